@@ -1,0 +1,68 @@
+# AI cho cán bộ cơ sở — the two commands are `make run` and `make test`.
+# Everything else here is what they need: system packages, the .venv, the local models.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Debian packages the course and its tests use (browser tests, .docx→PDF, audio tools).
+APT_PACKAGES ?= chromium espeak-ng sox libreoffice-writer-nogui
+PORT ?= 8888
+START_PAGE ?= bat_dau.ipynb
+PYTEST_ARGS ?=
+
+.PHONY: run test setup system models lab-settings check lint bench clean help
+
+help:
+	@echo "make run   — cài đặt (lần đầu) rồi mở khoá học trong JupyterLab"
+	@echo "make test  — cài đặt (lần đầu) rồi chạy toàn bộ kiểm thử"
+
+setup: $(STAMP) models lab-settings
+
+# System packages: installed only when missing; apt-get update only when something is missing.
+system:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  echo "Cài gói hệ thống:$$missing"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# The venv is rebuilt only when pyproject.toml changes. pip's wheel cache (~/.cache/pip) keeps the
+# llama-cpp-python build, so only a truly cold machine pays for compiling it.
+$(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory system
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip setuptools wheel
+	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+models: $(STAMP)
+	@$(BIN)/khoahoc prepare --quiet
+
+# Vietnamese UI, no news pop-up, the course kernel preselected: JupyterLab settings overrides.
+lab-settings: $(STAMP)
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+
+run: setup
+	@$(BIN)/khoahoc check || true
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab --ServerApp.port=$(PORT) --ServerApp.ip=127.0.0.1 \
+	  --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(START_PAGE)
+
+# pytest exit code 5 ("no tests collected") is a failure here, never a silent green.
+test: setup
+	@PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "Không tìm thấy bài kiểm thử nào — coi là lỗi."; exit 1; fi; exit $$rc
+
+check: setup
+	$(BIN)/khoahoc check
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: setup
+	@for f in benchmarks/*.py; do echo "== $$f"; PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache

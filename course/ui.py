@@ -1,0 +1,90 @@
+"""What every notebook's single set-up cell calls: status line and friendly errors.
+
+`setup()` prints which AI provider is active (offline or cloud) and installs an IPython handler
+so a `CourseError` shows as a short Vietnamese box, never a traceback. Other unexpected errors
+still show a Vietnamese box first, with the technical details folded underneath for the trainer.
+"""
+
+from __future__ import annotations
+
+import html
+import traceback
+
+from course.config import load_settings
+from course.errors import CourseError
+
+PROVIDER_LABELS = {
+    "local": "mô hình nhỏ chạy trên máy (Gemma 3 270M) — ngoại tuyến, có thể sai",
+    "openai": "ChatGPT (OpenAI) — trên mạng",
+    "gemini": "Gemini (Google) — trên mạng",
+    "compatible": "máy chủ AI tương thích OpenAI",
+}
+
+
+def status_line() -> str:
+    """One sentence saying which AI provider the notebook will use."""
+    settings = load_settings()
+    active = settings.active_provider()
+    return f"Nhà cung cấp AI: {PROVIDER_LABELS.get(active, active)}."
+
+
+def _box(title: str, body: str, colour: str, details: str = "") -> str:
+    extra = ""
+    if details:
+        extra = (
+            "<details><summary>Chi tiết kỹ thuật (dành cho giảng viên)</summary>"
+            f"<pre style='white-space:pre-wrap'>{html.escape(details)}</pre></details>"
+        )
+    return (
+        f"<div style='border-left:6px solid {colour};padding:8px 12px;margin:6px 0;"
+        f"background:#fafafa;font-size:1.05em'><b>{html.escape(title)}</b><br>{html.escape(body)}{extra}</div>"
+    )
+
+
+def show_error(message: str, details: str = "") -> None:
+    """Display a Vietnamese error box in the notebook (or print it outside Jupyter)."""
+    try:
+        from IPython.display import HTML, display
+
+        display(HTML(_box("Có lỗi", message, "#c0392b", details)))
+    except ImportError:  # pragma: no cover - outside Jupyter
+        print(f"Lỗi: {message}")
+
+
+def show_info(message: str) -> None:
+    """Display a short Vietnamese information box."""
+    try:
+        from IPython.display import HTML, display
+
+        display(HTML(_box("Thông tin", message, "#2e86c1")))
+    except ImportError:  # pragma: no cover
+        print(message)
+
+
+def _handler(shell, etype, value, tb, tb_offset=None):  # noqa: ANN001 - IPython's signature
+    from course.config import scrub
+
+    if isinstance(value, CourseError):
+        show_error(str(value))
+    else:
+        details = scrub("".join(traceback.format_exception(etype, value, tb)))
+        show_error(
+            "Ô lệnh này gặp sự cố ngoài dự kiến. Bài làm của bạn vẫn được giữ nguyên. "
+            "Hãy chạy lại ô lệnh; nếu vẫn lỗi, báo giảng viên.",
+            details,
+        )
+    return None
+
+
+def setup(show_status: bool = True) -> None:
+    """The set-up cell: friendly errors on, and one status line."""
+    try:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+    except ImportError:  # pragma: no cover
+        shell = None
+    if shell is not None:
+        shell.set_custom_exc((Exception,), _handler)
+    if show_status:
+        print(status_line())
