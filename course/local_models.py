@@ -186,9 +186,9 @@ def prepare_all(settings: Settings | None = None, show_progress: bool = True) ->
 
             bar = tqdm(desc=f"Chuẩn bị mô hình {name}", unit="B", unit_scale=True, leave=False)
         try:
-            result[name] = fn(settings, bar.update if bar else None)
+            result[name] = fn(settings, bar.update if bar is not None else None)
         finally:
-            if bar:
+            if bar is not None:
                 bar.close()
     return result
 
