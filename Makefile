@@ -47,7 +47,8 @@ lab-settings: $(STAMP)
 
 run: setup
 	@$(BIN)/khoahoc check || true
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab --ServerApp.port=$(PORT) --ServerApp.ip=127.0.0.1 \
+	@ROOTFLAG=""; [ "$$(id -u)" = 0 ] && ROOTFLAG=--allow-root; \
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab $$ROOTFLAG --ServerApp.port=$(PORT) --ServerApp.ip=127.0.0.1 \
 	  --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(START_PAGE)
 
 # pytest exit code 5 ("no tests collected") is a failure here, never a silent green.
