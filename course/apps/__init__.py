@@ -1,0 +1,132 @@
+"""App mode: the tools learners use most, as Voilà pages (no code shown, phone-friendly).
+
+Each app is a one-cell notebook in this folder calling `show_app(NAME)`, which displays a header
+and the module's own widget (built by that module's package). `khoahoc app NAME` starts Voilà on
+it; inside JupyterLab the same page opens at `<base>voila/render/course/apps/<file>`.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from course.errors import CourseError
+
+APPS_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class App:
+    """One app: its command-line name, notebook, Vietnamese title and the widget factory it shows."""
+
+    name: str
+    notebook: str
+    title: str
+    description: str
+    factory: str  # "package.module:function" returning a displayable widget
+    module_dir: str
+
+
+APPS: dict[str, App] = {
+    app.name: app
+    for app in (
+        App("giong-noi", "go_bang_giong_noi.ipynb", "Gõ bằng giọng nói",
+            "Bấm ghi âm, nói tiếng Việt, chữ hiện ra trong ô bên dưới để sửa và sao chép.",
+            "course.speech:voice_typing_widget", "module3_speech_to_text"),
+        App("prompt", "phong_thu_cau_lenh.ipynb", "Phòng thử câu lệnh (prompt)",
+            "Điền vai trò, bối cảnh, nhiệm vụ, định dạng rồi gửi cho AI; so sánh các câu trả lời.",
+            "course.prompting:prompt_lab", "module2_chatgpt_gemini"),
+        App("luat", "tra_cuu_luat.ipynb", "Tra cứu pháp luật",
+            "Gõ câu hỏi bằng lời thường (có dấu hoặc không dấu) để tìm điều luật liên quan.",
+            "course.legal:search_widget", "module4_legal_lookup"),
+        App("van-ban", "kiem_tra_van_ban.ipynb", "Kiểm tra thể thức văn bản",
+            "Dán nội dung hoặc tải lên tệp .docx để kiểm tra theo Nghị định 30/2020/NĐ-CP.",
+            "course.documents:checker_widget", "module2_chatgpt_gemini"),
+    )
+}
+ALIASES = {"voice": "giong-noi", "giong_noi": "giong-noi", "legal": "luat", "law": "luat",
+           "documents": "van-ban", "doc": "van-ban", "van_ban": "van-ban", "prompt-lab": "prompt"}
+
+# Phone-friendly layout for widgets inside Voilà: full width, large touch targets, no fixed widths.
+MOBILE_CSS = """
+<style>
+.khoahoc-app { max-width: 900px; margin: 0 auto; font-size: 17px; }
+.khoahoc-app h1 { font-size: 1.6em; margin: .3em 0; }
+.khoahoc-app p { margin: .2em 0 .8em 0; color: #333; }
+body[data-voila] .jp-Cell { padding: 4px 8px; }
+body[data-voila] .widget-text, body[data-voila] .widget-textarea, body[data-voila] .widget-hbox,
+body[data-voila] .widget-vbox, body[data-voila] .widget-box { max-width: 100% !important; }
+body[data-voila] .widget-text input, body[data-voila] .widget-textarea textarea { font-size: 17px; }
+body[data-voila] .jupyter-button { min-height: 40px; font-size: 16px; }
+@media (max-width: 600px) {
+  body[data-voila] .widget-hbox { flex-wrap: wrap; }
+  body[data-voila] .widget-label { min-width: 0 !important; width: auto !important; }
+  body[data-voila] .widget-inline-hbox .widget-label { max-width: 100%; }
+}
+</style>
+"""
+
+
+def get_app(name: str) -> App:
+    """The app called `name` (Vietnamese name or English alias)."""
+    key = ALIASES.get(name.strip().lower(), name.strip().lower())
+    if key not in APPS:
+        raise CourseError(f"Không có ứng dụng tên «{name}».",
+                          hint="Các ứng dụng có sẵn: " + ", ".join(APPS) + ".")
+    return APPS[key]
+
+
+def load_widget(app: App):  # noqa: ANN201 - any displayable widget
+    """Build the app's widget from its module; a Vietnamese CourseError if the module lacks it."""
+    module_name, func_name = app.factory.split(":")
+    try:
+        factory = getattr(importlib.import_module(module_name), func_name)
+    except (ImportError, AttributeError) as exc:
+        raise CourseError(f"Ứng dụng «{app.title}» chưa sẵn sàng trên máy này.",
+                          hint="Báo giảng viên: cần cập nhật bộ công cụ khoá học (`make run`).") from exc
+    return factory()
+
+
+def header_html(app: App) -> str:
+    """Title and one-line help shown above the widget, with the phone-friendly CSS."""
+    return (f"{MOBILE_CSS}<div class='khoahoc-app'><h1>{html.escape(app.title)}</h1>"
+            f"<p>{html.escape(app.description)}</p></div>")
+
+
+def show_app(name: str) -> None:
+    """The single cell of an app notebook: header, then the module's widget (or a clear error)."""
+    from IPython.display import HTML, display
+
+    from course.ui import setup, show_error
+
+    setup(show_status=False)
+    try:
+        app = get_app(name)
+        display(HTML(header_html(app)))
+        display(load_widget(app))
+    except CourseError as err:
+        show_error(str(err))
+
+
+def base_url() -> str:
+    """The Jupyter server's base URL as seen from a kernel: JupyterHub's prefix, else `/`."""
+    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/")
+    return prefix if prefix.endswith("/") else prefix + "/"
+
+
+def app_url(name: str, base: str | None = None) -> str:
+    """URL of the app through the Voilà extension of the running Jupyter server."""
+    app = get_app(name)
+    return f"{base or base_url()}voila/render/course/apps/{app.notebook}"
+
+
+def app_links_html(base: str | None = None) -> str:
+    """HTML list of links opening each app in a new browser tab (used by the start page)."""
+    items = "".join(
+        f"<li><a href='{html.escape(app_url(a.name, base))}' target='_blank' rel='noopener'>"
+        f"{html.escape(a.title)}</a> — {html.escape(a.description)} "
+        f"<code>khoahoc app {a.name}</code></li>" for a in APPS.values())
+    return f"<ul class='khoahoc-apps' style='font-size:1.05em;line-height:1.6'>{items}</ul>"

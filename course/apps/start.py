@@ -1,0 +1,60 @@
+"""What the course start page (`bat_dau.ipynb`) shows: environment status, modules, apps."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from course.config import REPO_ROOT
+
+MODULES: tuple[tuple[str, str], ...] = (
+    ("module1_ai_overview", "Học phần 1 — Tổng quan về AI và ứng dụng trong đời sống, hành chính"),
+    ("module2_chatgpt_gemini", "Học phần 2 — ChatGPT, Gemini hỗ trợ soạn thảo, tra cứu, truyền thông"),
+    ("module3_speech_to_text", "Học phần 3 — Chuyển giọng nói thành văn bản (Chuột thông minh)"),
+    ("module4_legal_lookup", "Học phần 4 — Tra cứu văn bản pháp luật hiệu quả bằng AI"),
+)
+PARTS: tuple[tuple[str, str], ...] = (
+    ("bai_giang.ipynb", "Bài giảng"),
+    ("thuc_hanh.ipynb", "Thực hành"),
+    ("bai_tap/bai_tap.ipynb", "Bài tập"),
+)
+
+
+def module_files(root: Path = REPO_ROOT) -> list[tuple[str, list[tuple[str, bool]]]]:
+    """For each module title: (part label, file present?) — a trainer sees what is missing."""
+    return [(title, [(label, (root / folder / part).is_file()) for part, label in PARTS])
+            for folder, title in MODULES]
+
+
+def environment_html() -> str:
+    """The `khoahoc check` report as a small HTML table, in Vietnamese."""
+    from course.doctor import offline_ready, run_checks
+
+    lines = run_checks()
+    rows = "".join(
+        f"<tr><td>{'✅' if line.ok else ('❌' if line.required else '➖')}</td>"
+        f"<td>{html.escape(line.label)}</td><td>{html.escape(line.detail)}</td></tr>" for line in lines)
+    verdict = ("Sẵn sàng: khoá học chạy được ngoại tuyến, không cần khoá API." if offline_ready(lines)
+               else "Chưa sẵn sàng: sửa các dòng ❌ (thường chỉ cần chạy <code>make run</code>).")
+    files = "".join(
+        f"<tr><td colspan='3'>{html.escape(title)}: "
+        + ", ".join(f"{label} {'✅' if ok else '❌ chưa có'}" for label, ok in parts) + "</td></tr>"
+        for title, parts in module_files())
+    return (f"<table class='khoahoc-status' style='font-size:1em'>{rows}{files}</table>"
+            f"<p><b>{verdict}</b></p>")
+
+
+def show_environment() -> None:
+    """Display the environment report (providers, models, module files)."""
+    from IPython.display import HTML, display
+
+    display(HTML(environment_html()))
+
+
+def show_apps() -> None:
+    """Display links that open each app (Voilà) in a new tab."""
+    from IPython.display import HTML, display
+
+    from course.apps import app_links_html
+
+    display(HTML(app_links_html()))
