@@ -1,0 +1,243 @@
+"""The offline model: Gemma 3 270M (a *base* model) in-process through llama-cpp-python.
+
+The model is loaded once per process (`get_llama()`) and guarded by a lock, because a
+`llama_cpp.Llama` object is not thread-safe. What it offers for teaching:
+
+- `next_token_probs(text, k)`: the real top-k next-token distribution (softmax of the logits);
+- `tokenize(text)`: the token pieces Gemma sees;
+- `complete(text, ...)`: a plain completion (temperature, seed, streaming, token counts).
+
+A base model continues text; it does not follow instructions. `frame_prompt()` wraps a question
+in a short few-shot "Câu hỏi / Trả lời" frame so the continuation has the shape of an answer.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from course.config import load_settings
+from course.errors import CourseError
+
+LOCAL_MODEL_NAME = "gemma-3-270m (Q4_K_M)"
+LOCAL_LABEL = "mô hình nhỏ chạy trên máy — có thể sai"
+
+_LOCK = threading.RLock()
+_LLAMA: Any = None
+_LLAMA_PATH: str | None = None
+
+# Few-shot frame for a base model. The examples only show the *shape* of an answer.
+FEW_SHOT = (
+    "Dưới đây là các câu hỏi và câu trả lời ngắn gọn, chính xác bằng tiếng Việt.\n\n"
+    "Câu hỏi: Thủ đô của Việt Nam là thành phố nào?\n"
+    "Trả lời: Thủ đô của Việt Nam là Hà Nội.\n\n"
+    "Câu hỏi: Một năm có bao nhiêu tháng?\n"
+    "Trả lời: Một năm có 12 tháng.\n\n"
+)
+STOP = ["\nCâu hỏi:", "\n\n\n", "<end_of_turn>", "<eos>"]
+
+
+class LocalModelError(CourseError):
+    """The local model could not be loaded or run."""
+
+
+def _threads() -> int:
+    wanted = os.environ.get("COURSE_LLM_THREADS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _n_ctx() -> int:
+    wanted = os.environ.get("COURSE_LLM_CTX", "")
+    return int(wanted) if wanted.isdigit() and int(wanted) >= 512 else 4096
+
+
+def get_llama() -> Any:
+    """Return the process-wide `llama_cpp.Llama` for Gemma 3 270M, loading it on first use."""
+    global _LLAMA, _LLAMA_PATH
+    with _LOCK:
+        if _LLAMA is not None:
+            return _LLAMA
+        try:
+            from llama_cpp import Llama
+        except ImportError as exc:  # pragma: no cover - dependency missing
+            raise LocalModelError(
+                "Chưa cài llama-cpp-python nên không chạy được mô hình trên máy.",
+                hint="Chạy `make run` để cài đặt lại.",
+            ) from exc
+        from course.local_models import prepare_gemma
+
+        path = prepare_gemma(load_settings())
+        try:
+            _LLAMA = Llama(
+                model_path=str(path),
+                n_ctx=_n_ctx(),
+                n_threads=_threads(),
+                n_threads_batch=_threads(),
+                seed=0,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError, OSError) as exc:
+            raise LocalModelError(
+                "Không nạp được mô hình Gemma trên máy (tệp hỏng hoặc thiếu bộ nhớ).",
+                hint="Chạy `khoahoc prepare` rồi thử lại.",
+            ) from exc
+        _LLAMA_PATH = str(path)
+        return _LLAMA
+
+
+def _ids(text: str, add_bos: bool = True) -> list[int]:
+    return get_llama().tokenize(text.encode("utf-8"), add_bos=add_bos, special=False)
+
+
+def _piece(llm: Any, token_id: int) -> str:
+    return llm.detokenize([token_id]).decode("utf-8", errors="replace")
+
+
+def tokenize(text: str) -> list[str]:
+    """Gemma's token pieces for `text` (no BOS). Pieces that split a UTF-8 character show as '�'."""
+    with _LOCK:
+        llm = get_llama()
+        return [_piece(llm, t) for t in _ids(text, add_bos=False)]
+
+
+def count_tokens(text: str) -> int:
+    """How many Gemma tokens `text` is (no BOS)."""
+    with _LOCK:
+        return len(_ids(text, add_bos=False))
+
+
+def _eval_prefix(llm: Any, tokens: list[int]) -> None:
+    """Evaluate `tokens`, reusing the longest prefix already in the KV cache."""
+    n_past = int(llm.n_tokens)
+    cached = llm.input_ids[:n_past].tolist() if n_past else []
+    common = 0
+    for a, b in zip(cached, tokens, strict=False):
+        if a != b:
+            break
+        common += 1
+    if common == len(tokens):  # need fresh logits for the last position
+        common -= 1
+    llm.n_tokens = common
+    llm.eval(tokens[common:])
+
+
+def next_token_probs(text: str, k: int = 10) -> list[tuple[str, float]]:
+    """The model's real top-k candidates for the next token after `text`, with probabilities.
+
+    Probabilities are the softmax of Gemma's logits over the whole vocabulary (no temperature),
+    sorted from most to least likely.
+    """
+    import llama_cpp
+    import numpy as np
+
+    k = max(1, int(k))
+    with _LOCK:
+        llm = get_llama()
+        tokens = _ids(text, add_bos=True)
+        if len(tokens) >= llm.n_ctx():
+            raise LocalModelError("Đoạn văn quá dài cho mô hình trên máy.", hint="Hãy rút ngắn đoạn văn.")
+        _eval_prefix(llm, tokens)
+        ptr = llama_cpp.llama_get_logits_ith(llm.ctx, -1)
+        logits = np.ctypeslib.as_array(ptr, shape=(llm.n_vocab(),)).astype(np.float64)
+        logits -= logits.max()
+        probs = np.exp(logits)
+        probs /= probs.sum()
+        top = np.argpartition(-probs, min(k, len(probs) - 1))[:k]
+        top = top[np.argsort(-probs[top])]
+        return [(_piece(llm, int(i)), float(probs[i])) for i in top]
+
+
+@dataclass
+class Completion:
+    """What one local completion produced."""
+
+    text: str
+    tokens_in: int
+    tokens_out: int
+    latency_s: float
+    first_token_s: float | None = None
+    finish_reason: str = ""
+    top_logprobs: list[dict[str, float]] = field(default_factory=list)
+
+
+def complete(
+    text: str,
+    max_tokens: int = 64,
+    temperature: float = 0.7,
+    seed: int | None = None,
+    stop: list[str] | None = None,
+    stream: bool = False,
+    on_token: Callable[[str], None] | None = None,
+) -> Completion:
+    """Continue `text` with Gemma 3 270M. `temperature=0` is greedy; a fixed `seed` repeats a sample.
+
+    With `stream=True` (or an `on_token` callback) each piece of text is passed to `on_token` as
+    soon as it is generated.
+    """
+    max_tokens = max(1, int(max_tokens))
+    kwargs: dict[str, Any] = {
+        "max_tokens": max_tokens,
+        "temperature": max(0.0, float(temperature)),
+        "stop": list(stop) if stop else [],
+        "seed": seed if seed is not None else int.from_bytes(os.urandom(4), "little") & 0x7FFFFFFF,
+    }
+    if temperature <= 0:
+        kwargs.update(top_k=1, top_p=1.0, min_p=0.0)
+    with _LOCK:
+        llm = get_llama()
+        tokens_in = len(_ids(text, add_bos=True))
+        if tokens_in + max_tokens > llm.n_ctx():
+            raise LocalModelError(
+                "Câu hỏi quá dài cho mô hình trên máy.", hint="Hãy rút ngắn câu hỏi hoặc giảm max_tokens."
+            )
+        start = time.perf_counter()
+        if not (stream or on_token):
+            out = llm.create_completion(text, **kwargs)
+            choice = out["choices"][0]
+            usage = out.get("usage") or {}
+            return Completion(
+                text=choice["text"],
+                tokens_in=int(usage.get("prompt_tokens", tokens_in)),
+                tokens_out=int(usage.get("completion_tokens", 0)),
+                latency_s=time.perf_counter() - start,
+                finish_reason=choice.get("finish_reason") or "",
+            )
+        parts: list[str] = []
+        first: float | None = None
+        finish = ""
+        chunks: Iterator[dict[str, Any]] = llm.create_completion(text, stream=True, **kwargs)
+        for chunk in chunks:
+            choice = chunk["choices"][0]
+            piece = choice.get("text") or ""
+            if piece:
+                if first is None:
+                    first = time.perf_counter() - start
+                parts.append(piece)
+                if on_token:
+                    on_token(piece)
+            finish = choice.get("finish_reason") or finish
+        full = "".join(parts)
+        # llama.cpp holds n_tokens = prompt + generated tokens evaluated (the last one is sampled only).
+        generated = max(0, int(llm.n_tokens) - tokens_in + (1 if finish == "length" else 0))
+        tokens_out = min(max_tokens, generated) if generated else len(_ids(full, add_bos=False))
+        return Completion(
+            text=full,
+            tokens_in=tokens_in,
+            tokens_out=tokens_out,
+            latency_s=time.perf_counter() - start,
+            first_token_s=first,
+            finish_reason=finish,
+        )
+
+
+def frame_prompt(prompt: str, system: str | None = None) -> str:
+    """Wrap a question in the few-shot frame a base model needs to answer it."""
+    head = (system.strip() + "\n\n") if system and system.strip() else ""
+    return f"{head}{FEW_SHOT}Câu hỏi: {prompt.strip()}\nTrả lời:"
+

@@ -1,0 +1,192 @@
+"""Rule-based detection of Vietnamese personal data in free text.
+
+Each detector is a regular expression plus, where digits alone are ambiguous, a context rule:
+a 12-digit number is a CCCD, but a 9-digit one is a CMND only next to "CMND/chứng minh"; a digit
+run is a bank account only near a bank word; a date is a date of birth only after "sinh". Numbers
+that are *not* personal data — article numbers, years, amounts of money, document numbers like
+"45/2019/QH14" or "Quyết định số 1234/QĐ-UBND" — are left alone by construction (digits glued to
+"/" or followed by a currency word are skipped).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Kind → (placeholder stem, Vietnamese label shown to learners)
+KINDS: dict[str, tuple[str, str]] = {
+    "CCCD": ("CCCD", "số căn cước công dân"),
+    "CMND": ("CMND", "số chứng minh nhân dân"),
+    "PHONE": ("SDT", "số điện thoại"),
+    "EMAIL": ("EMAIL", "địa chỉ email"),
+    "BANK": ("STK", "số tài khoản ngân hàng"),
+    "TAX": ("MST", "mã số thuế"),
+    "PLATE": ("BIEN_SO", "biển số xe"),
+    "DOB": ("NGAY_SINH", "ngày sinh"),
+    "ADDRESS": ("DIA_CHI", "địa chỉ nhà"),
+}
+# When two findings overlap, the higher priority wins (context-backed kinds first).
+PRIORITY = {"EMAIL": 9, "BANK": 8, "TAX": 8, "CMND": 7, "DOB": 6, "PLATE": 6, "PHONE": 5, "CCCD": 4, "ADDRESS": 3}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of personal data found in a text: kind, character span and the exact value."""
+
+    kind: str
+    start: int
+    end: int
+    value: str
+
+    @property
+    def label(self) -> str:
+        return KINDS[self.kind][1]
+
+
+_NOT_DIGIT_BEFORE = r"(?<![\d/.,\w-])"
+_NOT_DIGIT_AFTER = r"(?![\d/]|[.,]\d|-\d|\w)"
+
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+
+# Mobile 0[3579 8]x xxx xxxx (10 digits) or landline 02xx xxxx xxxx (11 digits); +84/84 prefix;
+# groups separated by spaces, dots or dashes.
+PHONE_RE = re.compile(
+    _NOT_DIGIT_BEFORE + r"(?:\(?\+84\)?[\s.-]?|84[\s.-]?|0)\d(?:[\s.-]?\d){8,9}" + _NOT_DIGIT_AFTER
+)
+
+CCCD_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d{3}[\s.]?\d{3}[\s.]?\d{3}[\s.]?\d{3}" + _NOT_DIGIT_AFTER)
+CMND_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d{3}[\s.]?\d{3}[\s.]?\d{3}" + _NOT_DIGIT_AFTER)
+CMND_CONTEXT = re.compile(r"(?:\bCMND\b|\bCMT\b|chứng minh|\bCCCD\b|căn cước|định danh)", re.I)
+
+BANK_WORDS = (
+    r"tài khoản|\bSTK\b|\bTK\b|ngân hàng|\bNH\b|chuyển khoản|Vietcombank|VCB|BIDV|Agribank|Vietinbank|"
+    r"Techcombank|\bMB\b|MBBank|\bACB\b|Sacombank|VPBank|TPBank|VIB|SHB|HDBank|OCB|SeABank|"
+    r"Eximbank|LienVietPostBank|LPBank|MSB|Nam A Bank|Bắc Á|Bảo Việt|Kho bạc"
+)
+BANK_CONTEXT = re.compile(BANK_WORDS, re.I)
+BANK_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d(?:[\s.-]?\d){5,18}" + _NOT_DIGIT_AFTER)
+
+TAX_CONTEXT = re.compile(r"(?:mã số thuế|\bMST\b|mã số doanh nghiệp|mã thuế)", re.I)
+TAX_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d{10}(?:-\d{3})?(?:\d{2})?" + r"(?![\d/])")
+
+# Cars "29A-123.45", "30E 12345", "51LD-123.45"; motorbikes "29-B1 123.45", "59X1-234.56", "29B1 23456".
+PLATE_RE = re.compile(
+    r"(?<![\w/])\d{2}\s?-?\s?[A-ZĐ]{1,2}\d?\s?[-.\s]?\s?\d{3}[.\s]?\d{2}(?![\d/\w])"
+    r"|(?<![\w/])\d{2}[A-ZĐ]{1,2}\d?[-.\s]?\d{4}(?![\d/\w])"
+)
+
+DATE_PART = (
+    r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}"
+    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}"
+    r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}"
+    r"|năm\s+(?:19|20)\d{2})"
+)
+DOB_RE = re.compile(
+    r"(?:sinh\s+(?:ngày|năm)?|ngày\s+sinh|năm\s+sinh|NS|DOB|ngày\s*/\s*tháng\s*/\s*năm\s+sinh)"
+    r"\s*[:：]?\s*(?P<date>" + DATE_PART + r"|(?:19|20)\d{2})(?!\d)",
+    re.I,
+)
+
+_UPPER = "A-ZĐÀ-ỸÁÂĂÊÔƠƯ"
+_STREET_WORD = r"(?:ngõ|ngách|hẻm|kiệt|đường|phố|tổ|khu phố|thôn|xóm|ấp|tập thể|chung cư|khu tập thể)"
+_HOUSE_NO = r"\d{1,4}[A-Za-z]?(?:\s*/\s*\d{1,4}[A-Za-z]?){0,3}"
+_NAME_WORDS = rf"[{_UPPER}][\wÀ-ỹ]*(?:\s+(?:[{_UPPER}][\wÀ-ỹ]*|\d{{1,3}}))" + r"{0,4}"
+_STREET_TAIL = r"(?:\d{1,4}[A-Za-z]?|" + _NAME_WORDS + r")"
+ADDRESS_RES = (
+    # "số nhà 12", "nhà số 5 ngõ 7", "căn hộ 1203 chung cư ..."
+    re.compile(r"\b(?P<addr>(?:số nhà|nhà số|căn hộ|phòng)\s+" + _HOUSE_NO
+               + r"(?:\s*,?\s*" + _STREET_WORD + r"\s+" + _STREET_TAIL + r")*)"),
+    # "12 ngõ 34 phố Huế", "số 5 hẻm 12 đường Lê Lợi"
+    re.compile(r"(?<![\w/])(?P<addr>(?:số\s+)?" + _HOUSE_NO + r"\s*,?\s*" + _STREET_WORD + r"\s+" + _STREET_TAIL
+               + r"(?:\s*,?\s*" + _STREET_WORD + r"\s+" + _STREET_TAIL + r")*)"),
+    # "trú tại 25 Lê Lợi", "ở số 8 Trần Phú"
+    re.compile(r"(?:tại|trú|ngụ|ở|chỉ:?)\s+(?P<addr>(?:số\s+)?" + _HOUSE_NO + r"\s+" + _NAME_WORDS + r")"),
+)
+# Words that, right before a number, make it a legal or document reference — never an address.
+NOT_ADDRESS_BEFORE = re.compile(
+    r"(?:Điều|khoản|Khoản|điểm|Chương|Mục|Phụ lục|năm|tháng|ngày|số hiệu|Quyết định|Nghị định|"
+    r"Thông tư|Luật|Công văn|Tờ trình|Kế hoạch|Báo cáo)\s*(?:số\s*)?$",
+)
+
+_MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _valid_phone(raw: str) -> bool:
+    digits = _digits(raw)
+    if raw.lstrip("(").startswith("+84") or (digits.startswith("84") and not raw.startswith("0")):
+        digits = "0" + digits[2:]
+    if len(digits) == 10:
+        return digits[:2] in _MOBILE_PREFIXES
+    if len(digits) == 11:
+        return digits.startswith("02")
+    return False
+
+
+def _window(text: str, start: int, end: int, before: int = 45, after: int = 25) -> str:
+    """Context around a span, cut at sentence boundaries."""
+    left = text[max(0, start - before) : start]
+    right = text[end : end + after]
+    left = re.split(r"[.;!?\n](?:\s|$)", left)[-1]
+    right = re.split(r"[.;!?\n](?:\s|$)", right)[0]
+    return left + " " + right
+
+
+def _money_after(text: str, end: int) -> bool:
+    return bool(re.match(r"\s*(?:đồng|đ\b|VNĐ|VND|triệu|tỷ|nghìn|ngàn|USD|%|km|m2|m²|ha|kg)", text[end:], re.I))
+
+
+def find_pii(text: str) -> list[Finding]:
+    """All personal data found in `text`, sorted by position, without overlaps."""
+    text = unicodedata.normalize("NFC", text)
+    found: list[Finding] = []
+
+    def add(kind: str, m: re.Match[str], group: int | str = 0) -> None:
+        found.append(Finding(kind, m.start(group), m.end(group), m.group(group)))
+
+    for m in EMAIL_RE.finditer(text):
+        add("EMAIL", m)
+    for m in PHONE_RE.finditer(text):
+        if _valid_phone(m.group()) and not _money_after(text, m.end()):
+            add("PHONE", m)
+    for m in CCCD_RE.finditer(text):
+        if not _money_after(text, m.end()):
+            add("CCCD", m)
+    for m in CMND_RE.finditer(text):
+        if CMND_CONTEXT.search(_window(text, m.start(), m.end(), 40, 0)) and not _money_after(text, m.end()):
+            add("CMND", m)
+    for m in BANK_RE.finditer(text):
+        digits = _digits(m.group())
+        if 6 <= len(digits) <= 19 and BANK_CONTEXT.search(_window(text, m.start(), m.end(), 50, 30)):
+            if not _money_after(text, m.end()) and not re.search(r"(?:19|20)\d{2}$", m.group()[:4] + "x"):
+                add("BANK", m)
+    for m in TAX_RE.finditer(text):
+        if TAX_CONTEXT.search(_window(text, m.start(), m.end(), 40, 0)):
+            add("TAX", m)
+    for m in PLATE_RE.finditer(text):
+        add("PLATE", m)
+    for m in DOB_RE.finditer(text):
+        add("DOB", m, "date")
+    for rx in ADDRESS_RES:
+        for m in rx.finditer(text):
+            start = m.start("addr")
+            value = m.group("addr").rstrip(" ,")
+            if not re.search(r"\d", value):
+                continue
+            if NOT_ADDRESS_BEFORE.search(text[max(0, start - 30) : start]):
+                continue
+            if _money_after(text, start + len(value)):
+                continue
+            found.append(Finding("ADDRESS", start, start + len(value), value))
+
+    # Resolve overlaps: keep higher priority, then the longer span.
+    found.sort(key=lambda f: (-PRIORITY[f.kind], -(f.end - f.start), f.start))
+    kept: list[Finding] = []
+    for f in found:
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
