@@ -123,17 +123,26 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _split_columns(text: str) -> list[str]:
-    """A plain-text line laid out in two columns (tab or 3+ spaces) becomes two lines."""
-    if "\t" in text or re.search(r"\S {3,}\S", text):
-        parts = [p.strip() for p in re.split(r"\t+| {3,}", text)]
-        return [p for p in parts if p] or [""]
-    return [text.strip()]
+def _split_columns(text: str) -> list[Line]:
+    """A plain-text line laid out in two columns (tab or 3+ spaces) becomes two lines.
+
+    Left-column text gets box None, right-column text (or a line indented by 10+ spaces) box "R".
+    """
+    stripped = text.strip()
+    if not stripped:
+        return [Line("")]
+    indent = len(text.expandtabs(8)) - len(text.expandtabs(8).lstrip())
+    parts = [p.strip() for p in re.split(r"\t+| {3,}", stripped) if p.strip()]
+    if len(parts) == 1:
+        return [Line(stripped, None, "R" if indent >= 10 else None)]
+    first_box = "R" if indent >= 10 else None
+    return [Line(parts[0], None, first_box)] + [Line(p, None, "R") for p in parts[1:]]
 
 
 class _Checker:
-    def __init__(self, lines: list[Line], kind: Kind | None, source: str) -> None:
+    def __init__(self, lines: list[Line], kind: Kind | None, source: str, plain_text: bool = False) -> None:
         self.lines = lines
+        self.plain_text = plain_text
         self.texts = [_norm(ln.text) for ln in lines]
         self.kind = kind
         self.source = source
@@ -330,7 +339,8 @@ class _Checker:
                      f"Viết in hoa: «{kind.name}».")
         j = self.find(lambda s: True, start=i + 1)
         if j is None or len(self.texts[j]) > 250 or self.texts[j].endswith((".", ";")) \
-                or _fold(self.texts[j]).startswith(("kính gửi", "căn cứ")):
+                or _is_upper(self.texts[j]) or re.match(r"^([IVX]+|\d+|[a-zđ])[.)]\s", self.texts[j]) \
+                or _fold(self.texts[j]).startswith(("kính gửi", "căn cứ", "thực hiện")):
             self.add("ten_loai_trich_yeu", f"Dưới tên loại «{kind.name}» không có trích yếu nội dung.",
                      "Thêm một dòng tóm tắt nội dung ngay dưới tên loại, ví dụ «Về việc tổ chức tổng vệ sinh».")
         else:
@@ -346,7 +356,11 @@ class _Checker:
             self.add("noi_nhan", f"Viết là «{self.texts[i]}».", "Viết «Nơi nhận:» (có dấu hai chấm).")
         items = []
         for j in range(i + 1, len(self.lines)):
-            if self.lines[j].box != self.lines[i].box or not self.texts[j] or _is_upper(self.texts[j]):
+            if self.lines[j].box != self.lines[i].box:
+                if self.plain_text:
+                    continue  # the other column of a two-column plain-text line
+                break
+            if not self.texts[j] or _is_upper(self.texts[j]):
                 break
             items.append(j)
         self.nn_items = items
@@ -610,8 +624,8 @@ def check_text(text: str, kind: str | None = None, source: str = "văn bản") -
     text = nfc(text).lstrip("\ufeff")
     if not text.strip():
         raise CourseError("Văn bản trống.", hint="Dán hoặc mở một văn bản có nội dung rồi kiểm tra lại.")
-    lines = [Line(part) for raw in text.replace("\r\n", "\n").split("\n") for part in _split_columns(raw)]
-    chk = _Checker(lines, _resolve_kind(kind), source)
+    lines = [line for raw in text.replace("\r\n", "\n").split("\n") for line in _split_columns(raw)]
+    chk = _Checker(lines, _resolve_kind(kind), source, plain_text=True)
     chk.run_text_rules()
     return Report(source, chk.kind.slug if chk.kind else None, chk.findings, format_checked=False)
 
