@@ -1,0 +1,57 @@
+"""`khoahoc chat`: ask a language model from the terminal (same engine, same privacy guard)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from course.config import PROVIDERS
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add `khoahoc chat` to the course CLI."""
+    p = subparsers.add_parser("chat", help="hỏi mô hình AI một câu (ChatGPT, Gemini hoặc mô hình trên máy)",
+                              description="Gửi một câu hỏi tới mô hình AI và in câu trả lời. Thông tin cá nhân "
+                                          "được che trước khi gửi lên mạng.")
+    p.add_argument("question", metavar="CÂU_HỎI", help="câu hỏi (đặt trong dấu ngoặc kép)")
+    p.add_argument("--provider", choices=PROVIDERS, default=None,
+                   help="nhà cung cấp: auto, local, openai, gemini, compatible (mặc định theo cấu hình)")
+    p.add_argument("--model", default=None, help="tên mô hình (mặc định theo cấu hình)")
+    p.add_argument("--system", default=None, help="lời dặn hệ thống (vai trò, giọng văn)")
+    p.add_argument("--temperature", type=float, default=0.7, help="độ ngẫu nhiên, 0 = luôn chọn từ khả dĩ nhất")
+    p.add_argument("--max-tokens", type=int, default=256, help="số token tối đa của câu trả lời")
+    p.add_argument("--seed", type=int, default=None, help="hạt giống ngẫu nhiên để lặp lại kết quả")
+    p.add_argument("--pii", choices=("redact", "block", "allow"), default=None,
+                   help="xử lý thông tin cá nhân khi gửi lên mạng: redact (che), block (chặn), allow (cho phép)")
+    p.add_argument("--no-stream", action="store_true", help="chờ đủ câu trả lời rồi mới in")
+    p.add_argument("--no-cache", action="store_true", help="không đọc/ghi bản ghi câu trả lời")
+    p.add_argument("--json", action="store_true", help="in một đối tượng JSON (văn bản và thông tin kèm theo)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from course.llm import ask
+
+    stream = not (args.no_stream or args.json)
+    ans = ask(args.question, system=args.system, provider=args.provider, model=args.model,
+              temperature=args.temperature, max_tokens=args.max_tokens, seed=args.seed, stream=stream,
+              pii_policy=args.pii, use_cache=not args.no_cache)
+    if args.json:
+        print(json.dumps(ans.to_dict(), ensure_ascii=False))
+        return 0 if ans.ok else 1
+    if not ans.ok:
+        for note in ans.notices:
+            print(note, file=sys.stderr)
+        print(f"Lỗi: {ans.error}", file=sys.stderr)
+        return 1
+    if not stream:
+        for note in ans.notices:
+            print(note)
+        print(ans.text)
+    else:
+        for note in ans.notices:
+            if not note.startswith("Đã che"):  # the redaction notice was printed before the stream
+                print(note)
+    print(f"{ans.label} {ans.footer()}")
+    return 0
