@@ -1,0 +1,76 @@
+"""`khoahoc grade` and `khoahoc grade-export` (instructor commands)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from course.errors import CourseError
+from course.grading.coursedir import ASSIGNMENTS, GRADING_ROOT
+
+
+def _assignments(root: Path, which: str) -> list[str]:
+    if which != "all":
+        return [which]
+    present = {p.name for p in (root / "source").iterdir() if (p / "bai_tap.ipynb").exists() or any(p.glob("*.ipynb"))}
+    ordered = [a for a in ASSIGNMENTS if a in present]
+    return ordered + sorted(present - set(ordered))
+
+
+def run_grade(args: argparse.Namespace) -> int:
+    from course.grading.export import export_all
+    from course.grading.runner import grade_assignment
+
+    root = Path(args.root)
+    try:
+        names = _assignments(root, args.assignment)
+        if not names:
+            print("Chưa có bài tập nào trong thư mục source/.", file=sys.stderr)
+            return 1
+        for name in names:
+            summary = grade_assignment(name, root=root, workers=args.workers, force=args.force,
+                                       feedback=not args.no_feedback, progress=not args.quiet)
+            print(summary.line())
+            for learner, reasons in sorted(summary.problems.items()):
+                print(f"  - {learner}: {' '.join(reasons)}")
+            if args.release_feedback and not args.no_feedback:
+                from course.grading.coursedir import make_api
+
+                make_api(root).release_feedback(name)
+        paths = export_all(root)
+        print("Đã xuất bảng điểm: " + ", ".join(str(p) for p in paths))
+    except CourseError as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from course.grading.export import export_all
+
+    try:
+        paths = export_all(Path(args.root))
+    except CourseError as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 1
+    print("Đã xuất bảng điểm: " + ", ".join(str(p) for p in paths))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the grading commands to `khoahoc`."""
+    p = sub.add_parser("grade", help="chấm tự động cả lớp (nbgrader), song song, rồi tạo phản hồi và xuất điểm",
+                       description="Chấm mọi bài nộp trong grading/submitted/<học viên>/<bài>/ bằng nhiều tiến "
+                                   "trình song song; bài đã chấm được bỏ qua (trừ khi có --force).")
+    p.add_argument("assignment", metavar="BÀI", help=f"tên bài ({', '.join(ASSIGNMENTS)}) hoặc all")
+    p.add_argument("--workers", type=int, default=2, help="số tiến trình chấm song song (mặc định 2)")
+    p.add_argument("--force", action="store_true", help="chấm lại cả những bài đã chấm")
+    p.add_argument("--no-feedback", action="store_true", help="không tạo trang phản hồi HTML")
+    p.add_argument("--release-feedback", action="store_true", help="gửi phản hồi cho học viên qua thư mục trao đổi")
+    p.add_argument("--quiet", action="store_true", help="không hiện thanh tiến độ")
+    p.add_argument("--root", default=str(GRADING_ROOT), help="thư mục gốc nbgrader (mặc định grading/)")
+    p.set_defaults(func=run_grade)
+    e = sub.add_parser("grade-export", help="xuất bảng điểm CSV và Excel từ sổ điểm nbgrader")
+    e.add_argument("--root", default=str(GRADING_ROOT), help="thư mục gốc nbgrader (mặc định grading/)")
+    e.set_defaults(func=run_export)

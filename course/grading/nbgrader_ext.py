@@ -1,0 +1,145 @@
+"""nbgrader configuration and preprocessors shared by `grading/nbgrader_config.py` and the runner.
+
+- Vietnamese `ClearSolutions` stubs.
+- `CapOutputSize`: after execution, truncates any output larger than a byte budget, so one
+  learner printing 50 MB cannot bloat the gradebook, the feedback or the instructor's disk.
+- `HideHiddenTests`: in feedback only, removes the code between the hidden-test markers and
+  replaces tracebacks with one Vietnamese line (which check failed and why).
+- A Vietnamese feedback template (`grading/templates/feedback_vi`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from nbconvert.preprocessors import Preprocessor
+from nbformat import NotebookNode
+from traitlets import Bool, Integer
+
+CODE_STUB = (
+    "# VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY (rồi xoá dòng raise bên dưới)\n"
+    'raise NotImplementedError("Bạn chưa làm câu này: hãy điền câu trả lời rồi chạy lại ô.")'
+)
+TEXT_STUB = "VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY"
+HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
+HIDDEN_END = "### END HIDDEN TESTS"
+HIDDEN_NOTE = "# (Các kiểm tra ẩn của giảng viên — nội dung không hiển thị.)"
+TRUNCATED_NOTE = "\n… [Đầu ra quá dài: hệ thống chấm đã cắt bớt {n} byte.]\n"
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "grading" / "templates"
+# nbgrader's own automatic comments, in Vietnamese
+AUTO_COMMENTS_VI = {"No response.": "Bạn chưa trả lời câu này."}
+_HIDDEN_RE = re.compile(re.escape(HIDDEN_BEGIN) + r".*?" + re.escape(HIDDEN_END), re.DOTALL)
+
+
+def env_int(name: str, default: int) -> int:
+    """Integer from the environment, falling back to `default` when unset or malformed."""
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+class CapOutputSize(Preprocessor):
+    """Truncate every output whose text exceeds `max_bytes` (nbgrader's LimitOutput counts lines only)."""
+
+    enabled = Bool(True).tag(config=True)
+    max_bytes = Integer(100_000, help="largest output (bytes of text) kept per output").tag(config=True)
+
+    def _cap(self, text: str) -> str:
+        data = text.encode("utf-8", "replace")
+        if len(data) <= self.max_bytes:
+            return text
+        kept = data[: self.max_bytes].decode("utf-8", "ignore")
+        return kept + TRUNCATED_NOTE.format(n=len(data) - self.max_bytes)
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
+        if cell.cell_type != "code":
+            return cell, resources
+        for out in cell.get("outputs", []):
+            if "text" in out:
+                out["text"] = self._cap("".join(out["text"]) if isinstance(out["text"], list) else out["text"])
+            for mime, value in list(out.get("data", {}).items()):
+                if isinstance(value, str) and len(value) > self.max_bytes:
+                    out["data"][mime] = self._cap(value)
+            if out.get("output_type") == "error":
+                out["evalue"] = self._cap(str(out.get("evalue", "")))
+                out["traceback"] = [self._cap(line) for line in out.get("traceback", [])[:100]]
+        return cell, resources
+
+
+def strip_hidden_tests(source: str) -> str:
+    """The test cell's code with every hidden-test block replaced by one Vietnamese comment."""
+    return _HIDDEN_RE.sub(HIDDEN_NOTE, source)
+
+
+def error_line(ename: str, evalue: str) -> str:
+    """One Vietnamese line for a failed check or an error, without any code or traceback."""
+    evalue = (evalue or "").strip()
+    if ename == "AssertionError":
+        return f"✗ Chưa đạt: {evalue}" if evalue else "✗ Chưa đạt một kiểm tra (giảng viên không ghi lý do)."
+    if ename == "NotImplementedError":
+        return f"✗ Chưa làm: {evalue}" if evalue else "✗ Bạn chưa làm câu này."
+    if ename == "CellTimeoutError":
+        return "✗ Ô này chạy quá thời gian cho phép nên đã bị dừng."
+    if ename == "NameError":
+        return f"✗ Thiếu biến hoặc hàm ({evalue}): hãy chạy lại các ô phía trên và kiểm tra tên biến."
+    return f"✗ Lỗi {ename}: {evalue}"
+
+
+class HideHiddenTests(Preprocessor):
+    """For feedback: hide hidden tests' code and turn every traceback into one Vietnamese line."""
+
+    enabled = Bool(True).tag(config=True)
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("comment") in AUTO_COMMENTS_VI:
+            meta["comment"] = AUTO_COMMENTS_VI[meta["comment"]]
+        if cell.cell_type != "code":
+            return cell, resources
+        if meta.get("grade") and not meta.get("solution"):
+            cell.source = strip_hidden_tests(cell.source)
+        outputs = []
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                outputs.append(NotebookNode(output_type="stream", name="stderr",
+                                            text=error_line(out.get("ename", ""), out.get("evalue", "")) + "\n"))
+            else:
+                outputs.append(out)
+        cell.outputs = outputs
+        return cell, resources
+
+
+def configure(c: Any) -> None:
+    """Apply the course's grading settings to an nbgrader config object `c`."""
+    from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+    from nbgrader.preprocessors import (
+        AssignLatePenalties,
+        CheckCellMetadata,
+        Execute,
+        GetGrades,
+        LimitOutput,
+        SaveAutoGrades,
+    )
+
+    c.ClearSolutions.code_stub = {"python": CODE_STUB}
+    c.ClearSolutions.text_stub = TEXT_STUB
+    c.Execute.timeout = env_int("KHOAHOC_CELL_TIMEOUT", 30)
+    c.Execute.interrupt_on_timeout = True
+    c.Execute.startup_timeout = env_int("KHOAHOC_KERNEL_STARTUP_TIMEOUT", 60)
+    c.LimitOutput.max_lines = 1000
+    c.LimitOutput.max_traceback = 100
+    c.CapOutputSize.max_bytes = env_int("KHOAHOC_MAX_OUTPUT_BYTES", 100_000)
+    c.Autograde.autograde_preprocessors = [
+        Execute, ClearMetadataPreprocessor, LimitOutput, CapOutputSize, SaveAutoGrades,
+        AssignLatePenalties, CheckCellMetadata,
+    ]
+    c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+    import nbgrader
+
+    nbgrader_templates = Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates"
+    c.HTMLExporter.template_name = "feedback_vi"
+    c.HTMLExporter.extra_template_basedirs = [str(TEMPLATES_DIR), str(nbgrader_templates)]

@@ -1,0 +1,240 @@
+"""Grade one submission in an isolated scratch course; run as a long-lived worker process.
+
+Each task gets its own scratch course root (a copy of the gradebook, the learner's submission,
+the assignment's non-notebook files) so parallel workers never share nbgrader state or an SQLite
+file. The parent (`course.grading.runner`) merges the result into the real gradebook serially.
+
+Protocol: one JSON task per line on stdin, one JSON result per line on the original stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sys
+import traceback
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from course.grading import feedback, sandbox
+from course.grading.coursedir import ensure_tools_on_path, load_config
+from course.grading.triage import triage_submission
+
+SECRET_VARS = ("OPENAI_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY", "OPENAI_BASE_URL",
+               "GOOGLE_GEMINI_BASE_URL", "COURSE_LLM_PROVIDER")
+GRADED, ZERO, FAILED = "graded", "zero", "failed"
+
+
+@dataclass
+class Task:
+    """One learner's submission of one assignment, and where to grade it."""
+
+    course_root: str
+    assignment: str
+    learner: str
+    template_db: str
+    scratch: str
+    mem_mb: int = 2048
+    output_bytes: int = 2_000_000
+    feedback: bool = True
+
+
+@dataclass
+class Result:
+    """What the worker did; `scratch` holds the scratch course to merge."""
+
+    assignment: str
+    learner: str
+    status: str
+    scratch: str
+    reasons: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+def scratch_config(task: Task) -> Any:
+    root = Path(task.scratch) / "course"
+    return load_config(Path(task.course_root), **{
+        "CourseDirectory.root": str(root),
+        "CourseDirectory.db_url": f"sqlite:///{Path(task.scratch) / 'db' / 'gradebook.db'}",
+    })
+
+
+def prepare_scratch(task: Task) -> Path:
+    """Lay out the scratch course: gradebook copy, source files (no notebooks), submission copy."""
+    scratch = Path(task.scratch)
+    main = Path(task.course_root)
+    (scratch / "db").mkdir(parents=True, exist_ok=True)
+    shutil.copy(task.template_db, scratch / "db" / "gradebook.db")
+    src_main = main / "source" / task.assignment
+    src = scratch / "course" / "source" / task.assignment
+    src.mkdir(parents=True, exist_ok=True)
+    for path in src_main.rglob("*"):
+        if path.is_file() and path.suffix != ".ipynb" and ".ipynb_checkpoints" not in path.parts:
+            dest = src / path.relative_to(src_main)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.symlink_to(path.resolve())
+    sub = scratch / "course" / "submitted" / task.learner / task.assignment
+    shutil.copytree(main / "submitted" / task.learner / task.assignment, sub, symlinks=False,
+                    ignore_dangling_symlinks=True)
+    return sub
+
+
+def sandbox_env(task: Task) -> None:
+    """Environment for the grading kernels: IPython startup file + sandbox policy."""
+    scratch = Path(task.scratch)
+    startup = scratch / "ipython" / "profile_default" / "startup"
+    startup.mkdir(parents=True, exist_ok=True)
+    (startup / "00-khoahoc-sandbox.py").write_text(sandbox.startup_file_text(), encoding="utf-8")
+    allow = scratch / "course" / "autograded" / task.learner / task.assignment
+    main = Path(task.course_root).resolve()
+    deny = [str(main), str(scratch)] + [str(p.resolve()) for p in (main / "source").iterdir()]
+    os.environ["IPYTHONDIR"] = str(scratch / "ipython")
+    os.environ[sandbox.ENV] = json.dumps({
+        "allow": str(allow), "deny": deny, "log_path": str(scratch / "sandbox.log"),
+        "mem_mb": task.mem_mb, "fsize_mb": 200, "output_bytes": task.output_bytes,
+    })
+
+
+def sandbox_reasons(scratch: Path) -> list[str]:
+    log = scratch / "sandbox.log"
+    kinds = set()
+    if log.exists():
+        for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                kinds.add(json.loads(line)["kind"])
+            except (ValueError, KeyError):
+                continue
+    text = {"file": "Bài làm đã cố đọc tệp đáp án, sổ điểm hoặc thư mục chấm; hệ thống đã chặn.",
+            "network": "Bài làm đã cố truy cập mạng khi chấm; hệ thống đã chặn (khi chấm không gọi mô hình AI).",
+            "process": "Bài làm đã cố chạy chương trình khác khi chấm; hệ thống đã chặn."}
+    return [text[k] for k in ("file", "network", "process") if k in kinds]
+
+
+def failure_reason(log: str) -> str:
+    """Vietnamese reason for an autograde that nbgrader could not finish."""
+    if re.search(r"DeadKernelError|Kernel died|kernel died", log):
+        return ("Bài làm làm dừng đột ngột trình chạy Python (kernel) — ví dụ gọi os._exit hoặc dùng quá "
+                "nhiều bộ nhớ; bài được 0 điểm. Hãy xoá lệnh gây lỗi rồi nộp lại.")
+    if re.search(r"UnresponsiveKernel|CellTimeoutError|TimeoutError", log):
+        return "Bài làm chạy quá thời gian cho phép và không dừng được; bài được 0 điểm."
+    if "MemoryError" in log:
+        return "Bài làm dùng quá nhiều bộ nhớ; bài được 0 điểm."
+    return "Hệ thống không chấm được bài này (lỗi khi chạy sổ tay); bài được 0 điểm. Giảng viên xem nhật ký chấm."
+
+
+def grade_zero(task: Task, reasons: list[str], status: str) -> Result:
+    """Record 0 for every grade of the submission in the scratch gradebook, plus a feedback page.
+
+    The autograded copy is the learner's triaged notebook when it still matches the assignment,
+    otherwise the released notebook (so the feedback shows the questions).
+    """
+    from nbgrader.api import Gradebook
+
+    cfg = scratch_config(task)
+    root = Path(cfg.CourseDirectory.root)
+    release = Path(task.course_root) / "release" / task.assignment
+    sub = root / "submitted" / task.learner / task.assignment
+    dest = root / "autograded" / task.learner / task.assignment
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    with Gradebook(cfg.CourseDirectory.db_url, cfg.CourseDirectory.course_id) as gb:
+        gb.update_or_create_student(task.learner)
+        submission = gb.update_or_create_submission(task.assignment, task.learner)
+        for notebook in submission.notebooks:
+            for grade in notebook.grades:
+                grade.auto_score = 0
+                grade.needs_manual_grade = False
+            own = sub / f"{notebook.name}.ipynb"
+            use_own = status == FAILED and own.exists()
+            nb = nbformat.read(own if use_own else release / f"{notebook.name}.ipynb", as_version=4)
+            for cell in nb.cells:
+                if cell.cell_type == "code":
+                    cell.outputs, cell.execution_count = [], None
+            nbformat.write(nb, dest / f"{notebook.name}.ipynb")
+        gb.db.commit()
+    return Result(task.assignment, task.learner, status, task.scratch, reasons)
+
+
+def run_feedback(task: Task, reasons: list[str]) -> None:
+    """nbgrader generate_feedback in the scratch course, then add the reasons to each page."""
+    from nbgrader.apps.api import capture_log
+    from nbgrader.converters import GenerateFeedback
+    from nbgrader.coursedir import CourseDirectory
+
+    cfg = scratch_config(task)
+    coursedir = CourseDirectory(config=cfg)
+    coursedir.assignment_id, coursedir.student_id = task.assignment, task.learner
+    app = GenerateFeedback(coursedir=coursedir, config=cfg)
+    app.force = True
+    out = capture_log(app)
+    if not out["success"]:
+        raise RuntimeError(out.get("error") or out.get("log", ""))
+    folder = Path(cfg.CourseDirectory.root) / "feedback" / task.learner / task.assignment
+    for page in folder.glob("*.html"):
+        feedback.add_reasons(page, reasons)
+
+
+def grade(task: Task) -> Result:
+    """Triage, autograde in the scratch course, feedback; never raises for a learner's mistake."""
+    from nbgrader.apps.api import capture_log
+    from nbgrader.converters import Autograde
+    from nbgrader.coursedir import CourseDirectory
+
+    shutil.rmtree(task.scratch, ignore_errors=True)
+    sub = prepare_scratch(task)
+    release = Path(task.course_root) / "release" / task.assignment
+    tri = triage_submission(sub, release, task.assignment)
+    for name in tri.zero_notebooks:
+        (sub / f"{name}.ipynb").unlink(missing_ok=True)
+    if not any(sub.glob("*.ipynb")):
+        result = grade_zero(task, tri.reasons, ZERO)
+    else:
+        sandbox_env(task)
+        cfg = scratch_config(task)
+        coursedir = CourseDirectory(config=cfg)
+        coursedir.assignment_id, coursedir.student_id = task.assignment, task.learner
+        app = Autograde(coursedir=coursedir, config=cfg)
+        app.force, app.create_student = True, True
+        out = capture_log(app)
+        reasons = tri.reasons + sandbox_reasons(Path(task.scratch))
+        if out["success"]:
+            reasons += feedback.output_reasons(Path(cfg.CourseDirectory.root) / "autograded" / task.learner
+                                               / task.assignment)
+            result = Result(task.assignment, task.learner, GRADED, task.scratch, reasons)
+        else:
+            log = (out.get("log") or "") + (out.get("error") or "")
+            result = grade_zero(task, reasons + [failure_reason(log)], FAILED)
+            result.error = log[-4000:]
+    if task.feedback:
+        run_feedback(task, result.reasons)
+    return result
+
+
+def serve() -> None:
+    """Worker loop: tasks in on stdin, results out on the original stdout."""
+    proto = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    os.dup2(2, 1)  # stray prints from libraries go to stderr, not into the protocol
+    for name in SECRET_VARS:
+        os.environ.pop(name, None)
+    os.environ["COURSE_DOTENV"] = os.devnull
+    ensure_tools_on_path()
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        raw = json.loads(line)
+        task = Task(**raw)
+        try:
+            result = grade(task)
+        except Exception:  # a bug or broken scratch: report it, keep serving
+            result = Result(task.assignment, task.learner, "error", task.scratch,
+                            error=traceback.format_exc()[-4000:])
+        proto.write(json.dumps(asdict(result), ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    serve()
