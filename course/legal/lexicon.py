@@ -7,7 +7,7 @@ without diacritics, so "duoi viec" works too) and the legal wording added to the
 
 from __future__ import annotations
 
-from course.legal.textnorm import fold, words
+from course.legal.textnorm import fold, has_diacritics, words
 
 # (everyday phrasings, legal terms to add)
 LEXICON: list[tuple[tuple[str, ...], str]] = [
@@ -106,7 +106,7 @@ LEXICON: list[tuple[tuple[str, ...], str]] = [
     (("đền", "đền bù", "đền tiền", "bồi thường"), "bồi thường thiệt hại"),
     (("bị thương", "gây thương tích"), "sức khỏe bị xâm phạm thương tích"),
     (("đâm chết", "chết người", "tử vong"), "tính mạng bị xâm phạm làm chết người"),
-    (("xe máy", "ô tô", "xe cộ"), "phương tiện giao thông vận tải cơ giới nguồn nguy hiểm cao độ"),
+    (("xe đâm", "xe tông", "đâm xe"), "phương tiện giao thông vận tải cơ giới nguồn nguy hiểm cao độ"),
     (("nói xấu", "bôi nhọ", "mất uy tín", "xúc phạm danh dự"), "danh dự nhân phẩm uy tín bị xâm phạm"),
     (("con dưới 15 tuổi", "trẻ con gây", "con gây ra"), "năng lực chịu trách nhiệm bồi thường thiệt hại người chưa đủ mười lăm tuổi cha mẹ"),
     (("đi kiện", "khởi kiện", "kiện ra tòa"), "khởi kiện thời hiệu khởi kiện"),
@@ -169,11 +169,12 @@ LEXICON: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
-def _compile() -> list[tuple[tuple[tuple[str, ...], ...], str]]:
+def _compile() -> list[tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], str]]:
     out = []
     for phrases, terms in LEXICON:
-        keys = tuple(tuple(fold(w) for w in words(p)) for p in phrases)
-        out.append((keys, terms))
+        accented = tuple(tuple(words(p)) for p in phrases)
+        folded = tuple(tuple(fold(w) for w in key) for key in accented)
+        out.append((accented, folded, terms))
     return out
 
 
@@ -186,11 +187,16 @@ def _contains(tokens: list[str], phrase: tuple[str, ...]) -> bool:
 
 
 def expand(query: str) -> list[tuple[str, str]]:
-    """Legal terms for the everyday phrases found in `query`: [(matched phrase, legal terms)]."""
-    toks = [fold(w) for w in words(query)]
+    """Legal terms for the everyday phrases found in `query`: [(matched phrase, legal terms)].
+
+    An accented query is matched with its accents ("cống" is not "công"); a query typed without
+    diacritics is matched on folded forms.
+    """
+    accented = has_diacritics(query)
+    toks = [w if accented else fold(w) for w in words(query)]
     found = []
-    for keys, terms in _COMPILED:
-        for key in keys:
+    for acc_keys, fold_keys, terms in _COMPILED:
+        for key in (acc_keys if accented else fold_keys):
             if _contains(toks, key):
                 found.append((" ".join(key), terms))
                 break
