@@ -1,0 +1,105 @@
+"""Ask the AI factual questions about Vietnam and compare with checked answers and their sources.
+
+A small local model answers confidently and is often wrong (it "hallucinates"); its knowledge
+also stops at its training date. The reference answers here come with a source so learners can
+see what checking looks like. Whether an answer matches is decided by a plain keyword test.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from course.explain.text import fold_diacritics
+
+MOC_CHAU = ("Bài báo «Hơn 200 cán bộ nòng cốt chuyển đổi số tại phường Mộc Châu tham gia tập huấn AI» "
+            "(ngày 08 tháng 8 năm 2025)")
+LUAT_91 = "Luật Bảo vệ dữ liệu cá nhân, số 91/2025/QH15, Quốc hội thông qua ngày 26 tháng 6 năm 2025"
+
+
+@dataclass(frozen=True)
+class FactQuestion:
+    """A question, the checked answer, the words an answer must contain, and the source."""
+
+    question: str
+    reference: str
+    keywords: tuple[str, ...]
+    source: str
+
+    def matches(self, answer: str) -> bool:
+        """True when the answer contains one of the keywords (diacritics and case ignored)."""
+        folded = fold_diacritics(answer)
+        return any(fold_diacritics(k) in folded for k in self.keywords)
+
+
+FACT_QUESTIONS: tuple[FactQuestion, ...] = (
+    FactQuestion("Nghị quyết 57-NQ/TW về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số "
+                 "quốc gia được ban hành ngày nào?", "Ngày 22 tháng 12 năm 2024.",
+                 ("22/12/2024", "22 tháng 12 năm 2024", "22-12-2024"), MOC_CHAU),
+    FactQuestion("Ai là Chủ tịch Ủy ban nhân dân phường Mộc Châu, tỉnh Sơn La, vào tháng 8 năm 2025?",
+                 "Bà Nguyễn Thị Hoa.", ("Nguyễn Thị Hoa",), MOC_CHAU),
+    FactQuestion("Bao nhiêu cán bộ dự Hội nghị tập huấn AI tại phường Mộc Châu ngày 08/8/2025?",
+                 "Hơn 200 cán bộ.", ("200",), MOC_CHAU),
+    FactQuestion("Luật Bảo vệ dữ liệu cá nhân năm 2025 có số hiệu là gì?", "Luật số 91/2025/QH15.",
+                 ("91/2025/QH15",), LUAT_91),
+    FactQuestion("Luật Bảo vệ dữ liệu cá nhân năm 2025 có hiệu lực từ ngày nào?", "Từ ngày 01 tháng 01 năm 2026.",
+                 ("1/1/2026", "01/01/2026", "1 tháng 1 năm 2026", "01 tháng 01 năm 2026"),
+                 LUAT_91 + "; điều khoản hiệu lực của Luật"),
+    FactQuestion("Sau khi sắp xếp năm 2025, cả nước có bao nhiêu đơn vị hành chính cấp tỉnh?",
+                 "34 đơn vị (28 tỉnh và 6 thành phố), theo Nghị quyết của Quốc hội thông qua ngày 12 tháng 6 "
+                 "năm 2025.", ("34",),
+                 "Nghị quyết của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh năm 2025 (12 tháng 6 năm 2025)"),
+    FactQuestion("Nghị định 13/2023/NĐ-CP quy định về vấn đề gì?",
+                 "Bảo vệ dữ liệu cá nhân (ban hành ngày 17 tháng 4 năm 2023, hiệu lực từ 01 tháng 7 năm 2023).",
+                 ("dữ liệu cá nhân",), "Nghị định 13/2023/NĐ-CP, Điều 1 và Điều 43"),
+)
+
+
+@dataclass
+class FactResult:
+    """One question, what the AI said, and whether it contains the checked answer."""
+
+    fact: FactQuestion
+    answer: Any  # course.llm.Answer
+
+    @property
+    def matched(self) -> bool:
+        return not self.answer.error and self.fact.matches(self.answer.text)
+
+
+def ask_facts(questions: Sequence[FactQuestion] = FACT_QUESTIONS, provider: str | None = None,
+              max_tokens: int = 40) -> list[FactResult]:
+    """Ask each question once (temperature 0, so a re-run gives the same answer)."""
+    from course.llm import ask
+
+    return [FactResult(q, ask(q.question, provider=provider, temperature=0.0, max_tokens=max_tokens, seed=0))
+            for q in questions]
+
+
+def results_html(results: Sequence[FactResult]) -> str:
+    """A table: question, AI answer, checked answer + source, verdict."""
+    rows = []
+    for r in results:
+        said = (f"<span style='color:#c0392b'>{html.escape(r.answer.error)}</span>" if r.answer.error
+                else html.escape(r.answer.text.strip()) or "<i>(không trả lời)</i>")
+        verdict = "✅ khớp" if r.matched else "❌ không khớp"
+        rows.append(f"<tr><td>{html.escape(r.fact.question)}</td><td>{said}</td>"
+                    f"<td>{html.escape(r.fact.reference)}<br><small>Nguồn: {html.escape(r.fact.source)}</small></td>"
+                    f"<td>{verdict}</td></tr>")
+    ok = sum(r.matched for r in results)
+    label = html.escape(results[0].answer.label) if results else ""
+    return ("<table><tr><th>Câu hỏi</th><th>AI trả lời</th><th>Đáp án đã kiểm chứng</th><th>Kết quả</th></tr>"
+            + "".join(rows) + f"</table><p><b>AI trả lời khớp {ok}/{len(results)} câu.</b> "
+            f"<small>({label})</small> Câu trả lời nghe rất tự tin vẫn có thể sai: luôn đối chiếu với "
+            "văn bản gốc trước khi dùng.</p>")
+
+
+def hallucination_demo(provider: str | None = None) -> list[FactResult]:
+    """Ask every question and show the comparison table."""
+    from IPython.display import HTML, display
+
+    results = ask_facts(provider=provider)
+    display(HTML(results_html(results)))
+    return results
