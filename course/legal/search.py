@@ -25,7 +25,14 @@ from course.legal import lexicon
 from course.legal.corpus import Article, Document, all_articles, load_corpus
 from course.legal.restore import Restorer
 from course.legal.textnorm import (
-    STOPWORDS_FOLDED, bigrams, fold, folded_tokens, has_diacritics, nfc, segment, words,
+    STOPWORDS_FOLDED,
+    bigrams,
+    fold,
+    folded_tokens,
+    has_diacritics,
+    nfc,
+    segment,
+    words,
 )
 
 INDEX_VERSION = "4"
