@@ -112,21 +112,6 @@ def count_tokens(text: str) -> int:
         return len(_ids(text, add_bos=False))
 
 
-def _eval_prefix(llm: Any, tokens: list[int]) -> None:
-    """Evaluate `tokens`, reusing the longest prefix already in the KV cache."""
-    n_past = int(llm.n_tokens)
-    cached = llm.input_ids[:n_past].tolist() if n_past else []
-    common = 0
-    for a, b in zip(cached, tokens, strict=False):
-        if a != b:
-            break
-        common += 1
-    if common == len(tokens):  # need fresh logits for the last position
-        common -= 1
-    llm.n_tokens = common
-    llm.eval(tokens[common:])
-
-
 def next_token_probs(text: str, k: int = 10) -> list[tuple[str, float]]:
     """The model's real top-k candidates for the next token after `text`, with probabilities.
 
@@ -142,7 +127,10 @@ def next_token_probs(text: str, k: int = 10) -> list[tuple[str, float]]:
         tokens = _ids(text, add_bos=True)
         if len(tokens) >= llm.n_ctx():
             raise LocalModelError("Đoạn văn quá dài cho mô hình trên máy.", hint="Hãy rút ngắn đoạn văn.")
-        _eval_prefix(llm, tokens)
+        # Always from a clean state: reusing a cached prefix changes the numbers slightly, and a
+        # learner who asks twice must see the same distribution.
+        llm.reset()
+        llm.eval(tokens)
         ptr = llama_cpp.llama_get_logits_ith(llm.ctx, -1)
         logits = np.ctypeslib.as_array(ptr, shape=(llm.n_vocab(),)).astype(np.float64)
         logits -= logits.max()
