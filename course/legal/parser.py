@@ -111,7 +111,7 @@ def parse_structure(raw: str, title: str = "") -> Node:
     lines = raw.split("\n")
     pos = 0
     pending_title: Node | None = None
-    for idx, line in enumerate(lines):
+    for line in lines:
         start = pos
         pos += len(line) + 1
         text = line.strip()

