@@ -51,7 +51,7 @@ Trang bắt đầu: từ đây mở bài giảng, bài thực hành, bài tập 
 START_SETUP_TEXT = """## Kiểm tra máy
 
 Chạy ô dưới đây. Dòng đầu cho biết máy đang dùng AI nào; bảng bên dưới cho biết máy đã sẵn sàng chưa.
-Dòng ✅ là tốt, ❌ là cần sửa (báo giảng viên), ➖ là tuỳ chọn (ví dụ khoá ChatGPT, Gemini)."""
+Dấu ✔ là tốt, ✘ là cần sửa (báo giảng viên), – là tuỳ chọn (ví dụ khoá ChatGPT, Gemini)."""
 
 START_SETUP = """from course.apps.start import show_apps, show_environment
 from course.ui import setup
@@ -86,7 +86,7 @@ START_APPS = "show_apps()"
 
 START_END = """## Tự kiểm tra
 
-- Ô *Kiểm tra máy* có dòng «Sẵn sàng» chưa? Nếu có dòng ❌, báo giảng viên trước khi vào bài.
+- Ô *Kiểm tra máy* có dòng «Sẵn sàng» chưa? Nếu có dấu ✘, báo giảng viên trước khi vào bài.
 - Bạn có mở được bài giảng Học phần 1 từ bảng trên không?
 
 ## Tóm tắt

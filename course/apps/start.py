@@ -7,6 +7,11 @@ from pathlib import Path
 
 from course.config import REPO_ROOT
 
+# Marks drawn by common text fonts (colour emoji are missing on many Linux/Windows lab PCs).
+OK = "<span style='color:#1e8449;font-weight:bold'>✔</span>"
+BAD = "<span style='color:#c0392b;font-weight:bold'>✘</span>"
+OPTIONAL = "<span style='color:#7f8c8d'>–</span>"
+
 MODULES: tuple[tuple[str, str], ...] = (
     ("module1_ai_overview", "Học phần 1 — Tổng quan về AI và ứng dụng trong đời sống, hành chính"),
     ("module2_chatgpt_gemini", "Học phần 2 — ChatGPT, Gemini hỗ trợ soạn thảo, tra cứu, truyền thông"),
@@ -32,13 +37,13 @@ def environment_html() -> str:
 
     lines = run_checks()
     rows = "".join(
-        f"<tr><td>{'✅' if line.ok else ('❌' if line.required else '➖')}</td>"
+        f"<tr><td>{OK if line.ok else (BAD if line.required else OPTIONAL)}</td>"
         f"<td>{html.escape(line.label)}</td><td>{html.escape(line.detail)}</td></tr>" for line in lines)
     verdict = ("Sẵn sàng: khoá học chạy được ngoại tuyến, không cần khoá API." if offline_ready(lines)
-               else "Chưa sẵn sàng: sửa các dòng ❌ (thường chỉ cần chạy <code>make run</code>).")
+               else f"Chưa sẵn sàng: sửa các dòng {BAD} (thường chỉ cần chạy <code>make run</code>).")
     files = "".join(
         f"<tr><td colspan='3'>{html.escape(title)}: "
-        + ", ".join(f"{label} {'✅' if ok else '❌ chưa có'}" for label, ok in parts) + "</td></tr>"
+        + ", ".join(f"{label} {OK if ok else BAD + ' chưa có'}" for label, ok in parts) + "</td></tr>"
         for title, parts in module_files())
     return (f"<table class='khoahoc-status' style='font-size:1em'>{rows}{files}</table>"
             f"<p><b>{verdict}</b></p>")
