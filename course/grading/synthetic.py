@@ -58,3 +58,17 @@ def write_submission(root: Path, learner: str, assignment: str, content: nbforma
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
     (folder / "timestamp.txt").write_text(stamp, encoding="utf-8")
     return folder
+
+
+def make_course(root: Path, sources: dict[str, Path]) -> Path:
+    """A fresh course root at `root` with the course's nbgrader_config.py and the given sources."""
+    import shutil
+
+    from course.grading.coursedir import CONFIG_NAME, GRADING_ROOT
+
+    root = Path(root)
+    (root / "source").mkdir(parents=True, exist_ok=True)
+    shutil.copy(GRADING_ROOT / CONFIG_NAME, root / CONFIG_NAME)
+    for assignment, folder in sources.items():
+        shutil.copytree(folder, root / "source" / assignment, dirs_exist_ok=True)
+    return root
