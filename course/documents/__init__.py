@@ -10,10 +10,10 @@ report = check_file(write_docx(d, "thong_bao.docx"))   # report.ok, report.findi
 from course.documents.checker import Finding, Report, check_document, check_file, check_text
 from course.documents.model import KINDS, QUOC_HIEU, TIEU_NGU, Draft, Kind, format_date_line, kind_of
 from course.documents.rules import RULES, Rule
-from course.documents.writer import build_document, draft_from_markdown, write_docx
+from course.documents.writer import build_document, draft_from_markdown, paragraphs_from_text, write_docx
 
 __all__ = [
     "KINDS", "QUOC_HIEU", "RULES", "TIEU_NGU", "Draft", "Finding", "Kind", "Report", "Rule",
     "build_document", "check_document", "check_file", "check_text", "draft_from_markdown",
-    "format_date_line", "kind_of", "write_docx",
+    "format_date_line", "kind_of", "paragraphs_from_text", "write_docx",
 ]

@@ -282,3 +282,29 @@ def draft_from_markdown(text: str, kind: str | None = None) -> Draft:
             paragraphs.append(" ".join(buf))
     kind_of(str(fields["kind"]))
     return Draft(body=paragraphs, **fields)  # type: ignore[arg-type]
+
+
+_HEADER_LINE = re.compile(
+    r"^(cộng\s+h(?:òa|oà)\s+xã hội|độc lập|số\s*:|kính gửi|nơi nhận|v/v\b|(ủy|uỷ) ban nhân dân\s*$|[-–]\s*lưu\b)", re.IGNORECASE)
+
+
+def paragraphs_from_text(text: str) -> list[str]:
+    """Body paragraphs from a chatbot's answer: drop Markdown marks and any header/footer lines it wrote.
+
+    The writer adds Quốc hiệu, số, nơi nhận and chữ ký itself, so only the content is kept.
+    """
+    text = nfc(text or "").replace("\r\n", "\n")
+    text = re.sub(r"```[a-z]*\n?", "", text)
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        for line in block.split("\n"):
+            line = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), line).strip()
+            line = re.sub(r"^[*•]\s+", "- ", line)
+            if not line or _HEADER_LINE.match(line):
+                continue
+            if line.startswith("#"):
+                level = len(line) - len(line.lstrip("#"))
+                out.append(("# " if level == 1 else "## ") + line.lstrip("#").strip())
+            else:
+                out.append(line)
+    return out

@@ -1,0 +1,23 @@
+"""Prompting: the six parts of a good prompt, a deterministic rubric, the prompt lab, look-ups.
+
+```python
+from course.prompting import PromptParts, score_prompt, prompt_lab, TASKS
+score_prompt("Bạn là chuyên viên … Hãy soạn …")      # RubricResult: .score, .passed, .summary()
+lab = prompt_lab("giay-moi")                          # widget: six fields, provider, send, compare
+```
+"""
+
+from course.prompting.anatomy import PART_HINTS, PART_LABELS, TASKS, PromptParts, task_parts
+from course.prompting.rubric import CRITERIA, MAX_SCORE, PASS_MARK, RubricResult, rubric_table, score_prompt
+
+__all__ = [
+    "CRITERIA", "MAX_SCORE", "PART_HINTS", "PART_LABELS", "PASS_MARK", "TASKS", "PromptParts", "RubricResult",
+    "prompt_lab", "rubric_table", "score_prompt", "task_parts",
+]
+
+
+def prompt_lab(task: str | None = None, providers: list[str] | None = None):  # noqa: ANN201 - widget
+    """Show the prompt lab (imported lazily: ipywidgets only when a notebook needs it)."""
+    from course.prompting.lab import prompt_lab as _lab
+
+    return _lab(task, providers)
