@@ -56,7 +56,10 @@ PHONE_RE = re.compile(
 )
 
 CCCD_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d{3}[\s.]?\d{3}[\s.]?\d{3}[\s.]?\d{3}" + _NOT_DIGIT_AFTER)
-CMND_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d{3}[\s.]?\d{3}[\s.]?\d{3}" + _NOT_DIGIT_AFTER)
+# Not the start or the tail of a spaced 12-digit CCCD or of a "+84 9xx xxx xxx" phone.
+CMND_RE = re.compile(
+    _NOT_DIGIT_BEFORE + r"(?<!\d[\s.])(?<!84[\s.])\d{3}[\s.]?\d{3}[\s.]?\d{3}(?![\s.]?\d)" + _NOT_DIGIT_AFTER
+)
 CMND_CONTEXT = re.compile(r"(?:\bCMND\b|\bCMT\b|chứng minh|\bCCCD\b|căn cước|định danh)", re.I)
 
 BANK_WORDS = (
@@ -83,7 +86,7 @@ DATE_PART = (
     r"|năm\s+(?:19|20)\d{2})"
 )
 DOB_RE = re.compile(
-    r"(?:sinh\s+(?:ngày|năm)?|ngày\s+sinh|năm\s+sinh|NS|DOB|ngày\s*/\s*tháng\s*/\s*năm\s+sinh)"
+    r"(?<![Pp]hát )(?<![Hh]ọc )(?<![Kk]hai )(?<![\wÀ-ỹ])(?:sinh\s+(?:ngày|năm)?|ngày\s+sinh|năm\s+sinh|NS|DOB|ngày\s*/\s*tháng\s*/\s*năm\s+sinh)"
     r"\s*[:：]?\s*(?P<date>" + DATE_PART + r"|(?:19|20)\d{2})(?!\d)",
     re.I,
 )
@@ -92,21 +95,27 @@ _UPPER = "A-ZĐÀ-ỸÁÂĂÊÔƠƯ"
 _STREET_WORD = r"(?:ngõ|ngách|hẻm|kiệt|đường|phố|tổ|khu phố|thôn|xóm|ấp|tập thể|chung cư|khu tập thể)"
 _HOUSE_NO = r"\d{1,4}[A-Za-z]?(?:\s*/\s*\d{1,4}[A-Za-z]?){0,3}"
 _NAME_WORDS = rf"[{_UPPER}][\wÀ-ỹ]*(?:\s+(?:[{_UPPER}][\wÀ-ỹ]*|\d{{1,3}}))" + r"{0,4}"
-_STREET_TAIL = r"(?:\d{1,4}[A-Za-z]?|" + _NAME_WORDS + r")"
+_STREET_TAIL = r"(?:\d{1,4}[A-Za-z]?(?:\s+" + _NAME_WORDS + r")?|" + _NAME_WORDS + r")"
 ADDRESS_RES = (
     # "số nhà 12", "nhà số 5 ngõ 7", "căn hộ 1203 chung cư ..."
-    re.compile(r"\b(?P<addr>(?:số nhà|nhà số|căn hộ|phòng)\s+" + _HOUSE_NO
+    re.compile(r"\b(?P<addr>(?:[Ss]ố nhà|[Nn]hà số|[Cc]ăn hộ)\s+" + _HOUSE_NO
                + r"(?:\s*,?\s*" + _STREET_WORD + r"\s+" + _STREET_TAIL + r")*)"),
     # "12 ngõ 34 phố Huế", "số 5 hẻm 12 đường Lê Lợi"
     re.compile(r"(?<![\w/])(?P<addr>(?:số\s+)?" + _HOUSE_NO + r"\s*,?\s*" + _STREET_WORD + r"\s+" + _STREET_TAIL
                + r"(?:\s*,?\s*" + _STREET_WORD + r"\s+" + _STREET_TAIL + r")*)"),
     # "trú tại 25 Lê Lợi", "ở số 8 Trần Phú"
-    re.compile(r"(?:tại|trú|ngụ|ở|chỉ:?)\s+(?P<addr>(?:số\s+)?" + _HOUSE_NO + r"\s+" + _NAME_WORDS + r")"),
+    re.compile(r"(?:tại|trú|ngụ|ở|chỉ:?|về|đến)\s+(?P<addr>(?:số\s+)?" + _HOUSE_NO + r"\s+" + _NAME_WORDS + r")"),
 )
 # Words that, right before a number, make it a legal or document reference — never an address.
 NOT_ADDRESS_BEFORE = re.compile(
     r"(?:Điều|khoản|Khoản|điểm|Chương|Mục|Phụ lục|năm|tháng|ngày|số hiệu|Quyết định|Nghị định|"
     r"Thông tư|Luật|Công văn|Tờ trình|Kế hoạch|Báo cáo)\s*(?:số\s*)?$",
+)
+
+# A number followed by these is a legal or administrative reference, not a house on a street.
+NOT_ADDRESS_NAME = re.compile(
+    r"\d\s+(?:Điều|Khoản|Chương|Mục|Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Công văn|"
+    r"Tháng|Năm|Ngày|Phường|Xã|Quận|Huyện|Tỉnh|Thôn|Tổ|Khu|Đợt|Quý|Lớp|Hiến pháp)\b"
 )
 
 _MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
@@ -162,7 +171,10 @@ def find_pii(text: str) -> list[Finding]:
     for m in BANK_RE.finditer(text):
         digits = _digits(m.group())
         if 6 <= len(digits) <= 19 and BANK_CONTEXT.search(_window(text, m.start(), m.end(), 50, 30)):
-            if not _money_after(text, m.end()) and not re.search(r"(?:19|20)\d{2}$", m.group()[:4] + "x"):
+            value = m.group()
+            year_range = re.fullmatch(r"(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}", value)
+            money_like = re.fullmatch(r"\d{1,3}(?:\.\d{3})+", value)  # 1.500.000 is an amount, not an account
+            if not (_money_after(text, m.end()) or year_range or money_like):
                 add("BANK", m)
     for m in TAX_RE.finditer(text):
         if TAX_CONTEXT.search(_window(text, m.start(), m.end(), 40, 0)):
@@ -179,7 +191,7 @@ def find_pii(text: str) -> list[Finding]:
                 continue
             if NOT_ADDRESS_BEFORE.search(text[max(0, start - 30) : start]):
                 continue
-            if _money_after(text, start + len(value)):
+            if _money_after(text, start + len(value)) or NOT_ADDRESS_NAME.search(value):
                 continue
             found.append(Finding("ADDRESS", start, start + len(value), value))
 
