@@ -28,7 +28,7 @@ RE_SO_HIEU = re.compile(r"(?:^|\n)\s*(?:Bộ luật|Luật|Pháp lệnh)?\s*[Ss]
 RE_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 RE_EFFECT = re.compile(r"có hiệu lực(?: thi hành)?(?: kể)? từ ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 DOC_TYPES = ("BỘ LUẬT", "LUẬT", "PHÁP LỆNH", "NGHỊ QUYẾT", "NGHỊ ĐỊNH", "THÔNG TƯ LIÊN TỊCH", "THÔNG TƯ",
-             "QUYẾT ĐỊNH", "CHỈ THỊ", "KẾ HOẠCH", "CÔNG VĂN")
+             "QUYẾT ĐỊNH", "CHỈ THỊ", "QUY CHẾ", "QUY ĐỊNH", "KẾ HOẠCH", "CÔNG VĂN")
 LEVEL = {"văn bản": 0, "phần": 1, "chương": 2, "mục": 3, "điều": 4, "khoản": 5, "điểm": 6}
 
 
@@ -56,8 +56,12 @@ def parse_vn_date(text: str) -> date | None:
         return None
 
 
+_ISSUERS = {"QUỐC HỘI": "Quốc hội", "CHÍNH PHỦ": "Chính phủ", "ỦY BAN THƯỜNG VỤ QUỐC HỘI": "Ủy ban Thường vụ Quốc hội"}
+
+
 def _sentence_case(text: str) -> str:
-    return text[:1].upper() + text[1:].lower() if text.isupper() else text
+    """Known national issuers in their usual spelling; other issuers kept as written (proper names)."""
+    return _ISSUERS.get(text.upper(), text)
 
 
 def parse_header(raw: str) -> Header:
