@@ -1,0 +1,28 @@
+"""Module 3 engine: speech to text for ward officials.
+
+- `transcribe(file_or_bytes, provider="local")` → `Transcript` (text, segments, SRT, table);
+  local faster-whisper by default, `openai` / `gemini` only when chosen.
+- `wer`, `cer`, `normalize_vi`, `diff_html` — measure a transcript against a reference.
+- `Recorder`, `VoiceTyping`, `transcribe_widget` — browser microphone and upload widgets.
+- `make_minutes`, `Minutes`, `check_minutes`, `export_minutes_docx` — transcript → biên bản cuộc họp.
+"""
+
+from __future__ import annotations
+
+from course.speech.audio import AudioError, load_audio, probe
+from course.speech.transcribe import (
+    DOMAIN_HINT,
+    DOMAIN_TERMS,
+    Segment,
+    Transcript,
+    get_transcriber,
+    is_hallucination,
+    last_transcript,
+    make_hint,
+    transcribe,
+)
+
+__all__ = [
+    "DOMAIN_HINT", "DOMAIN_TERMS", "AudioError", "Segment", "Transcript", "get_transcriber", "is_hallucination",
+    "last_transcript", "load_audio", "make_hint", "probe", "transcribe",
+]
