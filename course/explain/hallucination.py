@@ -8,6 +8,7 @@ see what checking looks like. Whether an answer matches is decided by a plain ke
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,26 +32,27 @@ class FactQuestion:
     def matches(self, answer: str) -> bool:
         """True when the answer contains one of the keywords (diacritics and case ignored)."""
         folded = fold_diacritics(answer)
-        return any(fold_diacritics(k) in folded for k in self.keywords)
+        return any(re.search(rf"(?<![\w/]){re.escape(fold_diacritics(k))}(?![\w/])", folded)
+                   for k in self.keywords)
 
 
 FACT_QUESTIONS: tuple[FactQuestion, ...] = (
-    FactQuestion("Nghị quyết 57-NQ/TW về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số "
-                 "quốc gia được ban hành ngày nào?", "Ngày 22 tháng 12 năm 2024.",
-                 ("22/12/2024", "22 tháng 12 năm 2024", "22-12-2024"), MOC_CHAU),
     FactQuestion("Ai là Chủ tịch Ủy ban nhân dân phường Mộc Châu, tỉnh Sơn La, vào tháng 8 năm 2025?",
                  "Bà Nguyễn Thị Hoa.", ("Nguyễn Thị Hoa",), MOC_CHAU),
-    FactQuestion("Bao nhiêu cán bộ dự Hội nghị tập huấn AI tại phường Mộc Châu ngày 08/8/2025?",
-                 "Hơn 200 cán bộ.", ("200",), MOC_CHAU),
-    FactQuestion("Luật Bảo vệ dữ liệu cá nhân năm 2025 có số hiệu là gì?", "Luật số 91/2025/QH15.",
-                 ("91/2025/QH15",), LUAT_91),
-    FactQuestion("Luật Bảo vệ dữ liệu cá nhân năm 2025 có hiệu lực từ ngày nào?", "Từ ngày 01 tháng 01 năm 2026.",
-                 ("1/1/2026", "01/01/2026", "1 tháng 1 năm 2026", "01 tháng 01 năm 2026"),
-                 LUAT_91 + "; điều khoản hiệu lực của Luật"),
     FactQuestion("Sau khi sắp xếp năm 2025, cả nước có bao nhiêu đơn vị hành chính cấp tỉnh?",
                  "34 đơn vị (28 tỉnh và 6 thành phố), theo Nghị quyết của Quốc hội thông qua ngày 12 tháng 6 "
                  "năm 2025.", ("34",),
                  "Nghị quyết của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh năm 2025 (12 tháng 6 năm 2025)"),
+    FactQuestion("Nghị quyết 57-NQ/TW về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số "
+                 "quốc gia được ban hành ngày nào?", "Ngày 22 tháng 12 năm 2024.",
+                 ("22/12/2024", "22 tháng 12 năm 2024", "22-12-2024"), MOC_CHAU),
+    FactQuestion("Luật Bảo vệ dữ liệu cá nhân năm 2025 có hiệu lực từ ngày nào?", "Từ ngày 01 tháng 01 năm 2026.",
+                 ("1/1/2026", "01/01/2026", "1 tháng 1 năm 2026", "01 tháng 01 năm 2026"),
+                 LUAT_91 + "; điều khoản hiệu lực của Luật"),
+    FactQuestion("Luật Bảo vệ dữ liệu cá nhân năm 2025 có số hiệu là gì?", "Luật số 91/2025/QH15.",
+                 ("91/2025/QH15",), LUAT_91),
+    FactQuestion("Bao nhiêu cán bộ dự Hội nghị tập huấn AI tại phường Mộc Châu ngày 08/8/2025?",
+                 "Hơn 200 cán bộ.", ("200",), MOC_CHAU),
     FactQuestion("Nghị định 13/2023/NĐ-CP quy định về vấn đề gì?",
                  "Bảo vệ dữ liệu cá nhân (ban hành ngày 17 tháng 4 năm 2023, hiệu lực từ 01 tháng 7 năm 2023).",
                  ("dữ liệu cá nhân",), "Nghị định 13/2023/NĐ-CP, Điều 1 và Điều 43"),
@@ -96,10 +98,10 @@ def results_html(results: Sequence[FactResult]) -> str:
             "văn bản gốc trước khi dùng.</p>")
 
 
-def hallucination_demo(provider: str | None = None) -> list[FactResult]:
-    """Ask every question and show the comparison table."""
+def hallucination_demo(limit: int = 4, provider: str | None = None) -> list[FactResult]:
+    """Ask the first `limit` questions (all with limit=0) and show the comparison table."""
     from IPython.display import HTML, display
 
-    results = ask_facts(provider=provider)
+    results = ask_facts(FACT_QUESTIONS[:limit] if limit else FACT_QUESTIONS, provider=provider)
     display(HTML(results_html(results)))
     return results
