@@ -66,6 +66,8 @@ def _handler(shell, etype, value, tb, tb_offset=None):  # noqa: ANN001 - IPython
 
     if isinstance(value, CourseError):
         show_error(str(value))
+    elif isinstance(value, NotImplementedError):  # nbgrader's stub for an answer not yet written
+        show_error("Bạn chưa làm câu này: hãy chọn hoặc điền câu trả lời rồi chạy lại ô.")
     else:
         details = scrub("".join(traceback.format_exception(etype, value, tb)))
         show_error(
