@@ -11,7 +11,6 @@ import html
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -147,6 +146,7 @@ def plot_confusion(result: TrainResult):
     ax.set_ylabel("Lĩnh vực đúng")
     ax.set_title(result.summary_vi(), fontsize=10)
     fig.tight_layout()
+    plt.close(fig)  # shown once, by the notebook's echo of the return value
     return fig
 
 
@@ -165,6 +165,7 @@ def plot_learning_curve(curve: pd.DataFrame):
     ax.legend()
     ax.set_title("Càng nhiều ví dụ đúng, máy càng đoán tốt")
     fig.tight_layout()
+    plt.close(fig)  # shown once, by the notebook's echo of the return value
     return fig
 
 
@@ -176,7 +177,7 @@ def predictions_html(model: Pipeline, text: str) -> str:
     return f"<p>Máy đoán phản ánh này thuộc lĩnh vực:</p><ol>{items}</ol>"
 
 
-def try_classifier(model: Pipeline, text: str = "Nhà tôi bị mất trộm con bò đêm qua") -> Any:
+def try_classifier(model: Pipeline, text: str = "Nhà tôi bị mất trộm con bò đêm qua") -> None:
     """Widget: type a new feedback message, see which department the trained model picks."""
     import ipywidgets as w
     from IPython.display import display
@@ -186,4 +187,3 @@ def try_classifier(model: Pipeline, text: str = "Nhà tôi bị mất trộm con
     out = w.HTML(predictions_html(model, text))
     button.on_click(lambda _b: setattr(out, "value", predictions_html(model, box.value)))
     display(w.VBox([box, button, out]))
-    return out

@@ -98,10 +98,9 @@ def results_html(results: Sequence[FactResult]) -> str:
             "văn bản gốc trước khi dùng.</p>")
 
 
-def hallucination_demo(limit: int = 4, provider: str | None = None) -> list[FactResult]:
+def hallucination_demo(limit: int = 4, provider: str | None = None) -> None:
     """Ask the first `limit` questions (all with limit=0) and show the comparison table."""
     from IPython.display import HTML, display
 
     results = ask_facts(FACT_QUESTIONS[:limit] if limit else FACT_QUESTIONS, provider=provider)
     display(HTML(results_html(results)))
-    return results

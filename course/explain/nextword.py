@@ -71,6 +71,7 @@ def plot_candidates(cands: Candidates, temperature: float | None = None, title: 
     ax.set_xlim(0, 1)
     ax.set_title(title or "10 từ (token) mô hình cho là dễ đến tiếp theo nhất", fontsize=10)
     fig.tight_layout()
+    plt.close(fig)  # shown once, by the notebook's echo of the return value
     return fig
 
 
@@ -143,14 +144,13 @@ class NextWordExplorer:
         return drawn
 
 
-def next_word_explorer(text: str = "Ủy ban nhân dân phường Mộc Châu thông báo") -> NextWordExplorer:
+def next_word_explorer(text: str = "Ủy ban nhân dân phường Mộc Châu thông báo") -> None:
     """Show the next-word explorer widget."""
     from IPython.display import display
 
     ex = NextWordExplorer(text)
     display(ex.widget)
     ex.refresh()
-    return ex
 
 
 def explain_candidates(cands: Candidates) -> str:

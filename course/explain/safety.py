@@ -12,7 +12,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from course.explain.text import fold_diacritics
 
@@ -138,10 +137,8 @@ class SafetySorter:
         return cat, why
 
 
-def safety_sorter(examples: Sequence[Request] = EXAMPLES) -> Any:
+def safety_sorter(examples: Sequence[Request] = EXAMPLES) -> None:
     """Show the safety sorter widget."""
     from IPython.display import display
 
-    s = SafetySorter(examples)
-    display(s.widget)
-    return s
+    display(SafetySorter(examples).widget)

@@ -171,7 +171,7 @@ def count_table_html(rows: list[CountRow]) -> str:
             "độ dài theo token.</small>")
 
 
-def token_view(text: str = "Đề nghị phường xuống đo đạc lại ranh giới đất nhà tôi ở tiểu khu 4."):
+def token_view(text: str = "Đề nghị phường xuống đo đạc lại ranh giới đất nhà tôi ở tiểu khu 4.") -> None:
     """Widget: type text, see how each tokenizer splits it (coloured) and how many tokens it is."""
     import ipywidgets as w
     from IPython.display import display
@@ -193,4 +193,3 @@ def token_view(text: str = "Đề nghị phường xuống đo đạc lại ranh
     button.on_click(render)
     render()
     display(w.VBox([box, button, out]))
-    return out

@@ -78,8 +78,6 @@ class ChatBox:
 
 
 def chat_box(system: str | None = None, provider: str | None = None, temperature: float = 0.7,
-             max_tokens: int = 256, **ask_kwargs: Any) -> ChatBox:
-    """Show a chat box; returns it so a notebook can also call `.send("…")`."""
-    box = ChatBox(system, provider, temperature, max_tokens, **ask_kwargs)
-    display(box.widget)
-    return box
+             max_tokens: int = 256, **ask_kwargs: Any) -> None:
+    """Show a chat box (use `ChatBox(...)` directly to keep a handle on it)."""
+    display(ChatBox(system, provider, temperature, max_tokens, **ask_kwargs).widget)

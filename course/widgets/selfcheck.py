@@ -135,8 +135,6 @@ class SelfCheck:
         return problems
 
 
-def self_check(rules: Sequence[Rule], namespace: dict[str, Any] | None = None) -> SelfCheck:
-    """Show the "Tự kiểm tra" button for these rules."""
-    sc = SelfCheck(rules, namespace)
-    display(sc.widget)
-    return sc
+def self_check(rules: Sequence[Rule], namespace: dict[str, Any] | None = None) -> None:
+    """Show the "Tự kiểm tra" button for these rules (returns None: nothing echoes under it)."""
+    display(SelfCheck(rules, namespace).widget)
