@@ -98,12 +98,13 @@ def restore_structure(sub: NotebookNode, release: NotebookNode) -> tuple[Noteboo
     by_id: dict[str, NotebookNode] = {}
     extras_after: dict[str | None, list[NotebookNode]] = {}
     previous: str | None = None
+    release_plain = {c.get("id") for c in release.cells if _grade_id(c) is None}
     for cell in sub.cells:
         gid = _grade_id(cell)
         if gid and gid not in by_id:
             by_id[gid] = cell
             previous = gid
-        elif not gid:
+        elif not gid and cell.get("id") not in release_plain:  # the learner's own added cell
             extras_after.setdefault(previous, []).append(cell)
     cells, restored = [], []
     release_ids = {_grade_id(c) for c in release.cells}
