@@ -18,8 +18,7 @@ import time
 os.environ.setdefault("COURSE_DOTENV", os.devnull)
 os.environ["COURSE_LLM_PROVIDER"] = "local"
 
-from course.llm import ask  # noqa: E402
-from course.llm import local  # noqa: E402
+from course.llm import ask, local  # noqa: E402
 
 QUESTION = "Ủy ban nhân dân phường có những nhiệm vụ gì trong việc quản lý dân cư?"
 
