@@ -22,7 +22,28 @@ from course.speech.transcribe import (
     transcribe,
 )
 
+
+def __getattr__(name: str):  # noqa: ANN202 - lazy: widgets and minutes pull in heavier imports
+    if name in {"Recorder", "VoiceTyping", "voice_typing_widget"}:
+        from course.speech import widgets
+
+        return getattr(widgets, name)
+    if name in {"Minutes", "make_minutes", "minutes_from_keywords", "check_minutes", "export_minutes_docx",
+                "parse_minutes"}:
+        from course.speech import minutes
+
+        return getattr(minutes, name)
+    if name in {"wer", "cer", "score", "normalize_vi", "diff_html", "diff_text", "show_diff"}:
+        from course.speech import evaluate
+
+        return getattr(evaluate, name)
+    raise AttributeError(name)
+
+
 __all__ = [
     "DOMAIN_HINT", "DOMAIN_TERMS", "AudioError", "Segment", "Transcript", "get_transcriber", "is_hallucination",
     "last_transcript", "load_audio", "make_hint", "probe", "transcribe",
+    "Recorder", "VoiceTyping", "voice_typing_widget", "Minutes", "make_minutes", "minutes_from_keywords",
+    "check_minutes", "export_minutes_docx", "parse_minutes", "wer", "cer", "score", "normalize_vi",
+    "diff_html", "diff_text", "show_diff",
 ]

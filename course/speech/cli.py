@@ -1,0 +1,48 @@
+"""`khoahoc transcribe FILE [--provider P] [--format text|srt|json]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from course.errors import CourseError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("transcribe", help="chép lời một tệp ghi âm (mặc định: chạy trên máy)",
+                              description="Chép lời tiếng Việt từ tệp ghi âm (wav, mp3, m4a, ogg, webm, flac). "
+                                          "Mặc định dùng mô hình trên máy: âm thanh không rời máy tính.")
+    p.add_argument("file", metavar="TỆP", help="tệp ghi âm")
+    p.add_argument("--provider", "-p", choices=["local", "openai", "gemini"], default="local",
+                   help="nơi chép lời: local (trên máy, mặc định), openai hoặc gemini (gửi âm thanh lên mạng)")
+    p.add_argument("--model", "-m", default=None,
+                   help="mô hình đám mây, ví dụ gpt-4o-mini-transcribe, gpt-4o-transcribe, whisper-1")
+    p.add_argument("--format", "-f", choices=["text", "srt", "json"], default="text",
+                   help="định dạng kết quả: text (mặc định), srt (phụ đề) hoặc json")
+    p.add_argument("--json", dest="format", action="store_const", const="json", help="viết tắt của --format json")
+    p.add_argument("--hint", default=None, help="câu gợi ý từ vựng (mặc định: từ ngữ hành chính phường)")
+    p.add_argument("--output", "-o", default=None, help="ghi kết quả ra tệp thay vì in ra màn hình")
+    p.add_argument("--quiet", "-q", action="store_true", help="không hiện thanh tiến trình")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from course.speech.transcribe import DOMAIN_HINT, transcribe
+
+    try:
+        result = transcribe(args.file, provider=args.provider, model=args.model,
+                            hint=args.hint if args.hint is not None else DOMAIN_HINT,
+                            progress=not args.quiet and sys.stderr.isatty())
+    except CourseError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    out = {"json": result.to_json, "srt": result.to_srt}.get(args.format, lambda: result.text)()
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(out if out.endswith("\n") else out + "\n")
+    else:
+        print(out)
+    print(result.summary(), file=sys.stderr)
+    if result.interrupted:
+        return 130
+    return 0
