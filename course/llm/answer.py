@@ -29,6 +29,7 @@ class Answer:
     redactions: list[dict[str, str]] = field(default_factory=list)
     error: str | None = None
     notices: list[str] = field(default_factory=list)
+    streamed: bool = False  # the text was already printed while it arrived
 
     @property
     def ok(self) -> bool:
@@ -67,4 +68,5 @@ class Answer:
         notes = "".join(f"\n\n> {n}" for n in self.notices)
         if not self.ok:
             return f"**Lỗi:** {self.error}{notes}"
-        return f"{self.text}\n\n*{self.label}* {self.footer()}{notes}"
+        body = "" if self.streamed else f"{self.text}\n\n"
+        return f"{body}*{self.label}* {self.footer()}{notes}"

@@ -217,6 +217,7 @@ def ask(
     ans.latency_s = time.perf_counter() - start
     if sink is _printer:
         _printer("\n")
+        ans.streamed = ans.ok
     store.log_usage(settings, {
         "provider": ans.provider, "model": ans.model, "tokens_in": ans.tokens_in, "tokens_out": ans.tokens_out,
         "latency_s": round(ans.latency_s, 3), "cost_usd": ans.cost_usd, "replayed": ans.replayed,

@@ -90,6 +90,8 @@ def failure(kind: str, provider: str, status: int | None = None, model: str = ""
     messages = {
         "no_key": f"Chưa có khoá API cho {name}. Đặt {var} trong tệp .env, hoặc dùng mô hình trên máy "
                   "(provider=\"local\").",
+        "no_url": "Chưa đặt địa chỉ máy chủ AI tương thích OpenAI (OPENAI_BASE_URL) trong tệp .env, ví dụ "
+                  "http://localhost:11434/v1 cho Ollama.",
         "auth": f"Khoá API của {name} không hợp lệ hoặc đã bị thu hồi. Kiểm tra {var} trong tệp .env "
                 "(hỏi giảng viên nếu cần).",
         "quota": f"Tài khoản {name} đã hết hạn mức sử dụng. Nạp thêm tín dụng, đổi khoá khác, hoặc dùng "
@@ -235,6 +237,8 @@ def openai_chat(settings: Settings, provider: str, prompt: str, system: str | No
     """One Chat Completions call (streamed when `on_token` is given), with bounded retries."""
     if provider == "openai" and not settings.openai_api_key:
         raise failure("no_key", provider)
+    if provider == "compatible" and not settings.openai_base_url:
+        raise failure("no_url", provider)
     client = _openai_client(settings, provider)
     model = model or (_compatible_model(settings, client) if provider == "compatible" else settings.openai_model)
     messages = ([{"role": "system", "content": system}] if system else []) + [{"role": "user", "content": prompt}]
