@@ -145,7 +145,8 @@ def _dedupe(sources: list[Source]) -> list[Source]:
     return out
 
 
-def look_up(question: str, provider: str | None = None, model: str | None = None) -> LookupResult:
+def look_up(question: str, provider: str | None = None, model: str | None = None,
+            max_tokens: int = 120) -> LookupResult:
     """Answer `question` with web search when a cloud key exists; offline, answer and explain the limit.
 
     provider: None (Gemini if its key is set, else OpenAI, else local), "gemini", "openai" or "local".
@@ -193,7 +194,7 @@ def look_up(question: str, provider: str | None = None, model: str | None = None
         result.text = restore(text, guarded.mapping) if guarded.mapping else text
         result.sources, result.queries, result.searched = _dedupe(sources), queries, True
         return result
-    answer = ask(question, provider="local", max_tokens=120, temperature=0.2)
+    answer = ask(question, provider="local", max_tokens=max_tokens, temperature=0.2)
     result.provider = "local"
     result.text, result.error = answer.text, answer.error
     result.notices.append(answer.label)

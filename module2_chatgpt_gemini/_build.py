@@ -1,0 +1,503 @@
+"""Build the module 2 notebooks (stable cell ids and metadata). Run: .venv/bin/python module2_chatgpt_gemini/_build.py"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from course.prompting import rubric_table  # noqa: E402 - needs the repo on sys.path when run as a script
+
+SOURCES = """**Nguồn**
+- Nghị định 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư, Phụ lục I (thể thức,
+  kỹ thuật trình bày) và Phụ lục III (mẫu văn bản, chữ viết tắt tên loại) — https://vanban.chinhphu.vn
+  (tìm «30/2020/NĐ-CP»).
+- Luật Tổ chức chính quyền địa phương năm 2025 (chính quyền địa phương hai cấp, có hiệu lực từ ngày 01 tháng 7
+  năm 2025) — https://quochoi.vn và https://chinhphu.vn.
+- Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân — https://vanban.chinhphu.vn.
+- Gemini: tìm kiếm với Google Search (grounding) — https://ai.google.dev/gemini-api/docs/google-search;
+  bảng giá — https://ai.google.dev/gemini-api/docs/pricing. Thư viện `google-generativeai` cũ đã ngừng hỗ trợ,
+  thay bằng `google-genai` — https://github.com/google-gemini/deprecated-generative-ai-python.
+- OpenAI: công cụ tìm kiếm web — https://platform.openai.com/docs/guides/tools-web-search; bảng giá API —
+  https://openai.com/api/pricing; các gói ChatGPT — https://openai.com/chatgpt/pricing.
+- Gemma 3 270M (mô hình chạy trên máy) theo Điều khoản sử dụng Gemma — https://ai.google.dev/gemma/terms."""
+
+
+def md(cid: str, text: str, slide: str | None = None, **meta) -> nbformat.NotebookNode:
+    cell = new_markdown_cell(text.strip(), id=cid)
+    if slide:
+        cell.metadata["slideshow"] = {"slide_type": slide}
+    cell.metadata.update(meta)
+    return cell
+
+
+def code(cid: str, src: str, slide: str | None = None, **meta) -> nbformat.NotebookNode:
+    cell = new_code_cell(src.strip(), id=cid)
+    if slide:
+        cell.metadata["slideshow"] = {"slide_type": slide}
+    cell.metadata.update(meta)
+    return cell
+
+
+def save(cells: list, name: str, extra_meta: dict | None = None) -> None:
+    meta = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"}}
+    meta.update(extra_meta or {})
+    nb = new_notebook(cells=cells, metadata=meta)
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    path = HERE / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+
+
+# ------------------------------------------------------------------------------------------ lecture
+
+def lecture() -> None:
+    cells = [
+        md("m2-bg-title", """
+# Bài giảng 2 — ChatGPT và Gemini trong công việc hành chính
+Dùng chatbot để soạn thảo, tra cứu và truyền thông nhanh hơn — mà vẫn đúng thể thức, đúng sự thật, an toàn dữ liệu.""",
+           "slide"),
+        md("m2-bg-goals", """
+**Mục tiêu**
+1. Biết ChatGPT, Gemini là gì, dùng bằng tài khoản nào, tốn chi phí ra sao.
+2. Viết câu lệnh (prompt) đủ sáu phần: vai trò, bối cảnh, nhiệm vụ, định dạng, ví dụ, ràng buộc.
+3. Kiểm tra câu trả lời: nội dung, số liệu, thể thức theo Nghị định 30/2020/NĐ-CP.
+4. Giữ bí mật dữ liệu cá nhân của người dân khi dùng chatbot.
+
+**Thời lượng:** 60 phút. **Chuẩn bị:** chạy ô thiết lập bên dưới (không cần mạng, không cần khoá API).""",
+           "subslide"),
+        code("m2-bg-setup", """
+from course.ui import setup; setup()
+from course.prompting import TASKS, score_prompt
+from course.documents import check_text""", "skip"),
+        md("m2-bg-what", """
+## ChatGPT và Gemini là gì?
+- Là **chatbot** dựa trên mô hình ngôn ngữ lớn: đọc câu bạn gõ, rồi **viết tiếp** câu trả lời từng chữ một.
+- **ChatGPT** do OpenAI phát triển; **Gemini** do Google phát triển. Cả hai hiểu và viết tiếng Việt tốt.
+- Chúng **không tra sổ sách của phường**: chỉ biết những gì đã học, và những gì bạn đưa vào câu lệnh.""", "slide"),
+        md("m2-bg-what-notes", "Hỏi lớp: ai đã dùng ChatGPT hoặc Gemini? Dùng vào việc gì? Ghi lên bảng 3–4 việc.",
+           "notes"),
+        md("m2-bg-cost", """
+## Tài khoản và chi phí
+- **Bản miễn phí**: đăng ký bằng email, dùng trên web hoặc điện thoại; giới hạn số lượt và mô hình.
+- **Gói trả phí theo tháng**: mô hình mạnh hơn, nhiều lượt hơn (xem bảng giá chính thức ở cuối bài).
+- **Qua API** (như khoá học này): trả tiền theo số *token* đọc và viết; khoá API là bí mật, đặt trong tệp `.env`,
+  **không bao giờ** dán vào sổ tay hay gửi qua Zalo.
+- Khoá học chạy được **không cần khoá**: dùng mô hình nhỏ Gemma 3 270M ngay trên máy.""", "subslide"),
+        md("m2-bg-local-intro", """
+Thử mô hình nhỏ trên máy với một câu lệnh cụt lủn. Quan sát: câu trả lời có đúng là một giấy mời không?""",
+           "subslide"),
+        code("m2-bg-local", """
+from course.llm import ask
+ask("Viết giấy mời họp tổ dân phố.", max_tokens=48, stream=True)""", "fragment"),
+        md("m2-bg-local-notes", """
+Mô hình 270M thường viết lan man hoặc lạc đề: đó là bài học — câu lệnh cụt thì kết quả kém, và mô hình nhỏ thì
+càng kém. Với ChatGPT/Gemini kết quả trôi chảy hơn nhiều, nhưng vẫn phải kiểm tra.""", "notes"),
+        md("m2-bg-anatomy", """
+## Giải phẫu một câu lệnh tốt
+
+| Phần | Hỏi mình | Ví dụ |
+|---|---|---|
+| **Vai trò** | AI đóng vai ai? | Bạn là chuyên viên Văn phòng UBND phường |
+| **Bối cảnh** | Tình huống, người đọc, số liệu? | Phường tổ chức hội nghị chuyển đổi số ngày 05 tháng 02 năm 2026 |
+| **Nhiệm vụ** | Cần làm gì? (động từ) | Soạn nội dung giấy mời |
+| **Định dạng** | Trình bày thế nào? | Các dòng: thành phần, thời gian, địa điểm |
+| **Ví dụ** | Có mẫu để bắt chước không? | «Trân trọng kính mời…» |
+| **Ràng buộc** | Giới hạn gì? | Không quá 150 từ, không bịa số liệu |""", "slide"),
+        md("m2-bg-weak-intro", "Chấm một câu lệnh cụt bằng **thang điểm câu lệnh** của khoá học (không cần AI):",
+           "subslide"),
+        code("m2-bg-weak", 'score_prompt("Viết giấy mời họp")', "fragment"),
+        md("m2-bg-good-intro", "Và câu lệnh đủ sáu phần (bài mẫu «Soạn giấy mời»):", "subslide"),
+        code("m2-bg-good", """
+print(TASKS["giay-moi"][1].assemble())
+score_prompt(TASKS["giay-moi"][1])""", "fragment"),
+        md("m2-bg-check", """
+## Kiểm tra câu trả lời — ba lớp
+1. **Nội dung**: có đúng việc, đúng người, đúng thời gian? Số liệu lấy từ đâu?
+2. **Căn cứ pháp lý**: số hiệu văn bản có thật và còn hiệu lực không? (xem Mô-đun 4)
+3. **Thể thức**: đúng Nghị định 30/2020/NĐ-CP — Quốc hiệu, Tiêu ngữ, số/ký hiệu, ngày tháng, nơi nhận, chữ ký,
+   phông chữ, cỡ chữ, lề trang.""", "slide"),
+        md("m2-bg-checker-intro", """
+Khoá học có **máy kiểm tra thể thức**. Thử với một thông báo có lỗi (tệp `van_ban_mau/thong_bao_loi.txt`):""",
+           "subslide"),
+        code("m2-bg-checker", """
+from pathlib import Path
+check_text(Path("van_ban_mau/thong_bao_loi.txt").read_text(encoding="utf-8"))""", "fragment"),
+        md("m2-bg-checker-notes", """
+Đọc từng lỗi với lớp: «Độc lập-Tự do-Hạnh phúc» thiếu cách; «Số: 8» thiếu số 0; «ngày 6 tháng 1» thiếu số 0;
+«T/M» phải là «TM.»; dòng cuối nơi nhận phải là «- Lưu: VT, …». Mỗi lỗi có căn cứ trong Phụ lục I.""", "notes"),
+        md("m2-bg-privacy", """
+## Bảo mật: điều gì không được đưa cho chatbot
+- **Dữ liệu cá nhân** của người dân: họ tên kèm số CCCD, số điện thoại, địa chỉ, tài khoản ngân hàng, tình trạng
+  sức khoẻ… — Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.
+- **Tài liệu mật, tài liệu nội bộ chưa công bố**: tuyệt đối không.
+- Trước khi dán: **che** thông tin cá nhân. Khoá học tự che trước khi gửi lên mạng — nhưng **tên người** thì máy
+  chưa nhận ra được, bạn phải tự xoá.""", "slide"),
+        code("m2-bg-privacy-demo", """
+from course.privacy import redact
+redact("Ông Trần Văn Hùng, CCCD 001080012345, hỏi thủ tục cấp lại giấy khai sinh.").text""", "fragment"),
+        md("m2-bg-lookup", """
+## Tra cứu thông tin: mô hình có biết tin mới không?
+- Mô hình chỉ biết những gì có trong dữ liệu huấn luyện, **đến một thời điểm**. Sau đó nó không biết gì nữa.
+- Ví dụ: từ ngày 01 tháng 7 năm 2025, chính quyền địa phương tổ chức **hai cấp (tỉnh và xã)**, không còn cấp huyện.
+  Mô hình học trước thời điểm đó vẫn nói về «huyện», «quận» như cũ — rất trôi chảy, nhưng **sai**.
+- Gemini (tìm với Google Search) và ChatGPT (công cụ tìm kiếm web) có thể **tra cứu rồi trả lời kèm nguồn**.
+  Thói quen bắt buộc: **mở nguồn, đọc, đối chiếu** với cổng thông tin chính thống.""", "slide"),
+        md("m2-bg-selfcheck", """
+## Tự kiểm tra
+1. Câu lệnh «Viết công văn» thiếu những phần nào?
+2. Vì sao không được dán số CCCD của người dân vào chatbot?
+3. Trong ngày tháng của văn bản, khi nào phải thêm số 0?
+
+<details><summary>Gợi ý đáp án</summary>
+
+1. Thiếu vai trò, bối cảnh, định dạng, ví dụ, ràng buộc — chỉ có nhiệm vụ.
+2. Đó là dữ liệu cá nhân; gửi lên máy chủ nước ngoài là chuyển dữ liệu ra ngoài sự kiểm soát của cơ quan
+   (Nghị định 13/2023/NĐ-CP).
+3. Ngày dưới 10 và tháng 1, 2: «ngày 05 tháng 01 năm 2026» (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+</details>""", "slide"),
+        md("m2-bg-summary", f"""
+## Tóm tắt
+- Câu lệnh tốt có sáu phần; thiếu phần nào, AI đoán phần đó.
+- Luôn kiểm tra nội dung, căn cứ và thể thức; máy kiểm tra Nghị định 30 giúp soát thể thức.
+- Không đưa dữ liệu cá nhân, tài liệu mật cho chatbot; tin mới thì phải tra cứu và mở nguồn.
+
+**Tiếp theo:** sổ tay thực hành `thuc_hanh.ipynb` — phòng thí nghiệm câu lệnh, soạn và xuất văn bản .docx đúng
+thể thức, tra cứu có nguồn.
+
+{SOURCES}""", "slide"),
+    ]
+    save(cells, "bai_giang.ipynb", {"rise": {"scroll": True, "theme": "white"}})
+
+
+# ------------------------------------------------------------------------------------------ practice
+
+SDK_CODE = '''
+# Mã gọi trực tiếp thư viện của OpenAI và Google (dành cho người tò mò). Chỉ chạy khi đã đặt khoá API.
+# Lưu ý: gọi thẳng như thế này thì KHÔNG qua bộ che dữ liệu cá nhân của khoá học.
+from course.config import load_settings
+cai_dat = load_settings()
+cau_hoi = "Viết một câu chào mừng ngày Quốc khánh 2/9 cho trang thông tin của phường."
+
+if cai_dat.openai_api_key:
+    from openai import OpenAI
+    client = OpenAI(api_key=cai_dat.openai_api_key)
+    tra_loi = client.chat.completions.create(model=cai_dat.openai_model,
+                                             messages=[{"role": "user", "content": cau_hoi}])
+    print("ChatGPT:", tra_loi.choices[0].message.content)
+
+if cai_dat.gemini_api_key:
+    from google import genai   # thư viện mới google-genai (thay cho google-generativeai đã ngừng hỗ trợ)
+    client = genai.Client(api_key=cai_dat.gemini_api_key)
+    tra_loi = client.models.generate_content(model=cai_dat.gemini_model, contents=cau_hoi)
+    print("Gemini:", tra_loi.text)
+
+if not (cai_dat.openai_api_key or cai_dat.gemini_api_key):
+    print("Chưa có khoá API nên ô này không gọi ChatGPT hay Gemini.")
+'''
+
+
+def practice() -> None:
+    cells = [
+        md("m2-th-title", """
+# Thực hành 2 — Phòng thí nghiệm câu lệnh và văn bản đúng thể thức
+Dùng AI soạn công văn, giấy mời, thông báo, báo cáo; tóm tắt, viết lại dễ hiểu, viết bài đăng; xuất .docx đúng
+Nghị định 30/2020/NĐ-CP và tra cứu có nguồn."""),
+        md("m2-th-goals", """
+**Mục tiêu**
+1. Viết câu lệnh đủ sáu phần trong phòng thí nghiệm câu lệnh và so sánh các mô hình.
+2. Biến bản nháp (của bạn hoặc của AI) thành tệp .docx đúng thể thức, rồi tự kiểm tra.
+3. Dùng AI cho việc hằng ngày của phường: tóm tắt, viết lại cho dân dễ hiểu, bài đăng fan page, trả lời công dân,
+   soát chính tả.
+4. Tra cứu thông tin mới có nguồn, và biết giới hạn của mô hình không có công cụ tìm kiếm.
+
+**Thời lượng:** 120 phút. **Chuẩn bị:** chạy ô thiết lập. Không có khoá API vẫn làm được (mô hình nhỏ trên máy).
+Có khoá ChatGPT/Gemini thì đặt vào tệp `.env` theo hướng dẫn của giảng viên."""),
+        code("m2-th-setup", """
+from course.ui import setup; setup()
+from pathlib import Path
+from course.prompting import prompt_lab, score_prompt
+from course.prompting.lookup import look_up
+from course.documents import check_file, check_text, draft_from_markdown, paragraphs_from_text, write_docx"""),
+        md("m2-th-lab-intro", """
+## 1. Phòng thí nghiệm câu lệnh
+Ô dưới mở phòng thí nghiệm với bài mẫu «Soạn công văn». Bạn có thể:
+- chọn bài mẫu khác ở ô **Bài mẫu**, hoặc sửa từng phần: vai trò, bối cảnh, nhiệm vụ, định dạng, ví dụ, ràng buộc;
+- chọn **Mô hình** rồi bấm **Gửi**: câu trả lời hiện dần từng chữ;
+- bấm **So sánh các mô hình** để xem ChatGPT / Gemini / mô hình trên máy cạnh nhau (cần khoá API);
+- bấm **Chấm câu lệnh** để xem câu lệnh được mấy điểm theo thang điểm của khoá học."""),
+        code("m2-th-lab", 'lab = prompt_lab("cong-van")'),
+        md("m2-th-send-intro", """
+Ô dưới làm đúng việc của nút **Gửi**. Không có khoá API, câu trả lời đến từ mô hình nhỏ trên máy — hãy đọc kỹ:
+nó có đúng là nội dung một công văn không? Có bịa thêm gì không?"""),
+        code("m2-th-send", "lab.send()"),
+        md("m2-th-score-intro", "Chấm câu lệnh hiện tại (không cần AI, kết quả luôn giống nhau):"),
+        code("m2-th-score", "lab.score()"),
+        md("m2-th-docx-intro", """
+## 2. Từ bản nháp đến tệp .docx đúng thể thức
+Thư mục `van_ban_mau/` có bản nháp tám loại văn bản (công văn, thông báo, giấy mời, báo cáo, tờ trình, kế hoạch,
+quyết định, biên bản). Phần đầu mỗi tệp (giữa hai dòng `---`) ghi cơ quan, số, ngày, nơi nhận, người ký; phần
+sau là nội dung. Ô dưới biến bản nháp giấy mời thành tệp Word rồi kiểm tra luôn:"""),
+        code("m2-th-docx", """
+giay_moi = draft_from_markdown(Path("van_ban_mau/giay_moi.md").read_text(encoding="utf-8"))
+tep = write_docx(giay_moi, "giay_moi_cua_toi.docx")
+check_file(tep)"""),
+        md("m2-th-ai-docx-intro", """
+Bây giờ ghép **nội dung do AI viết** (câu trả lời cuối cùng trong phòng thí nghiệm) vào khung công văn. Máy tự bỏ
+những dòng AI tự thêm như Quốc hiệu, «Kính gửi», «Nơi nhận», vì khung văn bản đã có sẵn:"""),
+        code("m2-th-ai-docx", """
+cong_van = draft_from_markdown(Path("van_ban_mau/cong_van.md").read_text(encoding="utf-8"))
+cong_van.body = paragraphs_from_text(lab.last.text if lab.last else "") or cong_van.body
+check_file(write_docx(cong_van, "cong_van_tu_AI.docx"))"""),
+        md("m2-th-ai-docx-after", """
+Mở tệp `cong_van_tu_AI.docx` bằng Word hoặc LibreOffice và **đọc lại nội dung**: máy kiểm tra được thể thức,
+không kiểm tra được sự thật. Làm tương tự cho **giấy mời, thông báo, báo cáo**: chọn bài mẫu tương ứng trong phòng
+thí nghiệm, bấm **Gửi**, rồi ghép vào `van_ban_mau/giay_moi.md`, `thong_bao.md`, `bao_cao.md`."""),
+        md("m2-th-check-intro", """
+Máy kiểm tra cũng đọc văn bản thuần (.txt) hoặc tệp Word của bạn. Thử với một thông báo có lỗi:"""),
+        code("m2-th-check", 'check_text(Path("van_ban_mau/thong_bao_loi.txt").read_text(encoding="utf-8"))'),
+        md("m2-th-tasks", """
+## 3. Việc hằng ngày của phường
+Chọn lần lượt các bài mẫu trong phòng thí nghiệm, bấm **Gửi**, đọc kết quả, sửa câu lệnh rồi gửi lại:
+
+| Bài mẫu | Việc | Kiểm tra gì |
+|---|---|---|
+| Tóm tắt văn bản dài | Tóm tắt báo cáo một cửa cho Chủ tịch | Có giữ đúng các con số? |
+| Viết lại cho người dân dễ hiểu | Giải thích thủ tục chứng thực | Người cao tuổi đọc có hiểu? |
+| Bài đăng trang Facebook của phường | Kêu gọi tổng vệ sinh | Giọng thân thiện, không lộ thông tin cá nhân? |
+| Trả lời công dân lịch sự | Trả lời tin nhắn phàn nàn | Lịch sự, không hứa điều không chắc? |
+| Kiểm tra chính tả và dấu | Thêm dấu, sửa lỗi | Có đổi nghĩa hay số liệu không? |
+
+Ô dưới nạp bài mẫu «Tóm tắt văn bản dài» vào phòng thí nghiệm phía trên và chấm câu lệnh:"""),
+        code("m2-th-tasks-load", """
+lab.load_task("tom-tat")
+lab.score()"""),
+        md("m2-th-sdk-intro", """
+## 4. Bên trong: mã gọi ChatGPT và Gemini
+Ô dưới (đã thu gọn — bấm vào để mở) cho thấy mã gọi trực tiếp thư viện `openai` và `google-genai`. Phòng thí
+nghiệm làm đúng việc này, cộng thêm: che dữ liệu cá nhân trước khi gửi, thử lại khi mạng lỗi, và tự chuyển sang
+mô hình trên máy khi mất mạng."""),
+        code("m2-th-sdk", SDK_CODE, jupyter={"source_hidden": True}),
+        md("m2-th-lookup-intro", """
+## 5. Tra cứu thông tin
+Có khoá Gemini: máy dùng **tìm kiếm Google** (grounding); có khoá OpenAI: **công cụ tìm kiếm web**. Câu trả lời đi
+kèm danh sách nguồn — hãy **mở từng nguồn** và đối chiếu. Không có khoá: mô hình nhỏ trả lời theo trí nhớ —
+hãy xem nó nói gì về số tỉnh, thành phố và cấp huyện, rồi đọc giải thích bên dưới câu trả lời."""),
+        code("m2-th-lookup", """
+ket_qua = look_up("Hiện nay Việt Nam có bao nhiêu tỉnh, thành phố? Cấp huyện còn không?")
+ket_qua"""),
+        md("m2-th-lookup-after", """
+**Vì sao mô hình không có công cụ tìm kiếm không thể biết?** Từ ngày 01 tháng 7 năm 2025, theo Luật Tổ chức chính
+quyền địa phương năm 2025, chính quyền địa phương chỉ còn hai cấp (tỉnh và xã), không còn cấp huyện; số tỉnh,
+thành phố cũng đã được sắp xếp lại trong năm 2025. Mô hình học trước thời điểm đó không thể biết, nhưng vẫn trả lời
+rất tự tin. Cách kiểm tra: mở Cổng Thông tin điện tử Chính phủ (https://chinhphu.vn), Hệ thống văn bản Chính phủ
+(https://vanban.chinhphu.vn) hoặc Cổng thông tin điện tử Quốc hội (https://quochoi.vn) và tìm văn bản gốc."""),
+        md("m2-th-selfcheck", """
+## Tự kiểm tra
+Sửa câu lệnh trong ô dưới cho đủ sáu phần rồi chạy lại, đến khi được **ĐẠT** (từ 9 điểm):"""),
+        code("m2-th-selfcheck-code", 'score_prompt("""Viết thông báo lịch tiếp công dân.""")'),
+        md("m2-th-summary", f"""
+## Tóm tắt
+- Phòng thí nghiệm giúp viết câu lệnh đủ sáu phần và so sánh ChatGPT, Gemini, mô hình trên máy.
+- `write_docx` tạo văn bản đúng thể thức; `check_file` / `check_text` soát lỗi theo Nghị định 30/2020/NĐ-CP,
+  mỗi lỗi có cách sửa và căn cứ.
+- Thông tin mới phải tra cứu có nguồn và mở nguồn ra đọc.
+
+**Tiếp theo:** bài tập `bai_tap/bai_tap.ipynb` — viết câu lệnh đạt thang điểm, che dữ liệu cá nhân của người dân,
+sửa một văn bản cho đúng thể thức. Sau đó: Mô-đun 3, chuyển giọng nói thành văn bản và lập biên bản họp.
+
+{SOURCES}"""),
+    ]
+    save(cells, "thuc_hanh.ipynb")
+
+
+# ------------------------------------------------------------------------------------------ assignment
+
+FLAWED_INVITATION = '''CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập – Tự do – Hạnh phúc
+ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH
+Số: 4/GM-UBND
+An Bình, ngày 9 tháng 2 năm 2026
+
+GIẤY MỜI
+Dự họp triển khai kế hoạch phòng, chống dịch sốt xuất huyết
+
+Ủy ban nhân dân phường An Bình trân trọng kính mời: Tổ trưởng các tổ dân phố và Trạm trưởng Trạm Y tế phường.
+
+Thời gian: 14 giờ 00, thứ Năm, ngày 12 tháng 02 năm 2026.
+
+Địa điểm: Phòng họp Ủy ban nhân dân phường An Bình.
+
+Đề nghị các đại biểu đến dự đúng thời gian./.
+
+KT CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Lê Văn Cường
+
+Nơi nhận:
+- Như thành phần mời;
+- Lưu VT.
+'''
+
+FIXED_INVITATION = (FLAWED_INVITATION.replace("Độc lập – Tự do – Hạnh phúc", "Độc lập - Tự do - Hạnh phúc")
+                    .replace("Số: 4/GM-UBND", "Số: 04/GM-UBND")
+                    .replace("ngày 9 tháng 2 năm 2026", "ngày 09 tháng 02 năm 2026")
+                    .replace("KT CHỦ TỊCH", "KT. CHỦ TỊCH")
+                    .replace("- Lưu VT.", "- Lưu: VT, VP."))
+
+CITIZEN_REQUEST = ("Tôi tên Trần Văn Hùng, sinh ngày 12/05/1980, CCCD 001080012345, điện thoại 0912 345 678, "
+                   "email hung.tran@gmail.com, nhà ở số 15 ngõ 3 đường Lê Lợi. Tôi bị mất giấy khai sinh bản chính, "
+                   "xin hỏi thủ tục cấp bản sao trích lục khai sinh cần giấy tờ gì và mất bao lâu?")
+
+GOOD_PROMPT = ("Vai trò: Bạn là công chức bộ phận một cửa của Ủy ban nhân dân phường, thạo thủ tục hộ tịch.\n"
+               "Bối cảnh: Nhiều người dân trong phường hỏi về thủ tục cấp bản sao trích lục khai sinh khi mất bản "
+               "chính.\n"
+               "Nhiệm vụ: Hãy soạn một thông báo ngắn hướng dẫn người dân chuẩn bị giấy tờ và nộp hồ sơ.\n"
+               "Định dạng: Ba mục có đánh số: giấy tờ cần mang, nơi nộp, thời gian giải quyết.\n"
+               "Ví dụ: «1. Giấy tờ cần mang: …»\n"
+               "Ràng buộc: Không quá 150 từ; lời lẽ dễ hiểu, lịch sự; không bịa thời hạn nếu không chắc chắn.")
+
+ANONYMISED = ("Tôi bị mất giấy khai sinh bản chính, xin hỏi thủ tục cấp bản sao trích lục khai sinh cần giấy tờ "
+              "gì và mất bao lâu?")
+
+
+def nbg(grade_id: str, *, grade: bool = False, solution: bool = False, locked: bool = False,
+        points: int | None = None) -> dict:
+    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3, "solution": solution,
+            "task": False}
+    if points is not None:
+        meta["points"] = points
+    return {"nbgrader": meta}
+
+
+def assignment() -> None:
+    def locked_md(cid: str, text: str):
+        return md(cid, text, **nbg(cid, locked=True))
+
+    cells = [
+        locked_md("m2-bt-title", """
+# Bài tập 2 — Câu lệnh tốt, dữ liệu an toàn, văn bản đúng thể thức
+Ba câu hỏi, chấm tự động, **không gọi mô hình AI nào** khi chấm."""),
+        locked_md("m2-bt-goals", """
+**Mục tiêu**
+1. Viết câu lệnh đạt thang điểm công bố dưới đây.
+2. Xoá dữ liệu cá nhân khỏi yêu cầu của công dân trước khi được gửi lên chatbot trên mạng.
+3. Sửa một giấy mời cho đúng thể thức Nghị định 30/2020/NĐ-CP.
+
+**Thời lượng:** 45 phút. **Chuẩn bị:** chạy ô thiết lập. Mỗi câu trả lời gõ vào ô chữ rồi bấm
+**Lưu câu trả lời**; bấm **Chạy lại** ô kiểm tra ngay dưới để xem còn thiếu gì."""),
+        code("m2-bt-setup", """
+from course.ui import setup; setup()
+from course.widgets import text_answer
+from course.prompting import score_prompt, PASS_MARK
+from course.privacy import find_pii, redact
+from course.documents import check_text""", **nbg("m2-bt-setup", locked=True)),
+        locked_md("m2-bt-q1", f"""
+## Câu 1 (4 điểm) — Viết câu lệnh tốt
+Viết một câu lệnh nhờ AI giúp một việc của phường (soạn văn bản, trả lời công dân, viết bài đăng…).
+Câu lệnh được chấm bằng **thang điểm công bố** sau (hàm `score_prompt`, không dùng AI):
+
+{rubric_table()}"""),
+        code("m2-bt-q1-answer", f'''
+cau_lenh = text_answer("cau_lenh", "Câu lệnh của bạn")
+if not cau_lenh:
+    ### BEGIN SOLUTION
+    cau_lenh = """{GOOD_PROMPT}"""
+    ### END SOLUTION''', **nbg("m2-bt-q1-answer", solution=True)),
+        locked_md("m2-bt-q1-feedback-intro", "Xem điểm và nhận xét cho câu lệnh của bạn:"),
+        code("m2-bt-q1-feedback", "score_prompt(cau_lenh)", **nbg("m2-bt-q1-feedback", locked=True)),
+        code("m2-bt-q1-test-basic", '''
+ket_qua = score_prompt(cau_lenh)
+assert ket_qua.score >= 6, f"Câu lệnh mới được {ket_qua.score} điểm, cần ít nhất 6 để có điểm phần này."''',
+             **nbg("m2-bt-q1-test-basic", grade=True, locked=True, points=1)),
+        code("m2-bt-q1-test-pass", '''
+ket_qua = score_prompt(cau_lenh)
+assert not ket_qua.pii, "Câu lệnh còn dữ liệu cá nhân: " + ", ".join(ket_qua.pii)
+assert ket_qua.score >= PASS_MARK, f"Câu lệnh được {ket_qua.score} điểm, cần {PASS_MARK} điểm để đạt."
+### BEGIN HIDDEN TESTS
+from course.prompting import TASKS
+assert len(cau_lenh.split()) >= 20, "Câu lệnh quá ngắn để đạt yêu cầu."
+mau = {p.assemble().strip() for _, p in TASKS.values()}
+assert cau_lenh.strip() not in mau, "Hãy tự viết câu lệnh, không chép nguyên bài mẫu của phòng thí nghiệm."
+### END HIDDEN TESTS''', **nbg("m2-bt-q1-test-pass", grade=True, locked=True, points=3)),
+        locked_md("m2-bt-q2", f"""
+## Câu 2 (3 điểm) — Che dữ liệu cá nhân
+Một người dân gửi yêu cầu dưới đây. Trước khi dán vào chatbot trên mạng để nhờ soạn câu trả lời, hãy viết lại
+yêu cầu **bỏ hết dữ liệu cá nhân** (họ tên, ngày sinh, số CCCD, số điện thoại, email, địa chỉ nhà) nhưng **giữ
+nguyên điều người dân hỏi**.
+
+> {CITIZEN_REQUEST}
+
+Gợi ý: `redact(...)` che được số CCCD, số điện thoại, email… nhưng **chưa nhận ra tên người** — bạn phải tự xoá."""),
+        code("m2-bt-q2-hint", f'redact("{CITIZEN_REQUEST}").text', **nbg("m2-bt-q2-hint", locked=True)),
+        code("m2-bt-q2-answer", f'''
+yeu_cau_da_che = text_answer("yeu_cau_da_che", "Yêu cầu đã bỏ dữ liệu cá nhân")
+if not yeu_cau_da_che:
+    ### BEGIN SOLUTION
+    yeu_cau_da_che = "{ANONYMISED}"
+    ### END SOLUTION''', **nbg("m2-bt-q2-answer", solution=True)),
+        code("m2-bt-q2-test-pii", '''
+assert yeu_cau_da_che.strip(), "Bạn chưa trả lời câu này: hãy gõ yêu cầu đã che vào ô chữ và bấm «Lưu câu trả lời»."
+con_lai = [f"{f.label} «{f.value}»" for f in find_pii(yeu_cau_da_che)]
+assert not con_lai, "Vẫn còn dữ liệu cá nhân: " + "; ".join(con_lai)
+assert "Trần Văn Hùng" not in yeu_cau_da_che, "Vẫn còn họ tên người dân."
+### BEGIN HIDDEN TESTS
+chi_so = "".join(ch for ch in yeu_cau_da_che if ch.isdigit())
+for gia_tri in ("001080012345", "0912345678", "12051980"):
+    assert gia_tri not in chi_so, "Vẫn còn một dãy số cá nhân (CCCD, điện thoại hoặc ngày sinh)."
+assert "hung.tran" not in yeu_cau_da_che and "Lê Lợi" not in yeu_cau_da_che, "Vẫn còn email hoặc địa chỉ nhà."
+### END HIDDEN TESTS''', **nbg("m2-bt-q2-test-pii", grade=True, locked=True, points=2)),
+        code("m2-bt-q2-test-content", '''
+assert "khai sinh" in yeu_cau_da_che.lower(), "Đừng xoá điều người dân hỏi: yêu cầu phải còn nói về giấy khai sinh."
+assert len(yeu_cau_da_che.split()) >= 10, "Yêu cầu đã che quá ngắn, không còn đủ ý để chatbot trả lời."''',
+             **nbg("m2-bt-q2-test-content", grade=True, locked=True, points=1)),
+        locked_md("m2-bt-q3", """
+## Câu 3 (3 điểm) — Sửa giấy mời cho đúng thể thức
+Giấy mời dưới đây có nhiều lỗi thể thức. Chạy ô để xem văn bản và danh sách lỗi; **sao chép văn bản vào ô trả
+lời**, sửa hết lỗi, bấm **Lưu câu trả lời**, rồi chạy lại ô kiểm tra. Giữ nguyên nội dung giấy mời."""),
+        code("m2-bt-q3-doc", f'''
+GIAY_MOI_LOI = """{FLAWED_INVITATION}"""
+print(GIAY_MOI_LOI)
+check_text(GIAY_MOI_LOI)''', **nbg("m2-bt-q3-doc", locked=True)),
+        code("m2-bt-q3-answer", f'''
+van_ban_da_sua = text_answer("van_ban_da_sua", "Giấy mời đã sửa")
+if not van_ban_da_sua:
+    ### BEGIN SOLUTION
+    van_ban_da_sua = """{FIXED_INVITATION}"""
+    ### END SOLUTION''', **nbg("m2-bt-q3-answer", solution=True)),
+        code("m2-bt-q3-feedback", "check_text(van_ban_da_sua)", **nbg("m2-bt-q3-feedback", locked=True)),
+        code("m2-bt-q3-test-format", '''
+bao_cao = check_text(van_ban_da_sua)
+assert bao_cao.ok, "Văn bản còn lỗi thể thức:\\n" + bao_cao.summary()''',
+             **nbg("m2-bt-q3-test-format", grade=True, locked=True, points=2)),
+        code("m2-bt-q3-test-same", '''
+assert check_text(van_ban_da_sua).kind == "giay-moi", "Văn bản phải vẫn là giấy mời (dòng «GIẤY MỜI»)."
+### BEGIN HIDDEN TESTS
+for y in ("sốt xuất huyết", "14 giờ 00", "Trạm Y tế phường", "Lê Văn Cường"):
+    assert y in van_ban_da_sua, f"Đừng đổi nội dung giấy mời: thiếu «{y}»."
+### END HIDDEN TESTS''', **nbg("m2-bt-q3-test-same", grade=True, locked=True, points=1)),
+        locked_md("m2-bt-summary", """
+## Tóm tắt
+- Câu lệnh tốt có vai trò, bối cảnh, nhiệm vụ, định dạng, ví dụ, ràng buộc — và không chứa dữ liệu cá nhân.
+- Máy che được số CCCD, điện thoại, email… nhưng tên người thì bạn phải tự xoá.
+- Thể thức văn bản theo Nghị định 30/2020/NĐ-CP, Phụ lục I: máy kiểm tra chỉ ra lỗi, cách sửa và căn cứ.
+
+**Tiếp theo:** Mô-đun 3 — chuyển giọng nói thành văn bản và lập biên bản cuộc họp.
+
+**Nguồn:** Nghị định 30/2020/NĐ-CP, Phụ lục I — https://vanban.chinhphu.vn; Nghị định 13/2023/NĐ-CP về bảo vệ dữ
+liệu cá nhân — https://vanban.chinhphu.vn."""),
+    ]
+    save(cells, "bai_tap/bai_tap.ipynb")
+
+
+if __name__ == "__main__":
+    lecture()
+    practice()
+    assignment()
+    print("Đã tạo bai_giang.ipynb, thuc_hanh.ipynb, bai_tap/bai_tap.ipynb")
