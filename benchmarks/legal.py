@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from course.legal import corpus
-from course.legal.search import LegalIndex, corpus_fingerprint, default_cache_dir, get_index
+from course.legal.retrieval import LegalIndex, corpus_fingerprint, default_cache_dir, get_index
 from course.legal.textnorm import fold, words
 
 DEV = Path(__file__).resolve().parent.parent / "module4_legal_lookup" / "data" / "cau_hoi_dev.jsonl"

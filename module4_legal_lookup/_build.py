@@ -8,7 +8,7 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 HERE = Path(__file__).resolve().parent
-SETUP = "from course.ui import setup; setup()\nfrom course.legal import widgets, answer, search, importer"
+SETUP = "from course.ui import setup; setup()\nfrom course.legal import widgets, answer, importer, get_index"
 
 
 def md(cid: str, text: str, slide: str | None = None, **meta) -> nbformat.NotebookNode:
@@ -77,14 +77,14 @@ Tìm đúng điều luật từ câu hỏi đời thường, biết văn bản c
         md("m4-bg-demo-intro", "Thử ngay: câu hỏi gõ **không dấu**, theo lời thường.", "subslide"),
         code("m4-bg-demo", 'widgets.show_hits("cong ty duoi viec phai bao truoc bao lau")', "fragment"),
         md("m4-bg-restore-intro", "Máy khôi phục dấu cho câu gõ không dấu như thế này:", "subslide"),
-        code("m4-bg-restore", 'search.get_index().prepare("thoi han hop dong lao dong").accented', "fragment"),
+        code("m4-bg-restore", 'get_index().prepare("thoi han hop dong lao dong").accented', "fragment"),
         md("m4-bg-force", """
 ## Còn hiệu lực không?
 - Mỗi văn bản có **ngày ban hành**, **ngày hiệu lực**, **tình trạng**.
 - Ví dụ: Bộ luật Lao động 2019 (45/2019/QH14) có hiệu lực từ ngày 01 tháng 01 năm 2021 và thay thế
   Bộ luật Lao động 2012.
 - Luôn đối chiếu tình trạng trên **Cơ sở dữ liệu quốc gia về văn bản pháp luật** (vbpl.vn).""", "slide"),
-        code("m4-bg-docs", "[d.meta.as_dict() for d in search.get_index().docs][:2]", "fragment"),
+        code("m4-bg-docs", "[d.meta.as_dict() for d in get_index().docs][:2]", "fragment"),
         md("m4-bg-cite", """
 ## Kiểm chứng trích dẫn
 Mỗi trích dẫn «Điều N, số hiệu» được kiểm tra: điều đó **có tồn tại** không, có nằm trong **các điều đã
@@ -216,7 +216,7 @@ nằm trong **3 kết quả đầu**. Không được dùng cụm từ «hằng 
              'assert cau_tim_kiem.strip(), "Hãy viết câu tìm kiếm vào cau_tim_kiem."\n'
              'assert "hang nam" not in fold(cau_tim_kiem) and "113" not in cau_tim_kiem, '
              '"Không dùng «hằng năm» hay «113» — hãy diễn đạt bằng lời thường."\n'
-             'ket_qua = [(h.so_hieu, h.dieu) for h in search.get_index().search(cau_tim_kiem, top=3)]\n'
+             'ket_qua = [(h.so_hieu, h.dieu) for h in get_index().search(cau_tim_kiem, top=3)]\n'
              'assert ("45/2019/QH14", "113") in ket_qua, f"Điều 113 chưa nằm trong 3 kết quả đầu (đang có {ket_qua})."',
              **grade_meta("m4-bt-q2-test", grade=True, points=2, locked=True)),
         md("m4-bt-q3-intro", """

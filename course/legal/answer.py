@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from course.legal.corpus import Article, Document, find_article, load_corpus
-from course.legal.search import Hit, get_index
+from course.legal.retrieval import Hit, get_index
 from course.legal.textnorm import STOPWORDS_FOLDED, fold, folded_tokens, words
 
 NOT_FOUND = ("Không tìm thấy điều luật nào đủ liên quan trong {n} văn bản đang có. "

@@ -20,7 +20,7 @@ def _filters(args: argparse.Namespace) -> dict:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from course.legal.search import get_index
+    from course.legal.retrieval import get_index
 
     if args.batch:
         path = Path(args.batch)

@@ -37,6 +37,7 @@ from course.legal.textnorm import (
 
 INDEX_VERSION = "4"
 RRF_K = 60
+FUSION = "both"  # rank fusion + best-scaled score fusion (chosen on the development slice)
 TITLE_WEIGHT = 3
 WEIGHTS = {"fold": 1.0, "acc": 1.0, "dense": 0.8}
 WEIGHTS_LEX = {"fold": 0.4, "acc": 0.4, "fold+lex": 1.5, "acc+lex": 1.5, "title+lex": 1.0, "dense": 0.4}
@@ -328,7 +329,11 @@ class LegalIndex:
             ranks = np.empty(len(order))
             ranks[:] = np.arange(1, len(order) + 1)
             contrib = np.zeros(len(self.articles))
-            contrib[order] = weights.get(name, 1.0) / (RRF_K + ranks)
+            w = weights.get(name, 1.0)
+            if FUSION in ("rrf", "both"):
+                contrib[order] += w / (RRF_K + ranks)
+            if FUSION in ("score", "both"):  # each channel's scores scaled to its best article
+                contrib[order] += w * s[order] / s[order[0]] / RRF_K
             contrib[order[s[order] <= 0]] = 0.0
             fused += contrib
         fused = np.where(mask & (fused > 0), fused, -np.inf)
