@@ -28,6 +28,14 @@ def test_precision_and_recall(cases) -> None:
     assert scores.recall >= 0.95, detail
 
 
+def test_kinds_near_other_words() -> None:
+    kinds = [f.kind for f in find_pii("Ông Tâm, điện thoại 0912 345 678, được ngân hàng BIDV hỗ trợ.")]
+    assert kinds == ["PHONE"]
+    assert [f.kind for f in find_pii("STK 0912345678 MB Bank")] == ["BANK"]
+    assert find_pii("Tổng vệ sinh ngày 11 tháng 01 năm 2026") == []
+    assert [f.value for f in find_pii("Ông An, sinh ngày 1/1/1990")] == ["1/1/1990"]
+
+
 def test_no_false_positive_on_legal_numbers() -> None:
     for text in ("Luật số 45/2019/QH14", "Nghị định 30/2020/NĐ-CP", "Điều 12 khoản 3",
                  "2.500.000.000 đồng", "năm 2024", "Quyết định số 1234/QĐ-UBND ngày 12/05/2023"):

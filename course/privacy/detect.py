@@ -63,11 +63,16 @@ CMND_RE = re.compile(
 CMND_CONTEXT = re.compile(r"(?:\bCMND\b|\bCMT\b|chứng minh|\bCCCD\b|căn cước|định danh)", re.I)
 
 BANK_WORDS = (
-    r"tài khoản|\bSTK\b|\bTK\b|ngân hàng|\bNH\b|chuyển khoản|Vietcombank|VCB|BIDV|Agribank|Vietinbank|"
-    r"Techcombank|\bMB\b|MBBank|\bACB\b|Sacombank|VPBank|TPBank|VIB|SHB|HDBank|OCB|SeABank|"
-    r"Eximbank|LienVietPostBank|LPBank|MSB|Nam A Bank|Bắc Á|Bảo Việt|Kho bạc"
+    r"tài khoản|\bSTK\b|\bTK\b|ngân hàng|\bNH\b|chuyển khoản|\b(?:Vietcombank|VCB|BIDV|Agribank|Vietinbank|"
+    r"Techcombank|MB|MBBank|ACB|Sacombank|VPBank|TPBank|VIB|SHB|HDBank|OCB|SeABank|"
+    r"Eximbank|LienVietPostBank|LPBank|MSB|Nam A Bank|Bắc Á|Bảo Việt|Kho bạc)\b"
 )
 BANK_CONTEXT = re.compile(BANK_WORDS, re.I)
+PHONE_WORDS = re.compile(r"(?:điện thoại|\bĐT\b|\bSĐT\b|\bsđt\b|\bđt\b|gọi|liên hệ|liên lạc|zalo|số máy|"
+                         r"hotline|nhắn tin|di động)\W*$", re.I)
+# "sinh" inside these words is not a birth: phát sinh, học sinh, vệ sinh, hy sinh, khai sinh ...
+NOT_BIRTH_BEFORE = {"phát", "học", "khai", "vệ", "hy", "sơ", "giáng", "tái", "ký", "thí", "nữ", "hộ", "sản",
+                    "dân", "vi", "mưu", "an", "kiếm", "tử", "phục", "hồi", "đỡ", "sinh", "trường", "lưu", "giáo"}
 BANK_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d(?:[\s.-]?\d){5,18}" + _NOT_DIGIT_AFTER)
 
 TAX_CONTEXT = re.compile(r"(?:mã số thuế|\bMST\b|mã số doanh nghiệp|mã thuế)", re.I)
@@ -86,7 +91,7 @@ DATE_PART = (
     r"|năm\s+(?:19|20)\d{2})"
 )
 DOB_RE = re.compile(
-    r"(?<![Pp]hát )(?<![Hh]ọc )(?<![Kk]hai )(?<![\wÀ-ỹ])(?:sinh\s+(?:ngày|năm)?|ngày\s+sinh|năm\s+sinh|NS|DOB|ngày\s*/\s*tháng\s*/\s*năm\s+sinh)"
+    r"(?<![\wÀ-ỹ])(?:sinh\s+(?:ngày|năm)?|ngày\s+sinh|năm\s+sinh|NS|DOB|ngày\s*/\s*tháng\s*/\s*năm\s+sinh)"
     r"\s*[:：]?\s*(?P<date>" + DATE_PART + r"|(?:19|20)\d{2})(?!\d)",
     re.I,
 )
@@ -172,6 +177,8 @@ def find_pii(text: str) -> list[Finding]:
         digits = _digits(m.group())
         if 6 <= len(digits) <= 19 and BANK_CONTEXT.search(_window(text, m.start(), m.end(), 50, 30)):
             value = m.group()
+            if _valid_phone(value) and PHONE_WORDS.search(text[max(0, m.start() - 30) : m.start()]):
+                continue
             year_range = re.fullmatch(r"(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}", value)
             money_like = re.fullmatch(r"\d{1,3}(?:\.\d{3})+", value)  # 1.500.000 is an amount, not an account
             if not (_money_after(text, m.end()) or year_range or money_like):
@@ -182,6 +189,9 @@ def find_pii(text: str) -> list[Finding]:
     for m in PLATE_RE.finditer(text):
         add("PLATE", m)
     for m in DOB_RE.finditer(text):
+        glued = re.search(r"([\wÀ-ỹ]+) $", text[max(0, m.start() - 12) : m.start()])  # "vệ sinh", not "An, sinh"
+        if m.group().lower().startswith("sinh") and glued and glued.group(1).lower() in NOT_BIRTH_BEFORE:
+            continue
         add("DOB", m, "date")
     for rx in ADDRESS_RES:
         for m in rx.finditer(text):

@@ -270,6 +270,11 @@ CASES: list[Case] = [
     ("Tổng số 1.234.567 lượt truy cập năm 2024.", []),
     ("Xã có 2.345 ha đất nông nghiệp và 120 ha đất ở.", []),
     ("Khoảng 60% người dân đã dùng VNeID.", []),
+    # reported by another helper while building module 3 (added to the tuning set afterwards)
+    ("Tổng vệ sinh ngày 11 tháng 01 năm 2026 trên toàn phường.", []),
+    ("Liệt sĩ hy sinh ngày 30/4/1975 tại Sài Gòn.", []),
+    ("Thí sinh năm 2025 đăng ký dự thi tại trường.", []),
+    ("Ông Tâm, điện thoại 0912 345 678, được ngân hàng BIDV hỗ trợ vay vốn.", [("PHONE", "0912 345 678")]),
 ]
 
 # Written after the rules were tuned on CASES and never used to tune them: an honest second figure.
