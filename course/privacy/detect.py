@@ -117,6 +117,10 @@ NOT_ADDRESS_BEFORE = re.compile(
     r"Thông tư|Luật|Công văn|Tờ trình|Kế hoạch|Báo cáo)\s*(?:số\s*)?$",
 )
 
+# A number right after these counts things ("sửa 3 đường", "có 2 ngõ"): not a house number.
+COUNT_BEFORE = re.compile(
+    r"\b(?:có|gồm|sửa|xây|làm|lát|nâng cấp|các|những|hơn|khoảng|gần|trên|dưới|với|và|thêm|cả|mỗi)\s+$", re.I
+)
 # A number followed by these is a legal or administrative reference, not a house on a street.
 NOT_ADDRESS_NAME = re.compile(
     r"\d\s+(?:Điều|Khoản|Chương|Mục|Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Công văn|"
@@ -199,7 +203,8 @@ def find_pii(text: str) -> list[Finding]:
             value = m.group("addr").rstrip(" ,")
             if not re.search(r"\d", value):
                 continue
-            if NOT_ADDRESS_BEFORE.search(text[max(0, start - 30) : start]):
+            left = text[max(0, start - 30) : start]
+            if NOT_ADDRESS_BEFORE.search(left) or COUNT_BEFORE.search(left):
                 continue
             if _money_after(text, start + len(value)) or NOT_ADDRESS_NAME.search(value):
                 continue

@@ -275,6 +275,10 @@ CASES: list[Case] = [
     ("Liệt sĩ hy sinh ngày 30/4/1975 tại Sài Gòn.", []),
     ("Thí sinh năm 2025 đăng ký dự thi tại trường.", []),
     ("Ông Tâm, điện thoại 0912 345 678, được ngân hàng BIDV hỗ trợ vay vốn.", [("PHONE", "0912 345 678")]),
+    # found by probing counting phrases after the first round
+    ("Năm nay sửa 3 đường Lê Lợi, Trần Phú và Hùng Vương.", []),
+    ("Phường có 2 ngõ bị ngập: ngõ 5 và ngõ 7.", []),
+    ("Xã gồm 5 thôn Đông Hòa, Tây Hòa, Nam Hòa, Bắc Hòa và Trung Hòa.", []),
 ]
 
 # Written after the rules were tuned on CASES and never used to tune them: an honest second figure.
