@@ -37,6 +37,10 @@ def __getattr__(name: str):  # noqa: ANN202 - lazy: widgets and minutes pull in 
         from course.speech import evaluate
 
         return getattr(evaluate, name)
+    if name in {"accuracy_table", "compare_providers", "fix_terms", "plot_sound", "reference_for"}:
+        from course.speech import compare
+
+        return getattr(compare, name)
     raise AttributeError(name)
 
 
@@ -45,5 +49,6 @@ __all__ = [
     "last_transcript", "load_audio", "make_hint", "probe", "transcribe",
     "Recorder", "VoiceTyping", "voice_typing_widget", "Minutes", "make_minutes", "minutes_from_keywords",
     "check_minutes", "export_minutes_docx", "parse_minutes", "wer", "cer", "score", "normalize_vi",
-    "diff_html", "diff_text", "show_diff",
+    "diff_html", "diff_text", "show_diff", "accuracy_table", "compare_providers", "fix_terms", "plot_sound",
+    "reference_for",
 ]

@@ -139,6 +139,10 @@ class VoiceTyping(w.VBox):
             note = "Không nhận ra lời nói nào. Hãy nói rõ và to hơn rồi thử lại. " + note
         self._say(note)
 
+    def add_file(self, path: str | Path) -> None:
+        """Transcribe a file as if it had been recorded (for rooms without a microphone)."""
+        self.recorder.receive(Path(path).read_bytes(), Path(path).name)
+
     def append(self, text: str) -> None:
         """Append `text` to the box on a new line (keeps what the learner typed)."""
         text = text.strip()

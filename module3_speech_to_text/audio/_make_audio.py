@@ -38,6 +38,10 @@ MEETING: list[tuple[str, str]] = [
            "báo cáo trước ngày ba mươi tháng ba."),
 ]
 
+# The assignment clip: its reference text lives only here and in the hidden grading test.
+ASSIGNMENT = ("bai_tap/ghi_am_bai_tap.wav",
+              "Sáng thứ sáu tuần này, tổ dân phố số hai tổ chức tổng vệ sinh đường làng ngõ xóm.")
+
 SILENT_SECONDS = 4
 # Slow speech with a small gap between words: Whisper base copes best with it (measured).
 WORD_GAP = 4
@@ -88,6 +92,10 @@ def main() -> None:
             "synth", seconds, "pinknoise", "vol", "0.25")
         run("sox", "-D", "-m", str(clean), str(noise), str(HERE / "tiep_cong_dan_on.wav"))
     (HERE / "tiep_cong_dan_on.txt").write_text(CLIPS["tiep_cong_dan"][2] + "\n", encoding="utf-8")
+
+    target = HERE.parent / ASSIGNMENT[0]
+    target.parent.mkdir(exist_ok=True)
+    synth("vi", 130, ASSIGNMENT[1], target)
 
     run("sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(HERE / "im_lang.wav"),
         "trim", "0", str(SILENT_SECONDS))

@@ -1,0 +1,355 @@
+"""Build the module 3 notebooks (stable cell ids and metadata). Run: .venv/bin/python module3_speech_to_text/_build.py"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+HERE = Path(__file__).resolve().parent
+SETUP = "from course import speech\nfrom course.speech import show_diff, transcribe\nfrom course.ui import setup\n\nsetup()"
+
+# The transcript the local model (Whisper base, int8, beam 5, VAD, ward hint) produced for the
+# assignment clip bai_tap/ghi_am_bai_tap.wav; tests check the model still produces it (CER bound).
+AUTO_TRANSCRIPT = "Tổ dân phố sâu hay tổ chức tổng về sinh bình lạnh của sống."
+
+SOURCES = """**Nguồn:**
+- A. Radford và cộng sự (2022), *Robust Speech Recognition via Large-Scale Weak Supervision* (mô hình Whisper,
+  680.000 giờ âm thanh): https://arxiv.org/abs/2212.04356 — mô hình dùng ở đây: Whisper base (giấy phép MIT),
+  chạy bằng faster-whisper: https://github.com/SYSTRAN/faster-whisper
+- Cách tính WER/CER: thư viện jiwer, https://github.com/jitsi/jiwer
+- Bộ luật Dân sự số 91/2015/QH13, Điều 38 (quyền về đời sống riêng tư, bí mật cá nhân);
+  Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân — tra tại https://vbpl.vn
+- Âm thanh của mô-đun: nhóm tự tổng hợp bằng espeak-ng (https://github.com/espeak-ng/espeak-ng), không phải giọng người thật."""
+
+
+def md(cid: str, text: str, slide: str | None = None, **meta) -> nbformat.NotebookNode:
+    cell = new_markdown_cell(text.strip(), id=cid)
+    if slide:
+        cell.metadata["slideshow"] = {"slide_type": slide}
+    cell.metadata.update(meta)
+    return cell
+
+
+def code(cid: str, src: str, slide: str | None = None, **meta) -> nbformat.NotebookNode:
+    cell = new_code_cell(src.strip(), id=cid)
+    if slide:
+        cell.metadata["slideshow"] = {"slide_type": slide}
+    cell.metadata.update(meta)
+    return cell
+
+
+def save(cells: list, name: str, rise: bool = False) -> None:
+    meta = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"}}
+    if rise:
+        meta["rise"] = {"scroll": True, "theme": "white"}
+    nb = new_notebook(cells=cells, metadata=meta)
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    path = HERE / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+
+
+def lecture() -> None:
+    cells = [
+        md("m3-bg-title", """
+# Bài giảng 3 — Chuyển giọng nói thành văn bản («Chuột thông minh»)
+Máy «nghe» tiếng Việt thế nào, khi nào nghe sai, và giữ bí mật cho bản ghi âm ra sao.""", "slide"),
+        md("m3-bg-goals", """
+**Mục tiêu**
+1. Hiểu các bước máy nhận dạng giọng nói: âm thanh → phổ tần → mô hình → chữ.
+2. Biết độ chính xác phụ thuộc giọng vùng miền, tiếng ồn, tốc độ nói.
+3. Đo độ chính xác bằng WER/CER.
+4. Nhận ra «ảo giác» của mô hình khi im lặng.
+5. Biết khi nào bản ghi âm được phép gửi lên mạng.
+
+**Thời lượng:** 40 phút. **Chuẩn bị:** chạy ô thiết lập bên dưới (không cần mạng, không cần micro).""", "subslide"),
+        code("m3-bg-setup", SETUP, "skip"),
+        md("m3-bg-how", """
+## Máy nghe như thế nào
+1. **Thu âm**: micro biến tiếng nói thành dãy số (16.000 số mỗi giây).
+2. **Phổ tần**: máy chia âm thanh thành khung 25 mili giây, đo năng lượng theo từng tần số.
+3. **Mô hình** (Whisper): đọc phổ tần, **đoán lần lượt từng chữ** — giống mô hình ngôn ngữ ở bài 1.
+4. **Hậu xử lý**: dấu câu, mốc thời gian, bỏ đoạn im lặng.""", "slide"),
+        md("m3-bg-how-notes", "Nhấn mạnh: mô hình đoán chữ có xác suất cao nhất; khi không nghe rõ, nó vẫn đoán "
+           "một câu «nghe hợp lý». Đó là gốc của lỗi và ảo giác.", "notes"),
+        md("m3-bg-spec-intro", "Đây là «bức ảnh» âm thanh mà mô hình thực sự nhìn thấy. Vùng sáng là chỗ có tiếng nói:",
+           "subslide"),
+        code("m3-bg-spec", 'speech.plot_sound("audio/tiep_cong_dan.wav");', "fragment"),
+        md("m3-bg-demo-intro", """
+## Thử ngay: chép lời một câu
+Câu mẫu do máy tổng hợp giọng (espeak-ng) đọc — **giọng rất «máy»**, khó hơn giọng người thật.
+Mô hình trên máy là Whisper **base** (nhỏ, chạy không cần mạng).""", "slide"),
+        code("m3-bg-demo", 'ket_qua = transcribe("audio/tiep_cong_dan.wav")\nket_qua', "fragment"),
+        md("m3-bg-diff-intro", "So với câu đúng: màu cam là nghe nhầm, đỏ là thiếu, xanh là thừa.", "subslide"),
+        code("m3-bg-diff", 'show_diff(speech.reference_for("audio/tiep_cong_dan.wav"), ket_qua.text);', "fragment"),
+        md("m3-bg-wer", """
+## Đo độ chính xác: WER và CER
+- **WER** (tỉ lệ lỗi từ) = (từ bị thay + từ bị thiếu + từ bị thừa) ÷ số từ của câu đúng.
+- **CER**: như WER nhưng đếm theo **ký tự** — công bằng hơn với tiếng Việt (một chữ sai dấu vẫn «gần đúng»).
+- Trước khi so, máy **chuẩn hoá** hai bên: chữ thường, bỏ dấu câu, «5» = «năm», «UBND» = «ủy ban nhân dân»,
+  «hoà» = «hòa».
+- WER 0,10 nghĩa là cứ 10 từ thì sai khoảng 1 từ.""", "slide"),
+        md("m3-bg-acc-intro", """
+## Độ chính xác phụ thuộc vào đâu
+Cùng một mô hình, bốn đoạn ghi: giọng Bắc rõ; cùng câu đó **có tiếng ồn**; **giọng Nam** (máy tổng hợp);
+và một cuộc họp nhiều «người» nói. Xem cột WER/CER:""", "slide"),
+        code("m3-bg-acc", 'speech.accuracy_table(["audio/tiep_cong_dan.wav", "audio/tiep_cong_dan_on.wav",\n'
+             '                       "audio/hop_to_dan_pho.wav", "audio/cuoc_hop.ogg"])', "fragment"),
+        md("m3-bg-acc-notes", "Kết quả thật của Whisper base trên giọng espeak-ng: CER khoảng 0,2 với giọng Bắc rõ, "
+           "tăng mạnh khi có ồn; giọng Nam tổng hợp có thể không nhận ra gì. Mô hình đám mây (gpt-4o-transcribe, "
+           "Gemini) chính xác hơn nhiều — đây là bản trình diễn ngoại tuyến.", "notes"),
+        md("m3-bg-acc-lesson", """
+**Rút ra:** nói rõ, chậm, gần micro, phòng yên tĩnh; mô hình nhỏ trên máy chỉ để **minh hoạ** —
+muốn dùng thật cần mô hình lớn hơn. Luôn **đọc lại và sửa** trước khi dùng bản chép.""", "fragment"),
+        md("m3-bg-halluc", """
+## «Ảo giác» khi im lặng
+Whisper học từ phụ đề video trên mạng. Gặp đoạn im lặng hay tiếng ồn, nó có thể «nghe» ra câu như
+*«Hãy subscribe cho kênh Ghiền Mì Gõ để không bỏ lỡ những video hấp dẫn»* — câu chưa ai nói.
+Khi thử nghiệm mô-đun này, chính đoạn «tiếp công dân» (đọc nhanh hơn) đã bị chép thành câu đó.
+Bộ công cụ của khoá học **lọc bỏ** các câu kiểu này và báo cho bạn biết:""", "slide"),
+        code("m3-bg-halluc-demo", 'speech.is_hallucination("Hãy subscribe cho kênh Ghiền Mì Gõ để không bỏ lỡ những video hấp dẫn")',
+             "fragment"),
+        md("m3-bg-silent-intro", "Với một tệp hoàn toàn im lặng, máy báo rõ thay vì bịa chữ:", "subslide"),
+        code("m3-bg-silent", 'transcribe("audio/im_lang.wav")', "fragment"),
+        md("m3-bg-privacy", """
+## Bí mật của bản ghi âm
+- Bản ghi tiếp dân, họp dân chứa **họ tên, địa chỉ, số căn cước** đọc thành lời: đó là dữ liệu cá nhân
+  (Nghị định 13/2023/NĐ-CP).
+- Thu thập, sử dụng thông tin đời tư phải được người đó đồng ý (Bộ luật Dân sự 2015, Điều 38): **báo trước khi ghi âm**.
+- **Trên máy** (mặc định của khoá học): âm thanh **không rời máy tính**.
+- **OpenAI / Gemini**: âm thanh được **gửi lên máy chủ nước ngoài** — chỉ dùng khi bạn **chủ động chọn**,
+  với nội dung không nhạy cảm.
+- Xoá bản ghi khi đã xong việc.""", "slide"),
+        md("m3-bg-privacy-notes", "Hỏi lớp: cuộc họp nào của phường có thể gửi lên mạng để chép lời? Cuộc nào không?",
+           "notes"),
+        md("m3-bg-check", """
+## Tự kiểm tra
+1. Vì sao CER thường «dễ chịu» hơn WER với tiếng Việt?
+2. Câu «Hãy subscribe cho kênh…» xuất hiện trong bản chép họp phường nghĩa là gì?
+3. Bản ghi tiếp công dân có số căn cước: bạn chọn chép lời ở đâu?
+
+<details><summary>Gợi ý đáp án</summary>
+
+1. Một từ sai một dấu tính là sai cả từ (WER), nhưng chỉ sai một ký tự (CER).
+2. Mô hình «ảo giác» trên đoạn im lặng/ồn — không ai nói câu đó.
+3. Trên máy (local); không gửi lên dịch vụ đám mây.
+</details>""", "slide"),
+        md("m3-bg-end", f"""
+## Tóm tắt
+- Máy nghe bằng cách đoán chữ từ phổ tần; nghe kém với giọng lạ, tiếng ồn, giọng máy.
+- Đo bằng WER/CER sau khi chuẩn hoá; luôn đọc lại bản chép.
+- Cảnh giác «ảo giác» khi im lặng; mặc định chép lời **trên máy** để giữ bí mật.
+
+**Tiếp theo:** bài thực hành — gõ bằng giọng nói, tải tệp ghi âm lên, so sánh trên máy với đám mây,
+đo WER, sửa bản chép và lập biên bản cuộc họp.
+
+{SOURCES}""", "slide"),
+    ]
+    save(cells, "bai_giang.ipynb", rise=True)
+
+
+def practice() -> None:
+    cells = [
+        md("m3-th-title", """
+# Thực hành 3 — Gõ bằng giọng nói và lập biên bản cuộc họp
+Nói vào micro để ra chữ, chép lời một cuộc họp, đo độ chính xác, rồi lập biên bản (.docx).
+
+**Mục tiêu**
+1. Dùng được ô «gõ bằng giọng nói».
+2. Chép lời một tệp ghi âm, xem theo mốc thời gian và phụ đề SRT.
+3. So sánh chép lời trên máy với đám mây; đo WER trên mẫu có đáp án.
+4. Sửa bản chép và lập biên bản cuộc họp đủ bảy phần.
+
+**Thời lượng:** 60 phút. **Chuẩn bị:** micro (không bắt buộc — có sẵn tệp mẫu trong thư mục `audio/`).
+Trình duyệt sẽ hỏi quyền dùng micro: chọn **Cho phép**.""", ),
+        code("m3-th-setup", SETUP),
+        md("m3-th-voice-intro", """
+## 1. Gõ bằng giọng nói
+Bấm **● Ghi âm**, nói một câu, bấm **■ Dừng**. Chữ sẽ được thêm vào ô bên dưới; bạn sửa trực tiếp được.
+Nếu máy không có micro, ô thứ hai dùng một tệp mẫu thay cho giọng nói của bạn.""", ),
+        code("m3-th-voice", "go = speech.VoiceTyping()\ngo"),
+        md("m3-th-voice-file-intro", "Không có micro? Thêm lời của một tệp mẫu vào ô chữ ở trên:"),
+        code("m3-th-voice-file", 'go.add_file("audio/khai_sinh.wav")\nprint(go.text)'),
+        md("m3-th-upload-intro", """
+## 2. Chép lời một tệp ghi âm
+Bấm **⬆ Tải tệp ghi âm lên** (wav, mp3, m4a, ogg, webm từ điện thoại) hoặc ghi âm trực tiếp.
+Nếu bạn chưa tải gì, ô sau dùng tệp mẫu «cuộc họp» (khoảng 40 giây, nhiều «người» nói).""", ),
+        code("m3-th-upload", "may_ghi = speech.Recorder()\nmay_ghi"),
+        md("m3-th-run-intro", "Chép lời (thanh tiến trình hiện khi tệp dài; bấm ■ Interrupt để dừng — phần đã chép được giữ lại):"),
+        code("m3-th-run", 'hop = transcribe(may_ghi.audio_or("audio/cuoc_hop.ogg"))\nhop'),
+        md("m3-th-table-intro", "Xem theo mốc thời gian, và dạng phụ đề SRT (dán vào video được):"),
+        code("m3-th-table", "hop.table()"),
+        code("m3-th-srt", "print(hop.to_srt()[:400])"),
+        md("m3-th-save-intro", "Lưu ra tệp để dùng tiếp (`.txt`, `.srt` hoặc `.json`):"),
+        code("m3-th-save", 'hop.save("cuoc_hop.srt")'),
+        md("m3-th-cloud-intro", """
+## 3. Trên máy hay trên mạng?
+Bảng dưới chép cùng một câu bằng mô hình trên máy và (nếu có khoá API) bằng OpenAI, Gemini.
+Âm thanh **chỉ được gửi lên mạng khi bạn đổi** `allow_cloud=False` thành `True` — hãy cân nhắc nội dung trước.""", ),
+        code("m3-th-cloud", 'speech.compare_providers("audio/tiep_cong_dan.wav", allow_cloud=False)'),
+        md("m3-th-wer-intro", """
+## 4. Đo WER trên mẫu có đáp án
+Đoạn họp mẫu có sẵn lời đúng (`audio/cuoc_hop.txt`). Xem máy sai ở đâu:""", ),
+        code("m3-th-wer", 'dap_an = speech.reference_for("audio/cuoc_hop.ogg")\nshow_diff(dap_an, hop.text);'),
+        md("m3-th-wer-note", """
+Con số trên là **thật**: Whisper base chạy trên máy, nghe giọng tổng hợp, sai rất nhiều.
+Giọng người thật, phòng yên tĩnh thì tốt hơn; mô hình đám mây tốt hơn nữa. Vì vậy bước tiếp theo luôn là **sửa**."""),
+        md("m3-th-clean-intro", """
+## 5. Sửa bản chép
+Ghi các chỗ máy nghe nhầm thành cặp «sai» → «đúng» vào `sua_loi` (mở rộng danh sách theo bảng so sánh ở trên),
+rồi xem WER giảm bao nhiêu.""", ),
+        code("m3-th-clean", 'sua_loi = {"chủ trì của hợp": "chủ trì cuộc họp", "chân thị bình": "Trần Thị Bình"}\n'
+             'ban_sua = speech.fix_terms(hop.text, sua_loi)\nprint(speech.score(dap_an, hop.text).summary(), "→", speech.score(dap_an, ban_sua).summary())'),
+        md("m3-th-minutes-intro", """
+## 6. Lập biên bản cuộc họp
+Biên bản cần bảy phần: **thời gian, địa điểm, thành phần, chủ trì, thư ký, nội dung, kết luận**.
+Trước hết, một **quy tắc từ khoá** (không dùng AI) chạy trên lời đã được sửa đúng (`dap_an`):""", ),
+        code("m3-th-minutes-rule", "bien_ban = speech.minutes_from_keywords(dap_an)\nbien_ban"),
+        md("m3-th-minutes-ai-intro", """
+Giờ nhờ **mô hình ngôn ngữ** lập biên bản. Với mô hình nhỏ trên máy (Gemma 3 270M), kết quả thường **trống hoặc
+lặp lại nhãn** — biên bản báo rõ phần nào còn thiếu, không bịa. Có khoá ChatGPT/Gemini thì kết quả tốt hơn nhiều
+(văn bản được lọc thông tin cá nhân trước khi gửi).""", ),
+        code("m3-th-minutes-ai", "bien_ban_ai = speech.make_minutes(dap_an, max_tokens=48)\nbien_ban_ai"),
+        md("m3-th-export-intro", "Xuất biên bản (bản theo quy tắc, đã đủ bảy phần) ra Word, đúng thể thức Nghị định 30/2020:"),
+        code("m3-th-export", 'speech.export_minutes_docx(bien_ban, "bien_ban_cuoc_hop.docx",\n'
+             '                          issuer="ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH", place="An Bình")'),
+        md("m3-th-check", """
+## Tự kiểm tra
+Ô dưới liệt kê phần còn thiếu của biên bản do AI lập (danh sách rỗng nghĩa là đã đủ):""", ),
+        code("m3-th-check-run", "speech.check_minutes(bien_ban_ai)"),
+        md("m3-th-cleanup", """
+**Dọn dẹp:** xoá các tệp ghi âm và bản chép có thông tin cá nhân khi không còn cần (`cuoc_hop.srt`,
+`bien_ban_cuoc_hop.docx`, tệp bạn tải lên)."""),
+        md("m3-th-end", f"""
+## Tóm tắt
+- Gõ bằng giọng nói và chép lời tệp ghi âm chạy được **trên máy**, không cần mạng.
+- WER/CER cho biết máy sai bao nhiêu; luôn sửa lại trước khi dùng.
+- Biên bản cần đủ bảy phần; AI chỉ là bản nháp, người lập biên bản chịu trách nhiệm.
+
+**Tiếp theo:** bài tập 3 — sửa một bản chép tự động và điền biên bản.
+
+{SOURCES}"""),
+    ]
+    save(cells, "thuc_hanh.ipynb")
+
+
+def grade_meta(grade_id: str, *, solution: bool = False, grade: bool = False, points: int = 0,
+               locked: bool = False) -> dict:
+    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3, "solution": solution,
+            "task": False}
+    if grade:
+        meta["points"] = points
+    return {"nbgrader": meta}
+
+
+ASSIGN_SETUP = ("from course import speech\nfrom course.grading.checks import expect, normalize\nfrom course.ui import setup\n\n"
+                "setup()")
+
+MEETING_TEXT = ("Hôm nay, ngày hai mươi tháng tư, tại nhà văn hóa tổ dân phố số bảy, tổ dân phố họp bàn việc sửa "
+                "đường ngõ. Ông Lê Văn Cường, tổ trưởng, chủ trì cuộc họp; chị Phạm Thị Dung làm thư ký. "
+                "Tham dự có ba mươi hai hộ gia đình và cán bộ địa chính phường. Các hộ thống nhất đóng góp "
+                "ngày công để đổ bê tông ngõ. Kết luận: khởi công ngày mười tháng năm, tổ trưởng báo cáo "
+                "Ủy ban nhân dân phường trước ngày năm tháng năm.")
+
+
+def assignment() -> None:
+    cells = [
+        md("m3-bt-title", """
+# Bài tập 3 — Sửa bản chép lời và lập biên bản
+Sửa một bản chép tự động cho đúng, điền biên bản cuộc họp đủ bảy phần, trả lời câu hỏi ngắn.
+
+**Mục tiêu:** đọc lại và sửa bản chép của máy; lập biên bản đúng cấu trúc. **Thời lượng:** 30 phút.
+**Chuẩn bị:** chạy ô thiết lập. Điền đáp án vào đúng biến được nêu; đừng đổi tên biến.""",
+           **grade_meta("m3-bt-title", locked=True)),
+        code("m3-bt-setup", ASSIGN_SETUP, **grade_meta("m3-bt-setup", locked=True)),
+        md("m3-bt-q1-intro", f"""
+## Câu 1 (4 điểm) — Sửa bản chép tự động
+Nghe tệp `ghi_am_bai_tap.wav` (ô dưới hiện trình phát). Mô hình trên máy (Whisper base) đã chép thành:
+
+> {AUTO_TRANSCRIPT}
+
+Viết lại **đúng lời nói** vào biến `ban_sua`. **Cách chấm (công bố trước):** WER giữa `ban_sua` và lời đúng,
+sau khi chuẩn hoá (không tính hoa/thường, dấu câu; «2» = «hai»), phải **≤ 0,15**.""",
+           **grade_meta("m3-bt-q1-intro", locked=True)),
+        code("m3-bt-q1-listen", 'from IPython.display import Audio\n\nAudio("ghi_am_bai_tap.wav")'),
+        code("m3-bt-q1", f'ban_tu_dong = "{AUTO_TRANSCRIPT}"\nban_sua = ""\n### BEGIN SOLUTION\n'
+             'ban_sua = "Sáng thứ sáu tuần này, tổ dân phố số 2 tổ chức tổng vệ sinh đường làng ngõ xóm."\n'
+             '### END SOLUTION', **grade_meta("m3-bt-q1", solution=True)),
+        code("m3-bt-q1-test", 'expect(isinstance(ban_sua, str) and ban_sua.strip(), "Hãy viết bản đã sửa vào ban_sua.")\n'
+             'expect(speech.normalize_vi(ban_sua) != speech.normalize_vi(ban_tu_dong), '
+             '"ban_sua vẫn giống hệt bản chép tự động: hãy nghe lại và sửa.")\n'
+             '### BEGIN HIDDEN TESTS\n'
+             'loi = speech.wer("Sáng thứ sáu tuần này, tổ dân phố số hai tổ chức tổng vệ sinh đường làng ngõ xóm.", ban_sua)\n'
+             'expect(loi <= 0.15, f"WER của bản sửa là {loi:.2f}, cần ≤ 0,15: còn từ nghe chưa đúng.")\n'
+             '### END HIDDEN TESTS', **grade_meta("m3-bt-q1-test", grade=True, points=4, locked=True)),
+        md("m3-bt-q2-intro", f"""
+## Câu 2 (3 điểm) — Điền biên bản cuộc họp
+Lời ghi đã được sửa của một cuộc họp tổ dân phố:
+
+> {MEETING_TEXT}
+
+Điền **đủ bảy phần** của biên bản vào từ điển `bien_ban` (chỉ dùng thông tin có trong lời ghi).
+**Cách chấm:** đủ bảy phần (1 điểm); chủ trì, thư ký, thời gian, địa điểm đúng với lời ghi (2 điểm).""",
+           **grade_meta("m3-bt-q2-intro", locked=True)),
+        code("m3-bt-q2", 'bien_ban = {\n    "Thời gian": "",\n    "Địa điểm": "",\n    "Thành phần": "",\n'
+             '    "Chủ trì": "",\n    "Thư ký": "",\n    "Nội dung": "",\n    "Kết luận": "",\n}\n'
+             '### BEGIN SOLUTION\nbien_ban = {\n    "Thời gian": "Ngày 20 tháng 4",\n'
+             '    "Địa điểm": "Nhà văn hóa tổ dân phố số 7",\n'
+             '    "Thành phần": "32 hộ gia đình, cán bộ địa chính phường",\n'
+             '    "Chủ trì": "Ông Lê Văn Cường, tổ trưởng",\n    "Thư ký": "Chị Phạm Thị Dung",\n'
+             '    "Nội dung": "Bàn việc sửa đường ngõ; các hộ đóng góp ngày công đổ bê tông ngõ.",\n'
+             '    "Kết luận": "Khởi công ngày 10 tháng 5; tổ trưởng báo cáo UBND phường trước ngày 5 tháng 5.",\n}\n'
+             '### END SOLUTION\nspeech.Minutes.from_dict(bien_ban)', **grade_meta("m3-bt-q2", solution=True)),
+        code("m3-bt-q2-test-parts", 'thieu = speech.check_minutes(bien_ban)\nexpect(not thieu, " ".join(thieu))',
+             **grade_meta("m3-bt-q2-test-parts", grade=True, points=1, locked=True)),
+        code("m3-bt-q2-test-facts", 'bb = speech.Minutes.from_dict(bien_ban)\n'
+             '### BEGIN HIDDEN TESTS\n'
+             'expect("cuong" in normalize(bb.chu_tri), "Phần «Chủ trì» chưa đúng người chủ trì trong lời ghi.")\n'
+             'expect("dung" in normalize(bb.thu_ky), "Phần «Thư ký» chưa đúng người làm thư ký.")\n'
+             'expect("hai muoi thang tu" in speech.normalize_vi(normalize(bb.thoi_gian)).replace("  ", " ") or '
+             '"hai muoi thang bon" in speech.normalize_vi(normalize(bb.thoi_gian)), '
+             '"Phần «Thời gian» chưa đúng ngày họp.")\n'
+             'expect("van hoa" in normalize(bb.dia_diem), "Phần «Địa điểm» chưa đúng nơi họp.")\n'
+             '### END HIDDEN TESTS', **grade_meta("m3-bt-q2-test-facts", grade=True, points=2, locked=True)),
+        md("m3-bt-q3-intro", """
+## Câu 3 (2 điểm) — Câu hỏi ngắn
+Ghi một chữ cái (`"A"`, `"B"`, `"C"` hoặc `"D"`) cho mỗi câu.
+
+**`cau_3a`** — Bản ghi tiếp công dân có đọc số căn cước. Cách chép lời phù hợp nhất?
+A. Gửi lên dịch vụ đám mây nào cũng được. B. Chép lời trên máy (local), xoá bản ghi khi xong việc.
+C. Đăng tệp lên nhóm Zalo để mọi người cùng chép. D. Không cần báo cho người dân biết là đang ghi âm.
+
+**`cau_3b`** — Bản chép một cuộc họp kết thúc bằng «Hãy subscribe cho kênh để không bỏ lỡ video».
+A. Có người trong họp nói câu đó. B. Micro bị hỏng.
+C. Mô hình «ảo giác» trên đoạn im lặng/ồn — cần xoá câu đó. D. Cần tăng âm lượng rồi chép lại.""",
+           **grade_meta("m3-bt-q3-intro", locked=True)),
+        code("m3-bt-q3", 'cau_3a = ""\ncau_3b = ""\n### BEGIN SOLUTION\ncau_3a = "B"\ncau_3b = "C"\n### END SOLUTION',
+             **grade_meta("m3-bt-q3", solution=True)),
+        code("m3-bt-q3-test", 'for ten in ("cau_3a", "cau_3b"):\n'
+             '    expect(str(globals()[ten]).strip().upper() in {"A", "B", "C", "D"}, f"Hãy ghi A, B, C hoặc D vào {ten}.")\n'
+             '### BEGIN HIDDEN TESTS\n'
+             'expect(cau_3a.strip().upper() == "B", "Câu 3a chưa đúng: bản ghi có số căn cước nên chép lời trên máy.")\n'
+             'expect(cau_3b.strip().upper() == "C", "Câu 3b chưa đúng: đó là «ảo giác» của mô hình.")\n'
+             '### END HIDDEN TESTS', **grade_meta("m3-bt-q3-test", grade=True, points=2, locked=True)),
+        md("m3-bt-end", f"""
+## Tự kiểm tra
+Chạy lại toàn bộ bài (Kernel → Restart & Run All) và xem các ô kiểm tra không báo lỗi.
+
+## Tóm tắt
+Bạn đã sửa bản chép của máy đến mức WER ≤ 0,15, lập biên bản đủ bảy phần và nhận diện rủi ro bí mật, ảo giác.
+
+**Tiếp theo:** mô-đun 4 — tra cứu văn bản pháp luật bằng AI.
+
+{SOURCES}""", **grade_meta("m3-bt-end", locked=True)),
+    ]
+    save(cells, "bai_tap/bai_tap.ipynb")
+
+
+if __name__ == "__main__":
+    lecture()
+    practice()
+    assignment()
+    print("Đã tạo 3 notebook của mô-đun 3.")
