@@ -20,7 +20,7 @@ def _assignments(root: Path, which: str) -> list[str]:
 
 def run_grade(args: argparse.Namespace) -> int:
     from course.grading.export import export_all
-    from course.grading.runner import grade_assignment
+    from course.grading.runner import grade_many
 
     root = Path(args.root)
     try:
@@ -28,16 +28,16 @@ def run_grade(args: argparse.Namespace) -> int:
         if not names:
             print("Chưa có bài tập nào trong thư mục source/.", file=sys.stderr)
             return 1
-        for name in names:
-            summary = grade_assignment(name, root=root, workers=args.workers, force=args.force,
-                                       feedback=not args.no_feedback, progress=not args.quiet)
+        summaries = grade_many(names, root=root, workers=args.workers, force=args.force,
+                               feedback=not args.no_feedback, progress=not args.quiet)
+        for summary in summaries:
             print(summary.line())
             for learner, reasons in sorted(summary.problems.items()):
                 print(f"  - {learner}: {' '.join(reasons)}")
             if args.release_feedback and not args.no_feedback:
                 from course.grading.coursedir import make_api
 
-                make_api(root).release_feedback(name)
+                make_api(root).release_feedback(summary.assignment)
         paths = export_all(root)
         print("Đã xuất bảng điểm: " + ", ".join(str(p) for p in paths))
     except CourseError as err:

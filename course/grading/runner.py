@@ -53,7 +53,7 @@ class Summary:
     def line(self) -> str:
         return (f"{self.assignment}: chấm {self.graded + self.zero + self.failed} bài "
                 f"({self.zero + self.failed} bài 0 điểm do lỗi bài nộp), bỏ qua {self.skipped} bài đã chấm, "
-                f"{self.seconds:.1f} giây.")
+                f"lượt chấm mất {self.seconds:.1f} giây.")
 
 
 def fingerprint(folder: Path) -> str:
@@ -225,51 +225,107 @@ def grade_assignment(assignment: str, root: Path = GRADING_ROOT, workers: int = 
                      feedback: bool = True, progress: bool = True, mem_mb: int | None = None,
                      submission_timeout: float | None = None) -> Summary:
     """Autograde every `submitted/<learner>/<assignment>` under `root` with `workers` processes."""
-    from nbgrader.api import Gradebook, MissingEntry
+    return grade_many([assignment], root, workers, force, feedback, progress, mem_mb, submission_timeout)[0]
+
+
+def _pending(gb, root: Path, assignment: str, force: bool, summary: Summary) -> list[tuple[str, str]]:
+    """(learner, fingerprint) of the submissions that need grading; counts the skipped ones."""
+    from nbgrader.api import MissingEntry
+
+    todo = []
+    for learner in sorted(p.parent.name for p in (root / "submitted").glob(f"*/{assignment}") if p.is_dir()):
+        fp = fingerprint(root / "submitted" / learner / assignment)
+        marker = root / "autograded" / learner / assignment / MARKER
+        if not force and marker.exists():
+            try:
+                done = json.loads(marker.read_text(encoding="utf-8")).get("fingerprint") == fp
+                gb.find_submission(assignment, learner)
+            except (ValueError, MissingEntry):
+                done = False
+            if done:
+                summary.skipped += 1
+                continue
+        todo.append((learner, fp))
+    return todo
+
+
+def _record(gb, root: Path, task: Task, fp: str, raw: dict | None, reason: str, course_id: str,
+            summary: Summary) -> tuple[float, float]:
+    """Merge one finished (or rescued) submission into the real gradebook and the course folders."""
+    if raw is None or raw.get("status") == "error":
+        result = _rescue(task, reason or "Hệ thống không chấm được bài này; bài được 0 điểm. "
+                         "Giảng viên xem nhật ký chấm.")
+        if raw is not None:
+            result.error = raw.get("error", "")
+    else:
+        result = Result(**raw)
+    score, max_score = merge(gb, result, course_id)
+    _move_outputs(result, root)
+    marker = root / "autograded" / task.learner / task.assignment / MARKER
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(json.dumps({
+        "status": result.status, "reasons": result.reasons, "fingerprint": fp,
+        "score": score, "max_score": max_score, "error": result.error,
+        "graded_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }, ensure_ascii=False, indent=1), encoding="utf-8")
+    shutil.rmtree(task.scratch, ignore_errors=True)
+    if result.status == "graded":
+        summary.graded += 1
+    elif result.status == "zero":
+        summary.zero += 1
+    else:
+        summary.failed += 1
+    if result.reasons:
+        summary.problems[task.learner] = result.reasons
+    return score, max_score
+
+
+def grade_many(assignments: list[str], root: Path = GRADING_ROOT, workers: int = 2, force: bool = False,
+               feedback: bool = True, progress: bool = True, mem_mb: int | None = None,
+               submission_timeout: float | None = None) -> list[Summary]:
+    """Autograde several assignments with one pool of worker processes (started first, so their
+    imports overlap with the preparation here)."""
+    from nbgrader.api import Gradebook
     from tqdm import tqdm
 
     ensure_tools_on_path()
     root = Path(root).resolve()
     started = time.perf_counter()
-    summary = Summary(assignment)
-    api = make_api(root)
-    ensure_generated(api, assignment, root)
-    cfg = load_config(root)
-    db_url, course_id = cfg.CourseDirectory.db_url, cfg.CourseDirectory.course_id
-    cell_timeout = cfg.Execute.timeout
-    deadline = submission_timeout or env_int("KHOAHOC_SUBMISSION_TIMEOUT", 12 * cell_timeout + 90)
-    mem = mem_mb or env_int("KHOAHOC_KERNEL_MEM_MB", 2048)
-    run_dir = root / RUN_DIR / f"{os.getpid()}-{assignment}"
+    run_dir = root / RUN_DIR / str(os.getpid())
     run_dir.mkdir(parents=True, exist_ok=True)
-
-    learners = sorted(p.parent.name for p in (root / "submitted").glob(f"*/{assignment}") if p.is_dir())
-    todo: list[tuple[Task, str]] = []
-    with Gradebook(db_url, course_id) as gb:
-        for learner in learners:
-            fp = fingerprint(root / "submitted" / learner / assignment)
-            marker = root / "autograded" / learner / assignment / MARKER
-            if not force and marker.exists():
-                try:
-                    done = json.loads(marker.read_text(encoding="utf-8")).get("fingerprint") == fp
-                    gb.find_submission(assignment, learner)
-                except (ValueError, MissingEntry):
-                    done = False
-                if done:
-                    summary.skipped += 1
-                    continue
-            todo.append((Task(str(root), assignment, learner, "", str(run_dir / f"s-{learner}"),
-                              mem_mb=mem, feedback=feedback), fp))
-    if todo:
-        template = make_template(db_url, assignment, root, run_dir)
-        for task, _ in todo:
-            task.template_db = str(template)
-    tasks: queue.Queue = queue.Queue()
-    for item in todo:
-        tasks.put(item)
+    procs = [WorkerProcess(run_dir / f"worker-{i}.log") for i in range(max(1, workers))]
+    try:
+        api = make_api(root)
+        cfg = load_config(root)
+        db_url, course_id = cfg.CourseDirectory.db_url, cfg.CourseDirectory.course_id
+        deadline = submission_timeout or env_int("KHOAHOC_SUBMISSION_TIMEOUT", 12 * cfg.Execute.timeout + 90)
+        mem = mem_mb or env_int("KHOAHOC_KERNEL_MEM_MB", 2048)
+        summaries = {a: Summary(a) for a in assignments}
+        tasks: queue.Queue = queue.Queue()
+        count = 0
+        for assignment in assignments:
+            ensure_generated(api, assignment, root)
+            with Gradebook(db_url, course_id) as gb:
+                todo = _pending(gb, root, assignment, force, summaries[assignment])
+            if todo:
+                template = str(make_template(db_url, assignment, root, run_dir))
+            for learner, fp in todo:
+                tasks.put((Task(str(root), assignment, learner, template,
+                                str(run_dir / f"s-{assignment}-{learner}"), mem_mb=mem, feedback=feedback), fp))
+                count += 1
+    except BaseException:
+        for proc in procs:
+            proc.kill()
+        raise
+    if count == 0:  # everything already graded: no need to wait for the workers' imports
+        for proc in procs:
+            proc.kill()
+        shutil.rmtree(run_dir, ignore_errors=True)
+        return [summaries[a] for a in assignments]
     results: queue.Queue = queue.Queue()
 
     def drive(index: int) -> None:
-        proc = WorkerProcess(run_dir / f"worker-{index}.log")
+        proc = procs[index]
         while True:
             try:
                 task, fp = tasks.get_nowait()
@@ -277,51 +333,29 @@ def grade_assignment(assignment: str, root: Path = GRADING_ROOT, workers: int = 
                 break
             raw = proc.run(task, deadline)
             if raw is None:
+                timed_out = proc.proc.poll() is None
                 proc.kill()
-                results.put((task, fp, None, TIMEOUT_REASON.format(s=int(deadline))
-                             if proc.proc.returncode in (-signal.SIGKILL, None) else CRASH_REASON))
+                results.put((task, fp, None, TIMEOUT_REASON.format(s=int(deadline)) if timed_out else CRASH_REASON))
                 proc = WorkerProcess(run_dir / f"worker-{index}.log")
             else:
                 results.put((task, fp, raw, ""))
         proc.close()
 
-    threads = [threading.Thread(target=drive, args=(i,), daemon=True) for i in range(max(1, min(workers, len(todo))))]
+    threads = [threading.Thread(target=drive, args=(i,), daemon=True) for i in range(len(procs))]
     for thread in threads:
         thread.start()
-    bar = tqdm(total=len(todo), desc=f"Chấm {assignment}", unit="bài", disable=not progress)
+    bar = tqdm(total=count, desc="Chấm bài", unit="bài", disable=not progress)
     with Gradebook(db_url, course_id) as gb:
-        for _ in range(len(todo)):
+        for _ in range(count):
             task, fp, raw, reason = results.get()
-            if raw is None or raw.get("status") == "error":
-                result = _rescue(task, reason or "Hệ thống không chấm được bài này; bài được 0 điểm. "
-                                 "Giảng viên xem nhật ký chấm.")
-                if raw is not None:
-                    result.error = raw.get("error", "")
-            else:
-                result = Result(**raw)
-            score, max_score = merge(gb, result, course_id)
-            _move_outputs(result, root)
-            marker = root / "autograded" / task.learner / assignment / MARKER
-            marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.write_text(json.dumps({
-                "status": result.status, "reasons": result.reasons, "fingerprint": fp,
-                "score": score, "max_score": max_score, "error": result.error,
-                "graded_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            }, ensure_ascii=False, indent=1), encoding="utf-8")
-            shutil.rmtree(task.scratch, ignore_errors=True)
-            if result.status == "graded":
-                summary.graded += 1
-            elif result.status == "zero":
-                summary.zero += 1
-            else:
-                summary.failed += 1
-            if result.reasons:
-                summary.problems[task.learner] = result.reasons
-            bar.set_postfix_str(f"{task.learner}: {score:g}/{max_score:g}")
+            score, max_score = _record(gb, root, task, fp, raw, reason, course_id, summaries[task.assignment])
+            bar.set_postfix_str(f"{task.assignment}/{task.learner}: {score:g}/{max_score:g}")
             bar.update(1)
     bar.close()
     for thread in threads:
         thread.join()
     shutil.rmtree(run_dir, ignore_errors=True)
-    summary.seconds = time.perf_counter() - started
-    return summary
+    elapsed = time.perf_counter() - started
+    for summary in summaries.values():
+        summary.seconds = elapsed
+    return [summaries[a] for a in assignments]

@@ -223,6 +223,9 @@ def serve() -> None:
         os.environ.pop(name, None)
     os.environ["COURSE_DOTENV"] = os.devnull
     ensure_tools_on_path()
+    import nbgrader.api  # noqa: F401 — import the heavy parts now, while the parent prepares tasks
+    import nbgrader.converters  # noqa: F401
+
     for line in sys.stdin:
         if not line.strip():
             continue
