@@ -167,3 +167,30 @@ def test_importer_reads_txt_docx_html(tmp_path):
 
 def test_fold():
     assert fold("Điều khoản ĐƯỢC") == "dieu khoan duoc"
+
+
+def test_generated_answer_is_verified_through_real_http(index, monkeypatch, tmp_path):
+    """A model on a real 127.0.0.1 server rewrites the query, then answers with one true and one
+    invented citation; the invented one must be removed and the true one kept."""
+    from tests.wire_server import wire_server
+
+    def reply(prompt: str) -> str:
+        if "Viết lại câu hỏi" in prompt:
+            return "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động, thời hạn báo trước"
+        assert "Điều 36" in prompt, "the retrieved articles must be in the prompt"
+        return ("Công ty phải báo trước ít nhất 45 ngày với hợp đồng không xác định thời hạn (Điều 36, 45/2019/QH14). "
+                "Nếu không báo trước thì bồi thường gấp đôi theo Điều 250 Bộ luật Lao động 2019.")
+
+    with wire_server(log_dir=tmp_path) as srv:
+        srv.reply = reply
+        for name in ("COURSE_LLM_PROVIDER", "NBGRADER_EXECUTION", "COURSE_REPLAY", "OPENAI_API_KEY"):
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv("OPENAI_BASE_URL", srv.openai_url)
+        monkeypatch.setenv("COURSE_DOTENV", str(tmp_path / "no.env"))
+        monkeypatch.setenv("COURSE_LLM_TIMEOUT", "10")
+        ans = ask_law("sếp đuổi việc tôi phải báo trước mấy hôm", provider="compatible")
+        assert sum(r.path.endswith("/chat/completions") for r in srv.requests) == 2
+    assert ans.mode == "mô hình viết", ans.render()
+    assert [c.dieu for c in ans.citations] == ["36"]
+    assert [(c.dieu, c.status) for c in ans.removed] == [("250", "không tồn tại")]
+    assert "Điều 250" not in ans.text and "đã gỡ trích dẫn" in ans.text

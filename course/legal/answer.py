@@ -216,17 +216,39 @@ def build_prompt(question: str, hits: list[Hit], chars: int = 1500) -> str:
             + f"\n\nCâu hỏi: {question}\nTrả lời (kèm trích dẫn (Điều N, số hiệu) cho mỗi ý):")
 
 
+REWRITE = ("Viết lại câu hỏi sau bằng thuật ngữ pháp luật Việt Nam (tên chế định, tên tội danh, tên quyền, nghĩa vụ) "
+           "trên MỘT dòng, không giải thích, không nêu số điều.\nCâu hỏi: {q}\nThuật ngữ pháp luật:")
+
+
+def rewrite_query(question: str, provider: str) -> str:
+    """Legal wording of an everyday question, by a capable model ('' if unavailable or local)."""
+    if provider == "local":
+        return ""
+    from course.llm import ask
+
+    ans = ask(REWRITE.format(q=question), provider=provider, temperature=0.0, max_tokens=60)
+    if not ans.ok:
+        return ""
+    line = ans.text.strip().splitlines()[0] if ans.text.strip() else ""
+    return re.sub(RE_CITATION, " ", line)[:300]
+
+
 def ask_law(question: str, top: int = 3, provider: str | None = None, documents: list[str] | None = None,
-            in_force: bool | None = True, max_tokens: int = 500) -> LegalAnswer:
-    """Question -> retrieved articles -> answer with verified citations (see module docstring)."""
+            in_force: bool | None = True, max_tokens: int = 500, rewrite: bool = True) -> LegalAnswer:
+    """Question -> retrieved articles -> answer with verified citations (see module docstring).
+
+    With a cloud/compatible provider the model first rewrites the question in legal terms (kept
+    alongside the original question in the search fusion), then answers from the retrieved articles.
+    """
     from course.config import load_settings
 
+    active = (provider or load_settings().active_provider()).lower()
     index = get_index(progress=False)
-    hits = index.search(question, top=top, documents=documents, in_force=in_force)
+    extra = rewrite_query(question, active) if rewrite else ""
+    hits = index.search(question, top=top, documents=documents, in_force=in_force, extra_terms=extra)
     q = index.prepare(question)
     if not relevant(question, hits, bool(q.expansions)):
-        return LegalAnswer(question, NOT_FOUND.format(n=len(index.docs)), "không tìm thấy", [], provider=provider or "")
-    active = (provider or load_settings().active_provider()).lower()
+        return LegalAnswer(question, NOT_FOUND.format(n=len(index.docs)), "không tìm thấy", [], provider=active)
     if active == "local":
         return LegalAnswer(question, extractive_text(hits), "trích nguyên văn", hits, provider="local",
                            note=EXTRACTIVE_NOTE)

@@ -309,8 +309,13 @@ class LegalIndex:
         return scores
 
     def search(self, query: str, top: int = 5, documents: list[str] | None = None,
-               in_force: bool | None = None, mode: str = "hybrid", dense: bool = False) -> list[Hit]:
-        """Best `top` articles for `query`. mode: 'hybrid' (default) or 'bm25' (plain folded baseline)."""
+               in_force: bool | None = None, mode: str = "hybrid", dense: bool = False,
+               extra_terms: str = "") -> list[Hit]:
+        """Best `top` articles for `query`. mode: 'hybrid' (default) or 'bm25' (plain folded baseline).
+
+        extra_terms: legal wording from elsewhere (e.g. an LLM's rewrite of the question); it is added
+        like lexicon expansions, while the original query keeps its own channels in the fusion.
+        """
         if not query or not query.strip():
             raise CourseError("Câu hỏi đang trống.", hint="Hãy gõ câu hỏi, ví dụ: «nghỉ phép mấy ngày».")
         mask = self._mask(documents, in_force)
@@ -318,6 +323,8 @@ class LegalIndex:
             s = self.bm_fold.get_scores(folded_tokens(query))
             return self._hits(np.where(mask, s, -np.inf), top, words(query))
         q = self.prepare(query)
+        if extra_terms.strip():
+            q.expansions.append(("(viết lại)", nfc(extra_terms.strip())[:300]))
         chans = self.channel_scores(q, dense=dense)
         fused = np.zeros(len(self.articles))
         weights = dict(WEIGHTS_LEX if q.expansions else WEIGHTS)
