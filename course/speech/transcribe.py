@@ -383,7 +383,6 @@ def transcribe(
     Raises `AudioError` (a `CourseError`) for empty, corrupt, unsupported, silent or too long audio.
     On Ctrl-C / "Interrupt kernel", returns the segments done so far with `interrupted=True`.
     """
-    engine = transcriber or get_transcriber(provider, model)
     name = Path(source).name if isinstance(source, str | Path) else "bản ghi âm"
     total = 0.0
     if isinstance(source, str | Path | bytes):
@@ -393,6 +392,9 @@ def transcribe(
                               hint="Hãy cắt thành các tệp ngắn hơn.")
     elif isinstance(source, np.ndarray):
         total = source.size / SAMPLE_RATE
+    else:
+        raise CourseError("Chưa có bản ghi âm nào.", hint="Hãy bấm Ghi âm hoặc tải tệp lên, rồi chạy lại ô này.")
+    engine = transcriber or get_transcriber(provider, model)
     result = Transcript(provider=engine.name, model=engine.model, source=name)
     _LAST.append(result)
     del _LAST[:-1]
@@ -428,7 +430,7 @@ def transcribe(
     result.duration_s = seen
     result.processing_s = time.perf_counter() - t0
     if not result.interrupted:
-        if seen == 0:
+        if seen < 0.1:
             check_not_empty(np.zeros(0, dtype=np.float32), name)
         if not heard:
             raise silent_error(name)

@@ -1,0 +1,267 @@
+"""course.speech: real local transcription of the committed clips, bad inputs, WER normaliser, CLI, minutes.
+
+CER bounds were measured first with this exact pipeline (Whisper base int8, beam 5, VAD, ward hint)
+on the espeak-ng clips; each bound leaves a margin of about 0.1 above the measured value.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from course.errors import CourseError
+from course.speech import evaluate, minutes
+from course.speech.audio import SAMPLE_RATE, AudioError, iter_chunks, load_audio
+from course.speech.transcribe import (
+    LocalTranscriber,
+    Segment,
+    Transcript,
+    is_hallucination,
+    last_transcript,
+    to_srt,
+    transcribe,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+AUDIO = REPO / "module3_speech_to_text" / "audio"
+
+# measured CER (normalised) -> bound
+CER_BOUNDS = {"tiep_cong_dan.wav": 0.35, "khai_sinh.wav": 0.35, "cuoc_hop.ogg": 0.5}
+
+
+@pytest.fixture(scope="module")
+def local() -> LocalTranscriber:
+    return LocalTranscriber()
+
+
+def ref(name: str) -> str:
+    return (AUDIO / name).with_suffix(".txt").read_text(encoding="utf-8").strip()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(CER_BOUNDS))
+def test_local_transcription_meets_measured_cer(local, name):
+    result = transcribe(AUDIO / name, transcriber=local, progress=False)
+    cer = evaluate.cer(ref(name), result.text)
+    assert cer <= CER_BOUNDS[name], f"{name}: CER {cer:.2f} > {CER_BOUNDS[name]} ({result.text!r})"
+    assert result.segments and all(s.end > s.start >= 0 for s in result.segments)
+    assert result.duration_s == pytest.approx(sf.info(str(AUDIO / name)).duration, abs=0.05) \
+        if name.endswith(".wav") else result.duration_s > 35
+    if name == "cuoc_hop.ogg":  # 40 s > one 30 s chunk: times continue across the chunk boundary
+        assert result.segments[-1].end > 30
+        starts = [s.start for s in result.segments]
+        assert starts == sorted(starts)
+
+
+@pytest.mark.slow
+def test_odd_sample_rates_and_stereo(local, tmp_path):
+    audio = load_audio(AUDIO / "tiep_cong_dan.wav")
+    t_src = np.arange(audio.size) / SAMPLE_RATE
+    for rate, channels in ((8000, 1), (44100, 2)):
+        t_dst = np.arange(int(audio.size * rate / SAMPLE_RATE)) / rate
+        resampled = np.interp(t_dst, t_src, audio).astype(np.float32)
+        data = np.stack([resampled] * channels, axis=1) if channels == 2 else resampled
+        path = tmp_path / f"odd_{rate}.wav"
+        sf.write(str(path), data, rate)
+        assert load_audio(path).size == pytest.approx(audio.size, rel=0.01)
+        text = transcribe(path, transcriber=local, progress=False).text
+        assert evaluate.cer(ref("tiep_cong_dan.wav"), text) <= 0.45, (rate, text)
+
+
+@pytest.mark.slow
+def test_browser_webm_opus_through_voice_typing(tmp_path):
+    import av
+
+    from course.speech.widgets import VoiceTyping
+
+    audio = load_audio(AUDIO / "khai_sinh.wav")
+    buf = io.BytesIO()
+    with av.open(buf, "w", format="webm") as out:
+        stream = out.add_stream("libopus", rate=48000)
+        stream.layout = "mono"
+        frame = av.AudioFrame.from_ndarray((audio * 32767).astype(np.int16).reshape(1, -1), format="s16",
+                                           layout="mono")
+        frame.rate = SAMPLE_RATE
+        for packet in stream.encode(frame):
+            out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    typing = VoiceTyping()
+    typing.box.value = "Ghi chú:"
+    typing.recorder._handle_msg(None, {"type": "begin", "name": "ghi_am.webm", "mime": "audio/webm"}, [])
+    data = buf.getvalue()
+    typing.recorder._handle_msg(None, {"type": "part"}, [memoryview(data[: len(data) // 2])])
+    typing.recorder._handle_msg(None, {"type": "part"}, [memoryview(data[len(data) // 2:])])
+    typing.recorder._handle_msg(None, {"type": "end"}, [])
+    assert typing.text.startswith("Ghi chú:\n")
+    assert evaluate.cer(ref("khai_sinh.wav"), typing.text.split("\n", 1)[1]) <= 0.45
+    # a corrupt recording shows a Vietnamese line in the widget and changes nothing
+    before = typing.text
+    typing.recorder.receive(b"\x1aE\xdf\xa3 not really webm", "ghi_am.webm")
+    assert typing.text == before and "hỏng" in typing.info.value
+
+
+@pytest.mark.slow
+def test_interrupt_keeps_partial_result(local):
+    class StopOnSecondChunk:
+        name, model, chunk_s = "local", local.model, 15.0
+
+        def __init__(self) -> None:
+            self.calls = 0
+
+        def transcribe_chunk(self, audio, hint):
+            self.calls += 1
+            if self.calls == 2:
+                raise KeyboardInterrupt
+            return local.transcribe_chunk(audio, hint)
+
+    result = transcribe(AUDIO / "cuoc_hop.ogg", transcriber=StopOnSecondChunk(), progress=False)
+    assert result.interrupted and result.segments and result.text
+    assert last_transcript() is result
+    assert "DỪNG GIỮA CHỪNG" in result.summary()
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("make, expected", [
+    (lambda d: _write(d / "rong.wav", b""), "trống"),
+    (lambda d: _write(d / "hong.wav", os.urandom(4000)), "hỏng"),
+    (lambda d: _write(d / "ghi_chu.txt", "xin chào".encode()), "Chưa hỗ trợ"),
+    (lambda d: d / "khong_co.wav", "Không tìm thấy"),
+    (lambda d: AUDIO / "im_lang.wav", "im lặng"),
+])
+def test_bad_files_give_vietnamese_course_errors(tmp_path, make, expected):
+    with pytest.raises(AudioError) as err:
+        transcribe(make(tmp_path), progress=False)
+    assert expected in str(err.value)
+
+
+def test_bad_bytes_and_arrays():
+    with pytest.raises(AudioError, match="trống"):
+        transcribe(b"", progress=False)
+    with pytest.raises(AudioError, match="quá ngắn"):
+        transcribe(np.zeros(10, dtype=np.float32), progress=False)
+    with pytest.raises(AudioError, match="im lặng"):
+        transcribe(np.zeros(SAMPLE_RATE * 2, dtype=np.float32), progress=False)
+
+
+def test_two_hour_file_over_limit_is_refused_from_header(tmp_path):
+    path = tmp_path / "hai_gio.wav"
+    with sf.SoundFile(str(path), "w", samplerate=8000, channels=1, subtype="PCM_U8") as fh:
+        block = np.zeros(8000 * 600, dtype=np.float32)
+        for _ in range(12):
+            fh.write(block)
+    with pytest.raises(CourseError, match="2.0 giờ"):
+        transcribe(path, max_seconds=3600, progress=False)
+
+
+def test_chunks_bound_memory_and_cover_everything():
+    audio = np.random.default_rng(0).normal(0, 0.1, SAMPLE_RATE * 95).astype(np.float32)
+    chunks = list(iter_chunks(audio, chunk_s=30, search_s=5))
+    assert sum(c.size for _, c in chunks) == audio.size
+    assert max(c.size for _, c in chunks) <= 35 * SAMPLE_RATE
+    assert [round(o * SAMPLE_RATE) for o, _ in chunks] == list(np.cumsum([0] + [c.size for _, c in chunks[:-1]]))
+
+
+def test_hallucination_guard():
+    assert is_hallucination("Hãy subscribe cho kênh Ghiền Mì Gõ Để không bỏ lỡ những video hấp dẫn")
+    assert is_hallucination("Cảm ơn các bạn đã theo dõi", no_speech_prob=0.5)
+    assert not is_hallucination("Cảm ơn các bạn đã theo dõi", no_speech_prob=0.01, avg_logprob=-0.2)
+    assert is_hallucination("5. 5. 5. 5. 5. 5. 5. 5. 5. 5.")
+    assert not is_hallucination("Tổ dân phố số ba đề nghị tăng thêm thùng rác ở đầu ngõ.")
+
+
+def test_srt_and_json_shapes():
+    t = Transcript([Segment(0.0, 1.5, "Xin chào"), Segment(61.25, 3725.0, "bà con")], duration_s=3725.0,
+                   processing_s=10.0)
+    assert to_srt(t.segments).startswith("1\n00:00:00,000 --> 00:00:01,500\nXin chào\n\n2\n00:01:01,250 --> 01:02:05,000")
+    data = json.loads(t.to_json())
+    assert data["text"] == "Xin chào bà con" and data["duration"] == 3725.0 and len(data["segments"]) == 2
+    assert list(t.table().columns) == ["Bắt đầu", "Kết thúc", "Nội dung"]
+
+
+def test_vietnamese_normaliser():
+    n = evaluate.normalize_vi
+    assert n("UBND phường Hoà Bình, tổ 5!") == n("Ủy ban nhân dân phường Hòa Bình tổ năm")
+    assert n("Tho\u0302ng ba\u0301o") == "thông báo"  # NFD input
+    assert n("21 hộ, 105 người, 1.000.000 đồng") == "hai mươi mốt hộ một trăm linh năm người một triệu đồng"
+    assert evaluate.number_to_words(2026) == "hai nghìn không trăm hai mươi sáu"
+    assert evaluate.number_to_words(15) == "mười lăm" and evaluate.number_to_words(24) == "hai mươi tư"
+    assert evaluate.wer("Tổ dân phố số năm họp.", "tổ dân phố số 5 họp") == 0.0
+    s = evaluate.score("tổ dân phố số năm họp tối nay", "tổ dân số năm hợp tối nay nhé")
+    assert (s.substitutions, s.deletions, s.insertions) == (1, 1, 1)
+    kinds = [k for k, _, _ in evaluate.diff_words("tổ dân phố họp", "tổ dân hợp")]
+    assert kinds == ["equal", "delete", "substitute"] or kinds == ["equal", "substitute", "delete"]
+    html = evaluate.diff_html("tổ dân phố họp", "tổ dân hợp")
+    assert "bị thiếu" in html and "<s>" in html
+    with pytest.raises(CourseError):
+        evaluate.wer("", "xin chào")
+
+
+@pytest.mark.slow
+def test_cli_json(tmp_path):
+    exe = Path(sys.executable).parent / "khoahoc"
+    proc = subprocess.run([str(exe), "transcribe", str(AUDIO / "khai_sinh.wav"), "--format", "json"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert {"text", "segments", "duration", "processing_seconds"} <= set(data)
+    assert data["duration"] == pytest.approx(sf.info(str(AUDIO / "khai_sinh.wav")).duration, abs=0.05)
+    assert evaluate.cer(ref("khai_sinh.wav"), data["text"]) <= CER_BOUNDS["khai_sinh.wav"]
+    bad = subprocess.run([str(exe), "transcribe", str(AUDIO / "im_lang.wav")], capture_output=True, text=True,
+                         timeout=120)
+    assert bad.returncode == 1 and "im lặng" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_minutes_parts_parse_check_and_docx(tmp_path):
+    from course.documents import check_file
+
+    m = minutes.minutes_from_keywords(ref("cuoc_hop.ogg"))
+    assert not m.missing()
+    assert "Nguyễn Văn An" in m.chu_tri and "Trần Thị Bình" in m.thu_ky and "hội trường" in m.dia_diem
+    path = minutes.export_minutes_docx(m, tmp_path / "bien_ban.docx", issuer="ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH",
+                                       place="An Bình")
+    assert check_file(path).ok
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    assert "BIÊN BẢN" in text and "Nguyễn Văn An" in text and "Kết luận" in text
+    parsed = minutes.parse_minutes("**Thoi gian**: 8 giờ\nĐịa điểm: hội trường\nChủ trì: ông A\nThời gian: lặp")
+    assert parsed.thoi_gian == "8 giờ" and parsed.chu_tri == "ông A"
+    assert "Biên bản còn thiếu phần «Thư ký»." in minutes.check_minutes(parsed)
+    with pytest.raises(CourseError, match="còn thiếu"):
+        minutes.export_minutes_docx(parsed, tmp_path / "x.docx")
+
+
+def test_make_minutes_never_invents_when_model_unavailable(monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")  # course.llm.ask returns an error, calls no model
+    m = minutes.make_minutes(ref("cuoc_hop.ogg"))
+    assert len(m.missing()) == 7 and m.notes
+
+
+def test_cloud_needs_explicit_choice_and_key(monkeypatch, tmp_path):
+    from course.speech.transcribe import get_transcriber
+
+    monkeypatch.setenv("COURSE_DOTENV", str(tmp_path / "none.env"))
+    for var in ("OPENAI_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY"):
+        monkeypatch.delenv(var, raising=False)
+    with pytest.raises(CourseError, match="OPENAI_API_KEY"):
+        get_transcriber("openai")
+    with pytest.raises(CourseError, match="GEMINI_API_KEY"):
+        get_transcriber("gemini")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-000000000000000000000000")
+    # even with a key, the default transcriber is local: audio never leaves without a choice
+    import inspect
+
+    assert inspect.signature(transcribe).parameters["provider"].default == "local"
