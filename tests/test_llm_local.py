@@ -56,18 +56,18 @@ def test_greedy_completion_follows_top1() -> None:
 
 
 def test_seed_repeats_a_sample() -> None:
-    a = local.complete("Cán bộ phường cần", max_tokens=8, temperature=1.0, seed=11)
-    b = local.complete("Cán bộ phường cần", max_tokens=8, temperature=1.0, seed=11)
+    a = local.complete("Cán bộ phường cần", max_tokens=5, temperature=1.0, seed=11)
+    b = local.complete("Cán bộ phường cần", max_tokens=5, temperature=1.0, seed=11)
     assert a.text == b.text and a.tokens_out == b.tokens_out > 0
 
 
 def test_ask_local_generates_vietnamese() -> None:
     pieces: list[str] = []
-    ans = ask("Ủy ban nhân dân phường có nhiệm vụ gì?", max_tokens=24, temperature=0, on_token=pieces.append,
+    ans = ask("Ủy ban nhân dân phường có nhiệm vụ gì?", max_tokens=12, temperature=0, on_token=pieces.append,
               use_cache=False)
     assert ans.ok, ans.error
     assert ans.provider == "local" and ans.label == "mô hình nhỏ chạy trên máy — có thể sai"
     assert ans.text and unicodedata.is_normalized("NFC", ans.text)
     assert VIETNAMESE_MARKS & set(ans.text.lower()), ans.text
     assert "".join(pieces).strip() == ans.text
-    assert 0 < ans.tokens_out <= 24 and ans.tokens_in > 20 and ans.cost_usd == 0
+    assert 0 < ans.tokens_out <= 12 and ans.tokens_in > 20 and ans.cost_usd == 0

@@ -190,7 +190,7 @@ def test_auto_falls_back_to_local(srv, monkeypatch: pytest.MonkeyPatch) -> None:
     srv.fail(401, times=5)
     # With only a Gemini key + base URL, auto picks gemini; the 401 sends it to the local model.
     monkeypatch.delenv("OPENAI_API_KEY")
-    ans = ask("Thủ đô của Việt Nam là", max_tokens=4, temperature=0, use_cache=False)
+    ans = ask("Thủ đô của Việt Nam là", max_tokens=2, temperature=0, use_cache=False)
     assert ans.ok, ans.error
     assert ans.provider == "local" and ans.fallback_from == "gemini"
     assert ans.text

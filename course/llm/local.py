@@ -49,7 +49,9 @@ def _threads() -> int:
     wanted = os.environ.get("COURSE_LLM_THREADS", "")
     if wanted.isdigit() and int(wanted) > 0:
         return int(wanted)
-    return max(1, min(4, os.cpu_count() or 1))
+    # Leave one core free: llama.cpp threads spin-wait for each other, and on a 2-core machine where
+    # anything else runs (Jupyter, a browser, a test) two threads measured ~10x slower than one.
+    return max(1, min(4, (os.cpu_count() or 2) - 1))
 
 
 def _n_ctx() -> int:
