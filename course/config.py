@@ -35,6 +35,7 @@ DEFAULTS: dict[str, str] = {
     "COURSE_PII_POLICY": "redact",
     "COURSE_LEARNER": "",
     "COURSE_REPLAY": "auto",
+    "COURSE_COMPATIBLE_IS_CLOUD": "",
 }
 
 
@@ -69,6 +70,7 @@ class Settings:
     pii_policy: str = "redact"
     learner: str = ""
     replay: str = "auto"
+    compatible_is_cloud: bool = False
 
     def __repr__(self) -> str:
         shown = []
@@ -95,9 +97,15 @@ class Settings:
 
     @property
     def compatible_is_local(self) -> bool:
-        """True when OPENAI_BASE_URL points at this machine (Ollama, llama.cpp server...)."""
+        """True when OPENAI_BASE_URL points at this machine (Ollama, llama.cpp server...).
+
+        A gateway on loopback that forwards to a cloud (the class's LiteLLM proxy) sets
+        COURSE_COMPATIBLE_IS_CLOUD=1, so the PII guard still applies.
+        """
         from urllib.parse import urlparse
 
+        if self.compatible_is_cloud:
+            return False
         host = (urlparse(self.openai_base_url).hostname or "").lower()
         return host in {"localhost", "127.0.0.1", "::1", "0.0.0.0"} or host.startswith("127.")
 
@@ -165,6 +173,7 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv_path: Path | 
         pii_policy=env["COURSE_PII_POLICY"].lower(),
         learner=env["COURSE_LEARNER"] or os.environ.get("JUPYTERHUB_USER", "") or os.environ.get("USER", ""),
         replay=env["COURSE_REPLAY"].lower(),
+        compatible_is_cloud=env["COURSE_COMPATIBLE_IS_CLOUD"].lower() in {"1", "true", "yes", "on"},
     )
 
 

@@ -8,6 +8,7 @@ still show a Vietnamese box first, with the technical details folded underneath 
 from __future__ import annotations
 
 import html
+import os
 import traceback
 
 from course.config import load_settings
@@ -66,6 +67,8 @@ def _handler(shell, etype, value, tb, tb_offset=None):  # noqa: ANN001 - IPython
 
     if isinstance(value, CourseError):
         show_error(str(value))
+    elif isinstance(value, AssertionError) and str(value):  # a self-check's Vietnamese feedback
+        show_error(str(value))
     elif isinstance(value, NotImplementedError):  # nbgrader's stub for an answer not yet written
         show_error("Bạn chưa làm câu này: hãy chọn hoặc điền câu trả lời rồi chạy lại ô.")
     else:
@@ -86,7 +89,8 @@ def setup(show_status: bool = True) -> None:
         shell = get_ipython()
     except ImportError:  # pragma: no cover
         shell = None
-    if shell is not None:
+    # While nbgrader validates or grades, errors must reach it unchanged (it records their messages).
+    if shell is not None and not os.environ.get("NBGRADER_EXECUTION"):
         shell.set_custom_exc((Exception,), _handler)
     if show_status:
         print(status_line())

@@ -143,3 +143,10 @@ def test_layout_matches_design_card() -> None:
         assert (REPO / name).exists(), name
     assert "make test" in (REPO / ".ci/run").read_text()
     assert ".env" in (REPO / ".gitignore").read_text().split()
+
+
+def test_gateway_on_loopback_can_be_declared_cloud(tmp_path: Path) -> None:
+    env = {"OPENAI_BASE_URL": "http://127.0.0.1:4000/v1"}
+    assert load_settings(environ=env, dotenv_path=tmp_path / "x").compatible_is_local
+    env["COURSE_COMPATIBLE_IS_CLOUD"] = "1"
+    assert not load_settings(environ=env, dotenv_path=tmp_path / "x").compatible_is_local
