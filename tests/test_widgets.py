@@ -93,6 +93,7 @@ def test_checkers():
     assert one_of("ABCD")(None) == "chưa chọn đáp án"
     assert "một trong" in one_of(["A", "B"])("E")
     assert one_of(["A", "B"])("A") is None
+    assert "một trong" in one_of("ABCD")("AB")  # a string of letters means single letters
     assert "ngắn" in min_words(10)("hai từ")
     assert min_words(2)("đủ hai từ") is None
     assert "mục 2" in list_of(["x", "y"], 2)(["x", None])

@@ -16,6 +16,7 @@ from course.widgets.selfcheck import (
     SelfCheck,
     list_of,
     min_words,
+    notebook_answer_min_words,
     number_between,
     one_of,
     run_checks,
@@ -26,5 +27,5 @@ from course.widgets.store import AnswerStore
 __all__ = [
     "TRUE_FALSE", "AnswerStore", "ChatBox", "ChoiceQuestion", "LabelTask", "Rule", "SelfCheck",
     "TextAnswer", "chat_box", "choice_question", "label_task", "list_of", "min_words",
-    "number_between", "one_of", "run_checks", "self_check", "text_answer", "true_false",
+    "notebook_answer_min_words", "number_between", "one_of", "run_checks", "self_check", "text_answer", "true_false",
 ]

@@ -22,7 +22,10 @@ _MISSING = object()
 
 @dataclass(frozen=True)
 class Rule:
-    """One thing to check: the variable `name`, shown to the learner as `label` (e.g. "Câu 3")."""
+    """One thing to check: the variable `name`, shown to the learner as `label` (e.g. "Câu 3").
+
+    An empty `name` means the check reads its own input (see `notebook_answer_min_words`).
+    """
 
     name: str
     label: str
@@ -30,13 +33,14 @@ class Rule:
 
 
 def one_of(options: Sequence[str]) -> Checker:
-    """The answer must be one of `options` (e.g. "A".."D" or "Đúng"/"Sai")."""
-    shown = ", ".join(options)
+    """The answer must be one of `options` (e.g. "ABCD" = A, B, C, D; or ("Đúng", "Sai"))."""
+    allowed = tuple(options)
+    shown = ", ".join(allowed)
 
     def check(value: Any) -> str | None:
         if value is None or value == "":
             return "chưa chọn đáp án"
-        if value not in options:
+        if value not in allowed:
             return f"đáp án phải là một trong: {shown}"
         return None
 
@@ -60,13 +64,15 @@ def min_words(n: int) -> Checker:
 def list_of(options: Sequence[str], length: int) -> Checker:
     """A list of exactly `length` labels, each one of `options`."""
 
+    allowed = tuple(options)
+
     def check(value: Any) -> str | None:
         if not isinstance(value, list | tuple) or len(value) != length:
             return f"cần đủ {length} lựa chọn"
         missing = [str(i) for i, v in enumerate(value, start=1) if v is None or v == ""]
         if missing:
             return "chưa chọn cho mục " + ", ".join(missing)
-        wrong = [str(i) for i, v in enumerate(value, start=1) if v not in options]
+        wrong = [str(i) for i, v in enumerate(value, start=1) if v not in allowed]
         if wrong:
             return "lựa chọn không hợp lệ ở mục " + ", ".join(wrong)
         return None
@@ -89,11 +95,44 @@ def number_between(low: float, high: float) -> Checker:
     return check
 
 
+def notebook_answer_min_words(grade_id: str, n: int, notebook: str = "bai_tap.ipynb",
+                              stub: str = "VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY") -> Checker:
+    """A text answer typed straight into an nbgrader answer cell (found by `grade_id` in the SAVED notebook).
+
+    Use with `Rule("", label, ...)`: the check reads the notebook file, so unsaved typing is not seen yet.
+    """
+
+    def check(_value: Any) -> str | None:
+        import nbformat
+
+        try:
+            nb = nbformat.read(notebook, as_version=4)
+        except (OSError, ValueError):
+            return f"không đọc được tệp {notebook} — hãy lưu bài (Ctrl+S) rồi bấm lại"
+        cells = [c for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id]
+        if not cells:
+            return f"không thấy ô trả lời «{grade_id}» trong bài — đừng xoá ô đó"
+        text = cells[0].source.replace(stub, "").strip()
+        words = len(text.split())
+        if words == 0:
+            return "chưa viết câu trả lời (hoặc chưa lưu bài: bấm Ctrl+S rồi bấm lại)"
+        if words < n:
+            return f"câu trả lời còn ngắn ({words} từ) — hãy viết ít nhất {n} từ rồi lưu bài"
+        return None
+
+    return check
+
+
 def run_checks(rules: Sequence[Rule], namespace: dict[str, Any] | None = None) -> list[str]:
     """Vietnamese problems, one per rule that fails; empty when everything is ready to submit."""
     ns = user_namespace(namespace)
     problems = []
     for rule in rules:
+        if not rule.name:  # the check finds its own input (e.g. a saved notebook cell)
+            problem = rule.check(None)
+            if problem:
+                problems.append(f"{rule.label}: {problem}")
+            continue
         value = ns.get(rule.name, _MISSING)
         if value is _MISSING:
             problems.append(f"{rule.label}: chưa chạy ô lệnh của câu này (biến {rule.name} chưa có)")
