@@ -8,7 +8,9 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 HERE = Path(__file__).resolve().parent
-SETUP = "from course.ui import setup; setup()\nfrom course.legal import widgets, answer, importer, get_index"
+def setup_cell(*names: str) -> str:
+    """The one set-up cell: imports (sorted, ruff-clean) then the status line."""
+    return f"from course.legal import {', '.join(sorted(names))}\nfrom course.ui import setup\n\nsetup()"
 
 
 def md(cid: str, text: str, slide: str | None = None, **meta) -> nbformat.NotebookNode:
@@ -59,7 +61,7 @@ Tìm đúng điều luật từ câu hỏi đời thường, biết văn bản c
 4. Biết kiểm tra tình trạng hiệu lực và nguồn chính thức.
 
 **Thời lượng:** 45 phút. **Chuẩn bị:** chạy ô thiết lập bên dưới (không cần mạng).""", "subslide"),
-        code("m4-bg-setup", SETUP, "skip"),
+        code("m4-bg-setup", setup_cell("answer", "get_index", "widgets"), "skip"),
         md("m4-bg-why", """
 ## Vì sao chatbot bịa điều luật?
 - Mô hình ngôn ngữ **đoán chữ tiếp theo** cho nghe hợp lý, không tra cứu văn bản.
@@ -121,7 +123,7 @@ Tự tìm điều luật cho câu hỏi của người dân và kiểm tra tríc
 4. Nhập một văn bản mới vào kho tra cứu.
 
 **Thời lượng:** 60 phút. **Chuẩn bị:** chạy ô thiết lập; lần đầu máy lập chỉ mục khoảng 1 phút.""",),
-        code("m4-th-setup", SETUP),
+        code("m4-th-setup", setup_cell("answer", "importer", "widgets")),
         md("m4-th-box-intro", """
 ## 1. Ô tìm kiếm
 Gõ câu hỏi như người dân hỏi (ví dụ «nghỉ đẻ mấy tháng», «ăn trộm xe máy») rồi bấm **Tìm điều luật**.
@@ -187,7 +189,7 @@ Tìm đúng điều luật, viết câu tìm kiếm tốt và phát hiện tríc
 **Mục tiêu:** áp dụng công cụ tra cứu vào câu hỏi thật của người dân. **Thời lượng:** 30 phút.
 **Chuẩn bị:** chạy ô thiết lập. Điền đáp án vào đúng biến được nêu; đừng đổi tên biến.""",
            **grade_meta("m4-bt-title", locked=True)),
-        code("m4-bt-setup", SETUP, **grade_meta("m4-bt-setup", locked=True)),
+        code("m4-bt-setup", setup_cell("get_index", "widgets"), **grade_meta("m4-bt-setup", locked=True)),
         md("m4-bt-q1-intro", """
 ## Câu 1 (3 điểm) — Tìm điều luật
 Dùng `widgets.show_hits("...")` để tìm. Ghi **số điều** (chuỗi, ví dụ `"35"`) trả lời mỗi câu hỏi:
@@ -212,7 +214,7 @@ nằm trong **3 kết quả đầu**. Không được dùng cụm từ «hằng 
         code("m4-bt-q2", 'cau_tim_kiem = ""\n### BEGIN SOLUTION\ncau_tim_kiem = "một năm đi làm được nghỉ phép mấy ngày"\n'
              '### END SOLUTION\nwidgets.show_hits(cau_tim_kiem) if cau_tim_kiem else None',
              **grade_meta("m4-bt-q2", solution=True)),
-        code("m4-bt-q2-test", 'from course.legal.textnorm import fold\n'
+        code("m4-bt-q2-test", 'from course.legal.textnorm import fold\n\n'
              'assert cau_tim_kiem.strip(), "Hãy viết câu tìm kiếm vào cau_tim_kiem."\n'
              'assert "hang nam" not in fold(cau_tim_kiem) and "113" not in cau_tim_kiem, '
              '"Không dùng «hằng năm» hay «113» — hãy diễn đạt bằng lời thường."\n'
