@@ -118,3 +118,20 @@ def test_self_check_reports_missing_without_revealing_answers():
     sc.button.click()
     assert "Đã trả lời đủ 3/3" in sc.result.value
     assert "đúng định dạng" in sc.result.value
+
+
+def test_notebook_answer_min_words_reads_saved_cell(tmp_path, monkeypatch):
+    import nbformat
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    from course.widgets import notebook_answer_min_words
+
+    monkeypatch.chdir(tmp_path)
+    rule = Rule("", "Phần 3", notebook_answer_min_words("cau_tu_luan", 5))
+    assert "không đọc được" in run_checks([rule], {})[0]
+    cell = new_markdown_cell("VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY", metadata={"nbgrader": {"grade_id": "cau_tu_luan"}})
+    nbformat.write(new_notebook(cells=[cell]), tmp_path / "bai_tap.ipynb")
+    assert "chưa viết" in run_checks([rule], {})[0]
+    cell.source = "Một hai ba bốn năm sáu"
+    nbformat.write(new_notebook(cells=[cell]), tmp_path / "bai_tap.ipynb")
+    assert run_checks([rule], {}) == []
