@@ -150,8 +150,11 @@ def voila(workdir: Path) -> Iterator[str]:
 
 
 def fake_audio() -> Path | None:
-    """A committed module-3 wav for Chromium's fake microphone, if one exists."""
-    wavs = sorted(VOICE_WAV.glob("*.wav")) if VOICE_WAV.is_dir() else []
+    """The committed module-3 speech wav (with its reference text) for Chromium's fake microphone."""
+    preferred = VOICE_WAV / "hop_to_dan_pho.wav"
+    if preferred.is_file():
+        return preferred
+    wavs = sorted(p for p in VOICE_WAV.glob("*.wav") if "im_lang" not in p.name) if VOICE_WAV.is_dir() else []
     return wavs[0] if wavs else None
 
 
@@ -306,4 +309,78 @@ def test_quiz_answer_gives_feedback(browser, lab: str, course_root: Path) -> Non
     shot(page, "lab-quiz-feedback")
     saved = json.loads((course_root / "cau_tra_loi.json").read_text(encoding="utf-8"))
     assert "B" in json.dumps(saved), saved
+    page.context.close()
+
+
+def app_page(browser, voila: str, name: str, width: int = 1280, height: int = 860):  # noqa: ANN001, ANN201
+    from course.apps import get_app
+
+    page = new_page(browser, width, height)
+    page.goto(f"{voila}voila/render/{get_app(name).notebook}", timeout=120_000)
+    page.wait_for_selector(".khoahoc-app h1", timeout=180_000)
+    return page
+
+
+def assert_fits_phone(page) -> None:  # noqa: ANN001
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 2, f"page wider than the phone screen by {overflow}px"
+
+
+def test_legal_app_on_a_phone(browser, voila: str) -> None:  # noqa: ANN001
+    """Voilà legal search at phone size: type an unaccented question, see articles."""
+    page = app_page(browser, voila, "luat", 390, 844)
+    box = page.locator("input[type=text]").first
+    box.wait_for(timeout=180_000)
+    text = visible_text(page)
+    assert "from course" not in text and "show_app" not in text, "code is visible in app mode"
+    box.fill("thoi han hop dong lao dong")
+    box.press("Enter")
+    page.get_by_role("button", name="Tìm điều luật").click()
+    page.wait_for_function("() => /Điều\\s+\\d+/.test(document.body.innerText)", timeout=120_000)
+    page.wait_for_timeout(500)
+    shot(page, "voila-luat-phone")
+    text = visible_text(page)
+    assert "Lao động" in text or "45/2019/QH14" in text, text[-800:]
+    assert "Traceback" not in text and "Có lỗi" not in text
+    assert_fits_phone(page)
+    page.context.close()
+
+
+def test_prompt_lab_app_on_a_phone(browser, voila: str) -> None:  # noqa: ANN001
+    """Voilà prompt lab at phone size: the prompt parts are there, in Vietnamese, nothing overflows."""
+    page = app_page(browser, voila, "prompt", 390, 844)
+    page.locator("textarea, input[type=text]").first.wait_for(timeout=180_000)
+    page.wait_for_timeout(800)
+    shot(page, "voila-prompt-phone")
+    text = visible_text(page)
+    assert "Vai trò" in text or "vai trò" in text, text[:800]
+    assert "Traceback" not in text and "Có lỗi" not in text
+    assert_fits_phone(page)
+    page.context.close()
+
+
+def test_voice_typing_records_and_transcribes(browser, voila: str) -> None:  # noqa: ANN001
+    """Chromium's fake microphone plays a committed wav: record → stop → Vietnamese text in the box."""
+    from course.apps.glossary import fold
+
+    wav = fake_audio()
+    assert wav is not None, "module 3 should commit a speech wav for this test"
+    reference = (wav.with_suffix(".txt")).read_text(encoding="utf-8")
+    page = app_page(browser, voila, "giong-noi")
+    record = page.get_by_role("button", name="Ghi âm")
+    record.wait_for(timeout=180_000)
+    record.click()
+    page.get_by_role("button", name="Dừng").wait_for(timeout=15_000)
+    page.wait_for_timeout(6500)  # the fake device loops the 6 s sentence
+    page.get_by_role("button", name="Dừng").click()
+    page.wait_for_timeout(3000)
+    shot(page, "voila-giong-noi-stopped")
+    page.wait_for_function("() => { const t = document.querySelector('textarea'); return t && t.value.trim().length > 5; }",
+                           timeout=120_000)
+    shot(page, "voila-giong-noi")
+    heard = page.evaluate("() => document.querySelector('textarea').value")
+    ref_words = set(fold(reference).replace(".", " ").split())
+    got_words = set(fold(heard).replace(".", " ").split())
+    assert len(ref_words & got_words) >= 3, f"transcript unrelated to the spoken sentence: {heard!r}"
+    assert "Traceback" not in visible_text(page)
     page.context.close()

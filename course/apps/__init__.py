@@ -26,7 +26,7 @@ class App:
     notebook: str
     title: str
     description: str
-    factory: str  # "package.module:function" returning a displayable widget
+    factory: str  # "package.module:callable" returning a widget, or an object with a `.widget`
     module_dir: str
 
 
@@ -38,10 +38,10 @@ APPS: dict[str, App] = {
             "course.speech:voice_typing_widget", "module3_speech_to_text"),
         App("prompt", "phong_thu_cau_lenh.ipynb", "Phòng thử câu lệnh (prompt)",
             "Điền vai trò, bối cảnh, nhiệm vụ, định dạng rồi gửi cho AI; so sánh các câu trả lời.",
-            "course.prompting:prompt_lab", "module2_chatgpt_gemini"),
+            "course.prompting.lab:PromptLab", "module2_chatgpt_gemini"),
         App("luat", "tra_cuu_luat.ipynb", "Tra cứu pháp luật",
             "Gõ câu hỏi bằng lời thường (có dấu hoặc không dấu) để tìm điều luật liên quan.",
-            "course.legal:search_widget", "module4_legal_lookup"),
+            "course.legal.widgets:search_box", "module4_legal_lookup"),
         App("van-ban", "kiem_tra_van_ban.ipynb", "Kiểm tra thể thức văn bản",
             "Dán nội dung hoặc tải lên tệp .docx để kiểm tra theo Nghị định 30/2020/NĐ-CP.",
             "course.documents:checker_widget", "module2_chatgpt_gemini"),
@@ -87,7 +87,11 @@ def load_widget(app: App):  # noqa: ANN201 - any displayable widget
     except (ImportError, AttributeError) as exc:
         raise CourseError(f"Ứng dụng «{app.title}» chưa sẵn sàng trên máy này.",
                           hint="Báo giảng viên: cần cập nhật bộ công cụ khoá học (`make run`).") from exc
-    return factory()
+    built = factory()
+    # Some modules return a helper object holding its widget in `.widget` (e.g. the prompt lab).
+    if not hasattr(built, "_repr_mimebundle_") and hasattr(built, "widget"):
+        return built.widget
+    return built
 
 
 def header_html(app: App) -> str:

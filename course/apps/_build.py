@@ -25,13 +25,9 @@ def _notebook(cells: list, title: str) -> nbformat.NotebookNode:
 
 
 def app_notebook(name: str) -> nbformat.NotebookNode:
-    """One app: a title for JupyterLab users and one code cell (hidden by Voilà)."""
+    """One app: a single code cell (Voilà hides its source; `show_app` shows the title)."""
     app = APPS[name]
-    cells = [
-        new_markdown_cell(f"# {app.title}\n\n{app.description}\n\n"
-                          f"Mở dạng ứng dụng (ẩn mã lệnh): `khoahoc app {app.name}`.", id=f"app-{name}-intro"),
-        new_code_cell(f'from course.apps import show_app\n\nshow_app("{name}")', id=f"app-{name}-run"),
-    ]
+    cells = [new_code_cell(f'from course.apps import show_app\n\nshow_app("{name}")', id=f"app-{name}-run")]
     return _notebook(cells, app.title)
 
 
@@ -118,10 +114,43 @@ def start_page() -> nbformat.NotebookNode:
     return _notebook(cells, "Khoá học AI cho cán bộ cơ sở")
 
 
+def glossary_notebook() -> nbformat.NotebookNode:
+    """docs/thuat_ngu.ipynb: a search box plus the full tables, both from docs/thuat_ngu.csv."""
+    from course.apps.glossary import load_glossary
+
+    terms = load_glossary()
+    groups: dict[str, list] = {}
+    for term in terms:
+        groups.setdefault(term.group, []).append(term)
+    cells = [
+        new_markdown_cell(
+            "# Thuật ngữ AI Anh–Việt\n\nTừ điển ngắn các thuật ngữ dùng trong khoá học, kèm giải thích bằng lời thường.\n\n"
+            "**Mục tiêu**\n- Tra nhanh một thuật ngữ tiếng Anh gặp trong ChatGPT, Gemini hay tài liệu.\n"
+            "- Hiểu nghĩa bằng lời thường, không cần kiến thức kỹ thuật.\n\n"
+            f"**Thời lượng**: tra cứu khi cần. **Chuẩn bị**: không cần gì. Có {len(terms)} thuật ngữ.",
+            id="glossary-intro"),
+        new_markdown_cell("## Tra một thuật ngữ\n\nChạy ô dưới đây rồi gõ vào ô «Tra từ» (có dấu hay không dấu đều được).",
+                          id="glossary-search-text"),
+        new_code_cell("from course.apps.glossary import glossary_box\nfrom course.ui import setup\n\n"
+                      "setup(show_status=False)\nglossary_box()", id="glossary-search"),
+    ]
+    for i, (group, items) in enumerate(groups.items(), start=1):
+        rows = "\n".join(f"| **{t.vietnamese}** | {t.english} | {t.explanation} |" for t in items)
+        cells.append(new_markdown_cell(f"## {group}\n\n| Tiếng Việt | Tiếng Anh | Giải thích |\n|---|---|---|\n{rows}",
+                                       id=f"glossary-group-{i}"))
+    cells.append(new_markdown_cell(
+        "## Tự kiểm tra\n\nGõ «hallucination» vào ô tra từ: bạn có giải thích được cho đồng nghiệp vì sao AI «bịa» không?\n\n"
+        "## Tóm tắt\n\nDữ liệu của từ điển nằm trong tệp `docs/thuat_ngu.csv`; giảng viên có thể bổ sung thuật ngữ.\n\n"
+        "## Tiếp theo\n\nQuay lại [trang bắt đầu](../bat_dau.ipynb). Nguồn: cách dịch thống nhất trong các bài giảng của khoá học.",
+        id="glossary-end"))
+    return _notebook(cells, "Thuật ngữ AI Anh–Việt")
+
+
 def main() -> None:
     for name, app in APPS.items():
         nbformat.write(app_notebook(name), APPS_DIR / app.notebook)
     nbformat.write(start_page(), REPO_ROOT / "bat_dau.ipynb")
+    nbformat.write(glossary_notebook(), REPO_ROOT / "docs" / "thuat_ngu.ipynb")
     print(f"wrote {len(APPS)} app notebooks and {Path(REPO_ROOT / 'bat_dau.ipynb').name}")
 
 
