@@ -236,7 +236,7 @@ from course.documents import check_file, check_text, draft_from_markdown, paragr
         md("m2-th-send-intro", """
 Ô dưới làm đúng việc của nút **Gửi**. Không có khoá API, câu trả lời đến từ mô hình nhỏ trên máy — hãy đọc kỹ:
 nó có đúng là nội dung một công văn không? Có bịa thêm gì không?"""),
-        code("m2-th-send", "lab.send()"),
+        code("m2-th-send", "tra_loi = lab.send()"),
         md("m2-th-score-intro", "Chấm câu lệnh hiện tại (không cần AI, kết quả luôn giống nhau):"),
         code("m2-th-score", "lab.score()"),
         md("m2-th-docx-intro", """

@@ -50,10 +50,35 @@ Nơi nhận:                              KT. CHỦ TỊCH
                                        Lê Văn Cường
 """
 
+CHATBOT_PASTE = """**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+**Độc lập - Tự do - Hạnh phúc**
+ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH
+Số: 05/TB-UBND
+An Bình, ngày 05 tháng 01 năm 2026
+
+## THÔNG BÁO
+**Về việc tổ chức họp dân tổ dân phố số 4**
+
+Ủy ban nhân dân phường thông báo tổ chức họp dân vào 19 giờ 30, thứ Bảy, tại nhà văn hóa tổ dân phố số 4.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn An
+
+Nơi nhận:
+- Tổ dân phố số 4;
+- Lưu: VT.
+"""
+
 # (id, text, expected broken rules)
 TEXT_CASES: list[tuple[str, str, set[str]]] = [
     *[(f"{name}-text", text_of(name), set()) for name in DRAFTS],
     ("hand-typed-two-columns", HAND_TYPED, set()),
+    ("chatbot-markdown-paste", CHATBOT_PASTE, set()),
+    ("chatbot-markdown-no-zero", CHATBOT_PASTE.replace("ngày 05 tháng 01", "ngày 5 tháng 01"), {"dia_danh_ngay"}),
+    ("tuq-authority", sub("giay_moi", "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH"), set()),
+    ("number-with-year", sub("quyet_dinh", "Số: 41/QĐ-UBND", "Số: 41/2026/QĐ-UBND"), set()),
+    ("crlf-nbsp", text_of("bao_cao").replace("\n", "\r\n").replace("Số: 25", "Số:\u00a025"), set()),
     ("qh-hoa-variant", sub("thong_bao", "CỘNG HÒA", "CỘNG HOÀ"), set()),
     ("qh-missing", sub("thong_bao", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", ""), {"quoc_hieu"}),
     ("qh-lowercase", sub("cong_van", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt Nam"),

@@ -122,6 +122,12 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def _looks_like_name(text: str) -> bool:
+    """'Nguyễn Văn An': 2–6 words, each capitalised, no digits or punctuation."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(w[0].isupper() and w.isalpha() for w in words)
+
+
 def _split_columns(text: str) -> list[Line]:
     """A plain-text line laid out in two columns (tab or 3+ spaces) becomes two lines.
 
@@ -391,11 +397,17 @@ class _Checker:
         nn = set(self.nn_items) | ({self.idx["nn"]} if self.idx["nn"] is not None else set())
         rest = [j for j in range(start, len(self.texts)) if self.texts[j] and j not in nn]
         sig: list[int] = []
+        title_words = ("chủ tịch", "phó chủ tịch", "trưởng", "phó trưởng", "chủ tọa", "thư ký", "giám đốc",
+                       "bí thư", "chánh", "tm.", "kt.", "tl.", "tuq.", "q.", "thay mặt", "ký thay")
         for j in reversed(rest):
             s = self.texts[j]
             if s.startswith("(") and s.endswith(")"):
                 continue
             if len(s) > 80 or s.endswith((".", ";", ":", ",")) or len(sig) >= 6:
+                break
+            if sig and not self.plain_text and self.lines[j].box is None and self.lines[sig[0]].box is not None:
+                break  # in a .docx the signature block sits in its own table cell
+            if not (_is_upper(s) or _looks_like_name(s) or _fold(s).startswith(title_words)):
                 break
             sig.insert(0, j)
         self.sig_idx = sig
@@ -403,8 +415,6 @@ class _Checker:
         if not any(len(self.texts[j].split()) >= 6 for j in self.body_idx):
             self.add("noi_dung", "Văn bản không có đoạn nội dung nào.", "Viết phần nội dung giữa phần đầu và chữ ký.")
         titles = [j for j in sig if _is_upper(self.texts[j])]
-        title_words = ("chủ tịch", "phó chủ tịch", "trưởng", "phó trưởng", "chủ tọa", "thư ký", "giám đốc",
-                       "bí thư", "chánh", "tm.", "kt.", "tl.", "tuq.", "q.", "thay mặt", "ký thay")
         lower_titles = [j for j in sig if not _is_upper(self.texts[j]) and _fold(self.texts[j]).startswith(title_words)]
         if not sig or (not titles and not lower_titles):
             self.add("chu_ky", "Không thấy chức vụ và họ tên người ký ở cuối văn bản.",
@@ -623,7 +633,9 @@ def check_text(text: str, kind: str | None = None, source: str = "văn bản") -
     text = nfc(text).lstrip("\ufeff")
     if not text.strip():
         raise CourseError("Văn bản trống.", hint="Dán hoặc mở một văn bản có nội dung rồi kiểm tra lại.")
-    lines = [line for raw in text.replace("\r\n", "\n").split("\n") for line in _split_columns(raw)]
+    text = re.sub(r"\*\*|__", "", text.replace("\r\n", "\n"))  # Markdown bold pasted from a chatbot
+    text = re.sub(r"(?m)^[ \t]*#{1,6}[ \t]+", "", text)
+    lines = [line for raw in text.split("\n") for line in _split_columns(raw)]
     chk = _Checker(lines, _resolve_kind(kind), source, plain_text=True)
     chk.run_text_rules()
     return Report(source, chk.kind.slug if chk.kind else None, chk.findings, format_checked=False)

@@ -57,7 +57,7 @@ class PromptLab:
     """Fields for the six prompt parts, a provider picker and buttons. Usable headless."""
 
     def __init__(self, task: str | None = None, providers: list[str] | None = None,
-                 max_tokens: int = 200, temperature: float = 0.7) -> None:
+                 max_tokens: int = 160, temperature: float = 0.7) -> None:
         self.providers = providers or _available()
         self.max_tokens = max_tokens
         self.temperature = temperature

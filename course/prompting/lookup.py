@@ -146,7 +146,7 @@ def _dedupe(sources: list[Source]) -> list[Source]:
 
 
 def look_up(question: str, provider: str | None = None, model: str | None = None,
-            max_tokens: int = 120) -> LookupResult:
+            max_tokens: int = 80) -> LookupResult:
     """Answer `question` with web search when a cloud key exists; offline, answer and explain the limit.
 
     provider: None (Gemini if its key is set, else OpenAI, else local), "gemini", "openai" or "local".

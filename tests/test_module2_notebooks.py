@@ -1,0 +1,117 @@
+"""Module 2 notebooks: built from _build.py, run offline in a real kernel, nbgrader validate works."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from course.prompting import rubric_table
+from tests.conftest import outputs_text, run_notebook
+
+REPO = Path(__file__).resolve().parent.parent
+MODULE = REPO / "module2_chatgpt_gemini"
+NOTEBOOKS = ["bai_giang.ipynb", "thuc_hanh.ipynb", "bai_tap/bai_tap.ipynb"]
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory) -> Path:
+    """A copy of the module folder, so running notebooks never writes into the repository."""
+    dest = tmp_path_factory.mktemp("m2") / "module2_chatgpt_gemini"
+    shutil.copytree(MODULE, dest, ignore=shutil.ignore_patterns("*.docx", "cau_tra_loi.json", ".ipynb_checkpoints"))
+    return dest
+
+
+def test_committed_notebooks_match_the_build_script(tmp_path):
+    spec = importlib.util.spec_from_file_location("m2_build", MODULE / "_build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    build.HERE = tmp_path
+    build.lecture(), build.practice(), build.assignment()
+    for name in NOTEBOOKS:
+        fresh = json.loads((tmp_path / name).read_text(encoding="utf-8"))
+        committed = json.loads((MODULE / name).read_text(encoding="utf-8"))
+        assert fresh == committed, f"{name} differs from _build.py: run .venv/bin/python module2_chatgpt_gemini/_build.py"
+
+
+def test_notebook_structure():
+    lecture = nbformat.read(MODULE / "bai_giang.ipynb", as_version=4)
+    assert all("slideshow" in c.metadata for c in lecture.cells)
+    for name in NOTEBOOKS:
+        nb = nbformat.read(MODULE / name, as_version=4)
+        text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+        assert text.count("\n# ") + text.startswith("# ") == 1, f"{name}: one H1"
+        for word in ("Mục tiêu", "Thời lượng", "Chuẩn bị", "Tóm tắt", "Tiếp theo", "Nguồn"):
+            assert word in text, (name, word)
+        setups = [c for c in nb.cells if c.cell_type == "code" and "setup()" in c.source]
+        assert len(setups) == 1, f"{name}: exactly one set-up cell"
+    practice = nbformat.read(MODULE / "thuc_hanh.ipynb", as_version=4)
+    sdk = next(c for c in practice.cells if c.id == "m2-th-sdk")
+    assert sdk.metadata["jupyter"]["source_hidden"] is True
+    assert "from openai import OpenAI" in sdk.source and "from google import genai" in sdk.source
+
+
+def test_rubric_is_published_in_the_assignment():
+    nb = nbformat.read(MODULE / "bai_tap" / "bai_tap.ipynb", as_version=4)
+    q1 = next(c for c in nb.cells if c.id == "m2-bt-q1")
+    assert rubric_table() in q1.source
+
+
+def test_assignment_runs_offline_without_a_model(workdir):
+    nb = run_notebook(workdir / "bai_tap" / "bai_tap.ipynb", timeout=120)
+    text = outputs_text(nb)
+    assert "ĐẠT" in text and "[CCCD_1]" in text
+    assert "Traceback" not in text
+
+
+@pytest.mark.slow
+def test_lecture_runs_offline(workdir):
+    nb = run_notebook(workdir / "bai_giang.ipynb", timeout=300)
+    text = outputs_text(nb)
+    assert "mô hình nhỏ" in text.lower()
+    assert "«T/M» phải viết «TM.»" in text or "TM." in text
+    assert "CHƯA ĐẠT" in text and "Traceback" not in text
+
+
+@pytest.mark.slow
+def test_practice_runs_offline(workdir):
+    nb = run_notebook(workdir / "thuc_hanh.ipynb", timeout=400)
+    text = outputs_text(nb)
+    assert "giay_moi_cua_toi.docx (giấy mời): đạt" in text or "giay_moi_cua_toi.docx — giấy mời" in text
+    assert (workdir / "cong_van_tu_AI.docx").exists()
+    assert "không tra cứu được Internet" in text
+    assert "Chưa có khoá API nên ô này không gọi" in text
+    assert "Traceback" not in text
+
+
+def _nbgrader(args: list[str], cwd: Path) -> str:
+    env = dict(os.environ)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env.pop("NBGRADER_EXECUTION", None)
+    res = subprocess.run([str(Path(sys.executable).parent / "nbgrader"), *args], cwd=cwd, env=env,
+                         capture_output=True, text=True, timeout=300)
+    return res.stdout + res.stderr
+
+
+def test_nbgrader_validate_source_passes_and_release_fails(tmp_path):
+    course = tmp_path / "course"
+    (course / "source" / "m2").mkdir(parents=True)
+    shutil.copy(MODULE / "bai_tap" / "bai_tap.ipynb", course / "source" / "m2" / "bai_tap.ipynb")
+    (course / "nbgrader_config.py").write_text('c = get_config()\nc.CourseDirectory.course_id = "m2-test"\n')
+    out = _nbgrader(["validate", "source/m2/bai_tap.ipynb"], course)
+    assert "Success! Your notebook passes all the tests." in out, out[-2000:]
+    out = _nbgrader(["generate_assignment", "m2", "--force"], course)
+    released = course / "release" / "m2" / "bai_tap.ipynb"
+    assert released.exists(), out[-2000:]
+    text = released.read_text(encoding="utf-8")
+    assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text and "Lê Lợi\\\" not in" not in text
+    assert "raise NotImplementedError()" in text
+    out = _nbgrader(["validate", "release/m2/bai_tap.ipynb"], course)
+    assert "VALIDATION FAILED" in out, out[-2000:]
