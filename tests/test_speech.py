@@ -55,7 +55,7 @@ def test_local_transcription_meets_measured_cer(local, name):
     assert result.segments and all(s.end > s.start >= 0 for s in result.segments)
     assert result.duration_s == pytest.approx(sf.info(str(AUDIO / name)).duration, abs=0.05) \
         if name.endswith(".wav") else result.duration_s > 35
-    if name == "cuoc_hop.ogg":  # 40 s > one 30 s chunk: times continue across the chunk boundary
+    if name == "cuoc_hop.ogg":
         assert result.segments[-1].end > 30
         starts = [s.start for s in result.segments]
         assert starts == sorted(starts)
