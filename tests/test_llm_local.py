@@ -71,3 +71,27 @@ def test_ask_local_generates_vietnamese() -> None:
     assert VIETNAMESE_MARKS & set(ans.text.lower()), ans.text
     assert "".join(pieces).strip() == ans.text
     assert 0 < ans.tokens_out <= 12 and ans.tokens_in > 20 and ans.cost_usd == 0
+
+
+def test_streams_in_a_real_kernel(tmp_path: Path) -> None:
+    """In a notebook the answer is printed as it arrives, once, with the label and no llama.cpp noise."""
+    import nbformat
+
+    from tests.conftest import offline_env, outputs_text, run_notebook
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+        'from course.llm import ask\nans = ask("Phường là gì?", max_tokens=8, temperature=0, stream=True)\nans',
+        id="stream")]
+    path = tmp_path / "stream.ipynb"
+    nbformat.write(nb, path)
+    env = offline_env()
+    env["COURSE_CACHE_DIR"] = str(tmp_path / "cache")
+    done = run_notebook(path, timeout=300, env=env)
+    outputs = done.cells[0].outputs
+    streamed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream" and o.name == "stdout")
+    shown = outputs_text(done)
+    assert streamed.strip(), shown
+    assert "mô hình nhỏ chạy trên máy — có thể sai" in shown
+    assert shown.count(streamed.strip()) == 1  # the repr does not repeat the streamed text
+    assert "llama" not in shown.lower() and not any(o.get("name") == "stderr" for o in outputs)

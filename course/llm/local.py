@@ -13,6 +13,8 @@ in a short few-shot "Câu hỏi / Trả lời" frame so the continuation has the
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import threading
 import time
@@ -59,6 +61,24 @@ def _n_ctx() -> int:
     return int(wanted) if wanted.isdigit() and int(wanted) >= 512 else 4096
 
 
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Silence llama.cpp's notes (English, technical) while the model loads: its log callback
+    prints to Python's `sys.stderr`, the C library to file descriptor 2."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # pragma: no cover - no real fd 2
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull, contextlib.redirect_stderr(io.StringIO()):
+            os.dup2(devnull.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def get_llama() -> Any:
     """Return the process-wide `llama_cpp.Llama` for Gemma 3 270M, loading it on first use."""
     global _LLAMA, _LLAMA_PATH
@@ -76,14 +96,15 @@ def get_llama() -> Any:
 
         path = prepare_gemma(load_settings())
         try:
-            _LLAMA = Llama(
-                model_path=str(path),
-                n_ctx=_n_ctx(),
-                n_threads=_threads(),
-                n_threads_batch=_threads(),
-                seed=0,
-                verbose=False,
-            )
+            with _quiet_stderr():
+                _LLAMA = Llama(
+                    model_path=str(path),
+                    n_ctx=_n_ctx(),
+                    n_threads=_threads(),
+                    n_threads_batch=_threads(),
+                    seed=0,
+                    verbose=False,
+                )
         except (ValueError, RuntimeError, OSError) as exc:
             raise LocalModelError(
                 "Không nạp được mô hình Gemma trên máy (tệp hỏng hoặc thiếu bộ nhớ).",
