@@ -104,7 +104,7 @@ viết, và thấy độ chính xác tăng khi thêm ví dụ, giảm khi gán n
 ## Xem tận mắt: mô hình đoán từ tiếp theo
 Ô dưới đây hỏi mô hình nhỏ chạy ngay trên máy (Gemma 3 270M): sau «Thủ đô của Việt Nam là», từ nào dễ đến nhất?""",
            "slide"),
-        code("m1-bg-demo", 'nextword.plot_candidates(nextword.top_next("Thủ đô của Việt Nam là"))', "fragment"),
+        code("m1-bg-demo", 'nextword.show_top_next("Thủ đô của Việt Nam là")', "fragment"),
         md("m1-bg-demo-notes", """
 Ghi chú giảng viên: chỉ vào các cột — mô hình không «biết» đáp án, nó chỉ xếp hạng các mẩu chữ. Với máy yếu, ô này
 mất vài giây. Nếu lỗi, bỏ qua: phần thực hành có đủ ví dụ.""", "notes"),
@@ -250,11 +250,11 @@ năm tin:"""),
         md("m1-th-train-text", """
 Máy học trên 70% số tin, rồi thử đoán lĩnh vực của 30% tin còn lại mà nó chưa từng thấy. Bảng màu cho biết nó hay nhầm
 lĩnh vực nào với lĩnh vực nào (đường chéo đậm là đoán đúng)."""),
-        code("m1-th-train", "ket_qua = classifier.train(du_lieu)\nclassifier.plot_confusion(ket_qua)"),
+        code("m1-th-train", "ket_qua = classifier.train(du_lieu)\nclassifier.show_confusion(ket_qua)"),
         md("m1-th-curve-text", """
 Thêm ví dụ có giúp không? Và nếu gán nhãn cẩu thả thì sao? Ô dưới đây huấn luyện lại nhiều lần với số ví dụ tăng dần,
 một lần với nhãn đúng, một lần với 30% nhãn cố ý gán sai."""),
-        code("m1-th-curve", "classifier.plot_learning_curve(classifier.learning_curve(du_lieu))"),
+        code("m1-th-curve", "classifier.show_learning_curve(du_lieu)"),
         md("m1-th-try-text", "Gõ một phản ánh mới (có dấu hay không dấu đều được) rồi bấm nút để máy đoán lĩnh vực."),
         code("m1-th-try", "classifier.try_classifier(ket_qua.model)"),
         md("m1-th-safety-text", """

@@ -22,6 +22,7 @@ from sklearn.pipeline import Pipeline, make_pipeline
 
 from course.config import REPO_ROOT
 from course.errors import CourseError
+from course.explain._figures import show_figure
 from course.explain.text import fold_diacritics
 
 DEFAULT_CSV = REPO_ROOT / "module1_ai_overview" / "data" / "phan_anh_kien_nghi.csv"
@@ -146,7 +147,7 @@ def plot_confusion(result: TrainResult):
     ax.set_ylabel("Lĩnh vực đúng")
     ax.set_title(result.summary_vi(), fontsize=10)
     fig.tight_layout()
-    plt.close(fig)  # shown once, by the notebook's echo of the return value
+    plt.close(fig)
     return fig
 
 
@@ -165,7 +166,7 @@ def plot_learning_curve(curve: pd.DataFrame):
     ax.legend()
     ax.set_title("Càng nhiều ví dụ đúng, máy càng đoán tốt")
     fig.tight_layout()
-    plt.close(fig)  # shown once, by the notebook's echo of the return value
+    plt.close(fig)
     return fig
 
 
@@ -187,3 +188,13 @@ def try_classifier(model: Pipeline, text: str = "Nhà tôi bị mất trộm con
     out = w.HTML(predictions_html(model, text))
     button.on_click(lambda _b: setattr(out, "value", predictions_html(model, box.value)))
     display(w.VBox([box, button, out]))
+
+
+def show_confusion(result: TrainResult) -> None:
+    """Display the confusion matrix (notebook cell)."""
+    show_figure(plot_confusion(result))
+
+
+def show_learning_curve(df: pd.DataFrame) -> None:
+    """Compute and display the "more / cleaner data helps" curves (notebook cell)."""
+    show_figure(plot_learning_curve(learning_curve(df)))

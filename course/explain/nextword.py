@@ -71,7 +71,7 @@ def plot_candidates(cands: Candidates, temperature: float | None = None, title: 
     ax.set_xlim(0, 1)
     ax.set_title(title or "10 từ (token) mô hình cho là dễ đến tiếp theo nhất", fontsize=10)
     fig.tight_layout()
-    plt.close(fig)  # shown once, by the notebook's echo of the return value
+    plt.close(fig)
     return fig
 
 
@@ -107,15 +107,13 @@ class NextWordExplorer:
     def refresh(self) -> Candidates:
         """Ask the model for the top-k after the current text; redraw the chart and the buttons."""
         import ipywidgets as w
-        import matplotlib.pyplot as plt
-        from IPython.display import display
+
+        from course.explain._figures import show_figure
 
         self.cands = top_next(self.box.value, self.k)
         self.chart.clear_output(wait=True)
         with self.chart:
-            fig = plot_candidates(self.cands)
-            display(fig)
-            plt.close(fig)
+            show_figure(plot_candidates(self.cands))
         buttons = []
         for i, (piece, p) in enumerate(self.cands):
             b = w.Button(description=f"{shown(piece)} ({p:.0%})", layout=w.Layout(width="auto"))
@@ -161,3 +159,10 @@ def explain_candidates(cands: Candidates) -> str:
     rest: Any = sum(c[1] for c in cands)
     return (f"Từ dễ đến nhất là «{shown(top)}» với xác suất {p:.0%}; mười từ đứng đầu cộng lại "
             f"chiếm {rest:.0%}. Mô hình không «biết» câu trả lời — nó chỉ đoán từ tiếp theo.")
+
+
+def show_top_next(text: str, k: int = 10) -> None:
+    """Display the bar chart of the model's real top-k next tokens after `text` (one-line demo)."""
+    from course.explain._figures import show_figure
+
+    show_figure(plot_candidates(top_next(text, k)))

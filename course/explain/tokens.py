@@ -193,3 +193,10 @@ def token_view(text: str = "Đề nghị phường xuống đo đạc lại ranh
     button.on_click(render)
     render()
     display(w.VBox([box, button, out]))
+
+
+def show_counts(vietnamese: str, english: str) -> None:
+    """Display the token-count table: Vietnamese with and without diacritics vs English."""
+    from IPython.display import HTML, display
+
+    display(HTML(count_table_html(count_rows(comparison_texts(vietnamese, english)))))
