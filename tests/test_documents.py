@@ -155,3 +155,24 @@ def test_libreoffice_converts_writer_output_to_pdf(tmp_path):
     assert pdf.exists(), res.stderr
     pages = re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())
     assert len(pages) > 0
+
+
+def test_checker_widget_text_upload_and_errors():
+    import datetime
+
+    from course.documents.widget import CheckerWidget
+
+    box = CheckerWidget()
+    assert box.check() is None and "Hãy dán" in box.result.value
+    box.text.value = (SAMPLES / "thong_bao_loi.txt").read_text(encoding="utf-8")
+    report = box.check()
+    assert report is not None and not report.ok and "Nơi nhận" in box.result.value
+    data = write_docx(minimal("ke-hoach"), Path(__import__("tempfile").mkdtemp()) / "kh.docx").read_bytes()
+    now = datetime.datetime.now()
+    box.upload.value = ({"name": "kh.docx", "type": "", "size": len(data), "content": memoryview(data),
+                         "last_modified": now},)
+    report = box.check()
+    assert report is not None and report.ok and report.source == "kh.docx" and box.upload.value == ()
+    box.upload.value = ({"name": "cu.doc", "type": "", "size": 8, "content": memoryview(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
+                         "last_modified": now},)
+    assert box.check() is None and ".doc" in box.result.value and "Lỗi" in box.result.value

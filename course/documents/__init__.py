@@ -15,5 +15,12 @@ from course.documents.writer import build_document, draft_from_markdown, paragra
 __all__ = [
     "KINDS", "QUOC_HIEU", "RULES", "TIEU_NGU", "Draft", "Finding", "Kind", "Report", "Rule",
     "build_document", "check_document", "check_file", "check_text", "draft_from_markdown",
-    "format_date_line", "kind_of", "paragraphs_from_text", "write_docx",
+    "checker_widget", "format_date_line", "kind_of", "paragraphs_from_text", "write_docx",
 ]
+
+
+def checker_widget():  # noqa: ANN201 - an ipywidgets box; ipywidgets is imported only when needed
+    """Paste text or upload a .docx, press «Kiểm tra», read the findings (the «van-ban» app)."""
+    from course.documents.widget import checker_widget as build
+
+    return build()

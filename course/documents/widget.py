@@ -1,0 +1,66 @@
+"""The document-checker widget: paste text or upload a .docx, press «Kiểm tra», read the findings."""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from pathlib import Path
+
+import ipywidgets as w
+
+from course.documents.checker import Report, check_file, check_text
+from course.documents.model import KINDS
+from course.errors import CourseError
+
+
+class CheckerWidget:
+    """Text box + .docx upload + kind picker + «Kiểm tra» button. `check()` works headless."""
+
+    def __init__(self) -> None:
+        self.text = w.Textarea(placeholder="Dán toàn bộ văn bản vào đây (mỗi thành phần một dòng)…",
+                               layout=w.Layout(width="100%", height="14em"))
+        self.upload = w.FileUpload(accept=".docx,.txt,.md", multiple=False, description="Tải tệp .docx")
+        options = [("Tự nhận ra", "")] + [(k.label.capitalize(), k.slug) for k in KINDS.values()]
+        self.kind = w.Dropdown(options=options, value="", description="Loại văn bản",
+                               style={"description_width": "initial"})
+        self.button = w.Button(description="Kiểm tra", button_style="primary", icon="check")
+        self.button.on_click(lambda _b: self.check())
+        self.result = w.HTML()
+        self.last: Report | None = None
+        self.widget = w.VBox([self.text, w.HBox([self.upload, self.kind]), self.button, self.result])
+
+    def _uploaded(self) -> tuple[str, bytes] | None:
+        value = self.upload.value
+        if not value:
+            return None
+        item = value[0] if isinstance(value, (list, tuple)) else next(iter(value.values()))
+        return item["name"], bytes(item["content"])
+
+    def check(self) -> Report | None:
+        """Check the uploaded file if there is one, else the pasted text; show the findings."""
+        kind = self.kind.value or None
+        try:
+            uploaded = self._uploaded()
+            if uploaded is not None:
+                name, data = uploaded
+                self.upload.value = ()  # the next press checks the text box unless a new file comes
+                with tempfile.TemporaryDirectory() as tmp:
+                    path = Path(tmp) / (Path(name).name or "van_ban.docx")
+                    path.write_bytes(data)
+                    report = check_file(path, kind=kind)
+            elif self.text.value.strip():
+                report = check_text(self.text.value, kind=kind)
+            else:
+                self.result.value = "<i>Hãy dán văn bản vào ô trên hoặc tải lên một tệp .docx.</i>"
+                return None
+        except CourseError as err:
+            self.result.value = f"<p style='color:#c0392b'><b>Lỗi:</b> {html.escape(str(err))}</p>"
+            return None
+        self.last = report
+        self.result.value = report._repr_html_()
+        return report
+
+
+def checker_widget() -> w.VBox:
+    """A ready-to-display checker (used by the «van-ban» app and the notebooks)."""
+    return CheckerWidget().widget
