@@ -194,3 +194,17 @@ def test_generated_answer_is_verified_through_real_http(index, monkeypatch, tmp_
     assert [c.dieu for c in ans.citations] == ["36"]
     assert [(c.dieu, c.status) for c in ans.removed] == [("250", "không tồn tại")]
     assert "Điều 250" not in ans.text and "đã gỡ trích dẫn" in ans.text
+
+
+def test_imported_document_joins_the_corpus(tmp_path, monkeypatch):
+    from course.legal.importer import import_document, remove_imported
+
+    monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path))
+    sample = REPO / "module4_legal_lookup" / "data" / "quy_che_mau.txt"
+    doc = import_document(sample)
+    assert doc.meta.so_hieu == "01/2025/QC-UBND" and len(doc.articles) == 5
+    assert [p.number for p in doc.article("4").children[1].children] == ["a", "b"]
+    assert doc.meta.ngay_hieu_luc.isoformat() == "2025-01-15" and doc.meta.in_force
+    assert "01/2025/QC-UBND" in {d.meta.so_hieu for d in load_corpus()}
+    assert remove_imported("01/2025/QC-UBND")
+    assert "01/2025/QC-UBND" not in {d.meta.so_hieu for d in load_corpus()}
