@@ -59,12 +59,23 @@ MOBILE_CSS = """
 body[data-voila] .jp-Cell { padding: 4px 8px; }
 body[data-voila] .widget-text, body[data-voila] .widget-textarea, body[data-voila] .widget-hbox,
 body[data-voila] .widget-vbox, body[data-voila] .widget-box { max-width: 100% !important; }
-body[data-voila] .widget-text input, body[data-voila] .widget-textarea textarea { font-size: 17px; }
+body[data-voila] .widget-text input, body[data-voila] .widget-textarea textarea {
+  font-size: 17px; font-family: system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; }
 body[data-voila] .jupyter-button { min-height: 40px; font-size: 16px; }
 @media (max-width: 600px) {
   body[data-voila] .widget-hbox { flex-wrap: wrap; }
-  body[data-voila] .widget-label { min-width: 0 !important; width: auto !important; }
-  body[data-voila] .widget-inline-hbox .widget-label { max-width: 100%; }
+  body[data-voila] .widget-inline-hbox { flex-direction: column; align-items: stretch; height: auto !important; }
+  body[data-voila] .widget-inline-hbox > * { box-sizing: border-box; max-width: 100%; margin-left: 0; margin-right: 0; }
+  body[data-voila] .widget-textarea textarea { min-height: 4.5em; }
+  body[data-voila] .widget-dropdown select { flex: 0 0 auto; height: 36px; }
+  body[data-voila] .widget-inline-hbox, body[data-voila] .widget-inline-hbox textarea,
+  body[data-voila] .widget-inline-hbox input, body[data-voila] .widget-inline-hbox select {
+    width: 100% !important; box-sizing: border-box; }
+  body[data-voila] .jp-OutputArea-output { padding-right: 4px; box-sizing: border-box; }
+  body[data-voila] .widget-inline-hbox .widget-label { min-width: 0 !important; width: auto !important;
+    max-width: 100%; text-align: left; }
+  body[data-voila] .widget-text, body[data-voila] .widget-textarea, body[data-voila] .widget-dropdown {
+    width: 100% !important; }
 }
 </style>
 """
