@@ -122,6 +122,14 @@ def test_bad_key_not_retried(srv, provider: str) -> None:
     assert len(srv.requests) == 1
 
 
+def test_model_with_fixed_temperature(srv) -> None:
+    srv.fail(400, message="Unsupported value: 'temperature' does not support 0.7 with this model.")
+    ans = ask("Xin chào", provider="openai", model="gpt-5-mini", use_cache=False)
+    assert ans.ok, ans.error
+    assert "temperature" in srv.requests[0].json and "temperature" not in srv.requests[1].json
+    assert ask("   ", provider="openai").error.startswith("Câu hỏi đang để trống")
+
+
 def test_gemini_bad_key_as_400(srv) -> None:
     srv.fail(400, times=5, message="API key not valid. Please pass a valid API key.")
     ans = ask("Khoá sai", provider="gemini", use_cache=False)

@@ -200,6 +200,8 @@ def ask(
     if policy not in PII_POLICIES:
         return Answer(provider=requested, error=f"Chế độ bảo vệ dữ liệu «{policy}» không hợp lệ. Chọn: "
                                                 f"{', '.join(PII_POLICIES)}.")
+    if not (prompt or "").strip():
+        return Answer(provider=requested, error="Câu hỏi đang để trống. Hãy gõ câu hỏi rồi chạy lại ô lệnh.")
     auto = requested == "auto"
     chosen = settings.active_provider() if auto else requested
     if auto and chosen == "auto":  # pragma: no cover - defensive

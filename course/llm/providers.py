@@ -277,7 +277,21 @@ def openai_chat(settings: Settings, provider: str, prompt: str, system: str | No
                     on_token(piece)
         return Reply("".join(parts), used_model, t_in, t_out)
 
-    return call_with_retries(provider, model, once, lambda: state["emitted"])
+    def once_or_default_temperature() -> Reply:
+        try:
+            return once()
+        except Exception as exc:  # noqa: BLE001
+            # Reasoning models (o-series, gpt-5) accept only the default temperature: drop it once.
+            import openai
+
+            bad_temp = isinstance(exc, openai.BadRequestError) and (
+                exc.param == "temperature" or "temperature" in str(exc.message or "").lower())
+            if not bad_temp or "temperature" not in params:
+                raise
+            params.pop("temperature")
+            return once()
+
+    return call_with_retries(provider, model, once_or_default_temperature, lambda: state["emitted"])
 
 
 # ---------------------------------------------------------------- Gemini
