@@ -384,3 +384,20 @@ def test_voice_typing_records_and_transcribes(browser, voila: str) -> None:  # n
     assert len(ref_words & got_words) >= 3, f"transcript unrelated to the spoken sentence: {heard!r}"
     assert "Traceback" not in visible_text(page)
     page.context.close()
+
+
+PRACTICE = "module4_legal_lookup/thuc_hanh.ipynb"
+
+
+def test_practice_notebook_runs_in_the_browser(browser, lab: str, course_root: Path) -> None:  # noqa: ANN001
+    """A learner opens a module's practice notebook and runs every cell: no error reaches them."""
+    assert (course_root / PRACTICE).is_file(), f"{PRACTICE} missing"
+    page = new_page(browser)
+    open_notebook(page, lab, PRACTICE)
+    run_all(page, timeout_s=240)
+    shot(page, "lab-practice-module4")
+    no_error_boxes(page)
+    prompts = _prompts(page)
+    assert prompts and all("*" not in p for p in prompts)
+    assert sum(1 for p in prompts if any(ch.isdigit() for ch in p)) >= 3, prompts
+    page.context.close()
