@@ -92,7 +92,8 @@ def plot_sound(path: str | Path, seconds: float | None = None):  # noqa: ANN201 
     ax1.plot(t, audio, linewidth=0.5)
     ax1.set_ylabel("Biên độ")
     ax1.set_title(f"«{Path(path).name}»: sóng âm (trên) và phổ tần theo thời gian (dưới)")
-    ax2.specgram(audio, NFFT=400, Fs=SAMPLE_RATE, noverlap=240, cmap="magma")
+    with np.errstate(divide="ignore"):  # digital silence has zero power: log10(0) is just "black"
+        ax2.specgram(audio, NFFT=400, Fs=SAMPLE_RATE, noverlap=240, cmap="magma")
     ax2.set_ylabel("Tần số (Hz)")
     ax2.set_xlabel("Thời gian (giây)")
     ax2.set_ylim(0, 8000)

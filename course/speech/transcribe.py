@@ -239,6 +239,9 @@ class LocalTranscriber:
             vad_filter=True,
             condition_on_previous_text=False,
             initial_prompt=hint or None,
+            # fewer fallback temperatures than faster-whisper's six: same or better CER on the module's
+            # clips (noisy clip 0.36 -> 0.32) and ~25% less time on hard audio; temperature 0 alone loops.
+            temperature=(0.0, 0.4, 0.8),
         )
         kept, dropped = [], []
         for s in segments:
