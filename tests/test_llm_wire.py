@@ -39,7 +39,7 @@ def server(workdir: Path):
 def srv(server, workdir: Path, monkeypatch: pytest.MonkeyPatch):
     server.reset()
     for name in ("COURSE_LLM_PROVIDER", "NBGRADER_EXECUTION", "GOOGLE_API_KEY", "COMPATIBLE_MODEL",
-                 "COURSE_REPLAY", "COURSE_PII_POLICY"):
+                 "COURSE_REPLAY", "COURSE_PII_POLICY", "COURSE_COMPATIBLE_IS_CLOUD"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("OPENAI_API_KEY", CANARY_OPENAI)
     monkeypatch.setenv("GEMINI_API_KEY", CANARY_GEMINI)
@@ -169,11 +169,16 @@ def test_pii_block_and_allow(srv) -> None:
     assert ans.ok and PII["cccd"] in srv.requests[-1].body
 
 
-def test_localhost_compatible_server_not_redacted(srv) -> None:
+def test_localhost_compatible_server_not_redacted(srv, monkeypatch: pytest.MonkeyPatch) -> None:
     ans = ask(f"Gọi {PII['phone']}", provider="compatible", use_cache=False)
     assert ans.ok and ans.model == "model-thu-1" and ans.cost_usd == 0
     assert PII["phone"] in srv.requests[-1].body
     assert ans.redactions == []
+    # A gateway on loopback that forwards to the cloud (LiteLLM) is declared as cloud: guarded again.
+    monkeypatch.setenv("COURSE_COMPATIBLE_IS_CLOUD", "1")
+    ans = ask(f"Gọi {PII['phone']}", provider="compatible", use_cache=False)
+    assert ans.ok and ans.redactions and PII["phone"] not in srv.requests[-1].body
+    assert ans.text.endswith(PII["phone"])
 
 
 def test_replay_when_server_fails(srv, monkeypatch: pytest.MonkeyPatch) -> None:
