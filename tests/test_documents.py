@@ -62,6 +62,14 @@ def test_every_writer_output_passes_the_checker(kind, tmp_path):
     assert check_text(draft.render_text()).ok
 
 
+def test_many_recipients_round_trip(tmp_path):
+    draft = minimal("cong-van", to=["Ủy ban Mặt trận Tổ quốc Việt Nam phường An Bình và các đoàn thể",
+                                    "Trạm Y tế phường An Bình và các cơ sở y tế tư nhân trên địa bàn"])
+    assert draft.to_lines()[-1].endswith("địa bàn.") and draft.to_lines()[1].endswith(";")
+    assert check_file(write_docx(draft, tmp_path / "cv.docx")).ok
+    assert check_text(draft.render_text()).ok
+
+
 def test_samples_round_trip(tmp_path):
     for md in sorted(SAMPLES.glob("*.md")):
         draft = draft_from_markdown(md.read_text(encoding="utf-8"))

@@ -8,6 +8,7 @@ rule we broke; any other reported rule is a false positive.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import re
 from collections.abc import Callable
@@ -204,6 +205,9 @@ DOCX_CASES: list[tuple[str, str, Callable, set[str]]] = [
      {"trinh_bay_doan"}),
     ("double-spacing", "bao_cao", lambda d: [setattr(p.paragraph_format, "line_spacing", 2.0) for p in _body(d)],
      {"trinh_bay_doan"}),
+    ("no-paragraph-gap", "ke_hoach",
+     lambda d: [setattr(p.paragraph_format, name, Pt(0)) for p in _body(d) for name in ("space_before", "space_after")],
+     {"trinh_bay_doan"}),
     ("left-aligned", "to_trinh",
      lambda d: [setattr(p.paragraph_format, "alignment", WD_ALIGN_PARAGRAPH.LEFT) for p in _body(d)],
      {"trinh_bay_doan"}),
@@ -255,6 +259,10 @@ def test_precision_and_recall(evaluation):
     print(f"\nNĐ30 checker on {len(results)} documents: TP={tp} FP={fp} FN={fn} "
           f"precision={precision:.3f} recall={recall:.3f}; mismatches: {wrong}")
     assert precision >= 0.95 and recall >= 0.95, wrong
+    spec = importlib.util.spec_from_file_location("m2_build", SAMPLES.parent / "_build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert (build.N_DOCS, build.N_FOUND) == (len(results), tp), "update N_DOCS/N_FOUND in _build.py and rebuild"
 
 
 if __name__ == "__main__":  # python tests/test_documents_corpus.py prints the figures

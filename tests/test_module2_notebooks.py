@@ -34,7 +34,8 @@ def test_committed_notebooks_match_the_build_script(tmp_path):
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     build.HERE = tmp_path
-    build.lecture(), build.practice(), build.assignment()
+    build.lecture(), build.practice(), build.assignment(), build.readme()
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == (MODULE / "README.md").read_text(encoding="utf-8")
     for name in NOTEBOOKS:
         fresh = json.loads((tmp_path / name).read_text(encoding="utf-8"))
         committed = json.loads((MODULE / name).read_text(encoding="utf-8"))

@@ -394,6 +394,9 @@ class _Checker:
     def check_body_and_signature(self) -> None:
         start = max([self.header_end] + [self.idx[k] + 1 for k in ("kind", "trich_yeu", "kinh_gui", "date", "vv")
                                          if self.idx.get(k) is not None])
+        if self.idx.get("kinh_gui") is not None and start == self.idx["kinh_gui"] + 1:
+            while start < len(self.texts) and (not self.texts[start] or self.texts[start].startswith("-")):
+                start += 1  # the «- recipient;» lines under «Kính gửi:»
         nn = set(self.nn_items) | ({self.idx["nn"]} if self.idx["nn"] is not None else set())
         rest = [j for j in range(start, len(self.texts)) if self.texts[j] and j not in nn]
         sig: list[int] = []
@@ -462,8 +465,13 @@ def _doc_defaults(doc) -> dict:
         if sz is not None:
             out["size"] = int(sz.get(qn("w:val"))) / 2
     spacing = styles.find(f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
-    if spacing is not None and spacing.get(qn("w:line")) and spacing.get(qn("w:lineRule"), "auto") == "auto":
-        out["line"] = int(spacing.get(qn("w:line"))) / 240
+    out["before"] = out["after"] = 0.0
+    if spacing is not None:
+        if spacing.get(qn("w:line")) and spacing.get(qn("w:lineRule"), "auto") == "auto":
+            out["line"] = int(spacing.get(qn("w:line"))) / 240
+        for key in ("before", "after"):
+            if spacing.get(qn(f"w:{key}")):
+                out[key] = int(spacing.get(qn(f"w:{key}"))) / 20
     return out
 
 
@@ -616,10 +624,16 @@ def _check_docx_format(chk: _Checker, doc) -> None:
         if not ok:
             problems["khoảng cách dòng ngoài khoảng dòng đơn – 1,5 dòng"] = \
                 problems.get("khoảng cách dòng ngoài khoảng dòng đơn – 1,5 dòng", 0) + 1
+        gap = 0.0
+        for key in ("space_before", "space_after"):
+            value = _para_attr(para, key)
+            gap += value.pt if value is not None else defaults[key.split("_")[1]]
+        if gap < 6 - 0.05:
+            problems["khoảng cách giữa các đoạn dưới 6pt"] = problems.get("khoảng cách giữa các đoạn dưới 6pt", 0) + 1
     if problems:
         found = "; ".join(f"{k} ({v}/{len(body)} đoạn)" for k, v in problems.items())
         chk.add("trinh_bay_doan", found.capitalize() + ".",
-                "Chọn phần nội dung → Đoạn văn: Canh đều, Thụt dòng đầu 1,27 cm, Giãn dòng 1,0–1,5.")
+                "Chọn phần nội dung → Đoạn văn: Canh đều, Thụt dòng đầu 1,27 cm, Cách đoạn sau 6pt, Giãn dòng 1,0–1,5.")
 
 
 # ----------------------------------------------------------------------------- entry points

@@ -171,6 +171,14 @@ class Draft:
             archive = f"VT, {archive}"
         return [f"- {item};" for item in items] + [f"- Lưu: {archive}."]
 
+    def to_lines(self) -> list[str]:
+        """«Kính gửi: X» on one line, or one «- X;» line per recipient, the last ending with «.»."""
+        if len(self.to) == 1:
+            return [f"Kính gửi: {self.to[0]}"]
+        items = [f"- {t};" for t in self.to]
+        items[-1] = items[-1][:-1] + "."
+        return ["Kính gửi:"] + items
+
     def signature_lines(self) -> list[str]:
         """Quyền hạn, chức vụ (upper case) — the name goes below the signature space."""
         lines = [x.upper() for x in (self.authority, self.title) if x]
@@ -191,10 +199,7 @@ class Draft:
                 out.append(self.subject_line())
             out.append("")
         if self.to:
-            if len(self.to) == 1:
-                out += [f"Kính gửi: {self.to[0]}.", ""]
-            else:
-                out += ["Kính gửi:"] + [f"- {t};" for t in self.to] + [""]
+            out += self.to_lines() + [""]
         out += self.preamble
         for para in self.body:
             out.append(para.lstrip("#").strip())

@@ -1,17 +1,19 @@
 """The rules the checker verifies, each with its source in Nghị định 30/2020/NĐ-CP.
 
-Phụ lục I of the decree ("Thể thức, kỹ thuật trình bày văn bản hành chính và bản sao văn bản")
-has a part on the page itself (khổ giấy, lề, phông, cỡ chữ) and a part per element
-("Kỹ thuật trình bày các thành phần thể thức văn bản"). Each rule names the element it covers.
+Phụ lục I of the decree ("Thể thức, kỹ thuật trình bày văn bản hành chính và bản sao văn bản"),
+Phần I: Mục I "Quy định chung" (khổ giấy, kiểu trình bày, lề, phông, cỡ chữ), Mục II "Các thành phần
+thể thức chính" (khoản 1 Quốc hiệu và Tiêu ngữ … khoản 9 Nơi nhận), Mục V "Mẫu chữ và chi tiết trình bày"
+(the size/style table). Each rule names the element it covers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-PL1 = "Nghị định 30/2020/NĐ-CP, Phụ lục I"
-PL1_PAGE = f"{PL1}, Phần I, mục II (Kỹ thuật trình bày văn bản)"
-PL1_PART = f"{PL1}, Phần I, mục III (Kỹ thuật trình bày các thành phần thể thức)"
+PL1 = "Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I"
+PL1_PAGE = f"{PL1}, Mục I (Quy định chung)"
+PL1_PART = f"{PL1}, Mục II (Các thành phần thể thức chính)"
+PL1_TABLE = "Mục V (Mẫu chữ và chi tiết trình bày)"
 
 
 @dataclass(frozen=True)
@@ -54,23 +56,24 @@ RULES: dict[str, Rule] = {
              "«Nơi nhận:» rồi mỗi nơi một dòng bắt đầu bằng gạch (-), kết thúc bằng dấu chấm phẩy (;); dòng "
              "cuối «- Lưu: VT, …» kết thúc bằng dấu chấm.", f"{PL1_PART}, khoản 9"),
         Rule("kho_giay", "Khổ giấy",
-             "Khổ A4 (210 mm × 297 mm), trình bày theo chiều dài (đứng).", f"{PL1_PAGE}, khoản 1, 2",
+             "Khổ A4 (210 mm × 297 mm), trình bày theo chiều dài (đứng).", f"{PL1_PAGE}, khoản 1 và 2",
              docx_only=True),
         Rule("le_trang", "Lề trang",
              "Lề trên, lề dưới 20–25 mm; lề trái 30–35 mm; lề phải 15–20 mm.", f"{PL1_PAGE}, khoản 3",
              docx_only=True),
         Rule("phong_chu", "Phông chữ",
-             "Phông Times New Roman (bảng mã Unicode TCVN 6909:2001), màu đen.", f"{PL1_PAGE}, khoản 4",
+             "Phông chữ Times New Roman, bộ mã Unicode theo TCVN 6909:2001, màu đen.", f"{PL1_PAGE}, khoản 4",
              docx_only=True),
         Rule("co_chu", "Cỡ chữ",
              "Quốc hiệu 12–13; Tiêu ngữ 13–14; tên cơ quan 12–13; số, ký hiệu 13; địa danh, ngày 13–14; "
              "tên loại, trích yếu 13–14; «V/v» 12–13; nội dung 13–14; chức vụ, họ tên 13–14; «Nơi nhận» 12, "
-             "danh sách nơi nhận 11.", f"{PL1_PAGE}, khoản 5 và bảng Mẫu chữ", docx_only=True),
+             "danh sách nơi nhận 11.", f"{PL1_PAGE}, khoản 5; Mục II; {PL1_TABLE}", docx_only=True),
         Rule("kieu_chu", "Kiểu chữ",
              "Quốc hiệu, Tiêu ngữ, tên cơ quan ban hành, tên loại, trích yếu, chức vụ, họ tên người ký: đứng, "
-             "đậm; địa danh và ngày: nghiêng.", f"{PL1_PAGE}, khoản 5 và bảng Mẫu chữ", docx_only=True),
+             "đậm; địa danh và ngày: nghiêng; «Nơi nhận»: nghiêng, đậm.", f"{PL1_PAGE}, khoản 5; Mục II; {PL1_TABLE}",
+             docx_only=True),
         Rule("trinh_bay_doan", "Trình bày đoạn văn",
-             "Nội dung canh đều hai lề; đầu dòng lùi vào 1–1,27 cm; khoảng cách dòng từ dòng đơn đến 1,5 dòng.",
-             f"{PL1_PART}, khoản 6", docx_only=True),
+             "Nội dung canh đều hai lề; đầu dòng lùi vào 1 cm hoặc 1,27 cm; khoảng cách giữa các đoạn tối thiểu 6pt; "
+             "khoảng cách dòng từ dòng đơn đến 1,5 dòng.", f"{PL1_PART}, khoản 6 điểm e", docx_only=True),
     )
 }

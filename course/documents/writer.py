@@ -120,13 +120,9 @@ def build_document(draft: Draft):
         _rule_line(doc, 0.3, TEXT_WIDTH_MM)
         _para(doc, "", 14)
     if draft.to:
-        if len(draft.to) == 1:
-            _para(doc, f"Kính gửi: {draft.to[0]}.", 14, after=6)
-        else:
-            _para(doc, "Kính gửi:", 14)
-            for item in draft.to:
-                _para(doc, f"- {item};", 14)
-            _para(doc, "", 14)
+        for line in draft.to_lines():
+            _para(doc, line, 14, after=0 if line == "Kính gửi:" else 3)
+        _para(doc, "", 14)
     for line in draft.preamble:
         _para(doc, line, 14, bold=True, after=6)
     for para in draft.body:
