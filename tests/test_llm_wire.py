@@ -74,6 +74,7 @@ def test_gemini_request_shape(srv) -> None:
     assert req.path.startswith("/v1beta/models/gemini-2.5-flash:generateContent")
     assert req.json["systemInstruction"]["parts"][0]["text"] == "Bạn là cán bộ phường."
     assert req.headers["x-goog-api-key"] == CANARY_GEMINI
+    assert "key=" not in req.path  # the key travels in a header, never in the URL (server logs)
 
 
 @pytest.mark.parametrize("provider", CLOUD + ["compatible"])

@@ -301,7 +301,12 @@ def _gemini_client(settings: Settings) -> Any:
     from google import genai
     from google.genai import types
 
-    http = types.HttpOptions(api_version="v1beta", timeout=int(timeout_s() * 1000))
+    # google-genai 3.x talks to API `v1` unless told otherwise; the course pins `v1beta`, where every
+    # field it sends (system instruction, thinking config, seed) is served. GOOGLE_GENAI_API_VERSION
+    # (the SDK's own variable) still overrides it.
+    version = os.environ.get("GOOGLE_GENAI_API_VERSION", "")
+    version = "v1beta" if version in ("", "beta") else version
+    http = types.HttpOptions(api_version=version, timeout=int(timeout_s() * 1000))
     if settings.gemini_base_url:
         http.base_url = settings.gemini_base_url
     return genai.Client(api_key=settings.gemini_api_key, http_options=http)
