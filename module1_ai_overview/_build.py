@@ -246,7 +246,7 @@ thật."""),
 ## 4. Máy học từ ví dụ: phân loại phản ánh kiến nghị
 Nhóm biên soạn đã viết 168 phản ánh của người dân (có cả tin gõ không dấu), mỗi tin đã gán lĩnh vực xử lý. Xem thử
 năm tin:"""),
-        code("m1-th-data", 'du_lieu = classifier.load_feedback("data/phan_anh_kien_nghi.csv")\ndu_lieu.sample(5, random_state=1)'),
+        code("m1-th-data", 'du_lieu = classifier.load_feedback("data/phan_anh_kien_nghi.csv")\ndu_lieu.sample(5, random_state=1).style.hide(axis="index")'),
         md("m1-th-train-text", """
 Máy học trên 70% số tin, rồi thử đoán lĩnh vực của 30% tin còn lại mà nó chưa từng thấy. Bảng màu cho biết nó hay nhầm
 lĩnh vực nào với lĩnh vực nào (đường chéo đậm là đoán đúng)."""),
