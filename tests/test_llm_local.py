@@ -55,6 +55,18 @@ def test_greedy_completion_follows_top1() -> None:
     assert out.tokens_out == 1 and out.tokens_in == local.count_tokens(prefix) + 1  # + BOS
 
 
+def test_generate_steps_matches_greedy_completion() -> None:
+    prefix = "Hà Nội là thủ đô của"
+    steps = local.generate_steps(prefix, n=4, k=5, temperature=0)
+    assert len(steps) == 4
+    assert steps[0].top == local.next_token_probs(prefix, k=5)
+    assert all(s.token == s.top[0][0] and s.prob == s.top[0][1] for s in steps)
+    assert "".join(s.token for s in steps) == local.complete(prefix, max_tokens=4, temperature=0).text
+    hot = local.generate_steps(prefix, n=4, k=5, temperature=1.5, seed=3)
+    assert hot == local.generate_steps(prefix, n=4, k=5, temperature=1.5, seed=3)
+    assert all(0 < s.prob <= 1 for s in hot)
+
+
 def test_seed_repeats_a_sample() -> None:
     a = local.complete("Cán bộ phường cần", max_tokens=5, temperature=1.0, seed=11)
     b = local.complete("Cán bộ phường cần", max_tokens=5, temperature=1.0, seed=11)

@@ -19,7 +19,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from course.config import load_settings
@@ -141,7 +141,6 @@ def next_token_probs(text: str, k: int = 10) -> list[tuple[str, float]]:
     Probabilities are the softmax of Gemma's logits over the whole vocabulary (no temperature),
     sorted from most to least likely.
     """
-    import llama_cpp
     import numpy as np
 
     k = max(1, int(k))
@@ -154,14 +153,61 @@ def next_token_probs(text: str, k: int = 10) -> list[tuple[str, float]]:
         # learner who asks twice must see the same distribution.
         llm.reset()
         llm.eval(tokens)
-        ptr = llama_cpp.llama_get_logits_ith(llm.ctx, -1)
-        logits = np.ctypeslib.as_array(ptr, shape=(llm.n_vocab(),)).astype(np.float64)
-        logits -= logits.max()
-        probs = np.exp(logits)
-        probs /= probs.sum()
+        probs = _softmax_last(llm)
         top = np.argpartition(-probs, min(k, len(probs) - 1))[:k]
         top = top[np.argsort(-probs[top])]
         return [(_piece(llm, int(i)), float(probs[i])) for i in top]
+
+
+def _softmax_last(llm: Any, temperature: float = 1.0) -> Any:
+    import llama_cpp
+    import numpy as np
+
+    ptr = llama_cpp.llama_get_logits_ith(llm.ctx, -1)
+    logits = np.ctypeslib.as_array(ptr, shape=(llm.n_vocab(),)).astype(np.float64)
+    logits = logits / max(temperature, 1e-6)
+    logits -= logits.max()
+    probs = np.exp(logits)
+    return probs / probs.sum()
+
+
+@dataclass
+class Step:
+    """One generated token: what was chosen, with which probability, and the top-k it was chosen from."""
+
+    token: str
+    prob: float
+    top: list[tuple[str, float]]
+
+
+def generate_steps(text: str, n: int = 5, k: int = 5, temperature: float = 0.0,
+                   seed: int | None = None) -> list[Step]:
+    """Generate `n` tokens one at a time and show, at each step, the real top-k and the pick.
+
+    temperature 0 picks the most likely token; above 0 the pick is sampled from the softmax of
+    logits / temperature (the probabilities shown are at that temperature), reproducibly with `seed`.
+    """
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    steps: list[Step] = []
+    with _LOCK:
+        llm = get_llama()
+        tokens = _ids(text, add_bos=True)
+        if len(tokens) + n >= llm.n_ctx():
+            raise LocalModelError("Đoạn văn quá dài cho mô hình trên máy.", hint="Hãy rút ngắn đoạn văn.")
+        llm.reset()
+        llm.eval(tokens)
+        for _ in range(max(1, int(n))):
+            probs = _softmax_last(llm, temperature if temperature > 0 else 1.0)
+            top = np.argsort(-probs)[: max(1, int(k))]
+            pick = int(top[0]) if temperature <= 0 else int(rng.choice(len(probs), p=probs))
+            steps.append(Step(_piece(llm, pick), float(probs[pick]),
+                              [(_piece(llm, int(i)), float(probs[i])) for i in top]))
+            if pick == llm.token_eos():
+                break
+            llm.eval([pick])
+    return steps
 
 
 @dataclass
@@ -174,7 +220,6 @@ class Completion:
     latency_s: float
     first_token_s: float | None = None
     finish_reason: str = ""
-    top_logprobs: list[dict[str, float]] = field(default_factory=list)
 
 
 def complete(
