@@ -286,6 +286,8 @@ class _Checker:
 
     def check_dia_danh_ngay(self) -> None:
         i = self.idx["date"]
+        if i is None and self.kind is not None and self.kind.slug == "bien-ban":
+            return  # the biên bản form has no place-and-date line (Phụ lục III, Mẫu 1.9)
         if i is None:
             self.add("dia_danh_ngay", "Không thấy dòng địa danh và ngày tháng.",
                      "Thêm dòng như «Mộc Châu, ngày 05 tháng 01 năm 2026» dưới Tiêu ngữ.")

@@ -152,6 +152,11 @@ class Draft:
     def number_line(self) -> str:
         return format_number_line(self.number, self.code_line())
 
+    @property
+    def has_date_line(self) -> bool:
+        """Every form has «Địa danh, ngày … tháng … năm …» except the biên bản (Phụ lục III, Mẫu 1.9)."""
+        return self.kind != "bien-ban"
+
     def date_line(self) -> str:
         place = self.place or "…"
         return format_date_line(place, self.date or dt.date.today())
@@ -192,7 +197,9 @@ class Draft:
         out += [self.issuer.upper(), self.number_line()]
         if self.kind == "cong-van" and self.subject_line():
             out.append(self.subject_line())
-        out += [self.date_line(), ""]
+        if self.has_date_line:
+            out.append(self.date_line())
+        out.append("")
         if self.kind_info.name:
             out.append(self.kind_info.name)
             if self.subject_line():

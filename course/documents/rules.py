@@ -43,7 +43,7 @@ RULES: dict[str, Rule] = {
              "chữ viết tắt nối bằng gạch nối (-), không cách chữ.", f"{PL1_PART}, khoản 3"),
         Rule("dia_danh_ngay", "Địa danh và thời gian",
              "«Địa danh, ngày … tháng … năm …»: chữ đầu địa danh viết hoa, sau địa danh có dấu phẩy; ngày "
-             "dưới 10 và tháng 1, 2 ghi thêm số 0 phía trước.", f"{PL1_PART}, khoản 4"),
+             "dưới 10 và tháng 1, 2 ghi thêm số 0 phía trước (biên bản không có dòng này).", f"{PL1_PART}, khoản 4"),
         Rule("ten_loai_trich_yeu", "Tên loại và trích yếu nội dung",
              "Tên loại văn bản in hoa, trích yếu nội dung ngay dưới; công văn ghi trích yếu sau chữ «V/v» "
              "dưới số, ký hiệu.", f"{PL1_PART}, khoản 5"),

@@ -109,8 +109,9 @@ def build_document(draft: Draft):
     _para(right, QUOC_HIEU, 13, bold=True)
     _para(right, TIEU_NGU, 14, bold=True)
     _rule_line(right, 0.62, right_mm)
-    _para(right, "", 14)
-    _para(right, draft.date_line(), 14, italic=True)
+    if draft.has_date_line:
+        _para(right, "", 14)
+        _para(right, draft.date_line(), 14, italic=True)
 
     _para(doc, "", 14)
     if draft.kind_info.name:
