@@ -107,3 +107,8 @@ def test_streams_in_a_real_kernel(tmp_path: Path) -> None:
     assert "mô hình nhỏ chạy trên máy — có thể sai" in shown
     assert shown.count(streamed.strip()) == 1  # the repr does not repeat the streamed text
     assert "llama" not in shown.lower() and not any(o.get("name") == "stderr" for o in outputs)
+
+
+def test_too_long_question_is_a_vietnamese_error() -> None:
+    ans = ask("xin chào " * 3000, provider="local", max_tokens=8, use_cache=False)
+    assert not ans.ok and ans.text == "" and "quá dài" in ans.error

@@ -19,7 +19,8 @@ from typing import Any
 
 from course.config import Settings
 
-NAMES = {"openai": "ChatGPT (OpenAI)", "gemini": "Gemini (Google)", "compatible": "máy chủ AI tương thích OpenAI"}
+NAMES = {"openai": "ChatGPT (OpenAI)", "gemini": "Gemini (Google)", "compatible": "máy chủ AI tương thích OpenAI",
+         "local": "mô hình trên máy"}
 KEY_VARS = {"openai": "OPENAI_API_KEY", "gemini": "GEMINI_API_KEY", "compatible": "OPENAI_BASE_URL"}
 
 # Estimated USD per million tokens (input, output), public list prices; unknown models → no cost.
