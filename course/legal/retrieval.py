@@ -35,7 +35,7 @@ from course.legal.textnorm import (
     words,
 )
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 RRF_K = 60
 FUSION = "both"  # rank fusion + best-scaled score fusion (chosen on the development slice)
 TITLE_WEIGHT = 3
