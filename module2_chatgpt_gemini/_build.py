@@ -498,9 +498,88 @@ liệu cá nhân — https://vanban.chinhphu.vn."""),
 
 # ------------------------------------------------------------------------------------------ README
 
-README_HEAD = '# Mô-đun 2 — ChatGPT và Gemini hỗ trợ soạn thảo, tra cứu, truyền thông\n\nDùng chatbot để làm việc hành chính nhanh hơn mà vẫn **đúng thể thức** (Nghị định 30/2020/NĐ-CP), **đúng sự thật**\nvà **an toàn dữ liệu cá nhân**. Chạy được hoàn toàn ngoại tuyến (mô hình Gemma 3 270M trên máy); có khoá\n`OPENAI_API_KEY` / `GEMINI_API_KEY` thì cùng các ô lệnh dùng ChatGPT / Gemini.\n\n## Nội dung\n\n| Tệp | Dùng để |\n|---|---|\n| `bai_giang.ipynb` | Bài giảng (trang chiếu): ChatGPT, Gemini, tài khoản và chi phí, sáu phần của câu lệnh, kiểm tra câu trả lời, bảo mật, tra cứu |\n| `thuc_hanh.ipynb` | Thực hành: phòng thí nghiệm câu lệnh (gửi, xem trả lời hiện dần, so sánh các mô hình, chấm câu lệnh); soạn công văn, giấy mời, thông báo, báo cáo; tóm tắt, viết lại dễ hiểu, bài đăng fan page, trả lời công dân, soát chính tả; mã gọi SDK `openai` và `google-genai` (ô thu gọn); tra cứu có nguồn |\n| `bai_tap/bai_tap.ipynb` | Bài tập nbgrader: câu lệnh chấm theo thang điểm công bố, che dữ liệu cá nhân (chấm bằng `course.privacy`), sửa giấy mời cho đúng thể thức — chấm không gọi mô hình nào |\n| `van_ban_mau/*.md` | Bản nháp 8 loại văn bản (công văn, thông báo, giấy mời, báo cáo, tờ trình, kế hoạch, quyết định, biên bản) |\n| `van_ban_mau/thong_bao_loi.txt` | Một thông báo cố ý sai thể thức để luyện kiểm tra |\n| `_build.py` | Tạo lại ba sổ tay (mã ô ổn định): `.venv/bin/python module2_chatgpt_gemini/_build.py` |\n\n## Công cụ dòng lệnh\n\n```bash\nkhoahoc doc check van_ban.docx            # kiểm tra thể thức; mã thoát 0 = đạt, 1 = có lỗi, 2 = không đọc được tệp\nkhoahoc doc check van_ban.txt --json      # kết quả dạng JSON (tep, loai_van_ban, dat_yeu_cau, loi[...])\nkhoahoc doc write --type cong-van module2_chatgpt_gemini/van_ban_mau/cong_van.md -o cong_van.docx\n```\n\nBản nháp Markdown: phần đầu giữa hai dòng `---` gồm `loai`, `co_quan`, `co_quan_chu_quan`, `so`, `ky_hieu`,\n`dia_danh`, `ngay` (2026-01-05 hoặc 05/01/2026), `trich_yeu`, `kinh_gui`, `noi_nhan` (danh sách `- …`), `luu`,\n`quyen_han`, `chuc_vu`, `nguoi_ky`, `thu_ky`, `mo_dau`; phần sau là nội dung (đoạn cách nhau một dòng trống,\n`# …` dòng in đậm canh giữa, `## …` tiêu đề mục).\n\nTrong Python:\n\n```python\nfrom course.documents import Draft, write_docx, check_file, check_text\nd = Draft(kind="bien-ban", issuer="ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH", subject="Cuộc họp giao ban",\n          body=["Thời gian bắt đầu: …"], title="CHỦ TỌA", signer="Nguyễn Văn An",\n          co_signers=[("THƯ KÝ", "Phạm Thị Dung")], cc=["Các thành viên dự họp"])\ncheck_file(write_docx(d, "bien_ban.docx")).ok   # True\n```\n\n## Máy kiểm tra thể thức — các quy tắc\n\nMỗi lỗi ghi: thành phần, quy tắc, điều tìm thấy, cách sửa, căn cứ. Văn bản thuần (.txt, .md, dán vào ô) được\nkiểm tra các quy tắc về chữ; tệp .docx kiểm tra thêm khổ giấy, lề, phông, cỡ chữ, kiểu chữ, đoạn văn.\n\n'
-README_MIDDLE = '\n\nTệp .doc (Word 97–2003), tệp .docx hỏng, tệp trống, tệp văn bản không phải UTF-8: báo lỗi tiếng Việt rõ ràng,\nnói cách sửa (lưu lại thành .docx / UTF-8).\n\n**Độ chính xác** trên bộ {n_docs} văn bản nhóm tự viết (`tests/test_documents_corpus.py`: 8 bản nháp mẫu ở dạng .docx và\nvăn bản thuần, văn bản gõ tay hai cột, văn bản dán từ chatbot, và mỗi quy tắc bị cố ý làm sai ít nhất một lần):\nprecision 1,000, recall 1,000 ({n_found} lỗi cần tìm, 0 báo nhầm, 0 bỏ sót). Bộ thử do chính người viết máy kiểm tra soạn,\nnên con số này là mức sàn cho các lỗi đã biết, chưa phải độ chính xác trên văn bản thật của phường.\n\n## Thang điểm câu lệnh (công bố trong bài tập)\n\n'
-README_TAIL = '\n\nThang điểm dựa trên nhãn («Vai trò:», «Bối cảnh:»…) và từ gợi ý, nên máy chấm được công bằng, lặp lại được và\nkhông cần AI; nhưng nó chấm **hình thức** câu lệnh, không chấm chất lượng câu trả lời.\n\n## Tra cứu thông tin\n\n`course.prompting.lookup.look_up(câu_hỏi)`: có khoá Gemini → tìm với Google Search (grounding); có khoá OpenAI →\ncông cụ `web_search` của Responses API; hai cách đều trả danh sách nguồn để mở ra kiểm tra. Câu hỏi được che dữ liệu\ncá nhân trước khi gửi. Không có khoá → mô hình trên máy trả lời theo trí nhớ, kèm bài học vì sao nó không thể biết\ntin mới (ví dụ chính quyền địa phương hai cấp từ ngày 01 tháng 7 năm 2025) và các cổng thông tin chính thống để\nkiểm tra.\n\n## English summary\n\nModule 2 of the course kit: lecture, practice and nbgrader assignment notebooks on using ChatGPT and Gemini for\nward administration. Engine code lives in `course/documents/` (a Nghị định 30/2020/NĐ-CP checker for .docx and plain\ntext, a .docx writer for eight document types, `khoahoc doc check|write`, a checker widget) and `course/prompting/`\n(six-part prompt anatomy, a deterministic prompt rubric, the ipywidgets prompt lab with streaming and side-by-side\ncomparison, web-search look-ups via Gemini grounding / OpenAI `web_search`). Tests: `tests/test_documents*.py`,\n`tests/test_prompting.py`, `tests/test_module2_notebooks.py`.\n\n**Nguồn:** Nghị định 30/2020/NĐ-CP, Phụ lục I và Phụ lục III — https://vanban.chinhphu.vn; Nghị định 13/2023/NĐ-CP;\nhttps://ai.google.dev/gemini-api/docs/google-search; https://platform.openai.com/docs/guides/tools-web-search.\n'
+README_TEMPLATE = """# Mô-đun 2 — ChatGPT và Gemini hỗ trợ soạn thảo, tra cứu, truyền thông
+
+Dùng chatbot để làm việc hành chính nhanh hơn mà vẫn **đúng thể thức** (Nghị định 30/2020/NĐ-CP), **đúng sự thật**
+và **an toàn dữ liệu cá nhân**. Chạy được hoàn toàn ngoại tuyến (mô hình Gemma 3 270M trên máy); có khoá
+`OPENAI_API_KEY` / `GEMINI_API_KEY` thì cùng các ô lệnh dùng ChatGPT / Gemini.
+
+## Nội dung
+
+| Tệp | Dùng để |
+|---|---|
+| `bai_giang.ipynb` | Bài giảng (trang chiếu): ChatGPT, Gemini, tài khoản và chi phí, sáu phần của câu lệnh, kiểm tra câu trả lời, bảo mật, tra cứu |
+| `thuc_hanh.ipynb` | Thực hành: phòng thí nghiệm câu lệnh (gửi, xem trả lời hiện dần, so sánh các mô hình, chấm câu lệnh); soạn công văn, giấy mời, thông báo, báo cáo; tóm tắt, viết lại dễ hiểu, bài đăng fan page, trả lời công dân, soát chính tả; mã gọi SDK `openai` và `google-genai` (ô thu gọn); tra cứu có nguồn |
+| `bai_tap/bai_tap.ipynb` | Bài tập nbgrader: câu lệnh chấm theo thang điểm công bố, che dữ liệu cá nhân (chấm bằng `course.privacy`), sửa giấy mời cho đúng thể thức — chấm không gọi mô hình nào |
+| `van_ban_mau/*.md` | Bản nháp 8 loại văn bản (công văn, thông báo, giấy mời, báo cáo, tờ trình, kế hoạch, quyết định, biên bản) |
+| `van_ban_mau/thong_bao_loi.txt` | Một thông báo cố ý sai thể thức để luyện kiểm tra |
+| `_build.py` | Tạo lại ba sổ tay (mã ô ổn định): `.venv/bin/python module2_chatgpt_gemini/_build.py` |
+
+## Công cụ dòng lệnh
+
+```bash
+khoahoc doc check van_ban.docx            # kiểm tra thể thức; mã thoát 0 = đạt, 1 = có lỗi, 2 = không đọc được tệp
+khoahoc doc check van_ban.txt --json      # JSON: file, kind, ok, format_checked, findings[element, rule, found, fix, citation]
+khoahoc doc write --type cong-van module2_chatgpt_gemini/van_ban_mau/cong_van.md -o cong_van.docx
+```
+
+Bản nháp Markdown: phần đầu giữa hai dòng `---` gồm `loai`, `co_quan`, `co_quan_chu_quan`, `so`, `ky_hieu`,
+`dia_danh`, `ngay` (2026-01-05 hoặc 05/01/2026), `trich_yeu`, `kinh_gui`, `noi_nhan` (danh sách `- …`), `luu`,
+`quyen_han`, `chuc_vu`, `nguoi_ky`, `thu_ky`, `mo_dau`; phần sau là nội dung (đoạn cách nhau một dòng trống,
+`# …` dòng in đậm canh giữa, `## …` tiêu đề mục).
+
+Trong Python:
+
+```python
+from course.documents import Draft, write_docx, check_file, check_text
+d = Draft(kind="bien-ban", issuer="ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH", subject="Cuộc họp giao ban",
+          body=["Thời gian bắt đầu: …"], title="CHỦ TỌA", signer="Nguyễn Văn An",
+          co_signers=[("THƯ KÝ", "Phạm Thị Dung")], cc=["Các thành viên dự họp"])
+check_file(write_docx(d, "bien_ban.docx")).ok   # True
+```
+
+## Máy kiểm tra thể thức — các quy tắc
+
+Mỗi lỗi ghi: thành phần, quy tắc, điều tìm thấy, cách sửa, căn cứ. Văn bản thuần (.txt, .md, dán vào ô) được
+kiểm tra các quy tắc về chữ; tệp .docx kiểm tra thêm khổ giấy, lề, phông, cỡ chữ, kiểu chữ, đoạn văn.
+
+{rules_table}
+
+Tệp .doc (Word 97–2003), tệp .docx hỏng, tệp trống, tệp văn bản không phải UTF-8: báo lỗi tiếng Việt rõ ràng,
+nói cách sửa (lưu lại thành .docx / UTF-8).
+
+**Độ chính xác** trên bộ {n_docs} văn bản nhóm tự viết (`tests/test_documents_corpus.py`: 8 bản nháp mẫu ở dạng .docx và
+văn bản thuần, văn bản gõ tay hai cột, văn bản dán từ chatbot, và mỗi quy tắc bị cố ý làm sai ít nhất một lần):
+precision 1,000, recall 1,000 ({n_found} lỗi cần tìm, 0 báo nhầm, 0 bỏ sót). Bộ thử do chính người viết máy kiểm tra soạn,
+nên con số này là mức sàn cho các lỗi đã biết, chưa phải độ chính xác trên văn bản thật của phường.
+
+## Thang điểm câu lệnh (công bố trong bài tập)
+
+{rubric}
+
+Thang điểm dựa trên nhãn («Vai trò:», «Bối cảnh:»…) và từ gợi ý, nên máy chấm được công bằng, lặp lại được và
+không cần AI; nhưng nó chấm **hình thức** câu lệnh, không chấm chất lượng câu trả lời.
+
+## Tra cứu thông tin
+
+`course.prompting.lookup.look_up(câu_hỏi)`: có khoá Gemini → tìm với Google Search (grounding); có khoá OpenAI →
+công cụ `web_search` của Responses API; hai cách đều trả danh sách nguồn để mở ra kiểm tra. Câu hỏi được che dữ liệu
+cá nhân trước khi gửi. Không có khoá → mô hình trên máy trả lời theo trí nhớ, kèm bài học vì sao nó không thể biết
+tin mới (ví dụ chính quyền địa phương hai cấp từ ngày 01 tháng 7 năm 2025) và các cổng thông tin chính thống để
+kiểm tra.
+
+## English summary
+
+Module 2 of the course kit: lecture, practice and nbgrader assignment notebooks on using ChatGPT and Gemini for
+ward administration. Engine code lives in `course/documents/` (a Nghị định 30/2020/NĐ-CP checker for .docx and plain
+text, a .docx writer for eight document types, `khoahoc doc check|write`, a checker widget) and `course/prompting/`
+(six-part prompt anatomy, a deterministic prompt rubric, the ipywidgets prompt lab with streaming and side-by-side
+comparison, web-search look-ups via Gemini grounding / OpenAI `web_search`). Tests: `tests/test_documents*.py`,
+`tests/test_prompting.py`, `tests/test_module2_notebooks.py`.
+
+**Nguồn:** Nghị định 30/2020/NĐ-CP, Phụ lục I và Phụ lục III — https://vanban.chinhphu.vn; Nghị định 13/2023/NĐ-CP;
+https://ai.google.dev/gemini-api/docs/google-search; https://platform.openai.com/docs/guides/tools-web-search.
+"""
 N_DOCS, N_FOUND = 82, 61  # figures printed by `python tests/test_documents_corpus.py`
 
 
@@ -510,8 +589,7 @@ def readme() -> None:
     rows = "\n".join(f"| {r.element}{' (.docx)' if r.docx_only else ''} | {r.text} | {r.citation} |"
                      for r in RULES.values())
     table = "| Thành phần | Quy tắc | Căn cứ |\n|---|---|---|\n" + rows
-    text = (README_HEAD + table + README_MIDDLE.format(n_docs=N_DOCS, n_found=N_FOUND) + rubric_table()
-            + README_TAIL)
+    text = README_TEMPLATE.format(rules_table=table, rubric=rubric_table(), n_docs=N_DOCS, n_found=N_FOUND)
     (HERE / "README.md").write_text(text, encoding="utf-8")
 
 

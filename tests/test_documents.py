@@ -84,8 +84,9 @@ def test_findings_are_vietnamese_with_citation_and_json():
     finding = report.findings[0]
     assert "04" in finding.found and "Nghị định 30/2020/NĐ-CP" in finding.citation
     data = json.loads(report.to_json())
-    assert data["dat_yeu_cau"] is False and data["loi"][0]["rule"] == "so_ky_hieu"
-    assert "Phụ lục I" in data["loi"][0]["citation"]
+    assert data["ok"] is False and data["findings"][0]["rule"] == "so_ky_hieu"
+    assert {"element", "rule", "found", "fix", "citation"} <= set(data["findings"][0])
+    assert "Phụ lục I" in data["findings"][0]["citation"]
     assert all("Phụ lục I" in r.citation for r in RULES.values())
 
 
@@ -142,7 +143,7 @@ def test_cli_write_then_check(tmp_path):
     assert out.exists() and "Đã ghi" in res.stdout
     res = _khoahoc("doc", "check", str(out), "--json")
     assert res.returncode == 0, res.stdout
-    assert json.loads(res.stdout)["dat_yeu_cau"] is True
+    assert json.loads(res.stdout)["ok"] is True
     bad = tmp_path / "loi.txt"
     bad.write_text(minimal("thong-bao").render_text().replace("- Lưu: VT.", "- Lưu VT"), encoding="utf-8")
     res = _khoahoc("doc", "check", str(bad))

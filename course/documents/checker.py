@@ -54,9 +54,8 @@ class Report:
         return {f.rule for f in self.findings}
 
     def to_dict(self) -> dict:
-        return {"tep": self.source, "loai_van_ban": self.kind, "dat_yeu_cau": self.ok,
-                "da_kiem_tra_dinh_dang": self.format_checked,
-                "loi": [asdict(f) for f in self.findings]}
+        return {"file": self.source, "kind": self.kind, "ok": self.ok, "format_checked": self.format_checked,
+                "findings": [asdict(f) for f in self.findings]}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)

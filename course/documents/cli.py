@@ -37,6 +37,9 @@ def _run(func):
         except CourseError as err:
             print(f"Lỗi: {err}", file=sys.stderr)
             return 2
+        except BrokenPipeError:  # output piped into `head` and closed early
+            sys.stderr.close()
+            return 0
     return wrapped
 
 
