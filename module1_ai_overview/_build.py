@@ -213,7 +213,7 @@ Tự tay xem AI cắt chữ, đoán từ, bịa thông tin, học từ ví dụ 
 **Thời lượng:** 60 phút. **Chuẩn bị:** chỉ cần bấm Shift+Enter lần lượt từng ô; không cần Internet.""", ),
         md("m1-th-setup-text", "Chạy ô cài đặt. Dòng hiện ra cho biết máy đang dùng AI nào."),
         code("m1-th-setup", "from course.explain import classifier, hallucination, nextword, safety, tokens\n"
-                            "from course.ui import setup\n\nsetup()"),
+                            "from course.ui import setup\nfrom course.widgets import chat_box\n\nsetup()"),
         md("m1-th-tokens-text", """
 ## 1. Token: AI đọc chữ theo từng mẩu
 Ô dưới đây hiện một câu được cắt thành token, mỗi token một màu, theo ba bộ tách token: của Gemma (mô hình trên máy),
@@ -242,6 +242,10 @@ với số hiệu văn bản, ngày tháng, tên người và chuyện mới x�
 **Cách kiểm chứng:** (1) hỏi AI nguồn cụ thể; (2) mở văn bản gốc trên https://vbpl.vn hoặc cổng thông tin của cơ quan
 ban hành; (3) không thấy nguồn thì coi như chưa biết. Chuyên đề 4 dạy cách để AI trả lời *kèm trích dẫn* từ văn bản
 thật."""),
+        md("m1-th-chat-text", """
+Tự hỏi AI một câu mà anh chị biết chắc đáp án (về phường, về thủ tục quen thuộc). Câu trả lời hiện ra dần từng chữ —
+đúng như cách mô hình viết từng token. Dòng chữ xám dưới câu trả lời cho biết mô hình nào đã trả lời."""),
+        code("m1-th-chat", "chat_box(max_tokens=80)"),
         md("m1-th-data-text", """
 ## 4. Máy học từ ví dụ: phân loại phản ánh kiến nghị
 Nhóm biên soạn đã viết 168 phản ánh của người dân (có cả tin gõ không dấu), mỗi tin đã gán lĩnh vực xử lý. Xem thử

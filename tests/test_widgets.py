@@ -135,3 +135,20 @@ def test_notebook_answer_min_words_reads_saved_cell(tmp_path, monkeypatch):
     cell.source = "Một hai ba bốn năm sáu"
     nbformat.write(new_notebook(cells=[cell]), tmp_path / "bai_tap.ipynb")
     assert run_checks([rule], {}) == []
+
+
+def test_click_with_unwritable_folder_shows_vietnamese_message(tmp_path):
+    (tmp_path / "not_a_dir").write_text("", encoding="utf-8")
+    ns: dict = {}
+    q = ChoiceQuestion("cau_1", "ABCD", store=AnswerStore(tmp_path / "not_a_dir" / "x.json"), namespace=ns)
+    q.buttons.value = "C"  # must not raise inside the widget callback
+    assert ns["cau_1"] == "C"  # the kernel still has the answer
+    assert "Có lỗi" in q.status.value and "Không lưu được" in q.status.value
+
+
+def test_guard_hides_unexpected_errors():
+    from course.widgets.safe import guard
+
+    shown: list[str] = []
+    assert guard(lambda: 1 / 0, shown.append)() is None
+    assert "ngoài dự kiến" in shown[0] and "ZeroDivision" not in shown[0]

@@ -186,7 +186,10 @@ def try_classifier(model: Pipeline, text: str = "Nhà tôi bị mất trộm con
     box = w.Text(value=text, layout=w.Layout(width="100%"))
     button = w.Button(description="Máy đoán lĩnh vực", button_style="primary")
     out = w.HTML(predictions_html(model, text))
-    button.on_click(lambda _b: setattr(out, "value", predictions_html(model, box.value)))
+    from course.widgets.safe import guard
+
+    button.on_click(guard(lambda _b: setattr(out, "value", predictions_html(model, box.value)),
+                          lambda m: setattr(out, "value", m)))
     display(w.VBox([box, button, out]))
 
 

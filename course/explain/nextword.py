@@ -94,9 +94,15 @@ class NextWordExplorer:
                                          continuous_update=False)
         self.draw_button = w.Button(description="Cho máy chọn 10 lần", icon="random")
         self.samples = w.HTML()
-        self.refresh_button.on_click(lambda _b: self.refresh())
-        self.draw_button.on_click(lambda _b: self.draw())
-        self.temperature.observe(lambda _c: self.draw(), names="value")
+        from course.widgets.safe import guard
+
+        def show(message: str) -> None:
+            self.samples.value = message
+
+        self.refresh_button.on_click(guard(lambda _b: self.refresh(), show))
+        self.draw_button.on_click(guard(lambda _b: self.draw(), show))
+        self.temperature.observe(guard(lambda _c: self.draw(), show), names="value")
+        self._guard, self._show = guard, show
         self.widget = w.VBox([
             self.box, self.refresh_button, self.chart,
             w.HTML("<b>Bấm một từ để viết tiếp:</b>"), self.choices,
@@ -117,7 +123,7 @@ class NextWordExplorer:
         buttons = []
         for i, (piece, p) in enumerate(self.cands):
             b = w.Button(description=f"{shown(piece)} ({p:.0%})", layout=w.Layout(width="auto"))
-            b.on_click(lambda _b, _i=i: self.pick(_i))
+            b.on_click(self._guard(lambda _b, _i=i: self.pick(_i), self._show))
             buttons.append(b)
         self.choices.children = tuple(buttons)
         self.samples.value = ""

@@ -107,11 +107,14 @@ class SafetySorter:
                 for i, (dd, e) in enumerate(zip(self.dropdowns, self.examples, strict=True), start=1)]
         self.check_button = w.Button(description="Xem đáp án", button_style="info", icon="eye")
         self.result = w.HTML()
-        self.check_button.on_click(lambda _b: self.reveal())
+        from course.widgets.safe import guard
+
+        self.check_button.on_click(guard(lambda _b: self.reveal(), lambda m: setattr(self.result, "value", m)))
         self.free = w.Textarea(placeholder="Dán một yêu cầu bạn định gửi cho AI…", layout=w.Layout(width="100%"))
         self.free_button = w.Button(description="Kiểm tra yêu cầu này", icon="shield")
         self.free_result = w.HTML()
-        self.free_button.on_click(lambda _b: self.try_text())
+        self.free_button.on_click(guard(lambda _b: self.try_text(),
+                                        lambda m: setattr(self.free_result, "value", m)))
         self.widget = w.VBox([*rows, self.check_button, self.result,
                               w.HTML("<b>Thử với yêu cầu của bạn:</b>"), self.free, self.free_button,
                               self.free_result])

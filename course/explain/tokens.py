@@ -190,8 +190,11 @@ def token_view(text: str = "Đề nghị phường xuống đo đạc lại ranh
                          "nên chỉ hiện bộ tách token của Gemma.</i></p>")
         out.value = "".join(parts)
 
-    button.on_click(render)
-    render()
+    from course.widgets.safe import guard
+
+    safe_render = guard(render, lambda m: setattr(out, "value", m))
+    button.on_click(safe_render)
+    safe_render()
     display(w.VBox([box, button, out]))
 
 

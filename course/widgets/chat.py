@@ -12,6 +12,8 @@ from typing import Any
 import ipywidgets as w
 from IPython.display import display
 
+from course.widgets.safe import guard
+
 
 class ChatBox:
     """Text box + send button + transcript. `send(text)` works without a browser (tests)."""
@@ -28,7 +30,7 @@ class ChatBox:
         self.button = w.Button(description="Gửi", button_style="primary", icon="paper-plane")
         self.transcript = w.HTML()
         self.live = w.HTML()
-        self.button.on_click(lambda _b: self._send_from_box())
+        self.button.on_click(guard(lambda _b: self._send_from_box(), lambda m: setattr(self.live, "value", m)))
         self.widget = w.VBox([self.transcript, self.live, self.box, self.button])
 
     def _send_from_box(self) -> None:

@@ -16,6 +16,7 @@ import ipywidgets as w
 from IPython.display import display
 
 from course.widgets._namespace import user_namespace
+from course.widgets.safe import guard
 from course.widgets.store import AnswerStore, Value
 
 TRUE_FALSE = ("Đúng", "Sai")
@@ -38,6 +39,9 @@ class _Bound:
         self.store = store or AnswerStore()
         self.namespace = user_namespace(namespace)
         self.status = w.HTML()
+
+    def _show(self, message_html: str) -> None:
+        self.status.value = message_html
 
     def _save(self, value: Value, shown: str) -> None:
         self.namespace[self.name] = value
@@ -65,7 +69,7 @@ class ChoiceQuestion(_Bound):
         saved = self.store.get(name)
         initial = saved if saved in self.values else None
         self.buttons = w.RadioButtons(options=pairs, value=initial, layout=w.Layout(width="auto"))
-        self.buttons.observe(self._changed, names="value")
+        self.buttons.observe(guard(self._changed, self._show), names="value")
         self.namespace[name] = initial
         header = w.HTML(f"<b>{html.escape(question)}</b>") if question else w.HTML()
         self.widget = w.VBox([header, self.buttons, self.status])
@@ -98,7 +102,7 @@ class TextAnswer(_Bound):
         self.box = w.Textarea(value=initial, placeholder=placeholder,
                               layout=w.Layout(width="100%", height="8em"))
         self.button = w.Button(description="Lưu câu trả lời", button_style="primary", icon="save")
-        self.button.on_click(lambda _b: self.save())
+        self.button.on_click(guard(lambda _b: self.save(), self._show))
         self.namespace[name] = initial
         header = w.HTML(f"<b>{html.escape(question)}</b>") if question else w.HTML()
         self.widget = w.VBox([header, self.box, self.button, self.status])
@@ -134,7 +138,7 @@ class LabelTask(_Bound):
         for i, (item, value) in enumerate(zip(items, chosen, strict=True), start=1):
             dd = w.Dropdown(options=[("— chọn lĩnh vực —", None)] + [(lab, lab) for lab in labels],
                             value=value, layout=w.Layout(width="16em"))
-            dd.observe(self._changed, names="value")
+            dd.observe(guard(self._changed, self._show), names="value")
             self.dropdowns.append(dd)
             rows.append(w.HBox([dd, w.HTML(f"<b>{i}.</b> {html.escape(item)}")]))
         self.namespace[name] = self.value

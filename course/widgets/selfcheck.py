@@ -15,6 +15,7 @@ import ipywidgets as w
 from IPython.display import display
 
 from course.widgets._namespace import user_namespace
+from course.widgets.safe import guard
 
 Checker = Callable[[Any], str | None]  # returns a Vietnamese problem, or None when fine
 _MISSING = object()
@@ -165,7 +166,7 @@ class SelfCheck:
         self.namespace = namespace
         self.button = w.Button(description="Tự kiểm tra", button_style="info", icon="check")
         self.result = w.HTML()
-        self.button.on_click(lambda _b: self.click())
+        self.button.on_click(guard(lambda _b: self.click(), lambda m: setattr(self.result, "value", m)))
         self.widget = w.VBox([self.button, self.result])
 
     def click(self) -> list[str]:

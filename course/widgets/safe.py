@@ -1,0 +1,39 @@
+"""Widget callbacks never fail silently: errors become a short Vietnamese line in the widget.
+
+Exceptions raised inside an ipywidgets callback do not reach the notebook's error handler; they
+land in a log the learner never opens. `guard()` catches them and shows a message instead.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from course.errors import CourseError
+
+log = logging.getLogger(__name__)
+UNEXPECTED = ("Thao tác này gặp sự cố ngoài dự kiến. Bài làm của bạn vẫn được giữ nguyên. "
+              "Hãy thử lại; nếu vẫn lỗi, báo giảng viên.")
+
+
+def error_html(message: str) -> str:
+    """A red Vietnamese message for an HTML widget."""
+    return f"<span style='color:#c0392b'><b>Có lỗi:</b> {html.escape(message)}</span>"
+
+
+def guard(fn: Callable[..., Any], show: Callable[[str], None]) -> Callable[..., Any]:
+    """Wrap a callback: a `CourseError` shows its message, anything else a generic one (logged)."""
+
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except CourseError as err:
+            show(error_html(str(err)))
+        except Exception:  # noqa: BLE001 - a learner must never face a silent failure
+            log.exception("widget callback failed")
+            show(error_html(UNEXPECTED))
+        return None
+
+    return wrapped
