@@ -401,3 +401,30 @@ def test_practice_notebook_runs_in_the_browser(browser, lab: str, course_root: P
     assert prompts and all("*" not in p for p in prompts)
     assert sum(1 for p in prompts if any(ch.isdigit() for ch in p)) >= 3, prompts
     page.context.close()
+
+
+FLAWED_LETTER = """ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH
+Số: 5/UBND-VP
+An Bình, ngày 5 tháng 1 năm 2026
+V/v họp dân về vệ sinh môi trường
+Kính gửi: Các hộ dân tổ dân phố số 3.
+Ủy ban nhân dân phường mời các hộ dân dự họp lúc 19 giờ ngày 10 tháng 01 năm 2026 tại nhà văn hóa.
+CHỦ TỊCH
+Nguyễn Văn An"""
+
+
+def test_document_checker_app_on_a_phone(browser, voila: str) -> None:  # noqa: ANN001
+    """Voilà document checker at phone size: paste a flawed công văn, press «Kiểm tra», read the findings."""
+    page = app_page(browser, voila, "van-ban", 390, 844)
+    area = page.locator("textarea").first
+    area.wait_for(timeout=180_000)
+    area.fill(FLAWED_LETTER)
+    page.get_by_role("button", name="Kiểm tra").first.click()
+    page.wait_for_selector("text=Cách sửa", timeout=60_000)
+    page.wait_for_timeout(500)
+    shot(page, "voila-van-ban-phone")
+    text = visible_text(page)
+    assert "Quốc hiệu" in text or "CỘNG HÒA" in text, text[-1000:]
+    assert "lỗi" in text and "Traceback" not in text
+    assert_fits_phone(page)
+    page.context.close()
