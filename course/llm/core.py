@@ -47,6 +47,15 @@ def _strip_leading(emit: Callable[[str], None]) -> Callable[[str], None]:
     return inner
 
 
+def _when(stamp: str) -> str:
+    """'2026-01-05T09:30:00' → 'lúc 09:30 ngày 05 tháng 01 năm 2026'."""
+    try:
+        t = time.strptime(stamp, "%Y-%m-%dT%H:%M:%S")
+    except ValueError:
+        return "trước đây"
+    return f"lúc {t.tm_hour:02d}:{t.tm_min:02d} ngày {t.tm_mday:02d} tháng {t.tm_mon:02d} năm {t.tm_year}"
+
+
 def needs_guard(settings: Settings, provider: str) -> bool:
     """True when text would leave this machine: OpenAI, Gemini, or a compatible server elsewhere."""
     if provider in ("openai", "gemini"):
@@ -95,11 +104,12 @@ def _attempt(settings: Settings, provider: str, prompt: str, system: str | None,
                 )
             mapping = r.mapping
             sent_prompt, sent_system = r.text, (r_sys.text if system else None)
-            ans.redactions = [
-                {"placeholder": ph, "kind": f.kind, "label": f.label}
-                for f in r_sys.findings + r.findings
-                for ph in [next(k for k, v in mapping.items() if v == f.value)]
-            ]
+            placeholder_of = {v: k for k, v in mapping.items()}
+            seen: dict[str, dict[str, str]] = {}
+            for f in r_sys.findings + r.findings:
+                ph = placeholder_of[f.value]
+                seen.setdefault(ph, {"placeholder": ph, "kind": f.kind, "label": f.label})
+            ans.redactions = list(seen.values())
             ans.notices.append(
                 f"Đã che {len(mapping)} thông tin cá nhân ({kinds}) trước khi gửi lên mạng; "
                 "câu trả lời hiển thị lại giá trị thật ngay trên máy này."
@@ -119,7 +129,7 @@ def _attempt(settings: Settings, provider: str, prompt: str, system: str | None,
         ans.tokens_in, ans.tokens_out = int(entry.get("tokens_in", 0)), int(entry.get("tokens_out", 0))
         ans.cost_usd = 0.0
         ans.replayed = True
-        ans.notices.append(f"BẢN GHI LẠI: {why} Đây là câu trả lời đã ghi lúc {entry.get('saved_at', '?')}, "
+        ans.notices.append(f"BẢN GHI LẠI: {why} Đây là câu trả lời đã ghi {_when(entry.get('saved_at', ''))}, "
                            "không phải câu trả lời mới.")
         if sink:
             sink(ans.text)

@@ -215,7 +215,7 @@ def default_model(settings: Settings, provider: str) -> str:
     if provider == "gemini":
         return settings.gemini_model
     if provider == "compatible":
-        return settings.compatible_model or _COMPAT_MODEL.get(settings.openai_base_url, "")
+        return settings.compatible_model  # "" = the server's first listed model, resolved at call time
     return ""
 
 
