@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import secrets
 import sqlite3
 import threading
 import time
@@ -47,6 +48,17 @@ def learner_key(secret: str, learner: str) -> str:
     """The learner's gateway key: HMAC-SHA256(secret, name), stable across restarts."""
     digest = hmac.new(secret.encode(), learner.encode(), hashlib.sha256).hexdigest()
     return KEY_PREFIX + digest[:40]
+
+
+def read_secret(path: str | Path) -> str:
+    """Read (or create, mode 600) a random secret file, e.g. the ward's gateway secret."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    return path.read_text().strip()
 
 
 def key_hash(key: str) -> str:
