@@ -164,6 +164,15 @@ def test_libreoffice_converts_writer_output_to_pdf(tmp_path):
     assert pdf.exists(), res.stderr
     pages = re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())
     assert len(pages) > 0
+    # Saved again by LibreOffice (docx -> odt -> docx), the document still passes the checker.
+    for target, source, outdir in (("odt", docx_path, tmp_path / "odt"),
+                                   ("docx:MS Word 2007 XML", tmp_path / "odt" / "bao_cao.odt", tmp_path / "lo")):
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
+                        "--outdir", str(outdir), str(source)], capture_output=True, text=True, timeout=180)
+    resaved = tmp_path / "lo" / "bao_cao.docx"
+    assert resaved.exists()
+    report = check_file(resaved)
+    assert report.ok, report.summary()
 
 
 def test_checker_widget_text_upload_and_errors():
