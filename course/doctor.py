@@ -79,13 +79,13 @@ def offline_ready(lines: list[CheckLine]) -> bool:
 def format_report(lines: list[CheckLine]) -> str:
     out = ["Kiểm tra môi trường khoá học «AI cho cán bộ cơ sở»", ""]
     for line in lines:
-        mark = "✅" if line.ok else ("❌" if line.required else "➖")
+        mark = "✔" if line.ok else ("✘" if line.required else "–")
         out.append(f"{mark} {line.label}" + (f" — {line.detail}" if line.detail else ""))
     out.append("")
     if offline_ready(lines):
         out.append("Sẵn sàng: khoá học chạy được ngoại tuyến, không cần khoá API.")
     else:
-        out.append("Chưa sẵn sàng: sửa các dòng ❌ ở trên (thường chỉ cần chạy `make run`).")
+        out.append("Chưa sẵn sàng: sửa các dòng ✘ ở trên (thường chỉ cần chạy `make run`).")
     return "\n".join(out)
 
 
@@ -102,7 +102,7 @@ def _prepare(args: argparse.Namespace) -> int:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
     for name, path in paths.items():
-        print(f"✅ {name}: {path}")
+        print(f"✔ {name}: {path}")
     return 0
 
 
