@@ -6,6 +6,12 @@ run is a bank account only near a bank word; a date is a date of birth only afte
 that are *not* personal data — article numbers, years, amounts of money, document numbers like
 "45/2019/QH14" or "Quyết định số 1234/QĐ-UBND" — are left alone by construction (digits glued to
 "/" or followed by a currency word are skipped).
+
+Why not `vipii` (Presidio-based Vietnamese PII, PyPI 0.2.1)? It pulls presidio, spaCy and
+underthesea into the class kit, has no house-address recogniser, and on this module's own test
+set (course.privacy.evaluation, measured 2026-11-25, addresses excluded) reached precision 0.90 /
+recall 0.84 (held-out: 0.84 / 0.80), mostly by taking every date ("cấp ngày 10/8/2021", document
+dates) for a date of birth.
 """
 
 from __future__ import annotations
