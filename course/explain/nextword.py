@@ -137,8 +137,13 @@ class NextWordExplorer:
 
     def draw(self, n: int = 10, seed: int | None = None) -> list[str]:
         """Sample n next tokens at the slider's temperature and list them."""
+        from course.explain._figures import show_figure
+
         if not self.cands:
             self.refresh()
+        self.chart.clear_output(wait=True)
+        with self.chart:
+            show_figure(plot_candidates(self.cands, temperature=self.temperature.value))
         drawn = sample(self.cands, self.temperature.value, n=n, seed=seed)
         distinct = len(set(drawn))
         chips = " ".join(f"<code>{html.escape(shown(t))}</code>" for t in drawn)
