@@ -86,7 +86,7 @@ def results_html(results: Sequence[FactResult]) -> str:
     for r in results:
         said = (f"<span style='color:#c0392b'>{html.escape(r.answer.error)}</span>" if r.answer.error
                 else html.escape(r.answer.text.strip()) or "<i>(không trả lời)</i>")
-        verdict = "✅ khớp" if r.matched else "❌ không khớp"
+        verdict = "✔ khớp" if r.matched else "✘ không khớp"
         rows.append(f"<tr><td>{html.escape(r.fact.question)}</td><td>{said}</td>"
                     f"<td>{html.escape(r.fact.reference)}<br><small>Nguồn: {html.escape(r.fact.source)}</small></td>"
                     f"<td>{verdict}</td></tr>")

@@ -123,7 +123,7 @@ class SafetySorter:
         """Show the trainers' answers with reasons and what would be redacted; return the score."""
         items = []
         for i, (dd, e) in enumerate(zip(self.dropdowns, self.examples, strict=True), start=1):
-            mark = "✅" if dd.value == e.category else ("⬜" if dd.value is None else "❌")
+            mark = "✔" if dd.value == e.category else ("–" if dd.value is None else "✘")
             items.append(f"<li>{mark} <b>{i}. {html.escape(e.category)}</b> — {html.escape(e.why)}<br>"
                          f"{redaction_html(e.text)}</li>")
         got = score([dd.value for dd in self.dropdowns], self.examples)
