@@ -265,3 +265,24 @@ def test_cloud_needs_explicit_choice_and_key(monkeypatch, tmp_path):
     import inspect
 
     assert inspect.signature(transcribe).parameters["provider"].default == "local"
+
+
+def test_long_file_is_read_in_bounded_memory(tmp_path):
+    """Ten minutes of audio (38 MB as float32) stream through in chunks without being held at once."""
+    import tracemalloc
+
+    path = tmp_path / "dai.wav"
+    tone = (0.1 * np.sin(np.linspace(0, 440 * 2 * np.pi, SAMPLE_RATE))).astype(np.float32)
+    with sf.SoundFile(str(path), "w", samplerate=SAMPLE_RATE, channels=1, subtype="PCM_16") as fh:
+        for _ in range(600):
+            fh.write(tone)
+    tracemalloc.start()
+    total = 0
+    try:
+        for _, chunk in iter_chunks(path, chunk_s=30):
+            total += chunk.size
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert total == 600 * SAMPLE_RATE
+    assert peak < 20 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB"  # bounded by the chunk, not the file

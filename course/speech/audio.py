@@ -201,25 +201,32 @@ def iter_chunks(
     if isinstance(source, np.ndarray):
         blocks: Iterator[np.ndarray] = iter([np.asarray(source, dtype=np.float32).reshape(-1)])
     else:
-        blocks = _decode_frames(source)
+        blocks = _decode_frames(source, block_s=10.0)
     size = int(chunk_s * SAMPLE_RATE)
     search = int(search_s * SAMPLE_RATE)
-    buf = np.zeros(0, dtype=np.float32)
+    pending: list[np.ndarray] = []  # blocks not yet joined: no quadratic copying
+    pending_len = 0
     offset = 0
     seen = 0
     for blk in blocks:
         seen += blk.size
         if seen > max_seconds * SAMPLE_RATE:
             raise too_long(seen / SAMPLE_RATE, max_seconds)
-        buf = np.concatenate([buf, blk]) if buf.size else blk
+        pending.append(blk)
+        pending_len += blk.size
+        if pending_len < size + search:
+            continue
+        buf = np.concatenate(pending)
         while buf.size >= size + search:
             cut = _cut_point(buf, size, search)
             yield offset / SAMPLE_RATE, buf[:cut].copy()
             offset += cut
             buf = buf[cut:]
+        pending, pending_len = [buf], buf.size
     if seen == 0:
         check_not_empty(np.zeros(0, dtype=np.float32), _describe(source) if not isinstance(source, np.ndarray)
                         else "bản ghi âm")
+    buf = np.concatenate(pending) if pending else np.zeros(0, dtype=np.float32)
     while buf.size > size + search:
         cut = _cut_point(buf, size, search)
         yield offset / SAMPLE_RATE, buf[:cut].copy()
