@@ -8,6 +8,7 @@ temperature view re-weights those real top-10 probabilities — p^(1/T), renorma
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -48,7 +49,7 @@ def sample(cands: Candidates, temperature: float, n: int = 10, seed: int | None 
 
 def shown(piece: str) -> str:
     """A token as learners should read it: leading space as '·', empty as '∅'."""
-    return piece.replace(" ", "·").replace("\n", "↵") or "∅"
+    return unicodedata.normalize("NFC", piece).replace(" ", "·").replace("\n", "↵") or "∅"
 
 
 def plot_candidates(cands: Candidates, temperature: float | None = None, title: str = ""):
@@ -66,9 +67,10 @@ def plot_candidates(cands: Candidates, temperature: float | None = None, title: 
         ax.barh(y + 0.2, with_temperature(probs[::-1], temperature)[::-1], height=0.4, color="#e67e22",
                 label=f"Sau khi chỉnh nhiệt độ = {temperature:g}")
         ax.legend(loc="lower right", fontsize=8)
-    ax.set_yticks(y, labels, fontfamily="monospace")
+    ax.set_yticks(y, labels, fontsize=11)
     ax.set_xlabel("Xác suất")
-    ax.set_xlim(0, 1)
+    top = max([*probs, *(with_temperature(probs, temperature) if temperature is not None else [])], default=1.0)
+    ax.set_xlim(0, min(1.0, top * 1.15 + 0.02))
     ax.set_title(title or "10 từ (token) mô hình cho là dễ đến tiếp theo nhất", fontsize=10)
     fig.tight_layout()
     plt.close(fig)
