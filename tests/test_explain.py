@@ -165,7 +165,7 @@ def test_fact_matching():
 
 
 def test_hallucination_demo_asks_the_real_local_model():
-    results = hallucination.ask_facts(hallucination.FACT_QUESTIONS[:1], max_tokens=16)
+    results = hallucination.ask_facts(hallucination.FACT_QUESTIONS[:1], provider="local", max_tokens=16)
     answer = results[0].answer
     assert answer.error is None and answer.text.strip()
     assert answer.provider == "local"
