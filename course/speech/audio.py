@@ -187,7 +187,8 @@ def _cut_point(audio: np.ndarray, target: int, search: int) -> int:
     region = audio[lo:target]
     if region.size <= window:
         return target
-    energy = np.convolve(region**2, np.ones(window, dtype=np.float32), mode="valid")
+    power = np.concatenate([[0.0], np.cumsum(region.astype(np.float64) ** 2)])
+    energy = power[window:] - power[:-window]  # moving sum of power over 100 ms windows
     return lo + int(np.argmin(energy)) + window // 2
 
 
