@@ -66,7 +66,7 @@ AI là gì, nó viết ra câu trả lời thế nào, nó sai ở đâu, và c�
 
 **Thời lượng:** 45 phút trình chiếu + 10 phút hỏi đáp.
 **Chuẩn bị:** máy chiếu; chạy ô cài đặt bên dưới trước giờ học (không cần Internet).""", "subslide"),
-        code("m1-bg-setup", "from course.explain import nextword\nfrom course.privacy import redact\nfrom course.ui import setup\n\nsetup()",
+        code("m1-bg-setup", "from course.explain import nextword, tokens\nfrom course.privacy import redact\nfrom course.ui import setup\n\nsetup()",
              "skip"),
         md("m1-bg-story", """
 ## Mở đầu: Mộc Châu, ngày 08 tháng 08 năm 2025
@@ -100,6 +100,12 @@ viết, và thấy độ chính xác tăng khi thêm ví dụ, giảm khi gán n
 - **Mô hình ngôn ngữ lớn** (ChatGPT, Gemini…): đã đọc rất nhiều văn bản, và chỉ làm một việc:
   **đoán từ tiếp theo**, rồi lặp lại.
 - Mỗi «từ» thật ra là một **token** (mẩu chữ). Tiếng Việt có dấu thường bị cắt thành nhiều token hơn tiếng Anh.""", "slide"),
+        code("m1-bg-tokens", 'tokens.show_counts("Đề nghị phường xuống đo đạc lại ranh giới đất nhà tôi.",\n'
+                             '                  "Please ask the ward to re-measure the boundary of my land.")', "fragment"),
+        md("m1-bg-tokens-notes", """
+Ghi chú giảng viên: bảng đếm token của cùng một câu — tiếng Việt có dấu, không dấu, tiếng Anh — theo bộ tách token của
+Gemma, GPT-4o và GPT-4 (chạy trên máy, không cần mạng). Dịch vụ AI tính tiền theo token: câu tiếng Việt thường đắt hơn.""",
+           "notes"),
         md("m1-bg-demo-text", """
 ## Xem tận mắt: mô hình đoán từ tiếp theo
 Ô dưới đây hỏi mô hình nhỏ chạy ngay trên máy (Gemma 3 270M): sau «Thủ đô của Việt Nam là», từ nào dễ đến nhất?""",
