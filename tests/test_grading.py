@@ -139,3 +139,24 @@ def test_force_regrade_gives_same_scores(course):
     root, api, _ = course
     assert khoahoc(["grade", A, "--force", "--quiet", "--no-feedback", "--root", str(root)]) == 0
     assert [api.get_submission(A, x)["score"] for x in ("hv_an", "hv_binh")] == [4, 2]
+
+
+def test_dashboard_notebook_plots_the_class(course):
+    from tests.conftest import offline_env, run_notebook
+
+    root, _, _ = course
+    nb = nbformat.read(GRADING_ROOT / "bang_dieu_khien.ipynb", as_version=4)
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+    env = dict(offline_env(), KHOAHOC_GRADING_ROOT=str(root))
+    done = run_notebook(GRADING_ROOT / "bang_dieu_khien.ipynb", timeout=120, env=env)
+    images = [o for c in done.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert len(images) == 3
+    assert "bai_mau" in str(done.cells[4].outputs[0]["data"]["text/plain"])
+
+
+def test_dashboard_without_reports_says_what_to_do(tmp_path):
+    from course.grading.dashboard import load_reports
+    from course.grading.coursedir import GradingError
+
+    with pytest.raises(GradingError, match="khoahoc grade all"):
+        load_reports(tmp_path)

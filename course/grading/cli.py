@@ -38,8 +38,9 @@ def run_grade(args: argparse.Namespace) -> int:
                 from course.grading.coursedir import make_api
 
                 make_api(root).release_feedback(summary.assignment)
-        paths = export_all(root)
-        print("Đã xuất bảng điểm: " + ", ".join(str(p) for p in paths))
+        if not args.no_export:
+            paths = export_all(root)
+            print("Đã xuất bảng điểm: " + ", ".join(str(p) for p in paths))
     except CourseError as err:
         print(f"Lỗi: {err}", file=sys.stderr)
         return 1
@@ -68,6 +69,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="chấm lại cả những bài đã chấm")
     p.add_argument("--no-feedback", action="store_true", help="không tạo trang phản hồi HTML")
     p.add_argument("--release-feedback", action="store_true", help="gửi phản hồi cho học viên qua thư mục trao đổi")
+    p.add_argument("--no-export", action="store_true", help="không xuất bảng điểm CSV/Excel sau khi chấm")
     p.add_argument("--quiet", action="store_true", help="không hiện thanh tiến độ")
     p.add_argument("--root", default=str(GRADING_ROOT), help="thư mục gốc nbgrader (mặc định grading/)")
     p.set_defaults(func=run_grade)

@@ -1,0 +1,63 @@
+"""Writes grading/bang_dieu_khien.ipynb (stable cell ids, no outputs). Not learner-facing.
+
+Run: .venv/bin/python grading/_build_dashboard.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+TARGET = Path(__file__).resolve().parent / "bang_dieu_khien.ipynb"
+
+CELLS = [
+    ("md", "gd-title", "# Bảng điều khiển lớp học\n"
+     "Xem nhanh kết quả chấm tự động của cả lớp để quyết định buổi sau cần ôn lại phần nào.\n\n"
+     "**Mục tiêu**\n- Biết điểm trung bình và số bài nộp của từng mô-đun.\n"
+     "- Thấy phân bố điểm của cả lớp.\n- Tìm ra những câu khó nhất để ôn lại.\n"
+     "- Đọc ghi chú của hệ thống chấm về các bài nộp bị lỗi.\n\n"
+     "**Thời lượng**: khoảng 10 phút.\n\n"
+     "**Chuẩn bị**: đã chấm bài bằng lệnh `khoahoc grade all` (chạy ở thư mục gốc của khoá học); "
+     "lệnh này tạo các bảng điểm trong `grading/bao_cao/`."),
+    ("md", "gd-setup-text", "Chạy ô dưới đây để đọc bảng điểm mới nhất."),
+    ("code", "gd-setup", "from course.grading import dashboard\nfrom course.ui import setup\n\n"
+     "setup()\nbao_cao = dashboard.load_reports()"),
+    ("md", "gd-overview-text", "## Tổng quan từng mô-đun\n"
+     "Mỗi dòng là một mô-đun: số bài nộp, điểm trung bình, số bài đạt tối đa và số bài có ghi chú."),
+    ("code", "gd-overview", "dashboard.overview(bao_cao)"),
+    ("md", "gd-dist-text", "## Phân bố điểm\nNhiều học viên dồn về bên trái nghĩa là lớp cần ôn lại."),
+    ("code", "gd-dist", "dashboard.plot_score_distribution(bao_cao)"),
+    ("md", "gd-hard-text", "## Những câu khó nhất\nCâu có tỉ lệ đạt thấp nhất nằm trên cùng."),
+    ("code", "gd-hard", "dashboard.plot_hardest_questions(bao_cao, n=10)"),
+    ("md", "gd-progress-text", "## Tiến bộ qua các mô-đun\nĐiểm trung bình của lớp theo thứ tự mô-đun."),
+    ("code", "gd-progress", "dashboard.plot_progress(bao_cao)"),
+    ("md", "gd-notes-text", "## Ghi chú của hệ thống chấm\n"
+     "Các bài bị 0 điểm do tệp hỏng, nộp nhầm bài, chạy quá lâu… kèm lý do bằng tiếng Việt. "
+     "Hãy liên hệ những học viên này để họ nộp lại."),
+    ("code", "gd-notes", "bao_cao.notes"),
+    ("md", "gd-self-check", "## Tự kiểm tra\n"
+     "- Mô-đun nào có điểm trung bình thấp nhất?\n- Ba câu khó nhất thuộc mô-đun nào?\n"
+     "- Có học viên nào cần nộp lại bài không?"),
+    ("md", "gd-summary", "## Tóm tắt\n"
+     "Bảng điều khiển đọc các tệp CSV do `khoahoc grade` xuất ra (cũng có bản Excel "
+     "`grading/bao_cao/bang_diem.xlsx`). Điểm lấy từ sổ điểm nbgrader.\n\n"
+     "## Tiếp theo\n"
+     "Gửi phản hồi cho học viên bằng `khoahoc grade all --release-feedback`; xem hướng dẫn trong "
+     "`grading/README.md`. Nguồn: tài liệu nbgrader (https://nbgrader.readthedocs.io)."),
+]
+
+
+def build() -> nbformat.NotebookNode:
+    cells = [(new_markdown_cell if kind == "md" else new_code_cell)(source, id=cid) for kind, cid, source in CELLS]
+    nb = new_notebook(cells=cells, metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"},
+        "language_info": {"name": "python"}})
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    return nb
+
+
+if __name__ == "__main__":
+    nbformat.write(build(), TARGET)
+    print(TARGET)
