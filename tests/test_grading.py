@@ -155,8 +155,8 @@ def test_dashboard_notebook_plots_the_class(course):
 
 
 def test_dashboard_without_reports_says_what_to_do(tmp_path):
-    from course.grading.dashboard import load_reports
     from course.grading.coursedir import GradingError
+    from course.grading.dashboard import load_reports
 
     with pytest.raises(GradingError, match="khoahoc grade all"):
         load_reports(tmp_path)
