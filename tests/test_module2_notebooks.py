@@ -29,10 +29,15 @@ def workdir(tmp_path_factory) -> Path:
     return dest
 
 
-def test_committed_notebooks_match_the_build_script(tmp_path):
+def _build_module():
     spec = importlib.util.spec_from_file_location("m2_build", MODULE / "_build.py")
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
+    return build
+
+
+def test_committed_notebooks_match_the_build_script(tmp_path):
+    build = _build_module()
     build.HERE = tmp_path
     build.lecture(), build.practice(), build.assignment(), build.readme()
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == (MODULE / "README.md").read_text(encoding="utf-8")
@@ -101,7 +106,7 @@ def _nbgrader(args: list[str], cwd: Path) -> str:
     return res.stdout + res.stderr
 
 
-def test_nbgrader_validate_source_passes_and_release_fails(tmp_path):
+def test_nbgrader_validate_release_and_autograde(tmp_path):
     course = tmp_path / "course"
     (course / "source" / "m2").mkdir(parents=True)
     shutil.copy(MODULE / "bai_tap" / "bai_tap.ipynb", course / "source" / "m2" / "bai_tap.ipynb")
@@ -116,3 +121,21 @@ def test_nbgrader_validate_source_passes_and_release_fails(tmp_path):
     assert "raise NotImplementedError()" in text
     out = _nbgrader(["validate", "release/m2/bai_tap.ipynb"], course)
     assert "VALIDATION FAILED" in out, out[-2000:]
+
+    # A learner's submission: the released notebook plus the answers the widgets saved (cau_tra_loi.json).
+    # Prompt and fixed document are right; personal data was left in on purpose: 8 of 10 points.
+    build = _build_module()
+    submitted = course / "submitted" / "hoc_vien_1" / "m2"
+    submitted.mkdir(parents=True)
+    shutil.copy(released, submitted / "bai_tap.ipynb")
+    answers = {"cau_lenh": build.GOOD_PROMPT.replace("thạo thủ tục", "nắm vững thủ tục"),
+               "yeu_cau_da_che": build.CITIZEN_REQUEST, "van_ban_da_sua": build.FIXED_INVITATION}
+    (submitted / "cau_tra_loi.json").write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
+    out = _nbgrader(["autograde", "m2", "--force"], course)
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        sub = gb.find_submission("m2", "hoc_vien_1")
+        grades = {g.name: g.score for nb in sub.notebooks for g in nb.grades}
+        assert (sub.score, sub.max_score) == (8.0, 10.0), (grades, out[-2000:])
+        assert grades["m2-bt-q2-test-pii"] == 0.0
