@@ -20,7 +20,7 @@ os.environ["COURSE_LLM_PROVIDER"] = "local"
 
 from course.llm import ask, local  # noqa: E402
 
-QUESTION = "Ủy ban nhân dân phường có những nhiệm vụ gì trong việc quản lý dân cư?"
+QUESTION = "Hãy kể ra thật chi tiết các công việc hằng ngày của cán bộ tư pháp - hộ tịch ở phường."
 
 
 def run_raw(prompt: str, max_tokens: int) -> tuple[float, float, int]:
