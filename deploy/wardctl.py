@@ -240,8 +240,11 @@ class Ward:
                    *self.gradebooks()]:
             if not db.exists():
                 continue
-            with sqlite3.connect(db) as con:
-                result = con.execute("PRAGMA integrity_check").fetchone()[0]
+            try:
+                with sqlite3.connect(db) as con:
+                    result = con.execute("PRAGMA integrity_check").fetchone()[0]
+            except sqlite3.DatabaseError as exc:
+                result = str(exc)
             report.append(f"{'ỔN' if result == 'ok' else 'HỎNG'}: {db} ({result})")
         exchange = self.state / "exchange"
         if exchange.exists() and (exchange.stat().st_mode & 0o777) != 0o777:

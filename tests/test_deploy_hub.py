@@ -46,7 +46,7 @@ pytestmark = [
 N = int(os.environ.get("COURSE_DEPLOY_HUB_LEARNERS", "20"))
 COURSE = "ai_can_bo_co_so"
 ASSIGNMENT = "bai_thu_lop"
-SPAWN_CONCURRENCY = 4
+SPAWN_CONCURRENCY = 5
 
 
 def _free_port() -> int:
@@ -332,11 +332,17 @@ def test_formgrader_service_is_for_instructors_only(hub):
     """The formgrader answers instructors at /services/<course>/ and refuses learners (403)."""
     import httpx
 
+    csv_path = hub.tmp / "mot_hoc_vien.csv"
+    csv_path.write_text("ten_dang_nhap,ho_ten,vai_tro,ngan_sach_usd\nhvxem,Học Viên Xem,hoc_vien,\n", encoding="utf-8")
+    assert wardctl.main(["--state", str(hub.state), "--hub-api", f"{hub.base}/hub/api", "--course", COURSE,
+                         "--gateway-db", str(hub.tmp / "no-gateway" / "x.sqlite3"),
+                         "them-hoc-vien", str(csv_path)]) == 0
+
     async def tokens() -> tuple[str, str]:
         h = HubClient(hub.base)
         try:
             teacher = await h.login("giangvien", "matkhau-giangvien")
-            learner = await h.login("hv00", "matkhau-hv00")
+            learner = await h.login("hvxem", "matkhau-hvxem")
         finally:
             await h.http.aclose()
         return teacher, learner
@@ -346,13 +352,14 @@ def test_formgrader_service_is_for_instructors_only(hub):
     url = f"{hub.base}/services/{COURSE}/formgrader"
     deadline = time.monotonic() + 120
     while True:  # the service's Jupyter server may still be starting
-        r = httpx.get(url, headers={"Authorization": f"token {teacher}"}, timeout=30)
+        r = httpx.get(url, headers={"Authorization": f"token {teacher}"}, timeout=30, follow_redirects=True)
         if r.status_code != 503 or time.monotonic() > deadline:
             break
         time.sleep(1)
-    assert r.status_code == 200, (r.status_code, r.text[:300])
+    assert r.status_code == 200, (r.status_code, r.headers.get("location"), r.text[:300])
+    assert str(r.url).startswith(url)  # landed on a formgrader page (manage_assignments), not a login form
     assert "formgrader" in r.text.lower()
     # JupyterHub ≥ 4.1: no framing of hub-served pages — why the formgrader opens in its own tab.
     assert "frame-ancestors 'none'" in r.headers.get("content-security-policy", "")
-    denied = httpx.get(url, headers={"Authorization": f"token {learner}"}, timeout=30)
+    denied = httpx.get(url, headers={"Authorization": f"token {learner}"}, timeout=30, follow_redirects=True)
     assert denied.status_code == 403

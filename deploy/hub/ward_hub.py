@@ -99,8 +99,9 @@ def configure(c: Any, *, course: str, state: Path, admins: list[str], instructor
     c.Spawner.pre_spawn_hook = pre_spawn_hook
 
     # --- nbgrader: groups, roles, formgrader service ---------------------------------------
+    grader = f"grader-{course}"  # the formgrader's hub identity (nbgrader asks the hub for its groups)
     c.JupyterHub.load_groups = {
-        f"formgrade-{course}": {"users": list(instructors)},
+        f"formgrade-{course}": {"users": [*instructors, grader]},
         f"nbgrader-{course}": {"users": list(instructors)},
     }
     c.JupyterHub.load_roles = [
@@ -110,6 +111,8 @@ def configure(c: Any, *, course: str, state: Path, admins: list[str], instructor
          "scopes": ["list:services", f"read:services!service={course}"]},
         # nbgrader's JupyterHubAuthPlugin reads the learner's groups with the server's token.
         {"name": "server", "scopes": ["inherit"]},
+        # The formgrader service reads its grader account's groups (nbgrader's JupyterHubAuthPlugin).
+        {"name": f"formgrader-{course}", "services": [course], "scopes": [f"read:users!user={grader}"]},
         # wardctl (add learners, reset servers) authenticates as this service.
         {"name": "ward-admin", "services": ["ward-admin"],
          "scopes": ["admin:users", "admin:groups", "admin:servers", "tokens", "read:hub"]},
@@ -125,9 +128,10 @@ def configure(c: Any, *, course: str, state: Path, admins: list[str], instructor
                         *extra_args],
             "cwd": str(course_root),
             # A dedicated OS account owns the gradebook (root starts it); the test spawner has none.
-            **({} if spawner == "simple" else {"user": f"grader-{course}"}),
+            **({} if spawner == "simple" else {"user": grader}),
             "environment": {"JUPYTER_CONFIG_PATH": str(HERE / "jupyter"), "KHOAHOC_EXCHANGE_DIR": str(exchange),
                             "KHOAHOC_COURSE_ID": course, "JUPYTERHUB_DEFAULT_URL": "/formgrader",
+                            "JUPYTERHUB_USER": grader,
                             "PATH": env["PATH"]},
             "oauth_no_confirm": True,
         },
