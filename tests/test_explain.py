@@ -45,6 +45,15 @@ def test_openai_encoding_unknown_name_is_none():
     assert tokens.openai_encoding("no_such_encoding") is None
 
 
+def test_openai_encoding_never_downloads_when_tiktoken_cache_is_off(monkeypatch):
+    monkeypatch.setenv("TIKTOKEN_CACHE_DIR", "")  # tiktoken would fetch from the network
+    tokens.openai_encoding.cache_clear()
+    try:
+        assert tokens.openai_encoding("o200k_base") is None
+    finally:
+        tokens.openai_encoding.cache_clear()
+
+
 def test_vietnamese_costs_more_tokens_than_english_in_gpt4_tokenizer():
     vi = tokens.openai_tokens(VI, "cl100k_base")
     en = tokens.openai_tokens(EN, "cl100k_base")

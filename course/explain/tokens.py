@@ -33,11 +33,14 @@ ENCODING_LABELS = {"o200k_base": "GPT-4o (o200k_base)", "cl100k_base": "GPT-4 / 
 PALETTE = ("#fde2e4", "#e2ece9", "#dfe7fd", "#fff1c1", "#e8dff5", "#d7f2f6", "#fce1c8", "#e3f2c1")
 
 
-def _tiktoken_cache_dir() -> Path:
-    """The folder tiktoken reads its cache from (same rule as tiktoken.load.read_file_cached)."""
+def _tiktoken_cache_dir() -> Path | None:
+    """The folder tiktoken reads its cache from (same rule as tiktoken.load.read_file_cached).
+
+    None when the cache is switched off (variable set to ""): tiktoken would then go to the network.
+    """
     for var in ("TIKTOKEN_CACHE_DIR", "DATA_GYM_CACHE_DIR"):
-        if os.environ.get(var):
-            return Path(os.environ[var])
+        if var in os.environ:
+            return Path(os.environ[var]) if os.environ[var] else None
     return Path(tempfile.gettempdir()) / "data-gym-cache"
 
 
@@ -68,7 +71,10 @@ def prime_tiktoken_cache(name: str) -> bool:
     if name not in _OPENAI_FILES:
         return False
     url, sha, vocab = _OPENAI_FILES[name]
-    target = _tiktoken_cache_dir() / hashlib.sha1(url.encode()).hexdigest()
+    cache_dir = _tiktoken_cache_dir()
+    if cache_dir is None:
+        return False
+    target = cache_dir / hashlib.sha1(url.encode()).hexdigest()
     if target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == sha:
         return True
     data_dir = _quicktok_data()
