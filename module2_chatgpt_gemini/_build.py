@@ -95,7 +95,8 @@ Thử mô hình nhỏ trên máy với một câu lệnh cụt lủn. Quan sát:
            "subslide"),
         code("m2-bg-local", """
 from course.llm import ask
-ask("Viết giấy mời họp tổ dân phố.", max_tokens=48, stream=True)""", "fragment"),
+tra_loi = ask("Viết giấy mời họp tổ dân phố.", max_tokens=48, stream=True)
+tra_loi.label""", "fragment"),
         md("m2-bg-local-notes", """
 Mô hình 270M thường viết lan man hoặc lạc đề: đó là bài học — câu lệnh cụt thì kết quả kém, và mô hình nhỏ thì
 càng kém. Với ChatGPT/Gemini kết quả trôi chảy hơn nhiều, nhưng vẫn phải kiểm tra.""", "notes"),
@@ -482,6 +483,14 @@ assert check_text(van_ban_da_sua).kind == "giay-moi", "Văn bản phải vẫn l
 for y in ("sốt xuất huyết", "14 giờ 00", "Trạm Y tế phường", "Lê Văn Cường"):
     assert y in van_ban_da_sua, f"Đừng đổi nội dung giấy mời: thiếu «{y}»."
 ### END HIDDEN TESTS''', **nbg("m2-bt-q3-test-same", grade=True, locked=True, points=1)),
+        locked_md("m2-bt-selfcheck-intro", """
+## Tự kiểm tra
+Chạy ô dưới để xem cả ba câu còn thiếu gì trước khi nộp bài (ô này không chấm điểm)."""),
+        code("m2-bt-selfcheck", """
+print(score_prompt(cau_lenh).summary())
+print("Dữ liệu cá nhân còn lại:", ", ".join(f.label for f in find_pii(yeu_cau_da_che)) or "không còn")
+print(check_text(van_ban_da_sua).summary() if van_ban_da_sua.strip() else "Câu 3: chưa có văn bản đã sửa.")""",
+             **nbg("m2-bt-selfcheck", locked=True)),
         locked_md("m2-bt-summary", """
 ## Tóm tắt
 - Câu lệnh tốt có vai trò, bối cảnh, nhiệm vụ, định dạng, ví dụ, ràng buộc — và không chứa dữ liệu cá nhân.

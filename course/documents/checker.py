@@ -16,7 +16,16 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from course.documents.model import KINDS, QUOC_HIEU, TIEU_NGU, Kind, kind_of, nfc, strip_accents
+from course.documents.model import (
+    KINDS,
+    QUOC_HIEU,
+    TIEU_NGU,
+    Kind,
+    format_date_line,
+    kind_of,
+    nfc,
+    strip_accents,
+)
 from course.documents.rules import RULES
 from course.errors import CourseError
 
@@ -119,6 +128,18 @@ def _bare(text: str) -> str:
 def _is_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _fixed_recipients(items: list[str]) -> list[str]:
+    """The nơi nhận list rewritten: «- X;» per line, ending with «- Lưu: VT, ….»."""
+    names = [re.sub(r"^[-–•+]\s*", "", t).rstrip(" ;.,") for t in items]
+    archive = [n for n in names if re.match(r"^Lưu\b", n)]
+    others = [n for n in names if not re.match(r"^Lưu\b", n)]
+    rest = "VT"
+    if archive:
+        extra = [x.strip() for x in re.split(r"[,:]", re.sub(r"^Lưu\s*:?\s*", "", archive[-1])) if x.strip()]
+        rest = ", ".join(["VT"] + [x for x in extra if x.upper() != "VT"])
+    return [f"«- {n};»" for n in others] + [f"«- Lưu: {rest}.»"]
 
 
 def _looks_like_name(text: str) -> bool:
@@ -280,8 +301,12 @@ class _Checker:
         elif any(g not in {"TTr"} and not _is_upper(g) and not g.isdigit() for g in letters.split("-") if g):
             problems.append("ký hiệu phải in hoa")
         if problems:
+            fixed_num = f"{int(num):02d}" if num.isdigit() else num
+            fixed_code = "-".join(g if g == "TTr" else g.upper() for g in re.split(r"\s*-\s*", code.strip()) if g)
+            fixed_code = re.sub(r"\s*/\s*", "/", fixed_code)
+            example = f"Số: {fixed_num}/{fixed_code}" if fixed_num.isdigit() and fixed_code else "Số: 05/TB-UBND"
             self.add("so_ky_hieu", f"«{s}»: " + "; ".join(problems) + ".",
-                     "Viết theo mẫu «Số: 05/TB-UBND» (số có 2 chữ số trở lên, ký hiệu in hoa nối bằng «-»).")
+                     f"Viết «{example}» (số nhỏ hơn 10 thêm số 0, ký hiệu in hoa nối bằng «-», không cách chữ).")
 
     def check_dia_danh_ngay(self) -> None:
         i = self.idx["date"]
@@ -316,8 +341,10 @@ class _Checker:
         except ValueError:
             problems.append("ngày không có thật")
         if problems:
-            self.add("dia_danh_ngay", f"«{s}»: " + "; ".join(problems) + ".",
-                     "Viết theo mẫu «Mộc Châu, ngày 05 tháng 01 năm 2026».")
+            example = "Mộc Châu, ngày 05 tháng 01 năm 2026"
+            if place and "ngày không có thật" not in problems:
+                example = format_date_line(place[0].upper() + place[1:], dt.date(y, int(mo), int(d)))
+            self.add("dia_danh_ngay", f"«{s}»: " + "; ".join(problems) + ".", f"Viết «{example}».")
 
     def check_ten_loai(self) -> None:
         kind = self.kind
@@ -390,7 +417,8 @@ class _Checker:
                 problems.append(f"«{last}» phải kết thúc bằng dấu chấm")
         if problems:
             self.add("noi_nhan", "; ".join(problems) + ".",
-                     "Mỗi nơi một dòng «- Tên nơi nhận;», dòng cuối «- Lưu: VT, VP.».")
+                     "Mỗi nơi một dòng «- Tên nơi nhận;», dòng cuối «- Lưu: VT, …». Viết lại: "
+                     + " ".join(_fixed_recipients([self.texts[j] for j in items])))
 
     def check_body_and_signature(self) -> None:
         start = max([self.header_end] + [self.idx[k] + 1 for k in ("kind", "trich_yeu", "kinh_gui", "date", "vv")
