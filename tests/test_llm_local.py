@@ -100,6 +100,7 @@ def test_streams_in_a_real_kernel(tmp_path: Path) -> None:
     nbformat.write(nb, path)
     env = offline_env()
     env["COURSE_CACHE_DIR"] = str(tmp_path / "cache")
+    env["COURSE_LLM_MODEL_PATH"] = str(local.prepare_gemma())  # the assembled model, not a second copy
     done = run_notebook(path, timeout=300, env=env)
     outputs = done.cells[0].outputs
     streamed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream" and o.name == "stdout")

@@ -24,6 +24,7 @@ from typing import Any
 
 from course.config import load_settings
 from course.errors import CourseError
+from course.local_models import prepare_gemma
 
 LOCAL_MODEL_NAME = "gemma-3-270m (Q4_K_M)"
 LOCAL_LABEL = "mô hình nhỏ chạy trên máy — có thể sai"
@@ -92,8 +93,6 @@ def get_llama() -> Any:
                 "Chưa cài llama-cpp-python nên không chạy được mô hình trên máy.",
                 hint="Chạy `make run` để cài đặt lại.",
             ) from exc
-        from course.local_models import prepare_gemma
-
         path = prepare_gemma(load_settings())
         try:
             with _quiet_stderr():
