@@ -219,3 +219,28 @@ def test_offline_lookup_explains_its_limit(monkeypatch, tmp_path):
     res = look_up("Việt Nam có bao nhiêu tỉnh, thành phố?", max_tokens=12)
     assert res.provider == "local" and not res.searched and res.error is None
     assert OFFLINE_LESSON in str(res) and "chinhphu.vn" in res._repr_html_()
+
+
+def test_lab_compares_cloud_providers_side_by_side(monkeypatch, tmp_path):
+    """ChatGPT and Gemini side by side, through the real SDKs, against a 127.0.0.1 wire-format server."""
+    from course.prompting.lab import PromptLab
+    from tests.wire_server import wire_server
+
+    for name in ("COURSE_LLM_PROVIDER", "NBGRADER_EXECUTION", "GOOGLE_API_KEY", "COURSE_REPLAY", "COURSE_PII_POLICY"):
+        monkeypatch.delenv(name, raising=False)
+    with wire_server(log_dir=tmp_path) as srv:
+        monkeypatch.setenv("OPENAI_API_KEY", "test-openai-key-123456")
+        monkeypatch.setenv("GEMINI_API_KEY", "test-gemini-key-123456")
+        monkeypatch.setenv("OPENAI_BASE_URL", srv.openai_url)
+        monkeypatch.setenv("GOOGLE_GEMINI_BASE_URL", srv.gemini_url)
+        monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path / "cache"))
+        monkeypatch.setenv("COURSE_DOTENV", str(tmp_path / "no.env"))
+        srv.reply = lambda prompt: "Bài đăng: cùng ra quân làm sạch phố phường!"
+        lab = PromptLab("fanpage", providers=["openai", "gemini"])
+        assert not lab.compare_button.disabled
+        answers = lab.compare()
+        assert [a.provider for a in answers] == ["openai", "gemini"] and all(a.error is None for a in answers)
+        assert len(lab.columns.children) == 2
+        shown = " ".join(col.value for col in lab.columns.children)
+        assert "ChatGPT (OpenAI)" in shown and "Gemini (Google)" in shown and "cùng ra quân" in shown
+        assert len(srv.requests) == 2
