@@ -232,7 +232,9 @@ from course.documents import check_file, check_text, draft_from_markdown, paragr
 - chọn bài mẫu khác ở ô **Bài mẫu**, hoặc sửa từng phần: vai trò, bối cảnh, nhiệm vụ, định dạng, ví dụ, ràng buộc;
 - chọn **Mô hình** rồi bấm **Gửi**: câu trả lời hiện dần từng chữ;
 - bấm **So sánh các mô hình** để xem ChatGPT / Gemini / mô hình trên máy cạnh nhau (cần khoá API);
-- bấm **Chấm câu lệnh** để xem câu lệnh được mấy điểm theo thang điểm của khoá học."""),
+- bấm **Chấm câu lệnh** để xem câu lệnh được mấy điểm theo thang điểm của khoá học;
+- ở cuối, điền cơ quan, địa danh, trích yếu rồi bấm **Xuất Word (.docx)** để đưa câu trả lời vào một văn bản đúng
+  thể thức, kiểm tra ngay và tải về."""),
         code("m2-th-lab", 'lab = prompt_lab("cong-van")'),
         md("m2-th-send-intro", """
 Ô dưới làm đúng việc của nút **Gửi**. Không có khoá API, câu trả lời đến từ mô hình nhỏ trên máy — hãy đọc kỹ:

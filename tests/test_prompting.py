@@ -244,3 +244,26 @@ def test_lab_compares_cloud_providers_side_by_side(monkeypatch, tmp_path):
         shown = " ".join(col.value for col in lab.columns.children)
         assert "ChatGPT (OpenAI)" in shown and "Gemini (Google)" in shown and "cùng ra quân" in shown
         assert len(srv.requests) == 2
+
+
+def test_lab_exports_the_answer_to_a_checked_docx(tmp_path):
+    from course.llm import Answer
+    from course.prompting.lab import PromptLab
+
+    lab = PromptLab("thong-bao", providers=["local"])
+    assert lab.export_kind.value == "thong-bao"
+    assert lab.export_docx() is None and "Gửi" in lab.export_result.value
+    lab.last = Answer(text="**THÔNG BÁO**\n\nPhường tổ chức ra quân làm sạch đường phố vào sáng Chủ nhật tuần này.\n\n"
+                           "Đề nghị mỗi hộ gia đình cử một người tham gia.", provider="local")
+    assert lab.export_docx() is None and "cơ quan" in lab.export_result.value
+    lab.export_issuer.value = "ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH"
+    lab.export_place.value = "An Bình"
+    lab.export_subject.value = "Về việc ra quân làm sạch đường phố"
+    out = lab.export_docx(tmp_path / "tb.docx")
+    assert out is not None and out.exists()
+    assert "data:application/vnd.openxmlformats" in lab.export_result.value and "Tải tệp tb.docx" in lab.export_result.value
+    from course.documents import check_file
+
+    report = check_file(out)
+    assert "Phường tổ chức ra quân" in " ".join(p.text for p in __import__("docx").Document(str(out)).paragraphs)
+    assert report.broken_rules == {"chu_ky"}, report.summary()  # the signer is left for the learner to fill in

@@ -8,12 +8,16 @@ lab runs on the local model and says plainly what a cloud model would do differe
 
 from __future__ import annotations
 
+import base64
 import html
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 from IPython.display import display
 
+from course.documents.model import KINDS
 from course.prompting.anatomy import PART_HINTS, PART_LABELS, TASKS, PromptParts, task_parts
 from course.prompting.rubric import score_prompt
 
@@ -83,10 +87,24 @@ class PromptLab:
         self.status = w.HTML()
         self.output = w.HTML()
         self.columns = w.HBox([])
+        self.export_kind = w.Dropdown(options=[(k.label.capitalize(), k.slug) for k in KINDS.values()],
+                                      value="thong-bao", description="Loại", style={"description_width": "90px"})
+        self.export_issuer = w.Text(placeholder="ỦY BAN NHÂN DÂN PHƯỜNG …", description="Cơ quan",
+                                    style={"description_width": "90px"}, layout=w.Layout(width="100%"))
+        self.export_place = w.Text(placeholder="An Bình", description="Địa danh",
+                                   style={"description_width": "90px"}, layout=w.Layout(width="100%"))
+        self.export_subject = w.Text(placeholder="Về việc …", description="Trích yếu",
+                                     style={"description_width": "90px"}, layout=w.Layout(width="100%"))
+        self.export_button = w.Button(description="Xuất Word (.docx)", icon="file-word-o")
+        self.export_button.on_click(lambda _b: self.export_docx())
+        self.export_result = w.HTML()
+        export_box = w.VBox([w.HTML("<b>Đưa câu trả lời vào văn bản đúng thể thức</b>"), self.export_kind,
+                             self.export_issuer, self.export_place, self.export_subject, self.export_button,
+                             self.export_result])
         note = "" if self.providers != ["local"] else f"<small style='color:#7f8c8d'>{html.escape(OFFLINE_NOTE)}</small>"
         self.widget = w.VBox([self.task_picker, *self.fields.values(), self.provider_picker,
                               w.HBox([self.send_button, self.compare_button, self.score_button]),
-                              w.HTML(note), self.status, self.output, self.columns])
+                              w.HTML(note), self.status, self.output, self.columns, export_box])
         if task:
             self.task_picker.value = task
 
@@ -96,6 +114,8 @@ class PromptLab:
         parts = task_parts(name)
         for key, box in self.fields.items():
             box.value = getattr(parts, key)
+        if name in KINDS:
+            self.export_kind.value = name
 
     def parts(self) -> PromptParts:
         return PromptParts(**{key: box.value for key, box in self.fields.items()})
@@ -158,6 +178,36 @@ class PromptLab:
             for p, a in zip(providers, answers, strict=True)]
         self.last = answers
         return answers
+
+    def export_docx(self, path: str | Path | None = None) -> Path | None:
+        """Put the last answer into a .docx laid out per Nghị định 30, check it, offer a download link."""
+        from course.documents import Draft, check_file, paragraphs_from_text, write_docx
+        from course.errors import CourseError
+
+        answer = self.last[0] if isinstance(self.last, list) and self.last else self.last
+        body = paragraphs_from_text(answer.text) if answer is not None and not answer.error else []
+        if not body:
+            self.export_result.value = "<i>Chưa có câu trả lời để đưa vào văn bản: bấm «Gửi» trước.</i>"
+            return None
+        issuer = self.export_issuer.value.strip()
+        if not issuer:
+            self.export_result.value = "<i>Hãy điền tên cơ quan ban hành (ví dụ ỦY BAN NHÂN DÂN PHƯỜNG …).</i>"
+            return None
+        try:
+            draft = Draft(kind=self.export_kind.value, issuer=issuer, body=body, subject=self.export_subject.value,
+                          place=self.export_place.value)
+            out = write_docx(draft, path or Path(tempfile.mkdtemp(prefix="khoahoc-")) / f"{draft.kind}.docx")
+            report = check_file(out)
+        except CourseError as err:
+            self.export_result.value = f"<span style='color:#c0392b'>{html.escape(str(err))}</span>"
+            return None
+        data = base64.b64encode(out.read_bytes()).decode()
+        mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        self.export_result.value = (
+            f"<p><a download='{out.name}' href='data:{mime};base64,{data}'>⬇ Tải tệp {html.escape(out.name)}</a> — "
+            "khung văn bản đúng thể thức; hãy mở bằng Word, điền số, ngày, nơi nhận, người ký và đọc lại nội dung."
+            f"</p>{report._repr_html_()}")
+        return out
 
     def score(self) -> Any:
         """Score the current prompt on the published rubric (no model involved)."""
