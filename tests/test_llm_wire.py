@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from course.llm import ask, compare, read_usage
@@ -235,6 +236,19 @@ def test_compare_and_usage_log(srv, workdir: Path) -> None:
     assert {"openai", "gemini", "compatible"} <= set(usage["provider"])
     assert set(usage["learner"]) == {"hoc_vien_01"}
     assert usage["tokens_out"].sum() > 0
+
+
+def test_cli_usage(srv, workdir: Path, tmp_path: Path) -> None:
+    from course.llm.cli import run_usage
+
+    class Args:
+        paths = [str(workdir / "cache" / "usage")]
+        csv = str(tmp_path / "usage.csv")
+
+    assert run_usage(Args()) == 0
+    table = pd.read_csv(tmp_path / "usage.csv")
+    assert set(table["learner"]) == {"hoc_vien_01"} and table["calls"].sum() >= 3
+    assert {"openai", "gemini"} <= set(table["provider"]) and table["failed"].sum() > 0
 
 
 def test_cli_chat(srv, workdir: Path) -> None:

@@ -29,6 +29,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="in một đối tượng JSON (văn bản và thông tin kèm theo)")
     p.set_defaults(func=run)
 
+    u = subparsers.add_parser("usage", help="thống kê lượt gọi mô hình AI của lớp (token, chi phí ước tính)",
+                              description="Đọc nhật ký sử dụng (tệp .jsonl) và in tổng theo học viên và nhà cung "
+                                          "cấp. Không có tham số: nhật ký trên máy này.")
+    u.add_argument("paths", nargs="*", metavar="THƯ_MỤC", help="thư mục hoặc tệp nhật ký đã thu từ học viên")
+    u.add_argument("--csv", default=None, metavar="TỆP", help="ghi bảng tổng ra tệp CSV")
+    u.set_defaults(func=run_usage)
+
 
 def run(args: argparse.Namespace) -> int:
     from course.llm import ask
@@ -54,4 +61,23 @@ def run(args: argparse.Namespace) -> int:
             if not note.startswith("Đã che"):  # the redaction notice was printed before the stream
                 print(note)
     print(f"{ans.label} {ans.footer()}")
+    return 0
+
+
+def run_usage(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from course.llm.store import read_usage, usage_summary
+
+    frame = read_usage([Path(p) for p in args.paths] if args.paths else None)
+    if frame.empty:
+        print("Chưa có lượt gọi mô hình nào trong nhật ký.")
+        return 0
+    table = usage_summary(frame)
+    print(table.to_string(index=False))
+    print(f"Tổng: {len(frame)} lượt gọi, {int(table['tokens_in'].sum())}→{int(table['tokens_out'].sum())} token, "
+          f"~{table['cost_usd'].sum():.4f} USD (ước tính).")
+    if args.csv:
+        table.to_csv(args.csv, index=False)
+        print(f"Đã ghi {args.csv}.")
     return 0

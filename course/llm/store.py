@@ -120,3 +120,20 @@ def read_usage(paths: list[Path] | Path | None = None, settings: Settings | None
         if col not in frame.columns:
             frame[col] = pd.Series(dtype="object")
     return frame[columns + [c for c in frame.columns if c not in columns]]
+
+
+def usage_summary(frame: Any) -> Any:
+    """Per learner and provider: calls, failures, tokens in/out, estimated cost, mean latency."""
+    import pandas as pd
+
+    if frame.empty:
+        return pd.DataFrame(columns=["learner", "provider", "calls", "failed", "tokens_in", "tokens_out",
+                                     "cost_usd", "latency_s"])
+    f = frame.copy()
+    f["failed"] = ~f["ok"].fillna(True).astype(bool)
+    for col in ("tokens_in", "tokens_out", "cost_usd", "latency_s"):
+        f[col] = pd.to_numeric(f[col], errors="coerce").fillna(0)
+    out = f.groupby(["learner", "provider"], dropna=False).agg(
+        calls=("provider", "size"), failed=("failed", "sum"), tokens_in=("tokens_in", "sum"),
+        tokens_out=("tokens_out", "sum"), cost_usd=("cost_usd", "sum"), latency_s=("latency_s", "mean"))
+    return out.reset_index().round({"cost_usd": 5, "latency_s": 2})
