@@ -8,7 +8,7 @@ back up, check after a power cut. Standard library only (runs in TLJH's hub envi
     python3 deploy/wardctl.py kiem-tra
 
 Settings come from options or environment: WARD_HUB_STATE [/srv/ward-hub], WARD_HUB_API
-[http://127.0.0.1:8081/hub/api], WARD_COURSE_ID [ai_can_bo_co_so], WARD_GATEWAY_DB
+[written by the hub into the state folder], WARD_COURSE_ID [ai_can_bo_co_so], WARD_GATEWAY_DB
 [/srv/ward-gateway/ward_gateway.sqlite3], WARD_BUDGET_USD [0.50], WARD_RPM [20].
 """
 
@@ -268,7 +268,12 @@ def extra_homes() -> list[Path]:
 
 
 def _ward(args: argparse.Namespace) -> Ward:
-    return Ward(Path(args.state), args.hub_api, args.course, Path(args.gateway_db),
+    state = Path(args.state)
+    hub_api = args.hub_api
+    if not hub_api:
+        saved = state / "hub_api_url"
+        hub_api = saved.read_text().strip() if saved.exists() else "http://127.0.0.1:8081/hub/api"
+    return Ward(state, hub_api, args.course, Path(args.gateway_db),
                 float(os.environ.get("WARD_BUDGET_USD", "0.50")), int(os.environ.get("WARD_RPM", "20")))
 
 
@@ -276,8 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="wardctl", description="Quản trị máy chủ lớp học của phường.")
     p.add_argument("--state", default=os.environ.get("WARD_HUB_STATE", "/srv/ward-hub"),
                    help="thư mục dữ liệu của hub")
-    p.add_argument("--hub-api", default=os.environ.get("WARD_HUB_API", "http://127.0.0.1:8081/hub/api"),
-                   help="địa chỉ API của JupyterHub")
+    p.add_argument("--hub-api", default=os.environ.get("WARD_HUB_API"),
+                   help="địa chỉ API của JupyterHub (mặc định: hub tự ghi trong thư mục dữ liệu)")
     p.add_argument("--course", default=os.environ.get("WARD_COURSE_ID", "ai_can_bo_co_so"), help="mã khoá học")
     p.add_argument("--gateway-db", default=os.environ.get("WARD_GATEWAY_DB", "/srv/ward-gateway/ward_gateway.sqlite3"),
                    help="sổ ghi sử dụng AI của cổng LiteLLM")

@@ -62,6 +62,9 @@ def configure(c: Any, *, course: str, state: Path, admins: list[str], instructor
             c.JupyterHub.spawner_class = "jupyterhub.spawner.LocalProcessSpawner"
         c.Spawner.cmd = [str(Path(bindir) / "jupyterhub-singleuser")]
 
+    # wardctl finds the hub's API here (TLJH runs the hub itself on 127.0.0.1:15001).
+    (state / "hub_api_url").write_text(f"http://127.0.0.1:{15001 if tljh else hub_port}/hub/api")
+
     # --- who can log in -------------------------------------------------------------------
     c.JupyterHub.authenticator_class = "firstuseauthenticator.FirstUseAuthenticator"
     c.FirstUseAuthenticator.dbm_path = str(state / "passwords.dbm")
