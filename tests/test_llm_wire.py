@@ -241,6 +241,10 @@ def test_compare_and_usage_log(srv, workdir: Path) -> None:
 def test_cli_usage(srv, workdir: Path, tmp_path: Path) -> None:
     from course.llm.cli import run_usage
 
+    srv.fail(401)
+    assert not ask("Khoá sai", provider="openai", use_cache=False).ok
+    assert ask("Xin chào", provider="gemini", use_cache=False).ok
+
     class Args:
         paths = [str(workdir / "cache" / "usage")]
         csv = str(tmp_path / "usage.csv")
