@@ -560,7 +560,7 @@ Tệp .doc (Word 97–2003), tệp .docx hỏng, tệp trống, tệp văn bản
 nói cách sửa (lưu lại thành .docx / UTF-8).
 
 **Độ chính xác** trên bộ {n_docs} văn bản nhóm tự viết (`tests/test_documents_corpus.py`: 8 bản nháp mẫu ở dạng .docx và
-văn bản thuần, văn bản gõ tay hai cột, văn bản dán từ chatbot, và mỗi quy tắc bị cố ý làm sai ít nhất một lần):
+văn bản thuần, văn bản gõ tay hai cột (cả .txt và .docx dùng phím Tab), văn bản dán từ chatbot, và mỗi quy tắc bị cố ý làm sai ít nhất một lần):
 precision 1,000, recall 1,000 ({n_found} lỗi cần tìm, 0 báo nhầm, 0 bỏ sót). Bộ thử do chính người viết máy kiểm tra soạn,
 nên con số này là mức sàn cho các lỗi đã biết, chưa phải độ chính xác trên văn bản thật của phường.
 
@@ -591,7 +591,7 @@ comparison, web-search look-ups via Gemini grounding / OpenAI `web_search`). Tes
 **Nguồn:** Nghị định 30/2020/NĐ-CP, Phụ lục I và Phụ lục III — https://vanban.chinhphu.vn; Nghị định 13/2023/NĐ-CP;
 https://ai.google.dev/gemini-api/docs/google-search; https://platform.openai.com/docs/guides/tools-web-search.
 """
-N_DOCS, N_FOUND = 82, 61  # figures printed by `python tests/test_documents_corpus.py`
+N_DOCS, N_FOUND = 84, 62  # figures printed by `python tests/test_documents_corpus.py`
 
 
 def readme() -> None:

@@ -221,6 +221,47 @@ DOCX_CASES: list[tuple[str, str, Callable, set[str]]] = [
 ]
 
 
+def amateur_docx(date_italic: bool = True) -> Document:
+    """A notice typed without tables: tabs push the right column, as many offices do it."""
+    from docx.shared import Cm
+
+    doc = Document()
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.top_margin = sec.bottom_margin = Mm(20)
+    sec.left_margin, sec.right_margin = Mm(30), Mm(15)
+    doc.styles["Normal"].font.name = "Times New Roman"
+
+    def para(*parts, align=None, body=False):
+        p = doc.add_paragraph()
+        if align is not None:
+            p.paragraph_format.alignment = align
+        if body:
+            p.paragraph_format.first_line_indent = Cm(1.27)
+            p.paragraph_format.space_after = Pt(6)
+            p.paragraph_format.line_spacing = 1.15
+        for text, size, bold, italic in parts:
+            run = p.add_run(text)
+            run.font.name, run.font.size, run.font.bold, run.font.italic = "Times New Roman", Pt(size), bold, italic
+        return p
+
+    para(("ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH", 13, True, False), ("\t", 13, False, False),
+         ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, True, False))
+    para(("\t\t\tĐộc lập - Tự do - Hạnh phúc", 14, True, False))
+    para(("Số: 07/TB-UBND", 13, False, False), ("\t\t", 13, False, False),
+         ("An Bình, ngày 07 tháng 02 năm 2026", 14, False, date_italic))
+    para(("THÔNG BÁO", 14, True, False), align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(("Về việc tạm ngừng tiếp công dân ngày thứ Sáu", 14, True, False), align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(("Ủy ban nhân dân phường An Bình thông báo tạm ngừng tiếp công dân định kỳ vào thứ Sáu, ngày 13 tháng 02 "
+          "năm 2026 để tổ chức hội nghị tổng kết công tác năm.", 14, False, False),
+         align=WD_ALIGN_PARAGRAPH.JUSTIFY, body=True)
+    para(("Nơi nhận:", 12, True, True), ("\t\t\t", 12, False, False), ("TM. ỦY BAN NHÂN DÂN", 14, True, False))
+    para(("- Các tổ dân phố;", 11, False, False), ("\t\t\t", 11, False, False), ("CHỦ TỊCH", 14, True, False))
+    para(("- Lưu: VT, VP.", 11, False, False))
+    para(("\t\t\t\tNguyễn Văn An", 14, True, False))
+    return doc
+
+
 def evaluate() -> tuple[list[tuple[str, set[str], set[str]]], int, int, int]:
     results = []
     for case_id, text, expected in TEXT_CASES:
@@ -232,6 +273,9 @@ def evaluate() -> tuple[list[tuple[str, set[str], set[str]]], int, int, int]:
         doc = _reload(build_document(DRAFTS[name]))
         mutate(doc)
         results.append((case_id, expected, check_document(_reload(doc)).broken_rules))
+    results.append(("amateur-tabs-docx", set(), check_document(_reload(amateur_docx())).broken_rules))
+    results.append(("amateur-tabs-date-upright", {"kieu_chu"},
+                    check_document(_reload(amateur_docx(date_italic=False))).broken_rules))
     tp = sum(len(e & f) for _, e, f in results)
     fp = sum(len(f - e) for _, e, f in results)
     fn = sum(len(e - f) for _, e, f in results)

@@ -104,7 +104,9 @@ class Line:
 
     text: str
     para: object | None = None
-    box: str | None = None
+    box: str | None = None  # table cell of a .docx line (None outside tables)
+    column: int = 0  # 1 for the right-hand part of a line laid out in two columns with tabs/spaces
+    span: tuple[int, int] | None = None  # where this part sits in the paragraph's text (None: all of it)
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -148,20 +150,33 @@ def _looks_like_name(text: str) -> bool:
     return 2 <= len(words) <= 6 and all(w[0].isupper() and w.isalpha() for w in words)
 
 
-def _split_columns(text: str) -> list[Line]:
-    """A plain-text line laid out in two columns (tab or 3+ spaces) becomes two lines.
+_SEGMENT = re.compile(r"(?:(?!\t| {3,}|\n).)+")
 
-    Left-column text gets box None, right-column text (or a line indented by 10+ spaces) box "R".
+
+def _split_columns(text: str, para: object | None = None, box: str | None = None) -> list[Line]:
+    """A line laid out in two columns (tabs or 3+ spaces) or broken with line breaks becomes several lines.
+
+    Parts after the first on a line, and a part pushed right by tabs or 10+ spaces, are column 1.
     """
-    stripped = text.strip()
-    if not stripped:
-        return [Line("")]
-    indent = len(text.expandtabs(8)) - len(text.expandtabs(8).lstrip())
-    parts = [p.strip() for p in re.split(r"\t+| {3,}", stripped) if p.strip()]
-    if len(parts) == 1:
-        return [Line(stripped, None, "R" if indent >= 10 else None)]
-    first_box = "R" if indent >= 10 else None
-    return [Line(parts[0], None, first_box)] + [Line(p, None, "R") for p in parts[1:]]
+    lines: list[Line] = []
+    offset = 0
+    for raw in text.split("\n"):
+        found = False
+        for k, m in enumerate(_SEGMENT.finditer(raw)):
+            part = m.group(0).strip()
+            if not part:
+                continue
+            lead = raw[:m.start()]
+            pushed = "\t" in lead or len(lead.expandtabs(8)) >= 10
+            column = 1 if (k > 0 and found) or pushed else 0
+            lines.append(Line(part, para, box, column, (offset + m.start(), offset + m.end())))
+            found = True
+        if not found:
+            lines.append(Line("", para, box))
+        offset += len(raw) + 1
+    if len(lines) == 1 and lines[0].span is not None and lines[0].column == 0:
+        lines[0].span = None  # the whole paragraph
+    return lines
 
 
 class _Checker:
@@ -389,11 +404,9 @@ class _Checker:
             self.add("noi_nhan", f"Viết là «{self.texts[i]}».", "Viết «Nơi nhận:» (có dấu hai chấm).")
         items = []
         for j in range(i + 1, len(self.lines)):
-            if self.lines[j].box != self.lines[i].box:
-                if self.plain_text:
-                    continue  # the other column of a two-column plain-text line
-                break
-            if not self.texts[j] or _is_upper(self.texts[j]):
+            if self.lines[j].column != self.lines[i].column:
+                continue  # the other column of a two-column line (usually the signature)
+            if self.lines[j].box != self.lines[i].box or not self.texts[j] or _is_upper(self.texts[j]):
                 break
             items.append(j)
         self.nn_items = items
@@ -549,6 +562,24 @@ def _text_runs(para) -> list:
     return [r for r in para.runs if r.text.strip()]
 
 
+def _line_runs(line: Line) -> list:
+    """The runs holding this line's text (all runs of the paragraph when it is not split)."""
+    runs = _text_runs(line.para)
+    if line.span is None:
+        return runs
+    all_runs = list(line.para.runs)
+    if sum(len(r.text) for r in all_runs) != len(line.para.text):
+        return runs  # hyperlinks or fields: offsets unknown, judge the whole paragraph
+    out, pos = [], 0
+    start, end = line.span
+    for run in all_runs:
+        run_end = pos + len(run.text)
+        if run.text.strip() and run_end > start and pos < end:
+            out.append(run)
+        pos = run_end
+    return out
+
+
 def _check_docx_format(chk: _Checker, doc) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -570,9 +601,11 @@ def _check_docx_format(chk: _Checker, doc) -> None:
                 "Đặt lề: trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm (Bố cục → Lề → Lề tuỳ chỉnh).")
 
     fonts: dict[str, int] = {}
+    seen_paras: set[int] = set()
     for line in chk.lines:
-        if line.para is None:
+        if line.para is None or id(line.para) in seen_paras:
             continue
+        seen_paras.add(id(line.para))
         for run in _text_runs(line.para):
             name = _run_attr(run, line.para, "name", defaults) or "(không rõ)"
             if name != "Times New Roman":
@@ -589,7 +622,12 @@ def _check_docx_format(chk: _Checker, doc) -> None:
     is_cv = chk.kind is not None and chk.kind.slug == "cong-van"
     name_idx = [j for j in chk.sig_idx if not _is_upper(chk.texts[j])]
     title_idx = [j for j in chk.sig_idx if _is_upper(chk.texts[j])]
-    body = [j for j in chk.body_idx if chk.lines[j].box is None and len(chk.texts[j]) > 40]
+    body, body_paras = [], set()
+    for j in chk.body_idx:
+        line = chk.lines[j]
+        if line.box is None and len(chk.texts[j]) > 40 and id(line.para) not in body_paras:
+            body_paras.add(id(line.para))
+            body.append(j)
     elements = [
         ("Quốc hiệu", one("qh"), (12, 13), True, False),
         ("Tiêu ngữ", one("tn"), (13, 14), True, False),
@@ -613,7 +651,7 @@ def _check_docx_format(chk: _Checker, doc) -> None:
             para = chk.lines[j].para
             if para is None:
                 continue
-            for run in _text_runs(para):
+            for run in _line_runs(chk.lines[j]):
                 size = _run_attr(run, para, "size", defaults)
                 sizes.add(round(size.pt, 1) if size is not None else None)
                 if bold and not _run_attr(run, para, "bold", defaults):
@@ -679,6 +717,8 @@ def check_text(text: str, kind: str | None = None, source: str = "văn bản") -
     text = re.sub(r"\*\*|__", "", text.replace("\r\n", "\n"))  # Markdown bold pasted from a chatbot
     text = re.sub(r"(?m)^[ \t]*#{1,6}[ \t]+", "", text)
     lines = [line for raw in text.split("\n") for line in _split_columns(raw)]
+    for line in lines:
+        line.span = None  # plain text has no runs
     chk = _Checker(lines, _resolve_kind(kind), source, plain_text=True)
     chk.run_text_rules()
     return Report(source, chk.kind.slug if chk.kind else None, chk.findings, format_checked=False)
@@ -693,7 +733,7 @@ def _docx_lines(doc) -> list[Line]:
     for n, child in enumerate(doc.element.body.iterchildren()):
         if child.tag == qn("w:p"):
             para = Paragraph(child, doc)
-            lines.append(Line(para.text, para))
+            lines += _split_columns(para.text, para)
         elif child.tag == qn("w:tbl"):
             seen = set()
             for r, row in enumerate(Table(child, doc).rows):
@@ -702,7 +742,7 @@ def _docx_lines(doc) -> list[Line]:
                         continue
                     seen.add(id(cell._tc))
                     for para in cell.paragraphs:
-                        lines.append(Line(para.text, para, f"t{n}r{r}c{c}"))
+                        lines += _split_columns(para.text, para, f"t{n}r{r}c{c}")
     return lines
 
 
