@@ -184,7 +184,7 @@ def try_classifier(model: Pipeline, text: str = "Nhà tôi bị mất trộm con
     from IPython.display import display
 
     box = w.Text(value=text, layout=w.Layout(width="100%"))
-    button = w.Button(description="Máy đoán lĩnh vực", button_style="primary")
+    button = w.Button(description="Máy đoán lĩnh vực", button_style="primary", layout=w.Layout(width="auto"))
     out = w.HTML(predictions_html(model, text))
     from course.widgets.safe import guard
 

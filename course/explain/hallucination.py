@@ -59,6 +59,9 @@ FACT_QUESTIONS: tuple[FactQuestion, ...] = (
 )
 
 
+_TD = "style='text-align:left;vertical-align:top'"
+
+
 @dataclass
 class FactResult:
     """One question, what the AI said, and whether it contains the checked answer."""
@@ -87,12 +90,13 @@ def results_html(results: Sequence[FactResult]) -> str:
         said = (f"<span style='color:#c0392b'>{html.escape(r.answer.error)}</span>" if r.answer.error
                 else html.escape(r.answer.text.strip()) or "<i>(không trả lời)</i>")
         verdict = "✔ khớp" if r.matched else "✘ không khớp"
-        rows.append(f"<tr><td>{html.escape(r.fact.question)}</td><td>{said}</td>"
-                    f"<td>{html.escape(r.fact.reference)}<br><small>Nguồn: {html.escape(r.fact.source)}</small></td>"
-                    f"<td>{verdict}</td></tr>")
+        rows.append(f"<tr><td {_TD}>{html.escape(r.fact.question)}</td><td {_TD}>{said}</td>"
+                    f"<td {_TD}>{html.escape(r.fact.reference)}<br><small>Nguồn: {html.escape(r.fact.source)}</small>"
+                    f"</td><td {_TD}>{verdict}</td></tr>")
     ok = sum(r.matched for r in results)
     label = html.escape(results[0].answer.label) if results else ""
-    return ("<table><tr><th>Câu hỏi</th><th>AI trả lời</th><th>Đáp án đã kiểm chứng</th><th>Kết quả</th></tr>"
+    head = "".join(f"<th {_TD}>{h}</th>" for h in ("Câu hỏi", "AI trả lời", "Đáp án đã kiểm chứng", "Kết quả"))
+    return (f"<table><tr>{head}</tr>"
             + "".join(rows) + f"</table><p><b>AI trả lời khớp {ok}/{len(results)} câu.</b> "
             f"<small>({label})</small> Câu trả lời nghe rất tự tin vẫn có thể sai: luôn đối chiếu với "
             "văn bản gốc trước khi dùng.</p>")

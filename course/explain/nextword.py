@@ -89,12 +89,14 @@ class NextWordExplorer:
         self.k = k
         self.cands: Candidates = []
         self.box = w.Textarea(value=text, layout=w.Layout(width="100%", height="4em"))
-        self.refresh_button = w.Button(description="Xem từ tiếp theo", button_style="primary", icon="search")
+        auto = w.Layout(width="auto")
+        self.refresh_button = w.Button(description="Xem từ tiếp theo", button_style="primary", icon="search",
+                                       layout=auto)
         self.chart = w.Output()
         self.choices = w.HBox(layout=w.Layout(flex_flow="row wrap"))
         self.temperature = w.FloatSlider(value=0.7, min=0.0, max=2.0, step=0.1, description="Nhiệt độ",
                                          continuous_update=False)
-        self.draw_button = w.Button(description="Cho máy chọn 10 lần", icon="random")
+        self.draw_button = w.Button(description="Cho máy chọn 10 lần", icon="random", layout=auto)
         self.samples = w.HTML()
         from course.widgets.safe import guard
 

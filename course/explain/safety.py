@@ -105,13 +105,14 @@ class SafetySorter:
                                      layout=w.Layout(width="15em")) for _ in self.examples]
         rows = [w.HBox([dd, w.HTML(f"<b>{i}.</b> {html.escape(e.text)}")])
                 for i, (dd, e) in enumerate(zip(self.dropdowns, self.examples, strict=True), start=1)]
-        self.check_button = w.Button(description="Xem đáp án", button_style="info", icon="eye")
+        self.check_button = w.Button(description="Xem đáp án", button_style="info", icon="eye",
+                                     layout=w.Layout(width="auto"))
         self.result = w.HTML()
         from course.widgets.safe import guard
 
         self.check_button.on_click(guard(lambda _b: self.reveal(), lambda m: setattr(self.result, "value", m)))
         self.free = w.Textarea(placeholder="Dán một yêu cầu bạn định gửi cho AI…", layout=w.Layout(width="100%"))
-        self.free_button = w.Button(description="Kiểm tra yêu cầu này", icon="shield")
+        self.free_button = w.Button(description="Kiểm tra yêu cầu này", icon="shield", layout=w.Layout(width="auto"))
         self.free_result = w.HTML()
         self.free_button.on_click(guard(lambda _b: self.try_text(),
                                         lambda m: setattr(self.free_result, "value", m)))

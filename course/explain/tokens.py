@@ -171,7 +171,7 @@ def count_table_html(rows: list[CountRow]) -> str:
     for r in rows:
         cells = "".join(f"<td style='text-align:right'>{c} <small>({c / max(r.words, 1):.1f}/từ)</small></td>"
                         for c in r.counts.values())
-        body.append(f"<tr><td>{html.escape(r.label)}</td><td style='text-align:right'>{r.words}</td>{cells}</tr>")
+        body.append(f"<tr><td style='text-align:left'>{html.escape(r.label)}</td><td style='text-align:right'>{r.words}</td>{cells}</tr>")
     return (f"<table><tr><th>Văn bản</th><th>Số từ</th>{head}</tr>{''.join(body)}</table>"
             "<small>Số trong ngoặc: số token trung bình cho một từ. Dịch vụ AI tính tiền và giới hạn "
             "độ dài theo token.</small>")
@@ -183,7 +183,8 @@ def token_view(text: str = "Đề nghị phường xuống đo đạc lại ranh
     from IPython.display import display
 
     box = w.Textarea(value=text, layout=w.Layout(width="100%", height="4em"))
-    button = w.Button(description="Tách token", button_style="primary", icon="scissors")
+    button = w.Button(description="Tách token", button_style="primary", icon="scissors",
+                      layout=w.Layout(width="auto"))
     out = w.HTML()
 
     def render(_b: Any = None) -> None:

@@ -101,7 +101,8 @@ class TextAnswer(_Bound):
         initial = saved if isinstance(saved, str) else ""
         self.box = w.Textarea(value=initial, placeholder=placeholder,
                               layout=w.Layout(width="100%", height="8em"))
-        self.button = w.Button(description="Lưu câu trả lời", button_style="primary", icon="save")
+        self.button = w.Button(description="Lưu câu trả lời", button_style="primary", icon="save",
+                               layout=w.Layout(width="auto"))
         self.button.on_click(guard(lambda _b: self.save(), self._show))
         self.namespace[name] = initial
         header = w.HTML(f"<b>{html.escape(question)}</b>") if question else w.HTML()

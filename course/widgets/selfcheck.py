@@ -164,7 +164,8 @@ class SelfCheck:
     def __init__(self, rules: Sequence[Rule], namespace: dict[str, Any] | None = None) -> None:
         self.rules = list(rules)
         self.namespace = namespace
-        self.button = w.Button(description="Tự kiểm tra", button_style="info", icon="check")
+        self.button = w.Button(description="Tự kiểm tra", button_style="info", icon="check",
+                               layout=w.Layout(width="auto"))
         self.result = w.HTML()
         self.button.on_click(guard(lambda _b: self.click(), lambda m: setattr(self.result, "value", m)))
         self.widget = w.VBox([self.button, self.result])
