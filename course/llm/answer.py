@@ -65,7 +65,7 @@ class Answer:
         return self.text if self.ok else f"Lỗi: {self.error}"
 
     def _repr_markdown_(self) -> str:
-        notes = "".join(f"\n\n> {n}" for n in self.notices)
+        notes = "" if self.streamed else "".join(f"\n\n> {n}" for n in self.notices)
         if not self.ok:
             return f"**Lỗi:** {self.error}{notes}"
         body = "" if self.streamed else f"{self.text}\n\n"

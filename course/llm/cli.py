@@ -48,18 +48,15 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(ans.to_dict(), ensure_ascii=False))
         return 0 if ans.ok else 1
     if not ans.ok:
-        for note in ans.notices:
-            print(note, file=sys.stderr)
+        if not stream:
+            for note in ans.notices:
+                print(note, file=sys.stderr)
         print(f"Lỗi: {ans.error}", file=sys.stderr)
         return 1
-    if not stream:
+    if not stream:  # when streaming, the notices were printed as they happened
         for note in ans.notices:
             print(note)
         print(ans.text)
-    else:
-        for note in ans.notices:
-            if not note.startswith("Đã che"):  # the redaction notice was printed before the stream
-                print(note)
     print(f"{ans.label} {ans.footer()}")
     return 0
 

@@ -31,6 +31,13 @@ def _printer(piece: str) -> None:
     sys.stdout.flush()
 
 
+def _note(ans: Answer, text: str, sink: Callable[[str], None] | None) -> None:
+    """Add a notice for the learner; when the answer is printed as it streams, print it too."""
+    ans.notices.append(text)
+    if sink is _printer:
+        _printer(text + "\n")
+
+
 def _strip_leading(emit: Callable[[str], None]) -> Callable[[str], None]:
     """Drop whitespace before the first visible character of a stream."""
     started = False
@@ -110,12 +117,8 @@ def _attempt(settings: Settings, provider: str, prompt: str, system: str | None,
                 ph = placeholder_of[f.value]
                 seen.setdefault(ph, {"placeholder": ph, "kind": f.kind, "label": f.label})
             ans.redactions = list(seen.values())
-            ans.notices.append(
-                f"Đã che {len(mapping)} thông tin cá nhân ({kinds}) trước khi gửi lên mạng; "
-                "câu trả lời hiển thị lại giá trị thật ngay trên máy này."
-            )
-            if sink is _printer:
-                _printer(ans.notices[-1] + "\n")
+            _note(ans, f"Đã che {len(mapping)} thông tin cá nhân ({kinds}) trước khi gửi lên mạng; "
+                       "câu trả lời hiển thị lại giá trị thật ngay trên máy này.", sink)
 
     replay_mode = REPLAY_MODES.get(settings.replay, "auto") if use_cache else "off"
     resolved_model = model or prov.default_model(settings, provider)
@@ -129,8 +132,8 @@ def _attempt(settings: Settings, provider: str, prompt: str, system: str | None,
         ans.tokens_in, ans.tokens_out = int(entry.get("tokens_in", 0)), int(entry.get("tokens_out", 0))
         ans.cost_usd = 0.0
         ans.replayed = True
-        ans.notices.append(f"BẢN GHI LẠI: {why} Đây là câu trả lời đã ghi {_when(entry.get('saved_at', ''))}, "
-                           "không phải câu trả lời mới.")
+        _note(ans, f"BẢN GHI LẠI: {why} Đây là câu trả lời đã ghi {_when(entry.get('saved_at', ''))}, "
+                   "không phải câu trả lời mới.", sink)
         if sink:
             sink(ans.text)
         return ans
@@ -145,7 +148,7 @@ def _attempt(settings: Settings, provider: str, prompt: str, system: str | None,
     except prov.ProviderFailure as fail:
         entry = store.cache_get(settings, key) if replay_mode == "auto" and provider != "local" else None
         if entry is not None:
-            ans.notices.append(fail.message)
+            _note(ans, fail.message, sink)
             return replay(entry, "không gọi được mô hình lúc này.")
         raise
     if emit:
@@ -160,7 +163,7 @@ def _attempt(settings: Settings, provider: str, prompt: str, system: str | None,
     ans.tokens_in, ans.tokens_out = reply.tokens_in, reply.tokens_out
     ans.cost_usd = prov.estimate_cost(provider, reply.model, reply.tokens_in, reply.tokens_out)
     if provider == "local" and not ans.text:
-        ans.notices.append("Mô hình nhỏ không viết ra chữ nào. Thử lại, hoặc tăng temperature.")
+        _note(ans, "Mô hình nhỏ không viết ra chữ nào. Thử lại, hoặc tăng temperature.", sink)
     return ans
 
 
@@ -221,9 +224,12 @@ def ask(
     ans = _safe_attempt(settings, chosen, *args)
     if auto and chosen in CLOUD_PROVIDERS and ans.error and "(chế độ chặn)" not in ans.error:
         reason = ans.error
+        switched = f"{reason} Đã chuyển sang mô hình nhỏ chạy trên máy (có thể sai)."
+        if sink is _printer:
+            _printer(switched + "\n")
         ans = _safe_attempt(settings, "local", prompt or "", system, None, *args[3:])
         ans.fallback_from = chosen
-        ans.notices.insert(0, f"{reason} Đã chuyển sang mô hình nhỏ chạy trên máy (có thể sai).")
+        ans.notices.insert(0, switched)
         if ans.error:
             ans.error = f"{reason} Mô hình trên máy cũng lỗi: {ans.error}"
     ans.latency_s = time.perf_counter() - start
