@@ -101,7 +101,7 @@ class SafetySorter:
         import ipywidgets as w
 
         self.examples = list(examples)
-        self.dropdowns = [w.Dropdown(options=[("— chọn —", None)] + [(c, c) for c in CATEGORIES],
+        self.dropdowns = [w.Dropdown(options=[("— chọn —", None)] + [(c, c) for c in CATEGORIES], index=0,
                                      layout=w.Layout(width="15em")) for _ in self.examples]
         rows = [w.HBox([dd, w.HTML(f"<b>{i}.</b> {html.escape(e.text)}")])
                 for i, (dd, e) in enumerate(zip(self.dropdowns, self.examples, strict=True), start=1)]

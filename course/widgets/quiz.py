@@ -137,8 +137,10 @@ class LabelTask(_Bound):
         self.dropdowns = []
         rows = []
         for i, (item, value) in enumerate(zip(items, chosen, strict=True), start=1):
-            dd = w.Dropdown(options=[("— chọn lĩnh vực —", None)] + [(lab, lab) for lab in labels],
-                            value=value, layout=w.Layout(width="16em"))
+            options = [("— chọn —", None)] + [(lab, lab) for lab in labels]
+            # index=0 shows the "— chọn —" placeholder; value=None alone would show an empty box
+            dd = (w.Dropdown(options=options, value=value, layout=w.Layout(width="16em")) if value is not None
+                  else w.Dropdown(options=options, index=0, layout=w.Layout(width="16em")))
             dd.observe(guard(self._changed, self._show), names="value")
             self.dropdowns.append(dd)
             rows.append(w.HBox([dd, w.HTML(f"<b>{i}.</b> {html.escape(item)}")]))
