@@ -194,3 +194,10 @@ def test_checker_widget_text_upload_and_errors():
     box.upload.value = ({"name": "cu.doc", "type": "", "size": 8, "content": memoryview(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
                          "last_modified": now},)
     assert box.check() is None and ".doc" in box.result.value and "Lỗi" in box.result.value
+
+
+def test_blank_number_for_the_clerk_is_accepted(tmp_path):
+    draft = minimal("thong-bao", number="")
+    assert draft.number_line().startswith("Số:") and draft.number_line().endswith("/TB-UBND")
+    assert check_text(draft.render_text()).ok
+    assert check_file(write_docx(draft, tmp_path / "tb.docx")).ok

@@ -166,6 +166,12 @@ def _split_columns(text: str, para: object | None = None, box: str | None = None
             part = m.group(0).strip()
             if not part:
                 continue
+            if found and part.startswith("/") and lines[-1].span is not None:
+                # «Số:        /TB-UBND»: the number is left blank for the văn thư, not a second column
+                start = lines[-1].span[0]
+                lines[-1].text = raw[start - offset:m.end()].strip()
+                lines[-1].span = (start, offset + m.end())
+                continue
             lead = raw[:m.start()]
             pushed = "\t" in lead or len(lead.expandtabs(8)) >= 10
             column = 1 if (k > 0 and found) or pushed else 0
