@@ -96,11 +96,16 @@ def test_browser_webm_opus_through_voice_typing(tmp_path):
             out.mux(packet)
     typing = VoiceTyping()
     typing.box.value = "Ghi chú:"
-    typing.recorder._handle_msg(None, {"type": "begin", "name": "ghi_am.webm", "mime": "audio/webm"}, [])
     data = buf.getvalue()
-    typing.recorder._handle_msg(None, {"type": "part"}, [memoryview(data[: len(data) // 2])])
-    typing.recorder._handle_msg(None, {"type": "part"}, [memoryview(data[len(data) // 2:])])
-    typing.recorder._handle_msg(None, {"type": "end"}, [])
+
+    def comm_msg(content: dict, buffers: list) -> dict:  # what ipykernel hands the widget for model.send()
+        return {"content": {"data": {"method": "custom", "content": content}}, "buffers": buffers}
+
+    recorder = typing.recorder
+    recorder._handle_msg(comm_msg({"type": "begin", "name": "ghi_am.webm", "mime": "audio/webm"}, []))
+    recorder._handle_msg(comm_msg({"type": "part"}, [memoryview(data[: len(data) // 2])]))
+    recorder._handle_msg(comm_msg({"type": "part"}, [memoryview(data[len(data) // 2:])]))
+    recorder._handle_msg(comm_msg({"type": "end"}, []))
     assert typing.text.startswith("Ghi chú:\n")
     assert evaluate.cer(ref("khai_sinh.wav"), typing.text.split("\n", 1)[1]) <= 0.45
     # a corrupt recording shows a Vietnamese line in the widget and changes nothing

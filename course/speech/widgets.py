@@ -47,7 +47,7 @@ class Recorder(anywidget.AnyWidget):
         self._incoming = bytearray()
         self._meta: dict = {}
         self._callbacks: list[Callable[[bytes, str], None]] = [on_audio] if on_audio else []
-        self.on_msg(self._handle_msg)
+        self.on_msg(self._on_custom_msg)
 
     def on_audio(self, callback: Callable[[bytes, str], None]) -> None:
         """Call `callback(audio_bytes, file_name)` each time a recording or upload arrives."""
@@ -58,7 +58,7 @@ class Recorder(anywidget.AnyWidget):
         self.status_is_error = error
         self.status = message
 
-    def _handle_msg(self, _widget: object, content: dict, buffers: list) -> None:
+    def _on_custom_msg(self, _widget: object, content: dict, buffers: list) -> None:
         kind = content.get("type") if isinstance(content, dict) else None
         if kind == "begin":
             self._incoming = bytearray()
