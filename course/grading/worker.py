@@ -96,7 +96,7 @@ def sandbox_env(task: Task) -> None:
     os.environ["IPYTHONDIR"] = str(scratch / "ipython")
     os.environ[sandbox.ENV] = json.dumps({
         "allow": str(allow), "deny": deny, "log_path": str(scratch / "sandbox.log"),
-        "mem_mb": task.mem_mb, "fsize_mb": 200, "output_bytes": task.output_bytes,
+        "mem_mb": task.mem_mb, "fsize_mb": 1024, "output_bytes": task.output_bytes,
     })
 
 
