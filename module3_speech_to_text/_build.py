@@ -94,10 +94,10 @@ Mô hình trên máy là Whisper **base** (nhỏ, chạy không cần mạng).""
 - WER 0,10 nghĩa là cứ 10 từ thì sai khoảng 1 từ.""", "slide"),
         md("m3-bg-acc-intro", """
 ## Độ chính xác phụ thuộc vào đâu
-Cùng một mô hình, bốn đoạn ghi: giọng Bắc rõ; cùng câu đó **có tiếng ồn**; **giọng Nam** (máy tổng hợp);
-và một cuộc họp nhiều «người» nói. Xem cột WER/CER:""", "slide"),
+Cùng một mô hình, ba đoạn ghi: giọng Bắc rõ; cùng câu đó **có tiếng ồn**; **giọng Nam** (máy tổng hợp).
+Xem cột WER/CER:""", "slide"),
         code("m3-bg-acc", 'speech.accuracy_table(["audio/tiep_cong_dan.wav", "audio/tiep_cong_dan_on.wav",\n'
-             '                       "audio/hop_to_dan_pho.wav", "audio/cuoc_hop.ogg"])', "fragment"),
+             '                       "audio/hop_to_dan_pho.wav"])', "fragment"),
         md("m3-bg-acc-notes", "Kết quả thật của Whisper base trên giọng espeak-ng: CER khoảng 0,2 với giọng Bắc rõ, "
            "tăng mạnh khi có ồn; giọng Nam tổng hợp có thể không nhận ra gì. Mô hình đám mây (gpt-4o-transcribe, "
            "Gemini) chính xác hơn nhiều — đây là bản trình diễn ngoại tuyến.", "notes"),
