@@ -151,7 +151,7 @@ def voila(workdir: Path) -> Iterator[str]:
 
 def fake_audio() -> Path | None:
     """The committed module-3 speech wav (with its reference text) for Chromium's fake microphone."""
-    preferred = VOICE_WAV / "hop_to_dan_pho.wav"
+    preferred = VOICE_WAV / "tiep_cong_dan.wav"  # northern voice: Whisper base does best on it
     if preferred.is_file():
         return preferred
     wavs = sorted(p for p in VOICE_WAV.glob("*.wav") if "im_lang" not in p.name) if VOICE_WAV.is_dir() else []
