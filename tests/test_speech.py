@@ -161,14 +161,17 @@ def test_bad_bytes_and_arrays():
         transcribe(np.zeros(SAMPLE_RATE * 2, dtype=np.float32), progress=False)
 
 
-def test_two_hour_file_over_limit_is_refused_from_header(tmp_path):
+def test_two_hour_file_is_refused_from_header_with_a_clear_message(tmp_path):
     path = tmp_path / "hai_gio.wav"
     with sf.SoundFile(str(path), "w", samplerate=8000, channels=1, subtype="PCM_U8") as fh:
         block = np.zeros(8000 * 600, dtype=np.float32)
         for _ in range(12):
             fh.write(block)
-    with pytest.raises(CourseError, match="2.0 giờ"):
-        transcribe(path, max_seconds=3600, progress=False)
+    with pytest.raises(CourseError, match="dài 120 phút, quá giới hạn 90 phút"):
+        transcribe(path, progress=False)
+    exe = Path(sys.executable).parent / "khoahoc"
+    proc = subprocess.run([str(exe), "transcribe", str(path)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1 and "120 phút" in proc.stderr and "--max-minutes" in proc.stderr
 
 
 def test_chunks_bound_memory_and_cover_everything():

@@ -19,7 +19,7 @@ from course.errors import CourseError
 
 SAMPLE_RATE = 16000
 SUPPORTED_EXTENSIONS = (".wav", ".mp3", ".m4a", ".mp4", ".aac", ".ogg", ".oga", ".opus", ".webm", ".flac")
-MAX_SECONDS = 3 * 3600  # refuse anything longer than three hours
+MAX_SECONDS = 90 * 60  # a one-hour meeting fits; a 2-hour file gets a clear message (CLI: --max-minutes)
 SILENCE_PEAK = 0.01  # linear amplitude (~ -40 dBFS): below this everywhere, the file is silent
 SILENCE_RMS = 0.002
 
@@ -155,8 +155,9 @@ def load_audio(source: AudioInput, max_seconds: float = MAX_SECONDS) -> np.ndarr
 
 def too_long(seconds: float, limit: float) -> AudioError:
     return AudioError(
-        f"Bản ghi dài hơn giới hạn {limit / 3600:.0f} giờ.",
-        hint="Hãy cắt thành các tệp ngắn hơn rồi chép lời từng phần.",
+        f"Bản ghi dài hơn giới hạn {limit / 60:.0f} phút.",
+        hint=f"Hãy cắt thành các tệp dưới {limit / 60:.0f} phút rồi chép lời từng phần "
+             "(hoặc dùng lệnh: khoahoc transcribe TỆP --max-minutes 180).",
     )
 
 

@@ -22,6 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", dest="format", action="store_const", const="json", help="viết tắt của --format json")
     p.add_argument("--hint", default=None, help="câu gợi ý từ vựng (mặc định: từ ngữ hành chính phường)")
     p.add_argument("--output", "-o", default=None, help="ghi kết quả ra tệp thay vì in ra màn hình")
+    p.add_argument("--max-minutes", type=float, default=90,
+                   help="độ dài tối đa chấp nhận, tính bằng phút (mặc định 90)")
     p.add_argument("--quiet", "-q", action="store_true", help="không hiện thanh tiến trình")
     p.set_defaults(func=run)
 
@@ -32,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = transcribe(args.file, provider=args.provider, model=args.model,
                             hint=args.hint if args.hint is not None else DOMAIN_HINT,
-                            progress=not args.quiet and sys.stderr.isatty())
+                            progress=not args.quiet and sys.stderr.isatty(), max_seconds=args.max_minutes * 60)
     except CourseError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1

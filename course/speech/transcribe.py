@@ -393,8 +393,10 @@ def transcribe(
     if isinstance(source, str | Path | bytes):
         total = probe(source).duration_s
         if total > max_seconds:
-            raise CourseError(f"Bản ghi dài {total / 3600:.1f} giờ, quá giới hạn {max_seconds / 3600:.0f} giờ.",
-                              hint="Hãy cắt thành các tệp ngắn hơn.")
+            raise CourseError(
+                f"Bản ghi dài {total / 60:.0f} phút, quá giới hạn {max_seconds / 60:.0f} phút.",
+                hint=f"Hãy cắt thành các tệp dưới {max_seconds / 60:.0f} phút rồi chép lời từng phần "
+                     "(hoặc dùng lệnh: khoahoc transcribe TỆP --max-minutes 180).")
     elif isinstance(source, np.ndarray):
         total = source.size / SAMPLE_RATE
     else:
