@@ -347,6 +347,22 @@ def test_practice_notebook_runs_in_the_browser(browser, lab: str, course_root: P
     shutdown_kernels(lab)
 
 
+def test_lecture_presents_with_rise(browser, lab: str) -> None:  # noqa: ANN001
+    """jupyterlab-rise renders a lecture notebook as reveal.js slides, served by our JupyterLab."""
+    lecture = "module1_ai_overview/bai_giang.ipynb"
+    page = new_page(browser)
+    page.goto(f"{lab}rise/{lecture}?activate=true", timeout=60_000)
+    page.wait_for_selector(".reveal .slides section", timeout=90_000)
+    page.wait_for_timeout(2500)
+    shot(page, "lab-rise-lecture")
+    sections = page.locator(".reveal .slides > section").count()
+    assert sections >= 3, f"only {sections} slides"
+    text = visible_text(page)
+    assert "Traceback" not in text
+    page.context.close()
+    shutdown_kernels(lab)
+
+
 def app_page(browser, voila: str, name: str, width: int = 1280, height: int = 860):  # noqa: ANN001, ANN201
     from course.apps import get_app
 
