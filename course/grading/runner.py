@@ -326,7 +326,7 @@ def grade_many(assignments: list[str], root: Path = GRADING_ROOT, workers: int =
 
     def drive(index: int) -> None:
         proc = procs[index]
-        while True:
+        while not stop.is_set():
             try:
                 task, fp = tasks.get_nowait()
             except queue.Empty:
@@ -337,23 +337,41 @@ def grade_many(assignments: list[str], root: Path = GRADING_ROOT, workers: int =
                 proc.kill()
                 results.put((task, fp, None, TIMEOUT_REASON.format(s=int(deadline)) if timed_out else CRASH_REASON))
                 proc = WorkerProcess(run_dir / f"worker-{index}.log")
+                procs[index] = proc
             else:
                 results.put((task, fp, raw, ""))
         proc.close()
 
+    stop = threading.Event()
     threads = [threading.Thread(target=drive, args=(i,), daemon=True) for i in range(len(procs))]
     for thread in threads:
         thread.start()
     bar = tqdm(total=count, desc="Chấm bài", unit="bài", disable=not progress)
-    with Gradebook(db_url, course_id) as gb:
-        for _ in range(count):
-            task, fp, raw, reason = results.get()
-            score, max_score = _record(gb, root, task, fp, raw, reason, course_id, summaries[task.assignment])
-            bar.set_postfix_str(f"{task.assignment}/{task.learner}: {score:g}/{max_score:g}")
-            bar.update(1)
-    bar.close()
-    for thread in threads:
-        thread.join()
+    try:
+        with Gradebook(db_url, course_id) as gb:
+            for _ in range(count):
+                task, fp, raw, reason = results.get()
+                try:
+                    score, max_score = _record(gb, root, task, fp, raw, reason, course_id,
+                                               summaries[task.assignment])
+                except Exception as err:  # one bad merge must not stop the class
+                    gb.db.rollback()
+                    summaries[task.assignment].failed += 1
+                    summaries[task.assignment].problems[task.learner] = [
+                        f"Không ghi được điểm bài này vào sổ điểm ({type(err).__name__}); hãy chạy lại lệnh chấm."]
+                    continue
+                bar.set_postfix_str(f"{task.assignment}/{task.learner}: {score:g}/{max_score:g}")
+                bar.update(1)
+    finally:
+        bar.close()
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=1)
+        for proc in procs:
+            if proc.proc.poll() is None and any(t.is_alive() for t in threads):
+                proc.kill()
+        for thread in threads:
+            thread.join()
     shutil.rmtree(run_dir, ignore_errors=True)
     elapsed = time.perf_counter() - started
     for summary in summaries.values():
