@@ -201,3 +201,12 @@ def test_blank_number_for_the_clerk_is_accepted(tmp_path):
     assert draft.number_line().startswith("Số:") and draft.number_line().endswith("/TB-UBND")
     assert check_text(draft.render_text()).ok
     assert check_file(write_docx(draft, tmp_path / "tb.docx")).ok
+
+
+def test_page_numbers_from_page_two(tmp_path):
+    from docx import Document
+
+    doc = Document(str(write_docx(minimal("bao-cao"), tmp_path / "bc.docx")))
+    section = doc.sections[0]
+    assert section.different_first_page_header_footer
+    assert "PAGE" in section.header._element.xml and not section.first_page_header.paragraphs[0].text

@@ -69,6 +69,25 @@ def _rule_line(container, width_fraction: float, cell_mm: float) -> None:
     ppr.append(border)
 
 
+def _page_numbers(doc) -> None:
+    """Page number centred in the top margin, from page 2 on (Phụ lục I, Phần I, Mục I, khoản 7)."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    para = section.header.paragraphs[0]
+    para.alignment = CENTER
+    run = para.add_run()
+    _set_font(run, 14)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._r.append(el)
+
+
 def _table(doc, widths_mm: list[float]):
     table = doc.add_table(rows=1, cols=len(widths_mm))
     table.autofit = False
@@ -96,6 +115,7 @@ def build_document(draft: Draft):
     """The python-docx Document for a draft (not yet saved)."""
     doc = Document()
     _defaults(doc)
+    _page_numbers(doc)
     left_mm, right_mm = 68.0, TEXT_WIDTH_MM - 68.0
     header = _table(doc, [left_mm, right_mm])
     left, right = header.rows[0].cells
