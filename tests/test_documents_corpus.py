@@ -124,6 +124,8 @@ TEXT_CASES: list[tuple[str, str, set[str]]] = [
     ("nn-no-vt", sub("bao_cao", "- Lưu: VT, VP.", "- Lưu: VP."), {"noi_nhan"}),
     ("nn-no-dash", sub("ke_hoach", "- Công an phường;", "Công an phường;"), {"noi_nhan"}),
     ("nn-missing", text_of("to_trinh").split("Nơi nhận:")[0], {"noi_nhan"}),
+    ("cv-no-kinh-gui", sub("cong_van", "Kính gửi: Ủy ban nhân dân tỉnh\n", ""), {"noi_nhan"}),
+    ("cv-no-nhu-tren", sub("cong_van", "- Như trên;\n", ""), {"noi_nhan"}),
     ("two-broken", sub("thong_bao", "Số: 12/TB-UBND", "Số: 12/tb-ubnd").replace("- Lưu: VT, VP.", "- Lưu VT"),
      {"so_ky_hieu", "noi_nhan"}),
 ]

@@ -401,6 +401,9 @@ class _Checker:
             self.idx["trich_yeu"] = j
 
     def check_noi_nhan(self) -> None:
+        if self.kind is not None and self.kind.slug == "cong-van" and self.idx["kinh_gui"] is None:
+            self.add("noi_nhan", "Công văn chưa có «Kính gửi:».",
+                     "Thêm «Kính gửi: …» (tên cơ quan, cá nhân giải quyết việc) dưới phần đầu, trước nội dung.")
         i = self.idx["nn"]
         if i is None:
             self.add("noi_nhan", "Không thấy phần «Nơi nhận:».",
@@ -420,6 +423,8 @@ class _Checker:
             self.add("noi_nhan", "«Nơi nhận:» không có nơi nào.", "Liệt kê mỗi nơi một dòng, dòng cuối «- Lưu: VT, ….».")
             return
         problems = []
+        if self.kind is not None and self.kind.slug == "cong-van" and not re.match(r"^-?\s*Như trên", self.texts[items[0]]):
+            problems.append("công văn: dòng đầu nơi nhận phải là «- Như trên;»")
         for j in items:
             if not re.match(r"^-\s", self.texts[j]):
                 problems.append(f"«{self.texts[j]}» thiếu gạch đầu dòng «- »")

@@ -171,6 +171,8 @@ class Draft:
     def recipients(self) -> list[str]:
         """Nơi nhận lines, each '- X;' and the last '- Lưu: VT, ….'."""
         items = [c for c in self.cc if not c.lower().startswith("lưu")]
+        if self.to and not any(c.lower().startswith("như trên") for c in items):
+            items.insert(0, "Như trên")  # those under «Kính gửi» (Phụ lục I, Mục II, khoản 9)
         archive = self.archive.strip().rstrip(".") or "VT"
         if not archive.upper().startswith("VT"):
             archive = f"VT, {archive}"

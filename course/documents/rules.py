@@ -54,7 +54,8 @@ RULES: dict[str, Rule] = {
              f"{PL1_PART}, khoản 7"),
         Rule("noi_nhan", "Nơi nhận",
              "«Nơi nhận:» rồi mỗi nơi một dòng bắt đầu bằng gạch (-), kết thúc bằng dấu chấm phẩy (;); dòng "
-             "cuối «- Lưu: VT, …» kết thúc bằng dấu chấm.", f"{PL1_PART}, khoản 9"),
+             "cuối «- Lưu: VT, …» kết thúc bằng dấu chấm. Công văn có thêm «Kính gửi:» và nơi nhận bắt đầu bằng "
+             "«- Như trên;».", f"{PL1_PART}, khoản 9"),
         Rule("kho_giay", "Khổ giấy",
              "Khổ A4 (210 mm × 297 mm), trình bày theo chiều dài (đứng).", f"{PL1_PAGE}, khoản 1 và 2",
              docx_only=True),
