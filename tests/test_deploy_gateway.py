@@ -308,14 +308,23 @@ def test_budget_is_enforced(gateway):
 
 
 def test_course_compatible_provider_through_gateway(gateway, monkeypatch):
-    """The course's own `compatible` provider (course.llm.ask) talks to the gateway with a learner key."""
+    """course.llm.ask(provider="compatible") reaches the gateway with a learner key, PII guard first.
+
+    The gateway listens on 127.0.0.1 but forwards to the cloud: the hub sets COURSE_COMPATIBLE_IS_CLOUD=1,
+    so the learner's CCCD number is redacted before it leaves the learner's server.
+    """
     from course.llm import ask
 
     key = gateway.ledger.issue(SECRET, "hoc-vien-sdk", max_budget_usd=1.0, rpm_limit=100)
     for name, value in {"COURSE_LLM_PROVIDER": "compatible", "OPENAI_BASE_URL": gateway.base + "/v1",
-                        "OPENAI_API_KEY": key, "COMPATIBLE_MODEL": "gpt-4o-mini",
+                        "OPENAI_API_KEY": key, "COMPATIBLE_MODEL": "gpt-4o-mini", "COURSE_COMPATIBLE_IS_CLOUD": "1",
                         "COURSE_DOTENV": str(ROOT / "tests" / "no.env")}.items():
         monkeypatch.setenv(name, value)
-    ans = ask("sdk-xin-chao", provider="compatible", max_tokens=50, use_cache=False)
+    cccd = "001203012345"
+    ans = ask(f"sdk-xin-chao. Số CCCD của tôi là {cccd}, hãy ghi vào đơn.", provider="compatible",
+              max_tokens=50, use_cache=False)
     assert ans.error is None, ans.error
     assert "sdk-xin-chao" in ans.text
+    assert ans.redactions, "bộ lọc thông tin cá nhân chưa chạy trước khi gửi qua cổng"
+    sent = [rec.body for rec in gateway.up.requests if "sdk-xin-chao" in rec.body]
+    assert sent and all(cccd not in body for body in sent), "số CCCD đã lọt ra nhà cung cấp"
