@@ -198,7 +198,7 @@ def open_notebook(page, base: str, path: str) -> None:  # noqa: ANN001
         ".jp-NotebookPanel [data-jp-item-name=\"kernelStatus\"]');"
         " return !!document.querySelector('.jp-NotebookPanel .jp-KernelName') &&"
         " !/No Kernel|Không có kernel/.test(document.querySelector('.jp-NotebookPanel .jp-KernelName').textContent); }",
-        timeout=60_000)
+        timeout=120_000)
 
 
 def _prompts(page) -> list[str]:  # noqa: ANN001
@@ -208,7 +208,7 @@ def _prompts(page) -> list[str]:  # noqa: ANN001
 def run_all(page, timeout_s: int = 240) -> None:  # noqa: ANN001
     """Run every cell through the «Chạy» (Run) menu, then wait until no cell is pending."""
     page.wait_for_selector(".jp-StatusBar-Component:has-text('Idle'), .jp-StatusBar-TextItem:has-text('Idle')",
-                           timeout=60_000)
+                           timeout=120_000)
     for _attempt in range(3):
         page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").first.click()
         page.keyboard.press("Escape")
