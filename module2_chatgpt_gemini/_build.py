@@ -520,7 +520,7 @@ và **an toàn dữ liệu cá nhân**. Chạy được hoàn toàn ngoại tuy�
 | Tệp | Dùng để |
 |---|---|
 | `bai_giang.ipynb` | Bài giảng (trang chiếu): ChatGPT, Gemini, tài khoản và chi phí, sáu phần của câu lệnh, kiểm tra câu trả lời, bảo mật, tra cứu |
-| `thuc_hanh.ipynb` | Thực hành: phòng thí nghiệm câu lệnh (gửi, xem trả lời hiện dần, so sánh các mô hình, chấm câu lệnh); soạn công văn, giấy mời, thông báo, báo cáo; tóm tắt, viết lại dễ hiểu, bài đăng fan page, trả lời công dân, soát chính tả; mã gọi SDK `openai` và `google-genai` (ô thu gọn); tra cứu có nguồn |
+| `thuc_hanh.ipynb` | Thực hành: phòng thí nghiệm câu lệnh (gửi, xem trả lời hiện dần, so sánh các mô hình, chấm câu lệnh, xuất câu trả lời ra Word đúng thể thức); soạn công văn, giấy mời, thông báo, báo cáo; tóm tắt, viết lại dễ hiểu, bài đăng fan page, trả lời công dân, soát chính tả; mã gọi SDK `openai` và `google-genai` (ô thu gọn); tra cứu có nguồn |
 | `bai_tap/bai_tap.ipynb` | Bài tập nbgrader: câu lệnh chấm theo thang điểm công bố, che dữ liệu cá nhân (chấm bằng `course.privacy`), sửa giấy mời cho đúng thể thức — chấm không gọi mô hình nào |
 | `van_ban_mau/*.md` | Bản nháp 8 loại văn bản (công văn, thông báo, giấy mời, báo cáo, tờ trình, kế hoạch, quyết định, biên bản) |
 | `van_ban_mau/thong_bao_loi.txt` | Một thông báo cố ý sai thể thức để luyện kiểm tra |
@@ -548,6 +548,11 @@ d = Draft(kind="bien-ban", issuer="ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH", subj
           co_signers=[("THƯ KÝ", "Phạm Thị Dung")], cc=["Các thành viên dự họp"])
 check_file(write_docx(d, "bien_ban.docx")).ok   # True
 ```
+
+## Ứng dụng không cần viết mã
+
+`khoahoc app prompt` (phòng thí nghiệm câu lệnh) và `khoahoc app van-ban` (dán văn bản hoặc tải tệp .docx lên để
+kiểm tra thể thức) mở hai công cụ này dưới dạng trang web, dùng được trên điện thoại.
 
 ## Máy kiểm tra thể thức — các quy tắc
 
