@@ -302,6 +302,11 @@ def test_start_page_vietnamese_no_popups(browser, lab: str) -> None:  # noqa: AN
     page.keyboard.press("Escape")
     assert any("Assignment List" in i for i in items), items
     assert not any("Formgrader" in i for i in items), items
+    # The start page's app links go through the Voilà extension of this same JupyterLab, to files it serves.
+    href = page.locator("a[href*='voila/render/course/apps/tra_cuu_luat.ipynb']").first.get_attribute("href")
+    path = href.split("voila/render/", 1)[1]
+    with urllib.request.urlopen(f"{lab}api/contents/{path}?content=0", timeout=30) as resp:
+        assert resp.status == 200
     page.context.close()
     shutdown_kernels(lab)
 
