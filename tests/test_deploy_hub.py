@@ -256,14 +256,19 @@ def test_class_of_learners_submit_and_get_graded(hub):
     lines += [",Nguyễn Thị Đào,hoc_vien,0.2"]
     csv_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     users = [f"hv{i:02d}" for i in range(N - 1)] + ["nguyenthidao"]
-    api = f"{hub.base}/hub/api"
-    assert wardctl.main(["--state", str(hub.state), "--hub-api", api, "--course", COURSE,
-                         "--gateway-db", str(hub.tmp / "no-gateway" / "x.sqlite3"),
-                         "them-hoc-vien", str(csv_path)]) == 0
-    # Adding the same CSV again changes nothing (idempotent).
-    assert wardctl.main(["--state", str(hub.state), "--hub-api", api, "--course", COURSE,
-                         "--gateway-db", str(hub.tmp / "no-gateway" / "x.sqlite3"),
-                         "them-hoc-vien", str(csv_path)]) == 0
+    gateway_db = hub.tmp / "gateway" / "ward_gateway.sqlite3"
+    gateway_db.parent.mkdir()
+    cli = ["--state", str(hub.state), "--course", COURSE, "--gateway-db", str(gateway_db)]  # hub API: from state
+    assert wardctl.main([*cli, "them-hoc-vien", str(csv_path)]) == 0
+    assert wardctl.main([*cli, "them-hoc-vien", str(csv_path)]) == 0  # the same CSV again changes nothing
+    # Every learner has a gateway key (the one the hub injects at spawn) with the CSV's budget.
+    sys.path.insert(0, str(DEPLOY / "gateway"))
+    import ward_gateway
+
+    secret = (hub.state / "gateway_secret").read_text().strip()
+    ledger = ward_gateway.Ledger(gateway_db)
+    budgets = {u: ledger.lookup(ward_gateway.learner_key(secret, u)).max_budget_usd for u in users}
+    assert budgets["nguyenthidao"] == pytest.approx(0.2) and budgets["hv00"] == pytest.approx(0.5)
     correct = {u: i % 4 != 3 for i, u in enumerate(users)}  # every 4th learner answers wrong
     passwords = {u: f"matkhau-{u}" for u in users}
     timings: dict = {}
