@@ -46,7 +46,7 @@ pytestmark = [
 N_LEARNERS = int(os.environ.get("COURSE_DEPLOY_GATEWAY_LEARNERS", "200"))
 ROUNDS = int(os.environ.get("COURSE_DEPLOY_GATEWAY_ROUNDS", "2"))
 SECRET = "ward-secret-for-tests"
-UPSTREAM_KEY = "sk-ward-upstream-real-key"
+UPSTREAM_KEY = "khoa-cua-phuong-gia"  # stands for the ward's provider key
 # The fake upstream answers ~120 tokens, so a call costs ~7e-5 USD at gpt-4o-mini prices.
 REPLY_WORDS = 120
 
