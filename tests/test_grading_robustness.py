@@ -116,7 +116,7 @@ EXPECTED = {  # learner: (score, words that must appear in the Vietnamese reason
     "corrupt_json": (0, ["bị hỏng"]), "foreign": (0, ["không phải bài"]),
     "deleted_cells": (2, ["bị xoá hoặc đổi chỗ", "cau2"]), "reordered": (4, ["đổi chỗ"]),
     "edited_tests": (3, ["Ô kiểm tra đã bị sửa"]), "infinite_loop": (3, ["quá thời gian"]),
-    "kernel_crash": (0, ["dừng đột ngột"]), "memory_blowup": (3, ["bộ nhớ"]),
+    "kernel_crash": (2, ["dừng đột ngột", "bỏ qua"]), "memory_blowup": (3, ["bộ nhớ"]),
     "big_output": (4, []), "read_secrets": (3, ["đã chặn"]), "network": (2, ["truy cập mạng"]),
     "non_utf8": (4, ["UTF-8"]), "extra_files": (3, ["course/"]),
 }

@@ -107,7 +107,33 @@ def install(allow: str, deny: list[str], log_path: str | None = None, mem_mb: in
         _cap_stream(sys.stdout, budget)
         _cap_stream(sys.stderr, budget)
     log_fd = os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600) if log_path else None
+    if log_fd is not None:
+        _log_cells(log_fd)
     sys.addaudithook(_make_hook(Policy(allow, deny), log_fd))
+
+
+def cell_hash(source: str) -> str:
+    """Short fingerprint of a cell's code, to name the cell that killed a kernel."""
+    import hashlib
+
+    return hashlib.sha1(source.encode("utf-8")).hexdigest()
+
+
+def _log_cells(log_fd: int) -> None:
+    """Log each cell's fingerprint before it runs: after a crash, the last one is the culprit."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+
+    def before(info: Any) -> None:
+        line = json.dumps({"kind": "cell", "detail": cell_hash(info.raw_cell or "")}) + "\n"
+        os.write(log_fd, line.encode())
+
+    shell.events.register("pre_run_cell", before)
 
 
 def install_from_env() -> None:

@@ -179,12 +179,53 @@ def run_feedback(task: Task, reasons: list[str]) -> None:
         feedback.add_reasons(page, reasons)
 
 
-def grade(task: Task) -> Result:
-    """Triage, autograde in the scratch course, feedback; never raises for a learner's mistake."""
+CRASH_CELL_REASON = ("Một ô làm dừng đột ngột trình chạy Python (ví dụ gọi os._exit); ô đó bị bỏ qua khi chấm, "
+                     "các câu khác vẫn được chấm.")
+SKIPPED_CELL = "# Ô này làm dừng đột ngột trình chạy Python nên đã bị bỏ qua khi chấm.\n"
+
+
+def _autograde(cfg: Any, task: Task) -> dict:
     from nbgrader.apps.api import capture_log
     from nbgrader.converters import Autograde
     from nbgrader.coursedir import CourseDirectory
 
+    coursedir = CourseDirectory(config=cfg)
+    coursedir.assignment_id, coursedir.student_id = task.assignment, task.learner
+    app = Autograde(coursedir=coursedir, config=cfg)
+    app.force, app.create_student = True, True
+    return capture_log(app)
+
+
+def _kernel_died(out: dict) -> bool:
+    return bool(re.search(r"DeadKernelError|Kernel died|kernel died", (out.get("log") or "") + (out.get("error") or "")))
+
+
+def skip_crashing_cell(scratch: Path, sub: Path) -> bool:
+    """Blank out the cell that ran last before the kernel died; True when one was found."""
+    log = scratch / "sandbox.log"
+    last = None
+    if log.exists():
+        for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            if entry.get("kind") == "cell":
+                last = entry["detail"]
+    if last is None:
+        return False
+    for path in sub.glob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "code" and sandbox.cell_hash(cell.source) == last:
+                cell.source = SKIPPED_CELL
+                nbformat.write(nb, path)
+                return True
+    return False
+
+
+def grade(task: Task) -> Result:
+    """Triage, autograde in the scratch course, feedback; never raises for a learner's mistake."""
     shutil.rmtree(task.scratch, ignore_errors=True)
     sub = prepare_scratch(task)
     release = Path(task.course_root) / "release" / task.assignment
@@ -196,12 +237,12 @@ def grade(task: Task) -> Result:
     else:
         sandbox_env(task)
         cfg = scratch_config(task)
-        coursedir = CourseDirectory(config=cfg)
-        coursedir.assignment_id, coursedir.student_id = task.assignment, task.learner
-        app = Autograde(coursedir=coursedir, config=cfg)
-        app.force, app.create_student = True, True
-        out = capture_log(app)
-        reasons = tri.reasons + sandbox_reasons(Path(task.scratch))
+        out = _autograde(cfg, task)
+        crash_note = ""
+        if not out["success"] and _kernel_died(out) and skip_crashing_cell(Path(task.scratch), sub):
+            crash_note = CRASH_CELL_REASON  # one retry without the cell that killed the kernel
+            out = _autograde(cfg, task)
+        reasons = tri.reasons + sandbox_reasons(Path(task.scratch)) + ([crash_note] if crash_note else [])
         if out["success"]:
             reasons += feedback.output_reasons(Path(cfg.CourseDirectory.root) / "autograded" / task.learner
                                                / task.assignment)
