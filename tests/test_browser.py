@@ -189,16 +189,18 @@ def shot(page, name: str) -> Path:  # noqa: ANN001
     return path
 
 
+ACTIVE = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
+
 def open_notebook(page, base: str, path: str) -> None:  # noqa: ANN001
-    page.goto(f"{base}lab/tree/{path}")
-    page.wait_for_selector(".jp-NotebookPanel", timeout=60_000)
+    """Open one notebook in a fresh workspace (`?reset`: no tabs restored from an earlier test)."""
+    page.goto(f"{base}lab/tree/{path}?reset")
+    page.wait_for_selector(f"{ACTIVE} .jp-Notebook", timeout=60_000)
     # The kernel must start by itself (kernelspec in the notebook + autoStartDefaultKernel): no dialog.
     page.wait_for_function(
-        "() => { const s = document.querySelector('.jp-NotebookPanel .jp-Toolbar-kernelStatus, "
-        ".jp-NotebookPanel [data-jp-item-name=\"kernelStatus\"]');"
-        " return !!document.querySelector('.jp-NotebookPanel .jp-KernelName') &&"
-        " !/No Kernel|Không có kernel/.test(document.querySelector('.jp-NotebookPanel .jp-KernelName').textContent); }",
-        timeout=120_000)
+        "(sel) => { const k = document.querySelector(sel + ' .jp-KernelName');"
+        " return !!k && !/No Kernel|Không có kernel/.test(k.textContent); }",
+        arg=ACTIVE, timeout=120_000)
 
 
 def _prompts(page) -> list[str]:  # noqa: ANN001
