@@ -10,12 +10,15 @@ APT_PACKAGES ?= chromium espeak-ng sox libreoffice-writer-nogui
 PORT ?= 8888
 START_PAGE ?= bat_dau.ipynb
 PYTEST_ARGS ?=
+# learner: nbgrader's instructor panels hidden (jupyter/learner); instructor: everything shown.
+ROLE ?= learner
 
 .PHONY: run test setup system models lab-settings check lint bench clean help
 
 help:
 	@echo "make run   — cài đặt (lần đầu) rồi mở khoá học trong JupyterLab"
 	@echo "make test  — cài đặt (lần đầu) rồi chạy toàn bộ kiểm thử"
+	@echo "make run ROLE=instructor — mở cho giảng viên (hiện các bảng chấm bài của nbgrader)"
 
 setup: $(STAMP) models lab-settings
 
@@ -48,6 +51,7 @@ lab-settings: $(STAMP)
 run: setup
 	@$(BIN)/khoahoc check || true
 	@ROOTFLAG=""; [ "$$(id -u)" = 0 ] && ROOTFLAG=--allow-root; \
+	if [ "$(ROLE)" = learner ]; then export JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter/learner"; fi; \
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab $$ROOTFLAG --ServerApp.port=$(PORT) --ServerApp.ip=127.0.0.1 \
 	  --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(START_PAGE)
 
