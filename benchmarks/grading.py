@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sqlite3
 import subprocess
@@ -52,6 +53,12 @@ def scores(root: Path) -> dict[tuple[str, str], float]:
         return {(s, a): float(v) for s, a, v in rows}
 
 
+def cpu() -> float:
+    """User + system CPU seconds of every finished child process (workers and kernels included)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=12, help="submissions per module")
@@ -76,16 +83,20 @@ def main() -> int:
         subprocess.run([sys.executable, "-c", "import nbgrader.converters, nbgrader.api, ipykernel.kernelapp, "
                         "course.grading.worker, course.cli"], check=True, env=env, cwd=REPO)
 
+        c0 = cpu()
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-m", "course", "grade", "all", "--workers", str(args.workers),
                         "--no-feedback", "--no-export", "--quiet", "--root", str(par)], check=True, env=env, cwd=REPO,
                        stdout=subprocess.DEVNULL)
         t_par = time.perf_counter() - t0
+        cpu_par = cpu() - c0
+        c0 = cpu()
         t0 = time.perf_counter()
         for name in names:
             subprocess.run([str(Path(sys.executable).parent / "nbgrader"), "autograde", name], check=True,
                            env=env, cwd=ser, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         t_ser = time.perf_counter() - t0
+        cpu_ser = cpu() - c0
 
         a, b = scores(par), scores(ser)
         diffs = {k: (a.get(k), b.get(k)) for k in set(a) | set(b) if a.get(k) != b.get(k)}
@@ -93,6 +104,8 @@ def main() -> int:
         print(f"modules: {', '.join(names)}; submissions: {total} ({args.n} per module; right/partly/broken)")
         print(f"serial nbgrader autograde: {t_ser:.1f} s ({t_ser / total:.2f} s/submission)")
         print(f"khoahoc grade --workers {args.workers}: {t_par:.1f} s ({t_par / total:.2f} s/submission)")
+        print(f"CPU time (all processes): serial {cpu_ser / total:.2f} s/submission, "
+              f"parallel {cpu_par / total:.2f} s/submission")
         print(f"throughput ratio (serial / parallel): {t_ser / t_par:.2f}x")
         print(f"projected 200 learners x 4 modules (800 submissions): {800 * t_par / total / 60:.1f} min")
         print("scores identical: " + ("yes" if not diffs else f"NO — {len(diffs)} differ: {sorted(diffs.items())[:5]}"))
