@@ -10,10 +10,12 @@ never deleted from `submitted/`; only the grading copy changes.
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import nbformat
@@ -71,10 +73,12 @@ def read_tolerant(path: Path) -> tuple[NotebookNode | None, str]:
         if enc not in ("utf-8", "utf-8-sig"):
             note = (f"Tệp nộp không lưu ở mã UTF-8 (đã đọc theo mã {enc}); "
                     "hãy kiểm tra lại dấu tiếng Việt trong bài.")
+        problems: dict = {}
         try:
-            nb = nbformat.reads(text, as_version=4)
-            nbformat.validate(nb)
+            nb = nbformat.reads(text, as_version=4, capture_validation_error=problems)  # validates once
         except Exception:  # nbformat raises several kinds for malformed notebooks
+            problems["error"] = True
+        if problems:
             nb = new_notebook(cells=_cells_of(raw), metadata=raw.get("metadata") or {})
             note = (note + " " if note else "") + "Một số ô trong tệp bị hỏng định dạng; đã sửa lại để chấm."
         if enc not in ("utf-8", "utf-8-sig"):
@@ -130,10 +134,16 @@ def _order(nb: NotebookNode, ids: set[str]) -> list[str]:
     return [g for g in (_grade_id(c) for c in nb.cells) if g in ids]
 
 
+@lru_cache(maxsize=16)
+def _read_release(path: str, mtime_ns: int) -> NotebookNode:
+    """The released notebook, read once per worker process (callers must not modify it)."""
+    return nbformat.read(path, as_version=4)
+
+
 def triage_notebook(sub_path: Path, release_path: Path, assignment: str, result: Triage) -> None:
     """Check one expected notebook in place (the grading copy); record zero/repair decisions."""
     name = release_path.stem
-    release = nbformat.read(release_path, as_version=4)
+    release = _read_release(str(release_path), release_path.stat().st_mtime_ns)
     release_ids = [g for g in (_grade_id(c) for c in release.cells) if g]
     if not sub_path.exists():
         result.zero_notebooks.append(name)
@@ -154,7 +164,7 @@ def triage_notebook(sub_path: Path, release_path: Path, assignment: str, result:
         return
     changed = bool(note)
     if _order(nb, common) != [g for g in release_ids if g in common] or common != set(release_ids):
-        nb, restored = restore_structure(nb, release)
+        nb, restored = restore_structure(nb, copy.deepcopy(release))
         changed = True
         msg = "Một số ô của đề bài đã bị xoá hoặc đổi chỗ; hệ thống đã sắp lại theo đề gốc"
         result.add(msg + (f" (ô bị xoá tính là chưa làm: {', '.join(restored)})." if restored else "."))
