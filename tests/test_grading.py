@@ -166,3 +166,16 @@ def test_unknown_assignment_gives_vietnamese_error(tmp_path, capsys):
     root = make_course(tmp_path / "course", {})
     assert khoahoc(["grade", "khong_co_bai_nay", "--quiet", "--root", str(root)]) == 1
     assert "Không có bài «khong_co_bai_nay»" in capsys.readouterr().err
+
+
+def test_template_for_a_non_sqlite_gradebook_is_rebuilt_from_source(course, tmp_path):
+    """With PostgreSQL (any non-SQLite URL) workers get an SQLite gradebook rebuilt from the source."""
+    from nbgrader.api import Gradebook
+
+    from course.grading.runner import make_template
+
+    root, _, _ = course
+    template = make_template("postgresql://grader@db.invalid/khoahoc", A, root, tmp_path)
+    with Gradebook(f"sqlite:///{template}", "ai_can_bo_co_so") as gb:
+        cells = {c.name for c in gb.find_assignment(A).notebooks[0].grade_cells}
+    assert cells == {"kiem_tra_cau1", "kiem_tra_cau2", "kiem_tra_cau3"}
