@@ -772,7 +772,14 @@ def check_document(doc, kind: str | None = None, source: str = "văn bản") -> 
 
 def read_text_file(path: Path) -> str:
     """Read a UTF-8 (or UTF-16 with BOM) text file, or raise a clear CourseError."""
-    data = path.read_bytes()
+    path = Path(path)
+    if not path.is_file():
+        what = "là thư mục, không phải tệp" if path.is_dir() else "không tồn tại"
+        raise CourseError(f"Tệp {path} {what}.", hint="Kiểm tra lại tên và thư mục của tệp.")
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise CourseError(f"Không đọc được tệp {path.name}.", hint="Kiểm tra quyền đọc tệp rồi thử lại.") from err
     if not data.strip():
         raise CourseError(f"Tệp {path.name} trống.", hint="Kiểm tra lại tệp có nội dung chưa.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -11,6 +11,7 @@ import ipywidgets as w
 from course.documents.checker import Report, check_file, check_text
 from course.documents.model import KINDS
 from course.errors import CourseError
+from course.widgets.safe import guard
 
 
 class CheckerWidget:
@@ -24,7 +25,7 @@ class CheckerWidget:
         self.kind = w.Dropdown(options=options, value="", description="Loại văn bản",
                                style={"description_width": "initial"})
         self.button = w.Button(description="Kiểm tra", button_style="primary", icon="check")
-        self.button.on_click(lambda _b: self.check())
+        self.button.on_click(guard(lambda _b: self.check(), lambda m: setattr(self.result, "value", m)))
         self.result = w.HTML()
         self.last: Report | None = None
         self.widget = w.VBox([self.text, w.HBox([self.upload, self.kind]), self.button, self.result])

@@ -278,6 +278,9 @@ def draft_from_markdown(text: str, kind: str | None = None) -> Draft:
     fields["co_signers"] = pairs
     if "kind" not in fields:
         raise CourseError("Chưa rõ loại văn bản.", hint="Thêm dòng «loai: cong-van» hoặc dùng --type.")
+    if not fields.get("issuer"):
+        raise CourseError("Bản nháp chưa có tên cơ quan ban hành.",
+                          hint="Thêm dòng «co_quan: ỦY BAN NHÂN DÂN PHƯỜNG …» giữa hai dòng ---.")
     if "date" in fields and fields["date"]:
         fields["date"] = _parse_date(str(fields["date"]))
     else:
