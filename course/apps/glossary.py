@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import html
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from course.config import REPO_ROOT
 from course.errors import CourseError
+from course.explain.text import fold_diacritics as fold  # «Ảo giác» and «ao giac» match
 
 GLOSSARY_CSV = REPO_ROOT / "docs" / "thuat_ngu.csv"
 
@@ -22,12 +22,6 @@ class Term:
     vietnamese: str
     explanation: str
     group: str
-
-
-def fold(text: str) -> str:
-    """Lower-case, without diacritics (đ → d): «Ảo giác» and «ao giac» match."""
-    text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
 
 
 def load_glossary(path: Path = GLOSSARY_CSV) -> list[Term]:

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from course.errors import CourseError
+from course.explain.text import remove_diacritics as strip_accents  # 'Giấy mời' -> 'Giay moi'
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -60,12 +61,6 @@ def kind_of(value: str) -> Kind:
             return kind
     names = ", ".join(KINDS)
     raise CourseError(f"Không biết loại văn bản «{value}».", hint=f"Chọn một trong: {names}.")
-
-
-def strip_accents(text: str) -> str:
-    """'Giấy mời' -> 'Giay moi' (Đ/đ -> D/d)."""
-    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
 
 
 def issuer_abbrev(issuer: str) -> str:

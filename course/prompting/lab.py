@@ -20,6 +20,7 @@ from IPython.display import display
 from course.documents.model import KINDS
 from course.prompting.anatomy import PART_HINTS, PART_LABELS, TASKS, PromptParts, task_parts
 from course.prompting.rubric import score_prompt
+from course.widgets.safe import guard
 
 PROVIDER_NAMES = {
     "auto": "Tự động",
@@ -72,7 +73,8 @@ class PromptLab:
                        for name, label in PART_LABELS.items()}
         options = [("— chọn bài thực hành —", "")] + [(label, key) for key, (label, _) in TASKS.items()]
         self.task_picker = w.Dropdown(options=options, description="Bài mẫu", style={"description_width": "90px"})
-        self.task_picker.observe(lambda ch: ch["new"] and self.load_task(ch["new"]), names="value")
+        self.task_picker.observe(guard(lambda ch: ch["new"] and self.load_task(ch["new"]), self._show_error),
+                                 names="value")
         choices = [(PROVIDER_NAMES.get(p, p), p) for p in self.providers]
         self.provider_picker = w.Dropdown(options=choices, value=self.providers[0], description="Mô hình",
                                           style={"description_width": "90px"})
@@ -81,9 +83,9 @@ class PromptLab:
                                        disabled=len(self.providers) < 2,
                                        tooltip="Cần ít nhất hai mô hình (đặt khoá API để so sánh)")
         self.score_button = w.Button(description="Chấm câu lệnh", icon="check")
-        self.send_button.on_click(lambda _b: self.send())
-        self.compare_button.on_click(lambda _b: self.compare())
-        self.score_button.on_click(lambda _b: self.score())
+        self.send_button.on_click(guard(lambda _b: self.send(), self._show_error))
+        self.compare_button.on_click(guard(lambda _b: self.compare(), self._show_error))
+        self.score_button.on_click(guard(lambda _b: self.score(), self._show_error))
         self.status = w.HTML()
         self.output = w.HTML()
         self.columns = w.HBox([])
@@ -96,7 +98,8 @@ class PromptLab:
         self.export_subject = w.Text(placeholder="Về việc …", description="Trích yếu",
                                      style={"description_width": "90px"}, layout=w.Layout(width="100%"))
         self.export_button = w.Button(description="Xuất Word (.docx)", icon="file-word-o")
-        self.export_button.on_click(lambda _b: self.export_docx())
+        self.export_button.on_click(guard(lambda _b: self.export_docx(),
+                                          lambda m: setattr(self.export_result, "value", m)))
         self.export_result = w.HTML()
         export_box = w.VBox([w.HTML("<b>Đưa câu trả lời vào văn bản đúng thể thức</b>"), self.export_kind,
                              self.export_issuer, self.export_place, self.export_subject, self.export_button,
@@ -107,6 +110,10 @@ class PromptLab:
                               w.HTML(note), self.status, self.output, self.columns, export_box])
         if task:
             self.task_picker.value = task
+
+    def _show_error(self, message_html: str) -> None:
+        self.send_button.disabled = False
+        self.status.value = message_html
 
     # ------------------------------------------------------------------ state
     def load_task(self, name: str) -> None:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from course.explain.text import remove_diacritics
 from course.prompting.anatomy import PART_LABELS, PromptParts
 
 PASS_MARK = 9
@@ -45,9 +46,7 @@ PII_PENALTY = 3
 
 
 def _bare(text: str) -> str:
-    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    return re.sub(r"\s+", " ", text.casefold())
+    return re.sub(r"\s+", " ", remove_diacritics(text).casefold())
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from course.errors import CourseError
+from course.explain.text import fold_diacritics as _fold  # labels typed with or without accents
 
 PARTS: dict[str, str] = {
     "thoi_gian": "Thời gian",
@@ -47,12 +48,6 @@ Biên bản:
 Thời gian:"""
 
 _UNKNOWN = re.compile(r"^(không rõ|chưa rõ|không có|n/?a|\.\.\.|…|-)?\.?$", re.IGNORECASE)
-
-
-def _fold(text: str) -> str:
-    """Lower case without diacritics, for matching labels typed with or without accents."""
-    text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
-    return "".join(c for c in text if unicodedata.category(c) != "Mn")
 
 
 _LABELS = {_fold(label): key for key, label in PARTS.items()} | {"chu toa": "chu_tri", "thanh phan tham du": "thanh_phan"}
