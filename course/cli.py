@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import re
 import sys
 from collections.abc import Sequence
 
@@ -35,7 +36,29 @@ class VietnameseParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: lỗi: {message}\n")
+        self.exit(2, f"{self.prog}: lỗi: {vietnamese_error(message)}\n")
+
+
+# argparse's own error messages (Python 3.11-3.13), pattern → Vietnamese.
+_ARGPARSE_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
+    (r"unrecognized arguments: (.*)", r"không hiểu các tham số: \1"),
+    (r"one of the arguments (.*) is required", r"cần một trong các tham số: \1"),
+    (r"invalid choice: (.*?) \(choose from (.*)\)", r"lựa chọn không hợp lệ: \1 (chọn một trong: \2)"),
+    (r"expected one argument", "cần một giá trị"),
+    (r"expected at least one argument", "cần ít nhất một giá trị"),
+    (r"invalid (int|float) value: (.*)", r"không phải là số: \2"),
+    (r"not allowed with argument (.*)", r"không dùng chung được với tham số \1"),
+    (r"ambiguous option: (.*?) could match (.*)", r"tuỳ chọn \1 chưa rõ, có thể là: \2"),
+    (r"^argument ", "tham số "),
+)
+
+
+def vietnamese_error(message: str) -> str:
+    """Translate an argparse error message; unknown messages pass through unchanged."""
+    for pattern, repl in _ARGPARSE_ERRORS:
+        message = re.sub(pattern, repl, message)
+    return message
 
 
 def command_modules() -> list[str]:
