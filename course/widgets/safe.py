@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import logging
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +24,17 @@ def error_html(message: str) -> str:
     return f"<span style='color:#c0392b'><b>Có lỗi:</b> {html.escape(message)}</span>"
 
 
+def _log_scrubbed() -> None:
+    """Log the current exception's traceback with any configured key masked."""
+    from course.config import scrub
+
+    try:
+        detail = scrub(traceback.format_exc())
+    except Exception:  # noqa: BLE001 - settings unreadable: log only the exception type
+        detail = traceback.format_exc().splitlines()[-1].split(":", 1)[0]
+    log.error("widget callback failed:\n%s", detail)
+
+
 def guard(fn: Callable[..., Any], show: Callable[[str], None]) -> Callable[..., Any]:
     """Wrap a callback: a `CourseError` shows its message, anything else a generic one (logged)."""
 
@@ -32,7 +44,7 @@ def guard(fn: Callable[..., Any], show: Callable[[str], None]) -> Callable[..., 
         except CourseError as err:
             show(error_html(str(err)))
         except Exception:  # noqa: BLE001 - a learner must never face a silent failure
-            log.exception("widget callback failed")
+            _log_scrubbed()
             show(error_html(UNEXPECTED))
         return None
 
