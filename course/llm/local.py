@@ -13,6 +13,7 @@ in a short few-shot "Câu hỏi / Trả lời" frame so the continuation has the
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
 import os
@@ -110,7 +111,17 @@ def get_llama() -> Any:
                 hint="Chạy `khoahoc prepare` rồi thử lại.",
             ) from exc
         _LLAMA_PATH = str(path)
+        atexit.register(_close_llama)
         return _LLAMA
+
+
+def _close_llama() -> None:
+    """Free the model before interpreter teardown (llama-cpp's __del__ then fails noisily)."""
+    global _LLAMA
+    if _LLAMA is not None:
+        with contextlib.suppress(Exception):
+            _LLAMA.close()
+        _LLAMA = None
 
 
 def _ids(text: str, add_bos: bool = True) -> list[int]:
