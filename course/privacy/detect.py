@@ -20,6 +20,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from course.explain.text import remove_diacritics
+
 # Kind → (placeholder stem, Vietnamese label shown to learners)
 KINDS: dict[str, tuple[str, str]] = {
     "CCCD": ("CCCD", "số căn cước công dân"),
@@ -92,12 +94,13 @@ PLATE_RE = re.compile(
 
 DATE_PART = (
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}"
-    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}"
-    r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}"
-    r"|năm\s+(?:19|20)\d{2})"
+    r"|ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+(?:19|20)\d{2}"
+    r"|\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+(?:19|20)\d{2}"
+    r"|n[ăa]m\s+(?:19|20)\d{2})"
 )
 DOB_RE = re.compile(
-    r"(?<![\wÀ-ỹ])(?:sinh\s+(?:ngày|năm)?|ngày\s+sinh|năm\s+sinh|NS|DOB|ngày\s*/\s*tháng\s*/\s*năm\s+sinh)"
+    r"(?<![\wÀ-ỹ])(?:sinh\s+(?:ng[àa]y|n[ăa]m)?|ng[àa]y\s+sinh|n[ăa]m\s+sinh|NS|DOB"
+    r"|ng[àa]y\s*/\s*th[áa]ng\s*/\s*n[ăa]m\s+sinh)"
     r"\s*[:：]?\s*(?P<date>" + DATE_PART + r"|(?:19|20)\d{2})(?!\d)",
     re.I,
 )
@@ -134,6 +137,21 @@ NOT_ADDRESS_NAME = re.compile(
 )
 
 _MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
+_NOT_BIRTH_ASCII = {remove_diacritics(w) for w in NOT_BIRTH_BEFORE}  # "ve sinh", "hoc sinh" typed bare
+
+# Many people type Vietnamese without diacritics ("so tai khoan", "dien thoai"): every context rule is
+# also tried on the folded text with the same words folded.
+_ASCII = {rx: re.compile(remove_diacritics(rx.pattern), rx.flags)
+          for rx in (CMND_CONTEXT, BANK_CONTEXT, PHONE_WORDS, TAX_CONTEXT)}
+# "CCCD 0010...": an identity word right before the number beats a bank word further on.
+ID_JUST_BEFORE = re.compile(r"(?:\bCMND|\bCMT|chứng minh nhân dân|\bCCCD|căn cước(?: công dân)?|định danh(?: cá nhân)?)"
+                            r"\W*(?:số\W*)?$", re.I)
+_ASCII[ID_JUST_BEFORE] = re.compile(remove_diacritics(ID_JUST_BEFORE.pattern), re.I)
+
+
+def _context(rx: re.Pattern[str], text: str) -> bool:
+    """`rx` found in `text`, as typed or with diacritics left out."""
+    return bool(rx.search(text) or _ASCII[rx].search(remove_diacritics(text)))
 
 
 def _digits(text: str) -> str:
@@ -181,26 +199,30 @@ def find_pii(text: str) -> list[Finding]:
         if not _money_after(text, m.end()):
             add("CCCD", m)
     for m in CMND_RE.finditer(text):
-        if CMND_CONTEXT.search(_window(text, m.start(), m.end(), 40, 0)) and not _money_after(text, m.end()):
+        if _context(CMND_CONTEXT, _window(text, m.start(), m.end(), 40, 0)) and not _money_after(text, m.end()):
             add("CMND", m)
     for m in BANK_RE.finditer(text):
         digits = _digits(m.group())
-        if 6 <= len(digits) <= 19 and BANK_CONTEXT.search(_window(text, m.start(), m.end(), 50, 30)):
+        if 6 <= len(digits) <= 19 and _context(BANK_CONTEXT, _window(text, m.start(), m.end(), 50, 30)):
             value = m.group()
-            if _valid_phone(value) and PHONE_WORDS.search(text[max(0, m.start() - 30) : m.start()]):
+            if _valid_phone(value) and _context(PHONE_WORDS, text[max(0, m.start() - 30) : m.start()]):
+                continue
+            if len(digits) in (9, 12) and _context(ID_JUST_BEFORE, text[max(0, m.start() - 30) : m.start()]):
                 continue
             year_range = re.fullmatch(r"(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}", value)
             money_like = re.fullmatch(r"\d{1,3}(?:\.\d{3})+", value)  # 1.500.000 is an amount, not an account
             if not (_money_after(text, m.end()) or year_range or money_like):
                 add("BANK", m)
     for m in TAX_RE.finditer(text):
-        if TAX_CONTEXT.search(_window(text, m.start(), m.end(), 40, 0)):
+        if _context(TAX_CONTEXT, _window(text, m.start(), m.end(), 40, 0)):
             add("TAX", m)
     for m in PLATE_RE.finditer(text):
         add("PLATE", m)
     for m in DOB_RE.finditer(text):
         glued = re.search(r"([\wÀ-ỹ]+) $", text[max(0, m.start() - 12) : m.start()])  # "vệ sinh", not "An, sinh"
-        if m.group().lower().startswith("sinh") and glued and glued.group(1).lower() in NOT_BIRTH_BEFORE:
+        word = glued.group(1).lower() if glued else ""
+        if m.group().lower().startswith("sinh") and (
+                word in NOT_BIRTH_BEFORE or (word == remove_diacritics(word) and word in _NOT_BIRTH_ASCII)):
             continue
         add("DOB", m, "date")
     for rx in ADDRESS_RES:
