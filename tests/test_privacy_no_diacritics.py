@@ -14,6 +14,7 @@ from course.privacy import find_pii, redact
     ("ma so thue 0101234567", "TAX", "0101234567"),
     ("sinh ngay 12/05/1980", "DOB", "12/05/1980"),
     ("ngay sinh 12 thang 5 nam 1980", "DOB", "12 thang 5 nam 1980"),
+    ("so nha 15 ngo 3 duong Le Loi", "ADDRESS", "so nha 15 ngo 3 duong Le Loi"),
 ])
 def test_context_words_without_diacritics(text: str, kind: str, value: str) -> None:
     assert [(f.kind, f.value) for f in find_pii(text)] == [(kind, value)]

@@ -107,13 +107,16 @@ DOB_RE = re.compile(
 
 _UPPER = "A-ZĐÀ-ỸÁÂĂÊÔƠƯ"
 _STREET_WORD = r"(?:ngõ|ngách|hẻm|kiệt|đường|phố|tổ|khu phố|thôn|xóm|ấp|tập thể|chung cư|khu tập thể)"
+_STREET_WORD_ANY = (r"(?:ng[õo]|ng[áa]ch|h[ẻe]m|ki[ệe]t|[đd][ưu][ờo]ng|ph[ốo]|t[ổo]|khu ph[ốo]|th[ôo]n|x[óo]m|[ấa]p|"
+                    r"t[ậa]p th[ểe]|chung c[ưu]|khu t[ậa]p th[ểe])")
 _HOUSE_NO = r"\d{1,4}[A-Za-z]?(?:\s*/\s*\d{1,4}[A-Za-z]?){0,3}"
 _NAME_WORDS = rf"[{_UPPER}][\wÀ-ỹ]*(?:\s+(?:[{_UPPER}][\wÀ-ỹ]*|\d{{1,3}}))" + r"{0,4}"
 _STREET_TAIL = r"(?:\d{1,4}[A-Za-z]?(?:\s+" + _NAME_WORDS + r")?|" + _NAME_WORDS + r")"
 ADDRESS_RES = (
     # "số nhà 12", "nhà số 5 ngõ 7", "căn hộ 1203 chung cư ..."
-    re.compile(r"\b(?P<addr>(?:[Ss]ố nhà|[Nn]hà số|[Cc]ăn hộ)\s+" + _HOUSE_NO
-               + r"(?:\s*,?\s*" + _STREET_WORD + r"\s+" + _STREET_TAIL + r")*)"),
+    # (also typed without diacritics: "so nha 15 ngo 3 duong Le Loi")
+    re.compile(r"\b(?P<addr>(?:[Ss][ốo] nh[àa]|[Nn]h[àa] s[ốo]|[Cc][ăa]n h[ộo])\s+" + _HOUSE_NO
+               + r"(?:\s*,?\s*" + _STREET_WORD_ANY + r"\s+" + _STREET_TAIL + r")*)"),
     # "12 ngõ 34 phố Huế", "số 5 hẻm 12 đường Lê Lợi"
     re.compile(r"(?<![\w/])(?P<addr>(?:số\s+)?" + _HOUSE_NO + r"\s*,?\s*" + _STREET_WORD + r"\s+" + _STREET_TAIL
                + r"(?:\s*,?\s*" + _STREET_WORD + r"\s+" + _STREET_TAIL + r")*)"),
