@@ -42,6 +42,12 @@ FUSION = "both"  # rank fusion + best-scaled score fusion (chosen on the develop
 TITLE_WEIGHT = 3
 WEIGHTS = {"fold": 1.0, "acc": 1.0, "dense": 0.8}
 WEIGHTS_LEX = {"fold": 0.4, "acc": 0.4, "fold+lex": 1.5, "acc+lex": 1.5, "title+lex": 1.0, "dense": 0.4}
+# Re-ranking of the fused top RERANK_TOP by how much of the query (and of its legal wording) each
+# article covers, idf-weighted: score *= 1 + COVER_QUERY * cov(query) + COVER_LEGAL * cov(legal terms).
+# Chosen on the development slice only (R@1, then R@5, then MRR); never on 'giu_lai'.
+RERANK_TOP = 30
+COVER_QUERY = 0.5
+COVER_LEGAL = 0.5
 
 
 @dataclass
@@ -193,6 +199,10 @@ class LegalIndex:
         self.vocab = sorted(k for k in restorer.unigrams if len(k) > 1 and not k.isdigit())
         self._vocab_set = set(self.vocab)
         self._doc_idx = np.array([self.docs.index(a.doc) for a in self.articles])
+        postings = bm_fold.scores
+        self._indptr, self._postings = postings["indptr"], postings["indices"]
+        df = np.diff(self._indptr).astype(float)
+        self._idf = np.log1p(len(self.articles) / np.maximum(df, 1.0))
 
     # ---------- building and caching ----------
     @classmethod
@@ -292,6 +302,31 @@ class LegalIndex:
             keep &= np.array([d.meta.in_force == in_force for d in self.docs])
         return keep[self._doc_idx]
 
+    def coverage(self, tokens: list[str]) -> np.ndarray:
+        """Per article: the idf-weighted share of the folded query tokens it contains (0..1)."""
+        out = np.zeros(len(self.articles))
+        total = 0.0
+        for t in dict.fromkeys(tokens):
+            j = self.bm_fold.vocab_dict.get(t)
+            if j is None or j + 1 >= len(self._indptr) or self._indptr[j + 1] == self._indptr[j]:
+                continue
+            total += self._idf[j]
+            out[self._postings[self._indptr[j]:self._indptr[j + 1]]] += self._idf[j]
+        return out / total if total else out
+
+    def rerank(self, fused: np.ndarray, q: Query) -> np.ndarray:
+        """Boost the fused top articles by their coverage of the query and of its legal terms."""
+        top = np.argsort(-fused)[:RERANK_TOP]
+        top = top[np.isfinite(fused[top]) & (fused[top] > 0)]
+        if not len(top):
+            return fused
+        boost = 1 + COVER_QUERY * self.coverage(fold_query_tokens(q.accented))[top]
+        if q.legal_terms:
+            boost += COVER_LEGAL * self.coverage(fold_query_tokens(q.legal_terms))[top]
+        out = fused.copy()
+        out[top] = fused[top] * boost
+        return out
+
     def channel_scores(self, q: Query, dense: bool = False) -> dict[str, np.ndarray]:
         """Raw scores of every article in each channel."""
         base = q.accented
@@ -346,7 +381,7 @@ class LegalIndex:
                 contrib[order] += w * s[order] / s[order[0]] / RRF_K
             contrib[order[s[order] <= 0]] = 0.0
             fused += contrib
-        fused = np.where(mask & (fused > 0), fused, -np.inf)
+        fused = self.rerank(np.where(mask & (fused > 0), fused, -np.inf), q)
         terms = words(q.accented) + words(q.legal_terms)
         return self._hits(fused, top, terms)
 
