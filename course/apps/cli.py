@@ -53,8 +53,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     app.add_argument("name", nargs="?", metavar="TÊN",
                      help="giong-noi, prompt, luat hoặc van-ban (bỏ trống để xem danh sách)")
     app.add_argument("--list", action="store_true", help="liệt kê các ứng dụng")
-    app.add_argument("--port", type=int, default=8866, help="cổng web (mặc định 8866)")
-    app.add_argument("--ip", default="127.0.0.1",
+    app.add_argument("--port", type=int, metavar="CỔNG", default=8866, help="cổng web (mặc định 8866)")
+    app.add_argument("--ip", default="127.0.0.1", metavar="ĐỊA_CHỈ",
                      help="địa chỉ lắng nghe (mặc định 127.0.0.1; 0.0.0.0 để học viên trong phòng cùng mở)")
     app.add_argument("--no-browser", action="store_true", help="không tự mở trình duyệt")
     app.set_defaults(func=_app)

@@ -17,11 +17,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("question", metavar="CÂU_HỎI", help="câu hỏi (đặt trong dấu ngoặc kép)")
     p.add_argument("--provider", choices=PROVIDERS, default=None,
                    help="nhà cung cấp: auto, local, openai, gemini, compatible (mặc định theo cấu hình)")
-    p.add_argument("--model", default=None, help="tên mô hình (mặc định theo cấu hình)")
-    p.add_argument("--system", default=None, help="lời dặn hệ thống (vai trò, giọng văn)")
-    p.add_argument("--temperature", type=float, default=0.7, help="độ ngẫu nhiên, 0 = luôn chọn từ khả dĩ nhất")
-    p.add_argument("--max-tokens", type=int, default=256, help="số token tối đa của câu trả lời")
-    p.add_argument("--seed", type=int, default=None, help="hạt giống ngẫu nhiên để lặp lại kết quả")
+    p.add_argument("--model", default=None, metavar="MÔ_HÌNH", help="tên mô hình (mặc định theo cấu hình)")
+    p.add_argument("--system", default=None, metavar="LỜI_DẶN", help="lời dặn hệ thống (vai trò, giọng văn)")
+    p.add_argument("--temperature", type=float, default=0.7, metavar="NHIỆT_ĐỘ", help="độ ngẫu nhiên, 0 = luôn chọn từ khả dĩ nhất")
+    p.add_argument("--max-tokens", type=int, default=256, metavar="SỐ_TOKEN", help="số token tối đa của câu trả lời")
+    p.add_argument("--seed", type=int, default=None, metavar="HẠT_GIỐNG", help="hạt giống ngẫu nhiên để lặp lại kết quả")
     p.add_argument("--pii", choices=("redact", "block", "allow"), default=None,
                    help="xử lý thông tin cá nhân khi gửi lên mạng: redact (che), block (chặn), allow (cho phép)")
     p.add_argument("--no-stream", action="store_true", help="chờ đủ câu trả lời rồi mới in")

@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="các notebook bài giảng (mặc định: module*/bai_giang.ipynb)")
     slides.add_argument("--output", "-o", default=str(REPO_ROOT / "build" / "slides"), metavar="THƯ_MỤC",
                         help="thư mục ghi trang chiếu (mặc định: build/slides)")
-    slides.add_argument("--theme", default="white", help="giao diện reveal.js (white, simple, black...)")
+    slides.add_argument("--theme", default="white", metavar="GIAO_DIỆN", help="giao diện reveal.js (white, simple, black...)")
     slides.add_argument("--execute", action="store_true",
                         help="chạy bài giảng trước khi xuất để trang chiếu có sẵn kết quả (chậm hơn)")
     slides.set_defaults(func=_slides)

@@ -15,14 +15,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="TỆP", help="tệp ghi âm")
     p.add_argument("--provider", "-p", choices=["local", "openai", "gemini"], default="local",
                    help="nơi chép lời: local (trên máy, mặc định), openai hoặc gemini (gửi âm thanh lên mạng)")
-    p.add_argument("--model", "-m", default=None,
+    p.add_argument("--model", "-m", default=None, metavar="MÔ_HÌNH",
                    help="mô hình đám mây, ví dụ gpt-4o-mini-transcribe, gpt-4o-transcribe, whisper-1")
     p.add_argument("--format", "-f", choices=["text", "srt", "json"], default="text",
                    help="định dạng kết quả: text (mặc định), srt (phụ đề) hoặc json")
     p.add_argument("--json", dest="format", action="store_const", const="json", help="viết tắt của --format json")
-    p.add_argument("--hint", default=None, help="câu gợi ý từ vựng (mặc định: từ ngữ hành chính phường)")
-    p.add_argument("--output", "-o", default=None, help="ghi kết quả ra tệp thay vì in ra màn hình")
-    p.add_argument("--max-minutes", type=float, default=90,
+    p.add_argument("--hint", default=None, metavar="GỢI_Ý", help="câu gợi ý từ vựng (mặc định: từ ngữ hành chính phường)")
+    p.add_argument("--output", "-o", default=None, metavar="TỆP_RA", help="ghi kết quả ra tệp thay vì in ra màn hình")
+    p.add_argument("--max-minutes", type=float, default=90, metavar="SỐ_PHÚT",
                    help="độ dài tối đa chấp nhận, tính bằng phút (mặc định 90)")
     p.add_argument("--quiet", "-q", action="store_true", help="không hiện thanh tiến trình")
     p.set_defaults(func=run)
