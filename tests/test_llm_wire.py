@@ -251,7 +251,7 @@ def test_cli_usage(srv, workdir: Path, tmp_path: Path) -> None:
 
     assert run_usage(Args()) == 0
     table = pd.read_csv(tmp_path / "usage.csv")
-    assert set(table["learner"]) == {"hoc_vien_01"} and table["calls"].sum() >= 3
+    assert set(table["learner"]) == {"hoc_vien_01"} and table["calls"].sum() >= 2  # this test's own two calls
     assert {"openai", "gemini"} <= set(table["provider"]) and table["failed"].sum() > 0
 
 
