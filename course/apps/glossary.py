@@ -67,5 +67,7 @@ def glossary_box():  # noqa: ANN201 - an ipywidgets VBox
     def update(change: dict) -> None:
         result.value = terms_html(search_terms(change["new"], terms))
 
-    box.observe(update, names="value")
+    from course.widgets.safe import guard
+
+    box.observe(guard(update, lambda m: setattr(result, "value", m)), names="value")
     return w.VBox([box, result])
