@@ -44,6 +44,12 @@ class AnswerStore:
             return {}
         return data if isinstance(data, dict) else {}
 
+    def _unreadable(self) -> bool:
+        try:
+            return not isinstance(json.loads(self.path.read_text(encoding="utf-8")), dict)
+        except (OSError, ValueError):
+            return True
+
     def get(self, name: str) -> Value:
         """The saved answer for `name`, or None."""
         return self.load().get(name)
@@ -53,6 +59,9 @@ class AnswerStore:
         data = self.load()
         data[name] = _nfc(value)
         try:
+            if self.path.is_file() and self._unreadable():
+                # Edited by hand or cut short: keep a copy instead of overwriting earlier answers.
+                os.replace(self.path, self.path.with_name(self.path.name + ".hong"))
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".cau_tra_loi", dir=self.path.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
