@@ -38,8 +38,8 @@ class ChatBox:
         if not text:
             self.live.value = "<i>Bạn chưa gõ câu hỏi.</i>"
             return
-        self.box.value = ""
         self.send(text)
+        self.box.value = ""  # only once sent: an unexpected failure leaves the question in the box
 
     def send(self, text: str) -> Any:
         """Ask the model, streaming tokens into the live line; return the `Answer`."""
