@@ -94,6 +94,7 @@ LEXICON: list[tuple[tuple[str, ...], str]] = [
     (("bảo hành", "hàng bị hỏng", "hàng lỗi"), "nghĩa vụ bảo hành"),
     (("say rượu", "say xỉn"), "không nhận thức và làm chủ được hành vi dùng rượu bia"),
     (("bị lừa",), "lừa dối đe dọa cưỡng ép vô hiệu"),
+    (("có giá trị không", "có hiệu lực không", "còn giá trị", "có giá trị"), "hiệu lực giao dịch dân sự vô hiệu"),
     (("ủy quyền", "nhờ người khác", "làm thay"), "đại diện theo ủy quyền hợp đồng ủy quyền"),
     (("đăng ảnh", "ảnh của người khác", "chụp ảnh"), "quyền của cá nhân đối với hình ảnh"),
     # --- Nợ nần, vay mượn ---

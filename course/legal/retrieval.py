@@ -47,7 +47,7 @@ WEIGHTS_LEX = {"fold": 0.4, "acc": 0.4, "fold+lex": 1.5, "acc+lex": 1.5, "title+
 # Chosen on the development slice only (R@1, then R@5, then MRR); never on 'giu_lai'.
 RERANK_TOP = 30
 COVER_QUERY = 0.5
-COVER_LEGAL = 0.5
+COVER_LEGAL = 1.0
 # ... and by how much of the article's title the query (with its legal wording) accounts for,
 # idf-weighted: score *= 1 + TITLE_PRECISION * share. A title naming things the user did not ask
 # about ("... trái pháp luật", "Tội ... vượt quá giới hạn phòng vệ") marks a narrower article.
