@@ -135,11 +135,13 @@ def _is_upper(text: str) -> bool:
 def _fixed_recipients(items: list[str]) -> list[str]:
     """The nơi nhận list rewritten: «- X;» per line, ending with «- Lưu: VT, ….»."""
     names = [re.sub(r"^[-–•+]\s*", "", t).rstrip(" ;.,") for t in items]
-    archive = [n for n in names if re.match(r"^Lưu\b", n)]
-    others = [n for n in names if not re.match(r"^Lưu\b", n)]
+    archive_re = re.compile(r"^l[ưu]u\b", re.I)  # also «Luu», typed without diacritics
+    archive = [n for n in names if archive_re.match(n)]
+    others = [n for n in names if not archive_re.match(n)]
     rest = "VT"
     if archive:
-        extra = [x.strip() for x in re.split(r"[,:]", re.sub(r"^Lưu\s*:?\s*", "", archive[-1])) if x.strip()]
+        extra = [x.strip() for x in re.split(r"[,:]", re.sub(r"^l[ưu]u\s*:?\s*", "", archive[-1], flags=re.I))
+                 if x.strip()]
         rest = ", ".join(["VT"] + [x for x in extra if x.upper() != "VT"])
     return [f"«- {n};»" for n in others] + [f"«- Lưu: {rest}.»"]
 
