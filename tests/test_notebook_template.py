@@ -57,3 +57,14 @@ def test_local_links_resolve(path: Path) -> None:
         if not (path.parent / target.split("#")[0]).exists():
             broken.append(target)
     assert not broken, f"links to missing files: {broken}"
+
+
+READMES = sorted([*REPO.glob("module*/README.md"), *REPO.glob("docs/**/*.md")])
+
+
+@pytest.mark.parametrize("path", READMES, ids=lambda p: str(p.relative_to(REPO)))
+def test_readme_links_resolve(path: Path) -> None:
+    broken = [t for t in re.findall(r"\]\(<?([^)>\s]+)>?\)", path.read_text(encoding="utf-8"))
+              if not t.startswith(("http://", "https://", "mailto:", "#"))
+              and not (path.parent / t.split("#")[0]).exists()]
+    assert not broken, f"links to missing files: {broken}"
