@@ -11,18 +11,17 @@ still wrong; nbgrader counts the test as failed and the feedback shows only that
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
+
+from course.explain.text import remove_diacritics
 
 _PLACEHOLDERS = {"", "...", "…", "?", "todo", "viết câu trả lời của bạn ở đây"}
 
 
 def normalize(text: str) -> str:
     """Lower-case, drop Vietnamese diacritics (đ→d), collapse spaces: for tolerant matching."""
-    text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return re.sub(r"\s+", " ", remove_diacritics(str(text))).strip().lower()
 
 
 def expect(condition: object, message: str) -> None:
