@@ -294,3 +294,18 @@ def test_long_file_is_read_in_bounded_memory(tmp_path):
         tracemalloc.stop()
     assert total == 600 * SAMPLE_RATE
     assert peak < 20 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB"  # bounded by the chunk, not the file
+
+
+def test_voice_typing_clear_can_be_undone():
+    from course.speech.widgets import VoiceTyping
+
+    typing = VoiceTyping()
+    typing.box.value = "Kính gửi UBND phường"
+    typing.clear()
+    assert typing.text == "" and not typing.undo.disabled
+    typing.restore()
+    assert typing.text == "Kính gửi UBND phường" and typing.undo.disabled
+    typing.clear()
+    typing.box.value = "mới"
+    typing.restore()
+    assert typing.text == "Kính gửi UBND phường\nmới"  # typed after clearing is kept too

@@ -111,14 +111,33 @@ class VoiceTyping(w.VBox):
                               layout=w.Layout(width="100%", height="160px"))
         self.info = w.HTML()
         clear = w.Button(description="Xoá hết", icon="eraser", layout=w.Layout(width="auto"))
-        clear.on_click(lambda _b: setattr(self.box, "value", ""))
-        super().__init__([self.recorder, self.provider, self.box, w.HBox([clear]), self.info],
+        self.undo = w.Button(description="Hoàn tác", icon="undo", layout=w.Layout(width="auto"), disabled=True)
+        self._cleared = ""
+        clear.on_click(lambda _b: self.clear())
+        self.undo.on_click(lambda _b: self.restore())
+        super().__init__([self.recorder, self.provider, self.box, w.HBox([clear, self.undo]), self.info],
                          layout=w.Layout(width="100%"))
 
     @property
     def text(self) -> str:
         """The text in the box, as the learner edited it."""
         return self.box.value
+
+    def clear(self) -> None:
+        """Empty the box, keeping its text so «Hoàn tác» can bring it back (a mis-tap on a phone)."""
+        if self.box.value:
+            self._cleared = self.box.value
+            self.box.value = ""
+            self.undo.disabled = False
+            self._say("Đã xoá. Bấm «Hoàn tác» nếu lỡ tay.")
+
+    def restore(self) -> None:
+        """Bring back the text removed by the last «Xoá hết»."""
+        if self._cleared:
+            self.box.value = "\n".join(part for part in (self._cleared, self.box.value) if part)
+            self._cleared = ""
+            self.undo.disabled = True
+            self._say("Đã khôi phục văn bản.")
 
     def _say(self, message: str, error: bool = False) -> None:
         colour = "#c0392b" if error else "#555"
