@@ -67,6 +67,18 @@ def test_held_out_quality_beats_plain_bm25(index):
     assert ours["r5"] >= base["r5"] + 0.2, (ours, base)
 
 
+def test_reranking_raises_recall_at_1(index):
+    """Coverage and title-precision re-ranking must help on the whole dev set and not hurt held out."""
+    for split, margin in ((None, 0.05), ("giu_lai", 0.0)):
+        qs = load_dev(split)
+        ours = evaluate(lambda q: keys(index.search(q, top=5)), qs, folded=False)
+        plain = evaluate(lambda q: keys(index.search(q, top=5, rerank=False)), qs, folded=False)
+        assert ours["r1"] >= plain["r1"] + margin, (split, ours, plain)
+        assert ours["r5"] >= plain["r5"], (split, ours, plain)
+    cov = index.coverage(["hop", "dong", "lao", "hop_dong"])
+    assert cov.min() >= 0.0 and cov.max() <= 1.0 + 1e-9
+
+
 def test_unaccented_queries_work_as_well(index):
     held = load_dev("giu_lai")
     acc = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=False)
