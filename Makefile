@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEPLOY_STAMP := $(VENV)/.installed-deploy
 # Debian packages the course and its tests use (browser tests, .docx→PDF, audio tools).
 APT_PACKAGES ?= chromium espeak-ng sox libreoffice-writer-nogui
 PORT ?= 8888
@@ -40,6 +41,18 @@ $(STAMP): pyproject.toml
 	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(BIN)/python -m pip install -q -e '.[dev]'
 	@touch $(STAMP)
 
+# The class-server tests (issue: JupyterHub + AI gateway on loopback) need the `deploy` extra,
+# configurable-http-proxy from npm (into deploy/.npm, git-ignored) and Redis. Only `make test` pulls them.
+$(DEPLOY_STAMP): $(STAMP)
+	@SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; missing=""; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	dpkg -s redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	if [ -n "$$missing" ]; then $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; fi
+	$(BIN)/python -m pip install -q -e '.[dev,deploy]'
+	npm install --silent --no-audit --no-fund --prefix deploy/.npm configurable-http-proxy@5
+	@touch $(DEPLOY_STAMP)
+
 models: $(STAMP)
 	@$(BIN)/khoahoc prepare --quiet
 
@@ -56,8 +69,8 @@ run: setup
 	  --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(START_PAGE)
 
 # pytest exit code 5 ("no tests collected") is a failure here, never a silent green.
-test: setup
-	@PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+test: setup $(DEPLOY_STAMP)
+	@PATH="$(CURDIR)/$(BIN):$$PATH" COURSE_DEPLOY_TESTS=1 $(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "Không tìm thấy bài kiểm thử nào — coi là lỗi."; exit 1; fi; exit $$rc
 
 check: setup
