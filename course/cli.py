@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 import course
+from course.errors import CourseError
 
 DESCRIPTION = "Bộ công cụ khoá học «AI cho cán bộ cơ sở». Gõ `khoahoc LỆNH -h` để xem hướng dẫn từng lệnh."
 
@@ -90,6 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         return int(args.func(args) or 0)
+    except CourseError as err:  # every command's learner-facing failure: one Vietnamese line, no traceback
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # output piped into `head` and closed early
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("\nĐã dừng theo yêu cầu.", file=sys.stderr)
         return 130

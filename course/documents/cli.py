@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-
-from course.errors import CourseError
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -30,18 +27,6 @@ def _write(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _run(func):
-    def wrapped(args: argparse.Namespace) -> int:
-        try:
-            return func(args)
-        except CourseError as err:
-            print(f"Lỗi: {err}", file=sys.stderr)
-            return 2
-        except BrokenPipeError:  # output piped into `head` and closed early
-            sys.stderr.close()
-            return 0
-    return wrapped
-
 
 def register(subparsers) -> None:
     """Add the `doc` command group to `khoahoc`."""
@@ -55,10 +40,10 @@ def register(subparsers) -> None:
     check.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     check.add_argument("--type", choices=list(KINDS), metavar="LOẠI",
                        help="loại văn bản (mặc định: tự nhận ra); " + ", ".join(KINDS))
-    check.set_defaults(func=_run(_check))
+    check.set_defaults(func=_check)
     write = sub.add_parser("write", help="soạn tệp .docx đúng thể thức từ bản nháp Markdown")
     write.add_argument("input", metavar="BẢN_NHÁP", help="tệp Markdown (phần đầu giữa hai dòng ---)")
     write.add_argument("--type", choices=list(KINDS), metavar="LOẠI", help="loại văn bản: " + ", ".join(KINDS))
     write.add_argument("-o", "--output", metavar="TỆP_RA", help="tệp .docx sẽ ghi")
-    write.set_defaults(func=_run(_write))
+    write.set_defaults(func=_write)
     doc.set_defaults(func=lambda args: (doc.print_help(), 0)[1])

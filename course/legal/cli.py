@@ -73,18 +73,19 @@ def _docs(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run(func):  # noqa: ANN001, ANN202
-    def wrapped(args: argparse.Namespace) -> int:
-        try:
-            return func(args)
-        except CourseError as err:
-            print(f"Lỗi: {err}", file=sys.stderr)
-            return 2
-    return wrapped
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"«{value}» không hợp lệ: cần một số nguyên dương, ví dụ 5")
+    return number
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--top", type=int, default=5, metavar="K", help="số điều luật trả về (mặc định 5)")
+    p.add_argument("--top", type=_positive, default=5, metavar="K", help="số điều luật trả về (mặc định 5)")
     p.add_argument("--van-ban", action="append", metavar="SỐ_HIỆU",
                    help="chỉ tìm trong văn bản này (ví dụ 45/2019/QH14); dùng nhiều lần được")
     p.add_argument("--con-hieu-luc", action="store_true", help="chỉ tìm trong văn bản còn hiệu lực")
@@ -99,15 +100,15 @@ def register(subparsers) -> None:  # noqa: ANN001
     s.add_argument("--batch", metavar="TỆP", help="tệp văn bản, mỗi dòng một câu hỏi")
     s.add_argument("--json", action="store_true", help="in mỗi câu hỏi một dòng JSON")
     _common(s)
-    s.set_defaults(func=_run(_search))
+    s.set_defaults(func=_search)
     a = sub.add_parser("ask", help="hỏi đáp: trả lời kèm trích dẫn điều luật đã kiểm chứng")
     a.add_argument("query", nargs="+", metavar="CÂU_HỎI", help="câu hỏi")
     a.add_argument("--provider", metavar="NHÀ_CUNG_CẤP", help="local, openai, gemini, compatible (mặc định: theo cấu hình)")
     _common(a)
-    a.set_defaults(func=_run(_ask), top=3)
+    a.set_defaults(func=_ask, top=3)
     i = sub.add_parser("import", help="nhập văn bản (.txt, .docx, .html) vào kho tra cứu")
     i.add_argument("file", metavar="TỆP", help="tệp văn bản tải từ vbpl.vn hoặc Công báo")
     i.add_argument("--so-hieu", metavar="SỐ_HIỆU", help="số hiệu nếu phần đầu văn bản không ghi")
-    i.set_defaults(func=_run(_import))
+    i.set_defaults(func=_import)
     d = sub.add_parser("docs", help="liệt kê các văn bản trong kho, ngày ban hành, hiệu lực")
-    d.set_defaults(func=_run(_docs))
+    d.set_defaults(func=_docs)

@@ -42,18 +42,21 @@ def search_box(top: int = 3):  # noqa: ANN201 - ipywidgets object
     """A text box + button; results appear below with highlights. Works with or without diacritics."""
     import ipywidgets as w
 
+    from course.widgets.safe import guard
+
     get_index(progress=True)
     box = w.Text(continuous_update=False, placeholder="Gõ câu hỏi, ví dụ: nghỉ phép mấy ngày (có dấu hay không dấu đều được)",
                  layout=w.Layout(width="95%"))
     button = w.Button(description="Tìm điều luật", button_style="primary")
     out = w.HTML()
 
-    def run(_=None) -> None:  # noqa: ANN001
+    def search_now(_=None) -> None:  # noqa: ANN001
         if not box.value.strip():
             out.value = "<i>Hãy gõ câu hỏi trước.</i>"
             return
         out.value = hits_html(get_index().search(box.value, top=top))
 
+    run = guard(search_now, lambda message: setattr(out, "value", message))
     button.on_click(run)
     box.continuous_update = False  # Enter (or leaving the box) runs the search
     box.observe(lambda _change: run(), "value")
