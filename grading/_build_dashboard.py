@@ -8,7 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell
+
+from course.notebook_builder import notebook
 
 TARGET = Path(__file__).resolve().parent / "bang_dieu_khien.ipynb"
 
@@ -51,11 +53,7 @@ CELLS = [
 
 def build() -> nbformat.NotebookNode:
     cells = [(new_markdown_cell if kind == "md" else new_code_cell)(source, id=cid) for kind, cid, source in CELLS]
-    nb = new_notebook(cells=cells, metadata={
-        "kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"},
-        "language_info": {"name": "python"}})
-    nb.nbformat, nb.nbformat_minor = 4, 5
-    return nb
+    return notebook(cells)
 
 
 if __name__ == "__main__":

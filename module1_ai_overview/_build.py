@@ -5,35 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from course.notebook_builder import code, md, save
 
 HERE = Path(__file__).resolve().parent
-
-
-def md(cid: str, text: str, slide: str | None = None, nbgrader: dict | None = None) -> nbformat.NotebookNode:
-    cell = new_markdown_cell(text.strip(), id=cid)
-    if slide:
-        cell.metadata["slideshow"] = {"slide_type": slide}
-    if nbgrader:
-        cell.metadata["nbgrader"] = nbgrader
-    return cell
-
-
-def code(cid: str, src: str, slide: str | None = None, nbgrader: dict | None = None) -> nbformat.NotebookNode:
-    cell = new_code_cell(src.strip(), id=cid)
-    if slide:
-        cell.metadata["slideshow"] = {"slide_type": slide}
-    if nbgrader:
-        cell.metadata["nbgrader"] = nbgrader
-    return cell
-
-
-def save(cells: list, name: str, title: str) -> None:
-    nb = new_notebook(cells=cells, metadata={
-        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
-        "language_info": {"name": "python"}, "title": title})
-    nb.nbformat, nb.nbformat_minor = 4, 5
-    nbformat.write(nb, HERE / name)
 
 
 SOURCES = """**Nguồn của các con số và ngày tháng trong bài:**
@@ -199,7 +174,7 @@ Mở **thuc_hanh.ipynb**: tự xem token, tự bấm chọn từ tiếp theo, b�
 
 {SOURCES}""", "slide"),
     ]
-    save(cells, "bai_giang.ipynb", "Bài giảng 1 — Tổng quan về AI")
+    save(cells, HERE / "bai_giang.ipynb", title="Bài giảng 1 — Tổng quan về AI")
 
 
 # ----------------------------------------------------------------------------------------- practice
@@ -299,7 +274,7 @@ Mô hình trên máy: Gemma 3 270M, theo Điều khoản sử dụng Gemma của
 
 {SOURCES}"""),
     ]
-    save(cells, "thuc_hanh.ipynb", "Thực hành 1 — Nhìn vào bên trong một mô hình AI")
+    save(cells, HERE / "thuc_hanh.ipynb", title="Thực hành 1 — Nhìn vào bên trong một mô hình AI")
 
 
 # --------------------------------------------------------------------------------------- assignment
@@ -491,7 +466,7 @@ hỗ trợ soạn thảo văn bản.
 01 năm 2026); Luật Bảo vệ bí mật nhà nước số 29/2018/QH14; Nghị quyết của Quốc hội về sắp xếp đơn vị hành chính cấp
 tỉnh năm 2025 (ngày 12 tháng 06 năm 2025). Đối chiếu tại https://vbpl.vn"""),
     ]
-    save(cells, "bai_tap/bai_tap.ipynb", "Bài tập 1 — Tổng quan về AI")
+    save(cells, HERE / "bai_tap/bai_tap.ipynb", title="Bài tập 1 — Tổng quan về AI")
 
 
 if __name__ == "__main__":

@@ -5,13 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from course.prompting import rubric_table  # noqa: E402 - needs the repo on sys.path when run as a script
+from course.notebook_builder import code, md, save  # noqa: E402 - needs the repo on sys.path when run as a script
+from course.notebook_builder import grade_meta as nbg  # noqa: E402
+from course.prompting import rubric_table  # noqa: E402
 
 SOURCES = """**Nguồn**
 - Nghị định 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư, Phụ lục I (thể thức,
@@ -26,33 +25,6 @@ SOURCES = """**Nguồn**
 - OpenAI: công cụ tìm kiếm web — https://platform.openai.com/docs/guides/tools-web-search; bảng giá API —
   https://openai.com/api/pricing; các gói ChatGPT — https://openai.com/chatgpt/pricing.
 - Gemma 3 270M (mô hình chạy trên máy) theo Điều khoản sử dụng Gemma — https://ai.google.dev/gemma/terms."""
-
-
-def md(cid: str, text: str, slide: str | None = None, **meta) -> nbformat.NotebookNode:
-    cell = new_markdown_cell(text.strip(), id=cid)
-    if slide:
-        cell.metadata["slideshow"] = {"slide_type": slide}
-    cell.metadata.update(meta)
-    return cell
-
-
-def code(cid: str, src: str, slide: str | None = None, **meta) -> nbformat.NotebookNode:
-    cell = new_code_cell(src.strip(), id=cid)
-    if slide:
-        cell.metadata["slideshow"] = {"slide_type": slide}
-    cell.metadata.update(meta)
-    return cell
-
-
-def save(cells: list, name: str, extra_meta: dict | None = None) -> None:
-    meta = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-            "language_info": {"name": "python"}}
-    meta.update(extra_meta or {})
-    nb = new_notebook(cells=cells, metadata=meta)
-    nb.nbformat, nb.nbformat_minor = 4, 5
-    path = HERE / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, path)
 
 
 # ------------------------------------------------------------------------------------------ lecture
@@ -174,7 +146,7 @@ thể thức, tra cứu có nguồn.
 
 {SOURCES}""", "slide"),
     ]
-    save(cells, "bai_giang.ipynb", {"rise": {"scroll": True, "theme": "white"}})
+    save(cells, HERE / "bai_giang.ipynb", rise=True, display_name="Python 3")
 
 
 # ------------------------------------------------------------------------------------------ practice
@@ -317,7 +289,7 @@ sửa một văn bản cho đúng thể thức. Sau đó: Mô-đun 3, chuyển g
 
 {SOURCES}"""),
     ]
-    save(cells, "thuc_hanh.ipynb")
+    save(cells, HERE / "thuc_hanh.ipynb", display_name="Python 3")
 
 
 # ------------------------------------------------------------------------------------------ assignment
@@ -368,15 +340,6 @@ GOOD_PROMPT = ("Vai trò: Bạn là công chức bộ phận một cửa của �
 
 ANONYMISED = ("Tôi bị mất giấy khai sinh bản chính, xin hỏi thủ tục cấp bản sao trích lục khai sinh cần giấy tờ "
               "gì và mất bao lâu?")
-
-
-def nbg(grade_id: str, *, grade: bool = False, solution: bool = False, locked: bool = False,
-        points: int | None = None) -> dict:
-    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3, "solution": solution,
-            "task": False}
-    if points is not None:
-        meta["points"] = points
-    return {"nbgrader": meta}
 
 
 def assignment() -> None:
@@ -504,7 +467,7 @@ print(check_text(van_ban_da_sua).summary() if van_ban_da_sua.strip() else "Câu 
 **Nguồn:** Nghị định 30/2020/NĐ-CP, Phụ lục I — https://vanban.chinhphu.vn; Nghị định 13/2023/NĐ-CP về bảo vệ dữ
 liệu cá nhân — https://vanban.chinhphu.vn."""),
     ]
-    save(cells, "bai_tap/bai_tap.ipynb")
+    save(cells, HERE / "bai_tap/bai_tap.ipynb", display_name="Python 3")
 
 
 # ------------------------------------------------------------------------------------------ README

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from course.notebook_builder import code, grade_meta, md, save
 
 HERE = Path(__file__).resolve().parent
 SETUP = "from course import speech\nfrom course.speech import show_diff, transcribe\nfrom course.ui import setup\n\nsetup()"
@@ -22,34 +21,6 @@ SOURCES = """**Nguồn:**
 - Bộ luật Dân sự số 91/2015/QH13, Điều 38 (quyền về đời sống riêng tư, bí mật cá nhân);
   Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân — tra tại https://vbpl.vn
 - Âm thanh của mô-đun: nhóm tự tổng hợp bằng espeak-ng (https://github.com/espeak-ng/espeak-ng), không phải giọng người thật."""
-
-
-def md(cid: str, text: str, slide: str | None = None, **meta) -> nbformat.NotebookNode:
-    cell = new_markdown_cell(text.strip(), id=cid)
-    if slide:
-        cell.metadata["slideshow"] = {"slide_type": slide}
-    cell.metadata.update(meta)
-    return cell
-
-
-def code(cid: str, src: str, slide: str | None = None, **meta) -> nbformat.NotebookNode:
-    cell = new_code_cell(src.strip(), id=cid)
-    if slide:
-        cell.metadata["slideshow"] = {"slide_type": slide}
-    cell.metadata.update(meta)
-    return cell
-
-
-def save(cells: list, name: str, rise: bool = False) -> None:
-    meta = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-            "language_info": {"name": "python"}}
-    if rise:
-        meta["rise"] = {"scroll": True, "theme": "white"}
-    nb = new_notebook(cells=cells, metadata=meta)
-    nb.nbformat, nb.nbformat_minor = 4, 5
-    path = HERE / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, path)
 
 
 def lecture() -> None:
@@ -148,7 +119,7 @@ Bộ công cụ của khoá học **lọc bỏ** các câu kiểu này và báo 
 
 {SOURCES}""", "slide"),
     ]
-    save(cells, "bai_giang.ipynb", rise=True)
+    save(cells, HERE / "bai_giang.ipynb", rise=True, display_name="Python 3")
 
 
 def practice() -> None:
@@ -234,16 +205,7 @@ lặp lại nhãn** — biên bản báo rõ phần nào còn thiếu, không b�
 
 {SOURCES}"""),
     ]
-    save(cells, "thuc_hanh.ipynb")
-
-
-def grade_meta(grade_id: str, *, solution: bool = False, grade: bool = False, points: int = 0,
-               locked: bool = False) -> dict:
-    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3, "solution": solution,
-            "task": False}
-    if grade:
-        meta["points"] = points
-    return {"nbgrader": meta}
+    save(cells, HERE / "thuc_hanh.ipynb", display_name="Python 3")
 
 
 ASSIGN_SETUP = ("from course import speech\nfrom course.grading.checks import expect, normalize\nfrom course.ui import setup\n\n"
@@ -345,7 +307,7 @@ Bạn đã sửa bản chép của máy đến mức WER ≤ 0,15, lập biên b
 
 {SOURCES}""", **grade_meta("m3-bt-end", locked=True)),
     ]
-    save(cells, "bai_tap/bai_tap.ipynb")
+    save(cells, HERE / "bai_tap/bai_tap.ipynb", display_name="Python 3")
 
 
 if __name__ == "__main__":

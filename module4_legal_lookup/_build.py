@@ -4,39 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from course.notebook_builder import code, grade_meta, md, save
 
 HERE = Path(__file__).resolve().parent
 def setup_cell(*names: str) -> str:
     """The one set-up cell: imports (sorted, ruff-clean) then the status line."""
     return f"from course.legal import {', '.join(sorted(names))}\nfrom course.ui import setup\n\nsetup()"
-
-
-def md(cid: str, text: str, slide: str | None = None, **meta) -> nbformat.NotebookNode:
-    cell = new_markdown_cell(text.strip(), id=cid)
-    if slide:
-        cell.metadata["slideshow"] = {"slide_type": slide}
-    cell.metadata.update(meta)
-    return cell
-
-
-def code(cid: str, src: str, slide: str | None = None, **meta) -> nbformat.NotebookNode:
-    cell = new_code_cell(src.strip(), id=cid)
-    if slide:
-        cell.metadata["slideshow"] = {"slide_type": slide}
-    cell.metadata.update(meta)
-    return cell
-
-
-def save(cells: list, name: str) -> None:
-    nb = new_notebook(cells=cells, metadata={
-        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-        "language_info": {"name": "python"}})
-    nb.nbformat, nb.nbformat_minor = 4, 5
-    path = HERE / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, path)
 
 
 SOURCES = """**Nguồn:**
@@ -107,7 +80,7 @@ Tra cứu trước, trả lời sau; mọi trích dẫn phải kiểm chứng đ
 
 {SOURCES}""", "slide"),
     ]
-    save(cells, "bai_giang.ipynb")
+    save(cells, HERE / "bai_giang.ipynb", display_name="Python 3")
 
 
 def practice() -> None:
@@ -168,16 +141,7 @@ Tra cứu bằng lời thường, đọc đường dẫn và hiệu lực, kiể
 
 {SOURCES}""",),
     ]
-    save(cells, "thuc_hanh.ipynb")
-
-
-def grade_meta(grade_id: str, *, solution: bool = False, grade: bool = False, points: int = 0,
-               locked: bool = False) -> dict:
-    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3, "solution": solution,
-            "task": False}
-    if grade:
-        meta["points"] = points
-    return {"nbgrader": meta}
+    save(cells, HERE / "thuc_hanh.ipynb", display_name="Python 3")
 
 
 def assignment() -> None:
@@ -248,7 +212,7 @@ Bạn đã tìm điều luật bằng lời thường, viết câu tìm kiếm t
 
 {SOURCES}""", **grade_meta("m4-bt-end", locked=True)),
     ]
-    save(cells, "bai_tap/bai_tap.ipynb")
+    save(cells, HERE / "bai_tap/bai_tap.ipynb", display_name="Python 3")
 
 
 if __name__ == "__main__":

@@ -8,27 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell
 
 from course.apps import APPS, APPS_DIR
 from course.config import REPO_ROOT
-
-KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-LANGUAGE_INFO = {"name": "python"}
-
-
-def _notebook(cells: list, title: str) -> nbformat.NotebookNode:
-    nb = new_notebook(cells=cells)
-    nb.nbformat, nb.nbformat_minor = 4, 5
-    nb.metadata = {"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO, "title": title}
-    return nb
+from course.notebook_builder import notebook
 
 
 def app_notebook(name: str) -> nbformat.NotebookNode:
     """One app: a single code cell (Voilà hides its source; `show_app` shows the title)."""
     app = APPS[name]
     cells = [new_code_cell(f'from course.apps import show_app\n\nshow_app("{name}")', id=f"app-{name}-run")]
-    return _notebook(cells, app.title)
+    return notebook(cells, title=app.title)
 
 
 START_INTRO = """# Khoá học «AI cho cán bộ cơ sở»
@@ -111,7 +102,7 @@ def start_page() -> nbformat.NotebookNode:
         new_code_cell(START_APPS, id="start-apps"),
         new_markdown_cell(START_END, id="start-end"),
     ]
-    return _notebook(cells, "Khoá học AI cho cán bộ cơ sở")
+    return notebook(cells, title="Khoá học AI cho cán bộ cơ sở")
 
 
 def glossary_notebook() -> nbformat.NotebookNode:
@@ -143,7 +134,7 @@ def glossary_notebook() -> nbformat.NotebookNode:
         "## Tóm tắt\n\nDữ liệu của từ điển nằm trong tệp `docs/thuat_ngu.csv`; giảng viên có thể bổ sung thuật ngữ.\n\n"
         "## Tiếp theo\n\nQuay lại [trang bắt đầu](../bat_dau.ipynb). Nguồn: cách dịch thống nhất trong các bài giảng của khoá học.",
         id="glossary-end"))
-    return _notebook(cells, "Thuật ngữ AI Anh–Việt")
+    return notebook(cells, title="Thuật ngữ AI Anh–Việt")
 
 
 def main() -> None:

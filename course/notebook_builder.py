@@ -1,0 +1,70 @@
+"""Cell and notebook helpers used by the build scripts that generate the committed notebooks.
+
+Notebooks are nbformat 4.5 with the python3 kernelspec, stable explicit cell ids and no outputs.
+Not learner-facing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+DISPLAY_NAME = "Python 3 (ipykernel)"
+RISE = {"scroll": True, "theme": "white"}
+
+
+def _cell(cell: nbformat.NotebookNode, slide: str | None, meta: dict[str, Any]) -> nbformat.NotebookNode:
+    if slide:
+        cell.metadata["slideshow"] = {"slide_type": slide}
+    cell.metadata.update({key: value for key, value in meta.items() if value is not None})
+    return cell
+
+
+def md(cid: str, text: str, slide: str | None = None, **meta: Any) -> nbformat.NotebookNode:
+    """A markdown cell with id `cid`, optional `slideshow.slide_type` and extra metadata (None values skipped)."""
+    return _cell(new_markdown_cell(text.strip(), id=cid), slide, meta)
+
+
+def code(cid: str, src: str, slide: str | None = None, **meta: Any) -> nbformat.NotebookNode:
+    """A code cell with id `cid`, optional `slideshow.slide_type` and extra metadata (None values skipped)."""
+    return _cell(new_code_cell(src.strip(), id=cid), slide, meta)
+
+
+def grade_meta(grade_id: str, *, solution: bool = False, grade: bool = False, points: float = 0,
+               locked: bool = False, task: bool | None = False) -> dict[str, dict[str, Any]]:
+    """`{"nbgrader": {...}}` cell metadata (schema 3); `points` only for graded cells, `task=None` omits the key."""
+    meta: dict[str, Any] = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3,
+                            "solution": solution}
+    if task is not None:
+        meta["task"] = task
+    if grade:
+        meta["points"] = points
+    return {"nbgrader": meta}
+
+
+def notebook(cells: list, *, title: str | None = None, rise: bool = False, display_name: str = DISPLAY_NAME,
+             extra_metadata: dict[str, Any] | None = None) -> nbformat.NotebookNode:
+    """An nbformat 4.5 notebook with the python3 kernelspec; `rise=True` adds the slide-show settings."""
+    meta: dict[str, Any] = {"kernelspec": {"display_name": display_name, "language": "python", "name": "python3"},
+                            "language_info": {"name": "python"}}
+    if title is not None:
+        meta["title"] = title
+    if rise:
+        meta["rise"] = dict(RISE)
+    meta.update(extra_metadata or {})
+    nb = new_notebook(cells=cells, metadata=meta)
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    return nb
+
+
+def save(cells: list, path: Path, *, title: str | None = None, rise: bool = False, display_name: str = DISPLAY_NAME,
+         extra_metadata: dict[str, Any] | None = None) -> Path:
+    """Write `notebook(cells, ...)` to `path` (parent folders created) and return the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook(cells, title=title, rise=rise, display_name=display_name,
+                            extra_metadata=extra_metadata), path)
+    return path
