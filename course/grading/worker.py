@@ -56,12 +56,41 @@ class Result:
     error: str = ""
 
 
+def fork_kernels() -> bool:
+    """Whether kernels come from the worker's fork server (`course.grading.kernels`); off with
+    KHOAHOC_FORK_KERNELS=0."""
+    return os.environ.get("KHOAHOC_FORK_KERNELS", "1") != "0"
+
+
 def scratch_config(task: Task) -> Any:
     root = Path(task.scratch) / "course"
-    return load_config(Path(task.course_root), **{
+    cfg = load_config(Path(task.course_root), **{
         "CourseDirectory.root": str(root),
         "CourseDirectory.db_url": f"sqlite:///{Path(task.scratch) / 'db' / 'gradebook.db'}",
     })
+    if fork_kernels():
+        from nbgrader.preprocessors import Execute
+
+        from course.grading.kernels import FastExecute
+
+        cfg.Autograde.autograde_preprocessors = [FastExecute if pp is Execute else pp
+                                                 for pp in cfg.Autograde.autograde_preprocessors]
+    return cfg
+
+
+_PRELOADED: set[str] = set()
+
+
+def preload_kernel_imports(task: Task) -> None:
+    """Have the fork server import what the course's released notebooks import (once per course)."""
+    if not fork_kernels() or task.course_root in _PRELOADED:
+        return
+    from course.grading.kernels import Zygote, notebook_imports, preload_list
+
+    _PRELOADED.add(task.course_root)
+    zygote = Zygote.get()
+    if zygote is not None:
+        zygote.preload(preload_list(notebook_imports(sorted((Path(task.course_root) / "release").glob("*/*.ipynb")))))
 
 
 def prepare_scratch(task: Task) -> Path:
@@ -236,6 +265,7 @@ def grade(task: Task) -> Result:
         result = grade_zero(task, tri.reasons, ZERO)
     else:
         sandbox_env(task)
+        preload_kernel_imports(task)
         cfg = scratch_config(task)
         out = _autograde(cfg, task)
         crash_note = ""
@@ -264,6 +294,10 @@ def serve() -> None:
         os.environ.pop(name, None)
     os.environ["COURSE_DOTENV"] = os.devnull
     ensure_tools_on_path()
+    if fork_kernels():  # the fork server imports the kernel's modules meanwhile
+        from course.grading.kernels import Zygote
+
+        Zygote.get()
     import nbgrader.api  # noqa: F401 — import the heavy parts now, while the parent prepares tasks
     import nbgrader.converters  # noqa: F401
 
