@@ -29,13 +29,17 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 from nbgrader.preprocessors import Execute
+from traitlets import DottedObjectName, Type
 
 BASE_PRELOAD = ("ipykernel.kernelapp", "IPython", "course.grading.sandbox")
 # What a notebook importing the key triggers later in the kernel (lazy imports, data loaded on
@@ -221,8 +225,50 @@ class ForkProvisioner(LocalProvisioner):
         return ret
 
 
+class QuickReadyClient(AsyncKernelClient):
+    """jupyter_client's client, minus the 0.2 s of IOPub silence it waits for once the kernel is ready.
+
+    Same handshake (kernel_info reply on shell, then one IOPub message to prove IOPub is
+    connected); the messages still queued are drained without waiting for more. A late one is
+    harmless: nbclient only reads IOPub messages whose parent is the request it sent.
+    """
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:  # type: ignore[override]
+        deadline = time.time() + (float("inf") if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            try:
+                msg = await self.shell_channel.get_msg(timeout=1)
+            except Empty:
+                pass
+            else:
+                if msg["msg_type"] == "kernel_info_reply":
+                    try:
+                        await self.iopub_channel.get_msg(timeout=0.2)
+                    except Empty:
+                        pass
+                    else:
+                        self._handle_kernel_info_reply(msg)
+                        break
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.time() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+        while True:
+            try:
+                await self.iopub_channel.get_msg(timeout=0.01)
+            except Empty:
+                break
+
+
 class ForkKernelManager(AsyncKernelManager):
     """`AsyncKernelManager` whose kernels come from the worker's fork server."""
+
+    client_class = DottedObjectName("course.grading.kernels.QuickReadyClient")
+    client_factory = Type(QuickReadyClient, klass=AsyncKernelClient)
+
+    async def _async_wait(self, pollinterval: float = 0.01) -> None:
+        await super()._async_wait(pollinterval=pollinterval)  # a killed kernel is gone within ms
 
     async def _async_pre_start_kernel(self, **kw: Any) -> Any:
         if self.provisioner is None:
