@@ -286,6 +286,51 @@ def grade(task: Task) -> Result:
     return result
 
 
+class _CachedSchemaChecks:
+    """`jsonschema` as nbgrader's cell-metadata check uses it, with one validator per schema.
+
+    `jsonschema.validate` re-checks the schema itself and builds a validator on every call;
+    nbgrader calls it for every grade cell of every notebook. Same errors, raised the same way.
+    """
+
+    def __init__(self) -> None:
+        import jsonschema
+
+        self._js = jsonschema
+        self._validators: dict[int, Any] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._js, name)
+
+    def validate(self, instance: Any, schema: dict, *args: Any, **kwargs: Any) -> None:
+        if args or kwargs:
+            return self._js.validate(instance, schema, *args, **kwargs)
+        validator = self._validators.get(id(schema))
+        if validator is None or validator.schema is not schema:
+            cls = self._js.validators.validator_for(schema)
+            cls.check_schema(schema)
+            validator = self._validators[id(schema)] = cls(schema)
+        error = self._js.exceptions.best_match(validator.iter_errors(instance))
+        if error is not None:
+            raise error
+        return None
+
+
+def speed_ups() -> None:
+    """Once per worker: cached schema checks, and no fsync on the throw-away scratch gradebooks
+    (the worker never opens the real gradebook; the parent merges into it)."""
+    import nbgrader.nbgraderformat.common as nbformat_common
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    nbformat_common.jsonschema = _CachedSchemaChecks()
+
+    @event.listens_for(Engine, "connect")
+    def _no_fsync(dbapi_connection: Any, _record: Any) -> None:
+        if type(dbapi_connection).__module__.startswith("sqlite3"):
+            dbapi_connection.execute("PRAGMA synchronous=OFF")
+
+
 def serve() -> None:
     """Worker loop: tasks in on stdin, results out on the original stdout."""
     proto = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
@@ -300,6 +345,8 @@ def serve() -> None:
         Zygote.get()
     import nbgrader.api  # noqa: F401 — import the heavy parts now, while the parent prepares tasks
     import nbgrader.converters  # noqa: F401
+
+    speed_ups()
 
     for line in sys.stdin:
         if not line.strip():
