@@ -7,6 +7,9 @@
 #                          path such as /srv/nbgrader/exchange, see grading/README.md).
 #   KHOAHOC_COURSE_ID      course id in the exchange (default: ai_can_bo_co_so).
 #   KHOAHOC_CELL_TIMEOUT   seconds a cell may run while autograding (default 30).
+#   KHOAHOC_FORK_KERNELS   0 = `khoahoc grade` starts every grading kernel as a new Python process;
+#                          default 1 = forks it from a per-worker process that has the notebooks'
+#                          imports loaded (course/grading/kernels.py). Plain `nbgrader` is unaffected.
 import os
 from pathlib import Path
 

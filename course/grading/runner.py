@@ -5,8 +5,11 @@ the work is split by submission: each worker process grades one learner in a scr
 its own copy of the gradebook (`course.grading.worker`), and this parent process alone writes to
 the real gradebook, merging each result serially as it arrives. A worker that exceeds the
 per-submission deadline is killed with its kernels and replaced; that learner gets 0 with a
-Vietnamese reason, the others are unaffected. A marker (`autograded/<learner>/<assignment>/
-.khoahoc.json`) with a fingerprint of the submitted files makes reruns skip graded work.
+Vietnamese reason, the others are unaffected. Each worker forks its kernels from a zygote that
+has the notebooks' imports loaded (`course.grading.kernels`): a fresh process per submission,
+without paying Python's and the course's start-up each time. A marker
+(`autograded/<learner>/<assignment>/.khoahoc.json`) with a fingerprint of the submitted files
+makes reruns skip graded work.
 """
 
 from __future__ import annotations
