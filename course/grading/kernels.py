@@ -301,6 +301,20 @@ def _import_all(modules: list[str]) -> None:
             print(f"khoahoc zygote: preload {name} failed: {err!r}", file=sys.stderr)
 
 
+def _warm_tracebacks() -> None:
+    """Format one traceback the way IPython does, so regexes and lexers are compiled before the fork
+    (the first error of every kernel otherwise pays ~0.1 s for it). Run after the imports, last."""
+    try:
+        from IPython.core.ultratb import VerboseTB
+
+        try:
+            raise ValueError("warm-up")
+        except ValueError:
+            VerboseTB().structured_traceback(*sys.exc_info())
+    except Exception as err:  # noqa: BLE001 — only a speed-up
+        print(f"khoahoc zygote: traceback warm-up failed: {err!r}", file=sys.stderr)
+
+
 def _become_kernel(request: dict, reply_fds: list[int]) -> None:
     """In the forked child: look like `python -m ipykernel_launcher ...` started fresh, then run it."""
     code = 1
@@ -348,12 +362,14 @@ def serve(preload: list[str]) -> None:
     if sys.path and (sys.path[0] == "" or Path(sys.path[0]) == Path.cwd()):
         del sys.path[0]  # as ipykernel_launcher does; the kernel's shell puts its own cwd back
     _import_all(preload)
+    _warm_tracebacks()
     for line in sys.stdin:
         if not line.strip():
             continue
         request = json.loads(line)
         if "preload" in request:
             _import_all(request["preload"])
+            _warm_tracebacks()
             continue
         pid = os.fork()
         if pid == 0:
