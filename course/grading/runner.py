@@ -187,15 +187,18 @@ def merge(gb, result: Result, course_id: str) -> tuple[float, float]:
         ssub = sgb.find_submission(a, learner)
         gb.update_or_create_student(learner)
         msub = gb.update_or_create_submission(a, learner, timestamp=ssub.timestamp)
+        main_notebooks = {nb.name: nb for nb in msub.notebooks}
         for snb in ssub.notebooks:
-            mnb = gb.find_submission_notebook(snb.name, a, learner)
+            mnb = main_notebooks[snb.name]
             mnb.late_submission_penalty = snb.late_submission_penalty
+            grades = {g.name: g for g in mnb.grades}  # one query per notebook, not one per grade
             for grade in snb.grades:
-                mg = gb.find_grade(grade.name, snb.name, a, learner)
+                mg = grades[grade.name]
                 mg.auto_score = grade.auto_score
                 mg.needs_manual_grade = grade.needs_manual_grade and mg.manual_score is None
+            comments = {c.name: c for c in mnb.comments}
             for comment in snb.comments:
-                gb.find_comment(comment.name, snb.name, a, learner).auto_comment = comment.auto_comment
+                comments[comment.name].auto_comment = comment.auto_comment
         gb.db.commit()
         return float(msub.score), float(msub.max_score)
 
