@@ -102,7 +102,7 @@ class _ForkedProcess:
         return self.returncode
 
     def _exited(self) -> None:
-        self.returncode = -1  # the zygote reaps its children, so the exact status is not known here
+        self.returncode = -1  # the zygote reaps its children: the exact status is not known here
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
@@ -353,9 +353,17 @@ def _become_kernel(request: dict, reply_fds: list[int]) -> None:
             os._exit(code)
 
 
+def _reap(_signum: int, _frame: Any) -> None:
+    try:
+        while os.waitpid(-1, os.WNOHANG)[0] > 0:
+            pass
+    except ChildProcessError:
+        pass
+
+
 def serve(preload: list[str]) -> None:
     """Zygote loop: preload, then one fork per request line on stdin, its pid on stdout."""
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
+    signal.signal(signal.SIGCHLD, _reap)  # reaped (not ignored), so their CPU time is accounted
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     out = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
     os.dup2(2, 1)

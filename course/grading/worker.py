@@ -359,6 +359,11 @@ def serve() -> None:
             result = Result(task.assignment, task.learner, "error", task.scratch,
                             error=traceback.format_exc()[-4000:])
         proto.write(json.dumps(asdict(result), ensure_ascii=False) + "\n")
+    if fork_kernels():
+        from course.grading.kernels import Zygote
+
+        if Zygote._instance is not None:
+            Zygote._instance.close()  # waited for, so its kernels' CPU time is accounted to us
 
 
 if __name__ == "__main__":
