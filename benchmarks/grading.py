@@ -6,6 +6,9 @@ copied into two identical course roots, and graded once by each method. Prints t
 ratio, checks that every score is identical, and projects a 200-learner × 4-module class.
 
     .venv/bin/python benchmarks/grading.py --n 12
+
+The workers fork their kernels from a process with the notebooks' imports loaded
+(`course/grading/kernels.py`); KHOAHOC_FORK_KERNELS=0 measures them without it.
 """
 
 from __future__ import annotations
