@@ -115,6 +115,39 @@ def test_browser_webm_opus_through_voice_typing(tmp_path):
 
 
 @pytest.mark.slow
+def test_chunks_transcribed_side_by_side_come_back_in_order(local):
+    import threading
+    import time
+
+    class TwoAtOnce:
+        name, model, chunk_s, parallel = "local", local.model, 10.0, 2
+
+        def __init__(self) -> None:
+            self.running = self.most = 0
+            self.lock = threading.Lock()
+
+        def transcribe_chunk(self, audio, hint):
+            with self.lock:
+                self.running += 1
+                self.most = max(self.most, self.running)
+            try:
+                if self.most < 2:  # give the second chunk time to start alongside the first
+                    time.sleep(0.5)
+                return local.transcribe_chunk(audio, hint)
+            finally:
+                with self.lock:
+                    self.running -= 1
+
+    engine = TwoAtOnce()
+    seen = []
+    result = transcribe(AUDIO / "cuoc_hop.ogg", transcriber=engine, progress=False, on_segment=seen.append)
+    assert engine.most == 2, "the chunks were not transcribed side by side"
+    starts = [s.start for s in result.segments]
+    assert starts == sorted(starts) and seen == result.segments
+    assert evaluate.cer(ref("cuoc_hop.ogg"), result.text) <= CER_BOUNDS["cuoc_hop.ogg"]
+
+
+@pytest.mark.slow
 def test_interrupt_keeps_partial_result(local):
     class StopOnSecondChunk:
         name, model, chunk_s = "local", local.model, 15.0

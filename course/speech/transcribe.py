@@ -14,7 +14,9 @@ import os
 import re
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -183,7 +185,11 @@ def _looping(text: str) -> bool:
 
 
 class Transcriber(Protocol):
-    """What every provider implements: a chunk of 16 kHz audio in, segments (relative times) out."""
+    """What every provider implements: a chunk of 16 kHz audio in, segments (relative times) out.
+
+    A transcriber may also set `parallel` (default 1): how many chunks `transcribe` hands it at
+    once, from different threads.
+    """
 
     name: str
     model: str
@@ -198,32 +204,38 @@ _MODEL_LOCK = threading.Lock()
 _MODELS: dict[tuple[str, str, int], object] = {}
 
 
-def asr_threads() -> int:
-    """CPU threads for Whisper: `COURSE_ASR_THREADS`, else one per core (at most 4).
+def asr_workers() -> int:
+    """How many chunks Whisper transcribes at once, one CPU thread each: `COURSE_ASR_WORKERS`,
+    else one per core (at most 4).
 
-    CTranslate2's own default is 4 threads; on a 2-core machine those 4 OpenMP threads spin-wait
-    for each other (measured in one run on a 6-minute file: RTF 0.266 with 4 threads, 0.219 with 2).
+    Beam search on Whisper base keeps one thread busy but not two: on this 2-core machine one
+    chunk with 2 threads ran at RTF 0.209 and two chunks side by side with 1 thread each at RTF
+    0.072 (12.7-minute file, same run, same WER). CTranslate2's own default, 4 threads for one
+    chunk, spin-waits on 2 cores.
     """
-    wanted = os.environ.get("COURSE_ASR_THREADS", "")
+    wanted = os.environ.get("COURSE_ASR_WORKERS", "")
     if wanted.isdigit() and int(wanted) > 0:
         return int(wanted)
     return max(1, min(4, os.cpu_count() or 2))
 
 
-def whisper_model(settings: Settings | None = None, compute_type: str = "int8", cpu_threads: int | None = None):  # noqa: ANN201
-    """The faster-whisper model, loaded once per process (later calls reuse it)."""
+def whisper_model(settings: Settings | None = None, compute_type: str = "int8", workers: int = 1):  # noqa: ANN201
+    """The faster-whisper model, loaded once per process (later calls reuse it).
+
+    `workers` chunks can be transcribed at the same time from different Python threads, one CPU
+    thread each; the weights are shared.
+    """
     from course.local_models import prepare_whisper
 
     folder = str(prepare_whisper(settings))
-    cpu_threads = cpu_threads or asr_threads()
-    key = (folder, compute_type, cpu_threads)
+    key = (folder, compute_type, workers)
     with _MODEL_LOCK:
         if key not in _MODELS:
             from faster_whisper import WhisperModel
 
             try:
                 _MODELS[key] = WhisperModel(folder, device="cpu", compute_type=compute_type,
-                                            cpu_threads=cpu_threads)
+                                            cpu_threads=1, num_workers=workers)
             except (RuntimeError, ValueError, OSError) as exc:
                 raise CourseError(
                     "Không nạp được mô hình nhận dạng giọng nói trên máy.",
@@ -243,7 +255,8 @@ class LocalTranscriber:
     def __init__(self, settings: Settings | None = None, beam_size: int = 5) -> None:
         self.model = "whisper-base (int8)"
         self.beam_size = beam_size
-        self._whisper = whisper_model(settings)
+        self.parallel = asr_workers()
+        self._whisper = whisper_model(settings, workers=self.parallel)
 
     def transcribe_chunk(self, audio: np.ndarray, hint: str) -> tuple[list[Segment], list[Segment]]:
         segments, _info = self._whisper.transcribe(
@@ -427,25 +440,44 @@ def transcribe(
     t0 = time.perf_counter()
     heard = False
     seen = 0.0
+
+    def collect(offset: float, end: float, job: Future | None) -> None:
+        nonlocal seen
+        if job is not None:
+            kept, dropped = job.result()
+            for seg in kept:
+                shifted = Segment(round(seg.start + offset, 3), round(seg.end + offset, 3), seg.text)
+                result.segments.append(shifted)
+                if on_segment:
+                    on_segment(shifted)
+            result.dropped += [Segment(s.start + offset, s.end + offset, s.text) for s in dropped]
+        seen = end
+        result.duration_s = seen
+        result.processing_s = time.perf_counter() - t0
+        if bar:
+            bar.update(max(0, round(seen) - bar.n))
+
+    # Chunks go to the engine `parallel` at a time and come back in order: memory stays bounded by
+    # a few chunks, and the transcript grows in reading order even when later chunks finish first.
+    window = max(1, int(getattr(engine, "parallel", 1)))
+    pool = ThreadPoolExecutor(max_workers=window, thread_name_prefix="transcribe")
+    in_flight: deque[tuple[float, float, Future | None]] = deque()
     try:
         for offset, chunk in iter_chunks(source, chunk_s=engine.chunk_s, max_seconds=max_seconds):
-            seen = offset + chunk.size / SAMPLE_RATE
+            job = None
             if not is_silent(chunk):
                 heard = True
-                kept, dropped = engine.transcribe_chunk(chunk, hint or "")
-                for seg in kept:
-                    shifted = Segment(round(seg.start + offset, 3), round(seg.end + offset, 3), seg.text)
-                    result.segments.append(shifted)
-                    if on_segment:
-                        on_segment(shifted)
-                result.dropped += [Segment(s.start + offset, s.end + offset, s.text) for s in dropped]
-            result.duration_s = seen
-            result.processing_s = time.perf_counter() - t0
-            if bar:
-                bar.update(max(0, round(seen) - bar.n))
+                job = pool.submit(engine.transcribe_chunk, chunk, hint or "")
+            in_flight.append((offset, offset + chunk.size / SAMPLE_RATE, job))
+            while len(in_flight) >= window:
+                collect(*in_flight.popleft())
+        while in_flight:
+            collect(*in_flight.popleft())
     except KeyboardInterrupt:
         result.interrupted = True
     finally:
+        # On an interrupt, chunks still being transcribed finish in the background and are dropped.
+        pool.shutdown(wait=not result.interrupted, cancel_futures=True)
         if bar:
             bar.close()
     result.duration_s = seen
