@@ -132,7 +132,10 @@ class Zygote:
     disabled = False  # set after a failure: the rest of this worker's kernels start normally
 
     def __init__(self) -> None:
-        env = dict(os.environ, NBGRADER_EXECUTION="autograde")  # as in every grading kernel
+        # NBGRADER_EXECUTION as in every grading kernel. One OpenMP thread: GNU OpenMP is not
+        # fork-safe once it has started a thread pool, should a warm-up run a parallel region
+        # here (e.g. embedding legal articles); kernels that load OpenMP themselves are unaffected.
+        env = dict(os.environ, NBGRADER_EXECUTION="autograde", OMP_NUM_THREADS="1")
         self.proc = subprocess.Popen([sys.executable, "-m", "course.grading.kernels", *BASE_PRELOAD],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                                      encoding="utf-8", env=env)
