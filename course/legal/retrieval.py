@@ -48,7 +48,8 @@ TITLE_WEIGHT = 3
 # (`base`), weight 1.0 chosen on 'phat_trien' (R@1/@5 0.885/0.990 unchanged for weights 0.2-2.0,
 # lower at 3.2): 'giu_lai' R@5 0.971 -> 0.941, the "công ty đuổi việc ..." spot check in
 # tests/test_legal.py moved Điều 36 to rank 2, and p95 rose from 7-8 ms to 55 ms (one e5 query
-# embedding: p95 45-54 ms with one OpenMP thread, 26-30 ms with two, at load ~1.9). Not adopted.
+# embedding: p95 45-54 ms with one OpenMP thread; two threads gave 26-30 ms alone but a 137 ms
+# benchmark p95 while other work shared the cores). Not adopted.
 WEIGHTS = {"fold": 1.0, "acc": 1.0, "dense": 3.2}
 WEIGHTS_LEX = {"fold": 0.4, "acc": 0.4, "fold+lex": 1.5, "acc+lex": 1.5, "title+lex": 1.0}
 # Re-ranking of the fused top RERANK_TOP by how much of the query (and of its legal wording) each
