@@ -153,9 +153,11 @@ def load_audio(source: AudioInput, max_seconds: float = MAX_SECONDS) -> np.ndarr
     return audio
 
 
-def too_long(seconds: float, limit: float) -> AudioError:
+def too_long(seconds: float, limit: float, exact: bool = False) -> AudioError:
+    """The over-limit message; `exact` when `seconds` is the whole file's length (not where reading stopped)."""
+    told = f"Bản ghi dài {seconds / 60:.0f} phút, quá giới hạn" if exact else "Bản ghi dài hơn giới hạn"
     return AudioError(
-        f"Bản ghi dài hơn giới hạn {limit / 60:.0f} phút.",
+        f"{told} {limit / 60:.0f} phút.",
         hint=f"Hãy cắt thành các tệp dưới {limit / 60:.0f} phút rồi chép lời từng phần "
              "(hoặc dùng lệnh: khoahoc transcribe TỆP --max-minutes 180).",
     )

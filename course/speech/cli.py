@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from course.errors import CourseError
+from course.speech.audio import MAX_SECONDS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,8 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", dest="format", action="store_const", const="json", help="viết tắt của --format json")
     p.add_argument("--hint", default=None, metavar="GỢI_Ý", help="câu gợi ý từ vựng (mặc định: từ ngữ hành chính phường)")
     p.add_argument("--output", "-o", default=None, metavar="TỆP_RA", help="ghi kết quả ra tệp thay vì in ra màn hình")
-    p.add_argument("--max-minutes", type=float, default=90, metavar="SỐ_PHÚT",
-                   help="độ dài tối đa chấp nhận, tính bằng phút (mặc định 90)")
+    p.add_argument("--max-minutes", type=float, default=MAX_SECONDS / 60, metavar="SỐ_PHÚT",
+                   help=f"độ dài tối đa chấp nhận, tính bằng phút (mặc định {MAX_SECONDS / 60:.0f})")
     p.add_argument("--quiet", "-q", action="store_true", help="không hiện thanh tiến trình")
     p.set_defaults(func=run)
 

@@ -35,6 +35,7 @@ from course.speech.audio import (
     probe,
     silent_error,
     to_flac_bytes,
+    too_long,
 )
 
 PROVIDERS = ("local", "openai", "gemini")
@@ -420,10 +421,7 @@ def transcribe(
     if isinstance(source, str | Path | bytes):
         total = probe(source).duration_s
         if total > max_seconds:
-            raise CourseError(
-                f"Bản ghi dài {total / 60:.0f} phút, quá giới hạn {max_seconds / 60:.0f} phút.",
-                hint=f"Hãy cắt thành các tệp dưới {max_seconds / 60:.0f} phút rồi chép lời từng phần "
-                     "(hoặc dùng lệnh: khoahoc transcribe TỆP --max-minutes 180).")
+            raise too_long(total, max_seconds, exact=True)
     elif isinstance(source, np.ndarray):
         total = source.size / SAMPLE_RATE
     else:
