@@ -94,7 +94,7 @@ def main() -> None:
         "plain BM25 (accented syllables)": plain_bm25(index, fold_text=False),
         "plain BM25 (folded syllables)": plain_bm25(index, fold_text=True),
         "hybrid without re-ranking": no_rerank,
-        **({"e5-small dense alone": dense_only} if args.dense else {}),
+        **({"e5-small dense alone": dense_only} if args.dense and index.dense is not None else {}),
         "course hybrid" + (" + e5" if args.dense else ""): hybrid,
     }
     for split in ([args.split] if args.split else [None, "phat_trien", "giu_lai"]):

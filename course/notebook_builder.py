@@ -45,8 +45,8 @@ def grade_meta(grade_id: str, *, solution: bool = False, grade: bool = False, po
     return {"nbgrader": meta}
 
 
-def notebook(cells: list, *, title: str | None = None, rise: bool = False, display_name: str = DISPLAY_NAME,
-             extra_metadata: dict[str, Any] | None = None) -> nbformat.NotebookNode:
+def notebook(cells: list, *, title: str | None = None, rise: bool = False,
+             display_name: str = DISPLAY_NAME) -> nbformat.NotebookNode:
     """An nbformat 4.5 notebook with the python3 kernelspec; `rise=True` adds the slide-show settings."""
     meta: dict[str, Any] = {"kernelspec": {"display_name": display_name, "language": "python", "name": "python3"},
                             "language_info": {"name": "python"}}
@@ -54,17 +54,15 @@ def notebook(cells: list, *, title: str | None = None, rise: bool = False, displ
         meta["title"] = title
     if rise:
         meta["rise"] = dict(RISE)
-    meta.update(extra_metadata or {})
     nb = new_notebook(cells=cells, metadata=meta)
     nb.nbformat, nb.nbformat_minor = 4, 5
     return nb
 
 
-def save(cells: list, path: Path, *, title: str | None = None, rise: bool = False, display_name: str = DISPLAY_NAME,
-         extra_metadata: dict[str, Any] | None = None) -> Path:
+def save(cells: list, path: Path, *, title: str | None = None, rise: bool = False,
+         display_name: str = DISPLAY_NAME) -> Path:
     """Write `notebook(cells, ...)` to `path` (parent folders created) and return the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook(cells, title=title, rise=rise, display_name=display_name,
-                            extra_metadata=extra_metadata), path)
+    nbformat.write(notebook(cells, title=title, rise=rise, display_name=display_name), path)
     return path

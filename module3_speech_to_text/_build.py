@@ -149,7 +149,7 @@ Nếu máy không có micro, ô thứ hai dùng một tệp mẫu thay cho giọ
 Bấm **⬆ Tải tệp ghi âm lên** (wav, mp3, m4a, ogg, webm từ điện thoại) hoặc ghi âm trực tiếp.
 Nếu bạn chưa tải gì, ô sau dùng tệp mẫu «cuộc họp» (khoảng 40 giây, nhiều «người» nói).""", ),
         code("m3-th-upload", "may_ghi = speech.Recorder()\nmay_ghi"),
-        md("m3-th-run-intro", "Chép lời (thanh tiến trình hiện khi tệp dài; bấm ■ Interrupt để dừng — phần đã chép được giữ lại):"),
+        md("m3-th-run-intro", "Chép lời (thanh tiến trình hiện khi tệp dài; bấm ■ (Ngưng tiến trình kernel) để dừng — phần đã chép được giữ lại):"),
         code("m3-th-run", 'hop = transcribe(may_ghi.audio_or("audio/cuoc_hop.ogg"))\nhop'),
         md("m3-th-table-intro", "Xem lời đã chép theo mốc thời gian:"),
         code("m3-th-table", "hop.table()"),

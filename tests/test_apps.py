@@ -90,10 +90,9 @@ def test_glossary_notebook_runs() -> None:
 def test_khoahoc_app_serves_the_app_locally(tmp_path) -> None:  # noqa: ANN001
     """`khoahoc app van-ban` starts a real Voilà on 127.0.0.1 that serves the app page."""
     import os
-    import time
     import urllib.request
 
-    from tests.test_browser import free_port, stop
+    from tests.test_browser import free_port, stop, wait_http
 
     port = free_port()
     log = (tmp_path / "app.log").open("w")
@@ -101,14 +100,9 @@ def test_khoahoc_app_serves_the_app_locally(tmp_path) -> None:  # noqa: ANN001
                             cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
                             env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")})
     try:
-        deadline, page = time.monotonic() + 90, ""
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60) as resp:
-                    page = resp.read().decode("utf-8", "replace")
-                    break
-            except OSError:
-                time.sleep(0.5)
+        wait_http(f"http://127.0.0.1:{port}/", proc, timeout=90)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60) as resp:
+            page = resp.read().decode("utf-8", "replace")
         assert "voila" in page.lower() and "show_app" not in page, "app page not served (or code visible)"
     finally:
         stop(proc)

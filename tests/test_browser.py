@@ -7,6 +7,7 @@ Screenshots go to `test-artifacts/` (git-ignored). Bounded: every wait has a tim
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -234,10 +235,9 @@ def run_all(page, timeout_s: int = 240) -> None:  # noqa: ANN001
 
 def shutdown_kernels(base: str) -> None:
     """Stop the kernels a test left running on our JupyterLab (frees CPU for the next test)."""
-    import json as _json
 
     with urllib.request.urlopen(base + "api/kernels", timeout=10) as resp:
-        kernels = _json.load(resp)
+        kernels = json.load(resp)
     for kernel in kernels:
         req = urllib.request.Request(f"{base}api/kernels/{kernel['id']}", method="DELETE")
         urllib.request.urlopen(req, timeout=20).close()

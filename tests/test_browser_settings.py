@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -60,4 +59,3 @@ def test_learner_profile_hides_instructor_tools(monkeypatch: pytest.MonkeyPatch)
     assert not learner.get("@jupyter/nbgrader:assignment-list"), "learners need the assignment list"
     server = json.loads((LEARNER / "jupyter_server_config.json").read_text(encoding="utf-8"))
     assert server["ServerApp"]["jpserver_extensions"]["nbgrader.server_extensions.formgrader"] is False
-    assert os.environ["JUPYTER_CONFIG_PATH"] == str(LEARNER)

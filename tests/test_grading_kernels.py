@@ -34,11 +34,12 @@ async def _run(code: str) -> dict:
         await kc.wait_for_ready(timeout=60)
         reply = await kc.execute_interactive(code, user_expressions={"out": "result"}, timeout=60,
                                              output_hook=lambda msg: None)
-        return reply["content"]["user_expressions"]["out"]["data"]["text/plain"]
+        out = reply["content"]["user_expressions"]["out"]["data"]["text/plain"]
     finally:
         kc.stop_channels()
         await km.shutdown_kernel(now=True)
-        assert not await km.is_alive()
+    assert not await km.is_alive()
+    return out
 
 
 @pytest.fixture(scope="module")

@@ -365,6 +365,8 @@ def grade_many(assignments: list[str], root: Path = GRADING_ROOT, workers: int =
                     summaries[task.assignment].failed += 1
                     summaries[task.assignment].problems[task.learner] = [
                         f"Không ghi được điểm bài này vào sổ điểm ({type(err).__name__}); hãy chạy lại lệnh chấm."]
+                    print(f"{task.assignment}/{task.learner}: {err!r}", file=sys.stderr)
+                    bar.update(1)
                     continue
                 bar.set_postfix_str(f"{task.assignment}/{task.learner}: {score:g}/{max_score:g}")
                 bar.update(1)

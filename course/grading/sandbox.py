@@ -113,7 +113,7 @@ def install(allow: str, deny: list[str], log_path: str | None = None, mem_mb: in
 
 
 def cell_hash(source: str) -> str:
-    """Short fingerprint of a cell's code, to name the cell that killed a kernel."""
+    """Fingerprint of a cell's code, to name the cell that killed a kernel."""
     import hashlib
 
     return hashlib.sha1(source.encode("utf-8")).hexdigest()

@@ -28,6 +28,7 @@ from course.grading.triage import triage_submission
 SECRET_VARS = ("OPENAI_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY", "OPENAI_BASE_URL",
                "GOOGLE_GEMINI_BASE_URL", "COURSE_LLM_PROVIDER")
 GRADED, ZERO, FAILED = "graded", "zero", "failed"
+_DEAD_KERNEL = re.compile(r"DeadKernelError|Kernel died|kernel died")
 
 
 @dataclass
@@ -146,7 +147,7 @@ def sandbox_reasons(scratch: Path) -> list[str]:
 
 def failure_reason(log: str) -> str:
     """Vietnamese reason for an autograde that nbgrader could not finish."""
-    if re.search(r"DeadKernelError|Kernel died|kernel died", log):
+    if _DEAD_KERNEL.search(log):
         return ("Bài làm làm dừng đột ngột trình chạy Python (kernel) — ví dụ gọi os._exit hoặc dùng quá "
                 "nhiều bộ nhớ; bài được 0 điểm. Hãy xoá lệnh gây lỗi rồi nộp lại.")
     if re.search(r"UnresponsiveKernel|CellTimeoutError|TimeoutError", log):
@@ -226,7 +227,7 @@ def _autograde(cfg: Any, task: Task) -> dict:
 
 
 def _kernel_died(out: dict) -> bool:
-    return bool(re.search(r"DeadKernelError|Kernel died|kernel died", (out.get("log") or "") + (out.get("error") or "")))
+    return bool(_DEAD_KERNEL.search((out.get("log") or "") + (out.get("error") or "")))
 
 
 def skip_crashing_cell(scratch: Path, sub: Path) -> bool:

@@ -367,8 +367,8 @@ class LegalIndex:
             scores["fold+lex"] = self.bm_fold.get_scores(fold_query_tokens(base + " " + terms))
             scores["acc+lex"] = self.bm_acc.get_scores(segment(base + " " + terms))
             scores["title+lex"] = self.bm_title.get_scores(fold_query_tokens(terms))
-        if dense and self.dense is not None:
-            scores["dense"] = self.dense @ embed_query(base + (" " + terms if terms else ""))
+        if dense and self.dense is not None and not terms:  # see WEIGHTS: e5 joins only without lexicon terms
+            scores["dense"] = self.dense @ embed_query(base)
         return scores
 
     def search(self, query: str, top: int = 5, documents: list[str] | None = None,
@@ -389,7 +389,7 @@ class LegalIndex:
         q = self.prepare(query)
         if extra_terms.strip():
             q.expansions.append(("(viết lại)", nfc(extra_terms.strip())[:300]))
-        chans = self.channel_scores(q, dense=dense and not q.expansions)
+        chans = self.channel_scores(q, dense=dense)
         fused = np.zeros(len(self.articles))
         weights = dict(WEIGHTS_LEX if q.expansions else WEIGHTS)
         for name, s in chans.items():
