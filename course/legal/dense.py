@@ -116,3 +116,25 @@ def article_vectors(articles: list[Article], cache_dir: Path, progress: bool = T
     mat = np.array([known[k] if k in known else extra[k] for k in keys], dtype=np.float32)
     mat /= np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-9)
     return mat
+
+
+def refresh_shipped(articles: list[Article], progress: bool = True) -> tuple[int, int]:
+    """Rewrite `e5_articles.npz` for `articles`: keep rows still valid, embed the rest, drop stale ones.
+
+    For maintainers after the packaged corpus or the passage recipe changes. Returns (kept, embedded).
+    """
+    known = _read(SHIPPED, model_fingerprint())
+    keys = list(dict.fromkeys(passage_key(passage_text(a)) for a in articles))
+    texts = {passage_key(passage_text(a)): passage_text(a) for a in articles}
+    missing = [k for k in keys if k not in known]
+    new = embed_passages([texts[k] for k in missing], progress)
+    rows = {**{k: known[k] for k in keys if k in known}, **dict(zip(missing, new, strict=True))}
+    write_store(SHIPPED, keys, np.array([rows[k] for k in keys]))
+    return len(keys) - len(missing), len(missing)
+
+
+if __name__ == "__main__":
+    from course.legal.corpus import all_articles, load_corpus
+
+    kept, embedded = refresh_shipped(all_articles(load_corpus(include_imported=False)))
+    print(f"{SHIPPED.name}: {kept} rows kept, {embedded} embedded")

@@ -35,7 +35,7 @@ from course.legal.textnorm import (
     words,
 )
 
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 LEXICON_WEIGHT = 20
 RRF_K = 60
 FUSION = "both"  # rank fusion + best-scaled score fusion (chosen on the development slice)
