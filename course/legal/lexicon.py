@@ -357,6 +357,46 @@ def expand(query: str, restored: str = "") -> list[tuple[str, str]]:
     return found
 
 
+# How people phrase questions: rare in the law's own text, so diacritic restoration learns these
+# syllable pairs here ("bao nhieu" is "bao nhiêu", not "bảo nhiều").
+QUESTION_WORDING: tuple[str, ...] = (
+    "bao nhiêu", "bao nhiêu năm", "bao nhiêu tiền", "bao nhiêu ngày", "bao lâu", "trong bao lâu",
+    "bao giờ", "khi nào", "lúc nào", "như thế nào", "thế nào", "ra sao", "xử lý ra sao",
+    "làm gì", "phải làm gì", "cần làm gì", "cần những gì", "cần những giấy tờ gì", "những gì",
+    "ở đâu", "nộp ở đâu", "ai có quyền", "ai phải", "ai chịu", "có được không", "được không",
+    "có phải không", "hay không", "có bị không", "có cần", "cần có", "mấy ngày", "mấy tháng",
+    "mấy năm", "tối đa", "tối thiểu", "ít nhất", "nhiều nhất", "trước khi", "sau khi",
+    "kể từ khi", "trong trường hợp nào", "những trường hợp nào", "điều kiện gì", "nội dung gì",
+    "nghĩa vụ gì", "trách nhiệm gì", "quyền gì", "thủ tục gì", "đi tù", "bị phạt", "đi làm",
+    "nếu", "nếu không", "thì sao", "có sao không", "của mình",
+)
+
+
 def phrases() -> list[str]:
     """Every everyday phrase and legal wording (accented), to teach diacritic restoration."""
-    return [p for keys, terms in LEXICON for p in (*keys, terms)]
+    return [p for keys, terms in LEXICON for p in (*keys, terms)] + list(QUESTION_WORDING)
+
+
+# Words that name a field of law, matched without diacritics -> the codes (số hiệu) of that field.
+DOCUMENT_CUES: list[tuple[tuple[str, ...], frozenset[str]]] = [
+    (("bộ luật dân sự",), frozenset({"91/2015/QH13"})),
+    (("bộ luật hình sự",), frozenset({"100/2015/QH13"})),
+    (("bộ luật lao động",), frozenset({"45/2019/QH14"})),
+    (("tố tụng dân sự", "vụ án dân sự", "vụ việc dân sự", "bản án dân sự", "đương sự", "nguyên đơn",
+      "bị đơn"), frozenset({"92/2015/QH13"})),
+    (("tố tụng hình sự", "vụ án hình sự", "phiên tòa hình sự", "bản án hình sự", "cơ quan điều tra",
+      "điều tra viên", "bị can", "bị cáo", "kiểm sát viên"), frozenset({"101/2015/QH13"})),
+    (("hàng hải", "tàu biển", "thuyền viên", "thuyền trưởng", "chủ tàu", "cảng biển"),
+     frozenset({"95/2015/QH13"})),
+    (("hình sự",), frozenset({"100/2015/QH13", "101/2015/QH13"})),
+    (("dân sự",), frozenset({"91/2015/QH13", "92/2015/QH13"})),
+    (("người lao động", "người sử dụng lao động"), frozenset({"45/2019/QH14"})),
+    (("phạt tù",), frozenset({"100/2015/QH13"})),
+]
+_CUES = [(tuple(" " + " ".join(fold(w) for w in words(k)) + " " for k in keys), docs) for keys, docs in DOCUMENT_CUES]
+
+
+def cued_documents(query: str) -> set[str]:
+    """Số hiệu of the codes whose field the question names ("vụ án hình sự" -> criminal procedure)."""
+    text = " " + " ".join(fold(w) for w in words(query)) + " "
+    return {sh for keys, docs in _CUES if any(k in text for k in keys) for sh in docs}

