@@ -47,7 +47,8 @@ Tìm đúng điều luật từ câu hỏi đời thường, biết văn bản c
 1. **Kho văn bản**: 6 bộ luật, 2.681 điều, chia Phần / Chương / Mục / Điều / Khoản / Điểm.
 2. **Chỉ mục**: lập một lần, lưu lại — lần sau mở ra trong vài giây.
 3. **Tìm kiếm**: bỏ dấu để so khớp, khôi phục dấu, sửa lỗi gõ, đổi lời thường sang thuật ngữ luật
-   («đuổi việc» → «đơn phương chấm dứt hợp đồng lao động»), và tìm theo **nghĩa** bằng một mô hình nhỏ
+   («đuổi việc» → «đơn phương chấm dứt hợp đồng lao động»), nhận ra lĩnh vực người hỏi nhắc tới
+   («vụ án hình sự», «tàu biển»), và với câu hỏi ngắn thì tìm thêm theo **nghĩa** bằng một mô hình nhỏ
    chạy trên máy (e5-small) — rồi gộp thứ hạng của các cách tìm.
 4. **Trả lời có trích dẫn**, rồi **kiểm chứng** từng trích dẫn.""", "slide"),
         md("m4-bg-demo-intro", "Thử ngay: câu hỏi gõ **không dấu**, theo lời thường.", "subslide"),
