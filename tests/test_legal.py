@@ -252,6 +252,8 @@ def test_shipped_article_vectors_are_a_verified_cache(tmp_path, monkeypatch):
     from course.legal.importer import parse_document
 
     arts = all_articles(load_corpus(include_imported=False))
+    shipped_keys = set(dense._read(dense.SHIPPED, dense.model_fingerprint()))
+    assert {dense.passage_key(dense.passage_text(a)) for a in arts} <= shipped_keys  # run `python -m course.legal.dense`
     sample = [arts[i] for i in (0, 700, 1500, 2692)]
     fresh = dense.embed_passages([dense.passage_text(a) for a in sample], progress=False)
     calls = []
@@ -264,3 +266,15 @@ def test_shipped_article_vectors_are_a_verified_cache(tmp_path, monkeypatch):
     assert calls == [len(new)] and np.allclose(mixed[:4], shipped, atol=1e-3)
     again = dense.article_vectors(new, tmp_path, progress=False)
     assert calls == [len(new)] and np.allclose(again, mixed[4:], atol=1e-3)
+
+
+def test_questions_without_searchable_words_and_e5_for_short_ones(index):
+    from course.legal.retrieval import DENSE_MAX_WORDS, PLAIN
+
+    assert index.search("???") == [] and index.search("???", mode="bm25") == []
+    assert isinstance(index.search("là gì"), list)  # function words only: no crash
+    assert index.dense is not None
+    short = index.prepare("quyền của người bị buộc tội")
+    long = index.prepare("người bị buộc tội " + "có những quyền gì theo quy định " * 3)
+    assert len(long.raw.split()) > DENSE_MAX_WORDS
+    assert "dense" in index.channel_scores(short, PLAIN) and "dense" not in index.channel_scores(long, PLAIN)

