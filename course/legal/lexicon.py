@@ -497,10 +497,17 @@ DOCUMENT_CUES: list[tuple[tuple[str, ...], frozenset[str]]] = [
     (("người lao động", "người sử dụng lao động"), frozenset({"45/2019/QH14"})),
     (("phạt tù",), frozenset({"100/2015/QH13"})),
 ]
-_CUES = [(tuple(" " + " ".join(fold(w) for w in words(k)) + " " for k in keys), docs) for keys, docs in DOCUMENT_CUES]
+# Longest cue first: "vụ án hình sự" is read as criminal procedure, and its "hình sự" is then used up.
+_CUES = sorted(((" " + " ".join(fold(w) for w in words(k)) + " ", docs) for keys, docs in DOCUMENT_CUES for k in keys),
+               key=lambda cue: -len(cue[0]))
 
 
 def cued_documents(query: str) -> set[str]:
     """Số hiệu of the codes whose field the question names ("vụ án hình sự" -> criminal procedure)."""
     text = " " + " ".join(fold(w) for w in words(query)) + " "
-    return {sh for keys, docs in _CUES if any(k in text for k in keys) for sh in docs}
+    found: set[str] = set()
+    for cue, docs in _CUES:
+        if cue in text:
+            found |= docs
+            text = text.replace(cue, " | ")
+    return found

