@@ -44,7 +44,7 @@ Tìm đúng điều luật từ câu hỏi đời thường, biết văn bản c
            "notes"),
         md("m4-bg-pipeline", """
 ## Máy tra cứu làm gì
-1. **Kho văn bản**: 6 bộ luật, 2.681 điều, chia Phần / Chương / Mục / Điều / Khoản / Điểm.
+1. **Kho văn bản**: 6 bộ luật, 2.693 điều, chia Phần / Chương / Mục / Điều / Khoản / Điểm.
 2. **Chỉ mục**: lập một lần, lưu lại — lần sau mở ra trong vài giây.
 3. **Tìm kiếm**: bỏ dấu để so khớp, khôi phục dấu, sửa lỗi gõ, đổi lời thường sang thuật ngữ luật
    («đuổi việc» → «đơn phương chấm dứt hợp đồng lao động»), nhận ra lĩnh vực người hỏi nhắc tới
