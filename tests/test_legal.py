@@ -289,7 +289,8 @@ def test_phrasebook_and_field_cues():
 
     said = phrasebook.article_phrases()
     known = {a.key for a in all_articles(load_corpus(include_imported=False))}
-    assert len(said) >= 1900 and set(said) <= known
+    lines = [ln for ln in phrasebook.PHRASEBOOK.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    assert len(said) == len(lines) >= 1900 and set(said) <= known  # every line parses, one per article
     assert all(p and unicodedata.normalize("NFC", p) == p for ps in said.values() for p in ps)
     assert cued_documents("vụ án hình sự") == {"101/2015/QH13"}
     assert cued_documents("to tung dan su") == {"92/2015/QH13"}
@@ -298,7 +299,7 @@ def test_phrasebook_and_field_cues():
 
 def test_fresh_everyday_questions_never_tuned_on(index):
     """150 everyday questions by another writer, typed as people type; the lexicon saw only the
-    'phat_trien' half, nothing saw 'giu_lai' (target: the right article in the top 5 for 80 %)."""
+    'phat_trien' half, nothing saw 'giu_lai' (target 80 % in the top 5, measured 81 %; asserted ≥ 75 %)."""
     held = load_dev("giu_lai", "moi")
     assert len(held) == 75
     ours = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=False)

@@ -82,15 +82,17 @@ PLAIN = Profile(weights={"fold": 0.5, "acc": 1.0, "syl": 0.5, "dense": 3.2, "loi
 EVERYDAY = Profile(weights={"fold": 0.1, "acc": 0.1, "fold+lex": 0.75, "acc+lex": 0.75, "loi": 1.5},
                    cover_query=1.0, cover_legal=0.75, title_precision=0.25)
 # e5 embeds only questions of at most this many words. Short questions have few words for BM25 to
-# match, and there e5 helps: everyday questions with the lexicon switched off, R@1/@5 0.32/0.58 ->
-# 0.41/0.66 (both slices). Longer ones, in the law's wording, gained nothing from it (R@1 ±0.007)
-# while one embedding takes 58 ms (p50, 30 tokens, one core) against a 50 ms p95 budget.
+# match, and there e5 helps: the everyday set with the lexicon switched off, R@1/@5 0.46/0.73 ->
+# 0.50/0.78 (benchmarks/legal.py). Longer ones, in the law's wording, gained nothing from it (R@1
+# ±0.007) while one embedding takes 58 ms (p50, 30 tokens, one core) against a 50 ms p95 budget.
 DENSE_MAX_WORDS = 14
 # The phrasebook channel (loi = everyday phrasings written per article, course/legal/phrasebook.py)
-# has its full weight when the question's words cover at most 40 % of any top article (idf-weighted),
-# none from 80 %: questions in the law's words lost R@1 with it. Chosen with the lexicon as it was
-# before the fresh everyday set (cau_hoi_moi.jsonl) was written, on that set's 'phat_trien' half:
-# R@1/@5 0.453/0.667 -> 0.533/0.733; doi_thuong 0.812 -> 0.855 R@1; phap_ly 0.901 -> 0.894 R@1.
+# has its full weight when at most 40 % of the question's words (idf-weighted) occur in any of the
+# folded channel's top 10 articles, and none from 80 %: at full weight, questions in the law's words
+# lost R@1. Chosen on the 'phat_trien' half of cau_hoi_moi.jsonl with the lexicon as it was before
+# that set was written: R@1/@5 0.453/0.667 -> 0.533/0.733, doi_thuong R@1 0.812 -> 0.855, phap_ly
+# R@1 0.901 -> 0.894 (0.901 after the field-cue fix). Articles without phrases (719 packaged ones,
+# imported documents) score nothing in this channel.
 PHRASEBOOK_FIT = (0.4, 0.8)
 
 
@@ -444,8 +446,10 @@ class LegalIndex:
         fused = np.zeros(len(self.articles))
         channels = self.channel_scores(q, profile, dense=dense)
         cover = self.coverage(fold_query_tokens(q.accented))
-        # How well the words as typed fit the law: the best coverage among the folded channel's top 10.
-        fit = float(cover[np.argsort(-channels["fold"])[:10]].max()) if "fold" in channels else 0.0
+        # How well the words as typed fit the law: the best coverage among the folded channel's top 10
+        # (within the documents searched).
+        fit = (float(cover[np.argsort(-np.where(mask, channels["fold"], -np.inf))[:10]].max())
+               if "fold" in channels else 0.0)
         for name, s in channels.items():
             s = np.where(mask, s, -np.inf)
             if not np.isfinite(s).any() or np.nanmax(s) <= 0:
