@@ -39,7 +39,7 @@ from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 from nbgrader.preprocessors import Execute
-from traitlets import DottedObjectName, Type
+from traitlets import Type
 
 BASE_PRELOAD = ("ipykernel.kernelapp", "IPython", "course.grading.sandbox")
 # What a notebook importing the key triggers later in the kernel (lazy imports, data loaded on
@@ -156,6 +156,14 @@ class Zygote:
             return cls._instance
 
     @classmethod
+    def shutdown(cls) -> None:
+        """Close the fork server, if one runs, and wait for it."""
+        with cls._lock:
+            if cls._instance is not None:
+                cls._instance.close()
+                cls._instance = None
+
+    @classmethod
     def give_up(cls) -> None:
         """Stop using the fork server (it failed to answer)."""
         with cls._lock:
@@ -267,7 +275,6 @@ class QuickReadyClient(AsyncKernelClient):
 class ForkKernelManager(AsyncKernelManager):
     """`AsyncKernelManager` whose kernels come from the worker's fork server."""
 
-    client_class = DottedObjectName("course.grading.kernels.QuickReadyClient")
     client_factory = Type(QuickReadyClient, klass=AsyncKernelClient)
 
     async def _async_wait(self, pollinterval: float = 0.01) -> None:

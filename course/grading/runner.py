@@ -179,7 +179,8 @@ def ensure_generated(api, assignment: str, root: Path) -> None:
 
 def merge(gb, result: Result, course_id: str) -> tuple[float, float]:
     """Copy the scratch gradebook's grades for one submission into the real gradebook."""
-    from nbgrader.api import Gradebook
+    from nbgrader.api import Comment, Grade, Gradebook
+    from sqlalchemy.orm import joinedload
 
     a, learner = result.assignment, result.learner
     url = f"sqlite:///{Path(result.scratch) / 'db' / 'gradebook.db'}"
@@ -191,12 +192,14 @@ def merge(gb, result: Result, course_id: str) -> tuple[float, float]:
         for snb in ssub.notebooks:
             mnb = main_notebooks[snb.name]
             mnb.late_submission_penalty = snb.late_submission_penalty
-            grades = {g.name: g for g in mnb.grades}  # one query per notebook, not one per grade
+            # one query per notebook (with the cells the names come from), not one per grade
+            grades = {g.name: g for g in gb.db.query(Grade).options(joinedload(Grade.cell)).filter(Grade.notebook == mnb)}
             for grade in snb.grades:
                 mg = grades[grade.name]
                 mg.auto_score = grade.auto_score
                 mg.needs_manual_grade = grade.needs_manual_grade and mg.manual_score is None
-            comments = {c.name: c for c in mnb.comments}
+            comments = {c.name: c for c in
+                        gb.db.query(Comment).options(joinedload(Comment.cell)).filter(Comment.notebook == mnb)}
             for comment in snb.comments:
                 comments[comment.name].auto_comment = comment.auto_comment
         gb.db.commit()
@@ -365,10 +368,9 @@ def grade_many(assignments: list[str], root: Path = GRADING_ROOT, workers: int =
                     summaries[task.assignment].failed += 1
                     summaries[task.assignment].problems[task.learner] = [
                         f"Không ghi được điểm bài này vào sổ điểm ({type(err).__name__}); hãy chạy lại lệnh chấm."]
-                    print(f"{task.assignment}/{task.learner}: {err!r}", file=sys.stderr)
-                    bar.update(1)
-                    continue
-                bar.set_postfix_str(f"{task.assignment}/{task.learner}: {score:g}/{max_score:g}")
+                    bar.write(f"{task.assignment}/{task.learner}: {err!r}", file=sys.stderr)
+                else:
+                    bar.set_postfix_str(f"{task.assignment}/{task.learner}: {score:g}/{max_score:g}")
                 bar.update(1)
     finally:
         bar.close()

@@ -298,7 +298,7 @@ class _CachedSchemaChecks:
         import jsonschema
 
         self._js = jsonschema
-        self._validators: dict[int, Any] = {}
+        self._validators: dict[str, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._js, name)
@@ -306,11 +306,13 @@ class _CachedSchemaChecks:
     def validate(self, instance: Any, schema: dict, *args: Any, **kwargs: Any) -> None:
         if args or kwargs:
             return self._js.validate(instance, schema, *args, **kwargs)
-        validator = self._validators.get(id(schema))
-        if validator is None or validator.schema is not schema:
+        # nbgrader loads a fresh copy of the same schema for every notebook: key on its content
+        key = json.dumps(schema, sort_keys=True)
+        validator = self._validators.get(key)
+        if validator is None:
             cls = self._js.validators.validator_for(schema)
             cls.check_schema(schema)
-            validator = self._validators[id(schema)] = cls(schema)
+            validator = self._validators[key] = cls(schema)
         error = self._js.exceptions.best_match(validator.iter_errors(instance))
         if error is not None:
             raise error
@@ -363,8 +365,7 @@ def serve() -> None:
     if fork_kernels():
         from course.grading.kernels import Zygote
 
-        if Zygote._instance is not None:
-            Zygote._instance.close()  # waited for, so its kernels' CPU time is accounted to us
+        Zygote.shutdown()  # waited for, so its kernels' CPU time is accounted to us
 
 
 if __name__ == "__main__":

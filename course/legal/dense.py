@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from functools import lru_cache
 from importlib import metadata as importlib_metadata
 from pathlib import Path
@@ -118,23 +119,17 @@ def article_vectors(articles: list[Article], cache_dir: Path, progress: bool = T
     return mat
 
 
-def refresh_shipped(articles: list[Article], progress: bool = True) -> tuple[int, int]:
-    """Rewrite `e5_articles.npz` for `articles`: keep rows still valid, embed the rest, drop stale ones.
-
-    For maintainers after the packaged corpus or the passage recipe changes. Returns (kept, embedded).
-    """
-    known = _read(SHIPPED, model_fingerprint())
-    keys = list(dict.fromkeys(passage_key(passage_text(a)) for a in articles))
-    texts = {passage_key(passage_text(a)): passage_text(a) for a in articles}
-    missing = [k for k in keys if k not in known]
-    new = embed_passages([texts[k] for k in missing], progress)
-    rows = {**{k: known[k] for k in keys if k in known}, **dict(zip(missing, new, strict=True))}
-    write_store(SHIPPED, keys, np.array([rows[k] for k in keys]))
-    return len(keys) - len(missing), len(missing)
+def refresh_shipped(articles: list[Article], progress: bool = True) -> int:
+    """Rewrite `e5_articles.npz` for `articles` (rows still valid are kept, the rest embedded, stale
+    ones dropped). For maintainers after the packaged corpus or the passage recipe changes. Returns
+    the number of rows written."""
+    with tempfile.TemporaryDirectory() as scratch:  # article_vectors' cache of new rows, not kept
+        vectors = article_vectors(articles, Path(scratch), progress)
+    write_store(SHIPPED, [passage_key(passage_text(a)) for a in articles], vectors)
+    return len(articles)
 
 
 if __name__ == "__main__":
     from course.legal.corpus import all_articles, load_corpus
 
-    kept, embedded = refresh_shipped(all_articles(load_corpus(include_imported=False)))
-    print(f"{SHIPPED.name}: {kept} rows kept, {embedded} embedded")
+    print(f"{SHIPPED.name}: {refresh_shipped(all_articles(load_corpus(include_imported=False)))} rows written")

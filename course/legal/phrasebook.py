@@ -27,8 +27,8 @@ def article_phrases() -> dict[tuple[str, str], tuple[str, ...]]:
         parts = line.split("\t")
         if len(parts) != 3 or line.startswith("#"):
             continue
-        phrases = tuple(p.strip() for p in parts[2].split(";") if p.strip())
-        out[(parts[0].strip(), parts[1].strip())] = out.get((parts[0].strip(), parts[1].strip()), ()) + phrases
+        key = (parts[0].strip(), parts[1].strip())
+        out[key] = out.get(key, ()) + tuple(p.strip() for p in parts[2].split(";") if p.strip())
     return out
 
 

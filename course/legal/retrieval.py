@@ -71,7 +71,7 @@ class Profile:
 # Both profiles were chosen together on the two development sets (everyday questions in
 # cau_hoi_dev.jsonl, questions in the law's wording in cau_hoi_phap_ly.jsonl) by a random search
 # scored on each of their two slices ('phat_trien', 'giu_lai') separately; weights chosen on one
-# slice reached R@1 0.865 and 0.910 on the law's-wording questions of the other (see the README).
+# slice reached R@1 0.865 and 0.910 on the law's-wording questions of the other (module 4 README).
 # Channels: fold = folded syllables and pairs, acc = pyvi words, syl = accented syllables,
 # dense = e5-small, *+lex = the question plus the lexicon's legal wording, loi = the phrasebook.
 # A question in the law's own words, or everyday words the lexicon does not know.
@@ -404,14 +404,15 @@ class LegalIndex:
         base = q.accented
         if q.corrections:
             base += " " + " ".join(self.restorer.restore_tokens(list(q.corrections.values())))
+        syllables, folded = words(base), fold_query_tokens(base)
         wanted = {name for name, w in profile.weights.items() if w > 0}
-        if not words(base) or len(words(q.raw)) > DENSE_MAX_WORDS:
+        if not syllables or len(words(q.raw)) > DENSE_MAX_WORDS:
             wanted.discard("dense")
         embedding = None
         if "dense" in wanted and dense and self.dense is not None:
             embedding = _embedder().submit(embed_query, base)
-        queries = {"fold": (self.bm_fold, fold_query_tokens(base)), "acc": (self.bm_acc, segment(base)),
-                   "syl": (self.bm_syl, words(base)), "loi": (self.bm_loi, fold_query_tokens(base))}
+        queries = {"fold": (self.bm_fold, folded), "acc": (self.bm_acc, segment(base)),
+                   "syl": (self.bm_syl, syllables), "loi": (self.bm_loi, folded)}
         if q.legal_terms:
             expanded = f"{base} {q.legal_terms}"
             queries["fold+lex"] = (self.bm_fold, fold_query_tokens(expanded))

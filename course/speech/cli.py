@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from course.errors import CourseError
@@ -47,5 +48,9 @@ def run(args: argparse.Namespace) -> int:
         print(out)
     print(result.summary(), file=sys.stderr)
     if result.interrupted:
-        return 130
+        # Chunks still being transcribed would hold the process (and a second Ctrl-C would print a
+        # traceback): what was transcribed is already printed or saved, so leave now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
     return 0

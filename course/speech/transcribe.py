@@ -474,8 +474,9 @@ def transcribe(
     except KeyboardInterrupt:
         result.interrupted = True
     finally:
-        # On an interrupt, chunks still being transcribed finish in the background and are dropped.
-        pool.shutdown(wait=not result.interrupted, cancel_futures=True)
+        # Chunks still being transcribed (after an interrupt or an error) finish in the background
+        # and are dropped; on success nothing is left.
+        pool.shutdown(wait=False, cancel_futures=True)
         if bar:
             bar.close()
     result.duration_s = seen
