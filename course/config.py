@@ -188,3 +188,9 @@ def scrub(text: str, settings: Settings | None = None) -> str:
     for secret in secret_values(settings):
         text = text.replace(secret, mask_key(secret))
     return text
+
+
+def env_count(name: str, default: int) -> int:
+    """A positive whole number from environment variable `name` (e.g. a thread count), else `default`."""
+    wanted = os.environ.get(name, "").strip()
+    return int(wanted) if wanted.isdigit() and int(wanted) > 0 else default

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from course.errors import CourseError
@@ -82,14 +83,7 @@ def test_questions_in_the_laws_wording(index):
     assert bare["r1"] >= ours["r1"] - 0.03 and bare["r5"] >= ours["r5"] - 0.03, (ours, bare)
 
 
-def test_reranking_raises_recall_at_1(index):
-    """Coverage and title-precision re-ranking must help on the whole dev set and not hurt held out."""
-    for split, margin in ((None, 0.02), ("giu_lai", 0.0)):
-        qs = load_dev(split)
-        ours = evaluate(lambda q: keys(index.search(q, top=5)), qs, folded=False)
-        plain = evaluate(lambda q: keys(index.search(q, top=5, rerank=False)), qs, folded=False)
-        assert ours["r1"] >= plain["r1"] + margin, (split, ours, plain)
-        assert ours["r5"] >= plain["r5"], (split, ours, plain)
+def test_coverage_is_a_share(index):
     cov = index.coverage(["hop", "dong", "lao", "hop_dong"])
     assert cov.min() >= 0.0 and cov.max() <= 1.0 + 1e-9
 
@@ -245,7 +239,6 @@ def test_imported_document_joins_the_corpus(tmp_path, monkeypatch):
 def test_shipped_article_vectors_are_a_verified_cache(tmp_path, monkeypatch):
     """The shipped e5 vectors must equal what the real model computes now; only articles without a
     shipped row (an imported document) are embedded, once, then read from the user cache."""
-    import numpy as np
 
     from course.legal import dense
     from course.legal.corpus import all_articles
@@ -268,16 +261,53 @@ def test_shipped_article_vectors_are_a_verified_cache(tmp_path, monkeypatch):
     assert calls == [len(new)] and np.allclose(again, mixed[4:], atol=1e-3)
 
 
-def test_questions_without_searchable_words_and_e5_for_short_ones(index):
-    from course.legal.retrieval import DENSE_MAX_WORDS, PLAIN
+def test_questions_without_searchable_words_and_e5_for_every_question(index):
+    from course.legal import dense
+    from course.legal.retrieval import EVERYDAY, PLAIN
 
     assert index.search("???") == [] and index.search("???", mode="bm25") == []
     assert isinstance(index.search("là gì"), list)  # function words only: no crash
     assert index.dense is not None
     short = index.prepare("quyền của người bị buộc tội")
     long = index.prepare("người bị buộc tội " + "có những quyền gì theo quy định " * 3)
-    assert len(long.raw.split()) > DENSE_MAX_WORDS
-    assert "dense" in index.channel_scores(short, PLAIN) and "dense" not in index.channel_scores(long, PLAIN)
+    assert "dense" in index.channel_scores(short, PLAIN) and "dense" in index.channel_scores(long, PLAIN)
+    assert "dense" in index.channel_scores(index.prepare("bị đuổi việc"), EVERYDAY)  # read by the ranker
+    # e5 reads the first QUERY_MAX_TOKENS tokens: words beyond them change nothing
+    text = long.raw
+    assert dense._e5().token_count(text, True) > dense.QUERY_MAX_TOKENS
+    cut = dense.embed_query(text)
+    assert np.allclose(cut, dense.embed_query(text + " và nghĩa vụ gì nữa"))
+    assert not np.allclose(cut, dense._e5().query(text), atol=1e-3)
+
+
+def test_learned_reranking(index):
+    """The shipped model re-orders the fused top: better first answers on the law's-wording and team
+    development slices (its leave-one-slice-out figures are printed by `python -m course.legal.ranker`);
+    `fit` learns which feature marks the right candidate."""
+    from course.legal import ranker
+
+    models = ranker.models()
+    assert set(models) == {"plain", "everyday"}
+    assert all(len(m.weights) == len(m.mean) == len(ranker.FEATURES) for m in models.values())
+    for name in ("phap_ly", "doi_thuong"):
+        qs = load_dev("giu_lai", name)
+        ours = evaluate(lambda q: keys(index.search(q, top=5)), qs, folded=False)
+        fused = evaluate(lambda q: keys(index.search(q, top=5, rerank=False)), qs, folded=False)
+        assert ours["r1"] >= fused["r1"] + 0.02 and ours["r5"] >= fused["r5"] - 0.01, (name, ours, fused)
+    rng = np.random.default_rng(7)
+
+    def group():
+        x = rng.normal(size=(10, 3))
+        right = rng.integers(10)
+        x[right, 1] += 3.0  # feature 1 marks the right candidate; the others are noise
+        return x, np.arange(10) == right
+
+    model = ranker.fit([group() for _ in range(200)])
+    assert model.weights[1] > 2 * max(abs(model.weights[0]), abs(model.weights[2]))
+    held = [group() for _ in range(100)]
+    assert sum(y[np.argmax(model.probabilities(x))] for x, y in held) >= 75
+    probs = model.probabilities(held[0][0])
+    assert np.isclose(probs.sum(), 1.0) and (probs > 0).all()
 
 
 def test_phrasebook_and_field_cues():

@@ -26,6 +26,11 @@ RECIPE = "e5-passage-v1"  # bump whenever passage_text() changes
 MAX_WORDS = 256  # passage words kept: the law's title and opening say what the article is about
 SHIPPED = Path(__file__).with_name("e5_articles.npz")
 BATCH = 32
+# A query costs 1.4-2 ms per token on one core (4-bit engine; two OpenMP threads are faster only on an
+# idle machine: with one core busy elsewhere, search p95 went 66 -> 213 ms). Questions are cut to their
+# first 16 tokens (about 10 words; a question in the law's wording has 30 tokens at the median) so that
+# a search stays within 50 ms at p95 on 2 cores; the re-ranking model was fitted on these vectors.
+QUERY_MAX_TOKENS = 16
 
 
 def passage_text(article: Article) -> str:
@@ -74,8 +79,12 @@ def embed_passages(texts: list[str], progress: bool = True) -> np.ndarray:
 
 
 def embed_query(text: str) -> np.ndarray:
-    """Unit vector (384,) of a search query."""
-    return np.asarray(_e5().query(text), dtype=np.float32)
+    """Unit vector (384,) of a search query, cut to its first QUERY_MAX_TOKENS tokens."""
+    model = _e5()
+    kept = text.split()
+    while len(kept) > 1 and model.token_count(" ".join(kept), True) > QUERY_MAX_TOKENS:
+        kept.pop()
+    return np.asarray(model.query(" ".join(kept)), dtype=np.float32)
 
 
 def _read(path: Path, fingerprint: str) -> dict[str, np.ndarray]:

