@@ -193,4 +193,4 @@ def scrub(text: str, settings: Settings | None = None) -> str:
 def env_count(name: str, default: int) -> int:
     """A positive whole number from environment variable `name` (e.g. a thread count), else `default`."""
     wanted = os.environ.get(name, "").strip()
-    return int(wanted) if wanted.isdigit() and int(wanted) > 0 else default
+    return int(wanted) if wanted.isdecimal() and int(wanted) > 0 else default

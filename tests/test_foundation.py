@@ -32,6 +32,16 @@ def test_env_overrides_dotenv_overrides_defaults(tmp_path: Path) -> None:
     assert s.provider == "auto"
 
 
+def test_thread_counts_from_the_environment(monkeypatch) -> None:
+    from course.config import env_count
+
+    for value, expected in (("3", 3), (" 2 ", 2), ("0", 5), ("-1", 5), ("hai", 5), ("²", 5), ("", 5)):
+        monkeypatch.setenv("COURSE_TEST_COUNT", value)
+        assert env_count("COURSE_TEST_COUNT", 5) == expected, value
+    monkeypatch.delenv("COURSE_TEST_COUNT")
+    assert env_count("COURSE_TEST_COUNT", 5) == 5
+
+
 def test_auto_provider_picks_cloud_only_with_a_key(tmp_path: Path) -> None:
     none = tmp_path / "none.env"
     assert load_settings(environ={}, dotenv_path=none).active_provider() == "local"

@@ -78,11 +78,11 @@ def embed_passages(texts: list[str], progress: bool = True) -> np.ndarray:
     return np.vstack(out) if out else np.zeros((0, 384), dtype=np.float32)
 
 
-def embed_query(text: str) -> np.ndarray:
-    """Unit vector (384,) of a search query, cut to its first QUERY_MAX_TOKENS tokens."""
+def embed_query(text: str, max_tokens: int | None = QUERY_MAX_TOKENS) -> np.ndarray:
+    """Unit vector (384,) of a search query, cut to its first `max_tokens` tokens (None: whole)."""
     model = _e5()
     kept = text.split()
-    while len(kept) > 1 and model.token_count(" ".join(kept), True) > QUERY_MAX_TOKENS:
+    while max_tokens and len(kept) > 1 and model.token_count(" ".join(kept), True) > max_tokens:
         kept.pop()
     return np.asarray(model.query(" ".join(kept)), dtype=np.float32)
 

@@ -17,6 +17,7 @@ The 'kiem_tra' slices are never used for fitting.
 from __future__ import annotations
 
 import json
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,18 +37,20 @@ DATA = Path(__file__).resolve().parents[2] / "module4_legal_lookup" / "data"
 
 
 def features(top: np.ndarray, fused: np.ndarray, channels: dict[str, np.ndarray], cover: np.ndarray,
-             cover_legal: np.ndarray, title: np.ndarray, cued: np.ndarray, fit: float) -> np.ndarray:
+             cover_legal: np.ndarray, title: np.ndarray, cued: np.ndarray, fit: float,
+             mask: np.ndarray) -> np.ndarray:
     """One row of FEATURES per candidate (`top`: article indices, best fused first).
 
-    fused/cover/cover_legal/cued are per article; `title` is per candidate (share of the title the
-    question asks about). Channel features: the candidate's score over the channel's best (lexical),
-    or e5's cosine minus the best cosine, times 10; 0 when the channel did not run.
+    fused/cover/cover_legal/cued/mask are per article; `title` is per candidate (share of the title
+    the question asks about). Channel features: the candidate's score over the channel's best among
+    the searched articles (`mask`), or e5's cosine minus that best cosine, times 10; 0 when the
+    channel did not run.
     """
     cols = [np.log(fused[top] / fused[top[0]]), 1.0 / (1.0 + np.arange(len(top))), cover[top],
             cover_legal[top], title, cued[top].astype(float)]
     for name in CHANNELS:
         s = channels.get(name)
-        best = float(np.max(s)) if s is not None and len(s) else 0.0
+        best = float(np.max(s[mask])) if s is not None and mask.any() else 0.0
         if s is None or best <= 0:
             cols.append(np.zeros(len(top)))
         elif name == "dense":
@@ -82,8 +85,10 @@ def models() -> dict[str, Model]:
     try:
         data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
+        data = {}
     if data.get("features") != list(FEATURES):
+        warnings.warn(f"{WEIGHTS.name} is missing or stale: search results keep their fused order "
+                      "(refit with `python -m course.legal.ranker`)", stacklevel=2)
         return {}
     return {name: Model(*(np.array(m[k], dtype=float) for k in ("mean", "scale", "weights")))
             for name, m in data["models"].items()}
@@ -92,13 +97,17 @@ def models() -> dict[str, Model]:
 def fit(groups: list[tuple[np.ndarray, np.ndarray]], l2: float | None = None) -> Model:
     """Conditional-logit fit: maximise the softmax probability of the right candidates per question
     (`groups`: (features, is-right) per question; questions whose answer is not among the candidates
-    teach nothing and are skipped)."""
+    teach nothing and are skipped). The objective is (l2 * |w|^2 - sum of log-probabilities) / number
+    of questions, on standardised features."""
     from scipy.optimize import minimize
 
     l2 = L2 if l2 is None else l2
-    stacked = np.vstack([x for x, _ in groups])
+    train = [(x, y.astype(bool)) for x, y in groups if len(x) and y.any()]
+    if not train:
+        raise ValueError("no question has its answer among the candidates: nothing to learn from")
+    stacked = np.vstack([x for x, _ in groups if len(x)])
     mean, scale = stacked.mean(0), stacked.std(0) + 1e-6
-    train = [((x - mean) / scale, y.astype(bool)) for x, y in groups if y.any()]
+    train = [((x - mean) / scale, y) for x, y in train]
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
         total, grad = l2 * w @ w, 2 * l2 * w
@@ -111,8 +120,10 @@ def fit(groups: list[tuple[np.ndarray, np.ndarray]], l2: float | None = None) ->
             grad -= x.T @ (np.where(y, p, 0.0) / (right + 1e-12) - p)
         return total / len(train), grad / len(train)
 
-    w = minimize(loss, np.zeros(stacked.shape[1]), jac=True, method="L-BFGS-B").x
-    return Model(mean, scale, w)
+    result = minimize(loss, np.zeros(stacked.shape[1]), jac=True, method="L-BFGS-B")
+    if not result.success:
+        print(f"Cảnh báo: tối ưu chưa hội tụ ({result.message})")
+    return Model(mean, scale, result.x)
 
 
 def _training_questions() -> list[tuple[str, str, set[tuple[str, str]]]]:
@@ -165,7 +176,8 @@ def train() -> None:
     final = {p: fit([(r[2], r[3]) for r in rows if r[1] == p]) for p in ("plain", "everyday")}
     WEIGHTS.write_text(json.dumps({
         "features": list(FEATURES), "l2": L2, "top": TOP,
-        "fitted_on": f"{len(rows)} development questions outside 'kiem_tra' ({', '.join(slices)})",
+        "fitted_on": f"{len(rows)} typings (the law's-wording and team questions also without diacritics) "
+                     f"of the development questions outside 'kiem_tra' ({', '.join(slices)})",
         "models": {p: m.as_json() for p, m in final.items()}}, ensure_ascii=False, indent=1) + "\n",
         encoding="utf-8")
     models.cache_clear()

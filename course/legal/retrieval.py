@@ -63,9 +63,11 @@ class Profile:
     weights: dict[str, float]
 
 
-# Both profiles were chosen together on the two development sets (everyday questions in
+# Both profiles were chosen in session 3 on the two development sets (everyday questions in
 # cau_hoi_dev.jsonl, questions in the law's wording in cau_hoi_phap_ly.jsonl) by a random search
-# scored on each of their two slices ('phat_trien', 'giu_lai') separately (module 4 README).
+# scored on each of their two slices separately, when e5 was fused only for questions of at most 14
+# words and no model re-ranked; they were not re-tuned since (the learned re-ranking now reads every
+# channel, and re-weighting the fusion changed nothing on the development slices).
 # Channels: fold = folded syllables and pairs, acc = pyvi words, syl = accented syllables,
 # dense = e5-small, *+lex = the question plus the lexicon's legal wording, loi = the phrasebook.
 # A question in the law's own words, or everyday words the lexicon does not know.
@@ -86,7 +88,8 @@ PHRASEBOOK_FIT = (0.4, 0.8)
 
 @dataclass
 class Hit:
-    """One search result: the article, its fused score and why it matched."""
+    """One search result: the article, its score (the re-ranking model's probability that it answers
+    the question, for the top 30; a scaled-down fused score below them) and why it matched."""
 
     article: Article
     score: float
@@ -145,6 +148,7 @@ class Fusion:
     cover: np.ndarray  # per article: idf-weighted share of the question's words it contains
     cued: np.ndarray  # per article: its code is the field the question names
     fit: float  # how well the question's words fit the law (best coverage in the folded top 10)
+    mask: np.ndarray  # per article: inside the documents searched
     scores: np.ndarray  # fused scores, -inf outside the documents searched
 
 
@@ -337,8 +341,9 @@ class LegalIndex:
         """Normalise, restore diacritics, note typo corrections and everyday-word expansions.
 
         A corrected syllable is added next to the original one, never instead of it: a word the
-        corpus does not contain ("túi") may still be right. embed: start e5 on the question before
-        the (slower) expansions, when the index has article vectors.
+        corpus does not contain ("túi") may still be right (at the end of `searched`, so e5's 16-token
+        cut drops them from long questions). embed: start e5 on the question before the expansions,
+        when the index has article vectors; that commits the single e5 worker for one embedding.
         """
         query = nfc(query).strip()
         toks = words(query)
@@ -430,7 +435,7 @@ class LegalIndex:
         # codes of that field.
         cued = np.isin(self._so_hieu, sorted(lexicon.cued_documents(q.raw)))
         fused[cued] *= 1 + DOC_CUE_BOOST
-        return Fusion(profile, channels, cover, cued, fit, np.where(mask & (fused > 0), fused, -np.inf))
+        return Fusion(profile, channels, cover, cued, fit, mask, np.where(mask & (fused > 0), fused, -np.inf))
 
     def candidate_features(self, q: Query, fusion: Fusion) -> tuple[np.ndarray, np.ndarray]:
         """The fused top `ranker.TOP` articles and their features for the re-ranking model."""
@@ -444,7 +449,7 @@ class LegalIndex:
         title = np.array([sum(w for t, w in self._titles[i].items() if t in asked) / sum(self._titles[i].values())
                           if self._titles[i] else 0.0 for i in top])
         return top, ranker.features(top, fusion.scores, fusion.channels, fusion.cover, cover_legal, title,
-                                    fusion.cued, fusion.fit)
+                                    fusion.cued, fusion.fit, fusion.mask)
 
     def rerank(self, q: Query, fusion: Fusion) -> np.ndarray:
         """Scores after the learned re-ranking: the fused top articles get the model's probability
@@ -453,8 +458,9 @@ class LegalIndex:
         top, x = self.candidate_features(q, fusion)
         if model is None or not len(top):
             return fusion.scores
-        p = model.probabilities(x)
-        out = fusion.scores * (p.min() / 2 / fusion.scores[top].min())
+        p = np.maximum(model.probabilities(x), 1e-12)
+        finite = np.isfinite(fusion.scores)
+        out = np.where(finite, fusion.scores * (p.min() / 2 / fusion.scores[top].min()), -np.inf)
         out[top] = p
         return out
 
