@@ -49,7 +49,7 @@ Tìm đúng điều luật từ câu hỏi đời thường, biết văn bản c
 3. **Tìm kiếm**: bỏ dấu để so khớp, khôi phục dấu, sửa lỗi gõ, đổi lời thường sang thuật ngữ luật
    («đuổi việc» → «đơn phương chấm dứt hợp đồng lao động»), nhận ra lĩnh vực người hỏi nhắc tới
    («vụ án hình sự», «tàu biển»), tìm thêm theo **nghĩa** bằng một mô hình nhỏ chạy trên máy (e5-small),
-   gộp thứ hạng của các cách tìm — rồi một mô hình **học từ các câu hỏi mẫu** xếp lại 30 điều đứng đầu.
+   gộp thứ hạng của các cách tìm — rồi một mô hình **học từ các câu hỏi mẫu** sắp xếp lại 30 điều đứng đầu.
 4. **Trả lời có trích dẫn**, rồi **kiểm chứng** từng trích dẫn.""", "slide"),
         md("m4-bg-demo-intro", "Thử ngay: câu hỏi gõ **không dấu**, theo lời thường.", "subslide"),
         code("m4-bg-demo", 'widgets.show_hits("cong ty duoi viec phai bao truoc bao lau")', "fragment"),
