@@ -34,6 +34,9 @@ TOP = 30  # candidates re-ranked per question
 L2 = 0.1
 WEIGHTS = Path(__file__).with_name("ranker_weights.json")
 DATA = Path(__file__).resolve().parents[2] / "module4_legal_lookup" / "data"
+# The development question sets (module 4 README): team everyday, law's wording, other writers' everyday.
+SETS = {"doi_thuong": DATA / "cau_hoi_dev.jsonl", "phap_ly": DATA / "cau_hoi_phap_ly.jsonl",
+        "moi": DATA / "cau_hoi_moi.jsonl"}
 
 
 def features(top: np.ndarray, fused: np.ndarray, channels: dict[str, np.ndarray], cover: np.ndarray,
@@ -87,8 +90,8 @@ def models() -> dict[str, Model]:
     except (OSError, ValueError):
         data = {}
     if data.get("features") != list(FEATURES):
-        warnings.warn(f"{WEIGHTS.name} is missing or stale: search results keep their fused order "
-                      "(refit with `python -m course.legal.ranker`)", stacklevel=2)
+        warnings.warn(f"Tệp {WEIGHTS.name} bị thiếu hoặc đã cũ: kết quả tìm kiếm giữ thứ tự gộp, chưa xếp "
+                      "hạng lại (nhóm phát triển chạy lại `python -m course.legal.ranker`).", stacklevel=2)
         return {}
     return {name: Model(*(np.array(m[k], dtype=float) for k in ("mean", "scale", "weights")))
             for name, m in data["models"].items()}
@@ -126,18 +129,21 @@ def fit(groups: list[tuple[np.ndarray, np.ndarray]], l2: float | None = None) ->
     return Model(mean, scale, result.x)
 
 
+def dev_questions(split: str | None = None, name: str = "doi_thuong") -> list[dict]:
+    """Questions of one development set ('doi_thuong', 'phap_ly' or 'moi'), optionally one slice of it."""
+    rows = [json.loads(ln) for ln in SETS[name].read_text(encoding="utf-8").splitlines() if ln.strip()]
+    return [r for r in rows if split is None or r["tap"] == split]
+
+
 def _training_questions() -> list[tuple[str, str, set[tuple[str, str]]]]:
     """(slice name, question text, gold keys) of every development question outside 'kiem_tra'; the
     law's-wording and team sets also without diacritics (as officials type)."""
     from course.legal.textnorm import fold
 
     out = []
-    for name, file, folded in (("phap_ly", "cau_hoi_phap_ly.jsonl", True),
-                               ("doi_thuong", "cau_hoi_dev.jsonl", True),
-                               ("moi", "cau_hoi_moi.jsonl", False)):
-        for line in (DATA / file).read_text(encoding="utf-8").splitlines():
-            r = json.loads(line) if line.strip() else None
-            if not r or r["tap"] == "kiem_tra":
+    for name, folded in (("phap_ly", True), ("doi_thuong", True), ("moi", False)):
+        for r in dev_questions(name=name):
+            if r["tap"] == "kiem_tra":
                 continue
             gold = {(r["so_hieu"], d) for d in r["dieu"]}
             # the team's everyday set was written as one piece: its slices are one fold

@@ -131,7 +131,7 @@ class Query:
     restored: bool
     corrections: dict[str, str]
     expansions: list[tuple[str, str]]
-    searched: str = ""  # accented, plus the corrected syllables: what BM25 and e5 read
+    searched: str  # accented, plus the corrected syllables: what BM25 and e5 read
     embedding: Future | None = None  # e5's vector of `searched`, being computed in the worker thread
 
     @property
@@ -390,7 +390,7 @@ class LegalIndex:
         """Raw scores of every article in each channel `profile` weighs, and e5's cosines (read by the
         re-ranking model even where they are not fused). The e5 query embedding (the slowest step)
         runs in a worker thread, started by `prepare` before the lexicon and BM25 run."""
-        base = q.searched or q.accented
+        base = q.searched
         syllables, folded = words(base), fold_query_tokens(base)
         wanted = {name for name, w in profile.weights.items() if w > 0}
         queries = {"fold": (self.bm_fold, folded), "acc": (self.bm_acc, segment(base)),
