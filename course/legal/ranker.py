@@ -3,8 +3,9 @@
 The rank fusion (`course.legal.retrieval`) finds the right article among its top 30 for nearly every
 question, but often not first. Here every candidate is described by a few numbers (its fused score and
 rank, how much of the question it covers, how close each channel puts it to that channel's best,
-e5-small's cosine, whether its code is the field the question names) and a linear model per profile
-(questions in the law's words / with everyday words the lexicon knows) weighs them. The model is a
+e5-small's cosine, the best BM25 score and e5 cosine among its clauses, whether its code is the field
+the question names) and a linear model per profile (questions in the law's words / with everyday
+words the lexicon knows) weighs them. The model is a
 conditional logit (softmax over one question's candidates) with L2, fitted on the development
 question sets; its weights are data (`ranker_weights.json`), refitted with
 
@@ -25,7 +26,8 @@ from pathlib import Path
 import numpy as np
 
 BASE = ("fused", "rank", "cover", "cover_legal", "title", "cued",
-        "fold", "acc", "syl", "dense", "loi", "fold+lex", "acc+lex")
+        "fold", "acc", "syl", "dense", "loi", "fold+lex", "acc+lex", "fold_clause",
+        "dense_clause")
 CHANNELS = BASE[6:]
 # Each feature again, times how well the question's words fit the law (`Fusion.fit`): a question in
 # the law's own wording and one in everyday words weigh the same evidence differently.
@@ -46,7 +48,8 @@ def features(top: np.ndarray, fused: np.ndarray, channels: dict[str, np.ndarray]
 
     fused/cover/cover_legal/cued/mask are per article; `title` is per candidate (share of the title
     the question asks about). Channel features: the candidate's score over the channel's best among
-    the searched articles (`mask`), or e5's cosine minus that best cosine, times 10; 0 when the
+    the searched articles (`mask`), or, for e5 (the article's cosine, or its best clause's), the
+    cosine minus that best cosine, times 10; 0 when the
     channel did not run.
     """
     cols = [np.log(fused[top] / fused[top[0]]), 1.0 / (1.0 + np.arange(len(top))), cover[top],
@@ -56,7 +59,7 @@ def features(top: np.ndarray, fused: np.ndarray, channels: dict[str, np.ndarray]
         best = float(np.max(s[mask])) if s is not None and mask.any() else 0.0
         if s is None or best <= 0:
             cols.append(np.zeros(len(top)))
-        elif name == "dense":
+        elif name.startswith("dense"):
             cols.append(10.0 * (s[top] - best))
         else:
             cols.append(s[top] / best)

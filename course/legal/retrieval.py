@@ -47,7 +47,7 @@ from course.legal.textnorm import (
     words,
 )
 
-INDEX_VERSION = "11"
+INDEX_VERSION = "12"
 LEXICON_WEIGHT = 20
 RRF_K = 60
 TITLE_WEIGHT = 3  # an article's title counts three times in the folded and pyvi indexes
@@ -240,16 +240,19 @@ def highlight_html(text: str, terms: list[str]) -> str:
 class LegalIndex:
     """Search over every article of the corpus. Build with `get_index()` (cached on disk)."""
 
-    def __init__(self, docs: list[Document], bm_fold, bm_acc, bm_syl, bm_loi, restorer: Restorer,  # noqa: ANN001
-                 dense: np.ndarray | None = None) -> None:
+    def __init__(self, docs: list[Document], bm_fold, bm_acc, bm_syl, bm_loi, bm_clause,  # noqa: ANN001
+                 restorer: Restorer) -> None:
         self.docs = docs
         self.bm_syl = bm_syl
         self.bm_loi = bm_loi
+        self.bm_clause = bm_clause
         self.articles = all_articles(docs)
+        self._clause_owner = np.array([i for i, a in enumerate(self.articles) for _ in a.clauses])
         self.bm_fold = bm_fold
         self.bm_acc = bm_acc
         self.restorer = restorer
-        self.dense = dense
+        self.dense: np.ndarray | None = None  # e5 vectors of the articles (get_index loads them) ...
+        self.dense_clauses: np.ndarray | None = None  # ... and of their clauses, owned by _clause_owner
         self.vocab = sorted(k for k in restorer.unigrams if len(k) > 1 and not k.isdigit())
         self._vocab_set = set(self.vocab)
         self._doc_idx = np.array([self.docs.index(a.doc) for a in self.articles])
@@ -291,10 +294,12 @@ class LegalIndex:
         bm_loi = bm25s.BM25(k1=1.2, b=0.75)
         bm_loi.index([[t for p in said.get(a.key, ()) for t in fold_query_tokens(p)] or ["_"] for a in arts],
                      show_progress=False)
+        bm_clause = bm25s.BM25(k1=1.2, b=0.75)
+        bm_clause.index([fold_doc_tokens(a.tieu_de, c) or ["_"] for a in arts for c in a.clauses], show_progress=False)
         # Everyday phrases (lexicon, phrasebook) teach the restorer pairs the law rarely uses ("đuổi việc").
         everyday = lexicon.phrases() + [p for ps in said.values() for p in ps]
         restorer = Restorer.learn([d.raw_text for d in docs] + everyday * LEXICON_WEIGHT)
-        return cls(docs, bm_fold, bm_acc, bm_syl, bm_loi, restorer)
+        return cls(docs, bm_fold, bm_acc, bm_syl, bm_loi, bm_clause, restorer)
 
     def save(self, folder: Path) -> None:
         tmp = folder.with_name(folder.name + ".tmp")
@@ -304,6 +309,7 @@ class LegalIndex:
         self.bm_acc.save(str(tmp / "acc"), show_progress=False)
         self.bm_syl.save(str(tmp / "syl"), show_progress=False)
         self.bm_loi.save(str(tmp / "loi"), show_progress=False)
+        self.bm_clause.save(str(tmp / "clause"), show_progress=False)
         with open(tmp / "restorer.pkl", "wb") as fh:
             pickle.dump((self.restorer.unigrams, self.restorer.bigrams), fh, protocol=pickle.HIGHEST_PROTOCOL)
         (tmp / "info.json").write_text(json.dumps({"articles": len(self.articles)}), encoding="utf-8")
@@ -318,9 +324,10 @@ class LegalIndex:
         bm_acc = bm25s.BM25.load(str(folder / "acc"))
         bm_syl = bm25s.BM25.load(str(folder / "syl"))
         bm_loi = bm25s.BM25.load(str(folder / "loi"))
+        bm_clause = bm25s.BM25.load(str(folder / "clause"))
         with open(folder / "restorer.pkl", "rb") as fh:
             uni, bi = pickle.load(fh)  # noqa: S301 - our own cache file
-        index = cls(docs, bm_fold, bm_acc, bm_syl, bm_loi, Restorer(uni, bi))
+        index = cls(docs, bm_fold, bm_acc, bm_syl, bm_loi, bm_clause, Restorer(uni, bi))
         info = json.loads((folder / "info.json").read_text(encoding="utf-8"))
         if info.get("articles") != len(index.articles):
             raise ValueError("stale index")
@@ -341,8 +348,7 @@ class LegalIndex:
         """Normalise, restore diacritics, note typo corrections and everyday-word expansions.
 
         A corrected syllable is added next to the original one, never instead of it: a word the
-        corpus does not contain ("túi") may still be right (at the end of `searched`, so e5's 16-token
-        cut drops them from long questions). embed: start e5 on the question before the expansions,
+        corpus does not contain ("túi") may still be right. embed: start e5 on the question before the expansions,
         when the index has article vectors; that commits the single e5 worker for one embedding.
         """
         query = nfc(query).strip()
@@ -401,10 +407,21 @@ class LegalIndex:
             queries["acc+lex"] = (self.bm_acc, segment(expanded))
         # a question of function words only ("là gì") leaves some channels without tokens
         scores = {name: bm.get_scores(tokens) for name, (bm, tokens) in queries.items() if name in wanted and tokens}
+        if folded:  # the best-matching clause of each article (read by the re-ranking model only)
+            scores["fold_clause"] = self._best_clause(self.bm_clause.get_scores(folded), 0.0)
         if syllables and dense and self.dense is not None:
             embedding = q.embedding or _embedder().submit(embed_query, base)
-            scores["dense"] = self.dense @ embedding.result()
+            vector = embedding.result()
+            scores["dense"] = self.dense @ vector
+            if self.dense_clauses is not None:
+                scores["dense_clause"] = self._best_clause(self.dense_clauses @ vector, -1.0)
         return scores
+
+    def _best_clause(self, per_clause: np.ndarray, floor: float) -> np.ndarray:
+        """Per article: the best score among its clauses."""
+        best = np.full(len(self.articles), floor)
+        np.maximum.at(best, self._clause_owner, per_clause)
+        return best
 
     def fuse(self, q: Query, mask: np.ndarray, dense: bool = True) -> Fusion:
         """Rank fusion of the channels (plus best-scaled scores) with the question's profile, codes
@@ -560,9 +577,9 @@ def get_index(progress: bool = True, dense: bool = True, cache_dir: Path | None 
     _INDEX[key] = index
     if dense and index.dense is None:
         try:
-            index.dense = article_vectors(index.articles, cache, progress)
+            index.dense, index.dense_clauses = article_vectors(index.articles, cache, progress)
         except (ImportError, OSError):  # no usable e5 engine on this machine: lexical channels only
-            index.dense = None
+            index.dense = index.dense_clauses = None
     return index
 
 
