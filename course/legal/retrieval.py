@@ -4,8 +4,9 @@ A question is normalised (diacritics restored when typed without them, typos not
 words are bridged to the law's terms (`course.legal.lexicon`). Three BM25 indexes score every article
 (folded syllables and pairs, pyvi words, accented syllables), the first two also with the legal terms
 added; a fourth scores the everyday phrasings written for each article (`course.legal.phrasebook`),
-weighed by how little the question's words fit the law; e5-small embeds the question
-(`course.legal.dense`, in a worker thread while BM25 runs). The channels are fused by rank plus
+weighed by how little the question's words fit the law; e5-small embeds the whole question
+(`course.legal.dense`, in a worker thread while BM25 runs). Each article is also scored by its best
+clause (khoản): folded BM25 over single clauses, and e5's cosine with each clause. The channels are fused by rank plus
 best-scaled score with the weights of one of two profiles (PLAIN, EVERYDAY: chosen by whether the
 lexicon fired), codes whose field the question names are favoured, and the fused top 30 is re-ranked
 by a linear model learned on the development questions (`course.legal.ranker`).
