@@ -180,6 +180,12 @@ def _graph(model: _Model) -> bytes:
         nodes.append(helper.make_node(op, inputs, [out], **attrs))
         return out
 
+    def gelu(x: str, p: str) -> str:  # exact GELU: x * (1 + erf(x / sqrt 2)) / 2
+        erf = node("Erf", [node("Mul", [x, "inv_sqrt2"], f"{p}g1")], f"{p}g2")
+        return node("Mul", [node("Mul", [x, node("Add", [erf, "one"], f"{p}g3")], f"{p}g4"), "half"], f"{p}g5")
+
+    for name, value in (("inv_sqrt2", 1 / np.sqrt(2)), ("one", 1.0), ("half", 0.5)):
+        const(name, np.array(value, dtype=np.float32))
     heads = const("heads", np.array([-1, nh, hd], dtype=np.int64))
     flat = const("flat", np.array([-1, h], dtype=np.int64))
     scale = const("scale", np.array(1.0 / np.sqrt(hd), dtype=np.float32))
@@ -194,11 +200,7 @@ def _graph(model: _Model) -> bytes:
                    f"{p}cf")
         x = layer_norm(node("Add", [x, linear(ctx, f"{p}.ao", h, h, f"{p}ao")], f"{p}r1"), f"{p}.aln", f"{p}x1")
         mid = linear(x, f"{p}.fi", ff, h, f"{p}fi")
-        gelu = node("Mul", [node("Mul", [mid, node("Add", [node("Erf", [node("Mul", [mid, const(
-            f"{p}isq", np.array(1 / np.sqrt(2), np.float32))], f"{p}g1")], f"{p}g2"), const(
-            f"{p}one", np.array(1.0, np.float32))], f"{p}g3")], f"{p}g4"), const(
-            f"{p}half", np.array(0.5, np.float32))], f"{p}g5")
-        x = layer_norm(node("Add", [x, linear(gelu, f"{p}.fo", h, ff, f"{p}fo")], f"{p}r2"), f"{p}.oln", f"{p}x2")
+        x = layer_norm(node("Add", [x, linear(gelu(mid, p), f"{p}.fo", h, ff, f"{p}fo")], f"{p}r2"), f"{p}.oln", f"{p}x2")
     node("ReduceMean", [x], "pooled", axes=[0], keepdims=0)
     graph = helper.make_graph(nodes, "e5_small_int8", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["T", h])],
                               [helper.make_tensor_value_info("pooled", TensorProto.FLOAT, [h])], inits)
