@@ -19,8 +19,8 @@ entries added from its 'phat_trien' half only); the fusion profiles were chosen 
 figures printed by `python -m course.legal.ranker`. phap_ly 'phat_trien_2' was the untouched test slice
 until session 4 (measured once, 0.872/0.987), 'phat_trien_3' until session 5 (measured once,
 0.865/0.994); both then became development data. 'kiem_tra' (phap_ly: 156 questions by two new
-writers on articles never sampled before; moi: 150 everyday questions) was
-written before the work it measures and used for no choice: keep it that way, it is the honest figure.
+writers on articles never sampled before; moi: 150 everyday questions) was written before the work it
+measures and used for no choice: keep it that way, it is the honest figure.
 
 Usage: .venv/bin/python benchmarks/legal.py [--no-dense] [--set phap_ly] [--split giu_lai]
 """

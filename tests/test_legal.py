@@ -255,8 +255,7 @@ def test_shipped_article_vectors_are_a_verified_cache(tmp_path, monkeypatch):
 
     arts = all_articles(load_corpus(include_imported=False))
     shipped_keys = set(dense._read(dense.SHIPPED, dense.model_fingerprint()))
-    texts = [dense.passage_text(a) for a in arts] + [dense.clause_passage_text(a, c) for a in arts for c in a.clauses]
-    assert {dense.passage_key(t) for t in texts} <= shipped_keys  # else run `python -m course.legal.dense`
+    assert {dense.passage_key(t) for t in dense.passages(arts)} <= shipped_keys  # else run `python -m course.legal.dense`
     sample = [arts[i] for i in (0, 700, 1500, 2692)]
     clauses = [dense.clause_passage_text(a, c) for a in sample for c in a.clauses]
     fresh = dense.embed_passages([dense.passage_text(a) for a in sample] + clauses, progress=False)

