@@ -8,7 +8,7 @@ ratio, checks that every score is identical, and projects a 200-learner × 4-mod
     .venv/bin/python benchmarks/grading.py --n 12
 
 The workers fork their kernels from a process with the notebooks' imports loaded
-(`course/grading/kernels.py`); KHOAHOC_FORK_KERNELS=0 measures them without it.
+(`course/grading/kernels.py`); COURSE_FORK_KERNELS=0 measures them without it.
 """
 
 from __future__ import annotations

@@ -36,7 +36,8 @@ import numpy as np
 from course.legal import corpus, dense, lexicon, query_encoder
 from course.legal.ranker import SETS, dev_questions
 from course.legal.retrieval import LegalIndex, corpus_fingerprint, default_cache_dir, get_index
-from course.legal.textnorm import fold, words
+from course.legal.textnorm import words
+from course.text import fold
 
 SPLITS = ("phat_trien", "giu_lai", "phat_trien_2", "phat_trien_3", "kiem_tra")
 load_dev = dev_questions  # the name the tests and earlier notes use

@@ -180,7 +180,7 @@ nằm trong **3 kết quả đầu**. Không được dùng cụm từ «hằng 
         code("m4-bt-q2", 'cau_tim_kiem = ""\n### BEGIN SOLUTION\ncau_tim_kiem = "một năm đi làm được nghỉ phép mấy ngày"\n'
              '### END SOLUTION\nwidgets.show_hits(cau_tim_kiem) if cau_tim_kiem else None',
              **grade_meta("m4-bt-q2", solution=True)),
-        code("m4-bt-q2-test", 'from course.legal.textnorm import fold\n\n'
+        code("m4-bt-q2-test", 'from course.text import fold\n\n'
              'assert cau_tim_kiem.strip(), "Hãy viết câu tìm kiếm vào cau_tim_kiem."\n'
              'assert "hang nam" not in fold(cau_tim_kiem) and "113" not in cau_tim_kiem, '
              '"Không dùng «hằng năm» hay «113» — hãy diễn đạt bằng lời thường."\n'

@@ -48,7 +48,7 @@ def test_hub_config_for_a_ward(tmp_path):
     assert (tmp_path / "state" / "hub_api_url").read_text() == "http://127.0.0.1:8081/hub/api"  # for wardctl
 
     env = c.Spawner.environment.get_value({})
-    assert env["KHOAHOC_COURSE_ID"] == COURSE and env["OPENAI_BASE_URL"].endswith("/v1")
+    assert env["COURSE_ID"] == COURSE and env["OPENAI_BASE_URL"].endswith("/v1")
     assert "OPENAI_API_KEY" not in env  # per learner, in the pre-spawn hook
 
     class FakeSpawner:  # the hook's whole interface: .user.name and .environment

@@ -84,8 +84,8 @@ def _course_root(tmp: Path) -> Path:
     else:
         (root / "nbgrader_config.py").write_text(
             "import os\nc = get_config()\nc.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))\n"
-            "c.CourseDirectory.course_id = os.environ['KHOAHOC_COURSE_ID']\n"
-            "c.Exchange.root = os.environ['KHOAHOC_EXCHANGE_DIR']\nc.Exchange.path_includes_course = True\n")
+            "c.CourseDirectory.course_id = os.environ['COURSE_ID']\n"
+            "c.Exchange.root = os.environ['COURSE_EXCHANGE_DIR']\nc.Exchange.path_includes_course = True\n")
     nbformat.write(_assignment_notebook(), root / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
     return root
 
@@ -243,7 +243,7 @@ def _nbgrader(hub, *args: str) -> subprocess.CompletedProcess:
 def test_class_of_learners_submit_and_get_graded(hub):
     env = hub.env
     # The instructor releases the assignment into the hub's exchange.
-    env.update(KHOAHOC_COURSE_ID=COURSE, KHOAHOC_EXCHANGE_DIR=str(hub.state / "exchange"),
+    env.update(COURSE_ID=COURSE, COURSE_EXCHANGE_DIR=str(hub.state / "exchange"),
                JUPYTER_CONFIG_PATH=str(DEPLOY / "hub" / "jupyter"))
     for step in (("generate_assignment", ASSIGNMENT, "--force"), ("release_assignment", ASSIGNMENT, "--force")):
         out = _nbgrader(hub, *step)

@@ -11,15 +11,15 @@ import pytest
 matplotlib.use("Agg")
 
 from course.explain import classifier, hallucination, nextword, safety, tokens  # noqa: E402
-from course.explain.text import fold_diacritics, remove_diacritics  # noqa: E402
+from course.text import fold, strip_diacritics  # noqa: E402
 
 VI = "Đề nghị phường xuống đo đạc lại ranh giới đất nhà tôi ở tiểu khu 4."
 EN = "Please ask the ward to re-measure the boundary of my land in block 4."
 
 
 def test_remove_diacritics():
-    assert remove_diacritics("Đề nghị Ủy ban") == "De nghi Uy ban"
-    assert fold_diacritics("Đề NGHỊ") == "de nghi"
+    assert strip_diacritics("Đề nghị Ủy ban") == "De nghi Uy ban"
+    assert fold("Đề NGHỊ") == "de nghi"
 
 
 # --- tokens -----------------------------------------------------------------------------------
@@ -116,7 +116,7 @@ def test_dataset_shape(feedback):
     counts = feedback[classifier.LABEL].value_counts()
     assert len(counts) >= 5 and counts.min() >= 20
     assert feedback[classifier.TEXT].is_unique
-    no_marks = feedback[classifier.TEXT].map(lambda t: t == remove_diacritics(t)).sum()
+    no_marks = feedback[classifier.TEXT].map(lambda t: t == strip_diacritics(t)).sum()
     assert no_marks >= 20  # some messages typed without diacritics
 
 

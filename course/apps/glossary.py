@@ -9,7 +9,7 @@ from pathlib import Path
 
 from course.config import REPO_ROOT
 from course.errors import CourseError
-from course.explain.text import fold_diacritics as fold  # «Ảo giác» and «ao giac» match
+from course.text import fold  # «Ảo giác» and «ao giac» match
 
 GLOSSARY_CSV = REPO_ROOT / "docs" / "thuat_ngu.csv"
 

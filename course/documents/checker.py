@@ -23,11 +23,10 @@ from course.documents.model import (
     Kind,
     format_date_line,
     kind_of,
-    nfc,
-    strip_accents,
 )
 from course.documents.rules import RULES
 from course.errors import CourseError
+from course.text import nfc, squash, strip_diacritics, unify_tones
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -111,20 +110,14 @@ class Line:
 
 # ----------------------------------------------------------------------------- helpers
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", nfc(text)).strip()
-
-
 def _fold(text: str) -> str:
-    """Case- and spelling-variant-insensitive form: HOÀ == HÒA, UỶ == ỦY."""
-    t = _norm(text).casefold()
-    for old, new in (("hoà", "hòa"), ("uỷ", "ủy"), ("toạ", "tọa"), ("hoá", "hóa")):
-        t = t.replace(old, new)
-    return t
+    """Case- and tone-placement-insensitive form: HOÀ == HÒA, UỶ == ỦY."""
+    return unify_tones(squash(text).casefold())
 
 
 def _bare(text: str) -> str:
-    return re.sub(r"[^a-z0-9 ]", "", strip_accents(_fold(text)))
+    """Letters, digits and spaces only, without diacritics."""
+    return re.sub(r"[^a-z0-9 ]", "", strip_diacritics(_fold(text)))
 
 
 def _is_upper(text: str) -> bool:
@@ -191,7 +184,7 @@ class _Checker:
     def __init__(self, lines: list[Line], kind: Kind | None, source: str, plain_text: bool = False) -> None:
         self.lines = lines
         self.plain_text = plain_text
-        self.texts = [_norm(ln.text) for ln in lines]
+        self.texts = [squash(ln.text) for ln in lines]
         self.kind = kind
         self.source = source
         self.findings: list[Finding] = []

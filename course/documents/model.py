@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from course.errors import CourseError
-from course.explain.text import remove_diacritics as strip_accents  # 'Giấy mời' -> 'Giay moi'
+from course.text import nfc, strip_diacritics  # 'Giấy mời' -> 'Giay moi'
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -46,18 +45,13 @@ KINDS: dict[str, Kind] = {
 AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 
 
-def nfc(text: str) -> str:
-    """Unicode NFC, the only normal form the course writes."""
-    return unicodedata.normalize("NFC", text)
-
-
 def kind_of(value: str) -> Kind:
     """Look a kind up by slug ("cong-van") or by its Vietnamese name ("công văn", "Giấy mời")."""
     key = nfc(value).strip().lower().replace("_", "-")
     if key in KINDS:
         return KINDS[key]
     for kind in KINDS.values():
-        if key in (kind.label, kind.name.lower()) or key == strip_accents(kind.label).replace(" ", "-"):
+        if key in (kind.label, kind.name.lower()) or key == strip_diacritics(kind.label).replace(" ", "-"):
             return kind
     names = ", ".join(KINDS)
     raise CourseError(f"Không biết loại văn bản «{value}».", hint=f"Chọn một trong: {names}.")
@@ -71,7 +65,7 @@ def issuer_abbrev(issuer: str) -> str:
     if upper.startswith(("HỘI ĐỒNG NHÂN DÂN", "HĐND")):
         return "HĐND"
     words = [w for w in re.split(r"\s+", upper) if w]
-    letters = "".join(w[0] if w[0] == "Đ" else strip_accents(w[0]) for w in words[:4])
+    letters = "".join(w[0] if w[0] == "Đ" else strip_diacritics(w[0]) for w in words[:4])
     return letters or "CQ"
 
 

@@ -17,8 +17,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from course.documents.model import QUOC_HIEU, TIEU_NGU, Draft, kind_of, nfc
+from course.documents.model import QUOC_HIEU, TIEU_NGU, Draft, kind_of
 from course.errors import CourseError
+from course.text import nfc
 
 FONT = "Times New Roman"
 BODY_PT = 14

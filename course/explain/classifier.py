@@ -23,7 +23,7 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from course.config import REPO_ROOT
 from course.errors import CourseError
 from course.explain._figures import show_figure
-from course.explain.text import fold_diacritics
+from course.text import fold
 
 DEFAULT_CSV = REPO_ROOT / "module1_ai_overview" / "data" / "phan_anh_kien_nghi.csv"
 TEXT, LABEL = "noi_dung", "linh_vuc"
@@ -50,7 +50,7 @@ def make_model() -> Pipeline:
     Folding diacritics first means "giay khai sinh" and "giấy khai sinh" count as the same words.
     """
     return make_pipeline(
-        TfidfVectorizer(preprocessor=fold_diacritics, ngram_range=(1, 2), sublinear_tf=True),
+        TfidfVectorizer(preprocessor=fold, ngram_range=(1, 2), sublinear_tf=True),
         ComplementNB(alpha=0.3),
     )
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from course.explain.text import fold_diacritics
+from course.text import fold
 
 MOC_CHAU = ("Bài báo «Hơn 200 cán bộ nòng cốt chuyển đổi số tại phường Mộc Châu tham gia tập huấn AI» "
             "(ngày 08 tháng 08 năm 2025)")
@@ -31,8 +31,8 @@ class FactQuestion:
 
     def matches(self, answer: str) -> bool:
         """True when the answer contains one of the keywords (diacritics and case ignored)."""
-        folded = fold_diacritics(answer)
-        return any(re.search(rf"(?<![\w/]){re.escape(fold_diacritics(k))}(?![\w/])", folded)
+        folded = fold(answer)
+        return any(re.search(rf"(?<![\w/]){re.escape(fold(k))}(?![\w/])", folded)
                    for k in self.keywords)
 
 

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from course.explain.text import fold_diacritics
+from course.text import fold
 
 ALLOWED, ANONYMISE, FORBIDDEN = "được dùng AI công cộng", "cần ẩn danh", "không được"
 CATEGORIES = (ALLOWED, ANONYMISE, FORBIDDEN)
@@ -66,7 +66,7 @@ def suggest(text: str) -> tuple[str, str]:
     """(category, Vietnamese reason) by a simple rule; the official decision stays with people."""
     from course.privacy import find_pii
 
-    folded = fold_diacritics(text)
+    folded = fold(text)
     lowered = unicodedata.normalize("NFC", text.lower())
     if any(_has(lowered, m) for m in SECRET_WORDS) or any(_has(folded, m) for m in SECRET_MARKERS):
         return FORBIDDEN, "Có dấu hiệu tài liệu mật hoặc nội bộ."

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from course.explain.text import remove_diacritics
+from course.text import strip_diacritics
 
 # The URL tiktoken uses as cache key and the sha256 tiktoken expects (tiktoken_ext/openai_public.py).
 _OPENAI_FILES = {
@@ -159,7 +159,7 @@ def count_rows(texts: dict[str, str]) -> list[CountRow]:
 
 def comparison_texts(vietnamese: str, english: str) -> dict[str, str]:
     """The three versions compared in class: with diacritics, without, and English."""
-    return {"Tiếng Việt có dấu": vietnamese, "Tiếng Việt không dấu": remove_diacritics(vietnamese),
+    return {"Tiếng Việt có dấu": vietnamese, "Tiếng Việt không dấu": strip_diacritics(vietnamese),
             "Tiếng Anh (cùng ý)": english}
 
 

@@ -14,14 +14,14 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from course.explain.text import remove_diacritics
+from course.text import strip_diacritics
 
 _PLACEHOLDERS = {"", "...", "…", "?", "todo", "viết câu trả lời của bạn ở đây"}
 
 
 def normalize(text: str) -> str:
     """Lower-case, drop Vietnamese diacritics (đ→d), collapse spaces: for tolerant matching."""
-    return re.sub(r"\s+", " ", remove_diacritics(str(text))).strip().lower()
+    return re.sub(r"\s+", " ", strip_diacritics(str(text))).strip().lower()
 
 
 def expect(condition: object, message: str) -> None:

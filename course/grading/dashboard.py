@@ -3,13 +3,13 @@ reports `khoahoc grade` exports to `<course root>/bao_cao/`."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from course.grading.coursedir import ASSIGNMENTS, GRADING_ROOT, GradingError
+from course.config import load_settings
+from course.grading.coursedir import ASSIGNMENTS, GradingError
 from course.grading.export import REPORT_DIR
 
 MODULE_LABELS = {"m1_tong_quan_ai": "Mô-đun 1", "m2_chatgpt_gemini": "Mô-đun 2",
@@ -32,8 +32,8 @@ class Reports:
 
 
 def course_root() -> Path:
-    """grading/ of this repo, or `KHOAHOC_GRADING_ROOT` when set."""
-    return Path(os.environ.get("KHOAHOC_GRADING_ROOT") or GRADING_ROOT)
+    """grading/ of this repo, or `COURSE_GRADING_ROOT` when set."""
+    return load_settings().grading_root
 
 
 def load_reports(root: Path | None = None) -> Reports:

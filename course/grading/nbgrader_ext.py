@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,8 @@ from typing import Any
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 from traitlets import Bool, Integer
+
+from course.config import load_settings
 
 CODE_STUB = (
     "# VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY (rồi xoá dòng raise bên dưới)\n"
@@ -32,14 +33,6 @@ TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "grading" / "templates"
 # nbgrader's own automatic comments, in Vietnamese
 AUTO_COMMENTS_VI = {"No response.": "Bạn chưa trả lời câu này."}
 _HIDDEN_RE = re.compile(re.escape(HIDDEN_BEGIN) + r".*?" + re.escape(HIDDEN_END), re.DOTALL)
-
-
-def env_int(name: str, default: int) -> int:
-    """Integer from the environment, falling back to `default` when unset or malformed."""
-    try:
-        return int(os.environ.get(name, default))
-    except ValueError:
-        return default
 
 
 class CapOutputSize(Preprocessor):
@@ -127,12 +120,13 @@ def configure(c: Any) -> None:
 
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
     c.ClearSolutions.text_stub = TEXT_STUB
-    c.Execute.timeout = env_int("KHOAHOC_CELL_TIMEOUT", 30)
+    settings = load_settings()
+    c.Execute.timeout = settings.cell_timeout_s
     c.Execute.interrupt_on_timeout = True
-    c.Execute.startup_timeout = env_int("KHOAHOC_KERNEL_STARTUP_TIMEOUT", 60)
+    c.Execute.startup_timeout = settings.kernel_startup_timeout_s
     c.LimitOutput.max_lines = 1000
     c.LimitOutput.max_traceback = 100
-    c.CapOutputSize.max_bytes = env_int("KHOAHOC_MAX_OUTPUT_BYTES", 100_000)
+    c.CapOutputSize.max_bytes = settings.max_output_bytes
     c.Autograde.autograde_preprocessors = [
         Execute, ClearMetadataPreprocessor, LimitOutput, CapOutputSize, SaveAutoGrades,
         AssignLatePenalties, CheckCellMetadata,

@@ -30,9 +30,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from course.config import load_settings
 from course.grading import worker
 from course.grading.coursedir import GRADING_ROOT, GradingError, ensure_tools_on_path, load_config, make_api
-from course.grading.nbgrader_ext import env_int
 from course.grading.worker import FAILED, Result, Task
 
 MARKER = ".khoahoc.json"
@@ -307,8 +307,9 @@ def grade_many(assignments: list[str], root: Path = GRADING_ROOT, workers: int =
         api = make_api(root)
         cfg = load_config(root)
         db_url, course_id = cfg.CourseDirectory.db_url, cfg.CourseDirectory.course_id
-        deadline = submission_timeout or env_int("KHOAHOC_SUBMISSION_TIMEOUT", 12 * cfg.Execute.timeout + 90)
-        mem = mem_mb or env_int("KHOAHOC_KERNEL_MEM_MB", 2048)
+        settings = load_settings()
+        deadline = submission_timeout or settings.submission_timeout_s
+        mem = mem_mb or settings.kernel_mem_mb
         summaries = {a: Summary(a) for a in assignments}
         tasks: queue.Queue = queue.Queue()
         count = 0

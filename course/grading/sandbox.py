@@ -11,7 +11,7 @@ Resource limits cap memory (RLIMIT_AS) and the size of files written (RLIMIT_FSI
 stderr stop after a byte budget. This is defence in depth, not an OS sandbox: for a hostile
 class, run each grading worker as its own Unix user or container (see grading/README.md).
 
-The grader sets `KHOAHOC_SANDBOX` (JSON) in the kernel's environment and an IPython startup
+The grader sets `COURSE_SANDBOX` (JSON) in the kernel's environment and an IPython startup
 file calls `install_from_env()`.
 """
 
@@ -22,7 +22,7 @@ import os
 import sys
 from typing import Any
 
-ENV = "KHOAHOC_SANDBOX"
+ENV = "COURSE_SANDBOX"
 NET_EVENTS = {"socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "socket.bind",
               "socket.sendto", "socket.gethostbyaddr", "urllib.Request"}
 PROC_EVENTS = {"subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork",
@@ -137,7 +137,7 @@ def _log_cells(log_fd: int) -> None:
 
 
 def install_from_env() -> None:
-    """Read the settings the grader put in `KHOAHOC_SANDBOX`, remove them, and install."""
+    """Read the settings the grader put in `COURSE_SANDBOX`, remove them, and install."""
     raw = os.environ.pop(ENV, "")
     if raw:
         install(**json.loads(raw))

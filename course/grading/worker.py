@@ -21,6 +21,7 @@ from typing import Any
 
 import nbformat
 
+from course.config import load_settings
 from course.grading import feedback, sandbox
 from course.grading.coursedir import ensure_tools_on_path, load_config
 from course.grading.triage import triage_submission
@@ -59,8 +60,8 @@ class Result:
 
 def fork_kernels() -> bool:
     """Whether kernels come from the worker's fork server (`course.grading.kernels`); off with
-    KHOAHOC_FORK_KERNELS=0."""
-    return os.environ.get("KHOAHOC_FORK_KERNELS", "1") != "0"
+    COURSE_FORK_KERNELS=0."""
+    return load_settings().fork_kernels
 
 
 def scratch_config(task: Task) -> Any:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from course.legal.corpus import Article, Document, find_article, load_corpus
 from course.legal.retrieval import Hit, get_index
-from course.legal.textnorm import STOPWORDS_FOLDED, fold, folded_tokens, words
+from course.legal.textnorm import STOPWORDS_FOLDED, folded_tokens, words
+from course.text import fold
 
 NOT_FOUND = ("Không tìm thấy điều luật nào đủ liên quan trong {n} văn bản đang có. "
              "Hãy diễn đạt lại câu hỏi, hoặc tra trên Cơ sở dữ liệu quốc gia về văn bản pháp luật (vbpl.vn).")

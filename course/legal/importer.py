@@ -16,7 +16,7 @@ from course.errors import CourseError
 from course.legal.corpus import Document
 from course.legal.metadata import EXPIRED, IN_FORCE, DocMeta
 from course.legal.parser import parse_header, parse_structure, parse_vn_date
-from course.legal.textnorm import fold, nfc
+from course.text import fold, nfc
 
 SUPPORTED = (".txt", ".docx", ".html", ".htm")
 

@@ -7,7 +7,8 @@ without diacritics, so "duoi viec" works too) and the legal wording added to the
 
 from __future__ import annotations
 
-from course.legal.textnorm import fold, has_diacritics, words
+from course.legal.textnorm import words
+from course.text import fold, has_diacritics
 
 # (everyday phrasings, legal terms to add)
 LEXICON: list[tuple[tuple[str, ...], str]] = [

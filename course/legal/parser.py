@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from course.legal.corpus import Node, assign_text
-from course.legal.textnorm import nfc
+from course.text import nfc
 
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ORDINALS = {"nhất": 1, "thứ nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,

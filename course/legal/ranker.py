@@ -141,7 +141,7 @@ def dev_questions(split: str | None = None, name: str = "doi_thuong") -> list[di
 def _training_questions() -> list[tuple[str, str, set[tuple[str, str]]]]:
     """(slice name, question text, gold keys) of every development question outside 'kiem_tra'; the
     law's-wording and team sets also without diacritics (as officials type)."""
-    from course.legal.textnorm import fold
+    from course.text import fold
 
     out = []
     for name, folded in (("phap_ly", True), ("doi_thuong", True), ("moi", False)):

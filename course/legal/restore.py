@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 
-from course.legal.textnorm import fold, words
+from course.legal.textnorm import words
+from course.text import fold
 
 
 class Restorer:

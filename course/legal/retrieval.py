@@ -37,16 +37,8 @@ from course.legal import lexicon, phrasebook, ranker
 from course.legal.corpus import Article, Document, all_articles, load_corpus
 from course.legal.dense import article_vectors, embed_query
 from course.legal.restore import Restorer
-from course.legal.textnorm import (
-    STOPWORDS_FOLDED,
-    bigrams,
-    fold,
-    folded_tokens,
-    has_diacritics,
-    nfc,
-    segment,
-    words,
-)
+from course.legal.textnorm import STOPWORDS_FOLDED, bigrams, folded_tokens, segment, words
+from course.text import fold, has_diacritics, nfc
 
 INDEX_VERSION = "13"
 LEXICON_WEIGHT = 20

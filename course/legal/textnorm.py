@@ -1,10 +1,13 @@
-"""Vietnamese text normalisation for search: NFC, diacritic folding, tokens, word segmentation."""
+"""Vietnamese search tokens: syllables, folded tokens without function words, bigrams, word segmentation.
+
+NFC and diacritic folding themselves live in `course.text`."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from course.text import fold, nfc
 
 _WORD = re.compile(r"[0-9]+(?:[.,/][0-9]+)*|[^\W\d_]+", re.UNICODE)
 
@@ -17,24 +20,6 @@ STOPWORDS_FOLDED = frozenset(
     cung con rat qua hay hon nhat moi tung tat ca
     """.split()
 )
-
-
-def nfc(text: str) -> str:
-    """Unicode NFC form (what every learner-facing string uses)."""
-    return unicodedata.normalize("NFC", text)
-
-
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Lower-case and remove Vietnamese diacritics: 'Điều Khoản' -> 'dieu khoan'."""
-    text = unicodedata.normalize("NFD", text.lower())
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    return text.replace("đ", "d")
-
-
-def has_diacritics(text: str) -> bool:
-    """True when the text carries at least one Vietnamese diacritic (or đ)."""
-    return fold(text) != text.lower()
 
 
 def words(text: str) -> list[str]:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from course.config import env_count, load_settings
+from course.config import load_settings
 from course.errors import CourseError
 from course.local_models import prepare_gemma
 
@@ -49,15 +49,6 @@ class LocalModelError(CourseError):
     """The local model could not be loaded or run."""
 
 
-def _threads() -> int:
-    # Leave one core free: llama.cpp threads spin-wait for each other, and on a 2-core machine where
-    # anything else runs (Jupyter, a browser, a test) two threads measured ~10x slower than one.
-    return env_count("COURSE_LLM_THREADS", max(1, min(4, (os.cpu_count() or 2) - 1)))
-
-
-def _n_ctx() -> int:
-    wanted = os.environ.get("COURSE_LLM_CTX", "")
-    return int(wanted) if wanted.isdigit() and int(wanted) >= 512 else 4096
 
 
 @contextlib.contextmanager
@@ -91,14 +82,15 @@ def get_llama() -> Any:
                 "Chưa cài llama-cpp-python nên không chạy được mô hình trên máy.",
                 hint="Chạy `make run` để cài đặt lại.",
             ) from exc
-        path = prepare_gemma(load_settings())
+        settings = load_settings()
+        path = prepare_gemma(settings)
         try:
             with _quiet_stderr():
                 _LLAMA = Llama(
                     model_path=str(path),
-                    n_ctx=_n_ctx(),
-                    n_threads=_threads(),
-                    n_threads_batch=_threads(),
+                    n_ctx=settings.llm_ctx,
+                    n_threads=settings.llm_threads,
+                    n_threads_batch=settings.llm_threads,
                     seed=0,
                     verbose=False,
                 )

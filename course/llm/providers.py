@@ -10,14 +10,13 @@ exhausted quota, an unknown model or a bad request fail at once. Every failure b
 
 from __future__ import annotations
 
-import os
 import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from course.config import Settings
+from course.config import Settings, load_settings
 
 NAMES = {"openai": "ChatGPT (OpenAI)", "gemini": "Gemini (Google)", "compatible": "máy chủ AI tương thích OpenAI",
          "local": "mô hình trên máy"}
@@ -51,16 +50,13 @@ def estimate_cost(provider: str, model: str, tokens_in: int, tokens_out: int) ->
 
 
 def timeout_s() -> float:
-    raw = os.environ.get("COURSE_LLM_TIMEOUT", "")
-    try:
-        return max(0.1, float(raw)) if raw else 60.0
-    except ValueError:
-        return 60.0
+    """Seconds to wait for a cloud provider (`COURSE_LLM_TIMEOUT`)."""
+    return load_settings().llm_timeout_s
 
 
 def max_retries() -> int:
-    raw = os.environ.get("COURSE_LLM_RETRIES", "")
-    return min(5, int(raw)) if raw.isdigit() else 2
+    """Retries after a retryable cloud failure (`COURSE_LLM_RETRIES`)."""
+    return load_settings().llm_retries
 
 
 @dataclass
@@ -305,9 +301,7 @@ def _gemini_client(settings: Settings) -> Any:
     # google-genai 3.x talks to API `v1` unless told otherwise; the course pins `v1beta`, where every
     # field it sends (system instruction, thinking config, seed) is served. GOOGLE_GENAI_API_VERSION
     # (the SDK's own variable) still overrides it.
-    version = os.environ.get("GOOGLE_GENAI_API_VERSION", "")
-    version = "v1beta" if version in ("", "beta") else version
-    http = types.HttpOptions(api_version=version, timeout=int(timeout_s() * 1000))
+    http = types.HttpOptions(api_version=settings.genai_api_version, timeout=int(settings.llm_timeout_s * 1000))
     if settings.gemini_base_url:
         http.base_url = settings.gemini_base_url
     return genai.Client(api_key=settings.gemini_api_key, http_options=http)

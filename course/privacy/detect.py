@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from course.explain.text import remove_diacritics
+from course.text import strip_diacritics
 
 # Kind → (placeholder stem, Vietnamese label shown to learners)
 KINDS: dict[str, tuple[str, str]] = {
@@ -140,21 +140,21 @@ NOT_ADDRESS_NAME = re.compile(
 )
 
 _MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
-_NOT_BIRTH_ASCII = {remove_diacritics(w) for w in NOT_BIRTH_BEFORE}  # "ve sinh", "hoc sinh" typed bare
+_NOT_BIRTH_ASCII = {strip_diacritics(w) for w in NOT_BIRTH_BEFORE}  # "ve sinh", "hoc sinh" typed bare
 
 # Many people type Vietnamese without diacritics ("so tai khoan", "dien thoai"): every context rule is
 # also tried on the folded text with the same words folded.
-_ASCII = {rx: re.compile(remove_diacritics(rx.pattern), rx.flags)
+_ASCII = {rx: re.compile(strip_diacritics(rx.pattern), rx.flags)
           for rx in (CMND_CONTEXT, BANK_CONTEXT, PHONE_WORDS, TAX_CONTEXT)}
 # "CCCD 0010...": an identity word right before the number beats a bank word further on.
 ID_JUST_BEFORE = re.compile(r"(?:\bCMND|\bCMT|chứng minh nhân dân|\bCCCD|căn cước(?: công dân)?|định danh(?: cá nhân)?)"
                             r"\W*(?:số\W*)?$", re.I)
-_ASCII[ID_JUST_BEFORE] = re.compile(remove_diacritics(ID_JUST_BEFORE.pattern), re.I)
+_ASCII[ID_JUST_BEFORE] = re.compile(strip_diacritics(ID_JUST_BEFORE.pattern), re.I)
 
 
 def _context(rx: re.Pattern[str], text: str) -> bool:
     """`rx` found in `text`, as typed or with diacritics left out."""
-    return bool(rx.search(text) or _ASCII[rx].search(remove_diacritics(text)))
+    return bool(rx.search(text) or _ASCII[rx].search(strip_diacritics(text)))
 
 
 def _digits(text: str) -> str:
@@ -225,7 +225,7 @@ def find_pii(text: str) -> list[Finding]:
         glued = re.search(r"([\wÀ-ỹ]+) $", text[max(0, m.start() - 12) : m.start()])  # "vệ sinh", not "An, sinh"
         word = glued.group(1).lower() if glued else ""
         if m.group().lower().startswith("sinh") and (
-                word in NOT_BIRTH_BEFORE or (word == remove_diacritics(word) and word in _NOT_BIRTH_ASCII)):
+                word in NOT_BIRTH_BEFORE or (word == strip_diacritics(word) and word in _NOT_BIRTH_ASCII)):
             continue
         add("DOB", m, "date")
     for rx in ADDRESS_RES:

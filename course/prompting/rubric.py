@@ -12,8 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from course.explain.text import remove_diacritics
 from course.prompting.anatomy import PART_LABELS, PromptParts
+from course.text import strip_diacritics
 
 PASS_MARK = 9
 
@@ -46,7 +46,7 @@ PII_PENALTY = 3
 
 
 def _bare(text: str) -> str:
-    return re.sub(r"\s+", " ", remove_diacritics(text).casefold())
+    return re.sub(r"\s+", " ", strip_diacritics(text).casefold())
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import jiwer
 
+from course.text import unify_tones
+
 ABBREVIATIONS = {
     "ubnd": "ủy ban nhân dân",
     "hđnd": "hội đồng nhân dân",
@@ -26,8 +28,6 @@ ABBREVIATIONS = {
 }
 
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
-# Old-style tone placement (hòa, thủy) -> new style (hoà, thuỷ) at the end of a syllable.
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 
 def _three(n: int, full: bool) -> list[str]:
@@ -76,13 +76,6 @@ def number_to_words(n: int) -> str:
     return " ".join(words)
 
 
-def _tone_new_style(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word)
-    # o/u + tone + a/e/y with nothing after: move the tone onto the second vowel.
-    fixed = re.sub(rf"([ou])([{_TONES}])([aey])$", r"\1\3\2", decomposed)
-    return unicodedata.normalize("NFC", fixed)
-
-
 def normalize_vi(text: str) -> str:
     """Normalise Vietnamese text for fair comparison (see module docstring)."""
     text = unicodedata.normalize("NFC", text or "").lower()
@@ -92,7 +85,7 @@ def normalize_vi(text: str) -> str:
     words = []
     for w in text.split():
         words += ABBREVIATIONS.get(w, w).split()
-    return " ".join(_tone_new_style(w) for w in words)
+    return unify_tones(" ".join(words))
 
 
 @dataclass

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from course.errors import CourseError
-from course.explain.text import fold_diacritics as _fold  # labels typed with or without accents
+from course.text import fold as _fold  # labels typed with or without accents
 
 PARTS: dict[str, str] = {
     "thoi_gian": "Thời gian",

@@ -10,7 +10,6 @@ cloud provider only when the caller names that provider explicitly.
 from __future__ import annotations
 
 import json
-import os
 import re
 import threading
 import time
@@ -23,7 +22,7 @@ from typing import Protocol
 
 import numpy as np
 
-from course.config import Settings, env_count, load_settings, scrub
+from course.config import Settings, load_settings, scrub
 from course.errors import CourseError
 from course.speech.audio import (
     MAX_SECONDS,
@@ -214,7 +213,7 @@ def asr_workers() -> int:
     0.072 (12.7-minute file, same run, same WER). CTranslate2's own default, 4 threads for one
     chunk, spin-waits on 2 cores.
     """
-    return env_count("COURSE_ASR_WORKERS", max(1, min(4, os.cpu_count() or 2)))
+    return load_settings().asr_workers
 
 
 def whisper_model(settings: Settings | None = None, compute_type: str = "int8", workers: int = 1):  # noqa: ANN201

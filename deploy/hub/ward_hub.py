@@ -83,8 +83,8 @@ def configure(c: Any, *, course: str, state: Path, admins: list[str], instructor
     c.JupyterHub.allow_named_servers = False
     env = {
         "JUPYTER_CONFIG_PATH": str(HERE / "jupyter"),
-        "KHOAHOC_EXCHANGE_DIR": str(exchange),
-        "KHOAHOC_COURSE_ID": course,
+        "COURSE_EXCHANGE_DIR": str(exchange),
+        "COURSE_ID": course,
         "PATH": bindir + os.pathsep + "/usr/local/bin:/usr/bin:/bin",
     }
     secret_file = state / "gateway_secret"
@@ -132,8 +132,8 @@ def configure(c: Any, *, course: str, state: Path, admins: list[str], instructor
             "cwd": str(course_root),
             # A dedicated OS account owns the gradebook (root starts it); the test spawner has none.
             **({} if spawner == "simple" else {"user": grader}),
-            "environment": {"JUPYTER_CONFIG_PATH": str(HERE / "jupyter"), "KHOAHOC_EXCHANGE_DIR": str(exchange),
-                            "KHOAHOC_COURSE_ID": course, "JUPYTERHUB_DEFAULT_URL": "/formgrader",
+            "environment": {"JUPYTER_CONFIG_PATH": str(HERE / "jupyter"), "COURSE_EXCHANGE_DIR": str(exchange),
+                            "COURSE_ID": course, "JUPYTERHUB_DEFAULT_URL": "/formgrader",
                             "JUPYTERHUB_USER": grader,
                             "PATH": env["PATH"]},
             "oauth_no_confirm": True,

@@ -10,9 +10,9 @@ from nbgrader.auth import JupyterHubAuthPlugin
 
 c = get_config()  # noqa: F821 - provided by traitlets when this file is loaded
 
-c.Exchange.root = os.environ.get("KHOAHOC_EXCHANGE_DIR", "/srv/ward-hub/exchange")
+c.Exchange.root = os.environ.get("COURSE_EXCHANGE_DIR") or os.environ.get("KHOAHOC_EXCHANGE_DIR") or "/srv/ward-hub/exchange"
 c.Exchange.path_includes_course = True
-c.CourseDirectory.course_id = os.environ.get("KHOAHOC_COURSE_ID", "ai_can_bo_co_so")
+c.CourseDirectory.course_id = os.environ.get("COURSE_ID") or os.environ.get("KHOAHOC_COURSE_ID") or "ai_can_bo_co_so"
 c.Authenticator.plugin_class = JupyterHubAuthPlugin
 
 # A learner's submissions carry their hub name, not the OS account (TLJH names accounts
