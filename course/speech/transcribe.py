@@ -16,7 +16,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -69,12 +69,47 @@ _WEAK = re.compile(
 
 
 @dataclass
+class Word:
+    """One word as the model heard it, with the model's own probability `p` (0-1)."""
+
+    w: str
+    p: float
+
+
+# Words the model gave less than this probability are marked for proofreading. On the real-voice set
+# (benchmarks/asr.py) marked words are wrong far more often than unmarked ones.
+UNSURE_BELOW = 0.5
+
+
+@dataclass
 class Segment:
-    """One piece of the transcript with its time span (seconds from the start of the recording)."""
+    """One piece of the transcript with its time span (seconds from the start of the recording).
+
+    `words` holds the model's word probabilities when the engine gives them (local model);
+    `unclear` marks a stretch with speech that no decoding could transcribe.
+    """
 
     start: float
     end: float
     text: str
+    words: list[Word] = field(default_factory=list)
+    unclear: bool = False
+
+    def shifted(self, offset: float) -> Segment:
+        """The same segment `offset` seconds later (chunk times -> recording times)."""
+        seg = Segment(round(self.start + offset, 3), round(self.end + offset, 3), self.text, self.words,
+                      self.unclear)
+        if seg.unclear:
+            seg.text = unclear_text(seg.start, seg.end)
+        return seg
+
+
+def unclear_text(start: float, end: float) -> str:
+    """What the transcript says where speech could not be transcribed: "[không nghe rõ 00:03–00:07]"."""
+    def mmss(t: float) -> str:
+        return f"{int(t) // 60:02d}:{int(t) % 60:02d}"
+
+    return f"[không nghe rõ {mmss(start)}–{mmss(end)}]"
 
 
 @dataclass
@@ -105,7 +140,10 @@ class Transcript:
     def to_dict(self) -> dict:
         return {
             "text": self.text,
-            "segments": [asdict(s) for s in self.segments],
+            "segments": [{"start": s.start, "end": s.end, "text": s.text, "unclear": s.unclear}
+                         for s in self.segments],
+            "words": [{"w": w.w, "p": round(w.p, 3)} for s in self.segments for w in s.words],
+            "unsure_below": UNSURE_BELOW,
             "duration": round(self.duration_s, 3),
             "processing_seconds": round(self.processing_s, 3),
             "provider": self.provider,
@@ -140,14 +178,30 @@ class Transcript:
                 f"xử lý {self.processing_s:.1f} giây")
         if self.dropped:
             line += f"; đã bỏ {len(self.dropped)} đoạn nghi là «ảo giác» của mô hình"
+        unclear = sum(s.unclear for s in self.segments)
+        if unclear:
+            line += f"; {unclear} đoạn không nghe rõ (đánh dấu [không nghe rõ …] trong bản chép)"
         if self.interrupted:
             line += "; ĐÃ DỪNG GIỮA CHỪNG — đây là phần đã chép được"
         return line + "."
 
+    @property
+    def unsure_words(self) -> list[Word]:
+        """Words the model was unsure of (probability below `UNSURE_BELOW`): proofread these first."""
+        return [w for s in self.segments for w in s.words if w.p < UNSURE_BELOW]
+
+    def marked_html(self) -> str:
+        """The text as HTML, words the model was unsure of highlighted (yellow) for proofreading."""
+        return marked_html(self.segments)
+
     def _repr_html_(self) -> str:
         import html
 
-        return f"<p><i>{html.escape(self.summary())}</i></p><p>{html.escape(self.text) or '(trống)'}</p>"
+        note = ""
+        if self.unsure_words:
+            note = (f"<p><small>Tô vàng: {len(self.unsure_words)} từ mô hình không chắc — hãy nghe lại "
+                    "và kiểm tra những chỗ này trước.</small></p>")
+        return f"<p><i>{html.escape(self.summary())}</i></p><p>{self.marked_html() or '(trống)'}</p>{note}"
 
 
 def fmt_time(seconds: float, srt: bool = False) -> str:
@@ -165,6 +219,23 @@ def to_srt(segments: list[Segment]) -> str:
     return "\n".join(blocks)
 
 
+def marked_html(segments: list[Segment]) -> str:
+    """Segments as HTML; words below `UNSURE_BELOW` in <mark>, unclear stretches in grey italics."""
+    import html
+
+    parts = []
+    for seg in segments:
+        if seg.unclear:
+            parts.append(f"<i style='color:#777'>{html.escape(seg.text)}</i>")
+        elif seg.words:
+            parts.append(" ".join(
+                f"<mark title='độ chắc {w.p:.0%}'>{html.escape(w.w)}</mark>" if w.p < UNSURE_BELOW
+                else html.escape(w.w) for w in seg.words))
+        elif seg.text.strip():
+            parts.append(html.escape(seg.text.strip()))
+    return " ".join(parts)
+
+
 def is_hallucination(text: str, no_speech_prob: float = 0.0, avg_logprob: float = 0.0,
                      compression_ratio: float = 1.0) -> bool:
     """True for Whisper's known inventions on silence: YouTube outros, or looping repetitions."""
@@ -172,16 +243,37 @@ def is_hallucination(text: str, no_speech_prob: float = 0.0, avg_logprob: float 
         return True
     if _WEAK.search(text) and (no_speech_prob > 0.2 or avg_logprob < -0.7):
         return True
-    return compression_ratio > 2.4 or _looping(text)
+    return compression_ratio > 2.4 or repeats_itself(text)
 
 
-def _looping(text: str) -> bool:
-    """The same short token repeated many times ("5. 5. 5. 5. ...")."""
+def repeats_itself(text: str) -> bool:
+    """A decoding loop: one word over half of 8+ words, or the same 1-4 words 4 times in a row
+    ("dân phố, dân phố, dân phố, dân phố")."""
     words = re.findall(r"\w+", text.lower())
-    if len(words) < 8:
+    if len(words) >= 8 and max(words.count(w) for w in set(words)) / len(words) > 0.5:
+        return True
+    for n in range(1, 5):
+        for i in range(len(words) - 4 * n + 1):
+            gram = words[i:i + n]
+            if all(words[i + k * n:i + (k + 1) * n] == gram for k in range(1, 4)):
+                return True
+    return False
+
+
+def echoes_hint(text: str, hint: str) -> bool:
+    """The text is mostly the vocabulary hint read back (Whisper copies its prompt on unclear audio):
+    at least 3 of its word triples, and 40 % of them, come from the hint."""
+    if not hint:
         return False
-    top = max(words.count(w) for w in set(words))
-    return top / len(words) > 0.5
+    from course.text import fold
+
+    def triples(t: str) -> list[tuple[str, ...]]:
+        w = re.findall(r"\w+", fold(t))
+        return [tuple(w[i:i + 3]) for i in range(len(w) - 2)]
+
+    mine, theirs = triples(text), set(triples(hint))
+    shared = sum(t in theirs for t in mine)
+    return shared >= 3 and shared / len(mine) >= 0.4
 
 
 class Transcriber(Protocol):
@@ -242,12 +334,29 @@ def whisper_model(settings: Settings | None = None, compute_type: str = "int8", 
 
 
 class LocalTranscriber:
-    """faster-whisper on the bundled Whisper base: int8, CPU, Vietnamese, VAD on."""
+    """faster-whisper on the bundled Whisper base: int8, CPU, Vietnamese, VAD on.
+
+    CTranslate2 picks its int8 kernels by CPU (AVX-512, AVX2, generic), so the same audio can decode
+    differently on another laptop: into a loop ("dân phố, dân phố, ...") or into the hint sentence read
+    back. Such a stretch is decoded again with other settings and the candidate the model scores best
+    is kept; when none is usable the transcript says "[không nghe rõ 00:03–00:07]" instead of nothing.
+    """
 
     name = "local"
     # faster-whisper windows and VAD work inside each chunk; 2 minutes keeps memory small (~8 MB of
     # audio) while cutting rarely, so results match raw faster-whisper on files up to that length.
     chunk_s = 120.0
+    # fewer fallback temperatures than faster-whisper's six: less time on hard audio; what still loops
+    # is decoded again (RETRIES).
+    TEMPERATURES = (0.0, 0.4, 0.8)
+    # Second chances for a looping or echoing stretch: without the hint, then with it, both with the
+    # full temperature ladder and a penalty on repeats.
+    RETRIES = (
+        {"use_hint": False, "temperature": (0.0, 0.2, 0.4, 0.6, 0.8, 1.0), "repetition_penalty": 1.1,
+         "no_repeat_ngram_size": 4, "no_speech_threshold": None},
+        {"use_hint": True, "temperature": (0.2, 0.4, 0.6, 0.8, 1.0), "repetition_penalty": 1.1,
+         "no_repeat_ngram_size": 4, "no_speech_threshold": None},
+    )
 
     def __init__(self, settings: Settings | None = None, beam_size: int = 5) -> None:
         self.model = "whisper-base (int8)"
@@ -255,26 +364,80 @@ class LocalTranscriber:
         self.parallel = asr_workers()
         self._whisper = whisper_model(settings, workers=self.parallel)
 
-    def transcribe_chunk(self, audio: np.ndarray, hint: str) -> tuple[list[Segment], list[Segment]]:
+    def _decode(self, audio: np.ndarray, prompt: str, **options: object) -> list:
         segments, _info = self._whisper.transcribe(
-            audio,
-            language="vi",
-            beam_size=self.beam_size,
-            vad_filter=True,
-            condition_on_previous_text=False,
-            initial_prompt=hint or None,
-            # fewer fallback temperatures than faster-whisper's six: same or better CER on the module's
-            # clips (noisy clip 0.36 -> 0.32) and ~25% less time on hard audio; temperature 0 alone loops.
-            temperature=(0.0, 0.4, 0.8),
-        )
-        kept, dropped = [], []
-        for s in segments:
-            seg = Segment(round(s.start, 3), round(s.end, 3), s.text.strip())
-            if is_hallucination(s.text, s.no_speech_prob, s.avg_logprob, s.compression_ratio):
+            audio, language="vi", beam_size=self.beam_size, condition_on_previous_text=False,
+            initial_prompt=prompt or None, word_timestamps=True, **options)
+        return list(segments)
+
+    def transcribe_chunk(self, audio: np.ndarray, hint: str) -> tuple[list[Segment], list[Segment]]:
+        kept: list[Segment] = []
+        dropped: list[Segment] = []
+        heard: list[tuple[float, float]] = []
+        for raw in self._decode(audio, hint, vad_filter=True, temperature=self.TEMPERATURES):
+            heard.append((raw.start, raw.end))
+            seg = _local_segment(raw)
+            if not seg.text:
+                continue
+            if _STRONG.search(raw.text) or (_WEAK.search(raw.text) and
+                                             (raw.no_speech_prob > 0.2 or raw.avg_logprob < -0.7)):
+                dropped.append(seg)  # a YouTube outro heard in noise: nothing was said there
+            elif is_hallucination(raw.text, raw.no_speech_prob, raw.avg_logprob, raw.compression_ratio) \
+                    or echoes_hint(raw.text, hint):
                 dropped.append(seg)
-            elif seg.text:
+                kept += self._recover(audio, raw.start, raw.end, hint)
+            else:
                 kept.append(seg)
+        # Speech the decoder skipped as "no speech" (on some CPUs a whole clip scores just past
+        # Whisper's no-speech threshold) is decoded again instead of silently missing.
+        for start, end in missed_speech(audio, heard):
+            kept += self._recover(audio, start, end, hint)
+        kept.sort(key=lambda seg: seg.start)
         return kept, dropped
+
+    def _recover(self, audio: np.ndarray, start: float, end: float, hint: str) -> list[Segment]:
+        """Decode [start, end] again with each of RETRIES; keep the best-scored usable candidate."""
+        lo = max(0, int((start - 0.2) * SAMPLE_RATE))
+        piece = audio[lo:int((end + 0.2) * SAMPLE_RATE)]
+        offset = lo / SAMPLE_RATE
+        best: tuple[float, list[Segment]] | None = None
+        for retry in self.RETRIES:
+            options = {k: v for k, v in retry.items() if k != "use_hint"}
+            prompt = hint if retry["use_hint"] else ""
+            raws = [r for r in self._decode(piece, prompt, vad_filter=False, **options) if r.text.strip()]
+            text = " ".join(r.text.strip() for r in raws)
+            if not text or is_hallucination(text) or echoes_hint(text, hint) or \
+                    any(is_hallucination(r.text, r.no_speech_prob, r.avg_logprob, r.compression_ratio) for r in raws):
+                continue
+            span = sum(max(r.end - r.start, 0.01) for r in raws)
+            score = sum(r.avg_logprob * max(r.end - r.start, 0.01) for r in raws) / span
+            if best is None or score > best[0]:
+                best = (score, [_local_segment(r).shifted(offset) for r in raws])
+        if best is None:
+            return [Segment(round(start, 3), round(end, 3), unclear_text(start, end), unclear=True)]
+        return best[1]
+
+
+def missed_speech(audio: np.ndarray, heard: list[tuple[float, float]],
+                  min_s: float = 1.0) -> list[tuple[float, float]]:
+    """Stretches of at least `min_s` seconds that the voice detector marks as speech and that no
+    decoded segment covers (times in seconds within `audio`)."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    missed = []
+    for span in get_speech_timestamps(audio, VadOptions()):
+        start, end = span["start"] / SAMPLE_RATE, span["end"] / SAMPLE_RATE
+        covered = sum(max(0.0, min(end, e) - max(start, s)) for s, e in heard)
+        if end - start >= min_s and covered < 0.3 * (end - start):
+            missed.append((round(start, 3), round(end, 3)))
+    return missed
+
+
+def _local_segment(raw: object) -> Segment:
+    """A faster-whisper segment as ours, with its word probabilities."""
+    words = [Word(w.word.strip(), float(w.probability)) for w in (getattr(raw, "words", None) or [])
+             if w.word.strip()]
+    return Segment(round(raw.start, 3), round(raw.end, 3), raw.text.strip(), words)
 
 
 def _cloud_error(provider: str, exc: Exception) -> CourseError:
@@ -440,11 +603,11 @@ def transcribe(
         if job is not None:
             kept, dropped = job.result()
             for seg in kept:
-                shifted = Segment(round(seg.start + offset, 3), round(seg.end + offset, 3), seg.text)
+                shifted = seg.shifted(offset)
                 result.segments.append(shifted)
                 if on_segment:
                     on_segment(shifted)
-            result.dropped += [Segment(s.start + offset, s.end + offset, s.text) for s in dropped]
+            result.dropped += [s.shifted(offset) for s in dropped]
         seen = end
         result.duration_s = seen
         result.processing_s = time.perf_counter() - t0
