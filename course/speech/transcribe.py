@@ -396,10 +396,15 @@ class LocalTranscriber:
         return kept, dropped
 
     def _recover(self, audio: np.ndarray, start: float, end: float, hint: str) -> list[Segment]:
-        """Decode [start, end] again with each of RETRIES; keep the best-scored usable candidate."""
+        """Decode [start, end] again with each of RETRIES; keep the best-scored usable candidate.
+
+        Candidates are sampled at fallback temperatures, so which one wins can vary from run to run;
+        when none is usable the stretch is marked unclear with its times."""
         lo = max(0, int((start - 0.2) * SAMPLE_RATE))
         piece = audio[lo:int((end + 0.2) * SAMPLE_RATE)]
         offset = lo / SAMPLE_RATE
+        if is_silent(piece):
+            return []  # nothing audible: nothing was said there
         best: tuple[float, list[Segment]] | None = None
         for retry in self.RETRIES:
             options = {k: v for k, v in retry.items() if k != "use_hint"}
@@ -437,7 +442,7 @@ def _local_segment(raw: object) -> Segment:
     """A faster-whisper segment as ours, with its word probabilities."""
     words = [Word(w.word.strip(), float(w.probability)) for w in (getattr(raw, "words", None) or [])
              if w.word.strip()]
-    return Segment(round(raw.start, 3), round(raw.end, 3), raw.text.strip(), words)
+    return Segment(round(float(raw.start), 3), round(float(raw.end), 3), raw.text.strip(), words)
 
 
 def _cloud_error(provider: str, exc: Exception) -> CourseError:

@@ -157,6 +157,9 @@ class VoiceTyping(w.VBox):
         if not result.text:
             note = "Không nhận ra lời nói nào. Hãy nói rõ và to hơn rồi thử lại. " + note
         self._say(note)
+        if result.unsure_words:
+            self.info.value += ("<div>Chỗ cần kiểm tra (tô vàng: mô hình không chắc): "
+                                f"{result.marked_html()}</div>")
 
     def add_file(self, path: str | Path) -> None:
         """Transcribe a file as if it had been recorded (for rooms without a microphone)."""
