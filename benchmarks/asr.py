@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/asr.py                 # module clips + a 5-minute synthetic meeting
     .venv/bin/python benchmarks/asr.py --long-minutes 60   # the one-hour target (takes ~15-20 min)
+    .venv/bin/python benchmarks/asr.py --real --paths native,AVX2,GENERIC --skip-short --skip-long
+        # 240 real Common Voice clips, per CPU kernel path (~6 min a path on 2 cores)
 
 Prints real-time factor (processing seconds / audio seconds, lower is faster) and corpus WER/CER
 (both scored with course.speech.evaluate's Vietnamese normalisation), and for the long file the
@@ -24,6 +26,14 @@ AUDIO = REPO / "module3_speech_to_text" / "audio"
 sys.path.insert(0, str(REPO))
 
 RAW_OPTIONS = {"language": "vi", "beam_size": 5, "vad_filter": True}  # the issue's raw baseline
+REAL = REPO / "tests" / "fixtures" / "common_voice_vi"  # Common Voice vi, CC0 (see its README.md)
+# CPU kernel paths: CTranslate2's instruction set and MKL's code path, forced as another host would pick.
+ISA_PATHS = {
+    "native": {},
+    "AVX2": {"CT2_FORCE_CPU_ISA": "AVX2", "MKL_ENABLE_INSTRUCTIONS": "AVX2"},
+    "AVX512": {"CT2_FORCE_CPU_ISA": "AVX512"},
+    "GENERIC": {"CT2_FORCE_CPU_ISA": "GENERIC", "MKL_ENABLE_INSTRUCTIONS": "SSE4_2"},
+}
 
 
 def clips() -> list[Path]:
@@ -71,6 +81,77 @@ def short_clips() -> dict:
     out["audio_seconds"] = audio_s
     out["files"] = len(files)
     return out
+
+
+def real_set(limit: int = 0) -> dict:
+    """Both engines on the real clips in this process (its kernel path is fixed by its environment)."""
+    import jiwer
+    from faster_whisper import WhisperModel, decode_audio
+
+    from course.local_models import prepare_whisper
+    from course.speech.evaluate import normalize_vi, wrong_words
+    from course.speech.transcribe import UNSURE_BELOW, LocalTranscriber, transcribe
+
+    rows = [line.split("\t", 1) for line in (REAL / "transcripts.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("filename")]
+    rows = rows[:limit] if limit else rows
+    durations = {r.split("\t")[0]: float(r.split("\t")[2]) for r in
+                 (REAL / "manifest.tsv").read_text(encoding="utf-8").splitlines()[1:] if r.strip()}
+    audio_s = sum(durations[name] for name, _ in rows)
+    raw_model = WhisperModel(str(prepare_whisper()), device="cpu", compute_type="int8")
+    ours = LocalTranscriber()
+    texts: dict[str, list[str]] = {"raw": [], "course": []}
+    seconds = {}
+    marked = [0, 0]  # [wrong, all] among words below UNSURE_BELOW
+    unmarked = [0, 0]
+    unclear = 0
+    for engine in ("raw", "course"):
+        start = time.perf_counter()
+        for name, ref in rows:
+            path = REAL / name
+            if engine == "raw":
+                segs, _ = raw_model.transcribe(decode_audio(str(path)), **RAW_OPTIONS)
+                texts[engine].append(" ".join(s.text.strip() for s in segs))
+                continue
+            tr = transcribe(path, transcriber=ours, progress=False)
+            texts[engine].append(tr.text)
+            unclear += sum(s.unclear for s in tr.segments)
+            words = [w for s in tr.segments for w in s.words]
+            for w, bad in zip(words, wrong_words(ref, [w.w for w in words]), strict=True):
+                tally = marked if w.p < UNSURE_BELOW else unmarked
+                tally[0] += bad
+                tally[1] += 1
+        seconds[engine] = time.perf_counter() - start
+    refs = [normalize_vi(ref) for _, ref in rows]
+    out: dict = {"clips": len(rows), "audio_seconds": round(audio_s, 1)}
+    for engine in ("raw", "course"):
+        hyps = [normalize_vi(t) for t in texts[engine]]
+        out[engine] = {"wer": round(jiwer.wer(refs, hyps), 4), "cer": round(jiwer.cer(refs, hyps), 4),
+                       "rtf": round(seconds[engine] / audio_s, 4), "empty": sum(not t.strip() for t in texts[engine])}
+    out["course"]["empty_where_raw_has_text"] = sum(
+        not c.strip() and bool(r.strip()) for c, r in zip(texts["course"], texts["raw"], strict=True))
+    out["course"]["unclear_stretches"] = unclear
+    out["confidence"] = {
+        "unsure_below": UNSURE_BELOW,
+        "marked_words": marked[1], "marked_wrong_share": round(marked[0] / max(1, marked[1]), 4),
+        "unmarked_words": unmarked[1], "unmarked_wrong_share": round(unmarked[0] / max(1, unmarked[1]), 4),
+    }
+    return out
+
+
+def real_paths(paths: list[str], limit: int = 0) -> dict:
+    """`real_set` once per CPU kernel path, each in its own process (the libraries read the path at load)."""
+    import os
+
+    results = {}
+    for name in paths:
+        env = {**os.environ, **ISA_PATHS[name]}
+        proc = subprocess.run([sys.executable, __file__, "--child-real", str(limit)], capture_output=True,
+                              text=True, env=env)
+        if proc.returncode:
+            raise SystemExit(f"{name}: {proc.stderr[-2000:]}")
+        results[name] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return results
 
 
 def make_long_file(minutes: float, path: Path) -> float:
@@ -143,11 +224,27 @@ def main() -> None:
     parser.add_argument("--skip-short", action="store_true")
     parser.add_argument("--long-engines", default="raw,course",
                         help="engines for the long file, e.g. 'course' alone to check memory on an hour")
+    parser.add_argument("--real", action="store_true", help="the real Common Voice clips, per CPU kernel path")
+    parser.add_argument("--paths", default="native,AVX2,GENERIC", help="kernel paths for --real: " + ", ".join(ISA_PATHS))
+    parser.add_argument("--limit", type=int, default=0, help="only the first N real clips")
     parser.add_argument("--child", nargs=2, metavar=("ENGINE", "PATH"), help=argparse.SUPPRESS)
+    parser.add_argument("--child-real", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child_long(*args.child)
         return
+    if args.child_real is not None:
+        print(json.dumps(real_set(args.child_real)))
+        return
+    if args.real:
+        results = real_paths([p for p in args.paths.split(",") if p], args.limit)
+        print(json.dumps({"real_speech": results}, indent=2))
+        for name, r in results.items():
+            print(f"{name:8s} raw WER {r['raw']['wer']:.3f} CER {r['raw']['cer']:.3f} RTF {r['raw']['rtf']:.3f} | "
+                  f"course WER {r['course']['wer']:.3f} CER {r['course']['cer']:.3f} RTF {r['course']['rtf']:.3f} "
+                  f"(x{r['course']['wer'] / r['raw']['wer']:.2f} WER) | empty where raw has text "
+                  f"{r['course']['empty_where_raw_has_text']} | marked wrong {r['confidence']['marked_wrong_share']:.2f}"
+                  f" vs unmarked {r['confidence']['unmarked_wrong_share']:.2f}")
     if not args.skip_short:
         short = short_clips()
         raw, ours = short["raw"], short["course"]

@@ -25,9 +25,9 @@ PROVIDER_NAMES = {
 
 @dataclass
 class CheckLine:
-    """One line of the report: ok / not ok, a label, and what to do."""
+    """One line of the report: ok / not ok (None: information, not a check), a label, and what to do."""
 
-    ok: bool
+    ok: bool | None
     label: str
     detail: str = ""
     required: bool = True
@@ -67,7 +67,7 @@ def run_checks(settings: Settings | None = None) -> list[CheckLine]:
         else:
             how = settings.openai_base_url if usable else "đặt OPENAI_BASE_URL (tuỳ chọn)"
         lines.append(CheckLine(usable, PROVIDER_NAMES[provider], how, required=False))
-    lines.append(CheckLine(True, f"Nhà cung cấp AI đang dùng: {PROVIDER_NAMES.get(active, active)}",
+    lines.append(CheckLine(None, f"Nhà cung cấp AI đang dùng: {PROVIDER_NAMES.get(active, active)}",
                            "ngoại tuyến" if active == "local" else "trên mạng", required=False))
     return lines
 
@@ -79,7 +79,7 @@ def offline_ready(lines: list[CheckLine]) -> bool:
 def format_report(lines: list[CheckLine]) -> str:
     out = ["Kiểm tra môi trường khoá học «AI cho cán bộ cơ sở»", ""]
     for line in lines:
-        mark = "✔" if line.ok else ("✘" if line.required else "–")
+        mark = "•" if line.ok is None else "✔" if line.ok else ("✘" if line.required else "–")
         out.append(f"{mark} {line.label}" + (f" — {line.detail}" if line.detail else ""))
     out.append("")
     if offline_ready(lines):
@@ -96,11 +96,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _prepare(args: argparse.Namespace) -> int:
-    try:
-        paths = local_models.prepare_all(show_progress=not args.quiet)
-    except local_models.ModelError as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
-        return 1
+    paths = local_models.prepare_all(show_progress=not args.quiet)
     for name, path in paths.items():
         print(f"✔ {name}: {path}")
     return 0

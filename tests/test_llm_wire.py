@@ -270,7 +270,7 @@ def test_cli_chat(srv, workdir: Path) -> None:
     assert lines[-1].startswith("ChatGPT (OpenAI)") and "token" in lines[-1] and "giây" in lines[-1]
     srv.fail(401)
     out = subprocess.run(cmd + ["--no-stream", "--no-cache"], env=env, cwd=REPO, capture_output=True, text=True, timeout=120)
-    assert out.returncode == 1 and "Khoá API" in out.stderr and "Traceback" not in out.stderr
+    assert out.returncode == 2 and "Khoá API" in out.stderr and "Traceback" not in out.stderr
     assert CANARY_OPENAI not in out.stdout + out.stderr
     assert len(srv.requests) == 3 and all(PII["phone"] not in r.body for r in srv.requests)
 

@@ -81,7 +81,7 @@ def test_broken_lecture_gives_vietnamese_error(tmp_path: Path) -> None:
         export_slides(tmp_path / "out", [bad])
     done = subprocess.run([sys.executable, "-m", "course", "slides", str(bad), "-o", str(tmp_path / "o")],
                           capture_output=True, text=True, timeout=120, cwd=REPO)
-    assert done.returncode == 1 and "Lỗi:" in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == 2 and "Lỗi:" in done.stderr and "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize("path", lecture_notebooks(), ids=lambda p: p.parent.name)

@@ -212,7 +212,7 @@ def test_two_hour_file_is_refused_from_header_with_a_clear_message(tmp_path):
         transcribe(path, progress=False)
     exe = Path(sys.executable).parent / "khoahoc"
     proc = subprocess.run([str(exe), "transcribe", str(path)], capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 1 and "120 phút" in proc.stderr and "--max-minutes" in proc.stderr
+    assert proc.returncode == 2 and "120 phút" in proc.stderr and "--max-minutes" in proc.stderr
 
 
 def test_chunks_bound_memory_and_cover_everything():
@@ -270,7 +270,7 @@ def test_cli_json(tmp_path):
     assert evaluate.cer(ref("khai_sinh.wav"), data["text"]) <= CER_BOUNDS["khai_sinh.wav"]
     bad = subprocess.run([str(exe), "transcribe", str(AUDIO / "im_lang.wav")], capture_output=True, text=True,
                          timeout=120)
-    assert bad.returncode == 1 and "im lặng" in bad.stderr and "Traceback" not in bad.stderr
+    assert bad.returncode == 2 and "im lặng" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_minutes_parts_parse_check_and_docx(tmp_path):

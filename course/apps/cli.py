@@ -6,8 +6,6 @@ import argparse
 import subprocess
 import sys
 
-from course.errors import CourseError
-
 
 def voila_command(notebook: str, port: int, ip: str, open_browser: bool) -> list[str]:
     """The Voilà command line for one app notebook (light theme, no code, no tracebacks)."""
@@ -31,11 +29,7 @@ def _app(args: argparse.Namespace) -> int:
 
     if args.list or not args.name:
         return _list()
-    try:
-        app = get_app(args.name)
-    except CourseError as err:
-        print(f"Lỗi: {err}", file=sys.stderr)
-        return 2
+    app = get_app(args.name)
     notebook = APPS_DIR / app.notebook
     print(f"Mở ứng dụng «{app.title}» tại http://{args.ip}:{args.port}/ — nhấn Ctrl+C để dừng.")
     if args.ip not in {"127.0.0.1", "localhost"}:

@@ -37,7 +37,7 @@ def environment_html() -> str:
 
     lines = run_checks()
     rows = "".join(
-        f"<tr><td>{OK if line.ok else (BAD if line.required else OPTIONAL)}</td>"
+        f"<tr><td>{'•' if line.ok is None else OK if line.ok else (BAD if line.required else OPTIONAL)}</td>"
         f"<td>{html.escape(line.label)}</td><td>{html.escape(line.detail)}</td></tr>" for line in lines)
     verdict = ("Sẵn sàng: khoá học chạy được ngoại tuyến, không cần khoá API." if offline_ready(lines)
                else f"Chưa sẵn sàng: sửa các dòng {BAD} (thường chỉ cần chạy <code>make run</code>).")

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from course.errors import CourseError
-from course.grading.coursedir import ASSIGNMENTS, GRADING_ROOT
+from course.grading.coursedir import ASSIGNMENTS, GRADING_ROOT, GradingError
 
 
 def _assignments(root: Path, which: str) -> list[str]:
@@ -23,38 +21,30 @@ def run_grade(args: argparse.Namespace) -> int:
     from course.grading.runner import grade_many
 
     root = Path(args.root)
-    try:
-        names = _assignments(root, args.assignment)
-        if not names:
-            print("Chưa có bài tập nào trong thư mục source/.", file=sys.stderr)
-            return 1
-        summaries = grade_many(names, root=root, workers=args.workers, force=args.force,
-                               feedback=not args.no_feedback, progress=not args.quiet)
-        for summary in summaries:
-            print(summary.line())
-            for learner, reasons in sorted(summary.problems.items()):
-                print(f"  - {learner}: {' '.join(reasons)}")
-            if args.release_feedback and not args.no_feedback:
-                from course.grading.coursedir import make_api
+    names = _assignments(root, args.assignment)
+    if not names:
+        raise GradingError("Chưa có bài tập nào trong thư mục source/.",
+                           hint="Kiểm tra thư mục grading/source: mỗi bài tập một thư mục.")
+    summaries = grade_many(names, root=root, workers=args.workers, force=args.force,
+                           feedback=not args.no_feedback, progress=not args.quiet)
+    for summary in summaries:
+        print(summary.line())
+        for learner, reasons in sorted(summary.problems.items()):
+            print(f"  - {learner}: {' '.join(reasons)}")
+        if args.release_feedback and not args.no_feedback:
+            from course.grading.coursedir import make_api
 
-                make_api(root).release_feedback(summary.assignment)
-        if not args.no_export:
-            paths = export_all(root)
-            print("Đã xuất bảng điểm: " + ", ".join(str(p) for p in paths))
-    except CourseError as err:
-        print(f"Lỗi: {err}", file=sys.stderr)
-        return 1
+            make_api(root).release_feedback(summary.assignment)
+    if not args.no_export:
+        paths = export_all(root)
+        print("Đã xuất bảng điểm: " + ", ".join(str(p) for p in paths))
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
     from course.grading.export import export_all
 
-    try:
-        paths = export_all(Path(args.root))
-    except CourseError as err:
-        print(f"Lỗi: {err}", file=sys.stderr)
-        return 1
+    paths = export_all(Path(args.root))
     print("Đã xuất bảng điểm: " + ", ".join(str(p) for p in paths))
     return 0
 

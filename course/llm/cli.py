@@ -46,13 +46,13 @@ def run(args: argparse.Namespace) -> int:
               pii_policy=args.pii, use_cache=not args.no_cache)
     if args.json:
         print(json.dumps(ans.to_dict(), ensure_ascii=False))
-        return 0 if ans.ok else 1
+        return 0 if ans.ok else 2
     if not ans.ok:
         if not stream:
             for note in ans.notices:
                 print(note, file=sys.stderr)
         print(f"Lỗi: {ans.error}", file=sys.stderr)
-        return 1
+        return 2
     if not stream:  # when streaming, the notices were printed as they happened
         for note in ans.notices:
             print(note)

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from course.config import REPO_ROOT
-from course.errors import CourseError
 
 
 def _slides(args: argparse.Namespace) -> int:
     from course.slides import export_slides
 
     notebooks = [Path(p) for p in args.notebooks] or None
-    try:
-        decks = export_slides(Path(args.output), notebooks, theme=args.theme, execute=args.execute)
-    except CourseError as err:
-        print(f"Lỗi: {err}", file=sys.stderr)
-        return 1
+    decks = export_slides(Path(args.output), notebooks, theme=args.theme, execute=args.execute)
     for deck in decks:
         print(f"Đã xuất {deck.html} — {deck.slides} trang chiếu, {deck.notes} ghi chú cho giảng viên.")
     print(f"Mở {Path(args.output) / 'index.html'} trong trình duyệt; nhấn S để xem ghi chú. Không cần mạng.")
@@ -28,11 +22,7 @@ def _slides(args: argparse.Namespace) -> int:
 def _handouts(args: argparse.Namespace) -> int:
     from course.slides.handouts import build_handouts
 
-    try:
-        pdfs = build_handouts(Path(args.output))
-    except CourseError as err:
-        print(f"Lỗi: {err}", file=sys.stderr)
-        return 1
+    pdfs = build_handouts(Path(args.output))
     for pdf in pdfs:
         print(f"Đã tạo {pdf}")
     return 0

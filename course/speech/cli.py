@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 
-from course.errors import CourseError
 from course.speech.audio import MAX_SECONDS
 
 
@@ -33,13 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from course.speech.transcribe import DOMAIN_HINT, transcribe
 
-    try:
-        result = transcribe(args.file, provider=args.provider, model=args.model,
-                            hint=args.hint if args.hint is not None else DOMAIN_HINT,
-                            progress=not args.quiet and sys.stderr.isatty(), max_seconds=args.max_minutes * 60)
-    except CourseError as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
-        return 1
+    result = transcribe(args.file, provider=args.provider, model=args.model,
+                        hint=args.hint if args.hint is not None else DOMAIN_HINT,
+                        progress=not args.quiet and sys.stderr.isatty(), max_seconds=args.max_minutes * 60)
     out = {"json": result.to_json, "srt": result.to_srt}.get(args.format, lambda: result.text)()
     if args.output:
         with open(args.output, "w", encoding="utf-8") as fh:

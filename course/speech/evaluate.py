@@ -190,3 +190,29 @@ def show_diff(reference: str, hypothesis: str) -> Score:
         print(result.summary())
         print(diff_text(reference, hypothesis))
     return result
+
+
+def wrong_words(reference: str, words: list[str]) -> list[bool]:
+    """For each transcribed word, whether it is wrong against `reference` (after `normalize_vi`).
+
+    A word is wrong when any of its normalised pieces ("5" -> "năm") is substituted or inserted in the
+    word alignment; this is how marked (unsure) words are checked against real errors.
+    """
+    pieces: list[int] = []  # normalised token -> index of the word it came from
+    tokens: list[str] = []
+    for i, word in enumerate(words):
+        for tok in normalize_vi(word).split():
+            tokens.append(tok)
+            pieces.append(i)
+    wrong = [False] * len(words)
+    ref = normalize_vi(reference)
+    if not tokens:
+        return wrong
+    if not ref:
+        return [True] * len(words)
+    out = jiwer.process_words(ref, " ".join(tokens))
+    for chunk in out.alignments[0]:
+        if chunk.type in ("substitute", "insert"):
+            for j in range(chunk.hyp_start_idx, chunk.hyp_end_idx):
+                wrong[pieces[j]] = True
+    return wrong
