@@ -155,12 +155,13 @@ def test_server_never_sees_pii(srv) -> None:
         ans = ask(prompt, system=system, provider=provider, use_cache=False)
         assert ans.ok, ans.error
         assert PII["cccd"] in ans.text and PII["phone"] in ans.text  # restored for display
-        assert sorted(r["kind"] for r in ans.redactions) == ["CCCD", "EMAIL", "PHONE", "PHONE"]
-        assert any(n.startswith("Đã che 4 thông tin cá nhân") for n in ans.notices)
+        assert sorted(r["kind"] for r in ans.redactions) == ["CCCD", "EMAIL", "NAME", "NAME", "PHONE", "PHONE"]
+        assert any(n.startswith("Đã che 6 thông tin cá nhân") for n in ans.notices)
     raw = json.dumps([r.body for r in srv.requests], ensure_ascii=False) + srv.log_path.read_text("utf-8")
     for value in [*PII.values(), "0987.654.321", CANARY_OPENAI, CANARY_GEMINI]:
         assert value not in raw  # neither personal data nor a key in any body or in the server log
     assert "[CCCD_1]" in srv.requests[0].body and "[SDT_2]" in srv.requests[0].body
+    assert "[HO_TEN_1]" in srv.requests[0].body and "[HO_TEN_2]" in srv.requests[0].body
 
 
 def test_pii_block_and_allow(srv) -> None:
