@@ -16,6 +16,7 @@ dates) for a date of birth.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "SENSITIVE": ("NHAY_CAM", "dữ liệu cá nhân nhạy cảm"),
 }
 # When two findings overlap, the higher priority wins (context-backed kinds first).
-PRIORITY = {"SECRET": 10, "EMAIL": 9, "CARD": 9, "INSURANCE": 8, "PASSPORT": 8, "BANK": 8, "TAX": 8, "CMND": 7,
+PRIORITY = {"SECRET": 10, "EMAIL": 9, "CARD": 9, "INSURANCE": 9, "PASSPORT": 8, "BANK": 8, "TAX": 8, "CMND": 7,
             "DOB": 6, "PLATE": 6, "PHONE": 5, "CCCD": 4, "ADDRESS": 3, "NAME": 2, "SENSITIVE": 1}
 
 
@@ -226,7 +227,7 @@ SECRET_RE = re.compile(
     r"(?P<v>\d(?: ?\d){3,7}(?![\w@#$%&!*])|[^\s,;()]*[\d@#$%&!*][^\s,;()]*)"
 )
 # An email written out: "lan a còng gmail chấm com", "an.nguyen @ gmail . com", "an (at) gmail (dot) com".
-_AT = r"(?:\s+(?:a\s+)?(?:cong|\(at\)|at)\s+|\s*@\s*)"
+_AT = r"(?:\s+(?:a\s+)?(?:cong|\(at\)|at)\s+|\s*@\s*|\s*\((?:a|at)\)\s*)"
 _DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*)"
 EMAIL_LOOSE_RE = re.compile(
     r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
@@ -261,7 +262,8 @@ def _classify_digits(digits: str, low: str, start: int, end: int, text: str) -> 
     if TAX_CONTEXT_FOLDED.search(before) and len(digits) in (10, 13):
         return "TAX"
     # a card number passes the Luhn check; after "thẻ" a mistyped one is still hidden
-    if 13 <= len(digits) <= 19 and ((_luhn(digits) and len(digits) in (16, 19)) or CARD_CONTEXT.search(before)):
+    card_word = CARD_CONTEXT.search(before) and not INSURANCE_CONTEXT.search(before)
+    if 13 <= len(digits) <= 19 and ((_luhn(digits) and len(digits) in (16, 19)) or card_word):
         return "CARD"
     if _valid_phone(digits):
         return "PHONE"
@@ -386,8 +388,11 @@ def find_pii(text: str) -> list[Finding]:
         if all(f.end <= k.start or f.start >= k.end for k in kept):
             kept.append(f)
     # Sensitive data about a person: tied by a name or ID in the same sentence; cut where it overlaps.
+    kept.sort(key=lambda f: f.start)
+    starts = [k.start for k in kept]
     for category, start, end in find_sensitive(text, [(k.start, k.end) for k in kept]):
-        for k in kept:
+        first = max(0, bisect.bisect_left(starts, start) - 1)
+        for k in kept[first : bisect.bisect_left(starts, end)]:
             if k.start < end and start < k.end:
                 end = k.start if k.start > start else end
                 start = max(start, k.end) if k.start <= start else start

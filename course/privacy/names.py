@@ -94,6 +94,7 @@ VILLAGE_AFTER = re.compile(
 )
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_COLON = re.compile(r" *:")
 
 
 def _is_cap(word: str) -> bool:
@@ -138,20 +139,22 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
         if not _is_cap(text[s:e]):
             i += 1
             continue
-        # the run of capitalised words separated by spaces only
+        # the run of capitalised words separated by spaces only, all in one style (Title or CAPS)
         j = i
+        style = _style(text[s:e])
         while j + 1 < len(words):
             ns, ne = words[j + 1]
             gap = text[words[j][1]:ns]
-            if gap.strip(" ") or not gap or not _is_cap(text[ns:ne]):
+            if gap not in (" ", "\u00a0") or not _is_cap(text[ns:ne]):
                 break
-            styles = {_style(text[a:b]) for a, b in words[i : j + 2]} - {"any"}
-            if len(styles) > 1:
+            nxt = _style(text[ns:ne])
+            if "any" not in (style, nxt) and nxt != style:
                 break
+            style = nxt if style == "any" else style
             j += 1
         run = words[i : j + 1]
+        found = _judge(text, folded, words, i, run)
         i = j + 1
-        found = _judge(text, folded, words, run)
         if found is None:
             continue
         start, end = found
@@ -162,12 +165,11 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _prev_words(text: str, folded: str, words: list[tuple[int, int]], first: int, n: int) -> list[str]:
-    """Up to `n` words before position `first` in the same clause, original spelling, nearest last."""
-    idx = next(k for k, w in enumerate(words) if w[0] == first)
+def _prev_words(text: str, words: list[tuple[int, int]], idx: int, n: int) -> list[str]:
+    """Up to `n` words before word `idx` in the same clause, original spelling, nearest last."""
     res: list[str] = []
     k = idx - 1
-    limit = first
+    limit = words[idx][0]
     while k >= 0 and len(res) < n:
         ws, we = words[k]
         gap = text[we:limit]
@@ -179,22 +181,24 @@ def _prev_words(text: str, folded: str, words: list[tuple[int, int]], first: int
     return res
 
 
-def _judge(text: str, folded: str, words: list[tuple[int, int]], run: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The span of a person's name inside `run`, or None."""
+def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
+           run: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of a person's name inside `run` (which starts at word `idx`), or None."""
+    if _COLON.match(text, run[-1][1]):
+        return None  # a field label such as "HỌ TÊN:"
+    run = run[:6]
     tokens = [text[s:e] for s, e in run]
     titled = False
     bare_text = _bare_context(text, run[0][0])
-    if text[run[-1][1]:].lstrip(" ").startswith(":"):
-        return None  # a field label such as "HỌ TÊN:"
     # a title at the start of the run ("Ông Giàng A Chống" at the start of a sentence)
     if _title(tokens[0], bare_text):
         if len(run) == 1:
             return None
-        if _place_before(text, folded, words, run[0][0]):
+        if _place_before(text, words, idx):
             return None
         if fold(" ".join(tokens)).lower() in FAMOUS:  # "Bà Triệu", "Bác Hồ"
             return None
-        run, tokens, titled = run[1:], tokens[1:], True
+        run, tokens, titled, idx = run[1:], tokens[1:], True, idx + 1
     if _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE) and not (
             len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE)):
         return None
@@ -205,7 +209,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], run: list[tuple
         return None
     before = folded[max(0, start - 60):start].lower()
     clause = re.split(r"[.;!?\n()]", before)[-1]
-    prev = _prev_words(text, folded, words, start, 3)
+    prev = _prev_words(text, words, idx, 3)
     if not titled and prev:
         last = prev[-1]
         if _title(last, bare_text):
@@ -230,8 +234,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], run: list[tuple
     return None
 
 
-def _place_before(text: str, folded: str, words: list[tuple[int, int]], start: int) -> bool:
-    prev = _prev_words(text, folded, words, start, 1)
+def _place_before(text: str, words: list[tuple[int, int]], idx: int) -> bool:
+    prev = _prev_words(text, words, idx, 1)
     return bool(prev) and _place(prev[-1], fold(prev[-1]))
 
 

@@ -10,6 +10,7 @@ a group ("phường có 23 người nhiễm HIV") and the wording of laws ("ngư
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from course.privacy.folding import fold
@@ -72,15 +73,18 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
     with a title / kinship word / pronoun, ties the phrase to a person.
     """
     low = fold(text).lower()
+    starts = sorted(a for a, _ in persons)
     out: list[tuple[str, int, int]] = []
     for category, rx in PATTERNS.items():
         for m in rx.finditer(low):
-            s0 = max(low.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
-            ends = [p for p in (low.find(c, m.end()) for c in ".;!?\n") if p != -1]
-            s1 = min(ends) if ends else len(low)
+            lo, hi = max(0, m.start() - 300), min(len(low), m.end() + 300)
+            s0 = max([lo - 1] + [low.rfind(c, lo, m.start()) for c in ".;!?\n"]) + 1
+            ends = [p for p in (low.find(c, m.end(), hi) for c in ".;!?\n") if p != -1]
+            s1 = min(ends) if ends else hi
             sentence = text[s0:s1].lower()
             words = PERSON_WORDS_BARE if sentence.isascii() else PERSON_WORDS
-            tied = any(s0 <= a < s1 for a, _ in persons) or words.search(sentence) is not None
+            named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0)
+            tied = named or words.search(sentence) is not None
             if tied:
                 out.append((category, m.start(), m.end()))
     out.sort(key=lambda t: (t[1], -(t[2] - t[1])))
