@@ -29,8 +29,8 @@ __all__ = ["SENSITIVE_POLICIES", "Finding", "Redaction", "StreamRestorer", "find
            "summary_vi"]
 
 SENSITIVE_POLICIES = ("block", "generalise")
-LAW_91 = ("Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (hiệu lực từ ngày 01 tháng 01 năm 2026), Điều 2, "
-          "xếp loại dữ liệu này là dữ liệu cá nhân nhạy cảm")
+LAW_91 = ("Theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (hiệu lực từ ngày 01 tháng 01 năm 2026), đây là "
+          "dữ liệu cá nhân nhạy cảm (Điều 2 định nghĩa; danh mục do Chính phủ ban hành)")
 _TYPED = re.compile(r"\[([A-Z_]+_\d+)\]")
 _OPEN, _CLOSE = "\uff3b", "\uff3d"  # fullwidth brackets: a typed "[X_1]" travels as "［X_1］"
 
@@ -57,6 +57,26 @@ class Redaction:
     def blocked(self) -> bool:
         """True when sensitive data was found and the policy says not to send it at all."""
         return bool(self.sensitive) and self.policy != "generalise"
+
+    def report(self) -> str:
+        """What would leave this machine and what the guard replaced, in Vietnamese (shown before sending)."""
+        if not self.findings:
+            return "Không thấy dữ liệu cá nhân: câu hỏi được gửi nguyên văn.\n" + self.text
+        head = ("KHÔNG GỬI — có dữ liệu nhạy cảm (xem lý do bên dưới). Nếu được phép gửi, nội dung sẽ là:"
+                if self.blocked else "Nội dung gửi lên mạng:")
+        lines = [head, "  " + self.text, "Đã thay trên máy này:"]
+        placeholder_of = {v: k for k, v in self.mapping.items() if k.startswith("[")}
+        shown: set[str] = set()
+        for f in self.findings:
+            if f.kind == "SENSITIVE":
+                label, general = CATEGORIES.get(f.category, ("dữ liệu nhạy cảm", "có thông tin nhạy cảm"))
+                lines.append(f"  «{f.value}» → «{general}» ({label})")
+            elif f.value not in shown:
+                shown.add(f.value)
+                lines.append(f"  {placeholder_of.get(f.value, '?')} ← «{f.value}» ({f.label})")
+        if self.blocked:
+            lines.append(self.block_message())
+        return "\n".join(lines)
 
     def block_message(self) -> str:
         """Vietnamese explanation of why the text is not sent (empty when not blocked)."""

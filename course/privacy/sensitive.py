@@ -25,8 +25,10 @@ CATEGORIES: dict[str, tuple[str, str]] = {
 }
 
 # Patterns on folded, lower-case text (so typed-bare text is caught the same way).
+# Up to a few more words of the illness ("giai đoạn cuối", "sau sinh"), stopping at a linking word.
+_MORE = r"(?: (?!(?:nen|va|tai|o|de|nhung|thi|ma|nho|can|xin|khi|roi|la|vi|duoc|cho|voi|tu|sau khi|da|dang)\b)[a-z]+)"
 _DISEASE = (
-    r"(?:hiv|aids|sida|lao(?: phoi| hach| mang nao)?|ung thu(?: [a-z]+){0,4}|viem gan(?: [a-z])?|"
+    r"(?:hiv|aids|sida|lao(?: phoi| hach| mang nao)?|ung thu" + _MORE + r"{0,4}|viem gan(?: [a-z])?|"
     r"tieu duong|dai thao duong|tam than|tram cam(?: sau sinh)?|tu ky|bai nao|dong kinh|phong|giang mai|"
     r"benh lau|dot quy|tai bien(?: mach mau nao)?|liet(?: nua nguoi| hai chan| toan than)?|suy than|"
     r"roi loan tam than|thieu nang(?: tri tue)?|sot ret|sui mao ga|benh xa hoi|ma tuy|nghien|covid(?:-19)?|"
@@ -34,9 +36,9 @@ _DISEASE = (
 )
 PATTERNS: dict[str, re.Pattern[str]] = {
     "health": re.compile(
-        r"\b(?:(?:dang |da |tung )?(?:dieu tri|chua tri|dieu tri benh)(?: benh)? [a-z]+(?: [a-z]+){0,3}"
+        r"\b(?:(?:dang |da |tung )?(?:dieu tri|chua tri|dieu tri benh)(?: benh)? [a-z]+" + _MORE + r"{0,3}"
         r"|(?:dang |da |tung )?(?:bi|mac|mac benh|nhiem|duong tinh voi|co benh)(?: benh)? " + _DISEASE
-        + r"(?: [a-z]+){0,3}"
+        + _MORE + r"{0,3}"
         r"|nhiem " + _DISEASE
         + r"|(?:dang |phai )?chay than(?: nhan tao)?|loc mau"
         r"|(?:dang |da )?cai nghien(?: ma tuy)?|nghien (?:ma tuy|heroin|ruou nang)"
