@@ -285,3 +285,37 @@ def test_canary_never_written(srv, workdir: Path, capfd: pytest.CaptureFixture[s
         assert CANARY_OPENAI.encode() not in data and CANARY_GEMINI.encode() not in data, path
     out, err = capfd.readouterr()
     assert CANARY_OPENAI not in out + err and CANARY_GEMINI not in out + err
+
+
+def _spoken(value: str) -> list[str]:
+    """Forms a value could take on the wire: as written, and its digits alone (for grouped numbers)."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return [value] + ([digits] if len(digits) >= 6 else [])
+
+
+def test_untouched_ward_slice_never_reaches_the_server(srv) -> None:
+    """Issue 24: every personal item of the untouched slice is replaced before the request leaves."""
+    import re
+
+    from course.privacy.evaluation import load_ward_cases
+
+    leaks = []
+    for case in load_ward_cases("U"):
+        if not case.gold:
+            continue
+        ans = ask(case.text, provider="openai", use_cache=False, sensitive_policy="generalise")
+        assert ans.ok, ans.error
+        sent = srv.requests[-1].json["messages"][-1]["content"]
+        for kind, start, end in case.gold:
+            value = case.text[start:end]
+            for form in _spoken(value):
+                if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", sent):
+                    leaks.append((kind, value, sent))
+        for kind, start, end in case.gold:  # what the learner sees has the real values back
+            if kind != "SENSITIVE":
+                assert case.text[start:end] in ans.text, (case.text, ans.text)
+    assert leaks == []
+    # blocked by default: a sensitive case never reaches the server at all
+    before = len(srv.requests)
+    ans = ask("Ông Lê Văn Tám đang điều trị lao phổi, nhờ viết đơn.", provider="openai", use_cache=False)
+    assert not ans.ok and "91/2025/QH15" in ans.error and len(srv.requests) == before
