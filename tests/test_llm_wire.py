@@ -306,10 +306,14 @@ def test_untouched_ward_slice_never_reaches_the_server(srv) -> None:
         ans = ask(case.text, provider="openai", use_cache=False, sensitive_policy="generalise")
         assert ans.ok, ans.error
         sent = srv.requests[-1].json["messages"][-1]["content"]
+        rest = case.text  # the sentence with its personal items cut out: words that may appear anyway
+        for _, start, end in sorted(case.gold, reverse=True):
+            rest = rest[:start] + " " + rest[end:]
         for kind, start, end in case.gold:
             value = case.text[start:end]
             for form in _spoken(value):
-                if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", sent):
+                pattern = rf"(?<!\w){re.escape(form)}(?!\w)"
+                if len(re.findall(pattern, sent)) > len(re.findall(pattern, rest)):
                     leaks.append((kind, value, sent))
         for kind, start, end in case.gold:  # what the learner sees has the real values back
             if kind != "SENSITIVE":
