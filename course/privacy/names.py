@@ -40,12 +40,12 @@ NAME_CUES = frozenset({"tên", "ten"})
 # Words that start a capitalised run that is an institution or a place, not a person.
 PLACE_WORDS = frozenset("""
 đường phố ngõ ngách hẻm kiệt trường viện cầu chợ đền chùa đình miếu quảng khu phường xã huyện quận tỉnh
-thành tp thôn bản xóm ấp buôn plei bon làng tổ tuyến công cúp giải lễ hội tưởng sông núi hồ đảo nhà
+thành tp thôn bản xóm ấp buôn plei bon làng tổ tuyến công cúp lễ hội tưởng sông núi hồ đảo nhà
 trạm học bệnh cục sở bộ ban ủy uỷ ubnd hđnd đội lớp
 """.split())
 PLACE_WORDS_BARE = frozenset("""
 duong pho ngo ngach hem kiet truong vien cau cho den chua dinh mieu quang khu phuong xa huyen quan tinh
-thanh tp thon xom ap buon plei bon lang tuyen cong cup giai tuong song nui dao nha tram hoc benh cuc
+thanh tp thon xom ap buon plei bon lang tuyen cong cup tuong song nui dao nha tram hoc benh cuc
 """.split())
 # Capitalised words that begin a role or an institution, never a given name right after a title.
 NOT_NAME_START = frozenset("""
@@ -184,13 +184,14 @@ def _prev_words(text: str, words: list[tuple[int, int]], idx: int, n: int) -> li
 def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
            run: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The span of a person's name inside `run` (which starts at word `idx`), or None."""
-    if _COLON.match(text, run[-1][1]):
-        return None  # a field label such as "HỌ TÊN:"
+    label = _COLON.match(text, run[-1][1]) is not None  # "HỌ TÊN:" is a field label, "anh Sáng:" a name
     run = run[:6]
     tokens = [text[s:e] for s, e in run]
     titled = False
     bare_text = _bare_context(text, run[0][0])
     # a title at the start of the run ("Ông Giàng A Chống" at the start of a sentence)
+    if label and not _title(tokens[0], bare_text) and not _title_before(text, words, idx, bare_text):
+        return None
     if _title(tokens[0], bare_text):
         if len(run) == 1:
             return None
@@ -232,6 +233,11 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             return None
         return start, end
     return None
+
+
+def _title_before(text: str, words: list[tuple[int, int]], idx: int, bare_text: bool) -> bool:
+    prev = _prev_words(text, words, idx, 1)
+    return bool(prev) and _title(prev[-1], bare_text)
 
 
 def _place_before(text: str, words: list[tuple[int, int]], idx: int) -> bool:
