@@ -7,6 +7,11 @@ that are *not* personal data — article numbers, years, amounts of money, docum
 "45/2019/QH14" or "Quyết định số 1234/QĐ-UBND" — are left alone by construction (digits glued to
 "/" or followed by a currency word are skipped).
 
+Issue 24 added passports, BHXH/BHYT codes, payment cards (Luhn check unless "thẻ" is written),
+OTP/PIN/passwords after their keyword, emails written out ("a còng gmail chấm com"), and IDs in
+any common spelling — dashed, grouped, one digit per box, or in Vietnamese number words — all in
+`_extra_ids`; person names (`names.py`) and sensitive data about a person (`sensitive.py`).
+
 Why not `vipii` (Presidio-based Vietnamese PII, PyPI 0.2.1)? It pulls presidio, spaCy and
 underthesea into the class kit, has no house-address recogniser, and on this module's own test
 set (course.privacy.evaluation, measured 2026-11-25, addresses excluded) reached precision 0.90 /
