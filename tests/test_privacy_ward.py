@@ -133,6 +133,9 @@ def test_empty_and_blank_input() -> None:
         r = redact(text)
         assert r.findings == [] and r.mapping == {} and not r.blocked
     assert redact(None).text == ""  # type: ignore[arg-type]
+    assert find_pii(None) == []  # type: ignore[arg-type]
+    # control characters and a lone surrogate do not stop the guard
+    assert "0912 345 678" not in redact("\x00\x01 gọi 0912 345 678 \ud800").text
     assert restore("", {"[HO_TEN_1]": "An"}) == ""
 
 

@@ -326,7 +326,7 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
 
 def find_pii(text: str) -> list[Finding]:
     """All personal data found in `text`, sorted by position, without overlaps."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text or "")
     low = fold(text).lower()
     found: list[Finding] = _extra_ids(text, low)
 
