@@ -226,9 +226,8 @@ TAX_CONTEXT_FOLDED = re.compile(r"(?:ma so thue|\bmst\b|ma so doanh nghiep|ma th
 TAX_SPACED_RE = re.compile(r"(?<![\w/.,-])\d{4}[\s.-]\d{3}[\s.-]\d{3}(?:-\d{3})?(?![\w/]|[.,]\d)")
 # OTP / PIN / password after its keyword (on folded lower-case text).
 SECRET_RE = re.compile(
-    r"(?<!\w)(?:ma (?:otp|pin|xac thuc|xac nhan|bao mat|kich hoat)|otp|pin|mat khau|password|passcode|pass|mk)"
-    r"(?:\s*(?:(?:cua (?:toi|em|anh|chi|bac|ong|ba|me|bo|chau|minh)|vneid|wifi|nha van hoa|the(?: atm)?"
-    r"|ngan hang|tai khoan|dich vu cong|vua gui(?: ve may(?: em| toi)?)?|moi|la)(?!\w)|[:=]))*\s*"
+    r"(?<!\w)(?:ma (?:otp|pin|xac thuc|xac nhan|bao mat|kich hoat)|otp|pin(?=\s*[:=]|\s+the\b)|mat khau|password"
+    r"|passcode|pass|mk)(?:\s+[a-z]{1,7}){0,6}?\s*[:=]?\s*(?:la\s+)?"
     r"(?P<v>\d(?: ?\d){3,7}(?![\w@#$%&!*])|[^\s,;()]*[\d@#$%&!*][^\s,;()]*)"
 )
 # An email written out: "lan a còng gmail chấm com", "an.nguyen @ gmail . com", "an (at) gmail (dot) com".
@@ -314,7 +313,9 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             add("TAX", m.start(), m.end())
     for m in SECRET_RE.finditer(low):
         start, end = m.span("v")
-        while end > start and text[end - 1] in ".:!?":
+        if not re.search(r"\d", m.group("v")) and not re.search(r"[@#$%&!*]\w", m.group("v")):
+            continue
+        while end > start and text[end - 1] in ".:,":
             end -= 1
         if end - start >= 4:
             add("SECRET", start, end)

@@ -29,7 +29,7 @@ nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ n
 mai cao hà tạ chu tống lưu la vương thái kiều quách khổng lại mạc nông bế hứa lò lường quàng cầm sầm lù
 giàng thào vừ vàng mùa sùng hạng tẩn triệu bàn chảo lầu hầu mã thò khuất tiêu phùng văn thạch kim
 và cứ tráng tô sin giáp lục ông diệp âu đào thiều ứng khúc kha đàm ninh liễu nghiêm phí quan quỳnh thủy
-vi xa ksor niê kpă rmah siu đèo hờ lỳ ly mè lầm lý khà pờ sình chẻo
+vi xa ksor niê kpă rmah siu đèo hờ lỳ ly mè lầm lý khà pờ sình chẻo lã điêu hà
 """.split())
 SURNAMES_BARE = frozenset(fold(n) for n in SURNAMES_VI)
 # Title and kinship words before a name (accented forms; bare forms count only in text typed bare).
@@ -39,14 +39,16 @@ TITLES_BARE = frozenset("ong ba anh chi chau em co chu bac cu di thim mo cau tha
 NAME_CUES = frozenset({"tên", "ten"})
 # Words that start a capitalised run that is an institution or a place, not a person.
 PLACE_WORDS = frozenset("""
-đường phố ngõ ngách hẻm kiệt trường viện cầu chợ đền chùa đình miếu quảng khu phường xã huyện quận tỉnh
+đường phố ngõ ngách hẻm kiệt trường viện cầu chợ đền chùa miếu quảng khu phường xã huyện quận tỉnh
 thành tp thôn bản xóm ấp buôn plei bon làng tổ tuyến công cúp lễ hội tưởng sông núi hồ đảo nhà
 trạm học bệnh cục sở bộ ban ủy uỷ ubnd hđnd đội lớp
 """.split())
 PLACE_WORDS_BARE = frozenset("""
-duong pho ngo ngach hem kiet truong vien cau cho den chua dinh mieu quang khu phuong xa huyen quan tinh
+duong pho ngo ngach hem kiet truong vien cau cho den chua mieu quang khu phuong xa huyen quan tinh
 thanh tp thon xom ap buon plei bon lang tuyen cong cup tuong song nui dao nha tram hoc benh cuc
 """.split())
+# Institution words that mark a place even two or three words before the run ("Trường THCS Lê Quý Đôn").
+STRONG_PLACE = frozenset("trường viện đường phố ngõ tưởng quảng thành cầu khu chợ đền chùa tuyến".split())
 # Capitalised words that begin a role or an institution, never a given name right after a title.
 NOT_NAME_START = frozenset("""
 chủ phó bí giám tổ cán hội ban sở bộ mẹ đảng nhà ubnd hđnd tôi hồ họ tên người các đoàn mặt ủy uỷ cục
@@ -217,13 +219,15 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             titled = True
             if fold(last + " " + text[start:end]).lower() in FAMOUS:
                 return None
-    if any(_place(w, fold(w)) for w in prev) and not titled:
+    if not titled and (
+            (prev and _place(prev[-1], fold(prev[-1]))) or any(w.lower() in STRONG_PLACE for w in prev)):
         return None
     if OFFICE_BEFORE.search(clause) or OFFICE_AFTER.match(folded, end):
         return None
     if titled:
         return start, end
-    if LABEL_BEFORE.search(clause) or (prev and fold(prev[-1]).lower() in NAME_CUES):
+    cue = prev[-2:] if prev and prev[-1].lower() in ("là", "la") else prev[-1:]
+    if LABEL_BEFORE.search(clause) or (cue and fold(cue[0]).lower() in NAME_CUES):
         return start, end
     if prev and prev[-1].lower() in ("là", "la") and len(prev) >= 2 and prev[-2].lower() in (
             "tôi", "toi", "em", "mình", "minh", "cháu", "chau", "con"):
