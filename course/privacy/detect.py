@@ -389,13 +389,15 @@ def find_pii(text: str) -> list[Finding]:
 
     # Resolve overlaps: keep higher priority, then the longer span.
     found.sort(key=lambda f: (-PRIORITY[f.kind], -(f.end - f.start), f.start))
-    kept: list[Finding] = []
+    kept: list[Finding] = []  # non-overlapping, sorted by start
+    starts: list[int] = []
     for f in found:
-        if all(f.end <= k.start or f.start >= k.end for k in kept):
-            kept.append(f)
+        i = bisect.bisect_left(starts, f.start)
+        if (i > 0 and kept[i - 1].end > f.start) or (i < len(kept) and kept[i].start < f.end):
+            continue
+        kept.insert(i, f)
+        starts.insert(i, f.start)
     # Sensitive data about a person: tied by a name or ID in the same sentence; cut where it overlaps.
-    kept.sort(key=lambda f: f.start)
-    starts = [k.start for k in kept]
     for category, start, end in find_sensitive(text, [(k.start, k.end) for k in kept]):
         first = max(0, bisect.bisect_left(starts, start) - 1)
         for k in kept[first : bisect.bisect_left(starts, end)]:

@@ -208,7 +208,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     run, tokens = run[:5], tokens[:5]
     start, end = run[0][0], run[-1][1]
     name_folded = folded[start:end].lower()
-    if name_folded in PLACES or any(name_folded.startswith(p + " ") for p in PLACES):
+    parts = name_folded.split()
+    if name_folded in PLACES or parts[0] in PLACES or " ".join(parts[:2]) in PLACES:
         return None
     before = folded[max(0, start - 60):start].lower()
     clause = re.split(r"[.;!?\n()]", before)[-1]
