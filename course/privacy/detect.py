@@ -237,6 +237,7 @@ EMAIL_LOOSE_RE = re.compile(
     r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
     + _DOT + r"(?:com|vn|net|org|edu|gov|info|io)(?:" + _DOT + r"(?:vn|com|net|org))*\b"
 )
+YEAR_AFTER_NAME = re.compile(r"\s*[(,]\s*(?:s\.?\s*|sinh\s+)?(?P<y>(?:19|20)\d{2})\s*\)")
 # "công dân nam sinh năm 2008", "các cháu sinh năm 2019": the birth year of a group, not of a person.
 GROUP_BEFORE = re.compile(
     r"(?:cong dan|thanh nien|tre em|tre|cac chau|cac em|nhung nguoi|nguoi|hoc sinh|thi sinh|lao dong)"
@@ -386,6 +387,9 @@ def find_pii(text: str) -> list[Finding]:
 
     for kind, start, end in find_names(text):
         found.append(Finding(kind, start, end, text[start:end]))
+        year = YEAR_AFTER_NAME.match(text, end) if kind == "NAME" else None
+        if year:  # "Ông Mùa A Vàng (1958)": a year in brackets right after a name is the year of birth
+            add("DOB", year, "y")
 
     # Resolve overlaps: keep higher priority, then the longer span.
     found.sort(key=lambda f: (-PRIORITY[f.kind], -(f.end - f.start), f.start))

@@ -29,7 +29,7 @@ nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ n
 mai cao hà tạ chu tống lưu la vương thái kiều quách khổng lại mạc nông bế hứa lò lường quàng cầm sầm lù
 giàng thào vừ vàng mùa sùng hạng tẩn triệu bàn chảo lầu hầu mã thò khuất tiêu phùng văn thạch kim
 và cứ tráng tô sin giáp lục ông diệp âu đào thiều ứng khúc kha đàm ninh liễu nghiêm phí quan quỳnh thủy
-vi xa ksor niê kpă rmah siu đèo hờ lỳ ly mè lầm lý khà pờ sình chẻo lã điêu hà
+vi xa ksor niê kpă rmah siu đèo hờ lỳ ly mè lầm lý khà pờ sình chẻo lã điêu hà cà tòng hảng phàn
 """.split())
 SURNAMES_BARE = frozenset(fold(n) for n in SURNAMES_VI)
 # Title and kinship words before a name (accented forms; bare forms count only in text typed bare).
