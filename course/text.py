@@ -4,6 +4,8 @@ One name per operation:
 - `nfc`: Unicode NFC, the only normal form the course writes;
 - `squash`: NFC with runs of white space made one space, trimmed;
 - `strip_diacritics`: "Đề nghị" -> "De nghi" (case kept: how many officials type);
+- `strip_diacritics_aligned`: the same, character for character (a match found in it maps back to
+  the same span of the original);
 - `fold`: lower case without diacritics, "Điều Khoản" -> "dieu khoan" (what comparisons use);
 - `has_diacritics`: whether a text carries any Vietnamese mark (or đ);
 - `unify_tones`: one tone placement for oa/oe/uy ("hòa" and "hoà" -> "hoà").
@@ -35,6 +37,23 @@ def strip_diacritics(text: str) -> str:
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return nfc("".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))
+
+
+def _aligned_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x1EFF + 1):
+        folded = strip_diacritics(chr(code))
+        if chr(code).isalpha() and len(folded) == 1 and folded != chr(code):
+            table[code] = folded
+    return table
+
+
+_ALIGNED = _aligned_table()
+
+
+def strip_diacritics_aligned(text: str) -> str:
+    """`text` without Vietnamese diacritics, same length: "Đặng Văn" -> "Dang Van" (NFC input)."""
+    return text.translate(_ALIGNED)
 
 
 @lru_cache(maxsize=200_000)

@@ -107,14 +107,16 @@ check_text(Path("van_ban_mau/thong_bao_loi.txt").read_text(encoding="utf-8"))"""
 «T/M» phải là «TM.»; dòng cuối nơi nhận phải là «- Lưu: VT, …». Mỗi lỗi có căn cứ trong Phụ lục I.""", "notes"),
         md("m2-bg-privacy", """
 ## Bảo mật: điều gì không được đưa cho chatbot
-- **Dữ liệu cá nhân** của người dân: họ tên kèm số CCCD, số điện thoại, địa chỉ, tài khoản ngân hàng, tình trạng
-  sức khoẻ… — Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.
+- **Dữ liệu cá nhân** của người dân: họ tên, số CCCD, hộ chiếu, số điện thoại, địa chỉ, tài khoản ngân hàng… —
+  Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (hiệu lực từ ngày 01 tháng 01 năm 2026).
+- **Dữ liệu nhạy cảm** gắn với một người (sức khoẻ, tiền án, tôn giáo…): không gửi lên mạng.
 - **Tài liệu mật, tài liệu nội bộ chưa công bố**: tuyệt đối không.
-- Trước khi dán: **che** thông tin cá nhân. Khoá học tự che trước khi gửi lên mạng — nhưng **tên người** thì máy
-  chưa nhận ra được, bạn phải tự xoá.""", "slide"),
+- Trước khi gửi, khoá học **thay** tên, số giấy tờ bằng nhãn như `[HO_TEN_1]` và **chặn** dữ liệu nhạy cảm; câu
+  trả lời hiện lại tên thật ngay trên máy. Máy vẫn có thể sót: bạn vẫn phải tự đọc lại.""", "slide"),
         code("m2-bg-privacy-demo", """
 from course.privacy import redact
-redact("Ông Trần Văn Hùng, CCCD 001080012345, hỏi thủ tục cấp lại giấy khai sinh.").text""", "fragment"),
+print(redact("Ông Giàng A Chống, hộ chiếu C4827163, đang điều trị lao phổi, nhờ viết đơn xin trợ cấp.").report())""",
+             "fragment"),
         md("m2-bg-lookup", """
 ## Tra cứu thông tin: mô hình có biết tin mới không?
 - Mô hình chỉ biết những gì có trong dữ liệu huấn luyện, **đến một thời điểm**. Sau đó nó không biết gì nữa.
@@ -326,9 +328,10 @@ FIXED_INVITATION = (FLAWED_INVITATION.replace("Độc lập – Tự do – Hạ
                     .replace("KT CHỦ TỊCH", "KT. CHỦ TỊCH")
                     .replace("- Lưu VT.", "- Lưu: VT, VP."))
 
-CITIZEN_REQUEST = ("Tôi tên Trần Văn Hùng, sinh ngày 12/05/1980, CCCD 001080012345, điện thoại 0912 345 678, "
-                   "email hung.tran@gmail.com, nhà ở số 15 ngõ 3 đường Lê Lợi. Tôi bị mất giấy khai sinh bản chính, "
-                   "xin hỏi thủ tục cấp bản sao trích lục khai sinh cần giấy tờ gì và mất bao lâu?")
+CITIZEN_REQUEST = ("Tôi tên Trần Văn Hùng, sinh ngày 12/05/1980, CCCD 001080012345, hộ chiếu C4827163, điện thoại "
+                   "0912 345 678, email hung.tran@gmail.com, nhà ở số 15 ngõ 3 đường Lê Lợi. Tôi đang điều trị lao "
+                   "phổi nên nhờ người nhà đi nộp. Tôi bị mất giấy khai sinh bản chính, xin hỏi thủ tục cấp bản sao "
+                   "trích lục khai sinh cần giấy tờ gì và mất bao lâu?")
 
 GOOD_PROMPT = ("Vai trò: Bạn là công chức bộ phận một cửa của Ủy ban nhân dân phường, thạo thủ tục hộ tịch.\n"
                "Bối cảnh: Nhiều người dân trong phường hỏi về thủ tục cấp bản sao trích lục khai sinh khi mất bản "
@@ -395,13 +398,14 @@ assert cau_lenh.strip() not in mau, "Hãy tự viết câu lệnh, không chép 
         locked_md("m2-bt-q2", f"""
 ## Câu 2 (3 điểm) — Che dữ liệu cá nhân
 Một người dân gửi yêu cầu dưới đây. Trước khi dán vào chatbot trên mạng để nhờ soạn câu trả lời, hãy viết lại
-yêu cầu **bỏ hết dữ liệu cá nhân** (họ tên, ngày sinh, số CCCD, số điện thoại, email, địa chỉ nhà) nhưng **giữ
-nguyên điều người dân hỏi**.
+yêu cầu **bỏ hết dữ liệu cá nhân** (họ tên, ngày sinh, số CCCD, số hộ chiếu, số điện thoại, email, địa chỉ nhà,
+tình trạng sức khoẻ) nhưng **giữ nguyên điều người dân hỏi**.
 
 > {CITIZEN_REQUEST}
 
-Gợi ý: `redact(...)` che được số CCCD, số điện thoại, email… nhưng **chưa nhận ra tên người** — bạn phải tự xoá."""),
-        code("m2-bt-q2-hint", f'redact("{CITIZEN_REQUEST}").text', **nbg("m2-bt-q2-hint", locked=True)),
+Gợi ý: ô dưới cho xem `redact(...)` thay những gì (họ tên, số giấy tờ…) và vì sao chi tiết sức khoẻ bị chặn. Máy có
+thể sót — bạn tự viết lại yêu cầu và tự đọc lại."""),
+        code("m2-bt-q2-hint", f'print(redact("{CITIZEN_REQUEST}").report())', **nbg("m2-bt-q2-hint", locked=True)),
         code("m2-bt-q2-answer", f'''
 yeu_cau_da_che = text_answer("yeu_cau_da_che", "Yêu cầu đã bỏ dữ liệu cá nhân")
 if not yeu_cau_da_che:
@@ -415,8 +419,9 @@ assert not con_lai, "Vẫn còn dữ liệu cá nhân: " + "; ".join(con_lai)
 assert "Trần Văn Hùng" not in yeu_cau_da_che, "Vẫn còn họ tên người dân."
 ### BEGIN HIDDEN TESTS
 chi_so = "".join(ch for ch in yeu_cau_da_che if ch.isdigit())
-for gia_tri in ("001080012345", "0912345678", "12051980"):
-    assert gia_tri not in chi_so, "Vẫn còn một dãy số cá nhân (CCCD, điện thoại hoặc ngày sinh)."
+for gia_tri in ("001080012345", "0912345678", "12051980", "4827163"):
+    assert gia_tri not in chi_so, "Vẫn còn một dãy số cá nhân (CCCD, hộ chiếu, điện thoại hoặc ngày sinh)."
+assert "lao phổi" not in yeu_cau_da_che.lower(), "Vẫn còn tình trạng sức khoẻ của người dân."
 assert "hung.tran" not in yeu_cau_da_che and "Lê Lợi" not in yeu_cau_da_che, "Vẫn còn email hoặc địa chỉ nhà."
 ### END HIDDEN TESTS''', **nbg("m2-bt-q2-test-pii", grade=True, locked=True, points=2)),
         code("m2-bt-q2-test-content", '''
@@ -459,13 +464,14 @@ print(check_text(van_ban_da_sua).summary() if van_ban_da_sua.strip() else "Câu 
         locked_md("m2-bt-summary", """
 ## Tóm tắt
 - Câu lệnh tốt có vai trò, bối cảnh, nhiệm vụ, định dạng, ví dụ, ràng buộc — và không chứa dữ liệu cá nhân.
-- Máy che được số CCCD, điện thoại, email… nhưng tên người thì bạn phải tự xoá.
+- Máy thay họ tên, số CCCD, hộ chiếu, điện thoại, email… bằng nhãn và chặn dữ liệu sức khoẻ, tiền án — nhưng có
+  thể sót, nên bạn vẫn tự đọc lại.
 - Thể thức văn bản theo Nghị định 30/2020/NĐ-CP, Phụ lục I: máy kiểm tra chỉ ra lỗi, cách sửa và căn cứ.
 
 **Tiếp theo:** Mô-đun 3 — chuyển giọng nói thành văn bản và lập biên bản cuộc họp.
 
-**Nguồn:** Nghị định 30/2020/NĐ-CP, Phụ lục I — https://vanban.chinhphu.vn; Nghị định 13/2023/NĐ-CP về bảo vệ dữ
-liệu cá nhân — https://vanban.chinhphu.vn."""),
+**Nguồn:** Nghị định 30/2020/NĐ-CP, Phụ lục I — https://vanban.chinhphu.vn; Luật Bảo vệ dữ liệu cá nhân số
+91/2025/QH15 — https://vanban.chinhphu.vn."""),
     ]
     save(cells, HERE / "bai_tap/bai_tap.ipynb", display_name="Python 3")
 

@@ -155,12 +155,13 @@ def test_server_never_sees_pii(srv) -> None:
         ans = ask(prompt, system=system, provider=provider, use_cache=False)
         assert ans.ok, ans.error
         assert PII["cccd"] in ans.text and PII["phone"] in ans.text  # restored for display
-        assert sorted(r["kind"] for r in ans.redactions) == ["CCCD", "EMAIL", "PHONE", "PHONE"]
-        assert any(n.startswith("Đã che 4 thông tin cá nhân") for n in ans.notices)
+        assert sorted(r["kind"] for r in ans.redactions) == ["CCCD", "EMAIL", "NAME", "NAME", "PHONE", "PHONE"]
+        assert any(n.startswith("Đã che 6 thông tin cá nhân") for n in ans.notices)
     raw = json.dumps([r.body for r in srv.requests], ensure_ascii=False) + srv.log_path.read_text("utf-8")
     for value in [*PII.values(), "0987.654.321", CANARY_OPENAI, CANARY_GEMINI]:
         assert value not in raw  # neither personal data nor a key in any body or in the server log
     assert "[CCCD_1]" in srv.requests[0].body and "[SDT_2]" in srv.requests[0].body
+    assert "[HO_TEN_1]" in srv.requests[0].body and "[HO_TEN_2]" in srv.requests[0].body
 
 
 def test_pii_block_and_allow(srv) -> None:
@@ -284,3 +285,41 @@ def test_canary_never_written(srv, workdir: Path, capfd: pytest.CaptureFixture[s
         assert CANARY_OPENAI.encode() not in data and CANARY_GEMINI.encode() not in data, path
     out, err = capfd.readouterr()
     assert CANARY_OPENAI not in out + err and CANARY_GEMINI not in out + err
+
+
+def _spoken(value: str) -> list[str]:
+    """Forms a value could take on the wire: as written, and its digits alone (for grouped numbers)."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return [value] + ([digits] if len(digits) >= 6 else [])
+
+
+def test_untouched_ward_slice_never_reaches_the_server(srv) -> None:
+    """Issue 24: every personal item of the untouched slice is replaced before the request leaves."""
+    import re
+
+    from course.privacy.evaluation import load_ward_cases
+
+    leaks = []
+    for case in load_ward_cases("U"):
+        if not case.gold:
+            continue
+        ans = ask(case.text, provider="openai", use_cache=False, sensitive_policy="generalise")
+        assert ans.ok, ans.error
+        sent = srv.requests[-1].json["messages"][-1]["content"]
+        rest = case.text  # the sentence with its personal items cut out: words that may appear anyway
+        for _, start, end in sorted(case.gold, reverse=True):
+            rest = rest[:start] + " " + rest[end:]
+        for kind, start, end in case.gold:
+            value = case.text[start:end]
+            for form in _spoken(value):
+                pattern = rf"(?<!\w){re.escape(form)}(?!\w)"
+                if len(re.findall(pattern, sent)) > len(re.findall(pattern, rest)):
+                    leaks.append((kind, value, sent))
+        for kind, start, end in case.gold:  # what the learner sees has the real values back
+            if kind != "SENSITIVE":
+                assert case.text[start:end] in ans.text, (case.text, ans.text)
+    assert leaks == []
+    # blocked by default: a sensitive case never reaches the server at all
+    before = len(srv.requests)
+    ans = ask("Ông Lê Văn Tám đang điều trị lao phổi, nhờ viết đơn.", provider="openai", use_cache=False)
+    assert not ans.ok and "91/2025/QH15" in ans.error and len(srv.requests) == before

@@ -22,7 +22,7 @@ def test_context_words_without_diacritics(text: str, kind: str, value: str) -> N
 
 def test_each_number_keeps_its_own_kind_without_diacritics() -> None:
     text = "toi ten Tran Van Hung, cccd 001080012345, dien thoai 0912 345 678, stk 1903 5555 6666 77 tai Techcombank"
-    assert redact(text).text == ("toi ten Tran Van Hung, cccd [CCCD_1], dien thoai [SDT_1], stk [STK_1] "
+    assert redact(text).text == ("toi ten [HO_TEN_1], cccd [CCCD_1], dien thoai [SDT_1], stk [STK_1] "
                                  "tai Techcombank")
 
 

@@ -19,7 +19,7 @@ from course.errors import CourseError
 from course.llm import providers as prov
 from course.llm import store
 from course.llm.answer import Answer
-from course.privacy import Redaction, StreamRestorer, redact, restore
+from course.privacy import SENSITIVE_POLICIES, Redaction, StreamRestorer, redact, restore
 
 GRADING_MESSAGE = "Đang chấm bài tự động nên không gọi mô hình AI (NBGRADER_EXECUTION)."
 PII_POLICIES = ("redact", "block", "allow")
@@ -93,14 +93,18 @@ def _call(settings: Settings, provider: str, prompt: str, system: str | None, mo
 
 def _attempt(settings: Settings, provider: str, prompt: str, system: str | None, model: str | None,
              temperature: float, max_tokens: int, seed: int | None, sink: Callable[[str], None] | None,
-             pii_policy: str, use_cache: bool) -> Answer:
+             pii_policy: str, use_cache: bool, sensitive_policy: str = "block") -> Answer:
     """One provider, guard + cache + live call. Raises `ProviderFailure`/`CourseError` on failure."""
     ans = Answer(provider=provider)
     mapping: dict[str, str] = {}
     sent_prompt, sent_system = prompt, system
     if needs_guard(settings, provider) and pii_policy != "allow":
-        r_sys = redact(system) if system else Redaction("")
-        r = redact(prompt, r_sys.mapping)
+        r_sys = redact(system, sensitive=sensitive_policy) if system else Redaction("")
+        r = redact(prompt, r_sys.mapping, sensitive=sensitive_policy)
+        if r.blocked or r_sys.blocked:
+            raise prov.ProviderFailure("sensitive_blocked", (r if r.blocked else r_sys).block_message())
+        mapping = r.mapping
+        sent_prompt, sent_system = r.text, (r_sys.text if system else None)
         if r.findings or r_sys.findings:
             kinds = ", ".join(dict.fromkeys(r_sys.kinds() + r.kinds()))
             if pii_policy == "block":
@@ -109,15 +113,13 @@ def _attempt(settings: Settings, provider: str, prompt: str, system: str | None,
                     f"Câu hỏi có thông tin cá nhân ({kinds}) nên không được gửi lên mạng (chế độ chặn). "
                     "Xoá các thông tin đó, hoặc dùng mô hình trên máy (provider=\"local\").",
                 )
-            mapping = r.mapping
-            sent_prompt, sent_system = r.text, (r_sys.text if system else None)
-            placeholder_of = {v: k for k, v in mapping.items()}
+            placeholder_of = {v: k for k, v in mapping.items() if k.startswith("[")}
             seen: dict[str, dict[str, str]] = {}
             for f in r_sys.findings + r.findings:
-                ph = placeholder_of[f.value]
+                ph = placeholder_of.get(f.value, f"({f.label})")
                 seen.setdefault(ph, {"placeholder": ph, "kind": f.kind, "label": f.label})
             ans.redactions = list(seen.values())
-            _note(ans, f"Đã che {len(mapping)} thông tin cá nhân ({kinds}) trước khi gửi lên mạng; "
+            _note(ans, f"Đã che {len(seen)} thông tin cá nhân ({kinds}) trước khi gửi lên mạng; "
                        "câu trả lời hiển thị lại giá trị thật ngay trên máy này.", sink)
 
     replay_mode = REPLAY_MODES.get(settings.replay, "auto") if use_cache else "off"
@@ -190,13 +192,16 @@ def ask(
     on_token: Callable[[str], None] | None = None,
     pii_policy: str | None = None,
     use_cache: bool = True,
+    sensitive_policy: str = "block",
 ) -> Answer:
     """Ask a language model; returns an `Answer` (never raises for provider trouble).
 
     provider: None → settings (`auto`: a cloud provider with a key, else "local"); or one of
     "local", "openai", "gemini", "compatible", "auto". stream=True prints text as it arrives
     (or passes each piece to `on_token`). pii_policy: "redact" (default) / "block" / "allow" for
-    cloud providers. In `auto` mode a cloud failure falls back to the local model and says so.
+    cloud providers. sensitive_policy: "block" (default: sensitive data about a person — health,
+    criminal record … — stops the cloud call with a Vietnamese explanation) or "generalise" (sent as
+    a general wording). In `auto` mode a cloud failure falls back to the local model and says so.
     """
     start = time.perf_counter()
     try:
@@ -215,12 +220,16 @@ def ask(
                                                 f"{', '.join(PII_POLICIES)}.")
     if not (prompt or "").strip():
         return Answer(provider=requested, error="Câu hỏi đang để trống. Hãy gõ câu hỏi rồi chạy lại ô lệnh.")
+    if sensitive_policy not in SENSITIVE_POLICIES:
+        return Answer(provider=requested, error=f"Chế độ dữ liệu nhạy cảm «{sensitive_policy}» không hợp lệ. "
+                                                f"Chọn: {', '.join(SENSITIVE_POLICIES)}.")
     auto = requested == "auto"
     chosen = settings.active_provider() if auto else requested
     if auto and chosen == "auto":  # pragma: no cover - defensive
         chosen = "local"
     sink = on_token or (_printer if stream else None)
-    args = (prompt or "", system, model, float(temperature), int(max_tokens), seed, sink, policy, use_cache)
+    args = (prompt or "", system, model, float(temperature), int(max_tokens), seed, sink, policy, use_cache,
+            sensitive_policy)
     ans = _safe_attempt(settings, chosen, *args)
     if auto and chosen in CLOUD_PROVIDERS and ans.error and "(chế độ chặn)" not in ans.error:
         reason = ans.error

@@ -7,6 +7,11 @@ that are *not* personal data — article numbers, years, amounts of money, docum
 "45/2019/QH14" or "Quyết định số 1234/QĐ-UBND" — are left alone by construction (digits glued to
 "/" or followed by a currency word are skipped).
 
+Issue 24 added passports, BHXH/BHYT codes, payment cards (Luhn check unless "thẻ" is written),
+OTP/PIN/passwords after their keyword, emails written out ("a còng gmail chấm com"), and IDs in
+any common spelling — dashed, grouped, one digit per box, or in Vietnamese number words — all in
+`_extra_ids`; person names (`names.py`) and sensitive data about a person (`sensitive.py`).
+
 Why not `vipii` (Presidio-based Vietnamese PII, PyPI 0.2.1)? It pulls presidio, spaCy and
 underthesea into the class kit, has no house-address recogniser, and on this module's own test
 set (course.privacy.evaluation, measured 2026-11-25, addresses excluded) reached precision 0.90 /
@@ -16,11 +21,14 @@ dates) for a date of birth.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from course.text import strip_diacritics
+from course.privacy.names import find_names
+from course.privacy.sensitive import find_sensitive
+from course.text import strip_diacritics, strip_diacritics_aligned
 
 # Kind → (placeholder stem, Vietnamese label shown to learners)
 KINDS: dict[str, tuple[str, str]] = {
@@ -33,9 +41,16 @@ KINDS: dict[str, tuple[str, str]] = {
     "PLATE": ("BIEN_SO", "biển số xe"),
     "DOB": ("NGAY_SINH", "ngày sinh"),
     "ADDRESS": ("DIA_CHI", "địa chỉ nhà"),
+    "NAME": ("HO_TEN", "họ tên"),
+    "PASSPORT": ("HO_CHIEU", "số hộ chiếu"),
+    "INSURANCE": ("BHXH", "mã số BHXH/BHYT"),
+    "CARD": ("THE_NH", "số thẻ ngân hàng"),
+    "SECRET": ("MA_BI_MAT", "mã OTP, mã PIN hoặc mật khẩu"),
+    "SENSITIVE": ("NHAY_CAM", "dữ liệu cá nhân nhạy cảm"),
 }
 # When two findings overlap, the higher priority wins (context-backed kinds first).
-PRIORITY = {"EMAIL": 9, "BANK": 8, "TAX": 8, "CMND": 7, "DOB": 6, "PLATE": 6, "PHONE": 5, "CCCD": 4, "ADDRESS": 3}
+PRIORITY = {"SECRET": 10, "EMAIL": 9, "CARD": 9, "INSURANCE": 9, "PASSPORT": 8, "BANK": 8, "TAX": 8, "CMND": 7,
+            "DOB": 6, "PLATE": 6, "PHONE": 5, "CCCD": 4, "ADDRESS": 3, "NAME": 2, "SENSITIVE": 1}
 
 
 @dataclass(frozen=True)
@@ -46,6 +61,7 @@ class Finding:
     start: int
     end: int
     value: str
+    category: str = ""  # for SENSITIVE: health, criminal, religion, sexual, biometric
 
     @property
     def label(self) -> str:
@@ -99,8 +115,8 @@ DATE_PART = (
     r"|n[ăa]m\s+(?:19|20)\d{2})"
 )
 DOB_RE = re.compile(
-    r"(?<![\wÀ-ỹ])(?:sinh\s+(?:ng[àa]y|n[ăa]m)?|ng[àa]y\s+sinh|n[ăa]m\s+sinh|NS|DOB"
-    r"|ng[àa]y\s*/\s*th[áa]ng\s*/\s*n[ăa]m\s+sinh)"
+    r"(?<![\wÀ-ỹ])(?:sinh\s+(?:ng[àa]y|n[ăa]m)?|ng[àa]y\s+sinh|n[ăa]m\s+sinh(?:\s+c[ủu]a\s+[\wÀ-ỹ]+)?(?:\s+l[àa])?"
+    r"|NS|SN|DOB|ng[àa]y\s*[/,]?\s*th[áa]ng\s*[/,]?\s*n[ăa]m\s+sinh)"
     r"\s*[:：]?\s*(?P<date>" + DATE_PART + r"|(?:19|20)\d{2})(?!\d)",
     re.I,
 )
@@ -182,13 +198,138 @@ def _window(text: str, start: int, end: int, before: int = 45, after: int = 25) 
 
 
 def _money_after(text: str, end: int) -> bool:
-    return bool(re.match(r"\s*(?:đồng|đ\b|VNĐ|VND|triệu|tỷ|nghìn|ngàn|USD|%|km|m2|m²|ha|kg)", text[end:], re.I))
+    """An amount or a count follows: "1.500.000 đồng", "100 200 300 400 người"."""
+    return bool(re.match(r"\s*(?:đồng|đ\b|VNĐ|VND|triệu|tỷ|nghìn|ngàn|USD|%|km|m2|m²|ha|kg|người\b|lượt\b|"
+                         r"nhân khẩu|tấn\b)", text[end:], re.I))
+
+
+# ---------------------------------------------------------------- issue 24: more IDs, more spellings
+# Digits written one per box, in dashed or grouped blocks: "0|0|1|...", "001-203-004-567", "0012 0300 4567".
+_RUN_SEP = r"(?:[ \t]?[.\-|·][ \t]?|[ \t]|\][ \t]?\[)"
+DIGIT_RUN = re.compile(r"(?<![\w/.,-])\d(?:" + _RUN_SEP + r"?\d){8,18}(?![\w/]|[.,]\d)")
+# Digits spoken or typed as Vietnamese words ("không một bốn, một chín sáu ..."), on folded lower-case text.
+DIGIT_WORDS = {"khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "lam": "5",
+               "sau": "6", "bay": "7", "tam": "8", "chin": "9"}
+_DW = "(?:" + "|".join(DIGIT_WORDS) + ")"
+WORD_RUN = re.compile(r"\b" + _DW + r"(?:[\s,.\-]+" + _DW + r"){8,18}\b")
+# Landline with the area code in brackets: "(0212) 3 842 917", "(024) 3825 6677".
+PHONE_BRACKET_RE = re.compile(r"\(0\d{2,3}\)[\s.-]?\d(?:[\s.-]?\d){6,7}(?![\d\w])")
+# Passport: one letter and 7 (older 8) digits; spaced or dashed only after "hộ chiếu"/"passport".
+PASSPORT_RE = re.compile(r"(?<![\w-])[A-Z][\s-]?\d{7,8}(?![\w])")
+PASSPORT_CONTEXT = re.compile(r"(?:ho chieu|passport|\bhc\b)")
+# BHYT card: 2 letters (group), 1 digit (benefit level), 2 digits (province), 10 digits (BHXH number).
+BHYT_RE = re.compile(r"(?<![\w])[A-Z]{2}\s?[1-5]\s?\d{2}\s?\d{10}(?!\w)")
+INSURANCE_CONTEXT = re.compile(r"(?:\bbhxh\b|\bbhyt\b|bao hiem xa hoi|bao hiem y te|ma so bao hiem|so bao hiem)")
+CARD_CONTEXT = re.compile(r"(?:\bthe\b|\bcard\b|visa|master|napas|atm)")
+TAX_CONTEXT_FOLDED = re.compile(r"(?:ma so thue|\bmst\b|ma so doanh nghiep|ma thue)")
+TAX_SPACED_RE = re.compile(r"(?<![\w/.,-])\d{4}[\s.-]\d{3}[\s.-]\d{3}(?:-\d{3})?(?![\w/]|[.,]\d)")
+# OTP / PIN / password after its keyword (on folded lower-case text).
+SECRET_RE = re.compile(
+    r"(?<!\w)(?:ma (?:otp|pin|xac thuc|xac nhan|bao mat|kich hoat)|otp|pin(?=\s*[:=]|\s+the\b)|mat khau|password"
+    r"|passcode|pass|mk)(?:\s+[a-z]{1,7}){0,6}?\s*[:=]?\s*(?:la\s+)?"
+    r"(?P<v>\d(?: ?\d){3,7}(?![\w@#$%&!*])|[^\s,;()]*[\d@#$%&!*][^\s,;()]*)"
+)
+# An email written out: "lan a còng gmail chấm com", "an.nguyen @ gmail . com", "an (at) gmail (dot) com".
+_AT = r"(?:\s+(?:a\s+)?(?:cong|\(at\)|at)\s+|\s*@\s*|\s*\((?:a|at)\)\s*)"
+_DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*)"
+EMAIL_LOOSE_RE = re.compile(
+    r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
+    + _DOT + r"(?:com|vn|net|org|edu|gov|info|io)(?:" + _DOT + r"(?:vn|com|net|org))*\b"
+)
+YEAR_AFTER_NAME = re.compile(r"\s*[(,]\s*(?:s\.?\s*|sinh\s+)?(?P<y>(?:19|20)\d{2})\s*\)")
+# "công dân nam sinh năm 2008", "các cháu sinh năm 2019": the birth year of a group, not of a person.
+GROUP_BEFORE = re.compile(
+    r"(?:cong dan|thanh nien|tre em|tre|cac chau|cac em|nhung nguoi|nguoi|hoc sinh|thi sinh|lao dong)"
+    r"(?:\s+(?:nam|nu))?\s*$"
+)
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def _folded_before(low: str, start: int, width: int = 45) -> str:
+    return re.split(r"[.;!?\n](?:\s|$)", low[max(0, start - width) : start])[-1]
+
+
+def _classify_digits(digits: str, low: str, start: int, end: int, text: str) -> str | None:
+    """Kind of an ID written in an unusual spelling (boxes, dashes, groups or words), or None."""
+    before = _folded_before(low, start)
+    if _money_after(text, end):
+        return None
+    if INSURANCE_CONTEXT.search(before) and len(digits) == 10:
+        return "INSURANCE"
+    if TAX_CONTEXT_FOLDED.search(before) and len(digits) in (10, 13):
+        return "TAX"
+    # a card number passes the Luhn check; after "thẻ" a mistyped one is still hidden
+    card_word = CARD_CONTEXT.search(before) and not INSURANCE_CONTEXT.search(before)
+    if 13 <= len(digits) <= 19 and ((_luhn(digits) and len(digits) in (16, 19)) or card_word):
+        return "CARD"
+    if _valid_phone(digits):
+        return "PHONE"
+    if len(digits) == 12:
+        return "CCCD"
+    if len(digits) == 9 and _context(CMND_CONTEXT, before):
+        return "CMND"
+    return None
+
+
+def _extra_ids(text: str, low: str) -> list[Finding]:
+    """IDs added for issue 24: passports, BHXH/BHYT, cards, secrets, loose emails, unusual spellings."""
+    out: list[Finding] = []
+
+    def add(kind: str, start: int, end: int) -> None:
+        out.append(Finding(kind, start, end, text[start:end]))
+
+    for m in DIGIT_RUN.finditer(text):
+        kind = _classify_digits(_digits(m.group()), low, m.start(), m.end(), text)
+        if kind:
+            add(kind, m.start(), m.end())
+    for m in WORD_RUN.finditer(low):
+        digits = "".join(DIGIT_WORDS[w] for w in re.findall(r"[a-z]+", m.group()))
+        kind = _classify_digits(digits, low, m.start(), m.end(), text)
+        if kind is None and len(digits) == 9:
+            kind = "CMND"
+        if kind:
+            add(kind, m.start(), m.end())
+    for m in PHONE_BRACKET_RE.finditer(text):
+        if _valid_phone(m.group().replace("(", "").replace(")", "")):
+            add("PHONE", m.start(), m.end())
+    for m in PASSPORT_RE.finditer(text):
+        strict = re.fullmatch(r"[BCEGKNP]\d{7}", m.group()) is not None
+        if strict or PASSPORT_CONTEXT.search(_folded_before(low, m.start(), 40)):
+            add("PASSPORT", m.start(), m.end())
+    for m in BHYT_RE.finditer(text):
+        add("INSURANCE", m.start(), m.end())
+    for m in DIGIT_RUN.finditer(text):  # 10-digit BHXH numbers after their keyword
+        if len(_digits(m.group())) == 10 and INSURANCE_CONTEXT.search(_folded_before(low, m.start(), 40)):
+            add("INSURANCE", m.start(), m.end())
+    for m in TAX_SPACED_RE.finditer(text):
+        if TAX_CONTEXT_FOLDED.search(_folded_before(low, m.start(), 40)):
+            add("TAX", m.start(), m.end())
+    for m in SECRET_RE.finditer(low):
+        start, end = m.span("v")
+        if not re.search(r"\d", m.group("v")) and not re.search(r"[@#$%&!*]\w", m.group("v")):
+            continue
+        while end > start and text[end - 1] in ".:,":
+            end -= 1
+        if end - start >= 4:
+            add("SECRET", start, end)
+    for m in EMAIL_LOOSE_RE.finditer(low):
+        if not EMAIL_RE.fullmatch(text[m.start():m.end()]):
+            add("EMAIL", m.start(), m.end())
+    return out
 
 
 def find_pii(text: str) -> list[Finding]:
     """All personal data found in `text`, sorted by position, without overlaps."""
-    text = unicodedata.normalize("NFC", text)
-    found: list[Finding] = []
+    text = unicodedata.normalize("NFC", text or "")
+    low = strip_diacritics_aligned(text).lower()
+    found: list[Finding] = _extra_ids(text, low)
 
     def add(kind: str, m: re.Match[str], group: int | str = 0) -> None:
         found.append(Finding(kind, m.start(group), m.end(group), m.group(group)))
@@ -227,6 +368,8 @@ def find_pii(text: str) -> list[Finding]:
         if m.group().lower().startswith("sinh") and (
                 word in NOT_BIRTH_BEFORE or (word == strip_diacritics(word) and word in _NOT_BIRTH_ASCII)):
             continue
+        if GROUP_BEFORE.search(low[max(0, m.start() - 30) : m.start()]):
+            continue
         add("DOB", m, "date")
     for rx in ADDRESS_RES:
         for m in rx.finditer(text):
@@ -241,10 +384,31 @@ def find_pii(text: str) -> list[Finding]:
                 continue
             found.append(Finding("ADDRESS", start, start + len(value), value))
 
+    for kind, start, end in find_names(text):
+        found.append(Finding(kind, start, end, text[start:end]))
+        year = YEAR_AFTER_NAME.match(text, end) if kind == "NAME" else None
+        if year:  # "Ông Mùa A Vàng (1958)": a year in brackets right after a name is the year of birth
+            add("DOB", year, "y")
+
     # Resolve overlaps: keep higher priority, then the longer span.
     found.sort(key=lambda f: (-PRIORITY[f.kind], -(f.end - f.start), f.start))
-    kept: list[Finding] = []
+    kept: list[Finding] = []  # non-overlapping, sorted by start
+    starts: list[int] = []
     for f in found:
-        if all(f.end <= k.start or f.start >= k.end for k in kept):
-            kept.append(f)
+        i = bisect.bisect_left(starts, f.start)
+        if (i > 0 and kept[i - 1].end > f.start) or (i < len(kept) and kept[i].start < f.end):
+            continue
+        kept.insert(i, f)
+        starts.insert(i, f.start)
+    # Sensitive data about a person: tied by a name or ID in the same sentence; cut where it overlaps.
+    for category, start, end in find_sensitive(text, [(k.start, k.end) for k in kept]):
+        first = max(0, bisect.bisect_left(starts, start) - 1)
+        for k in kept[first : bisect.bisect_left(starts, end)]:
+            if k.start < end and start < k.end:
+                end = k.start if k.start > start else end
+                start = max(start, k.end) if k.start <= start else start
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        if end - start >= 3:
+            kept.append(Finding("SENSITIVE", start, end, text[start:end], category))
     return sorted(kept, key=lambda f: f.start)

@@ -176,12 +176,15 @@ def look_up(question: str, provider: str | None = None, model: str | None = None
                             + ": hãy đặt khoá trong tệp .env, hoặc dùng mô hình trên máy.")
             return result
         guarded = redact(question)
-        if guarded.mapping and settings.pii_policy == "block":
+        if guarded.blocked and settings.pii_policy != "allow":
+            result.error = guarded.block_message()
+            return result
+        if guarded.findings and settings.pii_policy == "block":
             result.error = "Câu hỏi có dữ liệu cá nhân nên không được gửi lên mạng (chế độ chặn). Hãy xoá rồi hỏi lại."
             return result
         outgoing = question if settings.pii_policy == "allow" else guarded.text
-        if outgoing != question:
-            result.notices.append(f"Đã che {len(guarded.mapping)} thông tin cá nhân trước khi gửi lên mạng.")
+        if guarded.findings and outgoing != question:
+            result.notices.append(guarded.notice())
         try:
             search = _gemini_search if provider == "gemini" else _openai_search
             text, sources, queries, _model = search(settings, outgoing, model)

@@ -1,0 +1,257 @@
+"""Person names in Vietnamese text, found offline by rules a ward officer would recognise.
+
+A run of capitalised words (separated by spaces only) is a person's name when
+1. it follows a title or kinship word: ông, bà, anh, chị, cháu, em, cô, chú, bác, cụ, dì, thầy, vợ, chồng …
+   ("ông Giàng A Chống", "chị Hằng", typed bare: "ong Lo Van Pieng");
+2. it follows a field label ending in a colon: "HỌ TÊN:", "Họ và tên:", "Người khai:", "Chủ hộ:" …
+   (capitals allowed: "HỌ TÊN: MÙA A SÌNH");
+3. it follows "tên" / "tôi là" / "em là";
+4. or it starts with a Vietnamese or ethnic-minority family name (Nguyễn, Trần, Giàng, Thào, Vừ, Lò, Cầm,
+   Sùng …) and has at least two words ("Đơn của Phạm Văn Hào").
+It is NOT a person's name when a place or institution word comes right before it (đường Tô Hiệu,
+phố Bà Triệu, Trường THCS Lê Quý Đôn, Thành phố Hồ Chí Minh), when it is a historical figure named
+without a personal title (Võ Nguyên Giáp, Hồ Chí Minh), or when a public office holder is named after
+the role ("Chủ tịch UBND phường Trần Văn Hùng"): officials acting in their public role are published
+on the ward's own documents, so the guard lets them pass (rule "public office holder named by role").
+A village (bản, thôn, xóm, ấp, buôn, plei) attached to a detected name is returned as an address.
+"""
+
+from __future__ import annotations
+
+import re
+
+from course.text import strip_diacritics_aligned
+
+# Family names (Kinh, and the ethnic groups of the northern mountains and the Central Highlands that
+# ward offices there register most often). Compared with diacritics; typed bare, folded.
+SURNAMES_VI = frozenset("""
+nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đoàn trịnh trương lâm lương
+mai cao hà tạ chu tống lưu la vương thái kiều quách khổng lại mạc nông bế hứa lò lường quàng cầm sầm lù
+giàng thào vừ vàng mùa sùng hạng tẩn triệu bàn chảo lầu hầu mã thò khuất tiêu phùng văn thạch kim
+và cứ tráng tô sin giáp lục ông diệp âu đào thiều ứng khúc kha đàm ninh liễu nghiêm phí quan quỳnh thủy
+vi xa ksor niê kpă rmah siu đèo hờ lỳ ly mè lầm lý khà pờ sình chẻo lã điêu hà cà tòng hảng phàn
+""".split())
+SURNAMES_BARE = frozenset(strip_diacritics_aligned(n) for n in SURNAMES_VI)
+# Title and kinship words before a name (accented forms; bare forms count only in text typed bare).
+TITLES = frozenset("ông bà anh chị cháu em cô chú bác cụ dì thím mợ cậu thầy vợ chồng bé bạn mế pá".split())
+TITLES_BARE = frozenset("ong ba anh chi chau em co chu bac cu di thim mo cau thay vo chong".split())
+# Words after which the next capitalised run is a name.
+NAME_CUES = frozenset({"tên", "ten"})
+# Words that start a capitalised run that is an institution or a place, not a person.
+PLACE_WORDS = frozenset("""
+đường phố ngõ ngách hẻm kiệt trường viện cầu chợ đền chùa miếu quảng khu phường xã huyện quận tỉnh
+thành tp thôn bản xóm ấp buôn plei bon làng tổ tuyến công cúp lễ hội tưởng sông núi hồ đảo nhà
+trạm học bệnh cục sở bộ ban ủy uỷ ubnd hđnd đội lớp
+""".split())
+PLACE_WORDS_BARE = frozenset("""
+duong pho ngo ngach hem kiet truong vien cau cho den chua mieu quang khu phuong xa huyen quan tinh
+thanh tp thon xom ap buon plei bon lang tuyen cong cup tuong song nui dao nha tram hoc benh cuc
+""".split())
+# Institution words that mark a place even two or three words before the run ("Trường THCS Lê Quý Đôn").
+STRONG_PLACE = frozenset("trường viện đường phố ngõ tưởng quảng thành cầu khu chợ đền chùa tuyến".split())
+# Capitalised words that begin a role or an institution, never a given name right after a title.
+NOT_NAME_START = frozenset("""
+chủ phó bí giám tổ cán hội ban sở bộ mẹ đảng nhà ubnd hđnd tôi hồ họ tên người các đoàn mặt ủy uỷ cục
+viện chánh trưởng công đường phố trường
+""".split())
+NOT_NAME_START_BARE = frozenset(strip_diacritics_aligned(w) for w in NOT_NAME_START) - {"ho", "cong", "truong"}
+# Historical figures whose names are also streets and schools: pass unless a personal title precedes.
+FAMOUS = frozenset(strip_diacritics_aligned(n).lower() for n in """
+Hồ Chí Minh|Võ Nguyên Giáp|Tô Hiệu|Lê Lợi|Trần Hưng Đạo|Nguyễn Du|Nguyễn Trãi|Lê Quý Đôn|Trần Phú|
+Lý Thường Kiệt|Phan Đình Phùng|Nguyễn Thái Học|Võ Thị Sáu|Trần Thị Lý|Lò Văn Giá|Hoàng Văn Thụ|
+Tôn Thất Tùng|Phan Đăng Lưu|Nguyễn Huệ|Lê Duẩn|Phạm Văn Đồng|Trường Chinh|Nguyễn Văn Cừ|Lê Hồng Phong|
+Phan Bội Châu|Phan Chu Trinh|Ngô Quyền|Đinh Tiên Hoàng|Lý Thái Tổ|Lê Thái Tổ|Trần Quốc Toản|Kim Đồng|
+Nguyễn Chí Thanh|Tôn Đức Thắng|Lê Thánh Tông|Nguyễn Văn Trỗi|Bế Văn Đàn|Cù Chính Lan|Mạc Thị Bưởi|
+Nguyễn Thị Minh Khai|Hà Huy Tập|Trần Đại Nghĩa|Lương Thế Vinh|Chu Văn An|Nguyễn Bỉnh Khiêm|Hồ Xuân Hương|
+Phùng Hưng|Mai Hắc Đế|Lê Văn Tám|Ông Ích Khiêm|Bà Triệu|Hai Bà Trưng|Bác Hồ""".replace("\n", "").split("|"))
+# Place names that begin with a family name (Hà Nội, Cao Bằng …): never a person.
+PLACES = frozenset(strip_diacritics_aligned(n).lower() for n in """
+Hà Nội|Hà Giang|Hà Nam|Hà Tĩnh|Hà Đông|Hà Tiên|Cao Bằng|Lâm Đồng|Thái Bình|Thái Nguyên|Ninh Bình|
+Ninh Thuận|Lào Cai|Lai Châu|Kim Bảng|Mai Châu|Hồ Tây|Quảng Ninh|Quảng Nam|Quảng Ngãi|Quảng Bình|Quảng Trị|
+Vĩnh Phúc|Vĩnh Long|Đồng Nai|Đồng Tháp|Bình Dương|Phú Thọ|Tây Ninh|Long An|Kiên Giang|Bạc Liêu|Trà Vinh|
+Sơn La|Điện Biên|Bắc Ninh|Bắc Giang|Hải Phòng|Hải Dương|Hưng Yên|Nam Định|Thanh Hóa|Thanh Hoá|Nghệ An|
+Gia Lai|Kon Tum|Đắk Lắk|Đắk Nông|Khánh Hòa|Khánh Hoà|Bình Định|Phú Yên|Huế|Đà Nẵng|Cà Mau|Sóc Trăng|
+Hậu Giang|Cần Thơ|An Giang|Bến Tre|Tiền Giang|Hòa Bình|Hoà Bình|Lạng Sơn|Tuyên Quang|Yên Bái|Bắc Kạn|
+Phú Quốc|Hoàng Sa|Trường Sa|Việt Nam|Hàn Quốc|Trung Quốc|Nhật Bản|Đài Loan|Bạch Mai|Việt Đức|Chợ Rẫy""".replace("\n", "").split("|"))
+# A role named right before the name: a public office holder acting in that role.
+OFFICE_BEFORE = re.compile(
+    r"(?:chu tich|pho chu tich|bi thu|pho bi thu|truong cong an|pho truong cong an|giam doc|pho giam doc|"
+    r"chanh van phong|truong phong|truong ban|pho truong ban|chu nhiem|dai tuong|tong bi thu|thu tuong|"
+    r"bo truong|thu truong|dai bieu quoc hoi|chu tich nuoc)"
+    r"(?:\s+(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|mttq|mat tran to quoc|dang uy|cong an|"
+    r"phuong|xa|thi tran|huyen|tinh|thanh pho|tp\.?|quan|viet nam|ubmttq))*\s*$",
+)
+# "Họ tên:", "Người khai:", "Chủ hộ:", "HỌ TÊN CHỦ HỘ:" … just before the run.
+# "Nguyễn Thị Hoa, Chủ tịch UBND phường …": the role right after the name.
+OFFICE_AFTER = re.compile(
+    r"\s*[,(-]\s*(?:Chu tich|Pho Chu tich|Bi thu|Pho Bi thu|Truong Cong an|Giam doc|Chanh van phong|"
+    r"Dai bieu Quoc hoi|Thu tuong|Bo truong)\b"
+)
+LABEL_BEFORE = re.compile(
+    r"\b(?:ho(?: va)? ten|ten|nguoi [a-z ]{2,24}|chu ho|chu tai khoan|danh sach|doi tuong|nguoi)"
+    r"[a-z ]{0,24}:\s*$"
+)
+VILLAGE_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:o|tai|thuoc)\s+)?(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})"
+)
+
+_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_COLON = re.compile(r" *:")
+
+
+def _is_cap(word: str) -> bool:
+    return word[0].isupper() and (word[1:].islower() or word.isupper() or len(word) == 1 or "'" in word)
+
+
+def _bare(word: str) -> bool:
+    return word.isascii()
+
+
+def _in(word: str, accented: frozenset[str], bare: frozenset[str]) -> bool:
+    """`word` in a word list: with its diacritics, or folded when typed bare."""
+    low = word.lower()
+    return low in accented or (_bare(word) and low in bare)
+
+
+def _title(word: str, bare_text: bool) -> bool:
+    """A title or kinship word; its bare spelling ("ba", "chi") counts only in text typed bare."""
+    low = word.lower()
+    return low in TITLES or (bare_text and low in TITLES_BARE)
+
+
+def _style(word: str) -> str:
+    if len(word) == 1 or "'" in word:
+        return "any"
+    return "upper" if word.isupper() else "title"
+
+
+def _place(word: str, folded: str) -> bool:
+    low = word.lower()
+    return low in PLACE_WORDS or (_bare(word) and folded.lower() in PLACE_WORDS_BARE)
+
+
+def find_names(text: str) -> list[tuple[str, int, int]]:
+    """("NAME" | "ADDRESS", start, end) for each person's name (and attached village) in `text`."""
+    folded = strip_diacritics_aligned(text)
+    words = [(m.start(), m.end()) for m in _WORD.finditer(folded)]
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(words):
+        s, e = words[i]
+        if not _is_cap(text[s:e]):
+            i += 1
+            continue
+        # the run of capitalised words separated by spaces only, all in one style (Title or CAPS)
+        j = i
+        style = _style(text[s:e])
+        while j + 1 < len(words):
+            ns, ne = words[j + 1]
+            gap = text[words[j][1]:ns]
+            if gap not in (" ", "\u00a0") or not _is_cap(text[ns:ne]):
+                break
+            nxt = _style(text[ns:ne])
+            if "any" not in (style, nxt) and nxt != style:
+                break
+            style = nxt if style == "any" else style
+            j += 1
+        run = words[i : j + 1]
+        found = _judge(text, folded, words, i, run)
+        i = j + 1
+        if found is None:
+            continue
+        start, end = found
+        out.append(("NAME", start, end))
+        v = VILLAGE_AFTER.match(folded, end)
+        if v:
+            out.append(("ADDRESS", v.start("v"), v.end("v")))
+    return out
+
+
+def _prev_words(text: str, words: list[tuple[int, int]], idx: int, n: int) -> list[str]:
+    """Up to `n` words before word `idx` in the same clause, original spelling, nearest last."""
+    res: list[str] = []
+    k = idx - 1
+    limit = words[idx][0]
+    while k >= 0 and len(res) < n:
+        ws, we = words[k]
+        gap = text[we:limit]
+        if gap.strip(" "):
+            break
+        res.insert(0, text[ws:we])
+        limit = ws
+        k -= 1
+    return res
+
+
+def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
+           run: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of a person's name inside `run` (which starts at word `idx`), or None."""
+    label = _COLON.match(text, run[-1][1]) is not None  # "HỌ TÊN:" is a field label, "anh Sáng:" a name
+    run = run[:6]
+    tokens = [text[s:e] for s, e in run]
+    titled = False
+    bare_text = _bare_context(text, run[0][0])
+    # a title at the start of the run ("Ông Giàng A Chống" at the start of a sentence)
+    if label and not _title(tokens[0], bare_text) and not _title_before(text, words, idx, bare_text):
+        return None
+    if _title(tokens[0], bare_text):
+        if len(run) == 1:
+            return None
+        if _place_before(text, words, idx):
+            return None
+        if strip_diacritics_aligned(" ".join(tokens)).lower() in FAMOUS:  # "Bà Triệu", "Bác Hồ"
+            return None
+        run, tokens, titled, idx = run[1:], tokens[1:], True, idx + 1
+    if _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE) and not (
+            len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE)):
+        return None
+    run, tokens = run[:5], tokens[:5]
+    start, end = run[0][0], run[-1][1]
+    name_folded = folded[start:end].lower()
+    parts = name_folded.split()
+    if name_folded in PLACES or parts[0] in PLACES or " ".join(parts[:2]) in PLACES:
+        return None
+    before = folded[max(0, start - 60):start].lower()
+    clause = re.split(r"[.;!?\n()]", before)[-1]
+    prev = _prev_words(text, words, idx, 3)
+    if not titled and prev:
+        last = prev[-1]
+        if _title(last, bare_text):
+            titled = True
+            if strip_diacritics_aligned(last + " " + text[start:end]).lower() in FAMOUS:
+                return None
+    if not titled and (
+            (prev and _place(prev[-1], strip_diacritics_aligned(prev[-1]))) or any(w.lower() in STRONG_PLACE for w in prev)):
+        return None
+    if OFFICE_BEFORE.search(clause) or OFFICE_AFTER.match(folded, end):
+        return None
+    if titled:
+        return start, end
+    cue = prev[-2:] if prev and prev[-1].lower() in ("là", "la") else prev[-1:]
+    if LABEL_BEFORE.search(clause) or (cue and strip_diacritics_aligned(cue[0]).lower() in NAME_CUES):
+        return start, end
+    if prev and prev[-1].lower() in ("là", "la") and len(prev) >= 2 and prev[-2].lower() in (
+            "tôi", "toi", "em", "mình", "minh", "cháu", "chau", "con"):
+        return start, end
+    if len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE):
+        if name_folded in FAMOUS:
+            return None
+        return start, end
+    return None
+
+
+def _title_before(text: str, words: list[tuple[int, int]], idx: int, bare_text: bool) -> bool:
+    prev = _prev_words(text, words, idx, 1)
+    return bool(prev) and _title(prev[-1], bare_text)
+
+
+def _place_before(text: str, words: list[tuple[int, int]], idx: int) -> bool:
+    prev = _prev_words(text, words, idx, 1)
+    return bool(prev) and _place(prev[-1], strip_diacritics_aligned(prev[-1]))
+
+
+def _bare_context(text: str, pos: int) -> bool:
+    """True when the sentence around `pos` is typed without diacritics."""
+    left = re.split(r"[.;!?\n]", text[max(0, pos - 80):pos])[-1]
+    right = re.split(r"[.;!?\n]", text[pos:pos + 80])[0]
+    return (left + right).isascii()

@@ -1,0 +1,199 @@
+"""The privacy guard on what a ward office really handles (issue 24): names, sensitive data, every ID
+an official types in any spelling, and bad input."""
+
+from __future__ import annotations
+
+import statistics
+import time
+import unicodedata
+from collections import Counter
+
+import pytest
+
+from course.privacy import StreamRestorer, find_pii, redact, restore
+from course.privacy.evaluation import evaluate_ward, load_ward_cases
+
+
+def test_ward_set_is_large_and_stratified() -> None:
+    cases = load_ward_cases()
+    assert len(cases) >= 500
+    assert {c.slice for c in cases} == {"U", "T", "V", "W"}
+    untouched = load_ward_cases("U")
+    kinds = Counter(k for c in untouched for k, _, _ in c.gold)
+    assert set(kinds) >= {"NAME", "SENSITIVE", "SECRET", "PASSPORT", "INSURANCE", "CARD", "CCCD", "CMND",
+                          "PHONE", "EMAIL", "TAX", "DOB"}
+    spellings = Counter(c.stratum.split("/")[1] for c in untouched if not c.stratum.startswith("NEG"))
+    for spelling in ("plain", "spaced", "dashed", "dotted", "grouped", "boxes", "words", "nodiac", "caps"):
+        assert spellings[spelling] >= 3, spelling
+    assert sum(1 for c in untouched if not c.gold) >= 60
+    for case in cases:  # every marked value is really in the sentence where the mark says
+        assert case.text == unicodedata.normalize("NFC", case.text)
+        for _kind, start, end in case.gold:
+            assert 0 <= start < end <= len(case.text)
+
+
+def test_tuning_slice_per_kind() -> None:
+    scores = evaluate_ward(load_ward_cases("T"))
+    detail = scores.report() + "\n" + "\n".join(map(str, scores.missed + scores.false_positives))
+    assert scores.total().precision >= 0.98, detail
+    for kind, k in scores.kinds.items():
+        assert k.recall >= 0.98, (kind, detail)
+
+
+@pytest.mark.parametrize("part", ["U", "V"])
+def test_held_out_slices_stay_above_the_targets(part: str) -> None:
+    """Each was measured once before the fixes it led to (README); kept so later changes cannot fall below."""
+    scores = evaluate_ward(load_ward_cases(part))
+    detail = scores.report() + "\n" + "\n".join(map(str, scores.missed + scores.false_positives))
+    assert scores.total().precision >= 0.98, detail
+    for kind, k in scores.kinds.items():
+        assert k.recall >= 0.98, (kind, detail)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ông Giàng A Chống đến xin xác nhận.", "Giàng A Chống"),
+    ("Bà Thào Thị Dợ đề nghị hỗ trợ.", "Thào Thị Dợ"),
+    ("Anh Vừ A Tủa xin giấy giới thiệu.", "Vừ A Tủa"),
+    ("HỌ TÊN: MÙA A SÌNH", "MÙA A SÌNH"),
+    ("cháu Sùng Seo Dính bị ốm", "Sùng Seo Dính"),
+    ("Đơn của Nguyễn Văn Thịnh về tranh chấp đất.", "Nguyễn Văn Thịnh"),
+])
+def test_names_become_reversible_placeholders(text: str, name: str) -> None:
+    r = redact(text)
+    assert name not in r.text and "[HO_TEN_1]" in r.text
+    assert r.mapping["[HO_TEN_1]"] == name
+    assert restore("Kính gửi [HO_TEN_1],", r.mapping) == f"Kính gửi {name},"
+    assert restore(r.text, r.mapping) == text
+
+
+def test_name_typed_bare_with_village() -> None:
+    r = redact("ong Lo Van Pieng, ban Na Bo, xin cap lai giay khai sinh")
+    assert r.text == "ong [HO_TEN_1], [DIA_CHI_1], xin cap lai giay khai sinh"
+    assert r.mapping == {"[HO_TEN_1]": "Lo Van Pieng", "[DIA_CHI_1]": "ban Na Bo"}
+
+
+@pytest.mark.parametrize("text", [
+    "Sửa đèn đường Tô Hiệu và phố Bà Triệu.",
+    "Trường THCS Lê Quý Đôn khai giảng.",
+    "Tư tưởng Hồ Chí Minh về dân vận.",
+    "Chủ tịch UBND phường Trần Văn Hùng ký quyết định.",  # public office holder named by role
+    "Đồng chí Vàng A Sính, Bí thư Đảng ủy xã, phát biểu.",
+    "Bà con trong bản đồng tình. Anh chị em trong tổ trực đêm.",
+    "Gọi công dân nam sinh năm 2008 đi khám nghĩa vụ quân sự.",
+    "Thửa đất số 215, tờ bản đồ số 18, diện tích 120 m2.",
+])
+def test_ordinary_text_passes(text: str) -> None:
+    assert find_pii(text) == []
+
+
+def test_sensitive_data_blocked_with_the_law_or_generalised() -> None:
+    text = "Ông Lê Văn Tám đang điều trị lao phổi, nhờ viết đơn xin trợ cấp."
+    r = redact(text)
+    assert r.blocked and "91/2025/QH15" in r.block_message() and "sức khoẻ" in r.block_message()
+    assert "lao phổi" not in r.text  # even a caller that ignores `blocked` never sends it as written
+    g = redact(text, sensitive="generalise")
+    assert not g.blocked and g.text == "Ông [HO_TEN_1] có vấn đề sức khoẻ, nhờ viết đơn xin trợ cấp."
+    crim = redact("Anh Trịnh Văn Lực có tiền án về tội trộm cắp.")
+    assert crim.blocked and "tiền án" in crim.block_message()
+    # statistics about a group, and the wording of a law, are not about one person
+    for text in ("Phường có 23 người nhiễm HIV đang điều trị ARV.",
+                 "Người mắc bệnh tâm thần hoặc bệnh khác mà không có khả năng nhận thức."):
+        assert not redact(text).blocked, text
+    with pytest.raises(ValueError):
+        redact("x", sensitive="allow")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Hộ chiếu số C-2740958", "PASSPORT"),
+    ("Thẻ BHYT HS4141421739025", "INSURANCE"),
+    ("Mã số BHXH 0123456789", "INSURANCE"),
+    ("Số thẻ 4526-0181-5908-3012", "CARD"),
+    ("MST 8012.345.678", "TAX"),
+    ("CCCD 0|0|1|0|8|9|0|3|4|5|2|1", "CCCD"),
+    ("CCCD 001-203-004-567", "CCCD"),
+    ("Số căn cước không một bốn, một chín sáu, không không hai, tám bảy năm", "CCCD"),
+    ("Số điện thoại không chín một hai, ba bốn năm, sáu bảy tám", "PHONE"),
+    ("Máy bàn (0212) 3 842 917", "PHONE"),
+    ("Email lehoa a còng gmail chấm com", "EMAIL"),
+    ("Ngày sinh 03-11-1992", "DOB"),
+    ("Mã OTP là 482913", "SECRET"),
+    ("mat khau dich vu cong: thanhtam2024", "SECRET"),
+])
+def test_every_id_in_every_spelling(text: str, kind: str) -> None:
+    assert [f.kind for f in find_pii(text)] == [kind]
+
+
+def test_card_needs_checksum_without_the_word_card() -> None:
+    assert [f.kind for f in find_pii("Số 4526 0181 5908 3012 nhé")] == ["CARD"]  # Luhn-valid
+    assert [f.kind for f in find_pii("Số 4526 0181 5908 3013 nhé")] == []  # fails Luhn, no "thẻ"
+
+
+# ---------------------------------------------------------------- bad input
+def test_empty_and_blank_input() -> None:
+    for text in ("", "   ", "\n\n"):
+        r = redact(text)
+        assert r.findings == [] and r.mapping == {} and not r.blocked
+    assert redact(None).text == ""  # type: ignore[arg-type]
+    assert find_pii(None) == []  # type: ignore[arg-type]
+    # control characters and a lone surrogate do not stop the guard
+    assert "0912 345 678" not in redact("\x00\x01 gọi 0912 345 678 \ud800").text
+    assert restore("", {"[HO_TEN_1]": "An"}) == ""
+
+
+def test_hundred_kilobytes_in_reasonable_time_and_nothing_left() -> None:
+    case = "Ông Giàng A Chống, CCCD 001-203-004-567, SĐT 0912 345 678, mật khẩu Hoa@1957. "
+    text = (case * (100_000 // len(case) + 1))[:100_000]
+    t0 = time.perf_counter()
+    r = redact(text)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 5.0, elapsed
+    for value in ("Giàng A Chống", "001-203-004-567", "0912 345 678", "Hoa@1957"):
+        assert value not in r.text
+    assert len(r.mapping) == 4  # same value, same placeholder, however often it appears
+
+
+def test_mixed_scripts() -> None:
+    text = "Ông Vừ A Tủa 武阿 (Вю) gọi 0912 345 678 — email tua.vu@gmail.com 😀 [ok]"
+    r = redact(text)
+    assert "Vừ A Tủa" not in r.text and "0912 345 678" not in r.text and "tua.vu@gmail.com" not in r.text
+    assert "武阿" in r.text and "😀" in r.text
+    assert restore(r.text, r.mapping) == text
+
+
+def test_placeholder_typed_by_learner_is_never_restored_to_a_real_value() -> None:
+    text = "Mẫu thư có chỗ trống [HO_TEN_1]; người thật là ông Giàng A Chống."
+    r = redact(text)
+    assert r.mapping["[HO_TEN_1]"] == "Giàng A Chống"
+    assert "[HO_TEN_1]" in r.text and r.text.count("[HO_TEN_1]") == 1  # only ours is a real placeholder
+    assert "\uff3bHO_TEN_1\uff3d" in r.text
+    reply = "Thư: kính gửi \uff3bHO_TEN_1\uff3d ... người nhận [HO_TEN_1]."
+    assert restore(reply, r.mapping) == "Thư: kính gửi [HO_TEN_1] ... người nhận Giàng A Chống."
+    # a placeholder the model invents, or one from nowhere, stays as it is
+    assert restore("[HO_TEN_9] và [SDT_1]", r.mapping) == "[HO_TEN_9] và [SDT_1]"
+    # a typed placeholder that collides with one from the system prompt's mapping
+    system = redact("Cán bộ phụ trách: chị Lan, số máy 0987.654.321.")
+    user = redact("Điền tên vào [HO_TEN_1] giúp tôi.", system.mapping)
+    assert restore("Đã điền \uff3bHO_TEN_1\uff3d.", user.mapping) == "Đã điền [HO_TEN_1]."
+    assert restore("Cán bộ [HO_TEN_1].", user.mapping) == "Cán bộ Lan."
+
+
+def test_stream_restorer_with_typed_placeholder_split() -> None:
+    r = redact("Chỗ trống [HO_TEN_1], người thật anh Vừ A Tủa.")
+    out: list[str] = []
+    sr = StreamRestorer(r.mapping, out.append)
+    for chunk in ["Trả lời: \uff3bHO_", "TEN_1\uff3d và [HO", "_TEN_1]."]:
+        sr.feed(chunk)
+    sr.flush()
+    assert "".join(out) == "Trả lời: [HO_TEN_1] và Vừ A Tủa."
+
+
+def test_guard_time_for_a_2000_character_prompt() -> None:
+    text = " ".join(c.text for c in load_ward_cases("T"))[:2000]
+    redact(text)
+    times = []
+    for _ in range(7):
+        t0 = time.perf_counter()
+        redact(text)
+        times.append(time.perf_counter() - t0)
+    # the target is 20 ms (benchmarks/privacy.py); the test leaves room for a busy class machine
+    assert statistics.median(times) < 0.06, times
