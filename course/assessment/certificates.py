@@ -122,7 +122,7 @@ def draw_certificate(path: Path, cert: Certificate, info: dict) -> None:
 
     register_fonts()
     width, height = landscape(A4)
-    c = Canvas(str(path), pagesize=(width, height), pageCompression=1)
+    c = Canvas(str(path), pagesize=(width, height), pageCompression=1, initialFontName="KH-Serif")
     c.setTitle(f"Giấy chứng nhận {cert.so_hieu}")
     c.setAuthor(info["organiser"])
     c.setSubject("Giấy chứng nhận hoàn thành khoá học")

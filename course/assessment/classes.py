@@ -157,7 +157,7 @@ def load_class(root: Path, class_id: str) -> ClassInfo:
     settings_path = folder / SETTINGS_FILE
     if not settings_path.is_file():
         raise AssessmentError(f"Chưa có lớp «{class_id}»: không thấy {settings_path}.",
-                              hint="Tạo thư mục lớp bằng lệnh `khoahoc lop tao " + class_id + "` rồi điền thông tin.")
+                              hint=f"Tạo thư mục lớp bằng lệnh `khoahoc new-class {class_id}` rồi điền thông tin.")
     try:
         data = tomllib.loads(settings_path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:

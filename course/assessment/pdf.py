@@ -36,7 +36,7 @@ def font_dir() -> Path:
 def _register(folder: str) -> tuple[str, ...]:
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont, TTFError
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
     missing = [f for f in FONT_FILES.values() if not (Path(folder) / f).is_file()]
     if missing:
