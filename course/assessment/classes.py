@@ -120,8 +120,9 @@ def read_roster(path: Path) -> list[Learner]:
     except UnicodeDecodeError:
         raise AssessmentError(f"Tệp {path.name} không phải UTF-8.",
                               hint="Trong Excel chọn «Lưu thành» → «CSV UTF-8 (phân tách bằng dấu phẩy)».") from None
-    dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t") if text.strip() else csv.excel
-    rows = list(csv.DictReader(text.splitlines(), dialect=dialect))
+    header = text.splitlines()[0] if text.strip() else ""
+    delimiter = max(",;\t", key=header.count) if header else ","
+    rows = list(csv.DictReader(text.splitlines(), delimiter=delimiter))
     if not rows or "ma_hoc_vien" not in rows[0] or "ho_ten" not in rows[0]:
         raise AssessmentError(f"Danh sách {path.name} trống hoặc thiếu cột ma_hoc_vien / ho_ten.",
                               hint="Dòng đầu của tệp phải là: ma_hoc_vien,ho_ten,don_vi")

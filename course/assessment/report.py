@@ -222,7 +222,7 @@ def write_pdf(path: Path, res: ClassResults, ev: EvaluationSummary, today: date 
     rightcol = [p(f"<b>{NATIONAL_NAME}</b>", ParagraphStyle("n", parent=centre, fontSize=10)),
                 p(f"<b><u>{MOTTO}</u></b>", centre)]
     story: list = [Table([[left, rightcol]], colWidths=[65 * mm, 100 * mm],
-                         style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                         style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), "KH-Serif"),
                                            ("LEFTPADDING", (0, 0), (-1, -1), 0)])),
                    Spacer(1, 4 * mm),
                    p(escape(format_date_line(info.place, today or date.today())), right),
@@ -301,7 +301,7 @@ def write_pdf(path: Path, res: ClassResults, ev: EvaluationSummary, today: date 
               Spacer(1, 18 * mm), p(f"<b>{escape(info.signer)}</b>", centre)]
     story.append(Spacer(1, 6 * mm))
     story.append(Table([[sign, signer]], colWidths=[80 * mm, 90 * mm],
-                       style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])))
+                       style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), "KH-Serif")])))
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=30 * mm, rightMargin=15 * mm, topMargin=20 * mm,
                             bottomMargin=20 * mm, title=f"Báo cáo kết quả khoá tập huấn — {info.title}",
                             author=info.organiser, initialFontName="KH-Serif")
