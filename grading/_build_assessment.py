@@ -61,7 +61,10 @@ def cells(test: str) -> list:
                         **grade_meta(q.grade_id, grade=True, points=1, locked=True)))
     out.append(md(f"{test}-summary", "## Tóm tắt\nLưu sổ tay (Ctrl+S) rồi nộp bài như các bài tập khác.\n\n"
                   "## Tiếp theo\n" + ("Bắt đầu chuyên đề 1 — Tổng quan về AI." if pre else
-                                      "Điền «Phiếu đánh giá khoá học» để giúp lớp sau học tốt hơn."),
+                                      "Điền «Phiếu đánh giá khoá học» (ứng dụng «danh-gia» ở trang bắt đầu) "
+                                      "để giúp lớp sau học tốt hơn.") +
+                  "\n\nNguồn: câu hỏi do nhóm khoá học soạn theo nội dung bốn chuyên đề; câu về dòng địa danh, "
+                  "ngày tháng theo Nghị định 30/2020/NĐ-CP, Phụ lục I.",
                   **grade_meta(f"ket_thuc_{test}", locked=True)))
     return out
 

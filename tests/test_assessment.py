@@ -209,6 +209,18 @@ def test_class_of_one_and_unusual_names(tmp_path, monkeypatch):
     assert "BÁO CÁO" in _text(tmp_path / "one.pdf")
 
 
+def test_certificates_in_two_processes(tmp_path, monkeypatch):
+    from course.assessment.certificates import issue
+
+    monkeypatch.setenv("KHOAHOC_CERT_SECRET", SECRET)
+    res = _results(tmp_path, 45)
+    res.learners["Đủ điều kiện cấp giấy"] = True
+    out = issue(res, workers=2)
+    files = sorted(out.folder.glob("*.pdf"))
+    assert len(files) == 45 and all(f.stat().st_size > 10_000 for f in files)
+    assert syn.learner_name(45) in _text(files[-1])
+
+
 def test_class_of_500_report(tmp_path):
     import time
 

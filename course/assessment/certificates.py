@@ -249,7 +249,9 @@ def issue(results, workers: int | None = None, issued_on: date | None = None) ->
     kept = [c for lid, c in existing.items() if lid not in {c2.ma_hoc_vien for c2 in issued}]
     info_d = _info_dict(info)
     jobs = [(str(folder / safe_filename(c.so_hieu, c.ma_hoc_vien)), asdict(c), info_d) for c in issued]
-    workers = workers or min(2, os.cpu_count() or 1)
+    # one process draws ~100 certificates a second; more processes pay off only for large batches
+    # on an otherwise idle machine (benchmarks/certificates.py)
+    workers = workers or 1
     if workers > 1 and len(jobs) >= 40:
         chunks = [jobs[i::workers] for i in range(workers)]
         with ProcessPoolExecutor(max_workers=workers) as pool:

@@ -91,7 +91,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="`khoahoc certificates --lop LỚP` tạo giấy cho mọi học viên đủ điều kiện; "
                                    "`khoahoc certificates verify MÃ` kiểm tra một giấy.")
     c.add_argument("--lop", metavar="LỚP", help="tên lớp")
-    c.add_argument("--workers", type=int, default=None, metavar="SỐ", help="số tiến trình vẽ PDF (mặc định 2)")
+    c.add_argument("--workers", type=int, default=None, metavar="SỐ", help="số tiến trình vẽ PDF (mặc định 1: đủ nhanh cho vài trăm giấy)")
     c.add_argument("--root", default=str(GRADING_ROOT), metavar="THƯ_MỤC", help=ROOT_HELP)
     c.set_defaults(func=run_certificates, viec=None)
     cs = c.add_subparsers(dest="viec", metavar="VIỆC", title="việc")

@@ -100,7 +100,7 @@ def draw_title_block(canvas, left_lines: list[str], top: float, left_x: float, r
         y -= size * 1.3
     if lines:
         w = min(stringWidth(lines[-1].upper(), "KH-Serif-Bold", size), 230) / 3
-        rule_y = y + size * 1.3 - 7  # a short rule under the last line
+        rule_y = y + size * 1.3 - 10  # a short rule under the last line
         canvas.line(left_x - w / 2, rule_y, left_x + w / 2, rule_y)
     y2 = top
     canvas.setFont("KH-Serif-Bold", size)
