@@ -324,6 +324,10 @@ def build_report(root: Path, class_id: str, today: date | None = None) -> Report
         raise AssessmentError(f"Sổ điểm chưa có bài kiểm tra đầu khoá hay cuối khoá nào của lớp «{class_id}».",
                               hint=f"Chấm bài trước: `khoahoc grade {PRE}` và `khoahoc grade {POST}`.")
     ev = summarise(evaluation_dir(root), class_id)
+    unassigned = evaluation_dir(root) / "chung"
+    if class_id != "chung" and unassigned.is_dir() and any(unassigned.glob("*.json")):
+        res.notes.append(f"Có {len(list(unassigned.glob('*.json')))} phiếu đánh giá chưa gắn lớp (thư mục "
+                         f"{unassigned}): đặt KHOAHOC_LOP cho học viên để phiếu vào đúng lớp.")
     out = res.info.output_dir(OUT_DIR)
     grades = grades_table(res, detail)
     paths = []
