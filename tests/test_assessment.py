@@ -177,6 +177,17 @@ def test_cli_errors_are_vietnamese_exit_2(tmp_path, capsys):
     assert (tmp_path / "lop" / "K2" / "lop.toml").is_file()
 
 
+def test_report_before_any_test_is_graded_says_what_to_run(tmp_path, capsys):
+    from course.grading.synthetic import make_course
+
+    root = make_course(tmp_path / "course", {})
+    syn.make_class(root, "K1", 3)
+    assert khoahoc(["report", "--lop", "K1", "--root", str(root)]) == 2
+    err = capsys.readouterr().err
+    assert "Sổ điểm chưa có bài kiểm tra đầu khoá hay cuối khoá nào của lớp «K1»" in err
+    assert f"khoahoc grade {PRE}" in err and "Traceback" not in err
+
+
 def test_missing_font_is_a_clear_error(tmp_path, monkeypatch):
     from course.assessment.pdf import register_fonts
 

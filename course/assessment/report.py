@@ -314,10 +314,12 @@ def write_pdf(path: Path, res: ClassResults, ev: EvaluationSummary, today: date 
 
 def build_report(root: Path, class_id: str, today: date | None = None) -> ReportFiles:
     """Compute the class results and write the workbook, the PDF and the CSV exports."""
+    from course.grading.coursedir import ensure_tools_on_path
     from course.grading.export import collect
 
     started = time.perf_counter()
     info = load_class(root, class_id)
+    ensure_tools_on_path()  # a new SQLite gradebook is created through alembic
     detail = collect(root)
     res = compute(info, detail, root)
     if res.summary["Làm kiểm tra đầu khoá"] == 0 and res.summary["Làm kiểm tra cuối khoá"] == 0:

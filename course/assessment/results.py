@@ -175,7 +175,9 @@ def _round(x: float | None, digits: int = 3) -> float | None:
 def class_results(root: Path, class_id: str) -> ClassResults:
     """Load the class and its gradebook results."""
     from course.assessment.classes import load_class
+    from course.grading.coursedir import ensure_tools_on_path
     from course.grading.export import collect
 
     info = load_class(root, class_id)
+    ensure_tools_on_path()  # a new SQLite gradebook is created through alembic
     return compute(info, collect(root), root)
