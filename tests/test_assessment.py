@@ -407,3 +407,21 @@ def test_thirty_certificates_printable_and_verifiable(played, capsys, tmp_path):
     shutil.copy(tmp_path / "backup.csv", folder / "so_dang_ky.csv")
     assert khoahoc(["certificates", "verify", "AAAA-BBBB-CCCC-DDDD", "--root", str(root)]) == 1
     assert "không có giấy chứng nhận nào mang mã này" in capsys.readouterr().out
+
+
+def test_live_dashboard_sees_inbox_submissions_and_stuck_questions(played):
+    from course.grading.dashboard import GRADED, SUBMITTED, LivePanel, live_status
+
+    root, _ = played
+    inbox = root / "exchange" / "ai_can_bo_co_so" / "inbound" / "hv031+bai_mau+2026-12-07 05:00:00.000000 UTC+abc"
+    inbox.mkdir(parents=True)
+    status = live_status(root, learners=["hv032"])
+    assert status.progress.loc["hv031", "bai_mau"] == SUBMITTED and status.progress.loc["hv001", PRE] == GRADED
+    assert set(status.progress.loc["hv032"]) == {""}  # on the roster, nothing submitted yet
+    counts = status.counts.set_index("Bài")
+    assert counts.loc["bai_mau", "Đã nộp"] == N + 1 and counts.loc[PRE, "Đã chấm"] == N - 1
+    assert len(status.stuck) == 5 and status.stuck["Tỉ lệ đạt (%)"].is_monotonic_increasing
+    panel = LivePanel(root, interval=1)
+    assert "hv031" in panel.progress.value and "Tình hình lớp lúc" in panel.header.value
+    panel.stop()
+    shutil.rmtree(inbox)
