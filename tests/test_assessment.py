@@ -217,7 +217,11 @@ def test_class_of_one_and_unusual_names(tmp_path, monkeypatch):
     assert "Nguyễn-O'Brien Thị Hồng & <Hà>" in text
     one = _results(tmp_path, 1, class_id="S2")
     write_pdf(tmp_path / "one.pdf", one, ev.summarise(tmp_path / "none", "S2"))
-    assert "BÁO CÁO" in _text(tmp_path / "one.pdf")
+    assert "BÁO CÁO" in _text(tmp_path / "one.pdf") and syn.learner_name(1) not in _text(tmp_path / "one.pdf")
+    one.info.named_in_pdf = True  # `bao_cao_ghi_ten = true`: the instructor chose to list names
+    write_pdf(tmp_path / "one.pdf", one, ev.summarise(tmp_path / "none", "S2"))
+    assert "Phụ lục: kết quả từng học viên" in _text(tmp_path / "one.pdf")
+    assert syn.learner_name(1) in _text(tmp_path / "one.pdf")
 
 
 def test_certificates_in_two_processes(tmp_path, monkeypatch):
@@ -425,3 +429,14 @@ def test_live_dashboard_sees_inbox_submissions_and_stuck_questions(played):
     assert "hv031" in panel.progress.value and "Tình hình lớp lúc" in panel.header.value
     panel.stop()
     shutil.rmtree(inbox)
+
+
+def test_per_learner_module_results(tmp_path):
+    syn.make_class(tmp_path, "M1", 1)
+    info = load_class(tmp_path, "M1")
+    rows = [{"Học viên": "hv001", "Bài": TESTS[t][0], "Câu": q.grade_id, "Điểm": float(ok(q)), "Điểm tối đa": 1.0}
+            for t, ok in (("dau_khoa", lambda q: q.module == "m2"), ("cuoi_khoa", lambda q: q.module != "m3"))
+            for q in QUESTIONS]
+    row = compute(info, pd.DataFrame(rows), tmp_path).learners.iloc[0]
+    assert (row["CĐ 1 đầu khoá (%)"], row["CĐ 1 cuối khoá (%)"], row["CĐ 1 g"]) == (0, 100, 1)
+    assert row["CĐ 3 g"] == 0 and pd.isna(row["CĐ 2 g"])  # module 2 already at 100 % before the course

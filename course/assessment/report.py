@@ -23,14 +23,13 @@ import pandas as pd
 from course.assessment.classes import AssessmentError, load_class
 from course.assessment.evaluation import PACE, EvaluationSummary, evaluation_dir, summarise
 from course.assessment.questions import MODULES, TESTS
-from course.assessment.results import POST, PRE, ClassResults, compute
+from course.assessment.results import MODULE_COLUMN, POST, PRE, ClassResults, compute
 
 OUT_DIR = "bao_cao"
 STEM = "bao_cao_ket_qua"
 GAIN_NOTE = ("Chỉ số tiến bộ g = (điểm cuối khoá − điểm đầu khoá) / (100 − điểm đầu khoá), điểm tính theo %. "
              "g = 1: học được mọi điều còn thiếu; g = 0: không tiến bộ; g âm: điểm giảm. Không tính được g khi "
              "thiếu một trong hai bài kiểm tra hoặc khi điểm đầu khoá đã đạt 100 %.")
-MODULE_SHORT = {m: f"CĐ {m[1]}" for m in MODULES}
 
 
 @dataclass
@@ -57,7 +56,8 @@ def grades_table(res: ClassResults, detail: pd.DataFrame) -> pd.DataFrame:
     base = res.learners[["Mã học viên", "Họ và tên", "Đơn vị"]].copy()
     for a in res.info.assignments:
         base[f"{a} (%)"] = scores[a].to_numpy()
-    extra = res.learners[["Đầu khoá (%)", "Cuối khoá (%)", "Chỉ số tiến bộ g", "Số bài tập đã nộp",
+    per_module = [c for c in res.learners.columns if c.startswith(tuple(MODULE_COLUMN.values()))]
+    extra = res.learners[["Đầu khoá (%)", "Cuối khoá (%)", "Chỉ số tiến bộ g", *per_module, "Số bài tập đã nộp",
                           "Đủ điều kiện cấp giấy", "Ghi chú"]]
     table = pd.concat([base, extra], axis=1)
     table["Đủ điều kiện cấp giấy"] = table["Đủ điều kiện cấp giấy"].map({True: "có", False: "chưa"})
@@ -141,7 +141,7 @@ def _plots(res: ClassResults, ev: EvaluationSummary) -> dict[str, bytes]:
     post = [v if v is not None and not pd.isna(v) else 0 for v in mods["Cuối khoá (%)"]]
     ax.bar([x - 0.2 for x in xs], pre, 0.4, label="Đầu khoá", color="#a0aec0")
     ax.bar([x + 0.2 for x in xs], post, 0.4, label="Cuối khoá", color="#2b6cb0")
-    ax.set_xticks(list(xs), [MODULE_SHORT[m] for m in MODULES])
+    ax.set_xticks(list(xs), [MODULE_COLUMN[m] for m in MODULES])
     ax.set_ylim(0, 100)
     ax.set_ylabel("Tỉ lệ trả lời đúng (%)")
     ax.set_title("Kết quả theo chuyên đề (học viên làm cả hai bài)")
@@ -160,7 +160,7 @@ def _plots(res: ClassResults, ev: EvaluationSummary) -> dict[str, bytes]:
     q = res.questions.dropna(subset=["Đúng cuối khoá (%)"]).sort_values("Đúng cuối khoá (%)")
     if len(q):
         fig, ax = plt.subplots(figsize=(6.4, 0.28 * len(q) + 1.0))
-        labels = [f"{r['Câu']} ({MODULE_SHORT[r['Chuyên đề']]})" for _, r in q.iterrows()]
+        labels = [f"{r['Câu']} ({MODULE_COLUMN[r['Chuyên đề']]})" for _, r in q.iterrows()]
         ax.barh(labels, q["Đúng cuối khoá (%)"], color="#2f855a", label="Cuối khoá")
         ax.plot(q["Đúng đầu khoá (%)"].fillna(0), labels, "o", color="#c05621", label="Đầu khoá")
         ax.set_xlim(0, 100)
@@ -172,7 +172,7 @@ def _plots(res: ClassResults, ev: EvaluationSummary) -> dict[str, bytes]:
     if ev.count:
         fig, ax = plt.subplots(figsize=(6.4, 2.4))
         means = [v["mean"] or 0 for v in ev.usefulness.values()]
-        ax.bar([MODULE_SHORT[m] for m in MODULES], means, color="#805ad5")
+        ax.bar([MODULE_COLUMN[m] for m in MODULES], means, color="#805ad5")
         ax.set_ylim(0, 5)
         ax.set_ylabel("Điểm trung bình (1–5)")
         ax.set_title(f"Mức hữu ích theo phiếu đánh giá ({ev.count} phiếu)")

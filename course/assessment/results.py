@@ -21,6 +21,7 @@ PRE, POST = TESTS["dau_khoa"][0], TESTS["cuoi_khoa"][0]
 NO_PRE = "chưa làm kiểm tra đầu khoá"
 NO_POST = "chưa làm kiểm tra cuối khoá"
 AT_MAX = "đầu khoá đã đạt tối đa nên không tính được chỉ số tiến bộ"
+MODULE_COLUMN = {m: f"CĐ {m[1:]}" for m in MODULES}  # "m1" -> "CĐ 1", the per-learner column prefix
 
 
 def normalised_gain(pre: float | None, post: float | None, maximum: float = 100.0) -> float | None:
@@ -110,9 +111,10 @@ def compute(info: ClassInfo, detail: pd.DataFrame, root: Path) -> ClassResults:
                "Số bài tập đã nộp": submitted, "Đủ điều kiện cấp giấy": ok_assign and ok_post,
                "Ghi chú": "; ".join(why + ([] if ok_assign and ok_post else ["chưa đủ điều kiện: " + ", ".join(missing)]))}
         for module in MODULES:
-            for label, table_ in (("đầu", pre_mod), ("cuối", post_mod)):
-                value = table_.get((x.learner_id, module))
-                row[f"{module} {label} (%)"] = _round(None if value is None else float(value), 1)
+            mp, mq = pre_mod.get((x.learner_id, module)), post_mod.get((x.learner_id, module))
+            row[f"{MODULE_COLUMN[module]} đầu khoá (%)"] = _round(mp, 1)
+            row[f"{MODULE_COLUMN[module]} cuối khoá (%)"] = _round(mq, 1)
+            row[f"{MODULE_COLUMN[module]} g"] = _round(normalised_gain(mp, mq))
         table.append(row)
     learners = pd.DataFrame(table)
     both = learners.dropna(subset=["Đầu khoá (%)", "Cuối khoá (%)"])
