@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -213,15 +214,16 @@ def write_pdf(path: Path, res: ClassResults, ev: EvaluationSummary, today: date 
     def p(text: str, style=body) -> Paragraph:
         return Paragraph(text, style)
 
+    head = ParagraphStyle("head", parent=centre, fontSize=10.5, leading=13)
     left = []
     if info.parent_body:
-        left.append(p(escape(info.parent_body.upper()), centre))
-    left.append(p(f"<b>{escape(info.organiser.upper())}</b>", centre))
+        left.append(p(escape(info.parent_body.upper()), head))
+    left.append(p(f"<b>{escape(info.organiser.upper())}</b>", head))
     left.append(p("_____", centre))
     left.append(p("Số: &nbsp;&nbsp;&nbsp;&nbsp;&nbsp;/BC", centre))
     rightcol = [p(f"<b>{NATIONAL_NAME}</b>", ParagraphStyle("n", parent=centre, fontSize=10)),
                 p(f"<b><u>{MOTTO}</u></b>", centre)]
-    story: list = [Table([[left, rightcol]], colWidths=[65 * mm, 100 * mm],
+    story: list = [Table([[left, rightcol]], colWidths=[73 * mm, 92 * mm],
                          style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), "KH-Serif"),
                                            ("LEFTPADDING", (0, 0), (-1, -1), 0)])),
                    Spacer(1, 4 * mm),
@@ -263,12 +265,15 @@ def write_pdf(path: Path, res: ClassResults, ev: EvaluationSummary, today: date 
     story.append(image("modules"))
     story.append(image("distribution"))
     story.append(p("<b>3. Những câu lớp còn sai nhiều</b>", heading))
-    hard = res.questions.dropna(subset=["Đúng cuối khoá (%)"]).head(5)
-    story.append(p("Tỉ lệ học viên trả lời đúng năm câu có kết quả cuối khoá thấp nhất:"))
+    hard = res.questions.dropna(subset=["Đúng cuối khoá (%)"])
+    hard = hard[hard["Đúng cuối khoá (%)"] < 100].head(5)
+    story.append(p("Tỉ lệ học viên trả lời đúng những câu có kết quả cuối khoá thấp nhất:" if len(hard) else
+                   "Cuối khoá, mọi câu hỏi đều được cả lớp trả lời đúng."))
     hrows = [["Câu", "Nội dung", "Đầu khoá", "Cuối khoá"]] + [
         [r["Câu"], p(escape(r["Nội dung"]), small), _fmt(r["Đúng đầu khoá (%)"], " %"),
          _fmt(r["Đúng cuối khoá (%)"], " %")] for _, r in hard.iterrows()]
-    story.append(Table(hrows, colWidths=[13 * mm, 99 * mm, 24 * mm, 24 * mm], style=tstyle))
+    if len(hard):
+        story.append(Table(hrows, colWidths=[13 * mm, 99 * mm, 24 * mm, 24 * mm], style=tstyle))
     if "questions" in plots:
         story.append(image("questions"))
     story.append(p("<b>4. Ý kiến của học viên (phiếu đánh giá không ghi tên)</b>", heading))
@@ -279,9 +284,11 @@ def write_pdf(path: Path, res: ClassResults, ev: EvaluationSummary, today: date 
         story.append(p("Tốc độ khoá học: " + "; ".join(f"{k}: {v}" for k, v in ev.pace.items()) + "."))
         for title, texts in (("Nội dung học viên muốn bổ sung", ev.additions), ("Ý kiến khác", ev.comments)):
             if texts:
-                story.append(p(f"<i>{title}</i> ({len(texts)} ý kiến; tối đa 15 ý kiến được in, xem đủ trong tệp Excel):"))
-                for t in texts[:15]:
-                    story.append(p("– " + escape(t), small))
+                grouped = Counter(texts).most_common()
+                story.append(p(f"<i>{title}</i> ({len(texts)} ý kiến; in tối đa 15 ý khác nhau, nhiều người nêu "
+                               "nhất trước; xem đủ trong tệp Excel):"))
+                for t, count in grouped[:15]:
+                    story.append(p("– " + escape(t) + (f" ({count} người)" if count > 1 else ""), small))
     else:
         story.append(p("Chưa nhận được phiếu đánh giá nào."))
     if res.notes:

@@ -99,15 +99,16 @@ def evaluation_forms(folder: Path, class_id: str, n: int, rng: random.Random) ->
     return paths
 
 
-def synthetic_detail(ids: list[str], key_ok: float = 0.5, gain: float = 0.3, seed: int = 1,
+def synthetic_detail(ids: list[str], key_ok: float = 0.5, gain: float = 0.5, seed: int = 1,
                      assignments: tuple[str, ...] = ()) -> pd.DataFrame:
     """A gradebook-like long table (as `course.grading.export.collect` returns) without nbgrader:
-    for figures and benchmarks that do not exercise grading itself."""
+    for figures and benchmarks that do not exercise grading itself. Each learner answers right with
+    a probability around `key_ok` before the course and closes a share `gain` of the gap after it."""
     rng = random.Random(seed)
     rows = []
     for learner in ids:
         ability = rng.uniform(0.2, 0.8) * key_ok * 2
-        for test, p in (("dau_khoa", ability), ("cuoi_khoa", ability + (1 - ability) * gain * 2)):
+        for test, p in (("dau_khoa", ability), ("cuoi_khoa", ability + (1 - ability) * gain)):
             for q in QUESTIONS:
                 rows.append({"Học viên": learner, "Bài": TESTS[test][0], "Câu": q.grade_id,
                              "Điểm": float(rng.random() < min(p, 1.0)), "Điểm tối đa": 1.0})
