@@ -89,10 +89,9 @@ def compute(info: ClassInfo, detail: pd.DataFrame, root: Path) -> ClassResults:
     presence = assignment_presence(root, detail, ids, info.assignments)
     table = []
     for x in info.learners:
-        p, q = pre.get(x.learner_id), post.get(x.learner_id)
-        p = None if p is None or _nan(p) else round(float(p), 1)
-        q = None if q is None or _nan(q) else round(float(q), 1)
-        g = normalised_gain(p, q)
+        raw_p, raw_q = pre.get(x.learner_id), post.get(x.learner_id)
+        g = normalised_gain(raw_p, raw_q)
+        p, q = _round(raw_p, 1), _round(raw_q, 1)
         why = [NO_PRE] if p is None else []
         why += [NO_POST] if q is None else []
         if p is not None and q is not None and g is None:
@@ -104,7 +103,7 @@ def compute(info: ClassInfo, detail: pd.DataFrame, root: Path) -> ClassResults:
         if not ok_assign:
             missing.append(f"mới nộp {submitted}/{len(info.assignments)} bài tập")
         if not ok_post:
-            missing.append("chưa làm kiểm tra cuối khoá" if q is None else
+            missing.append("chưa có điểm cuối khoá" if q is None else
                            f"cuối khoá {q:g} % < {info.criteria.post_min_percent:g} %")
         row = {"Mã học viên": x.learner_id, "Họ và tên": x.name, "Đơn vị": x.unit,
                "Đầu khoá (%)": p, "Cuối khoá (%)": q, "Chỉ số tiến bộ g": None if g is None else round(g, 3),
@@ -161,17 +160,17 @@ def compute(info: ClassInfo, detail: pd.DataFrame, root: Path) -> ClassResults:
         notes.append(f"{len(outsiders)} người có bài kiểm tra trong sổ điểm nhưng không có trong danh sách lớp "
                      "(không tính vào báo cáo này).")
     for reason in (NO_PRE, NO_POST):
-        n = int(learners["Ghi chú"].str.contains(reason).sum())
+        n = int(learners["Ghi chú"].str.contains(reason, regex=False).sum())
         if n:
             notes.append(f"{n} học viên {reason}: không tính được chỉ số tiến bộ của họ.")
-    n = int(learners["Ghi chú"].str.contains(AT_MAX).sum())
+    n = int(learners["Ghi chú"].str.contains(AT_MAX, regex=False).sum())
     if n:
         notes.append(f"{n} học viên đạt 100 % ở đầu khoá: chỉ số tiến bộ không xác định (mẫu số bằng 0).")
     return ClassResults(info, learners, pd.DataFrame(modules), qtable.reset_index(drop=True), summary, notes)
 
 
 def _round(x: float | None, digits: int = 3) -> float | None:
-    return None if x is None or _nan(x) else round(x, digits)
+    return None if x is None or _nan(x) else round(float(x), digits)
 
 
 def class_results(root: Path, class_id: str) -> ClassResults:
