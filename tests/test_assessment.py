@@ -362,6 +362,13 @@ def test_report_matches_what_learners_answered(played, capsys):
     assert "chưa làm kiểm tra đầu khoá" in table.loc["hv002", "Ghi chú"]
     assert "đầu khoá đã đạt tối đa" in table.loc["hv003", "Ghi chú"] and pd.isna(table.loc["hv003", "Chỉ số tiến bộ g"])
     assert (table["bai_mau (%)"] == 100).sum() == N // 2 and table["bai_mau (%)"].between(0, 99).sum() == N // 2
+    questions = pd.read_csv(out / "tien_bo_theo_cau.csv", encoding="utf-8-sig").set_index("Câu")
+    key = syn.key_from_source(root, POST)
+    for q in QUESTIONS:  # the synthetic learners' wrong answer is always the first wrong option
+        if questions.loc[q.qid, "Số người còn sai cuối khoá"] > 0:
+            first_wrong = next(o for o in q.options if o != key[q.qid])
+            want = f"{first_wrong} ({questions.loc[q.qid, 'Số người còn sai cuối khoá']} người)"
+            assert questions.loc[q.qid, "Đáp án sai hay chọn nhất (cuối khoá)"] == want
     book = load_workbook(out / "bao_cao_ket_qua.xlsx")
     assert book.sheetnames[:4] == ["Tổng hợp", "Điểm và tiến bộ", "Theo chuyên đề", "Theo câu hỏi"]
     useful = {r[0]: r[1] for r in book["Phiếu - mức hữu ích"].iter_rows(min_row=2, values_only=True)}

@@ -270,7 +270,9 @@ def write_pdf(path: Path, res: ClassResults, ev: EvaluationSummary, today: date 
     story.append(p("Tỉ lệ học viên trả lời đúng những câu có kết quả cuối khoá thấp nhất:" if len(hard) else
                    "Cuối khoá, mọi câu hỏi đều được cả lớp trả lời đúng."))
     hrows = [["Câu", "Nội dung", "Đầu khoá", "Cuối khoá"]] + [
-        [r["Câu"], p(escape(r["Nội dung"]), small), _fmt(r["Đúng đầu khoá (%)"], " %"),
+        [r["Câu"], p(escape(r["Nội dung"]) + (f"<br/><i>Hay chọn sai: {escape(r['Đáp án sai hay chọn nhất (cuối khoá)'])}"
+                                              "</i>" if r["Đáp án sai hay chọn nhất (cuối khoá)"] else ""), small),
+         _fmt(r["Đúng đầu khoá (%)"], " %"),
          _fmt(r["Đúng cuối khoá (%)"], " %")] for _, r in hard.iterrows()]
     if len(hard):
         story.append(Table(hrows, colWidths=[13 * mm, 99 * mm, 24 * mm, 24 * mm], style=tstyle))

@@ -9,6 +9,7 @@ the gain of the class means, (mean post − mean pre) / (100 − mean pre), is g
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pandas as pd
 
 from course.assessment.classes import ClassInfo
 from course.assessment.questions import BY_GRADE_ID, MODULES, QUESTIONS, TESTS
+from course.widgets.store import DEFAULT_FILE
 
 PRE, POST = TESTS["dau_khoa"][0], TESTS["cuoi_khoa"][0]
 NO_PRE = "chưa làm kiểm tra đầu khoá"
@@ -78,9 +80,31 @@ def _pct_by_module(rows: pd.DataFrame) -> dict[tuple[str, str], float]:
     return pct.to_dict()
 
 
+def chosen_options(root: Path, assignment: str, ids: list[str]) -> dict[tuple[str, str], str]:
+    """{(learner, question id): option chosen} from the answer files of graded submissions."""
+    import json
+
+    found: dict[tuple[str, str], str] = {}
+    for learner in ids:
+        for kind in ("autograded", "submitted"):
+            path = Path(root) / kind / learner / assignment / DEFAULT_FILE
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if isinstance(data, dict):
+                for q in QUESTIONS:
+                    value = data.get(q.variable)
+                    if isinstance(value, str) and value in q.options:
+                        found[(learner, q.qid)] = value
+            break
+    return found
+
+
 def compute(info: ClassInfo, detail: pd.DataFrame, root: Path) -> ClassResults:
     """Per learner, per module and per question results of a class."""
     ids = info.ids
+    chosen = chosen_options(root, POST, ids)
     rows = assessment_rows(detail)
     rows = rows[rows["Học viên"].isin(ids)]
     pre_rows, post_rows = rows[rows["Bài"] == PRE], rows[rows["Bài"] == POST]
@@ -149,10 +173,15 @@ def compute(info: ClassInfo, detail: pd.DataFrame, root: Path) -> ClassResults:
         b = post_rows[post_rows["qid"] == q.qid]
         ra = round(100 * a["đúng"].mean(), 1) if len(a) else None
         rb = round(100 * b["đúng"].mean(), 1) if len(b) else None
+        wrong_choices = Counter(chosen.get((x, q.qid)) for x in b.loc[~b["đúng"], "Học viên"]
+                                if chosen.get((x, q.qid)))
+        common = wrong_choices.most_common(1)
         questions.append({"Câu": q.qid, "Chuyên đề": q.module, "Nội dung": q.text,
                           "Đúng đầu khoá (%)": ra, "Đúng cuối khoá (%)": rb,
                           "Thay đổi (điểm %)": None if ra is None or rb is None else round(rb - ra, 1),
-                          "Số người còn sai cuối khoá": int((~b["đúng"]).sum()) if len(b) else None})
+                          "Số người còn sai cuối khoá": int((~b["đúng"]).sum()) if len(b) else None,
+                          "Đáp án sai hay chọn nhất (cuối khoá)": f"{common[0][0]} ({common[0][1]} người)" if common
+                          else ""})
     qtable = pd.DataFrame(questions).sort_values("Đúng cuối khoá (%)", na_position="last", kind="stable")
     notes = []
     outsiders = sorted(set(detail.loc[detail["Bài"].isin([PRE, POST]), "Học viên"]) - set(ids))

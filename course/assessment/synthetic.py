@@ -19,6 +19,7 @@ import pandas as pd
 from course.assessment.classes import ROSTER_FILE, SETTINGS_FILE, class_folder
 from course.assessment.evaluation import PACE, make_record, submit
 from course.assessment.questions import NOTEBOOK, QUESTIONS, TESTS
+from course.widgets.store import DEFAULT_FILE
 
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Lò", "Cầm", "Hà", "Sùng", "Quàng")
 MIDDLE = ("Văn", "Thị", "Đức", "Thị Thu", "Minh", "Ngọc", "Hữu", "Thị Hồng", "Quốc", "Xuân")
@@ -83,7 +84,7 @@ def submit_test(root: Path, learner: str, test: str, answers: dict[str, str]) ->
     release = nbformat.read(Path(root) / "release" / assignment / f"{NOTEBOOK}.ipynb", as_version=4)
     data = json.dumps(answers, ensure_ascii=False, indent=1).encode("utf-8")
     return write_submission(root, learner, assignment, release, notebook=NOTEBOOK,
-                            extra={"cau_tra_loi.json": data})
+                            extra={DEFAULT_FILE: data})
 
 
 def evaluation_forms(folder: Path, class_id: str, n: int, rng: random.Random) -> list[Path]:
