@@ -20,9 +20,14 @@ LETTERS = "ABCDEFGH"
 def _learner(learner: str | None) -> str:
     if learner is not None:
         return learner
+    import os
+
     from course.config import load_settings
 
-    return load_settings().learner
+    try:
+        return load_settings().learner
+    except ValueError:  # a mistyped setting must not stop the test; the order only needs a stable id
+        return os.environ.get("JUPYTERHUB_USER") or os.environ.get("USER", "")
 
 
 def saved_answers(store: AnswerStore | None = None) -> dict[str, str | None]:
