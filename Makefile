@@ -6,8 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEPLOY_STAMP := $(VENV)/.installed-deploy
-# Debian packages the course and its tests use (browser tests, .docx→PDF, audio tools).
-APT_PACKAGES ?= chromium espeak-ng sox libreoffice-writer-nogui
+# Debian packages the course and its tests use (browser tests, .docx→PDF, audio tools, PDF→image checks).
+APT_PACKAGES ?= chromium espeak-ng sox libreoffice-writer-nogui poppler-utils
 PORT ?= 8888
 START_PAGE ?= bat_dau.ipynb
 PYTEST_ARGS ?=

@@ -19,7 +19,8 @@ CELLS = [
      "Xem nhanh kết quả chấm tự động của cả lớp để quyết định buổi sau cần ôn lại phần nào.\n\n"
      "**Mục tiêu**\n- Biết điểm trung bình và số bài nộp của từng mô-đun.\n"
      "- Thấy phân bố điểm của cả lớp.\n- Tìm ra những câu khó nhất để ôn lại.\n"
-     "- Đọc ghi chú của hệ thống chấm về các bài nộp bị lỗi.\n\n"
+     "- Đọc ghi chú của hệ thống chấm về các bài nộp bị lỗi.\n"
+     "- Trong giờ học, theo dõi trực tiếp ai đã nộp bài và lớp đang vướng ở câu nào.\n\n"
      "**Thời lượng**: khoảng 10 phút.\n\n"
      "**Chuẩn bị**: đã chấm bài bằng lệnh `khoahoc grade all` (chạy ở thư mục gốc của khoá học); "
      "lệnh này tạo các bảng điểm trong `grading/bao_cao/`."),
@@ -39,6 +40,13 @@ CELLS = [
      "Các bài bị 0 điểm do tệp hỏng, nộp nhầm bài, chạy quá lâu… kèm lý do bằng tiếng Việt. "
      "Hãy liên hệ những học viên này để họ nộp lại."),
     ("code", "gd-notes", "bao_cao.notes"),
+    ("md", "gd-live-text", "## Theo dõi trực tiếp trong giờ học\n"
+     "Bảng dưới đây tự cập nhật mỗi 5 giây: số bài đã nộp và đã chấm của từng bài, những câu lớp đang "
+     "vướng, và từng học viên. Bài học viên vừa bấm *Submit* (còn trong hộp nộp bài, chưa gom) cũng được "
+     "tính là đã nộp. Để thấy cả những người chưa nộp gì, truyền danh sách lớp: "
+     "`dashboard.live_panel(learners=...)`. Chạy `truc_tiep.stop()` để dừng cập nhật. Bảng không biết học "
+     "viên đang làm bài thực hành nào: chỉ những gì đã nộp mới hiện ở đây."),
+    ("code", "gd-live", "truc_tiep = dashboard.live_panel(interval=5)"),
     ("md", "gd-self-check", "## Tự kiểm tra\n"
      "- Mô-đun nào có điểm trung bình thấp nhất?\n- Ba câu khó nhất thuộc mô-đun nào?\n"
      "- Có học viên nào cần nộp lại bài không?"),

@@ -45,10 +45,14 @@ APPS: dict[str, App] = {
         App("van-ban", "kiem_tra_van_ban.ipynb", "Kiểm tra thể thức văn bản",
             "Dán nội dung hoặc tải lên tệp .docx để kiểm tra theo Nghị định 30/2020/NĐ-CP.",
             "course.documents:checker_widget", "module2_chatgpt_gemini"),
+        App("danh-gia", "phieu_danh_gia.ipynb", "Phiếu đánh giá khoá học",
+            "Phiếu không ghi tên: mức hữu ích của từng học phần, tốc độ, nội dung muốn bổ sung, ý kiến khác.",
+            "course.assessment.evaluation:EvaluationForm", "module4_legal_lookup"),
     )
 }
 ALIASES = {"voice": "giong-noi", "giong_noi": "giong-noi", "legal": "luat", "law": "luat",
-           "documents": "van-ban", "doc": "van-ban", "van_ban": "van-ban", "prompt-lab": "prompt"}
+           "documents": "van-ban", "doc": "van-ban", "van_ban": "van-ban", "prompt-lab": "prompt",
+           "danh_gia": "danh-gia", "evaluation": "danh-gia"}
 
 # Phone-friendly layout for widgets inside Voilà: full width, large touch targets, no fixed widths.
 MOBILE_CSS = """

@@ -61,7 +61,9 @@ START_MODULES = """## Bốn học phần
 ) + """
 
 Bài tập chính thức do giảng viên giao: mở menu **Nbgrader → Assignment List** (Danh sách bài tập) để
-nhận bài (*Fetch*) và nộp bài (*Submit*). Bài làm được tự động lưu mỗi 30 giây.
+nhận bài (*Fetch*) và nộp bài (*Submit*). Bài làm được tự động lưu mỗi 30 giây. **Kiểm tra đầu khoá**
+(làm trước học phần 1) và **Kiểm tra cuối khoá** (sau học phần 4) cũng nhận và nộp ở đó; cuối khoá, hãy
+điền **Phiếu đánh giá khoá học** (không ghi tên) trong danh sách ứng dụng bên dưới.
 
 Từ điển thuật ngữ AI Anh–Việt: [docs/thuat_ngu.ipynb](docs/thuat_ngu.ipynb)."""
 

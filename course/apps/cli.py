@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the `app` command."""
     app = sub.add_parser("app", help="mở công cụ dưới dạng ứng dụng web (ẩn mã lệnh, dùng được trên điện thoại)")
     app.add_argument("name", nargs="?", metavar="TÊN",
-                     help="giong-noi, prompt, luat hoặc van-ban (bỏ trống để xem danh sách)")
+                     help="giong-noi, prompt, luat, van-ban hoặc danh-gia (bỏ trống để xem danh sách)")
     app.add_argument("--list", action="store_true", help="liệt kê các ứng dụng")
     app.add_argument("--port", type=int, metavar="CỔNG", default=8866, help="cổng web (mặc định 8866)")
     app.add_argument("--ip", default="127.0.0.1", metavar="ĐỊA_CHỈ",

@@ -69,10 +69,15 @@ def issuer_abbrev(issuer: str) -> str:
     return letters or "CQ"
 
 
+def format_date(date: dt.date) -> str:
+    """'ngày 05 tháng 01 năm 2026': day < 10 and months 1–2 get a leading zero (Nghị định 30/2020)."""
+    month = f"{date.month:02d}" if date.month < 3 else str(date.month)
+    return f"ngày {date.day:02d} tháng {month} năm {date.year}"
+
+
 def format_date_line(place: str, date: dt.date) -> str:
     """'Mộc Châu, ngày 05 tháng 01 năm 2026': day < 10 and months 1–2 get a leading zero."""
-    month = f"{date.month:02d}" if date.month < 3 else str(date.month)
-    return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
+    return f"{place}, {format_date(date)}"
 
 
 def format_number_line(number: str, code: str) -> str:

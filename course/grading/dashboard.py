@@ -112,3 +112,135 @@ def plot_progress(rep: Reports) -> None:
     ax.set_ylabel("Điểm trung bình (%)")
     ax.set_title("Tiến bộ qua các mô-đun")
     _show(fig)
+
+
+# ------------------------------------------------------------------ live view during class
+SUBMITTED, GRADED = "đã nộp", "đã chấm"
+
+
+@dataclass
+class LiveStatus:
+    """Who has submitted what, what is graded, and where the class is stuck — read from the disk now."""
+
+    progress: pd.DataFrame  # learner × assignment: "", "đã nộp", "đã chấm"
+    counts: pd.DataFrame  # per assignment: submitted, graded
+    stuck: pd.DataFrame  # the questions with the lowest full-marks rate among graded work
+    read_at: str
+
+
+def _inbound(root: Path) -> set[tuple[str, str]]:
+    """(learner, assignment) pairs waiting in the exchange inbox (`learner+assignment+time+rand`)."""
+    from course.grading.coursedir import load_config
+
+    try:
+        cfg = load_config(root)
+        inbound = Path(cfg.Exchange.root) / cfg.CourseDirectory.course_id / "inbound"
+    except (GradingError, AttributeError, TypeError):
+        return set()
+    if not inbound.is_dir():
+        return set()
+    pairs = set()
+    for entry in inbound.iterdir():
+        parts = entry.name.split("+")
+        if entry.is_dir() and len(parts) >= 3:
+            pairs.add((parts[0], parts[1]))
+    return pairs
+
+
+def live_status(root: Path | None = None, learners: list[str] | None = None, top: int = 5) -> LiveStatus:
+    """Read submissions (exchange inbox and `submitted/`), graded work (`autograded/`) and the
+    gradebook's per-question results. `learners` (e.g. a class roster) lists those with nothing yet."""
+    from datetime import datetime
+
+    from course.grading.export import collect, per_question
+
+    root = Path(root or course_root())
+    submitted = set(_inbound(root))
+    for kind in ("submitted", "autograded"):
+        base = root / kind
+        if base.is_dir():
+            for folder in base.glob("*/*"):
+                if folder.is_dir():
+                    submitted.add((folder.parent.name, folder.name))
+    graded = {(m.parent.parent.name, m.parent.name) for m in (root / "autograded").glob("*/*/.khoahoc.json")}
+    names = sorted({a for _, a in submitted})
+    assignments = [a for a in ASSIGNMENTS if a in names] + [a for a in names if a not in ASSIGNMENTS]
+    people = list(dict.fromkeys([*(learners or []), *sorted({x for x, _ in submitted})]))
+    progress = pd.DataFrame(
+        [[GRADED if (x, a) in graded else SUBMITTED if (x, a) in submitted else "" for a in assignments]
+         for x in people], index=pd.Index(people, name="Học viên"), columns=assignments)
+    counts = pd.DataFrame([{"Bài": MODULE_LABELS.get(a, a), "Đã nộp": int((progress[a] != "").sum()),
+                            "Đã chấm": int((progress[a] == GRADED).sum()), "Chưa nộp": int((progress[a] == "").sum())}
+                           for a in assignments], columns=["Bài", "Đã nộp", "Đã chấm", "Chưa nộp"])
+    stuck = pd.DataFrame(columns=["Bài", "Câu", "Số bài", "Tỉ lệ đạt (%)"])
+    gradebook = root / "gradebook.db"
+    if gradebook.exists() or os.environ.get("KHOAHOC_GRADEBOOK_URL"):
+        table = per_question(collect(root))
+        if len(table):
+            stuck = table[["Bài", "Câu", "Số bài", "Tỉ lệ đạt (%)"]].head(top).assign(
+                Bài=lambda t: t["Bài"].map(lambda a: MODULE_LABELS.get(a, a)))
+    return LiveStatus(progress, counts, stuck.reset_index(drop=True), datetime.now().strftime("%H:%M:%S"))
+
+
+def _table_html(frame: pd.DataFrame, index: bool = False) -> str:
+    if frame.empty:
+        return "<p><i>Chưa có dữ liệu.</i></p>"
+    return frame.to_html(index=index, border=0, escape=True, na_rep="")
+
+
+class LivePanel:
+    """Widget refreshed every `interval` seconds by a background thread until `stop()`."""
+
+    def __init__(self, root: Path | None = None, learners: list[str] | None = None, interval: float = 5.0) -> None:
+        import threading
+
+        import ipywidgets as w
+
+        self.root, self.learners, self.interval = root, learners, max(1.0, interval)
+        self.header, self.counts, self.stuck, self.progress = w.HTML(), w.HTML(), w.HTML(), w.HTML()
+        self.widget = w.VBox([self.header, self.counts, self.stuck, self.progress])
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.refresh()
+
+    def refresh(self) -> LiveStatus | None:
+        """Read the disk once and redraw; an error is shown in the panel, never raised."""
+        try:
+            status = live_status(self.root, self.learners)
+        except Exception as err:  # noqa: BLE001 - a refresh must not kill the panel during class
+            self.header.value = f"<b style='color:#c0392b'>Không đọc được tình hình lớp: {type(err).__name__}</b>"
+            return None
+        self.header.value = (f"<b>Tình hình lớp lúc {status.read_at}</b> — tự cập nhật mỗi {self.interval:g} giây. "
+                             "Bài trong hộp nộp bài (chưa gom) được tính là «đã nộp».")
+        self.counts.value = "<h4>Số bài nộp</h4>" + _table_html(status.counts)
+        self.stuck.value = "<h4>Những câu lớp đang vướng (tỉ lệ đạt thấp nhất)</h4>" + _table_html(status.stuck)
+        self.progress.value = "<h4>Từng học viên</h4>" + _table_html(status.progress, index=True)
+        return status
+
+    def start(self) -> LivePanel:
+        """Refresh in the background (the kernel stays free for other cells)."""
+        import threading
+
+        if self._thread is None or not self._thread.is_alive():
+            self._stop.clear()
+            self._thread = threading.Thread(target=self._loop, daemon=True, name="bang-dieu-khien")
+            self._thread.start()
+        return self
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.refresh()
+
+    def stop(self) -> None:
+        """Stop refreshing."""
+        self._stop.set()
+
+
+def live_panel(root: Path | None = None, learners: list[str] | None = None, interval: float = 5.0) -> LivePanel:
+    """Show the live class view; `learners` (e.g. `load_class(root, "K1").ids` from `course.assessment.classes`)
+    also lists those with nothing submitted yet."""
+    from IPython.display import display
+
+    panel = LivePanel(root, learners, interval)
+    display(panel.widget)
+    return panel.start()

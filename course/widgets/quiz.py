@@ -22,11 +22,12 @@ from course.widgets.store import AnswerStore, Value
 TRUE_FALSE = ("Đúng", "Sai")
 
 
-def _options(options: Sequence[str] | Mapping[str, str]) -> list[tuple[str, str]]:
-    """(label, value) pairs: a mapping {"A": "text"} shows "A. text" and stores "A"."""
+def _options(options: Sequence[str] | Sequence[tuple[str, str]] | Mapping[str, str]) -> list[tuple[str, str]]:
+    """(label, value) pairs: a mapping {"A": "text"} shows "A. text" and stores "A";
+    a (label, value) pair is kept as given (shown label, stored value)."""
     if isinstance(options, Mapping):
         return [(f"{key}. {text}", key) for key, text in options.items()]
-    return [(str(opt), str(opt)) for opt in options]
+    return [(str(opt[0]), str(opt[1])) if isinstance(opt, tuple) else (str(opt), str(opt)) for opt in options]
 
 
 class _Bound:
@@ -58,7 +59,7 @@ class ChoiceQuestion(_Bound):
     def __init__(
         self,
         name: str,
-        options: Sequence[str] | Mapping[str, str],
+        options: Sequence[str] | Sequence[tuple[str, str]] | Mapping[str, str],
         question: str = "",
         store: AnswerStore | None = None,
         namespace: dict[str, Any] | None = None,
