@@ -25,7 +25,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=200, help="learners in the class")
     parser.add_argument("--workers", type=int, default=1, help="processes drawing certificates (the product default is 1)")
     args = parser.parse_args()
-    os.environ.setdefault("KHOAHOC_CERT_SECRET", "benchmark-secret-" + "0" * 32)
+    os.environ.setdefault("COURSE_CERT_SECRET", "benchmark-secret-" + "0" * 32)
 
     from course.assessment import synthetic as syn
     from course.assessment.certificates import issue

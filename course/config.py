@@ -55,6 +55,10 @@ DEFAULTS: dict[str, str] = {
     "COURSE_KERNEL_MEM_MB": "2048",
     "COURSE_MAX_OUTPUT_BYTES": "100000",
     "COURSE_FORK_KERNELS": "1",
+    "COURSE_CERT_SECRET": "",  # certificate signing secret; else a file made once in the cache folder
+    "COURSE_CLASS": "",  # the learner's class (lớp) for the evaluation form
+    "COURSE_EVALUATION_DIR": "",  # <course root>/phieu_danh_gia
+    "COURSE_FONT_DIR": "",  # matplotlib's bundled DejaVu fonts
 }
 # Read-only aliases kept for one release: old name -> new name.
 ALIASES: dict[str, str] = {
@@ -119,12 +123,16 @@ class Settings:
     kernel_mem_mb: int = 2048
     max_output_bytes: int = 100_000
     fork_kernels: bool = True
+    cert_secret: str = _secret_field()  # type: ignore[assignment]
+    class_id: str = ""
+    evaluation_dir: Path | None = None
+    font_dir: Path | None = None
 
     def __repr__(self) -> str:
         shown = []
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name.endswith("_api_key"):
+            if f.name.endswith(("_api_key", "_secret")):
                 value = mask_key(value)
             shown.append(f"{f.name}={value!r}")
         return "Settings(" + ", ".join(shown) + ")"
@@ -275,13 +283,17 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv_path: Path | 
         kernel_mem_mb=_whole(env, "COURSE_KERNEL_MEM_MB", 64),
         max_output_bytes=_whole(env, "COURSE_MAX_OUTPUT_BYTES", 1000),
         fork_kernels=env["COURSE_FORK_KERNELS"].lower() in TRUE_WORDS,
+        cert_secret=env["COURSE_CERT_SECRET"],
+        class_id=env["COURSE_CLASS"],
+        evaluation_dir=_path(env, "COURSE_EVALUATION_DIR"),
+        font_dir=_path(env, "COURSE_FONT_DIR"),
     )
 
 
 def secret_values(settings: Settings | None = None) -> list[str]:
     """All secret strings currently configured, for scrubbing logs and caches."""
     settings = settings or load_settings()
-    return [v for v in (settings.openai_api_key, settings.gemini_api_key) if v]
+    return [v for v in (settings.openai_api_key, settings.gemini_api_key, settings.cert_secret) if v]
 
 
 def scrub(text: str, settings: Settings | None = None) -> str:

@@ -191,7 +191,7 @@ def test_report_before_any_test_is_graded_says_what_to_run(tmp_path, capsys):
 def test_missing_font_is_a_clear_error(tmp_path, monkeypatch):
     from course.assessment.pdf import register_fonts
 
-    monkeypatch.setenv("KHOAHOC_FONT_DIR", str(tmp_path))
+    monkeypatch.setenv("COURSE_FONT_DIR", str(tmp_path))
     with pytest.raises(AssessmentError, match="Không tìm thấy phông chữ tiếng Việt"):
         register_fonts()
 
@@ -205,7 +205,7 @@ def _results(tmp_path: Path, n: int, names: list[str] | None = None, class_id: s
 def test_class_of_one_and_unusual_names(tmp_path, monkeypatch):
     from course.assessment.certificates import issue
 
-    monkeypatch.setenv("KHOAHOC_CERT_SECRET", SECRET)
+    monkeypatch.setenv("COURSE_CERT_SECRET", SECRET)
     names = ["Lò Thị Ngọc\u200b Ánh", "Nguyễn-O'Brien Thị Hồng & <Hà>", "Bùi 😀 Văn An",
              "Tôn Nữ Thị Phương Thảo Nguyễn Hoàng Bảo Khánh Linh Đặng Thuỳ Dương Quỳnh Giao"]
     res = _results(tmp_path, 4, names)
@@ -227,7 +227,7 @@ def test_class_of_one_and_unusual_names(tmp_path, monkeypatch):
 def test_certificates_in_two_processes(tmp_path, monkeypatch):
     from course.assessment.certificates import issue
 
-    monkeypatch.setenv("KHOAHOC_CERT_SECRET", SECRET)
+    monkeypatch.setenv("COURSE_CERT_SECRET", SECRET)
     res = _results(tmp_path, 45)
     res.learners["Đủ điều kiện cấp giấy"] = True
     out = issue(res, workers=2)
@@ -271,7 +271,7 @@ def test_criteria_need_assignments_and_post_score(tmp_path):
 def test_secret_is_created_once_private_and_codes_verify_only_with_it(tmp_path, monkeypatch):
     from course.assessment.certificates import secret_key
 
-    monkeypatch.delenv("KHOAHOC_CERT_SECRET", raising=False)
+    monkeypatch.delenv("COURSE_CERT_SECRET", raising=False)
     monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path / "cache"))
     key = secret_key()
     path = tmp_path / "cache" / "chung_nhan" / "khoa_bi_mat"
@@ -289,8 +289,8 @@ def played(tmp_path_factory):
     from course.grading.synthetic import fill, make_course, write_submission
 
     saved_env = dict(os.environ)
-    os.environ.setdefault("KHOAHOC_CELL_TIMEOUT", "20")
-    os.environ["KHOAHOC_CERT_SECRET"] = SECRET
+    os.environ.setdefault("COURSE_CELL_TIMEOUT", "20")
+    os.environ["COURSE_CERT_SECRET"] = SECRET
     os.environ.pop(ev.FOLDER_ENV, None)
     root = make_course(tmp_path_factory.mktemp("course"), {
         "bai_mau": FIXTURE, PRE: GRADING_ROOT / "source" / PRE, POST: GRADING_ROOT / "source" / POST})

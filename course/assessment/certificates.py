@@ -2,7 +2,7 @@
 
 Each certificate has a serial number (`012/GCN-K1`, stable: a learner keeps theirs when the batch is
 re-run) and a verification code, an HMAC-SHA256 of the certificate's fields under the instructor's
-secret. The secret comes from `KHOAHOC_CERT_SECRET` or a file created once in the course cache
+secret. The secret comes from `COURSE_CERT_SECRET` or a file created once in the course cache
 (`<cache>/chung_nhan/khoa_bi_mat`, readable by its owner only); it never appears in any output.
 The register `lop/<LOP>/giay_chung_nhan/so_dang_ky.csv` lists what was issued; `verify` looks the
 code up there and recomputes it, so an edited register line does not verify.
@@ -23,12 +23,13 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
-from course.assessment.classes import CLASS_DIR, AssessmentError, ClassInfo, nfc
+from course.assessment.classes import CLASS_DIR, AssessmentError, ClassInfo
 from course.assessment.pdf import clean_name, draw_title_block, fit_size, missing_glyphs, register_fonts
+from course.text import squash
 
 OUT_DIR = "giay_chung_nhan"
 REGISTER = "so_dang_ky.csv"
-SECRET_ENV = "KHOAHOC_CERT_SECRET"
+SECRET_ENV = "COURSE_CERT_SECRET"
 FIELDS = ("so_hieu", "ma_xac_minh", "ma_hoc_vien", "ho_ten", "don_vi", "lop", "ngay_cap")
 
 
@@ -47,9 +48,10 @@ class Certificate:
 
 def secret_key() -> bytes:
     """The instructor's HMAC secret (created on first use in the course cache, mode 0600)."""
-    if os.environ.get(SECRET_ENV):
-        return os.environ[SECRET_ENV].encode("utf-8")
     from course.config import load_settings
+
+    if load_settings().cert_secret:
+        return load_settings().cert_secret.encode("utf-8")
 
     path = load_settings().cache_dir / "chung_nhan" / "khoa_bi_mat"
     try:
@@ -73,7 +75,7 @@ def secret_key() -> bytes:
 
 def sign(serial: str, learner_id: str, name: str, unit: str, class_id: str, issued: str, key: bytes) -> str:
     """Verification code: 16 base32 characters of an HMAC-SHA256, grouped by four."""
-    message = "\x1f".join(nfc(x) for x in (serial, learner_id, name, unit, class_id, issued)).encode("utf-8")
+    message = "\x1f".join(squash(x) for x in (serial, learner_id, name, unit, class_id, issued)).encode("utf-8")
     digest = hmac.new(key, message, hashlib.sha256).digest()
     code = base64.b32encode(digest[:10]).decode("ascii")
     return "-".join(code[i:i + 4] for i in range(0, 16, 4))

@@ -12,12 +12,12 @@ from __future__ import annotations
 import csv
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from course.errors import CourseError
+from course.text import squash
 
 CLASS_DIR = "lop"
 SETTINGS_FILE = "lop.toml"
@@ -35,11 +35,6 @@ MAX_CLASS = 2000
 
 class AssessmentError(CourseError):
     """A problem with a class's files or results that the instructor can fix."""
-
-
-def nfc(text: str) -> str:
-    """Unicode NFC with surrounding spaces removed and inner runs of whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 @dataclass(frozen=True)
@@ -132,7 +127,7 @@ def read_roster(path: Path) -> list[Learner]:
     learners, seen, dupes, blank = [], set(), [], []
     for number, row in enumerate(rows, start=2):
         learner_id = (row.get("ma_hoc_vien") or "").strip()
-        name = nfc(row.get("ho_ten") or "")
+        name = squash(row.get("ho_ten") or "")
         if not learner_id or not name:
             blank.append(str(number))
             continue
@@ -140,7 +135,7 @@ def read_roster(path: Path) -> list[Learner]:
             dupes.append(learner_id)
             continue
         seen.add(learner_id)
-        learners.append(Learner(learner_id, name, nfc(row.get("don_vi") or "")))
+        learners.append(Learner(learner_id, name, squash(row.get("don_vi") or "")))
     if dupes:
         raise AssessmentError(f"Danh sách {path.name} có mã học viên bị trùng: {', '.join(sorted(set(dupes)))}.",
                               hint="Mỗi học viên chỉ được ghi một dòng; hãy xoá dòng trùng rồi chạy lại.")
@@ -172,11 +167,11 @@ def load_class(root: Path, class_id: str) -> ClassInfo:
         raise AssessmentError("Ngày kết thúc (den_ngay) đứng trước ngày bắt đầu (tu_ngay).")
     assignments = tuple(data.get("bai_tap") or [a for a in ASSIGNMENTS if (Path(root) / "source" / a).exists()])
     return ClassInfo(
-        class_id=class_id, folder=folder, title=nfc(str(data["ten_lop"])), organiser=nfc(str(data["don_vi"])),
-        parent_body=nfc(str(data.get("co_quan_chu_quan", ""))), place=nfc(str(data["dia_danh"])),
-        start=start, end=end, signer=nfc(str(data.get("nguoi_ky", ""))),
-        signer_title=nfc(str(data.get("chuc_vu", ""))), course_name=nfc(str(data.get("ten_khoa_hoc", COURSE_NAME))),
-        content=tuple(nfc(str(c)) for c in data.get("noi_dung", CONTENT)), assignments=assignments,
+        class_id=class_id, folder=folder, title=squash(str(data["ten_lop"])), organiser=squash(str(data["don_vi"])),
+        parent_body=squash(str(data.get("co_quan_chu_quan", ""))), place=squash(str(data["dia_danh"])),
+        start=start, end=end, signer=squash(str(data.get("nguoi_ky", ""))),
+        signer_title=squash(str(data.get("chuc_vu", ""))), course_name=squash(str(data.get("ten_khoa_hoc", COURSE_NAME))),
+        content=tuple(squash(str(c)) for c in data.get("noi_dung", CONTENT)), assignments=assignments,
         criteria=Criteria(bool(criteria.get("nop_du_bai_tap", True)),
                           float(criteria.get("diem_cuoi_khoa_toi_thieu", 60))),
         named_in_pdf=bool(data.get("bao_cao_ghi_ten", False)),

@@ -3,7 +3,7 @@
 The form keeps a draft next to the notebook (`phieu_danh_gia_nhap.json`) so a learner can come
 back to it. "Gửi phiếu" writes the answers, without any name or learner id and with the date only,
 to `<folder>/<class>/<random token>.json`; sending again replaces the same file, so one learner
-counts once. The folder is `KHOAHOC_PHIEU_DIR` or `grading/phieu_danh_gia/` (on a class server,
+counts once. The folder is `COURSE_EVALUATION_DIR` or `grading/phieu_danh_gia/` (on a class server,
 point it at a shared folder learners can write to but not list, like nbgrader's exchange inbox).
 """
 
@@ -19,23 +19,24 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from course.assessment.classes import AssessmentError, class_folder, nfc
+from course.assessment.classes import AssessmentError, class_folder
 from course.assessment.questions import MODULES
+from course.config import load_settings
+from course.text import squash
 from course.widgets.store import AnswerStore
 
 USEFULNESS = ("1 — Không hữu ích", "2 — Ít hữu ích", "3 — Bình thường", "4 — Hữu ích", "5 — Rất hữu ích")
 PACE = ("Quá chậm", "Hơi chậm", "Vừa phải", "Hơi nhanh", "Quá nhanh")
 DRAFT_FILE = "phieu_danh_gia_nhap.json"
-FOLDER_ENV = "KHOAHOC_PHIEU_DIR"
+FOLDER_ENV = "COURSE_EVALUATION_DIR"
 MAX_TEXT = 2000
 TOKEN_KEY = "ma_phieu"
 
 
 def evaluation_dir(root: Path | None = None) -> Path:
-    """Where submitted forms go: `KHOAHOC_PHIEU_DIR`, else `<course root>/phieu_danh_gia`."""
-    from course.grading.coursedir import GRADING_ROOT
-
-    return Path(os.environ.get(FOLDER_ENV) or Path(root or GRADING_ROOT) / "phieu_danh_gia")
+    """Where submitted forms go: `COURSE_EVALUATION_DIR`, else `<course root>/phieu_danh_gia`."""
+    settings = load_settings()
+    return settings.evaluation_dir or Path(root or settings.grading_root) / "phieu_danh_gia"
 
 
 def make_record(usefulness: dict[str, int | None], pace: str | None, add: str, comment: str,
@@ -48,7 +49,7 @@ def make_record(usefulness: dict[str, int | None], pace: str | None, add: str, c
             raise AssessmentError(f"Mức hữu ích của {MODULES[module]} phải từ 1 đến 5.")
     if pace is not None and pace not in PACE:
         raise AssessmentError("Hãy chọn tốc độ khoá học trong danh sách.")
-    add, comment = nfc(add or "")[:MAX_TEXT], nfc(comment or "")[:MAX_TEXT]
+    add, comment = squash(add or "")[:MAX_TEXT], squash(comment or "")[:MAX_TEXT]
     if all(v is None for v in usefulness.values()) and pace is None and not add and not comment:
         raise AssessmentError("Phiếu còn trống.", hint="Hãy trả lời ít nhất một câu rồi bấm «Gửi phiếu».")
     return {"lop": class_id, "ngay": (today or date.today()).isoformat(),
@@ -84,7 +85,7 @@ class EvaluationForm:
         from course.widgets.quiz import ChoiceQuestion, TextAnswer
         from course.widgets.safe import error_html, guard
 
-        self.class_id = class_id or os.environ.get("KHOAHOC_LOP") or "chung"
+        self.class_id = class_id or load_settings().class_id or "chung"
         self.folder = Path(folder) if folder else evaluation_dir()
         self.draft = draft or AnswerStore(Path.cwd() / DRAFT_FILE)
         ns: dict[str, Any] = {} if namespace is None else namespace
@@ -162,9 +163,9 @@ def summarise(folder: Path, class_id: str) -> EvaluationSummary:
             if rec.get("toc_do") in PACE:
                 pace[rec["toc_do"]] += 1
             if isinstance(rec.get("can_bo_sung"), str) and rec["can_bo_sung"].strip():
-                additions.append(nfc(rec["can_bo_sung"]))
+                additions.append(squash(rec["can_bo_sung"]))
             if isinstance(rec.get("y_kien"), str) and rec["y_kien"].strip():
-                comments.append(nfc(rec["y_kien"]))
+                comments.append(squash(rec["y_kien"]))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             bad += 1
     usefulness: dict[str, dict[str, float | int | None]] = {}

@@ -2,31 +2,31 @@
 
 Fonts: DejaVu Serif and DejaVu Sans, which ship inside matplotlib (a course dependency) and cover
 every Vietnamese letter; they are embedded (subset) in each PDF so the file prints the same
-anywhere. `KHOAHOC_FONT_DIR` points at another folder holding the same file names.
+anywhere. `COURSE_FONT_DIR` points at another folder holding the same file names.
 """
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from functools import cache
 from pathlib import Path
 
 from course.assessment.classes import AssessmentError
+from course.config import load_settings
 
 FONT_FILES = {
     "Serif": "DejaVuSerif.ttf", "Serif-Bold": "DejaVuSerif-Bold.ttf", "Serif-Italic": "DejaVuSerif-Italic.ttf",
     "Serif-BoldItalic": "DejaVuSerif-BoldItalic.ttf", "Sans": "DejaVuSans.ttf", "Sans-Bold": "DejaVuSans-Bold.ttf",
 }
-FONT_ENV = "KHOAHOC_FONT_DIR"
+FONT_ENV = "COURSE_FONT_DIR"
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
 def font_dir() -> Path:
-    """`KHOAHOC_FONT_DIR`, else matplotlib's bundled TrueType folder."""
-    if os.environ.get(FONT_ENV):
-        return Path(os.environ[FONT_ENV])
+    """`COURSE_FONT_DIR`, else matplotlib's bundled TrueType folder."""
+    if load_settings().font_dir:
+        return load_settings().font_dir
     import matplotlib
 
     return Path(matplotlib.get_data_path()) / "fonts" / "ttf"

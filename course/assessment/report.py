@@ -338,7 +338,7 @@ def build_report(root: Path, class_id: str, today: date | None = None) -> Report
     unassigned = evaluation_dir(root) / "chung"
     if class_id != "chung" and unassigned.is_dir() and any(unassigned.glob("*.json")):
         res.notes.append(f"Có {len(list(unassigned.glob('*.json')))} phiếu đánh giá chưa gắn lớp (thư mục "
-                         f"{unassigned}): đặt KHOAHOC_LOP cho học viên để phiếu vào đúng lớp.")
+                         f"{unassigned}): đặt COURSE_CLASS cho học viên để phiếu vào đúng lớp.")
     out = res.info.output_dir(OUT_DIR)
     grades = grades_table(res, detail)
     paths = []

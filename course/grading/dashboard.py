@@ -174,7 +174,7 @@ def live_status(root: Path | None = None, learners: list[str] | None = None, top
                            for a in assignments], columns=["Bài", "Đã nộp", "Đã chấm", "Chưa nộp"])
     stuck = pd.DataFrame(columns=["Bài", "Câu", "Số bài", "Tỉ lệ đạt (%)"])
     gradebook = root / "gradebook.db"
-    if gradebook.exists() or os.environ.get("KHOAHOC_GRADEBOOK_URL"):
+    if gradebook.exists() or not load_settings().gradebook_url.startswith("sqlite"):
         table = per_question(collect(root))
         if len(table):
             stuck = table[["Bài", "Câu", "Số bài", "Tỉ lệ đạt (%)"]].head(top).assign(
