@@ -13,14 +13,8 @@ import sys
 from dataclasses import dataclass
 
 from course import local_models
+from course.catalogue import provider_name
 from course.config import Settings, load_settings, mask_key
-
-PROVIDER_NAMES = {
-    "local": "Mô hình nhỏ trên máy (Gemma 3 270M, ngoại tuyến)",
-    "openai": "ChatGPT (OpenAI)",
-    "gemini": "Gemini (Google)",
-    "compatible": "Máy chủ tương thích OpenAI (Ollama, llama.cpp, vLLM, LiteLLM)",
-}
 
 
 @dataclass
@@ -66,8 +60,8 @@ def run_checks(settings: Settings | None = None) -> list[CheckLine]:
             how = f"khoá {mask_key(settings.gemini_api_key)}" if usable else "đặt GEMINI_API_KEY trong .env"
         else:
             how = settings.openai_base_url if usable else "đặt OPENAI_BASE_URL (tuỳ chọn)"
-        lines.append(CheckLine(usable, PROVIDER_NAMES[provider], how, required=False))
-    lines.append(CheckLine(None, f"Nhà cung cấp AI đang dùng: {PROVIDER_NAMES.get(active, active)}",
+        lines.append(CheckLine(usable, provider_name(provider), how, required=False))
+    lines.append(CheckLine(None, f"Nhà cung cấp AI đang dùng: {provider_name(active)}",
                            "ngoại tuyến" if active == "local" else "trên mạng", required=False))
     return lines
 

@@ -1,11 +1,16 @@
-"""Cell and notebook helpers used by the build scripts that generate the committed notebooks.
+"""Cell and notebook helpers for the build scripts that generate the committed notebooks.
 
-Notebooks are nbformat 4.5 with the python3 kernelspec, stable explicit cell ids and no outputs.
-Not learner-facing.
+Every generated notebook is nbformat 4.5 with one kernelspec ("Python 3 (ipykernel)"), stable explicit
+cell ids and no outputs; every lecture carries the RISE slide-show settings. The build scripts live
+beside what they build (`BUILD_SCRIPTS`), outside the installed package; `make notebooks` runs them all,
+and `tests/test_notebook_builds.py` runs them in capture mode (`capture()`: nothing written) and compares
+each file with the committed one. Not learner-facing.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +19,11 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 DISPLAY_NAME = "Python 3 (ipykernel)"
 RISE = {"scroll": True, "theme": "white"}
+# Every build script, relative to the repository root, in the order `make notebooks` runs them.
+BUILD_SCRIPTS = ("module1_ai_overview/_build.py", "module2_chatgpt_gemini/_build.py",
+                 "module3_speech_to_text/_build.py", "module4_legal_lookup/_build.py",
+                 "grading/_build_dashboard.py", "grading/_build_assessment.py", "docs/_build.py")
+_CAPTURED: dict[Path, str] | None = None
 
 
 def _cell(cell: nbformat.NotebookNode, slide: str | None, meta: dict[str, Any]) -> nbformat.NotebookNode:
@@ -45,10 +55,9 @@ def grade_meta(grade_id: str, *, solution: bool = False, grade: bool = False, po
     return {"nbgrader": meta}
 
 
-def notebook(cells: list, *, title: str | None = None, rise: bool = False,
-             display_name: str = DISPLAY_NAME) -> nbformat.NotebookNode:
+def notebook(cells: list, *, title: str | None = None, rise: bool = False) -> nbformat.NotebookNode:
     """An nbformat 4.5 notebook with the python3 kernelspec; `rise=True` adds the slide-show settings."""
-    meta: dict[str, Any] = {"kernelspec": {"display_name": display_name, "language": "python", "name": "python3"},
+    meta: dict[str, Any] = {"kernelspec": {"display_name": DISPLAY_NAME, "language": "python", "name": "python3"},
                             "language_info": {"name": "python"}}
     if title is not None:
         meta["title"] = title
@@ -59,10 +68,33 @@ def notebook(cells: list, *, title: str | None = None, rise: bool = False,
     return nb
 
 
-def save(cells: list, path: Path, *, title: str | None = None, rise: bool = False,
-         display_name: str = DISPLAY_NAME) -> Path:
-    """Write `notebook(cells, ...)` to `path` (parent folders created) and return the path."""
-    path = Path(path)
+def write_text(path: Path, text: str) -> Path:
+    """Write a generated file (or, inside `capture()`, only record what would be written)."""
+    path = Path(path).resolve()
+    if _CAPTURED is not None:
+        _CAPTURED[path] = text
+        return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook(cells, title=title, rise=rise, display_name=display_name), path)
+    path.write_text(text, encoding="utf-8")
     return path
+
+
+def save(cells: list, path: Path, *, title: str | None = None, rise: bool = False) -> Path:
+    """Write `notebook(cells, ...)` to `path` (parent folders created) and return the path."""
+    return write_notebook(notebook(cells, title=title, rise=rise), path)
+
+
+def write_notebook(nb: nbformat.NotebookNode, path: Path) -> Path:
+    """Write a notebook exactly as `nbformat.write` would (or record it inside `capture()`)."""
+    return write_text(path, nbformat.writes(nb) + "\n")
+
+
+@contextlib.contextmanager
+def capture() -> Iterator[dict[Path, str]]:
+    """Inside this block build scripts write nothing; the dict maps each path to its would-be text."""
+    global _CAPTURED
+    saved, _CAPTURED = _CAPTURED, {}
+    try:
+        yield _CAPTURED
+    finally:
+        _CAPTURED = saved

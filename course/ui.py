@@ -11,22 +11,17 @@ import html
 import os
 import traceback
 
+from course.catalogue import provider_label
 from course.config import load_settings
 from course.errors import CourseError
-
-PROVIDER_LABELS = {
-    "local": "mô hình nhỏ chạy trên máy (Gemma 3 270M) — ngoại tuyến, có thể sai",
-    "openai": "ChatGPT (OpenAI) — trên mạng",
-    "gemini": "Gemini (Google) — trên mạng",
-    "compatible": "máy chủ AI tương thích OpenAI",
-}
 
 
 def status_line() -> str:
     """One sentence saying which AI provider the notebook will use."""
     settings = load_settings()
     active = settings.active_provider()
-    return f"Nhà cung cấp AI: {PROVIDER_LABELS.get(active, active)}."
+    where = " (Gemma 3 270M), ngoại tuyến" if active == "local" else ""
+    return f"Nhà cung cấp AI: {provider_label(active)}{where}."
 
 
 def _box(title: str, body: str, colour: str, details: str = "") -> str:

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell
-
-from course.notebook_builder import notebook
+from course.notebook_builder import code, md, save
 
 TARGET = Path(__file__).resolve().parent / "bang_dieu_khien.ipynb"
 
@@ -59,11 +56,5 @@ CELLS = [
 ]
 
 
-def build() -> nbformat.NotebookNode:
-    cells = [(new_markdown_cell if kind == "md" else new_code_cell)(source, id=cid) for kind, cid, source in CELLS]
-    return notebook(cells)
-
-
 if __name__ == "__main__":
-    nbformat.write(build(), TARGET)
-    print(TARGET)
+    print(save([(md if kind == "md" else code)(cid, source) for kind, cid, source in CELLS], TARGET))

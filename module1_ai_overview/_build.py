@@ -174,7 +174,7 @@ Mở **thuc_hanh.ipynb**: tự xem token, tự bấm chọn từ tiếp theo, b�
 
 {SOURCES}""", "slide"),
     ]
-    save(cells, HERE / "bai_giang.ipynb", title="Bài giảng 1 — Tổng quan về AI")
+    save(cells, HERE / "bai_giang.ipynb", title="Bài giảng 1 — Tổng quan về AI", rise=True)
 
 
 # ----------------------------------------------------------------------------------------- practice

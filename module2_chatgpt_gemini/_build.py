@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+from course.notebook_builder import code, md, save, write_text
+from course.notebook_builder import grade_meta as nbg
+from course.prompting import rubric_table
 
-from course.notebook_builder import code, md, save  # noqa: E402 - needs the repo on sys.path when run as a script
-from course.notebook_builder import grade_meta as nbg  # noqa: E402
-from course.prompting import rubric_table  # noqa: E402
+HERE = Path(__file__).resolve().parent
 
 SOURCES = """**Nguồn**
 - Nghị định 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư, Phụ lục I (thể thức,
@@ -148,7 +146,7 @@ thể thức, tra cứu có nguồn.
 
 {SOURCES}""", "slide"),
     ]
-    save(cells, HERE / "bai_giang.ipynb", rise=True, display_name="Python 3")
+    save(cells, HERE / "bai_giang.ipynb", rise=True)
 
 
 # ------------------------------------------------------------------------------------------ practice
@@ -291,7 +289,7 @@ sửa một văn bản cho đúng thể thức. Sau đó: Mô-đun 3, chuyển g
 
 {SOURCES}"""),
     ]
-    save(cells, HERE / "thuc_hanh.ipynb", display_name="Python 3")
+    save(cells, HERE / "thuc_hanh.ipynb")
 
 
 # ------------------------------------------------------------------------------------------ assignment
@@ -473,7 +471,7 @@ print(check_text(van_ban_da_sua).summary() if van_ban_da_sua.strip() else "Câu 
 **Nguồn:** Nghị định 30/2020/NĐ-CP, Phụ lục I — https://vanban.chinhphu.vn; Luật Bảo vệ dữ liệu cá nhân số
 91/2025/QH15 — https://vanban.chinhphu.vn."""),
     ]
-    save(cells, HERE / "bai_tap/bai_tap.ipynb", display_name="Python 3")
+    save(cells, HERE / "bai_tap/bai_tap.ipynb")
 
 
 # ------------------------------------------------------------------------------------------ README
@@ -575,7 +573,7 @@ def readme() -> None:
                      for r in RULES.values())
     table = "| Thành phần | Quy tắc | Căn cứ |\n|---|---|---|\n" + rows
     text = README_TEMPLATE.format(rules_table=table, rubric=rubric_table(), n_docs=N_DOCS, n_found=N_FOUND)
-    (HERE / "README.md").write_text(text, encoding="utf-8")
+    write_text(HERE / "README.md", text)
 
 
 if __name__ == "__main__":

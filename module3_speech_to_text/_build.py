@@ -120,7 +120,7 @@ Bộ công cụ của khoá học **lọc bỏ** các câu kiểu này và báo 
 
 {SOURCES}""", "slide"),
     ]
-    save(cells, HERE / "bai_giang.ipynb", rise=True, display_name="Python 3")
+    save(cells, HERE / "bai_giang.ipynb", rise=True)
 
 
 def practice() -> None:
@@ -206,7 +206,7 @@ lặp lại nhãn** — biên bản báo rõ phần nào còn thiếu, không b�
 
 {SOURCES}"""),
     ]
-    save(cells, HERE / "thuc_hanh.ipynb", display_name="Python 3")
+    save(cells, HERE / "thuc_hanh.ipynb")
 
 
 ASSIGN_SETUP = ("from course import speech\nfrom course.grading.checks import expect, normalize\nfrom course.ui import setup\n\n"
@@ -310,7 +310,7 @@ Bạn đã sửa bản chép của máy đến mức WER ≤ 0,15, lập biên b
 
 {SOURCES}""", **grade_meta("m3-bt-end", locked=True)),
     ]
-    save(cells, HERE / "bai_tap/bai_tap.ipynb", display_name="Python 3")
+    save(cells, HERE / "bai_tap/bai_tap.ipynb")
 
 
 if __name__ == "__main__":

@@ -82,7 +82,7 @@ Tra cứu trước, trả lời sau; mọi trích dẫn phải kiểm chứng đ
 
 {SOURCES}""", "slide"),
     ]
-    save(cells, HERE / "bai_giang.ipynb", display_name="Python 3")
+    save(cells, HERE / "bai_giang.ipynb", rise=True)
 
 
 def practice() -> None:
@@ -143,7 +143,7 @@ Tra cứu bằng lời thường, đọc đường dẫn và hiệu lực, kiể
 
 {SOURCES}""",),
     ]
-    save(cells, HERE / "thuc_hanh.ipynb", display_name="Python 3")
+    save(cells, HERE / "thuc_hanh.ipynb")
 
 
 def assignment() -> None:
@@ -214,7 +214,7 @@ Bạn đã tìm điều luật bằng lời thường, viết câu tìm kiếm t
 
 {SOURCES}""", **grade_meta("m4-bt-end", locked=True)),
     ]
-    save(cells, HERE / "bai_tap/bai_tap.ipynb", display_name="Python 3")
+    save(cells, HERE / "bai_tap/bai_tap.ipynb")
 
 
 if __name__ == "__main__":

@@ -6,11 +6,9 @@ import os
 from pathlib import Path
 
 import nbformat
-import pytest
 from nbclient import NotebookClient
 
 REPO = Path(__file__).resolve().parent.parent
-NOTEBOOK_DIRS = ("module1_ai_overview", "module2_chatgpt_gemini", "module3_speech_to_text", "module4_legal_lookup")
 
 
 def offline_env() -> dict[str, str]:
@@ -53,8 +51,3 @@ def outputs_text(nb: nbformat.NotebookNode) -> str:
                 if key in out.get("data", {}):
                     chunks.append(out["data"][key])
     return "\n".join(chunks)
-
-
-@pytest.fixture
-def repo() -> Path:
-    return REPO

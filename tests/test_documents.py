@@ -23,8 +23,8 @@ from course.documents import (
     write_docx,
 )
 from course.errors import CourseError
+from tests.conftest import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "module2_chatgpt_gemini" / "van_ban_mau"
 
 

@@ -15,8 +15,8 @@ import yaml
 from course import local_models
 from course.config import load_settings, mask_key, scrub
 from course.doctor import format_report, offline_ready, run_checks
+from tests.conftest import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 CANARY = "sk" + "-canary-0123456789abcdefABCDEF"  # split so no tracked file looks like a key
 
 

@@ -35,8 +35,8 @@ from course.speech.transcribe import (
     to_srt,
     transcribe,
 )
+from tests.conftest import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 AUDIO = REPO / "module3_speech_to_text" / "audio"
 
 # measured CER (normalised) -> bound

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.conftest import REPO
+
 AUDIO = REPO / "module3_speech_to_text" / "audio"
 ASSIGNMENT = REPO / "module3_speech_to_text" / "bai_tap" / "ghi_am_bai_tap.wav"
 SPOKEN = "Sáng thứ sáu tuần này, tổ dân phố số hai tổ chức tổng vệ sinh đường làng ngõ xóm."

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from course.catalogue import MODULES, PARTS
 from course.config import REPO_ROOT
 
 # Marks drawn by common text fonts (colour emoji are missing on many Linux/Windows lab PCs).
@@ -12,23 +13,11 @@ OK = "<span style='color:#1e8449;font-weight:bold'>✔</span>"
 BAD = "<span style='color:#c0392b;font-weight:bold'>✘</span>"
 OPTIONAL = "<span style='color:#7f8c8d'>–</span>"
 
-MODULES: tuple[tuple[str, str], ...] = (
-    ("module1_ai_overview", "Học phần 1 — Tổng quan về AI và ứng dụng trong đời sống, hành chính"),
-    ("module2_chatgpt_gemini", "Học phần 2 — ChatGPT, Gemini hỗ trợ soạn thảo, tra cứu, truyền thông"),
-    ("module3_speech_to_text", "Học phần 3 — Chuyển giọng nói thành văn bản (Chuột thông minh)"),
-    ("module4_legal_lookup", "Học phần 4 — Tra cứu văn bản pháp luật hiệu quả bằng AI"),
-)
-PARTS: tuple[tuple[str, str], ...] = (
-    ("bai_giang.ipynb", "Bài giảng"),
-    ("thuc_hanh.ipynb", "Thực hành"),
-    ("bai_tap/bai_tap.ipynb", "Bài tập"),
-)
 
 
 def module_files(root: Path = REPO_ROOT) -> list[tuple[str, list[tuple[str, bool]]]]:
     """For each module title: (part label, file present?) — a trainer sees what is missing."""
-    return [(title, [(label, (root / folder / part).is_file()) for part, label in PARTS])
-            for folder, title in MODULES]
+    return [(m.label, [(label, (root / m.folder / part).is_file()) for part, label in PARTS]) for m in MODULES]
 
 
 def environment_html() -> str:

@@ -17,17 +17,14 @@ import hashlib
 import random
 from dataclasses import dataclass
 
+from course import catalogue
+
 # test id -> (nbgrader assignment id, Vietnamese title)
 TESTS: dict[str, tuple[str, str]] = {
     "dau_khoa": ("kiem_tra_dau_khoa", "Kiểm tra đầu khoá"),
     "cuoi_khoa": ("kiem_tra_cuoi_khoa", "Kiểm tra cuối khoá"),
 }
-MODULES: dict[str, str] = {
-    "m1": "Chuyên đề 1 — Tổng quan về AI",
-    "m2": "Chuyên đề 2 — ChatGPT, Gemini hỗ trợ soạn thảo",
-    "m3": "Chuyên đề 3 — Chuyển giọng nói thành văn bản",
-    "m4": "Chuyên đề 4 — Tra cứu văn bản pháp luật",
-}
+MODULES: dict[str, str] = {f"m{m.number}": m.label for m in catalogue.MODULES}
 NOTEBOOK = "kiem_tra"
 ANSWER_PREFIX = "kt_"  # answers are saved as kt_q01 ... in cau_tra_loi.json
 

@@ -85,7 +85,7 @@ def moodle_table(res: ClassResults, detail: pd.DataFrame) -> pd.DataFrame:
 
 
 def _evaluation_frames(ev: EvaluationSummary) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    useful = pd.DataFrame([{"Chuyên đề": MODULES[m], "Số phiếu": v["n"], "Điểm trung bình (1–5)": v["mean"],
+    useful = pd.DataFrame([{"Học phần": MODULES[m], "Số phiếu": v["n"], "Điểm trung bình (1–5)": v["mean"],
                             **{f"Mức {k}": v[str(k)] for k in range(1, 6)}} for m, v in ev.usefulness.items()])
     pace = pd.DataFrame([{"Tốc độ": p, "Số phiếu": ev.pace.get(p, 0)} for p in PACE])
     texts = pd.DataFrame([{"Loại": "Cần bổ sung", "Nội dung": t} for t in ev.additions] +
@@ -258,8 +258,8 @@ def write_pdf(path: Path, res: ClassResults, ev: EvaluationSummary, today: date 
         return Image(io.BytesIO(data), width=width_mm * mm, height=width_mm * mm * h / w)
 
     story.append(p("<b>2. Theo chuyên đề</b>", heading))
-    mrows = [["Chuyên đề", "Số câu", "Đầu khoá", "Cuối khoá", "g"]] + [
-        [p(escape(r["Chuyên đề"]), small), r["Số câu"], _fmt(r["Đầu khoá (%)"], " %"), _fmt(r["Cuối khoá (%)"], " %"),
+    mrows = [["Học phần", "Số câu", "Đầu khoá", "Cuối khoá", "g"]] + [
+        [p(escape(r["Học phần"]), small), r["Số câu"], _fmt(r["Đầu khoá (%)"], " %"), _fmt(r["Cuối khoá (%)"], " %"),
          _fmt(r["g của điểm trung bình"])] for _, r in res.modules.iterrows()]
     story.append(Table(mrows, colWidths=[78 * mm, 16 * mm, 24 * mm, 24 * mm, 18 * mm], style=tstyle))
     story.append(image("modules"))

@@ -164,7 +164,7 @@ def compute(info: ClassInfo, detail: pd.DataFrame, root: Path) -> ClassResults:
         common = a.index.intersection(b.index)
         mp = float(a[common].mean()) if len(common) else None
         mq = float(b[common].mean()) if len(common) else None
-        modules.append({"Chuyên đề": label, "Số câu": sum(q.module == module for q in QUESTIONS),
+        modules.append({"Học phần": label, "Số câu": sum(q.module == module for q in QUESTIONS),
                         "Đầu khoá (%)": _round(mp, 1), "Cuối khoá (%)": _round(mq, 1),
                         "g của điểm trung bình": _round(normalised_gain(mp, mq))})
     questions = []
@@ -176,7 +176,7 @@ def compute(info: ClassInfo, detail: pd.DataFrame, root: Path) -> ClassResults:
         wrong_choices = Counter(chosen.get((x, q.qid)) for x in b.loc[~b["đúng"], "Học viên"]
                                 if chosen.get((x, q.qid)))
         common = wrong_choices.most_common(1)
-        questions.append({"Câu": q.qid, "Chuyên đề": q.module, "Nội dung": q.text,
+        questions.append({"Câu": q.qid, "Học phần": q.module, "Nội dung": q.text,
                           "Đúng đầu khoá (%)": ra, "Đúng cuối khoá (%)": rb,
                           "Thay đổi (điểm %)": None if ra is None or rb is None else round(rb - ra, 1),
                           "Số người còn sai cuối khoá": int((~b["đúng"]).sum()) if len(b) else None,

@@ -11,19 +11,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from course.catalogue import ASSIGNMENTS  # assignment id -> module folder (course order)
 from course.errors import CourseError
 
 REPO = Path(__file__).resolve().parents[2]
 GRADING_ROOT = REPO / "grading"
 CONFIG_NAME = "nbgrader_config.py"
 NOTEBOOK = "bai_tap"
-# assignment id -> module folder holding bai_tap/bai_tap.ipynb (order = course order)
-ASSIGNMENTS: dict[str, str] = {
-    "m1_tong_quan_ai": "module1_ai_overview",
-    "m2_chatgpt_gemini": "module2_chatgpt_gemini",
-    "m3_giong_noi": "module3_speech_to_text",
-    "m4_tra_cuu_phap_luat": "module4_legal_lookup",
-}
 
 
 class GradingError(CourseError):

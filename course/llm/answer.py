@@ -5,12 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-PROVIDER_LABELS = {
-    "local": "mô hình nhỏ chạy trên máy — có thể sai",
-    "openai": "ChatGPT (OpenAI) — trên mạng",
-    "gemini": "Gemini (Google) — trên mạng",
-    "compatible": "máy chủ AI tương thích OpenAI",
-}
+from course.catalogue import provider_label
 
 
 @dataclass
@@ -38,13 +33,13 @@ class Answer:
     @property
     def label(self) -> str:
         """One short Vietnamese line: who answered, and how far to trust it."""
-        base = PROVIDER_LABELS.get(self.provider, self.provider or "không rõ")
+        base = provider_label(self.provider) if self.provider else "không rõ"
         if self.provider == "compatible" and self.model:
             base = f"{base} ({self.model})"
         if self.replayed:
             base = f"BẢN GHI LẠI (phát lại, không gọi mô hình) — {base}"
         if self.fallback_from:
-            base = f"{base} — dùng thay cho {PROVIDER_LABELS.get(self.fallback_from, self.fallback_from)}"
+            base = f"{base} — dùng thay cho {provider_label(self.fallback_from)}"
         return base
 
     def footer(self) -> str:

@@ -28,7 +28,6 @@ from course.errors import CourseError
 from course.local_models import prepare_gemma
 
 LOCAL_MODEL_NAME = "gemma-3-270m (Q4_K_M)"
-LOCAL_LABEL = "mô hình nhỏ chạy trên máy — có thể sai"
 
 _LOCK = threading.RLock()
 _LLAMA: Any = None

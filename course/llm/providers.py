@@ -16,10 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from course.catalogue import provider_name
 from course.config import Settings, load_settings
 
-NAMES = {"openai": "ChatGPT (OpenAI)", "gemini": "Gemini (Google)", "compatible": "máy chủ AI tương thích OpenAI",
-         "local": "mô hình trên máy"}
 KEY_VARS = {"openai": "OPENAI_API_KEY", "gemini": "GEMINI_API_KEY", "compatible": "OPENAI_BASE_URL"}
 
 # Estimated USD per million tokens (input, output), public list prices; unknown models → no cost.
@@ -82,7 +81,7 @@ class ProviderFailure(Exception):
 
 def failure(kind: str, provider: str, status: int | None = None, model: str = "", **kw: Any) -> ProviderFailure:
     """Build the one Vietnamese message for each kind of failure."""
-    name = NAMES.get(provider, provider)
+    name = provider_name(provider)
     var = KEY_VARS.get(provider, "")
     messages = {
         "no_key": f"Chưa có khoá API cho {name}. Đặt {var} trong tệp .env, hoặc dùng mô hình trên máy "

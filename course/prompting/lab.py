@@ -17,18 +17,11 @@ from typing import Any
 import ipywidgets as w
 from IPython.display import display
 
+from course.catalogue import provider_name
 from course.documents.model import KINDS
 from course.prompting.anatomy import PART_HINTS, PART_LABELS, TASKS, PromptParts, task_parts
 from course.prompting.rubric import score_prompt
 from course.widgets.safe import guard
-
-PROVIDER_NAMES = {
-    "auto": "Tự động",
-    "local": "Mô hình nhỏ trên máy (Gemma 3 270M)",
-    "openai": "ChatGPT (OpenAI)",
-    "gemini": "Gemini (Google)",
-    "compatible": "Máy chủ tương thích OpenAI",
-}
 
 OFFLINE_NOTE = (
     "Chưa có khoá API nên câu trả lời đến từ Gemma 3 270M chạy ngay trên máy. Đây là mô hình rất nhỏ, chỉ "
@@ -75,7 +68,7 @@ class PromptLab:
         self.task_picker = w.Dropdown(options=options, description="Bài mẫu", style={"description_width": "90px"})
         self.task_picker.observe(guard(lambda ch: ch["new"] and self.load_task(ch["new"]), self._show_error),
                                  names="value")
-        choices = [(PROVIDER_NAMES.get(p, p), p) for p in self.providers]
+        choices = [(provider_name(p), p) for p in self.providers]
         self.provider_picker = w.Dropdown(options=choices, value=self.providers[0], description="Mô hình",
                                           style={"description_width": "90px"})
         self.send_button = w.Button(description="Gửi", button_style="primary", icon="paper-plane")
@@ -155,7 +148,7 @@ class PromptLab:
                                  f"{html.escape(''.join(streamed)).replace(chr(10), '<br>')}▌</div>")
 
         self.columns.children = []
-        self.status.value = f"<i>Đang gửi tới {html.escape(PROVIDER_NAMES.get(provider, provider))}…</i>"
+        self.status.value = f"<i>Đang gửi tới {html.escape(provider_name(provider))}…</i>"
         self.send_button.disabled = True
         try:
             answer = ask(prompt, provider=provider, temperature=self.temperature, max_tokens=self.max_tokens,
@@ -175,12 +168,12 @@ class PromptLab:
         if prompt is None:
             return []
         providers = providers or self.providers
-        self.status.value = "<i>Đang hỏi " + html.escape(", ".join(PROVIDER_NAMES.get(p, p) for p in providers)) + "…</i>"
+        self.status.value = "<i>Đang hỏi " + html.escape(", ".join(provider_name(p) for p in providers)) + "…</i>"
         answers = compare(prompt, providers=providers, temperature=self.temperature, max_tokens=self.max_tokens)
         self.status.value = ""
         self.output.value = ""
         self.columns.children = [
-            w.HTML(f"<b>{html.escape(PROVIDER_NAMES.get(p, p))}</b>{_answer_html(a)}",
+            w.HTML(f"<b>{html.escape(provider_name(p))}</b>{_answer_html(a)}",
                    layout=w.Layout(width=f"{100 // max(len(answers), 1) - 1}%", margin="0 4px"))
             for p, a in zip(providers, answers, strict=True)]
         self.last = answers

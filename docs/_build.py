@@ -1,6 +1,6 @@
-"""Write the app notebooks and the course start page with stable cell ids (not learner-facing).
+"""Write the app notebooks, the course start page and the glossary notebook (not learner-facing).
 
-Run: `.venv/bin/python -m course.apps._build` after editing the texts below.
+Run: `.venv/bin/python docs/_build.py` (or `make notebooks`) after editing the texts below.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
 from course.apps import APPS, APPS_DIR
+from course.catalogue import MODULES
 from course.config import REPO_ROOT
-from course.notebook_builder import notebook
+from course.notebook_builder import notebook, write_notebook
 
 
 def app_notebook(name: str) -> nbformat.NotebookNode:
@@ -51,13 +52,7 @@ START_MODULES = """## Bốn học phần
 | Học phần | Bài giảng | Thực hành | Bài tập |
 |---|---|---|---|
 """ + "\n".join(
-    f"| {title} | [Mở]({folder}/bai_giang.ipynb) | [Mở]({folder}/thuc_hanh.ipynb) | [Mở]({folder}/bai_tap/bai_tap.ipynb) |"
-    for folder, title in (
-        ("module1_ai_overview", "1. Tổng quan về AI và ứng dụng trong hành chính"),
-        ("module2_chatgpt_gemini", "2. ChatGPT, Gemini hỗ trợ soạn thảo, tra cứu, truyền thông"),
-        ("module3_speech_to_text", "3. Chuyển giọng nói thành văn bản (Chuột thông minh)"),
-        ("module4_legal_lookup", "4. Tra cứu văn bản pháp luật bằng AI"),
-    )
+    f"| {m.number}. {m.title} | " + " | ".join(f"[Mở]({path})" for path in m.notebooks) + " |" for m in MODULES
 ) + """
 
 Bài tập chính thức do giảng viên giao: mở menu **Nbgrader → Assignment List** (Danh sách bài tập) để
@@ -141,9 +136,9 @@ def glossary_notebook() -> nbformat.NotebookNode:
 
 def main() -> None:
     for name, app in APPS.items():
-        nbformat.write(app_notebook(name), APPS_DIR / app.notebook)
-    nbformat.write(start_page(), REPO_ROOT / "bat_dau.ipynb")
-    nbformat.write(glossary_notebook(), REPO_ROOT / "docs" / "thuat_ngu.ipynb")
+        write_notebook(app_notebook(name), APPS_DIR / app.notebook)
+    write_notebook(start_page(), REPO_ROOT / "bat_dau.ipynb")
+    write_notebook(glossary_notebook(), REPO_ROOT / "docs" / "thuat_ngu.ipynb")
     print(f"wrote {len(APPS)} app notebooks and {Path(REPO_ROOT / 'bat_dau.ipynb').name}")
 
 
