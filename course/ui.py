@@ -47,16 +47,6 @@ def show_error(message: str, details: str = "") -> None:
         print(f"Lỗi: {message}")
 
 
-def show_info(message: str) -> None:
-    """Display a short Vietnamese information box."""
-    try:
-        from IPython.display import HTML, display
-
-        display(HTML(_box("Thông tin", message, "#2e86c1")))
-    except ImportError:  # pragma: no cover
-        print(message)
-
-
 def _handler(shell, etype, value, tb, tb_offset=None):  # noqa: ANN001 - IPython's signature
     from course.config import scrub
 

@@ -46,11 +46,6 @@ def expect_filled(value: Any, name: str) -> None:
     expect(is_filled(value), f"Bạn chưa điền câu trả lời vào biến `{name}`.")
 
 
-def expect_type(value: Any, kinds: type | tuple[type, ...], name: str, expected_vi: str) -> None:
-    """Fail when `value` is not of the expected kind; `expected_vi` names it, e.g. "một đoạn chữ"."""
-    expect(isinstance(value, kinds), f"`{name}` phải là {expected_vi}.")
-
-
 def contains_any(text: str, keywords: Iterable[str]) -> bool:
     """True when `text` contains one of `keywords`, ignoring case and diacritics."""
     plain = normalize(text)

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from course.catalogue import ASSIGNMENTS  # assignment id -> module folder (course order)
 from course.errors import CourseError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -58,21 +57,6 @@ def make_api(root: Path = GRADING_ROOT, **overrides: Any) -> Any:
     ensure_tools_on_path()
     cfg = load_config(root, **overrides)
     return NbGraderAPI(CourseDirectory(config=cfg), config=cfg)
-
-
-def link_module_sources(root: Path = GRADING_ROOT) -> list[str]:
-    """Create `source/<assignment>` symlinks for every module whose bai_tap source exists."""
-    linked = []
-    for assignment, module in ASSIGNMENTS.items():
-        target = REPO / module / "bai_tap"
-        link = root / "source" / assignment
-        if not (target / f"{NOTEBOOK}.ipynb").is_file():
-            continue
-        link.parent.mkdir(parents=True, exist_ok=True)
-        if not link.is_symlink() and not link.exists():
-            link.symlink_to(os.path.relpath(target, link.parent))
-        linked.append(assignment)
-    return linked
 
 
 def _student_exchange(kind: str, assignment: str, home: Path, learner: str, root: Path) -> None:

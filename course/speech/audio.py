@@ -240,15 +240,6 @@ def iter_chunks(
         yield offset / SAMPLE_RATE, buf
 
 
-def to_wav_bytes(audio: np.ndarray) -> bytes:
-    """16 kHz mono 16-bit WAV in memory (what cloud providers receive)."""
-    import soundfile as sf
-
-    out = io.BytesIO()
-    sf.write(out, np.clip(audio, -1.0, 1.0), SAMPLE_RATE, format="WAV", subtype="PCM_16")
-    return out.getvalue()
-
-
 def to_flac_bytes(audio: np.ndarray) -> bytes:
     """16 kHz mono FLAC in memory: lossless and about half the size of WAV."""
     import soundfile as sf
