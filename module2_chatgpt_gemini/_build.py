@@ -16,9 +16,15 @@ SOURCES = """**Nguồn**
 - Nghị định 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư, Phụ lục I (thể thức,
   kỹ thuật trình bày) và Phụ lục III (mẫu văn bản, chữ viết tắt tên loại) — https://vanban.chinhphu.vn
   (tìm «30/2020/NĐ-CP»).
-- Luật Tổ chức chính quyền địa phương năm 2025 (chính quyền địa phương hai cấp, có hiệu lực từ ngày 01 tháng 7
-  năm 2025) — https://quochoi.vn và https://chinhphu.vn.
-- Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân — https://vanban.chinhphu.vn.
+- Luật Tổ chức chính quyền địa phương số 72/2025/QH15, Quốc hội thông qua ngày 16 tháng 6 năm 2025 (chính quyền
+  địa phương hai cấp: tỉnh và xã, hoạt động từ ngày 01 tháng 7 năm 2025) — https://quochoi.vn và https://chinhphu.vn.
+- Nghị quyết số 202/2025/QH15 của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh (ngày 12 tháng 6 năm 2025):
+  34 tỉnh, thành phố; các tỉnh, thành phố mới hoạt động từ ngày 01 tháng 7 năm 2025.
+- Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, hiệu lực từ ngày 01 tháng 01 năm 2026 (thay cho Nghị định
+  13/2023/NĐ-CP, văn bản cũ đã được thay thế) — https://vbpl.vn.
+- Nghị định 23/2015/NĐ-CP về chứng thực, Điều 20 khoản 1; Luật Hộ tịch số 60/2014/QH13, Điều 16 khoản 2
+  (đăng ký khai sinh ngay khi nhận đủ giấy tờ) — https://vbpl.vn. Danh sách đủ các sự kiện và nguồn:
+  `docs/so_dang_ky_su_kien.csv`.
 - Gemini: tìm kiếm với Google Search (grounding) — https://ai.google.dev/gemini-api/docs/google-search;
   bảng giá — https://ai.google.dev/gemini-api/docs/pricing. Thư viện `google-generativeai` cũ đã ngừng hỗ trợ,
   thay bằng `google-genai` — https://github.com/google-gemini/deprecated-generative-ai-python.
@@ -103,13 +109,14 @@ Khoá học có **máy kiểm tra thể thức**. Thử với một thông báo 
 from pathlib import Path
 check_text(Path("van_ban_mau/thong_bao_loi.txt").read_text(encoding="utf-8"))""", "fragment"),
         md("m2-bg-checker-notes", """
-Đọc từng lỗi với lớp: «Độc lập-Tự do-Hạnh phúc» thiếu cách; «Số: 8» thiếu số 0; «ngày 6 tháng 1» thiếu số 0;
-«T/M» phải là «TM.»; dòng cuối nơi nhận phải là «- Lưu: VT, …». Mỗi lỗi có căn cứ trong Phụ lục I.""", "notes"),
+Đọc từng lỗi với lớp (bảy lỗi): «Độc lập-Tự do-Hạnh phúc» thiếu cách; tên cơ quan «Ủy ban nhân dân phường An Bình»
+chưa viết hoa; «Số: 8» thiếu số 0; «ngày 6 tháng 1» thiếu số 0; «T/M» phải là «TM.»; dòng nơi nhận «- Tổ dân phố số
+2, số 5» thiếu dấu «;»; dòng cuối nơi nhận phải là «- Lưu: VT, …». Mỗi lỗi có căn cứ trong Phụ lục I.""", "notes"),
         md("m2-bg-privacy", """
 ## Bảo mật: điều gì không được đưa cho chatbot
 - **Dữ liệu cá nhân** của người dân: họ tên kèm số CCCD, số điện thoại, địa chỉ, tài khoản ngân hàng, tình trạng
-  sức khoẻ… — Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.
-- **Tài liệu mật, tài liệu nội bộ chưa công bố**: tuyệt đối không.
+  sức khoẻ… — Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (hiệu lực từ ngày 01 tháng 01 năm 2026).
+- **Bí mật nhà nước** (Tuyệt mật, Tối mật, Mật) và **tài liệu nội bộ chưa công bố**: tuyệt đối không.
 - Trước khi dán: **che** thông tin cá nhân. Khoá học tự che trước khi gửi lên mạng — nhưng **tên người** thì máy
   chưa nhận ra được, bạn phải tự xoá.""", "slide"),
         code("m2-bg-privacy-demo", """
@@ -118,7 +125,8 @@ redact("Ông Trần Văn Hùng, CCCD 001080012345, hỏi thủ tục cấp lại
         md("m2-bg-lookup", """
 ## Tra cứu thông tin: mô hình có biết tin mới không?
 - Mô hình chỉ biết những gì có trong dữ liệu huấn luyện, **đến một thời điểm**. Sau đó nó không biết gì nữa.
-- Ví dụ: từ ngày 01 tháng 7 năm 2025, chính quyền địa phương tổ chức **hai cấp (tỉnh và xã)**, không còn cấp huyện.
+- Ví dụ: từ ngày 01 tháng 7 năm 2025, chính quyền địa phương tổ chức **hai cấp (tỉnh và xã)**, không còn cấp huyện;
+  cả nước còn **34** tỉnh, thành phố (Nghị quyết số 202/2025/QH15).
   Mô hình học trước thời điểm đó vẫn nói về «huyện», «quận» như cũ — rất trôi chảy, nhưng **sai**.
 - Gemini (tìm với Google Search) và ChatGPT (công cụ tìm kiếm web) có thể **tra cứu rồi trả lời kèm nguồn**.
   Thói quen bắt buộc: **mở nguồn, đọc, đối chiếu** với cổng thông tin chính thống.""", "slide"),
@@ -132,7 +140,7 @@ redact("Ông Trần Văn Hùng, CCCD 001080012345, hỏi thủ tục cấp lại
 
 1. Thiếu vai trò, bối cảnh, định dạng, ví dụ, ràng buộc — chỉ có nhiệm vụ.
 2. Đó là dữ liệu cá nhân; gửi lên máy chủ nước ngoài là chuyển dữ liệu ra ngoài sự kiểm soát của cơ quan
-   (Nghị định 13/2023/NĐ-CP).
+   (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15).
 3. Ngày dưới 10 và tháng 1, 2: «ngày 05 tháng 01 năm 2026» (Nghị định 30/2020/NĐ-CP, Phụ lục I).
 </details>""", "slide"),
         md("m2-bg-summary", f"""
@@ -151,28 +159,30 @@ thể thức, tra cứu có nguồn.
 
 # ------------------------------------------------------------------------------------------ practice
 
-SDK_CODE = '''
-# Mã gọi trực tiếp thư viện của OpenAI và Google (dành cho người tò mò). Chỉ chạy khi đã đặt khoá API.
-# Lưu ý: gọi thẳng như thế này thì KHÔNG qua bộ che dữ liệu cá nhân của khoá học.
+SDK_OPENAI = '''
+# Gọi thẳng thư viện openai — KHÔNG qua bộ che dữ liệu cá nhân của khoá học. Cần OPENAI_API_KEY.
 from course.config import load_settings
 cai_dat = load_settings()
 cau_hoi = "Viết một câu chào mừng ngày Quốc khánh 2/9 cho trang thông tin của phường."
-
 if cai_dat.openai_api_key:
     from openai import OpenAI
     client = OpenAI(api_key=cai_dat.openai_api_key)
     tra_loi = client.chat.completions.create(model=cai_dat.openai_model,
                                              messages=[{"role": "user", "content": cau_hoi}])
     print("ChatGPT:", tra_loi.choices[0].message.content)
+else:
+    print("Chưa có khoá OpenAI nên ô này không gọi ChatGPT.")
+'''
 
+SDK_GEMINI = '''
+# Gọi thẳng thư viện google-genai (thay cho google-generativeai đã ngừng hỗ trợ). Cần GEMINI_API_KEY.
 if cai_dat.gemini_api_key:
-    from google import genai   # thư viện mới google-genai (thay cho google-generativeai đã ngừng hỗ trợ)
+    from google import genai
     client = genai.Client(api_key=cai_dat.gemini_api_key)
     tra_loi = client.models.generate_content(model=cai_dat.gemini_model, contents=cau_hoi)
     print("Gemini:", tra_loi.text)
-
-if not (cai_dat.openai_api_key or cai_dat.gemini_api_key):
-    print("Chưa có khoá API nên ô này không gọi ChatGPT hay Gemini.")
+else:
+    print("Chưa có khoá Gemini nên ô này không gọi Gemini.")
 '''
 
 
@@ -190,7 +200,8 @@ Nghị định 30/2020/NĐ-CP và tra cứu có nguồn."""),
    soát chính tả.
 4. Tra cứu thông tin mới có nguồn, và biết giới hạn của mô hình không có công cụ tìm kiếm.
 
-**Thời lượng:** 120 phút. **Chuẩn bị:** chạy ô thiết lập. Không có khoá API vẫn làm được (mô hình nhỏ trên máy).
+**Thời lượng:** 80 phút trong kế hoạch bốn buổi (mục 1–3b và 5; mục 4 đọc thêm); 30 phút trong kế hoạch một ngày
+(mục 1, 2 và 3b — xem `docs/giao_an/mot_ngay.md`). **Chuẩn bị:** chạy ô thiết lập. Không có khoá API vẫn làm được (mô hình nhỏ trên máy).
 Có khoá ChatGPT/Gemini thì đặt vào tệp `.env` theo hướng dẫn của giảng viên."""),
         code("m2-th-setup", """
 from course.ui import setup; setup()
@@ -243,22 +254,41 @@ Chọn lần lượt các bài mẫu trong phòng thí nghiệm, bấm **Gửi**
 
 | Bài mẫu | Việc | Kiểm tra gì |
 |---|---|---|
-| Tóm tắt văn bản dài | Tóm tắt báo cáo một cửa cho Chủ tịch | Có giữ đúng các con số? |
-| Viết lại cho người dân dễ hiểu | Giải thích thủ tục chứng thực | Người cao tuổi đọc có hiểu? |
+| Tóm tắt văn bản dài | Tóm tắt báo cáo của Trung tâm Phục vụ hành chính công cho Chủ tịch | Có giữ đúng các con số? |
+| Viết lại cho người dân dễ hiểu | Giải thích thủ tục chứng thực (Nghị định 23/2015/NĐ-CP, Điều 20) | Người cao tuổi đọc có hiểu? Có thêm điều quy định không nói? |
 | Bài đăng trang Facebook của phường | Kêu gọi tổng vệ sinh | Giọng thân thiện, không lộ thông tin cá nhân? |
-| Trả lời công dân lịch sự | Trả lời tin nhắn phàn nàn | Lịch sự, không hứa điều không chắc? |
+| Trả lời công dân lịch sự | Trả lời tin nhắn phàn nàn về khai sinh | Lịch sự? Có bịa thời hạn không? (mục 3b) |
 | Kiểm tra chính tả và dấu | Thêm dấu, sửa lỗi | Có đổi nghĩa hay số liệu không? |
 
 Ô dưới nạp bài mẫu «Tóm tắt văn bản dài» vào phòng thí nghiệm phía trên và chấm câu lệnh:"""),
         code("m2-th-tasks-load", """
 lab.load_task("tom-tat")
 lab.score()"""),
+        md("m2-th-invent-intro", """
+### 3b. Bắt lỗi bịa: thời hạn mà luật không có
+Hỏi chatbot «giải thích thời hạn đăng ký khai sinh», nó thường **tự đặt ra** một thời hạn nghe rất thật, ví dụ
+«05 ngày làm việc». Luật Hộ tịch 2014, Điều 16 khoản 2 nói khác: nhận đủ giấy tờ, thông tin đầy đủ và phù hợp thì
+công chức tư pháp - hộ tịch đăng ký **ngay**. Ô dưới đối chiếu từng con số trong một bản trả lời mẫu (nhóm biên soạn
+viết, mô phỏng lỗi hay gặp của AI — không phải câu trả lời của mô hình nào) với chính điều luật đó:"""),
+        code("m2-th-invent", """
+from course.prompting import KHAI_SINH_RULE, SAMPLE_DRAFT, check_figures
+print(SAMPLE_DRAFT)
+check_figures(SAMPLE_DRAFT, KHAI_SINH_RULE)"""),
+        md("m2-th-invent-ai-intro", """
+Bây giờ đến lượt câu trả lời thật: ô dưới nạp bài mẫu «Trả lời công dân lịch sự» (câu lệnh đã kèm điều luật và
+ràng buộc «không tự thêm số ngày»), gửi cho mô hình đang chọn, rồi đối chiếu các con số của nó với điều luật.
+Máy chỉ so **con số**; câu nào nói «vài hôm», «sớm nhất có thể» thì anh chị tự đọc lại."""),
+        code("m2-th-invent-ai", """
+lab.load_task("tra-loi-cong-dan")
+tra_loi = lab.send()
+check_figures(tra_loi.text if tra_loi else "", KHAI_SINH_RULE)"""),
         md("m2-th-sdk-intro", """
 ## 4. Bên trong: mã gọi ChatGPT và Gemini
-Ô dưới (đã thu gọn — bấm vào để mở) cho thấy mã gọi trực tiếp thư viện `openai` và `google-genai`. Phòng thí
+Hai ô dưới (đã thu gọn — bấm vào để mở) cho thấy mã gọi trực tiếp thư viện `openai` và `google-genai`. Phòng thí
 nghiệm làm đúng việc này, cộng thêm: che dữ liệu cá nhân trước khi gửi, thử lại khi mạng lỗi, và tự chuyển sang
 mô hình trên máy khi mất mạng."""),
-        code("m2-th-sdk", SDK_CODE, jupyter={"source_hidden": True}),
+        code("m2-th-sdk", SDK_OPENAI, jupyter={"source_hidden": True}),
+        code("m2-th-sdk-gemini", SDK_GEMINI, jupyter={"source_hidden": True}),
         md("m2-th-lookup-intro", """
 ## 5. Tra cứu thông tin
 Có khoá Gemini: máy dùng **tìm kiếm Google** (grounding); có khoá OpenAI: **công cụ tìm kiếm web**. Câu trả lời đi
@@ -270,7 +300,8 @@ ket_qua"""),
         md("m2-th-lookup-after", """
 **Vì sao mô hình không có công cụ tìm kiếm không thể biết?** Từ ngày 01 tháng 7 năm 2025, theo Luật Tổ chức chính
 quyền địa phương năm 2025, chính quyền địa phương chỉ còn hai cấp (tỉnh và xã), không còn cấp huyện; số tỉnh,
-thành phố cũng đã được sắp xếp lại trong năm 2025. Mô hình học trước thời điểm đó không thể biết, nhưng vẫn trả lời
+thành phố còn 34 theo Nghị quyết số 202/2025/QH15 ngày 12 tháng 6 năm 2025, và các tỉnh, thành phố mới hoạt động
+từ ngày 01 tháng 7 năm 2025. Mô hình học trước thời điểm đó không thể biết, nhưng vẫn trả lời
 rất tự tin. Cách kiểm tra: mở Cổng Thông tin điện tử Chính phủ (https://chinhphu.vn), Hệ thống văn bản Chính phủ
 (https://vanban.chinhphu.vn) hoặc Cổng thông tin điện tử Quốc hội (https://quochoi.vn) và tìm văn bản gốc."""),
         md("m2-th-selfcheck", """
@@ -330,7 +361,7 @@ CITIZEN_REQUEST = ("Tôi tên Trần Văn Hùng, sinh ngày 12/05/1980, CCCD 001
                    "email hung.tran@gmail.com, nhà ở số 15 ngõ 3 đường Lê Lợi. Tôi bị mất giấy khai sinh bản chính, "
                    "xin hỏi thủ tục cấp bản sao trích lục khai sinh cần giấy tờ gì và mất bao lâu?")
 
-GOOD_PROMPT = ("Vai trò: Bạn là công chức bộ phận một cửa của Ủy ban nhân dân phường, thạo thủ tục hộ tịch.\n"
+GOOD_PROMPT = ("Vai trò: Bạn là công chức Trung tâm Phục vụ hành chính công của phường, thạo thủ tục hộ tịch.\n"
                "Bối cảnh: Nhiều người dân trong phường hỏi về thủ tục cấp bản sao trích lục khai sinh khi mất bản "
                "chính.\n"
                "Nhiệm vụ: Hãy soạn một thông báo ngắn hướng dẫn người dân chuẩn bị giấy tờ và nộp hồ sơ.\n"
@@ -363,7 +394,8 @@ from course.ui import setup; setup()
 from course.widgets import text_answer
 from course.prompting import score_prompt, PASS_MARK
 from course.privacy import find_pii, redact
-from course.documents import check_text""", **nbg("m2-bt-setup", locked=True)),
+from course.documents import check_text
+from pathlib import Path""", **nbg("m2-bt-setup", locked=True)),
         locked_md("m2-bt-q1", f"""
 ## Câu 1 (4 điểm) — Viết câu lệnh tốt
 Viết một câu lệnh nhờ AI giúp một việc của phường (soạn văn bản, trả lời công dân, viết bài đăng…).
@@ -425,10 +457,10 @@ assert len(yeu_cau_da_che.split()) >= 10, "Yêu cầu đã che quá ngắn, khô
              **nbg("m2-bt-q2-test-content", grade=True, locked=True, points=1)),
         locked_md("m2-bt-q3", """
 ## Câu 3 (3 điểm) — Sửa giấy mời cho đúng thể thức
-Giấy mời dưới đây có nhiều lỗi thể thức. Chạy ô để xem văn bản và danh sách lỗi; **sao chép văn bản vào ô trả
+Giấy mời dưới đây (tệp `giay_moi_loi.txt` cạnh bài) có nhiều lỗi thể thức. Chạy ô để xem văn bản và danh sách lỗi; **sao chép văn bản vào ô trả
 lời**, sửa hết lỗi, bấm **Lưu câu trả lời**, rồi chạy lại ô kiểm tra. Giữ nguyên nội dung giấy mời."""),
-        code("m2-bt-q3-doc", f'''
-GIAY_MOI_LOI = """{FLAWED_INVITATION}"""
+        code("m2-bt-q3-doc", '''
+GIAY_MOI_LOI = Path("giay_moi_loi.txt").read_text(encoding="utf-8")
 print(GIAY_MOI_LOI)
 check_text(GIAY_MOI_LOI)''', **nbg("m2-bt-q3-doc", locked=True)),
         code("m2-bt-q3-answer", f'''
@@ -464,10 +496,11 @@ print(check_text(van_ban_da_sua).summary() if van_ban_da_sua.strip() else "Câu 
 
 **Tiếp theo:** Mô-đun 3 — chuyển giọng nói thành văn bản và lập biên bản cuộc họp.
 
-**Nguồn:** Nghị định 30/2020/NĐ-CP, Phụ lục I — https://vanban.chinhphu.vn; Nghị định 13/2023/NĐ-CP về bảo vệ dữ
-liệu cá nhân — https://vanban.chinhphu.vn."""),
+**Nguồn:** Nghị định 30/2020/NĐ-CP, Phụ lục I — https://vanban.chinhphu.vn; Luật Bảo vệ dữ liệu cá nhân số
+91/2025/QH15 (hiệu lực từ ngày 01 tháng 01 năm 2026) — https://vbpl.vn."""),
     ]
     save(cells, HERE / "bai_tap/bai_tap.ipynb", display_name="Python 3")
+    (HERE / "bai_tap" / "giay_moi_loi.txt").write_text(FLAWED_INVITATION, encoding="utf-8")
 
 
 # ------------------------------------------------------------------------------------------ README
@@ -556,7 +589,8 @@ text, a .docx writer for eight document types, `khoahoc doc check|write`, a chec
 comparison, web-search look-ups via Gemini grounding / OpenAI `web_search`). Tests: `tests/test_documents*.py`,
 `tests/test_prompting.py`, `tests/test_module2_notebooks.py`.
 
-**Nguồn:** Nghị định 30/2020/NĐ-CP, Phụ lục I và Phụ lục III — https://vanban.chinhphu.vn; Nghị định 13/2023/NĐ-CP;
+**Nguồn:** Nghị định 30/2020/NĐ-CP, Phụ lục I và Phụ lục III — https://vanban.chinhphu.vn; Luật Bảo vệ dữ liệu cá
+nhân số 91/2025/QH15 (thay cho Nghị định 13/2023/NĐ-CP từ ngày 01 tháng 01 năm 2026);
 https://ai.google.dev/gemini-api/docs/google-search; https://platform.openai.com/docs/guides/tools-web-search.
 """
 N_DOCS, N_FOUND = 86, 64  # figures printed by `python tests/test_documents_corpus.py`

@@ -19,7 +19,8 @@ SOURCES = """**Nguồn:**
   chạy bằng faster-whisper: https://github.com/SYSTRAN/faster-whisper
 - Cách tính WER/CER: thư viện jiwer, https://github.com/jitsi/jiwer
 - Bộ luật Dân sự số 91/2015/QH13, Điều 38 (quyền về đời sống riêng tư, bí mật cá nhân);
-  Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân — tra tại https://vbpl.vn
+  Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, hiệu lực từ ngày 01 tháng 01 năm 2026 (thay cho Nghị định
+  13/2023/NĐ-CP, văn bản cũ đã được thay thế) — tra tại https://vbpl.vn
 - Âm thanh của mô-đun: nhóm tự tổng hợp bằng espeak-ng (https://github.com/espeak-ng/espeak-ng), không phải giọng người thật."""
 
 
@@ -88,7 +89,7 @@ Bộ công cụ của khoá học **lọc bỏ** các câu kiểu này và báo 
         md("m3-bg-privacy", """
 ## Bí mật của bản ghi âm
 - Bản ghi tiếp dân, họp dân chứa **họ tên, địa chỉ, số căn cước** đọc thành lời: đó là dữ liệu cá nhân
-  (Nghị định 13/2023/NĐ-CP).
+  (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15).
 - Thu thập, sử dụng thông tin đời tư phải được người đó đồng ý (Bộ luật Dân sự 2015, Điều 38): **báo trước khi ghi âm**.
 - **Trên máy** (mặc định của khoá học): âm thanh **không rời máy tính**.
 - **OpenAI / Gemini**: âm thanh được **gửi lên máy chủ nước ngoài** — chỉ dùng khi bạn **chủ động chọn**,
@@ -213,7 +214,7 @@ ASSIGN_SETUP = ("from course import speech\nfrom course.grading.checks import ex
 
 MEETING_TEXT = ("Hôm nay, ngày hai mươi tháng tư, tại nhà văn hóa tổ dân phố số bảy, tổ dân phố họp bàn việc sửa "
                 "đường ngõ. Ông Lê Văn Cường, tổ trưởng, chủ trì cuộc họp; chị Phạm Thị Dung làm thư ký. "
-                "Tham dự có ba mươi hai hộ gia đình và cán bộ địa chính phường. Các hộ thống nhất đóng góp "
+                "Tham dự có ba mươi hai hộ gia đình và công chức phụ trách đất đai của phường. Các hộ thống nhất đóng góp "
                 "ngày công để đổ bê tông ngõ. Kết luận: khởi công ngày mười tháng năm, tổ trưởng báo cáo "
                 "Ủy ban nhân dân phường trước ngày năm tháng năm.")
 
@@ -261,10 +262,10 @@ Lời ghi đã được sửa của một cuộc họp tổ dân phố:
              '    "Chủ trì": "",\n    "Thư ký": "",\n    "Nội dung": "",\n    "Kết luận": "",\n}\n'
              '### BEGIN SOLUTION\nbien_ban = {\n    "Thời gian": "Ngày 20 tháng 4",\n'
              '    "Địa điểm": "Nhà văn hóa tổ dân phố số 7",\n'
-             '    "Thành phần": "32 hộ gia đình, cán bộ địa chính phường",\n'
+             '    "Thành phần": "32 hộ gia đình, công chức phụ trách đất đai của phường",\n'
              '    "Chủ trì": "Ông Lê Văn Cường, tổ trưởng",\n    "Thư ký": "Chị Phạm Thị Dung",\n'
              '    "Nội dung": "Bàn việc sửa đường ngõ; các hộ đóng góp ngày công đổ bê tông ngõ.",\n'
-             '    "Kết luận": "Khởi công ngày 10 tháng 5; tổ trưởng báo cáo UBND phường trước ngày 5 tháng 5.",\n}\n'
+             '    "Kết luận": "Khởi công ngày 10 tháng 5; tổ trưởng báo cáo UBND phường trước ngày 05 tháng 5.",\n}\n'
              '### END SOLUTION\nspeech.Minutes.from_dict(bien_ban)', **grade_meta("m3-bt-q2", solution=True)),
         code("m3-bt-q2-test-parts", 'thieu = speech.check_minutes(bien_ban)\nexpect(not thieu, " ".join(thieu))',
              **grade_meta("m3-bt-q2-test-parts", grade=True, points=1, locked=True)),

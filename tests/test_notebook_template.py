@@ -13,7 +13,7 @@ NOTEBOOKS = sorted([REPO / "bat_dau.ipynb", *REPO.glob("module*/bai_giang.ipynb"
                     *REPO.glob("module*/bai_tap/bai_tap.ipynb")])
 SECTIONS = ("Mục tiêu", "Thời lượng", "Chuẩn bị", "Tự kiểm tra", "Tóm tắt", "Tiếp theo")
 # A learner-facing cell is a few lines calling `course`; these are shown on purpose (raw SDK calls).
-LONG_CELLS_ALLOWED = {"m2-th-sdk"}
+LONG_CELLS_ALLOWED = {"m2-th-sdk", "m2-th-sdk-gemini"}
 MAX_LINES = 6
 
 
