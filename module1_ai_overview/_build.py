@@ -6,7 +6,7 @@ from pathlib import Path
 
 import nbformat
 
-from course.notebook_builder import code, md, save
+from course.notebook_builder import SHORT_PLAN_NOTE, code, mark_short_plan, md, save
 
 HERE = Path(__file__).resolve().parent
 
@@ -179,6 +179,8 @@ Mở **thuc_hanh.ipynb**: tự xem token, tự bấm chọn từ tiếp theo, b�
 
 {SOURCES}""", "slide"),
     ]
+    cells.insert(2, md("m1-bg-mot-ngay", SHORT_PLAN_NOTE, "notes"))
+    mark_short_plan(cells, {"m1-bg-ai", "m1-bg-checklist", "m1-bg-data", "m1-bg-demo-text", "m1-bg-genai", "m1-bg-languages", "m1-bg-limits", "m1-bg-outdated", "m1-bg-secret", "m1-bg-story"})
     save(cells, HERE / "bai_giang.ipynb", title="Bài giảng 1 — Tổng quan về AI")
 
 
@@ -281,6 +283,8 @@ Mô hình trên máy: Gemma 3 270M, theo Điều khoản sử dụng Gemma của
 
 {SOURCES}"""),
     ]
+    cells.insert(1, md("m1-th-mot-ngay", SHORT_PLAN_NOTE))
+    mark_short_plan(cells, {"m1-th-halluc-text", "m1-th-safety-text"})
     save(cells, HERE / "thuc_hanh.ipynb", title="Thực hành 1 — Nhìn vào bên trong một mô hình AI")
 
 

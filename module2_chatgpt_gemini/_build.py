@@ -8,7 +8,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from course.notebook_builder import code, md, save  # noqa: E402 - needs the repo on sys.path when run as a script
+from course.notebook_builder import SHORT_PLAN_NOTE, code, mark_short_plan, md, save  # noqa: E402 - needs the repo on sys.path when run as a script
 from course.notebook_builder import grade_meta as nbg  # noqa: E402
 from course.prompting import rubric_table  # noqa: E402
 
@@ -48,7 +48,8 @@ Dùng chatbot để soạn thảo, tra cứu và truyền thông nhanh hơn — 
 3. Kiểm tra câu trả lời: nội dung, số liệu, thể thức theo Nghị định 30/2020/NĐ-CP.
 4. Giữ bí mật dữ liệu cá nhân của người dân khi dùng chatbot.
 
-**Thời lượng:** 60 phút. **Chuẩn bị:** chạy ô thiết lập bên dưới (không cần mạng, không cần khoá API).""",
+**Thời lượng:** 35 phút (kế hoạch bốn buổi); 20 phút với các trang ★ (kế hoạch một ngày).
+**Chuẩn bị:** chạy ô thiết lập bên dưới (không cần mạng, không cần khoá API).""",
            "subslide"),
         code("m2-bg-setup", """
 from course.ui import setup; setup()
@@ -154,6 +155,8 @@ thể thức, tra cứu có nguồn.
 
 {SOURCES}""", "slide"),
     ]
+    cells.insert(2, md("m2-bg-mot-ngay", SHORT_PLAN_NOTE, "notes"))
+    mark_short_plan(cells, {"m2-bg-anatomy", "m2-bg-check", "m2-bg-lookup", "m2-bg-privacy", "m2-bg-what"})
     save(cells, HERE / "bai_giang.ipynb", rise=True, display_name="Python 3")
 
 
@@ -320,6 +323,8 @@ sửa một văn bản cho đúng thể thức. Sau đó: Mô-đun 3, chuyển g
 
 {SOURCES}"""),
     ]
+    cells.insert(1, md("m2-th-mot-ngay", SHORT_PLAN_NOTE))
+    mark_short_plan(cells, {"m2-th-docx-intro", "m2-th-invent-intro", "m2-th-lab-intro"})
     save(cells, HERE / "thuc_hanh.ipynb", display_name="Python 3")
 
 
@@ -387,7 +392,8 @@ Ba câu hỏi, chấm tự động, **không gọi mô hình AI nào** khi chấ
 2. Xoá dữ liệu cá nhân khỏi yêu cầu của công dân trước khi được gửi lên chatbot trên mạng.
 3. Sửa một giấy mời cho đúng thể thức Nghị định 30/2020/NĐ-CP.
 
-**Thời lượng:** 45 phút. **Chuẩn bị:** chạy ô thiết lập. Mỗi câu trả lời gõ vào ô chữ rồi bấm
+**Thời lượng:** 35 phút (kế hoạch một ngày: chỉ Câu 1, 15 phút). **Chuẩn bị:** chạy ô thiết lập. Mỗi câu trả lời gõ
+vào ô chữ rồi bấm
 **Lưu câu trả lời**; bấm **Chạy lại** ô kiểm tra ngay dưới để xem còn thiếu gì."""),
         code("m2-bt-setup", """
 from course.ui import setup; setup()

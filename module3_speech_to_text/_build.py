@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from course.notebook_builder import code, grade_meta, md, save
+from course.notebook_builder import SHORT_PLAN_NOTE, code, grade_meta, mark_short_plan, md, save
 
 HERE = Path(__file__).resolve().parent
 SETUP = "from course import speech\nfrom course.speech import show_diff, transcribe\nfrom course.ui import setup\n\nsetup()"
@@ -120,6 +120,8 @@ Bộ công cụ của khoá học **lọc bỏ** các câu kiểu này và báo 
 
 {SOURCES}""", "slide"),
     ]
+    cells.insert(2, md("m3-bg-mot-ngay", SHORT_PLAN_NOTE, "notes"))
+    mark_short_plan(cells, {"m3-bg-acc-intro", "m3-bg-demo-intro", "m3-bg-how", "m3-bg-privacy"})
     save(cells, HERE / "bai_giang.ipynb", rise=True, display_name="Python 3")
 
 
@@ -206,6 +208,8 @@ lặp lại nhãn** — biên bản báo rõ phần nào còn thiếu, không b�
 
 {SOURCES}"""),
     ]
+    cells.insert(1, md("m3-th-mot-ngay", SHORT_PLAN_NOTE))
+    mark_short_plan(cells, {"m3-th-minutes-intro", "m3-th-voice-intro"})
     save(cells, HERE / "thuc_hanh.ipynb", display_name="Python 3")
 
 
