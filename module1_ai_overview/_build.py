@@ -21,6 +21,9 @@ SOURCES = """**Nguồn của các con số và ngày tháng trong bài** (danh s
 - Luật Bảo vệ bí mật nhà nước số 117/2025/QH15: Quốc hội thông qua ngày 10 tháng 12 năm 2025, hiệu lực từ ngày 01
   tháng 3 năm 2026, thay Luật Bảo vệ bí mật nhà nước số 29/2018/QH14; ba độ mật: Tuyệt mật, Tối mật, Mật
   (giới thiệu văn bản trên Cổng Phổ biến, giáo dục pháp luật: https://pbgdpl.gov.vn).
+- Luật Trí tuệ nhân tạo số 134/2025/QH15: Quốc hội thông qua ngày 10 tháng 12 năm 2025, hiệu lực từ ngày 01 tháng 3
+  năm 2026. Luật Công nghiệp công nghệ số số 71/2025/QH15: Quốc hội thông qua ngày 14 tháng 6 năm 2025, hiệu lực từ
+  ngày 01 tháng 01 năm 2026 (Chương IV về trí tuệ nhân tạo).
 - Nghị quyết số 202/2025/QH15 của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh, ngày 12 tháng 6 năm 2025: cả
   nước còn 34 đơn vị hành chính cấp tỉnh (28 tỉnh, 6 thành phố); các tỉnh, thành phố mới hoạt động từ ngày 01 tháng 7
   năm 2025.
@@ -144,6 +147,19 @@ Ghi chú giảng viên: ô trên chạy trên máy, không gửi gì đi. Chỉ 
 - Tài liệu «lưu hành nội bộ», hồ sơ chưa công bố **không phải** bí mật nhà nước, nhưng cũng không đưa lên AI công
   cộng: quy chế của cơ quan và luật về dữ liệu cá nhân vẫn áp dụng.
 - Khi nghi ngờ: hỏi lãnh đạo trước, không hỏi AI trước.""", "slide"),
+        md("m1-bg-ai-law", """
+## Khung pháp lý về AI (cập nhật năm 2026)
+| Văn bản | Hiệu lực | Điều cán bộ phường cần nhớ |
+|---|---|---|
+| Luật Trí tuệ nhân tạo số 134/2025/QH15 | từ ngày 01 tháng 3 năm 2026 | AI phục vụ con người, không thay thẩm quyền và trách nhiệm của người quyết định; người dùng phải biết mình đang làm việc với AI; âm thanh, hình ảnh, video do AI tạo ra phải có dấu hiệu nhận biết |
+| Luật Công nghiệp công nghệ số số 71/2025/QH15 | từ ngày 01 tháng 01 năm 2026 | có một chương riêng về trí tuệ nhân tạo (Chương IV) |
+| Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 | từ ngày 01 tháng 01 năm 2026 | dữ liệu của người dân: ẩn trước khi gửi lên AI công cộng |
+| Luật Bảo vệ bí mật nhà nước số 117/2025/QH15 | từ ngày 01 tháng 3 năm 2026 | cấm dùng AI để xâm phạm bí mật nhà nước |""", "slide"),
+        md("m1-bg-ai-law-notes", """
+Ghi chú giảng viên: ở phường, hệ quả thiết thực là (1) văn bản do AI nháp vẫn do người ký chịu trách nhiệm; (2) ảnh,
+âm thanh, video do AI tạo mà đăng lên trang của phường thì nên ghi rõ «do AI tạo»; (3) trước khi trích dẫn, mở
+https://vbpl.vn xem văn bản còn hiệu lực và có văn bản hợp nhất mới hơn không — luật về công nghệ thay đổi nhanh.""",
+           "notes"),
         md("m1-bg-checklist", """
 ## Ba câu hỏi trước khi gửi cho AI
 1. Có thông tin cá nhân của ai không? → **ẩn danh** trước.
@@ -180,7 +196,7 @@ Mở **thuc_hanh.ipynb**: tự xem token, tự bấm chọn từ tiếp theo, b�
 {SOURCES}""", "slide"),
     ]
     cells.insert(2, md("m1-bg-mot-ngay", SHORT_PLAN_NOTE, "notes"))
-    mark_short_plan(cells, {"m1-bg-ai", "m1-bg-checklist", "m1-bg-data", "m1-bg-demo-text", "m1-bg-genai", "m1-bg-languages", "m1-bg-limits", "m1-bg-outdated", "m1-bg-secret", "m1-bg-story"})
+    mark_short_plan(cells, {"m1-bg-ai", "m1-bg-ai-law", "m1-bg-checklist", "m1-bg-data", "m1-bg-demo-text", "m1-bg-genai", "m1-bg-languages", "m1-bg-limits", "m1-bg-outdated", "m1-bg-secret", "m1-bg-story"})
     save(cells, HERE / "bai_giang.ipynb", title="Bài giảng 1 — Tổng quan về AI")
 
 

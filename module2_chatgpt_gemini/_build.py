@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+FIGURES = HERE / "hinh"  # team-drawn diagrams (SVG), attached to the cells that show them
 sys.path.insert(0, str(HERE.parent))
 
 from course.notebook_builder import SHORT_PLAN_NOTE, code, mark_short_plan, md, save  # noqa: E402 - needs the repo on sys.path when run as a script
@@ -34,6 +36,17 @@ SOURCES = """**Nguồn**
 
 
 # ------------------------------------------------------------------------------------------ lecture
+
+def phone_slide():  # noqa: ANN201 - a notebook cell
+    """The phone-and-browser slide, with the team-drawn diagram attached to the cell (works in exported decks)."""
+    svg = (FIGURES / "rieng_tu_chatbot.svg").read_bytes()
+    cell = md("m2-bg-phone", """
+## ChatGPT, Gemini trên điện thoại và trình duyệt
+![Sơ đồ nhóm biên soạn tự vẽ: đăng nhập, tắt dùng để huấn luyện, trò chuyện tạm thời, chụp ảnh giấy tờ]\
+(attachment:rieng_tu_chatbot.svg)""", "subslide")
+    cell["attachments"] = {"rieng_tu_chatbot.svg": {"image/svg+xml": base64.b64encode(svg).decode("ascii")}}
+    return cell
+
 
 def lecture() -> None:
     cells = [
@@ -69,6 +82,22 @@ from course.documents import check_text""", "skip"),
 - **Qua API** (như khoá học này): trả tiền theo số *token* đọc và viết; khoá API là bí mật, đặt trong tệp `.env`,
   **không bao giờ** dán vào sổ tay hay gửi qua Zalo.
 - Khoá học chạy được **không cần khoá**: dùng mô hình nhỏ Gemma 3 270M ngay trên máy.""", "subslide"),
+        phone_slide(),
+        md("m2-bg-phone-notes", """
+Ghi chú giảng viên (hình do nhóm biên soạn tự vẽ, không phải ảnh chụp màn hình; đối chiếu trang trợ giúp chính thức
+trước buổi học vì tên nút thay đổi theo phiên bản):
+1. **Đăng nhập** ChatGPT (chatgpt.com hoặc ứng dụng ChatGPT) và Gemini (gemini.google.com hoặc ứng dụng Gemini) bằng
+   tài khoản của chính mình; máy dùng chung thì đăng xuất khi xong.
+2. **Tắt dùng để huấn luyện.** ChatGPT: ảnh đại diện → Cài đặt → Data Controls → tắt «Improve the model for everyone»
+   (áp dụng cho cả tài khoản, mọi thiết bị). Gemini: trình đơn → Hoạt động (Activity) → tắt «Keep Activity» (tên cũ
+   «Gemini Apps Activity»); dù tắt, Google vẫn giữ cuộc trò chuyện 72 giờ để vận hành dịch vụ.
+3. **Trò chuyện tạm thời**: không vào lịch sử, không dùng để huấn luyện; ChatGPT xoá sau 30 ngày, Gemini giữ tối đa
+   72 giờ.
+4. **Chụp ảnh giấy tờ để hỏi**: ảnh cũng là dữ liệu gửi đi. Chỉ chụp văn bản đã công khai (thông báo dán ở bảng tin,
+   văn bản đã ban hành); không chụp đơn, hồ sơ có họ tên, số căn cước, chữ ký; không bao giờ chụp tài liệu mật.
+
+Nguồn: https://help.openai.com/en/articles/7730893-data-controls-faq;
+https://support.google.com/gemini/answer/13278892.""", "notes"),
         md("m2-bg-local-intro", """
 Thử mô hình nhỏ trên máy với một câu lệnh cụt lủn. Quan sát: câu trả lời có đúng là một giấy mời không?""",
            "subslide"),
@@ -156,7 +185,7 @@ thể thức, tra cứu có nguồn.
 {SOURCES}""", "slide"),
     ]
     cells.insert(2, md("m2-bg-mot-ngay", SHORT_PLAN_NOTE, "notes"))
-    mark_short_plan(cells, {"m2-bg-anatomy", "m2-bg-check", "m2-bg-lookup", "m2-bg-privacy", "m2-bg-what"})
+    mark_short_plan(cells, {"m2-bg-anatomy", "m2-bg-phone", "m2-bg-check", "m2-bg-lookup", "m2-bg-privacy", "m2-bg-what"})
     save(cells, HERE / "bai_giang.ipynb", rise=True, display_name="Python 3")
 
 

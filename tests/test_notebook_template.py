@@ -49,10 +49,16 @@ def test_learner_cells_are_thin(path: Path) -> None:
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(REPO)))
 def test_local_links_resolve(path: Path) -> None:
-    text = _markdown(nbformat.read(path, as_version=4))
+    nb = nbformat.read(path, as_version=4)
+    text = _markdown(nb)
+    attached = {name for c in nb.cells for name in c.get("attachments", {})}
     broken = []
     for target in re.findall(r"\]\(<?([^)>\s]+)>?\)", text):
         if target.startswith(("http://", "https://", "mailto:", "#")):
+            continue
+        if target.startswith("attachment:"):
+            if target.removeprefix("attachment:") not in attached:
+                broken.append(target)
             continue
         if not (path.parent / target.split("#")[0]).exists():
             broken.append(target)
