@@ -10,6 +10,7 @@ HERE = Path(__file__).resolve().parent
 FIGURES = HERE / "hinh"  # team-drawn diagrams (SVG), attached to the cells that show them
 sys.path.insert(0, str(HERE.parent))
 
+from course.documents.exercises import FLAWED_INVITATION  # noqa: E402 - shown and graded in Câu 3
 from course.notebook_builder import SHORT_PLAN_NOTE, code, mark_short_plan, md, save  # noqa: E402 - needs the repo on sys.path when run as a script
 from course.notebook_builder import grade_meta as nbg  # noqa: E402
 from course.prompting import rubric_table  # noqa: E402
@@ -359,31 +360,6 @@ sửa một văn bản cho đúng thể thức. Sau đó: Mô-đun 3, chuyển g
 
 # ------------------------------------------------------------------------------------------ assignment
 
-FLAWED_INVITATION = '''CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập – Tự do – Hạnh phúc
-ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH
-Số: 4/GM-UBND
-An Bình, ngày 9 tháng 2 năm 2026
-
-GIẤY MỜI
-Dự họp triển khai kế hoạch phòng, chống dịch sốt xuất huyết
-
-Ủy ban nhân dân phường An Bình trân trọng kính mời: Tổ trưởng các tổ dân phố và Trạm trưởng Trạm Y tế phường.
-
-Thời gian: 14 giờ 00, thứ Năm, ngày 12 tháng 02 năm 2026.
-
-Địa điểm: Phòng họp Ủy ban nhân dân phường An Bình.
-
-Đề nghị các đại biểu đến dự đúng thời gian./.
-
-KT CHỦ TỊCH
-PHÓ CHỦ TỊCH
-Lê Văn Cường
-
-Nơi nhận:
-- Như thành phần mời;
-- Lưu VT.
-'''
 
 FIXED_INVITATION = (FLAWED_INVITATION.replace("Độc lập – Tự do – Hạnh phúc", "Độc lập - Tự do - Hạnh phúc")
                     .replace("Số: 4/GM-UBND", "Số: 04/GM-UBND")
@@ -429,8 +405,7 @@ from course.ui import setup; setup()
 from course.widgets import text_answer
 from course.prompting import score_prompt, PASS_MARK
 from course.privacy import find_pii, redact
-from course.documents import check_text
-from pathlib import Path""", **nbg("m2-bt-setup", locked=True)),
+from course.documents import check_text""", **nbg("m2-bt-setup", locked=True)),
         locked_md("m2-bt-q1", f"""
 ## Câu 1 (4 điểm) — Viết câu lệnh tốt
 Viết một câu lệnh nhờ AI giúp một việc của phường (soạn văn bản, trả lời công dân, viết bài đăng…).
@@ -492,10 +467,10 @@ assert len(yeu_cau_da_che.split()) >= 10, "Yêu cầu đã che quá ngắn, khô
              **nbg("m2-bt-q2-test-content", grade=True, locked=True, points=1)),
         locked_md("m2-bt-q3", """
 ## Câu 3 (3 điểm) — Sửa giấy mời cho đúng thể thức
-Giấy mời dưới đây (tệp `giay_moi_loi.txt` cạnh bài) có nhiều lỗi thể thức. Chạy ô để xem văn bản và danh sách lỗi; **sao chép văn bản vào ô trả
+Giấy mời dưới đây có nhiều lỗi thể thức. Chạy ô để xem văn bản và danh sách lỗi; **sao chép văn bản vào ô trả
 lời**, sửa hết lỗi, bấm **Lưu câu trả lời**, rồi chạy lại ô kiểm tra. Giữ nguyên nội dung giấy mời."""),
         code("m2-bt-q3-doc", '''
-GIAY_MOI_LOI = Path("giay_moi_loi.txt").read_text(encoding="utf-8")
+from course.documents.exercises import FLAWED_INVITATION as GIAY_MOI_LOI
 print(GIAY_MOI_LOI)
 check_text(GIAY_MOI_LOI)''', **nbg("m2-bt-q3-doc", locked=True)),
         code("m2-bt-q3-answer", f'''
@@ -535,7 +510,6 @@ print(check_text(van_ban_da_sua).summary() if van_ban_da_sua.strip() else "Câu 
 91/2025/QH15 (hiệu lực từ ngày 01 tháng 01 năm 2026) — https://vbpl.vn."""),
     ]
     save(cells, HERE / "bai_tap/bai_tap.ipynb", display_name="Python 3")
-    (HERE / "bai_tap" / "giay_moi_loi.txt").write_text(FLAWED_INVITATION, encoding="utf-8")
 
 
 # ------------------------------------------------------------------------------------------ README

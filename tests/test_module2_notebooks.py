@@ -121,8 +121,7 @@ def _nbgrader(args: list[str], cwd: Path) -> str:
 def test_nbgrader_validate_release_and_autograde(tmp_path):
     course = tmp_path / "course"
     (course / "source" / "m2").mkdir(parents=True)
-    for name in ("bai_tap.ipynb", "giay_moi_loi.txt"):
-        shutil.copy(MODULE / "bai_tap" / name, course / "source" / "m2" / name)
+    shutil.copy(MODULE / "bai_tap" / "bai_tap.ipynb", course / "source" / "m2" / "bai_tap.ipynb")
     (course / "nbgrader_config.py").write_text('c = get_config()\nc.CourseDirectory.course_id = "m2-test"\n')
     out = _nbgrader(["validate", "source/m2/bai_tap.ipynb"], course)
     assert "Success! Your notebook passes all the tests." in out, out[-2000:]
@@ -141,7 +140,6 @@ def test_nbgrader_validate_release_and_autograde(tmp_path):
     submitted = course / "submitted" / "hoc_vien_1" / "m2"
     submitted.mkdir(parents=True)
     shutil.copy(released, submitted / "bai_tap.ipynb")
-    shutil.copy(course / "release" / "m2" / "giay_moi_loi.txt", submitted / "giay_moi_loi.txt")
     answers = {"cau_lenh": build.GOOD_PROMPT.replace("thạo thủ tục", "nắm vững thủ tục"),
                "yeu_cau_da_che": build.CITIZEN_REQUEST, "van_ban_da_sua": build.FIXED_INVITATION}
     (submitted / "cau_tra_loi.json").write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")

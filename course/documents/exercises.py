@@ -1,4 +1,8 @@
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+"""Texts of the graded format exercises, kept in one place so the assignment cells stay short."""
+
+# Câu 3 of the module 2 assignment: an invitation with deliberate Nghị định 30/2020 format errors
+# (tiêu ngữ dashes, số without a leading zero, date without zeros, «KT» without a dot, «Lưu VT.»).
+FLAWED_INVITATION = '''CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Độc lập – Tự do – Hạnh phúc
 ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH
 Số: 4/GM-UBND
@@ -22,3 +26,4 @@ Lê Văn Cường
 Nơi nhận:
 - Như thành phần mời;
 - Lưu VT.
+'''
