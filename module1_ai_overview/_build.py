@@ -127,6 +127,16 @@ một cái tên rất tự tin. Đừng che lỗi này: đó là bài học chí
 - Giọng địa phương, gõ không dấu, viết tắt → AI dễ hiểu sai.
 - **Quy tắc:** với người dân tộc, AI chỉ hỗ trợ cán bộ; không thay người phiên dịch, không thay việc gặp trực tiếp.""",
            "slide"),
+        md("m1-bg-languages-ethnic", """
+**Tiếng Thái và tiếng H'Mông ở Sơn La: AI làm được gì, chưa làm được gì**
+- **Chưa làm được:** dịch đáng tin sang tiếng Thái, tiếng H'Mông; nghe và chép lời hai tiếng này. Khoá học cũng không
+  có mô hình nào cho hai tiếng này, nên không có ô trình diễn nào ở đây.
+- **Dễ nhầm:** ngôn ngữ «Hmong» trong Google Dịch là tiếng Hmông viết theo bộ chữ dùng ở Mỹ, Lào — không phải chữ
+  H'Mông theo chuẩn Việt Nam; câu dịch ra bà con ở Sơn La có thể đọc không được hoặc hiểu sai.
+- **Làm được:** viết lại thông báo bằng tiếng Việt **thật ngắn, câu đơn, từ quen thuộc** — để cán bộ, người có uy tín
+  ở bản đọc hoặc dịch miệng cho bà con (xem bài mẫu «Viết cho bà con dân tộc thiểu số» ở Chuyên đề 2).
+- **Quy tắc:** bản dịch sang tiếng dân tộc phải có người thạo tiếng đó đọc lại; không có người kiểm tra thì không dùng.""",
+           "fragment"),
         md("m1-bg-data", """
 ## Quy tắc 1: dữ liệu cá nhân
 - **Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15**, hiệu lực từ ngày 01 tháng 01 năm 2026: quy định đang áp dụng.

@@ -292,6 +292,9 @@ Chọn lần lượt các bài mẫu trong phòng thí nghiệm, bấm **Gửi**
 | Bài đăng trang Facebook của phường | Kêu gọi tổng vệ sinh | Giọng thân thiện, không lộ thông tin cá nhân? |
 | Trả lời công dân lịch sự | Trả lời tin nhắn phàn nàn về khai sinh | Lịch sự? Có bịa thời hạn không? (mục 3b) |
 | Kiểm tra chính tả và dấu | Thêm dấu, sửa lỗi | Có đổi nghĩa hay số liệu không? |
+| Tin nhắn nhóm Zalo tổ dân phố | Thông báo tiêm sởi trên nhóm Zalo và Zalo OA của phường | Dưới 80 từ? Đủ ai, khi nào, ở đâu, mang gì? Có giờ giấc, giấy tờ nào bối cảnh không có? (dùng `check_figures` ở mục 3b) |
+| Bài đọc trên loa truyền thanh | Kêu gọi tổng vệ sinh | Đọc to thử: dưới một phút? Nhắc lại giờ và địa điểm ở cuối? Không viết tắt? |
+| Viết cho bà con dân tộc thiểu số | Viết lại thông báo khai sinh bằng câu đơn | Mỗi câu không quá 12 từ? Không thêm giấy tờ, thời hạn? Nhờ cán bộ bản đọc thử với bà con |
 
 Ô dưới nạp bài mẫu «Tóm tắt văn bản dài» vào phòng thí nghiệm phía trên và chấm câu lệnh:"""),
         code("m2-th-tasks-load", """

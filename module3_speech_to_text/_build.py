@@ -76,6 +76,23 @@ Xem cột WER/CER:""", "slide"),
         md("m3-bg-acc-lesson", """
 **Rút ra:** nói rõ, chậm, gần micro, phòng yên tĩnh; mô hình nhỏ trên máy chỉ để **minh hoạ** —
 muốn dùng thật cần mô hình lớn hơn. Luôn **đọc lại và sửa** trước khi dùng bản chép.""", "fragment"),
+        md("m3-bg-mouse", """
+## «Chuột thông minh» và các cách gõ bằng giọng nói khác
+«Chuột thông minh» là con chuột máy tính có nút micro: bấm giữ nút, nói, chữ hiện ra ở chỗ con trỏ.
+
+| Cách | Cần gì | Âm thanh đi đâu | Chi phí |
+|---|---|---|---|
+| Chuột thông minh | chuột và phần mềm đi kèm | nếu cần Internet để gõ: lên máy chủ của hãng phần mềm | mua thiết bị |
+| Bàn phím giọng nói trên điện thoại (Gboard…) | điện thoại | thường lên máy chủ của hãng bàn phím | miễn phí |
+| Whisper trên máy (khoá học này) | máy tính, không cần mạng | **không rời máy** | miễn phí; chậm và sai nhiều hơn |
+
+- «Chính xác 98%» trên hộp là con số **nhà bán tự công bố**, đo trên giọng và phòng của họ.
+- **Tự đo, đừng tin quảng cáo:** đọc cùng một đoạn mẫu bằng từng cách rồi tính WER (Thực hành 3, mục 1b).
+- Dùng cách nào thì cũng **không đọc** số căn cước, thông tin mật vào công cụ gửi âm thanh lên mạng.""", "slide"),
+        md("m3-bg-mouse-notes", """
+Ghi chú giảng viên: hỏi lớp ai đang dùng chuột thông minh, loại nào, có cần mạng không. Nếu có một con chuột trong
+hội trường, cho cả lớp đo WER của nó trên đoạn mẫu ở mục 1b, cạnh bàn phím điện thoại và Whisper trên máy. Không
+nêu tên hãng: bài học là cách đo và câu hỏi «âm thanh đi đâu», không phải quảng cáo một sản phẩm.""", "notes"),
         md("m3-bg-halluc", """
 ## «Ảo giác» khi im lặng
 Whisper học từ phụ đề video trên mạng. Gặp đoạn im lặng hay tiếng ồn, nó có thể «nghe» ra câu như
@@ -121,7 +138,7 @@ Bộ công cụ của khoá học **lọc bỏ** các câu kiểu này và báo 
 {SOURCES}""", "slide"),
     ]
     cells.insert(2, md("m3-bg-mot-ngay", SHORT_PLAN_NOTE, "notes"))
-    mark_short_plan(cells, {"m3-bg-acc-intro", "m3-bg-demo-intro", "m3-bg-how", "m3-bg-privacy"})
+    mark_short_plan(cells, {"m3-bg-acc-intro", "m3-bg-demo-intro", "m3-bg-how", "m3-bg-mouse", "m3-bg-privacy"})
     save(cells, HERE / "bai_giang.ipynb", rise=True, display_name="Python 3")
 
 
@@ -147,6 +164,15 @@ Nếu máy không có micro, ô thứ hai dùng một tệp mẫu thay cho giọ
         code("m3-th-voice", "go = speech.VoiceTyping()\ngo"),
         md("m3-th-voice-file-intro", "Không có micro? Thêm lời của một tệp mẫu vào ô chữ ở trên:"),
         code("m3-th-voice-file", 'go.add_file("audio/khai_sinh.wav")\nprint(go.text)'),
+        md("m3-th-compare-intro", """
+### 1b. Tự đo: chuột thông minh, bàn phím điện thoại hay Whisper trên máy?
+Đọc **đoạn mẫu** trong ô dưới bằng từng cách gõ bằng giọng nói anh chị có (ô «Gõ bằng giọng nói» ở trên, bàn phím
+giọng nói trên điện thoại, chuột thông minh nếu có), dán chữ mỗi cách gõ ra vào đúng chỗ trong ngoặc kép, rồi chạy
+ô. WER càng nhỏ càng đúng; đo trên **giọng của chính anh chị**, trong **phòng này** — không phải con số quảng cáo."""),
+        code("m3-th-compare", '''DOAN_MAU = "Ủy ban nhân dân phường thông báo lịch tiếp công dân vào sáng thứ Năm hằng tuần."
+ban_go = {"Whisper trên máy": "", "Bàn phím điện thoại": "", "Chuột thông minh": ""}
+for cach, chu in ban_go.items():
+    print(f"{cach}: WER = {speech.wer(DOAN_MAU, chu):.2f}" if chu.strip() else f"{cach}: chưa dán chữ")'''),
         md("m3-th-upload-intro", """
 ## 2. Chép lời một tệp ghi âm
 Bấm **⬆ Tải tệp ghi âm lên** (wav, mp3, m4a, ogg, webm từ điện thoại) hoặc ghi âm trực tiếp.
@@ -209,7 +235,7 @@ lặp lại nhãn** — biên bản báo rõ phần nào còn thiếu, không b�
 {SOURCES}"""),
     ]
     cells.insert(1, md("m3-th-mot-ngay", SHORT_PLAN_NOTE))
-    mark_short_plan(cells, {"m3-th-minutes-intro", "m3-th-voice-intro"})
+    mark_short_plan(cells, {"m3-th-compare-intro", "m3-th-minutes-intro", "m3-th-voice-intro"})
     save(cells, HERE / "thuc_hanh.ipynb", display_name="Python 3")
 
 

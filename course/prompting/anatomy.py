@@ -134,6 +134,35 @@ TASKS: dict[str, tuple[str, PromptParts]] = {
                "giấy tờ còn thiếu đến bổ sung, lời chào.",
         constraints="Chỉ nêu thời hạn có trong quy định trên, không tự thêm số ngày; lịch sự, không đổ lỗi; "
                     "không nêu thông tin cá nhân.")),
+    "zalo-to-dan-pho": ("Tin nhắn nhóm Zalo tổ dân phố", PromptParts(
+        role="Bạn là công chức Văn phòng HĐND và UBND phường, phụ trách trang Zalo OA của phường.",
+        context="Phường tiêm vắc-xin sởi miễn phí cho trẻ từ 1 đến 5 tuổi, từ 07 giờ 30 đến 11 giờ sáng thứ Bảy, "
+                "ngày 14 tháng 3 năm 2026, tại Trạm Y tế phường. Người đọc là các gia đình trong nhóm Zalo tổ dân phố.",
+        task="Soạn một tin nhắn đăng lên nhóm Zalo tổ dân phố và trang Zalo OA của phường.",
+        format="Dòng đầu là tiêu đề ngắn; sau đó ba dòng có gạch đầu dòng: ai, khi nào, ở đâu, mang gì.",
+        example="Ví dụ dòng đầu: «📢 Tiêm sởi miễn phí cho bé từ 1 đến 5 tuổi»",
+        constraints="Không quá 80 từ; chỉ dùng thông tin trong bối cảnh, không thêm giờ giấc hay giấy tờ; "
+                    "không nêu tên trẻ hay số điện thoại cá nhân.")),
+    "loa-truyen-thanh": ("Bài đọc trên loa truyền thanh", PromptParts(
+        role="Bạn là người viết tin cho đài truyền thanh của phường.",
+        context="Phường ra quân tổng vệ sinh môi trường từ 07 giờ đến 10 giờ Chủ nhật, ngày 11 tháng 01 năm 2026; mỗi "
+                "hộ cử một người; tập trung tại nhà văn hóa các tổ dân phố. Bài được đọc to trên loa, người nghe không "
+                "xem được chữ.",
+        task="Viết bài đọc trên loa truyền thanh kêu gọi bà con tham gia.",
+        format="Lời chào; ba câu thông tin; nhắc lại thời gian và địa điểm một lần nữa ở cuối; lời cảm ơn.",
+        example="Ví dụ lời chào: «Kính thưa bà con nhân dân trong phường!»",
+        constraints="Đọc trong khoảng một phút (không quá 150 từ); câu ngắn, dễ nghe; viết số giờ bằng chữ để "
+                    "người đọc không vấp; không dùng từ viết tắt.")),
+    "de-hieu-dan-toc": ("Viết cho bà con dân tộc thiểu số", PromptParts(
+        role="Bạn là cán bộ phường giỏi viết tiếng Việt thật dễ hiểu cho bà con dân tộc thiểu số ở vùng cao.",
+        context="Thông báo gốc: «Hộ gia đình có nhu cầu đăng ký khai sinh cho trẻ em mang theo giấy chứng sinh và giấy "
+                "tờ tùy thân của cha hoặc mẹ đến Trung tâm Phục vụ hành chính công của phường.» Người nghe là bà con "
+                "người Thái, người H'Mông; nhiều người đọc tiếng Việt chưa thạo, cán bộ bản sẽ đọc lại cho bà con.",
+        task="Viết lại thông báo trên bằng tiếng Việt thật đơn giản (không dịch sang tiếng dân tộc).",
+        format="Bốn câu đơn, mỗi câu một ý; mỗi câu không quá 12 từ.",
+        example="Ví dụ: «Nhà có em bé mới sinh thì đi làm giấy khai sinh.»",
+        constraints="Dùng từ quen thuộc, tránh từ Hán Việt khó; không thêm thời hạn hay giấy tờ không có trong "
+                    "thông báo gốc.")),
     "chinh-ta": ("Kiểm tra chính tả và dấu", PromptParts(
         role="Bạn là biên tập viên tiếng Việt cẩn thận.",
         context="Đoạn văn: «Uỷ ban nhân dân phường thong bao ve viec to chuc tiem chung cho tre em duoi 5 tuoi vao "
