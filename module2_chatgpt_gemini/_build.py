@@ -393,14 +393,15 @@ def assignment() -> None:
     cells = [
         locked_md("m2-bt-title", """
 # Bài tập 2 — Câu lệnh tốt, dữ liệu an toàn, văn bản đúng thể thức
-Ba câu hỏi, chấm tự động, **không gọi mô hình AI nào** khi chấm."""),
+Bốn câu hỏi, chấm tự động, **không gọi mô hình AI nào** khi chấm."""),
         locked_md("m2-bt-goals", """
 **Mục tiêu**
 1. Viết câu lệnh đạt thang điểm công bố dưới đây.
 2. Xoá dữ liệu cá nhân khỏi yêu cầu của công dân trước khi được gửi lên chatbot trên mạng.
 3. Sửa một giấy mời cho đúng thể thức Nghị định 30/2020/NĐ-CP.
+4. Tìm chi tiết AI bịa trong một bài đăng.
 
-**Thời lượng:** 35 phút (kế hoạch một ngày: chỉ Câu 1, 15 phút). **Chuẩn bị:** chạy ô thiết lập. Mỗi câu trả lời gõ
+**Thời lượng:** 35 phút (kế hoạch một ngày: Câu 1 và Câu 4, 15 phút). **Chuẩn bị:** chạy ô thiết lập. Mỗi câu trả lời gõ
 vào ô chữ rồi bấm
 **Lưu câu trả lời**; bấm **Chạy lại** ô kiểm tra ngay dưới để xem còn thiếu gì."""),
         code("m2-bt-setup", """
@@ -493,13 +494,34 @@ assert check_text(van_ban_da_sua).kind == "giay-moi", "Văn bản phải vẫn l
 for y in ("sốt xuất huyết", "14 giờ 00", "Trạm Y tế phường", "Lê Văn Cường"):
     assert y in van_ban_da_sua, f"Đừng đổi nội dung giấy mời: thiếu «{y}»."
 ### END HIDDEN TESTS''', **nbg("m2-bt-q3-test-same", grade=True, locked=True, points=1)),
+        locked_md("m2-bt-q4", """
+## Câu 4 (2 điểm) — Tìm chi tiết AI bịa
+Ô dưới in **bối cảnh** đưa cho AI và **bài đăng nhóm Zalo** AI viết từ bối cảnh đó (nhóm biên soạn viết lại, mô
+phỏng lỗi hay gặp). Bài đăng có **một chi tiết không có trong bối cảnh**. Chép nguyên văn chi tiết đó (vài chữ, không
+chép cả câu) vào ô trả lời rồi bấm **Lưu câu trả lời**. Gợi ý: `check_figures(bai_dang, boi_canh)` so từng con số."""),
+        code("m2-bt-q4-doc", """
+from course.prompting import ZALO_CONTEXT as boi_canh, ZALO_DRAFT as bai_dang, check_figures
+print("BỐI CẢNH:", boi_canh, "\\n\\nBÀI ĐĂNG CỦA AI:", bai_dang, sep="\\n")""", **nbg("m2-bt-q4-doc", locked=True)),
+        code("m2-bt-q4-answer", '''
+chi_tiet_bia = text_answer("chi_tiet_bia", "Chi tiết AI bịa")
+if not chi_tiet_bia:
+    ### BEGIN SOLUTION
+    chi_tiet_bia = "đến 16 giờ"
+    ### END SOLUTION''', **nbg("m2-bt-q4-answer", solution=True)),
+        code("m2-bt-q4-test", '''
+assert chi_tiet_bia.strip(), "Bạn chưa trả lời Câu 4: chép chi tiết bịa vào ô chữ và bấm «Lưu câu trả lời»."
+assert len(chi_tiet_bia.split()) <= 8, "Câu 4: chỉ chép chi tiết bịa (vài chữ), không chép cả câu."
+### BEGIN HIDDEN TESTS
+assert "16" in chi_tiet_bia, "Câu 4 chưa đúng: đối chiếu từng con số của bài đăng với bối cảnh."
+### END HIDDEN TESTS''', **nbg("m2-bt-q4-test", grade=True, locked=True, points=2)),
         locked_md("m2-bt-selfcheck-intro", """
 ## Tự kiểm tra
-Chạy ô dưới để xem cả ba câu còn thiếu gì trước khi nộp bài (ô này không chấm điểm)."""),
+Chạy ô dưới để xem cả bốn câu còn thiếu gì trước khi nộp bài (ô này không chấm điểm)."""),
         code("m2-bt-selfcheck", """
 print(score_prompt(cau_lenh).summary())
 print("Dữ liệu cá nhân còn lại:", ", ".join(f.label for f in find_pii(yeu_cau_da_che)) or "không còn")
-print(check_text(van_ban_da_sua).summary() if van_ban_da_sua.strip() else "Câu 3: chưa có văn bản đã sửa.")""",
+print(check_text(van_ban_da_sua).summary() if van_ban_da_sua.strip() else "Câu 3: chưa có văn bản đã sửa.")
+print("Câu 4:", f"đã trả lời «{chi_tiet_bia}»" if chi_tiet_bia.strip() else "chưa trả lời.")""",
              **nbg("m2-bt-selfcheck", locked=True)),
         locked_md("m2-bt-summary", """
 ## Tóm tắt
@@ -528,8 +550,8 @@ và **an toàn dữ liệu cá nhân**. Chạy được hoàn toàn ngoại tuy�
 | Tệp | Dùng để |
 |---|---|
 | `bai_giang.ipynb` | Bài giảng (trang chiếu): ChatGPT, Gemini, tài khoản và chi phí, sáu phần của câu lệnh, kiểm tra câu trả lời, bảo mật, tra cứu |
-| `thuc_hanh.ipynb` | Thực hành: phòng thí nghiệm câu lệnh (gửi, xem trả lời hiện dần, so sánh các mô hình, chấm câu lệnh, xuất câu trả lời ra Word đúng thể thức); soạn công văn, giấy mời, thông báo, báo cáo; tóm tắt, viết lại dễ hiểu, bài đăng fan page, trả lời công dân, soát chính tả; mã gọi SDK `openai` và `google-genai` (ô thu gọn); tra cứu có nguồn |
-| `bai_tap/bai_tap.ipynb` | Bài tập nbgrader: câu lệnh chấm theo thang điểm công bố, che dữ liệu cá nhân (chấm bằng `course.privacy`), sửa giấy mời cho đúng thể thức — chấm không gọi mô hình nào |
+| `thuc_hanh.ipynb` | Thực hành: phòng thí nghiệm câu lệnh (gửi, xem trả lời hiện dần, so sánh các mô hình, chấm câu lệnh, xuất câu trả lời ra Word đúng thể thức); soạn công văn, giấy mời, thông báo, báo cáo; tóm tắt, viết lại dễ hiểu, bài đăng fan page, tin nhắn nhóm Zalo, bài đọc loa truyền thanh, viết cho bà con dân tộc thiểu số, trả lời công dân, soát chính tả; bắt thời hạn bị bịa (`check_figures`); mã gọi SDK `openai` và `google-genai` (ô thu gọn); tra cứu có nguồn |
+| `bai_tap/bai_tap.ipynb` | Bài tập nbgrader: câu lệnh chấm theo thang điểm công bố, che dữ liệu cá nhân (chấm bằng `course.privacy`), sửa giấy mời cho đúng thể thức, tìm chi tiết AI bịa trong một bài đăng — chấm không gọi mô hình nào |
 | `van_ban_mau/*.md` | Bản nháp 8 loại văn bản (công văn, thông báo, giấy mời, báo cáo, tờ trình, kế hoạch, quyết định, biên bản) |
 | `van_ban_mau/thong_bao_loi.txt` | Một thông báo cố ý sai thể thức để luyện kiểm tra |
 | `_build.py` | Tạo lại ba sổ tay (mã ô ổn định): `.venv/bin/python module2_chatgpt_gemini/_build.py` |

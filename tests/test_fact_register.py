@@ -179,9 +179,10 @@ def test_quoted_birth_registration_rule_is_verbatim():
 
 
 def test_invented_time_limit_is_caught():
-    from course.prompting import KHAI_SINH_RULE, SAMPLE_DRAFT, TASKS, check_figures
+    from course.prompting import KHAI_SINH_RULE, SAMPLE_DRAFT, TASKS, ZALO_CONTEXT, ZALO_DRAFT, check_figures
 
     assert check_figures(SAMPLE_DRAFT, KHAI_SINH_RULE).unsupported == ["05 ngày làm việc"]
+    assert check_figures(ZALO_DRAFT, ZALO_CONTEXT).unsupported == ["16 giờ"]  # module 2 assignment, Câu 4
     assert check_figures("Anh chị mang đủ giấy tờ thì được đăng ký ngay trong ngày.", KHAI_SINH_RULE).ok
     task = TASKS["tra-loi-cong-dan"][1]
     assert KHAI_SINH_RULE in task.context and "không tự thêm số ngày" in task.constraints

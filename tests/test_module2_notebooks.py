@@ -135,13 +135,14 @@ def test_nbgrader_validate_release_and_autograde(tmp_path):
     assert "VALIDATION FAILED" in out, out[-2000:]
 
     # A learner's submission: the released notebook plus the answers the widgets saved (cau_tra_loi.json).
-    # Prompt and fixed document are right; personal data was left in on purpose: 8 of 10 points.
+    # Prompt, fixed document and invented detail are right; personal data was left in on purpose: 10 of 12 points.
     build = _build_module()
     submitted = course / "submitted" / "hoc_vien_1" / "m2"
     submitted.mkdir(parents=True)
     shutil.copy(released, submitted / "bai_tap.ipynb")
     answers = {"cau_lenh": build.GOOD_PROMPT.replace("thạo thủ tục", "nắm vững thủ tục"),
-               "yeu_cau_da_che": build.CITIZEN_REQUEST, "van_ban_da_sua": build.FIXED_INVITATION}
+               "yeu_cau_da_che": build.CITIZEN_REQUEST, "van_ban_da_sua": build.FIXED_INVITATION,
+               "chi_tiet_bia": "từ 07 giờ 30 đến 16 giờ"}
     (submitted / "cau_tra_loi.json").write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
     out = _nbgrader(["autograde", "m2", "--force"], course)
     from nbgrader.api import Gradebook
@@ -149,5 +150,5 @@ def test_nbgrader_validate_release_and_autograde(tmp_path):
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         sub = gb.find_submission("m2", "hoc_vien_1")
         grades = {g.name: g.score for nb in sub.notebooks for g in nb.grades}
-        assert (sub.score, sub.max_score) == (8.0, 10.0), (grades, out[-2000:])
+        assert (sub.score, sub.max_score) == (10.0, 12.0), (grades, out[-2000:])
         assert grades["m2-bt-q2-test-pii"] == 0.0

@@ -28,6 +28,16 @@ SAMPLE_DRAFT = ("Cảm ơn anh/chị đã liên hệ. Theo quy định, thời h
                 "việc kể từ ngày nhận đủ hồ sơ hợp lệ, nên hồ sơ của anh/chị vẫn đang trong thời hạn. Anh/chị có "
                 "thể tra cứu tình trạng hồ sơ trên Cổng Dịch vụ công quốc gia. Trân trọng.")
 
+# Module 2 assignment, Câu 4: a post the team wrote in the style of an AI draft, with one invented detail
+# (the closing hour) that the context does not give. Graded by the assignment's hidden test.
+ZALO_CONTEXT = ("Phường tiêm vắc-xin sởi miễn phí cho trẻ từ 1 đến 5 tuổi, từ 07 giờ 30 đến 11 giờ sáng thứ Bảy, "
+                "ngày 14 tháng 3 năm 2026, tại Trạm Y tế phường; mang theo sổ tiêm chủng của trẻ.")
+ZALO_DRAFT = ("📢 Tiêm sởi miễn phí cho bé từ 1 đến 5 tuổi\n"
+              "- Khi nào: thứ Bảy, ngày 14 tháng 3 năm 2026, từ 07 giờ 30 đến 16 giờ.\n"
+              "- Ở đâu: Trạm Y tế phường.\n"
+              "- Mang gì: sổ tiêm chủng của bé.\n"
+              "Mời các gia đình đưa bé đi tiêm đầy đủ!")
+
 
 def _value(number: str) -> float:
     """'05' → 5, '1.245' → 1245, '81,3' → 81.3 (Vietnamese separators)."""
