@@ -114,7 +114,7 @@ càng kém. Với ChatGPT/Gemini kết quả trôi chảy hơn nhiều, nhưng v
 
 | Phần | Hỏi mình | Ví dụ |
 |---|---|---|
-| **Vai trò** | AI đóng vai ai? | Bạn là chuyên viên Văn phòng UBND phường |
+| **Vai trò** | AI đóng vai ai? | Bạn là chuyên viên Văn phòng HĐND và UBND phường |
 | **Bối cảnh** | Tình huống, người đọc, số liệu? | Phường tổ chức hội nghị chuyển đổi số ngày 05 tháng 02 năm 2026 |
 | **Nhiệm vụ** | Cần làm gì? (động từ) | Soạn nội dung giấy mời |
 | **Định dạng** | Trình bày thế nào? | Các dòng: thành phần, thời gian, địa điểm |

@@ -19,7 +19,7 @@ PART_LABELS: dict[str, str] = {
 }
 
 PART_HINTS: dict[str, str] = {
-    "role": "AI đóng vai ai? Ví dụ: Bạn là chuyên viên văn phòng UBND phường, thạo Nghị định 30/2020/NĐ-CP.",
+    "role": "AI đóng vai ai? Ví dụ: Bạn là chuyên viên Văn phòng HĐND và UBND phường, thạo Nghị định 30/2020/NĐ-CP.",
     "context": "Tình huống, người đọc, số liệu có sẵn (không ghi thông tin cá nhân).",
     "task": "Việc cần làm, bắt đầu bằng động từ: soạn, tóm tắt, viết lại, trả lời, kiểm tra…",
     "format": "Trả lời dạng gì: mấy đoạn, gạch đầu dòng, bảng, theo mẫu văn bản nào.",
@@ -53,7 +53,8 @@ class PromptParts:
         return [f.name for f in fields(self) if (getattr(self, f.name) or "").strip()]
 
 
-ROLE_OFFICE = "Bạn là chuyên viên Văn phòng Ủy ban nhân dân phường, thạo soạn thảo văn bản theo Nghị định 30/2020/NĐ-CP."
+ROLE_OFFICE = ("Bạn là chuyên viên Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường, thạo soạn thảo văn bản "
+               "theo Nghị định 30/2020/NĐ-CP.")
 
 # Quoted rules (law text is outside copyright, Luật Sở hữu trí tuệ, Điều 15). Sources listed in
 # docs/so_dang_ky_su_kien.csv; keep both in step.
