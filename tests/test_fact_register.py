@@ -186,3 +186,16 @@ def test_invented_time_limit_is_caught():
     assert check_figures("Anh chị mang đủ giấy tờ thì được đăng ký ngay trong ngày.", KHAI_SINH_RULE).ok
     task = TASKS["tra-loi-cong-dan"][1]
     assert KHAI_SINH_RULE in task.context and "không tự thêm số ngày" in task.constraints
+
+
+def test_code_that_writes_dates_for_people_follows_nd30():
+    import datetime as dt
+
+    from course.documents.model import format_date_line
+    from course.legal.metadata import vn_date
+    from course.llm.core import _when
+
+    for day in (dt.date(2025, 7, 1), dt.date(2026, 1, 5), dt.date(2026, 2, 28), dt.date(2026, 12, 10)):
+        for text in (vn_date(day), format_date_line("Mộc Châu", day), _when(f"{day.isoformat()}T09:30:00")):
+            assert not nd30_date_problems(text), text
+    assert vn_date(dt.date(2025, 7, 1)) == "ngày 01 tháng 7 năm 2025"
