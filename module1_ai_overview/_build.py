@@ -154,8 +154,8 @@ Ghi chú giảng viên: ô trên chạy trên máy, không gửi gì đi. Chỉ 
   ChatGPT, Gemini hay bất kỳ chatbot công cộng nào — kể cả đã xoá tên.
 - Căn cứ: **Luật Bảo vệ bí mật nhà nước số 117/2025/QH15** (hiệu lực từ ngày 01 tháng 3 năm 2026, thay Luật số
   29/2018/QH14); luật mới cấm cả việc dùng trí tuệ nhân tạo để xâm phạm bí mật nhà nước.
-- Tài liệu «lưu hành nội bộ», hồ sơ chưa công bố **không phải** bí mật nhà nước, nhưng cũng không đưa lên AI công
-  cộng: quy chế của cơ quan và luật về dữ liệu cá nhân vẫn áp dụng.
+- «Lưu hành nội bộ» **không phải** một độ mật: tài liệu chỉ ghi như vậy, hay hồ sơ chưa công bố, không phải bí mật
+  nhà nước — nhưng cũng không đưa lên AI công cộng: quy chế của cơ quan và luật về dữ liệu cá nhân vẫn áp dụng.
 - Khi nghi ngờ: hỏi lãnh đạo trước, không hỏi AI trước.""", "slide"),
         md("m1-bg-ai-law", """
 ## Khung pháp lý về AI (cập nhật năm 2026)
