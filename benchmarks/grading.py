@@ -29,7 +29,8 @@ import nbformat
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from course.grading.coursedir import ASSIGNMENTS, make_api  # noqa: E402
+from course.catalogue import ASSIGNMENTS  # noqa: E402
+from course.grading.coursedir import make_api  # noqa: E402
 from course.grading.synthetic import fill, make_course, write_submission  # noqa: E402
 
 KINDS = ("right", "partly", "broken")

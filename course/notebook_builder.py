@@ -98,3 +98,28 @@ def capture() -> Iterator[dict[Path, str]]:
         yield _CAPTURED
     finally:
         _CAPTURED = saved
+
+
+SHORT_PLAN_TAG = "mot-ngay"
+SHORT_PLAN_MARK = "★"
+SHORT_PLAN_NOTE = ("Kế hoạch một ngày (`docs/giao_an/mot_ngay.md`): chỉ dùng các trang và mục có dấu "
+                   f"{SHORT_PLAN_MARK}, cùng Mục tiêu, Tự kiểm tra, Tóm tắt; các phần khác dành cho kế hoạch bốn buổi.")
+
+
+def mark_short_plan(cells: list, ids: set[str]) -> list:
+    """Mark the cells the one-day plan keeps: tag `mot-ngay`, and ' ★' after a markdown cell's first heading."""
+    unknown = ids - {c.id for c in cells}
+    if unknown:
+        raise ValueError(f"no such cells: {sorted(unknown)}")
+    for cell in cells:
+        if cell.id not in ids:
+            continue
+        cell.metadata.setdefault("tags", []).append(SHORT_PLAN_TAG)
+        if cell.cell_type == "markdown":
+            lines = cell.source.split("\n")
+            heading = next((i for i, line in enumerate(lines) if line.startswith("#")), None)
+            if heading is None:
+                raise ValueError(f"cell {cell.id} has no heading to mark")
+            lines[heading] += f" {SHORT_PLAN_MARK}"
+            cell.source = "\n".join(lines)
+    return cells

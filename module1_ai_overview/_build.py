@@ -6,23 +6,27 @@ from pathlib import Path
 
 import nbformat
 
-from course.notebook_builder import code, md, save
+from course.notebook_builder import SHORT_PLAN_NOTE, code, mark_short_plan, md, save
 
 HERE = Path(__file__).resolve().parent
 
 
-SOURCES = """**Nguồn của các con số và ngày tháng trong bài:**
-- Bài báo «Hơn 200 cán bộ nòng cốt chuyển đổi số tại phường Mộc Châu tham gia tập huấn AI», ngày 08 tháng 08 năm 2025
+SOURCES = """**Nguồn của các con số và ngày tháng trong bài** (danh sách đầy đủ: `docs/so_dang_ky_su_kien.csv`):
+- Bài báo «Hơn 200 cán bộ nòng cốt chuyển đổi số tại phường Mộc Châu tham gia tập huấn AI», ngày 08 tháng 8 năm 2025
   (hội nghị do UBND phường Mộc Châu và Công ty Cổ phần IGB Media tổ chức; nhắc Nghị quyết 57-NQ/TW ngày 22 tháng 12
   năm 2024 và Kế hoạch số 142/KH-UBND của tỉnh Sơn La).
-- Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân: ban hành ngày 17 tháng 04 năm 2023, hiệu lực từ ngày 01 tháng 07
-  năm 2023 (Điều 43).
-- Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15: Quốc hội thông qua ngày 26 tháng 06 năm 2025, hiệu lực từ ngày 01 tháng
-  01 năm 2026.
-- Luật Bảo vệ bí mật nhà nước số 29/2018/QH14 (hiệu lực từ ngày 01 tháng 07 năm 2020); Quốc hội đã ban hành Luật Bảo vệ
-  bí mật nhà nước số 117/2025/QH15 ngày 10 tháng 12 năm 2025 — kiểm tra ngày có hiệu lực trước khi trích dẫn.
-- Nghị quyết của Quốc hội về sắp xếp đơn vị hành chính cấp tỉnh năm 2025, thông qua ngày 12 tháng 06 năm 2025: cả nước
-  còn 34 đơn vị hành chính cấp tỉnh (28 tỉnh, 6 thành phố).
+- Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15: Quốc hội thông qua ngày 26 tháng 6 năm 2025, hiệu lực từ ngày 01 tháng
+  01 năm 2026 — từ ngày đó là văn bản chính về dữ liệu cá nhân, thay cho Nghị định 13/2023/NĐ-CP (văn bản cũ, đã được
+  thay thế).
+- Luật Bảo vệ bí mật nhà nước số 117/2025/QH15: Quốc hội thông qua ngày 10 tháng 12 năm 2025, hiệu lực từ ngày 01
+  tháng 3 năm 2026, thay Luật Bảo vệ bí mật nhà nước số 29/2018/QH14; ba độ mật: Tuyệt mật, Tối mật, Mật
+  (giới thiệu văn bản trên Cổng Phổ biến, giáo dục pháp luật: https://pbgdpl.gov.vn).
+- Luật Trí tuệ nhân tạo số 134/2025/QH15: Quốc hội thông qua ngày 10 tháng 12 năm 2025, hiệu lực từ ngày 01 tháng 3
+  năm 2026. Luật Công nghiệp công nghệ số số 71/2025/QH15: Quốc hội thông qua ngày 14 tháng 6 năm 2025, hiệu lực từ
+  ngày 01 tháng 01 năm 2026 (Chương IV về trí tuệ nhân tạo).
+- Nghị quyết số 202/2025/QH15 của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh, ngày 12 tháng 6 năm 2025: cả
+  nước còn 34 đơn vị hành chính cấp tỉnh (28 tỉnh, 6 thành phố); các tỉnh, thành phố mới hoạt động từ ngày 01 tháng 7
+  năm 2025.
 - Đối chiếu văn bản gốc tại Cơ sở dữ liệu quốc gia về văn bản pháp luật: https://vbpl.vn"""
 
 
@@ -44,7 +48,7 @@ AI là gì, nó viết ra câu trả lời thế nào, nó sai ở đâu, và c�
         code("m1-bg-setup", "from course.explain import nextword, tokens\nfrom course.privacy import redact\nfrom course.ui import setup\n\nsetup()",
              "skip"),
         md("m1-bg-story", """
-## Mở đầu: Mộc Châu, ngày 08 tháng 08 năm 2025
+## Mở đầu: Mộc Châu, ngày 08 tháng 8 năm 2025
 - Hơn **200 cán bộ** phường Mộc Châu dự hội nghị tập huấn về trí tuệ nhân tạo.
 - Bốn chuyên đề: tổng quan AI · ChatGPT, Gemini · chuyển giọng nói thành văn bản · tra cứu pháp luật bằng AI.
 - Khoá học này đi đúng bốn chuyên đề đó — và chạy được cả khi mất Internet.""", "slide"),
@@ -53,7 +57,7 @@ AI là gì, nó viết ra câu trả lời thế nào, nó sai ở đâu, và c�
 > số sẽ không thể đi vào thực chất.» — Bà Nguyễn Thị Hoa, Chủ tịch UBND phường Mộc Châu""", "fragment"),
         md("m1-bg-story-notes", """
 Ghi chú giảng viên: hỏi lớp ai đã từng dùng ChatGPT, Gemini hoặc Zalo AI; ai đã từng thấy nó trả lời sai. Nguồn: bài
-báo ngày 08 tháng 08 năm 2025 về hội nghị ở Mộc Châu (xem mục Nguồn cuối bài).""", "notes"),
+báo ngày 08 tháng 8 năm 2025 về hội nghị ở Mộc Châu (xem mục Nguồn cuối bài).""", "notes"),
         md("m1-bg-ai", """
 ## AI là gì?
 **Trí tuệ nhân tạo (AI)**: máy làm được những việc trước đây cần con người suy nghĩ —
@@ -109,7 +113,8 @@ một cái tên rất tự tin. Đừng che lỗi này: đó là bài học chí
         md("m1-bg-outdated", """
 ## Giới hạn 2: kiến thức cũ
 - Mô hình chỉ biết những gì có trong dữ liệu lúc nó được huấn luyện.
-- Ví dụ: từ ngày 12 tháng 06 năm 2025 cả nước còn **34** đơn vị hành chính cấp tỉnh — mô hình cũ vẫn nói 63.
+- Ví dụ: theo Nghị quyết số 202/2025/QH15, từ ngày 01 tháng 7 năm 2025 cả nước còn **34** đơn vị hành chính cấp
+  tỉnh — mô hình cũ vẫn nói 63.
 - Văn bản pháp luật thay đổi liên tục: luôn kiểm tra tình trạng hiệu lực.""", "slide"),
         md("m1-bg-bias", """
 ## Giới hạn 3: thiên lệch
@@ -122,10 +127,20 @@ một cái tên rất tự tin. Đừng che lỗi này: đó là bài học chí
 - Giọng địa phương, gõ không dấu, viết tắt → AI dễ hiểu sai.
 - **Quy tắc:** với người dân tộc, AI chỉ hỗ trợ cán bộ; không thay người phiên dịch, không thay việc gặp trực tiếp.""",
            "slide"),
+        md("m1-bg-languages-ethnic", """
+**Tiếng Thái và tiếng H'Mông ở Sơn La: AI làm được gì, chưa làm được gì**
+- **Chưa làm được:** dịch đáng tin sang tiếng Thái, tiếng H'Mông; nghe và chép lời hai tiếng này. Khoá học cũng không
+  có mô hình nào cho hai tiếng này, nên không có ô trình diễn nào ở đây.
+- **Dễ nhầm:** ngôn ngữ «Hmong» trong Google Dịch là tiếng Hmông viết theo bộ chữ dùng ở Mỹ, Lào — không phải chữ
+  H'Mông theo chuẩn Việt Nam; câu dịch ra bà con ở Sơn La có thể đọc không được hoặc hiểu sai.
+- **Làm được:** viết lại thông báo bằng tiếng Việt **thật ngắn, câu đơn, từ quen thuộc** — để cán bộ, người có uy tín
+  ở bản đọc hoặc dịch miệng cho bà con (xem bài mẫu «Viết cho bà con dân tộc thiểu số» ở Chuyên đề 2).
+- **Quy tắc:** bản dịch sang tiếng dân tộc phải có người thạo tiếng đó đọc lại; không có người kiểm tra thì không dùng.""",
+           "fragment"),
         md("m1-bg-data", """
 ## Quy tắc 1: dữ liệu cá nhân
-- **Nghị định 13/2023/NĐ-CP** về bảo vệ dữ liệu cá nhân (hiệu lực từ ngày 01 tháng 07 năm 2023).
-- **Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15** (hiệu lực từ ngày 01 tháng 01 năm 2026).
+- **Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15**, hiệu lực từ ngày 01 tháng 01 năm 2026: quy định đang áp dụng.
+  (Nghị định 13/2023/NĐ-CP là văn bản cũ, đã được Luật này thay thế.)
 - Họ tên, số căn cước, số điện thoại, địa chỉ, số tài khoản… của người dân **không** gửi nguyên văn lên AI công cộng.
 - Cách làm: thay bằng ký hiệu trước khi gửi, điền lại sau.""", "slide"),
         code("m1-bg-redact", 'redact("Ông Lò Văn Pánh, CCCD 014085001234, SĐT 0912 345 678 đề nghị đo lại đất.").text',
@@ -135,14 +150,30 @@ Ghi chú giảng viên: ô trên chạy trên máy, không gửi gì đi. Chỉ 
 [CCCD_1], [SDT_1]. Nhấn mạnh: bỏ tên chưa chắc đã đủ — ở bản nhỏ, một chi tiết cũng đủ nhận ra người.""", "notes"),
         md("m1-bg-secret", """
 ## Quy tắc 2: bí mật nhà nước — không bao giờ
-- Tài liệu mật, tối mật, tuyệt mật; tài liệu «lưu hành nội bộ»: **không** dán vào ChatGPT, Gemini hay bất kỳ chatbot
-  công cộng nào — kể cả đã xoá tên.
-- Căn cứ: Luật Bảo vệ bí mật nhà nước (số 29/2018/QH14; luật mới số 117/2025/QH15).
+- Bí mật nhà nước có ba độ mật: **Tuyệt mật, Tối mật, Mật**. Tài liệu mang độ mật **không bao giờ** dán vào
+  ChatGPT, Gemini hay bất kỳ chatbot công cộng nào — kể cả đã xoá tên.
+- Căn cứ: **Luật Bảo vệ bí mật nhà nước số 117/2025/QH15** (hiệu lực từ ngày 01 tháng 3 năm 2026, thay Luật số
+  29/2018/QH14); luật mới cấm cả việc dùng trí tuệ nhân tạo để xâm phạm bí mật nhà nước.
+- «Lưu hành nội bộ» **không phải** một độ mật: tài liệu chỉ ghi như vậy, hay hồ sơ chưa công bố, không phải bí mật
+  nhà nước — nhưng cũng không đưa lên AI công cộng: quy chế của cơ quan và luật về dữ liệu cá nhân vẫn áp dụng.
 - Khi nghi ngờ: hỏi lãnh đạo trước, không hỏi AI trước.""", "slide"),
+        md("m1-bg-ai-law", """
+## Khung pháp lý về AI (cập nhật năm 2026)
+| Văn bản | Hiệu lực | Điều cán bộ phường cần nhớ |
+|---|---|---|
+| Luật Trí tuệ nhân tạo số 134/2025/QH15 | từ ngày 01 tháng 3 năm 2026 | AI phục vụ con người, không thay thẩm quyền và trách nhiệm của người quyết định; người dùng phải biết mình đang làm việc với AI; âm thanh, hình ảnh, video do AI tạo ra phải có dấu hiệu nhận biết |
+| Luật Công nghiệp công nghệ số số 71/2025/QH15 | từ ngày 01 tháng 01 năm 2026 | có một chương riêng về trí tuệ nhân tạo (Chương IV) |
+| Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 | từ ngày 01 tháng 01 năm 2026 | dữ liệu của người dân: ẩn trước khi gửi lên AI công cộng |
+| Luật Bảo vệ bí mật nhà nước số 117/2025/QH15 | từ ngày 01 tháng 3 năm 2026 | cấm dùng AI để xâm phạm bí mật nhà nước |""", "slide"),
+        md("m1-bg-ai-law-notes", """
+Ghi chú giảng viên: ở phường, hệ quả thiết thực là (1) văn bản do AI nháp vẫn do người ký chịu trách nhiệm; (2) ảnh,
+âm thanh, video do AI tạo mà đăng lên trang của phường thì nên ghi rõ «do AI tạo»; (3) trước khi trích dẫn, mở
+https://vbpl.vn xem văn bản còn hiệu lực và có văn bản hợp nhất mới hơn không — luật về công nghệ thay đổi nhanh.""",
+           "notes"),
         md("m1-bg-checklist", """
 ## Ba câu hỏi trước khi gửi cho AI
 1. Có thông tin cá nhân của ai không? → **ẩn danh** trước.
-2. Có phải tài liệu mật, nội bộ không? → **không được** gửi.
+2. Có phải tài liệu mật (Tuyệt mật, Tối mật, Mật) hay tài liệu nội bộ không? → **không được** gửi.
 3. Tôi có kiểm chứng được câu trả lời không? → nếu không, **đừng dùng**.""", "slide"),
         md("m1-bg-policy", """
 ## Bối cảnh chính sách
@@ -174,6 +205,8 @@ Mở **thuc_hanh.ipynb**: tự xem token, tự bấm chọn từ tiếp theo, b�
 
 {SOURCES}""", "slide"),
     ]
+    cells.insert(2, md("m1-bg-mot-ngay", SHORT_PLAN_NOTE, "notes"))
+    mark_short_plan(cells, {"m1-bg-ai", "m1-bg-ai-law", "m1-bg-checklist", "m1-bg-data", "m1-bg-demo-text", "m1-bg-genai", "m1-bg-languages", "m1-bg-limits", "m1-bg-outdated", "m1-bg-secret", "m1-bg-story"})
     save(cells, HERE / "bai_giang.ipynb", title="Bài giảng 1 — Tổng quan về AI", rise=True)
 
 
@@ -210,8 +243,9 @@ dài theo token, nên đây cũng là chuyện chi phí. Hãy đổi hai câu tr
 ## 2. Đoán từ tiếp theo
 Mô hình chỉ làm một việc: đoán token tiếp theo. Ô dưới đây hiện 10 token nó cho là dễ đến nhất, kèm xác suất thật.
 - Bấm một nút để **chọn** token đó và viết tiếp.
-- Kéo thanh **Nhiệt độ** rồi bấm **Cho máy chọn 10 lần**: nhiệt độ 0 thì lần nào cũng như nhau; nhiệt độ cao thì
-  máy chọn liều hơn — đó là lý do hỏi hai lần, AI trả lời hai kiểu."""),
+- Kéo thanh **Nhiệt độ** rồi bấm **Cho máy chọn 10 lần**: với mô hình trên máy này, nhiệt độ 0 thì lần nào cũng
+  như nhau; nhiệt độ cao thì máy chọn liều hơn — đó là lý do hỏi hai lần, AI trả lời hai kiểu.
+- ChatGPT, Gemini chạy trên máy chủ của hãng: ngay cả ở nhiệt độ 0, hỏi lại vẫn **có thể** ra câu trả lời hơi khác."""),
         code("m1-th-next", 'nextword.next_word_explorer("Ủy ban nhân dân phường Mộc Châu thông báo")'),
         md("m1-th-halluc-text", """
 ## 3. Khi AI «bịa»
@@ -250,13 +284,14 @@ giảng viên và xem bộ lọc `course.privacy` sẽ ẩn những gì. Cuối 
         md("m1-th-selfcheck", """
 ## Tự kiểm tra
 1. Câu tiếng Việt có dấu tốn nhiều token hơn hay ít hơn bản tiếng Anh với bộ tách token GPT-4?
-2. Muốn AI trả lời lần nào cũng giống nhau, chọn nhiệt độ bao nhiêu?
+2. Muốn mô hình trên máy trả lời lần nào cũng giống nhau, chọn nhiệt độ bao nhiêu? ChatGPT có chắc như vậy không?
 3. Khi gán sai 30% nhãn, độ chính xác của bộ phân loại thay đổi thế nào?
 4. Đơn có số tài khoản ngân hàng của người dân thuộc nhóm nào?
 
 <details><summary>Gợi ý đáp án</summary>
 
-1. Nhiều hơn. 2. Nhiệt độ 0. 3. Giảm rõ rệt. 4. Cần ẩn danh.
+1. Nhiều hơn. 2. Nhiệt độ 0; ChatGPT, Gemini ở nhiệt độ 0 vẫn có thể trả lời hơi khác nhau. 3. Giảm rõ rệt.
+4. Cần ẩn danh.
 </details>"""),
         md("m1-th-summary", f"""
 ## Tóm tắt
@@ -274,6 +309,8 @@ Mô hình trên máy: Gemma 3 270M, theo Điều khoản sử dụng Gemma của
 
 {SOURCES}"""),
     ]
+    cells.insert(1, md("m1-th-mot-ngay", SHORT_PLAN_NOTE))
+    mark_short_plan(cells, {"m1-th-halluc-text", "m1-th-safety-text"})
     save(cells, HERE / "thuc_hanh.ipynb", title="Thực hành 1 — Nhìn vào bên trong một mô hình AI")
 
 
@@ -319,7 +356,7 @@ QUESTIONS = [
         "- **D.** Thay các thông tin cá nhân bằng ký hiệu rồi mới gửi", "ABCD", "D",
      "Xem lại «Quy tắc 1: dữ liệu cá nhân»."),
     (7, "Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 có hiệu lực từ ngày nào?\n\n"
-        "- **A.** 01/07/2023\n- **B.** 26/06/2025\n- **C.** 01/01/2026\n- **D.** 22/12/2024", "ABCD", "C",
+        "- **A.** 01/7/2023\n- **B.** 26/6/2025\n- **C.** 01/01/2026\n- **D.** 22/12/2024", "ABCD", "C",
      "Xem mục «Nguồn» cuối bài giảng: ngày thông qua khác ngày có hiệu lực."),
     (8, "**Đúng hay sai?** Một mô hình AI học xong từ năm 2024 có thể không biết việc sắp xếp đơn vị hành chính cấp "
         "tỉnh năm 2025.", TF, "Đúng", "Xem lại «Giới hạn 2: kiến thức cũ»."),
@@ -335,8 +372,9 @@ QUESTIONS = [
          "- **C.** Gán nhãn ngẫu nhiên cho nhanh\n"
          "- **D.** Viết hoa toàn bộ phản ánh", "ABCD", "A",
      "Xem lại biểu đồ «Càng nhiều ví dụ đúng, máy càng đoán tốt»."),
-    (11, "Nhiệt độ (temperature) bằng bao nhiêu thì mô hình **luôn** chọn token có xác suất cao nhất, nên hỏi lại "
-         "bao nhiêu lần cũng ra đúng một câu trả lời?", ["0", "0.7", "1", "1.5"], "0",
+    (11, "Với mô hình nhỏ chạy trên máy của khoá học, nhiệt độ (temperature) bằng bao nhiêu thì nó **luôn** chọn "
+         "token có xác suất cao nhất, nên hỏi lại bao nhiêu lần cũng ra đúng một câu trả lời?",
+     ["0", "0.7", "1", "1.5"], "0",
      "Thử kéo thanh «Nhiệt độ» ở bước 2 của bài thực hành."),
 ]
 MODEL_ESSAY = ("Việc AI giúp được: soạn nháp thông báo lịch tiếp công dân hoặc trả lời người dân về thủ tục khai "
@@ -462,9 +500,10 @@ nhà nước, và ý nghĩa của dữ liệu tốt khi máy học.
 Nộp bài theo hướng dẫn của giảng viên (tệp `cau_tra_loi.json` được nộp cùng bài). Chuyên đề 2: dùng ChatGPT, Gemini
 hỗ trợ soạn thảo văn bản.
 
-**Nguồn:** Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (thông qua ngày 26 tháng 06 năm 2025, hiệu lực từ ngày 01 tháng
-01 năm 2026); Luật Bảo vệ bí mật nhà nước số 29/2018/QH14; Nghị quyết của Quốc hội về sắp xếp đơn vị hành chính cấp
-tỉnh năm 2025 (ngày 12 tháng 06 năm 2025). Đối chiếu tại https://vbpl.vn"""),
+**Nguồn:** Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (thông qua ngày 26 tháng 6 năm 2025, hiệu lực từ ngày 01 tháng
+01 năm 2026); Luật Bảo vệ bí mật nhà nước số 117/2025/QH15 (hiệu lực từ ngày 01 tháng 3 năm 2026, thay Luật số
+29/2018/QH14); Nghị quyết số 202/2025/QH15 của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh (ngày 12 tháng 6
+năm 2025). Đối chiếu tại https://vbpl.vn"""),
     ]
     save(cells, HERE / "bai_tap/bai_tap.ipynb", title="Bài tập 1 — Tổng quan về AI")
 

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
-from course.notebook_builder import code, md, save, write_text
+from course.documents.exercises import FLAWED_INVITATION  # shown and graded in Câu 3
+from course.notebook_builder import SHORT_PLAN_NOTE, code, mark_short_plan, md, save, write_text
 from course.notebook_builder import grade_meta as nbg
 from course.prompting import rubric_table
 
 HERE = Path(__file__).resolve().parent
+FIGURES = HERE / "hinh"  # team-drawn diagrams (SVG), attached to the cells that show them
 
 SOURCES = """**Nguồn**
 - Nghị định 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư, Phụ lục I (thể thức,
   kỹ thuật trình bày) và Phụ lục III (mẫu văn bản, chữ viết tắt tên loại) — https://vanban.chinhphu.vn
   (tìm «30/2020/NĐ-CP»).
-- Luật Tổ chức chính quyền địa phương năm 2025 (chính quyền địa phương hai cấp, có hiệu lực từ ngày 01 tháng 7
-  năm 2025) — https://quochoi.vn và https://chinhphu.vn.
-- Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân — https://vanban.chinhphu.vn.
+- Luật Tổ chức chính quyền địa phương số 72/2025/QH15, Quốc hội thông qua ngày 16 tháng 6 năm 2025 (chính quyền
+  địa phương hai cấp: tỉnh và xã, hoạt động từ ngày 01 tháng 7 năm 2025) — https://quochoi.vn và https://chinhphu.vn.
+- Nghị quyết số 202/2025/QH15 của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh (ngày 12 tháng 6 năm 2025):
+  34 tỉnh, thành phố; các tỉnh, thành phố mới hoạt động từ ngày 01 tháng 7 năm 2025.
+- Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, hiệu lực từ ngày 01 tháng 01 năm 2026 (thay cho Nghị định
+  13/2023/NĐ-CP, văn bản cũ đã được thay thế) — https://vbpl.vn.
+- Nghị định 23/2015/NĐ-CP về chứng thực, Điều 20 khoản 1; Luật Hộ tịch số 60/2014/QH13, Điều 16 khoản 2
+  (đăng ký khai sinh ngay khi nhận đủ giấy tờ) — https://vbpl.vn. Danh sách đủ các sự kiện và nguồn:
+  `docs/so_dang_ky_su_kien.csv`.
 - Gemini: tìm kiếm với Google Search (grounding) — https://ai.google.dev/gemini-api/docs/google-search;
   bảng giá — https://ai.google.dev/gemini-api/docs/pricing. Thư viện `google-generativeai` cũ đã ngừng hỗ trợ,
   thay bằng `google-genai` — https://github.com/google-gemini/deprecated-generative-ai-python.
@@ -26,6 +35,17 @@ SOURCES = """**Nguồn**
 
 
 # ------------------------------------------------------------------------------------------ lecture
+
+def phone_slide():  # noqa: ANN201 - a notebook cell
+    """The phone-and-browser slide, with the team-drawn diagram attached to the cell (works in exported decks)."""
+    svg = (FIGURES / "rieng_tu_chatbot.svg").read_bytes()
+    cell = md("m2-bg-phone", """
+## ChatGPT, Gemini trên điện thoại và trình duyệt
+![Sơ đồ nhóm biên soạn tự vẽ: đăng nhập, tắt dùng để huấn luyện, trò chuyện tạm thời, chụp ảnh giấy tờ]\
+(attachment:rieng_tu_chatbot.svg)""", "subslide")
+    cell["attachments"] = {"rieng_tu_chatbot.svg": {"image/svg+xml": base64.b64encode(svg).decode("ascii")}}
+    return cell
+
 
 def lecture() -> None:
     cells = [
@@ -40,7 +60,8 @@ Dùng chatbot để soạn thảo, tra cứu và truyền thông nhanh hơn — 
 3. Kiểm tra câu trả lời: nội dung, số liệu, thể thức theo Nghị định 30/2020/NĐ-CP.
 4. Giữ bí mật dữ liệu cá nhân của người dân khi dùng chatbot.
 
-**Thời lượng:** 60 phút. **Chuẩn bị:** chạy ô thiết lập bên dưới (không cần mạng, không cần khoá API).""",
+**Thời lượng:** 35 phút (kế hoạch bốn buổi); 20 phút với các trang ★ (kế hoạch một ngày).
+**Chuẩn bị:** chạy ô thiết lập bên dưới (không cần mạng, không cần khoá API).""",
            "subslide"),
         code("m2-bg-setup", """
 from course.ui import setup; setup()
@@ -60,6 +81,22 @@ from course.documents import check_text""", "skip"),
 - **Qua API** (như khoá học này): trả tiền theo số *token* đọc và viết; khoá API là bí mật, đặt trong tệp `.env`,
   **không bao giờ** dán vào sổ tay hay gửi qua Zalo.
 - Khoá học chạy được **không cần khoá**: dùng mô hình nhỏ Gemma 3 270M ngay trên máy.""", "subslide"),
+        phone_slide(),
+        md("m2-bg-phone-notes", """
+Ghi chú giảng viên (hình do nhóm biên soạn tự vẽ, không phải ảnh chụp màn hình; đối chiếu trang trợ giúp chính thức
+trước buổi học vì tên nút thay đổi theo phiên bản):
+1. **Đăng nhập** ChatGPT (chatgpt.com hoặc ứng dụng ChatGPT) và Gemini (gemini.google.com hoặc ứng dụng Gemini) bằng
+   tài khoản của chính mình; máy dùng chung thì đăng xuất khi xong.
+2. **Tắt dùng để huấn luyện.** ChatGPT: ảnh đại diện → Cài đặt → Data Controls → tắt «Improve the model for everyone»
+   (áp dụng cho cả tài khoản, mọi thiết bị). Gemini: trình đơn → Hoạt động (Activity) → tắt «Keep Activity» (tên cũ
+   «Gemini Apps Activity»); dù tắt, Google vẫn giữ cuộc trò chuyện 72 giờ để vận hành dịch vụ.
+3. **Trò chuyện tạm thời**: không vào lịch sử, không dùng để huấn luyện; ChatGPT xoá sau 30 ngày, Gemini giữ tối đa
+   72 giờ.
+4. **Chụp ảnh giấy tờ để hỏi**: ảnh cũng là dữ liệu gửi đi. Chỉ chụp văn bản đã công khai (thông báo dán ở bảng tin,
+   văn bản đã ban hành); không chụp đơn, hồ sơ có họ tên, số căn cước, chữ ký; không bao giờ chụp tài liệu mật.
+
+Nguồn: https://help.openai.com/en/articles/7730893-data-controls-faq;
+https://support.google.com/gemini/answer/13278892.""", "notes"),
         md("m2-bg-local-intro", """
 Thử mô hình nhỏ trên máy với một câu lệnh cụt lủn. Quan sát: câu trả lời có đúng là một giấy mời không?""",
            "subslide"),
@@ -75,7 +112,7 @@ càng kém. Với ChatGPT/Gemini kết quả trôi chảy hơn nhiều, nhưng v
 
 | Phần | Hỏi mình | Ví dụ |
 |---|---|---|
-| **Vai trò** | AI đóng vai ai? | Bạn là chuyên viên Văn phòng UBND phường |
+| **Vai trò** | AI đóng vai ai? | Bạn là chuyên viên Văn phòng HĐND và UBND phường |
 | **Bối cảnh** | Tình huống, người đọc, số liệu? | Phường tổ chức hội nghị chuyển đổi số ngày 05 tháng 02 năm 2026 |
 | **Nhiệm vụ** | Cần làm gì? (động từ) | Soạn nội dung giấy mời |
 | **Định dạng** | Trình bày thế nào? | Các dòng: thành phần, thời gian, địa điểm |
@@ -101,14 +138,15 @@ Khoá học có **máy kiểm tra thể thức**. Thử với một thông báo 
 from pathlib import Path
 check_text(Path("van_ban_mau/thong_bao_loi.txt").read_text(encoding="utf-8"))""", "fragment"),
         md("m2-bg-checker-notes", """
-Đọc từng lỗi với lớp: «Độc lập-Tự do-Hạnh phúc» thiếu cách; «Số: 8» thiếu số 0; «ngày 6 tháng 1» thiếu số 0;
-«T/M» phải là «TM.»; dòng cuối nơi nhận phải là «- Lưu: VT, …». Mỗi lỗi có căn cứ trong Phụ lục I.""", "notes"),
+Đọc từng lỗi với lớp (bảy lỗi): «Độc lập-Tự do-Hạnh phúc» thiếu cách; tên cơ quan «Ủy ban nhân dân phường An Bình»
+chưa viết hoa; «Số: 8» thiếu số 0; «ngày 6 tháng 1» thiếu số 0; «T/M» phải là «TM.»; dòng nơi nhận «- Tổ dân phố số
+2, số 5» thiếu dấu «;»; dòng cuối nơi nhận phải là «- Lưu: VT, …». Mỗi lỗi có căn cứ trong Phụ lục I.""", "notes"),
         md("m2-bg-privacy", """
 ## Bảo mật: điều gì không được đưa cho chatbot
 - **Dữ liệu cá nhân** của người dân: họ tên, số CCCD, hộ chiếu, số điện thoại, địa chỉ, tài khoản ngân hàng… —
   Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (hiệu lực từ ngày 01 tháng 01 năm 2026).
 - **Dữ liệu nhạy cảm** gắn với một người (sức khoẻ, tiền án, tôn giáo…): không gửi lên mạng.
-- **Tài liệu mật, tài liệu nội bộ chưa công bố**: tuyệt đối không.
+- **Bí mật nhà nước** (Tuyệt mật, Tối mật, Mật) và **tài liệu nội bộ chưa công bố**: tuyệt đối không.
 - Trước khi gửi, khoá học **thay** tên, số giấy tờ bằng nhãn như `[HO_TEN_1]` và **chặn** dữ liệu nhạy cảm; câu
   trả lời hiện lại tên thật ngay trên máy. Máy vẫn có thể sót: bạn vẫn phải tự đọc lại.""", "slide"),
         code("m2-bg-privacy-demo", """
@@ -118,7 +156,8 @@ print(redact("Ông Giàng A Chống, hộ chiếu C4827163, đang điều trị 
         md("m2-bg-lookup", """
 ## Tra cứu thông tin: mô hình có biết tin mới không?
 - Mô hình chỉ biết những gì có trong dữ liệu huấn luyện, **đến một thời điểm**. Sau đó nó không biết gì nữa.
-- Ví dụ: từ ngày 01 tháng 7 năm 2025, chính quyền địa phương tổ chức **hai cấp (tỉnh và xã)**, không còn cấp huyện.
+- Ví dụ: từ ngày 01 tháng 7 năm 2025, chính quyền địa phương tổ chức **hai cấp (tỉnh và xã)**, không còn cấp huyện;
+  cả nước còn **34** tỉnh, thành phố (Nghị quyết số 202/2025/QH15).
   Mô hình học trước thời điểm đó vẫn nói về «huyện», «quận» như cũ — rất trôi chảy, nhưng **sai**.
 - Gemini (tìm với Google Search) và ChatGPT (công cụ tìm kiếm web) có thể **tra cứu rồi trả lời kèm nguồn**.
   Thói quen bắt buộc: **mở nguồn, đọc, đối chiếu** với cổng thông tin chính thống.""", "slide"),
@@ -132,7 +171,7 @@ print(redact("Ông Giàng A Chống, hộ chiếu C4827163, đang điều trị 
 
 1. Thiếu vai trò, bối cảnh, định dạng, ví dụ, ràng buộc — chỉ có nhiệm vụ.
 2. Đó là dữ liệu cá nhân; gửi lên máy chủ nước ngoài là chuyển dữ liệu ra ngoài sự kiểm soát của cơ quan
-   (Nghị định 13/2023/NĐ-CP).
+   (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15).
 3. Ngày dưới 10 và tháng 1, 2: «ngày 05 tháng 01 năm 2026» (Nghị định 30/2020/NĐ-CP, Phụ lục I).
 </details>""", "slide"),
         md("m2-bg-summary", f"""
@@ -146,33 +185,37 @@ thể thức, tra cứu có nguồn.
 
 {SOURCES}""", "slide"),
     ]
+    cells.insert(2, md("m2-bg-mot-ngay", SHORT_PLAN_NOTE, "notes"))
+    mark_short_plan(cells, {"m2-bg-anatomy", "m2-bg-phone", "m2-bg-check", "m2-bg-lookup", "m2-bg-privacy", "m2-bg-what"})
     save(cells, HERE / "bai_giang.ipynb", rise=True)
 
 
 # ------------------------------------------------------------------------------------------ practice
 
-SDK_CODE = '''
-# Mã gọi trực tiếp thư viện của OpenAI và Google (dành cho người tò mò). Chỉ chạy khi đã đặt khoá API.
-# Lưu ý: gọi thẳng như thế này thì KHÔNG qua bộ che dữ liệu cá nhân của khoá học.
+SDK_OPENAI = '''
+# Gọi thẳng thư viện openai — KHÔNG qua bộ che dữ liệu cá nhân của khoá học. Cần OPENAI_API_KEY.
 from course.config import load_settings
 cai_dat = load_settings()
 cau_hoi = "Viết một câu chào mừng ngày Quốc khánh 2/9 cho trang thông tin của phường."
-
 if cai_dat.openai_api_key:
     from openai import OpenAI
     client = OpenAI(api_key=cai_dat.openai_api_key)
     tra_loi = client.chat.completions.create(model=cai_dat.openai_model,
                                              messages=[{"role": "user", "content": cau_hoi}])
     print("ChatGPT:", tra_loi.choices[0].message.content)
+else:
+    print("Chưa có khoá OpenAI nên ô này không gọi ChatGPT.")
+'''
 
+SDK_GEMINI = '''
+# Gọi thẳng thư viện google-genai (thay cho google-generativeai đã ngừng hỗ trợ). Cần GEMINI_API_KEY.
 if cai_dat.gemini_api_key:
-    from google import genai   # thư viện mới google-genai (thay cho google-generativeai đã ngừng hỗ trợ)
+    from google import genai
     client = genai.Client(api_key=cai_dat.gemini_api_key)
     tra_loi = client.models.generate_content(model=cai_dat.gemini_model, contents=cau_hoi)
     print("Gemini:", tra_loi.text)
-
-if not (cai_dat.openai_api_key or cai_dat.gemini_api_key):
-    print("Chưa có khoá API nên ô này không gọi ChatGPT hay Gemini.")
+else:
+    print("Chưa có khoá Gemini nên ô này không gọi Gemini.")
 '''
 
 
@@ -190,7 +233,8 @@ Nghị định 30/2020/NĐ-CP và tra cứu có nguồn."""),
    soát chính tả.
 4. Tra cứu thông tin mới có nguồn, và biết giới hạn của mô hình không có công cụ tìm kiếm.
 
-**Thời lượng:** 120 phút. **Chuẩn bị:** chạy ô thiết lập. Không có khoá API vẫn làm được (mô hình nhỏ trên máy).
+**Thời lượng:** 80 phút trong kế hoạch bốn buổi (mục 1–3b và 5; mục 4 đọc thêm); 30 phút trong kế hoạch một ngày
+(mục 1, 2 và 3b — xem `docs/giao_an/mot_ngay.md`). **Chuẩn bị:** chạy ô thiết lập. Không có khoá API vẫn làm được (mô hình nhỏ trên máy).
 Có khoá ChatGPT/Gemini thì đặt vào tệp `.env` theo hướng dẫn của giảng viên."""),
         code("m2-th-setup", """
 from course.ui import setup; setup()
@@ -243,22 +287,44 @@ Chọn lần lượt các bài mẫu trong phòng thí nghiệm, bấm **Gửi**
 
 | Bài mẫu | Việc | Kiểm tra gì |
 |---|---|---|
-| Tóm tắt văn bản dài | Tóm tắt báo cáo một cửa cho Chủ tịch | Có giữ đúng các con số? |
-| Viết lại cho người dân dễ hiểu | Giải thích thủ tục chứng thực | Người cao tuổi đọc có hiểu? |
+| Tóm tắt văn bản dài | Tóm tắt báo cáo của Trung tâm Phục vụ hành chính công cho Chủ tịch | Có giữ đúng các con số? |
+| Viết lại cho người dân dễ hiểu | Giải thích thủ tục chứng thực (Nghị định 23/2015/NĐ-CP, Điều 20) | Người cao tuổi đọc có hiểu? Có thêm điều quy định không nói? |
 | Bài đăng trang Facebook của phường | Kêu gọi tổng vệ sinh | Giọng thân thiện, không lộ thông tin cá nhân? |
-| Trả lời công dân lịch sự | Trả lời tin nhắn phàn nàn | Lịch sự, không hứa điều không chắc? |
+| Trả lời công dân lịch sự | Trả lời tin nhắn phàn nàn về khai sinh | Lịch sự? Có bịa thời hạn không? (mục 3b) |
 | Kiểm tra chính tả và dấu | Thêm dấu, sửa lỗi | Có đổi nghĩa hay số liệu không? |
+| Tin nhắn nhóm Zalo tổ dân phố | Thông báo tiêm sởi trên nhóm Zalo và Zalo OA của phường | Dưới 80 từ? Đủ ai, khi nào, ở đâu, mang gì? Có giờ giấc, giấy tờ nào bối cảnh không có? (dùng `check_figures` ở mục 3b) |
+| Bài đọc trên loa truyền thanh | Kêu gọi tổng vệ sinh | Đọc to thử: dưới một phút? Nhắc lại giờ và địa điểm ở cuối? Không viết tắt? |
+| Viết cho bà con dân tộc thiểu số | Viết lại thông báo khai sinh bằng câu đơn | Mỗi câu không quá 12 từ? Không thêm giấy tờ, thời hạn? Nhờ cán bộ bản đọc thử với bà con |
 
 Ô dưới nạp bài mẫu «Tóm tắt văn bản dài» vào phòng thí nghiệm phía trên và chấm câu lệnh:"""),
         code("m2-th-tasks-load", """
 lab.load_task("tom-tat")
 lab.score()"""),
+        md("m2-th-invent-intro", """
+### 3b. Bắt lỗi bịa: thời hạn mà luật không có
+Hỏi chatbot «giải thích thời hạn đăng ký khai sinh», nó thường **tự đặt ra** một thời hạn nghe rất thật, ví dụ
+«05 ngày làm việc». Luật Hộ tịch 2014, Điều 16 khoản 2 nói khác: nhận đủ giấy tờ, thông tin đầy đủ và phù hợp thì
+công chức tư pháp - hộ tịch đăng ký **ngay**. Ô dưới đối chiếu từng con số trong một bản trả lời mẫu (nhóm biên soạn
+viết, mô phỏng lỗi hay gặp của AI — không phải câu trả lời của mô hình nào) với chính điều luật đó:"""),
+        code("m2-th-invent", """
+from course.prompting import KHAI_SINH_RULE, SAMPLE_DRAFT, check_figures
+print(SAMPLE_DRAFT)
+check_figures(SAMPLE_DRAFT, KHAI_SINH_RULE)"""),
+        md("m2-th-invent-ai-intro", """
+Bây giờ đến lượt câu trả lời thật: ô dưới nạp bài mẫu «Trả lời công dân lịch sự» (câu lệnh đã kèm điều luật và
+ràng buộc «không tự thêm số ngày»), gửi cho mô hình đang chọn, rồi đối chiếu các con số của nó với điều luật.
+Máy chỉ so **con số**; câu nào nói «vài hôm», «sớm nhất có thể» thì anh chị tự đọc lại."""),
+        code("m2-th-invent-ai", """
+lab.load_task("tra-loi-cong-dan")
+tra_loi = lab.send()
+check_figures(tra_loi.text if tra_loi else "", KHAI_SINH_RULE)"""),
         md("m2-th-sdk-intro", """
 ## 4. Bên trong: mã gọi ChatGPT và Gemini
-Ô dưới (đã thu gọn — bấm vào để mở) cho thấy mã gọi trực tiếp thư viện `openai` và `google-genai`. Phòng thí
+Hai ô dưới (đã thu gọn — bấm vào để mở) cho thấy mã gọi trực tiếp thư viện `openai` và `google-genai`. Phòng thí
 nghiệm làm đúng việc này, cộng thêm: che dữ liệu cá nhân trước khi gửi, thử lại khi mạng lỗi, và tự chuyển sang
 mô hình trên máy khi mất mạng."""),
-        code("m2-th-sdk", SDK_CODE, jupyter={"source_hidden": True}),
+        code("m2-th-sdk", SDK_OPENAI, jupyter={"source_hidden": True}),
+        code("m2-th-sdk-gemini", SDK_GEMINI, jupyter={"source_hidden": True}),
         md("m2-th-lookup-intro", """
 ## 5. Tra cứu thông tin
 Có khoá Gemini: máy dùng **tìm kiếm Google** (grounding); có khoá OpenAI: **công cụ tìm kiếm web**. Câu trả lời đi
@@ -270,7 +336,8 @@ ket_qua"""),
         md("m2-th-lookup-after", """
 **Vì sao mô hình không có công cụ tìm kiếm không thể biết?** Từ ngày 01 tháng 7 năm 2025, theo Luật Tổ chức chính
 quyền địa phương năm 2025, chính quyền địa phương chỉ còn hai cấp (tỉnh và xã), không còn cấp huyện; số tỉnh,
-thành phố cũng đã được sắp xếp lại trong năm 2025. Mô hình học trước thời điểm đó không thể biết, nhưng vẫn trả lời
+thành phố còn 34 theo Nghị quyết số 202/2025/QH15 ngày 12 tháng 6 năm 2025, và các tỉnh, thành phố mới hoạt động
+từ ngày 01 tháng 7 năm 2025. Mô hình học trước thời điểm đó không thể biết, nhưng vẫn trả lời
 rất tự tin. Cách kiểm tra: mở Cổng Thông tin điện tử Chính phủ (https://chinhphu.vn), Hệ thống văn bản Chính phủ
 (https://vanban.chinhphu.vn) hoặc Cổng thông tin điện tử Quốc hội (https://quochoi.vn) và tìm văn bản gốc."""),
         md("m2-th-selfcheck", """
@@ -289,36 +356,13 @@ sửa một văn bản cho đúng thể thức. Sau đó: Mô-đun 3, chuyển g
 
 {SOURCES}"""),
     ]
+    cells.insert(1, md("m2-th-mot-ngay", SHORT_PLAN_NOTE))
+    mark_short_plan(cells, {"m2-th-docx-intro", "m2-th-invent-intro", "m2-th-lab-intro"})
     save(cells, HERE / "thuc_hanh.ipynb")
 
 
 # ------------------------------------------------------------------------------------------ assignment
 
-FLAWED_INVITATION = '''CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập – Tự do – Hạnh phúc
-ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH
-Số: 4/GM-UBND
-An Bình, ngày 9 tháng 2 năm 2026
-
-GIẤY MỜI
-Dự họp triển khai kế hoạch phòng, chống dịch sốt xuất huyết
-
-Ủy ban nhân dân phường An Bình trân trọng kính mời: Tổ trưởng các tổ dân phố và Trạm trưởng Trạm Y tế phường.
-
-Thời gian: 14 giờ 00, thứ Năm, ngày 12 tháng 02 năm 2026.
-
-Địa điểm: Phòng họp Ủy ban nhân dân phường An Bình.
-
-Đề nghị các đại biểu đến dự đúng thời gian./.
-
-KT CHỦ TỊCH
-PHÓ CHỦ TỊCH
-Lê Văn Cường
-
-Nơi nhận:
-- Như thành phần mời;
-- Lưu VT.
-'''
 
 FIXED_INVITATION = (FLAWED_INVITATION.replace("Độc lập – Tự do – Hạnh phúc", "Độc lập - Tự do - Hạnh phúc")
                     .replace("Số: 4/GM-UBND", "Số: 04/GM-UBND")
@@ -331,7 +375,7 @@ CITIZEN_REQUEST = ("Tôi tên Trần Văn Hùng, sinh ngày 12/05/1980, CCCD 001
                    "phổi nên nhờ người nhà đi nộp. Tôi bị mất giấy khai sinh bản chính, xin hỏi thủ tục cấp bản sao "
                    "trích lục khai sinh cần giấy tờ gì và mất bao lâu?")
 
-GOOD_PROMPT = ("Vai trò: Bạn là công chức bộ phận một cửa của Ủy ban nhân dân phường, thạo thủ tục hộ tịch.\n"
+GOOD_PROMPT = ("Vai trò: Bạn là công chức Trung tâm Phục vụ hành chính công của phường, thạo thủ tục hộ tịch.\n"
                "Bối cảnh: Nhiều người dân trong phường hỏi về thủ tục cấp bản sao trích lục khai sinh khi mất bản "
                "chính.\n"
                "Nhiệm vụ: Hãy soạn một thông báo ngắn hướng dẫn người dân chuẩn bị giấy tờ và nộp hồ sơ.\n"
@@ -350,14 +394,16 @@ def assignment() -> None:
     cells = [
         locked_md("m2-bt-title", """
 # Bài tập 2 — Câu lệnh tốt, dữ liệu an toàn, văn bản đúng thể thức
-Ba câu hỏi, chấm tự động, **không gọi mô hình AI nào** khi chấm."""),
+Bốn câu hỏi, chấm tự động, **không gọi mô hình AI nào** khi chấm."""),
         locked_md("m2-bt-goals", """
 **Mục tiêu**
 1. Viết câu lệnh đạt thang điểm công bố dưới đây.
 2. Xoá dữ liệu cá nhân khỏi yêu cầu của công dân trước khi được gửi lên chatbot trên mạng.
 3. Sửa một giấy mời cho đúng thể thức Nghị định 30/2020/NĐ-CP.
+4. Tìm chi tiết AI bịa trong một bài đăng.
 
-**Thời lượng:** 45 phút. **Chuẩn bị:** chạy ô thiết lập. Mỗi câu trả lời gõ vào ô chữ rồi bấm
+**Thời lượng:** 35 phút (kế hoạch một ngày: Câu 1 và Câu 4, 15 phút). **Chuẩn bị:** chạy ô thiết lập. Mỗi câu trả lời gõ
+vào ô chữ rồi bấm
 **Lưu câu trả lời**; bấm **Chạy lại** ô kiểm tra ngay dưới để xem còn thiếu gì."""),
         code("m2-bt-setup", """
 from course.ui import setup; setup()
@@ -430,8 +476,8 @@ assert len(yeu_cau_da_che.split()) >= 10, "Yêu cầu đã che quá ngắn, khô
 ## Câu 3 (3 điểm) — Sửa giấy mời cho đúng thể thức
 Giấy mời dưới đây có nhiều lỗi thể thức. Chạy ô để xem văn bản và danh sách lỗi; **sao chép văn bản vào ô trả
 lời**, sửa hết lỗi, bấm **Lưu câu trả lời**, rồi chạy lại ô kiểm tra. Giữ nguyên nội dung giấy mời."""),
-        code("m2-bt-q3-doc", f'''
-GIAY_MOI_LOI = """{FLAWED_INVITATION}"""
+        code("m2-bt-q3-doc", '''
+from course.documents.exercises import FLAWED_INVITATION as GIAY_MOI_LOI
 print(GIAY_MOI_LOI)
 check_text(GIAY_MOI_LOI)''', **nbg("m2-bt-q3-doc", locked=True)),
         code("m2-bt-q3-answer", f'''
@@ -451,13 +497,34 @@ assert check_text(van_ban_da_sua).kind == "giay-moi", "Văn bản phải vẫn l
 for y in ("sốt xuất huyết", "14 giờ 00", "Trạm Y tế phường", "Lê Văn Cường"):
     assert y in van_ban_da_sua, f"Đừng đổi nội dung giấy mời: thiếu «{y}»."
 ### END HIDDEN TESTS''', **nbg("m2-bt-q3-test-same", grade=True, locked=True, points=1)),
+        locked_md("m2-bt-q4", """
+## Câu 4 (2 điểm) — Tìm chi tiết AI bịa
+Ô dưới in **bối cảnh** đưa cho AI và **bài đăng nhóm Zalo** AI viết từ bối cảnh đó (nhóm biên soạn viết lại, mô
+phỏng lỗi hay gặp). Bài đăng có **một chi tiết không có trong bối cảnh**. Chép nguyên văn chi tiết đó (vài chữ, không
+chép cả câu) vào ô trả lời rồi bấm **Lưu câu trả lời**. Gợi ý: `check_figures(bai_dang, boi_canh)` so từng con số."""),
+        code("m2-bt-q4-doc", """
+from course.prompting import ZALO_CONTEXT as boi_canh, ZALO_DRAFT as bai_dang, check_figures
+print("BỐI CẢNH:", boi_canh, "\\n\\nBÀI ĐĂNG CỦA AI:", bai_dang, sep="\\n")""", **nbg("m2-bt-q4-doc", locked=True)),
+        code("m2-bt-q4-answer", '''
+chi_tiet_bia = text_answer("chi_tiet_bia", "Chi tiết AI bịa")
+if not chi_tiet_bia:
+    ### BEGIN SOLUTION
+    chi_tiet_bia = "đến 16 giờ"
+    ### END SOLUTION''', **nbg("m2-bt-q4-answer", solution=True)),
+        code("m2-bt-q4-test", '''
+assert chi_tiet_bia.strip(), "Bạn chưa trả lời Câu 4: chép chi tiết bịa vào ô chữ và bấm «Lưu câu trả lời»."
+assert len(chi_tiet_bia.split()) <= 8, "Câu 4: chỉ chép chi tiết bịa (vài chữ), không chép cả câu."
+### BEGIN HIDDEN TESTS
+assert "16" in chi_tiet_bia, "Câu 4 chưa đúng: đối chiếu từng con số của bài đăng với bối cảnh."
+### END HIDDEN TESTS''', **nbg("m2-bt-q4-test", grade=True, locked=True, points=2)),
         locked_md("m2-bt-selfcheck-intro", """
 ## Tự kiểm tra
-Chạy ô dưới để xem cả ba câu còn thiếu gì trước khi nộp bài (ô này không chấm điểm)."""),
+Chạy ô dưới để xem cả bốn câu còn thiếu gì trước khi nộp bài (ô này không chấm điểm)."""),
         code("m2-bt-selfcheck", """
 print(score_prompt(cau_lenh).summary())
 print("Dữ liệu cá nhân còn lại:", ", ".join(f.label for f in find_pii(yeu_cau_da_che)) or "không còn")
-print(check_text(van_ban_da_sua).summary() if van_ban_da_sua.strip() else "Câu 3: chưa có văn bản đã sửa.")""",
+print(check_text(van_ban_da_sua).summary() if van_ban_da_sua.strip() else "Câu 3: chưa có văn bản đã sửa.")
+print("Câu 4:", f"đã trả lời «{chi_tiet_bia}»" if chi_tiet_bia.strip() else "chưa trả lời.")""",
              **nbg("m2-bt-selfcheck", locked=True)),
         locked_md("m2-bt-summary", """
 ## Tóm tắt
@@ -469,7 +536,7 @@ print(check_text(van_ban_da_sua).summary() if van_ban_da_sua.strip() else "Câu 
 **Tiếp theo:** Mô-đun 3 — chuyển giọng nói thành văn bản và lập biên bản cuộc họp.
 
 **Nguồn:** Nghị định 30/2020/NĐ-CP, Phụ lục I — https://vanban.chinhphu.vn; Luật Bảo vệ dữ liệu cá nhân số
-91/2025/QH15 — https://vanban.chinhphu.vn."""),
+91/2025/QH15 (hiệu lực từ ngày 01 tháng 01 năm 2026) — https://vbpl.vn."""),
     ]
     save(cells, HERE / "bai_tap/bai_tap.ipynb")
 
@@ -487,8 +554,8 @@ và **an toàn dữ liệu cá nhân**. Chạy được hoàn toàn ngoại tuy�
 | Tệp | Dùng để |
 |---|---|
 | `bai_giang.ipynb` | Bài giảng (trang chiếu): ChatGPT, Gemini, tài khoản và chi phí, sáu phần của câu lệnh, kiểm tra câu trả lời, bảo mật, tra cứu |
-| `thuc_hanh.ipynb` | Thực hành: phòng thí nghiệm câu lệnh (gửi, xem trả lời hiện dần, so sánh các mô hình, chấm câu lệnh, xuất câu trả lời ra Word đúng thể thức); soạn công văn, giấy mời, thông báo, báo cáo; tóm tắt, viết lại dễ hiểu, bài đăng fan page, trả lời công dân, soát chính tả; mã gọi SDK `openai` và `google-genai` (ô thu gọn); tra cứu có nguồn |
-| `bai_tap/bai_tap.ipynb` | Bài tập nbgrader: câu lệnh chấm theo thang điểm công bố, che dữ liệu cá nhân (chấm bằng `course.privacy`), sửa giấy mời cho đúng thể thức — chấm không gọi mô hình nào |
+| `thuc_hanh.ipynb` | Thực hành: phòng thí nghiệm câu lệnh (gửi, xem trả lời hiện dần, so sánh các mô hình, chấm câu lệnh, xuất câu trả lời ra Word đúng thể thức); soạn công văn, giấy mời, thông báo, báo cáo; tóm tắt, viết lại dễ hiểu, bài đăng fan page, tin nhắn nhóm Zalo, bài đọc loa truyền thanh, viết cho bà con dân tộc thiểu số, trả lời công dân, soát chính tả; bắt thời hạn bị bịa (`check_figures`); mã gọi SDK `openai` và `google-genai` (ô thu gọn); tra cứu có nguồn |
+| `bai_tap/bai_tap.ipynb` | Bài tập nbgrader: câu lệnh chấm theo thang điểm công bố, che dữ liệu cá nhân (chấm bằng `course.privacy`), sửa giấy mời cho đúng thể thức, tìm chi tiết AI bịa trong một bài đăng — chấm không gọi mô hình nào |
 | `van_ban_mau/*.md` | Bản nháp 8 loại văn bản (công văn, thông báo, giấy mời, báo cáo, tờ trình, kế hoạch, quyết định, biên bản) |
 | `van_ban_mau/thong_bao_loi.txt` | Một thông báo cố ý sai thể thức để luyện kiểm tra |
 | `_build.py` | Tạo lại ba sổ tay (mã ô ổn định): `.venv/bin/python module2_chatgpt_gemini/_build.py` |
@@ -560,7 +627,8 @@ text, a .docx writer for eight document types, `khoahoc doc check|write`, a chec
 comparison, web-search look-ups via Gemini grounding / OpenAI `web_search`). Tests: `tests/test_documents*.py`,
 `tests/test_prompting.py`, `tests/test_module2_notebooks.py`.
 
-**Nguồn:** Nghị định 30/2020/NĐ-CP, Phụ lục I và Phụ lục III — https://vanban.chinhphu.vn; Nghị định 13/2023/NĐ-CP;
+**Nguồn:** Nghị định 30/2020/NĐ-CP, Phụ lục I và Phụ lục III — https://vanban.chinhphu.vn; Luật Bảo vệ dữ liệu cá
+nhân số 91/2025/QH15 (thay cho Nghị định 13/2023/NĐ-CP từ ngày 01 tháng 01 năm 2026);
 https://ai.google.dev/gemini-api/docs/google-search; https://platform.openai.com/docs/guides/tools-web-search.
 """
 N_DOCS, N_FOUND = 86, 64  # figures printed by `python tests/test_documents_corpus.py`

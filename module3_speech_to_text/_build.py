@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from course.notebook_builder import code, grade_meta, md, save
+from course.notebook_builder import SHORT_PLAN_NOTE, code, grade_meta, mark_short_plan, md, save
 
 HERE = Path(__file__).resolve().parent
 SETUP = "from course import speech\nfrom course.speech import show_diff, transcribe\nfrom course.ui import setup\n\nsetup()"
@@ -20,7 +20,8 @@ SOURCES = """**Nguồn:**
   chạy bằng faster-whisper: https://github.com/SYSTRAN/faster-whisper
 - Cách tính WER/CER: thư viện jiwer, https://github.com/jitsi/jiwer
 - Bộ luật Dân sự số 91/2015/QH13, Điều 38 (quyền về đời sống riêng tư, bí mật cá nhân);
-  Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân — tra tại https://vbpl.vn
+  Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, hiệu lực từ ngày 01 tháng 01 năm 2026 (thay cho Nghị định
+  13/2023/NĐ-CP, văn bản cũ đã được thay thế) — tra tại https://vbpl.vn
 - Âm thanh của mô-đun: nhóm tự tổng hợp bằng espeak-ng (https://github.com/espeak-ng/espeak-ng), không phải giọng người thật."""
 
 
@@ -76,6 +77,23 @@ Xem cột WER/CER:""", "slide"),
         md("m3-bg-acc-lesson", """
 **Rút ra:** nói rõ, chậm, gần micro, phòng yên tĩnh; mô hình nhỏ trên máy chỉ để **minh hoạ** —
 muốn dùng thật cần mô hình lớn hơn. Luôn **đọc lại và sửa** trước khi dùng bản chép.""", "fragment"),
+        md("m3-bg-mouse", """
+## «Chuột thông minh» và các cách gõ bằng giọng nói khác
+«Chuột thông minh» là con chuột máy tính có nút micro: bấm giữ nút, nói, chữ hiện ra ở chỗ con trỏ.
+
+| Cách | Cần gì | Âm thanh đi đâu | Chi phí |
+|---|---|---|---|
+| Chuột thông minh | chuột và phần mềm đi kèm | nếu cần Internet để gõ: lên máy chủ của hãng phần mềm | mua thiết bị |
+| Bàn phím giọng nói trên điện thoại (Gboard…) | điện thoại | thường lên máy chủ của hãng bàn phím | miễn phí |
+| Whisper trên máy (khoá học này) | máy tính, không cần mạng | **không rời máy** | miễn phí; chậm và sai nhiều hơn |
+
+- «Chính xác 98%» trên hộp là con số **nhà bán tự công bố**, đo trên giọng và phòng của họ.
+- **Tự đo, đừng tin quảng cáo:** đọc cùng một đoạn mẫu bằng từng cách rồi tính WER (Thực hành 3, mục 1b).
+- Dùng cách nào thì cũng **không đọc** số căn cước, thông tin mật vào công cụ gửi âm thanh lên mạng.""", "slide"),
+        md("m3-bg-mouse-notes", """
+Ghi chú giảng viên: hỏi lớp ai đang dùng chuột thông minh, loại nào, có cần mạng không. Nếu có một con chuột trong
+hội trường, cho cả lớp đo WER của nó trên đoạn mẫu ở mục 1b, cạnh bàn phím điện thoại và Whisper trên máy. Không
+nêu tên hãng: bài học là cách đo và câu hỏi «âm thanh đi đâu», không phải quảng cáo một sản phẩm.""", "notes"),
         md("m3-bg-halluc", """
 ## «Ảo giác» khi im lặng
 Whisper học từ phụ đề video trên mạng. Gặp đoạn im lặng hay tiếng ồn, nó có thể «nghe» ra câu như
@@ -89,7 +107,7 @@ Bộ công cụ của khoá học **lọc bỏ** các câu kiểu này và báo 
         md("m3-bg-privacy", """
 ## Bí mật của bản ghi âm
 - Bản ghi tiếp dân, họp dân chứa **họ tên, địa chỉ, số căn cước** đọc thành lời: đó là dữ liệu cá nhân
-  (Nghị định 13/2023/NĐ-CP).
+  (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15).
 - Thu thập, sử dụng thông tin đời tư phải được người đó đồng ý (Bộ luật Dân sự 2015, Điều 38): **báo trước khi ghi âm**.
 - **Trên máy** (mặc định của khoá học): âm thanh **không rời máy tính**.
 - **OpenAI / Gemini**: âm thanh được **gửi lên máy chủ nước ngoài** — chỉ dùng khi bạn **chủ động chọn**,
@@ -120,6 +138,8 @@ Bộ công cụ của khoá học **lọc bỏ** các câu kiểu này và báo 
 
 {SOURCES}""", "slide"),
     ]
+    cells.insert(2, md("m3-bg-mot-ngay", SHORT_PLAN_NOTE, "notes"))
+    mark_short_plan(cells, {"m3-bg-acc-intro", "m3-bg-demo-intro", "m3-bg-how", "m3-bg-mouse", "m3-bg-privacy"})
     save(cells, HERE / "bai_giang.ipynb", rise=True)
 
 
@@ -145,6 +165,15 @@ Nếu máy không có micro, ô thứ hai dùng một tệp mẫu thay cho giọ
         code("m3-th-voice", "go = speech.VoiceTyping()\ngo"),
         md("m3-th-voice-file-intro", "Không có micro? Thêm lời của một tệp mẫu vào ô chữ ở trên:"),
         code("m3-th-voice-file", 'go.add_file("audio/khai_sinh.wav")\nprint(go.text)'),
+        md("m3-th-compare-intro", """
+### 1b. Tự đo: chuột thông minh, bàn phím điện thoại hay Whisper trên máy?
+Đọc **đoạn mẫu** trong ô dưới bằng từng cách gõ bằng giọng nói anh chị có (ô «Gõ bằng giọng nói» ở trên, bàn phím
+giọng nói trên điện thoại, chuột thông minh nếu có), dán chữ mỗi cách gõ ra vào đúng chỗ trong ngoặc kép, rồi chạy
+ô. WER càng nhỏ càng đúng; đo trên **giọng của chính anh chị**, trong **phòng này** — không phải con số quảng cáo."""),
+        code("m3-th-compare", '''DOAN_MAU = "Ủy ban nhân dân phường thông báo lịch tiếp công dân vào sáng thứ Năm hằng tuần."
+ban_go = {"Whisper trên máy": "", "Bàn phím điện thoại": "", "Chuột thông minh": ""}
+for cach, chu in ban_go.items():
+    print(f"{cach}: WER = {speech.wer(DOAN_MAU, chu):.2f}" if chu.strip() else f"{cach}: chưa dán chữ")'''),
         md("m3-th-upload-intro", """
 ## 2. Chép lời một tệp ghi âm
 Bấm **⬆ Tải tệp ghi âm lên** (wav, mp3, m4a, ogg, webm từ điện thoại) hoặc ghi âm trực tiếp.
@@ -206,6 +235,8 @@ lặp lại nhãn** — biên bản báo rõ phần nào còn thiếu, không b�
 
 {SOURCES}"""),
     ]
+    cells.insert(1, md("m3-th-mot-ngay", SHORT_PLAN_NOTE))
+    mark_short_plan(cells, {"m3-th-compare-intro", "m3-th-minutes-intro", "m3-th-voice-intro"})
     save(cells, HERE / "thuc_hanh.ipynb")
 
 
@@ -214,7 +245,7 @@ ASSIGN_SETUP = ("from course import speech\nfrom course.grading.checks import ex
 
 MEETING_TEXT = ("Hôm nay, ngày hai mươi tháng tư, tại nhà văn hóa tổ dân phố số bảy, tổ dân phố họp bàn việc sửa "
                 "đường ngõ. Ông Lê Văn Cường, tổ trưởng, chủ trì cuộc họp; chị Phạm Thị Dung làm thư ký. "
-                "Tham dự có ba mươi hai hộ gia đình và cán bộ địa chính phường. Các hộ thống nhất đóng góp "
+                "Tham dự có ba mươi hai hộ gia đình và công chức phụ trách đất đai của phường. Các hộ thống nhất đóng góp "
                 "ngày công để đổ bê tông ngõ. Kết luận: khởi công ngày mười tháng năm, tổ trưởng báo cáo "
                 "Ủy ban nhân dân phường trước ngày năm tháng năm.")
 
@@ -264,10 +295,10 @@ Lời ghi đã được sửa của một cuộc họp tổ dân phố:
              '    "Chủ trì": "",\n    "Thư ký": "",\n    "Nội dung": "",\n    "Kết luận": "",\n}\n'
              '### BEGIN SOLUTION\nbien_ban = {\n    "Thời gian": "Ngày 20 tháng 4",\n'
              '    "Địa điểm": "Nhà văn hóa tổ dân phố số 7",\n'
-             '    "Thành phần": "32 hộ gia đình, cán bộ địa chính phường",\n'
+             '    "Thành phần": "32 hộ gia đình, công chức phụ trách đất đai của phường",\n'
              '    "Chủ trì": "Ông Lê Văn Cường, tổ trưởng",\n    "Thư ký": "Chị Phạm Thị Dung",\n'
              '    "Nội dung": "Bàn việc sửa đường ngõ; các hộ đóng góp ngày công đổ bê tông ngõ.",\n'
-             '    "Kết luận": "Khởi công ngày 10 tháng 5; tổ trưởng báo cáo UBND phường trước ngày 5 tháng 5.",\n}\n'
+             '    "Kết luận": "Khởi công ngày 10 tháng 5; tổ trưởng báo cáo UBND phường trước ngày 05 tháng 5.",\n}\n'
              '### END SOLUTION\nspeech.Minutes.from_dict(bien_ban)', **grade_meta("m3-bt-q2", solution=True)),
         code("m3-bt-q2-test-parts", 'thieu = speech.check_minutes(bien_ban)\nexpect(not thieu, " ".join(thieu))',
              **grade_meta("m3-bt-q2-test-parts", grade=True, points=1, locked=True)),

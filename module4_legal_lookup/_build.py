@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from course.notebook_builder import code, grade_meta, md, save
+from course.notebook_builder import SHORT_PLAN_NOTE, code, grade_meta, mark_short_plan, md, save
 
 HERE = Path(__file__).resolve().parent
 def setup_cell(*names: str) -> str:
@@ -82,6 +82,8 @@ Tra cứu trước, trả lời sau; mọi trích dẫn phải kiểm chứng đ
 
 {SOURCES}""", "slide"),
     ]
+    cells.insert(2, md("m4-bg-mot-ngay", SHORT_PLAN_NOTE, "notes"))
+    mark_short_plan(cells, {"m4-bg-cite", "m4-bg-force", "m4-bg-pipeline", "m4-bg-why"})
     save(cells, HERE / "bai_giang.ipynb", rise=True)
 
 
@@ -143,6 +145,8 @@ Tra cứu bằng lời thường, đọc đường dẫn và hiệu lực, kiể
 
 {SOURCES}""",),
     ]
+    cells.insert(1, md("m4-th-mot-ngay", SHORT_PLAN_NOTE))
+    mark_short_plan(cells, {"m4-th-box-intro", "m4-th-compare-intro", "m4-th-path-intro"})
     save(cells, HERE / "thuc_hanh.ipynb")
 
 

@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from course.catalogue import ASSIGNMENTS
 from course.cli import main as khoahoc
 from course.grading import checks
-from course.grading.coursedir import ASSIGNMENTS, GRADING_ROOT, fetch_assignment, make_api, submit_assignment
+from course.grading.coursedir import GRADING_ROOT, fetch_assignment, make_api, submit_assignment
 from course.grading.nbgrader_ext import CapOutputSize, error_line, strip_hidden_tests
 from course.grading.sandbox import Policy
 from course.grading.synthetic import make_course

@@ -8,7 +8,8 @@ import re
 import nbformat
 import pytest
 
-from course.grading.coursedir import ASSIGNMENTS, REPO, make_api
+from course.catalogue import ASSIGNMENTS
+from course.grading.coursedir import REPO, make_api
 from course.grading.runner import grade_many
 from course.grading.synthetic import fill, make_course, write_submission
 

@@ -25,7 +25,7 @@ def test_lecture_is_a_slide_deck_with_notes_and_sources():
     assert types.count("slide") >= 10 and "notes" in types and "fragment" in types
     text = "\n".join(c.source for c in nb.cells)
     for fact in ("91/2025/QH15", "13/2023/NĐ-CP", "57-NQ/TW", "ngày 22 tháng 12 năm 2024", "Mộc Châu",
-                 "ngày 08 tháng 08 năm 2025", "ngày 01 tháng 01 năm 2026", "34"):
+                 "ngày 08 tháng 8 năm 2025", "ngày 01 tháng 01 năm 2026", "34", "202/2025/QH15", "117/2025/QH15"):
         assert fact in text, fact
     assert "**Mục tiêu**" in text and "## Tóm tắt" in text and "## Tiếp theo" in text
 

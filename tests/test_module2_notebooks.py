@@ -47,9 +47,21 @@ def test_notebook_structure():
         setups = [c for c in nb.cells if c.cell_type == "code" and "setup()" in c.source]
         assert len(setups) == 1, f"{name}: exactly one set-up cell"
     practice = nbformat.read(MODULE / "thuc_hanh.ipynb", as_version=4)
-    sdk = next(c for c in practice.cells if c.id == "m2-th-sdk")
-    assert sdk.metadata["jupyter"]["source_hidden"] is True
-    assert "from openai import OpenAI" in sdk.source and "from google import genai" in sdk.source
+    sdk = {c.id: c for c in practice.cells if c.id.startswith("m2-th-sdk") and c.cell_type == "code"}
+    assert all(c.metadata["jupyter"]["source_hidden"] is True for c in sdk.values())
+    assert "from openai import OpenAI" in sdk["m2-th-sdk"].source
+    assert "from google import genai" in sdk["m2-th-sdk-gemini"].source
+
+
+def test_visible_code_cells_are_at_most_twelve_lines():
+    """Issue 19: no code cell of module 2 is longer than 12 lines (the two raw-SDK cells included)."""
+    for name in NOTEBOOKS:
+        nb = nbformat.read(MODULE / name, as_version=4)
+        # Solution cells are replaced by a stub when nbgrader releases the assignment: learners never see them.
+        long = [(c.id, len(c.source.strip().splitlines())) for c in nb.cells
+                if c.cell_type == "code" and not c.metadata.get("nbgrader", {}).get("solution")
+                and len(c.source.strip().splitlines()) > 12]
+        assert not long, (name, long)
 
 
 def test_rubric_is_published_in_the_assignment():
@@ -81,7 +93,7 @@ def test_practice_runs_offline(workdir):
     assert "✅ <b>giay_moi_cua_toi.docx — giấy mời</b>: đạt" in text
     assert (workdir / "cong_van_tu_AI.docx").exists()
     assert "không tra cứu được Internet" in text
-    assert "Chưa có khoá API nên ô này không gọi" in text
+    assert "nên ô này không gọi ChatGPT" in text and "nên ô này không gọi Gemini" in text
     assert "Traceback" not in text
 
 
@@ -111,13 +123,14 @@ def test_nbgrader_validate_release_and_autograde(tmp_path):
     assert "VALIDATION FAILED" in out, out[-2000:]
 
     # A learner's submission: the released notebook plus the answers the widgets saved (cau_tra_loi.json).
-    # Prompt and fixed document are right; personal data was left in on purpose: 8 of 10 points.
+    # Prompt, fixed document and invented detail are right; personal data was left in on purpose: 10 of 12 points.
     build = _build_module()
     submitted = course / "submitted" / "hoc_vien_1" / "m2"
     submitted.mkdir(parents=True)
     shutil.copy(released, submitted / "bai_tap.ipynb")
     answers = {"cau_lenh": build.GOOD_PROMPT.replace("thạo thủ tục", "nắm vững thủ tục"),
-               "yeu_cau_da_che": build.CITIZEN_REQUEST, "van_ban_da_sua": build.FIXED_INVITATION}
+               "yeu_cau_da_che": build.CITIZEN_REQUEST, "van_ban_da_sua": build.FIXED_INVITATION,
+               "chi_tiet_bia": "từ 07 giờ 30 đến 16 giờ"}
     (submitted / "cau_tra_loi.json").write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
     out = _nbgrader(["autograde", "m2", "--force"], course)
     from nbgrader.api import Gradebook
@@ -125,5 +138,5 @@ def test_nbgrader_validate_release_and_autograde(tmp_path):
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         sub = gb.find_submission("m2", "hoc_vien_1")
         grades = {g.name: g.score for nb in sub.notebooks for g in nb.grades}
-        assert (sub.score, sub.max_score) == (8.0, 10.0), (grades, out[-2000:])
+        assert (sub.score, sub.max_score) == (10.0, 12.0), (grades, out[-2000:])
         assert grades["m2-bt-q2-test-pii"] == 0.0

@@ -267,3 +267,14 @@ def test_lab_exports_the_answer_to_a_checked_docx(tmp_path):
     report = check_file(out)
     assert "Phường tổ chức ra quân" in " ".join(p.text for p in __import__("docx").Document(str(out)).paragraphs)
     assert report.broken_rules == {"chu_ky"}, report.summary()  # the signer is left for the learner to fill in
+
+
+def test_check_figures_reads_vietnamese_numbers():
+    from course.prompting.factcheck import check_figures, figures
+
+    assert figures("Tiếp nhận 1.245 hồ sơ, đạt 81,3%, trong ba ngày; ngày 05 tháng 01") == [
+        ("1.245 hồ sơ", 1245.0), ("81,3%", 81.3), ("ba ngày", 3.0), ("05 tháng", 5.0), ("01", 1.0)]
+    check = check_figures("Hồ sơ giải quyết trong 7 ngày làm việc, đạt 98,8%.", "đạt tỷ lệ 98,8%; 1.230 hồ sơ")
+    assert check.unsupported == ["7 ngày làm việc"] and check.checked == 2 and not check.ok
+    assert "KHÔNG có trong văn bản nguồn" in check.summary() and "#b02a37" in check._repr_html_()
+    assert check_figures("Không có con số.", "x").summary().startswith("Bản nháp không có con số")

@@ -147,7 +147,7 @@ def read_roster(path: Path) -> list[Learner]:
 
 def load_class(root: Path, class_id: str) -> ClassInfo:
     """Read `lop/<class_id>/lop.toml` and `hoc_vien.csv` with clear Vietnamese errors."""
-    from course.grading.coursedir import ASSIGNMENTS
+    from course.catalogue import ASSIGNMENTS
 
     folder = class_folder(root, class_id)
     settings_path = folder / SETTINGS_FILE

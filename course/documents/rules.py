@@ -74,7 +74,7 @@ RULES: dict[str, Rule] = {
              "đậm; địa danh và ngày: nghiêng; «Nơi nhận»: nghiêng, đậm.", f"{PL1_PAGE}, khoản 5; Mục II; {PL1_TABLE}",
              docx_only=True),
         Rule("trinh_bay_doan", "Trình bày đoạn văn",
-             "Nội dung canh đều hai lề; đầu dòng lùi vào 1 cm hoặc 1,27 cm; khoảng cách giữa các đoạn tối thiểu 6pt; "
+             "Nội dung canh đều hai lề; đầu dòng lùi vào từ 1 cm đến 1,27 cm; khoảng cách giữa các đoạn tối thiểu 6pt; "
              "khoảng cách dòng từ dòng đơn đến 1,5 dòng.", f"{PL1_PART}, khoản 6 điểm e", docx_only=True),
     )
 }

@@ -16,8 +16,12 @@ from typing import Any
 from course.text import fold
 
 MOC_CHAU = ("Bài báo «Hơn 200 cán bộ nòng cốt chuyển đổi số tại phường Mộc Châu tham gia tập huấn AI» "
-            "(ngày 08 tháng 08 năm 2025)")
-LUAT_91 = "Luật Bảo vệ dữ liệu cá nhân, số 91/2025/QH15, Quốc hội thông qua ngày 26 tháng 06 năm 2025"
+            "(ngày 08 tháng 8 năm 2025)")
+LUAT_91 = "Luật Bảo vệ dữ liệu cá nhân, số 91/2025/QH15, Quốc hội thông qua ngày 26 tháng 6 năm 2025"
+LUAT_117 = ("Luật Bảo vệ bí mật nhà nước, số 117/2025/QH15, Quốc hội thông qua ngày 10 tháng 12 năm 2025; "
+            "điều khoản hiệu lực của Luật")
+NQ_202 = ("Nghị quyết số 202/2025/QH15 của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh "
+          "(ngày 12 tháng 6 năm 2025)")
 
 
 @dataclass(frozen=True)
@@ -40,9 +44,8 @@ FACT_QUESTIONS: tuple[FactQuestion, ...] = (
     FactQuestion("Ai là Chủ tịch Ủy ban nhân dân phường Mộc Châu, tỉnh Sơn La, vào tháng 8 năm 2025?",
                  "Bà Nguyễn Thị Hoa.", ("Nguyễn Thị Hoa",), MOC_CHAU),
     FactQuestion("Sau khi sắp xếp năm 2025, cả nước có bao nhiêu đơn vị hành chính cấp tỉnh?",
-                 "34 đơn vị (28 tỉnh và 6 thành phố), theo Nghị quyết của Quốc hội thông qua ngày 12 tháng 06 "
-                 "năm 2025.", ("34",),
-                 "Nghị quyết của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh năm 2025 (ngày 12 tháng 06 năm 2025)"),
+                 "34 đơn vị (28 tỉnh và 6 thành phố), theo Nghị quyết số 202/2025/QH15 của Quốc hội ngày 12 tháng 6 "
+                 "năm 2025; các tỉnh, thành phố mới hoạt động từ ngày 01 tháng 7 năm 2025.", ("34",), NQ_202),
     FactQuestion("Nghị quyết 57-NQ/TW về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số "
                  "quốc gia được ban hành ngày nào?", "Ngày 22 tháng 12 năm 2024.",
                  ("22/12/2024", "22 tháng 12 năm 2024", "22-12-2024"), MOC_CHAU),
@@ -53,9 +56,10 @@ FACT_QUESTIONS: tuple[FactQuestion, ...] = (
                  ("91/2025/QH15",), LUAT_91),
     FactQuestion("Bao nhiêu cán bộ dự Hội nghị tập huấn AI tại phường Mộc Châu ngày 08/8/2025?",
                  "Hơn 200 cán bộ.", ("200",), MOC_CHAU),
-    FactQuestion("Nghị định 13/2023/NĐ-CP quy định về vấn đề gì?",
-                 "Bảo vệ dữ liệu cá nhân (ban hành ngày 17 tháng 04 năm 2023, hiệu lực từ 01 tháng 07 năm 2023).",
-                 ("dữ liệu cá nhân",), "Nghị định 13/2023/NĐ-CP, Điều 1 và Điều 43"),
+    FactQuestion("Luật Bảo vệ bí mật nhà nước năm 2025 có hiệu lực từ ngày nào?",
+                 "Từ ngày 01 tháng 3 năm 2026 (Luật số 117/2025/QH15, thay Luật số 29/2018/QH14).",
+                 ("1/3/2026", "01/3/2026", "01/03/2026", "1 tháng 3 năm 2026", "01 tháng 3 năm 2026",
+                  "01 tháng 03 năm 2026"), LUAT_117),
 )
 
 

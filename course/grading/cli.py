@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from course.grading.coursedir import ASSIGNMENTS, GRADING_ROOT, GradingError
+from course.catalogue import ASSIGNMENTS
+from course.grading.coursedir import GRADING_ROOT, GradingError
 
 
 def _assignments(root: Path, which: str) -> list[str]:

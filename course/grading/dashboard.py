@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from course.catalogue import ASSIGNMENTS
 from course.config import load_settings
-from course.grading.coursedir import ASSIGNMENTS, GradingError
+from course.grading.coursedir import GradingError
 from course.grading.export import REPORT_DIR
 
 MODULE_LABELS = {"m1_tong_quan_ai": "Mô-đun 1", "m2_chatgpt_gemini": "Mô-đun 2",

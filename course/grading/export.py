@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from course.grading.coursedir import ASSIGNMENTS, GRADING_ROOT, load_config
+from course.catalogue import ASSIGNMENTS
+from course.grading.coursedir import GRADING_ROOT, load_config
 from course.grading.runner import MARKER
 
 REPORT_DIR = "bao_cao"

@@ -51,10 +51,14 @@ class DocMeta:
 
 
 def vn_date(d: date | None) -> str:
-    """'ngày 05 tháng 01 năm 2026' — the date format shown to people."""
+    """'ngày 05 tháng 01 năm 2026', 'ngày 01 tháng 7 năm 2025' — Nghị định 30/2020/NĐ-CP style.
+
+    Days below 10 take a leading zero; months take one only for 1 and 2.
+    """
     if d is None:
         return "(không rõ)"
-    return f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+    month = f"{d.month:02d}" if d.month < 3 else str(d.month)
+    return f"ngày {d.day:02d} tháng {month} năm {d.year}"
 
 
 _ORIGINAL_TEXT = ("Văn bản trong bộ dữ liệu là bản gốc năm 2015, chưa hợp nhất các lần sửa đổi, bổ sung; "

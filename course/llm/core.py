@@ -60,7 +60,8 @@ def _when(stamp: str) -> str:
         t = time.strptime(stamp, "%Y-%m-%dT%H:%M:%S")
     except ValueError:
         return "trước đây"
-    return f"lúc {t.tm_hour:02d}:{t.tm_min:02d} ngày {t.tm_mday:02d} tháng {t.tm_mon:02d} năm {t.tm_year}"
+    month = f"{t.tm_mon:02d}" if t.tm_mon < 3 else str(t.tm_mon)  # Nghị định 30/2020 date style
+    return f"lúc {t.tm_hour:02d}:{t.tm_min:02d} ngày {t.tm_mday:02d} tháng {month} năm {t.tm_year}"
 
 
 def needs_guard(settings: Settings, provider: str) -> bool:

@@ -7,12 +7,14 @@ lab = prompt_lab("giay-moi")                          # widget: six fields, prov
 ```
 """
 
-from course.prompting.anatomy import PART_HINTS, PART_LABELS, TASKS, PromptParts, task_parts
+from course.prompting.anatomy import KHAI_SINH_RULE, PART_HINTS, PART_LABELS, TASKS, PromptParts, task_parts
+from course.prompting.factcheck import SAMPLE_DRAFT, ZALO_CONTEXT, ZALO_DRAFT, FigureCheck, check_figures
 from course.prompting.rubric import CRITERIA, MAX_SCORE, PASS_MARK, RubricResult, rubric_table, score_prompt
 
 __all__ = [
-    "CRITERIA", "MAX_SCORE", "PART_HINTS", "PART_LABELS", "PASS_MARK", "TASKS", "PromptParts", "RubricResult",
-    "prompt_lab", "rubric_table", "score_prompt", "task_parts",
+    "CRITERIA", "KHAI_SINH_RULE", "MAX_SCORE", "PART_HINTS", "PART_LABELS", "PASS_MARK", "SAMPLE_DRAFT", "TASKS", "ZALO_CONTEXT", "ZALO_DRAFT",
+    "FigureCheck", "PromptParts", "RubricResult", "check_figures", "prompt_lab", "rubric_table", "score_prompt",
+    "task_parts",
 ]
 
 

@@ -19,7 +19,7 @@ PART_LABELS: dict[str, str] = {
 }
 
 PART_HINTS: dict[str, str] = {
-    "role": "AI đóng vai ai? Ví dụ: Bạn là chuyên viên văn phòng UBND phường, thạo Nghị định 30/2020/NĐ-CP.",
+    "role": "AI đóng vai ai? Ví dụ: Bạn là chuyên viên Văn phòng HĐND và UBND phường, thạo Nghị định 30/2020/NĐ-CP.",
     "context": "Tình huống, người đọc, số liệu có sẵn (không ghi thông tin cá nhân).",
     "task": "Việc cần làm, bắt đầu bằng động từ: soạn, tóm tắt, viết lại, trả lời, kiểm tra…",
     "format": "Trả lời dạng gì: mấy đoạn, gạch đầu dòng, bảng, theo mẫu văn bản nào.",
@@ -53,10 +53,22 @@ class PromptParts:
         return [f.name for f in fields(self) if (getattr(self, f.name) or "").strip()]
 
 
-ROLE_OFFICE = "Bạn là chuyên viên Văn phòng Ủy ban nhân dân phường, thạo soạn thảo văn bản theo Nghị định 30/2020/NĐ-CP."
+ROLE_OFFICE = ("Bạn là chuyên viên Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường, thạo soạn thảo văn bản "
+               "theo Nghị định 30/2020/NĐ-CP.")
+
+# Quoted rules (law text is outside copyright, Luật Sở hữu trí tuệ, Điều 15). Sources listed in
+# docs/so_dang_ky_su_kien.csv; keep both in step.
+CHUNG_THUC_RULE = ("Người yêu cầu chứng thực phải xuất trình bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản "
+                   "sao và bản sao cần chứng thực. Trường hợp người yêu cầu chứng thực chỉ xuất trình bản chính thì "
+                   "cơ quan, tổ chức tiến hành chụp từ bản chính để thực hiện chứng thực, trừ trường hợp cơ quan, tổ "
+                   "chức không có phương tiện để chụp.")
+KHAI_SINH_RULE = ("Ngay sau khi nhận đủ giấy tờ theo quy định tại khoản 1 Điều này, nếu thấy thông tin khai sinh đầy "
+                  "đủ và phù hợp, công chức tư pháp - hộ tịch ghi nội dung khai sinh theo quy định tại khoản 1 Điều "
+                  "14 của Luật này vào Sổ hộ tịch; cập nhật vào Cơ sở dữ liệu hộ tịch điện tử, Cơ sở dữ liệu quốc "
+                  "gia về dân cư để lấy Số định danh cá nhân.")
 
 LONG_TEXT = (
-    "Trong tháng 3 năm 2026, bộ phận một cửa của phường tiếp nhận 412 hồ sơ thủ tục hành chính, trong đó 338 "
+    "Trong tháng 3 năm 2026, Trung tâm Phục vụ hành chính công của phường tiếp nhận 412 hồ sơ thủ tục hành chính, trong đó 338 "
     "hồ sơ nộp trực tuyến. Số hồ sơ giải quyết đúng hạn là 405, còn 7 hồ sơ đang trong thời hạn. Lĩnh vực nhiều "
     "hồ sơ nhất là chứng thực (156 hồ sơ), tiếp theo là hộ tịch (98 hồ sơ) và đất đai (61 hồ sơ). Người dân "
     "phản ánh thời gian chờ tại quầy vào sáng thứ Hai còn lâu, có lúc trên 40 phút. Một số người cao tuổi chưa "
@@ -102,8 +114,7 @@ TASKS: dict[str, tuple[str, PromptParts]] = {
         constraints="Giữ nguyên các con số; không thêm thông tin không có trong văn bản.")),
     "viet-de-hieu": ("Viết lại cho người dân dễ hiểu", PromptParts(
         role="Bạn là cán bộ tiếp dân, giỏi giải thích thủ tục bằng lời lẽ giản dị.",
-        context="Quy định: «Người yêu cầu chứng thực bản sao từ bản chính phải xuất trình bản chính giấy tờ, văn "
-                "bản làm cơ sở để chứng thực bản sao hoặc bản sao có chứng thực.»",
+        context="Quy định (Nghị định 23/2015/NĐ-CP, Điều 20 khoản 1): «" + CHUNG_THUC_RULE + "»",
         task="Viết lại quy định trên để người cao tuổi hiểu ngay cần mang gì khi đi chứng thực.",
         format="Ba câu ngắn.",
         example="Ví dụ cách nói: «Bác nhớ mang theo…»",
@@ -116,12 +127,43 @@ TASKS: dict[str, tuple[str, PromptParts]] = {
         format="Một tiêu đề ngắn, hai đoạn, ba hashtag ở cuối.",
         constraints="Thân thiện, tích cực; không quá 120 từ; không dùng ảnh hay tên người cụ thể.")),
     "tra-loi-cong-dan": ("Trả lời công dân lịch sự", PromptParts(
-        role="Bạn là công chức bộ phận một cửa của phường, luôn lịch sự và tận tình.",
+        role="Bạn là công chức Trung tâm Phục vụ hành chính công của phường, luôn lịch sự và tận tình.",
         context="Một người dân nhắn: «Tôi nộp hồ sơ đăng ký khai sinh cho con 3 hôm rồi mà chưa thấy gì, làm ăn "
-                "kiểu gì vậy?»",
+                "kiểu gì vậy?» Quy định (Luật Hộ tịch 2014, Điều 16 khoản 2): «" + KHAI_SINH_RULE + "»",
         task="Soạn tin nhắn trả lời người dân.",
-        format="Một đoạn 3–4 câu: cảm ơn, giải thích thời hạn, hướng dẫn tra cứu, lời chào.",
-        constraints="Lịch sự, không đổ lỗi; không hứa điều không chắc chắn; không nêu thông tin cá nhân.")),
+        format="Một đoạn 3–4 câu: cảm ơn, nói đúng quy định trên (đủ giấy tờ thì được đăng ký ngay), mời mang "
+               "giấy tờ còn thiếu đến bổ sung, lời chào.",
+        constraints="Chỉ nêu thời hạn có trong quy định trên, không tự thêm số ngày; lịch sự, không đổ lỗi; "
+                    "không nêu thông tin cá nhân.")),
+    "zalo-to-dan-pho": ("Tin nhắn nhóm Zalo tổ dân phố", PromptParts(
+        role="Bạn là công chức Văn phòng HĐND và UBND phường, phụ trách trang Zalo OA của phường.",
+        context="Phường tiêm vắc-xin sởi miễn phí cho trẻ từ 1 đến 5 tuổi, từ 07 giờ 30 đến 11 giờ sáng thứ Bảy, "
+                "ngày 14 tháng 3 năm 2026, tại Trạm Y tế phường. Người đọc là các gia đình trong nhóm Zalo tổ dân phố.",
+        task="Soạn một tin nhắn đăng lên nhóm Zalo tổ dân phố và trang Zalo OA của phường.",
+        format="Dòng đầu là tiêu đề ngắn; sau đó ba dòng có gạch đầu dòng: ai, khi nào, ở đâu, mang gì.",
+        example="Ví dụ dòng đầu: «📢 Tiêm sởi miễn phí cho bé từ 1 đến 5 tuổi»",
+        constraints="Không quá 80 từ; chỉ dùng thông tin trong bối cảnh, không thêm giờ giấc hay giấy tờ; "
+                    "không nêu tên trẻ hay số điện thoại cá nhân.")),
+    "loa-truyen-thanh": ("Bài đọc trên loa truyền thanh", PromptParts(
+        role="Bạn là người viết tin cho đài truyền thanh của phường.",
+        context="Phường ra quân tổng vệ sinh môi trường từ 07 giờ đến 10 giờ Chủ nhật, ngày 11 tháng 01 năm 2026; mỗi "
+                "hộ cử một người; tập trung tại nhà văn hóa các tổ dân phố. Bài được đọc to trên loa, người nghe không "
+                "xem được chữ.",
+        task="Viết bài đọc trên loa truyền thanh kêu gọi bà con tham gia.",
+        format="Lời chào; ba câu thông tin; nhắc lại thời gian và địa điểm một lần nữa ở cuối; lời cảm ơn.",
+        example="Ví dụ lời chào: «Kính thưa bà con nhân dân trong phường!»",
+        constraints="Đọc trong khoảng một phút (không quá 150 từ); câu ngắn, dễ nghe; viết số giờ bằng chữ để "
+                    "người đọc không vấp; không dùng từ viết tắt.")),
+    "de-hieu-dan-toc": ("Viết cho bà con dân tộc thiểu số", PromptParts(
+        role="Bạn là cán bộ phường giỏi viết tiếng Việt thật dễ hiểu cho bà con dân tộc thiểu số ở vùng cao.",
+        context="Thông báo gốc: «Hộ gia đình có nhu cầu đăng ký khai sinh cho trẻ em mang theo giấy chứng sinh và giấy "
+                "tờ tùy thân của cha hoặc mẹ đến Trung tâm Phục vụ hành chính công của phường.» Người nghe là bà con "
+                "người Thái, người H'Mông; nhiều người đọc tiếng Việt chưa thạo, cán bộ bản sẽ đọc lại cho bà con.",
+        task="Viết lại thông báo trên bằng tiếng Việt thật đơn giản (không dịch sang tiếng dân tộc).",
+        format="Bốn câu đơn, mỗi câu một ý; mỗi câu không quá 12 từ.",
+        example="Ví dụ: «Nhà có em bé mới sinh thì đi làm giấy khai sinh.»",
+        constraints="Dùng từ quen thuộc, tránh từ Hán Việt khó; không thêm thời hạn hay giấy tờ không có trong "
+                    "thông báo gốc.")),
     "chinh-ta": ("Kiểm tra chính tả và dấu", PromptParts(
         role="Bạn là biên tập viên tiếng Việt cẩn thận.",
         context="Đoạn văn: «Uỷ ban nhân dân phường thong bao ve viec to chuc tiem chung cho tre em duoi 5 tuoi vao "

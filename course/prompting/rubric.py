@@ -29,7 +29,7 @@ class Criterion:
 
 
 CRITERIA: list[Criterion] = [
-    Criterion("role", "Vai trò", 2, "Giao cho AI một vai cụ thể («Bạn là chuyên viên văn phòng UBND phường…»)."),
+    Criterion("role", "Vai trò", 2, "Giao cho AI một vai cụ thể («Bạn là chuyên viên Văn phòng HĐND và UBND phường…»)."),
     Criterion("context", "Bối cảnh", 2, "Nêu tình huống, đơn vị, người đọc, số liệu (nhãn «Bối cảnh:» hoặc ít nhất "
                                          "hai chi tiết như phường, tổ dân phố, người dân, thời gian)."),
     Criterion("task", "Nhiệm vụ", 2, "Một việc rõ ràng bắt đầu bằng động từ: soạn, viết, tóm tắt, trả lời, "
@@ -166,7 +166,7 @@ def score_prompt(prompt: str | PromptParts) -> RubricResult:
         lines.append(Line(crit, points, good if points == crit.points else hint))
 
     role = 2 if _labelled(bare, "role") or _count(ROLE_CUES, bare) else 0
-    add("role", role, "Đã giao vai cho AI.", "Thêm vai trò, ví dụ «Bạn là chuyên viên văn phòng UBND phường…».")
+    add("role", role, "Đã giao vai cho AI.", "Thêm vai trò, ví dụ «Bạn là chuyên viên Văn phòng HĐND và UBND phường…».")
     ctx = _count(CONTEXT_CUES, bare)
     add("context", 2 if (_labelled(bare, "context") and ctx) or ctx >= 2 else min(ctx, 1),
         "Bối cảnh đủ cụ thể.", "Nêu rõ bối cảnh: đơn vị, tình huống, người đọc, thời gian, số liệu có sẵn.")
