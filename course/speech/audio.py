@@ -20,8 +20,10 @@ from course.errors import CourseError
 SAMPLE_RATE = 16000
 SUPPORTED_EXTENSIONS = (".wav", ".mp3", ".m4a", ".mp4", ".aac", ".ogg", ".oga", ".opus", ".webm", ".flac")
 MAX_SECONDS = 90 * 60  # a one-hour meeting fits; a 2-hour file gets a clear message (CLI: --max-minutes)
-SILENCE_PEAK = 0.01  # linear amplitude (~ -40 dBFS): below this everywhere, the file is silent
-SILENCE_RMS = 0.002
+# Below either, the file is silent. Phone and browser recordings can be very quiet: a real Common
+# Voice clip peaks at 0.00088 (-61 dBFS) and still holds speech, so only near-digital silence counts.
+SILENCE_PEAK = 0.0005  # linear amplitude (~ -66 dBFS)
+SILENCE_RMS = 0.00003
 
 AudioInput = str | Path | bytes | np.ndarray
 
@@ -174,6 +176,7 @@ def is_silent(audio: np.ndarray) -> bool:
     if audio.size == 0:
         return True
     return float(np.max(np.abs(audio))) < SILENCE_PEAK or float(np.sqrt(np.mean(audio**2))) < SILENCE_RMS
+
 
 
 def silent_error(name: str = "bản ghi âm") -> AudioError:
