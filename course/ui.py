@@ -20,8 +20,7 @@ def status_line() -> str:
     """One sentence saying which AI provider the notebook will use."""
     settings = load_settings()
     active = settings.active_provider()
-    where = " (Gemma 3 270M), ngoại tuyến" if active == "local" else ""
-    return f"Nhà cung cấp AI: {provider_label(active)}{where}."
+    return f"Nhà cung cấp AI: {provider_label(active)}."
 
 
 def _box(title: str, body: str, colour: str, details: str = "") -> str:
