@@ -250,8 +250,10 @@ def main() -> None:
                   f"(x{r['course']['wer'] / r['raw']['wer']:.2f} WER) | empty where raw has text "
                   f"{r['course']['empty_where_raw_has_text']} | marked wrong {r['confidence']['marked_wrong_share']:.2f}"
                   f" vs unmarked {r['confidence']['unmarked_wrong_share']:.2f}")
+    report: dict = {}
     if not args.skip_short:
         short = short_clips()
+        report["synthetic_clips"] = short
         raw, ours = short["raw"], short["course"]
         print(f"Short clips: {short['files']} files, {short['audio_seconds']:.1f} s of audio")
         print(f"  raw faster-whisper : RTF {raw['rtf']:.3f}  WER {raw['wer']:.3f}  CER {raw['cer']:.3f}")
@@ -261,6 +263,7 @@ def main() -> None:
     if not args.skip_long:
         engines = tuple(e for e in args.long_engines.split(",") if e in ("raw", "course"))
         long = long_file(args.long_minutes, engines)
+        report["long_file"] = long
         print(f"Long file: {long['audio_seconds'] / 60:.1f} min synthetic meeting")
         for engine in engines:
             r = long[engine]
@@ -269,6 +272,8 @@ def main() -> None:
         if len(engines) == 2:
             print(f"  ratio course/raw   : time x{long['course']['seconds'] / long['raw']['seconds']:.2f}  "
                   f"peak RSS x{long['course']['peak_rss_mb'] / long['raw']['peak_rss_mb']:.2f}")
+    if report:
+        print(json.dumps({"asr": report}))
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ The workers fork their kernels from a process with the notebooks' imports loaded
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import shutil
@@ -113,6 +114,11 @@ def main() -> int:
         print(f"throughput ratio (serial / parallel): {t_ser / t_par:.2f}x")
         print(f"projected 200 learners x 4 modules (800 submissions): {800 * t_par / total / 60:.1f} min")
         print("scores identical: " + ("yes" if not diffs else f"NO — {len(diffs)} differ: {sorted(diffs.items())[:5]}"))
+        print(json.dumps({"grading": {
+            "submissions": total, "workers": args.workers, "serial_s": round(t_ser, 2), "parallel_s": round(t_par, 2),
+            "ratio": round(t_ser / t_par, 3), "projected_800_min": round(800 * t_par / total / 60, 2),
+            "cpu_s_per_submission": {"serial": round(cpu_ser / total, 3), "parallel": round(cpu_par / total, 3)},
+            "scores_identical": not diffs, "load_average": round(os.getloadavg()[0], 2)}}))
         return 0 if not diffs else 1
 
 

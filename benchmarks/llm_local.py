@@ -11,6 +11,7 @@ background load hits both arms alike; medians are reported with the course/raw r
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import time
@@ -127,6 +128,7 @@ def main() -> None:
         return statistics.median(values)
 
     # On a shared machine the best run of each arm is the least disturbed one; medians shown too.
+    results = {}
     for title, pick in (("best of runs", best), ("median", median)):
         r_ttft, r_tps, r_dec, r_tok = summary(raw, pick)
         c_ttft, c_tps, c_dec, c_tok = summary(course, pick)
@@ -136,9 +138,14 @@ def main() -> None:
         print(f"{'course':8}{c_ttft:9.3f}{c_tps:9.1f}{c_dec:14.1f}{c_tok:8d}")
         print(f"ratio course/raw: throughput {c_tps / r_tps:.3f}x (target >= 0.95), decode {c_dec / r_dec:.3f}x, "
               f"TTFT {c_ttft / r_ttft:.3f}x (course TTFT {c_ttft:.3f} s; target <= 0.3 s on 2 idle cores)")
+        results[title] = {"raw": {"ttft_s": round(r_ttft, 4), "tokens_per_s": round(r_tps, 2)},
+                          "course": {"ttft_s": round(c_ttft, 4), "tokens_per_s": round(c_tps, 2)},
+                          "throughput_ratio": round(c_tps / r_tps, 4)}
 
     print(f"course.llm's own time per call (outside llama-cpp-python): median {statistics.median(overhead) * 1000:.1f} ms, "
           f"max {max(overhead) * 1000:.1f} ms — load-independent measure of the wrapper's cost")
+    results["wrapper_ms_median"] = round(statistics.median(overhead) * 1000, 2)
+    print(json.dumps({"llm_local": {"tokens": args.tokens, "repeats": args.repeats, **results}}))
 
 
 if __name__ == "__main__":
