@@ -370,7 +370,7 @@ def test_report_matches_what_learners_answered(played, capsys):
             want = f"{first_wrong} ({questions.loc[q.qid, 'Số người còn sai cuối khoá']} người)"
             assert questions.loc[q.qid, "Đáp án sai hay chọn nhất (cuối khoá)"] == want
     book = load_workbook(out / "bao_cao_ket_qua.xlsx")
-    assert book.sheetnames[:4] == ["Tổng hợp", "Điểm và tiến bộ", "Theo chuyên đề", "Theo câu hỏi"]
+    assert book.sheetnames[:4] == ["Tổng hợp", "Điểm và tiến bộ", "Theo học phần", "Theo câu hỏi"]
     useful = {r[0]: r[1] for r in book["Phiếu - mức hữu ích"].iter_rows(min_row=2, values_only=True)}
     assert set(useful.values()) == {N}
     with (out / "moodle_diem.csv").open(encoding="utf-8") as fh:

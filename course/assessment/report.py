@@ -25,6 +25,7 @@ from course.assessment.classes import AssessmentError, load_class
 from course.assessment.evaluation import PACE, EvaluationSummary, evaluation_dir, summarise
 from course.assessment.questions import MODULES, TESTS
 from course.assessment.results import MODULE_COLUMN, POST, PRE, ClassResults, compute
+from course.grading.export import write_workbook
 
 OUT_DIR = "bao_cao"
 STEM = "bao_cao_ket_qua"
@@ -99,17 +100,11 @@ def write_excel(path: Path, res: ClassResults, grades: pd.DataFrame, ev: Evaluat
                            [{"Mục": "Ghi chú", "Giá trị": n} for n in res.notes] +
                            [{"Mục": "Cách tính", "Giá trị": GAIN_NOTE}])
     useful, pace, texts = _evaluation_frames(ev)
-    sheets = {"Tổng hợp": summary, "Điểm và tiến bộ": grades, "Theo chuyên đề": res.modules,
+    sheets = {"Tổng hợp": summary, "Điểm và tiến bộ": grades, "Theo học phần": res.modules,
               "Theo câu hỏi": res.questions, "Phiếu - mức hữu ích": useful, "Phiếu - tốc độ": pace,
               "Phiếu - ý kiến": texts}
     try:
-        with pd.ExcelWriter(path, engine="openpyxl") as writer:
-            for name, frame in sheets.items():
-                frame.to_excel(writer, sheet_name=name, index=False)
-                ws = writer.sheets[name]
-                for col in ws.columns:
-                    width = max(len(str(c.value or "")) for c in col[:300])
-                    ws.column_dimensions[col[0].column_letter].width = min(70, max(10, width + 2))
+        write_workbook(path, sheets, max_width=70)
     except PermissionError:
         raise AssessmentError(f"Không ghi được {path.name}: tệp đang mở trong Excel?",
                               hint="Đóng tệp rồi chạy lại lệnh.") from None
@@ -257,7 +252,7 @@ def write_pdf(path: Path, res: ClassResults, ev: EvaluationSummary, today: date 
         w, h = ImageReader(io.BytesIO(data)).getSize()
         return Image(io.BytesIO(data), width=width_mm * mm, height=width_mm * mm * h / w)
 
-    story.append(p("<b>2. Theo chuyên đề</b>", heading))
+    story.append(p("<b>2. Theo học phần</b>", heading))
     mrows = [["Học phần", "Số câu", "Đầu khoá", "Cuối khoá", "g"]] + [
         [p(escape(r["Học phần"]), small), r["Số câu"], _fmt(r["Đầu khoá (%)"], " %"), _fmt(r["Cuối khoá (%)"], " %"),
          _fmt(r["g của điểm trung bình"])] for _, r in res.modules.iterrows()]

@@ -102,13 +102,16 @@ def export_all(root: Path = GRADING_ROOT) -> list[Path]:
         path = out / f"{stem}.csv"
         frame.to_csv(path, index=False, encoding="utf-8-sig")
         paths.append(path)
-    xlsx = out / "bang_diem.xlsx"
-    with pd.ExcelWriter(xlsx, engine="openpyxl") as writer:
-        for sheet, frame in tables.values():
-            frame.to_excel(writer, sheet_name=sheet, index=False)
-            ws = writer.sheets[sheet]
-            for col in ws.columns:
-                width = max(len(str(c.value or "")) for c in col[:200])
-                ws.column_dimensions[col[0].column_letter].width = min(60, max(10, width + 2))
-    paths.append(xlsx)
+    paths.append(write_workbook(out / "bang_diem.xlsx", dict(tables.values())))
     return paths
+
+
+def write_workbook(path: Path, sheets: dict[str, pd.DataFrame], max_width: int = 60) -> Path:
+    """An Excel workbook, one sheet per table, each column as wide as its text (within 10..max_width)."""
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+            for col in writer.sheets[name].columns:
+                width = max(len(str(c.value or "")) for c in col[:300])
+                writer.sheets[name].column_dimensions[col[0].column_letter].width = min(max_width, max(10, width + 2))
+    return path
