@@ -160,7 +160,7 @@ def draw_certificate(path: Path, cert: Certificate, info: dict) -> None:
     c.setFont("KH-Serif", fit_size(course, "KH-Serif", 14, width - 160))
     c.drawCentredString(mid, line_y, course)
     line_y -= 20
-    period = f"từ {format_date(info['start'])} đến {format_date(info['end'])}, gồm các chuyên đề:"
+    period = f"từ {format_date(info['start'])} đến {format_date(info['end'])}, gồm các học phần:"
     c.setFont("KH-Serif-Italic", 13)
     c.drawCentredString(mid, line_y, period)
     line_y -= 19

@@ -43,7 +43,7 @@ def make_record(usefulness: dict[str, int | None], pace: str | None, add: str, c
                 class_id: str, today: date | None = None) -> dict[str, Any]:
     """An anonymous, validated form record."""
     if set(usefulness) - set(MODULES):
-        raise AssessmentError("Phiếu có chuyên đề không tồn tại.")
+        raise AssessmentError("Phiếu có học phần không tồn tại.")
     for module, score in usefulness.items():
         if score is not None and not (isinstance(score, int) and 1 <= score <= 5):
             raise AssessmentError(f"Mức hữu ích của {MODULES[module]} phải từ 1 đến 5.")

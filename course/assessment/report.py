@@ -140,7 +140,7 @@ def _plots(res: ClassResults, ev: EvaluationSummary) -> dict[str, bytes]:
     ax.set_xticks(list(xs), [MODULE_COLUMN[m] for m in MODULES])
     ax.set_ylim(0, 100)
     ax.set_ylabel("Tỉ lệ trả lời đúng (%)")
-    ax.set_title("Kết quả theo chuyên đề (học viên làm cả hai bài)")
+    ax.set_title("Kết quả theo học phần (học viên làm cả hai bài)")
     ax.legend(loc="upper left", fontsize=8)
     out["modules"] = _png(fig)
     fig, ax = plt.subplots(figsize=(6.4, 2.6))
@@ -156,7 +156,7 @@ def _plots(res: ClassResults, ev: EvaluationSummary) -> dict[str, bytes]:
     q = res.questions.dropna(subset=["Đúng cuối khoá (%)"]).sort_values("Đúng cuối khoá (%)")
     if len(q):
         fig, ax = plt.subplots(figsize=(6.4, 0.28 * len(q) + 1.0))
-        labels = [f"{r['Câu']} ({MODULE_COLUMN[r['Chuyên đề']]})" for _, r in q.iterrows()]
+        labels = [f"{r['Câu']} ({MODULE_COLUMN[r['Học phần']]})" for _, r in q.iterrows()]
         ax.barh(labels, q["Đúng cuối khoá (%)"], color="#2f855a", label="Cuối khoá")
         ax.plot(q["Đúng đầu khoá (%)"].fillna(0), labels, "o", color="#c05621", label="Đầu khoá")
         ax.set_xlim(0, 100)
@@ -231,7 +231,7 @@ def write_pdf(path: Path, res: ClassResults, ev: EvaluationSummary, today: date 
 
     s = res.summary
     story.append(p(f"Khoá tập huấn diễn ra từ {format_date(info.start)} đến {format_date(info.end)}, gồm bốn "
-                   f"chuyên đề. Danh sách lớp có <b>{s['Số học viên trong danh sách']}</b> học viên; "
+                   f"học phần. Danh sách lớp có <b>{s['Số học viên trong danh sách']}</b> học viên; "
                    f"{s['Làm kiểm tra đầu khoá']} người làm bài kiểm tra đầu khoá, {s['Làm kiểm tra cuối khoá']} "
                    f"người làm bài kiểm tra cuối khoá (cùng 15 câu hỏi, thứ tự xáo riêng cho từng người)."))
     story.append(p("<b>1. Kết quả chung</b>", heading))
