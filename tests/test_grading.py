@@ -165,7 +165,7 @@ def test_dashboard_without_reports_says_what_to_do(tmp_path):
 
 def test_unknown_assignment_gives_vietnamese_error(tmp_path, capsys):
     root = make_course(tmp_path / "course", {})
-    assert khoahoc(["grade", "khong_co_bai_nay", "--quiet", "--root", str(root)]) == 1
+    assert khoahoc(["grade", "khong_co_bai_nay", "--quiet", "--root", str(root)]) == 2
     assert "Không có bài «khong_co_bai_nay»" in capsys.readouterr().err
 
 
