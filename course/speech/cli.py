@@ -21,7 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", "-f", choices=["text", "srt", "json"], default="text",
                    help="định dạng kết quả: text (mặc định), srt (phụ đề) hoặc json")
     p.add_argument("--json", dest="format", action="store_const", const="json", help="viết tắt của --format json")
-    p.add_argument("--hint", default=None, metavar="GỢI_Ý", help="câu gợi ý từ vựng (mặc định: từ ngữ hành chính phường)")
+    p.add_argument("--hint", default=None, metavar="GỢI_Ý", help="câu gợi ý từ vựng, ví dụ tên riêng của phường (mặc định: không gợi ý — trên giọng thật, gợi ý "
+                        "chung làm kết quả kém đi)")
     p.add_argument("--output", "-o", default=None, metavar="TỆP_RA", help="ghi kết quả ra tệp thay vì in ra màn hình")
     p.add_argument("--max-minutes", type=float, default=MAX_SECONDS / 60, metavar="SỐ_PHÚT",
                    help=f"độ dài tối đa chấp nhận, tính bằng phút (mặc định {MAX_SECONDS / 60:.0f})")
@@ -30,10 +31,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from course.speech.transcribe import DOMAIN_HINT, transcribe
+    from course.speech.transcribe import transcribe
 
     result = transcribe(args.file, provider=args.provider, model=args.model,
-                        hint=args.hint if args.hint is not None else DOMAIN_HINT,
+                        hint=args.hint,
                         progress=not args.quiet and sys.stderr.isatty(), max_seconds=args.max_minutes * 60)
     out = {"json": result.to_json, "srt": result.to_srt}.get(args.format, lambda: result.text)()
     if args.output:

@@ -100,9 +100,7 @@ class VoiceTyping(w.VBox):
     """Press record, speak, and the text is appended to an editable box."""
 
     def __init__(self, provider: str = "local", hint: str | None = None) -> None:
-        from course.speech.transcribe import DOMAIN_HINT
-
-        self.hint = DOMAIN_HINT if hint is None else hint
+        self.hint = hint
         self.recorder = Recorder(on_audio=self._on_audio)
         self.provider = w.Dropdown(options=PROVIDER_CHOICES, value=provider, description="Chép lời:",
                                    layout=w.Layout(width="100%", max_width="560px"),
