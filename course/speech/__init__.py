@@ -1,7 +1,9 @@
 """Module 3 engine: speech to text for ward officials.
 
-- `transcribe(file_or_bytes, provider="local")` → `Transcript` (text, segments, SRT, table);
-  local faster-whisper by default, `openai` / `gemini` only when chosen.
+- `transcribe(file_or_bytes, provider="local")` → `Transcript` (text, segments with word probabilities,
+  SRT, table, unsure words highlighted); local faster-whisper by default, `openai` / `gemini` only when
+  chosen. Loops, hint echoes and speech the decoder skipped are decoded again, so the result holds on
+  every CPU kernel path; a stretch nothing can transcribe reads "[không nghe rõ mm:ss–mm:ss]".
 - `wer`, `cer`, `normalize_vi`, `diff_html` — measure a transcript against a reference.
 - `Recorder`, `VoiceTyping`, `transcribe_widget` — browser microphone and upload widgets.
 - `make_minutes`, `Minutes`, `check_minutes`, `export_minutes_docx` — transcript → biên bản cuộc họp.
