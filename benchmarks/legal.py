@@ -35,7 +35,8 @@ import numpy as np
 
 from course.legal import corpus, dense, e5, lexicon, query_encoder
 from course.legal.evaluation import SETS, SPLITS, dev_questions, evaluate, plain_bm25
-from course.legal.retrieval import LegalIndex, corpus_fingerprint, default_cache_dir, get_index
+from course.legal.index import corpus_fingerprint, default_cache_dir
+from course.legal.retrieval import LegalIndex, get_index
 
 
 def fused_baseline(index: LegalIndex, bm25) -> object:  # noqa: ANN001

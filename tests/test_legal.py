@@ -274,7 +274,7 @@ def test_shipped_article_vectors_are_a_verified_cache(tmp_path, monkeypatch):
 
 
 def test_questions_without_searchable_words_and_e5_for_every_question(index):
-    from course.legal.retrieval import EVERYDAY, PLAIN
+    from course.legal.fusion import EVERYDAY, PLAIN
 
     assert index.search("???") == [] and index.search("???", mode="bm25") == []
     assert isinstance(index.search("là gì"), list)  # function words only: no crash

@@ -116,7 +116,7 @@ class Article:
     def clauses(self) -> list[str]:
         """The texts of its clauses (khoản), or its whole body when it has none: what a question in
         the law's wording usually paraphrases is one of them. (Changing this: bump
-        retrieval.INDEX_VERSION and run `python -m course.legal.dense`.)"""
+        index.INDEX_VERSION and run `python -m course.legal.dense`.)"""
         return [c.text for c in self.node.children if c.text.strip()] or [self.node.body]
 
     def context(self) -> list[Node]:
