@@ -391,3 +391,22 @@ def test_fresh_everyday_questions_never_tuned_on(index):
     ours = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=False)
     base = evaluate(plain_bm25(index, fold_text=True), held, folded=False)
     assert ours["r5"] >= 0.75 and ours["r5"] >= base["r5"] + 0.2, (ours, base)
+
+
+def test_lexicon_file(tmp_path):
+    """The everyday-words lexicon is data (tu_doi_thuong.tsv): every entry line parses, text is NFC,
+    and a malformed line is reported with its line number."""
+    import unicodedata
+
+    from course.legal import lexicon
+
+    text = lexicon.LEXICON_FILE.read_text(encoding="utf-8")
+    entry_lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    assert unicodedata.is_normalized("NFC", text)
+    assert len(lexicon.LEXICON) == len(entry_lines) >= 300
+    assert lexicon.LEXICON[0][0][0] == "đuổi việc" and all(keys and terms for keys, terms in lexicon.LEXICON)
+    assert ("đuổi việc", lexicon.LEXICON[0][1]) in lexicon.expand("bị đuổi việc")
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("# comment\nđuổi việc; bị đuổi\tchấm dứt hợp đồng\nthiếu cột luật\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.tsv:3"):
+        lexicon.load_lexicon(bad)
