@@ -15,12 +15,12 @@ not know) with and without e5.
 Slices: the lexicon and the BM25 settings were written on 'phat_trien' (of cau_hoi_moi.jsonl: lexicon
 entries added from its 'phat_trien' half only); the fusion profiles were chosen on 'phat_trien' and
 'giu_lai' of doi_thuong and phap_ly, each scored separately; the re-ranking model
-(course/legal/ranker.py) was fitted on every slice below except 'kiem_tra', its leave-one-slice-out
-figures printed by `python -m course.legal.ranker`. phap_ly 'phat_trien_2' was the untouched test slice
-until session 4 (measured once, 0.872/0.987), 'phat_trien_3' until session 5 (measured once,
-0.865/0.994); both then became development data. 'kiem_tra' (phap_ly: 156 questions by two new
-writers on articles never sampled before; moi: 150 everyday questions) was written before the work it
-measures and used for no choice: keep it that way, it is the honest figure.
+(course/legal/ranker.py) was fitted by course/legal/evaluation.py on every slice below except
+'kiem_tra', its leave-one-slice-out figures printed by `python -m course.legal.evaluation`. phap_ly
+'phat_trien_2' and 'phat_trien_3' were each the untouched test slice once, measured once, then became
+development data. 'kiem_tra' (phap_ly: 156 questions by two new writers on articles never sampled
+before; moi: 150 everyday questions) was written before the work it measures and used for no choice:
+keep it that way, it is the honest figure. Figures belong in the README table, not here.
 
 Usage: .venv/bin/python benchmarks/legal.py [--no-dense] [--set phap_ly] [--split giu_lai]
 """
@@ -33,43 +33,10 @@ import time
 
 import numpy as np
 
-from course.legal import corpus, dense, lexicon, query_encoder
-from course.legal.ranker import SETS, dev_questions
-from course.legal.retrieval import LegalIndex, corpus_fingerprint, default_cache_dir, get_index
-from course.legal.textnorm import words
-from course.text import fold
-
-SPLITS = ("phat_trien", "giu_lai", "phat_trien_2", "phat_trien_3", "kiem_tra")
-load_dev = dev_questions  # the name the tests and earlier notes use
-
-
-def evaluate(rank_fn, questions: list[dict], folded: bool) -> dict:  # noqa: ANN001
-    r1 = r5 = 0
-    lat = []
-    for q in questions:
-        text = fold(q["cau_hoi"]) if folded else q["cau_hoi"]
-        t = time.perf_counter()
-        keys = rank_fn(text)
-        lat.append(time.perf_counter() - t)
-        gold = {(q["so_hieu"], d) for d in q["dieu"]}
-        r1 += bool(keys) and keys[0] in gold
-        r5 += any(k in gold for k in keys[:5])
-    n = len(questions)
-    return {"r1": r1 / n, "r5": r5 / n, "p95_ms": 1000 * float(np.percentile(lat, 95))}
-
-
-def plain_bm25(index: LegalIndex, fold_text: bool):  # noqa: ANN201
-    """Baseline: bm25s over each article's lower-cased syllables (accented, or folded)."""
-    import bm25s
-
-    tok = (lambda s: [fold(w) for w in words(s)]) if fold_text else words
-    bm = bm25s.BM25()
-    bm.index([tok(a.text) for a in index.articles], show_progress=False)
-
-    def rank(q: str, n: int = 5) -> list[tuple[str, str]]:
-        s = bm.get_scores(tok(q))
-        return [index.articles[i].key for i in np.argsort(-s)[:n] if s[i] > 0]
-    return rank
+from course.legal import corpus, dense, e5, lexicon, query_encoder
+from course.legal.evaluation import SETS, SPLITS, dev_questions, evaluate, plain_bm25
+from course.legal.index import corpus_fingerprint, default_cache_dir
+from course.legal.retrieval import LegalIndex, get_index
 
 
 def fused_baseline(index: LegalIndex, bm25) -> object:  # noqa: ANN001
@@ -109,7 +76,7 @@ def main() -> None:
     # Index from cache, as a fresh process would do it: corpus + saved index files (+ the shipped
     # article vectors and the e5 engine).
     corpus.packaged_documents.cache_clear()
-    dense._e5.cache_clear()
+    e5.model.cache_clear()
     query_encoder.forget()
     t0 = time.perf_counter()
     docs = corpus.load_corpus()
@@ -149,7 +116,7 @@ def main() -> None:
     ablations = {"lexicon off, no e5": lexicon_off(False), **({"lexicon off, with e5": lexicon_off(True)} if with_e5 else {})}
     for name in [args.set] if args.set else sorted(SETS):
         for split in [args.split] if args.split else [None, *SPLITS]:
-            qs = load_dev(split, name)
+            qs = dev_questions(split, name)
             if not qs:
                 continue
             print(f"== {name}: {len(qs)} questions ({split or 'all slices'}) ==")

