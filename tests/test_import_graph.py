@@ -17,7 +17,7 @@ COURSE = REPO / "course"
 
 # Lowest first. A module belongs to the layer of the longest listed name that prefixes it.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("course.text", "course.errors"),
+    ("course.text", "course.errors", "course.catalogue"),
     ("course.config",),
     ("course.local_models", "course.privacy", "course.ui", "course.notebook_builder"),
     ("course.llm", "course.doctor"),
