@@ -28,6 +28,7 @@ Usage: .venv/bin/python benchmarks/legal.py [--no-dense] [--set phap_ly] [--spli
 from __future__ import annotations
 
 import argparse
+import json
 import contextlib
 import time
 
@@ -114,6 +115,7 @@ def main() -> None:
         "course hybrid" + (" + e5" if args.dense else ""): hybrid,
     }
     ablations = {"lexicon off, no e5": lexicon_off(False), **({"lexicon off, with e5": lexicon_off(True)} if with_e5 else {})}
+    report: dict = {"index_from_cache_s": round(cache_s, 3), "sets": {}}
     for name in [args.set] if args.set else sorted(SETS):
         for split in [args.split] if args.split else [None, *SPLITS]:
             qs = dev_questions(split, name)
@@ -127,6 +129,9 @@ def main() -> None:
                 acc = evaluate(fn, qs, folded=False)
                 bare = evaluate(fn, qs, folded=True)
                 p95 = max(acc["p95_ms"], bare["p95_ms"])
+                report["sets"].setdefault(f"{name}/{split or 'all'}", {})[label] = {
+                    "r1": round(acc["r1"], 4), "r5": round(acc["r5"], 4), "r1_no_diacritics": round(bare["r1"], 4),
+                    "r5_no_diacritics": round(bare["r5"], 4), "p95_ms": round(p95, 1), "questions": len(qs)}
                 print(f"{label:36} {acc['r1']:8.3f} {acc['r5']:8.3f} {bare['r1']:10.3f} {bare['r5']:10.3f} "
                       f"{acc['r1'] - bare['r1']:6.3f} {acc['r5'] - bare['r5']:6.3f} {p95:7.1f}")
                 if base is None:
@@ -135,6 +140,7 @@ def main() -> None:
                     print(f"{'':36} ratio vs plain BM25 (accented): R@1 {acc['r1'] / max(base['r1'], 1e-9):.2f}×, "
                           f"R@5 {acc['r5'] / max(base['r5'], 1e-9):.2f}×")
             print()
+    print(json.dumps({"legal": report}, ensure_ascii=False))
 
 
 if __name__ == "__main__":
