@@ -28,8 +28,8 @@ Usage: .venv/bin/python benchmarks/legal.py [--no-dense] [--set phap_ly] [--spli
 from __future__ import annotations
 
 import argparse
-import json
 import contextlib
+import json
 import time
 
 import numpy as np
