@@ -103,7 +103,7 @@ def openai_server():  # noqa: ANN201
 @pytest.mark.parametrize("model", ["gpt-4o-mini-transcribe", "whisper-1"])
 def test_openai_multipart_upload(tmp_path, openai_server, model):
     s = settings_for(tmp_path, OPENAI_API_KEY="sk" + "-test-000000000000000000000000", OPENAI_BASE_URL=openai_server)
-    result = transcribe(CLIP, transcriber=OpenAITranscriber(s, model), progress=False)
+    result = transcribe(CLIP, transcriber=OpenAITranscriber(s, model), progress=False, hint=DOMAIN_HINT)
     got = _Transcriptions.received[-1]
     assert got["path"] == "/v1/audio/transcriptions"
     assert got["model"].decode() == model and got["language"] == b"vi"

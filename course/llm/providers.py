@@ -189,7 +189,12 @@ def call_with_retries(provider: str, model: str, fn: Callable[[], Reply], emitte
 # ---------------------------------------------------------------- OpenAI / compatible
 
 
-def _openai_client(settings: Settings, provider: str) -> Any:
+def openai_client(settings: Settings, provider: str = "openai", *, timeout: float | None = None,
+                  retries: int = 0) -> Any:
+    """The one way the course builds an OpenAI SDK client (chat, web look-up, transcription).
+
+    `timeout` defaults to COURSE_LLM_TIMEOUT; chat retries itself (`call_with_retries`), so the SDK's
+    own retries are off unless asked for (audio uploads take one)."""
     import openai
 
     if provider == "compatible":
@@ -198,7 +203,7 @@ def _openai_client(settings: Settings, provider: str) -> Any:
     else:
         key = settings.openai_api_key
         base = settings.openai_base_url or None
-    return openai.OpenAI(api_key=key, base_url=base, max_retries=0, timeout=timeout_s())
+    return openai.OpenAI(api_key=key, base_url=base, max_retries=retries, timeout=timeout or settings.llm_timeout_s)
 
 
 _COMPAT_MODEL: dict[str, str] = {}
@@ -235,7 +240,7 @@ def openai_chat(settings: Settings, provider: str, prompt: str, system: str | No
         raise failure("no_key", provider)
     if provider == "compatible" and not settings.openai_base_url:
         raise failure("no_url", provider)
-    client = _openai_client(settings, provider)
+    client = openai_client(settings, provider)
     model = model or (_compatible_model(settings, client) if provider == "compatible" else settings.openai_model)
     messages = ([{"role": "system", "content": system}] if system else []) + [{"role": "user", "content": prompt}]
     params: dict[str, Any] = {"model": model, "messages": messages, "temperature": temperature}
@@ -293,14 +298,16 @@ def openai_chat(settings: Settings, provider: str, prompt: str, system: str | No
 # ---------------------------------------------------------------- Gemini
 
 
-def _gemini_client(settings: Settings) -> Any:
+def gemini_client(settings: Settings, *, timeout: float | None = None) -> Any:
+    """The one way the course builds a google-genai client (chat, grounded look-up, transcription)."""
     from google import genai
     from google.genai import types
 
     # google-genai 3.x talks to API `v1` unless told otherwise; the course pins `v1beta`, where every
     # field it sends (system instruction, thinking config, seed) is served. GOOGLE_GENAI_API_VERSION
     # (the SDK's own variable) still overrides it.
-    http = types.HttpOptions(api_version=settings.genai_api_version, timeout=int(settings.llm_timeout_s * 1000))
+    http = types.HttpOptions(api_version=settings.genai_api_version,
+                             timeout=int((timeout or settings.llm_timeout_s) * 1000))
     if settings.gemini_base_url:
         http.base_url = settings.gemini_base_url
     return genai.Client(api_key=settings.gemini_api_key, http_options=http)
@@ -313,7 +320,7 @@ def gemini_chat(settings: Settings, prompt: str, system: str | None, model: str 
 
     if not settings.gemini_api_key:
         raise failure("no_key", "gemini")
-    client = _gemini_client(settings)
+    client = gemini_client(settings)
     model = model or settings.gemini_model
     config = types.GenerateContentConfig(
         system_instruction=system or None, temperature=temperature, max_output_tokens=max_tokens, seed=seed

@@ -96,9 +96,9 @@ class LookupResult:
 def _gemini_search(settings: Any, question: str, model: str | None) -> tuple[str, list[Source], list[str], str]:
     from google.genai import types
 
-    from course.llm.providers import _gemini_client
+    from course.llm.providers import gemini_client
 
-    client = _gemini_client(settings)
+    client = gemini_client(settings)
     model = model or settings.gemini_model
     resp = client.models.generate_content(
         model=model, contents=question,
@@ -117,9 +117,9 @@ def _gemini_search(settings: Any, question: str, model: str | None) -> tuple[str
 
 
 def _openai_search(settings: Any, question: str, model: str | None) -> tuple[str, list[Source], list[str], str]:
-    from course.llm.providers import _openai_client
+    from course.llm.providers import openai_client
 
-    client = _openai_client(settings, "openai")
+    client = openai_client(settings, "openai")
     model = model or settings.openai_model
     resp = client.responses.create(model=model, tools=[{"type": "web_search"}], input=question)
     sources: list[Source] = []

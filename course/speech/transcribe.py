@@ -472,10 +472,10 @@ class OpenAITranscriber:
         if self.model not in OPENAI_MODELS:
             raise CourseError(f"Mô hình «{self.model}» không dùng để chép lời.",
                               hint="Chọn một trong: " + ", ".join(OPENAI_MODELS) + ".")
-        from openai import OpenAI
+        from course.llm.providers import openai_client
 
-        self._client = OpenAI(api_key=settings.openai_api_key, base_url=settings.openai_base_url or None,
-                              max_retries=1, timeout=120)
+        # a 2-minute chunk of audio takes longer to upload and transcribe than a chat answer
+        self._client = openai_client(settings, timeout=max(120.0, settings.llm_timeout_s), retries=1)
 
     def transcribe_chunk(self, audio: np.ndarray, hint: str) -> tuple[list[Segment], list[Segment]]:
         verbose = self.model == "whisper-1"
@@ -523,12 +523,12 @@ class GeminiTranscriber:
             raise CourseError("Chưa có khoá Gemini (GEMINI_API_KEY).",
                               hint="Thêm khoá vào tệp .env, hoặc dùng provider='local'.")
         self.model = model or settings.gemini_model
-        from google import genai
         from google.genai import types
 
-        http = types.HttpOptions(base_url=settings.gemini_base_url) if settings.gemini_base_url else None
+        from course.llm.providers import gemini_client
+
         self._types = types
-        self._client = genai.Client(api_key=settings.gemini_api_key, http_options=http)
+        self._client = gemini_client(settings, timeout=max(120.0, settings.llm_timeout_s))
 
     def transcribe_chunk(self, audio: np.ndarray, hint: str) -> tuple[list[Segment], list[Segment]]:
         types = self._types
