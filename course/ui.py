@@ -46,6 +46,16 @@ def show_error(message: str, details: str = "") -> None:
         print(f"Lỗi: {message}")
 
 
+def show_notice(title: str, message: str) -> None:
+    """Display a calm Vietnamese note (not an error): what to do next."""
+    try:
+        from IPython.display import HTML, display
+
+        display(HTML(_box(title, message, "#2e86c1")))
+    except ImportError:  # pragma: no cover - outside Jupyter
+        print(f"{title}: {message}")
+
+
 def _handler(shell, etype, value, tb, tb_offset=None):  # noqa: ANN001 - IPython's signature
     from course.config import scrub
 

@@ -431,7 +431,8 @@ Kiểm tra những điều cốt lõi của chuyên đề 1: AI là gì, nó sai
 
 **Cách làm:** chạy lần lượt từng ô (Shift+Enter). Ở mỗi câu, bấm chọn đáp án trong khung hiện ra — câu trả lời được
 lưu ngay vào biến của câu đó (ví dụ `cau_1`) và vào tệp `cau_tra_loi.json` cạnh bài, nên mở lại bài vẫn còn. Nếu một ô
-báo «Bạn chưa làm câu này», hãy chọn đáp án rồi chạy lại ô đó. Cuối bài có nút **Tự kiểm tra**.""",
+nhắc «Câu này chưa có câu trả lời», chỉ cần bấm chọn đáp án trong khung: không phải sửa hay xoá dòng lệnh nào.
+Cuối bài có nút **Tự kiểm tra**.""",
            nbgrader={**ro, "grade_id": "gioi_thieu"}),
         code("m1-bt-setup", "from course.ui import setup\n"
                             "from course.widgets import TRUE_FALSE, choice_question, label_task, true_false\n\nsetup()",
