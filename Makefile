@@ -64,9 +64,11 @@ models: $(STAMP)
 	@$(BIN)/khoahoc prepare --quiet
 
 # Vietnamese UI, no news pop-up, the course kernel preselected: JupyterLab settings overrides.
+# Kernels: Python mistakes explained in Vietnamese from the first cell (jupyter/ipython_kernel_config.py).
 lab-settings: $(STAMP)
-	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@mkdir -p $(VENV)/share/jupyter/lab/settings $(VENV)/etc/ipython
 	@cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	@cp jupyter/ipython_kernel_config.py $(VENV)/etc/ipython/ipython_kernel_config.py
 
 run: setup
 	@$(BIN)/khoahoc check || true
