@@ -26,7 +26,7 @@ SOURCES = """**Nguồn**
 - Nghị định 23/2015/NĐ-CP về chứng thực, Điều 20 khoản 1; Luật Hộ tịch số 60/2014/QH13, Điều 16 khoản 2
   (đăng ký khai sinh ngay khi nhận đủ giấy tờ) — https://vbpl.vn. Danh sách đủ các sự kiện và nguồn:
   `docs/so_dang_ky_su_kien.csv`.
-- Gemini: tìm kiếm với Google Search (grounding) — https://ai.google.dev/gemini-api/docs/google-search;
+- Gemini: tìm kiếm với Google Search (đối chiếu nguồn) — https://ai.google.dev/gemini-api/docs/google-search;
   bảng giá — https://ai.google.dev/gemini-api/docs/pricing. Thư viện `google-generativeai` cũ đã ngừng hỗ trợ,
   thay bằng `google-genai` — https://github.com/google-gemini/deprecated-generative-ai-python.
 - OpenAI: công cụ tìm kiếm web — https://platform.openai.com/docs/guides/tools-web-search; bảng giá API —
@@ -327,7 +327,7 @@ mô hình trên máy khi mất mạng."""),
         code("m2-th-sdk-gemini", SDK_GEMINI, jupyter={"source_hidden": True}),
         md("m2-th-lookup-intro", """
 ## 5. Tra cứu thông tin
-Có khoá Gemini: máy dùng **tìm kiếm Google** (grounding); có khoá OpenAI: **công cụ tìm kiếm web**. Câu trả lời đi
+Có khoá Gemini: máy dùng **tìm kiếm Google** (đối chiếu nguồn); có khoá OpenAI: **công cụ tìm kiếm web**. Câu trả lời đi
 kèm danh sách nguồn — hãy **mở từng nguồn** và đối chiếu. Không có khoá: mô hình nhỏ trả lời theo trí nhớ —
 hãy xem nó nói gì về số tỉnh, thành phố và cấp huyện, rồi đọc giải thích bên dưới câu trả lời."""),
         code("m2-th-lookup", """
@@ -612,7 +612,7 @@ không cần AI; nhưng nó chấm **hình thức** câu lệnh, không chấm c
 
 ## Tra cứu thông tin
 
-`course.prompting.lookup.look_up(câu_hỏi)`: có khoá Gemini → tìm với Google Search (grounding); có khoá OpenAI →
+`course.prompting.lookup.look_up(câu_hỏi)`: có khoá Gemini → tìm với Google Search (đối chiếu nguồn); có khoá OpenAI →
 công cụ `web_search` của Responses API; hai cách đều trả danh sách nguồn để mở ra kiểm tra. Câu hỏi được che dữ liệu
 cá nhân trước khi gửi. Không có khoá → mô hình trên máy trả lời theo trí nhớ, kèm bài học vì sao nó không thể biết
 tin mới (ví dụ chính quyền địa phương hai cấp từ ngày 01 tháng 7 năm 2025) và các cổng thông tin chính thống để

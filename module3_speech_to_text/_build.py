@@ -179,7 +179,7 @@ for cach, chu in ban_go.items():
 Bấm **⬆ Tải tệp ghi âm lên** (wav, mp3, m4a, ogg, webm từ điện thoại) hoặc ghi âm trực tiếp.
 Nếu bạn chưa tải gì, ô sau dùng tệp mẫu «cuộc họp» (khoảng 40 giây, nhiều «người» nói).""", ),
         code("m3-th-upload", "may_ghi = speech.Recorder()\nmay_ghi"),
-        md("m3-th-run-intro", "Chép lời (thanh tiến trình hiện khi tệp dài; bấm ■ (Ngưng tiến trình kernel) để dừng — phần đã chép được giữ lại):"),
+        md("m3-th-run-intro", "Chép lời (thanh tiến trình hiện khi tệp dài; bấm nút ■ (dừng) trên thanh công cụ để dừng — phần đã chép được giữ lại):"),
         code("m3-th-run", 'hop = transcribe(may_ghi.audio_or("audio/cuoc_hop.ogg"))\nhop'),
         md("m3-th-table-intro", "Xem lời đã chép theo mốc thời gian:"),
         code("m3-th-table", "hop.table()"),
@@ -331,7 +331,8 @@ C. Mô hình «ảo giác» trên đoạn im lặng/ồn — cần xoá câu đ�
              '### END HIDDEN TESTS', **grade_meta("m3-bt-q3-test", grade=True, points=2, locked=True)),
         md("m3-bt-end", f"""
 ## Tự kiểm tra
-Chạy lại toàn bộ bài (Kernel → Restart & Run All) và xem các ô kiểm tra không báo lỗi.
+Chạy lại toàn bộ bài: bấm nút ⏩ trên thanh công cụ phía trên bài (khởi động lại và chạy mọi ô từ đầu),
+rồi xem các ô kiểm tra không báo lỗi.
 
 ## Tóm tắt
 Bạn đã sửa bản chép của máy đến mức WER ≤ 0,15, lập biên bản đủ bảy phần và nhận diện rủi ro bí mật, ảo giác.
