@@ -226,4 +226,4 @@ if __name__ == "__main__":
     lecture()
     practice()
     assignment()
-    print("Đã tạo 3 notebook của mô-đun 4.")
+    print("Đã tạo 3 notebook của học phần 4.")
