@@ -20,6 +20,7 @@ def shell() -> InteractiveShell:
     sh.user_ns.update({"__name__": "__main__"})
     yield sh
     sh.set_custom_exc((), None)
+    sh.__dict__.pop("showsyntaxerror", None)  # friendly_errors() replaced it on this instance
 
 
 def run(sh: InteractiveShell, code: str) -> tuple[str, object]:
@@ -125,6 +126,7 @@ ENGLISH = ("Traceback", "SyntaxError", "IndentationError", "NameError", "Error",
     ("if cau_1 is None:\nraise ValueError()", "Các dòng chưa thẳng hàng"),
     ("print(so_ho_dan)", "Chưa chạy ô phía trên?"),
     ('%time x = “a”', "Dấu ngoặc kép chưa đúng"),  # raised by IPython's input transformers
+    ("raise KeyboardInterrupt", "Ô đã được dừng"),  # the ■ button
 ])
 def test_shell_shows_a_vietnamese_box_and_no_english_traceback(shell, code, title):
     friendly_errors(shell)
