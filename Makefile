@@ -6,8 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEPLOY_STAMP := $(VENV)/.installed-deploy
-# Debian packages the course and its tests use (browser tests, .docx→PDF, audio tools, PDF→image checks).
-APT_PACKAGES ?= chromium espeak-ng sox libreoffice-writer-nogui poppler-utils
+# Debian packages the course and its tests use (browser tests, .docx→PDF, audio tools, PDF→image checks,
+# fonts-liberation2: Liberation Mono, JupyterLab's code font, covers every Vietnamese letter; DejaVu Sans Mono,
+# the default, lacks ố ấ ầ ẩ … and shows their marks detached).
+APT_PACKAGES ?= chromium espeak-ng sox libreoffice-writer-nogui poppler-utils fonts-liberation2
 PORT ?= 8888
 START_PAGE ?= bat_dau.ipynb
 PYTEST_ARGS ?=
@@ -64,9 +66,13 @@ models: $(STAMP)
 	@$(BIN)/khoahoc prepare --quiet
 
 # Vietnamese UI, no news pop-up, the course kernel preselected: JupyterLab settings overrides.
+# Kernels: Python mistakes explained in Vietnamese from the first cell (jupyter/ipython_kernel_config.py).
+# Code font and font sizes: JupyterLab applies theme overrides only from user settings (seed_user_settings.py).
 lab-settings: $(STAMP)
-	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@mkdir -p $(VENV)/share/jupyter/lab/settings $(VENV)/etc/ipython
 	@cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	@cp jupyter/ipython_kernel_config.py $(VENV)/etc/ipython/ipython_kernel_config.py
+	@$(BIN)/python jupyter/seed_user_settings.py
 
 run: setup
 	@$(BIN)/khoahoc check || true

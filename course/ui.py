@@ -1,17 +1,22 @@
 """What every notebook's single set-up cell calls: status line and friendly errors.
 
-`setup()` prints which AI provider is active (offline or cloud) and installs an IPython handler
-so a `CourseError` shows as a short Vietnamese box, never a traceback. Other unexpected errors
-still show a Vietnamese box first, with the technical details folded underneath for the trainer.
+`setup()` prints which AI provider is active (offline or cloud) and installs IPython handlers
+so a `CourseError` shows as a short Vietnamese box, never a traceback; the learner's own code
+mistakes (SyntaxError incl. typographic quotes, IndentationError, NameError, an interrupted cell)
+are explained in Vietnamese by `course.code_errors`. Other unexpected errors still show a
+Vietnamese box first, with the technical details folded underneath for the trainer.
 """
 
 from __future__ import annotations
 
 import html
+import linecache
 import os
 import traceback
+import types
 
 from course.catalogue import provider_label
+from course.code_errors import CodeHelp, explain
 from course.config import load_settings
 from course.errors import CourseError
 
@@ -23,10 +28,13 @@ def status_line() -> str:
     return f"Nhà cung cấp AI: {provider_label(active)}."
 
 
-def _box(title: str, body: str, colour: str, details: str = "") -> str:
+def _box(title: str, body: str, colour: str, details: str = "", code: str = "") -> str:
     extra = ""
+    if code:
+        extra += ("<pre style='white-space:pre-wrap;background:#fff;border:1px solid #ccc;padding:6px;margin:6px 0 0'>"
+                  f"{html.escape(code)}</pre>")
     if details:
-        extra = (
+        extra += (
             "<details><summary>Chi tiết kỹ thuật (dành cho giảng viên)</summary>"
             f"<pre style='white-space:pre-wrap'>{html.escape(details)}</pre></details>"
         )
@@ -46,14 +54,43 @@ def show_error(message: str, details: str = "") -> None:
         print(f"Lỗi: {message}")
 
 
+def show_notice(title: str, message: str) -> None:
+    """Display a calm Vietnamese note (not an error): what to do next."""
+    try:
+        from IPython.display import HTML, display
+
+        display(HTML(_box(title, message, "#2e86c1")))
+    except ImportError:  # pragma: no cover - outside Jupyter
+        print(f"{title}: {message}")
+
+
+def show_code_help(help_: CodeHelp) -> None:
+    """Display the Vietnamese explanation of a code mistake (and the corrected line, if any)."""
+    try:
+        from IPython.display import HTML, display
+
+        display(HTML(_box(help_.title, help_.message, "#d35400", code=help_.fixed)))
+    except ImportError:  # pragma: no cover - outside Jupyter
+        print(help_.text())
+
+
+def _cell_text(value: BaseException) -> str:
+    """The cell a SyntaxError came from (IPython caches each cell under the error's file name)."""
+    filename = getattr(value, "filename", None)
+    return "".join(linecache.getlines(filename)) if filename else ""
+
+
 def _handler(shell, etype, value, tb, tb_offset=None):  # noqa: ANN001 - IPython's signature
     from course.config import scrub
 
-    if isinstance(value, CourseError):
+    help_ = explain(value, _cell_text(value), getattr(shell, "user_ns", None))
+    if help_ is not None:
+        show_code_help(help_)
+    elif isinstance(value, CourseError):
         show_error(str(value))
     elif isinstance(value, AssertionError) and str(value):  # a self-check's Vietnamese feedback
         show_error(str(value))
-    elif isinstance(value, NotImplementedError):  # nbgrader's stub for an answer not yet written
+    elif isinstance(value, NotImplementedError):  # a stub for an answer not yet written
         show_error("Bạn chưa làm câu này: hãy chọn hoặc điền câu trả lời rồi chạy lại ô.")
     else:
         details = scrub("".join(traceback.format_exception(etype, value, tb)))
@@ -63,6 +100,34 @@ def _handler(shell, etype, value, tb, tb_offset=None):  # noqa: ANN001 - IPython
             details,
         )
     return None
+
+
+def _showsyntaxerror(shell, filename=None, running_compiled_code=False):  # noqa: ANN001 - IPython's signature
+    """Replaces IPython's English syntax-error printout (errors raised before the cell runs)."""
+    import sys
+
+    etype, value, tb = sys.exc_info()
+    if value is None or not isinstance(value, SyntaxError):
+        return type(shell).showsyntaxerror(shell, filename, running_compiled_code)
+    return _handler(shell, etype, value, tb)
+
+
+def friendly_errors(shell: object) -> None:
+    """Install the Vietnamese error boxes in an IPython shell (what `setup()` does in every notebook).
+
+    Runtime errors go through IPython's custom exception hook; syntax and indentation errors raised
+    while the cell is parsed reach the same hook, and those raised by IPython's input transformers
+    reach `showsyntaxerror`, which is replaced on this shell.
+    """
+    shell.set_custom_exc((Exception, KeyboardInterrupt), _handler)  # type: ignore[attr-defined]
+    shell.showsyntaxerror = types.MethodType(_showsyntaxerror, shell)  # type: ignore[attr-defined]
+
+
+def load_ipython_extension(shell: object) -> None:
+    """Kernel start-up hook (`jupyter/ipython_kernel_config.py`): Vietnamese errors from the first cell on,
+    also in a notebook without a set-up cell and in a kernel that died and restarted. Never while grading."""
+    if not os.environ.get("NBGRADER_EXECUTION"):
+        friendly_errors(shell)
 
 
 def setup(show_status: bool = True) -> None:
@@ -75,6 +140,6 @@ def setup(show_status: bool = True) -> None:
         shell = None
     # While nbgrader validates or grades, errors must reach it unchanged (it records their messages).
     if shell is not None and not os.environ.get("NBGRADER_EXECUTION"):
-        shell.set_custom_exc((Exception,), _handler)
+        friendly_errors(shell)
     if show_status:
         print(status_line())

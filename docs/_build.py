@@ -55,8 +55,9 @@ START_MODULES = """## Bốn học phần
     f"| {m.number}. {m.title} | " + " | ".join(f"[Mở]({path})" for path in m.notebooks) + " |" for m in MODULES
 ) + """
 
-Bài tập chính thức do giảng viên giao: mở menu **Nbgrader → Assignment List** (Danh sách bài tập) để
-nhận bài (*Fetch*) và nộp bài (*Submit*). Bài làm được tự động lưu mỗi 30 giây. **Kiểm tra đầu khoá**
+Bài tập chính thức do giảng viên giao: mở menu **Nbgrader**, chọn mục danh sách bài tập. Cạnh tên mỗi bài có
+nút **nhận bài** về máy; làm xong, bấm nút **nộp bài** ở cùng dòng (bảng này của nbgrader còn ghi chữ tiếng Anh).
+Bài làm được tự động lưu mỗi 30 giây. **Kiểm tra đầu khoá**
 (làm trước học phần 1) và **Kiểm tra cuối khoá** (sau học phần 4) cũng nhận và nộp ở đó; cuối khoá, hãy
 điền **Phiếu đánh giá khoá học** (không ghi tên) trong danh sách ứng dụng bên dưới.
 

@@ -21,7 +21,7 @@ KEY: dict[str, str] = {
     "q01": "B", "q02": "C", "q03": "D", "q04": "A", "q05": "B", "q06": "D", "q07": "A", "q08": "C",
     "q09": "B", "q10": "C", "q11": "A", "q12": "D", "q13": "B", "q14": "A", "q15": "C",
 }
-WHEN = {"dau_khoa": "trước khi học chuyên đề 1", "cuoi_khoa": "sau khi học xong chuyên đề 4"}
+WHEN = {"dau_khoa": "trước khi bắt đầu học phần 1", "cuoi_khoa": "sau khi học xong học phần 4"}
 
 
 def right_option(qid: str) -> str:
@@ -35,12 +35,12 @@ def cells(test: str) -> list:
     out = [
         md(f"{test}-title", f"# {title}\n"
            f"Bài kiểm tra ngắn làm {WHEN[test]}, để giảng viên biết lớp đã tiến bộ đến đâu.\n\n"
-           "**Mục tiêu**\n- Trả lời 15 câu trắc nghiệm về bốn chuyên đề của khoá học.\n"
+           "**Mục tiêu**\n- Trả lời 15 câu trắc nghiệm về bốn học phần của khoá học.\n"
            "- Giúp giảng viên đo mức tiến bộ của lớp (so sánh đầu khoá và cuối khoá).\n\n"
            "**Thời lượng**: 15 phút. **Điểm**: 15 câu × 1 điểm.\n\n"
            "**Chuẩn bị**: " + ("không cần chuẩn bị gì; chưa biết thì cứ chọn đáp án bạn thấy hợp lý nhất, "
                                "điểm bài này không tính vào kết quả khoá học." if pre else
-                               "đã học xong bốn chuyên đề. Đạt từ 60 % trở lên là một điều kiện để nhận giấy "
+                               "đã học xong bốn học phần. Đạt từ 60 % trở lên là một điều kiện để nhận giấy "
                                "chứng nhận hoàn thành."),
            **grade_meta(f"gioi_thieu_{test}", locked=True)),
         md(f"{test}-how", "## Làm bài\nChạy ô dưới đây, rồi bấm chọn một đáp án cho mỗi câu. Đáp án được lưu ngay "
@@ -60,10 +60,10 @@ def cells(test: str) -> list:
                         "### END HIDDEN TESTS",
                         **grade_meta(q.grade_id, grade=True, points=1, locked=True)))
     out.append(md(f"{test}-summary", "## Tóm tắt\nLưu sổ tay (Ctrl+S) rồi nộp bài như các bài tập khác.\n\n"
-                  "## Tiếp theo\n" + ("Bắt đầu chuyên đề 1 — Tổng quan về AI." if pre else
+                  "## Tiếp theo\n" + ("Bắt đầu học phần 1 — Tổng quan về AI." if pre else
                                       "Điền «Phiếu đánh giá khoá học» (ứng dụng «danh-gia» ở trang bắt đầu) "
                                       "để giúp lớp sau học tốt hơn.") +
-                  "\n\nNguồn: câu hỏi do nhóm khoá học soạn theo nội dung bốn chuyên đề; câu về dòng địa danh, "
+                  "\n\nNguồn: câu hỏi do nhóm khoá học soạn theo nội dung bốn học phần; câu về dòng địa danh, "
                   "ngày tháng theo Nghị định 30/2020/NĐ-CP, Phụ lục I.",
                   **grade_meta(f"ket_thuc_{test}", locked=True)))
     return out

@@ -14,7 +14,7 @@ TARGET = Path(__file__).resolve().parent / "bang_dieu_khien.ipynb"
 CELLS = [
     ("md", "gd-title", "# Bảng điều khiển lớp học\n"
      "Xem nhanh kết quả chấm tự động của cả lớp để quyết định buổi sau cần ôn lại phần nào.\n\n"
-     "**Mục tiêu**\n- Biết điểm trung bình và số bài nộp của từng mô-đun.\n"
+     "**Mục tiêu**\n- Biết điểm trung bình và số bài nộp của từng học phần.\n"
      "- Thấy phân bố điểm của cả lớp.\n- Tìm ra những câu khó nhất để ôn lại.\n"
      "- Đọc ghi chú của hệ thống chấm về các bài nộp bị lỗi.\n"
      "- Trong giờ học, theo dõi trực tiếp ai đã nộp bài và lớp đang vướng ở câu nào.\n\n"
@@ -24,14 +24,14 @@ CELLS = [
     ("md", "gd-setup-text", "Chạy ô dưới đây để đọc bảng điểm mới nhất."),
     ("code", "gd-setup", "from course.grading import dashboard\nfrom course.ui import setup\n\n"
      "setup()\nbao_cao = dashboard.load_reports()"),
-    ("md", "gd-overview-text", "## Tổng quan từng mô-đun\n"
-     "Mỗi dòng là một mô-đun: số bài nộp, điểm trung bình, số bài đạt tối đa và số bài có ghi chú."),
+    ("md", "gd-overview-text", "## Tổng quan từng học phần\n"
+     "Mỗi dòng là một học phần: số bài nộp, điểm trung bình, số bài đạt tối đa và số bài có ghi chú."),
     ("code", "gd-overview", "dashboard.overview(bao_cao)"),
     ("md", "gd-dist-text", "## Phân bố điểm\nNhiều học viên dồn về bên trái nghĩa là lớp cần ôn lại."),
     ("code", "gd-dist", "dashboard.plot_score_distribution(bao_cao)"),
     ("md", "gd-hard-text", "## Những câu khó nhất\nCâu có tỉ lệ đạt thấp nhất nằm trên cùng."),
     ("code", "gd-hard", "dashboard.plot_hardest_questions(bao_cao, n=10)"),
-    ("md", "gd-progress-text", "## Tiến bộ qua các mô-đun\nĐiểm trung bình của lớp theo thứ tự mô-đun."),
+    ("md", "gd-progress-text", "## Tiến bộ qua các học phần\nĐiểm trung bình của lớp theo thứ tự học phần."),
     ("code", "gd-progress", "dashboard.plot_progress(bao_cao)"),
     ("md", "gd-notes-text", "## Ghi chú của hệ thống chấm\n"
      "Các bài bị 0 điểm do tệp hỏng, nộp nhầm bài, chạy quá lâu… kèm lý do bằng tiếng Việt. "
@@ -45,7 +45,7 @@ CELLS = [
      "viên đang làm bài thực hành nào: chỉ những gì đã nộp mới hiện ở đây."),
     ("code", "gd-live", "truc_tiep = dashboard.live_panel(interval=5)"),
     ("md", "gd-self-check", "## Tự kiểm tra\n"
-     "- Mô-đun nào có điểm trung bình thấp nhất?\n- Ba câu khó nhất thuộc mô-đun nào?\n"
+     "- Học phần nào có điểm trung bình thấp nhất?\n- Ba câu khó nhất thuộc học phần nào?\n"
      "- Có học viên nào cần nộp lại bài không?"),
     ("md", "gd-summary", "## Tóm tắt\n"
      "Bảng điều khiển đọc các tệp CSV do `khoahoc grade` xuất ra (cũng có bản Excel "

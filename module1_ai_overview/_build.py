@@ -37,7 +37,7 @@ def lecture() -> None:
 # Bài giảng 1 — Tổng quan về AI và ứng dụng trong hành chính
 AI là gì, nó viết ra câu trả lời thế nào, nó sai ở đâu, và cán bộ phường được đưa gì cho nó.""", "slide"),
         md("m1-bg-goals", """
-**Mục tiêu** — sau buổi này, anh chị:
+**Mục tiêu** — sau buổi này, bạn:
 1. Giải thích được bằng lời thường: AI, học máy, AI tạo sinh, mô hình ngôn ngữ lớn.
 2. Kể được những việc ở phường mà AI đã giúp được.
 3. Nhận ra bốn giới hạn: bịa, kiến thức cũ, thiên lệch, yếu với tiếng địa phương và tiếng dân tộc.
@@ -51,7 +51,7 @@ AI là gì, nó viết ra câu trả lời thế nào, nó sai ở đâu, và c�
 ## Mở đầu: Mộc Châu, ngày 08 tháng 8 năm 2025
 - Hơn **200 cán bộ** phường Mộc Châu dự hội nghị tập huấn về trí tuệ nhân tạo.
 - Bốn chuyên đề: tổng quan AI · ChatGPT, Gemini · chuyển giọng nói thành văn bản · tra cứu pháp luật bằng AI.
-- Khoá học này đi đúng bốn chuyên đề đó — và chạy được cả khi mất Internet.""", "slide"),
+- Khoá học này đi đúng bốn chuyên đề đó, mỗi chuyên đề là một học phần — và chạy được cả khi mất Internet.""", "slide"),
         md("m1-bg-story-quote", """
 > «Nếu cán bộ cấp cơ sở không được trang bị kiến thức nền tảng về công nghệ, đặc biệt là AI — thì quá trình chuyển đổi
 > số sẽ không thể đi vào thực chất.» — Bà Nguyễn Thị Hoa, Chủ tịch UBND phường Mộc Châu""", "fragment"),
@@ -97,11 +97,11 @@ mất vài giây. Nếu lỗi, bỏ qua: phần thực hành có đủ ví dụ.
 ## AI đã giúp được gì ở phường?
 | Việc | AI giúp | Học ở |
 |---|---|---|
-| Dịch vụ công, trả lời câu hỏi thủ tục | viết nháp câu trả lời dễ hiểu | Chuyên đề 2 |
+| Dịch vụ công, trả lời câu hỏi thủ tục | viết nháp câu trả lời dễ hiểu | Học phần 2 |
 | Phân loại phản ánh, kiến nghị | gợi ý lĩnh vực, bộ phận xử lý | Thực hành 1 |
-| Soạn thảo văn bản | nháp thông báo, báo cáo, đúng thể thức | Chuyên đề 2 |
-| Biên bản họp | giọng nói → văn bản | Chuyên đề 3 |
-| Tra cứu pháp luật | tìm điều luật, kèm trích dẫn | Chuyên đề 4 |""", "slide"),
+| Soạn thảo văn bản | nháp thông báo, báo cáo, đúng thể thức | Học phần 2 |
+| Biên bản họp | giọng nói → văn bản | Học phần 3 |
+| Tra cứu pháp luật | tìm điều luật, kèm trích dẫn | Học phần 4 |""", "slide"),
         md("m1-bg-limits", """
 ## Giới hạn 1: AI «bịa» (ảo giác)
 - Mô hình luôn viết ra *một* câu trả lời nghe hợp lý — kể cả khi nó không biết.
@@ -134,7 +134,7 @@ một cái tên rất tự tin. Đừng che lỗi này: đó là bài học chí
 - **Dễ nhầm:** ngôn ngữ «Hmong» trong Google Dịch là tiếng Hmông viết theo bộ chữ dùng ở Mỹ, Lào — không phải chữ
   H'Mông theo chuẩn Việt Nam; câu dịch ra bà con ở Sơn La có thể đọc không được hoặc hiểu sai.
 - **Làm được:** viết lại thông báo bằng tiếng Việt **thật ngắn, câu đơn, từ quen thuộc** — để cán bộ, người có uy tín
-  ở bản đọc hoặc dịch miệng cho bà con (xem bài mẫu «Viết cho bà con dân tộc thiểu số» ở Chuyên đề 2).
+  ở bản đọc hoặc dịch miệng cho bà con (xem bài mẫu «Viết cho bà con dân tộc thiểu số» ở Học phần 2).
 - **Quy tắc:** bản dịch sang tiếng dân tộc phải có người thạo tiếng đó đọc lại; không có người kiểm tra thì không dùng.""",
            "fragment"),
         md("m1-bg-data", """
@@ -255,10 +255,10 @@ với số hiệu văn bản, ngày tháng, tên người và chuyện mới x�
         code("m1-th-halluc", "hallucination.hallucination_demo()"),
         md("m1-th-verify", """
 **Cách kiểm chứng:** (1) hỏi AI nguồn cụ thể; (2) mở văn bản gốc trên https://vbpl.vn hoặc cổng thông tin của cơ quan
-ban hành; (3) không thấy nguồn thì coi như chưa biết. Chuyên đề 4 dạy cách để AI trả lời *kèm trích dẫn* từ văn bản
+ban hành; (3) không thấy nguồn thì coi như chưa biết. Học phần 4 dạy cách để AI trả lời *kèm trích dẫn* từ văn bản
 thật."""),
         md("m1-th-chat-text", """
-Tự hỏi AI một câu mà anh chị biết chắc đáp án (về phường, về thủ tục quen thuộc). Câu trả lời hiện ra dần từng chữ —
+Tự hỏi AI một câu mà bạn biết chắc đáp án (về phường, về thủ tục quen thuộc). Câu trả lời hiện ra dần từng chữ —
 đúng như cách mô hình viết từng token. Dòng chữ xám dưới câu trả lời cho biết mô hình nào đã trả lời."""),
         code("m1-th-chat", "chat_box(max_tokens=80)"),
         md("m1-th-data-text", """
@@ -279,7 +279,7 @@ một lần với nhãn đúng, một lần với 30% nhãn cố ý gán sai."""
         md("m1-th-safety-text", """
 ## 5. Được đưa cho AI không?
 Với mỗi yêu cầu, chọn: **được dùng AI công cộng**, **cần ẩn danh**, hay **không được**. Bấm **Xem đáp án** để so với
-giảng viên và xem bộ lọc `course.privacy` sẽ ẩn những gì. Cuối cùng, dán thử một yêu cầu của chính anh chị."""),
+giảng viên và xem bộ lọc `course.privacy` sẽ ẩn những gì. Cuối cùng, dán thử một yêu cầu của chính bạn."""),
         code("m1-th-safety", "safety.safety_sorter()"),
         md("m1-th-selfcheck", """
 ## Tự kiểm tra
@@ -302,7 +302,7 @@ giảng viên và xem bộ lọc `course.privacy` sẽ ẩn những gì. Cuối 
 - Dữ liệu cá nhân phải ẩn; tài liệu mật không bao giờ đưa lên AI công cộng.
 
 ## Tiếp theo
-Làm **bai_tap/bai_tap.ipynb** (bài tập chấm điểm). Chuyên đề 2: dùng ChatGPT, Gemini để soạn thảo văn bản.
+Làm **bai_tap/bai_tap.ipynb** (bài tập chấm điểm). Học phần 2: dùng ChatGPT, Gemini để soạn thảo văn bản.
 
 Bộ dữ liệu `data/phan_anh_kien_nghi.csv` do nhóm biên soạn khoá học tự viết (không phải phản ánh thật của người dân).
 Mô hình trên máy: Gemma 3 270M, theo Điều khoản sử dụng Gemma của Google.
@@ -348,7 +348,7 @@ QUESTIONS = [
      "AI tạo sinh là AI viết ra nội dung mới."),
     (5, "**Đúng hay sai?** Được dán tài liệu mật vào chatbot công cộng nếu đã xoá hết tên người trong đó.", TF, "Sai",
      "Xem lại «Quy tắc 2: bí mật nhà nước»."),
-    (6, "Anh chị cần nhờ AI công cộng tóm tắt một lá đơn có họ tên, số căn cước và số điện thoại của người dân. "
+    (6, "Bạn cần nhờ AI công cộng tóm tắt một lá đơn có họ tên, số căn cước và số điện thoại của người dân. "
         "Cần làm gì?\n\n"
         "- **A.** Gửi nguyên văn cho nhanh\n"
         "- **B.** Chụp ảnh lá đơn rồi gửi ảnh\n"
@@ -423,7 +423,7 @@ def assignment() -> None:
     cells = [
         md("m1-bt-title", """
 # Bài tập 1 — Tổng quan về AI (có chấm điểm)
-Kiểm tra những điều cốt lõi của chuyên đề 1: AI là gì, nó sai ở đâu, và điều gì được đưa cho nó.
+Kiểm tra những điều cốt lõi của học phần 1: AI là gì, nó sai ở đâu, và điều gì được đưa cho nó.
 
 **Mục tiêu:** trả lời 11 câu trắc nghiệm, gán lĩnh vực cho 5 phản ánh mới, viết một đoạn ngắn.
 **Thời lượng:** 30 phút. **Điểm:** 11 câu × 1 điểm + gán nhãn 2 điểm + tự luận 3 điểm (giảng viên chấm) = 16 điểm.
@@ -431,7 +431,8 @@ Kiểm tra những điều cốt lõi của chuyên đề 1: AI là gì, nó sai
 
 **Cách làm:** chạy lần lượt từng ô (Shift+Enter). Ở mỗi câu, bấm chọn đáp án trong khung hiện ra — câu trả lời được
 lưu ngay vào biến của câu đó (ví dụ `cau_1`) và vào tệp `cau_tra_loi.json` cạnh bài, nên mở lại bài vẫn còn. Nếu một ô
-báo «Bạn chưa làm câu này», hãy chọn đáp án rồi chạy lại ô đó. Cuối bài có nút **Tự kiểm tra**.""",
+nhắc «Câu này chưa có câu trả lời», chỉ cần bấm chọn đáp án trong khung: không phải sửa hay xoá dòng lệnh nào.
+Cuối bài có nút **Tự kiểm tra**.""",
            nbgrader={**ro, "grade_id": "gioi_thieu"}),
         code("m1-bt-setup", "from course.ui import setup\n"
                             "from course.widgets import TRUE_FALSE, choice_question, label_task, true_false\n\nsetup()",
@@ -448,7 +449,7 @@ báo «Bạn chưa làm câu này», hãy chọn đáp án rồi chạy lại ô
     cells += [
         md("m1-bt-part2", """
 ## Phần 2 — Gán lĩnh vực cho 5 phản ánh mới (2 điểm)
-Anh chị làm việc mà bộ phân loại ở bài thực hành đã học: đọc từng phản ánh và chọn lĩnh vực xử lý trong danh sách.
+Bạn làm việc mà bộ phân loại ở bài thực hành đã học: đọc từng phản ánh và chọn lĩnh vực xử lý trong danh sách.
 Cần đúng ít nhất 4/5 tin."""),
         code("m1-bt-data", data_src, nbgrader={**ro, "grade_id": "du_lieu_phan_2"}),
         code("m1-bt-nhan", ("nhan_5_phan_anh = label_task(\"nhan_5_phan_anh\", PHAN_ANH_MOI, LINH_VUC)\n"
@@ -472,7 +473,7 @@ Cần đúng ít nhất 4/5 tin."""),
                        "schema_version": 3, "solution": False, "task": False}),
         md("m1-bt-part3", """
 ## Phần 3 — Tự luận (3 điểm, giảng viên chấm)
-Chọn **một việc** trong công việc hằng ngày mà AI có thể giúp anh chị, và **một việc** tuyệt đối không được đưa lên
+Chọn **một việc** trong công việc hằng ngày mà AI có thể giúp bạn, và **một việc** tuyệt đối không được đưa lên
 AI công cộng. Giải thích vì sao (ít nhất 30 từ).
 
 Bấm đúp vào ô chữ ngay dưới đây, xoá dòng «VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY», gõ câu trả lời, rồi bấm Shift+Enter và
@@ -497,7 +498,7 @@ Bài này kiểm tra: cách mô hình ngôn ngữ viết câu trả lời, các 
 nhà nước, và ý nghĩa của dữ liệu tốt khi máy học.
 
 ## Tiếp theo
-Nộp bài theo hướng dẫn của giảng viên (tệp `cau_tra_loi.json` được nộp cùng bài). Chuyên đề 2: dùng ChatGPT, Gemini
+Nộp bài theo hướng dẫn của giảng viên (tệp `cau_tra_loi.json` được nộp cùng bài). Học phần 2: dùng ChatGPT, Gemini
 hỗ trợ soạn thảo văn bản.
 
 **Nguồn:** Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (thông qua ngày 26 tháng 6 năm 2025, hiệu lực từ ngày 01 tháng

@@ -26,7 +26,7 @@ SOURCES = """**Nguồn**
 - Nghị định 23/2015/NĐ-CP về chứng thực, Điều 20 khoản 1; Luật Hộ tịch số 60/2014/QH13, Điều 16 khoản 2
   (đăng ký khai sinh ngay khi nhận đủ giấy tờ) — https://vbpl.vn. Danh sách đủ các sự kiện và nguồn:
   `docs/so_dang_ky_su_kien.csv`.
-- Gemini: tìm kiếm với Google Search (grounding) — https://ai.google.dev/gemini-api/docs/google-search;
+- Gemini: tìm kiếm với Google Search (đối chiếu nguồn) — https://ai.google.dev/gemini-api/docs/google-search;
   bảng giá — https://ai.google.dev/gemini-api/docs/pricing. Thư viện `google-generativeai` cũ đã ngừng hỗ trợ,
   thay bằng `google-genai` — https://github.com/google-gemini/deprecated-generative-ai-python.
 - OpenAI: công cụ tìm kiếm web — https://platform.openai.com/docs/guides/tools-web-search; bảng giá API —
@@ -128,7 +128,7 @@ score_prompt(TASKS["giay-moi"][1])""", "fragment"),
         md("m2-bg-check", """
 ## Kiểm tra câu trả lời — ba lớp
 1. **Nội dung**: có đúng việc, đúng người, đúng thời gian? Số liệu lấy từ đâu?
-2. **Căn cứ pháp lý**: số hiệu văn bản có thật và còn hiệu lực không? (xem Mô-đun 4)
+2. **Căn cứ pháp lý**: số hiệu văn bản có thật và còn hiệu lực không? (xem Học phần 4)
 3. **Thể thức**: đúng Nghị định 30/2020/NĐ-CP — Quốc hiệu, Tiêu ngữ, số/ký hiệu, ngày tháng, nơi nhận, chữ ký,
    phông chữ, cỡ chữ, lề trang.""", "slide"),
         md("m2-bg-checker-intro", """
@@ -313,7 +313,7 @@ check_figures(SAMPLE_DRAFT, KHAI_SINH_RULE)"""),
         md("m2-th-invent-ai-intro", """
 Bây giờ đến lượt câu trả lời thật: ô dưới nạp bài mẫu «Trả lời công dân lịch sự» (câu lệnh đã kèm điều luật và
 ràng buộc «không tự thêm số ngày»), gửi cho mô hình đang chọn, rồi đối chiếu các con số của nó với điều luật.
-Máy chỉ so **con số**; câu nào nói «vài hôm», «sớm nhất có thể» thì anh chị tự đọc lại."""),
+Máy chỉ so **con số**; câu nào nói «vài hôm», «sớm nhất có thể» thì bạn tự đọc lại."""),
         code("m2-th-invent-ai", """
 lab.load_task("tra-loi-cong-dan")
 tra_loi = lab.send()
@@ -327,7 +327,7 @@ mô hình trên máy khi mất mạng."""),
         code("m2-th-sdk-gemini", SDK_GEMINI, jupyter={"source_hidden": True}),
         md("m2-th-lookup-intro", """
 ## 5. Tra cứu thông tin
-Có khoá Gemini: máy dùng **tìm kiếm Google** (grounding); có khoá OpenAI: **công cụ tìm kiếm web**. Câu trả lời đi
+Có khoá Gemini: máy dùng **tìm kiếm Google** (đối chiếu nguồn); có khoá OpenAI: **công cụ tìm kiếm web**. Câu trả lời đi
 kèm danh sách nguồn — hãy **mở từng nguồn** và đối chiếu. Không có khoá: mô hình nhỏ trả lời theo trí nhớ —
 hãy xem nó nói gì về số tỉnh, thành phố và cấp huyện, rồi đọc giải thích bên dưới câu trả lời."""),
         code("m2-th-lookup", """
@@ -352,7 +352,7 @@ Sửa câu lệnh trong ô dưới cho đủ sáu phần rồi chạy lại, đ�
 - Thông tin mới phải tra cứu có nguồn và mở nguồn ra đọc.
 
 **Tiếp theo:** bài tập `bai_tap/bai_tap.ipynb` — viết câu lệnh đạt thang điểm, che dữ liệu cá nhân của người dân,
-sửa một văn bản cho đúng thể thức. Sau đó: Mô-đun 3, chuyển giọng nói thành văn bản và lập biên bản họp.
+sửa một văn bản cho đúng thể thức. Sau đó: Học phần 3, chuyển giọng nói thành văn bản và lập biên bản họp.
 
 {SOURCES}"""),
     ]
@@ -533,7 +533,7 @@ print("Câu 4:", f"đã trả lời «{chi_tiet_bia}»" if chi_tiet_bia.strip() 
   thể sót, nên bạn vẫn tự đọc lại.
 - Thể thức văn bản theo Nghị định 30/2020/NĐ-CP, Phụ lục I: máy kiểm tra chỉ ra lỗi, cách sửa và căn cứ.
 
-**Tiếp theo:** Mô-đun 3 — chuyển giọng nói thành văn bản và lập biên bản cuộc họp.
+**Tiếp theo:** Học phần 3 — chuyển giọng nói thành văn bản và lập biên bản cuộc họp.
 
 **Nguồn:** Nghị định 30/2020/NĐ-CP, Phụ lục I — https://vanban.chinhphu.vn; Luật Bảo vệ dữ liệu cá nhân số
 91/2025/QH15 (hiệu lực từ ngày 01 tháng 01 năm 2026) — https://vbpl.vn."""),
@@ -543,7 +543,7 @@ print("Câu 4:", f"đã trả lời «{chi_tiet_bia}»" if chi_tiet_bia.strip() 
 
 # ------------------------------------------------------------------------------------------ README
 
-README_TEMPLATE = """# Mô-đun 2 — ChatGPT và Gemini hỗ trợ soạn thảo, tra cứu, truyền thông
+README_TEMPLATE = """# Học phần 2 — ChatGPT và Gemini hỗ trợ soạn thảo, tra cứu, truyền thông
 
 Dùng chatbot để làm việc hành chính nhanh hơn mà vẫn **đúng thể thức** (Nghị định 30/2020/NĐ-CP), **đúng sự thật**
 và **an toàn dữ liệu cá nhân**. Chạy được hoàn toàn ngoại tuyến (mô hình Gemma 3 270M trên máy); có khoá
@@ -612,7 +612,7 @@ không cần AI; nhưng nó chấm **hình thức** câu lệnh, không chấm c
 
 ## Tra cứu thông tin
 
-`course.prompting.lookup.look_up(câu_hỏi)`: có khoá Gemini → tìm với Google Search (grounding); có khoá OpenAI →
+`course.prompting.lookup.look_up(câu_hỏi)`: có khoá Gemini → tìm với Google Search (đối chiếu nguồn); có khoá OpenAI →
 công cụ `web_search` của Responses API; hai cách đều trả danh sách nguồn để mở ra kiểm tra. Câu hỏi được che dữ liệu
 cá nhân trước khi gửi. Không có khoá → mô hình trên máy trả lời theo trí nhớ, kèm bài học vì sao nó không thể biết
 tin mới (ví dụ chính quyền địa phương hai cấp từ ngày 01 tháng 7 năm 2025) và các cổng thông tin chính thống để

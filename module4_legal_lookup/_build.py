@@ -209,7 +209,8 @@ nhiêu điều? Có thể dùng `answer.find_citations(...)` và `widgets.show_h
              **grade_meta("m4-bt-q3-test", grade=True, points=2, locked=True)),
         md("m4-bt-end", f"""
 ## Tự kiểm tra
-Chạy lại toàn bộ bài (Kernel → Restart & Run All) và xem các ô kiểm tra không báo lỗi.
+Chạy lại toàn bộ bài: bấm nút ⏩ trên thanh công cụ phía trên bài (khởi động lại và chạy mọi ô từ đầu),
+rồi xem các ô kiểm tra không báo lỗi.
 
 ## Tóm tắt
 Bạn đã tìm điều luật bằng lời thường, viết câu tìm kiếm tốt và phát hiện trích dẫn bịa.
@@ -225,4 +226,4 @@ if __name__ == "__main__":
     lecture()
     practice()
     assignment()
-    print("Đã tạo 3 notebook của mô-đun 4.")
+    print("Đã tạo 3 notebook của học phần 4.")

@@ -28,8 +28,9 @@ def run_notebook(path: Path, timeout: int = 600, env: dict[str, str] | None = No
     """
     nb = nbformat.read(path, as_version=4)
     old = dict(os.environ)
+    env = env or offline_env()  # before clearing: offline_env() copies the current environment
     os.environ.clear()
-    os.environ.update(env or offline_env())
+    os.environ.update(env)
     try:
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                                 resources={"metadata": {"path": str(path.parent)}})

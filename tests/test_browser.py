@@ -101,6 +101,9 @@ def course_root(workdir: Path) -> Path:
 
 
 def server_env(workdir: Path) -> dict[str, str]:
+    # As `make run` does: the course's code font and sizes in the user settings JupyterLab applies.
+    subprocess.run([sys.executable, str(REPO / "jupyter" / "seed_user_settings.py"), str(workdir / "user-settings")],
+                   check=True, timeout=60)
     env = offline_env()
     env.update({
         "PATH": f"{BIN}:{env.get('PATH', '')}",
@@ -469,3 +472,40 @@ def test_voice_typing_records_and_transcribes(browser, voila: str) -> None:  # n
     assert len(ref_words & got_words) >= 3, f"transcript unrelated to the spoken sentence: {heard!r}"
     assert "Traceback" not in visible_text(page)
     page.context.close()
+
+
+def test_code_cells_render_vietnamese_and_explain_curly_quotes(browser, lab: str, course_root: Path) -> None:  # noqa: ANN001
+    """Vietnamese typed in a code cell is drawn by the course's code font alone (no fallback font, so no
+    detached marks), and a cell typed with “ ” quotes shows the Vietnamese explanation, not a red traceback."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    text = "Hãy ghi số điều: ố ệ ữ ỹ ấ ầ ẩ ẫ ặ ở ợ"
+    nb = new_notebook(cells=[new_code_cell("from course.ui import setup\n\nsetup()", id="f-setup"),
+                             new_code_cell(f'ghi_chu = "{text}"\nprint(ghi_chu)', id="f-text"),
+                             new_code_cell("cau_1 = “B”", id="f-quotes")],
+                      metadata={"kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)",
+                                               "language": "python"}})
+    nbformat.write(nb, course_root / "phong_chu.ipynb")
+    page = new_page(browser)
+    open_notebook(page, lab, "phong_chu.ipynb")
+    run_all(page, timeout_s=90)
+    page.wait_for_selector("text=Dấu ngoặc kép chưa đúng", timeout=30_000)
+    shot(page, "lab-code-font-vietnamese")
+    # Which platform fonts Chromium really used for the code cell's text and for the printed output.
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    used: set[str] = set()
+    for selector in (f"{ACTIVE} .cm-line", f"{ACTIVE} .cm-line *", f"{ACTIVE} .jp-OutputArea-output pre"):
+        for node in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]:
+            fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+            used |= {f["familyName"] for f in fonts}
+    assert used == {"Liberation Mono"}, used
+    assert text in visible_text(page)
+    errors = page.locator(f"{ACTIVE} [data-mime-type='application/vnd.jupyter.error']")
+    assert errors.count() == 0, "a red traceback reached the learner"
+    assert 'cau_1 = "B"' in visible_text(page)
+    page.context.close()
+    shutdown_kernels(lab)

@@ -171,7 +171,7 @@ async def _learner_session(hub: HubClient, user: str, password: str, correct: bo
         model = r.json()
         cells = model["content"]["cells"]
         answer = next(c for c in cells if c["metadata"].get("nbgrader", {}).get("solution"))
-        assert "NotImplementedError" in "".join(answer["source"]), "bản phát cho học viên còn lộ lời giải"
+        assert "remind_unanswered()" in "".join(answer["source"]), "bản phát cho học viên còn lộ lời giải"
         answer["source"] = "so_ho_dan = 42" if correct else "so_ho_dan = 41"
         r = await hub.http.put(f"{base}/api/contents/{nb_path}", headers=h,
                                json={"type": "notebook", "format": "json", "content": model["content"]})

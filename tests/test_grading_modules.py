@@ -1,8 +1,10 @@
 """The four real module assignments grade correctly through `khoahoc grade`: the source's own
-solutions get every automatic point, a broken submission gets 0, feedback hides hidden tests."""
+solutions get every automatic point, a broken or unanswered submission gets 0, feedback hides hidden
+tests, and the released answer cells never ask a learner to delete code."""
 
 from __future__ import annotations
 
+import ast
 import re
 
 import nbformat
@@ -31,7 +33,7 @@ def graded(tmp_path_factory):
         assert out["success"], out.get("error")
         release = nbformat.read(root / "release" / assignment / "bai_tap.ipynb", as_version=4)
         source = nbformat.read(root / "source" / assignment / "bai_tap.ipynb", as_version=4)
-        for kind in ("right", "broken"):
+        for kind in ("right", "broken", "blank"):  # "blank": the released notebook submitted unanswered
             write_submission(root, kind, assignment, fill(release, source, kind))
     summaries = grade_many(list(PRESENT), root, workers=2, progress=False)
     return root, api, summaries
@@ -65,3 +67,24 @@ def test_broken_submission_gets_zero_and_hidden_tests_stay_hidden(graded, assign
             code = line.strip().replace('\\"', '"')
             if len(code) > 25 and code.startswith("assert"):
                 assert code.split(",")[0] not in page
+
+
+@pytest.mark.parametrize("assignment", sorted(PRESENT))
+def test_unanswered_release_gets_zero_and_asks_to_delete_nothing(graded, assignment):
+    """nbgrader's placeholder is valid Python wherever it lands (top of a cell or inside `if cau_1 is None:`),
+    tells the learner to change nothing, and leaves the answer empty so every automatic test fails."""
+    root, api, _ = graded
+    assert automatic_points(api, assignment, "blank")[0] == 0
+    release = nbformat.read(root / "release" / assignment / "bai_tap.ipynb", as_version=4)
+    answers = [c for c in release.cells if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution")]
+    assert answers
+    for cell in answers:
+        ast.parse(cell.source)  # no IndentationError left behind
+        assert "remind_unanswered()" in cell.source and "raise" not in cell.source
+        assert not re.search(r"\bxo[áà]\b", cell.source, re.IGNORECASE), cell.source
+    graded_nb = nbformat.read(root / "autograded" / "blank" / assignment / "bai_tap.ipynb", as_version=4)
+    for cell in graded_nb.cells:
+        if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("solution"):
+            shown = "".join(o.get("data", {}).get("text/html", "") for o in cell.outputs)
+            assert "Câu này chưa có câu trả lời" in shown, cell.source  # said calmly, in Vietnamese
+            assert not any(o.output_type == "error" for o in cell.outputs)

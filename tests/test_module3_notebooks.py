@@ -114,3 +114,19 @@ def test_assignment_wer_threshold_is_the_published_one():
     assert evaluate.wer(reference, "Sáng thứ 6 tuần này tổ dân phố số 2 tổ chức tổng vệ sinh đường làng ngõ xóm") <= 0.15
     auto = next(c.source for c in nb.cells if c.id == "m3-bt-q1")
     assert evaluate.wer(reference, auto.split('"')[1]) > 0.15  # the raw transcript fails
+
+
+@pytest.mark.parametrize("written", ["Ngày 20/4", "20-4", "ngày 20 tháng 4", "20.4", "20/04", "Ngày 20 tháng 4"])
+def test_assignment_date_check_accepts_how_officials_write_the_date(written):
+    """The hidden test of question 2 (the committed cell, run as it is) passes for every usual spelling."""
+    from course import speech
+    from course.grading.checks import expect, normalize
+
+    nb = nbformat.read(MODULE / "bai_tap" / "bai_tap.ipynb", as_version=4)
+    test = next(c.source for c in nb.cells if c.id == "m3-bt-q2-test-facts")
+    answer = {"Thời gian": written, "Địa điểm": "Nhà văn hóa tổ dân phố số 7", "Chủ trì": "Ông Lê Văn Cường",
+              "Thư ký": "Chị Phạm Thị Dung"}
+    exec(test, {"speech": speech, "expect": expect, "normalize": normalize, "bien_ban": answer})
+    with pytest.raises(AssertionError, match="Thời gian"):
+        exec(test, {"speech": speech, "expect": expect, "normalize": normalize,
+                    "bien_ban": answer | {"Thời gian": written.replace("20", "10")}})

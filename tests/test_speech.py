@@ -295,6 +295,25 @@ def test_minutes_parts_parse_check_and_docx(tmp_path):
         minutes.export_minutes_docx(parsed, tmp_path / "x.docx")
 
 
+@pytest.mark.parametrize("written", [
+    "Ngày 20/4", "20-4", "ngày 20 tháng 4", "20.4", "20/04", "20/4/2026", "Ngày 20 tháng 04 năm 2026",
+    "Ngay 20 thang 4", "ngày 20, tháng 4", "ngày 20 - 4", "2026-04-20", "Hôm nay, ngày hai mươi tháng tư",
+    "ngày hai mươi tháng bốn", "Hai mươi tháng tư", "Lúc 8.05, ngày 20/4", "14 giờ 30 ngày 20/04",
+])
+def test_day_month_reads_every_way_officials_write_a_date(written):
+    assert minutes.day_month(written) == (20, 4)
+
+
+def test_day_month_refuses_what_is_not_that_date():
+    assert minutes.day_month("mồng 5 tháng 5") == (5, 5) and minutes.day_month("ngày hai mốt tháng tư") == (21, 4)
+    assert minutes.day_month("ngày mười tháng năm") == (10, 5)
+    for text in ("", None, "họp một tháng hai lần", "ngày 31/4", "ngày 30/2", "1.000.000 đồng", "tổ 7",
+                 "ngày 4/20"):
+        assert minutes.day_month(text) is None, text
+    # the normaliser used for WER reads "20/4" as two numbers, which is why dates need day_month
+    assert "tháng" not in evaluate.normalize_vi("Ngày 20/4")
+
+
 def test_make_minutes_never_invents_when_model_unavailable(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")  # course.llm.ask returns an error, calls no model
     m = minutes.make_minutes(ref("cuoc_hop.ogg"))

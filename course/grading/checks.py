@@ -10,13 +10,17 @@ still wrong; nbgrader counts the test as failed and the feedback shows only that
 
 from __future__ import annotations
 
+import ast
+import linecache
 import re
+import sys
 from collections.abc import Iterable
 from typing import Any
 
 from course.text import strip_diacritics
 
 _PLACEHOLDERS = {"", "...", "…", "?", "todo", "viết câu trả lời của bạn ở đây"}
+_WIDGET_CALLS = {"choice_question", "true_false", "text_answer", "label_task"}
 
 
 def normalize(text: str) -> str:
@@ -63,3 +67,55 @@ def expect_contains_all(text: Any, keywords: Iterable[str], message: str) -> Non
     plain = normalize(text) if isinstance(text, str) else ""
     missing = [k for k in keywords if normalize(k) not in plain]
     expect(not missing, f"{message} Còn thiếu: {', '.join(missing)}.")
+
+
+def _blank(value: Any) -> bool:
+    """True when an answer, or any part of it (a list's item, a dict's value), is still empty."""
+    if isinstance(value, dict):
+        return not value or any(_blank(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return not value or any(_blank(v) for v in value)
+    return not is_filled(value)
+
+
+def _cell_source(frame: Any) -> str:
+    """The source of the code running in `frame`: a notebook cell (IPython caches it) or a file."""
+    return "".join(linecache.getlines(frame.f_code.co_filename))
+
+
+def unanswered_names(source: str, namespace: dict[str, Any]) -> list[str]:
+    """Variables the code `source` assigns whose value in `namespace` is still empty, in order."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and node.id not in names:
+            names.append(node.id)
+    return [n for n in sorted(names, key=source.find) if n in namespace and _blank(namespace[n])]
+
+
+def remind_unanswered() -> None:
+    """nbgrader's placeholder in a released answer cell: say, without an error, what is still unanswered.
+
+    It looks at the variables the calling cell assigns; those still empty (None, "", a list with a gap)
+    are named in a short Vietnamese note with how to answer. Nothing to delete, nothing raised: an
+    unanswered question simply keeps its empty value and fails its tests. Returns nothing (a cell's last
+    line would otherwise print the value).
+    """
+    frame = sys._getframe(1)
+    source = _cell_source(frame)
+    names = unanswered_names(source, frame.f_globals)
+    if names:
+        from course.ui import show_notice
+
+        listed = ", ".join(f"«{n}»" for n in names)
+        if "text_answer" in source:
+            how = "gõ câu trả lời vào ô chữ phía trên rồi bấm «Lưu câu trả lời»"
+        elif any(call in source for call in _WIDGET_CALLS):
+            how = "bấm chọn trong khung phía trên; câu trả lời được lưu ngay, không cần chạy lại ô"
+        else:
+            how = "gõ câu trả lời vào giữa hai dấu ngoặc kép \"\" ở phía trên, rồi chạy lại ô (Shift+Enter)"
+        show_notice("Câu này chưa có câu trả lời",
+                    f"Còn trống: {listed}. Hãy {how}. Không cần xoá hay sửa dòng lệnh nào khác.")

@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from course.catalogue import ASSIGNMENTS
+from course.catalogue import ASSIGNMENTS, MODULES
 from course.config import load_settings
 from course.grading.coursedir import GradingError
 from course.grading.export import REPORT_DIR
 
-MODULE_LABELS = {"m1_tong_quan_ai": "Mô-đun 1", "m2_chatgpt_gemini": "Mô-đun 2",
-                 "m3_giong_noi": "Mô-đun 3", "m4_tra_cuu_phap_luat": "Mô-đun 4"}
+MODULE_LABELS = {m.assignment: f"Học phần {m.number}" for m in MODULES}
 
 
 @dataclass
@@ -111,7 +110,7 @@ def plot_progress(rep: Reports) -> None:
     ax.plot(table["Bài"], table["Điểm trung bình (%)"], marker="o", color="#2f855a")
     ax.set_ylim(0, 100)
     ax.set_ylabel("Điểm trung bình (%)")
-    ax.set_title("Tiến bộ qua các mô-đun")
+    ax.set_title("Tiến bộ qua các học phần")
     _show(fig)
 
 

@@ -1,6 +1,6 @@
 """nbgrader configuration and preprocessors shared by `grading/nbgrader_config.py` and the runner.
 
-- Vietnamese `ClearSolutions` stubs.
+- Vietnamese `ClearSolutions` stubs (the code stub reminds, never asks to delete code).
 - `CapOutputSize`: after execution, truncates any output larger than a byte budget, so one
   learner printing 50 MB cannot bloat the gradebook, the feedback or the instructor's disk.
 - `HideHiddenTests`: in feedback only, removes the code between the hidden-test markers and
@@ -20,9 +20,13 @@ from traitlets import Bool, Integer
 
 from course.config import load_settings
 
+# Replaces each solution in a released answer cell, at the solution's indentation (so it is valid
+# inside `if cau_1 is None:` as well as at the top of a cell). It never asks the learner to delete
+# anything and raises nothing: it names what is still unanswered; an empty answer fails its tests.
 CODE_STUB = (
-    "# VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY (rồi xoá dòng raise bên dưới)\n"
-    'raise NotImplementedError("Bạn chưa làm câu này: hãy điền câu trả lời rồi chạy lại ô.")'
+    "# Không cần sửa các dòng này: câu trả lời ghi ở phía trên (khung chọn, ô chữ hoặc trong dấu ngoặc kép).\n"
+    "from course.grading.checks import remind_unanswered\n"
+    "remind_unanswered()"
 )
 TEXT_STUB = "VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY"
 HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"

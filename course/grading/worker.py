@@ -149,7 +149,7 @@ def sandbox_reasons(scratch: Path) -> list[str]:
 def failure_reason(log: str) -> str:
     """Vietnamese reason for an autograde that nbgrader could not finish."""
     if _DEAD_KERNEL.search(log):
-        return ("Bài làm làm dừng đột ngột trình chạy Python (kernel) — ví dụ gọi os._exit hoặc dùng quá "
+        return ("Bài làm làm dừng đột ngột phiên chạy Python — ví dụ gọi os._exit hoặc dùng quá "
                 "nhiều bộ nhớ; bài được 0 điểm. Hãy xoá lệnh gây lỗi rồi nộp lại.")
     if re.search(r"UnresponsiveKernel|CellTimeoutError|TimeoutError", log):
         return "Bài làm chạy quá thời gian cho phép và không dừng được; bài được 0 điểm."

@@ -6,7 +6,8 @@
   every CPU kernel path; a stretch nothing can transcribe reads "[không nghe rõ mm:ss–mm:ss]".
 - `wer`, `cer`, `normalize_vi`, `diff_html` — measure a transcript against a reference.
 - `Recorder`, `VoiceTyping`, `transcribe_widget` — browser microphone and upload widgets.
-- `make_minutes`, `Minutes`, `check_minutes`, `export_minutes_docx` — transcript → biên bản cuộc họp.
+- `make_minutes`, `Minutes`, `check_minutes`, `export_minutes_docx` — transcript → biên bản cuộc họp;
+  `day_month` reads a date however officials write it ("20/4", "ngày 20 tháng 4").
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def __getattr__(name: str):  # noqa: ANN202 - lazy: widgets and minutes pull in 
 
         return getattr(widgets, name)
     if name in {"Minutes", "make_minutes", "minutes_from_keywords", "check_minutes", "export_minutes_docx",
-                "parse_minutes"}:
+                "parse_minutes", "day_month"}:
         from course.speech import minutes
 
         return getattr(minutes, name)
@@ -50,7 +51,7 @@ __all__ = [
     "DOMAIN_HINT", "DOMAIN_TERMS", "AudioError", "Segment", "Transcript", "get_transcriber", "is_hallucination",
     "last_transcript", "load_audio", "make_hint", "probe", "transcribe",
     "Recorder", "VoiceTyping", "voice_typing_widget", "Minutes", "make_minutes", "minutes_from_keywords",
-    "check_minutes", "export_minutes_docx", "parse_minutes", "wer", "cer", "score", "normalize_vi",
+    "check_minutes", "export_minutes_docx", "parse_minutes", "day_month", "wer", "cer", "score", "normalize_vi",
     "diff_html", "diff_text", "show_diff", "accuracy_table", "compare_providers", "fix_terms", "plot_sound",
     "reference_for",
 ]

@@ -216,6 +216,66 @@ def export_minutes_docx(minutes: Minutes | dict[str, str], path: str | Path,
     return write_docx(draft, Path(path))
 
 
+def _number_phrases(top: int) -> dict[str, int]:
+    """Folded Vietnamese readings of 1..top, with the variants officials say and write.
+
+    "hai mươi tư" / "hai mươi bốn", "mười lăm" / "mười năm", and the short spoken "hai mốt", "hai tư".
+    """
+    from course.speech.evaluate import number_to_words
+
+    phrases: dict[str, int] = {}
+    for n in range(1, top + 1):
+        base = _fold(number_to_words(n))
+        variants = {base}
+        if base.endswith(" tu"):
+            variants.add(base[:-3] + " bon")
+        if base.endswith(" lam"):
+            variants.add(base[:-4] + " nam")
+        if n > 20 and n % 10:
+            variants |= {v.replace(" muoi ", " ") for v in list(variants)}
+        phrases.update(dict.fromkeys(variants, n))
+    return phrases
+
+
+def _alternation(phrases: dict[str, int]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+_DAY_WORDS = _number_phrases(31)
+_MONTH_WORDS = _number_phrases(12) | {"tu": 4, "gieng": 1}
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_DATE = re.compile(
+    rf"(?P<prefix>\b(?:ngay|mung|mong)\s+)?"
+    rf"\b(?:(?P<d>\d{{1,2}})|(?P<dw>{_alternation(_DAY_WORDS)}))"
+    rf"\s*(?:[/.\-]|,?\s*\bthang\b)\s*"
+    rf"(?:(?P<m>\d{{1,2}})|(?P<mw>{_alternation(_MONTH_WORDS)}))(?!\w)")
+
+
+def day_month(text: str) -> tuple[int, int] | None:
+    """The first (day, month) written in `text`, however an official writes it; None when there is none.
+
+    Reads "Ngày 20/4", "20-4", "20.4", "20/04/2026", "ngày 20 tháng 4", "ngày hai mươi tháng tư",
+    "mồng 5 tháng 5", with or without diacritics. A day written in words needs "ngày"/"mồng"/"mùng"
+    before it unless it opens the text ("họp một tháng hai lần" is not a date); a date after "ngày" wins over bare numbers such as a
+    time "8.05"; day and month must be a possible pair.
+    """
+    folded = _fold(unicodedata.normalize("NFC", str(text or ""))).strip()
+    iso = _ISO_DATE.search(folded)
+    candidates: list[tuple[bool, int, tuple[int, int]]] = []  # (no "ngày" before it, position, date)
+    if iso:
+        candidates.append((False, iso.start(), (int(iso.group(3)), int(iso.group(2)))))
+    for found in _DATE.finditer(folded):
+        if found.group("dw") and not found.group("prefix") and found.start() > 0:
+            continue  # words without "ngày" count only as the whole answer: "Hai mươi tháng tư"
+        day = int(found.group("d")) if found.group("d") else _DAY_WORDS[re.sub(r"\s+", " ", found.group("dw"))]
+        month = int(found.group("m")) if found.group("m") else _MONTH_WORDS[re.sub(r"\s+", " ", found.group("mw"))]
+        candidates.append((not found.group("prefix"), found.start(), (day, month)))
+    for _, _, (day, month) in sorted(candidates):
+        if 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+            return day, month
+    return None
+
+
 _HONORIFIC = re.compile(r"^(ông|bà|anh|chị|đồng chí|đ/c)\s+", re.IGNORECASE)
 
 
