@@ -36,9 +36,14 @@ system:
 
 # The venv is rebuilt only when pyproject.toml changes. llama-cpp-python compiles from source (~6 min on
 # 2 cores): its wheel is built once into the course's cache folder and installed from there afterwards.
+# The build is portable (AVX2, no -march=native): a native build on a CPU with AMX keeps its AMX tile
+# set-up per thread, and ONNX Runtime's int8 kernels (the legal search encoder) reconfigure the tiles on
+# the same thread, after which Gemma printed garbage. The folder name carries the flags.
 COURSE_CACHE ?= $(or $(COURSE_CACHE_DIR),$(HOME)/.cache/khoahoc)
-WHEELS := $(COURSE_CACHE)/wheels
 LLAMA_PIN := $(shell sed -n 's/^ *"llama-cpp-python==\([0-9.]*\)".*/\1/p' pyproject.toml)
+LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=OFF \
+  -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
+WHEELS := $(COURSE_CACHE)/wheels/llama-$(LLAMA_PIN)-avx2
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system
@@ -46,7 +51,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip setuptools wheel
 	@mkdir -p $(WHEELS)
 	@ls $(WHEELS)/llama_cpp_python-$(LLAMA_PIN)-*.whl >/dev/null 2>&1 || { echo "Biên dịch llama-cpp-python $(LLAMA_PIN) (một lần, vài phút)…"; \
-	  CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(BIN)/python -m pip wheel -q --no-deps -w $(WHEELS) llama-cpp-python==$(LLAMA_PIN); }
+	  CMAKE_ARGS="$(LLAMA_CMAKE)" CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(BIN)/python -m pip wheel -q --no-deps \
+	    --no-cache-dir -w $(WHEELS) llama-cpp-python==$(LLAMA_PIN); }
 	$(BIN)/python -m pip install -q --find-links $(WHEELS) -e '.[dev]'
 	@touch $(STAMP)
 
