@@ -115,3 +115,13 @@ def test_streams_in_a_real_kernel(tmp_path: Path) -> None:
 def test_too_long_question_is_a_vietnamese_error() -> None:
     ans = ask("xin chào " * 3000, provider="local", max_tokens=8, use_cache=False)
     assert not ans.ok and ans.text == "" and "quá dài" in ans.error
+
+
+def test_local_model_is_unchanged_by_the_legal_search_encoder() -> None:
+    """A native llama.cpp build on a CPU with AMX kept its tile set-up per thread; ONNX Runtime's int8
+    kernels (the legal search's query encoder) reset it on the same thread and Gemma then printed garbage."""
+    from course.legal import dense
+
+    before = local.next_token_probs("Hà Nội là thủ đô của", k=3)
+    dense.embed_query("thời hạn hợp đồng lao động là bao lâu")
+    assert local.next_token_probs("Hà Nội là thủ đô của", k=3) == before
