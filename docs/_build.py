@@ -13,7 +13,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell
 from course.apps import APPS, APPS_DIR
 from course.catalogue import MODULES
 from course.config import REPO_ROOT
-from course.notebook_builder import notebook, write_notebook
+from course.notebook_builder import code, md, notebook, write_notebook
 
 
 def app_notebook(name: str) -> nbformat.NotebookNode:
@@ -135,11 +135,58 @@ def glossary_notebook() -> nbformat.NotebookNode:
     return notebook(cells, title="Thuật ngữ AI Anh–Việt")
 
 
+def template_notebook() -> nbformat.NotebookNode:
+    """docs/mau_notebook.ipynb: the house style every course notebook follows, shown on a tiny example.
+
+    The idea of one skeleton for every notebook is adapted from the Gemini cookbook's quickstart template;
+    the text and the example are the course's own. `tests/test_notebook_template.py` checks it like the rest.
+    """
+    cells = [
+        md("mau-title", """
+# Mẫu notebook của khoá học
+Một trang mẫu cho người soạn bài: mọi bài giảng, bài thực hành và bài tập của khoá học đều theo khung này.
+
+**Mục tiêu**
+- Biết thứ tự các phần của một notebook trong khoá học.
+- Viết ô lệnh ngắn cho học viên: vài dòng gọi `course`, không bắt học viên lập trình.
+- Đặt nguồn cho mọi con số, ngày tháng, điều luật nêu trong bài.
+
+**Thời lượng:** 10 phút đọc. **Chuẩn bị:** chạy ô thiết lập ngay dưới đây (không cần mạng)."""),
+        md("mau-setup-text", "Ô thiết lập duy nhất: nhập từ `course` và một dòng cho biết đang dùng AI nào. "
+                             "Học viên chỉ cần đọc dòng đó."),
+        code("mau-setup", "from course.privacy import redact\nfrom course.ui import setup\n\nsetup()"),
+        md("mau-section", """
+## Mỗi mục một việc, tiêu đề là một câu ngắn
+Trước mỗi ô lệnh: một đoạn nói **làm gì** và **để ý điều gì**. Ô lệnh tối đa khoảng ba dòng; phần xử lý,
+kiểm tra lỗi và lời báo lỗi tiếng Việt nằm trong gói `course`, đã được kiểm thử.
+
+Ví dụ: chạy ô dưới đây và xem số điện thoại được thay bằng nhãn trước khi gửi lên mạng."""),
+        code("mau-example", 'redact("Ông Lò Văn Pánh, điện thoại 0912 345 678, đề nghị đo lại đất.").text'),
+        md("mau-self-check", """
+## Tự kiểm tra
+- Ô lệnh nào trong trang này dài hơn ba dòng? (Không có ô nào — đó là điều cần giữ.)
+- Số điện thoại trong ví dụ đã được thay bằng nhãn gì?"""),
+        md("mau-end", """
+## Tóm tắt
+Khung chung: tiêu đề và một câu mục đích; **Mục tiêu**, **Thời lượng**, **Chuẩn bị**; một ô thiết lập; các mục
+ngắn; **Tự kiểm tra**; **Tóm tắt**; **Tiếp theo**, kèm nguồn. Bài giảng thêm thông tin trình chiếu cho từng ô.
+
+## Tiếp theo
+Quay lại [trang bắt đầu](../bat_dau.ipynb). Các notebook của khoá học được tạo bằng các tệp `_build.py` đặt cạnh
+chúng (`make notebooks`).
+
+**Nguồn:** bản thiết kế khoá học (khung chung cho mọi notebook); quy định về dữ liệu cá nhân: Luật Bảo vệ dữ liệu
+cá nhân số 91/2025/QH15 — https://vbpl.vn"""),
+    ]
+    return notebook(cells, title="Mẫu notebook của khoá học")
+
+
 def main() -> None:
     for name, app in APPS.items():
         write_notebook(app_notebook(name), APPS_DIR / app.notebook)
     write_notebook(start_page(), REPO_ROOT / "bat_dau.ipynb")
     write_notebook(glossary_notebook(), REPO_ROOT / "docs" / "thuat_ngu.ipynb")
+    write_notebook(template_notebook(), REPO_ROOT / "docs" / "mau_notebook.ipynb")
     print(f"wrote {len(APPS)} app notebooks and {Path(REPO_ROOT / 'bat_dau.ipynb').name}")
 
 

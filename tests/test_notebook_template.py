@@ -9,7 +9,8 @@ import nbformat
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted([REPO / "bat_dau.ipynb", *REPO.glob("module*/bai_giang.ipynb"), *REPO.glob("module*/thuc_hanh.ipynb"),
+NOTEBOOKS = sorted([REPO / "bat_dau.ipynb", REPO / "docs" / "mau_notebook.ipynb",
+                    *REPO.glob("module*/bai_giang.ipynb"), *REPO.glob("module*/thuc_hanh.ipynb"),
                     *REPO.glob("module*/bai_tap/bai_tap.ipynb")])
 SECTIONS = ("Mục tiêu", "Thời lượng", "Chuẩn bị", "Tự kiểm tra", "Tóm tắt", "Tiếp theo")
 # A learner-facing cell is a few lines calling `course`; these are shown on purpose (raw SDK calls).
@@ -74,3 +75,12 @@ def test_readme_links_resolve(path: Path) -> None:
               if not t.startswith(("http://", "https://", "mailto:", "#"))
               and not (path.parent / t.split("#")[0]).exists()]
     assert not broken, f"links to missing files: {broken}"
+
+
+@pytest.mark.slow
+def test_the_template_notebook_runs() -> None:
+    from tests.conftest import outputs_text, run_notebook
+
+    nb = run_notebook(REPO / "docs" / "mau_notebook.ipynb", timeout=300)
+    text = outputs_text(nb)
+    assert "[SDT_1]" in text and "0912 345 678" not in text and "Traceback" not in text
