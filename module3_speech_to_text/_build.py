@@ -14,6 +14,10 @@ SETUP = "from course import speech\nfrom course.speech import show_diff, transcr
 # may hear other words: the notebook says it is an example, and tests bound the live transcript instead.
 AUTO_TRANSCRIPT = "Tổ dân phố sâu hay tổ chức tổng về sinh bình lạnh của sống."
 
+# Real voices, measured by `benchmarks/asr.py --real` (240 Common Voice vi clips, CC0; module README has the table).
+REAL = {"clips": 240, "speakers": 128, "wer": "0,59–0,60", "wrong_in_10": "6", "page_words": 400, "page_wrong": "240",
+        "marked_wrong": "76–78 %", "unmarked_wrong": "37–39 %"}
+
 SOURCES = """**Nguồn:**
 - A. Radford và cộng sự (2022), *Robust Speech Recognition via Large-Scale Weak Supervision* (mô hình Whisper,
   680.000 giờ âm thanh): https://arxiv.org/abs/2212.04356 — mô hình dùng ở đây: Whisper base (giấy phép MIT),
@@ -77,6 +81,19 @@ Xem cột WER/CER:""", "slide"),
         md("m3-bg-acc-lesson", """
 **Rút ra:** nói rõ, chậm, gần micro, phòng yên tĩnh; mô hình nhỏ trên máy chỉ để **minh hoạ** —
 muốn dùng thật cần mô hình lớn hơn. Luôn **đọc lại và sửa** trước khi dùng bản chép.""", "fragment"),
+        md("m3-bg-real", f"""
+## Trên giọng người thật
+Nhóm biên soạn đo mô hình trên máy (Whisper base) với {REAL['clips']} đoạn ghi âm **giọng người thật**
+(Common Voice tiếng Việt: {REAL['speakers']} người đọc, micro điện thoại và máy tính):
+- sai khoảng **{REAL['wrong_in_10']} từ trên 10 từ** (WER ≈ {REAL['wer']});
+- một trang biên bản khoảng {REAL['page_words']} từ thì khoảng **{REAL['page_wrong']} từ phải sửa**: bản chép chỉ là bản nháp,
+  phải nghe lại toàn bộ;
+- những từ **tô vàng** là chỗ máy không chắc: ở đó sai {REAL['marked_wrong']} số từ, chỗ không tô sai {REAL['unmarked_wrong']} —
+  sửa chỗ tô vàng trước, nhưng chỗ không tô vẫn phải đọc lại.
+
+**Khi nào dùng dịch vụ trên mạng** (OpenAI, Gemini — mô hình lớn hơn nhiều): khi cần bản chép chính xác, nội dung
+công khai, **không** có dữ liệu cá nhân hay bí mật, và lãnh đạo cho phép. Khoá học không có khoá để tự đo các dịch
+vụ này: hãy đo trên giọng của mình bằng công cụ WER (Thực hành, mục 1b).""", "slide"),
         md("m3-bg-mouse", """
 ## «Chuột thông minh» và các cách gõ bằng giọng nói khác
 «Chuột thông minh» là con chuột máy tính có nút micro: bấm giữ nút, nói, chữ hiện ra ở chỗ con trỏ.
