@@ -59,6 +59,7 @@ DEFAULTS: dict[str, str] = {
     "COURSE_CLASS": "",  # the learner's class (lớp) for the evaluation form
     "COURSE_EVALUATION_DIR": "",  # <course root>/phieu_danh_gia
     "COURSE_FONT_DIR": "",  # matplotlib's bundled DejaVu fonts
+    "COURSE_PROGRESS_DIR": "",  # <exchange dir>/tien_do: which practice cells each learner has run
 }
 # Read-only aliases kept for one release: old name -> new name.
 ALIASES: dict[str, str] = {
@@ -127,6 +128,7 @@ class Settings:
     class_id: str = ""
     evaluation_dir: Path | None = None
     font_dir: Path | None = None
+    progress_dir: Path | None = None
 
     def __repr__(self) -> str:
         shown = []
@@ -287,6 +289,7 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv_path: Path | 
         class_id=env["COURSE_CLASS"],
         evaluation_dir=_path(env, "COURSE_EVALUATION_DIR"),
         font_dir=_path(env, "COURSE_FONT_DIR"),
+        progress_dir=_path(env, "COURSE_PROGRESS_DIR"),
     )
 
 

@@ -19,6 +19,7 @@ from course.catalogue import provider_label
 from course.code_errors import CodeHelp, explain
 from course.config import load_settings
 from course.errors import CourseError
+from course.progress import track_practice
 
 
 def status_line() -> str:
@@ -128,6 +129,7 @@ def load_ipython_extension(shell: object) -> None:
     also in a notebook without a set-up cell and in a kernel that died and restarted. Never while grading."""
     if not os.environ.get("NBGRADER_EXECUTION"):
         friendly_errors(shell)
+        track_practice(shell)
 
 
 def setup(show_status: bool = True) -> None:
@@ -141,5 +143,6 @@ def setup(show_status: bool = True) -> None:
     # While nbgrader validates or grades, errors must reach it unchanged (it records their messages).
     if shell is not None and not os.environ.get("NBGRADER_EXECUTION"):
         friendly_errors(shell)
+        track_practice(shell)
     if show_status:
         print(status_line())

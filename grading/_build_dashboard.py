@@ -38,11 +38,12 @@ CELLS = [
      "Hãy liên hệ những học viên này để họ nộp lại."),
     ("code", "gd-notes", "bao_cao.notes"),
     ("md", "gd-live-text", "## Theo dõi trực tiếp trong giờ học\n"
-     "Bảng dưới đây tự cập nhật mỗi 5 giây: số bài đã nộp và đã chấm của từng bài, những câu lớp đang "
-     "vướng, và từng học viên. Bài học viên vừa bấm *Submit* (còn trong hộp nộp bài, chưa gom) cũng được "
-     "tính là đã nộp. Để thấy cả những người chưa nộp gì, truyền danh sách lớp: "
-     "`dashboard.live_panel(learners=...)`. Chạy `truc_tiep.stop()` để dừng cập nhật. Bảng không biết học "
-     "viên đang làm bài thực hành nào: chỉ những gì đã nộp mới hiện ở đây."),
+     "Bảng dưới đây tự cập nhật mỗi 5 giây: mỗi học viên đã mở và làm xong bài thực hành nào "
+     "(«đang làm 3/11» là đã chạy được 3 trong 11 ô lệnh), số bài đã nộp và đã chấm của từng bài, những "
+     "câu lớp đang vướng, và từng học viên. Bài học viên vừa nộp (còn trong hộp nộp bài, chưa gom) cũng "
+     "được tính là đã nộp. Để thấy cả những người chưa làm gì, truyền danh sách lớp: "
+     "`dashboard.live_panel(learners=...)`. Chạy `truc_tiep.stop()` để dừng cập nhật. Tiến độ thực hành "
+     "chỉ ghi mã ô lệnh và giờ chạy, không ghi nội dung học viên gõ."),
     ("code", "gd-live", "truc_tiep = dashboard.live_panel(interval=5)"),
     ("md", "gd-self-check", "## Tự kiểm tra\n"
      "- Học phần nào có điểm trung bình thấp nhất?\n- Ba câu khó nhất thuộc học phần nào?\n"

@@ -19,7 +19,7 @@ COURSE = REPO / "course"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("course.text", "course.errors", "course.catalogue"),
     ("course.config",),
-    ("course.local_models", "course.privacy", "course.ui", "course.code_errors", "course.notebook_builder"),
+    ("course.local_models", "course.privacy", "course.ui", "course.progress", "course.code_errors", "course.notebook_builder"),
     ("course.llm", "course.doctor"),
     ("course.widgets", "course.slides", "course.grading"),
     ("course.documents", "course.legal", "course.speech", "course.explain", "course.prompting"),

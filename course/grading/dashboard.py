@@ -124,6 +124,8 @@ class LiveStatus:
 
     progress: pd.DataFrame  # learner × assignment: "", "đã nộp", "đã chấm"
     counts: pd.DataFrame  # per assignment: submitted, graded
+    practice: pd.DataFrame  # learner × practice notebook: "chưa mở", "đang làm 3/11", "xong"
+    practice_counts: pd.DataFrame  # per practice notebook: opened, finished
     stuck: pd.DataFrame  # the questions with the lowest full-marks rate among graded work
     read_at: str
 
@@ -147,9 +149,27 @@ def _inbound(root: Path) -> set[tuple[str, str]]:
     return pairs
 
 
-def live_status(root: Path | None = None, learners: list[str] | None = None, top: int = 5) -> LiveStatus:
-    """Read submissions (exchange inbox and `submitted/`), graded work (`autograded/`) and the
-    gradebook's per-question results. `learners` (e.g. a class roster) lists those with nothing yet."""
+def practice_status(people: list[str], progress_folder: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Learner × practice notebook ("chưa mở", "đang làm 3/11", "xong") and, per notebook, how many
+    learners opened and finished it — from the progress files the practice notebooks write."""
+    from course.progress import DONE, NOT_OPENED, read_progress
+
+    states = read_progress(progress_folder)
+    people = list(dict.fromkeys([*people, *sorted(states)]))
+    columns = {f"m{m.number}": f"Thực hành HP{m.number}" for m in MODULES}
+    table = pd.DataFrame([[states[x][k].label if x in states and k in states[x] else NOT_OPENED for k in columns]
+                          for x in people], index=pd.Index(people, name="Học viên"), columns=list(columns.values()))
+    counts = pd.DataFrame([{"Bài": col, "Đã mở": int((table[col] != NOT_OPENED).sum()),
+                            "Làm xong": int((table[col] == DONE).sum()), "Chưa mở": int((table[col] == NOT_OPENED).sum())}
+                           for col in table.columns], columns=["Bài", "Đã mở", "Làm xong", "Chưa mở"])
+    return table, counts
+
+
+def live_status(root: Path | None = None, learners: list[str] | None = None, top: int = 5,
+                progress_folder: Path | None = None) -> LiveStatus:
+    """Read practice progress (`course.progress`), submissions (exchange inbox and `submitted/`),
+    graded work (`autograded/`) and the gradebook's per-question results. `learners` (e.g. a class
+    roster) lists those with nothing yet."""
     from datetime import datetime
 
     from course.grading.export import collect, per_question
@@ -179,7 +199,10 @@ def live_status(root: Path | None = None, learners: list[str] | None = None, top
         if len(table):
             stuck = table[["Bài", "Câu", "Số bài", "Tỉ lệ đạt (%)"]].head(top).assign(
                 Bài=lambda t: t["Bài"].map(lambda a: MODULE_LABELS.get(a, a)))
-    return LiveStatus(progress, counts, stuck.reset_index(drop=True), datetime.now().strftime("%H:%M:%S"))
+    practice, practice_counts = practice_status(people, progress_folder)
+    progress = progress.reindex(practice.index, fill_value="")
+    return LiveStatus(progress, counts, practice, practice_counts, stuck.reset_index(drop=True),
+                      datetime.now().strftime("%H:%M:%S"))
 
 
 def _table_html(frame: pd.DataFrame, index: bool = False) -> str:
@@ -198,7 +221,8 @@ class LivePanel:
 
         self.root, self.learners, self.interval = root, learners, max(1.0, interval)
         self.header, self.counts, self.stuck, self.progress = w.HTML(), w.HTML(), w.HTML(), w.HTML()
-        self.widget = w.VBox([self.header, self.counts, self.stuck, self.progress])
+        self.practice = w.HTML()
+        self.widget = w.VBox([self.header, self.practice, self.counts, self.stuck, self.progress])
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.refresh()
@@ -212,9 +236,11 @@ class LivePanel:
             return None
         self.header.value = (f"<b>Tình hình lớp lúc {status.read_at}</b> — tự cập nhật mỗi {self.interval:g} giây. "
                              "Bài trong hộp nộp bài (chưa gom) được tính là «đã nộp».")
+        self.practice.value = "<h4>Thực hành</h4>" + _table_html(status.practice_counts)
         self.counts.value = "<h4>Số bài nộp</h4>" + _table_html(status.counts)
         self.stuck.value = "<h4>Những câu lớp đang vướng (tỉ lệ đạt thấp nhất)</h4>" + _table_html(status.stuck)
-        self.progress.value = "<h4>Từng học viên</h4>" + _table_html(status.progress, index=True)
+        each = status.practice.join(status.progress.rename(columns=MODULE_LABELS))
+        self.progress.value = "<h4>Từng học viên</h4>" + _table_html(each, index=True)
         return status
 
     def start(self) -> LivePanel:
