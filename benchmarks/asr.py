@@ -105,7 +105,8 @@ def real_set(limit: int = 0) -> dict:
     seconds = {}
     marked = [0, 0]  # [wrong, all] among words below UNSURE_BELOW
     unmarked = [0, 0]
-    unclear = 0
+    unclear = marker_only = 0
+    shown: list[str] = []  # the course's transcript as the learner sees it, markers included
     for engine in ("raw", "course"):
         start = time.perf_counter()
         for name, ref in rows:
@@ -118,8 +119,13 @@ def real_set(limit: int = 0) -> dict:
                 tr = transcribe(path, transcriber=ours, progress=False)
             except AudioError:  # digital silence: a Vietnamese error for the learner, no text here
                 texts[engine].append("")
+                shown.append("")
                 continue
-            texts[engine].append(tr.text)
+            # Scored on what was transcribed: a "[không nghe rõ 00:03–00:07]" marker is no words
+            # (counted as deletions, like raw's silence there), and is counted apart below.
+            texts[engine].append(" ".join(s.text for s in tr.segments if not s.unclear))
+            shown.append(tr.text)
+            marker_only += bool(tr.segments) and all(s.unclear for s in tr.segments)
             unclear += sum(s.unclear for s in tr.segments)
             words = [w for s in tr.segments for w in s.words]
             for w, bad in zip(words, wrong_words(ref, [w.w for w in words]), strict=True):
@@ -134,8 +140,9 @@ def real_set(limit: int = 0) -> dict:
         out[engine] = {"wer": round(jiwer.wer(refs, hyps), 4), "cer": round(jiwer.cer(refs, hyps), 4),
                        "rtf": round(seconds[engine] / audio_s, 4), "empty": sum(not t.strip() for t in texts[engine])}
     out["course"]["empty_where_raw_has_text"] = sum(
-        not c.strip() and bool(r.strip()) for c, r in zip(texts["course"], texts["raw"], strict=True))
+        not c.strip() and bool(r.strip()) for c, r in zip(shown, texts["raw"], strict=True))
     out["course"]["unclear_stretches"] = unclear
+    out["course"]["marker_only"] = marker_only  # transcripts that say "[không nghe rõ …]" and nothing else
     out["confidence"] = {
         "unsure_below": UNSURE_BELOW,
         "marked_words": marked[1], "marked_wrong_share": round(marked[0] / max(1, marked[1]), 4),
@@ -248,7 +255,7 @@ def main() -> None:
             print(f"{name:8s} raw WER {r['raw']['wer']:.3f} CER {r['raw']['cer']:.3f} RTF {r['raw']['rtf']:.3f} | "
                   f"course WER {r['course']['wer']:.3f} CER {r['course']['cer']:.3f} RTF {r['course']['rtf']:.3f} "
                   f"(x{r['course']['wer'] / r['raw']['wer']:.2f} WER) | empty where raw has text "
-                  f"{r['course']['empty_where_raw_has_text']} | marked wrong {r['confidence']['marked_wrong_share']:.2f}"
+                  f"{r['course']['empty_where_raw_has_text']} (marker only {r['course']['marker_only']}) | marked wrong {r['confidence']['marked_wrong_share']:.2f}"
                   f" vs unmarked {r['confidence']['unmarked_wrong_share']:.2f}")
     report: dict = {}
     if not args.skip_short:

@@ -381,11 +381,12 @@ class LocalTranscriber:
             seg = _local_segment(raw)
             if not seg.text:
                 continue
-            if _STRONG.search(raw.text) or (_WEAK.search(raw.text) and
-                                             (raw.no_speech_prob > 0.2 or raw.avg_logprob < -0.7)):
-                dropped.append(seg)  # a YouTube outro heard in noise: nothing was said there
-            elif is_hallucination(raw.text, raw.no_speech_prob, raw.avg_logprob, raw.compression_ratio) \
+            outro = _STRONG.search(raw.text) or (_WEAK.search(raw.text) and
+                                                 (raw.no_speech_prob > 0.2 or raw.avg_logprob < -0.7))
+            if outro or is_hallucination(raw.text, raw.no_speech_prob, raw.avg_logprob, raw.compression_ratio) \
                     or echoes_hint(raw.text, hint):
+                # A YouTube outro, a loop or the hint read back: decode the stretch again; what is
+                # still unusable becomes "[không nghe rõ …]" (an outro over real silence becomes nothing).
                 dropped.append(seg)
                 kept += self._recover(audio, raw.start, raw.end, hint)
             else:
