@@ -249,10 +249,18 @@ def is_hallucination(text: str, no_speech_prob: float = 0.0, avg_logprob: float 
 
 
 def repeats_itself(text: str) -> bool:
-    """A decoding loop: one word over half of 8+ words, or the same 1-4 words 4 times in a row
-    ("dân phố, dân phố, dân phố, dân phố")."""
+    """A decoding loop: one word over half of 8+ words, the same 1-4 words 4 times in a row
+    ("dân phố, dân phố, dân phố, dân phố"), or counting ("1, 3, 2, 1, 4, 1, 2, 3, …": 8 numbers in a
+    row, or 8+ making up most of the text; a spoken date or amount is a few numbers among words)."""
     words = re.findall(r"\w+", text.lower())
     if len(words) >= 8 and max(words.count(w) for w in set(words)) / len(words) > 0.5:
+        return True
+    numbers = sum(w.isdigit() for w in words)
+    run = longest = 0
+    for w in words:
+        run = run + 1 if w.isdigit() else 0
+        longest = max(longest, run)
+    if longest >= 8 or (numbers >= 8 and numbers / len(words) >= 0.6):
         return True
     for n in range(1, 5):
         for i in range(len(words) - 4 * n + 1):
@@ -360,6 +368,8 @@ class LocalTranscriber:
          "no_repeat_ngram_size": 4, "no_speech_threshold": None},
     )
 
+    SEEDS = (0, 1, 2)  # draws per retry, tried in order until one is usable
+
     def __init__(self, settings: Settings | None = None, beam_size: int = 5) -> None:
         self.model = "whisper-base (int8)"
         self.beam_size = beam_size
@@ -376,6 +386,9 @@ class LocalTranscriber:
         kept: list[Segment] = []
         dropped: list[Segment] = []
         heard: list[tuple[float, float]] = []
+        import ctranslate2
+
+        ctranslate2.set_random_seed(0)  # fallback temperatures sample: the same audio, the same draw
         for raw in self._decode(audio, hint, vad_filter=True, temperature=self.TEMPERATURES):
             heard.append((raw.start, raw.end))
             seg = _local_segment(raw)
@@ -401,28 +414,35 @@ class LocalTranscriber:
     def _recover(self, audio: np.ndarray, start: float, end: float, hint: str) -> list[Segment]:
         """Decode [start, end] again with each of RETRIES; keep the best-scored usable candidate.
 
-        Candidates are sampled at fallback temperatures, so which one wins can vary from run to run;
-        when none is usable the stretch is marked unclear with its times."""
+        Fallback temperatures sample, so each retry draws with fixed seeds (SEEDS, in order, until
+        one draw is usable): a stretch decodes the same way on every run on a given CPU, and one
+        unlucky draw (a loop, counting, nothing) does not decide it. When no draw is usable the
+        stretch is marked unclear with its times."""
         lo = max(0, int((start - 0.2) * SAMPLE_RATE))
         piece = audio[lo:int((end + 0.2) * SAMPLE_RATE)]
         offset = lo / SAMPLE_RATE
         if is_silent(piece):
             return []  # nothing audible: nothing was said there
+        import ctranslate2
+
         best: tuple[float, list[Segment]] | None = None
         for retry in self.RETRIES:
             if retry["use_hint"] and not hint:
                 continue
             options = {k: v for k, v in retry.items() if k != "use_hint"}
             prompt = hint if retry["use_hint"] else ""
-            raws = [r for r in self._decode(piece, prompt, vad_filter=False, **options) if r.text.strip()]
-            text = " ".join(r.text.strip() for r in raws)
-            if not text or is_hallucination(text) or echoes_hint(text, hint) or \
-                    any(is_hallucination(r.text, r.no_speech_prob, r.avg_logprob, r.compression_ratio) for r in raws):
-                continue
-            span = sum(max(r.end - r.start, 0.01) for r in raws)
-            score = sum(r.avg_logprob * max(r.end - r.start, 0.01) for r in raws) / span
-            if best is None or score > best[0]:
-                best = (score, [_local_segment(r).shifted(offset) for r in raws])
+            for seed in self.SEEDS:
+                ctranslate2.set_random_seed(seed)
+                raws = [r for r in self._decode(piece, prompt, vad_filter=False, **options) if r.text.strip()]
+                text = " ".join(r.text.strip() for r in raws)
+                if not text or is_hallucination(text) or echoes_hint(text, hint) or any(
+                        is_hallucination(r.text, r.no_speech_prob, r.avg_logprob, r.compression_ratio) for r in raws):
+                    continue
+                span = sum(max(r.end - r.start, 0.01) for r in raws)
+                score = sum(r.avg_logprob * max(r.end - r.start, 0.01) for r in raws) / span
+                if best is None or score > best[0]:
+                    best = (score, [_local_segment(r).shifted(offset) for r in raws])
+                break
         if best is None:
             return [Segment(round(start, 3), round(end, 3), unclear_text(start, end), unclear=True)]
         return best[1]
