@@ -66,6 +66,33 @@ def test_names_become_reversible_placeholders(text: str, name: str) -> None:
     assert restore(r.text, r.mapping) == text
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Anh trai Hùng và cô giáo Lan đến họp.", ["Hùng", "Lan"]),
+    ("Y Bhim Niê xin xác nhận hộ nghèo.", ["Y Bhim Niê"]),
+    ("Hộ Nông Văn Dền được hỗ trợ bò.", ["Nông Văn Dền"]),
+    ("Họ và tên: trần thị bình, sinh năm 1980", ["trần thị bình"]),
+    ("Ông Tùng và Bách đã ký.", ["Tùng", "Bách"]),
+    ("Vợ anh là Hoa.", ["Hoa"]),
+    ("Số thẻ in tên PHAM VAN LONG.", ["PHAM VAN LONG"]),
+    ("Đàng Năng Thọ và Thạch Thị Sa Rết xin hỗ trợ.", ["Đàng Năng Thọ", "Thạch Thị Sa Rết"]),
+])
+def test_more_name_shapes(text: str, names: list[str]) -> None:
+    assert [f.value for f in find_pii(text) if f.kind == "NAME"] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Đoàn Thanh niên phường tổ chức ra quân.",
+    "Công ty Cổ phần Hoàng Long thi công.",
+    "Ban Chỉ huy Quân sự phường họp.",
+    "Giám đốc Sở Tư pháp Trần Văn Minh phát biểu.",  # public office holder named by role
+    "b) Họ, tên Thẩm phán, Thư ký Tòa án;",
+    "Trường hợp họ không còn là Thẩm phán của Tòa án.",
+    "Trạm Y tế và Hồ Gươm.",
+])
+def test_organisations_and_roles_are_not_names(text: str) -> None:
+    assert [f for f in find_pii(text) if f.kind == "NAME"] == []
+
+
 def test_name_typed_bare_with_village() -> None:
     r = redact("ong Lo Van Pieng, ban Na Bo, xin cap lai giay khai sinh")
     assert r.text == "ong [HO_TEN_1], [DIA_CHI_1], xin cap lai giay khai sinh"

@@ -92,6 +92,13 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
     out.sort(key=lambda t: (t[1], -(t[2] - t[1])))
     kept: list[tuple[str, int, int]] = []
     for item in out:
-        if not kept or item[1] >= kept[-1][2]:
-            kept.append(item)
+        if kept and item[1] < kept[-1][2]:
+            continue
+        # the same fact said twice in one clause ("mắc bệnh lao cần điều trị dài ngày",
+        # "nghiện ma túy, gia đình xin cai nghiện"): one span, generalised once
+        if (kept and kept[-1][0] == item[0] and item[1] - kept[-1][2] <= 30
+                and not re.search(r"[.;!?\n]", text[kept[-1][2]:item[1]])):
+            kept[-1] = (item[0], kept[-1][1], item[2])
+            continue
+        kept.append(item)
     return kept
