@@ -35,7 +35,7 @@ mai cao hà tạ chu tống lưu la vương thái kiều quách khổng lại m�
 giàng thào vừ vàng mùa sùng hạng tẩn triệu bàn chảo lầu hầu mã thò khuất tiêu phùng văn thạch kim
 và cứ tráng tô sin giáp lục ông diệp âu đào thiều ứng khúc kha đàm ninh liễu nghiêm phí quan quỳnh thủy
 vi xa ksor niê kpă rmah siu đèo hờ lỳ ly mè lầm lý khà pờ sình chẻo lã điêu hà cà tòng hảng phàn
-bạch danh đàng sơn chau néang rơ puih thông lữ doãn tăng thân trình cù mẫn lạc nhan
+bạch danh đàng sơn chau néang rơ puih thông lữ doãn tăng thân trình cù mẫn lạc nhan ma
 """.split())
 # Ê Đê, Jrai and Ba Na given names open with "Y" (men) or "H'" (women): "Y Bhim Niê", "Nay Y Blang".
 NOT_Y_NAME = frozenset("te hoc duoc khoa si ta".split())
@@ -60,7 +60,8 @@ NOT_A_NAME_PHRASE = re.compile(
     r"thong tu|than nhan|trinh bay|lac long quan|cu chi|"
     # roles in court and procedure documents: "họ tên Thẩm phán, Thư ký Tòa án"
     r"tham phan|kiem sat vien|thu ky|toa an|dieu tra vien|hoi tham|luat su|cong chung vien|chap hanh vien|"
-    r"giam dinh vien|tham tra vien|thanh tra vien)\b")
+    r"giam dinh vien|tham tra vien|thanh tra vien|"
+    r"deo o quy ho|deo hai van|deo ngang|deo khau pha|deo ma pi leng|deo pha din)\b")
 # Words just before a run that make it a company, shop or cooperative ("Công ty Cổ phần Hoàng Long").
 COMPANY_BEFORE = frozenset("ty tnhh phần htx sạn tiệm hàng nghiệp xưởng quán hiệu".split())
 # Words after which the next capitalised run is a name.
@@ -100,7 +101,16 @@ Vĩnh Phúc|Vĩnh Long|Đồng Nai|Đồng Tháp|Bình Dương|Phú Thọ|Tây N
 Sơn La|Điện Biên|Bắc Ninh|Bắc Giang|Hải Phòng|Hải Dương|Hưng Yên|Nam Định|Thanh Hóa|Thanh Hoá|Nghệ An|
 Gia Lai|Kon Tum|Đắk Lắk|Đắk Nông|Khánh Hòa|Khánh Hoà|Bình Định|Phú Yên|Huế|Đà Nẵng|Cà Mau|Sóc Trăng|
 Hậu Giang|Cần Thơ|An Giang|Bến Tre|Tiền Giang|Hòa Bình|Hoà Bình|Lạng Sơn|Tuyên Quang|Yên Bái|Bắc Kạn|
-Phú Quốc|Hoàng Sa|Trường Sa|Việt Nam|Hàn Quốc|Trung Quốc|Nhật Bản|Đài Loan|Bạch Mai|Việt Đức|Chợ Rẫy""".replace("\n", "").split("|"))
+Phú Quốc|Hoàng Sa|Trường Sa|Việt Nam|Hàn Quốc|Trung Quốc|Nhật Bản|Đài Loan|Bạch Mai|Việt Đức|Chợ Rẫy|
+Lý Sơn|Phan Thiết|Phan Rang|Hoàng Su Phì|Hoàng Mai|Tạ Xá|Lê Chân|Kiến An|Mai Sơn|Lương Sơn|Kim Bôi|Cao Lộc|
+Văn Lãng|Văn Quan|Văn Yên|Văn Chấn|Văn Bàn|Lục Yên|Lục Ngạn|Lục Nam|Thạch An|Thạch Thành|Thạch Hà|Lâm Thao|
+Lâm Hà|Lâm Bình|Bạch Thông|Vũ Quang|Lạc Sơn|Lạc Thủy|Lạc Dương|Kim Sơn|Lý Nhân|La Gi|Hà Quảng|Hà Trung|Hà Tĩnh|
+Quỳnh Nhai|Quỳnh Lưu|Quỳnh Phụ|Đinh Lập|Mường Khương|Lò Gạch|Giáp Bát|Kim Liên|Kim Mã|Văn Miếu|Văn Điển|
+Đoàn Kết|Thái Hà|Tô Hiến Thành|Cao Lãnh|Hồ Núi Cốc|Đào Duy Từ|Vương Thừa Vũ|Hoàng Liên Sơn|Bàn Cờ|Sơn Dương|
+Sơn Động|Sơn Hà|Sơn Tịnh|Sơn Hòa|Sơn Hoà|Mai Dịch|Hồ Con Rùa|Tam Đảo|Châu Đốc|Châu Thành|Châu Phú|Kiều Mai|
+Nông Cống|Lương Tài|Cầm Xuyên|Khúc Xuyên|Triệu Sơn|Triệu Phong|Vĩnh Bảo|Thạch Thất|Phùng Khoang|Mạc Thị Bưởi""".replace("\n", "").split("|"))
+# Ê Đê and Jrai place names ("Ea H'leo", "Ia H'Drai", "Krông Pắc", "Cư M'gar") begin with these words.
+HIGHLAND_PLACE_START = frozenset("ea ia krong cu dak dac kon plei buon".split())
 # A role named right before the name: a public office holder acting in that role.
 OFFICE_BEFORE = re.compile(
     r"(?:chu tich|pho chu tich|bi thu|pho bi thu|truong cong an|pho truong cong an|giam doc|pho giam doc|"
@@ -130,7 +140,7 @@ VILLAGE_AFTER = re.compile(
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 # "Ông Tùng và Bách", "các ông Tùng, Bách": a capitalised run right after a name, joined by "," or "và".
-_JOINED = re.compile(r"\s*(?:,|và|va|hoặc|hoac)\s*$|\s*,\s*(?:và|va)\s*$")
+_JOINED = re.compile(r"\s*(?:,|và|va|hoặc|hoac)\s*$|\s*,\s*(?:và|va)\s*$|\s+(?:là|la)\s+$")
 # Words that never start a person's name joined to a list of names (folded).
 NOT_JOINED = frozenset("""
 dieu khoan luat nghi quyet dinh thong tu chuong muc phu luc can cu ubnd hdnd dang doan hoi to
@@ -200,7 +210,7 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
         run = words[i : j + 1]
         found = _judge(text, folded, words, i, run)
         i = j + 1
-        if found is None and out and out[-1][0] == "NAME":
+        if found is None and out and out[-1][0] == "NAME" and _title_before_pos(text, out[-1][1]):
             found = _joined(text, folded, run, out[-1][2])
         if found is None:
             continue
@@ -221,6 +231,13 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
         if len(kept) >= 2 and low[kept[0][0]:kept[0][1]] in SURNAMES_BARE:
             out.append(("NAME", kept[0][0], kept[-1][1]))
     return sorted(out, key=lambda t: t[1])
+
+
+def _title_before_pos(text: str, pos: int) -> bool:
+    """The word right before `pos` is a title or kinship word ("ông Tùng": the name was found by its title)."""
+    m = re.search(r"([^\W\d_]+)\s+$", text[max(0, pos - 12):pos])
+    return bool(m) and (m.group(1).lower() in TITLES or (text[max(0, pos - 80):pos].isascii()
+                                                         and m.group(1).lower() in TITLES_BARE))
 
 
 def _joined(text: str, folded: str, run: list[tuple[int, int]], prev_end: int) -> tuple[int, int] | None:
@@ -283,8 +300,9 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
           and not _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run)
           and _in(tokens[1], SURNAMES_VI, SURNAMES_BARE, bare_run)):
         run, tokens, idx = run[1:], tokens[1:], idx + 1  # "Hộ Nông Văn Dền": the name after "Hộ"
+    middle = len(tokens) >= 3 and strip_diacritics_aligned(tokens[1]).lower() in ("van", "thi")
     if _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and not (
-            len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run)):
+            len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run)) and not (titled and middle):
         return None
     run, tokens = run[:5], tokens[:5]
     start, end = run[0][0], run[-1][1]
@@ -320,7 +338,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             _in(prev[-2], IS_NAME_AFTER, IS_NAME_AFTER_BARE, bare_text)):
         return start, end  # "tôi là Dũng", "vợ anh là Hoa", "con trai ông Sáu là Tý"
     low = [strip_diacritics_aligned(t).lower() for t in tokens]
-    for k in range(len(tokens) - 1):  # Ê Đê / Jrai given names: "Y Bhim Niê", "Nay Y Blang"
+    for k in range(len(tokens) - 1 if low[0] not in HIGHLAND_PLACE_START else 0):
+        # Ê Đê / Jrai given names: "Y Bhim Niê", "Nay Y Blang", "H'Zin Byă"
         if (low[k] == "y" and low[k + 1] not in NOT_Y_NAME) or (low[k].startswith("h'") and len(low[k]) > 2):
             return start, end
     if len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run):
