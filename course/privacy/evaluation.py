@@ -559,7 +559,8 @@ def _align(text: str, tokens: list[str]) -> list[tuple[int, int]]:
 
 def library_detectors() -> dict[str, Callable[[str], list[Finding]]]:
     """The library detectors that are installed: "vipii" (Presidio recognisers for Vietnamese),
-    "underthesea-ner" (names: PER), and both together. Empty when neither is installed."""
+    "underthesea-ner" (names: PER), both together, and the course guard with the NER's extra names.
+    Empty when neither is installed."""
     out: dict[str, Callable[[str], list[Finding]]] = {}
     try:
         from vipii import PIIDetector  # type: ignore[import-not-found]
@@ -594,6 +595,13 @@ def library_detectors() -> dict[str, Callable[[str], list[Finding]]]:
         out["underthesea-ner"] = ner_find
     if PIIDetector is not None and ner is not None:
         out["vipii+underthesea"] = lambda text: out["vipii"](text) + out["underthesea-ner"](text)
+    if ner is not None:  # would the NER add names the rules miss, and at what cost in precision?
+        def course_plus_ner(text: str) -> list[Finding]:
+            own = find_pii(text)
+            extra = [f for f in out["underthesea-ner"](text) if all(f.end <= o.start or o.end <= f.start for o in own)]
+            return own + extra
+
+        out["course+underthesea"] = course_plus_ner
     return out
 
 
