@@ -35,7 +35,7 @@ mai cao hà tạ chu tống lưu la vương thái kiều quách khổng lại m�
 giàng thào vừ vàng mùa sùng hạng tẩn triệu bàn chảo lầu hầu mã thò khuất tiêu phùng văn thạch kim
 và cứ tráng tô sin giáp lục ông diệp âu đào thiều ứng khúc kha đàm ninh liễu nghiêm phí quan quỳnh thủy
 vi xa ksor niê kpă rmah siu đèo hờ lỳ ly mè lầm lý khà pờ sình chẻo lã điêu hà cà tòng hảng phàn
-bạch danh đàng sơn chau néang rơ puih thông lữ doãn tăng thân trình cù mẫn lạc nhan ma
+bạch danh đàng sơn chau néang rơ puih thông lữ doãn tăng thân trình cù mẫn lạc nhan ma vì bạc
 """.split())
 # Ê Đê, Jrai and Ba Na given names open with "Y" (men) or "H'" (women): "Y Bhim Niê", "Nay Y Blang".
 NOT_Y_NAME = frozenset("te hoc duoc khoa si ta".split())
@@ -62,6 +62,8 @@ NOT_A_NAME_PHRASE = re.compile(
     r"tham phan|kiem sat vien|thu ky|toa an|dieu tra vien|hoi tham|luat su|cong chung vien|chap hanh vien|"
     r"giam dinh vien|tham tra vien|thanh tra vien|"
     r"deo o quy ho|deo hai van|deo ngang|deo khau pha|deo ma pi leng|deo pha din)\b")
+# A second street of a crossing or a list of streets: the name after "đường X – " / "phố X và ".
+STREET_JOINED = re.compile(r"\b(?:duong|pho|nga tu|nga ba|giao|tuyen)\s+[A-Za-z0-9 ]{2,30}?\s*(?:[-–—/,]|va)\s*$")
 # Words just before a run that make it a company, shop or cooperative ("Công ty Cổ phần Hoàng Long").
 COMPANY_BEFORE = frozenset("ty tnhh phần htx sạn tiệm hàng nghiệp xưởng quán hiệu".split())
 # Words after which the next capitalised run is a name.
@@ -92,7 +94,9 @@ Tôn Thất Tùng|Phan Đăng Lưu|Nguyễn Huệ|Lê Duẩn|Phạm Văn Đồng
 Phan Bội Châu|Phan Chu Trinh|Ngô Quyền|Đinh Tiên Hoàng|Lý Thái Tổ|Lê Thái Tổ|Trần Quốc Toản|Kim Đồng|
 Nguyễn Chí Thanh|Tôn Đức Thắng|Lê Thánh Tông|Nguyễn Văn Trỗi|Bế Văn Đàn|Cù Chính Lan|Mạc Thị Bưởi|
 Nguyễn Thị Minh Khai|Hà Huy Tập|Trần Đại Nghĩa|Lương Thế Vinh|Chu Văn An|Nguyễn Bỉnh Khiêm|Hồ Xuân Hương|
-Phùng Hưng|Mai Hắc Đế|Lê Văn Tám|Ông Ích Khiêm|Bà Triệu|Hai Bà Trưng|Bác Hồ""".replace("\n", "").split("|"))
+Phùng Hưng|Mai Hắc Đế|Lê Văn Tám|Ông Ích Khiêm|Bà Triệu|Hai Bà Trưng|Bác Hồ|
+Chú Cuội|Ông Táo|Táo Quân|Ông Địa|Thần Tài|Thánh Gióng|Sơn Tinh|Thủy Tinh|Lạc Long Quân|
+Âu Cơ|Mỵ Nương|Thạch Sanh|Ông Gióng|Bà Chúa Kho|Ông Tơ|Bà Nguyệt""".replace("\n", "").split("|"))
 # Place names that begin with a family name (Hà Nội, Cao Bằng …): never a person.
 PLACES = frozenset(strip_diacritics_aligned(n).lower() for n in """
 Hà Nội|Hà Giang|Hà Nam|Hà Tĩnh|Hà Đông|Hà Tiên|Cao Bằng|Lâm Đồng|Thái Bình|Thái Nguyên|Ninh Bình|
@@ -178,9 +182,10 @@ def _style(word: str) -> str:
     return "upper" if word.isupper() else "title"
 
 
-def _place(word: str, folded: str) -> bool:
+def _place(word: str, folded: str, bare_text: bool = True) -> bool:
+    """A place or institution word; its bare spelling ("cho" = chợ) counts only in text typed bare."""
     low = word.lower()
-    return low in PLACE_WORDS or (_bare(word) and folded.lower() in PLACE_WORDS_BARE)
+    return low in PLACE_WORDS or (bare_text and _bare(word) and folded.lower() in PLACE_WORDS_BARE)
 
 
 def find_names(text: str) -> list[tuple[str, int, int]]:
@@ -324,10 +329,12 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             if strip_diacritics_aligned(last + " " + text[start:end]).lower() in FAMOUS:
                 return None
     if not titled and (
-            (prev and _place(prev[-1], strip_diacritics_aligned(prev[-1])))
+            (prev and _place(prev[-1], strip_diacritics_aligned(prev[-1]), bare_text))
             or any(w.lower() in STRONG_PLACE or w.lower() in COMPANY_BEFORE for w in prev)):
         return None
     if OFFICE_BEFORE.search(clause) or OFFICE_AFTER.match(folded, end):
+        return None
+    if not titled and STREET_JOINED.search(before):  # "ngã tư đường Tô Hiệu – Chu Văn Thịnh"
         return None
     if titled:
         return start, end
@@ -356,7 +363,7 @@ def _title_before(text: str, words: list[tuple[int, int]], idx: int, bare_text: 
 
 def _place_before(text: str, words: list[tuple[int, int]], idx: int) -> bool:
     prev = _prev_words(text, words, idx, 1)
-    return bool(prev) and _place(prev[-1], strip_diacritics_aligned(prev[-1]))
+    return bool(prev) and _place(prev[-1], strip_diacritics_aligned(prev[-1]), _bare_context(text, words[idx][0]))
 
 
 def _bare_context(text: str, pos: int) -> bool:
