@@ -402,13 +402,19 @@ def find_pii(text: str) -> list[Finding]:
         starts.insert(i, f.start)
     # Sensitive data about a person: tied by a name or ID in the same sentence; cut where it overlaps.
     for category, start, end in find_sensitive(text, [(k.start, k.end) for k in kept]):
+        # cut out the names and IDs inside the phrase: what is left on either side is sensitive
         first = max(0, bisect.bisect_left(starts, start) - 1)
+        pieces, lo = [], start
         for k in kept[first : bisect.bisect_left(starts, end)]:
-            if k.start < end and start < k.end:
-                end = k.start if k.start > start else end
-                start = max(start, k.end) if k.start <= start else start
-        while end > start and text[end - 1] == " ":
-            end -= 1
-        if end - start >= 3:
-            kept.append(Finding("SENSITIVE", start, end, text[start:end], category))
+            if k.start < end and lo < k.end:
+                pieces.append((lo, k.start))
+                lo = max(lo, k.end)
+        pieces.append((lo, end))
+        for a, b in pieces:
+            while b > a and text[b - 1] == " ":
+                b -= 1
+            while a < b and text[a] == " ":
+                a += 1
+            if b - a >= 3:
+                kept.append(Finding("SENSITIVE", a, b, text[a:b], category))
     return sorted(kept, key=lambda f: f.start)
