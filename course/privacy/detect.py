@@ -110,16 +110,26 @@ PLATE_RE = re.compile(
 
 DATE_PART = (
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}"
-    r"|ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+(?:19|20)\d{2}"
+    r"|(?:ng[àa]y|m[ùu]ng|m[ồo]ng)\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+(?:19|20)\d{2}"
     r"|\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+(?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"  # ISO, "1990-06-21"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?![\d/.-])"  # two-digit year right after a birth word: "SN 3.11.92"
     r"|n[ăa]m\s+(?:19|20)\d{2})"
 )
 DOB_RE = re.compile(
-    r"(?<![\wÀ-ỹ])(?:sinh\s+(?:ng[àa]y|n[ăa]m)?|ng[àa]y\s+sinh|n[ăa]m\s+sinh(?:\s+c[ủu]a\s+[\wÀ-ỹ]+)?(?:\s+l[àa])?"
+    r"(?<![\wÀ-ỹ])(?:sinh(?:\s+ng[àa]y(?=\s*[:：]?\s*\d{1,2}\s*[/.-]|\s+ng[àa]y\s)|\s+n[ăa]m)?"
+    r"|(?:ng[àa]y|n[ăa]m)\s+sinh(?:\s+c[ủu]a(?:\s+[\wÀ-ỹ]+){1,3}?)?(?:\s+l[àa])?"
     r"|NS|SN|DOB|ng[àa]y\s*[/,]?\s*th[áa]ng\s*[/,]?\s*n[ăa]m\s+sinh)"
     r"\s*[:：]?\s*(?P<date>" + DATE_PART + r"|(?:19|20)\d{2})(?!\d)",
     re.I,
 )
+# A date spoken in words after "sinh": "sinh ngày mười lăm tháng tám năm hai nghìn không trăm mười chín".
+_NUM_WORD = (r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|khong|tram|nghin|ngan|linh|le|mot|mươi|"
+             r"gieng|chap)")
+SPOKEN_DOB_RE = re.compile(r"\bsinh\s+(?P<date>(?:ngay|mung|mong)\s+(?:" + _NUM_WORD + r"\s+){1,3}thang\s+(?:"
+                           + _NUM_WORD + r"\s+){1,2}nam(?:\s+" + _NUM_WORD + r"){1,8})\b")
+# "Quàng Thị Bun – 02/04/1938 – 0141…": a full date right after a name in a list is the date of birth.
+DATE_AFTER_NAME = re.compile(r"\s*[–—-]\s*(?P<y>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2})(?![\d/.])")
 
 _UPPER = "A-ZĐÀ-ỸÁÂĂÊÔƠƯ"
 _STREET_WORD = r"(?:ngõ|ngách|hẻm|kiệt|đường|phố|tổ|khu phố|thôn|xóm|ấp|tập thể|chung cư|khu tập thể)"
@@ -371,6 +381,11 @@ def find_pii(text: str) -> list[Finding]:
         if GROUP_BEFORE.search(low[max(0, m.start() - 30) : m.start()]):
             continue
         add("DOB", m, "date")
+    for m in SPOKEN_DOB_RE.finditer(low):
+        glued = re.search(r"([a-z]+) $", low[max(0, m.start() - 12) : m.start()])
+        if glued and glued.group(1) in _NOT_BIRTH_ASCII:
+            continue
+        found.append(Finding("DOB", m.start("date"), m.end("date"), text[m.start("date"):m.end("date")]))
     for rx in ADDRESS_RES:
         for m in rx.finditer(text):
             start = m.start("addr")
@@ -386,7 +401,7 @@ def find_pii(text: str) -> list[Finding]:
 
     for kind, start, end in find_names(text):
         found.append(Finding(kind, start, end, text[start:end]))
-        year = YEAR_AFTER_NAME.match(text, end) if kind == "NAME" else None
+        year = (YEAR_AFTER_NAME.match(text, end) or DATE_AFTER_NAME.match(text, end)) if kind == "NAME" else None
         if year:  # "Ông Mùa A Vàng (1958)": a year in brackets right after a name is the year of birth
             add("DOB", year, "y")
 

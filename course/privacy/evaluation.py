@@ -157,7 +157,7 @@ CASES: list[Case] = [
     ("Ông Nguyễn Văn An, sinh ngày 12/05/1980, trú tại phường.", [("DOB", "12/05/1980")]),
     ("Bà Lê Thị Cúc, ngày sinh: 03-11-1975.", [("DOB", "03-11-1975")]),
     ("Anh Dũng sinh năm 1990.", [("DOB", "1990")]),
-    ("Cháu Minh sinh ngày 5 tháng 7 năm 2015.", [("DOB", "5 tháng 7 năm 2015")]),
+    ("Cháu Minh sinh ngày 5 tháng 7 năm 2015.", [("DOB", "ngày 5 tháng 7 năm 2015")]),
     ("Họ tên: Phạm Thị Hoa; ngày sinh 21.09.1968", [("DOB", "21.09.1968")]),
     ("Người đề nghị: Trần Văn Phúc, sinh 1957.", [("DOB", "1957")]),
     ("Cụ Vũ Thị Tơ, sinh ngày 01/01/1935, thuộc diện người cao tuổi.", [("DOB", "01/01/1935")]),
