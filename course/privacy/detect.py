@@ -220,15 +220,45 @@ DIGIT_RUN = re.compile(r"(?<![\w/.,-])\d(?:" + _RUN_SEP + r"?\d){8,18}(?![\w/]|[
 # Digits spoken or typed as Vietnamese words ("không một bốn, một chín sáu ..."), on folded lower-case text.
 DIGIT_WORDS = {"khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "lam": "5",
                "sau": "6", "bay": "7", "tam": "8", "chin": "9"}
-_DW = "(?:" + "|".join(DIGIT_WORDS) + ")"
-WORD_RUN = re.compile(r"\b" + _DW + r"(?:[\s,.\-]+" + _DW + r"){8,18}\b")
+_DW = "(?:" + "|".join([*DIGIT_WORDS, "muoi"]) + ")"
+WORD_RUN = re.compile(r"\b" + _DW + r"(?:[\s,.\-]+" + _DW + r"){5,18}\b")
+
+
+def spoken_digits(spoken: str) -> str:
+    """Digits of numbers read aloud: "không mười bốn" → "014", "hai mươi" → "20", "mười bảy" → "17".
+
+    Folded text makes "mười" (ten) and "mươi" (tens) both "muoi": after a digit from two to nine in the same
+    group (no comma between) it is "mươi", otherwise "mười"."""
+    out: list[str] = []
+    toks = re.findall(r"[a-z]+|,", spoken)
+    for i, w in enumerate(toks):
+        if w == ",":
+            continue
+        if w != "muoi":
+            out.append(DIGIT_WORDS[w])
+            continue
+        prev = toks[i - 1] if i > 0 else ","
+        nxt = toks[i + 1] if i + 1 < len(toks) else ","
+        if prev not in (",", "muoi", "khong", "mot") and prev in DIGIT_WORDS:  # "hai mươi (lăm)"
+            if nxt not in DIGIT_WORDS or nxt == "khong":
+                out.append("0")
+        else:  # "mười (bảy)"
+            out.append("1")
+            if nxt not in DIGIT_WORDS or nxt == "khong":
+                out.append("0")
+    return "".join(out)
 # Landline with the area code in brackets: "(0212) 3 842 917", "(024) 3825 6677".
 PHONE_BRACKET_RE = re.compile(r"\(0\d{2,3}\)[\s.-]?\d(?:[\s.-]?\d){6,7}(?![\d\w])")
 # Passport: one letter and 7 (older 8) digits; spaced or dashed only after "hộ chiếu"/"passport".
-PASSPORT_RE = re.compile(r"(?<![\w-])[A-Z][\s-]?\d{7,8}(?![\w])")
+PASSPORT_RE = re.compile(r"(?<![\w-])[A-Za-z][\s-]?\d(?:[\s-]?\d){6,7}(?![\w])")
 PASSPORT_CONTEXT = re.compile(r"(?:ho chieu|passport|\bhc\b)")
 # BHYT card: 2 letters (group), 1 digit (benefit level), 2 digits (province), 10 digits (BHXH number).
 BHYT_RE = re.compile(r"(?<![\w])[A-Z]{2}\s?[1-5]\s?\d{2}\s?\d{10}(?!\w)")
+BHYT_ANYCASE_RE = re.compile(r"(?<![\w])[A-Za-z]{2}[\s.-]?[1-5][\s.-]?\d{2}[\s.-]?\d{3}(?:[\s.-]?\d){7}(?!\w)")
+# A phone number abroad: "+82 10 4823 9917" (the + makes it a phone whatever the country).
+PHONE_INTL_RE = re.compile(r"(?<![\w+])\+(?!84)[1-9]\d{0,2}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d){5,11}(?![\d\w])")
+# Card security code and OTP read aloud: "mã CVV 472", "OTP: bốn chín không, một một sáu".
+CVV_RE = re.compile(r"\b(?:cvv2?|cvc|ma bao mat (?:sau )?the)\s*(?:la\s+)?[:=]?\s*(?P<v>\d{3,4})\b")
 INSURANCE_CONTEXT = re.compile(r"(?:\bbhxh\b|\bbhyt\b|bao hiem xa hoi|bao hiem y te|ma so bao hiem|so bao hiem)")
 CARD_CONTEXT = re.compile(r"(?:\bthe\b|\bcard\b|visa|master|napas|atm)")
 TAX_CONTEXT_FOLDED = re.compile(r"(?:ma so thue|\bmst\b|ma so doanh nghiep|ma thue)")
@@ -239,11 +269,14 @@ SECRET_RE = re.compile(
     r"|passcode|pass|mk)(?:\s+[a-z]{1,7}){0,6}?\s*[:=]?\s*(?:la\s+)?"
     r"(?P<v>\d(?: ?\d){3,7}(?![\w@#$%&!*])|[^\s,;()]*[\d@#$%&!*][^\s,;()]*)"
 )
+SECRET_WORDS_RE = re.compile(r"\b(?:ma (?:otp|pin|xac thuc|xac nhan)|otp|pin|mat khau)\s*(?:la\s+)?[:=]?\s*"
+                             r"(?P<v>(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
+                             r"(?:[\s,.-]+(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)){3,7})\b")
 # An email written out: "lan a còng gmail chấm com", "an.nguyen @ gmail . com", "an (at) gmail (dot) com".
 _AT = r"(?:\s+(?:a\s+)?(?:cong|\(at\)|at)\s+|\s*@\s*|\s*\((?:a|at)\)\s*)"
 _DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*)"
 EMAIL_LOOSE_RE = re.compile(
-    r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
+    r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*(?:\s+cham\s+[a-z0-9][a-z0-9._+-]*){0,3}" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
     + _DOT + r"(?:com|vn|net|org|edu|gov|info|io)(?:" + _DOT + r"(?:vn|com|net|org))*\b"
 )
 YEAR_AFTER_NAME = re.compile(r"\s*[(,]\s*(?:s\.?\s*|sinh\s+)?(?P<y>(?:19|20)\d{2})\s*\)")
@@ -279,6 +312,9 @@ def _classify_digits(digits: str, low: str, start: int, end: int, text: str) -> 
     card_word = CARD_CONTEXT.search(before) and not INSURANCE_CONTEXT.search(before)
     if 13 <= len(digits) <= 19 and ((_luhn(digits) and len(digits) in (16, 19)) or card_word):
         return "CARD"
+    bank_word = _ASCII[BANK_CONTEXT].search(before) and not _ASCII[PHONE_WORDS].search(before)
+    if bank_word and 6 <= len(digits) <= 19 and not _ASCII[ID_JUST_BEFORE].search(before):
+        return "BANK"  # "số tài khoản bà đọc: một không hai bảy, …"
     if _valid_phone(digits):
         return "PHONE"
     if len(digits) == 12:
@@ -300,7 +336,9 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
         if kind:
             add(kind, m.start(), m.end())
     for m in WORD_RUN.finditer(low):
-        digits = "".join(DIGIT_WORDS[w] for w in re.findall(r"[a-z]+", m.group()))
+        digits = spoken_digits(m.group())
+        if len(digits) < 9:
+            continue
         kind = _classify_digits(digits, low, m.start(), m.end(), text)
         if kind is None and len(digits) == 9:
             kind = "CMND"
@@ -315,6 +353,13 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             add("PASSPORT", m.start(), m.end())
     for m in BHYT_RE.finditer(text):
         add("INSURANCE", m.start(), m.end())
+    for m in BHYT_ANYCASE_RE.finditer(text):
+        if INSURANCE_CONTEXT.search(_folded_before(low, m.start(), 40)):
+            add("INSURANCE", m.start(), m.end())
+    for m in PHONE_INTL_RE.finditer(text):
+        add("PHONE", m.start(), m.end())
+    for m in CVV_RE.finditer(low):
+        add("SECRET", m.start("v"), m.end("v"))
     for m in DIGIT_RUN.finditer(text):  # 10-digit BHXH numbers after their keyword
         if len(_digits(m.group())) == 10 and INSURANCE_CONTEXT.search(_folded_before(low, m.start(), 40)):
             add("INSURANCE", m.start(), m.end())
@@ -329,6 +374,9 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             end -= 1
         if end - start >= 4:
             add("SECRET", start, end)
+    for m in SECRET_WORDS_RE.finditer(low):
+        if len(spoken_digits(m.group("v"))) >= 4:
+            add("SECRET", m.start("v"), m.end("v"))
     for m in EMAIL_LOOSE_RE.finditer(low):
         if not EMAIL_RE.fullmatch(text[m.start():m.end()]):
             add("EMAIL", m.start(), m.end())
