@@ -137,7 +137,7 @@ _STREET_WORD_ANY = (r"(?:ng[õo]|ng[áa]ch|h[ẻe]m|ki[ệe]t|[đd][ưu][ờo]ng
                     r"t[ậa]p th[ểe]|chung c[ưu]|khu t[ậa]p th[ểe])")
 _HOUSE_NO = r"\d{1,4}[A-Za-z]?(?:\s*/\s*\d{1,4}[A-Za-z]?){0,3}"
 _NAME_WORDS = rf"[{_UPPER}][\wÀ-ỹ]*(?:\s+(?:[{_UPPER}][\wÀ-ỹ]*|\d{{1,3}}))" + r"{0,4}"
-_STREET_TAIL = r"(?:\d{1,4}[A-Za-z]?(?:\s+" + _NAME_WORDS + r")?|" + _NAME_WORDS + r")"
+_STREET_TAIL = r"(?:" + _HOUSE_NO + r"(?:\s+" + _NAME_WORDS + r")?|" + _NAME_WORDS + r")"
 ADDRESS_RES = (
     # "số nhà 12", "nhà số 5 ngõ 7", "căn hộ 1203 chung cư ..."
     # (also typed without diacritics: "so nha 15 ngo 3 duong Le Loi")
@@ -149,10 +149,26 @@ ADDRESS_RES = (
     # "trú tại 25 Lê Lợi", "ở số 8 Trần Phú"
     re.compile(r"(?:tại|trú|ngụ|ở|chỉ:?|về|đến)\s+(?P<addr>(?:số\s+)?" + _HOUSE_NO + r"\s+" + _NAME_WORDS + r")"),
 )
+# A flat: "phòng 304, nhà B2, khu tập thể Quyết Thắng".
+FLAT_RE = re.compile(r"\b(?P<addr>[Pp]hòng\s+\d{1,4}[A-Za-z]?\s*,?\s*(?:nhà|tòa|toà|block)\s+[A-Z0-9][\w-]*"
+                     r"(?:\s*,?\s*(?:khu tập thể|chung cư|khu nhà ở|KTX|tòa nhà)\s+" + _NAME_WORDS + r")?)")
+# What follows an address label is an address: "Địa chỉ: bản Bó Phứa", "ĐỊA CHỈ: SỐ 58, TỔ 6, ĐƯỜNG 3/2",
+# "Nơi ở hiện tại: …", "dia chi so 3 ngo 8 pho Le Duan" (on folded lower-case text).
+ADDRESS_LABEL_RE = re.compile(
+    r"\b(?:dia chi(?: (?:nha|thuong tru|tam tru|lien he|hien tai|hien nay|cu|moi|nha rieng))?|noi o(?: hien (?:tai|nay))?"
+    r"|noi (?:thuong|tam) tru|cho o(?: hien (?:tai|nay))?)(?:\s*:\s*|\s+(?=so\s+\d|\d))"
+    r"(?P<addr>[^;\n()\"—–]{2,80})")
+ADDRESS_LABEL_CUT = re.compile(r"\s[-–—]\s|,\s*(?:sdt|dt|dien thoai|cccd|cmnd|email|so dien thoai|ngay sinh)\b"
+                               r"|\.(?:\s|$)|\s+(?:soan|nho|xin|de nghi|giup|viet)\b")
+ADDRESS_WORD = re.compile(r"\d|\b(?:ban|thon|xom|ap|buon|plei|lang|to|khu|ngo|ngach|hem|kiet|duong|pho|so|phuong|xa|"
+                          r"can ho|chung cu|tap the|phong|nha)\b")
+# A village named after "về/ở/tại" or after a comma in a sentence that holds a person's name.
+VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)"
+                        r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
 # Words that, right before a number, make it a legal or document reference — never an address.
 NOT_ADDRESS_BEFORE = re.compile(
     r"(?:Điều|khoản|Khoản|điểm|Chương|Mục|Phụ lục|năm|tháng|ngày|số hiệu|Quyết định|Nghị định|"
-    r"Thông tư|Luật|Công văn|Tờ trình|Kế hoạch|Báo cáo)\s*(?:số\s*)?$",
+    r"Thông tư|Luật|Công văn|Tờ trình|Kế hoạch|Báo cáo|[Nn]gõ|[Nn]gách|[Hh]ẻm|[Kk]iệt)\s*(?:số\s*)?$",
 )
 
 # A number right after these counts things ("sửa 3 đường", "có 2 ngõ"): not a house number.
@@ -313,7 +329,8 @@ def _classify_digits(digits: str, low: str, start: int, end: int, text: str) -> 
     if 13 <= len(digits) <= 19 and ((_luhn(digits) and len(digits) in (16, 19)) or card_word):
         return "CARD"
     bank_word = _ASCII[BANK_CONTEXT].search(before) and not _ASCII[PHONE_WORDS].search(before)
-    if bank_word and 6 <= len(digits) <= 19 and not _ASCII[ID_JUST_BEFORE].search(before):
+    money_like = re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text[start:end].strip())
+    if bank_word and 6 <= len(digits) <= 19 and not _ASCII[ID_JUST_BEFORE].search(before) and not money_like:
         return "BANK"  # "số tài khoản bà đọc: một không hai bảy, …"
     if _valid_phone(digits):
         return "PHONE"
@@ -446,8 +463,27 @@ def find_pii(text: str) -> list[Finding]:
             if _money_after(text, start + len(value)) or NOT_ADDRESS_NAME.search(value):
                 continue
             found.append(Finding("ADDRESS", start, start + len(value), value))
+    for m in FLAT_RE.finditer(text):
+        add("ADDRESS", m, "addr")
+    for m in ADDRESS_LABEL_RE.finditer(low):
+        if low[max(0, m.start() - 6):m.start()].endswith(("email ", "thu ")) or re.match(r"\s*(?:email|thu)\b",
+                                                                                          low[m.end() - len(m.group("addr")) - 1:]):
+            continue
+        start, value = m.start("addr"), m.group("addr")
+        cut = ADDRESS_LABEL_CUT.search(value)
+        value = value[:cut.start()] if cut else value
+        value = value.rstrip(" ,:")
+        if len(value) >= 3 and ADDRESS_WORD.search(value) and not value.startswith(("email", "thu ")):
+            found.append(Finding("ADDRESS", start, start + len(value), text[start:start + len(value)]))
 
-    for kind, start, end in find_names(text):
+    names = find_names(text)
+    if any(kind == "NAME" for kind, _, _ in names):
+        folded_case = strip_diacritics_aligned(text)
+        for m in VILLAGE_RE.finditer(folded_case):
+            if re.search(r"(?:truong|pho|gia|bi thu|cong an|chi bo)\s*$", low[max(0, m.start() - 12):m.start()]):
+                continue
+            found.append(Finding("ADDRESS", m.start("v"), m.end("v"), text[m.start("v"):m.end("v")]))
+    for kind, start, end in names:
         found.append(Finding(kind, start, end, text[start:end]))
         year = (YEAR_AFTER_NAME.match(text, end) or DATE_AFTER_NAME.match(text, end)) if kind == "NAME" else None
         if year:  # "Ông Mùa A Vàng (1958)": a year in brackets right after a name is the year of birth

@@ -93,6 +93,11 @@ PERSON_WORDS_BARE = re.compile(
 )
 
 
+# The wording of a law or a procedure speaks of anyone ("người đó", "người bị kết án"), not of one person.
+LEGAL_WORDING = re.compile(r"\b(?:nguoi nao|thi bi phat|bi phat (?:tien|tu) tu \d|tu \d+ (?:nam|thang) den|truong hop"
+                           r"|doi voi nguoi|nguoi bi ket an|thoi han)\b")
+
+
 def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
     """(category, start, end) of sensitive phrases tied to a person.
 
@@ -111,7 +116,8 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
             sentence = text[s0:s1].lower()
             words = PERSON_WORDS_BARE if sentence.isascii() else PERSON_WORDS
             named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0)
-            tied = named or words.search(sentence) is not None
+            legal = LEGAL_WORDING.search(low[s0:s1]) is not None  # "Người nào … thì bị phạt tù từ 01 năm"
+            tied = named or (words.search(sentence) is not None and not legal)
             if category == "genetic" and not re.search(r"\b(?:adn|dna)\b", low[s0:s1]):
                 continue
             if tied:
