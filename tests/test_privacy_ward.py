@@ -40,7 +40,7 @@ def test_tuning_slice_per_kind() -> None:
         assert k.recall >= 0.98, (kind, detail)
 
 
-@pytest.mark.parametrize("part", ["U", "V"])
+@pytest.mark.parametrize("part", ["U", "V", "W", "X"])
 def test_held_out_slices_stay_above_the_targets(part: str) -> None:
     """Each was measured once before the fixes it led to (README); kept so later changes cannot fall below."""
     scores = evaluate_ward(load_ward_cases(part))
@@ -108,6 +108,12 @@ def test_name_typed_bare_with_village() -> None:
     "Bà con trong bản đồng tình. Anh chị em trong tổ trực đêm.",
     "Gọi công dân nam sinh năm 2008 đi khám nghĩa vụ quân sự.",
     "Thửa đất số 215, tờ bản đồ số 18, diện tích 120 m2.",
+    "Ngõ 68 đường Lê Thái Tông được đổ bê tông.",
+    "Phòng 203 tầng 2 trụ sở UBND phường.",
+    "Người nào đối xử tàn ác làm người đó tự sát, thì bị phạt tù từ 02 năm đến 07 năm.",
+    "Năm 2026 phường có 9 người chấp hành xong án phạt tù trở về địa phương.",
+    "Thống kê 4 vụ đánh bạc, xử phạt hành chính 12 đối tượng.",
+    "Số người khuyết tật nặng hưởng trợ cấp là 87 người.",
 ])
 def test_ordinary_text_passes(text: str) -> None:
     assert find_pii(text) == []
@@ -144,10 +150,37 @@ def test_sensitive_data_blocked_with_the_law_or_generalised() -> None:
     ("Email lehoa a còng gmail chấm com", "EMAIL"),
     ("Ngày sinh 03-11-1992", "DOB"),
     ("Mã OTP là 482913", "SECRET"),
+    ("CCCD ông đọc: không mười bốn, một chín hai, không không một, bảy bảy tám", "CCCD"),
+    ("Số của bác là không chín một ba, hai mươi, tám sáu, mười bảy", "PHONE"),
+    ("Số của con bà ở Hàn Quốc: +82 10 4823 9917", "PHONE"),
+    ("so ho chieu C-704-2518", "PASSPORT"),
+    ("bhyt cn3141400918273", "INSURANCE"),
+    ("mã CVV 472 mặt sau thẻ", "SECRET"),
+    ("OTP: bốn chín không, một một sáu", "SECRET"),
+    ("Email bà đọc là nguyen chấm thi chấm hoa a còng gmail chấm com", "EMAIL"),
+    ("DOB: 1990-06-21", "DOB"),
+    ("SN 3.11.92", "DOB"),
+    ("cháu sinh ngày mười lăm tháng tám năm hai nghìn không trăm mười chín", "DOB"),
+    ("Nơi ở hiện tại: phòng 304, nhà B2, khu tập thể Quyết Thắng.", "ADDRESS"),
+    ("ĐỊA CHỈ: SỐ 58, TỔ 6, ĐƯỜNG 3/2", "ADDRESS"),
     ("mat khau dich vu cong: thanhtam2024", "SECRET"),
 ])
 def test_every_id_in_every_spelling(text: str, kind: str) -> None:
     assert [f.kind for f in find_pii(text)] == [kind]
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Chị Nguyễn Thị Thảo là người dân tộc Mông theo mẹ, đề nghị hưởng chính sách cử tuyển.", "ethnic"),
+    ("Anh Lò Văn Hiếu đang có nợ xấu nhóm 5 tại ngân hàng.", "finance"),
+    ("Kết quả giám định ADN xác định anh Phan Văn Lợi là cha đẻ của cháu bé.", "genetic"),
+    ("Vợ anh Quý tố anh ngoại tình.", "sexual"),
+    ("Ông Tòng Văn Pâng khuyết tật vận động nặng sau tai nạn.", "health"),
+    ("Anh Giàng A Lử đang bị quản chế tại địa phương.", "criminal"),
+])
+def test_sensitive_categories_of_the_2025_law(text: str, category: str) -> None:
+    r = redact(text)
+    assert r.blocked and [f.category for f in r.sensitive] == [category]
+    assert "91/2025/QH15" in r.block_message()
 
 
 def test_card_needs_checksum_without_the_word_card() -> None:
