@@ -110,6 +110,8 @@ def test_name_typed_bare_with_village() -> None:
     "Thửa đất số 215, tờ bản đồ số 18, diện tích 120 m2.",
     "Ngõ 68 đường Lê Thái Tông được đổ bê tông.",
     "Phòng 203 tầng 2 trụ sở UBND phường.",
+    "Trẻ em sinh từ năm 2018 đến 2020 được tiêm.",  # a year range of a group, and "đ" is not a capital
+    "Mã hồ sơ 000.00.12.H26-251207-0001 đã tiếp nhận; mã bưu chính 100000.",
     "Người nào đối xử tàn ác làm người đó tự sát, thì bị phạt tù từ 02 năm đến 07 năm.",
     "Năm 2026 phường có 9 người chấp hành xong án phạt tù trở về địa phương.",
     "Thống kê 4 vụ đánh bạc, xử phạt hành chính 12 đối tượng.",

@@ -131,7 +131,8 @@ SPOKEN_DOB_RE = re.compile(r"\bsinh\s+(?P<date>(?:ngay|mung|mong)\s+(?:" + _NUM_
 # "Quàng Thị Bun – 02/04/1938 – 0141…": a full date right after a name in a list is the date of birth.
 DATE_AFTER_NAME = re.compile(r"\s*[–—-]\s*(?P<y>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2})(?![\d/.])")
 
-_UPPER = "A-ZĐÀ-ỸÁÂĂÊÔƠƯ"
+# Capital letters only: the range À-Ỹ also holds the small letters ("đến 2020 được" is not a street).
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9 + 1)) if c.isupper())
 _STREET_WORD = r"(?:ngõ|ngách|hẻm|kiệt|đường|phố|tổ|khu phố|thôn|xóm|ấp|tập thể|chung cư|khu tập thể)"
 _STREET_WORD_ANY = (r"(?:ng[õo]|ng[áa]ch|h[ẻe]m|ki[ệe]t|[đd][ưu][ờo]ng|ph[ốo]|t[ổo]|khu ph[ốo]|th[ôo]n|x[óo]m|[ấa]p|"
                     r"t[ậa]p th[ểe]|chung c[ưu]|khu t[ậa]p th[ểe])")
