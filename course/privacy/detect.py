@@ -474,7 +474,8 @@ def find_pii(text: str) -> list[Finding]:
         cut = ADDRESS_LABEL_CUT.search(value)
         value = value[:cut.start()] if cut else value
         value = value.rstrip(" ,:")
-        if len(value) >= 3 and ADDRESS_WORD.search(value) and not value.startswith(("email", "thu ")):
+        office = re.match(r"(?:tru so|ubnd|uy ban|bo phan|trung tam|van phong|cong an|nha van hoa|truong)\b", value)
+        if len(value) >= 3 and ADDRESS_WORD.search(value) and not value.startswith(("email", "thu ")) and not office:
             found.append(Finding("ADDRESS", start, start + len(value), text[start:start + len(value)]))
 
     names = find_names(text)
