@@ -447,7 +447,7 @@ def find_pii(text: str) -> list[Finding]:
         if GROUP_BEFORE.search(low[max(0, m.start() - 30) : m.start()]):
             continue
         add("DOB", m, "date")
-    for m in SPOKEN_DOB_RE.finditer(low):
+    for m in SPOKEN_DOB_RE.finditer(low) if "sinh" in low else ():
         glued = re.search(r"([a-z]+) $", low[max(0, m.start() - 12) : m.start()])
         if glued and glued.group(1) in _NOT_BIRTH_ASCII:
             continue
