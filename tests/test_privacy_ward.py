@@ -178,6 +178,8 @@ def test_every_id_in_every_spelling(text: str, kind: str) -> None:
     ("Vợ anh Quý tố anh ngoại tình.", "sexual"),
     ("Ông Tòng Văn Pâng khuyết tật vận động nặng sau tai nạn.", "health"),
     ("Anh Giàng A Lử đang bị quản chế tại địa phương.", "criminal"),
+    ("Bà Lan là Phật tử.", "religion"),
+    ("Anh Mùa A Chính theo Tin Lành.", "religion"),
 ])
 def test_sensitive_categories_of_the_2025_law(text: str, category: str) -> None:
     r = redact(text)

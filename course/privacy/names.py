@@ -148,6 +148,7 @@ _JOINED = re.compile(r"\s*(?:,|và|va|hoặc|hoac)\s*$|\s*,\s*(?:và|va)\s*$|\s+
 # Words that never start a person's name joined to a list of names (folded).
 NOT_JOINED = frozenset("""
 dieu khoan luat nghi quyet dinh thong tu chuong muc phu luc can cu ubnd hdnd dang doan hoi to
+phat thien thuong liet cuu dai giao chien nghe nha nguoi me
 """.split())
 # A name typed in lower case after a form label: "Họ và tên: trần thị bình".
 LOWER_AFTER_LABEL = re.compile(r"\b(?:ho(?: va)? ten|ten)(?: [a-z]+){0,3} ?: ?(?P<n>[a-z]+(?: [a-z]+){1,4})")
