@@ -558,11 +558,46 @@ def _align(text: str, tokens: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+PRESIDIO_KINDS = {"EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "CREDIT_CARD": "CARD", "DATE_TIME": "DOB",
+                  "PERSON": "NAME", "LOCATION": "ADDRESS"}
+
+
+def _presidio_blank() -> Callable[[str], list[Finding]] | None:
+    """Plain presidio-analyzer: its default recognisers over a blank spaCy Vietnamese pipeline (no model to
+    download, so no named entities), or None when it is not installed. tldextract, which its email
+    recogniser calls, is told not to fetch the public suffix list (it uses the copy in its wheel)."""
+    try:
+        import tempfile
+
+        import spacy  # type: ignore[import-not-found]
+        import tldextract  # type: ignore[import-not-found]
+        from presidio_analyzer import AnalyzerEngine  # type: ignore[import-not-found]
+        from presidio_analyzer.nlp_engine import NlpEngineProvider  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    tldextract.extract = tldextract.TLDExtract(suffix_list_urls=())
+    folder = Path(tempfile.mkdtemp(prefix="presidio-blank-vi-"))
+    spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}}).to_disk(folder)
+    engine = NlpEngineProvider(nlp_configuration={
+        "nlp_engine_name": "spacy", "models": [{"lang_code": "vi", "model_name": str(folder)}]}).create_engine()
+    analyzer = AnalyzerEngine(nlp_engine=engine, supported_languages=["vi"])
+
+    def find(text: str) -> list[Finding]:
+        return [Finding(PRESIDIO_KINDS.get(r.entity_type, "OTHER"), r.start, r.end, text[r.start:r.end])
+                for r in analyzer.analyze(text, language="vi")]
+
+    return find
+
+
 def library_detectors() -> dict[str, Callable[[str], list[Finding]]]:
-    """The library detectors that are installed: "vipii" (Presidio recognisers for Vietnamese),
+    """The library detectors that are installed: "presidio" (its default recognisers, blank spaCy
+    pipeline), "vipii" (Presidio recognisers for Vietnamese),
     "underthesea-ner" (names: PER), both together, and the course guard with the NER's extra names.
     Empty when neither is installed."""
     out: dict[str, Callable[[str], list[Finding]]] = {}
+    presidio = _presidio_blank()
+    if presidio is not None:
+        out["presidio"] = presidio
     try:
         from vipii import PIIDetector  # type: ignore[import-not-found]
     except ImportError:
