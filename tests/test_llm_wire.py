@@ -293,14 +293,15 @@ def _spoken(value: str) -> list[str]:
     return [value] + ([digits] if len(digits) >= 6 else [])
 
 
-def test_untouched_ward_slice_never_reaches_the_server(srv) -> None:
-    """Issue 24: every personal item of the untouched slice is replaced before the request leaves."""
+@pytest.mark.parametrize("part", ["U", "X"])
+def test_untouched_ward_slice_never_reaches_the_server(srv, part: str) -> None:
+    """Issue 24: every personal item of the untouched slices (U, then X) is replaced before the request leaves."""
     import re
 
     from course.privacy.evaluation import load_ward_cases
 
     leaks = []
-    for case in load_ward_cases("U"):
+    for case in load_ward_cases(part):
         if not case.gold:
             continue
         ans = ask(case.text, provider="openai", use_cache=False, sensitive_policy="generalise")

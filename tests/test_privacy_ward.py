@@ -17,7 +17,7 @@ from course.privacy.evaluation import evaluate_ward, load_ward_cases
 def test_ward_set_is_large_and_stratified() -> None:
     cases = load_ward_cases()
     assert len(cases) >= 500
-    assert {c.slice for c in cases} == {"U", "T", "V", "W"}
+    assert {c.slice for c in cases} == {"U", "T", "V", "W", "X"}
     untouched = load_ward_cases("U")
     kinds = Counter(k for c in untouched for k, _, _ in c.gold)
     assert set(kinds) >= {"NAME", "SENSITIVE", "SECRET", "PASSPORT", "INSURANCE", "CARD", "CCCD", "CMND",
@@ -40,7 +40,7 @@ def test_tuning_slice_per_kind() -> None:
         assert k.recall >= 0.98, (kind, detail)
 
 
-@pytest.mark.parametrize("part", ["U", "V"])
+@pytest.mark.parametrize("part", ["U", "V", "W", "X"])
 def test_held_out_slices_stay_above_the_targets(part: str) -> None:
     """Each was measured once before the fixes it led to (README); kept so later changes cannot fall below."""
     scores = evaluate_ward(load_ward_cases(part))
@@ -66,6 +66,33 @@ def test_names_become_reversible_placeholders(text: str, name: str) -> None:
     assert restore(r.text, r.mapping) == text
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Anh trai Hùng và cô giáo Lan đến họp.", ["Hùng", "Lan"]),
+    ("Y Bhim Niê xin xác nhận hộ nghèo.", ["Y Bhim Niê"]),
+    ("Hộ Nông Văn Dền được hỗ trợ bò.", ["Nông Văn Dền"]),
+    ("Họ và tên: trần thị bình, sinh năm 1980", ["trần thị bình"]),
+    ("Ông Tùng và Bách đã ký.", ["Tùng", "Bách"]),
+    ("Vợ anh là Hoa.", ["Hoa"]),
+    ("Số thẻ in tên PHAM VAN LONG.", ["PHAM VAN LONG"]),
+    ("Đàng Năng Thọ và Thạch Thị Sa Rết xin hỗ trợ.", ["Đàng Năng Thọ", "Thạch Thị Sa Rết"]),
+])
+def test_more_name_shapes(text: str, names: list[str]) -> None:
+    assert [f.value for f in find_pii(text) if f.kind == "NAME"] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Đoàn Thanh niên phường tổ chức ra quân.",
+    "Công ty Cổ phần Hoàng Long thi công.",
+    "Ban Chỉ huy Quân sự phường họp.",
+    "Giám đốc Sở Tư pháp Trần Văn Minh phát biểu.",  # public office holder named by role
+    "b) Họ, tên Thẩm phán, Thư ký Tòa án;",
+    "Trường hợp họ không còn là Thẩm phán của Tòa án.",
+    "Trạm Y tế và Hồ Gươm.",
+])
+def test_organisations_and_roles_are_not_names(text: str) -> None:
+    assert [f for f in find_pii(text) if f.kind == "NAME"] == []
+
+
 def test_name_typed_bare_with_village() -> None:
     r = redact("ong Lo Van Pieng, ban Na Bo, xin cap lai giay khai sinh")
     assert r.text == "ong [HO_TEN_1], [DIA_CHI_1], xin cap lai giay khai sinh"
@@ -81,6 +108,14 @@ def test_name_typed_bare_with_village() -> None:
     "Bà con trong bản đồng tình. Anh chị em trong tổ trực đêm.",
     "Gọi công dân nam sinh năm 2008 đi khám nghĩa vụ quân sự.",
     "Thửa đất số 215, tờ bản đồ số 18, diện tích 120 m2.",
+    "Ngõ 68 đường Lê Thái Tông được đổ bê tông.",
+    "Phòng 203 tầng 2 trụ sở UBND phường.",
+    "Trẻ em sinh từ năm 2018 đến 2020 được tiêm.",  # a year range of a group, and "đ" is not a capital
+    "Mã hồ sơ 000.00.12.H26-251207-0001 đã tiếp nhận; mã bưu chính 100000.",
+    "Người nào đối xử tàn ác làm người đó tự sát, thì bị phạt tù từ 02 năm đến 07 năm.",
+    "Năm 2026 phường có 9 người chấp hành xong án phạt tù trở về địa phương.",
+    "Thống kê 4 vụ đánh bạc, xử phạt hành chính 12 đối tượng.",
+    "Số người khuyết tật nặng hưởng trợ cấp là 87 người.",
 ])
 def test_ordinary_text_passes(text: str) -> None:
     assert find_pii(text) == []
@@ -117,10 +152,39 @@ def test_sensitive_data_blocked_with_the_law_or_generalised() -> None:
     ("Email lehoa a còng gmail chấm com", "EMAIL"),
     ("Ngày sinh 03-11-1992", "DOB"),
     ("Mã OTP là 482913", "SECRET"),
+    ("CCCD ông đọc: không mười bốn, một chín hai, không không một, bảy bảy tám", "CCCD"),
+    ("Số của bác là không chín một ba, hai mươi, tám sáu, mười bảy", "PHONE"),
+    ("Số của con bà ở Hàn Quốc: +82 10 4823 9917", "PHONE"),
+    ("so ho chieu C-704-2518", "PASSPORT"),
+    ("bhyt cn3141400918273", "INSURANCE"),
+    ("mã CVV 472 mặt sau thẻ", "SECRET"),
+    ("OTP: bốn chín không, một một sáu", "SECRET"),
+    ("Email bà đọc là nguyen chấm thi chấm hoa a còng gmail chấm com", "EMAIL"),
+    ("DOB: 1990-06-21", "DOB"),
+    ("SN 3.11.92", "DOB"),
+    ("cháu sinh ngày mười lăm tháng tám năm hai nghìn không trăm mười chín", "DOB"),
+    ("Nơi ở hiện tại: phòng 304, nhà B2, khu tập thể Quyết Thắng.", "ADDRESS"),
+    ("ĐỊA CHỈ: SỐ 58, TỔ 6, ĐƯỜNG 3/2", "ADDRESS"),
     ("mat khau dich vu cong: thanhtam2024", "SECRET"),
 ])
 def test_every_id_in_every_spelling(text: str, kind: str) -> None:
     assert [f.kind for f in find_pii(text)] == [kind]
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Chị Nguyễn Thị Thảo là người dân tộc Mông theo mẹ, đề nghị hưởng chính sách cử tuyển.", "ethnic"),
+    ("Anh Lò Văn Hiếu đang có nợ xấu nhóm 5 tại ngân hàng.", "finance"),
+    ("Kết quả giám định ADN xác định anh Phan Văn Lợi là cha đẻ của cháu bé.", "genetic"),
+    ("Vợ anh Quý tố anh ngoại tình.", "sexual"),
+    ("Ông Tòng Văn Pâng khuyết tật vận động nặng sau tai nạn.", "health"),
+    ("Anh Giàng A Lử đang bị quản chế tại địa phương.", "criminal"),
+    ("Bà Lan là Phật tử.", "religion"),
+    ("Anh Mùa A Chính theo Tin Lành.", "religion"),
+])
+def test_sensitive_categories_of_the_2025_law(text: str, category: str) -> None:
+    r = redact(text)
+    assert r.blocked and [f.category for f in r.sensitive] == [category]
+    assert "91/2025/QH15" in r.block_message()
 
 
 def test_card_needs_checksum_without_the_word_card() -> None:
@@ -197,3 +261,17 @@ def test_guard_time_for_a_2000_character_prompt() -> None:
         times.append(time.perf_counter() - t0)
     # the target is 20 ms (benchmarks/privacy.py); the test leaves room for a busy class machine
     assert statistics.median(times) < 0.06, times
+
+
+def test_evaluation_scores_any_detector_and_aligns_library_tokens() -> None:
+    from course.privacy.evaluation import _align, compare
+
+    cases = load_ward_cases("T")[:40]
+    nothing = evaluate_ward(cases, lambda text: [])
+    assert nothing.total().recall == 0.0 and nothing.total().found == 0
+    assert nothing.negatives_passed == nothing.negatives
+    results = compare(cases)  # the course guard always; the libraries only where installed
+    assert results["course"].total().recall == evaluate_ward(cases).total().recall
+    # a tokenizer that drops or changes diacritics still lands on the right characters
+    assert _align("Ông Giàng A Chống đến", ["Ông", "Giang A Chong", "đến"]) == [(0, 3), (4, 17), (18, 21)]
+    assert _align("abc", ["x"]) == [(-1, -1)]

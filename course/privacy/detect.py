@@ -110,24 +110,35 @@ PLATE_RE = re.compile(
 
 DATE_PART = (
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}"
-    r"|ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+(?:19|20)\d{2}"
+    r"|(?:ng[àa]y|m[ùu]ng|m[ồo]ng)\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+(?:19|20)\d{2}"
     r"|\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+(?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"  # ISO, "1990-06-21"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?![\d/.-])"  # two-digit year right after a birth word: "SN 3.11.92"
     r"|n[ăa]m\s+(?:19|20)\d{2})"
 )
 DOB_RE = re.compile(
-    r"(?<![\wÀ-ỹ])(?:sinh\s+(?:ng[àa]y|n[ăa]m)?|ng[àa]y\s+sinh|n[ăa]m\s+sinh(?:\s+c[ủu]a\s+[\wÀ-ỹ]+)?(?:\s+l[àa])?"
+    r"(?<![\wÀ-ỹ])(?:sinh(?:\s+ng[àa]y(?=\s*[:：]?\s*\d{1,2}\s*[/.-]|\s+ng[àa]y\s)|\s+n[ăa]m)?"
+    r"|(?:ng[àa]y|n[ăa]m)\s+sinh(?:\s+c[ủu]a(?:\s+[\wÀ-ỹ]+){1,3}?)?(?:\s+l[àa])?"
     r"|NS|SN|DOB|ng[àa]y\s*[/,]?\s*th[áa]ng\s*[/,]?\s*n[ăa]m\s+sinh)"
     r"\s*[:：]?\s*(?P<date>" + DATE_PART + r"|(?:19|20)\d{2})(?!\d)",
     re.I,
 )
+# A date spoken in words after "sinh": "sinh ngày mười lăm tháng tám năm hai nghìn không trăm mười chín".
+_NUM_WORD = (r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|khong|tram|nghin|ngan|linh|le|mot|mươi|"
+             r"gieng|chap)")
+SPOKEN_DOB_RE = re.compile(r"\bsinh\s+(?P<date>(?:ngay|mung|mong)\s+(?:" + _NUM_WORD + r"\s+){1,3}thang\s+(?:"
+                           + _NUM_WORD + r"\s+){1,2}nam(?:\s+" + _NUM_WORD + r"){1,8})\b")
+# "Quàng Thị Bun – 02/04/1938 – 0141…": a full date right after a name in a list is the date of birth.
+DATE_AFTER_NAME = re.compile(r"\s*[–—-]\s*(?P<y>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2})(?![\d/.])")
 
-_UPPER = "A-ZĐÀ-ỸÁÂĂÊÔƠƯ"
+# Capital letters only: the range À-Ỹ also holds the small letters ("đến 2020 được" is not a street).
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9 + 1)) if c.isupper())
 _STREET_WORD = r"(?:ngõ|ngách|hẻm|kiệt|đường|phố|tổ|khu phố|thôn|xóm|ấp|tập thể|chung cư|khu tập thể)"
 _STREET_WORD_ANY = (r"(?:ng[õo]|ng[áa]ch|h[ẻe]m|ki[ệe]t|[đd][ưu][ờo]ng|ph[ốo]|t[ổo]|khu ph[ốo]|th[ôo]n|x[óo]m|[ấa]p|"
                     r"t[ậa]p th[ểe]|chung c[ưu]|khu t[ậa]p th[ểe])")
 _HOUSE_NO = r"\d{1,4}[A-Za-z]?(?:\s*/\s*\d{1,4}[A-Za-z]?){0,3}"
 _NAME_WORDS = rf"[{_UPPER}][\wÀ-ỹ]*(?:\s+(?:[{_UPPER}][\wÀ-ỹ]*|\d{{1,3}}))" + r"{0,4}"
-_STREET_TAIL = r"(?:\d{1,4}[A-Za-z]?(?:\s+" + _NAME_WORDS + r")?|" + _NAME_WORDS + r")"
+_STREET_TAIL = r"(?:" + _HOUSE_NO + r"(?:\s+" + _NAME_WORDS + r")?|" + _NAME_WORDS + r")"
 ADDRESS_RES = (
     # "số nhà 12", "nhà số 5 ngõ 7", "căn hộ 1203 chung cư ..."
     # (also typed without diacritics: "so nha 15 ngo 3 duong Le Loi")
@@ -139,10 +150,26 @@ ADDRESS_RES = (
     # "trú tại 25 Lê Lợi", "ở số 8 Trần Phú"
     re.compile(r"(?:tại|trú|ngụ|ở|chỉ:?|về|đến)\s+(?P<addr>(?:số\s+)?" + _HOUSE_NO + r"\s+" + _NAME_WORDS + r")"),
 )
+# A flat: "phòng 304, nhà B2, khu tập thể Quyết Thắng".
+FLAT_RE = re.compile(r"\b(?P<addr>[Pp]hòng\s+\d{1,4}[A-Za-z]?\s*,?\s*(?:nhà|tòa|toà|block)\s+[A-Z0-9][\w-]*"
+                     r"(?:\s*,?\s*(?:khu tập thể|chung cư|khu nhà ở|KTX|tòa nhà)\s+" + _NAME_WORDS + r")?)")
+# What follows an address label is an address: "Địa chỉ: bản Bó Phứa", "ĐỊA CHỈ: SỐ 58, TỔ 6, ĐƯỜNG 3/2",
+# "Nơi ở hiện tại: …", "dia chi so 3 ngo 8 pho Le Duan" (on folded lower-case text).
+ADDRESS_LABEL_RE = re.compile(
+    r"\b(?:dia chi(?: (?:nha|thuong tru|tam tru|lien he|hien tai|hien nay|cu|moi|nha rieng))?|noi o(?: hien (?:tai|nay))?"
+    r"|noi (?:thuong|tam) tru|cho o(?: hien (?:tai|nay))?)(?:\s*:\s*|\s+(?=so\s+\d|\d))"
+    r"(?P<addr>[^;\n()\"—–]{2,80})")
+ADDRESS_LABEL_CUT = re.compile(r"\s[-–—]\s|,\s*(?:sdt|dt|dien thoai|cccd|cmnd|email|so dien thoai|ngay sinh)\b"
+                               r"|\.(?:\s|$)|\s+(?:soan|nho|xin|de nghi|giup|viet)\b")
+ADDRESS_WORD = re.compile(r"\d|\b(?:ban|thon|xom|ap|buon|plei|lang|to|khu|ngo|ngach|hem|kiet|duong|pho|so|phuong|xa|"
+                          r"can ho|chung cu|tap the|phong|nha)\b")
+# A village named after "về/ở/tại" or after a comma in a sentence that holds a person's name.
+VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)"
+                        r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
 # Words that, right before a number, make it a legal or document reference — never an address.
 NOT_ADDRESS_BEFORE = re.compile(
     r"(?:Điều|khoản|Khoản|điểm|Chương|Mục|Phụ lục|năm|tháng|ngày|số hiệu|Quyết định|Nghị định|"
-    r"Thông tư|Luật|Công văn|Tờ trình|Kế hoạch|Báo cáo)\s*(?:số\s*)?$",
+    r"Thông tư|Luật|Công văn|Tờ trình|Kế hoạch|Báo cáo|[Nn]gõ|[Nn]gách|[Hh]ẻm|[Kk]iệt)\s*(?:số\s*)?$",
 )
 
 # A number right after these counts things ("sửa 3 đường", "có 2 ngõ"): not a house number.
@@ -210,15 +237,45 @@ DIGIT_RUN = re.compile(r"(?<![\w/.,-])\d(?:" + _RUN_SEP + r"?\d){8,18}(?![\w/]|[
 # Digits spoken or typed as Vietnamese words ("không một bốn, một chín sáu ..."), on folded lower-case text.
 DIGIT_WORDS = {"khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "lam": "5",
                "sau": "6", "bay": "7", "tam": "8", "chin": "9"}
-_DW = "(?:" + "|".join(DIGIT_WORDS) + ")"
-WORD_RUN = re.compile(r"\b" + _DW + r"(?:[\s,.\-]+" + _DW + r"){8,18}\b")
+_DW = "(?:" + "|".join([*DIGIT_WORDS, "muoi"]) + ")"
+WORD_RUN = re.compile(r"\b" + _DW + r"(?:[\s,.\-]+" + _DW + r"){5,18}\b")
+
+
+def spoken_digits(spoken: str) -> str:
+    """Digits of numbers read aloud: "không mười bốn" → "014", "hai mươi" → "20", "mười bảy" → "17".
+
+    Folded text makes "mười" (ten) and "mươi" (tens) both "muoi": after a digit from two to nine in the same
+    group (no comma between) it is "mươi", otherwise "mười"."""
+    out: list[str] = []
+    toks = re.findall(r"[a-z]+|,", spoken)
+    for i, w in enumerate(toks):
+        if w == ",":
+            continue
+        if w != "muoi":
+            out.append(DIGIT_WORDS[w])
+            continue
+        prev = toks[i - 1] if i > 0 else ","
+        nxt = toks[i + 1] if i + 1 < len(toks) else ","
+        if prev not in (",", "muoi", "khong", "mot") and prev in DIGIT_WORDS:  # "hai mươi (lăm)"
+            if nxt not in DIGIT_WORDS or nxt == "khong":
+                out.append("0")
+        else:  # "mười (bảy)"
+            out.append("1")
+            if nxt not in DIGIT_WORDS or nxt == "khong":
+                out.append("0")
+    return "".join(out)
 # Landline with the area code in brackets: "(0212) 3 842 917", "(024) 3825 6677".
 PHONE_BRACKET_RE = re.compile(r"\(0\d{2,3}\)[\s.-]?\d(?:[\s.-]?\d){6,7}(?![\d\w])")
 # Passport: one letter and 7 (older 8) digits; spaced or dashed only after "hộ chiếu"/"passport".
-PASSPORT_RE = re.compile(r"(?<![\w-])[A-Z][\s-]?\d{7,8}(?![\w])")
+PASSPORT_RE = re.compile(r"(?<![\w-])[A-Za-z][\s-]?\d(?:[\s-]?\d){6,7}(?![\w])")
 PASSPORT_CONTEXT = re.compile(r"(?:ho chieu|passport|\bhc\b)")
 # BHYT card: 2 letters (group), 1 digit (benefit level), 2 digits (province), 10 digits (BHXH number).
 BHYT_RE = re.compile(r"(?<![\w])[A-Z]{2}\s?[1-5]\s?\d{2}\s?\d{10}(?!\w)")
+BHYT_ANYCASE_RE = re.compile(r"(?<![\w])[A-Za-z]{2}[\s.-]?[1-5][\s.-]?\d{2}[\s.-]?\d{3}(?:[\s.-]?\d){7}(?!\w)")
+# A phone number abroad: "+82 10 4823 9917" (the + makes it a phone whatever the country).
+PHONE_INTL_RE = re.compile(r"(?<![\w+])\+(?!84)[1-9]\d{0,2}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d){5,11}(?![\d\w])")
+# Card security code and OTP read aloud: "mã CVV 472", "OTP: bốn chín không, một một sáu".
+CVV_RE = re.compile(r"\b(?:cvv2?|cvc|ma bao mat (?:sau )?the)\s*(?:la\s+)?[:=]?\s*(?P<v>\d{3,4})\b")
 INSURANCE_CONTEXT = re.compile(r"(?:\bbhxh\b|\bbhyt\b|bao hiem xa hoi|bao hiem y te|ma so bao hiem|so bao hiem)")
 CARD_CONTEXT = re.compile(r"(?:\bthe\b|\bcard\b|visa|master|napas|atm)")
 TAX_CONTEXT_FOLDED = re.compile(r"(?:ma so thue|\bmst\b|ma so doanh nghiep|ma thue)")
@@ -229,11 +286,14 @@ SECRET_RE = re.compile(
     r"|passcode|pass|mk)(?:\s+[a-z]{1,7}){0,6}?\s*[:=]?\s*(?:la\s+)?"
     r"(?P<v>\d(?: ?\d){3,7}(?![\w@#$%&!*])|[^\s,;()]*[\d@#$%&!*][^\s,;()]*)"
 )
+SECRET_WORDS_RE = re.compile(r"\b(?:ma (?:otp|pin|xac thuc|xac nhan)|otp|pin|mat khau)\s*(?:la\s+)?[:=]?\s*"
+                             r"(?P<v>(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
+                             r"(?:[\s,.-]+(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)){3,7})\b")
 # An email written out: "lan a còng gmail chấm com", "an.nguyen @ gmail . com", "an (at) gmail (dot) com".
 _AT = r"(?:\s+(?:a\s+)?(?:cong|\(at\)|at)\s+|\s*@\s*|\s*\((?:a|at)\)\s*)"
 _DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*)"
 EMAIL_LOOSE_RE = re.compile(
-    r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
+    r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*(?:\s+cham\s+[a-z0-9][a-z0-9._+-]*){0,3}" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
     + _DOT + r"(?:com|vn|net|org|edu|gov|info|io)(?:" + _DOT + r"(?:vn|com|net|org))*\b"
 )
 YEAR_AFTER_NAME = re.compile(r"\s*[(,]\s*(?:s\.?\s*|sinh\s+)?(?P<y>(?:19|20)\d{2})\s*\)")
@@ -269,6 +329,10 @@ def _classify_digits(digits: str, low: str, start: int, end: int, text: str) -> 
     card_word = CARD_CONTEXT.search(before) and not INSURANCE_CONTEXT.search(before)
     if 13 <= len(digits) <= 19 and ((_luhn(digits) and len(digits) in (16, 19)) or card_word):
         return "CARD"
+    bank_word = _ASCII[BANK_CONTEXT].search(before) and not _ASCII[PHONE_WORDS].search(before)
+    money_like = re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text[start:end].strip())
+    if bank_word and 6 <= len(digits) <= 19 and not _ASCII[ID_JUST_BEFORE].search(before) and not money_like:
+        return "BANK"  # "số tài khoản bà đọc: một không hai bảy, …"
     if _valid_phone(digits):
         return "PHONE"
     if len(digits) == 12:
@@ -290,7 +354,9 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
         if kind:
             add(kind, m.start(), m.end())
     for m in WORD_RUN.finditer(low):
-        digits = "".join(DIGIT_WORDS[w] for w in re.findall(r"[a-z]+", m.group()))
+        digits = spoken_digits(m.group())
+        if len(digits) < 9:
+            continue
         kind = _classify_digits(digits, low, m.start(), m.end(), text)
         if kind is None and len(digits) == 9:
             kind = "CMND"
@@ -305,6 +371,13 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             add("PASSPORT", m.start(), m.end())
     for m in BHYT_RE.finditer(text):
         add("INSURANCE", m.start(), m.end())
+    for m in BHYT_ANYCASE_RE.finditer(text):
+        if INSURANCE_CONTEXT.search(_folded_before(low, m.start(), 40)):
+            add("INSURANCE", m.start(), m.end())
+    for m in PHONE_INTL_RE.finditer(text):
+        add("PHONE", m.start(), m.end())
+    for m in CVV_RE.finditer(low):
+        add("SECRET", m.start("v"), m.end("v"))
     for m in DIGIT_RUN.finditer(text):  # 10-digit BHXH numbers after their keyword
         if len(_digits(m.group())) == 10 and INSURANCE_CONTEXT.search(_folded_before(low, m.start(), 40)):
             add("INSURANCE", m.start(), m.end())
@@ -319,6 +392,9 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             end -= 1
         if end - start >= 4:
             add("SECRET", start, end)
+    for m in SECRET_WORDS_RE.finditer(low):
+        if len(spoken_digits(m.group("v"))) >= 4:
+            add("SECRET", m.start("v"), m.end("v"))
     for m in EMAIL_LOOSE_RE.finditer(low):
         if not EMAIL_RE.fullmatch(text[m.start():m.end()]):
             add("EMAIL", m.start(), m.end())
@@ -371,6 +447,11 @@ def find_pii(text: str) -> list[Finding]:
         if GROUP_BEFORE.search(low[max(0, m.start() - 30) : m.start()]):
             continue
         add("DOB", m, "date")
+    for m in SPOKEN_DOB_RE.finditer(low) if "sinh" in low else ():
+        glued = re.search(r"([a-z]+) $", low[max(0, m.start() - 12) : m.start()])
+        if glued and glued.group(1) in _NOT_BIRTH_ASCII:
+            continue
+        found.append(Finding("DOB", m.start("date"), m.end("date"), text[m.start("date"):m.end("date")]))
     for rx in ADDRESS_RES:
         for m in rx.finditer(text):
             start = m.start("addr")
@@ -383,10 +464,30 @@ def find_pii(text: str) -> list[Finding]:
             if _money_after(text, start + len(value)) or NOT_ADDRESS_NAME.search(value):
                 continue
             found.append(Finding("ADDRESS", start, start + len(value), value))
+    for m in FLAT_RE.finditer(text):
+        add("ADDRESS", m, "addr")
+    for m in ADDRESS_LABEL_RE.finditer(low):
+        if low[max(0, m.start() - 6):m.start()].endswith(("email ", "thu ")) or re.match(r"\s*(?:email|thu)\b",
+                                                                                          low[m.end() - len(m.group("addr")) - 1:]):
+            continue
+        start, value = m.start("addr"), m.group("addr")
+        cut = ADDRESS_LABEL_CUT.search(value)
+        value = value[:cut.start()] if cut else value
+        value = value.rstrip(" ,:")
+        office = re.match(r"(?:tru so|ubnd|uy ban|bo phan|trung tam|van phong|cong an|nha van hoa|truong)\b", value)
+        if len(value) >= 3 and ADDRESS_WORD.search(value) and not value.startswith(("email", "thu ")) and not office:
+            found.append(Finding("ADDRESS", start, start + len(value), text[start:start + len(value)]))
 
-    for kind, start, end in find_names(text):
+    names = find_names(text)
+    if any(kind == "NAME" for kind, _, _ in names):
+        folded_case = strip_diacritics_aligned(text)
+        for m in VILLAGE_RE.finditer(folded_case):
+            if re.search(r"(?:truong|pho|gia|bi thu|cong an|chi bo)\s*$", low[max(0, m.start() - 12):m.start()]):
+                continue
+            found.append(Finding("ADDRESS", m.start("v"), m.end("v"), text[m.start("v"):m.end("v")]))
+    for kind, start, end in names:
         found.append(Finding(kind, start, end, text[start:end]))
-        year = YEAR_AFTER_NAME.match(text, end) if kind == "NAME" else None
+        year = (YEAR_AFTER_NAME.match(text, end) or DATE_AFTER_NAME.match(text, end)) if kind == "NAME" else None
         if year:  # "Ông Mùa A Vàng (1958)": a year in brackets right after a name is the year of birth
             add("DOB", year, "y")
 
@@ -402,13 +503,19 @@ def find_pii(text: str) -> list[Finding]:
         starts.insert(i, f.start)
     # Sensitive data about a person: tied by a name or ID in the same sentence; cut where it overlaps.
     for category, start, end in find_sensitive(text, [(k.start, k.end) for k in kept]):
+        # cut out the names and IDs inside the phrase: what is left on either side is sensitive
         first = max(0, bisect.bisect_left(starts, start) - 1)
+        pieces, lo = [], start
         for k in kept[first : bisect.bisect_left(starts, end)]:
-            if k.start < end and start < k.end:
-                end = k.start if k.start > start else end
-                start = max(start, k.end) if k.start <= start else start
-        while end > start and text[end - 1] == " ":
-            end -= 1
-        if end - start >= 3:
-            kept.append(Finding("SENSITIVE", start, end, text[start:end], category))
+            if k.start < end and lo < k.end:
+                pieces.append((lo, k.start))
+                lo = max(lo, k.end)
+        pieces.append((lo, end))
+        for a, b in pieces:
+            while b > a and text[b - 1] == " ":
+                b -= 1
+            while a < b and text[a] == " ":
+                a += 1
+            if b - a >= 3:
+                kept.append(Finding("SENSITIVE", a, b, text[a:b], category))
     return sorted(kept, key=lambda f: f.start)

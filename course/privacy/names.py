@@ -2,16 +2,21 @@
 
 A run of capitalised words (separated by spaces only) is a person's name when
 1. it follows a title or kinship word: ông, bà, anh, chị, cháu, em, cô, chú, bác, cụ, dì, thầy, vợ, chồng …
+   or a two-word one ("anh trai Hùng", "ông nội Tư", "cô giáo Lan", "bác sĩ Hùng")
    ("ông Giàng A Chống", "chị Hằng", typed bare: "ong Lo Van Pieng");
 2. it follows a field label ending in a colon: "HỌ TÊN:", "Họ và tên:", "Người khai:", "Chủ hộ:" …
-   (capitals allowed: "HỌ TÊN: MÙA A SÌNH");
-3. it follows "tên" / "tôi là" / "em là";
-4. or it starts with a Vietnamese or ethnic-minority family name (Nguyễn, Trần, Giàng, Thào, Vừ, Lò, Cầm,
-   Sùng …) and has at least two words ("Đơn của Phạm Văn Hào").
+   (capitals allowed: "HỌ TÊN: MÙA A SÌNH"; after "Họ và tên:" even typed in lower case);
+3. it follows "tên" / "tôi là" / "em là" / "vợ anh là" …;
+4. it starts with a Vietnamese or ethnic-minority family name (Nguyễn, Trần, Giàng, Thào, Vừ, Lò, Cầm,
+   Sùng, Thạch, Danh, Đàng, Rơ …) and has at least two words ("Đơn của Phạm Văn Hào", "Hộ Nông Văn Dền");
+5. it holds an Ê Đê / Jrai given-name prefix: "Y Bhim Niê", "Nay Y Blang", "H'Hen Niê";
+6. or it is joined by "," / "và" to a name just found ("Ông Tùng và Bách").
 It is NOT a person's name when a place or institution word comes right before it (đường Tô Hiệu,
 phố Bà Triệu, Trường THCS Lê Quý Đôn, Thành phố Hồ Chí Minh), when it is a historical figure named
 without a personal title (Võ Nguyên Giáp, Hồ Chí Minh), or when a public office holder is named after
-the role ("Chủ tịch UBND phường Trần Văn Hùng"): officials acting in their public role are published
+the role ("Chủ tịch UBND phường Trần Văn Hùng", "Giám đốc Sở Tư pháp Trần Văn Minh"), or when it is an
+organisation or a role whose first word is also a family name (Đoàn Thanh niên, Công ty Cổ phần Hoàng Long,
+"họ tên Thẩm phán"): officials acting in their public role are published
 on the ward's own documents, so the guard lets them pass (rule "public office holder named by role").
 A village (bản, thôn, xóm, ấp, buôn, plei) attached to a detected name is returned as an address.
 """
@@ -30,11 +35,37 @@ mai cao hà tạ chu tống lưu la vương thái kiều quách khổng lại m�
 giàng thào vừ vàng mùa sùng hạng tẩn triệu bàn chảo lầu hầu mã thò khuất tiêu phùng văn thạch kim
 và cứ tráng tô sin giáp lục ông diệp âu đào thiều ứng khúc kha đàm ninh liễu nghiêm phí quan quỳnh thủy
 vi xa ksor niê kpă rmah siu đèo hờ lỳ ly mè lầm lý khà pờ sình chẻo lã điêu hà cà tòng hảng phàn
+bạch danh đàng sơn chau néang rơ puih thông lữ doãn tăng thân trình cù mẫn lạc nhan ma vì bạc
 """.split())
+# Ê Đê, Jrai and Ba Na given names open with "Y" (men) or "H'" (women): "Y Bhim Niê", "Nay Y Blang".
+NOT_Y_NAME = frozenset("te hoc duoc khoa si ta".split())
 SURNAMES_BARE = frozenset(strip_diacritics_aligned(n) for n in SURNAMES_VI)
 # Title and kinship words before a name (accented forms; bare forms count only in text typed bare).
 TITLES = frozenset("ông bà anh chị cháu em cô chú bác cụ dì thím mợ cậu thầy vợ chồng bé bạn mế pá".split())
 TITLES_BARE = frozenset("ong ba anh chi chau em co chu bac cu di thim mo cau thay vo chong".split())
+# Second words of a two-word title or kinship phrase ("anh trai Hùng", "cô giáo Lan", "bác sĩ Hùng",
+# "ông nội Tư", "con gái Ngọc"), folded: the word before them must be a title, or "con"/"giáo"/"bác".
+TITLE_TAIL = frozenset("trai gai ruot noi ngoai re dau ho ca ut giao si ta ky".split())
+TITLE_HEAD_EXTRA = frozenset("con thay y luat".split())
+# "… là Tý": after these words "là" introduces a person's name ("tôi là Dũng", "vợ anh là Hoa").
+IS_NAME_AFTER = frozenset("tôi em mình cháu con vợ chồng bố mẹ cha anh chị trai gái ấy đó tên".split())
+IS_NAME_AFTER_BARE = frozenset(strip_diacritics_aligned(w) for w in IS_NAME_AFTER)
+# A run that opens with one of these capitalised sentence-start words can still hold a name after it
+# ("Hộ Nông Văn Dền", "Gia đình Hứa Văn Páo").
+LEAD_WORDS = frozenset("ho gia gui kinh don cho cua con vo chong me bo cha nha".split())
+# Organisations, headings and places whose first word is also a family name (folded, lower case).
+NOT_A_NAME_PHRASE = re.compile(
+    r"(?:doan thanh nien|ban chi (?:huy|dao)|ban quan ly|ban dai dien|ban cong tac|danh sach|ho guom|"
+    r"ho hoan kiem|son tay|son tra|son dong|son duong|ho chi minh|bach khoa|bach mai|thong tin|thong bao|"
+    r"thong tu|than nhan|trinh bay|lac long quan|cu chi|"
+    # roles in court and procedure documents: "họ tên Thẩm phán, Thư ký Tòa án"
+    r"tham phan|kiem sat vien|thu ky|toa an|dieu tra vien|hoi tham|luat su|cong chung vien|chap hanh vien|"
+    r"giam dinh vien|tham tra vien|thanh tra vien|"
+    r"deo o quy ho|deo hai van|deo ngang|deo khau pha|deo ma pi leng|deo pha din)\b")
+# A second street of a crossing or a list of streets: the name after "đường X – " / "phố X và ".
+STREET_JOINED = re.compile(r"\b(?:duong|pho|nga tu|nga ba|giao|tuyen)\s+[A-Za-z0-9 ]{2,30}?\s*(?:[-–—/,]|va)\s*$")
+# Words just before a run that make it a company, shop or cooperative ("Công ty Cổ phần Hoàng Long").
+COMPANY_BEFORE = frozenset("ty tnhh phần htx sạn tiệm hàng nghiệp xưởng quán hiệu".split())
 # Words after which the next capitalised run is a name.
 NAME_CUES = frozenset({"tên", "ten"})
 # Words that start a capitalised run that is an institution or a place, not a person.
@@ -63,7 +94,9 @@ Tôn Thất Tùng|Phan Đăng Lưu|Nguyễn Huệ|Lê Duẩn|Phạm Văn Đồng
 Phan Bội Châu|Phan Chu Trinh|Ngô Quyền|Đinh Tiên Hoàng|Lý Thái Tổ|Lê Thái Tổ|Trần Quốc Toản|Kim Đồng|
 Nguyễn Chí Thanh|Tôn Đức Thắng|Lê Thánh Tông|Nguyễn Văn Trỗi|Bế Văn Đàn|Cù Chính Lan|Mạc Thị Bưởi|
 Nguyễn Thị Minh Khai|Hà Huy Tập|Trần Đại Nghĩa|Lương Thế Vinh|Chu Văn An|Nguyễn Bỉnh Khiêm|Hồ Xuân Hương|
-Phùng Hưng|Mai Hắc Đế|Lê Văn Tám|Ông Ích Khiêm|Bà Triệu|Hai Bà Trưng|Bác Hồ""".replace("\n", "").split("|"))
+Phùng Hưng|Mai Hắc Đế|Lê Văn Tám|Ông Ích Khiêm|Bà Triệu|Hai Bà Trưng|Bác Hồ|
+Chú Cuội|Ông Táo|Táo Quân|Ông Địa|Thần Tài|Thánh Gióng|Sơn Tinh|Thủy Tinh|Lạc Long Quân|
+Âu Cơ|Mỵ Nương|Thạch Sanh|Ông Gióng|Bà Chúa Kho|Ông Tơ|Bà Nguyệt""".replace("\n", "").split("|"))
 # Place names that begin with a family name (Hà Nội, Cao Bằng …): never a person.
 PLACES = frozenset(strip_diacritics_aligned(n).lower() for n in """
 Hà Nội|Hà Giang|Hà Nam|Hà Tĩnh|Hà Đông|Hà Tiên|Cao Bằng|Lâm Đồng|Thái Bình|Thái Nguyên|Ninh Bình|
@@ -72,14 +105,28 @@ Vĩnh Phúc|Vĩnh Long|Đồng Nai|Đồng Tháp|Bình Dương|Phú Thọ|Tây N
 Sơn La|Điện Biên|Bắc Ninh|Bắc Giang|Hải Phòng|Hải Dương|Hưng Yên|Nam Định|Thanh Hóa|Thanh Hoá|Nghệ An|
 Gia Lai|Kon Tum|Đắk Lắk|Đắk Nông|Khánh Hòa|Khánh Hoà|Bình Định|Phú Yên|Huế|Đà Nẵng|Cà Mau|Sóc Trăng|
 Hậu Giang|Cần Thơ|An Giang|Bến Tre|Tiền Giang|Hòa Bình|Hoà Bình|Lạng Sơn|Tuyên Quang|Yên Bái|Bắc Kạn|
-Phú Quốc|Hoàng Sa|Trường Sa|Việt Nam|Hàn Quốc|Trung Quốc|Nhật Bản|Đài Loan|Bạch Mai|Việt Đức|Chợ Rẫy""".replace("\n", "").split("|"))
+Phú Quốc|Hoàng Sa|Trường Sa|Việt Nam|Hàn Quốc|Trung Quốc|Nhật Bản|Đài Loan|Bạch Mai|Việt Đức|Chợ Rẫy|
+Lý Sơn|Phan Thiết|Phan Rang|Hoàng Su Phì|Hoàng Mai|Tạ Xá|Lê Chân|Kiến An|Mai Sơn|Lương Sơn|Kim Bôi|Cao Lộc|
+Văn Lãng|Văn Quan|Văn Yên|Văn Chấn|Văn Bàn|Lục Yên|Lục Ngạn|Lục Nam|Thạch An|Thạch Thành|Thạch Hà|Lâm Thao|
+Lâm Hà|Lâm Bình|Bạch Thông|Vũ Quang|Lạc Sơn|Lạc Thủy|Lạc Dương|Kim Sơn|Lý Nhân|La Gi|Hà Quảng|Hà Trung|Hà Tĩnh|
+Quỳnh Nhai|Quỳnh Lưu|Quỳnh Phụ|Đinh Lập|Mường Khương|Lò Gạch|Giáp Bát|Kim Liên|Kim Mã|Văn Miếu|Văn Điển|
+Đoàn Kết|Thái Hà|Tô Hiến Thành|Cao Lãnh|Hồ Núi Cốc|Đào Duy Từ|Vương Thừa Vũ|Hoàng Liên Sơn|Bàn Cờ|Sơn Dương|
+Sơn Động|Sơn Hà|Sơn Tịnh|Sơn Hòa|Sơn Hoà|Mai Dịch|Hồ Con Rùa|Tam Đảo|Châu Đốc|Châu Thành|Châu Phú|Kiều Mai|
+Nông Cống|Lương Tài|Cầm Xuyên|Khúc Xuyên|Triệu Sơn|Triệu Phong|Vĩnh Bảo|Thạch Thất|Phùng Khoang|Mạc Thị Bưởi""".replace("\n", "").split("|"))
+# Ê Đê and Jrai place names ("Ea H'leo", "Ia H'Drai", "Krông Pắc", "Cư M'gar") begin with these words.
+HIGHLAND_PLACE_START = frozenset("ea ia krong cu dak dac kon plei buon".split())
 # A role named right before the name: a public office holder acting in that role.
 OFFICE_BEFORE = re.compile(
     r"(?:chu tich|pho chu tich|bi thu|pho bi thu|truong cong an|pho truong cong an|giam doc|pho giam doc|"
     r"chanh van phong|truong phong|truong ban|pho truong ban|chu nhiem|dai tuong|tong bi thu|thu tuong|"
     r"bo truong|thu truong|dai bieu quoc hoi|chu tich nuoc)"
     r"(?:\s+(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|mttq|mat tran to quoc|dang uy|cong an|"
-    r"phuong|xa|thi tran|huyen|tinh|thanh pho|tp\.?|quan|viet nam|ubmttq))*\s*$",
+    r"phuong|xa|thi tran|huyen|tinh|thanh pho|tp\.?|quan|viet nam|ubmttq|"
+    # "Giám đốc Sở Tư pháp Trần Văn Minh": a department named between the role and the person
+    r"so|phong|cuc|chi cuc|trung tam|benh vien|tu phap|tai chinh|noi vu|van hoa|the thao|du lich|thong tin|"
+    r"truyen thong|y te|giao duc|dao tao|lao dong|thuong binh|xa hoi|tai nguyen|moi truong|xay dung|"
+    r"giao thong|van tai|ke hoach|dau tu|cong thuong|nong nghiep|phat trien|nong thon|kinh te|ha tang|"
+    r"do thi|thue|khoa hoc|cong nghe|dan toc|ton giao|thanh tra))*\s*$",
 )
 # "Họ tên:", "Người khai:", "Chủ hộ:", "HỌ TÊN CHỦ HỘ:" … just before the run.
 # "Nguyễn Thị Hoa, Chủ tịch UBND phường …": the role right after the name.
@@ -96,6 +143,17 @@ VILLAGE_AFTER = re.compile(
 )
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+# "Ông Tùng và Bách", "các ông Tùng, Bách": a capitalised run right after a name, joined by "," or "và".
+_JOINED = re.compile(r"\s*(?:,|và|va|hoặc|hoac)\s*$|\s*,\s*(?:và|va)\s*$|\s+(?:là|la)\s+$")
+# Words that never start a person's name joined to a list of names (folded).
+NOT_JOINED = frozenset("""
+dieu khoan luat nghi quyet dinh thong tu chuong muc phu luc can cu ubnd hdnd dang doan hoi to
+phat thien thuong liet cuu dai giao chien nghe nha nguoi me
+""".split())
+# A name typed in lower case after a form label: "Họ và tên: trần thị bình".
+LOWER_AFTER_LABEL = re.compile(r"\b(?:ho(?: va)? ten|ten)(?: [a-z]+){0,3} ?: ?(?P<n>[a-z]+(?: [a-z]+){1,4})")
+# Words that end a lower-case name (folded, or as typed for "năm" which folds to the given name "Nam").
+NAME_STOP = frozenset("sinh ngay o tai tru que dia so cccd cmnd dt sdt nghe gioi dan quoc la va con vo chong".split())
 _COLON = re.compile(r" *:")
 
 
@@ -107,10 +165,10 @@ def _bare(word: str) -> bool:
     return word.isascii()
 
 
-def _in(word: str, accented: frozenset[str], bare: frozenset[str]) -> bool:
-    """`word` in a word list: with its diacritics, or folded when typed bare."""
+def _in(word: str, accented: frozenset[str], bare: frozenset[str], bare_text: bool = True) -> bool:
+    """`word` in a word list: with its diacritics, or folded when typed bare (in a sentence typed bare)."""
     low = word.lower()
-    return low in accented or (_bare(word) and low in bare)
+    return low in accented or (bare_text and _bare(word) and low in bare)
 
 
 def _title(word: str, bare_text: bool) -> bool:
@@ -125,9 +183,10 @@ def _style(word: str) -> str:
     return "upper" if word.isupper() else "title"
 
 
-def _place(word: str, folded: str) -> bool:
+def _place(word: str, folded: str, bare_text: bool = True) -> bool:
+    """A place or institution word; its bare spelling ("cho" = chợ) counts only in text typed bare."""
     low = word.lower()
-    return low in PLACE_WORDS or (_bare(word) and folded.lower() in PLACE_WORDS_BARE)
+    return low in PLACE_WORDS or (bare_text and _bare(word) and folded.lower() in PLACE_WORDS_BARE)
 
 
 def find_names(text: str) -> list[tuple[str, int, int]]:
@@ -157,6 +216,8 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
         run = words[i : j + 1]
         found = _judge(text, folded, words, i, run)
         i = j + 1
+        if found is None and out and out[-1][0] == "NAME" and _title_before_pos(text, out[-1][1]):
+            found = _joined(text, folded, run, out[-1][2])
         if found is None:
             continue
         start, end = found
@@ -164,7 +225,41 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
         v = VILLAGE_AFTER.match(folded, end)
         if v:
             out.append(("ADDRESS", v.start("v"), v.end("v")))
-    return out
+    low = folded.lower()
+    for m in LOWER_AFTER_LABEL.finditer(low):
+        start = m.start("n")
+        kept: list[tuple[int, int]] = []
+        for w in re.finditer(r"[a-z]+", low[start:m.end("n")]):
+            a, b = start + w.start(), start + w.end()
+            if w.group() in NAME_STOP or text[a:b].lower() == "năm" or not text[a:b].islower():
+                break
+            kept.append((a, b))
+        if len(kept) >= 2 and low[kept[0][0]:kept[0][1]] in SURNAMES_BARE:
+            out.append(("NAME", kept[0][0], kept[-1][1]))
+    return sorted(out, key=lambda t: t[1])
+
+
+def _title_before_pos(text: str, pos: int) -> bool:
+    """The word right before `pos` is a title or kinship word ("ông Tùng": the name was found by its title)."""
+    m = re.search(r"([^\W\d_]+)\s+$", text[max(0, pos - 12):pos])
+    return bool(m) and (m.group(1).lower() in TITLES or (text[max(0, pos - 80):pos].isascii()
+                                                         and m.group(1).lower() in TITLES_BARE))
+
+
+def _joined(text: str, folded: str, run: list[tuple[int, int]], prev_end: int) -> tuple[int, int] | None:
+    """A run joined to the name just before it by "," or "và" ("ông Tùng, Bách"), or None."""
+    start = run[0][0]
+    if start - prev_end > 6 or not _JOINED.match(text[prev_end:start]):
+        return None
+    run = run[:3]
+    tokens = [text[s:e] for s, e in run]
+    low = [strip_diacritics_aligned(t).lower() for t in tokens]
+    if any(t.isupper() and len(t) > 1 for t in tokens) or low[0] in NOT_JOINED:
+        return None
+    if (tokens[0].lower() in TITLES or tokens[0].lower() in NOT_NAME_START or _place(tokens[0], low[0])
+            or " ".join(low) in PLACES or " ".join(low[:2]) in PLACES or low[0] in PLACES):
+        return None
+    return start, run[-1][1]
 
 
 def _prev_words(text: str, words: list[tuple[int, int]], idx: int, n: int) -> list[str]:
@@ -191,8 +286,13 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     tokens = [text[s:e] for s, e in run]
     titled = False
     bare_text = _bare_context(text, run[0][0])
+    # a family name typed bare counts in a sentence typed bare, or in a run typed bare ("PHAM VAN LONG"),
+    # not in "Ban Chỉ huy" where the word next to it has its diacritics
+    bare_run = bare_text or all(t.isascii() for t in tokens)
     # a title at the start of the run ("Ông Giàng A Chống" at the start of a sentence)
     if label and not _title(tokens[0], bare_text) and not _title_before(text, words, idx, bare_text):
+        return None
+    if NOT_A_NAME_PHRASE.match(folded[run[0][0]:run[0][0] + 40].lower()):
         return None
     if _title(tokens[0], bare_text):
         if len(run) == 1:
@@ -202,8 +302,13 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         if strip_diacritics_aligned(" ".join(tokens)).lower() in FAMOUS:  # "Bà Triệu", "Bác Hồ"
             return None
         run, tokens, titled, idx = run[1:], tokens[1:], True, idx + 1
-    if _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE) and not (
-            len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE)):
+    elif (len(tokens) >= 3 and strip_diacritics_aligned(tokens[0]).lower() in LEAD_WORDS
+          and not _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run)
+          and _in(tokens[1], SURNAMES_VI, SURNAMES_BARE, bare_run)):
+        run, tokens, idx = run[1:], tokens[1:], idx + 1  # "Hộ Nông Văn Dền": the name after "Hộ"
+    middle = len(tokens) >= 3 and strip_diacritics_aligned(tokens[1]).lower() in ("van", "thi")
+    if _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and not (
+            len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run)) and not (titled and middle):
         return None
     run, tokens = run[:5], tokens[:5]
     start, end = run[0][0], run[-1][1]
@@ -211,29 +316,41 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     parts = name_folded.split()
     if name_folded in PLACES or parts[0] in PLACES or " ".join(parts[:2]) in PLACES:
         return None
+    if NOT_A_NAME_PHRASE.match(folded[start:start + 40].lower()):
+        return None
     before = folded[max(0, start - 60):start].lower()
     clause = re.split(r"[.;!?\n()]", before)[-1]
     prev = _prev_words(text, words, idx, 3)
     if not titled and prev:
         last = prev[-1]
-        if _title(last, bare_text):
-            titled = True
+        two = strip_diacritics_aligned(" ".join(prev[-2:])).lower().split()
+        if _title(last, bare_text) or (
+                len(two) == 2 and two[1] in TITLE_TAIL and (_title(prev[-2], bare_text) or two[0] in TITLE_HEAD_EXTRA)):
+            titled = True  # "anh Hùng", and "anh trai Hùng", "cô giáo Lan", "bác sĩ Hùng", "ông nội Tư"
             if strip_diacritics_aligned(last + " " + text[start:end]).lower() in FAMOUS:
                 return None
     if not titled and (
-            (prev and _place(prev[-1], strip_diacritics_aligned(prev[-1]))) or any(w.lower() in STRONG_PLACE for w in prev)):
+            (prev and _place(prev[-1], strip_diacritics_aligned(prev[-1]), bare_text))
+            or any(w.lower() in STRONG_PLACE or w.lower() in COMPANY_BEFORE for w in prev)):
         return None
     if OFFICE_BEFORE.search(clause) or OFFICE_AFTER.match(folded, end):
+        return None
+    if not titled and STREET_JOINED.search(before):  # "ngã tư đường Tô Hiệu – Chu Văn Thịnh"
         return None
     if titled:
         return start, end
     cue = prev[-2:] if prev and prev[-1].lower() in ("là", "la") else prev[-1:]
     if LABEL_BEFORE.search(clause) or (cue and strip_diacritics_aligned(cue[0]).lower() in NAME_CUES):
         return start, end
-    if prev and prev[-1].lower() in ("là", "la") and len(prev) >= 2 and prev[-2].lower() in (
-            "tôi", "toi", "em", "mình", "minh", "cháu", "chau", "con"):
-        return start, end
-    if len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE):
+    if prev and prev[-1].lower() in ("là", "la") and len(prev) >= 2 and (
+            _in(prev[-2], IS_NAME_AFTER, IS_NAME_AFTER_BARE, bare_text)):
+        return start, end  # "tôi là Dũng", "vợ anh là Hoa", "con trai ông Sáu là Tý"
+    low = [strip_diacritics_aligned(t).lower() for t in tokens]
+    for k in range(len(tokens) - 1 if low[0] not in HIGHLAND_PLACE_START else 0):
+        # Ê Đê / Jrai given names: "Y Bhim Niê", "Nay Y Blang", "H'Zin Byă"
+        if (low[k] == "y" and low[k + 1] not in NOT_Y_NAME) or (low[k].startswith("h'") and len(low[k]) > 2):
+            return start, end
+    if len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run):
         if name_folded in FAMOUS:
             return None
         return start, end
@@ -247,7 +364,7 @@ def _title_before(text: str, words: list[tuple[int, int]], idx: int, bare_text: 
 
 def _place_before(text: str, words: list[tuple[int, int]], idx: int) -> bool:
     prev = _prev_words(text, words, idx, 1)
-    return bool(prev) and _place(prev[-1], strip_diacritics_aligned(prev[-1]))
+    return bool(prev) and _place(prev[-1], strip_diacritics_aligned(prev[-1]), _bare_context(text, words[idx][0]))
 
 
 def _bare_context(text: str, pos: int) -> bool:

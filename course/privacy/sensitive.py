@@ -22,6 +22,9 @@ CATEGORIES: dict[str, tuple[str, str]] = {
     "religion": ("tôn giáo, tín ngưỡng", "có tín ngưỡng riêng"),
     "sexual": ("đời sống tình dục, xu hướng tính dục", "có thông tin đời tư"),
     "biometric": ("dữ liệu sinh trắc học, di truyền", "có dữ liệu sinh trắc"),
+    "genetic": ("dữ liệu di truyền, quan hệ huyết thống", "có kết quả giám định"),
+    "ethnic": ("nguồn gốc dân tộc", "thuộc diện chính sách dân tộc"),
+    "finance": ("thông tin tài chính, nợ vay", "có khoản vay cần xử lý"),
 }
 
 # Patterns on folded, lower-case text (so typed-bare text is caught the same way).
@@ -32,8 +35,14 @@ _DISEASE = (
     r"tieu duong|dai thao duong|tam than|tram cam(?: sau sinh)?|tu ky|bai nao|dong kinh|phong|giang mai|"
     r"benh lau|dot quy|tai bien(?: mach mau nao)?|liet(?: nua nguoi| hai chan| toan than)?|suy than|"
     r"roi loan tam than|thieu nang(?: tri tue)?|sot ret|sui mao ga|benh xa hoi|ma tuy|nghien|covid(?:-19)?|"
-    r"than nhan tao|hen suyen|xo gan|alzheimer|parkinson|down|hoi chung down)"
+    r"than nhan tao|hen suyen|xo gan|alzheimer|parkinson|down|hoi chung down|suy tim|benh tim|tim mach|"
+    r"cao huyet ap|benh phoi|bai liet|mu|diec|cam diec|thieu mau|suy giam tri nho)(?: do [1-4])?"
 )
+# The 54 ethnic groups' names as officials write them (folded), for "người dân tộc Mông".
+ETHNIC = ("kinh|tay|thai|muong|khmer|hoa|nung|mong|hmong|h'mong|dao|gia rai|jrai|e de|ede|ba na|xo dang|san chay|"
+          "co ho|cham|san diu|hre|mnong|m'nong|ra glai|raglai|xtieng|bru van kieu|tho|giay|co tu|gie trieng|kho mu|"
+          "ta oi|cho ro|khang|xinh mun|ha nhi|chu ru|lao|la chi|la ha|phu la|la hu|lu|lo lo|chut|mang|pa then|"
+          "co lao|cong|bo y|si la|pu peo|brau|o du|ro mam|thieu so")
 PATTERNS: dict[str, re.Pattern[str]] = {
     "health": re.compile(
         r"\b(?:(?:dang |da |tung )?(?:dieu tri|chua tri|dieu tri benh)(?: benh)? [a-z]+" + _MORE + r"{0,3}"
@@ -42,21 +51,37 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|nhiem " + _DISEASE
         + r"|(?:dang |phai )?chay than(?: nhan tao)?|loc mau"
         r"|(?:dang |da )?cai nghien(?: ma tuy)?|nghien (?:ma tuy|heroin|ruou nang)"
-        r"|(?:dang )?mang thai|co thai|pha thai|say thai)\b"
+        r"|(?:dang )?mang thai|co thai|pha thai|say thai"
+        r"|(?<!muc do )(?:bi |la nguoi )?khuyet tat(?: (?:van dong|than kinh|tri tue|nghe noi|nhin|tam than|dac biet"
+        r"|nang|nhe|bam sinh))*"
+        r"|mat (?:[a-z]+ )?ngon (?:tay|chan)(?: [a-z]+){0,2}|cut (?:tay|chan)|duong tinh voi [a-z]+(?: [a-z])?"
+        r"|su dung trai phep chat ma tuy)\b"
     ),
     "criminal": re.compile(
-        r"\b(?:(?:co|tung co) tien (?:an|su)|(?:dang )?chap hanh an(?: treo| tu)?|an treo"
+        r"\b(?:(?:co|tung co) (?:\d+ |mot |hai |ba )?tien (?:an|su)(?: ve toi(?: [a-z]+){1,5})?"
+        r"|(?:vua |da |dang )?chap hanh (?:xong )?an(?: phat)?(?: treo| tu)?(?: \d+ (?:nam|thang))?"
+        r"|an treo|an phat tu|(?:tung |da )?bi phat tu(?: [a-z0-9]+){0,5}|(?:dang )?bi quan che"
+        r"|(?:tung |da )?bi xu phat(?: hanh chinh)? ve (?:hanh vi|toi)(?: [a-z]+){1,3}"
         r"|(?:tung |da |moi |vua )?(?:di tu|ngoi tu|o tu|ra tu|man han tu)"
         r"|(?:dang )?bi (?:truy na|khoi to|tam giam|tam giu|bat giam|ket an|xu tu)"
         r"|(?:dang )?cai tao khong giam giu|duoc dac xa)\b"
     ),
     "religion": re.compile(
         r"\b(?:theo (?:dao|dao [a-z]+(?: [a-z]+){0,2}|cong giao|phat giao|tin lanh|hoi giao|cao dai|hoa hao)"
-        r"|la tin do(?: [a-z]+){0,3})\b"
+        r"|la tin do(?: [a-z]+){0,3}|(?:la )?giao dan(?: [a-z]+){0,2}|la phat tu|la (?:chuc sac|linh muc|muc su)"
+        r"(?: [a-z]+){0,2})\b"
     ),
     "sexual": re.compile(r"\b(?:(?:la )?(?:nguoi )?(?:dong tinh|song tinh|chuyen gioi)(?: nam| nu)?|lgbt)\b"),
-    "biometric": re.compile(r"\b(?:(?:mau|du lieu|anh) (?:van tay|mong mat|adn|dna)|ket qua xet nghiem adn)\b"),
+    "biometric": re.compile(r"\b(?:(?:mau|du lieu|anh) (?:van tay|mong mat|adn|dna)|ket qua xet nghiem adn"
+                            r"|khong (?:thu|lay) (?:duoc )?van tay)\b"),
+    # paternity is genetic data only when a DNA test is in the same sentence (filtered in find_sensitive)
+    "genetic": re.compile(r"\b(?:la )?(?:cha|me|bo) (?:de|ruot) cua(?: [a-z]+){0,2}\b"),
+    "ethnic": re.compile(r"\b(?:la )?(?:nguoi )?dan toc (?:" + ETHNIC + r")\b"),
+    "finance": re.compile(r"\b(?:(?:dang )?(?:co )?no xau(?: nhom [1-5])?|(?:dang )?no (?:ngan hang|tien vay|vay|qua han)"
+                          r"(?: [a-z0-9]+){0,6}|vo no|bi doi no)\b"),
 }
+# A sexual-life fact about a named person.
+PATTERNS["sexual"] = re.compile(PATTERNS["sexual"].pattern[:-3] + r"|ngoai tinh|quan he ngoai hon)\b")
 # Someone the phrase is about when no name or ID is in the sentence: a first-person or pointing phrase
 # ("tôi", "vợ tôi", "anh ấy", "đối tượng"). Bare kinship words alone ("anh ruột" in a law) do not tie.
 PERSON_WORDS = re.compile(
@@ -66,6 +91,14 @@ PERSON_WORDS = re.compile(
 PERSON_WORDS_BARE = re.compile(
     r"\b(?:toi|(?:ong|anh|chi|chau|em|con|vo|chong|bo|me) (?:ay|toi|minh)|doi tuong|nguoi nay|nguoi do)\b"
 )
+
+
+# Words without which a category's phrases cannot occur (folded).
+NEEDS = {"genetic": ("adn", "dna"), "ethnic": ("dan toc",), "biometric": ("van tay", "mong mat", "adn", "dna"),
+         "sexual": ("tinh", "lgbt", "gioi", "ngoai hon"), "religion": ("theo ", "giao", "tin do", "phat tu", "chuc sac", "linh muc", "muc su")}
+# The wording of a law or a procedure speaks of anyone ("người đó", "người bị kết án"), not of one person.
+LEGAL_WORDING = re.compile(r"\b(?:nguoi nao|thi bi phat|bi phat (?:tien|tu) tu \d|tu \d+ (?:nam|thang) den|truong hop"
+                           r"|doi voi nguoi|nguoi bi ket an|thoi han)\b")
 
 
 def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
@@ -78,6 +111,8 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
     starts = sorted(a for a, _ in persons)
     out: list[tuple[str, int, int]] = []
     for category, rx in PATTERNS.items():
+        if category in NEEDS and not any(w in low for w in NEEDS[category]):
+            continue  # cheap skip: the phrase cannot be there
         for m in rx.finditer(low):
             lo, hi = max(0, m.start() - 300), min(len(low), m.end() + 300)
             s0 = max([lo - 1] + [low.rfind(c, lo, m.start()) for c in ".;!?\n"]) + 1
@@ -86,12 +121,23 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
             sentence = text[s0:s1].lower()
             words = PERSON_WORDS_BARE if sentence.isascii() else PERSON_WORDS
             named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0)
-            tied = named or words.search(sentence) is not None
+            legal = LEGAL_WORDING.search(low[s0:s1]) is not None  # "Người nào … thì bị phạt tù từ 01 năm"
+            tied = named or (words.search(sentence) is not None and not legal)
+            if category == "genetic" and not re.search(r"\b(?:adn|dna)\b", low[s0:s1]):
+                continue
             if tied:
                 out.append((category, m.start(), m.end()))
     out.sort(key=lambda t: (t[1], -(t[2] - t[1])))
     kept: list[tuple[str, int, int]] = []
     for item in out:
-        if not kept or item[1] >= kept[-1][2]:
-            kept.append(item)
+        if kept and item[1] < kept[-1][2]:
+            continue
+        # the same fact said twice in one clause ("mắc bệnh lao cần điều trị dài ngày",
+        # "nghiện ma túy, gia đình xin cai nghiện"): one span, generalised once
+        if (kept and kept[-1][0] == item[0] and item[1] - kept[-1][2] <= 30
+                and not re.search(r"[.;!?\n]", text[kept[-1][2]:item[1]])
+                and not any(kept[-1][2] <= a < item[1] for a in starts)):
+            kept[-1] = (item[0], kept[-1][1], item[2])
+            continue
+        kept.append(item)
     return kept
