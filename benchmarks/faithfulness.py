@@ -141,10 +141,10 @@ def run(slice_name: str, misses: bool) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--slice", choices=("dev", "holdout", "all"), default="all")
+    ap.add_argument("--slice", choices=("dev", "holdout", "holdout2", "all"), default="all")
     ap.add_argument("--errors", action="store_true", help="list every miss and false flag")
     args = ap.parse_args()
-    slices = ("dev", "holdout") if args.slice == "all" else (args.slice,)
+    slices = ("dev", "holdout", "holdout2") if args.slice == "all" else (args.slice,)
     print(json.dumps({"benchmark": "faithfulness", "results": [run(s, args.errors) for s in slices]},
                      ensure_ascii=False, indent=2))
 
