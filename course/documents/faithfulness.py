@@ -255,6 +255,10 @@ class _Extractor:
                              r"(?:tháng|thang)[^\S\n]+[\d.…]{1,4}[^\S\n]+(?:năm|nam)[^\S\n]+(?:\d{4}|[.…]+)[^\S\n]*$",
                              self.text):
             self.mask(m.start(), m.end())
+        for m in re.finditer(r"(?m)^[^\S\n]*(?:\*\*)?(?:TM\.|KT\.|Q\.)?[^\S\n]*(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|ĐẢNG ỦY|"
+                             r"ĐẢNG UỶ|CÔNG AN|MẶT TRẬN|BAN CHỈ|CỘNG HÒA|CỘNG HOÀ|TRẠM|PHÒNG|ĐOÀN)[^\n]*$", self.text):
+            if m.group().upper() == m.group():  # the issuing body in capitals: the document's own header
+                self.mask(m.start(), m.end())
         for m in re.finditer(r"(?m)^[^\S\n]*(?:Điều|Dieu)\s+\d+\s*[.:]", self.text):
             self.mask(m.start(), m.end())
         for m in re.finditer(r"(?m)^[^\S\n]*(?:\d{1,2}|[a-zđ])[.)]\s", self.text):  # list markers
@@ -418,6 +422,8 @@ class _Extractor:
                 j += 1
             n = j - start
             is_name = False
+            if title_len and start < len(toks) and self.text[toks[start - 1].end:toks[start].start] != " ":
+                title_len, start, n = 0, i, 0  # "… của cháu.\nTrân trọng": no name after the title
             if title_len and n >= 1 and (low not in _AMBIGUOUS_FOLDED or low != t.f or n >= 2):
                 is_name = _is_cap(toks[start].text) and not self._is_place_word(toks[start])
             elif n >= 2 and self._is_surname(toks[start]) and n <= 4:
@@ -621,7 +627,9 @@ def _supported(f: Fact, ev: _Evidence) -> bool:
         for sh, sm, sp in ev.times:
             if minute != sm:
                 continue
-            if h == sh or (h % 12 == sh % 12 and (period is None or sp is None)):
+            # "2h" said without a period often means 14:00; "7h" without one means the morning.
+            if h == sh or (period is None and 1 <= h <= 6 and h + 12 == sh) or (sp is None and 1 <= sh <= 6
+                                                                                 and sh + 12 == h):
                 return True
         return False
     if kind == "so_hieu":
