@@ -185,7 +185,7 @@ _TITLES = ("ông", "bà", "anh", "chị", "đồng chí", "cô", "thầy", "chá
            "co", "thay", "chau", "d/c")
 _PLACE_ADMIN = ("tổ dân phố", "khu phố", "thị trấn", "thị xã", "thành phố", "phường", "xã", "quận", "huyện",
                 "tỉnh", "thôn", "ấp", "xóm", "khóm", "tổ", "đường", "phố", "ngõ", "hẻm", "kiệt", "chợ",
-                "làng", "khu dân cư", "khu")
+                "làng", "khu dân cư", "khu", "TDP", "KP")
 _PLACE_VENUE = ("nhà văn hóa", "nhà văn hoá", "hội trường", "trụ sở", "trạm y tế", "sân vận động", "nhà thi đấu",
                 "trường tiểu học", "trường trung học cơ sở", "trường mầm non", "trường THCS", "trường THPT",
                 "bệnh viện", "công viên", "đình", "chùa", "nhà thờ", "bưu điện", "sân", "phòng họp", "bến xe",
@@ -599,6 +599,8 @@ def _evidence(sources: Iterable[str]) -> _Evidence:
                 ev.weekdays.add(f.key[1])
             elif kind == "gio":
                 ev.times.append(f.key[1:])
+            elif kind == "dia_diem" and re.fullmatch(r"\d+", f.key[2] or ""):
+                ev.numbers.add(float(f.key[2]))  # "tổ 3" in the notes supports a "3" in the draft
             elif kind == "so_hieu":
                 ev.citations.append(f.key[1])
             elif kind == "dieu":
