@@ -34,7 +34,7 @@ def materialise(scenario: dict) -> list[dict]:
         text = scenario["draft"]
         planted: list[list] = []  # [start, end, kind]
 
-        def shift(at: int, delta: int) -> None:
+        def shift(at: int, delta: int, planted: list[list] = planted) -> None:
             for p in planted:
                 if p[0] >= at:
                     p[0] += delta
