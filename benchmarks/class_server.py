@@ -7,12 +7,13 @@ another, all learners at once. Reported per level: p50/p95 latency (request → 
 included), p50 time to first token, total generated tokens/s, and ratios against the 1-learner
 baseline of the same run. Bounded: a level is skipped (and said so) once the time budget is spent.
 
-Learners per core: llama.cpp answers one request at a time, so the server's capacity is its
-saturated request rate μ. A learner drafting in class sends about one request per `--think-s`
-seconds (reading, editing, typing in between); keeping the server busy at most 70 % of the time
-(so queues stay short) it serves 0.7 · μ · think_s learners, divided by the threads it used.
+Learners per core: llama.cpp answers one request at a time, so the server's capacity is its total
+generated tokens/s at the busiest level (prompt reading included). A learner drafting in class asks
+for about one document (`--answer-tokens`, 200 ≈ a short giấy mời) every `--think-s` seconds
+(reading, editing, typing in between); keeping the server busy at most 70 % of the time (so queues
+stay short) it serves 0.7 · tokens/s · think_s / answer_tokens learners, divided by the threads used.
 
-    .venv/bin/python benchmarks/class_server.py [--levels 1,2,4,8] [--requests 3] [--tokens 48] [--threads 1]
+    .venv/bin/python benchmarks/class_server.py [--levels 1,2,4,8] [--requests 3] [--tokens 96] [--threads 1]
 """
 
 from __future__ import annotations
@@ -138,9 +139,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--levels", default="1,2,4,8")
     ap.add_argument("--requests", type=int, default=3, help="requests per learner per level")
-    ap.add_argument("--tokens", type=int, default=48, help="max tokens per answer")
+    ap.add_argument("--tokens", type=int, default=96, help="max tokens per answer")
     ap.add_argument("--threads", type=int, default=1, help="CPU threads (cores) the server uses")
     ap.add_argument("--think-s", type=float, default=60.0, help="seconds between one learner's requests in class")
+    ap.add_argument("--answer-tokens", type=int, default=200, help="tokens of one drafted document in class")
     ap.add_argument("--budget-s", type=float, default=900.0, help="stop starting new levels after this")
     args = ap.parse_args()
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
@@ -173,15 +175,15 @@ def main() -> None:
         row["p50_latency_vs_1"] = round(row["p50_latency_s"] / base["p50_latency_s"], 2) if base["p50_latency_s"] else None
     top = max(r["learners"] for r in rows)
     saturated = [r for r in rows if r["learners"] == top][0]  # the busiest level: the server never idles
-    mu = saturated["requests_per_s"] or 0.0
-    learners_total = 0.7 * mu * args.think_s
+    rate = saturated["tokens_per_s"] or 0.0
+    learners_total = 0.7 * rate * args.think_s / args.answer_tokens
     print(json.dumps({
         "benchmark": "class_server", "model": model, "server_threads": args.threads, "cpu_count": os.cpu_count(),
         "load_average_1min": round(os.getloadavg()[0], 2), "server_start_s": round(load_s, 1),
         "tokens_per_answer": args.tokens, "requests_per_learner": args.requests, "levels": rows,
         "skipped_levels_for_time": skipped,
-        "planning": {"think_s": args.think_s, "saturated_learners": top, "saturated_requests_per_s": mu,
-                     "target_utilisation": 0.7,
+        "planning": {"think_s": args.think_s, "answer_tokens": args.answer_tokens, "saturated_learners": top,
+                     "saturated_tokens_per_s": rate, "target_utilisation": 0.7,
                      "learners_total": round(learners_total, 1),
                      "learners_per_core": round(learners_total / args.threads, 1)},
     }, ensure_ascii=False, indent=2))

@@ -191,6 +191,8 @@ _PLACE_VENUE = ("nhà văn hóa", "nhà văn hoá", "hội trường", "trụ s�
                 "bệnh viện", "công viên", "đình", "chùa", "nhà thờ", "bưu điện", "sân", "phòng họp", "bến xe",
                 "nghĩa trang", "điểm trường", "nhà sinh hoạt cộng đồng", "khu tập thể", "chung cư", "tòa nhà",
                 "toà nhà", "kênh", "sông", "cầu", "hồ")
+_VENUE_START = re.compile("|".join(re.escape(v) for v in sorted(_PLACE_VENUE, key=len, reverse=True)) + r"(?!\w)",
+                          re.IGNORECASE)
 # Venue words that are also everyday words ("gia đình", "sân nhà"): a place only with a name after them.
 _VENUE_NEEDS_NAME = {"đình", "chùa", "sân", "nhà thờ", "công viên", "bệnh viện", "kênh", "sông", "cầu", "hồ",
                      "khu tập thể", "chung cư", "tòa nhà", "toà nhà", "bưu điện", "bến xe"}
@@ -491,6 +493,8 @@ class _Extractor:
                 break
             if count == 0 and fold(w.group(1)) in {"ong", "ba", "anh", "chi", "uy", "ubnd", "tai", "tu", "den"}:
                 break
+            if _VENUE_START.match(rest, w.start(1)):
+                break  # "Hội trường Nhà văn hoá …": another place starts here
             end = pos + w.end()
             count += 1
         if count:
