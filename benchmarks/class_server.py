@@ -12,6 +12,8 @@ generated tokens/s at the busiest level (prompt reading included). A learner dra
 for about one document (`--answer-tokens`, 200 ≈ a short giấy mời) every `--think-s` seconds
 (reading, editing, typing in between); keeping the server busy at most 70 % of the time (so queues
 stay short) it serves 0.7 · tokens/s · think_s / answer_tokens learners, divided by the threads used.
+On a shared machine the server gets only part of its cores, so the script also reads the server's own
+CPU time (/proc) and reports tokens per CPU-second: what one core given to the server alone delivers.
 
     .venv/bin/python benchmarks/class_server.py [--levels 1,2,4,8] [--requests 3] [--tokens 96] [--threads 1]
 """
@@ -87,12 +89,18 @@ def one_request(client, model: str, prompt: str, tokens: int) -> dict:
     return {"latency_s": total, "first_token_s": first if first is not None else total, "tokens": out}
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process, all its threads (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def run_level(url: str, model: str, learners: int, requests: int, tokens: int) -> dict:
+def run_level(url: str, model: str, learners: int, requests: int, tokens: int, pid: int) -> dict:
     import openai
 
     results: list[dict] = []
@@ -115,12 +123,14 @@ def run_level(url: str, model: str, learners: int, requests: int, tokens: int) -
                 results.append(res)
 
     threads = [threading.Thread(target=learner, args=(i,)) for i in range(learners)]
+    cpu0 = cpu_seconds(pid)
     start = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     wall = time.perf_counter() - start
+    cpu = cpu_seconds(pid) - cpu0
     lat = [r["latency_s"] for r in results]
     ttft = [r["first_token_s"] for r in results]
     total_tokens = sum(r["tokens"] for r in results)
@@ -132,6 +142,8 @@ def run_level(url: str, model: str, learners: int, requests: int, tokens: int) -
         "tokens_generated": total_tokens,
         "tokens_per_s": round(total_tokens / wall, 2) if wall else None,
         "requests_per_s": round(len(results) / wall, 4) if wall else None,
+        "server_cpu_s": round(cpu, 2),
+        "tokens_per_server_cpu_s": round(total_tokens / cpu, 2) if cpu else None,
     }
 
 
@@ -154,13 +166,13 @@ def main() -> None:
     try:
         with urllib.request.urlopen(url + "/models", timeout=5) as r:
             model = json.load(r)["data"][0]["id"]
-        run_level(url, model, 1, 1, 8)  # warm-up, not reported
+        run_level(url, model, 1, 1, 8, proc.pid)  # warm-up, not reported
         rows, skipped = [], []
         for n in levels + [levels[0]]:  # the baseline again at the end: load drift on a shared machine shows
             if time.perf_counter() - t0 > args.budget_s:
                 skipped.append(n)
                 continue
-            rows.append(run_level(url, model, n, args.requests, args.tokens))
+            rows.append(run_level(url, model, n, args.requests, args.tokens, proc.pid))
     finally:
         proc.terminate()
         try:
@@ -177,6 +189,10 @@ def main() -> None:
     saturated = [r for r in rows if r["learners"] == top][0]  # the busiest level: the server never idles
     rate = saturated["tokens_per_s"] or 0.0
     learners_total = 0.7 * rate * args.think_s / args.answer_tokens
+    # On a shared machine the server gets only part of its cores; tokens per CPU-second of the server is what
+    # a core given to it alone delivers (the figure a ward plans with), measured at the same busiest level.
+    per_cpu = saturated["tokens_per_server_cpu_s"] or 0.0
+    learners_per_dedicated_core = 0.7 * per_cpu * args.think_s / args.answer_tokens
     print(json.dumps({
         "benchmark": "class_server", "model": model, "server_threads": args.threads, "cpu_count": os.cpu_count(),
         "load_average_1min": round(os.getloadavg()[0], 2), "server_start_s": round(load_s, 1),
@@ -184,8 +200,10 @@ def main() -> None:
         "skipped_levels_for_time": skipped,
         "planning": {"think_s": args.think_s, "answer_tokens": args.answer_tokens, "saturated_learners": top,
                      "saturated_tokens_per_s": rate, "target_utilisation": 0.7,
-                     "learners_total": round(learners_total, 1),
-                     "learners_per_core": round(learners_total / args.threads, 1)},
+                     "learners_total_here": round(learners_total, 1),
+                     "learners_per_core_here": round(learners_total / args.threads, 1),
+                     "saturated_tokens_per_server_cpu_s": per_cpu,
+                     "learners_per_dedicated_core": round(learners_per_dedicated_core, 1)},
     }, ensure_ascii=False, indent=2))
 
 

@@ -145,8 +145,11 @@ def build_app(model_path: Path, *, host: str = "127.0.0.1", port: int = DEFAULT_
                           n_ctx=n_ctx or settings.llm_ctx, n_threads=threads, n_threads_batch=threads,
                           chat_format=chat_format, verbose=False)
     server = ServerSettings(host=host, port=port, interrupt_requests=False, api_key=api_key or None)
+    from course.llm.local import _quiet_stderr
+
     try:
-        app = create_app(server_settings=server, model_settings=[model])
+        with _quiet_stderr():  # llama.cpp's English load notes; a failure still raises below
+            app = create_app(server_settings=server, model_settings=[model])
     except (ValueError, RuntimeError, OSError) as exc:
         raise ServerError(f"Không nạp được mô hình {model_path.name} cho máy chủ AI.",
                           hint="Chạy `khoahoc prepare` rồi thử lại.") from exc
