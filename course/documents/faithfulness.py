@@ -78,7 +78,7 @@ def _contains(haystack: str, needle: str) -> bool:
 
 _UNITS = {"khong": 0, "linh": None, "le": None, "mot": 1, "mốt": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4,
           "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
-_TENS = {"muoi": 10, "mươi": 10}
+_TENS = {"muoi": 10}
 _SCALES = {"tram": 100, "nghin": 1000, "ngan": 1000, "trieu": 1_000_000, "ty": 1_000_000_000, "ti": 1_000_000_000}
 _NUMBER_WORDS_VI = {"không", "linh", "lẻ", "một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "sáu", "bảy",
                     "tám", "chín", "mười", "mươi", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "rưỡi"}
@@ -368,10 +368,6 @@ class _Extractor:
             if value is None:
                 continue
             end = m.end() if m.group(2) else m.start() + len(m.group(1))
-            after = self.text[end:end + 12]
-            word_scale = re.match(r"\s*(nghìn|ngàn|triệu|tỷ|tỉ)\b", after)
-            if word_scale is None and not m.group(2):
-                word_scale = None
             unit = "%" if m.group(2) == "%" else ""
             self.add("so", m.start(), end, ("so", value, unit) if unit else ("so", value))
         self._number_words()
@@ -448,7 +444,7 @@ class _Extractor:
         return tok.f in {"phuong", "xa", "thon", "to", "khu", "uy", "ban", "truong", "tram", "nha", "hoi", "so"}
 
     def places(self) -> None:
-        text_f = fold(self.text)
+        text_f = strip_diacritics_aligned(self.text.lower())  # same length: positions map back
         for kw in sorted(_PLACE_VENUE, key=len, reverse=True):
             for m in re.finditer(rf"(?<!\w){re.escape(kw)}(?!\w)", self.text, re.IGNORECASE):
                 if self.free(m.start(), m.end()):
@@ -457,8 +453,6 @@ class _Extractor:
                         continue
                     qualifier = re.sub(r"^so ", "", norm(self.text[m.end():end]))
                     self.add("dia_diem", m.start(), end, ("dia_diem", norm(kw), qualifier))
-            if not self.generous:
-                continue
         for kw in sorted(_PLACE_ADMIN, key=len, reverse=True):
             kw_f = fold(kw)
             pattern = re.escape(kw_f)
