@@ -137,3 +137,9 @@ def test_benchmark_data_meets_the_bar():
         assert res["course"]["precision"] >= 0.95, (name, res["course"])
         assert res["course"]["precision"] > res["naive_baseline"]["precision"]
     assert drafts >= 100
+
+
+def test_a_draft_without_facts_says_so():
+    rep = verify("Viết giấy mời họp từ ghi chú.", NOTES)
+    assert rep.ok and rep.facts == []
+    assert "không có ngày, giờ" in rep.summary() and "không có ngày, giờ" in rep._repr_html_()

@@ -42,6 +42,9 @@ KIND_LABELS = {
     "van_ban": "căn cứ pháp lý",
 }
 
+NOTHING_TO_CHECK = ("Bản nháp không có ngày, giờ, con số, tên, địa điểm hay căn cứ nào để đối chiếu. Bạn đọc lại xem "
+                    "bản nháp đã đủ thông tin chưa (mô hình nhỏ trên máy hay viết lạc đề).")
+
 # ----------------------------------------------------------------------------- normalising
 
 
@@ -689,6 +692,8 @@ class FaithfulnessReport:
 
     def summary(self) -> str:
         """Plain Vietnamese text: how many facts were checked, and each invented one with its line."""
+        if not self.facts:
+            return f"{self.source}: {NOTHING_TO_CHECK}"
         head = f"{self.source}: đã đối chiếu {len(self.facts)} thông tin (ngày, giờ, con số, tên, địa điểm, căn cứ)."
         if self.ok:
             return head + " Không thấy thông tin nào ngoài ghi chú/nguồn."
@@ -720,6 +725,8 @@ class FaithfulnessReport:
         return "<div style='white-space:pre-wrap;border:1px solid #ccc;padding:8px'>" + "".join(out) + "</div>"
 
     def _repr_html_(self) -> str:
+        if not self.facts:
+            return f"<p>ℹ️ {html.escape(NOTHING_TO_CHECK)}</p>" + self.highlighted_html()
         if self.ok:
             head = (f"<p>✅ Đã đối chiếu {len(self.facts)} thông tin: không thấy thông tin nào ngoài ghi chú/nguồn. "
                     "(Chỉ kiểm ngày, giờ, con số, tên, địa điểm, căn cứ; câu chữ vẫn cần bạn đọc lại.)</p>")
