@@ -129,7 +129,7 @@ def run(slice_name: str, misses: bool) -> dict:
     naive = score(naive_rows)
     out = {
         "slice": slice_name, "scenarios": len(data["scenarios"]), "drafts": n_drafts,
-        "drafts_without_invented": clean, "clean_drafts_with_a_false_flag": clean_flagged,
+        "drafts_with_planted": n_drafts - clean, "drafts_without_invented": clean, "clean_drafts_with_a_false_flag": clean_flagged,
         "course": course, "naive_baseline": naive,
         "precision_vs_naive": round(course["precision"] / naive["precision"], 2) if naive["precision"] else None,
         "ms_per_draft": round(1000 * seconds / max(1, n_drafts), 2),

@@ -101,6 +101,8 @@ def run_serve(args: argparse.Namespace) -> int:
         raise ServerError(f"Cổng {args.port} không hợp lệ.", hint="Chọn một số từ 1 đến 65535.")
     if args.max_waiting < 1:
         raise ServerError("--max-waiting phải từ 1 trở lên.")
+    if args.threads is not None and args.threads < 1:
+        raise ServerError("--threads phải từ 1 trở lên.")
     try:
         serve(args.host, args.port, max_waiting=args.max_waiting, n_threads=args.threads)
     except KeyboardInterrupt:
