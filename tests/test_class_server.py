@@ -199,3 +199,11 @@ def test_gateway_routes_learners_to_the_class_server_with_their_limits(tmp_path:
             gateway.wait()
         log.close()
         stop(server)
+
+
+def test_base_model_chat_uses_the_same_frame_as_the_local_provider() -> None:
+    from course.llm.local import frame_prompt
+    from course.llm.server import _frame_messages
+
+    messages = [{"role": "system", "content": "Bạn là cán bộ phường."}, {"role": "user", "content": "Phường là gì?"}]
+    assert _frame_messages(messages) == frame_prompt("Phường là gì?", "Bạn là cán bộ phường.")
