@@ -136,9 +136,17 @@ def test_class_server_answers_reports_busy_and_cut_off(class_server: subprocess.
     assert not cut.ok and "ngừng giữa chừng" in cut.error, cut.error
     assert cut.provider == "compatible" and not cut.fallback_from  # no silent switch to another model
 
-    # 3. The server is gone: the next question gets a clear Vietnamese message, nothing raised.
+    # 3. The server is gone: the next question gets a clear Vietnamese message, nothing raised, and the chat box
+    #    keeps what the learner typed.
     gone = ask("Phường là gì?", max_tokens=8, use_cache=False)
     assert not gone.ok and "Không kết nối được" in gone.error
+    from course.widgets.chat import ChatBox
+
+    box = ChatBox(max_tokens=8, use_cache=False)
+    box.box.value = "Soạn giấy mời họp tổ dân phố 3"
+    box.button.click()
+    assert box.box.value == "Soạn giấy mời họp tổ dân phố 3"
+    assert "Không kết nối được" in box.transcript.value and "Traceback" not in box.transcript.value
 
 
 @pytest.mark.skipif(shutil.which("litellm", path=str(Path(sys.executable).parent)) is None,
