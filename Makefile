@@ -40,7 +40,7 @@ system:
 # set-up per thread, and ONNX Runtime's int8 kernels (the legal search encoder) reconfigure the tiles on
 # the same thread, after which Gemma printed garbage. The folder name carries the flags.
 COURSE_CACHE ?= $(or $(COURSE_CACHE_DIR),$(HOME)/.cache/khoahoc)
-LLAMA_PIN := $(shell sed -n 's/^ *"llama-cpp-python==\([0-9.]*\)".*/\1/p' pyproject.toml)
+LLAMA_PIN := $(shell sed -n 's/^ *"llama-cpp-python\(\[server\]\)\{0,1\}==\([0-9.]*\)".*/\2/p' pyproject.toml)
 LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=OFF \
   -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
 WHEELS := $(COURSE_CACHE)/wheels/llama-$(LLAMA_PIN)-avx2

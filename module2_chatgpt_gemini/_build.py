@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-from course.documents.exercises import FLAWED_INVITATION  # shown and graded in Câu 3
+from course.documents.exercises import FLAWED_INVITATION, INVENTED_DRAFT  # shown and graded in Câu 3 and 5
 from course.notebook_builder import SHORT_PLAN_NOTE, code, mark_short_plan, md, save, write_text
 from course.notebook_builder import grade_meta as nbg
 from course.prompting import rubric_table
@@ -233,7 +233,7 @@ Nghị định 30/2020/NĐ-CP và tra cứu có nguồn."""),
    soát chính tả.
 4. Tra cứu thông tin mới có nguồn, và biết giới hạn của mô hình không có công cụ tìm kiếm.
 
-**Thời lượng:** 80 phút trong kế hoạch bốn buổi (mục 1–3b và 5; mục 4 đọc thêm); 30 phút trong kế hoạch một ngày
+**Thời lượng:** 80 phút trong kế hoạch bốn buổi (mục 1–3c và 5; mục 4 đọc thêm); 30 phút trong kế hoạch một ngày
 (mục 1, 2 và 3b — xem `docs/giao_an/mot_ngay.md`). **Chuẩn bị:** chạy ô thiết lập. Không có khoá API vẫn làm được (mô hình nhỏ trên máy).
 Có khoá ChatGPT/Gemini thì đặt vào tệp `.env` theo hướng dẫn của giảng viên."""),
         code("m2-th-setup", """
@@ -318,6 +318,16 @@ Máy chỉ so **con số**; câu nào nói «vài hôm», «sớm nhất có th�
 lab.load_task("tra-loi-cong-dan")
 tra_loi = lab.send()
 check_figures(tra_loi.text if tra_loi else "", KHAI_SINH_RULE)"""),
+        md("m2-th-verify-intro", """
+### 3c. Kiểm tra thông tin bịa: ngày, giờ, tên, địa điểm, căn cứ
+`check_figures` chỉ so con số. Công cụ **Kiểm tra thông tin bịa** so thêm ngày, thứ, giờ, tên người, địa điểm, số hiệu
+văn bản và Điều, khoản — với bản nháp của bất kỳ mô hình nào (ChatGPT, Gemini hay mô hình trên máy). Ô dưới mở công
+cụ với điều luật làm **ghi chú gốc** và câu trả lời mô hình vừa viết. Bấm **Kiểm tra thông tin bịa**: chỗ tô đỏ là
+chỗ không có trong nguồn. Bạn cũng có thể dán ghi chú và bản nháp của mình, hoặc tải lên tệp .docx. Công cụ chỉ so
+các thông tin đó; câu chữ bịa («đã được cấp trên đồng ý») bạn vẫn tự đọc lại."""),
+        code("m2-th-verify", """
+from course.documents import faithfulness_widget
+faithfulness_widget(KHAI_SINH_RULE, tra_loi.text if tra_loi else "")"""),
         md("m2-th-sdk-intro", """
 ## 4. Bên trong: mã gọi ChatGPT và Gemini
 Hai ô dưới (đã thu gọn — bấm vào để mở) cho thấy mã gọi trực tiếp thư viện `openai` và `google-genai`. Phòng thí
@@ -370,6 +380,10 @@ FIXED_INVITATION = (FLAWED_INVITATION.replace("Độc lập – Tự do – Hạ
                     .replace("KT CHỦ TỊCH", "KT. CHỦ TỊCH")
                     .replace("- Lưu VT.", "- Lưu: VT, VP."))
 
+# Câu 5 solution: the AI draft with every fact the notes do not hold corrected or removed.
+FAITHFUL_DRAFT = (INVENTED_DRAFT.replace("Hội trường Nhà văn hoá khu phố 5", "Phòng họp Ủy ban nhân dân phường An Bình")
+                  .replace("; phường đã ghi nhận 27 ca mắc từ đầu năm", "")
+                  .replace("Kinh phí phun hoá chất thực hiện theo Quyết định số 1241/QĐ-UBND.\n", ""))
 CITIZEN_REQUEST = ("Tôi tên Trần Văn Hùng, sinh ngày 12/05/1980, CCCD 001080012345, hộ chiếu C4827163, điện thoại "
                    "0912 345 678, email hung.tran@gmail.com, nhà ở số 15 ngõ 3 đường Lê Lợi. Tôi đang điều trị lao "
                    "phổi nên nhờ người nhà đi nộp. Tôi bị mất giấy khai sinh bản chính, xin hỏi thủ tục cấp bản sao "
@@ -393,16 +407,17 @@ def assignment() -> None:
 
     cells = [
         locked_md("m2-bt-title", """
-# Bài tập 2 — Câu lệnh tốt, dữ liệu an toàn, văn bản đúng thể thức
-Bốn câu hỏi, chấm tự động, **không gọi mô hình AI nào** khi chấm."""),
+# Bài tập 2 — Câu lệnh tốt, dữ liệu an toàn, văn bản đúng thể thức, không thông tin bịa
+Năm câu hỏi, chấm tự động, **không gọi mô hình AI nào** khi chấm."""),
         locked_md("m2-bt-goals", """
 **Mục tiêu**
 1. Viết câu lệnh đạt thang điểm công bố dưới đây.
 2. Xoá dữ liệu cá nhân khỏi yêu cầu của công dân trước khi được gửi lên chatbot trên mạng.
 3. Sửa một giấy mời cho đúng thể thức Nghị định 30/2020/NĐ-CP.
 4. Tìm chi tiết AI bịa trong một bài đăng.
+5. Dùng công cụ «Kiểm tra thông tin bịa» để sửa một giấy mời AI soạn cho khớp ghi chú gốc.
 
-**Thời lượng:** 35 phút (kế hoạch một ngày: Câu 1 và Câu 4, 15 phút). **Chuẩn bị:** chạy ô thiết lập. Mỗi câu trả lời gõ
+**Thời lượng:** 45 phút (kế hoạch một ngày: Câu 1 và Câu 4, 15 phút). **Chuẩn bị:** chạy ô thiết lập. Mỗi câu trả lời gõ
 vào ô chữ rồi bấm
 **Lưu câu trả lời**; bấm **Chạy lại** ô kiểm tra ngay dưới để xem còn thiếu gì."""),
         code("m2-bt-setup", """
@@ -410,7 +425,7 @@ from course.ui import setup; setup()
 from course.widgets import text_answer
 from course.prompting import score_prompt, PASS_MARK
 from course.privacy import find_pii, redact
-from course.documents import check_text""", **nbg("m2-bt-setup", locked=True)),
+from course.documents import check_text, faithfulness_widget, verify""", **nbg("m2-bt-setup", locked=True)),
         locked_md("m2-bt-q1", f"""
 ## Câu 1 (4 điểm) — Viết câu lệnh tốt
 Viết một câu lệnh nhờ AI giúp một việc của phường (soạn văn bản, trả lời công dân, viết bài đăng…).
@@ -517,14 +532,45 @@ assert len(chi_tiet_bia.split()) <= 8, "Câu 4: chỉ chép chi tiết bịa (v�
 ### BEGIN HIDDEN TESTS
 assert "16" in chi_tiet_bia, "Câu 4 chưa đúng: đối chiếu từng con số của bài đăng với bối cảnh."
 ### END HIDDEN TESTS''', **nbg("m2-bt-q4-test", grade=True, locked=True, points=2)),
+        locked_md("m2-bt-q5", """
+## Câu 5 (2 điểm) — Kiểm tra thông tin bịa trong giấy mời
+Ô dưới mở công cụ **Kiểm tra thông tin bịa** với **ghi chú gốc** của một cán bộ và **giấy mời AI soạn** từ ghi chú
+đó (nhóm biên soạn viết, mô phỏng lỗi hay gặp). Bấm **Kiểm tra thông tin bịa**: ngày, giờ, con số, tên, địa điểm,
+căn cứ nào **không có trong ghi chú** bị tô đỏ. Sao chép giấy mời vào ô trả lời, **sửa hoặc xoá mọi chỗ tô đỏ**
+(địa điểm lấy đúng theo ghi chú), giữ thời gian, địa điểm, người chủ trì, rồi bấm **Lưu câu trả lời**."""),
+        code("m2-bt-q5-doc", """
+from course.documents.exercises import MEETING_NOTES as ghi_chu, INVENTED_DRAFT as giay_moi_ai
+faithfulness_widget(ghi_chu, giay_moi_ai)""", **nbg("m2-bt-q5-doc", locked=True)),
+        code("m2-bt-q5-answer", f'''
+giay_moi_khong_bia = text_answer("giay_moi_khong_bia", "Giấy mời đã sửa (không còn thông tin bịa)")
+if not giay_moi_khong_bia:
+    ### BEGIN SOLUTION
+    giay_moi_khong_bia = """{FAITHFUL_DRAFT}"""
+    ### END SOLUTION''', **nbg("m2-bt-q5-answer", solution=True)),
+        code("m2-bt-q5-feedback", "verify(giay_moi_khong_bia or \"(chưa trả lời)\", ghi_chu)",
+             **nbg("m2-bt-q5-feedback", locked=True)),
+        code("m2-bt-q5-test-invented", '''
+assert giay_moi_khong_bia.strip(), "Bạn chưa trả lời Câu 5: dán giấy mời đã sửa vào ô chữ và bấm «Lưu câu trả lời»."
+bao_cao_bia = verify(giay_moi_khong_bia, ghi_chu)
+assert bao_cao_bia.ok, "Giấy mời còn thông tin không có trong ghi chú:\\n" + bao_cao_bia.summary()''',
+             **nbg("m2-bt-q5-test-invented", grade=True, locked=True, points=1)),
+        code("m2-bt-q5-test-kept", '''
+con_giu = {f.loai for f in verify(giay_moi_khong_bia, ghi_chu).facts}
+for loai, ten in (("gio", "giờ họp"), ("ngay", "ngày họp"), ("dia_diem", "địa điểm")):
+    assert loai in con_giu, f"Câu 5: đừng xoá {ten} — sửa cho đúng ghi chú thay vì bỏ đi."
+### BEGIN HIDDEN TESTS
+assert "Lê Văn Cường" in giay_moi_khong_bia, "Câu 5: giữ người chủ trì như ghi chú."
+assert "phòng họp" in giay_moi_khong_bia.lower(), "Câu 5: địa điểm phải là phòng họp UBND phường như ghi chú."
+### END HIDDEN TESTS''', **nbg("m2-bt-q5-test-kept", grade=True, locked=True, points=1)),
         locked_md("m2-bt-selfcheck-intro", """
 ## Tự kiểm tra
-Chạy ô dưới để xem cả bốn câu còn thiếu gì trước khi nộp bài (ô này không chấm điểm)."""),
+Chạy ô dưới để xem cả năm câu còn thiếu gì trước khi nộp bài (ô này không chấm điểm)."""),
         code("m2-bt-selfcheck", """
 print(score_prompt(cau_lenh).summary())
 print("Dữ liệu cá nhân còn lại:", ", ".join(f.label for f in find_pii(yeu_cau_da_che)) or "không còn")
 print(check_text(van_ban_da_sua).summary() if van_ban_da_sua.strip() else "Câu 3: chưa có văn bản đã sửa.")
-print("Câu 4:", f"đã trả lời «{chi_tiet_bia}»" if chi_tiet_bia.strip() else "chưa trả lời.")""",
+print("Câu 4:", f"đã trả lời «{chi_tiet_bia}»" if chi_tiet_bia.strip() else "chưa trả lời.")
+print("Câu 5:", verify(giay_moi_khong_bia, ghi_chu).summary() if giay_moi_khong_bia.strip() else "chưa trả lời.")""",
              **nbg("m2-bt-selfcheck", locked=True)),
         locked_md("m2-bt-summary", """
 ## Tóm tắt
@@ -532,6 +578,9 @@ print("Câu 4:", f"đã trả lời «{chi_tiet_bia}»" if chi_tiet_bia.strip() 
 - Máy thay họ tên, số CCCD, hộ chiếu, điện thoại, email… bằng nhãn và chặn dữ liệu sức khoẻ, tiền án — nhưng có
   thể sót, nên bạn vẫn tự đọc lại.
 - Thể thức văn bản theo Nghị định 30/2020/NĐ-CP, Phụ lục I: máy kiểm tra chỉ ra lỗi, cách sửa và căn cứ.
+- Mọi ngày, giờ, con số, tên, địa điểm, căn cứ trong bản nháp AI phải có trong ghi chú gốc: công cụ «Kiểm tra thông
+  tin bịa» tô đỏ chỗ không có, nhưng chỉ so các thông tin đó — câu chữ bịa (ví dụ «đã được cấp trên đồng ý») bạn
+  vẫn tự đọc lại.
 
 **Tiếp theo:** Học phần 3 — chuyển giọng nói thành văn bản và lập biên bản cuộc họp.
 
@@ -554,8 +603,8 @@ và **an toàn dữ liệu cá nhân**. Chạy được hoàn toàn ngoại tuy�
 | Tệp | Dùng để |
 |---|---|
 | `bai_giang.ipynb` | Bài giảng (trang chiếu): ChatGPT, Gemini, tài khoản và chi phí, sáu phần của câu lệnh, kiểm tra câu trả lời, bảo mật, tra cứu |
-| `thuc_hanh.ipynb` | Thực hành: phòng thí nghiệm câu lệnh (gửi, xem trả lời hiện dần, so sánh các mô hình, chấm câu lệnh, xuất câu trả lời ra Word đúng thể thức); soạn công văn, giấy mời, thông báo, báo cáo; tóm tắt, viết lại dễ hiểu, bài đăng fan page, tin nhắn nhóm Zalo, bài đọc loa truyền thanh, viết cho bà con dân tộc thiểu số, trả lời công dân, soát chính tả; bắt thời hạn bị bịa (`check_figures`); mã gọi SDK `openai` và `google-genai` (ô thu gọn); tra cứu có nguồn |
-| `bai_tap/bai_tap.ipynb` | Bài tập nbgrader: câu lệnh chấm theo thang điểm công bố, che dữ liệu cá nhân (chấm bằng `course.privacy`), sửa giấy mời cho đúng thể thức, tìm chi tiết AI bịa trong một bài đăng — chấm không gọi mô hình nào |
+| `thuc_hanh.ipynb` | Thực hành: phòng thí nghiệm câu lệnh (gửi, xem trả lời hiện dần, so sánh các mô hình, chấm câu lệnh, xuất câu trả lời ra Word đúng thể thức); soạn công văn, giấy mời, thông báo, báo cáo; tóm tắt, viết lại dễ hiểu, bài đăng fan page, tin nhắn nhóm Zalo, bài đọc loa truyền thanh, viết cho bà con dân tộc thiểu số, trả lời công dân, soát chính tả; bắt thời hạn bị bịa (`check_figures`) và kiểm tra thông tin bịa (ngày, giờ, tên, địa điểm, căn cứ) trong bản nháp của bất kỳ mô hình nào; mã gọi SDK `openai` và `google-genai` (ô thu gọn); tra cứu có nguồn |
+| `bai_tap/bai_tap.ipynb` | Bài tập nbgrader: câu lệnh chấm theo thang điểm công bố, che dữ liệu cá nhân (chấm bằng `course.privacy`), sửa giấy mời cho đúng thể thức, tìm chi tiết AI bịa trong một bài đăng, sửa giấy mời AI soạn cho hết thông tin bịa bằng công cụ «Kiểm tra thông tin bịa» — chấm không gọi mô hình nào |
 | `van_ban_mau/*.md` | Bản nháp 8 loại văn bản (công văn, thông báo, giấy mời, báo cáo, tờ trình, kế hoạch, quyết định, biên bản) |
 | `van_ban_mau/thong_bao_loi.txt` | Một thông báo cố ý sai thể thức để luyện kiểm tra |
 | `_build.py` | Tạo lại ba sổ tay (mã ô ổn định): `.venv/bin/python module2_chatgpt_gemini/_build.py` |

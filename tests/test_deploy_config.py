@@ -58,6 +58,23 @@ def test_hub_config_for_a_ward(tmp_path):
     c.Spawner.pre_spawn_hook(FakeSpawner)
     secret = (tmp_path / "state" / "gateway_secret").read_text()
     assert FakeSpawner.environment["OPENAI_API_KEY"] == ward_gateway.learner_key(secret, "nguyenvana")
+    assert env["COMPATIBLE_MODEL"] == "gpt-4o-mini" and env["COURSE_COMPATIBLE_IS_CLOUD"] == "1"
+
+
+def test_hub_config_for_a_ward_without_cloud(tmp_path):
+    """WARD_GATEWAY_MODEL=may-chu-lop: learners use the class AI server through the gateway; nothing is cloud."""
+    traitlets = pytest.importorskip("traitlets.config")
+    from ward_hub import configure
+
+    c = traitlets.Config()
+    configure(c, course=COURSE, state=tmp_path / "state", admins=["giangvien"], instructors=["giangvien"],
+              course_root=tmp_path / "grading", gateway_url="http://127.0.0.1:4000/v1", gateway_model="may-chu-lop")
+    env = c.Spawner.environment.get_value({})
+    assert env["COMPATIBLE_MODEL"] == "may-chu-lop" and "COURSE_COMPATIBLE_IS_CLOUD" not in env
+    litellm_cfg = yaml.safe_load((DEPLOY / "gateway" / "litellm_config.yaml").read_text())
+    local = next(m for m in litellm_cfg["model_list"] if m["model_name"] == "may-chu-lop")
+    assert local["litellm_params"]["api_base"] == "os.environ/WARD_CLASS_SERVER_URL"
+    assert local["model_info"]["input_cost_per_token"] == local["model_info"]["output_cost_per_token"] == 0
 
 
 def test_no_dummy_authenticator_outside_tests():

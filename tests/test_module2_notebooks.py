@@ -74,6 +74,7 @@ def test_assignment_runs_offline_without_a_model(workdir):
     nb = run_notebook(workdir / "bai_tap" / "bai_tap.ipynb", timeout=120)
     text = outputs_text(nb)
     assert "ĐẠT" in text and "[CCCD_1]" in text
+    assert "Không thấy thông tin nào ngoài ghi chú" in text  # Câu 5's own solution has nothing invented
     assert "Traceback" not in text
 
 
@@ -123,14 +124,15 @@ def test_nbgrader_validate_release_and_autograde(tmp_path):
     assert "VALIDATION FAILED" in out, out[-2000:]
 
     # A learner's submission: the released notebook plus the answers the widgets saved (cau_tra_loi.json).
-    # Prompt, fixed document and invented detail are right; personal data was left in on purpose: 10 of 12 points.
+    # Prompt, fixed document, invented detail and faithful invitation are right; personal data was left in on purpose:
+    # 12 of 14 points.
     build = _build_module()
     submitted = course / "submitted" / "hoc_vien_1" / "m2"
     submitted.mkdir(parents=True)
     shutil.copy(released, submitted / "bai_tap.ipynb")
     answers = {"cau_lenh": build.GOOD_PROMPT.replace("thạo thủ tục", "nắm vững thủ tục"),
                "yeu_cau_da_che": build.CITIZEN_REQUEST, "van_ban_da_sua": build.FIXED_INVITATION,
-               "chi_tiet_bia": "từ 07 giờ 30 đến 16 giờ"}
+               "chi_tiet_bia": "từ 07 giờ 30 đến 16 giờ", "giay_moi_khong_bia": build.FAITHFUL_DRAFT}
     (submitted / "cau_tra_loi.json").write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
     out = _nbgrader(["autograde", "m2", "--force"], course)
     from nbgrader.api import Gradebook
@@ -138,5 +140,5 @@ def test_nbgrader_validate_release_and_autograde(tmp_path):
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         sub = gb.find_submission("m2", "hoc_vien_1")
         grades = {g.name: g.score for nb in sub.notebooks for g in nb.grades}
-        assert (sub.score, sub.max_score) == (10.0, 12.0), (grades, out[-2000:])
+        assert (sub.score, sub.max_score) == (12.0, 14.0), (grades, out[-2000:])
         assert grades["m2-bt-q2-test-pii"] == 0.0

@@ -1,4 +1,5 @@
-"""`khoahoc doc check FILE [--json]` and `khoahoc doc write --type KIND INPUT.md -o OUT.docx`."""
+"""`khoahoc doc check FILE [--json]`, `khoahoc doc write --type KIND INPUT.md -o OUT.docx` and
+`khoahoc doc verify DRAFT --nguon NOTES [--json]` (invented facts: exit 1 when there are some)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,12 @@ def _write(args: argparse.Namespace) -> int:
         print(report.summary())
     return 0 if report.ok else 1
 
+def _verify(args: argparse.Namespace) -> int:
+    from course.documents.faithfulness import verify_file
+
+    report = verify_file(args.draft, args.nguon or [])
+    print(report.to_json() if args.json else report.summary())
+    return 0 if report.ok else 1
 
 
 def register(subparsers) -> None:
@@ -46,4 +53,11 @@ def register(subparsers) -> None:
     write.add_argument("--type", choices=list(KINDS), metavar="LOẠI", help="loại văn bản: " + ", ".join(KINDS))
     write.add_argument("-o", "--output", metavar="TỆP_RA", help="tệp .docx sẽ ghi")
     write.set_defaults(func=_write)
+    verify = sub.add_parser("verify", help="kiểm tra thông tin bịa: đối chiếu ngày, giờ, con số, tên, địa điểm, "
+                                           "căn cứ trong bản nháp với ghi chú gốc")
+    verify.add_argument("draft", metavar="BẢN_NHÁP", help="bản nháp cần kiểm tra (.docx, .txt hoặc .md)")
+    verify.add_argument("--nguon", action="append", metavar="GHI_CHÚ", required=True,
+                        help="ghi chú/nguồn gốc để đối chiếu (.txt, .md, .docx); dùng nhiều lần nếu có nhiều nguồn")
+    verify.add_argument("--json", action="store_true", help="in kết quả dạng JSON (khoá thong_tin_bia)")
+    verify.set_defaults(func=_verify)
     doc.set_defaults(func=lambda args: (doc.print_help(), 0)[1])

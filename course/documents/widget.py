@@ -65,3 +65,61 @@ class CheckerWidget:
 def checker_widget() -> w.VBox:
     """A ready-to-display checker (used by the «van-ban» app and the notebooks)."""
     return CheckerWidget().widget
+
+
+class FaithfulnessWidget:
+    """«Kiểm tra thông tin bịa»: notes box + draft box (or a .docx) + button; the draft comes back with
+    every date, time, number, name, place and citation absent from the notes marked red. `check()` works
+    headless."""
+
+    def __init__(self, notes: str = "", draft: str = "") -> None:
+        from course.documents.faithfulness import FaithfulnessReport
+
+        layout = w.Layout(width="100%", height="9em")
+        self.notes = w.Textarea(value=notes, placeholder="Dán ghi chú gốc của bạn (thời gian, địa điểm, thành phần, số liệu…)",
+                                description="Ghi chú gốc", layout=layout, style={"description_width": "initial"})
+        self.draft = w.Textarea(value=draft, placeholder="Dán bản nháp do AI viết (ChatGPT, Gemini hay mô hình trên máy)",
+                                description="Bản nháp", layout=w.Layout(width="100%", height="12em"),
+                                style={"description_width": "initial"})
+        self.upload = w.FileUpload(accept=".docx,.txt,.md", multiple=False, description="Tải bản nháp .docx")
+        self.button = w.Button(description="Kiểm tra thông tin bịa", button_style="warning", icon="search",
+                               layout=w.Layout(width="auto"))
+        self.button.on_click(guard(lambda _b: self.check(), lambda m: setattr(self.result, "value", m)))
+        self.result = w.HTML()
+        self.last: FaithfulnessReport | None = None
+        self.widget = w.VBox([self.notes, self.draft, w.HBox([self.upload, self.button]), self.result])
+
+    def _draft_text(self) -> tuple[str, str]:
+        from course.documents.faithfulness import read_document_text
+
+        value = self.upload.value
+        if value:
+            item = value[0] if isinstance(value, (list, tuple)) else next(iter(value.values()))
+            name = Path(item["name"]).name or "ban_nhap.docx"
+            self.upload.value = ()  # the next press checks the text box unless a new file comes
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / name
+                path.write_bytes(bytes(item["content"]))
+                text = read_document_text(path)
+            self.draft.value = text  # shown in the box, so the learner can edit it
+            return text, name
+        return self.draft.value, "bản nháp"
+
+    def check(self):  # noqa: ANN201 - FaithfulnessReport | None
+        """Check the uploaded .docx if there is one, else the draft box, against the notes; show the result."""
+        from course.documents.faithfulness import verify
+
+        try:
+            text, name = self._draft_text()
+            report = verify(text, self.notes.value, name)
+        except CourseError as err:
+            self.result.value = f"<p style='color:#c0392b'><b>Lỗi:</b> {html.escape(str(err))}</p>"
+            return None
+        self.last = report
+        self.result.value = report._repr_html_()
+        return report
+
+
+def faithfulness_widget(notes: str = "", draft: str = "") -> w.VBox:
+    """A ready-to-display «Kiểm tra thông tin bịa» box, optionally pre-filled."""
+    return FaithfulnessWidget(notes, draft).widget

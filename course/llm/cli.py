@@ -1,4 +1,5 @@
-"""`khoahoc chat`: ask a language model from the terminal (same engine, same privacy guard)."""
+"""`khoahoc chat` (ask a language model from the terminal, same engine and privacy guard), `khoahoc usage`
+and `khoahoc serve` (the class AI server)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     u.add_argument("paths", nargs="*", metavar="THƯ_MỤC", help="thư mục hoặc tệp nhật ký đã thu từ học viên")
     u.add_argument("--csv", default=None, metavar="TỆP", help="ghi bảng tổng ra tệp CSV")
     u.set_defaults(func=run_usage)
+
+    s = subparsers.add_parser("serve", help="chạy máy chủ AI của lớp (mô hình trên máy, chuẩn OpenAI, không cần mạng)",
+                              description="Chạy máy chủ AI tương thích OpenAI (llama.cpp) trên mô hình trên máy, để "
+                                          "cả lớp dùng chung qua OPENAI_BASE_URL. Mặc định chỉ nghe trên máy này "
+                                          "(127.0.0.1); cổng AI (LiteLLM) của lớp chuyển tiếp tới đây.")
+    s.add_argument("--host", default="127.0.0.1", metavar="ĐỊA_CHỈ",
+                   help="địa chỉ nghe (mặc định 127.0.0.1; 0.0.0.0 để máy khác trong mạng LAN gọi thẳng)")
+    s.add_argument("--port", type=int, default=8000, metavar="CỔNG", help="cổng (mặc định 8000)")
+    s.add_argument("--max-waiting", type=int, default=16, metavar="SỐ_YÊU_CẦU",
+                   help="số yêu cầu tối đa cùng lúc; quá số này máy chủ báo bận (mặc định 16)")
+    s.add_argument("--threads", type=int, default=None, metavar="SỐ_LUỒNG",
+                   help="số luồng CPU cho mô hình (mặc định COURSE_LLM_THREADS)")
+    s.set_defaults(func=run_serve)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,4 +91,20 @@ def run_usage(args: argparse.Namespace) -> int:
     if args.csv:
         table.to_csv(args.csv, index=False)
         print(f"Đã ghi {args.csv}.")
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from course.llm.server import ServerError, serve
+
+    if not 0 < args.port < 65536:
+        raise ServerError(f"Cổng {args.port} không hợp lệ.", hint="Chọn một số từ 1 đến 65535.")
+    if args.max_waiting < 1:
+        raise ServerError("--max-waiting phải từ 1 trở lên.")
+    if args.threads is not None and args.threads < 1:
+        raise ServerError("--threads phải từ 1 trở lên.")
+    try:
+        serve(args.host, args.port, max_waiting=args.max_waiting, n_threads=args.threads)
+    except KeyboardInterrupt:
+        print("Đã dừng máy chủ AI.")
     return 0

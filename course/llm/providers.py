@@ -95,6 +95,10 @@ def failure(kind: str, provider: str, status: int | None = None, model: str = ""
         "rate": f"{name} đang nhận quá nhiều yêu cầu (lỗi 429). Đợi khoảng một phút rồi chạy lại ô lệnh.",
         "server": f"Máy chủ {name} đang gặp sự cố (lỗi {status or '5xx'}). Thử lại sau ít phút hoặc dùng "
                   "mô hình trên máy.",
+        "busy": f"{name} đang bận vì quá nhiều người hỏi cùng lúc (lỗi 503). Đợi một lát rồi chạy lại ô lệnh; "
+                "câu hỏi của bạn vẫn còn nguyên.",
+        "cut": f"{name} ngừng giữa chừng khi đang trả lời (máy chủ bị tắt hoặc mất kết nối). Câu hỏi của bạn "
+               "vẫn còn nguyên: chạy lại ô lệnh để hỏi lại; nếu vẫn lỗi, báo giảng viên kiểm tra máy chủ.",
         "timeout": f"{name} không trả lời kịp (quá {timeout_s():g} giây). Kiểm tra mạng rồi chạy lại ô lệnh.",
         "network": f"Không kết nối được tới {name}. Kiểm tra mạng Internet (hoặc địa chỉ máy chủ) rồi chạy lại.",
         "model": f"{name} không có mô hình «{model}». Kiểm tra tên mô hình trong tệp .env.",
@@ -103,7 +107,7 @@ def failure(kind: str, provider: str, status: int | None = None, model: str = ""
         "empty": f"{name} không trả về nội dung nào. Tăng max_tokens hoặc diễn đạt lại câu hỏi.",
         "unknown": f"Gọi {name} không thành công. Chạy lại ô lệnh; nếu vẫn lỗi, báo giảng viên.",
     }
-    retryable = kind in {"rate", "server", "timeout", "network"}
+    retryable = kind in {"rate", "busy", "server", "timeout", "network"}
     return ProviderFailure(kind, messages[kind], retryable=retryable, status=status, **kw)
 
 
@@ -126,6 +130,8 @@ def _classify_status(provider: str, status: int, code: str, text: str, model: st
         return failure("rate", provider, status, retry_after=_retry_after(headers))
     if status == 404:
         return failure("model", provider, status, model=model)
+    if status == 503:
+        return failure("busy", provider, status, retry_after=_retry_after(headers))
     if status >= 500:
         return failure("server", provider, status, retry_after=_retry_after(headers))
     if status == 408:
@@ -177,6 +183,9 @@ def call_with_retries(provider: str, model: str, fn: Callable[[], Reply], emitte
             return fn()
         except Exception as exc:  # noqa: BLE001 - classified below, never shown raw
             fail = classify(provider, exc, model)
+            if emitted() and fail.kind in {"network", "timeout", "server", "unknown"}:
+                # The answer had started: the server stopped or the connection broke mid-answer.
+                raise failure("cut", provider, fail.status) from exc
             if not fail.retryable or attempt >= max_retries() or emitted():
                 raise fail from exc
             delay = min(4.0, 0.5 * (2**attempt)) + random.uniform(0, 0.1)

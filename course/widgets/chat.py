@@ -38,8 +38,9 @@ class ChatBox:
         if not text:
             self.live.value = "<i>Bạn chưa gõ câu hỏi.</i>"
             return
-        self.send(text)
-        self.box.value = ""  # only once sent: an unexpected failure leaves the question in the box
+        answer = self.send(text)
+        if answer.ok:  # a failed answer (server down, busy, cut off) leaves the question in the box
+            self.box.value = ""
 
     def send(self, text: str) -> Any:
         """Ask the model, streaming tokens into the live line; return the `Answer`."""

@@ -5,6 +5,7 @@ WARD_COURSE_ID [ai_can_bo_co_so], WARD_COURSE_ROOT [<repo>/grading], WARD_HUB_ST
 WARD_INSTRUCTORS [giangvien] (comma-separated), WARD_HUB_BIND_URL [http://0.0.0.0:8000],
 WARD_HUB_PORT [8081], WARD_PROXY_API_PORT [8001], WARD_FORMGRADER_PORT [9999],
 WARD_SPAWNER [local; "simple" only in tests], WARD_GATEWAY_URL [empty: no shared AI gateway],
+WARD_GATEWAY_MODEL [gpt-4o-mini; may-chu-lop = the class AI server, no cloud],
 WARD_MEM_LIMIT [1G], WARD_CPU_LIMIT [0.5].
 """
 
@@ -33,6 +34,7 @@ configure(
     proxy_api_port=int(os.environ.get("WARD_PROXY_API_PORT", "8001")),
     formgrader_port=int(os.environ.get("WARD_FORMGRADER_PORT", "9999")),
     gateway_url=os.environ.get("WARD_GATEWAY_URL", ""),
+    gateway_model=os.environ.get("WARD_GATEWAY_MODEL", "gpt-4o-mini"),
     mem_limit=os.environ.get("WARD_MEM_LIMIT", "1G"),
     cpu_limit=float(os.environ.get("WARD_CPU_LIMIT", "0.5")),
 )

@@ -28,13 +28,18 @@ DEPLOY = HERE.parent
 sys.path.insert(0, str(DEPLOY / "gateway"))
 from ward_gateway import learner_key, read_secret  # noqa: E402
 
+LOCAL_GATEWAY_MODEL = "may-chu-lop"  # deploy/gateway/litellm_config.yaml: the class AI server, no cloud
+
 
 def configure(c: Any, *, course: str, state: Path, admins: list[str], instructors: list[str],
               course_root: Path | None = None, tljh: bool = False, spawner: str = "local", bind_url: str = "http://0.0.0.0:8000",
               hub_port: int = 8081, proxy_api_port: int = 8001, formgrader_port: int = 9999,
-              gateway_url: str = "", mem_limit: str = "1G", cpu_limit: float = 0.5,
-              python: str = sys.executable) -> None:
-    """Apply the ward's class settings to the traitlets config `c`."""
+              gateway_url: str = "", gateway_model: str = "gpt-4o-mini", mem_limit: str = "1G",
+              cpu_limit: float = 0.5, python: str = sys.executable) -> None:
+    """Apply the ward's class settings to the traitlets config `c`.
+
+    `gateway_model` is the gateway model learners use: a cloud model (its text passes the PII guard first), or
+    `may-chu-lop`, the class AI server on the ward's own PC (`khoahoc serve`), where no text leaves the ward."""
     state.mkdir(parents=True, exist_ok=True)
     exchange = state / "exchange"
     exchange.mkdir(exist_ok=True)
@@ -90,7 +95,9 @@ def configure(c: Any, *, course: str, state: Path, admins: list[str], instructor
     secret_file = state / "gateway_secret"
     if gateway_url:
         env.update({"OPENAI_BASE_URL": gateway_url, "COURSE_LLM_PROVIDER": "compatible",
-                    "COMPATIBLE_MODEL": "gpt-4o-mini", "COURSE_COMPATIBLE_IS_CLOUD": "1"})
+                    "COMPATIBLE_MODEL": gateway_model})
+        if gateway_model != LOCAL_GATEWAY_MODEL:
+            env["COURSE_COMPATIBLE_IS_CLOUD"] = "1"
     c.Spawner.environment.update(env)  # merged with TLJH's / the spawner's own defaults
 
     def pre_spawn_hook(spawner: Any) -> None:

@@ -22,6 +22,7 @@ configure(
     instructors=[u for u in os.environ.get("WARD_INSTRUCTORS", "giangvien").split(",") if u],
     tljh=True,
     gateway_url=os.environ.get("WARD_GATEWAY_URL", "http://127.0.0.1:4000/v1"),
+    gateway_model=os.environ.get("WARD_GATEWAY_MODEL", "gpt-4o-mini"),
     mem_limit="1G",
     cpu_limit=0.5,
     python="/opt/tljh/user/bin/python",
