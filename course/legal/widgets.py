@@ -89,7 +89,9 @@ def check_answer(question: str, answer_text: str, top: int = 5) -> None:
 
     hits = get_index().search(question, top=top)
     cleaned, kept, removed = verify_citations(answer_text, hits)
-    rows = [f"<li>✓ {html.escape(c.raw)} — {html.escape(c.article.path() if c.article else '')}</li>" for c in kept]
+    rows = [f"<li>✓ {html.escape(c.raw)} — {html.escape(c.article.path() if c.article else '')}"
+            f"<br><small>{html.escape(c.article.doc.meta.status_line() if c.article else '')}</small></li>"
+            for c in kept]
     rows += [f"<li>✗ <s>{html.escape(c.raw)}</s> — {html.escape(c.status)}</li>" for c in removed]
     display(HTML(
         f"<p><b>Câu trả lời sau khi kiểm tra:</b><br>{html.escape(cleaned)}</p>"
