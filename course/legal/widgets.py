@@ -31,7 +31,7 @@ def hits_html(hits: list[Hit], full: bool = False) -> str:
     cards = []
     if hits[0].linh_vuc_doan:
         cards.append(f"<p><small>Lĩnh vực đoán từ câu hỏi: <b>{html.escape(hits[0].linh_vuc_doan)}</b> "
-                     "(văn bản của lĩnh vực này được ưu tiên; bạn có thể chọn hẳn lĩnh vực ở ô bên trên).</small></p>")
+                     "— muốn chỉ tìm trong lĩnh vực này, bạn chọn nó ở ô «Lĩnh vực» bên trên.</small></p>")
     for h in hits:
         text = h.article.node.body if full else h.snippet(400)
         cards.append(_CARD.format(body=(
