@@ -200,7 +200,7 @@ def main() -> None:
             print(f"== {name}: {len(qs)} questions ({split or 'all slices'}) ==")
             print(f"{'system':36} {'R@1 acc':>8} {'R@5 acc':>8} {'R@1 no-acc':>10} {'R@5 no-acc':>10} "
                   f"{'gap@1':>6} {'gap@5':>6} {'p95 ms':>7}")
-            base = None
+            base = base_label = None
             for label, fn in {**systems, **(ablations if name != "phap_ly" else {})}.items():
                 acc = evaluate(fn, qs, folded=False)
                 bare = evaluate(fn, qs, folded=True)
@@ -211,9 +211,9 @@ def main() -> None:
                 print(f"{label:36} {acc['r1']:8.3f} {acc['r5']:8.3f} {bare['r1']:10.3f} {bare['r5']:10.3f} "
                       f"{acc['r1'] - bare['r1']:6.3f} {acc['r5'] - bare['r5']:6.3f} {p95:7.1f}")
                 if base is None:
-                    base = acc
+                    base, base_label = acc, label
                 else:
-                    print(f"{'':36} ratio vs plain BM25 (accented): R@1 {acc['r1'] / max(base['r1'], 1e-9):.2f}×, "
+                    print(f"{'':36} ratio vs {base_label}: R@1 {acc['r1'] / max(base['r1'], 1e-9):.2f}×, "
                           f"R@5 {acc['r5'] / max(base['r5'], 1e-9):.2f}×")
             print()
     print(json.dumps({"legal": report}, ensure_ascii=False))
