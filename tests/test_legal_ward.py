@@ -278,3 +278,22 @@ def test_ask_on_a_ward_question_cites_verified_articles_with_their_status():
     invented = "Phải khai sinh trong 60 ngày (Điều 99, 60/2014/QH13)."
     _, kept, removed = verify_citations(invented, hits)
     assert removed[0].status == "không tồn tại"
+
+
+def test_widget_filters_and_status_beside_each_citation(lexical_index):
+    from course.legal import widgets
+
+    hits = lexical_index.search("lam giay khai sinh cho con o dau", top=3, dense=False)
+    page = widgets.hits_html(hits)
+    assert "Lĩnh vực đoán từ câu hỏi: <b>Hộ tịch</b>" in page and page.count("Còn hiệu lực") == 3
+    expired = lexical_index.search("dữ liệu cá nhân nhạy cảm", top=1, dense=False, documents=["13/2023/NĐ-CP"])
+    assert "Hết hiệu lực từ ngày 01 tháng 01 năm 2026" in widgets.hits_html(expired)
+    assert "#c0392b" in widgets.status_html(expired[0])  # shown in red
+    box = widgets.search_box()
+    field, document = box.children[1].children[0], box.children[2]
+    assert ("Hộ tịch", "ho_tich") in field.options and ("Dân sự", "dan_su") in field.options
+    assert any(value == "60/2014/QH13" for _, value in document.options)
+    field.value = "cu_tru"
+    box.children[0].children[0].value = "đăng ký tạm trú"  # Enter runs the search
+    shown = box.children[3].value
+    assert "Luật Cư trú 2020" in shown and "Bộ luật" not in shown
