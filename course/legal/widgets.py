@@ -1,11 +1,15 @@
-"""Notebook views for legal lookup: a search box, result cards with highlighted matches and paths,
-and a citation check that shows which citations of an answer hold up."""
+"""Notebook views for legal lookup: a search box, result cards with highlighted matches, paths and
+each document's version status, one article in full, a status table of documents, and a citation
+check that shows which citations of an answer hold up."""
 
 from __future__ import annotations
 
 import html
 
+from course.errors import CourseError
 from course.legal.answer import verify_citations
+from course.legal.corpus import find_article
+from course.legal.metadata import DocMeta
 from course.legal.retrieval import Hit, get_index
 from course.legal.snippets import highlight_html
 
@@ -13,20 +17,24 @@ _CARD = ("<div style='border:1px solid #ccc;border-radius:6px;padding:8px 12px;m
          "font-size:1.02em;line-height:1.5'>{body}</div>")
 
 
+def status_html(meta: DocMeta) -> str:
+    """The document's status beside a citation: in force or not (green / red), then what version the
+    text is and which known amendments it lacks."""
+    colour = "#1e8449" if meta.in_force else "#c0392b"
+    return (f"<small><span style='color:{colour}'><b>{html.escape(meta.hieu_luc)}</b></span> · "
+            f"{html.escape(meta.ghi_chu_phien_ban)}</small>")
+
+
 def hits_html(hits: list[Hit], full: bool = False) -> str:
-    """Result cards: path, title, passage with the query's words highlighted, in-force status."""
+    """Result cards: path, title, passage with the query's words highlighted, the document's status."""
     if not hits:
         return _CARD.format(body="Không tìm thấy điều luật nào. Hãy thử diễn đạt khác.")
     cards = []
     for h in hits:
-        meta = h.article.doc.meta
         text = h.article.node.body if full else h.snippet(400)
-        status_colour = "#1e8449" if meta.in_force else "#c0392b"
         cards.append(_CARD.format(body=(
             f"<b>{h.rank}. {html.escape(h.path)}</b><br><i>{html.escape(h.tieu_de)}</i><br>"
-            f"{highlight_html(text, h.matched)}<br>"
-            f"<small style='color:{status_colour}'>{html.escape(meta.tinh_trang)} · hiệu lực từ "
-            f"{html.escape(meta.as_dict()['ngay_hieu_luc'])} · {html.escape(meta.co_quan)}</small>")))
+            f"{highlight_html(text, h.matched)}<br>{status_html(h.article.doc.meta)}")))
     return "".join(cards)
 
 
@@ -37,6 +45,35 @@ def show_hits(query: str, top: int = 3, **kw) -> list[Hit]:  # noqa: ANN003
     hits = get_index(progress=True).search(query, top=top, **kw)
     display(HTML(f"<p>Câu hỏi: <b>{html.escape(query)}</b></p>" + hits_html(hits)))
     return hits
+
+
+def show_article(so_hieu: str, dieu: str | int) -> None:
+    """Show one article in full (what the official reads before answering), with its path and status."""
+    from IPython.display import HTML, display
+
+    article = find_article(get_index(progress=True).docs, so_hieu, str(dieu))
+    if article is None:
+        raise CourseError(f"Không có Điều {dieu} trong văn bản số {so_hieu} của kho tra cứu.",
+                          hint="Hãy kiểm tra lại số hiệu văn bản và số điều.")
+    body = html.escape(article.node.body).replace("\n", "<br>")
+    display(HTML(_CARD.format(body=(f"<b>{html.escape(article.path())}</b><br><i>{html.escape(article.tieu_de)}</i>"
+                                    f"<br>{body}<br>{status_html(article.doc.meta)}"))))
+
+
+def status_table(so_hieu: list[str]) -> None:
+    """A table of documents with their status and version note, in the order given."""
+    from IPython.display import HTML, display
+
+    docs = {d.meta.so_hieu: d for d in get_index(progress=True).docs}
+    missing = [s for s in so_hieu if s not in docs]
+    if missing:
+        raise CourseError(f"Kho tra cứu không có văn bản số {', '.join(missing)}.",
+                          hint="Lệnh «khoahoc law docs» liệt kê các văn bản có trong kho.")
+    rows = "".join(
+        f"<tr><td>{html.escape(docs[s].meta.ten)}<br><small>{html.escape(s)}</small></td>"
+        f"<td>{status_html(docs[s].meta)}</td></tr>" for s in so_hieu)
+    display(HTML("<table style='border-collapse:collapse;text-align:left'><tr><th>Văn bản</th>"
+                 f"<th>Tình trạng và phiên bản</th></tr>{rows}</table>"))
 
 
 def search_box(top: int = 3):  # noqa: ANN201 - ipywidgets object
