@@ -105,7 +105,7 @@ Bên cạnh mỗi trích dẫn, máy ghi **tình trạng** và **phiên bản** 
 Cùng một câu «hòa giải tranh chấp» có ở Luật Hòa giải ở cơ sở, Luật Đất đai, Bộ luật Tố tụng dân sự… Chọn
 **lĩnh vực** để chỉ tìm trong văn bản của lĩnh vực đó (ô tìm kiếm có danh sách lĩnh vực; máy cũng tự nhận ra
 lĩnh vực khi câu hỏi nói rõ).""", "slide"),
-        code("m4-bg-field-demo", 'widgets.show_hits("hòa giải tranh chấp ranh giới giữa hai nhà", linh_vuc="dat_dai")',
+        code("m4-bg-field-demo", 'widgets.show_hits("hòa giải tranh chấp ranh giới giữa hai nhà", linh_vuc=["Đất đai"])',
              "fragment"),
         md("m4-bg-cite", """
 ## Kiểm chứng trích dẫn — và giới hạn của nó
@@ -174,8 +174,8 @@ và **phiên bản** của văn bản. Chạy ô dưới và xem dòng đầu.""
         md("m4-th-field-intro", """
 ## 3. Lọc theo lĩnh vực
 «Hòa giải» có trong nhiều văn bản. Cùng một câu hỏi, lọc theo lĩnh vực **Hòa giải ở cơ sở** rồi **Đất đai**:""",),
-        code("m4-th-field", 'widgets.show_hits("hai nhà tranh chấp lối đi chung, ai hòa giải", linh_vuc="hoa_giai")\n'
-             'widgets.show_hits("hai nhà tranh chấp lối đi chung, ai hòa giải", linh_vuc="dat_dai")'),
+        code("m4-th-field", 'widgets.show_hits("hai nhà tranh chấp lối đi chung, ai hòa giải", linh_vuc=["Hòa giải ở cơ sở"])\n'
+             'widgets.show_hits("hai nhà tranh chấp lối đi chung, ai hòa giải", linh_vuc=["Đất đai"])'),
         md("m4-th-status-intro", """
 ## 4. Văn bản đã sửa đổi, văn bản hết hiệu lực
 Bảng dưới cho biết văn bản nào là **văn bản hợp nhất**, văn bản nào **chưa gồm** lần sửa đổi mới, văn bản nào
@@ -288,7 +288,7 @@ chấm tự động.
 **Cách làm:** chạy lần lượt từng ô (Shift+Enter). Mọi câu trả lời đều nhập vào **khung hiện ra** dưới câu hỏi: gõ
 vào ô chữ rồi bấm **Lưu câu trả lời**, hoặc bấm chọn một đáp án. Câu trả lời được lưu vào tệp `cau_tra_loi.json`
 cạnh bài, nên mở lại bài vẫn còn. Không cần sửa hay xoá dòng lệnh nào."""),
-        code("m4-bt-setup", "from course.grading.checks import article_number, expect, expect_filled\n"
+        code("m4-bt-setup", "from course.grading.checks import article_number, expect\n"
                             "from course.legal import widgets\nfrom course.ui import setup\n"
                             "from course.widgets import choice_question, text_answer\n\nsetup()",
              **grade_meta("m4-bt-setup", locked=True)),

@@ -5,6 +5,7 @@ check that shows which citations of an answer hold up."""
 from __future__ import annotations
 
 import html
+import re
 
 from course.errors import CourseError
 from course.legal.answer import verify_citations
@@ -12,6 +13,7 @@ from course.legal.corpus import find_article
 from course.legal.metadata import DocMeta
 from course.legal.retrieval import Hit, get_index
 from course.legal.snippets import highlight_html
+from course.legal.tree import Article
 
 _CARD = ("<div style='border:1px solid #ccc;border-radius:6px;padding:8px 12px;margin:6px 0;"
          "font-size:1.02em;line-height:1.5'>{body}</div>")
@@ -47,8 +49,28 @@ def show_hits(query: str, top: int = 3, **kw) -> list[Hit]:  # noqa: ANN003
     return hits
 
 
+_NOTE_MARK = re.compile(r"\[(\d+)\]")
+_NOTES_HEADING = "CHÚ THÍCH CỦA VĂN BẢN HỢP NHẤT"
+
+
+def article_notes(article: Article) -> list[str]:
+    """The consolidated text's notes ("[22] Cụm từ … được thay thế … theo Luật số 136/2025/QH15, có hiệu lực
+    kể từ …") for the note marks in the article, in order: what was amended, by which law, from when."""
+    raw = article.doc.raw_text
+    if _NOTES_HEADING not in raw:
+        return []
+    notes = {}
+    for line in raw[raw.index(_NOTES_HEADING):].splitlines():
+        m = re.match(r"\[(\d+)\]\s*(.+)", line.strip())
+        if m:
+            notes[m.group(1)] = m.group(2)
+    marks = dict.fromkeys(_NOTE_MARK.findall(article.node.heading + "\n" + article.node.body))
+    return [f"[{n}] {notes[n]}" for n in marks if n in notes]
+
+
 def show_article(so_hieu: str, dieu: str | int) -> None:
-    """Show one article in full (what the official reads before answering), with its path and status."""
+    """Show one article in full (what the official reads before answering), with its path, the notes
+    of a consolidated text on what was amended, and the document's status."""
     from IPython.display import HTML, display
 
     article = find_article(get_index(progress=True).docs, so_hieu, str(dieu))
@@ -56,8 +78,9 @@ def show_article(so_hieu: str, dieu: str | int) -> None:
         raise CourseError(f"Không có Điều {dieu} trong văn bản số {so_hieu} của kho tra cứu.",
                           hint="Hãy kiểm tra lại số hiệu văn bản và số điều.")
     body = html.escape(article.node.body).replace("\n", "<br>")
+    notes = "".join(f"<br><small><i>Chú thích {html.escape(n)}</i></small>" for n in article_notes(article))
     display(HTML(_CARD.format(body=(f"<b>{html.escape(article.path())}</b><br><i>{html.escape(article.tieu_de)}</i>"
-                                    f"<br>{body}<br>{status_html(article.doc.meta)}"))))
+                                    f"<br>{body}{notes}<br>{status_html(article.doc.meta)}"))))
 
 
 def status_table(so_hieu: list[str]) -> None:
@@ -102,12 +125,18 @@ def search_box(top: int = 3):  # noqa: ANN201 - ipywidgets object
 
 
 def check_answer(question: str, answer_text: str, top: int = 5) -> None:
-    """Show an answer with each citation marked: kept (✓) or removed with the reason (✗)."""
+    """Show an answer with each citation checked against the law text: kept (✓: the article and
+    clause exist, the sentence matches the article) or removed with the reason (✗). A kept citation
+    also says whether the search puts that article in its top `top` for the question. A kept citation
+    is not a right answer: the article may cover several cases."""
     from IPython.display import HTML, display
 
     hits = get_index().search(question, top=top)
-    cleaned, kept, removed = verify_citations(answer_text, hits)
-    rows = [f"<li>✓ {html.escape(c.raw)} — {html.escape(c.article.path() if c.article else '')}</li>" for c in kept]
+    found = {h.article.key for h in hits}
+    cleaned, kept, removed = verify_citations(answer_text, [])
+    rows = [f"<li>✓ {html.escape(c.raw)} — {html.escape(c.article.path() if c.article else '')}"
+            f"{' · máy tra cứu cũng tìm thấy điều này cho câu hỏi' if c.article and c.article.key in found else ''}"
+            "</li>" for c in kept]
     rows += [f"<li>✗ <s>{html.escape(c.raw)}</s> — {html.escape(c.status)}</li>" for c in removed]
     display(HTML(
         f"<p><b>Câu trả lời sau khi kiểm tra:</b><br>{html.escape(cleaned)}</p>"
