@@ -147,13 +147,13 @@ def _run_with_answers(tmp_path: Path, answers: dict) -> dict[str, bool]:
     """Run the released assignment with `answers` saved as the widgets save them (cau_tra_loi.json);
     return {graded cell id: passed}."""
     work = tmp_path / "bai_tap"
-    work.mkdir()
+    work.mkdir(parents=True)
     nb = _released(_source())
     (work / "cau_tra_loi.json").write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
     client = NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,
                             resources={"metadata": {"path": str(work)}})
     old = dict(os.environ)
-    env = offline_env()
+    env = {**offline_env(), "NBGRADER_EXECUTION": "autograde"}  # as when graded: failed checks are errors
     os.environ.clear()
     os.environ.update(env)
     try:
@@ -195,5 +195,6 @@ def test_unanswered_release_fails_its_checks_calmly(tmp_path):
 def test_assignment_source_runs_and_its_checks_pass(tmp_path):
     work = tmp_path / "bai_tap"
     shutil.copytree(ASSIGNMENT.parent, work)
-    nb = run_notebook(work / "bai_tap.ipynb", timeout=600)
+    nb = run_notebook(work / "bai_tap.ipynb", timeout=600,  # as when graded: a failed check raises
+                      env={**offline_env(), "NBGRADER_EXECUTION": "autograde"})
     assert "Traceback" not in outputs_text(nb)
