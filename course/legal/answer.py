@@ -25,7 +25,7 @@ EXTRACTIVE_NOTE = ("Mô hình nhỏ chạy trên máy không đủ sức tóm t�
                    "điều luật tìm được — hãy đọc và tự kết luận.")
 
 # "Điều 35", "Điều 35 khoản 2", "khoản 2 Điều 35", then optionally a document: a số hiệu or a code name.
-_DOC_NAME = r"(?:Bộ luật|BLDS|BLHS|BLLĐ|BLTTDS|BLTTHS|BLHH|Luật)[^,;.()\[\]\n]{0,40}"
+_DOC_NAME = r"(?:Bộ luật|BLDS|BLHS|BLLĐ|BLTTDS|BLTTHS|BLHH|Luật|Nghị định)[^,;.()\[\]\n]{0,40}"
 RE_CITATION = re.compile(
     r"(?:khoản\s+(?P<k1>\d+)\s+)?Điều\s+(?P<dieu>\d+[a-z]?)(?:\s*,?\s*khoản\s+(?P<k2>\d+))?"
     r"(?P<doc>\s*(?:,|của|-|—|\()?\s*(?:(?P<so>\d+/\d{4}/[A-ZĐ0-9\-]+)|(?P<name>" + _DOC_NAME + r")))?",
@@ -42,7 +42,8 @@ class Citation:
     dieu: str
     so_hieu: str = ""
     khoan: str = ""
-    status: str = "chưa kiểm tra"   # hợp lệ | không tồn tại | ngoài các điều đã tra | không khớp nội dung | thiếu văn bản
+    status: str = "chưa kiểm tra"   # hợp lệ | không tồn tại | ngoài các điều đã tra | không khớp nội dung |
+    #                                 trích sai lời văn | thiếu văn bản
     article: Article | None = None
 
     @property
@@ -71,7 +72,8 @@ class LegalAnswer:
         return self.mode != "không tìm thấy"
 
     def sources(self) -> list[str]:
-        return [h.path for h in self.hits]
+        """Each article used, with its document's status ("Còn hiệu lực (từ ...). Bản pháp điển ...")."""
+        return [f"{h.path} — {h.status_line}" for h in self.hits]
 
     def render(self) -> str:
         """Plain text for the terminal."""
@@ -79,8 +81,8 @@ class LegalAnswer:
         if self.removed:
             lines.append("\nĐã gỡ trích dẫn không kiểm chứng được:")
             lines += [f"  ✗ {c.raw.strip()} — {c.status}" for c in self.removed]
-        if self.hits and self.mode != "trích nguyên văn":
-            lines.append("\nNguồn đã tra:")
+        if self.hits:
+            lines.append("\nNguồn đã tra (kèm hiệu lực):")
             lines += [f"  • {p}" for p in self.sources()]
         if self.note:
             lines.append(f"\n({self.note})")
@@ -93,8 +95,8 @@ class LegalAnswer:
         if self.removed:
             out.append("\n**Đã gỡ trích dẫn không kiểm chứng được:**\n")
             out += [f"- ~~{c.raw.strip()}~~ — {c.status}" for c in self.removed]
-        if self.hits and self.mode != "trích nguyên văn":
-            out.append("\n**Nguồn đã tra:**\n")
+        if self.hits:
+            out.append("\n**Nguồn đã tra (kèm hiệu lực):**\n")
             out += [f"- {p}" for p in self.sources()]
         if self.note:
             out.append(f"\n> {self.note}")
@@ -142,6 +144,23 @@ def supports(sentence: str, article: Article) -> bool:
     return len(claim & body) / len(claim) >= 0.5
 
 
+_QUOTED = re.compile(r"[«“\"]([^«»“”\"]{8,})[»”\"]")
+
+
+def quotes_match(sentence: str, article: Article) -> bool:
+    """Are the words the sentence quotes («...», “...”) in the article, word for word (case and
+    spacing aside, with or without diacritics as the quote is typed)?"""
+    body = " ".join(words(article.text))
+    folded_body = fold(body)
+    for quote in _QUOTED.findall(sentence):
+        said = " ".join(words(quote))
+        if len(said.split()) < 2:
+            continue
+        if said not in body and (fold(said) != said or fold(said) not in folded_body):
+            return False
+    return True
+
+
 def verify_citations(text: str, hits: list[Hit], docs: list[Document] | None = None) -> tuple[str, list[Citation], list[Citation]]:
     """Check every citation in `text`; return (text with bad citations marked, kept, removed)."""
     docs = docs if docs is not None else load_corpus()
@@ -162,6 +181,8 @@ def verify_citations(text: str, hits: list[Hit], docs: list[Document] | None = N
                 cit.status = "không tồn tại"
             elif retrieved and art.key not in retrieved:
                 cit.status = "ngoài các điều đã tra"
+            elif not quotes_match(_sentence_around(text, m.start(), m.end()), art):
+                cit.status = "trích sai lời văn"
             elif not supports(_sentence_around(text, m.start(), m.end()), art):
                 cit.status = "không khớp nội dung"
             else:
@@ -200,7 +221,7 @@ def extractive_text(hits: list[Hit], chars: int = 700) -> str:
         body = " ".join(h.article.node.body.split())
         if len(body) > chars:
             body = body[:chars].rsplit(" ", 1)[0] + " …"
-        parts.append(f"\n• {h.path} — {h.tieu_de}\n  {body}")
+        parts.append(f"\n• {h.path} — {h.tieu_de}\n  {body}\n  [Hiệu lực: {h.status_line}]")
     return "\n".join(parts)
 
 
@@ -213,7 +234,8 @@ def build_prompt(question: str, hits: list[Hit], chars: int = 1500) -> str:
     blocks = []
     for h in hits:
         body = " ".join(h.article.node.body.split())[:chars]
-        blocks.append(f"[Điều {h.dieu}, {h.so_hieu}] {h.article.doc.meta.ten} — {h.tieu_de}\n{body}")
+        blocks.append(f"[Điều {h.dieu}, {h.so_hieu}] {h.article.doc.meta.ten} — {h.tieu_de}\n"
+                      f"(Hiệu lực: {h.article.doc.meta.hieu_luc}. {h.article.doc.meta.ghi_chu_phien_ban})\n{body}")
     return ("Các điều luật tra cứu được:\n\n" + "\n\n".join(blocks)
             + f"\n\nCâu hỏi: {question}\nTrả lời (kèm trích dẫn (Điều N, số hiệu) cho mỗi ý):")
 
@@ -236,7 +258,8 @@ def rewrite_query(question: str, provider: str) -> str:
 
 
 def ask_law(question: str, top: int = 3, provider: str | None = None, documents: list[str] | None = None,
-            in_force: bool | None = True, max_tokens: int = 500, rewrite: bool = True) -> LegalAnswer:
+            in_force: bool | None = True, max_tokens: int = 500, rewrite: bool = True,
+            linh_vuc: list[str] | None = None) -> LegalAnswer:
     """Question -> retrieved articles -> answer with verified citations (see module docstring).
 
     With a cloud/compatible provider the model first rewrites the question in legal terms (kept
@@ -247,7 +270,8 @@ def ask_law(question: str, top: int = 3, provider: str | None = None, documents:
     active = (provider or load_settings().active_provider()).lower()
     index = get_index(progress=False)
     extra = rewrite_query(question, active) if rewrite else ""
-    hits = index.search(question, top=top, documents=documents, in_force=in_force, extra_terms=extra)
+    hits = index.search(question, top=top, documents=documents, in_force=in_force, extra_terms=extra,
+                        linh_vuc=linh_vuc)
     q = index.prepare(question)
     if not relevant(question, hits, bool(q.expansions)):
         return LegalAnswer(question, NOT_FOUND.format(n=len(index.docs)), "không tìm thấy", [], provider=active)

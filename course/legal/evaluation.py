@@ -32,14 +32,18 @@ L2 = 0.1  # the re-ranking model's L2 penalty
 DATA = Path(__file__).resolve().parents[2] / "module4_legal_lookup" / "data"
 # The development question sets (module 4 README): team everyday, law's wording, other writers' everyday.
 SETS = {"doi_thuong": DATA / "cau_hoi_dev.jsonl", "phap_ly": DATA / "cau_hoi_phap_ly.jsonl",
-        "moi": DATA / "cau_hoi_moi.jsonl"}
-SPLITS = ("phat_trien", "giu_lai", "phat_trien_2", "phat_trien_3", "kiem_tra")
+        "moi": DATA / "cau_hoi_moi.jsonl", "phuong": DATA / "cau_hoi_phuong.jsonl"}
+CODE_SETS = ("doi_thuong", "phap_ly", "moi")  # questions on the six codes
+WARD_SET = "phuong"  # questions on the ward documents: "kieu" luat (the law's wording) or doi_thuong
+SPLITS = ("phat_trien", "giu_lai", "phat_trien_2", "phat_trien_3", "kiem_tra", "kiem_tra_phuong")
+UNTOUCHED = ("kiem_tra", "kiem_tra_phuong")  # measured only, never used for a choice or a fit
 
 
-def dev_questions(split: str | None = None, name: str = "doi_thuong") -> list[dict]:
-    """Questions of one development set ('doi_thuong', 'phap_ly' or 'moi'), optionally one slice of it."""
+def dev_questions(split: str | None = None, name: str = "doi_thuong", kieu: str | None = None) -> list[dict]:
+    """Questions of one development set ('doi_thuong', 'phap_ly', 'moi' or 'phuong'), optionally one
+    slice of it, and for 'phuong' one kind ('luat': the law's wording, 'doi_thuong': everyday)."""
     rows = [json.loads(ln) for ln in SETS[name].read_text(encoding="utf-8").splitlines() if ln.strip()]
-    return [r for r in rows if split is None or r["tap"] == split]
+    return [r for r in rows if (split is None or r["tap"] == split) and (kieu is None or r.get("kieu") == kieu)]
 
 
 def evaluate(rank_fn, questions: list[dict], folded: bool) -> dict:  # noqa: ANN001
@@ -109,15 +113,15 @@ def _training_questions() -> list[tuple[str, str, set[tuple[str, str]]]]:
     """(slice name, question text, gold keys) of every development question outside 'kiem_tra'; the
     law's-wording and team sets also without diacritics (as officials type)."""
     out = []
-    for name, folded in (("phap_ly", True), ("doi_thuong", True), ("moi", False)):
+    for name, folded in (("phap_ly", True), ("doi_thuong", True), ("moi", False), ("phuong", True)):
         for r in dev_questions(name=name):
-            if r["tap"] == "kiem_tra":
+            if r["tap"] in UNTOUCHED:
                 continue
             gold = {(r["so_hieu"], d) for d in r["dieu"]}
             # the team's everyday set was written as one piece: its slices are one fold
             fold_name = name if name == "doi_thuong" else f"{name}/{r['tap']}"
             out.append((fold_name, r["cau_hoi"], gold))
-            if folded:
+            if folded and fold(r["cau_hoi"]) != r["cau_hoi"]:
                 out.append((fold_name, fold(r["cau_hoi"]), gold))
     return out
 

@@ -26,6 +26,7 @@ from course.text import fold, has_diacritics, nfc
 
 RRF_K = 60
 DOC_CUE_BOOST = 0.5
+FIELD_CUE = True  # favour the documents of the one ward field a question clearly names (measurement switch)
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,10 @@ def fuse(index: ArticleIndex, q: Query, mask: np.ndarray, dense: bool = True) ->
     # A question naming its field ("vụ án hình sự", "tàu biển", "Bộ luật Lao động") favours the
     # codes of that field.
     cued = np.isin(index.article_so_hieu, sorted(lexicon.cued_documents(q.raw)))
+    # ... and a question clearly about one ward field ("giấy khai sinh": hộ tịch) the documents of it.
+    field = lexicon.inferred_field(q.raw) if FIELD_CUE else None
+    if field:
+        cued |= index.field_articles(field)
     fused[cued] *= 1 + DOC_CUE_BOOST
     return Fusion(profile, channels, cover, cued, fit, mask, np.where(mask & (fused > 0), fused, -np.inf))
 

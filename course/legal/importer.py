@@ -1,8 +1,10 @@
-"""Import a legal document a trainer downloaded (.txt, .docx, .html; .pdf is not supported yet)
-and add it to the searchable corpus.
+"""Import a legal document a ward downloaded (.txt, .docx, .html, .pdf with a text layer) and add
+it to the searchable corpus; list and remove what was imported.
 
-Imported documents are kept as JSON under `<cache_dir>/legal/imported/`; the search index notices
-them and is rebuilt once.
+Imported documents are kept as JSON under `<cache_dir>/legal/imported/`, one file each, written
+atomically: a failed import (unreadable file, scanned PDF, no "Điều" structure, a số hiệu already in
+the corpus) raises a `CourseError` in Vietnamese and leaves every document imported before untouched.
+The search index notices a new document and is rebuilt once; only its articles are embedded.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from datetime import date
 from pathlib import Path
 
 from course.errors import CourseError
-from course.legal.metadata import EXPIRED, IN_FORCE, DocMeta
+from course.legal.metadata import CODES, EXPIRED, IN_FORCE, DocMeta, ward_metas
 from course.legal.parser import parse_header, parse_structure, parse_vn_date
 from course.legal.tree import Document
 from course.text import fold, nfc
 
-SUPPORTED = (".txt", ".docx", ".html", ".htm")
+SUPPORTED = (".txt", ".docx", ".html", ".htm", ".pdf")
+MIN_PDF_CHARS_PER_PAGE = 40  # fewer extracted characters than this per page: a scan without text layer
 
 
 def imported_dir() -> Path:
@@ -61,14 +64,33 @@ def read_text(path: str | Path) -> str:
             br.replace_with("\n")
         text = soup.get_text("\n")
     elif ext == ".pdf":
-        raise CourseError("Chưa hỗ trợ tệp PDF trong môi trường này.",
-                          hint="Hãy tải bản .doc/.docx hoặc .html từ vbpl.vn, hoặc mở PDF và lưu thành .docx.")
+        text = _pdf_text(path)
     else:
         raise CourseError(f"Không hỗ trợ định dạng «{ext or path.name}».",
-                          hint="Hãy dùng tệp .txt, .docx hoặc .html.")
+                          hint="Hãy dùng tệp .txt, .docx, .html hoặc .pdf (bản có lớp chữ).")
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
     text = "\n".join(re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _pdf_text(path: Path) -> str:
+    """The text layer of a PDF (pypdf), page after page; a clear error for a scan without one."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            raise CourseError("Tệp PDF có mật khẩu, không đọc được nội dung.",
+                              hint="Mở tệp bằng trình đọc PDF, bỏ mật khẩu rồi lưu lại.")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, OSError, ValueError) as exc:
+        raise CourseError("Tệp PDF bị hỏng hoặc không phải PDF.", hint="Tải lại tệp từ vbpl.vn.") from exc
+    if sum(len(p.strip()) for p in pages) < MIN_PDF_CHARS_PER_PAGE * max(1, len(pages)):
+        raise CourseError("Tệp PDF này là bản chụp/quét, không có lớp chữ nên không đọc được nội dung.",
+                          hint="Hãy tải bản .doc/.docx hoặc bản PDF có chữ từ vbpl.vn; bản quét phải nhận dạng "
+                               "chữ (OCR) trước khi nhập.")
+    return "\n".join(pages)
 
 
 def parse_document(text: str, *, so_hieu: str = "", ten: str = "", tinh_trang: str = "",
@@ -91,22 +113,44 @@ def parse_document(text: str, *, so_hieu: str = "", ten: str = "", tinh_trang: s
     )
     root = parse_structure(text, title=meta.ten)
     if not any(n.kind == "điều" for n in root.walk()):
-        raise CourseError("Không nhận ra điều luật nào (dòng bắt đầu bằng «Điều 1.»).",
-                          hint="Kiểm tra tệp có đúng là văn bản quy phạm pháp luật không.")
+        raise CourseError("Không nhận ra điều luật nào: văn bản không có dòng bắt đầu bằng «Điều 1.», «Điều 2.»…",
+                          hint="Chỉ nhập được văn bản quy phạm pháp luật chia theo Điều. Kiểm tra lại tệp "
+                               "(bản PDF chuyển sang chữ đôi khi làm mất xuống dòng trước «Điều»).")
     return Document(meta=meta, raw_text=nfc(text), root=root, imported=True)
 
 
-def import_document(path: str | Path, *, save: bool = True, **overrides: str) -> Document:
-    """Read, parse and (by default) save a document so search includes it from now on."""
+def import_document(path: str | Path, *, save: bool = True, replace: bool = False,
+                    **overrides: str) -> Document:
+    """Read, parse and (by default) save a document so search includes it from now on.
+
+    A số hiệu already in the corpus (a packaged or ward document, or one imported before) is refused
+    unless `replace` (imported documents only); nothing is written when anything fails.
+    """
     doc = parse_document(read_text(path), **overrides)
+    _check_duplicate(doc, replace)
     if save:
         folder = imported_dir()
         folder.mkdir(parents=True, exist_ok=True)
         m = doc.meta
         record = {"raw_text": doc.raw_text, "so_hieu": m.so_hieu, "ten": m.ten, "tinh_trang": m.tinh_trang,
-                  "ngay_hieu_luc": m.ngay_hieu_luc.strftime("%d/%m/%Y")}
-        (folder / f"{m.slug}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+                  "ngay_hieu_luc": m.ngay_hieu_luc.strftime("%d/%m/%Y"), "tep_goc": Path(path).name}
+        target = folder / f"{m.slug}.json"
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(target)
     return doc
+
+
+def _check_duplicate(doc: Document, replace: bool) -> None:
+    number = doc.meta.so_hieu.lower()
+    for shipped in (*CODES.values(), *(m for _, m in ward_metas())):
+        if shipped.so_hieu.lower() == number:
+            raise CourseError(f"Văn bản số {doc.meta.so_hieu} đã có sẵn trong kho ({shipped.ten}).",
+                              hint="Không cần nhập lại. Nếu đây là văn bản khác, hãy ghi đúng số hiệu bằng --so-hieu.")
+    if not replace and any(d.meta.so_hieu.lower() == number for d in imported_documents()):
+        raise CourseError(f"Văn bản số {doc.meta.so_hieu} đã được nhập trước đó.",
+                          hint="Muốn thay bằng bản mới, dùng --thay (khoahoc law import TỆP --thay); "
+                               "bản cũ vẫn giữ nguyên nếu bạn không thay.")
 
 
 def imported_documents() -> list[Document]:
@@ -125,12 +169,30 @@ def imported_documents() -> list[Document]:
     return docs
 
 
+def imported_records() -> list[dict]:
+    """What was imported: số hiệu, tên, tình trạng, ngày hiệu lực, tệp gốc, số điều (one dict each)."""
+    folder = imported_dir()
+    out = []
+    for f in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            rec = json.loads(f.read_text(encoding="utf-8"))
+            doc = parse_document(rec["raw_text"], so_hieu=rec["so_hieu"], ten=rec["ten"],
+                                 tinh_trang=rec["tinh_trang"], ngay_hieu_luc=rec["ngay_hieu_luc"])
+        except (OSError, ValueError, KeyError, CourseError):
+            continue
+        out.append({"so_hieu": rec["so_hieu"], "ten": rec["ten"], "tinh_trang": rec["tinh_trang"],
+                    "ngay_hieu_luc": rec["ngay_hieu_luc"], "tep_goc": rec.get("tep_goc", ""),
+                    "so_dieu": len(doc.articles)})
+    return out
+
+
 def remove_imported(so_hieu: str) -> bool:
     """Delete an imported document; True if one was removed."""
     removed = False
-    for f in imported_dir().glob("*.json"):
+    folder = imported_dir()
+    for f in folder.glob("*.json") if folder.is_dir() else []:
         try:
-            if json.loads(f.read_text(encoding="utf-8")).get("so_hieu") == so_hieu:
+            if json.loads(f.read_text(encoding="utf-8")).get("so_hieu", "").lower() == so_hieu.strip().lower():
                 f.unlink()
                 removed = True
         except (OSError, ValueError):
@@ -138,5 +200,5 @@ def remove_imported(so_hieu: str) -> bool:
     return removed
 
 
-__all__ = ["EXPIRED", "SUPPORTED", "import_document", "imported_documents", "parse_document", "read_text",
-           "remove_imported"]
+__all__ = ["EXPIRED", "SUPPORTED", "import_document", "imported_documents", "imported_records", "parse_document",
+           "read_text", "remove_imported"]

@@ -23,11 +23,14 @@ from typing import Self
 
 import numpy as np
 
+from course.errors import CourseError
 from course.legal import lexicon, phrasebook
 from course.legal.corpus import all_articles
+from course.legal.metadata import LINH_VUC
 from course.legal.restore import Restorer
 from course.legal.textnorm import bigrams, folded_tokens, segment, words
 from course.legal.tree import Article, Document
+from course.text import fold
 
 INDEX_VERSION = "13"
 LEXICON_WEIGHT = 20  # how many times each everyday phrase counts when the restorer learns
@@ -69,6 +72,23 @@ def corpus_fingerprint(docs: list[Document]) -> str:
         if d.imported:
             h.update(hashlib.sha256(d.raw_text.encode()).digest())
     return h.hexdigest()[:16]
+
+
+def field_id(name: str) -> str:
+    """A field's id from its id or its name, typed with or without diacritics ("ho tich", "Hộ tịch")."""
+    key = fold(name).strip().lower().replace(" ", "_").replace(",", "")
+    for fid, label in LINH_VUC.items():
+        if key in (fid, fold(label).lower().replace(" ", "_").replace(",", "")):
+            return fid
+    raise CourseError(f"Không có lĩnh vực «{name}».",
+                      hint="Các lĩnh vực: " + ", ".join(LINH_VUC.values()) + ".")
+
+
+def document_matches(doc: Document, names: list[str]) -> bool:
+    """Whether a document is one of `names` (số hiệu, slug, short name or full name, any case)."""
+    wanted = {fold(n).strip().lower() for n in names}
+    m = doc.meta
+    return bool(wanted & {fold(x).lower() for x in (m.so_hieu, m.slug, m.ten_ngan, m.ten)})
 
 
 def default_cache_dir() -> Path:
@@ -184,16 +204,23 @@ class ArticleIndex:
         best = process.extractOne(token, self.vocab, scorer=Levenshtein.distance, score_cutoff=1)
         return best[0] if best else None
 
-    def mask(self, documents: list[str] | None, in_force: bool | None) -> np.ndarray:
-        """Per article: inside the documents asked for (số hiệu, slug or short name) and in force or not."""
+    def mask(self, documents: list[str] | None, in_force: bool | None,
+             linh_vuc: list[str] | None = None) -> np.ndarray:
+        """Per article: inside the documents asked for (số hiệu, slug, short or full name), of the
+        fields asked for (ids or names of `metadata.LINH_VUC`), and in force or not."""
         keep = np.ones(len(self.docs), dtype=bool)
         if documents:
-            wanted = {d.lower() for d in documents}
-            keep &= np.array([d.meta.so_hieu.lower() in wanted or d.meta.slug in wanted
-                              or d.meta.ten_ngan.lower() in wanted for d in self.docs])
+            keep &= np.array([document_matches(d, documents) for d in self.docs])
+        if linh_vuc:
+            wanted = {field_id(f) for f in linh_vuc}
+            keep &= np.array([bool(wanted & set(d.meta.linh_vuc)) for d in self.docs])
         if in_force is not None:
             keep &= np.array([d.meta.in_force == in_force for d in self.docs])
         return keep[self.article_doc]
+
+    def field_articles(self, field: str) -> np.ndarray:
+        """Per article: its document belongs to the field `field` (an id of `metadata.LINH_VUC`)."""
+        return np.array([field in d.meta.linh_vuc for d in self.docs])[self.article_doc]
 
     def coverage(self, tokens: list[str]) -> np.ndarray:
         """Per article: the idf-weighted share of the folded query tokens it contains (0..1)."""

@@ -130,3 +130,58 @@ def cued_documents(query: str) -> set[str]:
             found |= docs
             text = text.replace(cue, " | ")
     return found
+
+
+# Words that name a field a ward works in, matched without diacritics -> the field (ids of
+# `course.legal.metadata.LINH_VUC`). A question is given a field only when the cues point to exactly
+# one (`inferred_field`).
+FIELD_CUES: dict[str, tuple[str, ...]] = {
+    "ho_tich": ("hộ tịch", "khai sinh", "giấy khai sinh", "khai tử", "giấy chứng tử", "báo tử",
+                "đăng ký kết hôn", "giấy chứng nhận kết hôn", "giấy đăng ký kết hôn", "xác nhận tình trạng hôn nhân",
+                "trích lục", "cải chính", "nhận cha mẹ con", "giám hộ", "đổi tên", "thay đổi họ tên",
+                "xác định lại dân tộc", "sổ hộ tịch"),
+    "cu_tru": ("cư trú", "thường trú", "tạm trú", "tạm vắng", "hộ khẩu", "sổ hộ khẩu", "lưu trú",
+               "nhập khẩu", "cắt khẩu", "chuyển khẩu", "tách hộ", "chủ hộ"),
+    "can_cuoc": ("căn cước", "thẻ căn cước", "cccd", "chứng minh nhân dân", "chứng minh thư",
+                 "định danh", "số định danh", "căn cước điện tử", "mống mắt", "vân tay"),
+    "dat_dai": ("đất đai", "sổ đỏ", "sổ hồng", "quyền sử dụng đất", "thửa đất", "thu hồi đất", "bồi thường đất",
+                "giao đất", "cho thuê đất", "chuyển mục đích sử dụng đất", "tranh chấp đất", "đất nông nghiệp",
+                "đất ở", "tách thửa", "hợp thửa", "giấy chứng nhận quyền sử dụng đất", "địa chính", "lấn chiếm đất"),
+    "hon_nhan_gia_dinh": ("hôn nhân", "ly hôn", "ly dị", "li dị", "vợ chồng", "tài sản chung", "cấp dưỡng",
+                          "nuôi con", "con nuôi", "tảo hôn", "kết hôn", "quan hệ cha mẹ và con", "chung sống như vợ chồng"),
+    "khieu_nai_to_cao": ("khiếu nại", "tố cáo", "tiếp công dân", "kiến nghị, phản ánh", "kiến nghị phản ánh",
+                         "đơn thư", "giải quyết khiếu nại", "người tố cáo", "trụ sở tiếp công dân", "tố giác cán bộ"),
+    "hoa_giai": ("hòa giải ở cơ sở", "hòa giải viên", "tổ hòa giải", "hòa giải", "hoà giải"),
+    "dan_chu_co_so": ("dân chủ ở cơ sở", "dân chủ cơ sở", "hương ước", "quy ước", "hội nghị thôn",
+                      "hội nghị tổ dân phố", "trưởng thôn", "tổ trưởng tổ dân phố", "ban thanh tra nhân dân",
+                      "giám sát đầu tư của cộng đồng", "công khai thông tin", "lấy ý kiến nhân dân", "bàn và quyết định"),
+    "van_thu": ("văn thư", "công tác văn thư", "thể thức văn bản", "con dấu", "đóng dấu", "văn bản hành chính",
+                "văn bản đến", "văn bản đi", "sổ đăng ký văn bản", "chữ ký số", "bản sao văn bản", "lập hồ sơ",
+                "nộp lưu hồ sơ", "viết hoa"),
+    "tre_em_nguoi_cao_tuoi": ("trẻ em", "người cao tuổi", "người già", "cụ già", "ông bà già", "trẻ con",
+                              "xâm hại trẻ em", "bạo lực trẻ em", "trẻ em bị bỏ rơi", "chúc thọ", "mừng thọ",
+                              "phụng dưỡng"),
+    "bao_hiem_xa_hoi": ("bảo hiểm xã hội", "bhxh", "lương hưu", "hưu trí", "chế độ ốm đau", "chế độ thai sản",
+                        "trợ cấp tuất", "tử tuất", "rút bảo hiểm một lần", "trợ cấp hưu trí xã hội",
+                        "bảo hiểm xã hội tự nguyện", "đóng bảo hiểm"),
+    "du_lieu_ca_nhan": ("dữ liệu cá nhân", "thông tin cá nhân", "lộ thông tin", "rò rỉ dữ liệu"),
+}
+_FIELD_CUES = sorted(((" " + " ".join(fold(w) for w in words(k)) + " ", field)
+                      for field, keys in FIELD_CUES.items() for k in keys), key=lambda cue: -len(cue[0]))
+
+
+def cued_fields(query: str) -> set[str]:
+    """The ward fields whose words the question uses (longest cue first, each word used once)."""
+    text = " " + " ".join(fold(w) for w in words(query)) + " "
+    found: set[str] = set()
+    for cue, field in _FIELD_CUES:
+        if cue in text:
+            found.add(field)
+            text = text.replace(cue, " | ")
+    return found
+
+
+def inferred_field(query: str) -> str | None:
+    """The one ward field the question is clearly about, or None (no cue, or cues of several fields)."""
+    fields = cued_fields(query)
+    return next(iter(fields)) if len(fields) == 1 else None

@@ -28,10 +28,11 @@ from pathlib import Path
 import numpy as np
 
 from course.errors import CourseError
-from course.legal import fusion
+from course.legal import fusion, lexicon
 from course.legal.corpus import load_corpus
 from course.legal.dense import article_vectors
 from course.legal.index import ArticleIndex, corpus_fingerprint, default_cache_dir
+from course.legal.metadata import LINH_VUC
 from course.legal.snippets import best_passage, highlight_html
 from course.legal.textnorm import folded_tokens, words
 from course.legal.tree import Article
@@ -49,6 +50,12 @@ class Hit:
     score: float
     rank: int
     matched: list[str] = field(default_factory=list)
+    linh_vuc_doan: str = ""  # the ward field inferred from the question (its name), if clear
+
+    @property
+    def status_line(self) -> str:
+        """The document's status in Vietnamese: in force or not, what the text is, what it lacks."""
+        return self.article.doc.meta.status_line()
 
     @property
     def so_hieu(self) -> str:
@@ -71,9 +78,13 @@ class Hit:
         return best_passage(self.article.node.body, self.matched, width)
 
     def as_json(self) -> dict:
-        """The stable CLI record: so_hieu, dieu, tieu_de, score, trich."""
+        """The stable CLI record: so_hieu, dieu, tieu_de, score, trich, van_ban, hieu_luc,
+        ghi_chu_phien_ban, linh_vuc."""
+        meta = self.article.doc.meta
         return {"so_hieu": self.so_hieu, "dieu": self.dieu, "tieu_de": self.tieu_de,
-                "score": round(float(self.score), 6), "trich": self.snippet()}
+                "score": round(float(self.score), 6), "trich": self.snippet(), "van_ban": meta.ten,
+                "hieu_luc": meta.hieu_luc, "ghi_chu_phien_ban": meta.ghi_chu_phien_ban,
+                "linh_vuc": meta.linh_vuc_ten}
 
 
 class LegalIndex(ArticleIndex):
@@ -97,8 +108,12 @@ class LegalIndex(ArticleIndex):
 
     def search(self, query: str, top: int = 5, documents: list[str] | None = None,
                in_force: bool | None = None, mode: str = "hybrid", dense: bool = True,
-               extra_terms: str = "", rerank: bool = True) -> list[Hit]:
+               extra_terms: str = "", rerank: bool = True, linh_vuc: list[str] | None = None) -> list[Hit]:
         """Best `top` articles for `query`. mode: 'hybrid' (default) or 'bm25' (plain folded baseline).
+
+        documents / linh_vuc / in_force: search only these documents (số hiệu or name), these fields
+        (`metadata.LINH_VUC` ids or names), documents in force or not. Without a field, the one a
+        question clearly names is favoured and reported on each hit (`Hit.linh_vuc_doan`).
 
         extra_terms: legal wording from elsewhere (e.g. an LLM's rewrite of the question); it is added
         like lexicon expansions (so the EVERYDAY profile applies), while the original query keeps its
@@ -107,7 +122,10 @@ class LegalIndex(ArticleIndex):
         """
         if not query or not query.strip():
             raise CourseError("Câu hỏi đang trống.", hint="Hãy gõ câu hỏi, ví dụ: «nghỉ phép mấy ngày».")
-        mask = self.mask(documents, in_force)
+        mask = self.mask(documents, in_force, linh_vuc)
+        if not mask.any():
+            raise CourseError("Không có văn bản nào khớp bộ lọc đã chọn.",
+                              hint="Bỏ bớt bộ lọc văn bản hoặc lĩnh vực rồi tìm lại.")
         if mode == "bm25":
             tokens = folded_tokens(query)
             s = self.bm25["fold"].get_scores(tokens) if tokens else np.zeros(len(self.articles))
@@ -118,12 +136,13 @@ class LegalIndex(ArticleIndex):
         fused = fusion.fuse(self, q, mask, dense)
         scores = fusion.rerank(self, q, fused) if rerank else fused.scores
         terms = words(q.accented) + words(q.legal_terms)
-        return self._hits(scores, top, terms)
+        field = None if linh_vuc or not fusion.FIELD_CUE else lexicon.inferred_field(q.raw)
+        return self._hits(scores, top, terms, LINH_VUC[field] if field else "")
 
-    def _hits(self, scores: np.ndarray, top: int, terms: list[str]) -> list[Hit]:
+    def _hits(self, scores: np.ndarray, top: int, terms: list[str], field: str = "") -> list[Hit]:
         top = max(1, int(top))
         order = np.argsort(-scores)[:top]
-        return [Hit(self.articles[i], float(scores[i]), r + 1, terms)
+        return [Hit(self.articles[i], float(scores[i]), r + 1, terms, field)
                 for r, i in enumerate(order) if np.isfinite(scores[i]) and scores[i] > 0]
 
 

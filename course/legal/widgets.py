@@ -1,6 +1,7 @@
-"""Notebook views for legal lookup: a search box, result cards with highlighted matches, paths and
-each document's version status, one article in full, a status table of documents, and a citation
-check that shows which citations of an answer hold up."""
+"""Notebook views for legal lookup: a search box with field and document filters, result cards with
+highlighted matches, paths and each document's version status, one article in full (with a consolidated
+text's notes on what was amended), a status table of documents, and a citation check that shows which
+citations of an answer hold up."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import re
 from course.errors import CourseError
 from course.legal.answer import verify_citations
 from course.legal.corpus import find_article
-from course.legal.metadata import DocMeta
+from course.legal.metadata import LINH_VUC, DocMeta
 from course.legal.retrieval import Hit, get_index
 from course.legal.snippets import highlight_html
 from course.legal.tree import Article
@@ -20,11 +21,11 @@ _CARD = ("<div style='border:1px solid #ccc;border-radius:6px;padding:8px 12px;m
 
 
 def status_html(meta: DocMeta) -> str:
-    """The document's status beside a citation: in force or not (green / red), then what version the
-    text is and which known amendments it lacks."""
-    colour = "#1e8449" if meta.in_force else "#c0392b"
-    return (f"<small><span style='color:{colour}'><b>{html.escape(meta.hieu_luc)}</b></span> · "
-            f"{html.escape(meta.ghi_chu_phien_ban)}</small>")
+    """The document's status beside a citation: green when in force, red when not, amber when the text
+    lacks known amendments or still names «cấp huyện»."""
+    colour = "#c0392b" if not meta.in_force else ("#b9770e" if meta.sua_doi_chua_gom or meta.luu_y else "#1e8449")
+    return (f"<small style='color:{colour}'><b>{html.escape(meta.hieu_luc)}</b> · "
+            f"{html.escape(meta.ghi_chu_phien_ban)} · {html.escape(meta.co_quan)}</small>")
 
 
 def hits_html(hits: list[Hit], full: bool = False) -> str:
@@ -32,6 +33,9 @@ def hits_html(hits: list[Hit], full: bool = False) -> str:
     if not hits:
         return _CARD.format(body="Không tìm thấy điều luật nào. Hãy thử diễn đạt khác.")
     cards = []
+    if hits[0].linh_vuc_doan:
+        cards.append(f"<p><small>Lĩnh vực đoán từ câu hỏi: <b>{html.escape(hits[0].linh_vuc_doan)}</b> "
+                     "(văn bản của lĩnh vực này được ưu tiên; bạn có thể chọn hẳn lĩnh vực ở ô bên trên).</small></p>")
     for h in hits:
         text = h.article.node.body if full else h.snippet(400)
         cards.append(_CARD.format(body=(
@@ -99,15 +103,23 @@ def status_table(so_hieu: list[str]) -> None:
                  f"<th>Tình trạng và phiên bản</th></tr>{rows}</table>"))
 
 
+ALL = "(tất cả)"
+
+
 def search_box(top: int = 3):  # noqa: ANN201 - ipywidgets object
-    """A text box + button; results appear below with highlights. Works with or without diacritics."""
+    """A text box, a field and a document filter, and a button; results appear below with highlights
+    and each document's status. Works with or without diacritics."""
     import ipywidgets as w
 
     from course.widgets.safe import guard
 
-    get_index(progress=True)
-    box = w.Text(continuous_update=False, placeholder="Gõ câu hỏi, ví dụ: nghỉ phép mấy ngày (có dấu hay không dấu đều được)",
+    index = get_index(progress=True)
+    box = w.Text(continuous_update=False, placeholder="Gõ câu hỏi, ví dụ: làm giấy khai sinh ở đâu (có dấu hay không dấu đều được)",
                  layout=w.Layout(width="95%"))
+    fields = sorted({f for d in index.docs for f in d.meta.linh_vuc}, key=list(LINH_VUC).index)
+    field = w.Dropdown(options=[(ALL, "")] + [(LINH_VUC[f], f) for f in fields], value="", description="Lĩnh vực:")
+    document = w.Dropdown(options=[(ALL, "")] + [(f"{d.meta.ten} ({d.meta.so_hieu})", d.meta.so_hieu) for d in index.docs],
+                          value="", description="Văn bản:", layout=w.Layout(width="95%"))
     button = w.Button(description="Tìm điều luật", button_style="primary")
     out = w.HTML()
 
@@ -115,13 +127,14 @@ def search_box(top: int = 3):  # noqa: ANN201 - ipywidgets object
         if not box.value.strip():
             out.value = "<i>Hãy gõ câu hỏi trước.</i>"
             return
-        out.value = hits_html(get_index().search(box.value, top=top))
+        out.value = hits_html(get_index().search(box.value, top=top, linh_vuc=[field.value] if field.value else None,
+                                                 documents=[document.value] if document.value else None))
 
     run = guard(search_now, lambda message: setattr(out, "value", message))
     button.on_click(run)
     box.continuous_update = False  # Enter (or leaving the box) runs the search
     box.observe(lambda _change: run(), "value")
-    return w.VBox([w.HBox([box, button]), out])
+    return w.VBox([w.HBox([box, button]), w.HBox([field]), document, out])
 
 
 def check_answer(question: str, answer_text: str, top: int = 5) -> None:
