@@ -93,11 +93,11 @@ Bên cạnh mỗi trích dẫn, máy ghi **tình trạng** và **phiên bản** 
 - **Đã được sửa đổi bởi …, hiệu lực từ …**: một số điều đã đổi; đọc bản cũ là đọc sai. Ví dụ: Điều 27 Luật
   Khiếu nại — thời hạn thụ lý «10 ngày» đổi thành «07 ngày làm việc» theo Luật số 136/2025/QH15, hiệu lực từ
   ngày 01 tháng 7 năm 2026.
-- **Hết hiệu lực**: không được áp dụng nữa. Ví dụ: Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân — văn bản
-  cũ, đã được Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 thay thế từ ngày 01 tháng 01 năm 2026.
 - Văn bản còn ghi «cấp huyện»: chính quyền địa phương hai cấp hoạt động từ ngày 01 tháng 7 năm 2025 — thẩm
-  quyền có thể đã chuyển; đối chiếu văn bản mới.
-- Luôn đối chiếu tình trạng trên **Cơ sở dữ liệu quốc gia về văn bản pháp luật** (vbpl.vn).""", "slide"),
+  quyền có thể đã chuyển; đối chiếu văn bản mới. Luôn đối chiếu tình trạng trên **Cơ sở dữ liệu quốc gia về văn
+  bản pháp luật** (vbpl.vn).
+- **Hết hiệu lực**: không được áp dụng nữa. Ví dụ: Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân — văn bản
+  cũ, đã được Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 thay thế từ ngày 01 tháng 01 năm 2026.""", "slide"),
         code("m4-bg-status",
              'widgets.status_table(["02/2011/QH13", "42/2013/QH13", "68/2020/QH14", "13/2023/NĐ-CP"])', "fragment"),
         md("m4-bg-field", """
@@ -166,7 +166,7 @@ không») rồi bấm **Tìm điều luật**. Chọn **lĩnh vực** nếu mu�
         code("m4-th-box", "widgets.search_box()"),
         md("m4-th-path-intro", """
 ## 2. Đường dẫn điều luật và tình trạng văn bản
-Mỗi kết quả có dạng «Điều 15, Chương II, Luật Hộ tịch — 60/2014/QH13», và dòng cuối ghi **tình trạng hiệu lực**
+Mỗi kết quả có dạng «Điều 15, Chương II, Luật Hộ tịch 2014 — 60/2014/QH13», và dòng cuối ghi **tình trạng hiệu lực**
 và **phiên bản** của văn bản. Chạy ô dưới và xem dòng đầu.""",),
         code("m4-th-path", 'hits = widgets.show_hits("con mới sinh thì bao lâu phải đăng ký khai sinh")\nhits[0].path'),
         md("m4-th-bare-intro", "Gõ **không dấu** vẫn ra cùng kết quả — so sánh với ô trên:"),

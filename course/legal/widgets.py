@@ -44,11 +44,19 @@ def hits_html(hits: list[Hit], full: bool = False) -> str:
     return "".join(cards)
 
 
-def show_hits(query: str, top: int = 3, **kw) -> list[Hit]:  # noqa: ANN003
+class HitList(list):
+    """The hits `show_hits` returns: a list whose printout, when a cell ends with the call, is one short
+    line per hit (the cards are already shown), not every field of every document."""
+
+    def __repr__(self) -> str:
+        return "\n".join(f"{h.rank}. {h.path}" for h in self) or "(không có kết quả)"
+
+
+def show_hits(query: str, top: int = 3, **kw) -> HitList:  # noqa: ANN003
     """Search and display result cards in the notebook; returns the hits."""
     from IPython.display import HTML, display
 
-    hits = get_index(progress=True).search(query, top=top, **kw)
+    hits = HitList(get_index(progress=True).search(query, top=top, **kw))
     display(HTML(f"<p>Câu hỏi: <b>{html.escape(query)}</b></p>" + hits_html(hits)))
     return hits
 
