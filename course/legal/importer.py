@@ -76,16 +76,16 @@ def read_text(path: str | Path) -> str:
 def _pdf_text(path: Path) -> str:
     """The text layer of a PDF (pypdf), page after page; a clear error for a scan without one."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            raise CourseError("Tệp PDF có mật khẩu, không đọc được nội dung.",
-                              hint="Mở tệp bằng trình đọc PDF, bỏ mật khẩu rồi lưu lại.")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, OSError, ValueError) as exc:
+        encrypted = reader.is_encrypted
+        pages = [] if encrypted else [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on a broken file
         raise CourseError("Tệp PDF bị hỏng hoặc không phải PDF.", hint="Tải lại tệp từ vbpl.vn.") from exc
+    if encrypted:
+        raise CourseError("Tệp PDF có mật khẩu, không đọc được nội dung.",
+                          hint="Mở tệp bằng trình đọc PDF, bỏ mật khẩu rồi lưu lại.")
     if sum(len(p.strip()) for p in pages) < MIN_PDF_CHARS_PER_PAGE * max(1, len(pages)):
         raise CourseError("Tệp PDF này là bản chụp/quét, không có lớp chữ nên không đọc được nội dung.",
                           hint="Hãy tải bản .doc/.docx hoặc bản PDF có chữ từ vbpl.vn; bản quét phải nhận dạng "

