@@ -55,7 +55,8 @@ xem văn bản còn hiệu lực không, và kiểm chứng từng trích dẫn.
 4. Đọc được tình trạng của văn bản: văn bản hợp nhất, đã được sửa đổi, hết hiệu lực.
 
 **Thời lượng:** 45 phút. **Chuẩn bị:** chạy ô thiết lập bên dưới (không cần mạng).""", "subslide"),
-        code("m4-bg-setup", setup_cell("answer", "get_index", "widgets"), "skip"),
+        code("m4-bg-setup", setup_cell("answer", "get_index", "widgets") + "\nkho = get_index()  # lần đầu: lập chỉ mục",
+             "skip"),
         md("m4-bg-why", """
 ## Vì sao chatbot bịa điều luật?
 - Mô hình ngôn ngữ **đoán chữ tiếp theo** cho nghe hợp lý, không tra cứu văn bản.
@@ -75,7 +76,7 @@ xem văn bản còn hiệu lực không, và kiểm chứng từng trích dẫn.
    theo **nghĩa** bằng một mô hình nhỏ chạy trên máy (e5-small), rồi sắp xếp lại các điều đứng đầu.
 4. **Trả lời có trích dẫn**, rồi **kiểm chứng** từng trích dẫn.""", "slide"),
         md("m4-bg-kho-intro", "Kho văn bản trên máy này (đếm bằng máy):", "subslide"),
-        code("m4-bg-kho", 'len(get_index().docs), len(get_index().articles)', "fragment"),
+        code("m4-bg-kho", 'len(kho.docs), len(kho.articles)', "fragment"),
         md("m4-bg-demo-intro", "Thử ngay: câu hỏi gõ **không dấu**, theo lời người dân.", "subslide"),
         code("m4-bg-demo", 'widgets.show_hits("con moi sinh thi bao lau phai lam giay khai sinh")', "fragment"),
         md("m4-bg-read", """
