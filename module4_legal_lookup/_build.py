@@ -55,8 +55,8 @@ xem văn bản còn hiệu lực không, và kiểm chứng từng trích dẫn.
 4. Đọc được tình trạng của văn bản: văn bản hợp nhất, đã được sửa đổi, hết hiệu lực.
 
 **Thời lượng:** 45 phút. **Chuẩn bị:** chạy ô thiết lập bên dưới (không cần mạng).""", "subslide"),
-        code("m4-bg-setup", setup_cell("answer", "get_index", "widgets") + "\nkho = get_index()  # lần đầu: lập chỉ mục",
-             "skip"),
+        code("m4-bg-setup", "from course.legal import answer, get_index, widgets\nfrom course.llm import ask\n"
+             "from course.ui import setup\n\nsetup()\nkho = get_index()  # lần đầu: lập chỉ mục", "skip"),
         md("m4-bg-why", """
 ## Vì sao chatbot bịa điều luật?
 - Mô hình ngôn ngữ **đoán chữ tiếp theo** cho nghe hợp lý, không tra cứu văn bản.
@@ -120,11 +120,15 @@ lời chỉ chép **một** trường hợp không phải của người hỏi. 
              "fragment"),
         md("m4-bg-local", """
 ## Mô hình nhỏ trên máy: yếu — nói thẳng
-- Mô hình chạy trên máy (Gemma 3 270M) **quá nhỏ** để tóm tắt luật cho đúng: khi ngoại tuyến, câu trả lời là
-  **nguyên văn các điều luật tìm được**, không phải lời giải thích.
+- Mô hình chạy trên máy (Gemma 3 270M) **quá nhỏ** để trả lời về luật: hỏi thẳng (không tra cứu), nó đoán — thường
+  sai, không có trích dẫn. Ô đầu hỏi thẳng rồi kiểm tra câu trả lời của nó (đáp án đúng: Điều 15 Luật Hộ tịch).
+- Vì thế khi ngoại tuyến, khoá học **tra cứu trước** và đưa ra **nguyên văn các điều luật tìm được** (ô thứ hai),
+  không để mô hình nhỏ viết lời giải thích.
 - ChatGPT/Gemini viết câu trả lời trơn tru hơn — vẫn phải kiểm chứng từng trích dẫn và đọc điều luật.""", "slide"),
-        code("m4-bg-local-demo", 'answer.ask_law("đất nhà tôi tranh chấp ranh giới với hàng xóm thì xã hòa giải trong '
-             'bao lâu")', "fragment"),
+        code("m4-bg-local-demo", 'tra_loi = ask("Theo Luật Hộ tịch, trong bao lâu phải đăng ký khai sinh cho con? Trả lời '
+             'ngắn, ghi rõ số điều luật.", provider="local", max_tokens=80)\n'
+             'widgets.check_answer("bao lâu phải làm giấy khai sinh cho con", tra_loi.text)', "fragment"),
+        code("m4-bg-local-extract", 'answer.ask_law("con mới sinh thì trong bao lâu phải đăng ký khai sinh")', "fragment"),
         md("m4-bg-check", """
 ## Tự kiểm tra
 1. Vì sao không nên chép nguyên số điều luật chatbot đưa ra?
