@@ -274,7 +274,8 @@ def _answer_cell(cid: str, name: str, call: str, solution: str) -> object:
 
 
 def _test_cell(cid: str, points: int, visible: str, hidden: str) -> object:
-    return code(cid, f"{visible}\n### BEGIN HIDDEN TESTS\n{hidden}\n### END HIDDEN TESTS",
+    """A graded check: `visible` (the answer is given, in the expected form), then the hidden check."""
+    return code(cid, f"{visible}\n### BEGIN HIDDEN TESTS\n{hidden}\n### END HIDDEN TESTS".replace("'", '"'),
                 **grade_meta(cid, grade=True, points=points, locked=True))
 
 
@@ -335,7 +336,7 @@ Một chatbot trả lời (câu trả lời mẫu do nhóm soạn):
                      f'choice_question("cau_2b", {DEADLINE_CHOICES!r}, "Câu 2b: gia đình phải thông báo lưu trú '
                      f'chậm nhất lúc nào?")', "Trước 08 giờ sáng mai"),
         _test_cell("m4-bt-cau_2b-test", 1,
-                   f'expect(cau_2b in {DEADLINE_CHOICES!r}, "Câu 2b: hãy bấm chọn một đáp án.")',
+                   f'expect(cau_2b in {tuple(DEADLINE_CHOICES)!r}, "Câu 2b: hãy bấm chọn một đáp án.")',
                    'expect(cau_2b == "Trước 08 giờ sáng mai", "Câu 2b chưa đúng: khách đến sau 23 giờ — xem vế '
                    'thứ hai của khoản 4 Điều 30.")'),
         locked_md("m4-bt-q3-intro", """
@@ -350,7 +351,7 @@ theo văn bản đang dùng."""),
                      f'choice_question("cau_3a", {VERSION_CHOICES!r}, "Câu 3a: từ ngày 01 tháng 7 năm 2026, thời hạn '
                      f'thụ lý khiếu nại lần đầu là bao lâu?")', "07 ngày làm việc"),
         _test_cell("m4-bt-cau_3a-test", 1,
-                   f'expect(cau_3a in {VERSION_CHOICES!r}, "Câu 3a: hãy bấm chọn một đáp án.")',
+                   f'expect(cau_3a in {tuple(VERSION_CHOICES)!r}, "Câu 3a: hãy bấm chọn một đáp án.")',
                    'expect(cau_3a == "07 ngày làm việc", "Câu 3a chưa đúng: cuốn sách in trước năm 2025 chưa có lần '
                    'sửa đổi của Luật số 136/2025/QH15 — đọc Điều 27 trong văn bản hợp nhất.")'),
         _answer_cell("m4-bt-cau_3b", "cau_3b",
