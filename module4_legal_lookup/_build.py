@@ -18,7 +18,7 @@ từng tệp; đối chiếu tại Cơ sở dữ liệu quốc gia về văn b�
 - Luật Cư trú số 68/2020/QH14 (Điều 27, 30; hiệu lực từ ngày 01 tháng 7 năm 2021, Điều 38).
 - Luật Đất đai số 31/2024/QH15, văn bản hợp nhất số 44/VBHN-VPQH (Điều 235).
 - Luật Hòa giải ở cơ sở số 35/2013/QH13 (Điều 20).
-- Luật Khiếu nại số 02/2011/QH13, văn bản hợp nhất số 28/VBHN-VPQH ngày 13 tháng 3 năm 2026 (Điều 27, 28);
+- Luật Khiếu nại số 02/2011/QH13, văn bản hợp nhất số 28/VBHN-VPQH ngày 13 tháng 3 năm 2026 (Điều 27 và chú thích [22]);
   Luật số 136/2025/QH15 sửa đổi, bổ sung Luật Tiếp công dân, Luật Khiếu nại, Luật Tố cáo, hiệu lực từ ngày
   01 tháng 7 năm 2026.
 - Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân — văn bản cũ, đã được Luật Bảo vệ dữ liệu cá nhân số
@@ -32,7 +32,7 @@ LUU_TRU_QUESTION = ("Em họ tôi đi xe khách lên, đến nhà tôi lúc 23 g
 LUU_TRU_ANSWER = ("Gia đình phải thông báo lưu trú trước 23 giờ của ngày bắt đầu lưu trú "
                   "(Điều 30 Luật Cư trú số 68/2020/QH14).")
 # The practice's trap (Luật Hòa giải ở cơ sở, Điều 20 khoản 2): the 03-day rule has an exception.
-HOA_GIAI_QUESTION = "Hòa giải viên thấy hai nhà cãi nhau to ở ngõ, sắp đánh nhau, thì hòa giải khi nào?"
+HOA_GIAI_QUESTION = "Hòa giải viên đi ngang, thấy hai nhà đang cãi nhau to về lối đi chung, thì hòa giải khi nào?"
 HOA_GIAI_ANSWER = ("Hòa giải viên bắt đầu hòa giải trong thời hạn 03 ngày kể từ ngày được phân công "
                    "(Điều 20 Luật Hòa giải ở cơ sở số 35/2013/QH13).")
 # A made-up citation: Luật Hộ tịch has 77 articles.
@@ -110,8 +110,9 @@ lĩnh vực khi câu hỏi nói rõ).""", "slide"),
              "fragment"),
         md("m4-bg-cite", """
 ## Kiểm chứng trích dẫn — và giới hạn của nó
-Mỗi trích dẫn «Điều N, số hiệu» được kiểm tra: điều đó **có tồn tại** không, có nằm trong **các điều đã
-tra** không, nội dung câu có **khớp** với điều luật không. Trích dẫn sai bị **gỡ** và ghi rõ lý do.
+Mỗi trích dẫn «Điều N, số hiệu» được kiểm tra với văn bản: điều (và khoản) đó **có tồn tại** không, nội dung
+câu có **khớp** với điều luật không; máy cũng cho biết công cụ tra cứu có tìm ra điều đó cho câu hỏi không.
+Trích dẫn sai bị **gỡ** và ghi rõ lý do.
 
 Nhưng trích dẫn **có thật** chưa chắc câu trả lời **đúng**: điều luật có thể nói về nhiều trường hợp, và câu trả
 lời chỉ chép **một** trường hợp không phải của người hỏi. Máy không biết hoàn cảnh của người dân — cán bộ biết.""",
@@ -174,7 +175,7 @@ không») rồi bấm **Tìm điều luật**. Chọn **lĩnh vực** nếu mu�
 Mỗi kết quả có dạng «Điều 15, Chương II, Luật Hộ tịch 2014 — 60/2014/QH13», và dòng cuối ghi **tình trạng hiệu lực**
 và **phiên bản** của văn bản. Chạy ô dưới và xem dòng đầu.""",),
         code("m4-th-path", 'hits = widgets.show_hits("con mới sinh thì bao lâu phải đăng ký khai sinh")\nhits[0].path'),
-        md("m4-th-bare-intro", "Gõ **không dấu** vẫn ra cùng kết quả — so sánh với ô trên:"),
+        md("m4-th-bare-intro", "Gõ **không dấu**: kết quả thường giống hoặc gần giống — so sánh với ô trên:"),
         code("m4-th-bare", 'widgets.show_hits("con moi sinh thi bao lau phai dang ky khai sinh")'),
         md("m4-th-field-intro", """
 ## 3. Lọc theo lĩnh vực
@@ -212,7 +213,7 @@ hòa giải viên chứng kiến vụ việc thì có thể phải hòa giải *
         code("m4-th-case-read", 'widgets.show_article("35/2013/QH13", 20)'),
         md("m4-th-import-intro", """
 ## 8. Nhập một văn bản mới
-Giảng viên có thể nhập văn bản tải từ vbpl.vn (.txt, .docx, .html). Ô dưới đọc một **văn bản mẫu luyện tập**
+Giảng viên có thể nhập văn bản tải từ vbpl.vn (.txt, .docx, .pdf có lớp chữ, .html). Ô dưới đọc một **văn bản mẫu luyện tập**
 (quy chế giả định của một phường, do nhóm soạn) và cho thấy máy nhận ra các điều, khoản.""",),
         code("m4-th-import", 'vb = importer.import_document("data/quy_che_mau.txt", save=False)\n'
              '[(a.label(), a.title, len(a.children)) for a in vb.articles]'),
