@@ -201,3 +201,20 @@ def test_assignment_source_runs_and_its_checks_pass(tmp_path):
     nb = run_notebook(work / "bai_tap.ipynb", timeout=600,  # as when graded: a failed check raises
                       env={**offline_env(), "NBGRADER_EXECUTION": "autograde"})
     assert "Traceback" not in outputs_text(nb)
+
+
+def test_released_assignment_holds_no_answer_key(tmp_path):
+    """nbgrader's release of the assignment: no solution block, no hidden check, no model answer."""
+    from course.catalogue import module
+    from course.grading.coursedir import make_api
+    from course.grading.synthetic import make_course
+
+    assignment = module(4).assignment
+    root = make_course(tmp_path, {assignment: ASSIGNMENT.parent})
+    out = make_api(root).generate_assignment(assignment)
+    assert out["success"], out.get("error")
+    released = (root / "release" / assignment / "bai_tap.ipynb").read_text(encoding="utf-8")
+    assert "BEGIN SOLUTION" not in released and "HIDDEN TESTS" not in released
+    for name, value in _model_answers(_source()).items():
+        assert f'{name} = \\"{value}\\"' not in released, name
+        assert f'== \\"{value}\\"' not in released, name  # the hidden checks name the right answer
