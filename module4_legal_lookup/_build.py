@@ -16,7 +16,7 @@ SOURCES = """**Nguồn** (văn bản trong kho tra cứu của khoá học, thư
 từng tệp; đối chiếu tại Cơ sở dữ liệu quốc gia về văn bản pháp luật: https://vbpl.vn):
 - Luật Hộ tịch số 60/2014/QH13 (Điều 15, 16, 18, 33; hiệu lực từ ngày 01 tháng 01 năm 2016, Điều 77).
 - Luật Cư trú số 68/2020/QH14 (Điều 27, 30; hiệu lực từ ngày 01 tháng 7 năm 2021, Điều 38).
-- Luật Đất đai số 31/2024/QH15, văn bản hợp nhất số 44/VBHN-VPQH (Điều 235).
+- Luật Đất đai số 31/2024/QH15, văn bản hợp nhất số 44/VBHN-VPQH ngày 16 tháng 3 năm 2026 (Điều 235).
 - Luật Hòa giải ở cơ sở số 35/2013/QH13 (Điều 20).
 - Luật Khiếu nại số 02/2011/QH13, văn bản hợp nhất số 28/VBHN-VPQH ngày 13 tháng 3 năm 2026 (Điều 27 và chú thích [22]);
   Luật số 136/2025/QH15 sửa đổi, bổ sung Luật Tiếp công dân, Luật Khiếu nại, Luật Tố cáo, hiệu lực từ ngày
