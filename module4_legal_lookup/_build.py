@@ -166,8 +166,8 @@ kiểm tra trích dẫn của chatbot.
         code("m4-th-setup", setup_cell("answer", "importer", "widgets")),
         md("m4-th-box-intro", """
 ## 1. Ô tìm kiếm
-Gõ câu hỏi như người dân hỏi (ví dụ «làm lại giấy khai sinh bị mất», «khách ở lại qua đêm có phải báo công an
-không») rồi bấm **Tìm điều luật**. Chọn **lĩnh vực** nếu muốn chỉ tìm trong một lĩnh vực. Chữ trùng với câu hỏi
+Gõ câu hỏi như người dân hỏi (ví dụ «làm lại giấy khai sinh bị mất», «đăng ký kết hôn cần giấy tờ gì») rồi bấm
+**Tìm điều luật**. Chọn **lĩnh vực** nếu muốn chỉ tìm trong một lĩnh vực. Chữ trùng với câu hỏi
 được **tô màu**.""",),
         code("m4-th-box", "widgets.search_box()"),
         md("m4-th-path-intro", """
