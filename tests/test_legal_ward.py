@@ -252,3 +252,29 @@ def test_cli_import_list_remove(cache):
     assert removed.returncode == 0
     again = subprocess.run([sys.executable, "-m", "course", "law", "remove", "01/2025/QC-UBND"], **env_run)
     assert again.returncode != 0 and "Không có văn bản đã nhập" in again.stdout + again.stderr
+
+
+def test_ask_on_a_ward_question_cites_verified_articles_with_their_status():
+    from course.legal.answer import ask_law, verify_citations
+    from course.legal.retrieval import get_index
+
+    ans = ask_law("làm giấy khai sinh cho con cần giấy tờ gì", provider="local")
+    assert ans.found and ans.mode == "trích nguyên văn"
+    assert {h.so_hieu for h in ans.hits} & {"60/2014/QH13", "123/2015/NĐ-CP"}
+    text = ans.render()
+    assert "Hiệu lực:" in text and "Còn hiệu lực" in text  # the status is shown beside each source
+    none = ask_law("công thức nấu phở bò ngon", provider="local")
+    assert not none.found and "Không tìm thấy" in none.text
+    # a model's answer: the article exists and is retrieved, but the quoted words are not in it
+    hits = get_index(progress=False).search("thời hạn đăng ký khai sinh cho con", top=5)
+    assert ("60/2014/QH13", "15") in [(h.so_hieu, h.dieu) for h in hits]
+    good = ("Trong thời hạn 60 ngày kể từ ngày sinh con, cha hoặc mẹ có trách nhiệm đăng ký khai sinh "
+            "cho con (Điều 15, 60/2014/QH13).")
+    _, kept, removed = verify_citations(good, hits)
+    assert [c.dieu for c in kept] == ["15"] and not removed
+    wrong = "Luật ghi «trong thời hạn 30 ngày kể từ ngày sinh con» phải đi khai sinh (Điều 15, 60/2014/QH13)."
+    _, kept, removed = verify_citations(wrong, hits)
+    assert not kept and removed[0].status == "trích sai lời văn"
+    invented = "Phải khai sinh trong 60 ngày (Điều 99, 60/2014/QH13)."
+    _, kept, removed = verify_citations(invented, hits)
+    assert removed[0].status == "không tồn tại"

@@ -45,8 +45,8 @@ def _search(args: argparse.Namespace) -> int:
             continue
         print(f"Câu hỏi: {q}")
         if field:
-            print(f"(Lĩnh vực đoán từ câu hỏi: {field} — văn bản của lĩnh vực này được ưu tiên; "
-                  "chọn hẳn bằng --linh-vuc)")
+            print(f"(Lĩnh vực đoán từ câu hỏi: {field} — muốn chỉ tìm trong lĩnh vực này, thêm "
+                  f"--linh-vuc \"{field}\")")
         if not hits:
             print("  (không tìm thấy điều luật nào)")
         for h in hits:

@@ -113,7 +113,7 @@ class LegalIndex(ArticleIndex):
 
         documents / linh_vuc / in_force: search only these documents (số hiệu or name), these fields
         (`metadata.LINH_VUC` ids or names), documents in force or not. Without a field, the one a
-        question clearly names is favoured and reported on each hit (`Hit.linh_vuc_doan`).
+        question clearly names is reported on each hit (`Hit.linh_vuc_doan`), for the user to choose.
 
         extra_terms: legal wording from elsewhere (e.g. an LLM's rewrite of the question); it is added
         like lexicon expansions (so the EVERYDAY profile applies), while the original query keeps its
@@ -136,7 +136,7 @@ class LegalIndex(ArticleIndex):
         fused = fusion.fuse(self, q, mask, dense)
         scores = fusion.rerank(self, q, fused) if rerank else fused.scores
         terms = words(q.accented) + words(q.legal_terms)
-        field = None if linh_vuc or not fusion.FIELD_CUE else lexicon.inferred_field(q.raw)
+        field = None if linh_vuc else lexicon.inferred_field(q.raw)
         return self._hits(scores, top, terms, LINH_VUC[field] if field else "")
 
     def _hits(self, scores: np.ndarray, top: int, terms: list[str], field: str = "") -> list[Hit]:

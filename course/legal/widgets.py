@@ -35,7 +35,7 @@ def hits_html(hits: list[Hit], full: bool = False) -> str:
     cards = []
     if hits[0].linh_vuc_doan:
         cards.append(f"<p><small>Lĩnh vực đoán từ câu hỏi: <b>{html.escape(hits[0].linh_vuc_doan)}</b> "
-                     "(văn bản của lĩnh vực này được ưu tiên; bạn có thể chọn hẳn lĩnh vực ở ô bên trên).</small></p>")
+                     "— muốn chỉ tìm trong lĩnh vực này, bạn chọn nó ở ô «Lĩnh vực» bên trên.</small></p>")
     for h in hits:
         text = h.article.node.body if full else h.snippet(400)
         cards.append(_CARD.format(body=(
@@ -154,10 +154,10 @@ def check_answer(question: str, answer_text: str, top: int = 5) -> None:
 
     hits = get_index().search(question, top=top)
     found = {h.article.key for h in hits}
-    cleaned, kept, removed = verify_citations(answer_text, [])
+    cleaned, kept, removed = verify_citations(answer_text, [], get_index().docs)
     rows = [f"<li>✓ {html.escape(c.raw)} — {html.escape(c.article.path() if c.article else '')}"
             f"{' · máy tra cứu cũng tìm thấy điều này cho câu hỏi' if c.article and c.article.key in found else ''}"
-            "</li>" for c in kept]
+            f"<br>{status_html(c.article.doc.meta) if c.article else ''}</li>" for c in kept]
     rows += [f"<li>✗ <s>{html.escape(c.raw)}</s> — {html.escape(c.status)}</li>" for c in removed]
     display(HTML(
         f"<p><b>Câu trả lời sau khi kiểm tra:</b><br>{html.escape(cleaned)}</p>"
