@@ -236,31 +236,40 @@ trích dẫn bịa.
     save(cells, HERE / "thuc_hanh.ipynb")
 
 
-# Graded answers: (variable, widget call, model answer). Every answer is given through a widget; the
-# model answer only fills the variable in the instructor's source (nbgrader removes it on release).
+# Câu 1: (variable, the citizen's question and the law to search, model answer, hint when wrong).
 ARTICLE_QUESTIONS = [
-    ("cau_1a", "«Con tôi mới sinh, trong bao lâu tôi phải đi làm giấy khai sinh cho cháu?» — Luật Hộ tịch", "15",
+    ("cau_1a", "«Con tôi mới sinh, trong bao lâu tôi phải đi làm giấy khai sinh cho cháu?» (Luật Hộ tịch)", "15",
      "xem điều về trách nhiệm đăng ký khai sinh"),
-    ("cau_1b", "«Tôi lên phường thuê trọ đi làm thì ở bao lâu mới phải đăng ký tạm trú?» — Luật Cư trú", "27",
+    ("cau_1b", "«Tôi lên phường thuê trọ đi làm thì ở bao lâu mới phải đăng ký tạm trú?» (Luật Cư trú)", "27",
      "xem điều về điều kiện đăng ký tạm trú"),
-    ("cau_1c", "«Hai nhà tranh chấp ranh giới đất, trước khi cơ quan nhà nước giải quyết thì phải làm gì ở xã?» — "
-     "Luật Đất đai", "235", "xem điều về hòa giải tranh chấp đất đai"),
+    ("cau_1c", "«Hai nhà tranh chấp ranh giới đất, trước khi cơ quan nhà nước giải quyết thì phải làm gì ở xã?» "
+     "(Luật Đất đai)", "235", "xem điều về hòa giải tranh chấp đất đai"),
 ]
-CASE_CHOICES = {
-    "A": "Đúng: trích dẫn đã được máy kiểm chứng nên câu trả lời đáng tin.",
-    "B": "Sai: Luật Cư trú không có Điều 30, trích dẫn là bịa.",
-    "C": "Điều 30 có thật và đúng chủ đề, nhưng câu trả lời chỉ nêu một trường hợp; khách đến sau 23 giờ "
-         "thuộc trường hợp khác của cùng khoản.",
-    "D": "Không cần thông báo lưu trú vì người đến là họ hàng.",
-}
-DEADLINE_CHOICES = ["Trước 23 giờ tối nay", "Trước 08 giờ sáng mai", "Trong 03 ngày làm việc",
-                    "Không phải thông báo"]
-VERSION_CHOICES = ["10 ngày", "07 ngày làm việc", "15 ngày", "30 ngày"]
-VBHN_CHOICES = {
-    "A": "Một luật mới do Quốc hội thông qua, thay thế Luật Khiếu nại năm 2011.",
-    "B": "Bản do Văn phòng Quốc hội xác thực, ghép luật gốc với các lần sửa đổi, bổ sung vào một văn bản để dễ đọc.",
-    "C": "Bản diễn giải luật bằng lời thường cho người dân.",
-    "D": "Bản dự thảo, chưa có hiệu lực.",
+# Multiple-choice items: (variable, question, options A–D, model answer, hint when wrong). The options are
+# shown in the markdown above the widget (as in module 1), so the learner's code cell stays one short line.
+CHOICE_QUESTIONS = {
+    "cau_2a": ("Nhận xét nào đúng về câu trả lời của chatbot?", {
+        "A": "Đúng: trích dẫn đã được máy kiểm chứng nên câu trả lời đáng tin.",
+        "B": "Sai: Luật Cư trú không có Điều 30, trích dẫn là bịa.",
+        "C": "Điều 30 có thật và đúng chủ đề, nhưng câu trả lời chỉ nêu một trường hợp; khách đến sau 23 giờ thuộc "
+             "trường hợp khác của cùng khoản.",
+        "D": "Không cần thông báo lưu trú vì người đến là họ hàng."},
+        "C", "trích dẫn có thật, nhưng điều luật có nhiều trường hợp — đọc hết khoản 4 Điều 30."),
+    "cau_2b": ("Trong tình huống trên, gia đình phải thông báo lưu trú chậm nhất lúc nào?", {
+        "A": "Trước 23 giờ tối nay", "B": "Trong 03 ngày làm việc", "C": "Trước 08 giờ sáng mai",
+        "D": "Không phải thông báo"},
+        "C", "khách đến sau 23 giờ — xem vế thứ hai của khoản 4 Điều 30."),
+    "cau_3a": ("Từ ngày 01 tháng 7 năm 2026, thời hạn thụ lý khiếu nại lần đầu là bao lâu?", {
+        "A": "10 ngày", "B": "15 ngày", "C": "30 ngày", "D": "07 ngày làm việc"},
+        "D", "cuốn sách in trước năm 2025 chưa có lần sửa đổi của Luật số 136/2025/QH15 — đọc Điều 27 trong văn bản "
+        "hợp nhất."),
+    "cau_3b": ("«Văn bản hợp nhất» của Luật Khiếu nại là gì?", {
+        "A": "Một luật mới do Quốc hội thông qua, thay thế Luật Khiếu nại năm 2011.",
+        "B": "Bản do Văn phòng Quốc hội xác thực, ghép luật gốc với các lần sửa đổi, bổ sung vào một văn bản để dễ "
+             "đọc.",
+        "C": "Bản diễn giải luật bằng lời thường cho người dân.",
+        "D": "Bản dự thảo, chưa có hiệu lực."},
+        "B", "văn bản hợp nhất không phải luật mới — nó ghép luật gốc với các luật sửa đổi, bổ sung."),
 }
 
 
@@ -280,10 +289,25 @@ def _test_cell(cid: str, points: int, visible: str, hidden: str) -> object:
                 **grade_meta(cid, grade=True, points=points, locked=True))
 
 
+def _choice_item(name: str) -> list:
+    """One multiple-choice item: the question with its options, the widget, the graded check (1 point)."""
+    question, options, answer, hint = CHOICE_QUESTIONS[name]
+    label = f"Câu {name[-2:]}"
+    listed = "\n".join(f"- **{key}.** {text}" for key, text in options.items())
+    return [
+        md(f"m4-bt-{name}-q", f"### {label} (1 điểm)\n{question}\n\n{listed}", **grade_meta(f"m4-bt-{name}-q", locked=True)),
+        _answer_cell(f"m4-bt-{name}", name, f'choice_question("{name}", "ABCD", "{label}: bấm chọn đáp án")', answer),
+        _test_cell(f"m4-bt-{name}-test", 1,
+                   f'expect({name} in ("A", "B", "C", "D"), "{label}: hãy bấm chọn một đáp án (A, B, C hoặc D).")',
+                   f'expect({name} == "{answer}", "{label} chưa đúng: {hint}")'),
+    ]
+
+
 def assignment() -> None:
     def locked_md(cid: str, text: str) -> object:
         return md(cid, text, **grade_meta(cid, locked=True))
 
+    questions = "\n".join(f"- **Câu {name[-2:]}:** {question}" for name, question, _, _ in ARTICLE_QUESTIONS)
     cells = [
         locked_md("m4-bt-title", """
 # Bài tập 4 — Tra cứu điều luật cho việc của phường, xã
@@ -299,21 +323,22 @@ cạnh bài, nên mở lại bài vẫn còn. Không cần sửa hay xoá dòng 
                             "from course.legal import widgets\nfrom course.ui import setup\n"
                             "from course.widgets import choice_question, text_answer\n\nsetup()",
              **grade_meta("m4-bt-setup", locked=True)),
-        locked_md("m4-bt-q1-intro", """
+        locked_md("m4-bt-q1-intro", f"""
 ## Câu 1 (3 điểm) — Tìm điều luật
 Dùng ô tìm kiếm dưới đây để tìm điều luật trả lời từng câu hỏi của người dân. Đọc điều luật tìm được, rồi gõ
-**số điều** (ví dụ `35`) vào ô chữ của từng câu và bấm **Lưu câu trả lời**."""),
+**số điều** (ví dụ `35`) vào ô chữ của từng câu và bấm **Lưu câu trả lời**.
+
+{questions}"""),
         code("m4-bt-q1-search", "widgets.search_box()", **grade_meta("m4-bt-q1-search", locked=True)),
     ]
-    for name, question, solution, hint in ARTICLE_QUESTIONS:
-        part = name[-2:]
-        cells.append(_answer_cell(f"m4-bt-{name}", name, f'text_answer("{name}", "Câu {part}: {question}")',
-                                  solution))
+    for name, _question, solution, hint in ARTICLE_QUESTIONS:
+        label = f"Câu {name[-2:]}"
+        cells.append(_answer_cell(f"m4-bt-{name}", name, f'text_answer("{name}", "{label}: số điều")', solution))
         cells.append(_test_cell(
             f"m4-bt-{name}-test", 1,
-            f'expect(article_number({name}), "Câu {part}: hãy gõ số điều (ví dụ 35) vào ô chữ rồi bấm '
+            f'expect(article_number({name}), "{label}: hãy gõ số điều (ví dụ 35) vào ô chữ rồi bấm '
             f'«Lưu câu trả lời».")',
-            f'expect(article_number({name}) == "{solution}", "Câu {part} chưa đúng: {hint}.")'))
+            f'expect(article_number({name}) == "{solution}", "{label} chưa đúng: {hint}.")'))
     cells += [
         locked_md("m4-bt-q2-intro", f"""
 ## Câu 2 (2 điểm) — Trích dẫn có thật, câu trả lời vẫn sai?
@@ -326,20 +351,8 @@ Một chatbot trả lời (câu trả lời mẫu do nhóm soạn):
 Ô dưới kiểm tra trích dẫn và cho đọc cả Điều 30 Luật Cư trú. Đọc kỹ khoản 4."""),
         code("m4-bt-q2-read", f'widgets.check_answer("{LUU_TRU_QUESTION}", "{LUU_TRU_ANSWER}")\n'
                               'widgets.show_article("68/2020/QH14", 30)', **grade_meta("m4-bt-q2-read", locked=True)),
-        _answer_cell("m4-bt-cau_2a", "cau_2a",
-                     f'choice_question("cau_2a", {CASE_CHOICES!r}, "Câu 2a: nhận xét nào đúng về câu trả lời?")',
-                     "C"),
-        _test_cell("m4-bt-cau_2a-test", 1,
-                   'expect(cau_2a in ("A", "B", "C", "D"), "Câu 2a: hãy bấm chọn một đáp án (A, B, C hoặc D).")',
-                   'expect(cau_2a == "C", "Câu 2a chưa đúng: trích dẫn có thật, nhưng điều luật có nhiều trường hợp '
-                   '— đọc hết khoản 4 Điều 30.")'),
-        _answer_cell("m4-bt-cau_2b", "cau_2b",
-                     f'choice_question("cau_2b", {DEADLINE_CHOICES!r}, "Câu 2b: gia đình phải thông báo lưu trú '
-                     f'chậm nhất lúc nào?")', "Trước 08 giờ sáng mai"),
-        _test_cell("m4-bt-cau_2b-test", 1,
-                   f'expect(cau_2b in {tuple(DEADLINE_CHOICES)!r}, "Câu 2b: hãy bấm chọn một đáp án.")',
-                   'expect(cau_2b == "Trước 08 giờ sáng mai", "Câu 2b chưa đúng: khách đến sau 23 giờ — xem vế '
-                   'thứ hai của khoản 4 Điều 30.")'),
+        *_choice_item("cau_2a"),
+        *_choice_item("cau_2b"),
         locked_md("m4-bt-q3-intro", """
 ## Câu 3 (2 điểm) — Văn bản đã được sửa đổi
 Tủ sách của bộ phận tiếp công dân còn một cuốn Luật Khiếu nại in từ trước năm 2025. Điều 27 trong cuốn đó ghi:
@@ -348,20 +361,8 @@ nại lần đầu phải thụ lý giải quyết». Ô dưới cho xem tình t
 theo văn bản đang dùng."""),
         code("m4-bt-q3-read", 'widgets.status_table(["02/2011/QH13"])\nwidgets.show_article("02/2011/QH13", 27)',
              **grade_meta("m4-bt-q3-read", locked=True)),
-        _answer_cell("m4-bt-cau_3a", "cau_3a",
-                     f'choice_question("cau_3a", {VERSION_CHOICES!r}, "Câu 3a: từ ngày 01 tháng 7 năm 2026, thời hạn '
-                     f'thụ lý khiếu nại lần đầu là bao lâu?")', "07 ngày làm việc"),
-        _test_cell("m4-bt-cau_3a-test", 1,
-                   f'expect(cau_3a in {tuple(VERSION_CHOICES)!r}, "Câu 3a: hãy bấm chọn một đáp án.")',
-                   'expect(cau_3a == "07 ngày làm việc", "Câu 3a chưa đúng: cuốn sách in trước năm 2025 chưa có lần '
-                   'sửa đổi của Luật số 136/2025/QH15 — đọc Điều 27 trong văn bản hợp nhất.")'),
-        _answer_cell("m4-bt-cau_3b", "cau_3b",
-                     f'choice_question("cau_3b", {VBHN_CHOICES!r}, "Câu 3b: «văn bản hợp nhất» của Luật Khiếu nại '
-                     f'là gì?")', "B"),
-        _test_cell("m4-bt-cau_3b-test", 1,
-                   'expect(cau_3b in ("A", "B", "C", "D"), "Câu 3b: hãy bấm chọn một đáp án (A, B, C hoặc D).")',
-                   'expect(cau_3b == "B", "Câu 3b chưa đúng: văn bản hợp nhất không phải luật mới — nó ghép luật gốc '
-                   'với các luật sửa đổi, bổ sung.")'),
+        *_choice_item("cau_3a"),
+        *_choice_item("cau_3b"),
         locked_md("m4-bt-q4-intro", f"""
 ## Câu 4 (1 điểm) — Phát hiện trích dẫn bịa
 Một chatbot trả lời câu hỏi «Bao lâu phải làm giấy khai sinh cho con?» như sau (câu trả lời mẫu do nhóm soạn):

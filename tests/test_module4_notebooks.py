@@ -183,7 +183,8 @@ def test_model_solution_scores_full_marks_and_the_one_case_trap_does_not(tmp_pat
     # The trap: the citation (Điều 30 Luật Cư trú) is real, so the learner trusts the answer "before
     # 23:00" — the rule for guests arriving before 23:00, not for this guest; and keeps the old
     # "10 ngày" from a printed copy of Luật Khiếu nại.
-    trap = {**model, "cau_2a": "A", "cau_2b": "Trước 23 giờ tối nay", "cau_3a": "10 ngày"}
+    trap = {**model, "cau_2a": "A", "cau_2b": "A", "cau_3a": "A"}  # A: trusted; "Trước 23 giờ tối nay"; "10 ngày"
+    assert "A" not in {model["cau_2a"], model["cau_2b"], model["cau_3a"]}
     passed = _run_with_answers(tmp_path / "trap", trap)
     failed = {cid for cid, ok in passed.items() if not ok}
     assert failed == {"m4-bt-cau_2a-test", "m4-bt-cau_2b-test", "m4-bt-cau_3a-test"}, failed
