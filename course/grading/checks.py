@@ -69,6 +69,24 @@ def expect_contains_all(text: Any, keywords: Iterable[str], message: str) -> Non
     expect(not missing, f"{message} Còn thiếu: {', '.join(missing)}.")
 
 
+def article_number(answer: Any) -> str:
+    """The article number in a learner's answer: "15", "Điều 15", "điều 15 Luật Hộ tịch" -> "15".
+
+    The number after the word "Điều" wins; without that word, the answer must hold exactly one number
+    (otherwise "" — "Luật Hộ tịch 2014, 15" is ambiguous and is not guessed).
+    """
+    if not isinstance(answer, str):
+        return ""
+    plain = normalize(answer)
+    after = re.search(r"\bdieu\s*(\d+)", plain)
+    if after:
+        return after.group(1).lstrip("0") or "0"
+    numbers = re.findall(r"\d+", plain)
+    if len(numbers) != 1:
+        return ""
+    return numbers[0].lstrip("0") or "0"
+
+
 def _blank(value: Any) -> bool:
     """True when an answer, or any part of it (a list's item, a dict's value), is still empty."""
     if isinstance(value, dict):

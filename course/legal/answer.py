@@ -88,7 +88,7 @@ class LegalAnswer:
             lines.append(f"\n({self.note})")
         return "\n".join(lines)
 
-    __str__ = render
+    __str__ = __repr__ = render  # a notebook's plain-text view is the answer, not every field of every hit
 
     def _repr_markdown_(self) -> str:
         out = [self.text.strip()]

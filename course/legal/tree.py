@@ -72,8 +72,8 @@ class Document:
     """A legal document with its metadata and tree."""
 
     meta: DocMeta
-    raw_text: str
-    root: Node
+    raw_text: str = field(repr=False)  # a whole law: kept out of printouts of hits and answers
+    root: Node = field(repr=False)
     imported: bool = False
     recovered: list[str] = field(default_factory=list)
 
