@@ -288,7 +288,7 @@ def test_widget_filters_and_status_beside_each_citation(lexical_index):
     assert "Lĩnh vực đoán từ câu hỏi: <b>Hộ tịch</b>" in page and page.count("Còn hiệu lực") == 3
     expired = lexical_index.search("dữ liệu cá nhân nhạy cảm", top=1, dense=False, documents=["13/2023/NĐ-CP"])
     assert "Hết hiệu lực từ ngày 01 tháng 01 năm 2026" in widgets.hits_html(expired)
-    assert "#c0392b" in widgets.status_html(expired[0])  # shown in red
+    assert "#c0392b" in widgets.status_html(expired[0].article.doc.meta)  # shown in red
     box = widgets.search_box()
     field, document = box.children[1].children[0], box.children[2]
     assert ("Hộ tịch", "ho_tich") in field.options and ("Dân sự", "dan_su") in field.options
