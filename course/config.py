@@ -59,6 +59,7 @@ DEFAULTS: dict[str, str] = {
     "COURSE_CLASS": "",  # the learner's class (lớp) for the evaluation form
     "COURSE_EVALUATION_DIR": "",  # <course root>/phieu_danh_gia
     "COURSE_FONT_DIR": "",  # matplotlib's bundled DejaVu fonts
+    "COURSE_APPS_URL_DIR": "",  # where the app notebooks sit under the Jupyter root (learner's folder: ung_dung)
 }
 # Read-only aliases kept for one release: old name -> new name.
 ALIASES: dict[str, str] = {
@@ -123,6 +124,7 @@ class Settings:
     kernel_mem_mb: int = 2048
     max_output_bytes: int = 100_000
     fork_kernels: bool = True
+    apps_url_dir: str = "course/apps"
     cert_secret: str = _secret_field()  # type: ignore[assignment]
     class_id: str = ""
     evaluation_dir: Path | None = None
@@ -287,6 +289,7 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv_path: Path | 
         class_id=env["COURSE_CLASS"],
         evaluation_dir=_path(env, "COURSE_EVALUATION_DIR"),
         font_dir=_path(env, "COURSE_FONT_DIR"),
+        apps_url_dir=env["COURSE_APPS_URL_DIR"].strip("/") or "course/apps",
     )
 
 

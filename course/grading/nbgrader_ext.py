@@ -5,6 +5,8 @@
   learner printing 50 MB cannot bloat the gradebook, the feedback or the instructor's disk.
 - `HideHiddenTests`: in feedback only, removes the code between the hidden-test markers and
   replaces tracebacks with one Vietnamese line (which check failed and why).
+- `AddSubmitPanel`: every released assignment ends with the «Nộp bài» / «Xem nhận xét» panel
+  (`course.learner.nop_bai`), added here so every module's assignment gets it from one place.
 - A Vietnamese feedback template (`grading/templates/feedback_vi`).
 """
 
@@ -110,6 +112,31 @@ class HideHiddenTests(Preprocessor):
         return cell, resources
 
 
+SUBMIT_TEXT = ("## Nộp bài\n"
+               "Làm xong, chạy ô dưới đây (Shift + Enter) rồi bấm **Nộp bài**. Khi giảng viên đã chấm, bấm "
+               "**Xem nhận xét** ở cùng chỗ để xem điểm và lời nhận xét.")
+SUBMIT_CODE = 'from course.learner import nop_bai\n\nnop_bai("{assignment}")'
+SUBMIT_IDS = ("khoahoc-nop-bai-text", "khoahoc-nop-bai")
+
+
+class AddSubmitPanel(Preprocessor):
+    """Released assignments only: append the «Nộp bài» cells (a locked note and the panel's cell)."""
+
+    enabled = Bool(True).tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        from nbformat.v4 import new_code_cell, new_markdown_cell
+
+        if any(cell.get("id") in SUBMIT_IDS for cell in nb.cells):
+            return nb, resources
+        assignment = resources.get("nbgrader", {}).get("assignment", "")
+        locked = {"deletable": False, "editable": False}
+        nb.cells.append(new_markdown_cell(SUBMIT_TEXT, id=SUBMIT_IDS[0], metadata=dict(locked)))
+        nb.cells.append(new_code_cell(SUBMIT_CODE.format(assignment=assignment), id=SUBMIT_IDS[1],
+                                      metadata=dict(locked)))
+        return nb, resources
+
+
 def configure(c: Any) -> None:
     """Apply the course's grading settings to an nbgrader config object `c`."""
     from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
@@ -122,7 +149,11 @@ def configure(c: Any) -> None:
         SaveAutoGrades,
     )
 
+    from nbgrader.converters import GenerateAssignment
+
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
+    c.GenerateAssignment.preprocessors = [*GenerateAssignment.class_traits()["preprocessors"].make_dynamic_default(),
+                                          AddSubmitPanel]
     c.ClearSolutions.text_stub = TEXT_STUB
     settings = load_settings()
     c.Execute.timeout = settings.cell_timeout_s
