@@ -140,6 +140,7 @@ class AddSubmitPanel(Preprocessor):
 def configure(c: Any) -> None:
     """Apply the course's grading settings to an nbgrader config object `c`."""
     from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+    from nbgrader.converters import GenerateAssignment
     from nbgrader.preprocessors import (
         AssignLatePenalties,
         CheckCellMetadata,
@@ -148,8 +149,6 @@ def configure(c: Any) -> None:
         LimitOutput,
         SaveAutoGrades,
     )
-
-    from nbgrader.converters import GenerateAssignment
 
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
     c.GenerateAssignment.preprocessors = [*GenerateAssignment.class_traits()["preprocessors"].make_dynamic_default(),
