@@ -117,8 +117,10 @@ class AssignmentList:
         notebooks = sorted((self.root / folder).glob("*.ipynb"))
         status = w.HTML()
         if notebooks:
-            rel = notebooks[0].relative_to(self.root).as_posix()
-            return w.HBox([w.HTML(f"<a href='{html.escape(rel)}' target='_self'>{html.escape(title)}</a> — "
+            from course.apps import base_url
+
+            url = f"{base_url()}lab/tree/{notebooks[0].relative_to(self.root).as_posix()}"
+            return w.HBox([w.HTML(f"<a href='{html.escape(url)}' target='_self'>{html.escape(title)}</a> — "
                                   + _last_submission_html(assignment))])
         if not exchange.on_class_server():
             return w.HBox([w.HTML(html.escape(title) + " — " + NOTE.format("giảng viên chưa giao bài này."))])

@@ -74,7 +74,7 @@ def configure(c: Any, *, course: str, state: Path, admins: list[str], instructor
     c.Authenticator.allow_existing_users = True
 
     # --- each learner's server ------------------------------------------------------------
-    c.Spawner.default_url = "/lab"
+    c.Spawner.default_url = "/lab/tree/bat_dau.ipynb"  # the start page (jupyter/jupyter_server_config.py puts it there)
     c.Spawner.mem_limit = mem_limit
     c.Spawner.cpu_limit = cpu_limit
     c.Spawner.start_timeout = 180
@@ -85,6 +85,7 @@ def configure(c: Any, *, course: str, state: Path, admins: list[str], instructor
         "JUPYTER_CONFIG_PATH": str(HERE / "jupyter"),
         "COURSE_EXCHANGE_DIR": str(exchange),
         "COURSE_ID": course,
+        "COURSE_APPS_URL_DIR": "ung_dung",  # apps sit in the learner's folder
         "PATH": bindir + os.pathsep + "/usr/local/bin:/usr/bin:/bin",
     }
     secret_file = state / "gateway_secret"
