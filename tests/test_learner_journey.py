@@ -236,6 +236,7 @@ def test_one_learner_from_login_to_feedback(hub, page):  # noqa: ANN001
     # 3. Open the assignment and work through it, cell by cell.
     link.click()
     page.wait_for_url(re.compile(r"bai_tap\.ipynb"), timeout=120_000)
+    page.locator(f"{ACTIVE} .jp-Cell").filter(has_text="Bài tập 1 — Tổng quan về AI").first.wait_for(timeout=120_000)
     open_lab_notebook(page)
     cells = page.locator(f"{ACTIVE} .jp-Cell")
     count = cells.count()
@@ -254,7 +255,7 @@ def test_one_learner_from_login_to_feedback(hub, page):  # noqa: ANN001
         if "nop_bai(" in source:
             break
         run_cell(page, cell)
-        name = re.match(r"\s*(\w+) = (choice_question|true_false|label_task)\(", source)
+        name = re.search(r"(\w+) = (choice_question|true_false|label_task)\(", source)
         if name:
             if not reminded:  # run before answering: a calm note in Vietnamese, nothing red
                 cell.get_by_text("Câu này chưa có câu trả lời").wait_for(timeout=30_000)

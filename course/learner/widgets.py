@@ -17,6 +17,7 @@ from course.catalogue import MODULES
 from course.learner import exchange
 from course.widgets.safe import guard
 
+LINK_STYLE = "color:#1565c0;text-decoration:underline;font-weight:bold"
 NOTE = "<span style='color:#555'>{}</span>"
 OK = "<span style='color:#1e8449'><b>{}</b></span>"
 # Assessments released with the modules' assignments: id -> (folder in the learner's files, title).
@@ -120,7 +121,8 @@ class AssignmentList:
             from course.apps import base_url
 
             url = f"{base_url()}lab/tree/{notebooks[0].relative_to(self.root).as_posix()}"
-            return w.HBox([w.HTML(f"<a href='{html.escape(url)}' target='_self'>{html.escape(title)}</a> — "
+            return w.HBox([w.HTML(f"<a href='{html.escape(url)}' target='_self' style='{LINK_STYLE}'>"
+                                  f"{html.escape(title)}</a> — "
                                   + _last_submission_html(assignment))])
         if not exchange.on_class_server():
             return w.HBox([w.HTML(html.escape(title) + " — " + NOTE.format("giảng viên chưa giao bài này."))])
