@@ -148,4 +148,7 @@ def test_submit_grade_and_feedback_on_a_single_machine(env):
     assert found is not None and found.submitted == when
     page = found.page.read_text(encoding="utf-8")
     assert '<html lang="vi">' in page and "Câu 3 chưa đúng" in page
+    # Vietnamese titles, never internal ids: "Câu 3" beside its score, the reason under it
+    assert "Bài tập Học phần 1 — Tổng quan về AI" in page and ">Câu 3</a>" in page
+    assert not re.search(r">\s*(kiem_tra_cau_\d+|m1_tong_quan_ai)\s*<", page)
     assert "most recent call last" not in page

@@ -210,6 +210,7 @@ def test_one_learner_from_login_to_feedback(hub, page):  # noqa: ANN001
 
     # 1. Log in (first login sets the password) and land on the start page.
     page.goto(f"{hub.base}/hub/login")
+    assert "Đăng nhập" in page.inner_text("body") and "Sign in" not in page.inner_text("body")
     page.fill("#username_input", LEARNER)
     page.fill("#password_input", PASSWORD)
     shot(page, "1_dang_nhap")
@@ -246,7 +247,10 @@ def test_one_learner_from_login_to_feedback(hub, page):  # noqa: ANN001
         cell = cells.nth(i)
         source = cell.locator(".jp-InputArea").inner_text()
         if "VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY" in source:  # the essay: a text cell the learner types into
-            cell.dblclick()
+            cell.locator(".jp-InputPrompt").first.click()
+            page.keyboard.press("Enter")  # edit the text cell
+            page.wait_for_selector(f"{ACTIVE} .jp-Notebook.jp-mod-editMode", timeout=30_000)
+            cell.locator(".cm-content").wait_for(timeout=30_000)
             page.keyboard.press("Control+A")
             page.keyboard.type(ESSAY)
             page.keyboard.press("Shift+Enter")
@@ -265,9 +269,12 @@ def test_one_learner_from_login_to_feedback(hub, page):  # noqa: ANN001
                 reminded = True
             answer_widget(page, cell, wrong.get(name.group(1), answers[name.group(1)]))
     assert reminded
+    assert cells.count() == count, "a keystroke added or removed cells"
     page.keyboard.press("Control+S")
     page.wait_for_timeout(1500)
     learner_sees_no_english_error_or_key(page)
+    essay = cells.filter(has_text="“thông báo lịch tiếp công dân”").last  # typed with “ ”, kept as typed
+    essay.scroll_into_view_if_needed()
     shot(page, "4_da_tra_loi")
 
     # 4. «Nộp bài».
@@ -304,5 +311,7 @@ def test_one_learner_from_login_to_feedback(hub, page):  # noqa: ANN001
     feedback = frame.locator("body").inner_text()
     for word in ("Traceback", "most recent call last", "BEGIN HIDDEN", "AssertionError"):
         assert word not in feedback, word
+    assert "chờ giảng viên chấm" in feedback  # the essay waits for the trainer, not "0 / 3"
+    assert not re.search(r"kiem_tra_cau_\d|m1_tong_quan_ai", feedback)  # titles, never internal ids
     learner_sees_no_english_error_or_key(page)
     shutil.copy(hub.tmp / "jupyterhub.log", ARTIFACTS / "hanh_trinh_jupyterhub.log")

@@ -66,6 +66,7 @@ def configure(c: Any, *, course: str, state: Path, admins: list[str], instructor
     (state / "hub_api_url").write_text(f"http://127.0.0.1:{15001 if tljh else hub_port}/hub/api")
 
     # --- who can log in -------------------------------------------------------------------
+    c.JupyterHub.template_paths = [str(HERE / "templates")]  # login and start-up pages in Vietnamese
     c.JupyterHub.authenticator_class = "firstuseauthenticator.FirstUseAuthenticator"
     c.FirstUseAuthenticator.dbm_path = str(state / "passwords.dbm")
     c.FirstUseAuthenticator.create_users = False  # only learners the trainer added

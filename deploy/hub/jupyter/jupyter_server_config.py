@@ -17,3 +17,14 @@ if os.environ.get("JUPYTERHUB_USER") and not os.environ.get("JUPYTERHUB_SERVICE_
         refresh(Path.cwd(), assignments=False)
     except Exception:  # noqa: BLE001 - the learner's server must start even if the refresh fails
         logging.getLogger("khoahoc").exception("could not refresh the learner's files")
+
+    try:  # the course's code font (every Vietnamese letter) and sizes, as `make run` seeds them
+        import importlib.util
+
+        seeder = Path(__file__).resolve().parents[3] / "jupyter" / "seed_user_settings.py"
+        spec = importlib.util.spec_from_file_location("seed_user_settings", seeder)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.seed()
+    except Exception:  # noqa: BLE001 - fonts are a comfort, never a reason not to start
+        logging.getLogger("khoahoc").exception("could not seed the learner's JupyterLab settings")
