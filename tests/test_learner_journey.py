@@ -18,6 +18,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -137,24 +138,28 @@ def hub(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page():
+def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                    args=["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage",
-                                          "--lang=vi-VN"])
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                              args=["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage",
+                                    "--lang=vi-VN"])
         try:
-            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-            context.set_default_timeout(60_000)
-            yield context.new_page()
+            yield b
         finally:
-            browser.close()
+            b.close()
 
 
-def shot(page, step: str) -> None:  # noqa: ANN001
+def new_page(browser):  # noqa: ANN001, ANN201
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    context.set_default_timeout(60_000)
+    return context.new_page()
+
+
+def shot(page, name: str) -> None:  # noqa: ANN001
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"hanh_trinh_{step}.png"))
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
 def idle(page, timeout_s: float = 180) -> None:  # noqa: ANN001
@@ -203,39 +208,13 @@ def answer_widget(page, cell, value: object) -> None:  # noqa: ANN001
     cell.get_by_text("Đã lưu vào biến").wait_for(timeout=30_000)
 
 
-def test_one_learner_from_login_to_feedback(hub, page):  # noqa: ANN001
+def work_through_assignment(page, prefix: str) -> object:  # noqa: ANN001
+    """Steps 3–6 of both journeys, from the open start page's assignment list: open module 1's assignment,
+    answer everything by clicks and typing, save, press «Nộp bài»; returns the submit cell."""
     answers = model_answers()
     assert {f"cau_{i}" for i in range(1, 12)} <= set(answers) and len(answers["nhan_5_phan_anh"]) == 5
     wrong = {"cau_3": next(o for o in "ABCD" if o != answers["cau_3"])}  # one deliberately wrong answer
-
-    # 1. Log in (first login sets the password) and land on the start page.
-    page.goto(f"{hub.base}/hub/login")
-    assert "Đăng nhập" in page.inner_text("body") and "Sign in" not in page.inner_text("body")
-    page.fill("#username_input", LEARNER)
-    page.fill("#password_input", PASSWORD)
-    shot(page, "1_dang_nhap")
-    page.click("#login_submit")
-    page.wait_for_url(re.compile(rf"/user/{LEARNER}/lab"), timeout=240_000)
-    open_lab_notebook(page)
-    assert "bat_dau.ipynb" in page.url
-    cells = page.locator(f"{ACTIVE} .jp-Cell")
-    home = hub.state / "home" / LEARNER
-    assert (home / "bat_dau.ipynb").is_file() and not (home / "module1_ai_overview" / "bai_tap").exists()
-    assert not any("BEGIN SOLUTION" in p.read_text(errors="ignore") for p in home.rglob("*.ipynb"))
-
-    # 2. Run the assignment list and press «Nhận bài» beside module 1's assignment.
-    run_cell(page, cells.filter(has_text="show_environment()").first)
-    run_cell(page, cells.filter(has_text="show_assignments()").last)
-    row = page.locator(".khoahoc-bai-tap .widget-hbox").filter(has_text="Học phần 1").first
-    row.get_by_role("button", name="Nhận bài").click()
-    link = page.locator(".khoahoc-bai-tap a").filter(has_text="Học phần 1").first
-    link.wait_for(timeout=60_000)
-    shot(page, "2_nhan_bai")
-    learner_sees_no_english_error_or_key(page)
-    assert (home / "module1_ai_overview" / "bai_tap" / "bai_tap.ipynb").is_file()
-
-    # 3. Open the assignment and work through it, cell by cell.
-    link.click()
+    page.locator(".khoahoc-bai-tap a").filter(has_text="Học phần 1").first.click()
     page.wait_for_url(re.compile(r"bai_tap\.ipynb"), timeout=120_000)
     page.locator(f"{ACTIVE} .jp-Cell").filter(has_text="Bài tập 1 — Tổng quan về AI").first.wait_for(timeout=120_000)
     open_lab_notebook(page)
@@ -265,7 +244,7 @@ def test_one_learner_from_login_to_feedback(hub, page):  # noqa: ANN001
                 cell.get_by_text("Câu này chưa có câu trả lời").wait_for(timeout=30_000)
                 learner_sees_no_english_error_or_key(page)
                 cell.scroll_into_view_if_needed()
-                shot(page, "3_chay_truoc_khi_tra_loi")
+                shot(page, f"{prefix}3_chay_truoc_khi_tra_loi")
                 reminded = True
             answer_widget(page, cell, wrong.get(name.group(1), answers[name.group(1)]))
     assert reminded
@@ -275,43 +254,152 @@ def test_one_learner_from_login_to_feedback(hub, page):  # noqa: ANN001
     learner_sees_no_english_error_or_key(page)
     essay = cells.filter(has_text="“thông báo lịch tiếp công dân”").last  # typed with “ ”, kept as typed
     essay.scroll_into_view_if_needed()
-    shot(page, "4_da_tra_loi")
+    shot(page, f"{prefix}4_da_tra_loi")
 
-    # 4. «Nộp bài».
     submit_cell = cells.filter(has_text="nop_bai(").last
     run_cell(page, submit_cell)
     submit_cell.get_by_text("Bạn chưa nộp bài này.").wait_for(timeout=60_000)
     submit_cell.get_by_role("button", name="Nộp bài").click()
     submit_cell.get_by_text("Đã nộp bài lúc").wait_for(timeout=120_000)
     assert re.search(r"\d\d giờ \d\d, ngày \d\d tháng \d{1,2} năm 20\d\d", submit_cell.inner_text())
-    shot(page, "5_nop_bai")
+    shot(page, f"{prefix}5_nop_bai")
     learner_sees_no_english_error_or_key(page)
-    inbound = list((hub.state / "exchange" / COURSE / "inbound").glob(f"{LEARNER}+{ASSIGNMENT}+*"))
-    assert len(inbound) == 1
+    return submit_cell
 
-    # 5. The instructor grades and sends the feedback.
-    grade = subprocess.run([str(BIN / "khoahoc"), "grade", ASSIGNMENT, "--root", str(hub.course_root), "--quiet",
-                            "--release-feedback", "--no-export"], cwd=ROOT, env=hub.env,
+
+def grade_and_read_feedback(page, submit_cell, course_root: Path, env: dict, prefix: str) -> None:  # noqa: ANN001
+    """The instructor grades with `khoahoc grade --release-feedback`; the learner presses «Xem nhận xét»."""
+    grade = subprocess.run([str(BIN / "khoahoc"), "grade", ASSIGNMENT, "--root", str(course_root), "--quiet",
+                            "--release-feedback", "--no-export"], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=900)
     assert grade.returncode == 0, (grade.stdout + grade.stderr)[-3000:]
     from nbgrader.api import Gradebook
 
-    with Gradebook(f"sqlite:///{hub.course_root / 'gradebook.db'}") as gb:
+    with Gradebook(f"sqlite:///{course_root / 'gradebook.db'}") as gb:
         sub = gb.find_submission(ASSIGNMENT, LEARNER)
         auto = sum(g.score for nb in sub.notebooks for g in nb.grades if g.cell.cell_type == "code")
     assert auto == 12, auto  # 11 questions + labels (2 points) - the one wrong answer
 
-    # 6. «Xem nhận xét»: Vietnamese feedback in the notebook.
     submit_cell.get_by_role("button", name="Xem nhận xét").click()
     submit_cell.get_by_text("Nhận xét cho lần nộp lúc").wait_for(timeout=120_000)
     frame = page.frame_locator("iframe.khoahoc-nhan-xet")
     frame.get_by_text("Câu 3 chưa đúng").first.wait_for(timeout=30_000)
     submit_cell.scroll_into_view_if_needed()
-    shot(page, "6_xem_nhan_xet")
+    shot(page, f"{prefix}6_xem_nhan_xet")
     feedback = frame.locator("body").inner_text()
     for word in ("Traceback", "most recent call last", "BEGIN HIDDEN", "AssertionError"):
         assert word not in feedback, word
     assert re.search(r"Phần 3 — Tự luận.*chờ giảng viên chấm", feedback)  # the essay waits for the trainer
     assert not re.search(r"kiem_tra_cau_\d|m1_tong_quan_ai", feedback)  # titles, never internal ids
     learner_sees_no_english_error_or_key(page)
+
+
+def test_one_learner_from_login_to_feedback(hub, browser):  # noqa: ANN001
+    page = new_page(browser)
+    # 1. Log in (first login sets the password) and land on the start page.
+    page.goto(f"{hub.base}/hub/login")
+    assert "Đăng nhập" in page.inner_text("body") and "Sign in" not in page.inner_text("body")
+    page.fill("#username_input", LEARNER)
+    page.fill("#password_input", PASSWORD)
+    shot(page, "hanh_trinh_1_dang_nhap")
+    page.click("#login_submit")
+    page.wait_for_url(re.compile(rf"/user/{LEARNER}/lab"), timeout=240_000)
+    open_lab_notebook(page)
+    assert "bat_dau.ipynb" in page.url
+    cells = page.locator(f"{ACTIVE} .jp-Cell")
+    home = hub.state / "home" / LEARNER
+    assert (home / "bat_dau.ipynb").is_file() and not (home / "module1_ai_overview" / "bai_tap").exists()
+    assert not any("BEGIN SOLUTION" in p.read_text(errors="ignore") for p in home.rglob("*.ipynb"))
+
+    # 2. Run the assignment list and press «Nhận bài» beside module 1's assignment.
+    run_cell(page, cells.filter(has_text="show_environment()").first)
+    run_cell(page, cells.filter(has_text="show_assignments()").last)
+    row = page.locator(".khoahoc-bai-tap .widget-hbox").filter(has_text="Học phần 1").first
+    row.get_by_role("button", name="Nhận bài").click()
+    page.locator(".khoahoc-bai-tap a").filter(has_text="Học phần 1").first.wait_for(timeout=60_000)
+    shot(page, "hanh_trinh_2_nhan_bai")
+    learner_sees_no_english_error_or_key(page)
+    assert (home / "module1_ai_overview" / "bai_tap" / "bai_tap.ipynb").is_file()
+
+    # 3.–5. Answer by clicks and typing, save, «Nộp bài».
+    submit_cell = work_through_assignment(page, "hanh_trinh_")
+    inbound = list((hub.state / "exchange" / COURSE / "inbound").glob(f"{LEARNER}+{ASSIGNMENT}+*"))
+    assert len(inbound) == 1
+
+    # 6. The instructor grades; «Xem nhận xét» shows Vietnamese feedback.
+    grade_and_read_feedback(page, submit_cell, hub.course_root, hub.env, "hanh_trinh_")
     shutil.copy(hub.tmp / "jupyterhub.log", ARTIFACTS / "hanh_trinh_jupyterhub.log")
+    page.context.close()
+
+
+@pytest.fixture(scope="module")
+def single_machine(tmp_path_factory):
+    """`make run` on one PC: `khoahoc hoc-vien` fills the learner's folder (assignments released into the
+    local exchange), JupyterLab rooted there with the learner profile."""
+    tmp = tmp_path_factory.mktemp("may_don")
+    course_root = make_course(tmp / "grading", {ASSIGNMENT: SOURCE})
+    env = dict(os.environ, COURSE_GRADING_ROOT=str(course_root), COURSE_EXCHANGE_DIR=str(course_root / "exchange"),
+               JUPYTER_DATA_DIR=str(tmp / "jupyter_data"), COURSE_LEARNER=LEARNER, COURSE_APPS_URL_DIR="ung_dung",
+               COURSE_DOTENV=str(ROOT / "tests" / "no.env"), JUPYTER_CONFIG_PATH=str(ROOT / "jupyter" / "learner"),
+               JUPYTERLAB_SETTINGS_DIR=str(tmp / "user-settings"), JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"),
+               JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    for key in ("OPENAI_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY", "OPENAI_BASE_URL", "NBGRADER_EXECUTION",
+                "JUPYTERHUB_USER", "JUPYTERHUB_SERVICE_NAME", "JUPYTERHUB_SERVICE_PREFIX"):
+        env.pop(key, None)
+    learner_dir = tmp / "hoc_vien"
+    made = subprocess.run([str(BIN / "khoahoc"), "hoc-vien", "--dest", str(learner_dir), "--root", str(course_root)],
+                          env=env, capture_output=True, text=True, timeout=600)
+    assert made.returncode == 0, made.stderr[-2000:]
+    subprocess.run([sys.executable, str(ROOT / "jupyter" / "seed_user_settings.py"), str(tmp / "user-settings")],
+                   check=True, timeout=60, env=env)
+    port = _free_port()
+    log = (tmp / "lab.log").open("w")
+    proc = subprocess.Popen([str(BIN / "jupyter"), "lab", "--no-browser", f"--ServerApp.port={port}",
+                             "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={learner_dir}",
+                             "--IdentityProvider.token=", "--ServerApp.password=", "--ServerApp.port_retries=0",
+                             "--allow-root", "--LabApp.default_url=/lab/tree/bat_dau.ipynb"],
+                            env=env, cwd=learner_dir, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        import httpx
+
+        t0 = time.monotonic()
+        while True:
+            assert proc.poll() is None, (tmp / "lab.log").read_text()[-3000:]
+            try:
+                if httpx.get(base + "api/status", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() - t0 < 120, "JupyterLab không sẵn sàng sau 120 s"
+            time.sleep(0.5)
+        yield type("Machine", (), dict(base=base, course_root=course_root, env=env, learner_dir=learner_dir))
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(5)
+        log.close()
+
+
+def test_same_journey_on_a_single_machine(single_machine, browser):  # noqa: ANN001
+    page = new_page(browser)
+    page.goto(single_machine.base + "lab")
+    open_lab_notebook(page)
+    assert "bat_dau.ipynb" in page.url
+    names = {p.name for p in single_machine.learner_dir.iterdir()}
+    assert names >= {"bat_dau.ipynb", "module1_ai_overview", "ung_dung"} and not names & {"course", "grading", "tests"}
+    cells = page.locator(f"{ACTIVE} .jp-Cell")
+    run_cell(page, cells.filter(has_text="show_environment()").first)
+    run_cell(page, cells.filter(has_text="show_assignments()").last)
+    page.locator(".khoahoc-bai-tap a").filter(has_text="Học phần 1").first.wait_for(timeout=60_000)
+    shot(page, "hanh_trinh_may_don_2_danh_sach_bai")
+    learner_sees_no_english_error_or_key(page)
+    submit_cell = work_through_assignment(page, "hanh_trinh_may_don_")
+    inbound = list((single_machine.course_root / "exchange" / COURSE / "inbound").glob(f"{LEARNER}+{ASSIGNMENT}+*"))
+    assert len(inbound) == 1
+    grade_and_read_feedback(page, submit_cell, single_machine.course_root, single_machine.env, "hanh_trinh_may_don_")
+    page.context.close()
