@@ -346,12 +346,12 @@ Chạy ô dưới đây rồi bấm chọn một đáp án cho mỗi câu (câu 
            **grade_meta("m3-bt-q3-intro", locked=True)),
         code("m3-bt-q3", 'cau_3a = choice_question("cau_3a", {\n'
              '    "A": "Gửi lên dịch vụ đám mây nào cũng được",\n'
-             '    "B": "Chép lời trên máy này (ngoại tuyến), xoá bản ghi khi xong việc",\n'
+             '    "B": "Chép lời trên máy này (ngoại tuyến), huỷ bản ghi khi xong việc",\n'
              '    "C": "Đăng tệp lên nhóm Zalo để mọi người cùng chép",\n'
              '    "D": "Không cần báo cho người dân biết là đang ghi âm"}, "Câu 3a")\n'
              'cau_3b = choice_question("cau_3b", {\n'
              '    "A": "Có người trong cuộc họp nói câu đó",\n    "B": "Micro bị hỏng",\n'
-             '    "C": "Mô hình «ảo giác» trên đoạn im lặng hoặc ồn — cần xoá câu đó",\n'
+             '    "C": "Mô hình «ảo giác» trên đoạn im lặng hoặc ồn — cần bỏ câu đó",\n'
              '    "D": "Cần tăng âm lượng rồi chép lại"}, "Câu 3b")\n'
              'if cau_3a is None or cau_3b is None:\n'
              '    ### BEGIN SOLUTION\n    cau_3a, cau_3b = "B", "C"\n    ### END SOLUTION',
