@@ -208,7 +208,7 @@ def answer_widget(page, cell, value: object) -> None:  # noqa: ANN001
     cell.get_by_text("Đã lưu vào biến").wait_for(timeout=30_000)
 
 
-def work_through_assignment(page, prefix: str) -> object:  # noqa: ANN001
+def work_through_assignment(page, prefix: str, released: Path) -> object:  # noqa: ANN001
     """Steps 3–6 of both journeys, from the open start page's assignment list: open module 1's assignment,
     answer everything by clicks and typing, save, press «Nộp bài»; returns the submit cell."""
     answers = model_answers()
@@ -218,9 +218,10 @@ def work_through_assignment(page, prefix: str) -> object:  # noqa: ANN001
     page.wait_for_url(re.compile(r"bai_tap\.ipynb"), timeout=120_000)
     page.locator(f"{ACTIVE} .jp-Cell").filter(has_text="Bài tập 1 — Tổng quan về AI").first.wait_for(timeout=120_000)
     open_lab_notebook(page)
+    count = len(nbformat.read(released, as_version=4).cells)
+    page.wait_for_function(f"() => document.querySelectorAll('{ACTIVE} .jp-Cell').length === {count}",
+                           timeout=60_000)  # every cell rendered
     cells = page.locator(f"{ACTIVE} .jp-Cell")
-    count = cells.count()
-    assert count > 30
     reminded = False
     for i in range(count):
         cell = cells.nth(i)
@@ -322,7 +323,8 @@ def test_one_learner_from_login_to_feedback(hub, browser):  # noqa: ANN001
     assert (home / "module1_ai_overview" / "bai_tap" / "bai_tap.ipynb").is_file()
 
     # 3.–5. Answer by clicks and typing, save, «Nộp bài».
-    submit_cell = work_through_assignment(page, "hanh_trinh_")
+    submit_cell = work_through_assignment(page, "hanh_trinh_",
+                                          hub.course_root / "release" / ASSIGNMENT / "bai_tap.ipynb")
     inbound = list((hub.state / "exchange" / COURSE / "inbound").glob(f"{LEARNER}+{ASSIGNMENT}+*"))
     assert len(inbound) == 1
 
@@ -387,7 +389,7 @@ def single_machine(tmp_path_factory):
 
 def test_same_journey_on_a_single_machine(single_machine, browser):  # noqa: ANN001
     page = new_page(browser)
-    page.goto(single_machine.base + "lab")
+    page.goto(single_machine.base)  # make run opens the default URL: the start page
     open_lab_notebook(page)
     assert "bat_dau.ipynb" in page.url
     names = {p.name for p in single_machine.learner_dir.iterdir()}
@@ -398,7 +400,8 @@ def test_same_journey_on_a_single_machine(single_machine, browser):  # noqa: ANN
     page.locator(".khoahoc-bai-tap a").filter(has_text="Học phần 1").first.wait_for(timeout=60_000)
     shot(page, "hanh_trinh_may_don_2_danh_sach_bai")
     learner_sees_no_english_error_or_key(page)
-    submit_cell = work_through_assignment(page, "hanh_trinh_may_don_")
+    submit_cell = work_through_assignment(page, "hanh_trinh_may_don_",
+                                          single_machine.course_root / "release" / ASSIGNMENT / "bai_tap.ipynb")
     inbound = list((single_machine.course_root / "exchange" / COURSE / "inbound").glob(f"{LEARNER}+{ASSIGNMENT}+*"))
     assert len(inbound) == 1
     grade_and_read_feedback(page, submit_cell, single_machine.course_root, single_machine.env, "hanh_trinh_may_don_")
