@@ -307,6 +307,8 @@ def test_one_learner_from_login_to_feedback(hub, browser):  # noqa: ANN001
     page.wait_for_url(re.compile(rf"/user/{LEARNER}/lab"), timeout=240_000)
     open_lab_notebook(page)
     assert "bat_dau.ipynb" in page.url
+    menus = page.locator(".lm-MenuBar-itemLabel").all_inner_texts()
+    assert "Tệp" in menus and "Nbgrader" not in menus, menus  # no English assignment list for learners
     cells = page.locator(f"{ACTIVE} .jp-Cell")
     home = hub.state / "home" / LEARNER
     assert (home / "bat_dau.ipynb").is_file() and not (home / "module1_ai_overview" / "bai_tap").exists()

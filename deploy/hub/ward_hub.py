@@ -100,9 +100,11 @@ def configure(c: Any, *, course: str, state: Path, admins: list[str], instructor
         if gateway_url:
             spawner.environment["OPENAI_API_KEY"] = learner_key(read_secret(secret_file), spawner.user.name)
         spawner.environment["COURSE_LEARNER"] = spawner.user.name
-        if spawner.user.name not in instructors:  # learners: nbgrader's instructor panels hidden (jupyter/learner)
+        if spawner.user.name not in instructors:
+            # Learners: nbgrader's instructor panels hidden (jupyter/learner), and its English assignment list
+            # and menu too (hub/learner): they fetch, submit and read feedback with the course's Vietnamese buttons.
             spawner.environment["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
-                [str(HERE / "jupyter"), str(DEPLOY.parent / "jupyter" / "learner")])
+                [str(HERE / "jupyter"), str(HERE / "learner"), str(DEPLOY.parent / "jupyter" / "learner")])
 
     c.Spawner.pre_spawn_hook = pre_spawn_hook
 
