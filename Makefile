@@ -15,6 +15,7 @@ START_PAGE ?= bat_dau.ipynb
 PYTEST_ARGS ?=
 # learner: nbgrader's instructor panels hidden (jupyter/learner); instructor: everything shown.
 ROLE ?= learner
+LEARNER_DIR ?= $(CURDIR)/.hoc_vien
 
 .PHONY: run test setup system models lab-settings check lint bench notebooks clean help
 
@@ -80,12 +81,16 @@ lab-settings: $(STAMP)
 	@cp jupyter/ipython_kernel_config.py $(VENV)/etc/ipython/ipython_kernel_config.py
 	@$(BIN)/python jupyter/seed_user_settings.py
 
+# learner: JupyterLab's root is the learner's folder (LEARNER_DIR, git-ignored), filled by `khoahoc hoc-vien`
+# with the start page, lectures, practices, apps and the released assignments only (no answer keys);
+# files the learner changed are never overwritten. instructor: the whole repository.
 run: setup
 	@$(BIN)/khoahoc check || true
-	@ROOTFLAG=""; [ "$$(id -u)" = 0 ] && ROOTFLAG=--allow-root; \
-	if [ "$(ROLE)" = learner ]; then export JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter/learner"; fi; \
+	@ROOTFLAG=""; [ "$$(id -u)" = 0 ] && ROOTFLAG=--allow-root; ROOT="$(CURDIR)"; \
+	if [ "$(ROLE)" = learner ]; then export JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter/learner" COURSE_APPS_URL_DIR=ung_dung; \
+	  $(BIN)/khoahoc hoc-vien --dest "$(LEARNER_DIR)" || exit 1; ROOT="$(LEARNER_DIR)"; fi; \
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab $$ROOTFLAG --ServerApp.port=$(PORT) --ServerApp.ip=127.0.0.1 \
-	  --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(START_PAGE)
+	  --ServerApp.root_dir="$$ROOT" --LabApp.default_url=/lab/tree/$(START_PAGE)
 
 # pytest exit code 5 ("no tests collected") is a failure here, never a silent green.
 test: setup $(DEPLOY_STAMP)

@@ -55,6 +55,7 @@ DEFAULTS: dict[str, str] = {
     "COURSE_KERNEL_MEM_MB": "2048",
     "COURSE_MAX_OUTPUT_BYTES": "100000",
     "COURSE_FORK_KERNELS": "1",
+    "COURSE_APPS_URL_DIR": "",  # where the app notebooks sit under the Jupyter root (learner's folder: ung_dung)
     "COURSE_CERT_SECRET": "",  # certificate signing secret; else a file made once in the cache folder
     "COURSE_CLASS": "",  # the learner's class (lớp) for the evaluation form
     "COURSE_EVALUATION_DIR": "",  # <course root>/phieu_danh_gia
@@ -124,6 +125,7 @@ class Settings:
     kernel_mem_mb: int = 2048
     max_output_bytes: int = 100_000
     fork_kernels: bool = True
+    apps_url_dir: str = "course/apps"
     cert_secret: str = _secret_field()  # type: ignore[assignment]
     class_id: str = ""
     evaluation_dir: Path | None = None
@@ -285,6 +287,7 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv_path: Path | 
         kernel_mem_mb=_whole(env, "COURSE_KERNEL_MEM_MB", 64),
         max_output_bytes=_whole(env, "COURSE_MAX_OUTPUT_BYTES", 1000),
         fork_kernels=env["COURSE_FORK_KERNELS"].lower() in TRUE_WORDS,
+        apps_url_dir=env["COURSE_APPS_URL_DIR"].strip("/") or "course/apps",
         cert_secret=env["COURSE_CERT_SECRET"],
         class_id=env["COURSE_CLASS"],
         evaluation_dir=_path(env, "COURSE_EVALUATION_DIR"),

@@ -42,6 +42,7 @@ Chạy ô dưới đây. Dòng đầu cho biết máy đang dùng AI nào; bản
 Dấu ✔ là tốt, ✘ là cần sửa (báo giảng viên), – là tuỳ chọn (ví dụ khoá ChatGPT, Gemini)."""
 
 START_SETUP = """from course.apps.start import show_apps, show_environment
+from course.learner import show_assignments
 from course.ui import setup
 
 setup()
@@ -49,19 +50,23 @@ show_environment()"""
 
 START_MODULES = """## Bốn học phần
 
-| Học phần | Bài giảng | Thực hành | Bài tập |
-|---|---|---|---|
+| Học phần | Bài giảng | Thực hành |
+|---|---|---|
 """ + "\n".join(
-    f"| {m.number}. {m.title} | " + " | ".join(f"[Mở]({path})" for path in m.notebooks) + " |" for m in MODULES
+    f"| {m.number}. {m.title} | " + " | ".join(f"[Mở]({path})" for path in m.notebooks[:2]) + " |" for m in MODULES
 ) + """
 
-Bài tập chính thức do giảng viên giao: mở menu **Nbgrader**, chọn mục danh sách bài tập. Cạnh tên mỗi bài có
-nút **nhận bài** về máy; làm xong, bấm nút **nộp bài** ở cùng dòng (bảng này của nbgrader còn ghi chữ tiếng Anh).
-Bài làm được tự động lưu mỗi 30 giây. **Kiểm tra đầu khoá**
-(làm trước học phần 1) và **Kiểm tra cuối khoá** (sau học phần 4) cũng nhận và nộp ở đó; cuối khoá, hãy
-điền **Phiếu đánh giá khoá học** (không ghi tên) trong danh sách ứng dụng bên dưới.
-
 Từ điển thuật ngữ AI Anh–Việt: [docs/thuat_ngu.ipynb](docs/thuat_ngu.ipynb)."""
+
+START_ASSIGNMENTS_TEXT = """## Bài tập chấm điểm
+
+Chạy ô dưới đây để hiện danh sách bài tập giảng viên đã giao. Trên máy chủ lớp học, bấm **Nhận bài** cạnh tên bài;
+sau đó bấm vào tên bài để mở. Làm xong, bấm nút **Nộp bài** ở cuối bài; khi giảng viên đã chấm, bấm **Xem nhận xét**
+ở cùng chỗ. Bài làm được tự động lưu mỗi 30 giây. **Kiểm tra đầu khoá** (làm trước học phần 1) và **Kiểm tra cuối
+khoá** (sau học phần 4) cũng nằm trong danh sách; cuối khoá, hãy điền **Phiếu đánh giá khoá học** (không ghi tên)
+trong danh sách ứng dụng bên dưới."""
+
+START_ASSIGNMENTS = "show_assignments()"
 
 START_APPS_TEXT = """## Ứng dụng (mở trong thẻ mới)
 
@@ -96,6 +101,8 @@ def start_page() -> nbformat.NotebookNode:
         new_markdown_cell(START_SETUP_TEXT, id="start-setup-text"),
         new_code_cell(START_SETUP, id="start-setup"),
         new_markdown_cell(START_MODULES, id="start-modules"),
+        new_markdown_cell(START_ASSIGNMENTS_TEXT, id="start-assignments-text"),
+        new_code_cell(START_ASSIGNMENTS, id="start-assignments"),
         new_markdown_cell(START_APPS_TEXT, id="start-apps-text"),
         new_code_cell(START_APPS, id="start-apps"),
         new_markdown_cell(START_END, id="start-end"),

@@ -257,8 +257,9 @@ lặp lại nhãn** — biên bản báo rõ phần nào còn thiếu, không b�
     save(cells, HERE / "thuc_hanh.ipynb")
 
 
-ASSIGN_SETUP = ("from course import speech\nfrom course.grading.checks import expect, normalize\nfrom course.ui import setup\n\n"
-                "setup()")
+ASSIGN_SETUP = ("from course import speech\nfrom course.grading.checks import expect, normalize\nfrom course.ui import setup\n"
+                "from course.widgets import choice_question, form_answer, text_answer\nsetup()")
+MINUTES_FIELDS = ("Thời gian", "Địa điểm", "Thành phần", "Chủ trì", "Thư ký", "Nội dung", "Kết luận")
 
 MEETING_TEXT = ("Hôm nay, ngày hai mươi tháng tư, tại nhà văn hóa tổ dân phố số bảy, tổ dân phố họp bàn việc sửa "
                 "đường ngõ. Ông Lê Văn Cường, tổ trưởng, chủ trì cuộc họp; chị Phạm Thị Dung làm thư ký. "
@@ -274,7 +275,11 @@ def assignment() -> None:
 Sửa một bản chép tự động cho đúng, điền biên bản cuộc họp đủ bảy phần, trả lời câu hỏi ngắn.
 
 **Mục tiêu:** đọc lại và sửa bản chép của máy; lập biên bản đúng cấu trúc. **Thời lượng:** 30 phút.
-**Chuẩn bị:** chạy ô thiết lập. Điền đáp án vào đúng biến được nêu; đừng đổi tên biến.""",
+**Chuẩn bị:** chạy ô thiết lập.
+
+**Cách làm:** chạy lần lượt từng ô (Shift+Enter). Mọi câu trả lời đều gõ vào ô chữ rồi bấm **Lưu câu trả lời**, hoặc
+bấm chọn trong khung hiện ra; câu trả lời được lưu vào tệp `cau_tra_loi.json` cạnh bài, mở lại bài vẫn còn. Không cần
+sửa hay xoá dòng lệnh nào. Nếu một ô nhắc «Câu này chưa có câu trả lời», chỉ cần trả lời trong khung phía trên nó.""",
            **grade_meta("m3-bt-title", locked=True)),
         code("m3-bt-setup", ASSIGN_SETUP, **grade_meta("m3-bt-setup", locked=True)),
         md("m3-bt-q1-intro", f"""
@@ -285,13 +290,16 @@ Nghe tệp `ghi_am_bai_tap.wav` (ô dưới hiện trình phát). Trên máy c�
 
 > {AUTO_TRANSCRIPT}
 
-Viết lại **đúng lời nói** vào biến `ban_sua`. **Cách chấm (công bố trước):** WER giữa `ban_sua` và lời đúng,
+Gõ lại **đúng lời nói** vào ô chữ hiện ra dưới ô lệnh thứ hai, rồi bấm **Lưu câu trả lời** (câu trả lời nằm trong
+biến `ban_sua`). **Cách chấm (công bố trước):** WER giữa `ban_sua` và lời đúng,
 sau khi chuẩn hoá (không tính hoa/thường, dấu câu; «2» = «hai»), phải **≤ 0,15**.""",
            **grade_meta("m3-bt-q1-intro", locked=True)),
         code("m3-bt-q1-listen", 'from IPython.display import Audio\n\nAudio("ghi_am_bai_tap.wav")'),
-        code("m3-bt-q1", f'ban_tu_dong = "{AUTO_TRANSCRIPT}"\nban_sua = ""\n### BEGIN SOLUTION\n'
-             'ban_sua = "Sáng thứ sáu tuần này, tổ dân phố số 2 tổ chức tổng vệ sinh đường làng ngõ xóm."\n'
-             '### END SOLUTION', **grade_meta("m3-bt-q1", solution=True)),
+        code("m3-bt-q1", f'ban_tu_dong = "{AUTO_TRANSCRIPT}"  # bản máy chép (không cần sửa)\n'
+             'ban_sua = text_answer("ban_sua", "Bản đã sửa: gõ đúng lời nói trong tệp ghi âm")\n'
+             'if not ban_sua:\n    ### BEGIN SOLUTION\n'
+             '    ban_sua = "Sáng thứ sáu tuần này, tổ dân phố số 2 tổ chức tổng vệ sinh đường làng ngõ xóm."\n'
+             '    ### END SOLUTION', **grade_meta("m3-bt-q1", solution=True)),
         code("m3-bt-q1-test", 'expect(isinstance(ban_sua, str) and ban_sua.strip(), "Hãy viết bản đã sửa vào ban_sua.")\n'
              'expect(speech.normalize_vi(ban_sua) != speech.normalize_vi(ban_tu_dong), '
              '"ban_sua vẫn giống hệt bản chép tự động: hãy nghe lại và sửa.")\n'
@@ -305,18 +313,20 @@ Lời ghi đã được sửa của một cuộc họp tổ dân phố:
 
 > {MEETING_TEXT}
 
-Điền **đủ bảy phần** của biên bản vào từ điển `bien_ban` (chỉ dùng thông tin có trong lời ghi).
+Chạy ô dưới đây rồi điền **đủ bảy phần** của biên bản vào bảy ô chữ (chỉ dùng thông tin có trong lời ghi), bấm
+**Lưu câu trả lời**; chạy tiếp ô sau để xem biên bản. Câu trả lời nằm trong biến `bien_ban`.
 **Cách chấm:** đủ bảy phần (1 điểm); chủ trì, thư ký, thời gian, địa điểm đúng với lời ghi (2 điểm).""",
            **grade_meta("m3-bt-q2-intro", locked=True)),
-        code("m3-bt-q2", 'bien_ban = {\n    "Thời gian": "",\n    "Địa điểm": "",\n    "Thành phần": "",\n'
-             '    "Chủ trì": "",\n    "Thư ký": "",\n    "Nội dung": "",\n    "Kết luận": "",\n}\n'
-             '### BEGIN SOLUTION\nbien_ban = {\n    "Thời gian": "Ngày 20 tháng 4",\n'
-             '    "Địa điểm": "Nhà văn hóa tổ dân phố số 7",\n'
-             '    "Thành phần": "32 hộ gia đình, công chức phụ trách đất đai của phường",\n'
-             '    "Chủ trì": "Ông Lê Văn Cường, tổ trưởng",\n    "Thư ký": "Chị Phạm Thị Dung",\n'
-             '    "Nội dung": "Bàn việc sửa đường ngõ; các hộ đóng góp ngày công đổ bê tông ngõ.",\n'
-             '    "Kết luận": "Khởi công ngày 10 tháng 5; tổ trưởng báo cáo UBND phường trước ngày 05 tháng 5.",\n}\n'
-             '### END SOLUTION\nspeech.Minutes.from_dict(bien_ban)', **grade_meta("m3-bt-q2", solution=True)),
+        code("m3-bt-q2", 'bien_ban = form_answer("bien_ban", ' + repr(MINUTES_FIELDS).replace("'", '"') + ')\n'
+             'if not all(bien_ban.values()):\n'
+             '    ### BEGIN SOLUTION\n    bien_ban = {\n        "Thời gian": "Ngày 20 tháng 4",\n'
+             '        "Địa điểm": "Nhà văn hóa tổ dân phố số 7",\n'
+             '        "Thành phần": "32 hộ gia đình, công chức phụ trách đất đai của phường",\n'
+             '        "Chủ trì": "Ông Lê Văn Cường, tổ trưởng",\n        "Thư ký": "Chị Phạm Thị Dung",\n'
+             '        "Nội dung": "Bàn việc sửa đường ngõ; các hộ đóng góp ngày công đổ bê tông ngõ.",\n'
+             '        "Kết luận": "Khởi công ngày 10 tháng 5; tổ trưởng báo cáo UBND phường trước ngày 05 tháng 5.",\n'
+             '    }\n    ### END SOLUTION', **grade_meta("m3-bt-q2", solution=True)),
+        code("m3-bt-q2-show", "speech.Minutes.from_dict(bien_ban)  # xem biên bản đã điền"),
         code("m3-bt-q2-test-parts", 'thieu = speech.check_minutes(bien_ban)\nexpect(not thieu, " ".join(thieu))',
              **grade_meta("m3-bt-q2-test-parts", grade=True, points=1, locked=True)),
         code("m3-bt-q2-test-facts", 'bb = speech.Minutes.from_dict(bien_ban)\n'
@@ -328,20 +338,26 @@ Lời ghi đã được sửa của một cuộc họp tổ dân phố:
              '### END HIDDEN TESTS', **grade_meta("m3-bt-q2-test-facts", grade=True, points=2, locked=True)),
         md("m3-bt-q3-intro", """
 ## Câu 3 (2 điểm) — Câu hỏi ngắn
-Ghi một chữ cái (`"A"`, `"B"`, `"C"` hoặc `"D"`) cho mỗi câu.
+Chạy ô dưới đây rồi bấm chọn một đáp án cho mỗi câu (câu trả lời nằm trong biến `cau_3a`, `cau_3b`).
 
-**`cau_3a`** — Bản ghi tiếp công dân có đọc số căn cước. Cách chép lời phù hợp nhất?
-A. Gửi lên dịch vụ đám mây nào cũng được. B. Chép lời trên máy (local), xoá bản ghi khi xong việc.
-C. Đăng tệp lên nhóm Zalo để mọi người cùng chép. D. Không cần báo cho người dân biết là đang ghi âm.
+**Câu 3a** — Bản ghi tiếp công dân có đọc số căn cước. Cách chép lời phù hợp nhất?
 
-**`cau_3b`** — Bản chép một cuộc họp kết thúc bằng «Hãy subscribe cho kênh để không bỏ lỡ video».
-A. Có người trong họp nói câu đó. B. Micro bị hỏng.
-C. Mô hình «ảo giác» trên đoạn im lặng/ồn — cần xoá câu đó. D. Cần tăng âm lượng rồi chép lại.""",
+**Câu 3b** — Bản chép một cuộc họp kết thúc bằng «Hãy subscribe cho kênh để không bỏ lỡ video». Vì sao?""",
            **grade_meta("m3-bt-q3-intro", locked=True)),
-        code("m3-bt-q3", 'cau_3a = ""\ncau_3b = ""\n### BEGIN SOLUTION\ncau_3a = "B"\ncau_3b = "C"\n### END SOLUTION',
+        code("m3-bt-q3", 'cau_3a = choice_question("cau_3a", {\n'
+             '    "A": "Gửi lên dịch vụ đám mây nào cũng được",\n'
+             '    "B": "Chép lời trên máy này (ngoại tuyến), huỷ bản ghi khi xong việc",\n'
+             '    "C": "Đăng tệp lên nhóm Zalo để mọi người cùng chép",\n'
+             '    "D": "Không cần báo cho người dân biết là đang ghi âm"}, "Câu 3a")\n'
+             'cau_3b = choice_question("cau_3b", {\n'
+             '    "A": "Có người trong cuộc họp nói câu đó",\n    "B": "Micro bị hỏng",\n'
+             '    "C": "Mô hình «ảo giác» trên đoạn im lặng hoặc ồn — cần bỏ câu đó",\n'
+             '    "D": "Cần tăng âm lượng rồi chép lại"}, "Câu 3b")\n'
+             'if cau_3a is None or cau_3b is None:\n'
+             '    ### BEGIN SOLUTION\n    cau_3a, cau_3b = "B", "C"\n    ### END SOLUTION',
              **grade_meta("m3-bt-q3", solution=True)),
         code("m3-bt-q3-test", 'for ten in ("cau_3a", "cau_3b"):\n'
-             '    expect(str(globals()[ten]).strip().upper() in {"A", "B", "C", "D"}, f"Hãy ghi A, B, C hoặc D vào {ten}.")\n'
+             '    expect(str(globals()[ten]).strip().upper() in {"A", "B", "C", "D"}, f"Câu {ten[-2:]}: hãy bấm chọn một đáp án (A, B, C hoặc D).")\n'
              '### BEGIN HIDDEN TESTS\n'
              'expect(cau_3a.strip().upper() == "B", "Câu 3a chưa đúng: bản ghi có số căn cước nên chép lời trên máy.")\n'
              'expect(cau_3b.strip().upper() == "C", "Câu 3b chưa đúng: đó là «ảo giác» của mô hình.")\n'

@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("course.llm", "course.doctor"),
     ("course.widgets", "course.slides", "course.grading"),
     ("course.documents", "course.legal", "course.speech", "course.explain", "course.prompting"),
-    ("course.apps", "course.assessment"),
+    ("course.apps", "course.assessment", "course.learner"),
     ("course.cli", "course.__main__"),
 )
 

@@ -11,6 +11,7 @@ from course.errors import CourseError
 from course.widgets import (
     AnswerStore,
     ChoiceQuestion,
+    FormAnswer,
     LabelTask,
     Rule,
     SelfCheck,
@@ -63,6 +64,21 @@ def test_text_answer_saves_nfc(store):
     t.button.click()
     assert ns["cau_tu_luan"] == "Không đưa số CCCD lên chatbot"
     assert store.get("cau_tu_luan") == ns["cau_tu_luan"]
+
+
+def test_form_answer_saves_every_field_and_reloads(store):
+    from course.grading.checks import unanswered_names
+
+    ns: dict = {}
+    f = FormAnswer("bien_ban", ["Thời gian", "Chủ trì"], store=store, namespace=ns)
+    assert ns["bien_ban"] == {"Thời gian": "", "Chủ trì": ""}
+    assert unanswered_names("bien_ban = form_answer(...)", ns) == ["bien_ban"]  # the placeholder names it
+    f.boxes["Thời gian"].value = unicodedata.normalize("NFD", " Ngày 20 tháng 4 ")
+    f.button.click()
+    assert ns["bien_ban"] == {"Thời gian": "Ngày 20 tháng 4", "Chủ trì": ""}
+    assert "1/2" in f.status.value
+    again = FormAnswer("bien_ban", ["Thời gian", "Chủ trì"], store=store, namespace={})
+    assert again.value == {"Thời gian": "Ngày 20 tháng 4", "Chủ trì": ""}  # the saved answer comes back
 
 
 def test_label_task(store):

@@ -140,7 +140,10 @@ def base_url() -> str:
 def app_url(name: str, base: str | None = None) -> str:
     """URL of the app through the Voilà extension of the running Jupyter server."""
     app = get_app(name)
-    return f"{base or base_url()}voila/render/course/apps/{app.notebook}"
+    # In the learner's folder (make run, class server) the apps sit in `ung_dung/` (COURSE_APPS_URL_DIR).
+    from course.config import load_settings
+
+    return f"{base or base_url()}voila/render/{load_settings().apps_url_dir}/{app.notebook}"
 
 
 def app_links_html(base: str | None = None) -> str:

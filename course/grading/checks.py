@@ -20,7 +20,7 @@ from typing import Any
 from course.text import strip_diacritics
 
 _PLACEHOLDERS = {"", "...", "…", "?", "todo", "viết câu trả lời của bạn ở đây"}
-_WIDGET_CALLS = {"choice_question", "true_false", "text_answer", "label_task"}
+_WIDGET_CALLS = {"choice_question", "true_false", "text_answer", "label_task", "form_answer"}
 
 
 def normalize(text: str) -> str:
@@ -129,7 +129,7 @@ def remind_unanswered() -> None:
         from course.ui import show_notice
 
         listed = ", ".join(f"«{n}»" for n in names)
-        if "text_answer" in source:
+        if "text_answer" in source or "form_answer" in source:
             how = "gõ câu trả lời vào ô chữ phía trên rồi bấm «Lưu câu trả lời»"
         elif any(call in source for call in _WIDGET_CALLS):
             how = "bấm chọn trong khung phía trên; câu trả lời được lưu ngay, không cần chạy lại ô"

@@ -5,6 +5,8 @@
   learner printing 50 MB cannot bloat the gradebook, the feedback or the instructor's disk.
 - `HideHiddenTests`: in feedback only, removes the code between the hidden-test markers and
   replaces tracebacks with one Vietnamese line (which check failed and why).
+- `AddSubmitPanel`: every released assignment ends with the «Nộp bài» / «Xem nhận xét» panel
+  (`course.learner.nop_bai`), added here so every module's assignment gets it from one place.
 - A Vietnamese feedback template (`grading/templates/feedback_vi`).
 """
 
@@ -86,10 +88,47 @@ def error_line(ename: str, evalue: str) -> str:
     return f"✗ Lỗi {ename}: {evalue}"
 
 
+def _heading(source: str) -> str:
+    """A markdown cell's first heading, without the '#' marks and the one-day plan's star."""
+    for line in source.splitlines():
+        if line.startswith("#"):
+            return line.lstrip("#").replace("★", "").strip()
+    return ""
+
+
+def assignment_title(assignment: str) -> str:
+    """The Vietnamese name of an assignment for feedback pages ("Bài tập Học phần 1 — …")."""
+    from course.catalogue import MODULES
+
+    for m in MODULES:
+        if m.assignment == assignment:
+            return f"Bài tập {m.label}"
+    return {"kiem_tra_dau_khoa": "Kiểm tra đầu khoá", "kiem_tra_cuoi_khoa": "Kiểm tra cuối khoá"}.get(
+        assignment, assignment)
+
+
 class HideHiddenTests(Preprocessor):
-    """For feedback: hide hidden tests' code and turn every traceback into one Vietnamese line."""
+    """For feedback: hide hidden tests' code and turn every traceback into one Vietnamese line; name each
+    graded cell by the heading above it ("Câu 3") and keep its Vietnamese failure line, so the page shows
+    question titles and reasons, never internal ids (`metadata.khoahoc`: title, reason)."""
 
     enabled = Bool(True).tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        nb, resources = super().preprocess(nb, resources)
+        nb.cells = [cell for cell in nb.cells if cell.get("id") not in SUBMIT_IDS]  # the buttons, not feedback
+        title = ""
+        for cell in nb.cells:
+            if cell.cell_type == "markdown" and _heading(cell.source):
+                title = _heading(cell.source)
+            meta = cell.metadata.get("nbgrader", {})
+            if meta.get("grade") or meta.get("solution"):
+                reasons = [out.get("text", "").strip() for out in cell.get("outputs", [])
+                           if out.get("output_type") == "stream" and out.get("text", "").startswith("✗")]
+                cell.metadata["khoahoc"] = {"title": title or "Câu hỏi", "reason": reasons[0] if reasons else ""}
+        info = resources.get("nbgrader", {})
+        resources["khoahoc_title"] = assignment_title(str(info.get("assignment", "")))
+        return nb, resources
 
     def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
         meta = cell.metadata.get("nbgrader", {})
@@ -110,19 +149,61 @@ class HideHiddenTests(Preprocessor):
         return cell, resources
 
 
+SUBMIT_TEXT = ("## Nộp bài\n"
+               "Làm xong, chạy ô dưới đây (Shift + Enter) rồi bấm **Nộp bài**. Khi giảng viên đã chấm, bấm "
+               "**Xem nhận xét** ở cùng chỗ để xem điểm và lời nhận xét.")
+SUBMIT_CODE = 'from course.learner import nop_bai\n\nnop_bai("{assignment}")'
+SUBMIT_IDS = ("khoahoc-nop-bai-text", "khoahoc-nop-bai")
+
+
+class AddSubmitPanel(Preprocessor):
+    """Released assignments only: append the «Nộp bài» cells (a locked note and the panel's cell)."""
+
+    enabled = Bool(True).tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        from nbformat.v4 import new_code_cell, new_markdown_cell
+
+        if any(cell.get("id") in SUBMIT_IDS for cell in nb.cells):
+            return nb, resources
+        assignment = resources.get("nbgrader", {}).get("assignment", "")
+        locked = {"deletable": False, "editable": False}
+        nb.cells.append(new_markdown_cell(SUBMIT_TEXT, id=SUBMIT_IDS[0], metadata=dict(locked)))
+        nb.cells.append(new_code_cell(SUBMIT_CODE.format(assignment=assignment), id=SUBMIT_IDS[1],
+                                      metadata=dict(locked)))
+        return nb, resources
+
+
+def _grades_preprocessor() -> type:
+    """nbgrader's GetGrades, also marking answers still waiting for the trainer (`metadata.khoahoc_pending`),
+    so a feedback page says «chờ giảng viên chấm» instead of a bare 0."""
+    from nbgrader.preprocessors import GetGrades
+
+    class GetGradesVi(GetGrades):
+        def _get_score(self, cell: NotebookNode, resources: dict) -> None:
+            super()._get_score(cell, resources)
+            grade = self.gradebook.find_grade(cell.metadata["nbgrader"]["grade_id"], self.notebook_id,
+                                              self.assignment_id, self.student_id)
+            cell.metadata["khoahoc_pending"] = bool(grade.needs_manual_grade)
+
+    return GetGradesVi
+
+
 def configure(c: Any) -> None:
     """Apply the course's grading settings to an nbgrader config object `c`."""
     from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+    from nbgrader.converters import GenerateAssignment
     from nbgrader.preprocessors import (
         AssignLatePenalties,
         CheckCellMetadata,
         Execute,
-        GetGrades,
         LimitOutput,
         SaveAutoGrades,
     )
 
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
+    c.GenerateAssignment.preprocessors = [*GenerateAssignment.class_traits()["preprocessors"].make_dynamic_default(),
+                                          AddSubmitPanel]
     c.ClearSolutions.text_stub = TEXT_STUB
     settings = load_settings()
     c.Execute.timeout = settings.cell_timeout_s
@@ -135,7 +216,7 @@ def configure(c: Any) -> None:
         Execute, ClearMetadataPreprocessor, LimitOutput, CapOutputSize, SaveAutoGrades,
         AssignLatePenalties, CheckCellMetadata,
     ]
-    c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+    c.GenerateFeedback.preprocessors = [_grades_preprocessor(), HideHiddenTests, CSSHTMLHeaderPreprocessor]
     import nbgrader
 
     nbgrader_templates = Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates"

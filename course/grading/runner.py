@@ -177,6 +177,19 @@ def ensure_generated(api, assignment: str, root: Path) -> None:
                            hint=(out.get("error") or "")[-300:])
 
 
+def collect(api, assignment: str) -> int:  # noqa: ANN001 - an nbgrader NbGraderAPI
+    """nbgrader collect: the newest submission of each learner in the exchange (class server, or the «Nộp
+    bài» button on a single machine) into `submitted/`; returns how many submissions the exchange holds."""
+    inbound = Path(api.config.Exchange.root) / str(api.coursedir.course_id) / "inbound"
+    waiting = len(list(inbound.glob(f"*+{assignment}+*"))) if inbound.is_dir() else 0
+    if waiting:
+        out = api.collect(assignment, update=True)
+        if not out["success"]:
+            raise GradingError(f"Không thu được bài nộp của bài «{assignment}» từ thư mục trao đổi bài.",
+                               hint=(out.get("error") or "")[-300:])
+    return waiting
+
+
 def merge(gb, result: Result, course_id: str) -> tuple[float, float]:
     """Copy the scratch gradebook's grades for one submission into the real gradebook."""
     from nbgrader.api import Comment, Grade, Gradebook
@@ -315,6 +328,7 @@ def grade_many(assignments: list[str], root: Path = GRADING_ROOT, workers: int =
         count = 0
         for assignment in assignments:
             ensure_generated(api, assignment, root)
+            collect(api, assignment)
             with Gradebook(db_url, course_id) as gb:
                 todo = _pending(gb, root, assignment, force, summaries[assignment])
             if todo:

@@ -119,6 +119,41 @@ class TextAnswer(_Bound):
         self._save(text, f"{len(text.split())} từ")
 
 
+class FormAnswer(_Bound):
+    """One labelled text box per field (e.g. the seven parts of a minutes); the variable holds a dict
+    {field: text}, saved when the learner presses "Lưu câu trả lời"."""
+
+    def __init__(
+        self,
+        name: str,
+        fields: Sequence[str],
+        question: str = "",
+        store: AnswerStore | None = None,
+        namespace: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(name, store, namespace)
+        saved = self.store.get(name)
+        saved = saved if isinstance(saved, dict) else {}
+        self.boxes = {field: w.Text(value=str(saved.get(field, "")), description=field, placeholder="Gõ vào đây…",
+                                    style={"description_width": "9em"}, layout=w.Layout(width="100%"))
+                      for field in fields}
+        self.button = w.Button(description="Lưu câu trả lời", button_style="primary", icon="save",
+                               layout=w.Layout(width="auto"))
+        self.button.on_click(guard(lambda _b: self.save(), self._show))
+        self.namespace[name] = self.value
+        header = w.HTML(f"<b>{html.escape(question)}</b>") if question else w.HTML()
+        self.widget = w.VBox([header, *self.boxes.values(), self.button, self.status])
+
+    @property
+    def value(self) -> dict[str, str]:
+        return {field: unicodedata.normalize("NFC", box.value.strip()) for field, box in self.boxes.items()}
+
+    def save(self) -> None:
+        """Store every box's content (NFC, trimmed)."""
+        value = self.value
+        self._save(value, f"đã điền {sum(bool(v) for v in value.values())}/{len(value)} mục")  # type: ignore[arg-type]
+
+
 class LabelTask(_Bound):
     """One drop-down per item; the variable holds the list of chosen labels in order."""
 
@@ -182,6 +217,14 @@ def text_answer(name: str, question: str = "", store: AnswerStore | None = None,
     t = TextAnswer(name, question, store=store, namespace=namespace)
     display(t.widget)
     return t.value
+
+
+def form_answer(name: str, fields: Sequence[str], question: str = "", store: AnswerStore | None = None,
+                namespace: dict[str, Any] | None = None) -> dict[str, str]:
+    """Show one text box per field; return the saved answers ({field: ""} where not filled yet)."""
+    f = FormAnswer(name, fields, question, store, namespace)
+    display(f.widget)
+    return f.value
 
 
 def label_task(name: str, items: Sequence[str], labels: Sequence[str], store: AnswerStore | None = None,

@@ -17,7 +17,7 @@ from typing import Any
 from course.errors import CourseError
 
 DEFAULT_FILE = "cau_tra_loi.json"
-Value = str | list[str] | None
+Value = str | list[str] | dict[str, str] | None
 
 
 def _nfc(value: Any) -> Any:
@@ -25,6 +25,8 @@ def _nfc(value: Any) -> Any:
         return unicodedata.normalize("NFC", value)
     if isinstance(value, list):
         return [_nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {_nfc(k): _nfc(v) for k, v in value.items()}
     return value
 
 

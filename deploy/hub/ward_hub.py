@@ -71,6 +71,7 @@ def configure(c: Any, *, course: str, state: Path, admins: list[str], instructor
     (state / "hub_api_url").write_text(f"http://127.0.0.1:{15001 if tljh else hub_port}/hub/api")
 
     # --- who can log in -------------------------------------------------------------------
+    c.JupyterHub.template_paths = [str(HERE / "templates")]  # login and start-up pages in Vietnamese
     c.JupyterHub.authenticator_class = "firstuseauthenticator.FirstUseAuthenticator"
     c.FirstUseAuthenticator.dbm_path = str(state / "passwords.dbm")
     c.FirstUseAuthenticator.create_users = False  # only learners the trainer added
@@ -79,7 +80,7 @@ def configure(c: Any, *, course: str, state: Path, admins: list[str], instructor
     c.Authenticator.allow_existing_users = True
 
     # --- each learner's server ------------------------------------------------------------
-    c.Spawner.default_url = "/lab"
+    c.Spawner.default_url = "/lab/tree/bat_dau.ipynb"  # the start page (jupyter/jupyter_server_config.py puts it there)
     c.Spawner.mem_limit = mem_limit
     c.Spawner.cpu_limit = cpu_limit
     c.Spawner.start_timeout = 180
@@ -90,6 +91,7 @@ def configure(c: Any, *, course: str, state: Path, admins: list[str], instructor
         "JUPYTER_CONFIG_PATH": str(HERE / "jupyter"),
         "COURSE_EXCHANGE_DIR": str(exchange),
         "COURSE_ID": course,
+        "COURSE_APPS_URL_DIR": "ung_dung",  # apps sit in the learner's folder
         "PATH": bindir + os.pathsep + "/usr/local/bin:/usr/bin:/bin",
     }
     secret_file = state / "gateway_secret"
@@ -105,6 +107,11 @@ def configure(c: Any, *, course: str, state: Path, admins: list[str], instructor
         if gateway_url:
             spawner.environment["OPENAI_API_KEY"] = learner_key(read_secret(secret_file), spawner.user.name)
         spawner.environment["COURSE_LEARNER"] = spawner.user.name
+        if spawner.user.name not in instructors:
+            # Learners: nbgrader's instructor panels hidden (jupyter/learner), and its English assignment list
+            # and menu too (hub/learner): they fetch, submit and read feedback with the course's Vietnamese buttons.
+            spawner.environment["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+                [str(HERE / "jupyter"), str(HERE / "learner"), str(DEPLOY.parent / "jupyter" / "learner")])
 
     c.Spawner.pre_spawn_hook = pre_spawn_hook
 
