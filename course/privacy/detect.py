@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from course.privacy.names import find_names
+from course.privacy.numwords import number_runs
 from course.privacy.sensitive import find_sensitive
 from course.text import strip_diacritics, strip_diacritics_aligned
 
@@ -237,8 +238,8 @@ DIGIT_RUN = re.compile(r"(?<![\w/.,-])\d(?:" + _RUN_SEP + r"?\d){8,18}(?![\w/]|[
 # Digits spoken or typed as Vietnamese words ("không một bốn, một chín sáu ..."), on folded lower-case text.
 DIGIT_WORDS = {"khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "lam": "5",
                "sau": "6", "bay": "7", "tam": "8", "chin": "9"}
-_DW = "(?:" + "|".join([*DIGIT_WORDS, "muoi"]) + ")"
-WORD_RUN = re.compile(r"\b" + _DW + r"(?:[\s,.\-]+" + _DW + r"){5,18}\b")
+# The name of a passport's letter read aloud, right before the digits: "xê" / "cê" (C), "bê" (B), "pê" (P) ...
+PASSPORT_LETTER_SPOKEN = re.compile(r"\b(?:xe|ce|be|pe|gie|ca|e|en no)\s*[,.:-]?\s*$")
 
 
 def spoken_digits(spoken: str) -> str:
@@ -276,7 +277,7 @@ BHYT_ANYCASE_RE = re.compile(r"(?<![\w])[A-Za-z]{2}[\s.-]?[1-5][\s.-]?\d{2}[\s.-
 PHONE_INTL_RE = re.compile(r"(?<![\w+])\+(?!84)[1-9]\d{0,2}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d){5,11}(?![\d\w])")
 # Card security code and OTP read aloud: "mã CVV 472", "OTP: bốn chín không, một một sáu".
 CVV_RE = re.compile(r"\b(?:cvv2?|cvc|ma bao mat (?:sau )?the)\s*(?:la\s+)?[:=]?\s*(?P<v>\d{3,4})\b")
-INSURANCE_CONTEXT = re.compile(r"(?:\bbhxh\b|\bbhyt\b|bao hiem xa hoi|bao hiem y te|ma so bao hiem|so bao hiem)")
+INSURANCE_CONTEXT = re.compile(r"(?:\bbhxh\b|\bbhyt\b|bao hiem xa hoi|bao hiem y te|ma (?:so )?bao hiem|so bao hiem|so so bao hiem)")
 CARD_CONTEXT = re.compile(r"(?:\bthe\b|\bcard\b|visa|master|napas|atm)")
 TAX_CONTEXT_FOLDED = re.compile(r"(?:ma so thue|\bmst\b|ma so doanh nghiep|ma thue)")
 TAX_SPACED_RE = re.compile(r"(?<![\w/.,-])\d{4}[\s.-]\d{3}[\s.-]\d{3}(?:-\d{3})?(?![\w/]|[.,]\d)")
@@ -302,6 +303,46 @@ GROUP_BEFORE = re.compile(
     r"(?:cong dan|thanh nien|tre em|tre|cac chau|cac em|nhung nguoi|nguoi|hoc sinh|thi sinh|lao dong)"
     r"(?:\s+(?:nam|nu))?\s*$"
 )
+
+
+# Any written date, on folded lower-case text: ISO, day-month-year with any separator, one digit per box,
+# "mùng 3 tháng 11", and dates in words ("mùng tám tháng ba năm một chín năm lăm"), lunar or not.
+_NW = r"(?:khong|mot|hai|ba|bon|tu|nam|lam|nham|sau|bay|tam|chin|muoi|tram|nghin|ngan|linh|le)"
+ANY_DATE_RE = re.compile(
+    r"(?<![\w/.-])(?:(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?![\d/.-]?\d)"
+    r"|\d(?:\s?\d)?\s*[/.-]\s*\d(?:\s?\d)?\s*[/.-]\s*(?:\d(?:\s?\d){3}|\d{2})(?![\d/.-]?\d)"
+    r"|(?:(?:ngay|mung|mong)\s+)?(?:\d{1,2}|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+thang\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)(?:\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7}))?)(?!\w)"
+)
+# A word that says the next date is a birth: "ngày sinh", "sinh ngày", "NS", "DOB" (folded).
+BIRTH_WORD_RE = re.compile(r"\b(?:ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh|ns|sn|dob)\b")
+
+
+def _birth_dates(text: str, low: str) -> list[Finding]:
+    """The first date after a birth word in the same clause, in any spelling ("ngày sinh … ghi 1992-11-03")."""
+    out: list[Finding] = []
+    for b in BIRTH_WORD_RE.finditer(low):
+        if b.group().startswith("sinh"):
+            glued = re.search(r"([a-z]+) $", low[max(0, b.start() - 12):b.start()])
+            if glued and glued.group(1) in _NOT_BIRTH_ASCII and not text[glued.start(1) + max(0, b.start() - 12)].isupper():
+                continue
+        if GROUP_BEFORE.search(low[max(0, b.start() - 30):b.start()]):
+            continue
+        m = ANY_DATE_RE.search(low, b.end(), min(len(low), b.end() + 90))
+        if not m:
+            continue
+        between = low[b.end():m.start()]
+        if len(between) > 45 or re.search(r"[.;!?\n]|\d|\bcap\b|het han|\bden\b|tu ngay", between):
+            continue
+        value = m.group()
+        if not re.search(r"\d", value) and not re.search(r"\bthang\b", value):
+            continue
+        if "thang" in value and not re.search(r"\b(?:mung|mong|ngay)\b|\d", value) and len(between.strip(" :")) > 12:
+            continue  # "tháng" in words far from the birth word is a duration, not a date
+        end = m.end()
+        while end > m.start() and low[end - 1] == " ":
+            end -= 1
+        out.append(Finding("DOB", m.start(), end, text[m.start():end]))
+    return out
 
 
 def _luhn(digits: str) -> bool:
@@ -353,15 +394,19 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
         kind = _classify_digits(_digits(m.group()), low, m.start(), m.end(), text)
         if kind:
             add(kind, m.start(), m.end())
-    for m in WORD_RUN.finditer(low):
-        digits = spoken_digits(m.group())
+    for start, end, digits in number_runs(text, low, 5):
+        # a passport read aloud: the letter's name, then seven digits ("xê bốn năm một, tám hai không chín")
+        letter = PASSPORT_LETTER_SPOKEN.search(low, max(0, start - 6), start)
+        if letter and len(digits) in (7, 8) and PASSPORT_CONTEXT.search(_folded_before(low, letter.start(), 40)):
+            add("PASSPORT", letter.start(), end)
+            continue
         if len(digits) < 9:
             continue
-        kind = _classify_digits(digits, low, m.start(), m.end(), text)
+        kind = _classify_digits(digits, low, start, end, text)
         if kind is None and len(digits) == 9:
             kind = "CMND"
         if kind:
-            add(kind, m.start(), m.end())
+            add(kind, start, end)
     for m in PHONE_BRACKET_RE.finditer(text):
         if _valid_phone(m.group().replace("(", "").replace(")", "")):
             add("PHONE", m.start(), m.end())
@@ -406,6 +451,8 @@ def find_pii(text: str) -> list[Finding]:
     text = unicodedata.normalize("NFC", text or "")
     low = strip_diacritics_aligned(text).lower()
     found: list[Finding] = _extra_ids(text, low)
+    if "sinh" in low or "dob" in low or "ns" in low or "sn" in low:
+        found += _birth_dates(text, low)
 
     def add(kind: str, m: re.Match[str], group: int | str = 0) -> None:
         found.append(Finding(kind, m.start(group), m.end(group), m.group(group)))
@@ -440,7 +487,7 @@ def find_pii(text: str) -> list[Finding]:
         add("PLATE", m)
     for m in DOB_RE.finditer(text):
         glued = re.search(r"([\wÀ-ỹ]+) $", text[max(0, m.start() - 12) : m.start()])  # "vệ sinh", not "An, sinh"
-        word = glued.group(1).lower() if glued else ""
+        word = glued.group(1).lower() if glued and not glued.group(1)[0].isupper() else ""  # "Kiếm sinh": a name
         if m.group().lower().startswith("sinh") and (
                 word in NOT_BIRTH_BEFORE or (word == strip_diacritics(word) and word in _NOT_BIRTH_ASCII)):
             continue
