@@ -165,8 +165,19 @@ ADDRESS_LABEL_CUT = re.compile(r"\s[-–—]\s|,\s*(?:sdt|dt|dien thoai|cccd|cmn
 ADDRESS_WORD = re.compile(r"\d|\b(?:ban|thon|xom|ap|buon|plei|lang|to|khu|ngo|ngach|hem|kiet|duong|pho|so|phuong|xa|"
                           r"can ho|chung cu|tap the|phong|nha)\b")
 # A village named after "về/ở/tại" or after a comma in a sentence that holds a person's name.
-VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)"
+VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)"
                         r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
+# A chain of place units, on folded text that keeps capitals: "phòng 204, nhà số 15 ngõ 62 phố Trần Hưng Đạo",
+# "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
+_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
+               r"to dan pho|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|cho|chung cu|khu tap the|ktx|block|lo|day)")
+_PLACE_UNIT = (r"(?:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*(?![\w/])|[A-Z]\d{0,3}\b"
+               r"(?!\s+[a-z])|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4})")
+PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>" + _PLACE_UNIT + r"(?:\s*,?\s*" + _PLACE_UNIT + r")*)")
+DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay)\b", re.I)
+CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o)\s+|\(\s*)$", re.I)
+
+
 # Words that, right before a number, make it a legal or document reference — never an address.
 NOT_ADDRESS_BEFORE = re.compile(
     r"(?:Điều|khoản|Khoản|điểm|Chương|Mục|Phụ lục|năm|tháng|ngày|số hiệu|Quyết định|Nghị định|"
@@ -268,7 +279,7 @@ def spoken_digits(spoken: str) -> str:
 # Landline with the area code in brackets: "(0212) 3 842 917", "(024) 3825 6677".
 PHONE_BRACKET_RE = re.compile(r"\(0\d{2,3}\)[\s.-]?\d(?:[\s.-]?\d){6,7}(?![\d\w])")
 # Passport: one letter and 7 (older 8) digits; spaced or dashed only after "hộ chiếu"/"passport".
-PASSPORT_RE = re.compile(r"(?<![\w-])[A-Za-z][\s-]?\d(?:[\s-]?\d){6,7}(?![\w])")
+PASSPORT_RE = re.compile(r"(?<![\w-])[A-Za-z][\s.-]?\d(?:[\s.-]?\d){6,7}(?![\w]|[.-]\d)")
 PASSPORT_CONTEXT = re.compile(r"(?:ho chieu|passport|\bhc\b)")
 # BHYT card: 2 letters (group), 1 digit (benefit level), 2 digits (province), 10 digits (BHXH number).
 BHYT_RE = re.compile(r"(?<![\w])[A-Z]{2}\s?[1-5]\s?\d{2}\s?\d{10}(?!\w)")
@@ -291,10 +302,14 @@ SECRET_WORDS_RE = re.compile(r"\b(?:ma (?:otp|pin|xac thuc|xac nhan)|otp|pin|mat
                              r"(?P<v>(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
                              r"(?:[\s,.-]+(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)){3,7})\b")
 # An email written out: "lan a còng gmail chấm com", "an.nguyen @ gmail . com", "an (at) gmail (dot) com".
-_AT = r"(?:\s+(?:a\s+)?(?:cong|\(at\)|at)\s+|\s*@\s*|\s*\((?:a|at)\)\s*)"
-_DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*)"
+_AT = r"(?:\s+(?:a\s+)?(?:cong|\(at\)|at)\s+|\s*@\s*|\s*[(\[{<](?:a|at)[)\]}>]\s*)"
+_DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<]dot[)\]}>]\s*)"
+# The local part read aloud: words joined by "chấm", "gạch dưới", "gạch ngang", or digits in words
+# ("ngocanh hai không không năm", "quang gạch dưới minh").
+_LOCAL_JOIN = (r"(?:\s+(?:cham|gach duoi|gach chan|gach ngang|gach noi|dau gach duoi)\s+[a-z0-9][a-z0-9._+-]*"
+               r"|\s+(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?=\s))")
 EMAIL_LOOSE_RE = re.compile(
-    r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*(?:\s+cham\s+[a-z0-9][a-z0-9._+-]*){0,3}" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
+    r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _LOCAL_JOIN + r"{0,8}" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
     + _DOT + r"(?:com|vn|net|org|edu|gov|info|io)(?:" + _DOT + r"(?:vn|com|net|org))*\b"
 )
 YEAR_AFTER_NAME = re.compile(r"\s*[(,]\s*(?:s\.?\s*|sinh\s+)?(?P<y>(?:19|20)\d{2})\s*\)")
@@ -342,6 +357,42 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
         while end > m.start() and low[end - 1] == " ":
             end -= 1
         out.append(Finding("DOB", m.start(), end, text[m.start():end]))
+    return out
+
+
+# A licence plate typed in small letters ("oto 28a-11953") counts after a vehicle word (folded).
+PLATE_LOOSE_RE = re.compile(r"(?<![\w/])\d{2}\s?-?\s?[a-z]{1,2}\d?\s?[-.\s]?\s?(?:\d{3}[.\s]?\d{2}|\d{4})(?![\d/\w])")
+PLATE_CONTEXT = re.compile(r"(?:\boto\b|o to|\bxe\b|bien so|\bbks\b|\bbs\b|bien kiem soat|xe may)")
+# A secret's keyword; the secret is the first token-like value after it in the same clause.
+SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
+                           r"|ma xac (?:thuc|nhan)|ma bao mat|ma kich hoat|ma dang nhap)\b")
+_SHORT_SECRET_KEYS = ("cvv", "cvc", "otp", "pin", "ma pin", "ma xac", "ma bao mat")
+
+
+def _secrets(text: str, low: str) -> list[Finding]:
+    """"Mật khẩu … của chị Hằng: Hang@1990!", "Pass wifi … đặt là longtotruong05", "Mã CVV mặt sau thẻ là 517"."""
+    out: list[Finding] = []
+    for k in SECRET_KEY_RE.finditer(low):
+        stop = re.search(r"[.;?](?:\s|$)|\n|!\s", low[k.end():k.end() + 100])
+        end_win = k.end() + (stop.start() if stop else min(100, len(low) - k.end()))
+        short = k.group().startswith(_SHORT_SECRET_KEYS)
+        for t in re.finditer(r"[^\s,;()\[\]\"“”]+", text[k.end():end_win]):
+            a, b = k.end() + t.start(), k.end() + t.end()
+            while b > a and text[b - 1] in ".:":
+                b -= 1
+            tok = text[a:b]
+            after_is = re.search(r"(?:\bla|[:=])\s*$", low[max(0, a - 6):a]) is not None
+            if re.fullmatch(r"\d{3,8}", tok):
+                if short or len(tok) >= 4:
+                    out.append(Finding("SECRET", a, b, tok))
+                    break
+                continue
+            mixed = re.search(r"\d", tok) and re.search(r"[A-Za-z]", tok)
+            symbol = re.search(r"[@#$%&!*_]", tok) and re.search(r"\w", tok)
+            bare_word = after_is and len(tok) >= 6 and tok.isascii() and tok.isalnum() and not short
+            if len(tok) >= 4 and (mixed or symbol or bare_word) and not re.fullmatch(r"\d{1,2}[hg]\d{0,2}", tok):
+                out.append(Finding("SECRET", a, b, tok))
+                break
     return out
 
 
@@ -440,6 +491,10 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
     for m in SECRET_WORDS_RE.finditer(low):
         if len(spoken_digits(m.group("v"))) >= 4:
             add("SECRET", m.start("v"), m.end("v"))
+    out.extend(_secrets(text, low))
+    for m in PLATE_LOOSE_RE.finditer(low):
+        if not PLATE_RE.fullmatch(text[m.start():m.end()]) and PLATE_CONTEXT.search(_folded_before(low, m.start(), 30)):
+            add("PLATE", m.start(), m.end())
     for m in EMAIL_LOOSE_RE.finditer(low):
         if not EMAIL_RE.fullmatch(text[m.start():m.end()]):
             add("EMAIL", m.start(), m.end())
@@ -526,8 +581,29 @@ def find_pii(text: str) -> list[Finding]:
             found.append(Finding("ADDRESS", start, start + len(value), text[start:start + len(value)]))
 
     names = find_names(text)
+    folded_case = strip_diacritics_aligned(text)
+    for m in PLACE_CHAIN_RE.finditer(folded_case):
+        a, b = m.span("c")
+        while b > a and folded_case[b - 1] in " ,":
+            b -= 1
+        units = len(re.findall(r"(?<![\w-])" + _PLACE_NOUN + r"\s+(?:so\s+)?[\dA-Z]", folded_case[a:b], re.I))
+        lead = CHAIN_LEAD.search(folded_case[max(0, a - 16):a]) is not None
+        dwelling = DWELLING_START.match(folded_case, a) is not None
+        s0 = max(0, a - 120) + len("".join(re.split(r"([.;!?\n](?:\s|$))", low[max(0, a - 120):a])[:-1]))
+        s1 = re.search(r"[.;!?\n](?:\s|$)|$", low[b:b + 120])
+        s1 = b + (s1.start() if s1 else 120)
+        person = any(k == "NAME" and s0 <= st and e <= s1 for k, st, e in names)
+        if NOT_ADDRESS_BEFORE.search(text[max(0, a - 30):a]) or NOT_ADDRESS_NAME.search(text[a:b]):
+            continue
+        if (dwelling and (units >= 2 or re.match(r"(?:can ho|ki-?ot|kiot|so nha|nha so)", low[a:b]))) or (
+                lead and person and units >= 2):
+            found.append(Finding("ADDRESS", a, b, text[a:b]))
     if any(kind == "NAME" for kind, _, _ in names):
-        folded_case = strip_diacritics_aligned(text)
+        for kind, _, e in names:  # "cô Lý Thị Mùi tổ 7": a residential group right after a name
+            t = re.match(r"\s*[,(-]?\s*(?P<v>(?:to dan pho|to|khu pho|khom|xom|thon|ban|ap)\s+(?:\d{1,3}|[A-Z][a-z]*"
+                         r"(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))", folded_case[e:])
+            if kind == "NAME" and t:
+                found.append(Finding("ADDRESS", e + t.start("v"), e + t.end("v"), text[e + t.start("v"):e + t.end("v")]))
         for m in VILLAGE_RE.finditer(folded_case):
             if re.search(r"(?:truong|pho|gia|bi thu|cong an|chi bo)\s*$", low[max(0, m.start() - 12):m.start()]):
                 continue
