@@ -194,6 +194,9 @@ NOT_ADDRESS_NAME = re.compile(
     r"Tháng|Năm|Ngày|Phường|Xã|Quận|Huyện|Tỉnh|Thôn|Tổ|Khu|Đợt|Quý|Lớp|Hiến pháp)\b"
 )
 
+# Words that end a village name typed in small letters ("bản hang kia xin hỗ trợ").
+_VERB_STOP = (r"(?:xin|de|nghi|hoi|bi|co|muon|can|dang|da|se|den|lam|nop|duoc|va|voi|la|thi|nhung|cho|gui|ve|tu|nay"
+              r"|vua|moi|chua|khong|ko|ne|nhe|a|o|tai)")
 _MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
 _NOT_BIRTH_ASCII = {strip_diacritics(w) for w in NOT_BIRTH_BEFORE}  # "ve sinh", "hoc sinh" typed bare
 
@@ -604,6 +607,11 @@ def find_pii(text: str) -> list[Finding]:
                          r"(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))", folded_case[e:])
             if kind == "NAME" and t:
                 found.append(Finding("ADDRESS", e + t.start("v"), e + t.end("v"), text[e + t.start("v"):e + t.end("v")]))
+            # "ông sồng a chơ ở bản hang kia xin …": a village typed in small letters, up to the next verb
+            lv = re.match(r"\s*(?:,|\(|o|tai|o tai|que)\s+(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)(?: (?!" + _VERB_STOP
+                          + r"\b)[a-z']+){1,3})", low[e:e + 40])
+            if kind == "NAME" and lv and text[e + lv.start("v"):e + lv.end("v")].islower():
+                found.append(Finding("ADDRESS", e + lv.start("v"), e + lv.end("v"), text[e + lv.start("v"):e + lv.end("v")]))
         for m in VILLAGE_RE.finditer(folded_case):
             if re.search(r"(?:truong|pho|gia|bi thu|cong an|chi bo)\s*$", low[max(0, m.start() - 12):m.start()]):
                 continue

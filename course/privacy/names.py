@@ -236,7 +236,28 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
             kept.append((a, b))
         if len(kept) >= 2 and low[kept[0][0]:kept[0][1]] in SURNAMES_BARE:
             out.append(("NAME", kept[0][0], kept[-1][1]))
+    taken = [(a, b) for _, a, b in out]
+    for m in LOWER_NAME.finditer(low):
+        a, b = m.span()
+        first, middle, last = (text[x:y] for x, y in (m.span(1), m.span(2), m.span(3)))
+        if not text[a:b].islower() or any(x < b and a < y for x, y in taken):
+            continue
+        accented = not text[a:b].isascii()
+        titled = re.search(r"\b(?:" + "|".join(TITLES_BARE) + r")\s+$", low[max(0, a - 8):a]) is not None
+        if last.lower() in LOWER_LAST_STOP or strip_diacritics_aligned(last) in LOWER_LAST_STOP:
+            continue
+        if (accented and first in SURNAMES_VI and middle in ("văn", "thị", "a", "seo")) or (
+                titled and (middle in ("văn", "thị", "a", "seo") or m.group(2) in ("van", "thi", "a", "seo"))):
+            out.append(("NAME", a, b))
     return sorted(out, key=lambda t: t[1])
+
+
+# A name typed all in small letters: "lường văn xuân", "cầm thị phượng", "ông sồng a chơ" (surname and middle
+# name with diacritics, or any three words after a title); folded pattern, checked on the original.
+LOWER_NAME = re.compile(r"\b([a-z]+) (van|thi|a|seo) ([a-z]+)\b")
+LOWER_LAST_STOP = frozenset("""
+phòng bản hóa hoá nghệ học thư kiện chương hiến hành trấn xã trường thực chính giác lực tứ nhân minh hóa
+""".split()) | frozenset("phong ban hoa nghe hoc thu kien chuong hien hanh tran xa truong thuc chinh giac luc".split())
 
 
 def _title_before_pos(text: str, pos: int) -> bool:

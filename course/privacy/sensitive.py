@@ -108,7 +108,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 }
 # A sexual-life fact about a named person.
 PATTERNS["sexual"] = re.compile(PATTERNS["sexual"].pattern[:-3] + r"|ngoai tinh|co quan he ngoai (?:hon|luong|gia thu)"
-                                r"(?: [a-z]+){0,4}|quan he ngoai (?:hon|luong)|(?:co )?nhan tinh|song thu|mai dam|ban dam)\b")
+                                r"(?: [a-z]+){0,4}|quan he ngoai (?:hon|luong)|co nhan tinh|nhan tinh cua|song thu|mai dam|ban dam)\b")
 # Genetic data: a gene or hereditary disease carried by the person ("mang gen bệnh tan máu bẩm sinh").
 PATTERNS["genetic"] = re.compile(r"\b(?:(?:la )?(?:cha|me|bo) (?:de|ruot) cua(?: [a-z]+){0,2}|mang gen(?: benh)?(?: [a-z]+){1,5}"
                                  r"|(?:ket qua )?xet nghiem gen(?: [a-z]+){0,3}|(?:mac |bi )?benh di truyen(?: [a-z]+){0,3})\b")
