@@ -195,7 +195,7 @@ NOT_ADDRESS_NAME = re.compile(
 )
 
 # Words that end a village name typed in small letters ("bản hang kia xin hỗ trợ").
-_VERB_STOP = (r"(?:xin|de|nghi|hoi|bi|co|muon|can|dang|da|se|den|lam|nop|duoc|va|voi|la|thi|nhung|cho|gui|ve|tu|nay"
+_VERB_STOP = (r"(?:tren|duoi|ben|nay|do|cu|xin|de|nghi|hoi|bi|co|muon|can|dang|da|se|den|lam|nop|duoc|va|voi|la|thi|nhung|cho|gui|ve|tu|nay"
               r"|vua|moi|chua|khong|ko|ne|nhe|a|o|tai)")
 _MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
 _NOT_BIRTH_ASCII = {strip_diacritics(w) for w in NOT_BIRTH_BEFORE}  # "ve sinh", "hoc sinh" typed bare
@@ -610,7 +610,9 @@ def find_pii(text: str) -> list[Finding]:
             # "ông sồng a chơ ở bản hang kia xin …": a village typed in small letters, up to the next verb
             lv = re.match(r"\s*(?:,|\(|o|tai|o tai|que)\s+(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)(?: (?!" + _VERB_STOP
                           + r"\b)[a-z']+){1,3})", low[e:e + 40])
-            if kind == "NAME" and lv and text[e + lv.start("v"):e + lv.end("v")].islower():
+            noun = text[e + lv.start("v"):].split(" ", 1)[0] if lv else ""
+            if (kind == "NAME" and lv and text[e + lv.start("v"):e + lv.end("v")].islower()
+                    and (noun.isascii() or noun in ("bản", "thôn", "xóm", "ấp", "buôn", "làng"))):
                 found.append(Finding("ADDRESS", e + lv.start("v"), e + lv.end("v"), text[e + lv.start("v"):e + lv.end("v")]))
         for m in VILLAGE_RE.finditer(folded_case):
             if re.search(r"(?:truong|pho|gia|bi thu|cong an|chi bo)\s*$", low[max(0, m.start() - 12):m.start()]):

@@ -243,11 +243,12 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
         if not text[a:b].islower() or any(x < b and a < y for x, y in taken):
             continue
         accented = not text[a:b].isascii()
-        titled = re.search(r"\b(?:" + "|".join(TITLES_BARE) + r")\s+$", low[max(0, a - 8):a]) is not None
+        t = re.search(r"([^\W\d_]+)\s+$", text[max(0, a - 8):a])
+        titled = t is not None and (t.group(1) in TITLES or (not accented and t.group(1) in TITLES_BARE))
         if last.lower() in LOWER_LAST_STOP or strip_diacritics_aligned(last) in LOWER_LAST_STOP:
             continue
         if (accented and first in SURNAMES_VI and middle in ("văn", "thị", "a", "seo")) or (
-                titled and (middle in ("văn", "thị", "a", "seo") or m.group(2) in ("van", "thi", "a", "seo"))):
+                titled and (middle in ("văn", "thị", "a", "seo") or (not accented and middle in ("van", "thi")))):
             out.append(("NAME", a, b))
     return sorted(out, key=lambda t: t[1])
 
