@@ -94,6 +94,9 @@ def test_addresses_as_chains_of_place_units(text: str, value: str) -> None:
      "quang gạch dưới minh a còng yahoo chấm com chấm vn"),
     ("thư điện tử: lethihue.hb [at] gmail [dot] com", "EMAIL", "lethihue.hb [at] gmail [dot] com"),
     ("oto 28a-11953 do tren via he", "PLATE", "28a-11953"),
+    ("Mật mã két sắt của anh Bình là 8 4 2 6 9, đừng ghi vào báo cáo.", "SECRET", "8 4 2 6 9"),
+    ("Mã OTP gửi về máy là năm hai tám, một chín bốn.", "SECRET", "năm hai tám, một chín bốn"),
+    ("Email của chị: thu_ha99 a còng outlook chấm com.", "EMAIL", "thu_ha99 a còng outlook chấm com"),
 ])
 def test_secrets_emails_plates_in_any_form(text: str, kind: str, value: str) -> None:
     assert _kinds(text).get(kind) == value
@@ -129,6 +132,15 @@ def test_sensitive_predicates_tied_to_a_person(text: str, part: str) -> None:
     "Sửa đường ở ngõ 3 phố Huế xong trước Tết.",
     "Hồ sơ đề nghị trợ cấp khuyết tật đặc biệt nặng gồm những giấy tờ gì?",
     "Giấy khai sinh cấp ngày 12/03/2020 tại UBND phường.",
+    "Mã OTP có hiệu lực trong năm phút.",
+    "Mật khẩu phải có ít nhất tám ký tự, gồm chữ và số.",
+    "Thông báo lịch tiếp công dân: 8h tại phòng 201 UBND phường.",
+    "Phường có 45 hộ nợ quá hạn ngân hàng chính sách, tổng hợp giúp.",
+    "Người bị kết án phạt tù được xóa án tích khi nào?",
+    "Hội nghị bàn về đồng bào dân tộc Khmer trên địa bàn.",
+    "Mẹ của cháu Ngọc Anh là chị Lê Thị Hòa, bán hàng ở chợ trung tâm.",
+    "Em Lầu Thị Súa bỏ học, nhờ cô giáo vận động.",
+    "Soạn câu hỏi thi tìm hiểu về Hai Bà Trưng.",
 ])
 def test_ordinary_sentences_still_pass(text: str) -> None:
     """Nothing but a person's name (when one is there) is taken from these sentences."""

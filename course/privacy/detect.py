@@ -379,6 +379,15 @@ def _secrets(text: str, low: str) -> list[Finding]:
         stop = re.search(r"[.;?](?:\s|$)|\n|!\s", low[k.end():k.end() + 100])
         end_win = k.end() + (stop.start() if stop else min(100, len(low) - k.end()))
         short = k.group().startswith(_SHORT_SECRET_KEYS)
+        # the value read aloud or typed digit by digit: "là năm hai tám, một chín bốn", "là 8 4 2 6 9"
+        spoken = [(a, b) for a, b, dg in number_runs(text[:end_win], low[:end_win], 3) if a >= k.end() and 3 <= len(dg) <= 12]
+        spaced = re.search(r"(?<![\w.,/])\d(?: \d){3,11}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
+        if spaced:
+            spoken.append((k.end() + spaced.start(), k.end() + spaced.end()))
+        if spoken:
+            a, b = min(spoken)
+            out.append(Finding("SECRET", a, b, text[a:b]))
+            continue
         for t in re.finditer(r"[^\s,;()\[\]\"“”]+", text[k.end():end_win]):
             a, b = k.end() + t.start(), k.end() + t.end()
             while b > a and text[b - 1] in ".:":
