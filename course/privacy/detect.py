@@ -380,7 +380,8 @@ def _secrets(text: str, low: str) -> list[Finding]:
         end_win = k.end() + (stop.start() if stop else min(100, len(low) - k.end()))
         short = k.group().startswith(_SHORT_SECRET_KEYS)
         # the value read aloud or typed digit by digit: "là năm hai tám, một chín bốn", "là 8 4 2 6 9"
-        spoken = [(a, b) for a, b, dg in number_runs(text[:end_win], low[:end_win], 3) if a >= k.end() and 3 <= len(dg) <= 12]
+        spoken = [(k.end() + a, k.end() + b) for a, b, dg in number_runs(text[k.end():end_win], low[k.end():end_win], 3)
+                  if 3 <= len(dg) <= 12]
         spaced = re.search(r"(?<![\w.,/])\d(?: \d){3,11}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
         if spaced:
             spoken.append((k.end() + spaced.start(), k.end() + spaced.end()))
@@ -594,6 +595,7 @@ def find_pii(text: str) -> list[Finding]:
 
     names = find_names(text)
     folded_case = strip_diacritics_aligned(text)
+    name_starts = sorted(st for k, st, _ in names if k == "NAME")
     for m in PLACE_CHAIN_RE.finditer(folded_case):
         a, b = m.span("c")
         while b > a and folded_case[b - 1] in " ,":
@@ -604,7 +606,7 @@ def find_pii(text: str) -> list[Finding]:
         s0 = max(0, a - 120) + len("".join(re.split(r"([.;!?\n](?:\s|$))", low[max(0, a - 120):a])[:-1]))
         s1 = re.search(r"[.;!?\n](?:\s|$)|$", low[b:b + 120])
         s1 = b + (s1.start() if s1 else 120)
-        person = any(k == "NAME" and s0 <= st and e <= s1 for k, st, e in names)
+        person = bisect.bisect_right(name_starts, s1) > bisect.bisect_left(name_starts, s0)
         if NOT_ADDRESS_BEFORE.search(text[max(0, a - 30):a]) or NOT_ADDRESS_NAME.search(text[a:b]):
             continue
         if (dwelling and (units >= 2 or re.match(r"(?:can ho|ki-?ot|kiot|so nha|nha so)", low[a:b]))) or (

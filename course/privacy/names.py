@@ -23,6 +23,7 @@ A village (bản, thôn, xóm, ấp, buôn, plei) attached to a detected name is
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from course.text import strip_diacritics_aligned
@@ -236,11 +237,13 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
             kept.append((a, b))
         if len(kept) >= 2 and low[kept[0][0]:kept[0][1]] in SURNAMES_BARE:
             out.append(("NAME", kept[0][0], kept[-1][1]))
-    taken = [(a, b) for _, a, b in out]
+    taken = sorted((a, b) for _, a, b in out)
+    taken_starts = [a for a, _ in taken]
     for m in LOWER_NAME.finditer(low):
         a, b = m.span()
         first, middle, last = (text[x:y] for x, y in (m.span(1), m.span(2), m.span(3)))
-        if not text[a:b].islower() or any(x < b and a < y for x, y in taken):
+        i = bisect.bisect_left(taken_starts, b)
+        if not text[a:b].islower() or (i > 0 and taken[i - 1][1] > a):  # an earlier name runs into this one
             continue
         accented = not text[a:b].isascii()
         t = re.search(r"([^\W\d_]+)\s+$", text[max(0, a - 8):a])
