@@ -83,6 +83,17 @@ def test_addresses_as_chains_of_place_units(text: str, value: str) -> None:
     assert _kinds(text).get("ADDRESS") == value
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("viết giúp giấy mời lường văn xuân và cầm thị phượng đến phường.", "lường văn xuân"),
+    ("ông sồng a chơ ở bản hang kia xin hỗ trợ xi măng.", "sồng a chơ"),
+    ("Số của anh tổ trưởng Hưng là 0912 408 763.", "Hưng"),
+    ("goi lai cho a Cuong sdt 0936125807 ve viec cap phep", "Cuong"),
+    ("Nho c Lan gui bao cao", "Lan"),
+])
+def test_names_in_small_letters_after_roles_and_short_titles(text: str, value: str) -> None:
+    assert any(f.kind == "NAME" and f.value == value for f in find_pii(text))
+
+
 @pytest.mark.parametrize(("text", "kind", "value"), [
     ("Mật khẩu tài khoản dịch vụ công của chị Hằng: Hang@1990!, nhờ nộp hồ sơ hộ.", "SECRET", "Hang@1990!"),
     ("Pass wifi nhà văn hóa tổ 5 do anh Long đặt là longtotruong05, có nên ghi lên bảng tin?", "SECRET",
@@ -141,6 +152,8 @@ def test_sensitive_predicates_tied_to_a_person(text: str, part: str) -> None:
     "Mẹ của cháu Ngọc Anh là chị Lê Thị Hòa, bán hàng ở chợ trung tâm.",
     "Em Lầu Thị Súa bỏ học, nhờ cô giáo vận động.",
     "Soạn câu hỏi thi tìm hiểu về Hai Bà Trưng.",
+    "hop voi a Ha Noi ve viec tap huan",
+    "Tổ trưởng dân phố nhắc các hộ nộp phí vệ sinh.",
     "Trẻ em sinh từ ngày 01/01/2020 được cấp thẻ BHYT miễn phí.",
     "Học sinh sinh năm 2010 tham gia tiêm chủng đợt 2.",
     "Kế hoạch kiểm tra các ki-ốt số 1 đến 20 chợ Phương Lâm.",

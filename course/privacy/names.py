@@ -253,7 +253,31 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
         if (accented and first in SURNAMES_VI and middle in ("văn", "thị", "a", "seo")) or (
                 titled and (middle in ("văn", "thị", "a", "seo") or (not accented and middle in ("van", "thi")))):
             out.append(("NAME", a, b))
+    for rx in (ROLE_THEN_NAME, SHORT_TITLE_NAME):
+        for m in rx.finditer(folded):
+            a, b = m.span("n")
+            i = bisect.bisect_left(taken_starts, b)
+            if (i > 0 and taken[i - 1][1] > a) or any(x < b and a < y for _, x, y in out[-3:]):
+                continue
+            if rx is ROLE_THEN_NAME and not (text[m.start():m.start() + len(m.group("t"))].lower() in TITLES
+                                             or text[m.start():m.end()].isascii()):
+                continue
+            if rx is SHORT_TITLE_NAME and not text[max(0, a - 60):b + 60].isascii():
+                continue
+            if low[a:b] in FAMOUS or low[a:b] in PLACES:
+                continue
+            out.append(("NAME", a, b))
     return sorted(out, key=lambda t: t[1])
+
+
+# "anh tổ trưởng Hưng", "chị trưởng thôn Lan": a title, a community role (not a public office), then the name.
+ROLE_THEN_NAME = re.compile(
+    r"\b(?P<t>anh|chi|ong|ba|co|chu|bac|em)\s+(?:to truong|to pho|truong thon|truong ban|truong xom|truong ap|"
+    r"cong an vien|bao ve|thu quy|ke toan|y ta|giao vien|co giao|thay giao|tai xe|hang xom)\s+"
+    r"(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\b")
+# In text typed bare and fast, "a"/"c" stand for anh/chị: "gọi lại cho a Cường".
+SHORT_TITLE_NAME = re.compile(
+    r"\b(?i:cho|goi|gap|voi|cua|nho|bao|hoi|la|va|moi|giup|ho)\s+(?:a|c)\s+(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\b")
 
 
 # A name typed all in small letters: "lường văn xuân", "cầm thị phượng", "ông sồng a chơ" (surname and middle
