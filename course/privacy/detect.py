@@ -316,6 +316,8 @@ EMAIL_LOOSE_RE = re.compile(
     r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _LOCAL_JOIN + r"{0,8}" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
     + _DOT + r"(?:com|vn|net|org|edu|gov|info|io)(?:" + _DOT + r"(?:vn|com|net|org))*\b"
 )
+# The "@" part of a spelled email, found first so the costly pattern above only runs near one.
+EMAIL_AT_ANCHOR = re.compile(_AT + r"[a-z0-9-]+" + _DOT)
 YEAR_AFTER_NAME = re.compile(r"\s*[(,]\s*(?:s\.?\s*|sinh\s+)?(?P<y>(?:19|20)\d{2})\s*\)")
 # "công dân nam sinh năm 2008", "các cháu sinh năm 2019": the birth year of a group, not of a person.
 GROUP_BEFORE = re.compile(
@@ -510,9 +512,15 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
     for m in PLATE_LOOSE_RE.finditer(low):
         if not PLATE_RE.fullmatch(text[m.start():m.end()]) and PLATE_CONTEXT.search(_folded_before(low, m.start(), 30)):
             add("PLATE", m.start(), m.end())
-    for m in EMAIL_LOOSE_RE.finditer(low):
-        if not EMAIL_RE.fullmatch(text[m.start():m.end()]):
-            add("EMAIL", m.start(), m.end())
+    seen_email: set[tuple[int, int]] = set()
+    for anchor in EMAIL_AT_ANCHOR.finditer(low):
+        lo = max(0, anchor.start() - 160)
+        for m in EMAIL_LOOSE_RE.finditer(low, lo, min(len(low), anchor.end() + 60)):
+            if m.span() in seen_email or not (m.start() <= anchor.start() < m.end()):
+                continue
+            seen_email.add(m.span())
+            if not EMAIL_RE.fullmatch(text[m.start():m.end()]):
+                add("EMAIL", m.start(), m.end())
     return out
 
 
