@@ -14,7 +14,6 @@ that only fold to a number word ("bà" → "ba", "tạm" → "tam", "sau" stays 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 DIGIT = {"khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "lam": "5",
          "nham": "5", "sau": "6", "bay": "7", "tam": "8", "chin": "9"}
@@ -32,7 +31,7 @@ _TOKEN = re.compile(r"[a-z]+|,")
 def _is_number_word(folded: str, original: str) -> bool:
     if folded not in WORDS:
         return False
-    orig = unicodedata.normalize("NFC", original).lower()
+    orig = original.lower()  # callers pass NFC text (find_pii normalises once)
     return orig == folded or orig in ACCENTED
 
 
@@ -124,8 +123,16 @@ def words_to_digits(folded: str) -> str:
     return "".join(_group(g) for g in groups if g)
 
 
-_RUN = re.compile(r"\b(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")(?:[\s,.\-]+(?:"
-                  + "|".join(sorted(WORDS, key=len, reverse=True)) + r"))*\b")
+_ALT = "|".join(sorted(WORDS, key=len, reverse=True))
+_RUNS: dict[int, re.Pattern[str]] = {}
+
+
+def _run_re(min_words: int) -> re.Pattern[str]:
+    """Runs of at least `min_words` folded number words (most single words like "năm", "ba" never start one)."""
+    if min_words not in _RUNS:
+        _RUNS[min_words] = re.compile(r"\b(?:" + _ALT + r")(?:[\s,.\-]+(?:" + _ALT + r")){" + str(max(0, min_words - 1))
+                                      + r",}\b")
+    return _RUNS[min_words]
 
 
 def number_runs(text: str, low: str, min_words: int = 4) -> list[tuple[int, int, str]]:
@@ -134,7 +141,7 @@ def number_runs(text: str, low: str, min_words: int = 4) -> list[tuple[int, int,
     `low` is the folded lower-case `text` (same length). Accented words that only fold to a number word
     split the run."""
     out: list[tuple[int, int, str]] = []
-    for m in _RUN.finditer(low):
+    for m in _run_re(min_words).finditer(low):
         pieces: list[tuple[int, int]] = []  # token spans of the current sub-run
         for t in re.finditer(r"[a-z]+", m.group()):
             a, b = m.start() + t.start(), m.start() + t.end()
