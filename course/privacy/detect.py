@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from course.privacy.names import find_names
+from course.privacy.numwords import number_runs
 from course.privacy.sensitive import find_sensitive
 from course.text import strip_diacritics, strip_diacritics_aligned
 
@@ -164,12 +165,24 @@ ADDRESS_LABEL_CUT = re.compile(r"\s[-–—]\s|,\s*(?:sdt|dt|dien thoai|cccd|cmn
 ADDRESS_WORD = re.compile(r"\d|\b(?:ban|thon|xom|ap|buon|plei|lang|to|khu|ngo|ngach|hem|kiet|duong|pho|so|phuong|xa|"
                           r"can ho|chung cu|tap the|phong|nha)\b")
 # A village named after "về/ở/tại" or after a comma in a sentence that holds a person's name.
-VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)"
+VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)"
                         r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
+# A chain of place units, on folded text that keeps capitals: "phòng 204, nhà số 15 ngõ 62 phố Trần Hưng Đạo",
+# "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
+_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
+               r"to dan pho|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|cho|chung cu|khu tap the|ktx|block|lo|day)")
+_PLACE_UNIT = (r"(?:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*(?![\w/])|[A-Z]\d{0,3}\b"
+               r"(?!\s+[a-z])|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4})")
+OFFICE_PLACE = re.compile(r"\b(?:tru so|ubnd|uy ban nhan dan|hoi truong|co quan|van phong|nha van hoa|hoi nghi)\b")
+PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>" + _PLACE_UNIT + r"(?:\s*,?\s*" + _PLACE_UNIT + r")*)")
+DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay)\b", re.I)
+CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o)\s+|\(\s*)$", re.I)
+
+
 # Words that, right before a number, make it a legal or document reference — never an address.
 NOT_ADDRESS_BEFORE = re.compile(
     r"(?:Điều|khoản|Khoản|điểm|Chương|Mục|Phụ lục|năm|tháng|ngày|số hiệu|Quyết định|Nghị định|"
-    r"Thông tư|Luật|Công văn|Tờ trình|Kế hoạch|Báo cáo|[Nn]gõ|[Nn]gách|[Hh]ẻm|[Kk]iệt)\s*(?:số\s*)?$",
+    r"Thông tư|Luật|Công văn|Tờ trình|Kế hoạch|Báo cáo|[Nn]gõ|[Nn]gách|[Hh]ẻm|[Kk]iệt|[Tt]ổ|[Xx]óm|[Tt]hôn)\s*(?:số\s*)?$",
 )
 
 # A number right after these counts things ("sửa 3 đường", "có 2 ngõ"): not a house number.
@@ -182,6 +195,9 @@ NOT_ADDRESS_NAME = re.compile(
     r"Tháng|Năm|Ngày|Phường|Xã|Quận|Huyện|Tỉnh|Thôn|Tổ|Khu|Đợt|Quý|Lớp|Hiến pháp)\b"
 )
 
+# Words that end a village name typed in small letters ("bản hang kia xin hỗ trợ").
+_VERB_STOP = (r"(?:tren|duoi|ben|nay|do|cu|xin|de|nghi|hoi|bi|co|muon|can|dang|da|se|den|lam|nop|duoc|va|voi|la|thi|nhung|cho|gui|ve|tu|nay"
+              r"|vua|moi|chua|khong|ko|ne|nhe|a|o|tai)")
 _MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
 _NOT_BIRTH_ASCII = {strip_diacritics(w) for w in NOT_BIRTH_BEFORE}  # "ve sinh", "hoc sinh" typed bare
 
@@ -237,8 +253,8 @@ DIGIT_RUN = re.compile(r"(?<![\w/.,-])\d(?:" + _RUN_SEP + r"?\d){8,18}(?![\w/]|[
 # Digits spoken or typed as Vietnamese words ("không một bốn, một chín sáu ..."), on folded lower-case text.
 DIGIT_WORDS = {"khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "lam": "5",
                "sau": "6", "bay": "7", "tam": "8", "chin": "9"}
-_DW = "(?:" + "|".join([*DIGIT_WORDS, "muoi"]) + ")"
-WORD_RUN = re.compile(r"\b" + _DW + r"(?:[\s,.\-]+" + _DW + r"){5,18}\b")
+# The name of a passport's letter read aloud, right before the digits: "xê" / "cê" (C), "bê" (B), "pê" (P) ...
+PASSPORT_LETTER_SPOKEN = re.compile(r"\b(?:xe|ce|be|pe|gie|ca|e|en no)\s*[,.:-]?\s*$")
 
 
 def spoken_digits(spoken: str) -> str:
@@ -267,7 +283,7 @@ def spoken_digits(spoken: str) -> str:
 # Landline with the area code in brackets: "(0212) 3 842 917", "(024) 3825 6677".
 PHONE_BRACKET_RE = re.compile(r"\(0\d{2,3}\)[\s.-]?\d(?:[\s.-]?\d){6,7}(?![\d\w])")
 # Passport: one letter and 7 (older 8) digits; spaced or dashed only after "hộ chiếu"/"passport".
-PASSPORT_RE = re.compile(r"(?<![\w-])[A-Za-z][\s-]?\d(?:[\s-]?\d){6,7}(?![\w])")
+PASSPORT_RE = re.compile(r"(?<![\w-])[A-Za-z][\s.-]?\d(?:[\s.-]?\d){6,7}(?![\w]|[.-]\d)")
 PASSPORT_CONTEXT = re.compile(r"(?:ho chieu|passport|\bhc\b)")
 # BHYT card: 2 letters (group), 1 digit (benefit level), 2 digits (province), 10 digits (BHXH number).
 BHYT_RE = re.compile(r"(?<![\w])[A-Z]{2}\s?[1-5]\s?\d{2}\s?\d{10}(?!\w)")
@@ -276,7 +292,7 @@ BHYT_ANYCASE_RE = re.compile(r"(?<![\w])[A-Za-z]{2}[\s.-]?[1-5][\s.-]?\d{2}[\s.-
 PHONE_INTL_RE = re.compile(r"(?<![\w+])\+(?!84)[1-9]\d{0,2}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d){5,11}(?![\d\w])")
 # Card security code and OTP read aloud: "mã CVV 472", "OTP: bốn chín không, một một sáu".
 CVV_RE = re.compile(r"\b(?:cvv2?|cvc|ma bao mat (?:sau )?the)\s*(?:la\s+)?[:=]?\s*(?P<v>\d{3,4})\b")
-INSURANCE_CONTEXT = re.compile(r"(?:\bbhxh\b|\bbhyt\b|bao hiem xa hoi|bao hiem y te|ma so bao hiem|so bao hiem)")
+INSURANCE_CONTEXT = re.compile(r"(?:\bbhxh\b|\bbhyt\b|bao hiem xa hoi|bao hiem y te|ma (?:so )?bao hiem|so bao hiem|so so bao hiem)")
 CARD_CONTEXT = re.compile(r"(?:\bthe\b|\bcard\b|visa|master|napas|atm)")
 TAX_CONTEXT_FOLDED = re.compile(r"(?:ma so thue|\bmst\b|ma so doanh nghiep|ma thue)")
 TAX_SPACED_RE = re.compile(r"(?<![\w/.,-])\d{4}[\s.-]\d{3}[\s.-]\d{3}(?:-\d{3})?(?![\w/]|[.,]\d)")
@@ -290,18 +306,111 @@ SECRET_WORDS_RE = re.compile(r"\b(?:ma (?:otp|pin|xac thuc|xac nhan)|otp|pin|mat
                              r"(?P<v>(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
                              r"(?:[\s,.-]+(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)){3,7})\b")
 # An email written out: "lan a còng gmail chấm com", "an.nguyen @ gmail . com", "an (at) gmail (dot) com".
-_AT = r"(?:\s+(?:a\s+)?(?:cong|\(at\)|at)\s+|\s*@\s*|\s*\((?:a|at)\)\s*)"
-_DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*)"
+_AT = r"(?:\s+(?:a\s+)?(?:cong|\(at\)|at)\s+|\s*@\s*|\s*[(\[{<](?:a|at)[)\]}>]\s*)"
+_DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<]dot[)\]}>]\s*)"
+# The local part read aloud: words joined by "chấm", "gạch dưới", "gạch ngang", or digits in words
+# ("ngocanh hai không không năm", "quang gạch dưới minh").
+_LOCAL_JOIN = (r"(?:\s+(?:cham|gach duoi|gach chan|gach ngang|gach noi|dau gach duoi)\s+[a-z0-9][a-z0-9._+-]*"
+               r"|\s+(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?=\s))")
 EMAIL_LOOSE_RE = re.compile(
-    r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*(?:\s+cham\s+[a-z0-9][a-z0-9._+-]*){0,3}" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
+    r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _LOCAL_JOIN + r"{0,8}" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
     + _DOT + r"(?:com|vn|net|org|edu|gov|info|io)(?:" + _DOT + r"(?:vn|com|net|org))*\b"
 )
+# The "@" part of a spelled email, found first so the costly pattern above only runs near one.
+EMAIL_AT_ANCHOR = re.compile(_AT + r"[a-z0-9-]+" + _DOT)
 YEAR_AFTER_NAME = re.compile(r"\s*[(,]\s*(?:s\.?\s*|sinh\s+)?(?P<y>(?:19|20)\d{2})\s*\)")
 # "công dân nam sinh năm 2008", "các cháu sinh năm 2019": the birth year of a group, not of a person.
 GROUP_BEFORE = re.compile(
     r"(?:cong dan|thanh nien|tre em|tre|cac chau|cac em|nhung nguoi|nguoi|hoc sinh|thi sinh|lao dong)"
     r"(?:\s+(?:nam|nu))?\s*$"
 )
+
+
+# Any written date, on folded lower-case text: ISO, day-month-year with any separator, one digit per box,
+# "mùng 3 tháng 11", and dates in words ("mùng tám tháng ba năm một chín năm lăm"), lunar or not.
+_NW = r"(?:khong|mot|hai|ba|bon|tu|nam|lam|nham|sau|bay|tam|chin|muoi|tram|nghin|ngan|linh|le)"
+ANY_DATE_RE = re.compile(
+    r"(?<![\w/.-])(?:(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?![\d/.-]?\d)"
+    r"|\d(?:\s?\d)?\s*[/.-]\s*\d(?:\s?\d)?\s*[/.-]\s*(?:\d(?:\s?\d){3}|\d{2})(?![\d/.-]?\d)"
+    r"|(?:(?:ngay|mung|mong)\s+)?(?:\d{1,2}|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+thang\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)(?:\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7}))?)(?!\w)"
+)
+# A word that says the next date is a birth: "ngày sinh", "sinh ngày", "NS", "DOB" (folded).
+BIRTH_WORD_RE = re.compile(r"\b(?:ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh|ns|sn|dob)\b"
+                           r"(?! (?:hoat|vien|thai|ke|song|ly|hoc|san|trac|to|vat|khi|loi|thanh|tu|ra)\b)")
+
+
+def _birth_dates(text: str, low: str) -> list[Finding]:
+    """The first date after a birth word in the same clause, in any spelling ("ngày sinh … ghi 1992-11-03")."""
+    out: list[Finding] = []
+    for b in BIRTH_WORD_RE.finditer(low):
+        if b.group().startswith("sinh"):
+            glued = re.search(r"([a-z]+) $", low[max(0, b.start() - 12):b.start()])
+            if glued and glued.group(1) in _NOT_BIRTH_ASCII and not text[glued.start(1) + max(0, b.start() - 12)].isupper():
+                continue
+        if GROUP_BEFORE.search(low[max(0, b.start() - 30):b.start()]):
+            continue
+        m = ANY_DATE_RE.search(low, b.end(), min(len(low), b.end() + 90))
+        if not m:
+            continue
+        between = low[b.end():m.start()]
+        if len(between) > 45 or re.search(r"[.;!?\n]|\d|\bcap\b|het han|\bden\b|tu ngay|vi du|dinh dang|\bmau\b", between):
+            continue
+        value = m.group()
+        if not re.search(r"\d", value) and not re.search(r"\bthang\b", value):
+            continue
+        if "thang" in value and not re.search(r"\b(?:mung|mong|ngay)\b|\d", value) and len(between.strip(" :")) > 12:
+            continue  # "tháng" in words far from the birth word is a duration, not a date
+        end = m.end()
+        while end > m.start() and low[end - 1] == " ":
+            end -= 1
+        out.append(Finding("DOB", m.start(), end, text[m.start():end]))
+    return out
+
+
+# A licence plate typed in small letters ("oto 28a-11953") counts after a vehicle word (folded).
+PLATE_LOOSE_RE = re.compile(r"(?<![\w/])\d{2}\s?-?\s?[a-z]{1,2}\d?\s?[-.\s]?\s?(?:\d{3}[.\s]?\d{2}|\d{4})(?![\d/\w])")
+PLATE_CONTEXT = re.compile(r"(?:\boto\b|o to|\bxe\b|bien so|\bbks\b|\bbs\b|bien kiem soat|xe may)")
+# A secret's keyword; the secret is the first token-like value after it in the same clause.
+SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
+                           r"|ma xac (?:thuc|nhan)|ma bao mat|ma kich hoat|ma dang nhap)\b")
+_SHORT_SECRET_KEYS = ("cvv", "cvc", "otp", "pin", "ma pin", "ma xac", "ma bao mat")
+
+
+def _secrets(text: str, low: str) -> list[Finding]:
+    """"Mật khẩu … của chị Hằng: Hang@1990!", "Pass wifi … đặt là longtotruong05", "Mã CVV mặt sau thẻ là 517"."""
+    out: list[Finding] = []
+    for k in SECRET_KEY_RE.finditer(low):
+        stop = re.search(r"[.;?](?:\s|$)|\n|!\s", low[k.end():k.end() + 100])
+        end_win = k.end() + (stop.start() if stop else min(100, len(low) - k.end()))
+        short = k.group().startswith(_SHORT_SECRET_KEYS)
+        # the value read aloud or typed digit by digit: "là năm hai tám, một chín bốn", "là 8 4 2 6 9"
+        spoken = [(k.end() + a, k.end() + b) for a, b, dg in number_runs(text[k.end():end_win], low[k.end():end_win], 3)
+                  if 3 <= len(dg) <= 12]
+        spaced = re.search(r"(?<![\w.,/])\d(?: \d){3,11}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
+        if spaced:
+            spoken.append((k.end() + spaced.start(), k.end() + spaced.end()))
+        if spoken:
+            a, b = min(spoken)
+            out.append(Finding("SECRET", a, b, text[a:b]))
+            continue
+        for t in re.finditer(r"[^\s,;()\[\]\"“”]+", text[k.end():end_win]):
+            a, b = k.end() + t.start(), k.end() + t.end()
+            while b > a and text[b - 1] in ".:":
+                b -= 1
+            tok = text[a:b]
+            after_is = re.search(r"(?:\bla|[:=])\s*$", low[max(0, a - 6):a]) is not None
+            if re.fullmatch(r"\d{3,8}", tok):
+                if short or len(tok) >= 4:
+                    out.append(Finding("SECRET", a, b, tok))
+                    break
+                continue
+            mixed = re.search(r"\d", tok) and re.search(r"[A-Za-z]", tok)
+            symbol = re.search(r"[@#$%&!*_]", tok) and re.search(r"\w", tok)
+            bare_word = after_is and len(tok) >= 6 and tok.isascii() and tok.isalnum() and not short
+            if len(tok) >= 4 and (mixed or symbol or bare_word) and not re.fullmatch(r"\d{1,2}[hg]\d{0,2}", tok):
+                out.append(Finding("SECRET", a, b, tok))
+                break
+    return out
 
 
 def _luhn(digits: str) -> bool:
@@ -353,15 +462,19 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
         kind = _classify_digits(_digits(m.group()), low, m.start(), m.end(), text)
         if kind:
             add(kind, m.start(), m.end())
-    for m in WORD_RUN.finditer(low):
-        digits = spoken_digits(m.group())
+    for start, end, digits in number_runs(text, low, 5):
+        # a passport read aloud: the letter's name, then seven digits ("xê bốn năm một, tám hai không chín")
+        letter = PASSPORT_LETTER_SPOKEN.search(low, max(0, start - 6), start)
+        if letter and len(digits) in (7, 8) and PASSPORT_CONTEXT.search(_folded_before(low, letter.start(), 40)):
+            add("PASSPORT", letter.start(), end)
+            continue
         if len(digits) < 9:
             continue
-        kind = _classify_digits(digits, low, m.start(), m.end(), text)
+        kind = _classify_digits(digits, low, start, end, text)
         if kind is None and len(digits) == 9:
             kind = "CMND"
         if kind:
-            add(kind, m.start(), m.end())
+            add(kind, start, end)
     for m in PHONE_BRACKET_RE.finditer(text):
         if _valid_phone(m.group().replace("(", "").replace(")", "")):
             add("PHONE", m.start(), m.end())
@@ -395,9 +508,19 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
     for m in SECRET_WORDS_RE.finditer(low):
         if len(spoken_digits(m.group("v"))) >= 4:
             add("SECRET", m.start("v"), m.end("v"))
-    for m in EMAIL_LOOSE_RE.finditer(low):
-        if not EMAIL_RE.fullmatch(text[m.start():m.end()]):
-            add("EMAIL", m.start(), m.end())
+    out.extend(_secrets(text, low))
+    for m in PLATE_LOOSE_RE.finditer(low):
+        if not PLATE_RE.fullmatch(text[m.start():m.end()]) and PLATE_CONTEXT.search(_folded_before(low, m.start(), 30)):
+            add("PLATE", m.start(), m.end())
+    seen_email: set[tuple[int, int]] = set()
+    for anchor in EMAIL_AT_ANCHOR.finditer(low):
+        lo = max(0, anchor.start() - 160)
+        for m in EMAIL_LOOSE_RE.finditer(low, lo, min(len(low), anchor.end() + 60)):
+            if m.span() in seen_email or not (m.start() <= anchor.start() < m.end()):
+                continue
+            seen_email.add(m.span())
+            if not EMAIL_RE.fullmatch(text[m.start():m.end()]):
+                add("EMAIL", m.start(), m.end())
     return out
 
 
@@ -406,6 +529,8 @@ def find_pii(text: str) -> list[Finding]:
     text = unicodedata.normalize("NFC", text or "")
     low = strip_diacritics_aligned(text).lower()
     found: list[Finding] = _extra_ids(text, low)
+    if "sinh" in low or "dob" in low or "ns" in low or "sn" in low:
+        found += _birth_dates(text, low)
 
     def add(kind: str, m: re.Match[str], group: int | str = 0) -> None:
         found.append(Finding(kind, m.start(group), m.end(group), m.group(group)))
@@ -440,7 +565,7 @@ def find_pii(text: str) -> list[Finding]:
         add("PLATE", m)
     for m in DOB_RE.finditer(text):
         glued = re.search(r"([\wÀ-ỹ]+) $", text[max(0, m.start() - 12) : m.start()])  # "vệ sinh", not "An, sinh"
-        word = glued.group(1).lower() if glued else ""
+        word = glued.group(1).lower() if glued and not glued.group(1)[0].isupper() else ""  # "Kiếm sinh": a name
         if m.group().lower().startswith("sinh") and (
                 word in NOT_BIRTH_BEFORE or (word == strip_diacritics(word) and word in _NOT_BIRTH_ASCII)):
             continue
@@ -465,7 +590,8 @@ def find_pii(text: str) -> list[Finding]:
                 continue
             found.append(Finding("ADDRESS", start, start + len(value), value))
     for m in FLAT_RE.finditer(text):
-        add("ADDRESS", m, "addr")
+        if not OFFICE_PLACE.search(strip_diacritics(_window(text, m.start(), m.end(), 80, 60)).lower()):
+            add("ADDRESS", m, "addr")
     for m in ADDRESS_LABEL_RE.finditer(low):
         if low[max(0, m.start() - 6):m.start()].endswith(("email ", "thu ")) or re.match(r"\s*(?:email|thu)\b",
                                                                                           low[m.end() - len(m.group("addr")) - 1:]):
@@ -479,8 +605,41 @@ def find_pii(text: str) -> list[Finding]:
             found.append(Finding("ADDRESS", start, start + len(value), text[start:start + len(value)]))
 
     names = find_names(text)
+    folded_case = strip_diacritics_aligned(text)
+    name_starts = sorted(st for k, st, _ in names if k == "NAME")
+    for m in PLACE_CHAIN_RE.finditer(folded_case):
+        a, b = m.span("c")
+        while b > a and folded_case[b - 1] in " ,":
+            b -= 1
+        units = len(re.findall(r"(?<![\w-])" + _PLACE_NOUN + r"\s+(?:so\s+)?[\dA-Z]", folded_case[a:b], re.I))
+        lead = CHAIN_LEAD.search(folded_case[max(0, a - 16):a]) is not None
+        dwelling = DWELLING_START.match(folded_case, a) is not None
+        s0 = max(0, a - 120) + len("".join(re.split(r"([.;!?\n](?:\s|$))", low[max(0, a - 120):a])[:-1]))
+        s1 = re.search(r"[.;!?\n](?:\s|$)|$", low[b:b + 120])
+        s1 = b + (s1.start() if s1 else 120)
+        person = bisect.bisect_right(name_starts, s1) > bisect.bisect_left(name_starts, s0)
+        if NOT_ADDRESS_BEFORE.search(text[max(0, a - 30):a]) or NOT_ADDRESS_NAME.search(text[a:b]):
+            continue
+        if re.match(r"\s*(?:den|toi|-|–|va)\s*\d", low[b:b + 12]):
+            continue  # "ki-ốt số 1 đến 20": a range of stalls, not one home
+        if OFFICE_PLACE.search(low[s0:s1]):
+            continue  # "phòng 301, tòa nhà A, trụ sở UBND": an office, not a home
+        if (dwelling and (units >= 2 or re.match(r"(?:can ho|ki-?ot|kiot|so nha|nha so)", low[a:b]))) or (
+                lead and person and units >= 2):
+            found.append(Finding("ADDRESS", a, b, text[a:b]))
     if any(kind == "NAME" for kind, _, _ in names):
-        folded_case = strip_diacritics_aligned(text)
+        for kind, _, e in names:  # "cô Lý Thị Mùi tổ 7": a residential group right after a name
+            t = re.match(r"\s*[,(-]?\s*(?P<v>(?:to dan pho|to|khu pho|khom|xom|thon|ban|ap)\s+(?:\d{1,3}|[A-Z][a-z]*"
+                         r"(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))", folded_case[e:])
+            if kind == "NAME" and t:
+                found.append(Finding("ADDRESS", e + t.start("v"), e + t.end("v"), text[e + t.start("v"):e + t.end("v")]))
+            # "ông sồng a chơ ở bản hang kia xin …": a village typed in small letters, up to the next verb
+            lv = re.match(r"\s*(?:,|\(|o|tai|o tai|que)\s+(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)(?: (?!" + _VERB_STOP
+                          + r"\b)[a-z']+){1,3})", low[e:e + 40])
+            noun = text[e + lv.start("v"):].split(" ", 1)[0] if lv else ""
+            if (kind == "NAME" and lv and text[e + lv.start("v"):e + lv.end("v")].islower()
+                    and (noun.isascii() or noun in ("bản", "thôn", "xóm", "ấp", "buôn", "làng"))):
+                found.append(Finding("ADDRESS", e + lv.start("v"), e + lv.end("v"), text[e + lv.start("v"):e + lv.end("v")]))
         for m in VILLAGE_RE.finditer(folded_case):
             if re.search(r"(?:truong|pho|gia|bi thu|cong an|chi bo)\s*$", low[max(0, m.start() - 12):m.start()]):
                 continue

@@ -23,6 +23,7 @@ A village (bản, thôn, xóm, ấp, buôn, plei) attached to a detected name is
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from course.text import strip_diacritics_aligned
@@ -236,7 +237,55 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
             kept.append((a, b))
         if len(kept) >= 2 and low[kept[0][0]:kept[0][1]] in SURNAMES_BARE:
             out.append(("NAME", kept[0][0], kept[-1][1]))
+    taken = sorted((a, b) for _, a, b in out)
+    taken_starts = [a for a, _ in taken]
+    for m in LOWER_NAME.finditer(low):
+        a, b = m.span()
+        first, middle, last = (text[x:y] for x, y in (m.span(1), m.span(2), m.span(3)))
+        i = bisect.bisect_left(taken_starts, b)
+        if not text[a:b].islower() or (i > 0 and taken[i - 1][1] > a):  # an earlier name runs into this one
+            continue
+        accented = not text[a:b].isascii()
+        t = re.search(r"([^\W\d_]+)\s+$", text[max(0, a - 8):a])
+        titled = t is not None and (t.group(1) in TITLES or (not accented and t.group(1) in TITLES_BARE))
+        if last.lower() in LOWER_LAST_STOP or strip_diacritics_aligned(last) in LOWER_LAST_STOP:
+            continue
+        if (accented and first in SURNAMES_VI and middle in ("văn", "thị", "a", "seo")) or (
+                titled and (middle in ("văn", "thị", "a", "seo") or (not accented and middle in ("van", "thi")))):
+            out.append(("NAME", a, b))
+    for rx in (ROLE_THEN_NAME, SHORT_TITLE_NAME):
+        for m in rx.finditer(folded):
+            a, b = m.span("n")
+            i = bisect.bisect_left(taken_starts, b)
+            if (i > 0 and taken[i - 1][1] > a) or any(x < b and a < y for _, x, y in out[-3:]):
+                continue
+            if rx is ROLE_THEN_NAME and not (text[m.start():m.start() + len(m.group("t"))].lower() in TITLES
+                                             or text[m.start():m.end()].isascii()):
+                continue
+            if rx is SHORT_TITLE_NAME and not text[max(0, a - 60):b + 60].isascii():
+                continue
+            if low[a:b] in FAMOUS or low[a:b] in PLACES:
+                continue
+            out.append(("NAME", a, b))
     return sorted(out, key=lambda t: t[1])
+
+
+# "anh tổ trưởng Hưng", "chị trưởng thôn Lan": a title, a community role (not a public office), then the name.
+ROLE_THEN_NAME = re.compile(
+    r"\b(?P<t>anh|chi|ong|ba|co|chu|bac|em)\s+(?:to truong|to pho|truong thon|truong ban|truong xom|truong ap|"
+    r"cong an vien|bao ve|thu quy|ke toan|y ta|giao vien|co giao|thay giao|tai xe|hang xom)\s+"
+    r"(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\b")
+# In text typed bare and fast, "a"/"c" stand for anh/chị: "gọi lại cho a Cường".
+SHORT_TITLE_NAME = re.compile(
+    r"\b(?i:cho|goi|gap|voi|cua|nho|bao|hoi|la|va|moi|giup|ho)\s+(?:a|c)\s+(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\b")
+
+
+# A name typed all in small letters: "lường văn xuân", "cầm thị phượng", "ông sồng a chơ" (surname and middle
+# name with diacritics, or any three words after a title); folded pattern, checked on the original.
+LOWER_NAME = re.compile(r"\b([a-z]+) (van|thi|a|seo) ([a-z]+)\b")
+LOWER_LAST_STOP = frozenset("""
+phòng bản hóa hoá nghệ học thư kiện chương hiến hành trấn xã trường thực chính giác lực tứ nhân minh hóa
+""".split()) | frozenset("phong ban hoa nghe hoc thu kien chuong hien hanh tran xa truong thuc chinh giac luc".split())
 
 
 def _title_before_pos(text: str, pos: int) -> bool:

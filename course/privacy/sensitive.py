@@ -25,6 +25,8 @@ CATEGORIES: dict[str, tuple[str, str]] = {
     "genetic": ("dữ liệu di truyền, quan hệ huyết thống", "có kết quả giám định"),
     "ethnic": ("nguồn gốc dân tộc", "thuộc diện chính sách dân tộc"),
     "finance": ("thông tin tài chính, nợ vay", "có khoản vay cần xử lý"),
+    "political": ("quan điểm chính trị", "có quan điểm riêng"),
+    "location": ("lịch sử vị trí, di chuyển", "có thông tin về nơi đã đến"),
 }
 
 # Patterns on folded, lower-case text (so typed-bare text is caught the same way).
@@ -34,7 +36,8 @@ _DISEASE = (
     r"(?:hiv|aids|sida|lao(?: phoi| hach| mang nao)?|ung thu" + _MORE + r"{0,4}|viem gan(?: [a-z])?|"
     r"tieu duong|dai thao duong|tam than|tram cam(?: sau sinh)?|tu ky|bai nao|dong kinh|phong|giang mai|"
     r"benh lau|dot quy|tai bien(?: mach mau nao)?|liet(?: nua nguoi| hai chan| toan than)?|suy than|"
-    r"roi loan tam than|thieu nang(?: tri tue)?|sot ret|sui mao ga|benh xa hoi|ma tuy|nghien|covid(?:-19)?|"
+    r"roi loan tam than|roi loan (?:luong cuc|lo au|nhan cach|phat trien)|tam than phan liet|thieu nang(?: tri tue)?|"
+    r"tang dong|adhd|thalassemia|tan mau(?: bam sinh)?|hiv duong tinh|sot ret|sui mao ga|benh xa hoi|ma tuy|nghien|covid(?:-19)?|"
     r"than nhan tao|hen suyen|xo gan|alzheimer|parkinson|down|hoi chung down|suy tim|benh tim|tim mach|"
     r"cao huyet ap|benh phoi|bai liet|mu|diec|cam diec|thieu mau|suy giam tri nho)(?: do [1-4])?"
 )
@@ -46,7 +49,8 @@ ETHNIC = ("kinh|tay|thai|muong|khmer|hoa|nung|mong|hmong|h'mong|dao|gia rai|jrai
 PATTERNS: dict[str, re.Pattern[str]] = {
     "health": re.compile(
         r"\b(?:(?:dang |da |tung )?(?:dieu tri|chua tri|dieu tri benh)(?: benh)? [a-z]+" + _MORE + r"{0,3}"
-        r"|(?:dang |da |tung )?(?:bi|mac|mac benh|nhiem|duong tinh voi|co benh)(?: benh)? " + _DISEASE
+        r"|(?:dang |da |tung )?(?:bi|mac|mac chung|mac benh|nhiem|duong tinh voi|co benh|co bieu hien|co dau hieu"
+        r"|duoc chan doan(?: (?:la|mac|bi))?|chan doan(?: (?:la|mac|bi))?|phat hien (?:bi|mac))(?: benh| chung)? " + _DISEASE
         + _MORE + r"{0,3}"
         r"|nhiem " + _DISEASE
         + r"|(?:dang |phai )?chay than(?: nhan tao)?|loc mau"
@@ -55,7 +59,13 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?<!muc do )(?:bi |la nguoi )?khuyet tat(?: (?:van dong|than kinh|tri tue|nghe noi|nhin|tam than|dac biet"
         r"|nang|nhe|bam sinh))*"
         r"|mat (?:[a-z]+ )?ngon (?:tay|chan)(?: [a-z]+){0,2}|cut (?:tay|chan)|duong tinh voi [a-z]+(?: [a-z])?"
-        r"|su dung trai phep chat ma tuy)\b"
+        r"|su dung trai phep chat ma tuy"
+        r"|(?:co )?ket qua xet nghiem(?: [a-z0-9]+){0,3} (?:duong tinh|am tinh)(?: voi [a-z0-9]+)?"
+        r"|xet nghiem(?: [a-z0-9]+){1,2} duong tinh"
+        r"|(?:bi )?(?:mu|diec|liet|cut|hong|mat) (?:mot|hai|ca hai|ca|mot ben|hai ben) (?:mat|tai|chan|tay|ben)"
+        r"(?: (?:do|vi|sau) [a-z]+(?: [a-z]+){0,4})?"
+        r"|(?:dang )?(?:dieu tri|kham|nam vien|dieu tri noi tru) (?:tai|o) (?:benh vien|khoa) (?:tam than|lao|phong|ung buou"
+        r"|nhiet doi|tam than kinh)(?: [a-z]+){0,2})\b"
     ),
     "criminal": re.compile(
         r"\b(?:(?:co|tung co) (?:\d+ |mot |hai |ba )?tien (?:an|su)(?: ve toi(?: [a-z]+){1,5})?"
@@ -64,7 +74,14 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:tung |da )?bi xu phat(?: hanh chinh)? ve (?:hanh vi|toi)(?: [a-z]+){1,3}"
         r"|(?:tung |da |moi |vua )?(?:di tu|ngoi tu|o tu|ra tu|man han tu)"
         r"|(?:dang )?bi (?:truy na|khoi to|tam giam|tam giu|bat giam|ket an|xu tu)"
-        r"|(?:dang )?cai tao khong giam giu|duoc dac xa)\b"
+        r"|(?:dang )?cai tao khong giam giu|duoc dac xa"
+        r"|(?:co|con|chua duoc xoa|duoc xoa|xoa) an tich(?: ve (?:toi|hanh vi)(?: [a-z]+){1,5})?"
+        r"|(?:dang |da |vua )?(?:duoc )?tha tu(?: truoc thoi han)?(?: co dieu kien)?"
+        r"|(?:dang |da |tung )?bi (?:ap dung|dua vao) (?:bien phap )?(?:giao duc tai (?:xa|phuong|xa phuong|xa, phuong)"
+        r"|truong giao duong|co so giao duc bat buoc|co so cai nghien(?: bat buoc)?|quan ly tai gia dinh)"
+        r"(?: (?:vi|ve|do) (?:toi |hanh vi )?[a-z]+(?: [a-z]+){0,3})?"
+        r"|(?:dang )?(?:bi )?quan ly (?:sau cai|tai dia phuong|theo nghi dinh)"
+        r"|(?:tung )?bi (?:bat|tam giu|xu ly hinh su) (?:vi|ve) (?:toi )?[a-z]+(?: [a-z]+){0,3})\b"
     ),
     "religion": re.compile(
         r"\b(?:theo (?:dao|dao [a-z]+(?: [a-z]+){0,2}|cong giao|phat giao|tin lanh|hoi giao|cao dai|hoa hao)"
@@ -76,26 +93,51 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|khong (?:thu|lay) (?:duoc )?van tay)\b"),
     # paternity is genetic data only when a DNA test is in the same sentence (filtered in find_sensitive)
     "genetic": re.compile(r"\b(?:la )?(?:cha|me|bo) (?:de|ruot) cua(?: [a-z]+){0,2}\b"),
-    "ethnic": re.compile(r"\b(?:la )?(?:nguoi )?dan toc (?:" + ETHNIC + r")\b"),
-    "finance": re.compile(r"\b(?:(?:dang )?(?:co )?no xau(?: nhom [1-5])?|(?:dang )?no (?:ngan hang|tien vay|vay|qua han)"
-                          r"(?: [a-z0-9]+){0,6}|vo no|bi doi no)\b"),
+    "ethnic": re.compile(r"\b(?:(?:la )?(?:nguoi )?dan toc (?:" + ETHNIC.replace("|thieu so", "") + r")|la (?:nguoi )?dan toc thieu so)\b"),
+    "finance": re.compile(r"\b(?:(?:dang )?(?:co )?no xau(?: nhom [1-5])?|(?:dang )?(?:no|vay) (?:ngan hang|tien vay|vay|qua han"
+                          r"|tin dung den|tin dung|lai nang|nong|nang lai|\d+ (?:trieu|ty))"
+                          r"(?: [a-z0-9]+){0,6}|vo no|bi doi no|no nan chong chat|(?:bi )?siet no)\b"),
+    "political": re.compile(r"\b(?:(?:hay |thuong |tung |da |dang )?(?:dang bai|phat tan|chia se|viet bai|tham gia|ung ho"
+                            r"|lien he voi|co lien he voi|co quan diem|co tu tuong)(?: [a-z]+){0,3} (?:chong doi|chong pha"
+                            r"|phan dong|ly khai|xuyen tac|doi lap|bieu tinh)(?: [a-z]+){0,5}"
+                            r"|(?:la )?thanh vien (?:cua )?(?:to chuc|dang) (?:phan dong|doi lap|khong duoc phep)(?: [a-z]+){0,3}"
+                            r"|co quan diem chinh tri(?: [a-z]+){0,4})\b"),
+    "location": re.compile(r"(?:\b(?:toi|sang|chieu|dem|trua)(?: (?:ngay )?\d{1,2}/\d{1,2})?|\b\d{1,2} ?(?:h|gio)(?:\d{2})?)"
+                           r"(?: (?:co mat|da|di|o lai))? (?:o|tai|ve|den|toi) [a-z0-9][a-z0-9 ]{2,45}"
+                           r"(?: den \d{1,2} ?(?:h|gio)(?: sang| toi| chieu| dem)?)?"),
 }
 # A sexual-life fact about a named person.
-PATTERNS["sexual"] = re.compile(PATTERNS["sexual"].pattern[:-3] + r"|ngoai tinh|quan he ngoai hon)\b")
+PATTERNS["sexual"] = re.compile(PATTERNS["sexual"].pattern[:-3] + r"|ngoai tinh|co quan he ngoai (?:hon|luong|gia thu)"
+                                r"(?: [a-z]+){0,4}|quan he ngoai (?:hon|luong)|co nhan tinh|nhan tinh cua|song thu|mai dam|ban dam)\b")
+# Genetic data: a gene or hereditary disease carried by the person ("mang gen bệnh tan máu bẩm sinh").
+PATTERNS["genetic"] = re.compile(r"\b(?:(?:la )?(?:cha|me|bo) (?:de|ruot) cua(?: [a-z]+){0,2}|mang gen(?: benh)?(?: [a-z]+){1,5}"
+                                 r"|(?:ket qua )?xet nghiem gen(?: [a-z]+){0,3}|(?:mac |bi )?benh di truyen(?: [a-z]+){0,3})\b")
+PATTERNS["biometric"] = re.compile(PATTERNS["biometric"].pattern[:-3]
+                                   + r"|(?:bi )?(?:bong |mon )?mat (?:het )?van tay(?: (?:ca )?(?:hai )?ban tay)?"
+                                   r"|khong (?:thu|lay|quet|nhan) (?:duoc )?(?:van tay|mong mat|khuon mat|sinh trac(?: hoc)?))\b")
+# Ethnic origin said with the group's name, on folded text that keeps capitals: "là người gốc Hoa",
+# "có mẹ là người Khmer", "người dân tộc Mông" (the name capitalised, so "người lao động" is not "Lào").
+ETHNIC_CAP = re.compile(r"\b(?:(?:co |la )?(?:cha|me|bo|vo|chong|ong|ba|ong noi|ba noi|ong ngoai|ba ngoai) la |la )?"
+                        r"nguoi (?:goc |dan toc )?(?:" + "|".join(w.capitalize() for w in ETHNIC.split("|") if w != "thieu so")
+                        + r")\b")
 # Someone the phrase is about when no name or ID is in the sentence: a first-person or pointing phrase
 # ("tôi", "vợ tôi", "anh ấy", "đối tượng"). Bare kinship words alone ("anh ruột" in a law) do not tie.
 PERSON_WORDS = re.compile(
     r"(?<!\w)(?:tôi|(?:ông|bà|anh|chị|cháu|em|cô|chú|bác|cụ|con|vợ|chồng|bố|mẹ|cha) (?:ấy|tôi|em|mình|nó)"
-    r"|đối tượng|người này|người đó|bản thân tôi)(?!\w)"
+    r"|(?<!các )(?<!những )đối tượng|người này|người đó|bản thân tôi)(?!\w)"
 )
 PERSON_WORDS_BARE = re.compile(
-    r"\b(?:toi|(?:ong|anh|chi|chau|em|con|vo|chong|bo|me) (?:ay|toi|minh)|doi tuong|nguoi nay|nguoi do)\b"
+    r"\b(?:toi|(?:ong|anh|chi|chau|em|con|vo|chong|bo|me) (?:ay|toi|minh)|(?<!cac )(?<!nhung )doi tuong|nguoi nay|nguoi do)\b"
 )
 
 
 # Words without which a category's phrases cannot occur (folded).
-NEEDS = {"genetic": ("adn", "dna"), "ethnic": ("dan toc",), "biometric": ("van tay", "mong mat", "adn", "dna"),
-         "sexual": ("tinh", "lgbt", "gioi", "ngoai hon"), "religion": ("theo ", "giao", "tin do", "phat tu", "chuc sac", "linh muc", "muc su")}
+NEEDS = {"genetic": ("adn", "dna", "gen", "di truyen"), "political": ("chong", "phan dong", "ly khai", "doi lap",
+                                                                       "xuyen tac", "bieu tinh", "chinh tri"),
+         "location": ("dinh vi", "lich trinh", "di chuyen", "vi tri", "hanh trinh", "camera"), "ethnic": ("dan toc",), "biometric": ("van tay", "mong mat", "adn", "dna", "sinh trac", "khuon mat"),
+         "sexual": ("tinh", "lgbt", "gioi", "ngoai ", "song thu", "mai dam", "ban dam"), "religion": ("theo ", "giao", "tin do", "phat tu", "chuc sac", "linh muc", "muc su")}
+# A location history is sensitive only in a sentence that speaks of tracking ("định vị", "lịch trình di chuyển").
+LOCATION_WORDS = re.compile(r"\b(?:dinh vi|lich trinh|di chuyen|vi tri|hanh trinh|camera|lich su)\b")
 # The wording of a law or a procedure speaks of anyone ("người đó", "người bị kết án"), not of one person.
 LEGAL_WORDING = re.compile(r"\b(?:nguoi nao|thi bi phat|bi phat (?:tien|tu) tu \d|tu \d+ (?:nam|thang) den|truong hop"
                            r"|doi voi nguoi|nguoi bi ket an|thoi han)\b")
@@ -123,10 +165,26 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
             named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0)
             legal = LEGAL_WORDING.search(low[s0:s1]) is not None  # "Người nào … thì bị phạt tù từ 01 năm"
             tied = named or (words.search(sentence) is not None and not legal)
-            if category == "genetic" and not re.search(r"\b(?:adn|dna)\b", low[s0:s1]):
+            if category == "genetic" and " cua" in m.group() and not re.search(r"\b(?:adn|dna)\b", low[s0:s1]):
                 continue
+            if category == "location" and not LOCATION_WORDS.search(low[s0:s1]):
+                continue
+            if category == "health" and re.search(r"(?:tro cap|che do|muc do|dien|giay xac nhan|ho so) $",
+                                                  low[max(0, m.start() - 14):m.start()]):
+                continue  # "trợ cấp khuyết tật đặc biệt nặng": the name of a benefit, not a person's state
             if tied:
                 out.append((category, m.start(), m.end()))
+    if "nguoi" in low:
+        folded_case = strip_diacritics_aligned(text)
+        for m in ETHNIC_CAP.finditer(folded_case):
+            if not re.match(r"(?:.*\bla |nguoi goc|nguoi dan toc)", low[m.start():m.end()]):
+                continue  # "120 người Hoa": a count, not a person's origin
+            s0 = max([max(0, m.start() - 300) - 1] + [low.rfind(c, max(0, m.start() - 300), m.start()) for c in ".;!?\n"]) + 1
+            ends = [p for p in (low.find(c, m.end(), m.end() + 300) for c in ".;!?\n") if p != -1]
+            s1 = min(ends) if ends else min(len(low), m.end() + 300)
+            words = PERSON_WORDS_BARE if text[s0:s1].isascii() else PERSON_WORDS
+            if bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0) or words.search(text[s0:s1].lower()):
+                out.append(("ethnic", m.start(), m.end()))
     out.sort(key=lambda t: (t[1], -(t[2] - t[1])))
     kept: list[tuple[str, int, int]] = []
     for item in out:
