@@ -31,7 +31,8 @@ SOURCES = """**Nguồn**
   thay bằng `google-genai` — https://github.com/google-gemini/deprecated-generative-ai-python.
 - OpenAI: công cụ tìm kiếm web — https://platform.openai.com/docs/guides/tools-web-search; bảng giá API —
   https://openai.com/api/pricing; các gói ChatGPT — https://openai.com/chatgpt/pricing.
-- Gemma 3 270M (mô hình chạy trên máy) theo Điều khoản sử dụng Gemma — https://ai.google.dev/gemma/terms."""
+- Qwen2.5-Coder 1.5B Instruct (mô hình soạn thảo chạy trên máy), giấy phép Apache-2.0 — https://qwenlm.github.io;
+  Gemma 3 270M theo Điều khoản sử dụng Gemma — https://ai.google.dev/gemma/terms."""
 
 
 # ------------------------------------------------------------------------------------------ lecture
@@ -80,7 +81,7 @@ from course.documents import check_text""", "skip"),
 - **Gói trả phí theo tháng**: mô hình mạnh hơn, nhiều lượt hơn (xem bảng giá chính thức ở cuối bài).
 - **Qua API** (như khoá học này): trả tiền theo số *token* đọc và viết; khoá API là bí mật, đặt trong tệp `.env`,
   **không bao giờ** dán vào sổ tay hay gửi qua Zalo.
-- Khoá học chạy được **không cần khoá**: dùng mô hình nhỏ Gemma 3 270M ngay trên máy.""", "subslide"),
+- Khoá học chạy được **không cần khoá**: dùng mô hình nhỏ Qwen2.5-Coder 1.5B ngay trên máy.""", "subslide"),
         phone_slide(),
         md("m2-bg-phone-notes", """
 Ghi chú giảng viên (hình do nhóm biên soạn tự vẽ, không phải ảnh chụp màn hình; đối chiếu trang trợ giúp chính thức
@@ -105,8 +106,9 @@ from course.llm import ask
 tra_loi = ask("Viết giấy mời họp tổ dân phố.", max_tokens=48, stream=True)
 tra_loi.label""", "fragment"),
         md("m2-bg-local-notes", """
-Mô hình 270M thường viết lan man hoặc lạc đề: đó là bài học — câu lệnh cụt thì kết quả kém, và mô hình nhỏ thì
-càng kém. Với ChatGPT/Gemini kết quả trôi chảy hơn nhiều, nhưng vẫn phải kiểm tra.""", "notes"),
+Mô hình 1,5 tỉ tham số trên máy thường viết một câu, lan man hoặc lạc đề: đó là bài học — câu lệnh cụt thì kết
+quả kém, và mô hình nhỏ thì càng kém (trang sau: vì sao nó cần «mẫu điền»). Với ChatGPT/Gemini kết quả trôi chảy
+hơn nhiều, nhưng vẫn phải kiểm tra.""", "notes"),
         md("m2-bg-anatomy", """
 ## Giải phẫu một câu lệnh tốt
 
@@ -125,6 +127,20 @@ càng kém. Với ChatGPT/Gemini kết quả trôi chảy hơn nhiều, nhưng v
         code("m2-bg-good", """
 print(TASKS["giay-moi"][1].assemble())
 score_prompt(TASKS["giay-moi"][1])""", "fragment"),
+        md("m2-bg-structure", """
+## Vì sao mô hình nhỏ cần «mẫu điền»
+- Mô hình chạy trên máy (Qwen2.5-Coder 1.5B, 1,1 GB) nhỏ hơn ChatGPT hàng trăm lần. Hỏi tự do «soạn giấy mời»,
+  nó hay viết một câu rồi dừng, lặp lại, quên dấu, hoặc **tự thêm** giờ họp.
+- Cách chữa: **không bắt nó viết cả văn bản**. Nó chỉ điền một mẫu JSON (trích yếu, thời gian, địa điểm, thành phần,
+  nội dung); một «ngữ pháp» buộc từng chữ nó viết ra phải đúng mẫu.
+- Máy **đối chiếu** giờ, ngày, địa điểm, họ tên với ghi chú; thiếu thì **hỏi lại** («Thiếu thời gian họp»).
+- Phần thể thức (Quốc hiệu, số, ngày tháng, nơi nhận, chữ ký) do máy viết theo Nghị định 30/2020/NĐ-CP, rồi máy
+  kiểm tra. ChatGPT, Gemini cũng điền đúng mẫu đó (chế độ «structured output»).
+- Con người vẫn đọc lại: mẫu đúng không có nghĩa nội dung đúng.""", "slide"),
+        md("m2-bg-structure-notes", """
+Số liệu đo trên máy 2 nhân (xem `benchmarks/drafting.py` và README của Học phần 2): cùng bộ việc của phường,
+soạn có mẫu đạt nhiều hơn hẳn so với trò chuyện tự do, với cùng mô hình. Mở sổ tay thực hành mục 2b để làm thử.""",
+           "notes"),
         md("m2-bg-check", """
 ## Kiểm tra câu trả lời — ba lớp
 1. **Nội dung**: có đúng việc, đúng người, đúng thời gian? Số liệu lấy từ đâu?
@@ -278,6 +294,36 @@ check_file(write_docx(cong_van, "cong_van_tu_AI.docx"))"""),
 Mở tệp `cong_van_tu_AI.docx` bằng Word hoặc LibreOffice và **đọc lại nội dung**: máy kiểm tra được thể thức,
 không kiểm tra được sự thật. Làm tương tự cho **giấy mời, thông báo, báo cáo**: chọn bài mẫu tương ứng trong phòng
 thí nghiệm, bấm **Gửi**, rồi ghép vào `van_ban_mau/giay_moi.md`, `thong_bao.md`, `bao_cao.md`."""),
+        md("m2-th-draft-intro", """
+### 2b. Soạn từ ghi chú: AI điền mẫu, máy viết văn bản
+Bạn chỉ cần **tả việc cần làm bằng lời của mình**, ví dụ «mời tổ dân phố 3 họp 8h sáng thứ 7 12/12 ở nhà văn hoá
+bàn tổng vệ sinh». AI không viết cả văn bản mà chỉ **điền một mẫu** (trích yếu, thời gian, địa điểm, thành phần,
+nội dung…); máy **đối chiếu** từng giờ, ngày, địa điểm, họ tên với ghi chú của bạn, rồi tự viết văn bản đúng
+Nghị định 30/2020/NĐ-CP và kiểm tra thể thức. Ghi chú thiếu gì, máy **hỏi lại** chứ không để AI tự bịa.
+
+Chọn loại văn bản (giấy mời, thông báo, công văn, báo cáo ngắn, biên bản họp, trả lời công dân, bài đăng Zalo/fanpage,
+thông báo loa truyền thanh), sửa ghi chú, bấm **Soạn bằng AI**. Sửa nội dung trong ô lớn rồi bấm **Kiểm tra lại**;
+bấm liên kết để tải tệp .docx. Nút **Trò chuyện tự do** gửi cùng ghi chú như một câu hỏi thường để bạn so sánh."""),
+        code("m2-th-draft", """
+from course.documents.drafting_widget import drafting_widget
+soan = drafting_widget()
+soan"""),
+        md("m2-th-draft-run-intro", """
+Ô dưới làm đúng việc của nút **Soạn bằng AI** với ghi chú đang có trong ô. Biến đáp án là `ket_qua`: đọc văn
+bản, các lưu ý và kết quả kiểm tra thể thức."""),
+        code("m2-th-draft-run", """
+ket_qua = soan.draft()
+print(ket_qua)"""),
+        md("m2-th-draft-missing-intro", """
+Ghi chú **không có giờ và ngày họp**. Xem máy làm gì: AI không được tự đặt ra giờ họp, nên máy hỏi lại bạn."""),
+        code("m2-th-draft-missing", """
+from course.documents.drafting import draft_from_notes
+thieu = draft_from_notes("mời tổ dân phố 3 họp ở nhà văn hoá bàn tổng vệ sinh", "giay-moi")
+thieu.questions"""),
+        md("m2-th-draft-free-intro", """
+Cùng ghi chú, gửi như một câu hỏi bình thường (không có mẫu). So sánh với văn bản ở trên: có đủ giờ, ngày, địa
+điểm không? Có thêm chi tiết nào ghi chú không có không?"""),
+        code("m2-th-draft-free", "print(soan.free_chat())"),
         md("m2-th-check-intro", """
 Máy kiểm tra cũng đọc văn bản thuần (.txt) hoặc tệp Word của bạn. Thử với một thông báo có lỗi:"""),
         code("m2-th-check", 'check_text(Path("van_ban_mau/thong_bao_loi.txt").read_text(encoding="utf-8"))'),
@@ -546,7 +592,7 @@ print("Câu 4:", f"đã trả lời «{chi_tiet_bia}»" if chi_tiet_bia.strip() 
 README_TEMPLATE = """# Học phần 2 — ChatGPT và Gemini hỗ trợ soạn thảo, tra cứu, truyền thông
 
 Dùng chatbot để làm việc hành chính nhanh hơn mà vẫn **đúng thể thức** (Nghị định 30/2020/NĐ-CP), **đúng sự thật**
-và **an toàn dữ liệu cá nhân**. Chạy được hoàn toàn ngoại tuyến (mô hình Gemma 3 270M trên máy); có khoá
+và **an toàn dữ liệu cá nhân**. Chạy được hoàn toàn ngoại tuyến (mô hình Qwen2.5-Coder 1.5B trên máy); có khoá
 `OPENAI_API_KEY` / `GEMINI_API_KEY` thì cùng các ô lệnh dùng ChatGPT / Gemini.
 
 ## Nội dung

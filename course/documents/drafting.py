@@ -182,9 +182,9 @@ DOC_TYPES: dict[str, DocType] = {t.slug: t for t in (
         Field("ngay", DATE, kind="date"),
         Field("dia_diem", PLACE, kind="place"),
         Field("loi_keu_goi", "một câu kêu gọi ngắn (ví dụ «Mời bà con cùng tham gia!»)"),
-    ), "dang zalo nhac ba con to 7 mang rac cong kenh ra diem tap ket dau ngo 5 truoc 9h sang chu nhat 14/12",
+    ), "dang zalo nhac ba con to 7 mang rac cong kenh ra diem tap ket dau ngo 5 truoc 9h sang chu nhat 13/12",
        {"tieu_de": "Thu gom rác cồng kềnh tổ dân phố 7", "noi_dung": "Bà con tổ dân phố 7 mang rác cồng kềnh ra "
-        "điểm tập kết để được thu gom.", "thoi_gian": "trước 9h sáng", "ngay": "chủ nhật 14/12",
+        "điểm tập kết để được thu gom.", "thoi_gian": "trước 9h sáng", "ngay": "chủ nhật 13/12",
         "dia_diem": "đầu ngõ 5", "loi_keu_goi": "Mời bà con cùng giữ khu phố sạch đẹp!"}),
     DocType("loa", "thông báo loa truyền thanh", "", (
         Field("tieu_de", "tiêu đề bài đọc, có dấu", "Thiếu chủ đề: bạn muốn thông báo việc gì trên loa?"),
@@ -193,10 +193,10 @@ DOC_TYPES: dict[str, DocType] = {t.slug: t for t in (
         Field("thoi_gian", TIME, kind="time"),
         Field("ngay", DATE, kind="date"),
         Field("dia_diem", PLACE, kind="place"),
-    ), "loa: tiem phong dai cho cho meo 7h-11h sang thu 7 13/12 tai san nha van hoa to 1, moi con 50 nghin",
+    ), "loa: tiem phong dai cho cho meo 7h-11h sang thu 7 12/12 tai san nha van hoa to 1, moi con 50 nghin",
        {"tieu_de": "Tiêm phòng bệnh dại cho chó, mèo", "noi_dung": "Phường tổ chức tiêm phòng bệnh dại cho chó, mèo. "
         "Mỗi con tiêm mất năm mươi nghìn đồng. Đề nghị các hộ nuôi chó, mèo đưa vật nuôi đến tiêm đầy đủ.",
-        "thoi_gian": "7h-11h sáng", "ngay": "thứ 7 13/12", "dia_diem": "sân nhà văn hoá tổ 1"}),
+        "thoi_gian": "7h-11h sáng", "ngay": "thứ 7 12/12", "dia_diem": "sân nhà văn hoá tổ 1"}),
 )}
 
 
@@ -304,6 +304,7 @@ def parse_date(value: str, today: dt.date) -> tuple[dt.date | None, int | None]:
     w = re.search(r"\b(chu nhat)\b|\bthu\s+(2|3|4|5|6|7|hai|ba|tu|nam|sau|bay)\b", f)
     if w:
         weekday = 6 if w.group(1) else _WEEKDAY_WORDS[w.group(2)]
+        f = f[:w.start()] + " " + f[w.end():]
     m = re.search(r"\b(\d{1,2})\s+(?:thang\s+)?(\d{1,2})(?:\s+(?:nam\s+)?(\d{4}))?\b", f)
     if not m:
         return None, weekday
