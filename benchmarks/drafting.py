@@ -36,7 +36,7 @@ def rss_mb() -> float:
 
 def run_arm(arm: str, tasks: list, details: dict) -> dict:
     from course.documents.drafting import DraftingError, draft_from_notes
-    from course.documents.evaluation import TODAY, Score, freeform_prompt, score_freeform, score_structured
+    from course.documents.evaluation import TODAY, Score, score_freeform, score_structured, task_prompt
     from course.llm import ask, local
 
     mode, model = arm.split(":", 1)
@@ -58,7 +58,7 @@ def run_arm(arm: str, tasks: list, details: dict) -> dict:
             except DraftingError as exc:
                 score, text = Score(task.id, False, [str(exc)]), ""
         else:
-            ans = ask(freeform_prompt(task), max_tokens=400, temperature=0.0, use_cache=False)
+            ans = ask(task_prompt(task), max_tokens=400, temperature=0.0, use_cache=False)
             text = ans.text if ans.ok else ans.error
             score = score_freeform(task, text)
         took = time.perf_counter() - start

@@ -352,6 +352,12 @@ def _prompt_for_ask(t: DocType, notes: str) -> tuple[str, str]:
     return system, msgs[3]["content"]
 
 
+def freeform_prompt(notes: str, t: DocType | str) -> str:
+    """The plain request a learner would type to a chatbot for the same job (the comparison without a form)."""
+    t = doc_type(t) if isinstance(t, str) else t
+    return f"Soạn {t.label} từ ghi chú sau. Chỉ dùng thông tin trong ghi chú.\nGhi chú: {nfc(notes).strip()}"
+
+
 def _clean(t: DocType, data: Any) -> dict[str, Any]:
     """Keep the form's keys, NFC strings, drop «không có»-style fillers and empty list items."""
     if not isinstance(data, dict):

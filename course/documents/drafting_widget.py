@@ -14,8 +14,14 @@ from pathlib import Path
 import ipywidgets as w
 
 from course.documents.checker import check_text
-from course.documents.drafting import DOC_TYPES, DraftResult, Office, doc_type, draft_from_notes
-from course.documents.evaluation import freeform_prompt
+from course.documents.drafting import (
+    DOC_TYPES,
+    DraftResult,
+    Office,
+    doc_type,
+    draft_from_notes,
+    freeform_prompt,
+)
 from course.documents.writer import paragraphs_from_text
 from course.widgets.safe import error_html, guard
 
@@ -124,10 +130,8 @@ class DraftingWidget:
     def free_chat(self) -> str:
         """The same notes as a plain request, for comparison (no form, no checks)."""
         from course.llm import ask
-        from course.documents.evaluation import Task
 
-        task = Task("widget", self.kind.value, self.notes.value, {}, [])
-        ans = ask(freeform_prompt(task), provider=self._provider(), max_tokens=400, temperature=0.0)
+        ans = ask(freeform_prompt(self.notes.value, self.kind.value), provider=self._provider(), max_tokens=400, temperature=0.0)
         text = ans.text if ans.ok else ans.error
         self.free.value = (f"<p><b>Trò chuyện tự do</b> ({html.escape(ans.label)}): cùng ghi chú, không có mẫu.</p>"
                            f"<pre style='white-space:pre-wrap;background:#f6f6f6;padding:6px'>{html.escape(text)}</pre>")

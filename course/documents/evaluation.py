@@ -26,6 +26,7 @@ from course.documents.drafting import (
     DraftResult,
     Office,
     fold,
+    freeform_prompt,
     numbers,
     parse_date,
     parse_time,
@@ -109,9 +110,9 @@ def score_structured(task: Task, result: DraftResult) -> Score:
     return Score(task.id, not fails, fails)
 
 
-def freeform_prompt(task: Task) -> str:
+def task_prompt(task: Task) -> str:
     """The plain request a learner would type to a chatbot for the same task."""
-    return f"Soạn {DOC_TYPES[task.type].label} từ ghi chú sau. Chỉ dùng thông tin trong ghi chú.\nGhi chú: {task.notes}"
+    return freeform_prompt(task.notes, task.type)
 
 
 def score_freeform(task: Task, text: str, office: Office | None = None) -> Score:

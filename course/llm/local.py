@@ -359,7 +359,8 @@ def chat(
             raise LocalModelError("Yêu cầu quá dài cho mô hình trên máy.",
                                   hint="Hãy rút ngắn ghi chú hoặc giảm max_tokens.") from exc
         text = "".join(parts)
-        n_out = int(usage.get("completion_tokens", 0)) or len(llm.tokenize(text.encode("utf-8"), add_bos=False))
+        # Each streamed piece is at least one token (a split UTF-8 letter waits for the next one).
+        n_out = int(usage.get("completion_tokens", 0)) or len(parts)
         n_in = int(usage.get("prompt_tokens", 0)) or max(0, int(llm.n_tokens) - n_out)
         return Completion(text=text, tokens_in=n_in, tokens_out=n_out, latency_s=time.perf_counter() - start,
                           first_token_s=first, finish_reason=finish)
