@@ -600,7 +600,7 @@ và **an toàn dữ liệu cá nhân**. Chạy được hoàn toàn ngoại tuy�
 | Tệp | Dùng để |
 |---|---|
 | `bai_giang.ipynb` | Bài giảng (trang chiếu): ChatGPT, Gemini, tài khoản và chi phí, sáu phần của câu lệnh, kiểm tra câu trả lời, bảo mật, tra cứu |
-| `thuc_hanh.ipynb` | Thực hành: phòng thí nghiệm câu lệnh (gửi, xem trả lời hiện dần, so sánh các mô hình, chấm câu lệnh, xuất câu trả lời ra Word đúng thể thức); soạn công văn, giấy mời, thông báo, báo cáo; tóm tắt, viết lại dễ hiểu, bài đăng fan page, tin nhắn nhóm Zalo, bài đọc loa truyền thanh, viết cho bà con dân tộc thiểu số, trả lời công dân, soát chính tả; bắt thời hạn bị bịa (`check_figures`); mã gọi SDK `openai` và `google-genai` (ô thu gọn); tra cứu có nguồn |
+| `thuc_hanh.ipynb` | Thực hành: phòng thí nghiệm câu lệnh (gửi, xem trả lời hiện dần, so sánh các mô hình, chấm câu lệnh, xuất câu trả lời ra Word đúng thể thức); soạn từ ghi chú (AI điền mẫu, máy viết và kiểm tra văn bản, hỏi lại khi thiếu; so sánh với trò chuyện tự do); soạn công văn, giấy mời, thông báo, báo cáo; tóm tắt, viết lại dễ hiểu, bài đăng fan page, tin nhắn nhóm Zalo, bài đọc loa truyền thanh, viết cho bà con dân tộc thiểu số, trả lời công dân, soát chính tả; bắt thời hạn bị bịa (`check_figures`); mã gọi SDK `openai` và `google-genai` (ô thu gọn); tra cứu có nguồn |
 | `bai_tap/bai_tap.ipynb` | Bài tập nbgrader: câu lệnh chấm theo thang điểm công bố, che dữ liệu cá nhân (chấm bằng `course.privacy`), sửa giấy mời cho đúng thể thức, tìm chi tiết AI bịa trong một bài đăng — chấm không gọi mô hình nào |
 | `van_ban_mau/*.md` | Bản nháp 8 loại văn bản (công văn, thông báo, giấy mời, báo cáo, tờ trình, kế hoạch, quyết định, biên bản) |
 | `van_ban_mau/thong_bao_loi.txt` | Một thông báo cố ý sai thể thức để luyện kiểm tra |
@@ -628,6 +628,23 @@ d = Draft(kind="bien-ban", issuer="ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH", subj
           co_signers=[("THƯ KÝ", "Phạm Thị Dung")], cc=["Các thành viên dự họp"])
 check_file(write_docx(d, "bien_ban.docx")).ok   # True
 ```
+
+## Soạn từ ghi chú (có cấu trúc)
+
+`course.documents.drafting.draft_from_notes(ghi_chú, loại)` và widget `drafting_widget()` (thực hành, mục 2b):
+người học tả việc bằng lời của mình; mô hình **điền mẫu JSON** của loại văn bản (giấy mời, thông báo, công văn,
+báo cáo ngắn, biên bản họp từ lời ghi, trả lời công dân, bài đăng Zalo/fanpage, thông báo loa truyền thanh).
+Trên máy, llama.cpp biến lược đồ JSON thành ngữ pháp nên mô hình chỉ viết được JSON đúng mẫu; với ChatGPT dùng
+`response_format` (json_schema, strict), với Gemini `response_mime_type` + `response_json_schema`; dữ liệu cá nhân
+vẫn được che trước khi gửi. Máy đối chiếu giờ, ngày, địa điểm, họ tên với ghi chú (không có thì **hỏi lại**, ví dụ
+«Thiếu thời gian họp», không bao giờ tự điền; thứ trong tuần sai với ngày cũng hỏi lại), rồi tự viết văn bản theo
+Nghị định 30/2020/NĐ-CP và chạy máy kiểm tra thể thức. JSON hỏng: thử lại hai lần rồi báo lỗi tiếng Việt.
+
+Bộ 65 việc của phường do nhóm viết (`course/documents/drafting_tasks.jsonl`, 8 loại, 9 việc cố ý thiếu thông tin)
+và các phép chấm tự động (`course/documents/evaluation.py`): đúng các trường, qua máy kiểm tra, không có con số
+ngoài ghi chú, tiếng Việt có dấu. Đo bằng `benchmarks/drafting.py`:
+
+{drafting_figures}
 
 ## Ứng dụng không cần viết mã
 
@@ -678,6 +695,10 @@ nhân số 91/2025/QH15 (thay cho Nghị định 13/2023/NĐ-CP từ ngày 01 th
 https://ai.google.dev/gemini-api/docs/google-search; https://platform.openai.com/docs/guides/tools-web-search.
 """
 N_DOCS, N_FOUND = 86, 64  # figures printed by `python tests/test_documents_corpus.py`
+# printed by benchmarks/drafting.py (see its JSON; the machine was shared, so times are upper bounds)
+DRAFTING_FIGURES = """
+(chưa đo)
+"""
 
 
 def readme() -> None:
@@ -686,7 +707,8 @@ def readme() -> None:
     rows = "\n".join(f"| {r.element}{' (.docx)' if r.docx_only else ''} | {r.text} | {r.citation} |"
                      for r in RULES.values())
     table = "| Thành phần | Quy tắc | Căn cứ |\n|---|---|---|\n" + rows
-    text = README_TEMPLATE.format(rules_table=table, rubric=rubric_table(), n_docs=N_DOCS, n_found=N_FOUND)
+    text = README_TEMPLATE.format(rules_table=table, rubric=rubric_table(), n_docs=N_DOCS, n_found=N_FOUND,
+                                  drafting_figures=DRAFTING_FIGURES.strip())
     write_text(HERE / "README.md", text)
 
 
