@@ -79,14 +79,43 @@ def run_arm(arm: str, tasks: list, details: dict) -> dict:
     }
 
 
+def invitation_timing(model: str) -> dict:
+    """One giấy mời cold (the form's prompt read from scratch) then one warm (that prompt still cached)."""
+    from course.documents.drafting import draft_from_notes
+    from course.documents.evaluation import TODAY
+    from course.llm import local
+
+    os.environ["COURSE_LLM_MODEL"] = model
+    before = rss_mb()
+    llm = local.get_llama(model)
+    out: dict = {"model": model}
+    for label, notes in (("cold", "mời tổ dân phố 3 họp 8h sáng thứ 7 12/12 ở nhà văn hoá bàn tổng vệ sinh"),
+                         ("warm", "mời chi hội phụ nữ họp 14h thứ 4 16/12 tại hội trường phường bàn ngày hội")):
+        if label == "cold":
+            llm.reset()  # n_tokens = 0: nothing of the form's prompt is reused
+        start = time.perf_counter()
+        result = draft_from_notes(notes, "giay-moi", today=TODAY)
+        out[label] = {"first_token_s": round(result.fill.first_token_s or 0, 2),
+                      "full_giay_moi_s": round(time.perf_counter() - start, 1),
+                      "tokens_out": result.fill.tokens_out, "ok": result.ok}
+    out["model_ram_mb"] = round(rss_mb() - before, 0)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-type", type=int, default=0, help="first N tasks of each type (0 = all)")
     parser.add_argument("--arms", nargs="+", default=DEFAULT_ARMS)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--details", default="", help="write every answer and verdict to this JSON file")
+    parser.add_argument("--timing-only", default="", metavar="MODEL",
+                        help="only time one giấy mời cold and warm on MODEL")
     args = parser.parse_args()
     os.environ["COURSE_LLM_THREADS"] = str(args.threads)
+    if args.timing_only:
+        print(json.dumps({"benchmark": "drafting-timing", "threads": args.threads, "cpu_count": os.cpu_count(),
+                          **invitation_timing(args.timing_only)}, ensure_ascii=False, indent=2))
+        return
 
     from course.documents.evaluation import load_tasks
 

@@ -222,3 +222,30 @@ def test_real_local_draft_is_structured_and_grounded(monkeypatch: pytest.MonkeyP
     assert result.questions or result.text  # a document, or Vietnamese questions about what is missing
     if result.text:
         assert "GIẤY MỜI" in result.text and result.report is not None
+
+
+def test_widget_drafts_edits_rechecks_and_compares(cloud) -> None:
+    from course.documents.drafting_widget import DraftingWidget
+
+    t = doc_type("giay-moi")
+    form = {"trich_yeu": "Họp bàn tổng vệ sinh", "thoi_gian": "8h sáng", "ngay": "thứ 7 12/12",
+            "dia_diem": "nhà văn hoá", "thanh_phan": ["Tổ dân phố 3"], "noi_dung": "Bàn tổ chức tổng vệ sinh.",
+            "chuan_bi": "", "noi_nhan": []}
+    cloud.reply = json.dumps(form, ensure_ascii=False)
+    box = DraftingWidget("giay-moi")
+    box.provider.value = "compatible"
+    result = box.draft()
+    assert result.doc_type is t and "✅" in box.status.value
+    assert "Tổ dân phố 3" in box.content.value and "download='giay-moi.docx'" in box.preview.value
+    box.content.value += "\n\nĐề nghị các tổ trưởng thông báo tới từng hộ gia đình."
+    box.recheck()
+    assert "từng hộ gia đình" in box.last.text and "download=" in box.preview.value
+    box.content.value = "   "
+    box.recheck()
+    assert "Nội dung đang trống" in box.status.value
+    cloud.reply = "Kính mời tổ dân phố 3 đến họp."
+    assert box.free_chat() == "Kính mời tổ dân phố 3 đến họp." and "Trò chuyện tự do" in box.free.value
+    box.notes.value = "mời tổ dân phố 3 họp ở nhà văn hoá"
+    cloud.reply = json.dumps(dict(form, thoi_gian="", ngay=""), ensure_ascii=False)
+    box.draft()
+    assert "Thiếu thời gian họp" in box.status.value and box.content.value == ""
