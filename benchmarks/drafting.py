@@ -9,7 +9,7 @@ token and whole giấy mời for the structured arm, model RAM (resident memory 
 model). Tasks run grouped by type so the form's shared prompt stays in the model's cache, as in class.
 
     nice -n 10 .venv/bin/python benchmarks/drafting.py [--per-type 2] [--arms structured:qwen2.5-coder-1.5b ...]
-        [--threads 2] [--details out.json]
+        [--offset 0] [--threads 2] [--details out.json] [--timing-only MODEL]
 """
 
 from __future__ import annotations
@@ -104,7 +104,8 @@ def invitation_timing(model: str) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--per-type", type=int, default=0, help="first N tasks of each type (0 = all)")
+    parser.add_argument("--per-type", type=int, default=0, help="N tasks of each type (0 = all)")
+    parser.add_argument("--offset", type=int, default=0, help="skip the first K tasks of each type")
     parser.add_argument("--arms", nargs="+", default=DEFAULT_ARMS)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--details", default="", help="write every answer and verdict to this JSON file")
@@ -123,7 +124,7 @@ def main() -> None:
     if args.per_type:
         chosen: list = []
         for typ in dict.fromkeys(t.type for t in tasks):
-            chosen += [t for t in tasks if t.type == typ][: args.per_type]
+            chosen += [t for t in tasks if t.type == typ][args.offset: args.offset + args.per_type]
         tasks = chosen
     details: dict = {}
     results = [run_arm(arm, tasks, details) for arm in args.arms]
@@ -134,7 +135,7 @@ def main() -> None:
         r["median_task_s_vs_baseline"] = (round(r["median_task_s"] / base["median_task_s"], 2)
                                           if base["median_task_s"] else None)
     out = {"benchmark": "drafting", "baseline": base["arm"], "threads": args.threads,
-           "subset": f"{args.per_type} per type" if args.per_type else "all",
+           "subset": (f"{args.per_type} per type from #{args.offset + 1}" if args.per_type else "all"),
            "tasks": len(tasks), "cpu_count": os.cpu_count(), "arms": results}
     if args.details:
         with open(args.details, "w", encoding="utf-8") as fh:
