@@ -129,7 +129,7 @@ print(TASKS["giay-moi"][1].assemble())
 score_prompt(TASKS["giay-moi"][1])""", "fragment"),
         md("m2-bg-structure", """
 ## Vì sao mô hình nhỏ cần «mẫu điền»
-- Mô hình chạy trên máy (Qwen2.5-Coder 1.5B, 1,1 GB) nhỏ hơn ChatGPT hàng trăm lần. Hỏi tự do «soạn giấy mời»,
+- Mô hình chạy trên máy (Qwen2.5-Coder 1.5B, tệp 1,1 GB) nhỏ hơn ChatGPT rất nhiều. Hỏi tự do «soạn giấy mời»,
   nó hay viết một câu rồi dừng, lặp lại, quên dấu, hoặc **tự thêm** giờ họp.
 - Cách chữa: **không bắt nó viết cả văn bản**. Nó chỉ điền một mẫu JSON (trích yếu, thời gian, địa điểm, thành phần,
   nội dung); một «ngữ pháp» buộc từng chữ nó viết ra phải đúng mẫu.

@@ -52,6 +52,7 @@ def test_times_dates_and_grounding() -> None:
     assert parse_time("2 giờ chiều") == (14, 0)
     assert parse_time("19 giờ 30 tối") == (19, 30)
     assert parse_time("sáng mai") is None
+    assert parse_time("7h-11h sáng") == (7, 0) and parse_time("từ 8 giờ đến 17 giờ") == (8, 0)
     assert parse_date("thứ 7 12/12", TODAY) == (dt.date(2026, 12, 12), 5)
     assert parse_date("chủ nhật 13/12", TODAY) == (dt.date(2026, 12, 13), 6)
     assert parse_date("ngày 9/1/2027", TODAY)[0] == dt.date(2027, 1, 9)

@@ -281,7 +281,8 @@ _WEEKDAY_WORDS = {"2": 0, "hai": 0, "3": 1, "ba": 1, "4": 2, "tu": 2, "5": 3, "n
 def parse_time(value: str) -> tuple[int, int] | None:
     """'8h sáng' → (8, 0); '14 giờ 30' → (14, 30); '2 giờ chiều' → (14, 0); None when there is no hour."""
     f = fold(value)
-    m = re.search(r"\b(\d{1,2})\s*(?:h|gio|:)\s*(\d{1,2})?\b", f)
+    # the minutes are not the next hour of a span: '7h-11h' is 7:00
+    m = re.search(r"\b(\d{1,2})\s*(?:h|gio|:)(?:\s*(\d{1,2})(?!\s*(?:h|gio)\b))?\b", f)
     if not m:
         return None
     hour, minute = int(m.group(1)), int(m.group(2) or 0)
