@@ -109,10 +109,25 @@ def main() -> None:
     parser.add_argument("--arms", nargs="+", default=DEFAULT_ARMS)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--details", default="", help="write every answer and verdict to this JSON file")
+    parser.add_argument("--rescore", default="", metavar="DETAILS",
+                        help="score the free-form answers stored in a --details file again (no model runs)")
     parser.add_argument("--timing-only", default="", metavar="MODEL",
                         help="only time one giấy mời cold and warm on MODEL")
     args = parser.parse_args()
     os.environ["COURSE_LLM_THREADS"] = str(args.threads)
+    if args.rescore:
+        from course.documents.evaluation import load_tasks, score_freeform
+
+        by_id = {t.id: t for t in load_tasks()}
+        with open(args.rescore, encoding="utf-8") as fh:
+            stored = json.load(fh)
+        summary = {}
+        for arm, rows in stored.items():
+            if arm.startswith("free:"):
+                ok = [score_freeform(by_id[r["task"]], r["text"]).passed for r in rows]
+                summary[arm] = {"tasks": len(ok), "passed": sum(ok), "pass_rate": round(sum(ok) / max(1, len(ok)), 3)}
+        print(json.dumps({"benchmark": "drafting-rescore", "arms": summary}, ensure_ascii=False, indent=2))
+        return
     if args.timing_only:
         print(json.dumps({"benchmark": "drafting-timing", "threads": args.threads, "cpu_count": os.cpu_count(),
                           **invitation_timing(args.timing_only)}, ensure_ascii=False, indent=2))

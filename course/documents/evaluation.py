@@ -136,7 +136,7 @@ def score_freeform(task: Task, text: str, office: Office | None = None) -> Score
             d, m = (str(int(x)) for x in want.split("/"))
             if not {d, m} <= have:
                 fails.append(f"thiếu ngày {want}")
-        elif kind in ("place", "name") and fold(want) not in fold(text):
+        elif fold(want) not in fold(text):
             fails.append(f"thiếu «{want}»")
     # the office's own figures (today's date in a header the model copied) are not invented facts
     allowed = f"{task.notes} {TODAY.day} {TODAY.month} {TODAY.year} {TODAY.year + 1}"
