@@ -94,6 +94,8 @@ def test_practice_runs_offline(workdir):
     assert (workdir / "cong_van_tu_AI.docx").exists()
     assert "không tra cứu được Internet" in text
     assert "nên ô này không gọi ChatGPT" in text and "nên ô này không gọi Gemini" in text
+    assert "Thiếu thời gian họp" in text  # structured drafting asks back instead of inventing the hour
+    assert "Trò chuyện tự do" in text or "Soạn giấy mời" in text or "GIẤY MỜI" in text
     assert "Traceback" not in text
 
 
