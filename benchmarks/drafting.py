@@ -55,19 +55,21 @@ def run_arm(arm: str, tasks: list, details: dict) -> dict:
                 if result.fill and result.fill.first_token_s is not None:
                     firsts.append(result.fill.first_token_s)
                 text = result.text or "\n".join(result.questions)
+                extra = {"fields": result.fill.fields if result.fill else {}, "warnings": result.warnings}
             except DraftingError as exc:
-                score, text = Score(task.id, False, [str(exc)]), ""
+                score, text, extra = Score(task.id, False, [str(exc)]), "", {}
         else:
             ans = ask(task_prompt(task), max_tokens=400, temperature=0.0, use_cache=False)
             text = ans.text if ans.ok else ans.error
             score = score_freeform(task, text)
+            extra = {}
         took = time.perf_counter() - start
         latencies.append(took)
         if task.type == "giay-moi" and not task.ask:
             invitation.append(took)
         scores.append(score)
         details.setdefault(arm, []).append({"task": task.id, "passed": score.passed, "failures": score.failures,
-                                            "seconds": round(took, 1), "text": text})
+                                            "seconds": round(took, 1), "text": text, **extra})
         print(f"{arm} {task.id} {'ĐẠT' if score.passed else 'TRƯỢT'} {took:.1f}s {score.failures[:2]}", flush=True)
     passed = sum(s.passed for s in scores)
     return {

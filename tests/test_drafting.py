@@ -76,7 +76,9 @@ def test_every_schema_compiles_to_a_llama_grammar() -> None:
 @pytest.mark.parametrize("slug", sorted(DOC_TYPES))
 def test_team_examples_pass_grounding_writer_and_checker(slug: str, tmp_path: Path) -> None:
     t = DOC_TYPES[slug]
-    result = draft_from_notes(t.example_notes, t, today=TODAY, fill=_fill(dict(t.example_json)))
+    # notes that hold everything the example's form says (the example itself is no source for other notes)
+    notes = t.example_notes + " " + json.dumps(t.example_json, ensure_ascii=False)
+    result = draft_from_notes(notes, t, today=TODAY, fill=_fill(dict(t.example_json)))
     assert result.questions == [], result.questions
     assert result.ok, result.summary()
     assert unicodedata.is_normalized("NFC", result.text)
@@ -250,3 +252,13 @@ def test_widget_drafts_edits_rechecks_and_compares(cloud) -> None:
     cloud.reply = json.dumps(dict(form, thoi_gian="", ngay=""), ensure_ascii=False)
     box.draft()
     assert "Thiếu thời gian họp" in box.status.value and box.content.value == ""
+
+
+def test_sentences_copied_from_the_worked_example_are_dropped() -> None:
+    t = doc_type("loa")
+    notes = "loa: tiem phong dai cho cho meo 7h sang thu 7 12/12 tai san nha van hoa to 2"
+    fields = dict(t.example_json, dia_diem="sân nhà văn hoá tổ 2", thoi_gian="7h sáng", tieu_de="Tiêm phòng dại",
+                  noi_dung="Phường tiêm phòng dại cho chó mèo tại tổ 2. Mỗi con tiêm mất năm mươi nghìn đồng.")
+    values, questions, warnings = check_fields(t, fields, notes, TODAY)
+    assert values["noi_dung"] == "Phường tiêm phòng dại cho chó mèo tại tổ 2."
+    assert any("ví dụ mẫu" in w for w in warnings) and questions == []

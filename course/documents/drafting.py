@@ -257,6 +257,25 @@ def ungrounded_numbers(text: str, notes: str) -> list[str]:
     return [n for n in dict.fromkeys(numbers(text)) if n not in have]
 
 
+AMOUNT_WORDS = ("muoi", "nghin", "trieu", "phan tram")  # not "tram", "ngan", "ty": also trạm, ngắn, tý
+
+
+def ungrounded_amounts(text: str, notes: str) -> list[str]:
+    """Spelt-out amounts ('năm mươi nghìn') whose words the notes never use: invented unless the notes say so."""
+    have = f" {fold(notes)} "
+    return [w for w in AMOUNT_WORDS if f" {w} " in f" {fold(text)} " and f" {w} " not in have]
+
+
+def copied_from_example(value: str, example: str, notes: str, n: int = 5) -> bool:
+    """True when `value` repeats five words in a row from the form's worked example that the notes do not have."""
+    words, ex, have = fold(value).split(), f" {fold(example)} ", f" {fold(notes)} "
+    for i in range(len(words) - n + 1):
+        gram = " " + " ".join(words[i:i + n]) + " "
+        if gram in ex and gram not in have:
+            return True
+    return False
+
+
 def grounded(value: str, notes: str, kind: str = "place", share: float = 0.8) -> bool:
     """True when `value` comes from the notes: all its numbers are there and, for a time or a date, at least
     one number ('8 giờ' for '8h'); for a place or a name, most of its words too."""
@@ -522,12 +541,22 @@ def check_fields(t: DocType, data: dict[str, Any], notes: str, today: dt.date) -
             out[f.key + "_date"] = day
         if f.required and not value:
             questions.append(f.missing)
+    example = json.dumps(t.example_json, ensure_ascii=False)
     for f in t.fields:
-        if f.kind in ("text", "list") and out.get(f.key):
-            joined = " ".join(out[f.key]) if isinstance(out[f.key], list) else out[f.key]
-            bad = ungrounded_numbers(joined, notes)
-            if bad:
-                warnings.append(f"Con số {', '.join(bad)} trong «{f.key}» không có trong ghi chú: kiểm tra lại.")
+        if f.kind not in ("text", "list") or not out.get(f.key):
+            continue
+        # a sentence the small model copied from the worked example is not about these notes: drop it
+        items = out[f.key] if isinstance(out[f.key], list) else re.split(r"(?<=[.!?])\s+", out[f.key])
+        kept = [x for x in items if not copied_from_example(x, example, notes)]
+        if len(kept) < len(items):
+            warnings.append(f"Bỏ câu chép từ ví dụ mẫu (không có trong ghi chú) ở «{f.key}».")
+            out[f.key] = kept if isinstance(out[f.key], list) else " ".join(kept)
+            if f.required and not kept:
+                questions.append(f.missing)
+        joined = " ".join(out[f.key]) if isinstance(out[f.key], list) else out[f.key]
+        bad = ungrounded_numbers(joined, notes) + ungrounded_amounts(joined, notes)
+        if bad:
+            warnings.append(f"Con số {', '.join(bad)} trong «{f.key}» không có trong ghi chú: kiểm tra lại.")
     return out, questions, warnings
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import Any
@@ -30,11 +31,16 @@ from course.documents.drafting import (
     numbers,
     parse_date,
     parse_time,
+    ungrounded_amounts,
     ungrounded_numbers,
 )
 from course.text import nfc
 
-TODAY = dt.date(2026, 12, 7)  # the day the tasks were written for (weekdays in the notes match it)
+TODAY = dt.date(2026, 12, 7)
+# what a free-form answer of each type must show to be that document (folded text, no diacritics)
+MARKERS = {"giay-moi": r"\b(kinh moi|tran trong moi|xin moi)\b", "thong-bao": r"\bthong bao\b",
+           "cong-van": r"\bkinh gui\b", "bao-cao": r"\bbao cao\b", "bien-ban": r"\b(bien ban|chu tri|thu ky)\b",
+           "tra-loi-cong-dan": r"\b(kinh gui|tra loi)\b", "loa": r"\b(thong bao|ba con|nhan dan)\b"}  # the day the tasks were written for (weekdays in the notes match it)
 MARKS = set("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 
 
@@ -101,7 +107,7 @@ def score_structured(task: Task, result: DraftResult) -> Score:
             fails.append("bài viết: " + "; ".join(result.text_problems))
     model_text = " ".join(" ".join(v) if isinstance(v, list) else str(v)
                           for k, v in (result.fill.fields if result.fill else {}).items())
-    invented = ungrounded_numbers(model_text, task.notes)
+    invented = ungrounded_numbers(model_text, task.notes) + ungrounded_amounts(result.text, task.notes)
     if invented:
         fails.append("con số không có trong ghi chú: " + ", ".join(invented))
     wording = " ".join(str(result.fields.get(f.key) or "") for f in t.fields if f.kind == "text")
@@ -143,8 +149,19 @@ def score_freeform(task: Task, text: str, office: Office | None = None) -> Score
     invented = ungrounded_numbers(text, allowed)
     if invented:
         fails.append("con số không có trong ghi chú: " + ", ".join(invented[:5]))
+    invented_amounts = ungrounded_amounts(text, task.notes)
+    if invented_amounts:
+        fails.append("số tiền, số lượng không có trong ghi chú: " + ", ".join(invented_amounts))
     if len(text.split()) < 15:
         fails.append(f"quá ngắn ({len(text.split())} chữ)")
+    new_words = set(fold(text).split()) - set(fold(task.notes).split())
+    if len(new_words) < 8:
+        fails.append("chỉ lặp lại ghi chú, chưa soạn thành văn bản")
+    marker = MARKERS.get(task.type)
+    if marker and not re.search(marker, fold(text)):
+        fails.append(f"không có dạng {t.label}")
+    if re.search(r"\b(khong the|xin loi)\b.*\b(giup|thuc hien|ho tro)\b", fold(text)):
+        fails.append("từ chối làm")
     if not has_diacritics(text):
         fails.append("không có dấu tiếng Việt")
     if t.kind and not fails:
