@@ -138,8 +138,9 @@ score_prompt(TASKS["giay-moi"][1])""", "fragment"),
   kiểm tra. ChatGPT, Gemini cũng điền đúng mẫu đó (chế độ «structured output»).
 - Con người vẫn đọc lại: mẫu đúng không có nghĩa nội dung đúng.""", "slide"),
         md("m2-bg-structure-notes", """
-Số liệu đo trên máy 2 nhân (xem `benchmarks/drafting.py` và README của Học phần 2): cùng bộ việc của phường,
-soạn có mẫu đạt nhiều hơn hẳn so với trò chuyện tự do, với cùng mô hình. Mở sổ tay thực hành mục 2b để làm thử.""",
+Số liệu (`benchmarks/drafting.py`, 16 việc của phường, máy 2 nhân dùng chung): điền mẫu với Qwen2.5-Coder 1.5B
+đạt 8/16; trò chuyện tự do với Gemma 3 270M đạt 0/16 (lặp lại ghi chú, quá ngắn). Nói thẳng với lớp: có mẫu thì
+tốt hơn hẳn, nhưng một nửa bản nháp vẫn cần người sửa. Mở sổ tay thực hành mục 2b để làm thử.""",
            "notes"),
         md("m2-bg-check", """
 ## Kiểm tra câu trả lời — ba lớp
@@ -696,8 +697,28 @@ https://ai.google.dev/gemini-api/docs/google-search; https://platform.openai.com
 """
 N_DOCS, N_FOUND = 86, 64  # figures printed by `python tests/test_documents_corpus.py`
 # printed by benchmarks/drafting.py (see its JSON; the machine was shared, so times are upper bounds)
+FREE_QWEN = "(đang đo)"
 DRAFTING_FIGURES = """
-(chưa đo)
+Đo ngày 07 tháng 12 năm 2026 trên máy 2 nhân **dùng chung** với nhiều phiên làm việc khác (tải trung bình 4–17),
+1 luồng, chạy với `nice`. Vì máy chậm, chỉ đo **16 việc (2 việc đầu của mỗi loại)** trong bộ 65 việc, không phải
+cả bộ: `benchmarks/drafting.py --per-type 2 --threads 1`.
+
+| Cách soạn | Mô hình | Đạt | So với Gemma tự do |
+|---|---|---|---|
+| Điền mẫu (JSON + ngữ pháp) | Qwen2.5-Coder 1.5B | 8/16 (0,50) | — (Gemma đạt 0) |
+| Trò chuyện tự do | Qwen2.5-Coder 1.5B | {free_qwen} | — |
+| Trò chuyện tự do | Gemma 3 270M (mốc so sánh) | 0/16 (0,00) | 1 |
+
+Mục tiêu 0,90 **chưa đạt**. Lỗi còn lại của cách điền mẫu: bỏ sót một con số (450 lượt người), chép tiêu đề hay câu
+của ví dụ mẫu (máy bắt được và hỏi lại hoặc cảnh báo), lời văn không dấu khi ghi chú không dấu, nhầm nơi nhận
+(«Phòng Công ty»), địa điểm sai. Trò chuyện tự do thì lặp lại ghi chú, từ chối («tôi là trợ lý AI, không thể…»),
+lặp vòng hoặc thêm năm không có trong ghi chú.
+
+Thời gian một giấy mời với Qwen2.5-Coder 1.5B (`--timing-only`, 1 luồng, máy dùng chung): chữ đầu tiên sau 61,9 s khi
+phần hướng dẫn của mẫu (khoảng 650 token) chưa có trong bộ nhớ đệm, 4,2 s khi đã có (giấy mời thứ hai trở đi); cả
+giấy mời 129 s lần đầu, 61 s các lần sau (trung vị 38 s mỗi việc trong bộ 16 việc). Mục tiêu «chữ đầu ≤ 1,5 s, giấy
+mời ≤ 30 s trên 2 nhân» **chưa đạt** trên máy dùng chung này; cần đo lại trên máy rảnh. Bộ nhớ thêm khi nạp và chạy
+mô hình: khoảng 1,97 GB (Gemma 3 270M: 0,34 GB), vừa máy 8 GB.
 """
 
 
@@ -708,7 +729,7 @@ def readme() -> None:
                      for r in RULES.values())
     table = "| Thành phần | Quy tắc | Căn cứ |\n|---|---|---|\n" + rows
     text = README_TEMPLATE.format(rules_table=table, rubric=rubric_table(), n_docs=N_DOCS, n_found=N_FOUND,
-                                  drafting_figures=DRAFTING_FIGURES.strip())
+                                  drafting_figures=DRAFTING_FIGURES.strip().format(free_qwen=FREE_QWEN))
     write_text(HERE / "README.md", text)
 
 
