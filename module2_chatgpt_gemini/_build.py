@@ -697,7 +697,7 @@ https://ai.google.dev/gemini-api/docs/google-search; https://platform.openai.com
 """
 N_DOCS, N_FOUND = 86, 64  # figures printed by `python tests/test_documents_corpus.py`
 # printed by benchmarks/drafting.py (see its JSON; the machine was shared, so times are upper bounds)
-FREE_QWEN = "(đang đo)"
+FREE_QWEN = "1/16 (0,06)"
 DRAFTING_FIGURES = """
 Đo ngày 07 tháng 12 năm 2026 trên máy 2 nhân **dùng chung** với nhiều phiên làm việc khác (tải trung bình 4–17),
 1 luồng, chạy với `nice`. Vì máy chậm, chỉ đo **16 việc (2 việc đầu của mỗi loại)** trong bộ 65 việc, không phải
@@ -717,7 +717,8 @@ lặp vòng hoặc thêm năm không có trong ghi chú.
 Thời gian một giấy mời với Qwen2.5-Coder 1.5B (`--timing-only`, 1 luồng, máy dùng chung): chữ đầu tiên sau 61,9 s khi
 phần hướng dẫn của mẫu (khoảng 650 token) chưa có trong bộ nhớ đệm, 4,2 s khi đã có (giấy mời thứ hai trở đi); cả
 giấy mời 129 s lần đầu, 61 s các lần sau (trung vị 38 s mỗi việc trong bộ 16 việc). Mục tiêu «chữ đầu ≤ 1,5 s, giấy
-mời ≤ 30 s trên 2 nhân» **chưa đạt** trên máy dùng chung này; cần đo lại trên máy rảnh. Bộ nhớ thêm khi nạp và chạy
+mời ≤ 30 s trên 2 nhân» **chưa đạt** trên máy dùng chung này (trong bộ 16 việc: trung vị chữ đầu tiên 11,7 s,
+giấy mời 66 s); cần đo lại trên máy rảnh. Bộ nhớ thêm khi nạp và chạy
 mô hình: khoảng 1,97 GB (Gemma 3 270M: 0,34 GB), vừa máy 8 GB.
 """
 
