@@ -262,3 +262,19 @@ def test_sentences_copied_from_the_worked_example_are_dropped() -> None:
     values, questions, warnings = check_fields(t, fields, notes, TODAY)
     assert values["noi_dung"] == "Phường tiêm phòng dại cho chó mèo tại tổ 2."
     assert any("ví dụ mẫu" in w for w in warnings) and questions == []
+
+
+def test_drafting_model_is_assembled_from_its_22_packages_and_checked() -> None:
+    from course import local_models
+
+    spec = LLM_MODELS["qwen2.5-coder-1.5b"]
+    parts, sha = local_models.llm_parts(spec)
+    assert len(parts) == 22 and [p.name for p in parts[:2]] == ["part01.bin", "part02.bin"] and sha == spec.sha256
+    path = local_models.prepare_llm("qwen2.5-coder-1.5b")
+    assert path.stat().st_size == sum(p.stat().st_size for p in parts) > 1_000_000_000
+    assert local_models._stamp_matches(path, spec.sha256)
+    shown = {m.name: m.ready for m in local_models.status()}
+    assert any("Qwen2.5-Coder 1.5B" in name and ready for name, ready in shown.items())
+    assert any("Gemma 3 270M" in name and ready for name, ready in shown.items())
+    with pytest.raises(local_models.ModelError, match="Không có mô hình trên máy «llama-70b»"):
+        local_models.llm_spec("llama-70b")
