@@ -66,8 +66,7 @@ class Provider:
 
 
 PROVIDERS: dict[str, Provider] = {
-    "local": Provider("Mô hình nhỏ trên máy (Gemma 3 270M)",
-                      "mô hình nhỏ chạy trên máy (Gemma 3 270M) — ngoại tuyến, có thể sai"),
+    "local": Provider("Mô hình nhỏ trên máy", "mô hình nhỏ chạy trên máy — ngoại tuyến, có thể sai"),
     "openai": Provider("ChatGPT (OpenAI)", "ChatGPT (OpenAI) — trên mạng"),
     "gemini": Provider("Gemini (Google)", "Gemini (Google) — trên mạng"),
     "compatible": Provider("Máy chủ AI tương thích OpenAI", "máy chủ AI tương thích OpenAI"),

@@ -19,6 +19,10 @@ from course.errors import CourseError
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PROVIDERS = ("auto", "local", "openai", "gemini", "compatible")
 CLOUD_PROVIDERS = ("openai", "gemini", "compatible")
+# Local language models COURSE_LLM_MODEL can name (course.local_models.LLM_MODELS says where each comes from).
+# The instruction-tuned Qwen2.5-Coder 1.5B drafts and chats; Gemma 3 270M, a base model, stays for module 1's
+# tokens and next-word probabilities whatever this says.
+LLM_MODEL_KEYS = ("qwen2.5-coder-1.5b", "qwen2.5-coder-0.5b", "gemma-3-270m")
 
 # Every variable the course reads, with its default ("" = worked out at run time). The README lists
 # the same variables. One prefix, COURSE_; the older KHOAHOC_ names are still read for one release.
@@ -34,7 +38,8 @@ DEFAULTS: dict[str, str] = {
     "GOOGLE_GENAI_API_VERSION": "v1beta",
     "COMPATIBLE_MODEL": "",
     "COURSE_CACHE_DIR": "",
-    "COURSE_LLM_MODEL_PATH": "",
+    "COURSE_LLM_MODEL": "qwen2.5-coder-1.5b",  # local model for chat and drafting: see LLM_MODEL_KEYS
+    "COURSE_LLM_MODEL_PATH": "",  # a GGUF file to use instead of the assembled COURSE_LLM_MODEL
     "COURSE_WHISPER_MODEL_DIR": "",
     "COURSE_PII_POLICY": "redact",
     "COURSE_LEARNER": "",
@@ -103,6 +108,7 @@ class Settings:
     gemini_model: str = "gemini-2.5-flash"
     compatible_model: str = ""
     cache_dir: Path = Path()
+    llm_model: str = "qwen2.5-coder-1.5b"
     llm_model_path: Path | None = None
     whisper_model_dir: Path | None = None
     pii_policy: str = "redact"
@@ -149,7 +155,9 @@ class Settings:
 
     @property
     def gemma_path(self) -> Path:
-        return self.llm_model_path or self.models_dir / "gemma-3-270m-q4_k_m.gguf"
+        if self.llm_model_path and self.llm_model == "gemma-3-270m":
+            return self.llm_model_path
+        return self.models_dir / "gemma-3-270m-q4_k_m.gguf"
 
     @property
     def whisper_dir(self) -> Path:
@@ -262,6 +270,7 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv_path: Path | 
         gemini_model=env["GEMINI_MODEL"],
         compatible_model=env["COMPATIBLE_MODEL"],
         cache_dir=_path(env, "COURSE_CACHE_DIR") or user_cache_path("khoahoc", appauthor=False),
+        llm_model=_choice(env, "COURSE_LLM_MODEL", LLM_MODEL_KEYS),
         llm_model_path=_path(env, "COURSE_LLM_MODEL_PATH"),
         whisper_model_dir=_path(env, "COURSE_WHISPER_MODEL_DIR"),
         pii_policy=env["COURSE_PII_POLICY"].lower(),  # checked where it is applied (course.llm.core)

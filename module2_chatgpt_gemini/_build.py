@@ -31,7 +31,8 @@ SOURCES = """**Nguồn**
   thay bằng `google-genai` — https://github.com/google-gemini/deprecated-generative-ai-python.
 - OpenAI: công cụ tìm kiếm web — https://platform.openai.com/docs/guides/tools-web-search; bảng giá API —
   https://openai.com/api/pricing; các gói ChatGPT — https://openai.com/chatgpt/pricing.
-- Gemma 3 270M (mô hình chạy trên máy) theo Điều khoản sử dụng Gemma — https://ai.google.dev/gemma/terms."""
+- Qwen2.5-Coder 1.5B Instruct (mô hình soạn thảo chạy trên máy), giấy phép Apache-2.0 — https://qwenlm.github.io;
+  Gemma 3 270M theo Điều khoản sử dụng Gemma — https://ai.google.dev/gemma/terms."""
 
 
 # ------------------------------------------------------------------------------------------ lecture
@@ -80,7 +81,7 @@ from course.documents import check_text""", "skip"),
 - **Gói trả phí theo tháng**: mô hình mạnh hơn, nhiều lượt hơn (xem bảng giá chính thức ở cuối bài).
 - **Qua API** (như khoá học này): trả tiền theo số *token* đọc và viết; khoá API là bí mật, đặt trong tệp `.env`,
   **không bao giờ** dán vào sổ tay hay gửi qua Zalo.
-- Khoá học chạy được **không cần khoá**: dùng mô hình nhỏ Gemma 3 270M ngay trên máy.""", "subslide"),
+- Khoá học chạy được **không cần khoá**: dùng mô hình nhỏ Qwen2.5-Coder 1.5B ngay trên máy.""", "subslide"),
         phone_slide(),
         md("m2-bg-phone-notes", """
 Ghi chú giảng viên (hình do nhóm biên soạn tự vẽ, không phải ảnh chụp màn hình; đối chiếu trang trợ giúp chính thức
@@ -105,8 +106,9 @@ from course.llm import ask
 tra_loi = ask("Viết giấy mời họp tổ dân phố.", max_tokens=48, stream=True)
 tra_loi.label""", "fragment"),
         md("m2-bg-local-notes", """
-Mô hình 270M thường viết lan man hoặc lạc đề: đó là bài học — câu lệnh cụt thì kết quả kém, và mô hình nhỏ thì
-càng kém. Với ChatGPT/Gemini kết quả trôi chảy hơn nhiều, nhưng vẫn phải kiểm tra.""", "notes"),
+Mô hình 1,5 tỉ tham số trên máy thường viết một câu, lan man hoặc lạc đề: đó là bài học — câu lệnh cụt thì kết
+quả kém, và mô hình nhỏ thì càng kém (trang sau: vì sao nó cần «mẫu điền»). Với ChatGPT/Gemini kết quả trôi chảy
+hơn nhiều, nhưng vẫn phải kiểm tra.""", "notes"),
         md("m2-bg-anatomy", """
 ## Giải phẫu một câu lệnh tốt
 
@@ -125,6 +127,21 @@ càng kém. Với ChatGPT/Gemini kết quả trôi chảy hơn nhiều, nhưng v
         code("m2-bg-good", """
 print(TASKS["giay-moi"][1].assemble())
 score_prompt(TASKS["giay-moi"][1])""", "fragment"),
+        md("m2-bg-structure", """
+## Vì sao mô hình nhỏ cần «mẫu điền»
+- Mô hình chạy trên máy (Qwen2.5-Coder 1.5B, tệp 1,1 GB) nhỏ hơn ChatGPT rất nhiều. Hỏi tự do «soạn giấy mời»,
+  nó hay viết một câu rồi dừng, lặp lại, quên dấu, hoặc **tự thêm** giờ họp.
+- Cách chữa: **không bắt nó viết cả văn bản**. Nó chỉ điền một mẫu JSON (trích yếu, thời gian, địa điểm, thành phần,
+  nội dung); một «ngữ pháp» buộc từng chữ nó viết ra phải đúng mẫu.
+- Máy **đối chiếu** giờ, ngày, địa điểm, họ tên với ghi chú; thiếu thì **hỏi lại** («Thiếu thời gian họp»).
+- Phần thể thức (Quốc hiệu, số, ngày tháng, nơi nhận, chữ ký) do máy viết theo Nghị định 30/2020/NĐ-CP, rồi máy
+  kiểm tra. ChatGPT, Gemini cũng điền đúng mẫu đó (chế độ «structured output»).
+- Con người vẫn đọc lại: mẫu đúng không có nghĩa nội dung đúng.""", "slide"),
+        md("m2-bg-structure-notes", """
+Số liệu (`benchmarks/drafting.py`, 16 việc của phường, máy 2 nhân dùng chung): điền mẫu với Qwen2.5-Coder 1.5B
+đạt 8/16; trò chuyện tự do với Gemma 3 270M đạt 0/16 (lặp lại ghi chú, quá ngắn). Nói thẳng với lớp: có mẫu thì
+tốt hơn hẳn, nhưng một nửa bản nháp vẫn cần người sửa. Mở sổ tay thực hành mục 2b để làm thử.""",
+           "notes"),
         md("m2-bg-check", """
 ## Kiểm tra câu trả lời — ba lớp
 1. **Nội dung**: có đúng việc, đúng người, đúng thời gian? Số liệu lấy từ đâu?
@@ -278,6 +295,36 @@ check_file(write_docx(cong_van, "cong_van_tu_AI.docx"))"""),
 Mở tệp `cong_van_tu_AI.docx` bằng Word hoặc LibreOffice và **đọc lại nội dung**: máy kiểm tra được thể thức,
 không kiểm tra được sự thật. Làm tương tự cho **giấy mời, thông báo, báo cáo**: chọn bài mẫu tương ứng trong phòng
 thí nghiệm, bấm **Gửi**, rồi ghép vào `van_ban_mau/giay_moi.md`, `thong_bao.md`, `bao_cao.md`."""),
+        md("m2-th-draft-intro", """
+### 2b. Soạn từ ghi chú: AI điền mẫu, máy viết văn bản
+Bạn chỉ cần **tả việc cần làm bằng lời của mình**, ví dụ «mời tổ dân phố 3 họp 8h sáng thứ 7 12/12 ở nhà văn hoá
+bàn tổng vệ sinh». AI không viết cả văn bản mà chỉ **điền một mẫu** (trích yếu, thời gian, địa điểm, thành phần,
+nội dung…); máy **đối chiếu** từng giờ, ngày, địa điểm, họ tên với ghi chú của bạn, rồi tự viết văn bản đúng
+Nghị định 30/2020/NĐ-CP và kiểm tra thể thức. Ghi chú thiếu gì, máy **hỏi lại** chứ không để AI tự bịa.
+
+Chọn loại văn bản (giấy mời, thông báo, công văn, báo cáo ngắn, biên bản họp, trả lời công dân, bài đăng Zalo/fanpage,
+thông báo loa truyền thanh), sửa ghi chú, bấm **Soạn bằng AI**. Sửa nội dung trong ô lớn rồi bấm **Kiểm tra lại**;
+bấm liên kết để tải tệp .docx. Nút **Trò chuyện tự do** gửi cùng ghi chú như một câu hỏi thường để bạn so sánh."""),
+        code("m2-th-draft", """
+from course.documents.drafting_widget import drafting_widget
+soan = drafting_widget()
+soan"""),
+        md("m2-th-draft-run-intro", """
+Ô dưới làm đúng việc của nút **Soạn bằng AI** với ghi chú đang có trong ô. Biến đáp án là `ket_qua`: đọc văn
+bản, các lưu ý và kết quả kiểm tra thể thức."""),
+        code("m2-th-draft-run", """
+ket_qua = soan.draft()
+print(ket_qua)"""),
+        md("m2-th-draft-missing-intro", """
+Ghi chú **không có giờ và ngày họp**. Xem máy làm gì: AI không được tự đặt ra giờ họp, nên máy hỏi lại bạn."""),
+        code("m2-th-draft-missing", """
+from course.documents.drafting import draft_from_notes
+thieu = draft_from_notes("mời tổ dân phố 3 họp ở nhà văn hoá bàn tổng vệ sinh", "giay-moi")
+thieu.questions"""),
+        md("m2-th-draft-free-intro", """
+Cùng ghi chú, gửi như một câu hỏi bình thường (không có mẫu). So sánh với văn bản ở trên: có đủ giờ, ngày, địa
+điểm không? Có thêm chi tiết nào ghi chú không có không?"""),
+        code("m2-th-draft-free", "print(soan.free_chat())"),
         md("m2-th-check-intro", """
 Máy kiểm tra cũng đọc văn bản thuần (.txt) hoặc tệp Word của bạn. Thử với một thông báo có lỗi:"""),
         code("m2-th-check", 'check_text(Path("van_ban_mau/thong_bao_loi.txt").read_text(encoding="utf-8"))'),
@@ -595,7 +642,7 @@ print("Câu 5:", verify(giay_moi_khong_bia, ghi_chu).summary() if giay_moi_khong
 README_TEMPLATE = """# Học phần 2 — ChatGPT và Gemini hỗ trợ soạn thảo, tra cứu, truyền thông
 
 Dùng chatbot để làm việc hành chính nhanh hơn mà vẫn **đúng thể thức** (Nghị định 30/2020/NĐ-CP), **đúng sự thật**
-và **an toàn dữ liệu cá nhân**. Chạy được hoàn toàn ngoại tuyến (mô hình Gemma 3 270M trên máy); có khoá
+và **an toàn dữ liệu cá nhân**. Chạy được hoàn toàn ngoại tuyến (mô hình Qwen2.5-Coder 1.5B trên máy); có khoá
 `OPENAI_API_KEY` / `GEMINI_API_KEY` thì cùng các ô lệnh dùng ChatGPT / Gemini.
 
 ## Nội dung
@@ -603,7 +650,7 @@ và **an toàn dữ liệu cá nhân**. Chạy được hoàn toàn ngoại tuy�
 | Tệp | Dùng để |
 |---|---|
 | `bai_giang.ipynb` | Bài giảng (trang chiếu): ChatGPT, Gemini, tài khoản và chi phí, sáu phần của câu lệnh, kiểm tra câu trả lời, bảo mật, tra cứu |
-| `thuc_hanh.ipynb` | Thực hành: phòng thí nghiệm câu lệnh (gửi, xem trả lời hiện dần, so sánh các mô hình, chấm câu lệnh, xuất câu trả lời ra Word đúng thể thức); soạn công văn, giấy mời, thông báo, báo cáo; tóm tắt, viết lại dễ hiểu, bài đăng fan page, tin nhắn nhóm Zalo, bài đọc loa truyền thanh, viết cho bà con dân tộc thiểu số, trả lời công dân, soát chính tả; bắt thời hạn bị bịa (`check_figures`) và kiểm tra thông tin bịa (ngày, giờ, tên, địa điểm, căn cứ) trong bản nháp của bất kỳ mô hình nào; mã gọi SDK `openai` và `google-genai` (ô thu gọn); tra cứu có nguồn |
+| `thuc_hanh.ipynb` | Thực hành: phòng thí nghiệm câu lệnh (gửi, xem trả lời hiện dần, so sánh các mô hình, chấm câu lệnh, xuất câu trả lời ra Word đúng thể thức); soạn từ ghi chú (AI điền mẫu, máy viết và kiểm tra văn bản, hỏi lại khi thiếu; so sánh với trò chuyện tự do); soạn công văn, giấy mời, thông báo, báo cáo; tóm tắt, viết lại dễ hiểu, bài đăng fan page, tin nhắn nhóm Zalo, bài đọc loa truyền thanh, viết cho bà con dân tộc thiểu số, trả lời công dân, soát chính tả; bắt thời hạn bị bịa (`check_figures`) và kiểm tra thông tin bịa (ngày, giờ, tên, địa điểm, căn cứ) trong bản nháp của bất kỳ mô hình nào; mã gọi SDK `openai` và `google-genai` (ô thu gọn); tra cứu có nguồn |
 | `bai_tap/bai_tap.ipynb` | Bài tập nbgrader: câu lệnh chấm theo thang điểm công bố, che dữ liệu cá nhân (chấm bằng `course.privacy`), sửa giấy mời cho đúng thể thức, tìm chi tiết AI bịa trong một bài đăng, sửa giấy mời AI soạn cho hết thông tin bịa bằng công cụ «Kiểm tra thông tin bịa» — chấm không gọi mô hình nào |
 | `van_ban_mau/*.md` | Bản nháp 8 loại văn bản (công văn, thông báo, giấy mời, báo cáo, tờ trình, kế hoạch, quyết định, biên bản) |
 | `van_ban_mau/thong_bao_loi.txt` | Một thông báo cố ý sai thể thức để luyện kiểm tra |
@@ -631,6 +678,23 @@ d = Draft(kind="bien-ban", issuer="ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH", subj
           co_signers=[("THƯ KÝ", "Phạm Thị Dung")], cc=["Các thành viên dự họp"])
 check_file(write_docx(d, "bien_ban.docx")).ok   # True
 ```
+
+## Soạn từ ghi chú (có cấu trúc)
+
+`course.documents.drafting.draft_from_notes(ghi_chú, loại)` và widget `drafting_widget()` (thực hành, mục 2b):
+người học tả việc bằng lời của mình; mô hình **điền mẫu JSON** của loại văn bản (giấy mời, thông báo, công văn,
+báo cáo ngắn, biên bản họp từ lời ghi, trả lời công dân, bài đăng Zalo/fanpage, thông báo loa truyền thanh).
+Trên máy, llama.cpp biến lược đồ JSON thành ngữ pháp nên mô hình chỉ viết được JSON đúng mẫu; với ChatGPT dùng
+`response_format` (json_schema, strict), với Gemini `response_mime_type` + `response_json_schema`; dữ liệu cá nhân
+vẫn được che trước khi gửi. Máy đối chiếu giờ, ngày, địa điểm, họ tên với ghi chú (không có thì **hỏi lại**, ví dụ
+«Thiếu thời gian họp», không bao giờ tự điền; thứ trong tuần sai với ngày cũng hỏi lại), rồi tự viết văn bản theo
+Nghị định 30/2020/NĐ-CP và chạy máy kiểm tra thể thức. JSON hỏng: thử lại hai lần rồi báo lỗi tiếng Việt.
+
+Bộ 65 việc của phường do nhóm viết (`course/documents/drafting_tasks.jsonl`, 8 loại, 9 việc cố ý thiếu thông tin)
+và các phép chấm tự động (`course/documents/evaluation.py`): đúng các trường, qua máy kiểm tra, không có con số
+ngoài ghi chú, tiếng Việt có dấu. Đo bằng `benchmarks/drafting.py`:
+
+{drafting_figures}
 
 ## Ứng dụng không cần viết mã
 
@@ -681,6 +745,31 @@ nhân số 91/2025/QH15 (thay cho Nghị định 13/2023/NĐ-CP từ ngày 01 th
 https://ai.google.dev/gemini-api/docs/google-search; https://platform.openai.com/docs/guides/tools-web-search.
 """
 N_DOCS, N_FOUND = 86, 64  # figures printed by `python tests/test_documents_corpus.py`
+# printed by benchmarks/drafting.py (see its JSON; the machine was shared, so times are upper bounds)
+FREE_QWEN = "1/16 (0,06)"
+DRAFTING_FIGURES = """
+Đo ngày 07 tháng 12 năm 2026 trên máy 2 nhân **dùng chung** với nhiều phiên làm việc khác (tải trung bình 4–17),
+1 luồng, chạy với `nice`. Vì máy chậm, chỉ đo **16 việc (2 việc đầu của mỗi loại)** trong bộ 65 việc, không phải
+cả bộ: `benchmarks/drafting.py --per-type 2 --threads 1`.
+
+| Cách soạn | Mô hình | Đạt | So với Gemma tự do |
+|---|---|---|---|
+| Điền mẫu (JSON + ngữ pháp) | Qwen2.5-Coder 1.5B | 8/16 (0,50) | — (Gemma đạt 0) |
+| Trò chuyện tự do | Qwen2.5-Coder 1.5B | {free_qwen} | — |
+| Trò chuyện tự do | Gemma 3 270M (mốc so sánh) | 0/16 (0,00) | 1 |
+
+Mục tiêu 0,90 **chưa đạt**. Lỗi còn lại của cách điền mẫu: bỏ sót một con số (450 lượt người), chép tiêu đề hay câu
+của ví dụ mẫu (máy bắt được và hỏi lại hoặc cảnh báo), lời văn không dấu khi ghi chú không dấu, nhầm nơi nhận
+(«Phòng Công ty»), địa điểm sai. Trò chuyện tự do thì lặp lại ghi chú, từ chối («tôi là trợ lý AI, không thể…»),
+lặp vòng hoặc thêm năm không có trong ghi chú.
+
+Thời gian một giấy mời với Qwen2.5-Coder 1.5B (`--timing-only`, 1 luồng, máy dùng chung): chữ đầu tiên sau 61,9 s khi
+phần hướng dẫn của mẫu (khoảng 650 token) chưa có trong bộ nhớ đệm, 4,2 s khi đã có (giấy mời thứ hai trở đi); cả
+giấy mời 129 s lần đầu, 61 s các lần sau (trung vị 38 s mỗi việc trong bộ 16 việc). Mục tiêu «chữ đầu ≤ 1,5 s, giấy
+mời ≤ 30 s trên 2 nhân» **chưa đạt** trên máy dùng chung này (trong bộ 16 việc: trung vị chữ đầu tiên 11,7 s,
+giấy mời 66 s); cần đo lại trên máy rảnh. Bộ nhớ thêm khi nạp và chạy
+mô hình: khoảng 1,97 GB (Gemma 3 270M: 0,34 GB), vừa máy 8 GB.
+"""
 
 
 def readme() -> None:
@@ -689,7 +778,8 @@ def readme() -> None:
     rows = "\n".join(f"| {r.element}{' (.docx)' if r.docx_only else ''} | {r.text} | {r.citation} |"
                      for r in RULES.values())
     table = "| Thành phần | Quy tắc | Căn cứ |\n|---|---|---|\n" + rows
-    text = README_TEMPLATE.format(rules_table=table, rubric=rubric_table(), n_docs=N_DOCS, n_found=N_FOUND)
+    text = README_TEMPLATE.format(rules_table=table, rubric=rubric_table(), n_docs=N_DOCS, n_found=N_FOUND,
+                                  drafting_figures=DRAFTING_FIGURES.strip().format(free_qwen=FREE_QWEN))
     write_text(HERE / "README.md", text)
 
 

@@ -1,4 +1,4 @@
-"""The real local model (Gemma 3 270M through llama-cpp-python): tokens, top-k, generation."""
+"""The real local models through llama-cpp-python: Gemma 3 270M (tokens, top-k, generation), the chat model."""
 
 from __future__ import annotations
 
@@ -101,7 +101,7 @@ def test_streams_in_a_real_kernel(tmp_path: Path) -> None:
     nbformat.write(nb, path)
     env = offline_env()
     env["COURSE_CACHE_DIR"] = str(tmp_path / "cache")
-    env["COURSE_LLM_MODEL_PATH"] = str(local.prepare_gemma())  # the assembled model, not a second copy
+    env["COURSE_LLM_MODEL_PATH"] = str(local.prepare_llm())  # the assembled chat model, not a second copy
     done = run_notebook(path, timeout=300, env=env)
     outputs = done.cells[0].outputs
     streamed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream" and o.name == "stdout")

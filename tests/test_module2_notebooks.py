@@ -95,6 +95,8 @@ def test_practice_runs_offline(workdir):
     assert (workdir / "cong_van_tu_AI.docx").exists()
     assert "không tra cứu được Internet" in text
     assert "nên ô này không gọi ChatGPT" in text and "nên ô này không gọi Gemini" in text
+    assert "Thiếu thời gian họp" in text  # structured drafting asks back instead of inventing the hour
+    assert "GIẤY MỜI" in text or "Cần bổ sung trước khi soạn" in text  # a document or questions, never silence
     assert "Traceback" not in text
 
 

@@ -72,29 +72,44 @@ def needs_guard(settings: Settings, provider: str) -> bool:
 
 
 def _run_local(prompt: str, system: str | None, temperature: float, max_tokens: int, seed: int | None,
-               sink: Callable[[str], None] | None) -> prov.Reply:
+               sink: Callable[[str], None] | None, schema: dict[str, Any] | None = None) -> prov.Reply:
+    """The local model: COURSE_LLM_MODEL through its chat template, or Gemma 270M in a few-shot frame."""
     from course.llm import local
+    from course.local_models import llm_spec
 
+    spec = llm_spec(local.chat_model())
+    emit = _strip_leading(sink) if sink else None
+    if spec.instruct:
+        messages = ([{"role": "system", "content": system}] if system else []) + [{"role": "user", "content": prompt}]
+        out = local.chat(messages, schema=schema, max_tokens=max_tokens, temperature=temperature, seed=seed,
+                         on_token=emit)
+        return prov.Reply(out.text.strip(), spec.label, out.tokens_in, out.tokens_out)
+    if schema is not None:
+        from course.llm.local import LocalModelError
+
+        raise LocalModelError(f"{spec.label} là mô hình nền, không điền được mẫu có cấu trúc.",
+                              hint="Đặt COURSE_LLM_MODEL=qwen2.5-coder-1.5b.")
     out = local.complete(
         local.frame_prompt(prompt, system), max_tokens=max_tokens, temperature=temperature, seed=seed,
-        stop=local.STOP, stream=sink is not None, on_token=_strip_leading(sink) if sink else None,
+        stop=local.STOP, stream=sink is not None, on_token=emit,
     )
     return prov.Reply(out.text.strip(), local.LOCAL_MODEL_NAME, out.tokens_in, out.tokens_out)
 
 
 def _call(settings: Settings, provider: str, prompt: str, system: str | None, model: str | None,
           temperature: float, max_tokens: int, seed: int | None,
-          sink: Callable[[str], None] | None) -> prov.Reply:
+          sink: Callable[[str], None] | None, schema: dict[str, Any] | None = None) -> prov.Reply:
     if provider == "local":
-        return _run_local(prompt, system, temperature, max_tokens, seed, sink)
+        return _run_local(prompt, system, temperature, max_tokens, seed, sink, schema)
     if provider == "gemini":
-        return prov.gemini_chat(settings, prompt, system, model, temperature, max_tokens, seed, sink)
-    return prov.openai_chat(settings, provider, prompt, system, model, temperature, max_tokens, seed, sink)
+        return prov.gemini_chat(settings, prompt, system, model, temperature, max_tokens, seed, sink, schema)
+    return prov.openai_chat(settings, provider, prompt, system, model, temperature, max_tokens, seed, sink, schema)
 
 
 def _attempt(settings: Settings, provider: str, prompt: str, system: str | None, model: str | None,
              temperature: float, max_tokens: int, seed: int | None, sink: Callable[[str], None] | None,
-             pii_policy: str, use_cache: bool, sensitive_policy: str = "block") -> Answer:
+             pii_policy: str, use_cache: bool, sensitive_policy: str = "block",
+             schema: dict[str, Any] | None = None) -> Answer:
     """One provider, guard + cache + live call. Raises `ProviderFailure`/`CourseError` on failure."""
     ans = Answer(provider=provider)
     mapping: dict[str, str] = {}
@@ -125,7 +140,9 @@ def _attempt(settings: Settings, provider: str, prompt: str, system: str | None,
 
     replay_mode = REPLAY_MODES.get(settings.replay, "auto") if use_cache else "off"
     resolved_model = model or prov.default_model(settings, provider)
-    params = {"temperature": temperature, "max_tokens": max_tokens, "seed": seed}
+    params: dict[str, Any] = {"temperature": temperature, "max_tokens": max_tokens, "seed": seed}
+    if schema is not None:
+        params["schema"] = schema
     key = store.cache_key(provider, resolved_model, sent_prompt, sent_system, params)
     emit = StreamRestorer(mapping, sink) if (sink and mapping) else None
 
@@ -147,7 +164,7 @@ def _attempt(settings: Settings, provider: str, prompt: str, system: str | None,
             return replay(entry, "chế độ phát lại đang bật (COURSE_REPLAY).")
     try:
         reply = _call(settings, provider, sent_prompt, sent_system, model, temperature, max_tokens, seed,
-                      emit.feed if emit else sink)
+                      emit.feed if emit else sink, schema)
     except prov.ProviderFailure as fail:
         entry = store.cache_get(settings, key) if replay_mode == "auto" and provider != "local" else None
         if entry is not None:
@@ -194,6 +211,7 @@ def ask(
     pii_policy: str | None = None,
     use_cache: bool = True,
     sensitive_policy: str = "block",
+    schema: dict[str, Any] | None = None,
 ) -> Answer:
     """Ask a language model; returns an `Answer` (never raises for provider trouble).
 
@@ -203,6 +221,8 @@ def ask(
     cloud providers. sensitive_policy: "block" (default: sensitive data about a person — health,
     criminal record … — stops the cloud call with a Vietnamese explanation) or "generalise" (sent as
     a general wording). In `auto` mode a cloud failure falls back to the local model and says so.
+    schema: a JSON schema the answer must follow (JSON text in `Answer.text`): a grammar for the local
+    model, the provider's structured-output mode for ChatGPT / Gemini / compatible servers.
     """
     start = time.perf_counter()
     try:
@@ -230,7 +250,7 @@ def ask(
         chosen = "local"
     sink = on_token or (_printer if stream else None)
     args = (prompt or "", system, model, float(temperature), int(max_tokens), seed, sink, policy, use_cache,
-            sensitive_policy)
+            sensitive_policy, schema)
     ans = _safe_attempt(settings, chosen, *args)
     if auto and chosen in CLOUD_PROVIDERS and ans.error and "(chế độ chặn)" not in ans.error:
         reason = ans.error

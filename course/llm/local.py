@@ -1,7 +1,10 @@
-"""The offline model: Gemma 3 270M (a *base* model) in-process through llama-cpp-python.
+"""The offline models in-process through llama-cpp-python.
 
-The model is loaded once per process (`get_llama()`) and guarded by a lock, because a
-`llama_cpp.Llama` object is not thread-safe. What it offers for teaching:
+Two roles. Gemma 3 270M, a *base* model, teaches how a language model works (`get_llama()`):
+its tokens, its next-token probabilities. The model `COURSE_LLM_MODEL` names (default
+Qwen2.5-Coder 1.5B Instruct) chats and drafts through its chat template (`chat()`), optionally
+under a JSON schema that llama.cpp turns into a grammar. Each model is loaded once per process
+and guarded by one lock, because a `llama_cpp.Llama` object is not thread-safe. For teaching:
 
 - `next_token_probs(text, k)`: the real top-k next-token distribution (softmax of the logits);
 - `tokenize(text)`: the token pieces Gemma sees;
@@ -25,13 +28,12 @@ from typing import Any
 
 from course.config import load_settings
 from course.errors import CourseError
-from course.local_models import prepare_gemma
+from course.local_models import GEMMA, llm_spec, prepare_llm
 
 LOCAL_MODEL_NAME = "gemma-3-270m (Q4_K_M)"
 
 _LOCK = threading.RLock()
-_LLAMA: Any = None
-_LLAMA_PATH: str | None = None
+_LLAMAS: dict[str, Any] = {}
 
 # Few-shot frame for a base model. The examples only show the *shape* of an answer.
 FEW_SHOT = (
@@ -68,12 +70,11 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
-def get_llama() -> Any:
-    """Return the process-wide `llama_cpp.Llama` for Gemma 3 270M, loading it on first use."""
-    global _LLAMA, _LLAMA_PATH
+def get_llama(model: str = GEMMA) -> Any:
+    """Return the process-wide `llama_cpp.Llama` for `model` (default Gemma 3 270M), loading it on first use."""
     with _LOCK:
-        if _LLAMA is not None:
-            return _LLAMA
+        if model in _LLAMAS:
+            return _LLAMAS[model]
         try:
             from llama_cpp import Llama
         except ImportError as exc:  # pragma: no cover - dependency missing
@@ -82,10 +83,10 @@ def get_llama() -> Any:
                 hint="Chạy `make run` để cài đặt lại.",
             ) from exc
         settings = load_settings()
-        path = prepare_gemma(settings)
+        path = prepare_llm(model, settings)
         try:
             with _quiet_stderr():
-                _LLAMA = Llama(
+                llm = Llama(
                     model_path=str(path),
                     n_ctx=settings.llm_ctx,
                     n_threads=settings.llm_threads,
@@ -95,21 +96,25 @@ def get_llama() -> Any:
                 )
         except (ValueError, RuntimeError, OSError) as exc:
             raise LocalModelError(
-                "Không nạp được mô hình Gemma trên máy (tệp hỏng hoặc thiếu bộ nhớ).",
+                f"Không nạp được mô hình {llm_spec(model).label} trên máy (tệp hỏng hoặc thiếu bộ nhớ).",
                 hint="Chạy `khoahoc prepare` rồi thử lại.",
             ) from exc
-        _LLAMA_PATH = str(path)
-        atexit.register(_close_llama)
-        return _LLAMA
+        if not _LLAMAS:
+            atexit.register(_close_llamas)
+        _LLAMAS[model] = llm
+        return llm
 
 
-def _close_llama() -> None:
-    """Free the model before interpreter teardown (llama-cpp's __del__ then fails noisily)."""
-    global _LLAMA
-    if _LLAMA is not None:
+def chat_model() -> str:
+    """The key of the local model that chats and drafts (COURSE_LLM_MODEL)."""
+    return load_settings().llm_model
+
+
+def _close_llamas() -> None:
+    """Free the models before interpreter teardown (llama-cpp's __del__ then fails noisily)."""
+    for key in list(_LLAMAS):
         with contextlib.suppress(Exception):
-            _LLAMA.close()
-        _LLAMA = None
+            _LLAMAS.pop(key).close()
 
 
 def _ids(text: str, add_bos: bool = True) -> list[int]:
@@ -299,3 +304,63 @@ def frame_prompt(prompt: str, system: str | None = None) -> str:
     head = (system.strip() + "\n\n") if system and system.strip() else ""
     return f"{head}{FEW_SHOT}Câu hỏi: {prompt.strip()}\nTrả lời:"
 
+
+
+def chat(
+    messages: list[dict[str, str]],
+    schema: dict[str, Any] | None = None,
+    max_tokens: int = 256,
+    temperature: float = 0.0,
+    seed: int | None = None,
+    on_token: Callable[[str], None] | None = None,
+    model: str | None = None,
+) -> Completion:
+    """Answer `messages` with the instruction-tuned local model through its chat template.
+
+    With `schema` (a JSON schema) llama.cpp constrains every token to the grammar of that schema, so the
+    answer is JSON of that shape (unless `max_tokens` cuts it: `finish_reason == "length"`). The shared
+    start of the messages (system prompt, examples) stays in the model's cache between calls.
+    """
+    model = model or chat_model()
+    if not llm_spec(model).instruct:
+        raise LocalModelError(f"{llm_spec(model).label} không có mẫu hội thoại (chat template).",
+                              hint="Đặt COURSE_LLM_MODEL=qwen2.5-coder-1.5b.")
+    kwargs: dict[str, Any] = {
+        "max_tokens": max(1, int(max_tokens)),
+        "temperature": max(0.0, float(temperature)),
+        "seed": seed if seed is not None else int.from_bytes(os.urandom(4), "little") & 0x7FFFFFFF,
+    }
+    if temperature <= 0:
+        kwargs.update(top_k=1, top_p=1.0, min_p=0.0)
+    if schema is not None:
+        kwargs["response_format"] = {"type": "json_object", "schema": schema}
+    with _LOCK:
+        llm = get_llama(model)
+        start = time.perf_counter()
+        parts: list[str] = []
+        first: float | None = None
+        finish = ""
+        usage: dict[str, Any] = {}
+        try:
+            with _quiet_stderr():
+                stream = llm.create_chat_completion(messages, stream=True, **kwargs)
+                for chunk in stream:
+                    choice = chunk["choices"][0]
+                    piece = (choice.get("delta") or {}).get("content") or ""
+                    if piece:
+                        if first is None:
+                            first = time.perf_counter() - start
+                        parts.append(piece)
+                        if on_token:
+                            on_token(piece)
+                    finish = choice.get("finish_reason") or finish
+                    usage = chunk.get("usage") or usage
+        except ValueError as exc:  # llama-cpp-python: "Requested tokens (…) exceed context window"
+            raise LocalModelError("Yêu cầu quá dài cho mô hình trên máy.",
+                                  hint="Hãy rút ngắn ghi chú hoặc giảm max_tokens.") from exc
+        text = "".join(parts)
+        # Each streamed piece is at least one token (a split UTF-8 letter waits for the next one).
+        n_out = int(usage.get("completion_tokens", 0)) or len(parts)
+        n_in = int(usage.get("prompt_tokens", 0)) or max(0, int(llm.n_tokens) - n_out)
+        return Completion(text=text, tokens_in=n_in, tokens_out=n_out, latency_s=time.perf_counter() - start,
+                          first_token_s=first, finish_reason=finish)

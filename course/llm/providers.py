@@ -243,8 +243,11 @@ def _compatible_model(settings: Settings, client: Any) -> str:
 
 def openai_chat(settings: Settings, provider: str, prompt: str, system: str | None, model: str | None,
                 temperature: float, max_tokens: int, seed: int | None,
-                on_token: Callable[[str], None] | None) -> Reply:
-    """One Chat Completions call (streamed when `on_token` is given), with bounded retries."""
+                on_token: Callable[[str], None] | None, schema: dict[str, Any] | None = None) -> Reply:
+    """One Chat Completions call (streamed when `on_token` is given), with bounded retries.
+
+    With `schema` the answer is JSON of that shape (structured outputs: `response_format` json_schema, strict).
+    """
     if provider == "openai" and not settings.openai_api_key:
         raise failure("no_key", provider)
     if provider == "compatible" and not settings.openai_base_url:
@@ -259,6 +262,9 @@ def openai_chat(settings: Settings, provider: str, prompt: str, system: str | No
         params["max_tokens"] = max_tokens
     if seed is not None:
         params["seed"] = seed
+    if schema is not None:
+        params["response_format"] = {"type": "json_schema",
+                                     "json_schema": {"name": "van_ban", "schema": schema, "strict": True}}
     state = {"emitted": False}
 
     def once() -> Reply:
@@ -323,8 +329,12 @@ def gemini_client(settings: Settings, *, timeout: float | None = None) -> Any:
 
 
 def gemini_chat(settings: Settings, prompt: str, system: str | None, model: str | None, temperature: float,
-                max_tokens: int, seed: int | None, on_token: Callable[[str], None] | None) -> Reply:
-    """One Gemini `generateContent` (or `streamGenerateContent`) call with bounded retries."""
+                max_tokens: int, seed: int | None, on_token: Callable[[str], None] | None,
+                schema: dict[str, Any] | None = None) -> Reply:
+    """One Gemini `generateContent` (or `streamGenerateContent`) call with bounded retries.
+
+    With `schema` the answer is JSON of that shape (`response_mime_type` + `response_json_schema`).
+    """
     from google.genai import types
 
     if not settings.gemini_api_key:
@@ -334,6 +344,9 @@ def gemini_chat(settings: Settings, prompt: str, system: str | None, model: str 
     config = types.GenerateContentConfig(
         system_instruction=system or None, temperature=temperature, max_output_tokens=max_tokens, seed=seed
     )
+    if schema is not None:
+        config.response_mime_type = "application/json"
+        config.response_json_schema = schema
     if model.startswith("gemini-2.5-flash"):
         # Thinking tokens would eat the small class budget; Flash allows switching them off.
         config.thinking_config = types.ThinkingConfig(thinking_budget=0)

@@ -24,8 +24,9 @@ from course.prompting.rubric import score_prompt
 from course.widgets.safe import guard
 
 OFFLINE_NOTE = (
-    "Chưa có khoá API nên câu trả lời đến từ Gemma 3 270M chạy ngay trên máy. Đây là mô hình rất nhỏ, chỉ "
-    "biết viết tiếp chữ: thường không theo đúng định dạng, hay lặp lại, sai dấu và bịa nội dung. Với ChatGPT "
+    "Chưa có khoá API nên câu trả lời đến từ mô hình nhỏ chạy ngay trên máy (mặc định Qwen2.5-Coder 1.5B). Mô "
+    "hình này nhỏ hơn ChatGPT rất nhiều: thường viết quá ngắn, không theo đúng định dạng, hay lặp lại, sai "
+    "dấu và bịa nội dung (muốn văn bản đúng mẫu, dùng «Soạn từ ghi chú» ở mục 2b). Với ChatGPT "
     "hoặc Gemini, cùng câu lệnh này sẽ cho văn bản tiếng Việt trôi chảy, theo đúng vai trò, định dạng và ràng "
     "buộc bạn đặt ra — nhưng vẫn có thể sai số liệu, nên luôn phải đọc lại và kiểm tra."
 )

@@ -30,7 +30,7 @@ CHECK_HABIT = [
 ]
 
 OFFLINE_LESSON = (
-    "Mô hình trên máy (Gemma 3 270M) không tra cứu được Internet: nó chỉ «nhớ» những gì có trong dữ liệu huấn "
+    "Mô hình trên máy không tra cứu được Internet: nó chỉ «nhớ» những gì có trong dữ liệu huấn "
     "luyện, được thu thập trước khi phát hành. Vì vậy nó không thể biết các thay đổi mới — ví dụ việc tổ chức "
     "chính quyền địa phương hai cấp (tỉnh và xã), bỏ cấp huyện, từ ngày 01 tháng 7 năm 2025 theo Luật Tổ chức "
     "chính quyền địa phương năm 2025. Khi không có công cụ tìm kiếm, mô hình vẫn trả lời trơn tru nhưng có thể "

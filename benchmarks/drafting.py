@@ -1,0 +1,164 @@
+"""Drafting task set: structured drafting vs free-form chat, on the local models, same run.
+
+Arms (every task of the chosen subset goes through each):
+- `structured:<model>`: `course.documents.drafting.draft_from_notes` — the model fills the type's JSON form
+  under a grammar, the course grounds it in the notes and writes/checks the document;
+- `free:<model>`: the same notes as a plain request through `course.llm.ask` (what a learner would type).
+The baseline is free-form Gemma 3 270M (what the course used before); ratios are against it. Timing: first
+token and whole giấy mời for the structured arm, model RAM (resident memory added by loading and running the
+model). Tasks run grouped by type so the form's shared prompt stays in the model's cache, as in class.
+
+    nice -n 10 .venv/bin/python benchmarks/drafting.py [--per-type 2] [--arms structured:qwen2.5-coder-1.5b ...]
+        [--offset 0] [--threads 2] [--details out.json] [--timing-only MODEL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import time
+
+os.environ.setdefault("COURSE_DOTENV", os.devnull)
+os.environ["COURSE_LLM_PROVIDER"] = "local"
+
+DEFAULT_ARMS = ["free:gemma-3-270m", "structured:qwen2.5-coder-1.5b", "free:qwen2.5-coder-1.5b"]
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def run_arm(arm: str, tasks: list, details: dict) -> dict:
+    from course.documents.drafting import DraftingError, draft_from_notes
+    from course.documents.evaluation import TODAY, Score, score_freeform, score_structured, task_prompt
+    from course.llm import ask, local
+
+    mode, model = arm.split(":", 1)
+    os.environ["COURSE_LLM_MODEL"] = model
+    before = rss_mb()
+    t_load = time.perf_counter()
+    local.get_llama(model)
+    load_s = time.perf_counter() - t_load
+    scores, latencies, firsts, invitation = [], [], [], []
+    for task in tasks:
+        start = time.perf_counter()
+        if mode == "structured":
+            try:
+                result = draft_from_notes(task.notes, task.type, today=TODAY)
+                score = score_structured(task, result)
+                if result.fill and result.fill.first_token_s is not None:
+                    firsts.append(result.fill.first_token_s)
+                text = result.text or "\n".join(result.questions)
+                extra = {"fields": result.fill.fields if result.fill else {}, "warnings": result.warnings}
+            except DraftingError as exc:
+                score, text, extra = Score(task.id, False, [str(exc)]), "", {}
+        else:
+            ans = ask(task_prompt(task), max_tokens=400, temperature=0.0, use_cache=False)
+            text = ans.text if ans.ok else ans.error
+            score = score_freeform(task, text)
+            extra = {}
+        took = time.perf_counter() - start
+        latencies.append(took)
+        if task.type == "giay-moi" and not task.ask:
+            invitation.append(took)
+        scores.append(score)
+        details.setdefault(arm, []).append({"task": task.id, "passed": score.passed, "failures": score.failures,
+                                            "seconds": round(took, 1), "text": text, **extra})
+        print(f"{arm} {task.id} {'ĐẠT' if score.passed else 'TRƯỢT'} {took:.1f}s {score.failures[:2]}", flush=True)
+    passed = sum(s.passed for s in scores)
+    return {
+        "arm": arm, "tasks": len(scores), "passed": passed, "pass_rate": round(passed / max(1, len(scores)), 3),
+        "load_s": round(load_s, 2), "model_ram_mb": round(rss_mb() - before, 0),
+        "median_task_s": round(statistics.median(latencies), 1) if latencies else None,
+        "median_first_token_s": round(statistics.median(firsts), 2) if firsts else None,
+        "median_giay_moi_s": round(statistics.median(invitation), 1) if invitation else None,
+    }
+
+
+def invitation_timing(model: str) -> dict:
+    """One giấy mời cold (the form's prompt read from scratch) then one warm (that prompt still cached)."""
+    from course.documents.drafting import draft_from_notes
+    from course.documents.evaluation import TODAY
+    from course.llm import local
+
+    os.environ["COURSE_LLM_MODEL"] = model
+    before = rss_mb()
+    llm = local.get_llama(model)
+    out: dict = {"model": model}
+    for label, notes in (("cold", "mời tổ dân phố 3 họp 8h sáng thứ 7 12/12 ở nhà văn hoá bàn tổng vệ sinh"),
+                         ("warm", "mời chi hội phụ nữ họp 14h thứ 4 16/12 tại hội trường phường bàn ngày hội")):
+        if label == "cold":
+            llm.reset()  # n_tokens = 0: nothing of the form's prompt is reused
+        start = time.perf_counter()
+        result = draft_from_notes(notes, "giay-moi", today=TODAY)
+        out[label] = {"first_token_s": round(result.fill.first_token_s or 0, 2),
+                      "full_giay_moi_s": round(time.perf_counter() - start, 1),
+                      "tokens_out": result.fill.tokens_out, "ok": result.ok}
+    out["model_ram_mb"] = round(rss_mb() - before, 0)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--per-type", type=int, default=0, help="N tasks of each type (0 = all)")
+    parser.add_argument("--offset", type=int, default=0, help="skip the first K tasks of each type")
+    parser.add_argument("--arms", nargs="+", default=DEFAULT_ARMS)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--details", default="", help="write every answer and verdict to this JSON file")
+    parser.add_argument("--rescore", default="", metavar="DETAILS",
+                        help="score the free-form answers stored in a --details file again (no model runs)")
+    parser.add_argument("--timing-only", default="", metavar="MODEL",
+                        help="only time one giấy mời cold and warm on MODEL")
+    args = parser.parse_args()
+    os.environ["COURSE_LLM_THREADS"] = str(args.threads)
+    if args.rescore:
+        from course.documents.evaluation import load_tasks, score_freeform
+
+        by_id = {t.id: t for t in load_tasks()}
+        with open(args.rescore, encoding="utf-8") as fh:
+            stored = json.load(fh)
+        summary = {}
+        for arm, rows in stored.items():
+            if arm.startswith("free:"):
+                ok = [score_freeform(by_id[r["task"]], r["text"]).passed for r in rows]
+                summary[arm] = {"tasks": len(ok), "passed": sum(ok), "pass_rate": round(sum(ok) / max(1, len(ok)), 3)}
+        print(json.dumps({"benchmark": "drafting-rescore", "arms": summary}, ensure_ascii=False, indent=2))
+        return
+    if args.timing_only:
+        print(json.dumps({"benchmark": "drafting-timing", "threads": args.threads, "cpu_count": os.cpu_count(),
+                          **invitation_timing(args.timing_only)}, ensure_ascii=False, indent=2))
+        return
+
+    from course.documents.evaluation import load_tasks
+
+    tasks = load_tasks()
+    if args.per_type:
+        chosen: list = []
+        for typ in dict.fromkeys(t.type for t in tasks):
+            chosen += [t for t in tasks if t.type == typ][args.offset: args.offset + args.per_type]
+        tasks = chosen
+    details: dict = {}
+    results = [run_arm(arm, tasks, details) for arm in args.arms]
+    base = next((r for r in results if r["arm"] == "free:gemma-3-270m"), results[0])
+    for r in results:
+        r["pass_rate_vs_baseline"] = (round(r["pass_rate"] / base["pass_rate"], 2) if base["pass_rate"]
+                                      else None)
+        r["median_task_s_vs_baseline"] = (round(r["median_task_s"] / base["median_task_s"], 2)
+                                          if base["median_task_s"] else None)
+    out = {"benchmark": "drafting", "baseline": base["arm"], "threads": args.threads,
+           "subset": (f"{args.per_type} per type from #{args.offset + 1}" if args.per_type else "all"),
+           "tasks": len(tasks), "cpu_count": os.cpu_count(), "arms": results}
+    if args.details:
+        with open(args.details, "w", encoding="utf-8") as fh:
+            json.dump(details, fh, ensure_ascii=False, indent=1)
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()

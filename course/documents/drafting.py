@@ -1,0 +1,691 @@
+"""Structured drafting: the learner's notes → a JSON form the model fills → a document the course writes.
+
+A small local model cannot be trusted to write a whole giấy mời free-form (it answers with one line,
+or loops). It can fill a form: for each document type a JSON schema lists the fields (trích yếu,
+thời gian, địa điểm, thành phần, nội dung, nơi nhận …); the model fills it under a grammar (locally)
+or the provider's structured-output mode (ChatGPT, Gemini); the course then checks every date, time,
+place and name against the notes, asks back in Vietnamese for what is missing, and writes the
+document itself: the Nghị định 30/2020 .docx (`writer.py`) for the administrative types, plain
+text for a Zalo / fan page post and a loudspeaker announcement.
+
+```python
+from course.documents.drafting import draft_from_notes
+kq = draft_from_notes("mời tổ dân phố 3 họp 8h sáng thứ 7 12/12 ở nhà văn hoá bàn tổng vệ sinh", "giay-moi")
+kq.questions   # [] or ["Thiếu thời gian họp: …"]
+kq.text        # the document as text; kq.save_docx("giay_moi.docx"); kq.report (Nghị định 30 checker)
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from course.documents.checker import Report, check_text
+from course.documents.model import Draft, format_date
+from course.errors import CourseError
+from course.text import nfc, strip_diacritics
+
+
+class DraftingError(CourseError):
+    """The model could not fill the form (invalid JSON after retries, or no model answered)."""
+
+
+# ------------------------------------------------------------------------------------------ the forms
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a form: JSON key, what the model is told, and the question asked when it is missing."""
+
+    key: str
+    describe: str  # Vietnamese, shown to the model
+    missing: str = ""  # Vietnamese question when required and missing; "" = optional
+    kind: str = "text"  # text | time | date | place | name | list | names
+    max_items: int = 6
+
+    @property
+    def required(self) -> bool:
+        return bool(self.missing)
+
+
+@dataclass(frozen=True)
+class DocType:
+    """One thing a ward drafts: its form, the document kind it is written as, and one worked example."""
+
+    slug: str
+    label: str
+    kind: str  # Draft kind for the Nghị định 30 writer; "" = plain text (Zalo post, loudspeaker)
+    fields: tuple[Field, ...]
+    example_notes: str
+    example_json: dict[str, Any]
+
+    def schema(self) -> dict[str, Any]:
+        """The JSON schema the model fills: every key required (an empty value means «not in the notes»)."""
+        props: dict[str, Any] = {}
+        for f in self.fields:
+            if f.kind in ("list", "names"):
+                props[f.key] = {"type": "array", "items": {"type": "string"}, "maxItems": f.max_items}
+            else:
+                props[f.key] = {"type": "string"}
+        return {"type": "object", "properties": props, "required": [f.key for f in self.fields],
+                "additionalProperties": False}
+
+
+TIME = "giờ, chép đúng như trong ghi chú (ví dụ «8h sáng», «14 giờ 30»); ghi chú không có giờ thì để trống"
+DATE = "ngày, chép đúng như trong ghi chú (ví dụ «thứ 7 12/12», «ngày 05/01»); không có thì để trống"
+PLACE = "địa điểm, chép đúng như trong ghi chú (ví dụ «nhà văn hoá tổ dân phố 3»); không có thì để trống"
+SUBJECT = "trích yếu: một cụm từ ngắn nói văn bản về việc gì, viết hoa chữ đầu, có dấu, không có dấu chấm cuối"
+RECIPIENTS = "nơi nhận ghi trong ghi chú (nếu có), mỗi nơi một mục; không có thì để danh sách rỗng"
+
+DOC_TYPES: dict[str, DocType] = {t.slug: t for t in (
+    DocType("giay-moi", "giấy mời", "giay-moi", (
+        Field("trich_yeu", SUBJECT + " (ví dụ «Họp bàn tổ chức tổng vệ sinh môi trường»)"),
+        Field("thoi_gian", TIME, "Thiếu thời gian họp: bạn cho biết mấy giờ bắt đầu?", "time"),
+        Field("ngay", DATE, "Thiếu ngày họp: bạn cho biết họp ngày nào?", "date"),
+        Field("dia_diem", PLACE, "Thiếu địa điểm họp: bạn cho biết họp ở đâu?", "place"),
+        Field("thanh_phan", "những người, đơn vị được mời, viết đầy đủ có dấu",
+              "Thiếu thành phần mời: bạn cho biết mời những ai?", "list"),
+        Field("noi_dung", "nội dung cuộc họp: một câu, viết đầy đủ có dấu",
+              "Thiếu nội dung cuộc họp: bạn cho biết họp bàn việc gì?"),
+        Field("chuan_bi", "đại biểu cần mang hoặc chuẩn bị gì (nếu ghi chú có); không có thì để trống"),
+        Field("noi_nhan", RECIPIENTS, kind="list"),
+    ), "moi ban quan ly cac to dan pho va chi hoi phu nu hop 14h30 chieu thu 5 ngay 10/12 tai hoi truong ubnd "
+       "phuong de trien khai tiem chung soi, mang theo danh sach tre",
+       {"trich_yeu": "Họp triển khai tiêm chủng vắc xin sởi", "thoi_gian": "14h30 chiều", "ngay": "thứ 5 ngày 10/12",
+        "dia_diem": "hội trường Ủy ban nhân dân phường",
+        "thanh_phan": ["Ban quản lý các tổ dân phố", "Chi hội Phụ nữ"],
+        "noi_dung": "Triển khai tiêm chủng vắc xin sởi cho trẻ em trên địa bàn phường.",
+        "chuan_bi": "Danh sách trẻ em", "noi_nhan": []}),
+    DocType("thong-bao", "thông báo", "thong-bao", (
+        Field("trich_yeu", SUBJECT + " (ví dụ «Lịch tiếp công dân tháng 12»)"),
+        Field("noi_dung", "nội dung cần thông báo: hai đến bốn câu đầy đủ, có dấu, chỉ dùng thông tin trong ghi chú",
+              "Thiếu nội dung: bạn muốn thông báo việc gì?"),
+        Field("thoi_gian", TIME, kind="time"),
+        Field("ngay", DATE, kind="date"),
+        Field("dia_diem", PLACE, kind="place"),
+        Field("doi_tuong", "những ai cần biết hoặc thực hiện (ví dụ «nhân dân tổ dân phố 2»)", kind="list"),
+        Field("noi_nhan", RECIPIENTS, kind="list"),
+    ), "thong bao tam ngung cap nuoc khu pho 4 tu 7h den 17h ngay 15/12 de sua duong ong, ba con tru nuoc truoc",
+       {"trich_yeu": "Tạm ngừng cấp nước để sửa chữa đường ống",
+        "noi_dung": "Để sửa chữa đường ống, việc cấp nước tại khu phố 4 tạm ngừng trong ngày. Đề nghị bà con chủ "
+                    "động trữ nước trước.",
+        "thoi_gian": "từ 7h đến 17h", "ngay": "ngày 15/12", "dia_diem": "khu phố 4",
+        "doi_tuong": ["Nhân dân khu phố 4"], "noi_nhan": []}),
+    DocType("cong-van", "công văn", "cong-van", (
+        Field("kinh_gui", "cơ quan, đơn vị nhận công văn, viết đầy đủ có dấu",
+              "Thiếu nơi nhận công văn: bạn gửi công văn cho ai?", "list", 4),
+        Field("trich_yeu", SUBJECT + " (ví dụ «đề nghị hỗ trợ kinh phí sửa chữa nhà văn hoá»)"),
+        Field("noi_dung", "nội dung chính: hai đến bốn câu trang trọng, có dấu, chỉ dùng thông tin trong ghi chú",
+              "Thiếu nội dung công văn: bạn cần đề nghị hoặc báo việc gì?"),
+        Field("thoi_han", "hạn trả lời hoặc thực hiện, chép đúng như trong ghi chú; không có thì để trống", kind="date"),
+        Field("noi_nhan", RECIPIENTS, kind="list"),
+    ), "gui phong kinh te tinh xin ho tro 2 may bom chong ngap cho to dan pho 5, can truoc 20/12",
+       {"kinh_gui": ["Phòng Kinh tế tỉnh"], "trich_yeu": "đề nghị hỗ trợ máy bơm chống ngập",
+        "noi_dung": "Để chủ động phòng, chống ngập úng trong mùa mưa, Ủy ban nhân dân phường đề nghị Phòng Kinh tế "
+                    "tỉnh hỗ trợ 2 máy bơm chống ngập cho tổ dân phố 5.",
+        "thoi_han": "trước 20/12", "noi_nhan": []}),
+    DocType("bao-cao", "báo cáo ngắn", "bao-cao", (
+        Field("trich_yeu", SUBJECT + " (ví dụ «Kết quả ra quân tổng vệ sinh tháng 11»)"),
+        Field("ket_qua", "các kết quả đã làm được, mỗi ý một mục, giữ nguyên mọi con số trong ghi chú",
+              "Thiếu kết quả: bạn cho biết đã làm được những gì?", "list", 6),
+        Field("ton_tai", "tồn tại, hạn chế (nếu ghi chú có), mỗi ý một mục", kind="list", max_items=4),
+        Field("kien_nghi", "đề xuất, kiến nghị (nếu ghi chú có), mỗi ý một mục", kind="list", max_items=4),
+        Field("noi_nhan", RECIPIENTS, kind="list"),
+    ), "bao cao ket qua tiem soi dot 1: 320 tre duoc tiem, dat 94%, con 20 tre chua tiem do om, de nghi to chuc "
+       "tiem bu",
+       {"trich_yeu": "Kết quả tiêm vắc xin sởi đợt 1",
+        "ket_qua": ["320 trẻ đã được tiêm, đạt 94%"], "ton_tai": ["Còn 20 trẻ chưa tiêm do ốm"],
+        "kien_nghi": ["Tổ chức tiêm bù cho trẻ chưa tiêm"], "noi_nhan": []}),
+    DocType("bien-ban", "biên bản họp", "bien-ban", (
+        Field("trich_yeu", SUBJECT + " (ví dụ «Họp giao ban tháng 12»)"),
+        Field("thoi_gian", "giờ bắt đầu họp, chép đúng như trong lời ghi", "Thiếu giờ bắt đầu cuộc họp.", "time"),
+        Field("ngay", "ngày họp, chép đúng như trong lời ghi", "Thiếu ngày họp.", "date"),
+        Field("dia_diem", "nơi họp, chép đúng như trong lời ghi", "Thiếu địa điểm họp.", "place"),
+        Field("chu_tri", "họ tên người chủ trì, chép đúng như trong lời ghi", "Thiếu người chủ trì cuộc họp.", "name"),
+        Field("thu_ky", "họ tên thư ký, chép đúng như trong lời ghi", "Thiếu thư ký cuộc họp.", "name"),
+        Field("y_kien", "các ý kiến phát biểu chính, mỗi ý một mục, giữ nguyên tên người nói và con số",
+              "Thiếu nội dung cuộc họp.", "list", 6),
+        Field("ket_luan", "kết luận của người chủ trì: một đến hai câu", "Thiếu kết luận cuộc họp."),
+        Field("gio_ket_thuc", "giờ kết thúc, chép đúng như trong lời ghi; không có thì để trống", kind="time"),
+    ), "Hôm nay 8 giờ ngày 04/12 tại phòng họp Ủy ban, chủ trì là ông Lê Văn Cường, thư ký chị Phạm Thị Dung. "
+       "Ông Hùng báo cáo tổ 2 đã thu 15 triệu quỹ vì người nghèo. Bà Lan đề nghị sửa đèn đường tổ 4. Ông Cường kết "
+       "luận: giao tổ 4 lập dự toán trước ngày 10/12. Họp xong lúc 10 giờ.",
+       {"trich_yeu": "Họp giao ban tháng 12", "thoi_gian": "8 giờ", "ngay": "ngày 04/12",
+        "dia_diem": "phòng họp Ủy ban", "chu_tri": "Lê Văn Cường", "thu_ky": "Phạm Thị Dung",
+        "y_kien": ["Ông Hùng báo cáo tổ 2 đã thu 15 triệu đồng quỹ vì người nghèo.",
+                   "Bà Lan đề nghị sửa đèn đường tổ 4."],
+        "ket_luan": "Giao tổ 4 lập dự toán sửa đèn đường trước ngày 10/12.", "gio_ket_thuc": "10 giờ"}),
+    DocType("tra-loi-cong-dan", "trả lời công dân", "cong-van", (
+        Field("kinh_gui", "người nhận, ví dụ «Ông Trần Văn Hùng, tổ dân phố 2»",
+              "Thiếu người nhận: bạn trả lời cho ông/bà nào?", "list", 2),
+        Field("trich_yeu", SUBJECT + " (ví dụ «trả lời đề nghị của ông Trần Văn Hùng»)"),
+        Field("cau_hoi", "công dân hỏi hoặc đề nghị việc gì: một câu",
+              "Thiếu nội dung công dân hỏi: người dân đề nghị việc gì?"),
+        Field("tra_loi", "nội dung trả lời: hai đến bốn câu lịch sự, chỉ dùng thông tin trong ghi chú, không tự thêm "
+                         "thời hạn hay giấy tờ", "Thiếu nội dung trả lời: phường trả lời thế nào?"),
+        Field("noi_nhan", RECIPIENTS, kind="list"),
+    ), "tra loi ba Nguyen Thi Mai to 6 hoi ve den duong hong o ngo 12: phuong da bao cong ty dien, se sua trong "
+       "thang 12",
+       {"kinh_gui": ["Bà Nguyễn Thị Mai, tổ dân phố 6"], "trich_yeu": "trả lời phản ánh của bà Nguyễn Thị Mai",
+        "cau_hoi": "Phản ánh đèn đường bị hỏng ở ngõ 12.",
+        "tra_loi": "Ủy ban nhân dân phường đã báo công ty điện lực. Đèn đường ở ngõ 12 sẽ được sửa trong tháng 12.",
+        "noi_nhan": []}),
+    DocType("bai-dang", "bài đăng Zalo/fanpage", "", (
+        Field("tieu_de", "tiêu đề ngắn, gây chú ý, có dấu", "Thiếu chủ đề bài đăng: bạn muốn đăng về việc gì?"),
+        Field("noi_dung", "hai đến ba câu thân thiện, dễ hiểu, có dấu, chỉ dùng thông tin trong ghi chú",
+              "Thiếu nội dung bài đăng."),
+        Field("thoi_gian", TIME, kind="time"),
+        Field("ngay", DATE, kind="date"),
+        Field("dia_diem", PLACE, kind="place"),
+        Field("loi_keu_goi", "một câu kêu gọi ngắn (ví dụ «Mời bà con cùng tham gia!»)"),
+    ), "dang zalo nhac ba con to 7 mang rac cong kenh ra diem tap ket dau ngo 5 truoc 9h sang chu nhat 13/12",
+       {"tieu_de": "Thu gom rác cồng kềnh tổ dân phố 7", "noi_dung": "Bà con tổ dân phố 7 mang rác cồng kềnh ra "
+        "điểm tập kết để được thu gom.", "thoi_gian": "trước 9h sáng", "ngay": "chủ nhật 13/12",
+        "dia_diem": "đầu ngõ 5", "loi_keu_goi": "Mời bà con cùng giữ khu phố sạch đẹp!"}),
+    DocType("loa", "thông báo loa truyền thanh", "", (
+        Field("tieu_de", "tiêu đề bài đọc, có dấu", "Thiếu chủ đề: bạn muốn thông báo việc gì trên loa?"),
+        Field("noi_dung", "ba đến năm câu ngắn để đọc to: viết đầy đủ, không viết tắt, có dấu, chỉ dùng thông tin "
+                          "trong ghi chú", "Thiếu nội dung thông báo."),
+        Field("thoi_gian", TIME, kind="time"),
+        Field("ngay", DATE, kind="date"),
+        Field("dia_diem", PLACE, kind="place"),
+    ), "loa: tiem phong dai cho cho meo 7h-11h sang thu 7 12/12 tai san nha van hoa to 1, moi con 50 nghin",
+       {"tieu_de": "Tiêm phòng bệnh dại cho chó, mèo", "noi_dung": "Phường tổ chức tiêm phòng bệnh dại cho chó, mèo. "
+        "Mỗi con tiêm mất năm mươi nghìn đồng. Đề nghị các hộ nuôi chó, mèo đưa vật nuôi đến tiêm đầy đủ.",
+        "thoi_gian": "7h-11h sáng", "ngay": "thứ 7 12/12", "dia_diem": "sân nhà văn hoá tổ 1"}),
+)}
+
+
+def doc_type(value: str) -> DocType:
+    """Look a type up by slug ("giay-moi") or label ("giấy mời")."""
+    key = nfc(value or "").strip().lower()
+    for t in DOC_TYPES.values():
+        if key in (t.slug, t.label) or strip_diacritics(key) == strip_diacritics(t.label):
+            return t
+    raise CourseError(f"Không biết loại văn bản «{value}».", hint="Chọn một trong: " + ", ".join(DOC_TYPES) + ".")
+
+
+@dataclass
+class Office:
+    """Who issues the document: set once per ward, not taken from the notes."""
+
+    co_quan: str = "ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH"
+    ten: str = "Ủy ban nhân dân phường An Bình"  # how the body text names it
+    dia_danh: str = "An Bình"
+    quyen_han: str = "TM. ỦY BAN NHÂN DÂN"
+    chuc_vu: str = "CHỦ TỊCH"
+    nguoi_ky: str = "Nguyễn Văn An"
+
+
+# ------------------------------------------------------------------------------------------ grounding
+
+ABBREVIATIONS = {
+    "tdp": "to dan pho", "ubnd": "uy ban nhan dan", "nvh": "nha van hoa", "p.": "phuong", "hđnd": "hoi dong nhan dan",
+    "hdnd": "hoi dong nhan dan", "mttq": "mat tran to quoc", "cb": "can bo", "cn": "chu nhat", "t7": "thu 7",
+}
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, abbreviations spelt out, one space: what grounding compares."""
+    text = strip_diacritics(nfc(text or "")).lower()
+    text = text.replace("đ", "d")
+    for short, full in ABBREVIATIONS.items():
+        text = re.sub(rf"(?<![a-z0-9]){re.escape(short)}(?=\d|\b)", full + " ", text)
+    text = re.sub(r"(\d)h(\d)", r"\1 h \2", text)
+    text = re.sub(r"(\d)([a-z])", r"\1 \2", text)
+    text = re.sub(r"([a-z])(\d)", r"\1 \2", text)
+    return " ".join(_WORD.findall(text))
+
+
+def numbers(text: str) -> list[str]:
+    """Every number in `text`, leading zeros dropped ('05' → '5'); '15.000' and '1,5' count as one number."""
+    out = []
+    for raw in re.findall(r"\d+(?:[.,]\d+)*", nfc(text or "")):
+        plain = raw.replace(".", "").replace(",", "")
+        out.append(plain.lstrip("0") or "0")
+    return out
+
+
+def ungrounded_numbers(text: str, notes: str) -> list[str]:
+    """Numbers in `text` that the notes do not contain (a simple invented-facts check)."""
+    have = set(numbers(notes))
+    return [n for n in dict.fromkeys(numbers(text)) if n not in have]
+
+
+AMOUNT_WORDS = ("muoi", "nghin", "trieu", "phan tram")  # not "tram", "ngan", "ty": also trạm, ngắn, tý
+
+
+def ungrounded_amounts(text: str, notes: str) -> list[str]:
+    """Spelt-out amounts ('năm mươi nghìn') whose words the notes never use: invented unless the notes say so."""
+    have = f" {fold(notes)} "
+    return [w for w in AMOUNT_WORDS if f" {w} " in f" {fold(text)} " and f" {w} " not in have]
+
+
+def copied_from_example(value: str, example: str, notes: str, n: int = 8) -> bool:
+    """True when `value` repeats eight words in a row from the form's worked example that the notes do not have.
+
+    Eight, not fewer: administrative wording repeats short formulas («Ủy ban nhân dân phường đề nghị») that are
+    no sign of copying (measured: five words dropped right sentences of two công văn)."""
+    words, ex, have = fold(value).split(), f" {fold(example)} ", f" {fold(notes)} "
+    for i in range(len(words) - n + 1):
+        gram = " " + " ".join(words[i:i + n]) + " "
+        if gram in ex and gram not in have:
+            return True
+    return False
+
+
+def grounded(value: str, notes: str, kind: str = "place", share: float = 0.8) -> bool:
+    """True when `value` comes from the notes: all its numbers are there and, for a time or a date, at least
+    one number ('8 giờ' for '8h'); for a place or a name, most of its words too."""
+    if ungrounded_numbers(value, notes):
+        return False
+    if kind in ("time", "date"):
+        return bool(numbers(value))
+    words = fold(value).split()
+    if not words:
+        return False
+    have = set(fold(notes).split())
+    return sum(w in have for w in words) >= share * len(words)
+
+
+# ------------------------------------------------------------------------------------------ dates, times
+
+WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+_WEEKDAY_WORDS = {"2": 0, "hai": 0, "3": 1, "ba": 1, "4": 2, "tu": 2, "5": 3, "nam": 3, "6": 4, "sau": 4,
+                  "7": 5, "bay": 5}
+
+
+def parse_time(value: str) -> tuple[int, int] | None:
+    """'8h sáng' → (8, 0); '14 giờ 30' → (14, 30); '2 giờ chiều' → (14, 0); None when there is no hour."""
+    f = fold(value)
+    # the minutes are not the next hour of a span: '7h-11h' is 7:00
+    m = re.search(r"\b(\d{1,2})\s*(?:h|gio|:)(?:\s*(\d{1,2})(?!\s*(?:h|gio)\b))?\b", f)
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    after = f[m.end():m.end() + 12]
+    if hour < 12 and re.match(r"\s*(chieu|toi)\b", after):
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    return hour, minute
+
+
+def format_time(hm: tuple[int, int]) -> str:
+    return f"{hm[0]:02d} giờ {hm[1]:02d}"
+
+
+def parse_date(value: str, today: dt.date) -> tuple[dt.date | None, int | None]:
+    """'thứ 7 13/12' → (the 13 December nearest to `today`, 5 = Saturday as written); (None, None) if no date."""
+    f = fold(value)
+    weekday = None
+    w = re.search(r"\b(chu nhat)\b|\bthu\s+(2|3|4|5|6|7|hai|ba|tu|nam|sau|bay)\b", f)
+    if w:
+        weekday = 6 if w.group(1) else _WEEKDAY_WORDS[w.group(2)]
+        f = f[:w.start()] + " " + f[w.end():]
+    m = re.search(r"\b(\d{1,2})\s+(?:thang\s+)?(\d{1,2})(?:\s+(?:nam\s+)?(\d{4}))?\b", f)
+    if not m:
+        return None, weekday
+    day, month = int(m.group(1)), int(m.group(2))
+    years = [int(m.group(3))] if m.group(3) else [today.year - 1, today.year, today.year + 1]
+    candidates = []
+    for year in years:
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None, weekday
+    return min(candidates, key=lambda d: abs((d - today).days)), weekday
+
+
+# ------------------------------------------------------------------------------------------ the model
+
+SYSTEM = (
+    "Bạn là chuyên viên Văn phòng Ủy ban nhân dân phường. Đọc ghi chú của cán bộ và điền mẫu JSON cho một {label}.\n"
+    "Quy tắc:\n"
+    "1. Giờ, ngày, địa điểm, họ tên, con số: chỉ lấy từ ghi chú. Ghi chú không có thì để chuỗi rỗng \"\" hoặc "
+    "danh sách rỗng []. Tuyệt đối không tự đặt ra.\n"
+    "2. Ghi chú có thể viết không dấu hoặc viết tắt (tdp = tổ dân phố, ubnd = Ủy ban nhân dân): bạn viết lại "
+    "tiếng Việt có dấu, đầy đủ.\n"
+    "3. Lời văn trang trọng, ngắn gọn, đúng tiếng Việt có dấu.\n"
+    "Các trường:\n{fields}"
+)
+
+
+def _messages(t: DocType, notes: str) -> list[dict[str, str]]:
+    fields = "\n".join(f"- {f.key}: {f.describe}" for f in t.fields)
+    return [
+        {"role": "system", "content": SYSTEM.format(label=t.label, fields=fields)},
+        {"role": "user", "content": f"Ghi chú: {t.example_notes}"},
+        {"role": "assistant", "content": json.dumps(t.example_json, ensure_ascii=False)},
+        {"role": "user", "content": f"Ghi chú: {nfc(notes).strip()}"},
+    ]
+
+
+def _prompt_for_ask(t: DocType, notes: str) -> tuple[str, str]:
+    """(system, prompt) for `course.llm.ask`, which takes one user turn: the example goes into the system text."""
+    msgs = _messages(t, notes)
+    system = (msgs[0]["content"] + "\n\nVí dụ:\nGhi chú: " + t.example_notes + "\nJSON: " + msgs[2]["content"])
+    return system, msgs[3]["content"]
+
+
+def freeform_prompt(notes: str, t: DocType | str) -> str:
+    """The plain request a learner would type to a chatbot for the same job (the comparison without a form)."""
+    t = doc_type(t) if isinstance(t, str) else t
+    return f"Soạn {t.label} từ ghi chú sau. Chỉ dùng thông tin trong ghi chú.\nGhi chú: {nfc(notes).strip()}"
+
+
+def _clean(t: DocType, data: Any) -> dict[str, Any]:
+    """Keep the form's keys, NFC strings, drop «không có»-style fillers and empty list items."""
+    if not isinstance(data, dict):
+        raise ValueError("not an object")
+    fillers = {"", "khong co", "khong ro", "chua ro", "khong", "n/a", "none", "null", "trong", "de trong"}
+    out: dict[str, Any] = {}
+    for f in t.fields:
+        value = data.get(f.key, [] if f.kind in ("list", "names") else "")
+        if f.kind in ("list", "names"):
+            items = value if isinstance(value, list) else [value]
+            out[f.key] = [nfc(str(v)).strip() for v in items if str(v).strip() and fold(str(v)) not in fillers]
+        else:
+            text = nfc(str(value if value is not None else "")).strip()
+            out[f.key] = "" if fold(text) in fillers else text
+    return out
+
+
+@dataclass
+class FillResult:
+    """What the model returned: the cleaned fields, how many tries it took, and the raw text."""
+
+    fields: dict[str, Any]
+    attempts: int
+    raw: str
+    provider: str
+    model: str
+    latency_s: float
+    tokens_out: int
+    first_token_s: float | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+def fill_form(notes: str, t: DocType | str, provider: str | None = None, retries: int = 2,
+              max_tokens: int = 400) -> FillResult:
+    """Ask the model to fill `t`'s form from `notes`; invalid JSON is retried, then a Vietnamese `DraftingError`."""
+    import time
+
+    from course.llm import ask
+
+    t = doc_type(t) if isinstance(t, str) else t
+    if not (notes or "").strip():
+        raise DraftingError("Ghi chú đang để trống.", hint="Gõ vài dòng mô tả việc cần soạn rồi bấm lại.")
+    schema = t.schema()
+    system, prompt = _prompt_for_ask(t, notes)
+    start = time.perf_counter()
+    last = ""
+    for attempt in range(1, retries + 2):
+        first: list[float] = []
+
+        def mark(_piece: str, first: list[float] = first) -> None:
+            if not first:
+                first.append(time.perf_counter() - start)
+
+        ans = ask(prompt, system=system, provider=provider, temperature=0.0 if attempt == 1 else 0.3,
+                  max_tokens=max_tokens + 200 * (attempt - 1), seed=attempt, schema=schema, on_token=mark,
+                  use_cache=False)
+        if not ans.ok:
+            raise DraftingError(ans.error)
+        last = ans.text
+        try:
+            data = _clean(t, json.loads(_json_part(ans.text)))
+        except ValueError:
+            continue
+        return FillResult(data, attempt, ans.text, ans.provider, ans.model, time.perf_counter() - start,
+                          ans.tokens_out, first[0] if first else None, list(ans.notices))
+    raise DraftingError(
+        f"Mô hình trả về dữ liệu không đúng dạng JSON sau {retries + 1} lần thử, nên chưa soạn được {t.label}.",
+        hint="Viết ghi chú ngắn gọn hơn rồi thử lại, hoặc chọn mô hình khác." + (f" (Đầu câu trả lời: «{last[:80]}»)"
+                                                                              if last else ""))
+
+
+def _json_part(text: str) -> str:
+    """The JSON object in an answer (cloud models sometimes wrap it in ``` fences)."""
+    text = (text or "").strip()
+    if text.startswith("```"):
+        text = re.sub(r"^```[a-z]*\s*|\s*```$", "", text)
+    return text
+
+
+# ------------------------------------------------------------------------------------------ checking
+
+@dataclass
+class DraftResult:
+    """A drafted document: fields, questions back, the document (Draft or text) and the checker's report."""
+
+    doc_type: DocType
+    notes: str
+    fields: dict[str, Any]
+    questions: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    draft: Draft | None = None
+    text: str = ""
+    report: Report | None = None
+    text_problems: list[str] = field(default_factory=list)  # checks of a Zalo post / loudspeaker text
+    fill: FillResult | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Complete and passing its checks."""
+        if self.questions or not self.text:
+            return False
+        return self.report.ok if self.report is not None else not self.text_problems
+
+    def save_docx(self, path: str | Path) -> Path:
+        """Write the .docx (administrative types only)."""
+        from course.documents.writer import write_docx
+
+        if self.draft is None:
+            raise CourseError(f"{self.doc_type.label.capitalize()} không xuất ra .docx theo Nghị định 30.",
+                              hint="Sao chép phần chữ để đăng hoặc đọc.")
+        return write_docx(self.draft, path)
+
+    def summary(self) -> str:
+        """Plain Vietnamese: questions, warnings, the checker's verdict."""
+        lines = []
+        if self.questions:
+            lines.append("Cần bổ sung trước khi soạn:")
+            lines += [f"- {q}" for q in self.questions]
+        lines += [f"Lưu ý: {w}" for w in self.warnings]
+        if self.report is not None:
+            lines.append(self.report.summary())
+        elif self.text:
+            lines.append("Kiểm tra bài viết: " + ("đạt." if not self.text_problems else "; ".join(self.text_problems)))
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return (self.text + "\n\n" if self.text else "") + self.summary()
+
+
+def check_fields(t: DocType, data: dict[str, Any], notes: str, today: dt.date) -> tuple[dict[str, Any], list[str],
+                                                                                        list[str]]:
+    """Ground the model's values in the notes: (fields with parsed dates/times, questions, warnings).
+
+    A time, date, place or name the notes do not contain is never used: it becomes a question (required
+    field) or a warning and is dropped (optional field). A weekday that does not match the date is asked back.
+    """
+    out = dict(data)
+    questions: list[str] = []
+    warnings: list[str] = []
+    for f in t.fields:
+        value = out.get(f.key)
+        if f.kind in ("time", "date", "place", "name") and value and not grounded(value, notes, f.kind):
+            msg = f"«{value}» ({f.key}) không có trong ghi chú nên không dùng."
+            warnings.append(msg)
+            out[f.key] = value = ""
+        if f.kind == "time" and value:
+            hm = parse_time(value)
+            if hm is None:
+                warnings.append(f"Không đọc được giờ «{value}».")
+            out[f.key + "_hm"] = hm
+            if hm is None:
+                out[f.key] = value = ""
+        if f.kind == "date" and value:
+            day, weekday = parse_date(value, today)
+            if day is None:
+                warnings.append(f"Không đọc được ngày «{value}».")
+                out[f.key] = value = ""
+            elif weekday is not None and weekday != day.weekday():
+                questions.append(f"Ngày {day:%d/%m/%Y} là {WEEKDAYS[day.weekday()]}, không phải "
+                                 f"{WEEKDAYS[weekday]}: bạn kiểm tra lại ngày.")
+            out[f.key + "_date"] = day
+        if f.required and not value:
+            questions.append(f.missing)
+    example = json.dumps(t.example_json, ensure_ascii=False)
+    for f in t.fields:
+        if f.kind not in ("text", "list") or not out.get(f.key):
+            continue
+        # a sentence the small model copied from the worked example is not about these notes: drop it
+        items = out[f.key] if isinstance(out[f.key], list) else re.split(r"(?<=[.!?])\s+", out[f.key])
+        kept = [x for x in items if not copied_from_example(x, example, notes)]
+        if len(kept) < len(items):
+            warnings.append(f"Bỏ câu chép từ ví dụ mẫu (không có trong ghi chú) ở «{f.key}».")
+            out[f.key] = kept if isinstance(out[f.key], list) else " ".join(kept)
+            if f.required and not kept:
+                questions.append(f.missing)
+        joined = " ".join(out[f.key]) if isinstance(out[f.key], list) else out[f.key]
+        bad = ungrounded_numbers(joined, notes) + ungrounded_amounts(joined, notes)
+        if bad:
+            warnings.append(f"Con số {', '.join(bad)} trong «{f.key}» không có trong ghi chú: kiểm tra lại.")
+    return out, questions, warnings
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[:1].upper() + text[1:]).rstrip(" .;") + "." if text else ""
+
+
+def _when(v: dict[str, Any], key_t: str = "thoi_gian", key_d: str = "ngay") -> str:
+    parts = []
+    if v.get(key_t + "_hm"):
+        parts.append(format_time(v[key_t + "_hm"]))
+    day = v.get(key_d + "_date")
+    if day:
+        parts += [WEEKDAYS[day.weekday()], format_date(day)]
+    return ", ".join(parts)
+
+
+def _to_draft(t: DocType, v: dict[str, Any], office: Office, today: dt.date) -> Draft:
+    common = {"issuer": office.co_quan, "place": office.dia_danh, "date": today, "authority": office.quyen_han,
+              "title": office.chuc_vu, "signer": office.nguoi_ky, "subject": v.get("trich_yeu", ""),
+              "cc": list(v.get("noi_nhan", []))}
+    body: list[str] = []
+    if t.slug == "giay-moi":
+        body = [f"{office.ten} trân trọng kính mời: {', '.join(v['thanh_phan'])}.",
+                f"Thời gian: {_when(v)}.", f"Địa điểm: {_sentence(v['dia_diem'])}",
+                f"Nội dung: {_sentence(v['noi_dung'])}"]
+        if v.get("chuan_bi"):
+            body.append(f"Đề nghị đại biểu chuẩn bị: {_sentence(v['chuan_bi'])}")
+        body.append("Rất mong các đại biểu đến dự đúng thời gian./.")
+        common["cc"] = ["Như thành phần mời"] + common["cc"]
+    elif t.slug == "thong-bao":
+        body = [_sentence(v["noi_dung"])]
+        if _when(v):
+            body.append(f"Thời gian: {_when(v)}.")
+        if v.get("dia_diem"):
+            body.append(f"Địa điểm: {_sentence(v['dia_diem'])}")
+        who = ", ".join(v.get("doi_tuong", [])) or "các cơ quan, đơn vị và nhân dân trên địa bàn"
+        body.append(f"{office.ten} thông báo để {who} biết, thực hiện./.")
+        common["cc"] = common["cc"] or list(v.get("doi_tuong", []))
+    elif t.slug in ("cong-van", "tra-loi-cong-dan"):
+        common["to"] = list(v["kinh_gui"])
+        if t.slug == "cong-van":
+            body = [_sentence(v["noi_dung"])]
+            day = v.get("thoi_han_date")
+            if day:
+                body.append(f"Đề nghị quý cơ quan xem xét, phản hồi trước {format_date(day)}.")
+            body[-1] = body[-1].rstrip(".") + "./."
+        else:
+            body = [f"{office.ten} nhận được ý kiến: {_sentence(v['cau_hoi'])}",
+                    _sentence(v["tra_loi"]), f"{office.ten} trả lời để ông (bà) được biết./."]
+    elif t.slug == "bao-cao":
+        body = ["## 1. Kết quả thực hiện"] + [_sentence(x) for x in v["ket_qua"]]
+        if v.get("ton_tai"):
+            body += ["## 2. Tồn tại, hạn chế"] + [_sentence(x) for x in v["ton_tai"]]
+        if v.get("kien_nghi"):
+            body += [f"## {2 + bool(v.get('ton_tai'))}. Kiến nghị, đề xuất"] + [_sentence(x) for x in v["kien_nghi"]]
+        body[-1] = body[-1].rstrip(".") + "./."
+    elif t.slug == "bien-ban":
+        body = [f"Thời gian bắt đầu: {_when(v)}.", f"Địa điểm: {_sentence(v['dia_diem'])}",
+                f"Chủ trì: {v['chu_tri']}; thư ký: {v['thu_ky']}.", "## Nội dung cuộc họp"]
+        body += [_sentence(x) for x in v["y_kien"]] + ["## Kết luận", _sentence(v["ket_luan"])]
+        end = v.get("gio_ket_thuc_hm")
+        body.append(f"Cuộc họp kết thúc lúc {format_time(end)}./." if end else "Cuộc họp kết thúc cùng ngày./.")
+        common.update(title="CHỦ TRÌ", authority="", signer=v["chu_tri"], co_signers=[("THƯ KÝ", v["thu_ky"])],
+                      cc=["Các thành viên dự họp"])
+    return Draft(kind=t.kind, body=body, **common)
+
+
+ABBREV_SPOKEN = re.compile(r"\b(UBND|HĐND|TDP|MTTQ|CCCD|ND|NĐ|TP|v/v|tr\.|đ/c|Đ/c)\b")
+
+
+def _to_text(t: DocType, v: dict[str, Any], office: Office) -> tuple[str, list[str]]:
+    when, where = _when(v), v.get("dia_diem", "")
+    if t.slug == "bai-dang":
+        lines = [v["tieu_de"].upper(), "", _sentence(v["noi_dung"])]
+        if when:
+            lines.append(f"Thời gian: {when}.")
+        if where:
+            lines.append(f"Địa điểm: {_sentence(where)}")
+        if v.get("loi_keu_goi"):
+            lines += ["", v["loi_keu_goi"].strip()]
+        lines += ["", f"— {office.ten}"]
+        text = "\n".join(lines)
+        limit = 150
+    else:
+        lines = [f"Thông báo của {office.ten}: {v['tieu_de']}.", _sentence(v["noi_dung"])]
+        if when:
+            lines.append(f"Thời gian: {when}.")
+        if where:
+            lines.append(f"Địa điểm: {_sentence(where)}")
+        if when or where:
+            lines.append("Xin nhắc lại: " + ", ".join(x for x in (when, where) if x) + ".")
+        lines.append(f"{office.ten} trân trọng thông báo.")
+        text = "\n".join(lines)
+        limit = 160  # about one minute read aloud
+    problems = []
+    n_words = len(text.split())
+    if n_words > limit:
+        problems.append(f"Dài {n_words} chữ, nên dưới {limit} chữ.")
+    if t.slug == "loa":
+        found = sorted(set(ABBREV_SPOKEN.findall(text)))
+        if found:
+            problems.append("Có chữ viết tắt khó đọc trên loa: " + ", ".join(found) + ".")
+    return text, problems
+
+
+def draft_from_notes(notes: str, t: DocType | str, office: Office | None = None, provider: str | None = None,
+                     today: dt.date | None = None, fill: FillResult | None = None) -> DraftResult:
+    """Notes in the learner's words → a checked document, or questions about what the notes lack.
+
+    The model only fills the form; the course checks every time, date, place and name against the notes,
+    writes the document and runs the Nghị định 30 checker on it. Pass `fill` to reuse a model answer.
+    """
+    t = doc_type(t) if isinstance(t, str) else t
+    office = office or Office()
+    today = today or dt.date.today()
+    fill = fill or fill_form(notes, t, provider)
+    values, questions, warnings = check_fields(t, fill.fields, notes, today)
+    result = DraftResult(t, notes, values, questions, warnings, fill=fill)
+    if questions:
+        return result
+    if t.kind:
+        result.draft = _to_draft(t, values, office, today)
+        result.text = result.draft.render_text()
+        result.report = check_text(result.text, kind=t.kind, source=t.label)
+    else:
+        result.text, result.text_problems = _to_text(t, values, office)
+    return result

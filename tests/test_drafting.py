@@ -1,0 +1,280 @@
+"""Structured drafting: forms, grounding, questions back, the writer and checker, cloud structured outputs.
+
+The team-written example of each document type (notes + filled form) goes through the real pipeline
+(grounding, Nghị định 30 writer, checker). The cloud path runs the real `openai` / `google-genai` SDKs
+against the wire server on 127.0.0.1; one real local draft runs on the drafting model (marked slow).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from course.config import LLM_MODEL_KEYS, SettingsError, load_settings
+from course.documents.drafting import (
+    DOC_TYPES,
+    DraftingError,
+    FillResult,
+    check_fields,
+    doc_type,
+    draft_from_notes,
+    fill_form,
+    fold,
+    grounded,
+    parse_date,
+    parse_time,
+    ungrounded_numbers,
+)
+from course.documents.evaluation import TODAY, load_tasks, score_freeform, score_structured
+from course.local_models import LLM_MODELS
+from tests.wire_server import wire_server
+
+
+def _fill(fields: dict) -> FillResult:
+    return FillResult(fields, 1, json.dumps(fields, ensure_ascii=False), "local", "test", 0.0, 0)
+
+
+def test_model_keys_agree_and_bad_value_is_vietnamese(tmp_path: Path) -> None:
+    assert set(LLM_MODEL_KEYS) == set(LLM_MODELS)
+    none = tmp_path / "none.env"
+    assert load_settings(environ={}, dotenv_path=none).llm_model == "qwen2.5-coder-1.5b"
+    with pytest.raises(SettingsError, match="COURSE_LLM_MODEL='llama-70b' không hợp lệ"):
+        load_settings(environ={"COURSE_LLM_MODEL": "llama-70b"}, dotenv_path=none)
+
+
+def test_times_dates_and_grounding() -> None:
+    assert parse_time("8h sáng") == (8, 0)
+    assert parse_time("14h30 chiều") == (14, 30)
+    assert parse_time("2 giờ chiều") == (14, 0)
+    assert parse_time("19 giờ 30 tối") == (19, 30)
+    assert parse_time("sáng mai") is None
+    assert parse_time("7h-11h sáng") == (7, 0) and parse_time("từ 8 giờ đến 17 giờ") == (8, 0)
+    assert parse_date("thứ 7 12/12", TODAY) == (dt.date(2026, 12, 12), 5)
+    assert parse_date("chủ nhật 13/12", TODAY) == (dt.date(2026, 12, 13), 6)
+    assert parse_date("ngày 9/1/2027", TODAY)[0] == dt.date(2027, 1, 9)
+    assert parse_date("4/12", TODAY)[0] == dt.date(2026, 12, 4)  # the nearest 4 December, not next year's
+    notes = "moi tdp 3 hop 8h sang thu 7 12/12 o nha van hoa"
+    assert fold("Tổ dân phố 3") in fold(notes)
+    assert grounded("nhà văn hoá", notes) and grounded("8 giờ", notes, "time")
+    assert not grounded("hội trường UBND", notes) and not grounded("9 giờ", notes, "time")
+    assert ungrounded_numbers("họp lúc 8 giờ ngày 12/12, 50 người", notes) == ["50"]
+
+
+def test_every_schema_compiles_to_a_llama_grammar() -> None:
+    from llama_cpp import LlamaGrammar
+
+    for t in DOC_TYPES.values():
+        schema = t.schema()
+        assert set(schema["required"]) == set(schema["properties"]) and schema["additionalProperties"] is False
+        LlamaGrammar.from_json_schema(json.dumps(schema), verbose=False)
+
+
+@pytest.mark.parametrize("slug", sorted(DOC_TYPES))
+def test_team_examples_pass_grounding_writer_and_checker(slug: str, tmp_path: Path) -> None:
+    t = DOC_TYPES[slug]
+    # notes that hold everything the example's form says (the example itself is no source for other notes)
+    notes = t.example_notes + " " + json.dumps(t.example_json, ensure_ascii=False)
+    result = draft_from_notes(notes, t, today=TODAY, fill=_fill(dict(t.example_json)))
+    assert result.questions == [], result.questions
+    assert result.ok, result.summary()
+    assert unicodedata.is_normalized("NFC", result.text)
+    if t.kind:
+        assert result.report is not None and result.report.ok
+        path = result.save_docx(tmp_path / f"{slug}.docx")
+        from course.documents import check_file
+
+        assert check_file(path, kind=t.kind).ok
+    else:
+        with pytest.raises(Exception, match="không xuất ra .docx"):
+            result.save_docx(tmp_path / "x.docx")
+
+
+def test_invitation_reads_like_one() -> None:
+    t = doc_type("giấy mời")
+    notes = "mời tổ dân phố 3 họp 8h sáng thứ 7 12/12 ở nhà văn hoá bàn tổng vệ sinh"
+    fields = {"trich_yeu": "Họp bàn tổng vệ sinh", "thoi_gian": "8h sáng", "ngay": "thứ 7 12/12",
+              "dia_diem": "nhà văn hoá", "thanh_phan": ["Tổ dân phố 3"], "noi_dung": "Bàn tổ chức tổng vệ sinh.",
+              "chuan_bi": "", "noi_nhan": []}
+    result = draft_from_notes(notes, t, today=TODAY, fill=_fill(fields))
+    assert "Thời gian: 08 giờ 00, thứ Bảy, ngày 12 tháng 12 năm 2026." in result.text
+    assert "GIẤY MỜI" in result.text and "Địa điểm: Nhà văn hoá." in result.text
+    assert score_structured(next(x for x in load_tasks() if x.id == "giay-moi-01"), result).passed
+
+
+def test_missing_or_invented_values_become_questions_not_text() -> None:
+    t = doc_type("giay-moi")
+    notes = "mời tổ dân phố 3 họp ở nhà văn hoá bàn tổng vệ sinh"
+    invented = {"trich_yeu": "Họp bàn tổng vệ sinh", "thoi_gian": "8 giờ", "ngay": "thứ 7 12/12",
+                "dia_diem": "hội trường Ủy ban nhân dân phường", "thanh_phan": ["Tổ dân phố 3"],
+                "noi_dung": "Bàn tổng vệ sinh.", "chuan_bi": "", "noi_nhan": []}
+    values, questions, warnings = check_fields(t, invented, notes, TODAY)
+    assert "Thiếu thời gian họp: bạn cho biết mấy giờ bắt đầu?" in questions
+    assert "Thiếu ngày họp: bạn cho biết họp ngày nào?" in questions
+    assert "Thiếu địa điểm họp: bạn cho biết họp ở đâu?" in questions
+    assert values["thoi_gian"] == values["ngay"] == values["dia_diem"] == ""
+    assert len(warnings) == 3 and all("không có trong ghi chú" in w for w in warnings)
+    result = draft_from_notes(notes, t, today=TODAY, fill=_fill(invented))
+    assert not result.ok and result.text == "" and result.draft is None
+    # a weekday that does not match the date is asked back
+    notes2 = "mời tổ 8 họp 8h thứ 5 ngày 12/12 tại nhà văn hoá tổ 8"
+    wrong = dict(invented, thoi_gian="8h", ngay="thứ 5 ngày 12/12", dia_diem="nhà văn hoá tổ 8")
+    _, questions, _ = check_fields(t, wrong, notes2, TODAY)
+    assert questions == ["Ngày 12/12/2026 là thứ Bảy, không phải thứ Năm: bạn kiểm tra lại ngày."]
+
+
+def test_task_set_is_large_varied_and_grounded() -> None:
+    tasks = load_tasks()
+    assert len(tasks) >= 60 and len({t.id for t in tasks}) == len(tasks)
+    assert {t.type for t in tasks} == set(DOC_TYPES)
+    assert all(sum(t.type == s for t in tasks) >= 7 for s in DOC_TYPES)
+    assert sum(bool(t.ask) for t in tasks) >= 8  # tasks whose right answer is a question back
+    for task in tasks:
+        kinds = {f.key: f.kind for f in DOC_TYPES[task.type].fields}
+        assert set(task.expect) <= set(kinds) and set(task.ask) <= set(kinds), task.id
+        for key, want in task.expect.items():
+            if kinds[key] in ("time", "date"):
+                assert not ungrounded_numbers(want.replace(":00", ""), task.notes), task.id
+
+
+def test_freeform_scoring_catches_a_one_line_answer_and_an_invented_hour() -> None:
+    task = next(x for x in load_tasks() if x.id == "giay-moi-01")
+    assert not score_freeform(task, "Giấy mời họp tổ dân phố.").passed
+    bad = score_freeform(task, "Kính mời tổ dân phố 3 đến họp lúc 9 giờ sáng thứ Bảy ngày 12/12 tại nhà văn hoá "
+                               "để bàn việc tổng vệ sinh môi trường trên địa bàn. Rất mong các đại biểu đến dự đúng giờ.")
+    assert not bad.passed and any("thiếu giờ" in f for f in bad.failures)
+
+
+# ------------------------------------------------------------------------------------ cloud structured outputs
+
+
+@pytest.fixture
+def cloud(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    with wire_server(log_dir=tmp_path) as srv:
+        for name in ("COURSE_LLM_PROVIDER", "NBGRADER_EXECUTION", "GOOGLE_API_KEY", "COURSE_REPLAY"):
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-" + "test-drafting-0000")
+        monkeypatch.setenv("GEMINI_API_KEY", "AIza" + "-test-drafting-0000")
+        monkeypatch.setenv("OPENAI_BASE_URL", srv.openai_url)
+        monkeypatch.setenv("GOOGLE_GEMINI_BASE_URL", srv.gemini_url)
+        monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path / "cache"))
+        monkeypatch.setenv("COURSE_DOTENV", str(tmp_path / "no.env"))
+        monkeypatch.setenv("COURSE_LLM_RETRIES", "0")
+        yield srv
+
+
+def test_openai_structured_output_request_and_pii_guard(cloud) -> None:
+    t = doc_type("tra-loi-cong-dan")
+    form = {"kinh_gui": ["[HO_TEN_1], tổ dân phố 2"], "trich_yeu": "trả lời đề nghị của công dân",
+            "cau_hoi": "Hỏi cấp bản sao trích lục khai sinh.",
+            "tra_loi": "Ông mang căn cước đến bộ phận một cửa để được giải quyết trong ngày.", "noi_nhan": []}
+    cloud.reply = json.dumps(form, ensure_ascii=False)
+    notes = ("trả lời ông Trần Văn Hùng tổ 2, số điện thoại 0912 345 678, hỏi cấp bản sao trích lục khai sinh: "
+             "mang căn cước đến bộ phận một cửa, giải quyết trong ngày")
+    fill = fill_form(notes, t, provider="openai")
+    body = cloud.requests[-1].json
+    assert body["response_format"]["type"] == "json_schema"
+    assert body["response_format"]["json_schema"]["schema"] == t.schema()
+    sent = json.dumps(body, ensure_ascii=False)
+    assert "0912 345 678" not in sent and "Trần Văn Hùng" not in sent  # the PII guard ran first
+    assert fill.fields["kinh_gui"] == ["Trần Văn Hùng, tổ dân phố 2"]  # restored on this machine
+    result = draft_from_notes(notes, t, today=TODAY, fill=fill)
+    assert result.ok, result.summary()
+
+
+def test_gemini_structured_output_request(cloud) -> None:
+    t = doc_type("thong-bao")
+    cloud.reply = json.dumps(dict(t.example_json), ensure_ascii=False)
+    fill = fill_form(t.example_notes, t, provider="gemini")
+    body = cloud.requests[-1].json
+    config = body.get("generationConfig") or body.get("generation_config")
+    assert config["responseMimeType"] == "application/json"
+    assert config["responseJsonSchema"]["required"] == t.schema()["required"]
+    assert fill.fields["trich_yeu"] == t.example_json["trich_yeu"]
+
+
+def test_invalid_json_is_retried_then_reported_in_vietnamese(cloud) -> None:
+    cloud.reply = "Dạ, đây là giấy mời: Kính mời tổ dân phố 3 đến họp."
+    with pytest.raises(DraftingError, match="không đúng dạng JSON sau 3 lần thử"):
+        fill_form("mời tổ dân phố 3 họp 8h thứ 7 12/12 ở nhà văn hoá", "giay-moi", provider="openai")
+    assert len(cloud.requests) == 3
+    with pytest.raises(DraftingError, match="Ghi chú đang để trống"):
+        fill_form("   ", "giay-moi", provider="openai")
+
+
+# ------------------------------------------------------------------------------------ the real local model
+
+
+@pytest.mark.slow
+def test_real_local_draft_is_structured_and_grounded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """One short real draft on the drafting model: JSON of the form, grounded values or questions back."""
+    monkeypatch.setenv("COURSE_DOTENV", str(tmp_path / "no.env"))
+    monkeypatch.setenv("COURSE_LLM_PROVIDER", "local")
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    notes = "mời tổ dân phố 3 họp 8h sáng thứ 7 12/12 ở nhà văn hoá bàn tổng vệ sinh"
+    result = draft_from_notes(notes, "giay-moi", today=TODAY)
+    assert result.fill is not None and 1 <= result.fill.attempts <= 3
+    assert set(result.fill.fields) == {f.key for f in DOC_TYPES["giay-moi"].fields}
+    assert 0 < result.fill.tokens_out <= 400 + 400
+    for key in ("thoi_gian", "ngay", "dia_diem"):
+        value = result.fields[key]
+        assert not value or not ungrounded_numbers(value, notes), (key, value)
+    assert result.questions or result.text  # a document, or Vietnamese questions about what is missing
+    if result.text:
+        assert "GIẤY MỜI" in result.text and result.report is not None
+
+
+def test_widget_drafts_edits_rechecks_and_compares(cloud) -> None:
+    from course.documents.drafting_widget import DraftingWidget
+
+    t = doc_type("giay-moi")
+    form = {"trich_yeu": "Họp bàn tổng vệ sinh", "thoi_gian": "8h sáng", "ngay": "thứ 7 12/12",
+            "dia_diem": "nhà văn hoá", "thanh_phan": ["Tổ dân phố 3"], "noi_dung": "Bàn tổ chức tổng vệ sinh.",
+            "chuan_bi": "", "noi_nhan": []}
+    cloud.reply = json.dumps(form, ensure_ascii=False)
+    box = DraftingWidget("giay-moi")
+    box.provider.value = "compatible"
+    result = box.draft()
+    assert result.doc_type is t and "✅" in box.status.value
+    assert "Tổ dân phố 3" in box.content.value and "download='giay-moi.docx'" in box.preview.value
+    box.content.value += "\n\nĐề nghị các tổ trưởng thông báo tới từng hộ gia đình."
+    box.recheck()
+    assert "từng hộ gia đình" in box.last.text and "download=" in box.preview.value
+    box.content.value = "   "
+    box.recheck()
+    assert "Nội dung đang trống" in box.status.value
+    cloud.reply = "Kính mời tổ dân phố 3 đến họp."
+    assert box.free_chat() == "Kính mời tổ dân phố 3 đến họp." and "Trò chuyện tự do" in box.free.value
+    box.notes.value = "mời tổ dân phố 3 họp ở nhà văn hoá"
+    cloud.reply = json.dumps(dict(form, thoi_gian="", ngay=""), ensure_ascii=False)
+    box.draft()
+    assert "Thiếu thời gian họp" in box.status.value and box.content.value == ""
+
+
+def test_sentences_copied_from_the_worked_example_are_dropped() -> None:
+    t = doc_type("loa")
+    notes = "loa: tiem phong dai cho cho meo 7h sang thu 7 12/12 tai san nha van hoa to 2"
+    fields = dict(t.example_json, dia_diem="sân nhà văn hoá tổ 2", thoi_gian="7h sáng", tieu_de="Tiêm phòng dại",
+                  noi_dung="Phường tiêm phòng dại cho chó mèo tại tổ 2. Mỗi con tiêm mất năm mươi nghìn đồng.")
+    values, questions, warnings = check_fields(t, fields, notes, TODAY)
+    assert values["noi_dung"] == "Phường tiêm phòng dại cho chó mèo tại tổ 2."
+    assert any("ví dụ mẫu" in w for w in warnings) and questions == []
+
+
+def test_drafting_model_is_assembled_from_its_22_packages_and_checked() -> None:
+    from course import local_models
+
+    spec = LLM_MODELS["qwen2.5-coder-1.5b"]
+    parts, sha = local_models.llm_parts(spec)
+    assert len(parts) == 22 and [p.name for p in parts[:2]] == ["part01.bin", "part02.bin"] and sha == spec.sha256
+    path = local_models.prepare_llm("qwen2.5-coder-1.5b")
+    assert path.stat().st_size == sum(p.stat().st_size for p in parts) > 1_000_000_000
+    assert local_models._stamp_matches(path, spec.sha256)
+    shown = {m.name: m.ready for m in local_models.status()}
+    assert any("Qwen2.5-Coder 1.5B" in name and ready for name, ready in shown.items())
+    assert any("Gemma 3 270M" in name and ready for name, ready in shown.items())
+    with pytest.raises(local_models.ModelError, match="Không có mô hình trên máy «llama-70b»"):
+        local_models.llm_spec("llama-70b")
