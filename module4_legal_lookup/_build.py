@@ -314,7 +314,7 @@ def assignment() -> None:
 Tìm đúng điều luật, chọn đúng trường hợp trong điều luật, đọc tình trạng của văn bản và phát hiện trích dẫn bịa.
 
 **Mục tiêu:** áp dụng công cụ tra cứu vào câu hỏi thật của người dân. **Thời lượng:** 30 phút. **Điểm:** 8 điểm,
-chấm tự động.
+chấm tự động. **Chuẩn bị:** học xong bài giảng và bài thực hành Học phần 4 (không cần Internet).
 
 **Cách làm:** chạy lần lượt từng ô (Shift+Enter). Mọi câu trả lời đều nhập vào **khung hiện ra** dưới câu hỏi: gõ
 vào ô chữ rồi bấm **Lưu câu trả lời**, hoặc bấm chọn một đáp án. Câu trả lời được lưu vào tệp `cau_tra_loi.json`
