@@ -347,7 +347,7 @@ def grade_and_read_feedback(page, submit_cell, task: Task, course_root: Path, en
 
     submit_cell.get_by_role("button", name="Xem nhận xét").click()
     submit_cell.get_by_text("Nhận xét cho lần nộp lúc").wait_for(timeout=120_000)
-    frame = page.frame_locator("iframe.khoahoc-nhan-xet")
+    frame = submit_cell.frame_locator("iframe.khoahoc-nhan-xet")
     frame.get_by_text(f"{task.wrong_label} chưa đúng").first.wait_for(timeout=30_000)
     submit_cell.scroll_into_view_if_needed()
     shot(page, f"{prefix}6_xem_nhan_xet")
