@@ -71,7 +71,8 @@ M1 = Task("m1_tong_quan_ai", "module1_ai_overview", "Học phần 1", "Bài tậ
 # the made-up article typed as an official would write it, with “ ” from a phone or Word.
 M4 = Task("m4_tra_cuu_phap_luat", "module4_legal_lookup", "Học phần 4",
           "Bài tập 4 — Tra cứu điều luật cho việc của phường, xã", "cau_2b", "Câu 2b",
-          {"cau_4": "Điều 89 “Luật Hộ tịch”"}, 7)  # 8 points - the one wrong answer
+          {"cau_4": "Điều 89 “Luật Hộ tịch”"}, 7,  # 8 points - the one wrong answer
+          (r"Tìm điều luật — Câu 1a", r"Tìm điều luật — Câu 1c"))  # three checks under one heading, told apart
 TASKS = (M1, M4)
 ENGLISH_ERRORS = ("Traceback", "most recent call last", "Error:", "AssertionError", "NameError", "SyntaxError",
                   "Exception", "not defined", "BEGIN SOLUTION", "BEGIN HIDDEN")
@@ -311,6 +312,7 @@ def work_through_assignment(page, task: Task, prefix: str, released: Path) -> ob
                 reminded = True
             var = name.group(1)
             answer_widget(page, cell, task.typed.get(var) or wrong.get(var, answers[var]))
+            assert "chưa có câu trả lời" not in cell.inner_text()  # the reminder gave way to «Đã lưu …»
             quoted = cell if var in task.typed else quoted
     assert reminded and quoted is not None
     assert cells.count() == count, "a keystroke added or removed cells"
