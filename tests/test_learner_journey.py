@@ -344,8 +344,13 @@ def grade_and_read_feedback(page, submit_cell, task: Task, course_root: Path, en
 
     with Gradebook(f"sqlite:///{course_root / 'gradebook.db'}") as gb:
         sub = gb.find_submission(task.assignment, LEARNER)
-        auto = sum(g.score for nb in sub.notebooks for g in nb.grades if g.cell.cell_type == "code")
-    assert auto == task.score, auto
+        grades = [g for nb in sub.notebooks for g in nb.grades if g.cell.cell_type == "code"]
+        auto = sum(g.score for g in grades)
+        lost = [g.cell.name for g in grades if g.score < g.max_score]
+    graded = nbformat.read(course_root / "autograded" / LEARNER / task.assignment / "bai_tap.ipynb", as_version=4)
+    errors = [(c.get("id"), o.get("ename"), o.get("evalue")) for c in graded.cells if c.cell_type == "code"
+              for o in c.outputs if o.output_type == "error"]
+    assert auto == task.score, (auto, lost, errors)
 
     submit_cell.get_by_role("button", name="Xem nhận xét").click()
     submit_cell.get_by_text("Nhận xét cho lần nộp lúc").wait_for(timeout=120_000)
