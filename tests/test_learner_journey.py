@@ -1,13 +1,14 @@
 """One learner, from login to feedback, on the ward's class server — in Debian's Chromium, for real.
 
 JupyterHub from `deploy/hub/jupyterhub_config.py` on 127.0.0.1 (started as tests/test_deploy_hub.py does:
-configurable-http-proxy, SimpleLocalProcessSpawner, FirstUseAuthenticator), the real module 1 assignment
-released by the instructor with nbgrader. The learner only clicks and types into boxes: logs in, opens the
-start page, presses «Nhận bài», opens the assignment, runs one answer cell before answering (a calm
-Vietnamese note, no red traceback), answers every question in the widgets, writes the essay with “ ”
-quotes, saves and presses «Nộp bài». The instructor grades with `khoahoc grade --release-feedback`; the
-learner presses «Xem nhận xét» and reads Vietnamese feedback. Never an English error or an answer key.
-Screenshots of each step: test-artifacts/hanh_trinh_*.png.
+configurable-http-proxy, SimpleLocalProcessSpawner, FirstUseAuthenticator), the real module 1 and module 4
+assignments released by the instructor with nbgrader. The learner only clicks and types into boxes: logs in,
+opens the start page, and for each assignment presses «Nhận bài», opens it, runs one answer cell before
+answering (a calm Vietnamese note, no red traceback), answers every question in the widgets (one wrong on
+purpose; module 1's essay and module 4's made-up article typed with “ ” quotes), saves and presses «Nộp bài».
+The instructor grades with `khoahoc grade --release-feedback`; the learner presses «Xem nhận xét» and reads
+Vietnamese feedback with the expected score. Never an English error or an answer key. The same on a single
+machine (`make run`). Screenshots of each step: test-artifacts/hanh_trinh_*.png (module 4: hanh_trinh_m4_*).
 
 Opt-in like the other class-server tests (a hub, a Jupyter server and Chromium on 2 cores): COURSE_DEPLOY_TESTS=1.
 """
