@@ -55,12 +55,17 @@ def show_error(message: str, details: str = "") -> None:
         print(f"Lỗi: {message}")
 
 
+def notice_html(title: str, message: str) -> str:
+    """The HTML of a calm Vietnamese note (not an error)."""
+    return _box(title, message, "#2e86c1")
+
+
 def show_notice(title: str, message: str) -> None:
     """Display a calm Vietnamese note (not an error): what to do next."""
     try:
         from IPython.display import HTML, display
 
-        display(HTML(_box(title, message, "#2e86c1")))
+        display(HTML(notice_html(title, message)))
     except ImportError:  # pragma: no cover - outside Jupyter
         print(f"{title}: {message}")
 

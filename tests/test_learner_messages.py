@@ -214,3 +214,37 @@ def test_restarted_kernel_explains_lost_variables_without_a_setup_cell(tmp_path)
         assert "Chưa chạy ô phía trên?" in shown and "khởi động lại" in shown
     finally:
         km.shutdown_kernel(now=True)
+
+
+def test_reminder_sits_in_the_answer_widget_and_gives_way_to_the_saved_answer(shell, tmp_path):
+    """Run before answering, the placeholder's note shows in the widget; once saved, «Đã lưu …» replaces it
+    (a note printed below the widget would stay and contradict the saved answer)."""
+    from course.widgets.quiz import TextAnswer
+    from course.widgets.store import AnswerStore
+
+    box = TextAnswer("cau_4", "Câu 4: số điều bị bịa", store=AnswerStore(tmp_path / "a.json"), namespace=shell.user_ns)
+    shown, result = run(shell, released('cau_4 = cau_4  # text_answer("cau_4", …) in the real cell\nif not cau_4:\n',
+                                        "    "))
+    assert result.success and shown == ""  # nothing printed below the cell
+    assert "Câu này chưa có câu trả lời" in box.status.value and "«cau_4»" in box.status.value
+    box.box.value = "Điều 89 “Luật Hộ tịch”"
+    box.save()
+    assert "Đã lưu vào biến" in box.status.value and "chưa có câu trả lời" not in box.status.value
+    assert shell.user_ns["cau_4"] == "Điều 89 “Luật Hộ tịch”"
+
+
+def test_feedback_titles_tell_apart_questions_under_one_heading():
+    import nbformat.v4 as v4
+
+    from course.grading.nbgrader_ext import HideHiddenTests
+
+    cells = [v4.new_markdown_cell("## Câu 1 (3 điểm) — Tìm điều luật")]
+    for part in "ab":
+        cells.append(v4.new_code_cell(f'expect(x, "Câu 1{part}: hãy gõ số điều")',
+                                      metadata={"nbgrader": {"grade": True, "grade_id": f"t{part}", "points": 1}}))
+    cells += [v4.new_markdown_cell("## Câu 2 (1 điểm)"),
+              v4.new_code_cell('expect(y, "Câu 2: bấm chọn")', metadata={"nbgrader": {"grade": True, "points": 1}})]
+    nb, _ = HideHiddenTests().preprocess(v4.new_notebook(cells=cells), {})
+    titles = [c.metadata["khoahoc"]["title"] for c in nb.cells if "khoahoc" in c.metadata]
+    assert titles == ["Câu 1 (3 điểm) — Tìm điều luật — Câu 1a", "Câu 1 (3 điểm) — Tìm điều luật — Câu 1b",
+                      "Câu 2 (1 điểm)"]

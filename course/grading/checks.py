@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import linecache
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -126,7 +127,7 @@ def remind_unanswered() -> None:
     source = _cell_source(frame)
     names = unanswered_names(source, frame.f_globals)
     if names:
-        from course.ui import show_notice
+        from course.ui import notice_html, show_notice
 
         listed = ", ".join(f"«{n}»" for n in names)
         if "text_answer" in source or "form_answer" in source:
@@ -135,5 +136,12 @@ def remind_unanswered() -> None:
             how = "bấm chọn trong khung phía trên; câu trả lời được lưu ngay, không cần chạy lại ô"
         else:
             how = "gõ câu trả lời vào giữa hai dấu ngoặc kép \"\" ở phía trên, rồi chạy lại ô (Shift+Enter)"
-        show_notice("Câu này chưa có câu trả lời",
-                    f"Còn trống: {listed}. Hãy {how}. Không cần xoá hay sửa dòng lệnh nào khác.")
+        title, message = ("Câu này chưa có câu trả lời",
+                          f"Còn trống: {listed}. Hãy {how}. Không cần xoá hay sửa dòng lệnh nào khác.")
+        # In the learner's notebook the note sits in the answer widget (it gives way to «Đã lưu …»); when
+        # graded, or without a widget, it is shown below the cell.
+        quiz = sys.modules.get("course.widgets.quiz")
+        if (len(names) == 1 and quiz is not None and not os.environ.get("NBGRADER_EXECUTION")
+                and quiz.note_in_widget(names[0], notice_html(title, message))):
+            return
+        show_notice(title, message)

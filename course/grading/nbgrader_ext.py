@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,18 @@ def assignment_title(assignment: str) -> str:
         assignment, assignment)
 
 
+def _tell_apart(nb: NotebookNode) -> None:
+    """Graded cells under one heading ("Câu 1 — Tìm điều luật" holds 1a, 1b, 1c) get their own label too,
+    read from the cell's visible check ("Câu 1b: …"), so the feedback list never repeats a title."""
+    graded = [c for c in nb.cells if "khoahoc" in c.metadata and c.metadata.get("nbgrader", {}).get("grade")]
+    shared = Counter(c.metadata["khoahoc"]["title"] for c in graded)
+    for cell in graded:
+        title = cell.metadata["khoahoc"]["title"]
+        label = re.search(r"\bCâu \d+[a-zđ]?\b", cell.source)
+        if shared[title] > 1 and label and not title.startswith(label.group(0) + " "):
+            cell.metadata["khoahoc"]["title"] = f"{title} — {label.group(0)}"
+
+
 class HideHiddenTests(Preprocessor):
     """For feedback: hide hidden tests' code and turn every traceback into one Vietnamese line; name each
     graded cell by the heading above it ("Câu 3") and keep its Vietnamese failure line, so the page shows
@@ -126,6 +139,7 @@ class HideHiddenTests(Preprocessor):
                 reasons = [out.get("text", "").strip() for out in cell.get("outputs", [])
                            if out.get("output_type") == "stream" and out.get("text", "").startswith("✗")]
                 cell.metadata["khoahoc"] = {"title": title or "Câu hỏi", "reason": reasons[0] if reasons else ""}
+        _tell_apart(nb)
         info = resources.get("nbgrader", {})
         resources["khoahoc_title"] = assignment_title(str(info.get("assignment", "")))
         return nb, resources

@@ -20,6 +20,19 @@ from course.widgets.safe import guard
 from course.widgets.store import AnswerStore, Value
 
 TRUE_FALSE = ("Đúng", "Sai")
+# The widget last shown for each answer variable. The placeholder's reminder («Câu này chưa có câu trả lời»)
+# goes into its status line, where «Đã lưu …» replaces it once the learner answers: a note printed below
+# the widget would stay there and contradict the saved answer.
+_SHOWN: dict[str, _Bound] = {}
+
+
+def note_in_widget(name: str, message_html: str) -> bool:
+    """Show `message_html` in the status line of the widget last shown for `name`; False if there is none."""
+    widget = _SHOWN.get(name)
+    if widget is None:
+        return False
+    widget.status.value = message_html
+    return True
 
 
 def _options(options: Sequence[str] | Sequence[tuple[str, str]] | Mapping[str, str]) -> list[tuple[str, str]]:
@@ -40,6 +53,7 @@ class _Bound:
         self.store = store or AnswerStore()
         self.namespace = user_namespace(namespace)
         self.status = w.HTML()
+        _SHOWN[name] = self
 
     def _show(self, message_html: str) -> None:
         self.status.value = message_html
