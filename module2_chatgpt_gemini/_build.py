@@ -723,6 +723,44 @@ nên con số này là mức sàn cho các lỗi đã biết, chưa phải độ
 Thang điểm dựa trên nhãn («Vai trò:», «Bối cảnh:»…) và từ gợi ý, nên máy chấm được công bằng, lặp lại được và
 không cần AI; nhưng nó chấm **hình thức** câu lệnh, không chấm chất lượng câu trả lời.
 
+## Che dữ liệu cá nhân trước khi gửi — đo được bao nhiêu
+
+Trước khi câu hỏi rời máy, `course.privacy` thay họ tên, số CCCD/CMND, hộ chiếu, mã BHXH/BHYT, số thẻ, số tài khoản,
+mã số thuế, điện thoại, email, biển số, ngày sinh, địa chỉ nhà, mã OTP/mật khẩu bằng nhãn như `[HO_TEN_1]`, rồi đặt lại
+giá trị thật vào câu trả lời ngay trên máy bạn. Dữ liệu nhạy cảm gắn với một người (sức khoẻ, tiền án…) bị chặn
+kèm lời giải thích theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, hoặc được viết chung chung nếu bạn chọn như vậy.
+Cán bộ giữ chức vụ được nêu theo chức vụ («Chủ tịch UBND phường Trần Văn Hùng») và tên đường mang tên người («đường
+Tô Hiệu») được giữ nguyên.
+
+**Hai lần đo, mỗi phần một lần duy nhất, đều chưa đạt.** Phần X (423 câu do một người khác viết, không nhìn bộ lọc;
+370 mục dữ liệu cá nhân): recall 0,870, precision 0,985; gửi qua máy chủ giả lập trên 127.0.0.1, **40 trên 370 mục
+vẫn lọt ra**. Phần Y (369 câu, một người viết khác nữa; 352 mục): recall 0,844, precision 0,990; **46 trên 352 mục lọt
+ra**. Theo loại trên phần Y: dữ liệu nhạy cảm 0,452; ngày sinh 0,625; địa chỉ 0,640; email 0,727; mã bí mật 0,750;
+hộ chiếu 0,818; CCCD 0,824; điện thoại 0,833; CMND 0,875; BHXH/BHYT, biển số 0,909; họ tên 0,964; tài khoản, thẻ, mã
+số thuế 1,000. Mục tiêu là 0,98 cho từng loại. Mỗi người viết mới lại dùng những kiểu viết bộ lọc chưa gặp: số đọc
+bằng chữ theo nhóm («không mười bảy, một trăm chín mươi…», «bảy mốt», «ba lẻ một»), ngày sinh «1992-11-03» hay
+«mùng 3 tháng 11», địa chỉ «ki-ốt số 12 chợ…», «người gốc Hoa», lịch trình di chuyển của một người…
+
+Sau hai lần đo đó, nhóm không vá từng câu mà viết lại bộ lọc thành những cơ chế chung: một bộ đọc số bằng chữ (mọi
+cách nhóm, có hay không có dấu) rồi mới áp các quy tắc CCCD, điện thoại, ngày tháng; ngày đầu tiên sau chữ «sinh» ở
+mọi cách viết; chuỗi địa danh (phòng, căn hộ, tòa, ki-ốt, ngõ, kiệt, xóm, thôn, bản, tổ…) gắn với một người; giá trị
+đầu tiên «trông như mật khẩu» sau các từ mật khẩu, pass, wifi, CVV, OTP, PIN; email viết «[at]», «gạch dưới»; và
+danh sách rộng hơn các điều nhạy cảm (bệnh, kết quả xét nghiệm, khuyết tật, án tích, biện pháp hành chính, dân tộc,
+quan điểm chính trị, đời sống tình dục, gen, vân tay, nợ, nơi đã đến) — chỉ khi câu nêu tên hoặc chỉ rõ một người, nên
+số liệu thống kê và câu nói về chức vụ vẫn được giữ nguyên. Trên toàn bộ 1.694 câu của các phần T, U, V, W, X, Y:
+recall 1,000, precision 0,999 (trước đó 0,964 / 0,997); gửi qua máy chủ giả lập, không mục nào của phần X hay phần Y
+còn lọt ra. Đây là số trên những câu bộ lọc đã «thấy». **Lần đo mới, phần Z** (390 câu, người viết thứ ba, không nhìn
+bộ lọc, đo một lần sau khi viết lại): recall 0,874, precision 0,975; **37 trên 397 mục vẫn lọt ra**. Theo loại: địa chỉ
+0,686; dữ liệu nhạy cảm 0,743; ngày sinh 0,778; email, BHXH/BHYT, mã số thuế 0,818; CMND 0,882; điện thoại 0,895; hộ
+chiếu, biển số 0,909; tài khoản, mã bí mật 0,917; họ tên 0,927; CCCD, thẻ 1,000. Các cơ chế chung chỉ nâng được một
+chút: người viết mới nào cũng có cách viết bộ lọc chưa gặp. Vì vậy bài học vẫn là: **bạn tự bỏ dữ liệu cá nhân trước
+khi dán**, bộ lọc chỉ là lớp bảo vệ thứ hai.
+
+Trên các câu của phần X, thư viện `vipii` 0.2.1 (bộ nhận dạng kiểu Presidio cho tiếng Việt) đạt recall 0,246 / precision
+0,883; `presidio-analyzer` với các bộ nhận dạng mặc định (không có mô hình spaCy tiếng Việt) đạt 0,154 / 0,744; mô hình nhận dạng tên của `underthesea` 9.5 (chạy trên máy) tìm được 0,800 số họ tên với precision 0,653. Khoá
+học vì thế dùng quy tắc của mình, không dùng hai thư viện này. Đo lại: `python -m course.privacy.evaluation --slices T U V W X Y
+--compare` (cần `pip install -e '.[compare]'`), `python benchmarks/privacy_wire.py --slice Y`.
+
 ## Tra cứu thông tin
 
 `course.prompting.lookup.look_up(câu_hỏi)`: có khoá Gemini → tìm với Google Search (đối chiếu nguồn); có khoá OpenAI →
