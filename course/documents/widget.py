@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as w
 
@@ -30,36 +32,47 @@ class CheckerWidget:
         self.last: Report | None = None
         self.widget = w.VBox([self.text, w.HBox([self.upload, self.kind]), self.button, self.result])
 
-    def _uploaded(self) -> tuple[str, bytes] | None:
-        value = self.upload.value
-        if not value:
-            return None
-        item = value[0] if isinstance(value, (list, tuple)) else next(iter(value.values()))
-        return item["name"], bytes(item["content"])
-
     def check(self) -> Report | None:
         """Check the uploaded file if there is one, else the pasted text; show the findings."""
         kind = self.kind.value or None
-        try:
-            uploaded = self._uploaded()
+
+        def run() -> Report | None:
+            uploaded = _take_upload(self.upload)
             if uploaded is not None:
                 name, data = uploaded
-                self.upload.value = ()  # the next press checks the text box unless a new file comes
                 with tempfile.TemporaryDirectory() as tmp:
-                    path = Path(tmp) / (Path(name).name or "van_ban.docx")
+                    path = Path(tmp) / (name or "van_ban.docx")
                     path.write_bytes(data)
-                    report = check_file(path, kind=kind)
-            elif self.text.value.strip():
-                report = check_text(self.text.value, kind=kind)
-            else:
-                self.result.value = "<i>Hãy dán văn bản vào ô trên hoặc tải lên một tệp .docx.</i>"
-                return None
-        except CourseError as err:
-            self.result.value = f"<p style='color:#c0392b'><b>Lỗi:</b> {html.escape(str(err))}</p>"
+                    return check_file(path, kind=kind)
+            if self.text.value.strip():
+                return check_text(self.text.value, kind=kind)
+            self.result.value = "<i>Hãy dán văn bản vào ô trên hoặc tải lên một tệp .docx.</i>"
             return None
-        self.last = report
-        self.result.value = report._repr_html_()
-        return report
+
+        return _show(self, run)
+
+
+def _take_upload(upload: w.FileUpload) -> tuple[str, bytes] | None:
+    """The uploaded file as (name, bytes), cleared from the widget so the next press reads the text box."""
+    value = upload.value
+    if not value:
+        return None
+    item = value[0] if isinstance(value, (list, tuple)) else next(iter(value.values()))
+    upload.value = ()
+    return Path(item["name"]).name, bytes(item["content"])
+
+
+def _show(box: CheckerWidget | FaithfulnessWidget, run: Callable[[], Any]) -> Any:
+    """Run a check for a widget: its report shown and kept in `box.last`, a `CourseError` shown in Vietnamese."""
+    try:
+        report = run()
+    except CourseError as err:
+        box.result.value = f"<p style='color:#c0392b'><b>Lỗi:</b> {html.escape(str(err))}</p>"
+        return None
+    if report is not None:
+        box.last = report
+        box.result.value = report._repr_html_()
+    return report
 
 
 def checker_widget() -> w.VBox:
@@ -92,14 +105,12 @@ class FaithfulnessWidget:
     def _draft_text(self) -> tuple[str, str]:
         from course.documents.faithfulness import read_document_text
 
-        value = self.upload.value
-        if value:
-            item = value[0] if isinstance(value, (list, tuple)) else next(iter(value.values()))
-            name = Path(item["name"]).name or "ban_nhap.docx"
-            self.upload.value = ()  # the next press checks the text box unless a new file comes
+        uploaded = _take_upload(self.upload)
+        if uploaded is not None:
+            name = uploaded[0] or "ban_nhap.docx"
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / name
-                path.write_bytes(bytes(item["content"]))
+                path.write_bytes(uploaded[1])
                 text = read_document_text(path)
             self.draft.value = text  # shown in the box, so the learner can edit it
             return text, name
@@ -109,15 +120,11 @@ class FaithfulnessWidget:
         """Check the uploaded .docx if there is one, else the draft box, against the notes; show the result."""
         from course.documents.faithfulness import verify
 
-        try:
+        def run():  # noqa: ANN202
             text, name = self._draft_text()
-            report = verify(text, self.notes.value, name)
-        except CourseError as err:
-            self.result.value = f"<p style='color:#c0392b'><b>Lỗi:</b> {html.escape(str(err))}</p>"
-            return None
-        self.last = report
-        self.result.value = report._repr_html_()
-        return report
+            return verify(text, self.notes.value, name)
+
+        return _show(self, run)
 
 
 def faithfulness_widget(notes: str = "", draft: str = "") -> w.VBox:

@@ -225,6 +225,33 @@ class Completion:
     finish_reason: str = ""
 
 
+@dataclass
+class _Streamed:
+    parts: list[str]
+    first: float | None  # seconds from `start` to the first piece
+    finish: str
+    usage: dict[str, Any]
+
+
+def _collect(chunks: Iterator[dict[str, Any]], piece_of: Callable[[dict[str, Any]], str], start: float,
+             on_token: Callable[[str], None] | None) -> _Streamed:
+    """Read a llama-cpp-python stream: pieces in order (each passed to `on_token`), first-piece time,
+    finish reason and usage. `piece_of` takes a choice's text (completion) or delta content (chat)."""
+    got = _Streamed([], None, "", {})
+    for chunk in chunks:
+        choice = chunk["choices"][0]
+        piece = piece_of(choice)
+        if piece:
+            if got.first is None:
+                got.first = time.perf_counter() - start
+            got.parts.append(piece)
+            if on_token:
+                on_token(piece)
+        got.finish = choice.get("finish_reason") or got.finish
+        got.usage = chunk.get("usage") or got.usage
+    return got
+
+
 def complete(
     text: str,
     max_tokens: int = 64,
@@ -271,21 +298,9 @@ def complete(
                 latency_s=time.perf_counter() - start,
                 finish_reason=choice.get("finish_reason") or "",
             )
-        parts: list[str] = []
-        first: float | None = None
-        finish = ""
         chunks: Iterator[dict[str, Any]] = llm.create_completion(text, stream=True, **kwargs)
-        for chunk in chunks:
-            choice = chunk["choices"][0]
-            piece = choice.get("text") or ""
-            if piece:
-                if first is None:
-                    first = time.perf_counter() - start
-                parts.append(piece)
-                if on_token:
-                    on_token(piece)
-            finish = choice.get("finish_reason") or finish
-        full = "".join(parts)
+        got = _collect(chunks, lambda choice: choice.get("text") or "", start, on_token)
+        full, first, finish = "".join(got.parts), got.first, got.finish
         # llama.cpp holds n_tokens = prompt + generated tokens evaluated (the last one is sampled only).
         generated = max(0, int(llm.n_tokens) - tokens_in + (1 if finish == "length" else 0))
         tokens_out = min(max_tokens, generated) if generated else len(_ids(full, add_bos=False))
@@ -337,30 +352,15 @@ def chat(
     with _LOCK:
         llm = get_llama(model)
         start = time.perf_counter()
-        parts: list[str] = []
-        first: float | None = None
-        finish = ""
-        usage: dict[str, Any] = {}
         try:
             with _quiet_stderr():
                 stream = llm.create_chat_completion(messages, stream=True, **kwargs)
-                for chunk in stream:
-                    choice = chunk["choices"][0]
-                    piece = (choice.get("delta") or {}).get("content") or ""
-                    if piece:
-                        if first is None:
-                            first = time.perf_counter() - start
-                        parts.append(piece)
-                        if on_token:
-                            on_token(piece)
-                    finish = choice.get("finish_reason") or finish
-                    usage = chunk.get("usage") or usage
+                got = _collect(stream, lambda choice: (choice.get("delta") or {}).get("content") or "", start, on_token)
         except ValueError as exc:  # llama-cpp-python: "Requested tokens (…) exceed context window"
             raise LocalModelError("Yêu cầu quá dài cho mô hình trên máy.",
                                   hint="Hãy rút ngắn ghi chú hoặc giảm max_tokens.") from exc
-        text = "".join(parts)
         # Each streamed piece is at least one token (a split UTF-8 letter waits for the next one).
-        n_out = int(usage.get("completion_tokens", 0)) or len(parts)
-        n_in = int(usage.get("prompt_tokens", 0)) or max(0, int(llm.n_tokens) - n_out)
-        return Completion(text=text, tokens_in=n_in, tokens_out=n_out, latency_s=time.perf_counter() - start,
-                          first_token_s=first, finish_reason=finish)
+        n_out = int(got.usage.get("completion_tokens", 0)) or len(got.parts)
+        n_in = int(got.usage.get("prompt_tokens", 0)) or max(0, int(llm.n_tokens) - n_out)
+        return Completion(text="".join(got.parts), tokens_in=n_in, tokens_out=n_out,
+                          latency_s=time.perf_counter() - start, first_token_s=got.first, finish_reason=got.finish)
