@@ -17,7 +17,6 @@ import asyncio
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -34,6 +33,8 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(DEPLOY))
 import wardctl  # noqa: E402
 
+from tests.ward_hub import COURSE, running_hub  # noqa: E402
+
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(os.environ.get("COURSE_DEPLOY_TESTS") != "1",
@@ -44,15 +45,8 @@ pytestmark = [
 ]
 
 N = int(os.environ.get("COURSE_DEPLOY_HUB_LEARNERS", "20"))
-COURSE = "ai_can_bo_co_so"
 ASSIGNMENT = "bai_thu_lop"
 SPAWN_CONCURRENCY = 5
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _assignment_notebook() -> nbformat.NotebookNode:
@@ -198,43 +192,9 @@ async def _learner_session(hub: HubClient, user: str, password: str, correct: bo
 
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
-    import httpx
-
     tmp = tmp_path_factory.mktemp("hub")
-    state = tmp / "state"
-    course_root = _course_root(tmp)
-    ports = {name: _free_port() for name in ("public", "hub", "api", "formgrader")}
-    env = dict(os.environ, WARD_HUB_STATE=str(state), WARD_COURSE_ID=COURSE, WARD_COURSE_ROOT=str(course_root),
-               WARD_ADMINS="giangvien", WARD_INSTRUCTORS="giangvien", WARD_SPAWNER="simple",
-               WARD_HUB_BIND_URL=f"http://127.0.0.1:{ports['public']}", WARD_HUB_PORT=str(ports["hub"]),
-               WARD_PROXY_API_PORT=str(ports["api"]), WARD_FORMGRADER_PORT=str(ports["formgrader"]),
-               PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
-    log = (tmp / "jupyterhub.log").open("w")
-    proc = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(DEPLOY / "hub" / "jupyterhub_config.py")],
-                            cwd=tmp, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{ports['public']}"
-    try:
-        t0 = time.monotonic()
-        while True:
-            if proc.poll() is not None:
-                pytest.fail("JupyterHub dừng khi khởi động:\n" + (tmp / "jupyterhub.log").read_text()[-4000:])
-            try:
-                if httpx.get(base + "/hub/api/", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() - t0 < 180, "JupyterHub không sẵn sàng sau 180 s"
-            time.sleep(0.5)
-        yield type("Hub", (), dict(base=base, state=state, course_root=course_root, env=env, tmp=tmp,
-                                   startup_s=time.monotonic() - t0))
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
-        log.close()  # the hub stops its learners' servers and its services on SIGTERM (cleanup_servers)
+    with running_hub(tmp, _course_root(tmp)) as started:
+        yield started
 
 
 def _nbgrader(hub, *args: str) -> subprocess.CompletedProcess:

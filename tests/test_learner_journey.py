@@ -30,6 +30,7 @@ import nbformat
 import pytest
 
 from course.grading.synthetic import make_course, solution_code
+from tests.ward_hub import COURSE, free_port, running_hub
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -37,7 +38,7 @@ CHP = DEPLOY / ".npm" / "node_modules" / ".bin" / "configurable-http-proxy"
 BIN = Path(sys.executable).parent
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
-COURSE = "ai_can_bo_co_so"
+
 LEARNER, PASSWORD = "hocvien01", "matkhau-hocvien01"
 ACTIVE = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 ESSAY = ("Việc AI giúp được: soạn nháp “thông báo lịch tiếp công dân” vì đó là thông tin công khai, tôi vẫn đọc "
@@ -90,14 +91,6 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def model_answers(task: Task) -> dict[str, object]:
     """The source's own answers (module 1: cau_1 … cau_11, nhan_5_phan_anh), read from its solution blocks."""
     nb = nbformat.read(task.source / "bai_tap.ipynb", as_version=4)
@@ -112,43 +105,19 @@ def model_answers(task: Task) -> dict[str, object]:
 
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
-    import httpx
 
     sys.path.insert(0, str(DEPLOY))
     import wardctl
 
     tmp = tmp_path_factory.mktemp("hanh_trinh")
-    state = tmp / "state"
     course_root = make_course(tmp / "grading", {task.assignment: task.source for task in TASKS})
-    ports = {name: _free_port() for name in ("public", "hub", "api", "formgrader")}
-    env = dict(os.environ, WARD_HUB_STATE=str(state), WARD_COURSE_ID=COURSE, WARD_COURSE_ROOT=str(course_root),
-               WARD_ADMINS="giangvien", WARD_INSTRUCTORS="giangvien", WARD_SPAWNER="simple",
-               WARD_HUB_BIND_URL=f"http://127.0.0.1:{ports['public']}", WARD_HUB_PORT=str(ports["hub"]),
-               WARD_PROXY_API_PORT=str(ports["api"]), WARD_FORMGRADER_PORT=str(ports["formgrader"]),
-               PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-               COURSE_ID=COURSE, COURSE_EXCHANGE_DIR=str(state / "exchange"),
-               COURSE_DOTENV=str(ROOT / "tests" / "no.env"))
-    for key in ("OPENAI_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY", "OPENAI_BASE_URL", "NBGRADER_EXECUTION",
-                "JUPYTERHUB_USER", "JUPYTERHUB_SERVICE_NAME"):
-        env.pop(key, None)
-    log = (tmp / "jupyterhub.log").open("w")
-    proc = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(DEPLOY / "hub" / "jupyterhub_config.py")],
-                            cwd=tmp, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{ports['public']}"
-    try:
-        t0 = time.monotonic()
-        while True:
-            if proc.poll() is not None:
-                pytest.fail("JupyterHub dừng khi khởi động:\n" + (tmp / "jupyterhub.log").read_text()[-4000:])
-            try:
-                if httpx.get(base + "/hub/api/", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() - t0 < 180, "JupyterHub không sẵn sàng sau 180 s"
-            time.sleep(0.5)
+    drop = ("OPENAI_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY", "OPENAI_BASE_URL", "NBGRADER_EXECUTION",
+            "JUPYTERHUB_USER", "JUPYTERHUB_SERVICE_NAME")
+    with running_hub(tmp, course_root, drop=drop, COURSE_ID=COURSE,
+                     COURSE_EXCHANGE_DIR=str(tmp / "state" / "exchange"),
+                     COURSE_DOTENV=str(ROOT / "tests" / "no.env")) as started:
         # The instructor releases modules 1 and 4's assignments into the hub's exchange; the trainer adds the learner.
-        grading_env = dict(env, JUPYTER_CONFIG_PATH=str(DEPLOY / "hub" / "jupyter"))
+        grading_env = dict(started.env, JUPYTER_CONFIG_PATH=str(DEPLOY / "hub" / "jupyter"))
         for step in [(verb, task.assignment, "--force") for task in TASKS
                      for verb in ("generate_assignment", "release_assignment")]:
             out = subprocess.run([str(BIN / "nbgrader"), *step], cwd=course_root, env=grading_env,
@@ -157,17 +126,10 @@ def hub(tmp_path_factory):
         csv_path = tmp / "hoc_vien.csv"
         csv_path.write_text(f"ten_dang_nhap,ho_ten,vai_tro,ngan_sach_usd\n{LEARNER},Nguyễn Văn An,hoc_vien,\n",
                             encoding="utf-8")
-        assert wardctl.main(["--state", str(state), "--course", COURSE, "--gateway-db",
+        assert wardctl.main(["--state", str(started.state), "--course", COURSE, "--gateway-db",
                              str(tmp / "gateway" / "g.sqlite3"), "them-hoc-vien", str(csv_path)]) == 0
-        yield type("Hub", (), dict(base=base, state=state, course_root=course_root, env=grading_env, tmp=tmp))
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
-        log.close()
+        yield type("Hub", (), dict(base=started.base, state=started.state, course_root=course_root,
+                                   env=grading_env, tmp=tmp))
 
 
 @pytest.fixture(scope="module")
@@ -438,7 +400,7 @@ def single_machine(tmp_path_factory):
     assert made.returncode == 0, made.stderr[-2000:]
     subprocess.run([sys.executable, str(ROOT / "jupyter" / "seed_user_settings.py"), str(tmp / "user-settings")],
                    check=True, timeout=60, env=env)
-    port = _free_port()
+    port = free_port()
     log = (tmp / "lab.log").open("w")
     proc = subprocess.Popen([str(BIN / "jupyter"), "lab", "--no-browser", f"--ServerApp.port={port}",
                              "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={learner_dir}",
