@@ -13,6 +13,7 @@ every learner can write; `COURSE_PROGRESS_DIR` moves it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -58,7 +59,11 @@ def record_cell(learner: str, cell_id: str, folder: Path | None = None) -> bool:
     entry["updated"] = datetime.now().isoformat(timespec="seconds")
     data["learner"] = learner
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.is_dir():
+            folder.mkdir(parents=True, exist_ok=True)
+            # shared by every learner on a class server: writable by all, files replaceable only by their owner
+            with contextlib.suppress(OSError):
+                folder.chmod(0o1777)
         fd, tmp = tempfile.mkstemp(prefix=".tien_do", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, sort_keys=True)

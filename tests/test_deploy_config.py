@@ -45,6 +45,7 @@ def test_hub_config_for_a_ward(tmp_path):
     assert len(services["ward-admin"]["api_token"]) == 64
     assert (tmp_path / "state" / "admin_token").stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "state" / "exchange").stat().st_mode & 0o777 == 0o777
+    assert (tmp_path / "state" / "exchange" / "tien_do").stat().st_mode & 0o1777 == 0o1777  # practice progress
     assert (tmp_path / "state" / "hub_api_url").read_text() == "http://127.0.0.1:8081/hub/api"  # for wardctl
 
     env = c.Spawner.environment.get_value({})

@@ -28,6 +28,8 @@ def test_record_and_read(tmp_path):
     states = read_progress(tmp_path)["Nguyễn Văn A"]
     assert states["m1"].ran == 1 and states["m1"].label == f"đang làm 1/{states['m1'].total}"
     assert states["m2"].label == DONE and states["m3"].label == NOT_OPENED
+    shared = tmp_path / "moi"  # a folder the first learner creates is left writable for the others
+    assert record_cell("hv", practice_cells()["m1"][0], shared) and shared.stat().st_mode & 0o1777 == 0o1777
     written = (tmp_path / "Nguyễn_Văn_A.json").read_text(encoding="utf-8")
     assert "m1" in json.loads(written) and "print" not in written  # ids and times only
 

@@ -44,6 +44,9 @@ def configure(c: Any, *, course: str, state: Path, admins: list[str], instructor
     exchange = state / "exchange"
     exchange.mkdir(exist_ok=True)
     exchange.chmod(0o777)  # nbgrader's exchange: every learner writes its inbound submissions here
+    progress = exchange / "tien_do"  # practice progress for the trainer's live view (course.progress)
+    progress.mkdir(exist_ok=True)
+    progress.chmod(0o1777)  # each learner writes its own file; nobody can replace another's
     # The instructor's nbgrader course root: the repository's grading/ folder unless told otherwise.
     course_root = course_root or DEPLOY.parent / "grading"
     bindir = str(Path(python).parent)
