@@ -33,7 +33,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(DEPLOY))
 import wardctl  # noqa: E402
 
-from tests.ward_hub import COURSE, running_hub  # noqa: E402
+from tests.hub_runner import COURSE, running_hub  # noqa: E402
 
 pytestmark = [
     pytest.mark.slow,

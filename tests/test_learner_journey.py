@@ -30,7 +30,7 @@ import nbformat
 import pytest
 
 from course.grading.synthetic import make_course, solution_code
-from tests.ward_hub import COURSE, free_port, running_hub
+from tests.hub_runner import COURSE, free_port, running_hub
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
