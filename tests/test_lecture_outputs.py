@@ -1,16 +1,19 @@
 """Regression test of the lectures' deterministic outputs with pytest-notebook.
 
 The token tables, prompt scores, Nghị định 30 checker report and PII redactions a trainer shows must not
-change by accident. Each lecture runs for real and its outputs are compared with a reference copy kept in
-`tests/lecture_outputs/`; outputs of cells that run a language model (they differ by CPU), images, widget
+change by accident. Each lecture runs for real and its outputs are compared with reference outputs kept in
+`tests/lecture_outputs/<module>.json` (each cell's id, source and outputs: JSON, so no committed notebook carries
+outputs; the reference notebook is assembled from it for the run); outputs of cells that run a language model (they differ by CPU), images, widget
 ids and execution counts are ignored. After an intended change, rebuild the references with
 `COURSE_REGEN_OUTPUTS=1 .venv/bin/python -m pytest tests/test_lecture_outputs.py`.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -31,18 +34,35 @@ ALWAYS_IGNORED = ("/cells/*/outputs/*/data/image/png", "/cells/*/outputs/*/data/
                   "/cells/*/outputs/*/execution_count", "/cells/*/metadata", "/metadata")
 
 
+def _reference_notebook(lecture: nbformat.NotebookNode, stored: Path) -> nbformat.NotebookNode:
+    """The lecture with the stored outputs in its code cells."""
+    nb = nbformat.from_dict(json.loads(json.dumps(lecture)))
+    outputs = {c["id"]: c["outputs"] for c in json.loads(stored.read_text(encoding="utf-8"))["cells"]}
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [nbformat.from_dict(o) for o in outputs.get(cell.id, [])]
+    return nb
+
+
+def _store(nb: nbformat.NotebookNode, stored: Path) -> None:
+    cells = [{"id": c.id, "source": c.source, "outputs": c.get("outputs", [])} for c in nb.cells]
+    stored.write_text(json.dumps({"cells": cells}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("module", sorted(LECTURES))
 def test_lecture_outputs_match_the_reference(module: str, tmp_path) -> None:
     lecture = nbformat.read(REPO / module / "bai_giang.ipynb", as_version=4)
-    reference = REPO / "tests" / "lecture_outputs" / f"{module}.ipynb"
+    stored = REPO / "tests" / "lecture_outputs" / f"{module}.json"
     regen = os.environ.get("COURSE_REGEN_OUTPUTS") == "1"
-    if regen or not reference.exists():
-        assert regen, f"{reference.name} missing: run with COURSE_REGEN_OUTPUTS=1"
-        nbformat.write(lecture, reference)
-    stored = nbformat.read(reference, as_version=4)
-    assert [(c.id, c.source) for c in stored.cells] == [(c.id, c.source) for c in lecture.cells], \
-        f"{reference.name} is older than the lecture: run with COURSE_REGEN_OUTPUTS=1 and review the diff"
+    if regen or not stored.exists():
+        assert regen, f"{stored.name} missing: run with COURSE_REGEN_OUTPUTS=1"
+        _store(lecture, stored)
+    kept = json.loads(stored.read_text(encoding="utf-8"))["cells"]
+    assert [(c["id"], c["source"]) for c in kept] == [(c.id, c.source) for c in lecture.cells], \
+        f"{stored.name} is older than the lecture: run with COURSE_REGEN_OUTPUTS=1 and review the diff"
+    reference = tmp_path / f"{module}.ipynb"
+    nbformat.write(_reference_notebook(lecture, stored), reference)
     model_cells = tuple(f"/cells/{i}/outputs" for i, c in enumerate(lecture.cells) if c.id in LECTURES[module])
     work = tmp_path / module
     shutil.copytree(REPO / module, work, ignore=shutil.ignore_patterns("bai_tap", "*.ipynb"))
@@ -50,3 +70,5 @@ def test_lecture_outputs_match_the_reference(module: str, tmp_path) -> None:
                                   diff_ignore=ALWAYS_IGNORED + model_cells, force_regen=regen,
                                   diff_use_color=False)
     fixture.check(str(reference), raise_errors=not regen)
+    if regen:
+        _store(nbformat.read(reference, as_version=4), stored)

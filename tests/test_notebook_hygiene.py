@@ -18,7 +18,7 @@ from tests.conftest import REPO
 
 def committed_notebooks() -> list[Path]:
     out = subprocess.run(["git", "ls-files", "*.ipynb"], cwd=REPO, capture_output=True, text=True).stdout
-    # tests/lecture_outputs/ holds reference outputs on purpose (tests/test_lecture_outputs.py)
+    # tests/lecture_outputs/ holds reference outputs as JSON, not notebooks (tests/test_lecture_outputs.py)
     found = [REPO / p for p in out.split() if not p.startswith("tests/lecture_outputs/")]
     return found or sorted(p for p in REPO.rglob("*.ipynb") if ".venv" not in p.parts and "lecture_outputs" not in p.parts)
 
