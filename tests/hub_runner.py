@@ -25,14 +25,29 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_ready(proc: subprocess.Popen, url: str, log: Path, limit_s: float, what: str) -> float:
+    """Poll `url` until it answers 200 (seconds waited); fail with the log's tail if the process dies first."""
+    import httpx
+
+    t0 = time.monotonic()
+    while True:
+        if proc.poll() is not None:
+            pytest.fail(f"{what} dừng khi khởi động:\n" + log.read_text()[-4000:])
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return time.monotonic() - t0
+        except httpx.HTTPError:
+            pass
+        assert time.monotonic() - t0 < limit_s, f"{what} không sẵn sàng sau {limit_s:g} s"
+        time.sleep(0.5)
+
+
 @contextmanager
 def running_hub(tmp: Path, course_root: Path, drop: tuple[str, ...] = (), **extra_env: str) -> Iterator[SimpleNamespace]:
     """Start the hub (state in `tmp/state`), wait until its API answers (at most 180 s), stop it on exit.
 
     `drop` names environment variables the hub must not inherit; `extra_env` adds some. Yields `base` (the
     public URL), `state`, `env`, `tmp`, `course_root` and `startup_s`."""
-    import httpx
-
     state = tmp / "state"
     ports = {name: free_port() for name in ("public", "hub", "api", "formgrader")}
     env = dict(os.environ, WARD_HUB_STATE=str(state), WARD_COURSE_ID=COURSE, WARD_COURSE_ROOT=str(course_root),
@@ -47,19 +62,8 @@ def running_hub(tmp: Path, course_root: Path, drop: tuple[str, ...] = (), **extr
                             cwd=tmp, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{ports['public']}"
     try:
-        t0 = time.monotonic()
-        while True:
-            if proc.poll() is not None:
-                pytest.fail("JupyterHub dừng khi khởi động:\n" + (tmp / "jupyterhub.log").read_text()[-4000:])
-            try:
-                if httpx.get(base + "/hub/api/", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() - t0 < 180, "JupyterHub không sẵn sàng sau 180 s"
-            time.sleep(0.5)
-        yield SimpleNamespace(base=base, state=state, env=env, tmp=tmp, course_root=course_root,
-                              startup_s=time.monotonic() - t0)
+        startup_s = wait_ready(proc, base + "/hub/api/", tmp / "jupyterhub.log", 180, "JupyterHub")
+        yield SimpleNamespace(base=base, state=state, env=env, tmp=tmp, course_root=course_root, startup_s=startup_s)
     finally:
         proc.terminate()  # the hub stops its learners' servers and its services on SIGTERM (cleanup_servers)
         try:

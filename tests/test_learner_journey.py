@@ -22,7 +22,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +29,7 @@ import nbformat
 import pytest
 
 from course.grading.synthetic import make_course, solution_code
-from tests.hub_runner import COURSE, free_port, running_hub
+from tests.hub_runner import COURSE, free_port, running_hub, wait_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -409,18 +408,7 @@ def single_machine(tmp_path_factory):
                             env=env, cwd=learner_dir, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}/"
     try:
-        import httpx
-
-        t0 = time.monotonic()
-        while True:
-            assert proc.poll() is None, (tmp / "lab.log").read_text()[-3000:]
-            try:
-                if httpx.get(base + "api/status", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() - t0 < 120, "JupyterLab không sẵn sàng sau 120 s"
-            time.sleep(0.5)
+        wait_ready(proc, base + "api/status", tmp / "lab.log", 120, "JupyterLab")
         yield type("Machine", (), dict(base=base, course_root=course_root, env=env, learner_dir=learner_dir))
     finally:
         if proc.poll() is None:
