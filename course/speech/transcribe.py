@@ -303,7 +303,7 @@ class Transcriber(Protocol):
 
 
 _MODEL_LOCK = threading.Lock()
-_MODELS: dict[tuple[str, str, int], object] = {}
+_MODELS: dict[tuple[str, str, int, int], object] = {}
 
 
 def asr_workers() -> int:
@@ -318,23 +318,24 @@ def asr_workers() -> int:
     return load_settings().asr_workers
 
 
-def whisper_model(settings: Settings | None = None, compute_type: str = "int8", workers: int = 1):  # noqa: ANN201
+def whisper_model(settings: Settings | None = None, compute_type: str = "int8", workers: int = 1,
+                  threads: int = 1):  # noqa: ANN201
     """The faster-whisper model, loaded once per process (later calls reuse it).
 
-    `workers` chunks can be transcribed at the same time from different Python threads, one CPU
-    thread each; the weights are shared.
+    `workers` chunks can be transcribed at the same time from different Python threads, `threads`
+    CPU threads each; the weights are shared between the workers.
     """
     from course.local_models import prepare_whisper
 
     folder = str(prepare_whisper(settings))
-    key = (folder, compute_type, workers)
+    key = (folder, compute_type, workers, threads)
     with _MODEL_LOCK:
         if key not in _MODELS:
             from faster_whisper import WhisperModel
 
             try:
                 _MODELS[key] = WhisperModel(folder, device="cpu", compute_type=compute_type,
-                                            cpu_threads=1, num_workers=workers)
+                                            cpu_threads=threads, num_workers=workers)
             except (RuntimeError, ValueError, OSError) as exc:
                 raise CourseError(
                     "Không nạp được mô hình nhận dạng giọng nói trên máy.",
@@ -374,15 +375,32 @@ class LocalTranscriber:
         self.model = "whisper-base (int8)"
         self.beam_size = beam_size
         self.parallel = asr_workers()
+        self._settings = settings
         self._whisper = whisper_model(settings, workers=self.parallel)
+        self._local = threading.local()
+
+    def _short_model(self):  # noqa: ANN202
+        """For audio shorter than one chunk (voice typing, a clip: usually the only chunk) all
+        workers' threads go to it in one model: Whisper pads every window to 30 s, so a 5-second
+        clip costs a full encoder pass, which one thread runs at half the speed of two."""
+        return whisper_model(self._settings, workers=1, threads=self.parallel)
 
     def _decode(self, audio: np.ndarray, prompt: str, **options: object) -> list:
-        segments, _info = self._whisper.transcribe(
+        model = getattr(self._local, "model", None) or self._whisper
+        segments, _info = model.transcribe(
             audio, language="vi", beam_size=self.beam_size, condition_on_previous_text=False,
             initial_prompt=prompt or None, word_timestamps=True, **options)
         return list(segments)
 
     def transcribe_chunk(self, audio: np.ndarray, hint: str) -> tuple[list[Segment], list[Segment]]:
+        short = self.parallel > 1 and audio.size < self.chunk_s * SAMPLE_RATE
+        self._local.model = self._short_model() if short else self._whisper
+        try:
+            return self._transcribe_chunk(audio, hint)
+        finally:
+            self._local.model = None
+
+    def _transcribe_chunk(self, audio: np.ndarray, hint: str) -> tuple[list[Segment], list[Segment]]:
         kept: list[Segment] = []
         dropped: list[Segment] = []
         heard: list[tuple[float, float]] = []
@@ -590,6 +608,19 @@ def last_transcript() -> Transcript | None:
     return _LAST[-1] if _LAST else None
 
 
+_POOLS: dict[int, ThreadPoolExecutor] = {}
+
+
+def _pool(workers: int) -> ThreadPoolExecutor:
+    """The process's transcription threads, kept for its life: CTranslate2's OpenMP thread teams
+    belong to the thread that calls it, and a fresh thread per call leaves the old teams spinning
+    (a 5-second clip took ten times longer on a busy 2-core machine)."""
+    with _MODEL_LOCK:
+        if workers not in _POOLS:
+            _POOLS[workers] = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="transcribe")
+        return _POOLS[workers]
+
+
 def transcribe(
     source: AudioInput,
     provider: str = "local",
@@ -647,7 +678,7 @@ def transcribe(
     # Chunks go to the engine `parallel` at a time and come back in order: memory stays bounded by
     # a few chunks, and the transcript grows in reading order even when later chunks finish first.
     window = max(1, int(getattr(engine, "parallel", 1)))
-    pool = ThreadPoolExecutor(max_workers=window, thread_name_prefix="transcribe")
+    pool = _pool(window)
     in_flight: deque[tuple[float, float, Future | None]] = deque()
     try:
         for offset, chunk in iter_chunks(source, chunk_s=engine.chunk_s, max_seconds=max_seconds):
@@ -663,9 +694,11 @@ def transcribe(
     except KeyboardInterrupt:
         result.interrupted = True
     finally:
-        # Chunks still being transcribed (after an interrupt or an error) finish in the background
-        # and are dropped; on success nothing is left.
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Chunks not started yet (after an interrupt or an error) are cancelled; those being
+        # transcribed finish in the background and are dropped. On success nothing is left.
+        for _offset, _end, job in in_flight:
+            if job is not None:
+                job.cancel()
         if bar:
             bar.close()
     result.duration_s = seen
