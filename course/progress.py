@@ -96,7 +96,7 @@ def practice_cells(root: Path = REPO_ROOT) -> dict[str, tuple[str, ...]]:
     """Code cell ids of each module's practice notebook, keyed "m1".."m4"."""
     cells: dict[str, tuple[str, ...]] = {}
     for mod in MODULES:
-        path = root / mod.folder / "thuc_hanh.ipynb"
+        path = root / mod.id / "thuc_hanh.ipynb"
         try:
             nb = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):

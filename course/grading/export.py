@@ -15,17 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from course.catalogue import ASSIGNMENTS
+from course.catalogue import ordered
 from course.grading.coursedir import GRADING_ROOT, load_config
 from course.grading.runner import MARKER
 
 REPORT_DIR = "bao_cao"
 STATUS_VI = {"graded": "đã chấm", "zero": "0 điểm (bài nộp hỏng/nhầm)", "failed": "0 điểm (lỗi khi chạy)"}
-
-
-def _order(names: list[str]) -> list[str]:
-    known = [a for a in ASSIGNMENTS if a in names]
-    return known + sorted(set(names) - set(known))
 
 
 def collect(root: Path = GRADING_ROOT) -> pd.DataFrame:
@@ -50,7 +45,7 @@ def per_learner(detail: pd.DataFrame) -> pd.DataFrame:
     if detail.empty:
         return pd.DataFrame(columns=["Học viên", "Tổng", "Tối đa", "Tỉ lệ (%)"])
     scores = detail.pivot_table(index="Học viên", columns="Bài", values="Điểm", aggfunc="sum")
-    scores = scores[_order(list(scores.columns))]
+    scores = scores[ordered(list(scores.columns))]
     maxima = detail.groupby("Bài")["Điểm tối đa"].sum() / detail.groupby("Bài")["Học viên"].nunique()
     table = scores.copy()
     table["Tổng"] = scores.sum(axis=1, skipna=True)
