@@ -17,6 +17,7 @@ import pandas as pd
 
 from course.assessment.classes import ClassInfo
 from course.assessment.questions import BY_GRADE_ID, MODULES, QUESTIONS, TESTS
+from course.catalogue import read_ids
 from course.widgets.store import DEFAULT_FILE
 
 PRE, POST = TESTS["dau_khoa"][0], TESTS["cuoi_khoa"][0]
@@ -49,8 +50,8 @@ def assessment_rows(detail: pd.DataFrame) -> pd.DataFrame:
 def assignment_presence(root: Path, detail: pd.DataFrame, ids: list[str], assignments: tuple[str, ...]) -> pd.DataFrame:
     """learner × assignment: True when the learner submitted it (gradebook or `submitted/` folder)."""
     graded = set(zip(detail["Học viên"], detail["Bài"], strict=True))
-    table = {a: [((x, a) in graded) or (Path(root) / "submitted" / x / a).is_dir() for x in ids]
-             for a in assignments}
+    table = {a: [((x, a) in graded) or any((Path(root) / "submitted" / x / name).is_dir() for name in read_ids(a))
+                 for x in ids] for a in assignments}
     return pd.DataFrame(table, index=ids)
 
 

@@ -181,14 +181,15 @@ def live_status(root: Path | None = None, learners: list[str] | None = None, top
     from course.grading.export import collect, per_question
 
     root = Path(root or course_root())
-    submitted = set(_inbound(root))
+    submitted = {(x, catalogue.canonical(a)) for x, a in _inbound(root)}  # legacy ids read as the module's
     for kind in ("submitted", "autograded"):
         base = root / kind
         if base.is_dir():
             for folder in base.glob("*/*"):
                 if folder.is_dir():
-                    submitted.add((folder.parent.name, folder.name))
-    graded = {(m.parent.parent.name, m.parent.name) for m in (root / "autograded").glob("*/*/.khoahoc.json")}
+                    submitted.add((folder.parent.name, catalogue.canonical(folder.name)))
+    graded = {(m.parent.parent.name, catalogue.canonical(m.parent.name))
+              for m in (root / "autograded").glob("*/*/.khoahoc.json")}
     names = sorted({a for _, a in submitted})
     assignments = catalogue.ordered(names)
     people = list(dict.fromkeys([*(learners or []), *sorted({x for x, _ in submitted})]))

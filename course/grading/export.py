@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from course.catalogue import ordered
+from course.catalogue import canonical, ordered
 from course.grading.coursedir import GRADING_ROOT, load_config
 from course.grading.runner import MARKER
 
@@ -24,7 +24,8 @@ STATUS_VI = {"graded": "đã chấm", "zero": "0 điểm (bài nộp hỏng/nh�
 
 
 def collect(root: Path = GRADING_ROOT) -> pd.DataFrame:
-    """Long table: learner, assignment, question, score, max score (from the gradebook)."""
+    """Long table: learner, assignment, question, score, max score (from the gradebook). A module's
+    legacy assignment id (a class graded before the rename) is read as the module's id."""
     from nbgrader.api import Gradebook
 
     cfg = load_config(root)
@@ -34,7 +35,7 @@ def collect(root: Path = GRADING_ROOT) -> pd.DataFrame:
             for sub in assignment.submissions:
                 for nb in sub.notebooks:
                     for grade in nb.grades:
-                        rows.append({"Học viên": sub.student.id, "Bài": assignment.name,
+                        rows.append({"Học viên": sub.student.id, "Bài": canonical(assignment.name),
                                      "Câu": grade.name if len(sub.notebooks) == 1 else f"{nb.name}/{grade.name}",
                                      "Điểm": float(grade.score), "Điểm tối đa": float(grade.max_score)})
     return pd.DataFrame(rows, columns=["Học viên", "Bài", "Câu", "Điểm", "Điểm tối đa"])
