@@ -17,6 +17,7 @@ import pandas as pd
 
 from course.assessment.classes import ClassInfo
 from course.assessment.questions import BY_GRADE_ID, MODULES, QUESTIONS, TESTS
+from course.catalogue import module as catalogue_module
 from course.catalogue import read_ids
 from course.widgets.store import DEFAULT_FILE
 
@@ -24,7 +25,7 @@ PRE, POST = TESTS["dau_khoa"][0], TESTS["cuoi_khoa"][0]
 NO_PRE = "chưa làm kiểm tra đầu khoá"
 NO_POST = "chưa làm kiểm tra cuối khoá"
 AT_MAX = "đầu khoá đã đạt tối đa nên không tính được chỉ số tiến bộ"
-MODULE_COLUMN = {m: f"CĐ {m[1:]}" for m in MODULES}  # "m1" -> "CĐ 1", the per-learner column prefix
+MODULE_COLUMN = {m: f"CĐ {catalogue_module(m).number}" for m in MODULES}  # module id -> "CĐ 1", the per-learner column prefix
 
 
 def normalised_gain(pre: float | None, post: float | None, maximum: float = 100.0) -> float | None:

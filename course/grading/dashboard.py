@@ -162,7 +162,7 @@ def practice_status(people: list[str], progress_folder: Path | None = None) -> t
 
     states = read_progress(progress_folder)
     people = list(dict.fromkeys([*people, *sorted(states)]))
-    columns = {f"m{m.number}": f"Thực hành HP{m.number}" for m in catalogue.MODULES}
+    columns = {m.id: f"Thực hành HP{m.number}" for m in catalogue.MODULES}
     table = pd.DataFrame([[states[x][k].label if x in states and k in states[x] else NOT_OPENED for k in columns]
                           for x in people], index=pd.Index(people, name="Học viên"), columns=list(columns.values()))
     counts = pd.DataFrame([{"Bài": col, "Đã mở": int((table[col] != NOT_OPENED).sum()),
