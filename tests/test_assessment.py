@@ -146,7 +146,7 @@ def test_evaluation_form_is_anonymous_and_resend_replaces(tmp_path):
     assert form.send() == path and len(list((folder / "K9").glob("*.json"))) == 1
     (folder / "K9" / "hong.json").write_text("{không phải json", encoding="utf-8")
     # a form sent before module ids replaced the short keys ("m1") still counts for its module
-    (folder / "K9" / "cu.json").write_text(json.dumps({**record, "huu_ich": {"m1": 2, "m3": 5}}), encoding="utf-8")
+    (folder / "K9" / "cu.json").write_text(json.dumps({**record, "huu_ich": {"m1": 2, "m3": 5}, "can_bo_sung": ""}), encoding="utf-8")
     summary = ev.summarise(folder, "K9")
     assert summary.count == 2 and summary.unreadable == 1 and summary.usefulness[M1]["mean"] == 3
     assert summary.usefulness[M3]["n"] == 1 and set(summary.usefulness) == set(IDS)
@@ -327,7 +327,7 @@ def played(tmp_path_factory):
         draft = AnswerStore(root.parent / "homes" / learner / ev.DRAFT_FILE)
         form = ev.EvaluationForm("K1", ev.evaluation_dir(root), draft, namespace={})
         for m, q in form.useful.items():
-            q.buttons.value = ev.USEFULNESS[2 + (i + int(m[1])) % 3]
+            q.buttons.value = ev.USEFULNESS[2 + (i + IDS.index(m) + 1) % 3]
         form.pace.buttons.value = ev.PACE[1 + i % 3]
         form.add.box.value = "Thêm bài luyện tra cứu đất đai" if i % 4 == 0 else ""
         form.send()
