@@ -150,8 +150,11 @@ def test_submission_under_a_legacy_id_counts_for_the_module(tmp_path, monkeypatc
     assert api.generate_assignment("m1_tong_quan_ai")["success"]
     assert api.release_assignment("m1_tong_quan_ai")["success"]
     folder = tmp_path / "may_hoc_vien" / "module1_ai_overview" / "bai_tap"
-    exchange.fetch("m1_tong_quan_ai", folder)
-    assert nbformat.read(next(folder.glob("*.ipynb")), as_version=4).cells
+    exchange.fetch("module1_ai_overview", folder)  # «Nhận bài» on the start page asks with the module's id
+    released = nbformat.read(next(folder.glob("*.ipynb")), as_version=4)
+    assert released.cells[-1].source.endswith('nop_bai("m1_tong_quan_ai")')  # the past release, under its own id
+    with pytest.raises(exchange.ExchangeError):
+        exchange.fetch("module2_chatgpt_gemini", tmp_path / "khac")  # nothing released: the usual error
     assert exchange.submissions("module1_ai_overview") == []
     when = exchange.submit("m1_tong_quan_ai", folder)  # the past release's own «Nộp bài» cell
     assert exchange.submissions("module1_ai_overview") == [when]

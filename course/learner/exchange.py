@@ -93,13 +93,22 @@ def _course_dir(staging: Path, assignment: str) -> Path:
 
 def fetch(assignment: str, dest: Path) -> list[str]:
     """Copy the released assignment into `dest`; files already there (the learner's work) are kept.
+    A module released only under its legacy assignment id (a class run before the rename) is fetched from there.
 
     Returns the names of the files copied.
     """
     dest = Path(dest)
+    errors: list[ExchangeError] = []
     with tempfile.TemporaryDirectory(prefix="khoahoc-nhan-") as tmp:
-        _run(_app("fetch", assignment, Path(tmp)), "nhận bài")
-        src = _course_dir(Path(tmp), assignment)
+        for name in catalogue.read_ids(assignment):
+            try:
+                _run(_app("fetch", name, Path(tmp)), "nhận bài")
+                break
+            except ExchangeError as err:
+                errors.append(err)
+        else:
+            raise errors[0]  # the error about the module's own id
+        src = _course_dir(Path(tmp), name)
         copied = []
         for path in sorted(p for p in src.rglob("*") if p.is_file()):
             target = dest / path.relative_to(src)
