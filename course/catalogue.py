@@ -5,8 +5,11 @@ writes a module title, id or provider name anywhere else.
 
 Each module has ONE id, its folder name (`module3_speech_to_text`): the same string is its nbgrader
 assignment id (`grading/source/<id>`, the gradebook, the exchange, `khoahoc grade <id>`) and the key the
-apps name their module by (`course.apps.App.module`). Learners and trainers see the module's number and
-title, never the id.
+apps, the pre/post-test questions, the evaluation form and the practice progress name their module by.
+Learners see the module's number and title, never the id. (Cell ids keep their short prefix, "m3-th-…",
+"m2-bt-…": they are nbgrader grade ids in past gradebooks. Practice-progress files key a module by that
+prefix on disk and `course.progress` turns it into the module id; evaluation forms sent before this
+release keyed modules "m1".."m4" and `course.assessment.evaluation` reads them as module ids.)
 
 Legacy alias (read-only, this release only): up to the previous release the assignments had their own
 ids (`m1_tong_quan_ai`, `m2_chatgpt_gemini`, `m3_giong_noi`, `m4_tra_cuu_phap_luat`). So that the gradebook
