@@ -149,7 +149,8 @@ class EvaluationSummary:
 
 
 def _by_module_id(useful: dict[str, Any]) -> dict[str, Any]:
-    """Usefulness scores keyed by module id; forms sent before this release keyed them "m1".."m4"."""
+    """Usefulness scores keyed by module id; forms sent before this release keyed them "m1".."m4" (read for
+    one release, like the catalogue's legacy assignment ids)."""
     legacy = {f"m{m.number}": m.id for m in catalogue.MODULES}
     return {legacy.get(k, k): v for k, v in useful.items()}
 

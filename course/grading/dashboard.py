@@ -205,7 +205,7 @@ def live_status(root: Path | None = None, learners: list[str] | None = None, top
         table = per_question(collect(root))
         if len(table):
             stuck = table[["Bài", "Câu", "Số bài", "Tỉ lệ đạt (%)"]].head(top).assign(
-                Bài=lambda t: t["Bài"].map(lambda a: module_label(a)))
+                Bài=lambda t: t["Bài"].map(module_label))
     practice, practice_counts = practice_status(people, progress_folder)
     progress = progress.reindex(practice.index, fill_value="")
     return LiveStatus(progress, counts, practice, practice_counts, stuck.reset_index(drop=True),
