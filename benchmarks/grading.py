@@ -30,7 +30,7 @@ import nbformat
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from course.catalogue import ASSIGNMENTS  # noqa: E402
+from course.catalogue import IDS  # noqa: E402
 from course.grading.coursedir import make_api  # noqa: E402
 from course.grading.synthetic import fill, make_course, write_submission  # noqa: E402
 
@@ -39,7 +39,7 @@ FIXTURE = REPO / "tests" / "fixtures" / "grading" / "source" / "bai_mau"
 
 
 def sources(only: list[str] | None) -> dict[str, Path]:
-    found = {a: REPO / m / "bai_tap" for a, m in ASSIGNMENTS.items() if (REPO / m / "bai_tap" / "bai_tap.ipynb").exists()}
+    found = {a: REPO / a / "bai_tap" for a in IDS if (REPO / a / "bai_tap" / "bai_tap.ipynb").exists()}
     if only:
         found = {a: p for a, p in found.items() if a in only}
         if "bai_mau" in only:

@@ -26,6 +26,9 @@ from course.catalogue import MODULES
 from course.config import REPO_ROOT, load_settings
 
 PRACTICE_CELL = re.compile(r"^(m\d)-th-")  # ids of practice cells: "m1-th-tokens"
+# A progress file keys each module by its practice cells' id prefix ("m1"), a stable part of the cell ids;
+# everything this module returns is keyed by the module's id (course.catalogue).
+FILE_KEY = {m.id: f"m{m.number}" for m in MODULES}
 NOT_OPENED, DONE = "chưa mở", "xong"
 
 
@@ -93,15 +96,15 @@ def track_practice(shell: object) -> None:
 
 
 def practice_cells(root: Path = REPO_ROOT) -> dict[str, tuple[str, ...]]:
-    """Code cell ids of each module's practice notebook, keyed "m1".."m4"."""
+    """Code cell ids of each module's practice notebook, keyed by module id."""
     cells: dict[str, tuple[str, ...]] = {}
     for mod in MODULES:
-        path = root / mod.folder / "thuc_hanh.ipynb"
+        path = root / mod.id / "thuc_hanh.ipynb"
         try:
             nb = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        cells[f"m{mod.number}"] = tuple(c.get("id", "") for c in nb.get("cells", [])
+        cells[mod.id] = tuple(c.get("id", "") for c in nb.get("cells", [])
                                         if c.get("cell_type") == "code" and PRACTICE_CELL.match(c.get("id", "")))
     return cells
 
@@ -122,7 +125,7 @@ class PracticeState:
 
 
 def read_progress(folder: Path | None = None, root: Path = REPO_ROOT) -> dict[str, dict[str, PracticeState]]:
-    """{learner: {"m1": PracticeState, …}} from every readable progress file; broken files are skipped."""
+    """{learner: {module id: PracticeState, …}} from every readable progress file; broken files are skipped."""
     folder = folder or progress_dir()
     known = practice_cells(root)
     out: dict[str, dict[str, PracticeState]] = {}
@@ -136,7 +139,8 @@ def read_progress(folder: Path | None = None, root: Path = REPO_ROOT) -> dict[st
         learner = str(data.get("learner") or path.stem)
         states = {}
         for key, cells in known.items():
-            entry = data.get(key) if isinstance(data.get(key), dict) else {}
+            prefix = FILE_KEY[key]
+            entry = data.get(prefix) if isinstance(data.get(prefix), dict) else {}
             ran = len(set(entry.get("ran", [])) & set(cells))
             states[key] = PracticeState(ran, len(cells), str(entry.get("updated", "")))
         out[learner] = states

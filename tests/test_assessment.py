@@ -29,11 +29,14 @@ from course.assessment.form import AssessmentForm, answered, saved_answers
 from course.assessment.questions import MODULES, QUESTIONS, TESTS, arrangement
 from course.assessment.report import write_excel, write_pdf
 from course.assessment.results import compute, normalised_gain
+from course.catalogue import IDS
 from course.cli import main as khoahoc
 from course.documents.model import format_date
 from course.errors import CourseError
 from course.grading.coursedir import GRADING_ROOT
 from course.widgets.store import AnswerStore
+
+M1, M2, M3, _ = IDS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "grading" / "source" / "bai_mau"
 PRE, POST = TESTS["dau_khoa"][0], TESTS["cuoi_khoa"][0]
@@ -131,19 +134,22 @@ def test_evaluation_form_is_anonymous_and_resend_replaces(tmp_path):
     form = ev.EvaluationForm("K9", folder, draft, namespace={})
     with pytest.raises(CourseError, match="Phiếu còn trống"):
         form.send()
-    form.useful["m1"].buttons.value = ev.USEFULNESS[4]
+    form.useful[M1].buttons.value = ev.USEFULNESS[4]
     form.pace.buttons.value = "Vừa phải"
     form.add.box.value = "Thêm phần  soạn báo cáo\u0301"
     path = form.send()
     record = json.loads(path.read_text(encoding="utf-8"))
-    assert record["huu_ich"]["m1"] == 5 and record["toc_do"] == "Vừa phải"
+    assert record["huu_ich"][M1] == 5 and record["toc_do"] == "Vừa phải"
     assert "hv_an" not in path.read_text(encoding="utf-8") and set(record) == {
         "lop", "ngay", "huu_ich", "toc_do", "can_bo_sung", "y_kien"}
-    form.useful["m1"].buttons.value = ev.USEFULNESS[3]
+    form.useful[M1].buttons.value = ev.USEFULNESS[3]
     assert form.send() == path and len(list((folder / "K9").glob("*.json"))) == 1
     (folder / "K9" / "hong.json").write_text("{không phải json", encoding="utf-8")
+    # a form sent before module ids replaced the short keys ("m1") still counts for its module
+    (folder / "K9" / "cu.json").write_text(json.dumps({**record, "huu_ich": {"m1": 2, "m3": 5}, "can_bo_sung": ""}), encoding="utf-8")
     summary = ev.summarise(folder, "K9")
-    assert summary.count == 1 and summary.unreadable == 1 and summary.usefulness["m1"]["mean"] == 4
+    assert summary.count == 2 and summary.unreadable == 1 and summary.usefulness[M1]["mean"] == 3
+    assert summary.usefulness[M3]["n"] == 1 and set(summary.usefulness) == set(IDS)
     assert summary.additions == [unicodedata.normalize("NFC", "Thêm phần soạn báo cáo\u0301")]
 
 
@@ -321,7 +327,7 @@ def played(tmp_path_factory):
         draft = AnswerStore(root.parent / "homes" / learner / ev.DRAFT_FILE)
         form = ev.EvaluationForm("K1", ev.evaluation_dir(root), draft, namespace={})
         for m, q in form.useful.items():
-            q.buttons.value = ev.USEFULNESS[2 + (i + int(m[1])) % 3]
+            q.buttons.value = ev.USEFULNESS[2 + (i + IDS.index(m) + 1) % 3]
         form.pace.buttons.value = ev.PACE[1 + i % 3]
         form.add.box.value = "Thêm bài luyện tra cứu đất đai" if i % 4 == 0 else ""
         form.send()
@@ -442,7 +448,7 @@ def test_per_learner_module_results(tmp_path):
     syn.make_class(tmp_path, "M1", 1)
     info = load_class(tmp_path, "M1")
     rows = [{"Học viên": "hv001", "Bài": TESTS[t][0], "Câu": q.grade_id, "Điểm": float(ok(q)), "Điểm tối đa": 1.0}
-            for t, ok in (("dau_khoa", lambda q: q.module == "m2"), ("cuoi_khoa", lambda q: q.module != "m3"))
+            for t, ok in (("dau_khoa", lambda q: q.module == M2), ("cuoi_khoa", lambda q: q.module != M3))
             for q in QUESTIONS]
     row = compute(info, pd.DataFrame(rows), tmp_path).learners.iloc[0]
     assert (row["CĐ 1 đầu khoá (%)"], row["CĐ 1 cuối khoá (%)"], row["CĐ 1 g"]) == (0, 100, 1)

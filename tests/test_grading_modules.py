@@ -10,13 +10,13 @@ import re
 import nbformat
 import pytest
 
-from course.catalogue import ASSIGNMENTS
+from course.catalogue import IDS
 from course.grading.coursedir import REPO, make_api
 from course.grading.runner import grade_many
 from course.grading.synthetic import fill, make_course, write_submission
 
 # Every module's assignment source must exist: a moved path fails here instead of skipping the tests.
-PRESENT = {a: REPO / m / "bai_tap" for a, m in ASSIGNMENTS.items()}
+PRESENT = {a: REPO / a / "bai_tap" for a in IDS}
 
 
 def test_every_module_has_its_assignment_source():

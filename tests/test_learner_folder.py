@@ -15,13 +15,13 @@ import sys
 import nbformat
 import pytest
 
-from course.catalogue import ASSIGNMENTS
+from course.catalogue import IDS
 from course.grading.coursedir import GRADING_ROOT, REPO
 from course.grading.synthetic import make_course, solution_code
 from course.learner import exchange
 from course.learner.folder import MANIFEST, course_files, refresh
 
-SOURCES = {**{a: REPO / m / "bai_tap" for a, m in ASSIGNMENTS.items()},
+SOURCES = {**{a: REPO / a / "bai_tap" for a in IDS},
            **{p.name: p for p in (GRADING_ROOT / "source").iterdir() if p.name.startswith("kiem_tra")}}
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 
@@ -76,8 +76,8 @@ def test_learner_folder_holds_no_answer_key(env):
     files = [p for p in dest.rglob("*") if p.is_file()]
     assert report.copied and len(files) == len(report.copied) + 1  # + the manifest
     names = {p.relative_to(dest).as_posix() for p in files}
-    for m, folder in ASSIGNMENTS.items():
-        assert f"{folder}/bai_tap/bai_tap.ipynb" in names, m
+    for folder in IDS:
+        assert f"{folder}/bai_tap/bai_tap.ipynb" in names, folder
         assert f"{folder}/bai_giang.ipynb" in names and f"{folder}/thuc_hanh.ipynb" in names
     assert {"bat_dau.ipynb", "kiem_tra_dau_khoa/kiem_tra.ipynb", "ung_dung/tra_cuu_luat.ipynb"} <= names
     assert not any(n.endswith(".py") or n.startswith(("course/", "tests/", "grading/", "deploy/")) for n in names)
@@ -90,7 +90,7 @@ def test_learner_folder_holds_no_answer_key(env):
         leaked = [line for line in keys if line in text]
         assert not leaked, (path, leaked[:3])
     # every released assignment ends with the «Nộp bài» panel
-    for folder in ASSIGNMENTS.values():
+    for folder in IDS:
         nb = nbformat.read(dest / folder / "bai_tap" / "bai_tap.ipynb", as_version=4)
         assert nb.cells[-1].source.startswith("from course.learner import nop_bai")
     # the start page links only to files the learner's folder holds
@@ -125,7 +125,7 @@ def test_submit_grade_and_feedback_on_a_single_machine(env):
     dest = tmp / "may_hoc_vien"
     refresh(dest, root=root)
     folder = dest / "module1_ai_overview" / "bai_tap"
-    assignment = "m1_tong_quan_ai"
+    assignment = "module1_ai_overview"
     assert exchange.submissions(assignment) == []
     assert exchange.fetch_feedback(assignment, folder) is None
     # Answer as the widgets do: every choice saved to cau_tra_loi.json beside the notebook.
@@ -150,5 +150,5 @@ def test_submit_grade_and_feedback_on_a_single_machine(env):
     assert '<html lang="vi">' in page and "Câu 3 chưa đúng" in page
     # Vietnamese titles, never internal ids: "Câu 3" beside its score, the reason under it
     assert "Bài tập Học phần 1 — Tổng quan về AI" in page and ">Câu 3</a>" in page
-    assert not re.search(r">\s*(kiem_tra_cau_\d+|m1_tong_quan_ai)\s*<", page)
+    assert not re.search(r">\s*(kiem_tra_cau_\d+|module1_ai_overview)\s*<", page)
     assert "most recent call last" not in page

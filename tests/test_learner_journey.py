@@ -28,6 +28,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from course.catalogue import module
 from course.grading.synthetic import make_course, solution_code
 from tests.hub_runner import COURSE, free_port, running_hub, wait_ready
 
@@ -50,8 +51,7 @@ class Task:
     """One module's assignment as the learner does it: the answers are the source's own model answers,
     except `wrong` (one option chosen wrongly on purpose) and `typed` (text typed differently, with “ ”)."""
 
-    assignment: str
-    folder: str  # the module's folder, in the learner's files as in the repository
+    folder: str  # the module's id: its folder (in the learner's files as in the repository) and its assignment
     link: str  # the start page's link text
     title: str  # the assignment's heading
     wrong: str  # the question answered wrongly: its feedback line is "<Câu …> chưa đúng"
@@ -61,16 +61,20 @@ class Task:
     feedback: tuple[str, ...] = ()  # more patterns the feedback page shows
 
     @property
+    def assignment(self) -> str:
+        return self.folder
+
+    @property
     def source(self) -> Path:
         return ROOT / self.folder / "bai_tap"
 
 
-M1 = Task("m1_tong_quan_ai", "module1_ai_overview", "Học phần 1", "Bài tập 1 — Tổng quan về AI", "cau_3", "Câu 3",
+M1 = Task(module(1).id, "Học phần 1", "Bài tập 1 — Tổng quan về AI", "cau_3", "Câu 3",
           {"essay": ESSAY}, 12,  # 11 questions + labels (2 points) - the one wrong answer
           (r"Phần 3 — Tự luận.*chờ giảng viên chấm",))  # the essay waits for the trainer
 # Module 4: the one-case trap answered wrongly (cau_2b "A": "before 23:00" for a guest arriving at 23:30);
 # the made-up article typed as an official would write it, with “ ” from a phone or Word.
-M4 = Task("m4_tra_cuu_phap_luat", "module4_legal_lookup", "Học phần 4",
+M4 = Task(module(4).id, "Học phần 4",
           "Bài tập 4 — Tra cứu điều luật cho việc của phường, xã", "cau_2b", "Câu 2b",
           {"cau_4": "Điều 89 “Luật Hộ tịch”"}, 7,  # 8 points - the one wrong answer
           (r"Tìm điều luật — Câu 1a", r"Tìm điều luật — Câu 1c"))  # three checks under one heading, told apart

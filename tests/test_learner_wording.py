@@ -22,7 +22,7 @@ _WORDS = re.compile(r"(?<![\w`/.-])(" + "|".join(re.escape(w) for w in ENGLISH_U
 _CODE = re.compile(r"`[^`\n]*`")  # inline code (file names, commands) is not prose
 
 # The glossary (docs/thuat_ngu.ipynb) is left out on purpose: its «Tiếng Anh» column names the English terms.
-# grading/source/m*/ are links to the module folders: the same files, scanned once.
+# grading/source/module*/ are links to the module folders: the same files, scanned once.
 LEARNER_NOTEBOOKS = sorted(
     [REPO / "bat_dau.ipynb", *REPO.glob("module*/*.ipynb"), *REPO.glob("module*/bai_tap/*.ipynb"),
      *REPO.glob("course/apps/*.ipynb"), *REPO.glob("grading/source/kiem_tra_*/*.ipynb")])

@@ -13,7 +13,7 @@ from course.widgets import AnswerStore, ChoiceQuestion, LabelTask
 from tests.conftest import REPO, outputs_text, run_notebook
 
 MODULE = REPO / "module1_ai_overview"
-A = "m1_tong_quan_ai"
+A = "module1_ai_overview"
 ANSWERS = {"cau_1": "B", "cau_2": "Sai", "cau_3": "A", "cau_4": "C", "cau_5": "Sai", "cau_6": "D", "cau_7": "C",
            "cau_8": "Đúng", "cau_9": "B", "cau_10": "A", "cau_11": "0"}
 LABELS = ["công an", "tư pháp-hộ tịch", "môi trường", "địa chính", "xây dựng-giao thông"]

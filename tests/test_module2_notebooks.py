@@ -13,10 +13,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from course.catalogue import module
 from course.prompting import rubric_table
 from tests.conftest import REPO, outputs_text, run_notebook
 
 MODULE = REPO / "module2_chatgpt_gemini"
+A = module(2).id  # the module's nbgrader assignment id
 NOTEBOOKS = ["bai_giang.ipynb", "thuc_hanh.ipynb", "bai_tap/bai_tap.ipynb"]
 
 
@@ -111,36 +113,36 @@ def _nbgrader(args: list[str], cwd: Path) -> str:
 
 def test_nbgrader_validate_release_and_autograde(tmp_path):
     course = tmp_path / "course"
-    (course / "source" / "m2").mkdir(parents=True)
-    shutil.copy(MODULE / "bai_tap" / "bai_tap.ipynb", course / "source" / "m2" / "bai_tap.ipynb")
+    (course / "source" / A).mkdir(parents=True)
+    shutil.copy(MODULE / "bai_tap" / "bai_tap.ipynb", course / "source" / A / "bai_tap.ipynb")
     (course / "nbgrader_config.py").write_text('c = get_config()\nc.CourseDirectory.course_id = "m2-test"\n')
-    out = _nbgrader(["validate", "source/m2/bai_tap.ipynb"], course)
+    out = _nbgrader(["validate", f"source/{A}/bai_tap.ipynb"], course)
     assert "Success! Your notebook passes all the tests." in out, out[-2000:]
-    out = _nbgrader(["generate_assignment", "m2", "--force"], course)
-    released = course / "release" / "m2" / "bai_tap.ipynb"
+    out = _nbgrader(["generate_assignment", A, "--force"], course)
+    released = course / "release" / A / "bai_tap.ipynb"
     assert released.exists(), out[-2000:]
     text = released.read_text(encoding="utf-8")
     assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text and "Lê Lợi\\\" not in" not in text
     assert "raise NotImplementedError()" in text
-    out = _nbgrader(["validate", "release/m2/bai_tap.ipynb"], course)
+    out = _nbgrader(["validate", f"release/{A}/bai_tap.ipynb"], course)
     assert "VALIDATION FAILED" in out, out[-2000:]
 
     # A learner's submission: the released notebook plus the answers the widgets saved (cau_tra_loi.json).
     # Prompt, fixed document, invented detail and faithful invitation are right; personal data was left in on purpose:
     # 12 of 14 points.
     build = _build_module()
-    submitted = course / "submitted" / "hoc_vien_1" / "m2"
+    submitted = course / "submitted" / "hoc_vien_1" / A
     submitted.mkdir(parents=True)
     shutil.copy(released, submitted / "bai_tap.ipynb")
     answers = {"cau_lenh": build.GOOD_PROMPT.replace("thạo thủ tục", "nắm vững thủ tục"),
                "yeu_cau_da_che": build.CITIZEN_REQUEST, "van_ban_da_sua": build.FIXED_INVITATION,
                "chi_tiet_bia": "từ 07 giờ 30 đến 16 giờ", "giay_moi_khong_bia": build.FAITHFUL_DRAFT}
     (submitted / "cau_tra_loi.json").write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
-    out = _nbgrader(["autograde", "m2", "--force"], course)
+    out = _nbgrader(["autograde", A, "--force"], course)
     from nbgrader.api import Gradebook
 
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
-        sub = gb.find_submission("m2", "hoc_vien_1")
+        sub = gb.find_submission(A, "hoc_vien_1")
         grades = {g.name: g.score for nb in sub.notebooks for g in nb.grades}
         assert (sub.score, sub.max_score) == (12.0, 14.0), (grades, out[-2000:])
         assert grades["m2-bt-q2-test-pii"] == 0.0

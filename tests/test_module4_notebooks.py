@@ -210,7 +210,7 @@ def test_released_assignment_holds_no_answer_key(tmp_path):
     from course.grading.coursedir import make_api
     from course.grading.synthetic import make_course
 
-    assignment = module(4).assignment
+    assignment = module(4).id
     root = make_course(tmp_path, {assignment: ASSIGNMENT.parent})
     out = make_api(root).generate_assignment(assignment)
     assert out["success"], out.get("error")

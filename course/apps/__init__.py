@@ -3,6 +3,11 @@
 Each app is a one-cell notebook in this folder calling `show_app(NAME)`, which displays a header
 and the module's own widget (built by that module's package). `khoahoc app NAME` starts Voilà on
 it; inside JupyterLab the same page opens at `<base>voila/render/course/apps/<file>`.
+
+An app has its own short name (`giong-noi`, what people type) and names the module it belongs to by
+the module's id from the catalogue (`module3_speech_to_text`); `apps_of(module)` lists a module's apps.
+`khoahoc app` also takes a module's number or id when that module has exactly one app
+(`khoahoc app 3` opens `giong-noi`); for a module with several apps it lists them.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from course import catalogue
 from course.errors import CourseError
 
 APPS_DIR = Path(__file__).resolve().parent
@@ -20,14 +26,15 @@ APPS_DIR = Path(__file__).resolve().parent
 
 @dataclass(frozen=True)
 class App:
-    """One app: its command-line name, notebook, Vietnamese title and the widget factory it shows."""
+    """One app: its command-line name, notebook, Vietnamese title, the widget factory it shows and the
+    id of the module it belongs to (None: the whole course, e.g. the course evaluation form)."""
 
     name: str
     notebook: str
     title: str
     description: str
     factory: str  # "package.module:callable" returning a widget, or an object with a `.widget`
-    module_dir: str
+    module: str | None
 
 
 APPS: dict[str, App] = {
@@ -35,20 +42,20 @@ APPS: dict[str, App] = {
     for app in (
         App("giong-noi", "go_bang_giong_noi.ipynb", "Gõ bằng giọng nói",
             "Bấm ghi âm, nói tiếng Việt, chữ hiện ra trong ô bên dưới để sửa và sao chép.",
-            "course.speech:voice_typing_widget", "module3_speech_to_text"),
+            "course.speech:voice_typing_widget", catalogue.module(3).id),
         App("prompt", "phong_thu_cau_lenh.ipynb", "Phòng thử câu lệnh (prompt)",
             "Điền vai trò, bối cảnh, nhiệm vụ, định dạng rồi gửi cho AI; so sánh các câu trả lời.",
-            "course.prompting.lab:PromptLab", "module2_chatgpt_gemini"),
+            "course.prompting.lab:PromptLab", catalogue.module(2).id),
         App("luat", "tra_cuu_luat.ipynb", "Tra cứu pháp luật",
             "Gõ câu hỏi bằng lời thường (có dấu hoặc không dấu) để tìm điều luật liên quan; chọn lĩnh vực hoặc "
             "văn bản nếu muốn. Mỗi điều luật ghi rõ văn bản còn hiệu lực không và là bản nào.",
-            "course.legal.widgets:search_box", "module4_legal_lookup"),
+            "course.legal.widgets:search_box", catalogue.module(4).id),
         App("van-ban", "kiem_tra_van_ban.ipynb", "Kiểm tra thể thức văn bản",
             "Dán nội dung hoặc tải lên tệp .docx để kiểm tra theo Nghị định 30/2020/NĐ-CP.",
-            "course.documents:checker_widget", "module2_chatgpt_gemini"),
+            "course.documents:checker_widget", catalogue.module(2).id),
         App("danh-gia", "phieu_danh_gia.ipynb", "Phiếu đánh giá khoá học",
             "Phiếu không ghi tên: mức hữu ích của từng học phần, tốc độ, nội dung muốn bổ sung, ý kiến khác.",
-            "course.assessment.evaluation:EvaluationForm", "module4_legal_lookup"),
+            "course.assessment.evaluation:EvaluationForm", None),
     )
 }
 ALIASES = {"voice": "giong-noi", "giong_noi": "giong-noi", "legal": "luat", "law": "luat",
@@ -86,13 +93,31 @@ body[data-voila] .jupyter-button { min-height: 40px; font-size: 16px; }
 """
 
 
+def apps_of(key: str | int) -> list[App]:
+    """The apps of a module given by number, id or legacy assignment id (catalogue.module), in menu order."""
+    module_id = catalogue.module(key).id
+    return [app for app in APPS.values() if app.module == module_id]
+
+
 def get_app(name: str) -> App:
-    """The app called `name` (Vietnamese name or English alias)."""
+    """The app called `name` (its name or an English alias), or the only app of the module `name`
+    (a module number or id); a Vietnamese CourseError otherwise."""
     key = ALIASES.get(name.strip().lower(), name.strip().lower())
-    if key not in APPS:
+    if key in APPS:
+        return APPS[key]
+    try:
+        mod = catalogue.module(key)
+    except KeyError:
         raise CourseError(f"Không có ứng dụng tên «{name}».",
+                          hint="Các ứng dụng có sẵn: " + ", ".join(APPS) + ".") from None
+    found = apps_of(mod.id)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise CourseError(f"Học phần {mod.number} không có ứng dụng riêng.",
                           hint="Các ứng dụng có sẵn: " + ", ".join(APPS) + ".")
-    return APPS[key]
+    raise CourseError(f"Học phần {mod.number} có {len(found)} ứng dụng: " + ", ".join(a.name for a in found) + ".",
+                      hint="Hãy gõ tên một ứng dụng, ví dụ `khoahoc app " + found[0].name + "`.")
 
 
 def load_widget(app: App):  # noqa: ANN201 - any displayable widget

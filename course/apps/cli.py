@@ -17,10 +17,12 @@ def voila_command(notebook: str, port: int, ip: str, open_browser: bool) -> list
 
 
 def _list() -> int:
+    from course import catalogue
     from course.apps import APPS
 
     for app in APPS.values():
-        print(f"{app.name:10} {app.title} — {app.description}")
+        where = f"Học phần {catalogue.module(app.module).number}" if app.module else "cả khoá"
+        print(f"{app.name:10} {app.title} ({where}) — {app.description}")
     return 0
 
 
@@ -45,7 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the `app` command."""
     app = sub.add_parser("app", help="mở công cụ dưới dạng ứng dụng web (ẩn mã lệnh, dùng được trên điện thoại)")
     app.add_argument("name", nargs="?", metavar="TÊN",
-                     help="giong-noi, prompt, luat, van-ban hoặc danh-gia (bỏ trống để xem danh sách)")
+                     help="giong-noi, prompt, luat, van-ban hoặc danh-gia; hoặc số học phần chỉ có một ứng dụng "
+                          "(3 = giong-noi); bỏ trống để xem danh sách")
     app.add_argument("--list", action="store_true", help="liệt kê các ứng dụng")
     app.add_argument("--port", type=int, metavar="CỔNG", default=8866, help="cổng web (mặc định 8866)")
     app.add_argument("--ip", default="127.0.0.1", metavar="ĐỊA_CHỈ",

@@ -17,7 +17,7 @@ OPTIONAL = "<span style='color:#7f8c8d'>–</span>"
 
 def module_files(root: Path = REPO_ROOT) -> list[tuple[str, list[tuple[str, bool]]]]:
     """For each module title: (part label, file present?) — a trainer sees what is missing."""
-    return [(m.label, [(label, (root / m.folder / part).is_file()) for part, label in PARTS]) for m in MODULES]
+    return [(m.label, [(label, (root / m.id / part).is_file()) for part, label in PARTS]) for m in MODULES]
 
 
 def environment_html() -> str:

@@ -147,7 +147,7 @@ def read_roster(path: Path) -> list[Learner]:
 
 def load_class(root: Path, class_id: str) -> ClassInfo:
     """Read `lop/<class_id>/lop.toml` and `hoc_vien.csv` with clear Vietnamese errors."""
-    from course.catalogue import ASSIGNMENTS
+    from course.catalogue import IDS, canonical
 
     folder = class_folder(root, class_id)
     settings_path = folder / SETTINGS_FILE
@@ -165,7 +165,9 @@ def load_class(root: Path, class_id: str) -> ClassInfo:
     start, end = _date(data["tu_ngay"], "tu_ngay", settings_path), _date(data["den_ngay"], "den_ngay", settings_path)
     if end < start:
         raise AssessmentError("Ngày kết thúc (den_ngay) đứng trước ngày bắt đầu (tu_ngay).")
-    assignments = tuple(data.get("bai_tap") or [a for a in ASSIGNMENTS if (Path(root) / "source" / a).exists()])
+    # a lop.toml written before the rename may list legacy assignment ids: read as the modules' ids
+    assignments = tuple(canonical(str(a)) for a in data.get("bai_tap") or [])
+    assignments = assignments or tuple(a for a in IDS if (Path(root) / "source" / a).exists())
     return ClassInfo(
         class_id=class_id, folder=folder, title=squash(str(data["ten_lop"])), organiser=squash(str(data["don_vi"])),
         parent_body=squash(str(data.get("co_quan_chu_quan", ""))), place=squash(str(data["dia_danh"])),

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from course import catalogue
 from course.assessment.classes import AssessmentError, class_folder
 from course.assessment.questions import MODULES
 from course.config import load_settings
@@ -89,8 +90,9 @@ class EvaluationForm:
         self.folder = Path(folder) if folder else evaluation_dir()
         self.draft = draft or AnswerStore(Path.cwd() / DRAFT_FILE)
         ns: dict[str, Any] = {} if namespace is None else namespace
-        self.useful = {m: ChoiceQuestion(f"huu_ich_{m}", USEFULNESS, f"Mức hữu ích của «{label}»", self.draft, ns)
-                       for m, label in MODULES.items()}
+        # draft variables keep their short names (huu_ich_m1 …): drafts saved before the module-id change still load
+        self.useful = {m: ChoiceQuestion(f"huu_ich_m{catalogue.module(m).number}", USEFULNESS, f"Mức hữu ích của «{label}»",
+                                         self.draft, ns) for m, label in MODULES.items()}
         self.pace = ChoiceQuestion("toc_do", PACE, "Tốc độ của khoá học", self.draft, ns)
         self.add = TextAnswer("can_bo_sung", "Anh/chị muốn khoá học bổ sung nội dung gì?", store=self.draft,
                               namespace=ns)
@@ -146,6 +148,13 @@ class EvaluationSummary:
     unreadable: int = 0
 
 
+def _by_module_id(useful: dict[str, Any]) -> dict[str, Any]:
+    """Usefulness scores keyed by module id; forms sent before this release keyed them "m1".."m4" (read for
+    one release, like the catalogue's legacy assignment ids)."""
+    legacy = {f"m{m.number}": m.id for m in catalogue.MODULES}
+    return {legacy.get(k, k): v for k, v in useful.items()}
+
+
 def summarise(folder: Path, class_id: str) -> EvaluationSummary:
     """Read every form of a class; unreadable files are counted, never fatal."""
     files = sorted((Path(folder) / class_id).glob("*.json")) if (Path(folder) / class_id).is_dir() else []
@@ -155,7 +164,7 @@ def summarise(folder: Path, class_id: str) -> EvaluationSummary:
     for path in files:
         try:
             rec = json.loads(path.read_text(encoding="utf-8"))
-            useful = rec["huu_ich"]
+            useful = _by_module_id(rec["huu_ich"])
             for m in MODULES:
                 v = useful.get(m)
                 if isinstance(v, int) and 1 <= v <= 5:

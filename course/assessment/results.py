@@ -17,13 +17,15 @@ import pandas as pd
 
 from course.assessment.classes import ClassInfo
 from course.assessment.questions import BY_GRADE_ID, MODULES, QUESTIONS, TESTS
+from course.catalogue import module as catalogue_module
+from course.catalogue import read_ids
 from course.widgets.store import DEFAULT_FILE
 
 PRE, POST = TESTS["dau_khoa"][0], TESTS["cuoi_khoa"][0]
 NO_PRE = "chưa làm kiểm tra đầu khoá"
 NO_POST = "chưa làm kiểm tra cuối khoá"
 AT_MAX = "đầu khoá đã đạt tối đa nên không tính được chỉ số tiến bộ"
-MODULE_COLUMN = {m: f"CĐ {m[1:]}" for m in MODULES}  # "m1" -> "CĐ 1", the per-learner column prefix
+MODULE_COLUMN = {m: f"CĐ {catalogue_module(m).number}" for m in MODULES}  # module id -> "CĐ 1", the per-learner column prefix
 
 
 def normalised_gain(pre: float | None, post: float | None, maximum: float = 100.0) -> float | None:
@@ -49,8 +51,8 @@ def assessment_rows(detail: pd.DataFrame) -> pd.DataFrame:
 def assignment_presence(root: Path, detail: pd.DataFrame, ids: list[str], assignments: tuple[str, ...]) -> pd.DataFrame:
     """learner × assignment: True when the learner submitted it (gradebook or `submitted/` folder)."""
     graded = set(zip(detail["Học viên"], detail["Bài"], strict=True))
-    table = {a: [((x, a) in graded) or (Path(root) / "submitted" / x / a).is_dir() for x in ids]
-             for a in assignments}
+    table = {a: [((x, a) in graded) or any((Path(root) / "submitted" / x / name).is_dir() for name in read_ids(a))
+                 for x in ids] for a in assignments}
     return pd.DataFrame(table, index=ids)
 
 

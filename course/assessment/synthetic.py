@@ -18,7 +18,7 @@ import pandas as pd
 
 from course.assessment.classes import ROSTER_FILE, SETTINGS_FILE, class_folder
 from course.assessment.evaluation import PACE, make_record, submit
-from course.assessment.questions import NOTEBOOK, QUESTIONS, TESTS
+from course.assessment.questions import MODULES, NOTEBOOK, QUESTIONS, TESTS
 from course.widgets.store import DEFAULT_FILE
 
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Lò", "Cầm", "Hà", "Sùng", "Quàng")
@@ -93,7 +93,7 @@ def evaluation_forms(folder: Path, class_id: str, n: int, rng: random.Random) ->
     ideas = ("Thêm bài thực hành soạn báo cáo tháng", "Thêm thời gian luyện tra cứu luật đất đai",
              "Hướng dẫn dùng AI trên điện thoại", "")
     for i in range(n):
-        useful = {m: rng.randint(3, 5) for m in ("m1", "m2", "m3", "m4")}
+        useful = {m: rng.randint(3, 5) for m in MODULES}
         record = make_record(useful, rng.choice(PACE[1:4]), ideas[i % len(ideas)],
                              "Khoá học rất bổ ích & thiết thực" if i % 5 == 0 else "", class_id)
         paths.append(submit(record, f"phieu{i:04d}", folder))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from course.catalogue import ASSIGNMENTS
+from course.catalogue import IDS, ordered
 from course.grading.coursedir import GRADING_ROOT, GradingError
 
 
@@ -13,8 +13,7 @@ def _assignments(root: Path, which: str) -> list[str]:
     if which != "all":
         return [which]
     present = {p.name for p in (root / "source").iterdir() if (p / "bai_tap.ipynb").exists() or any(p.glob("*.ipynb"))}
-    ordered = [a for a in ASSIGNMENTS if a in present]
-    return ordered + sorted(present - set(ordered))
+    return ordered(present)
 
 
 def run_grade(args: argparse.Namespace) -> int:
@@ -55,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("grade", help="chấm tự động cả lớp (nbgrader), song song, rồi tạo phản hồi và xuất điểm",
                        description="Chấm mọi bài nộp trong grading/submitted/<học viên>/<bài>/ bằng nhiều tiến "
                                    "trình song song; bài đã chấm được bỏ qua (trừ khi có --force).")
-    p.add_argument("assignment", metavar="BÀI", help=f"tên bài ({', '.join(ASSIGNMENTS)}) hoặc all")
+    p.add_argument("assignment", metavar="BÀI", help=f"tên bài ({', '.join(IDS)}) hoặc all")
     p.add_argument("--workers", type=int, default=2, metavar="SỐ_TIẾN_TRÌNH", help="số tiến trình chấm song song (mặc định 2)")
     p.add_argument("--force", action="store_true", help="chấm lại cả những bài đã chấm")
     p.add_argument("--no-feedback", action="store_true", help="không tạo trang phản hồi HTML")

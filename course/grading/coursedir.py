@@ -1,7 +1,8 @@
 """The nbgrader course root: where it is, its config, and an `NbGraderAPI` bound to it.
 
 The four module assignments live in their module folders (`<module>/bai_tap/bai_tap.ipynb`)
-and are linked into the course root as `grading/source/<assignment>` (relative symlinks).
+and are linked into the course root as `grading/source/<module>` (relative symlinks): a module's
+assignment id is its folder name, its one id in `course.catalogue`.
 """
 
 from __future__ import annotations

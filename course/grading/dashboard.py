@@ -8,12 +8,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from course.catalogue import ASSIGNMENTS, MODULES
+from course import catalogue
 from course.config import load_settings
 from course.grading.coursedir import GradingError
 from course.grading.export import REPORT_DIR
 
-MODULE_LABELS = {m.assignment: f"Học phần {m.number}" for m in MODULES}
+
+def module_label(assignment: str) -> str:
+    """"Học phần 3" for a module's assignment id (or its legacy alias); other assignments as they are."""
+    try:
+        return f"Học phần {catalogue.module(assignment).number}"
+    except KeyError:
+        return assignment
 
 
 @dataclass
@@ -28,7 +34,7 @@ class Reports:
     @property
     def modules(self) -> list[str]:
         present = [c for c in self.learners.columns if c not in {"Học viên", "Tổng", "Tối đa", "Tỉ lệ (%)"}]
-        return [a for a in ASSIGNMENTS if a in present] + [a for a in present if a not in ASSIGNMENTS]
+        return catalogue.ordered(present)
 
 
 def course_root() -> Path:
@@ -54,7 +60,7 @@ def overview(rep: Reports) -> pd.DataFrame:
         part = rep.detail[rep.detail["Bài"] == module]
         per = part.groupby("Học viên")[["Điểm", "Điểm tối đa"]].sum()
         pct = 100 * per["Điểm"] / per["Điểm tối đa"].where(per["Điểm tối đa"] > 0)
-        rows.append({"Bài": MODULE_LABELS.get(module, module), "Số bài nộp": len(per),
+        rows.append({"Bài": module_label(module), "Số bài nộp": len(per),
                      "Điểm trung bình (%)": round(float(pct.mean()), 1) if len(per) else 0.0,
                      "Số bài đạt tối đa": int((pct >= 100).sum()),
                      "Số bài có ghi chú": int((rep.notes["Bài"] == module).sum())})
@@ -92,7 +98,7 @@ def plot_hardest_questions(rep: Reports, n: int = 10) -> None:
     import matplotlib.pyplot as plt
 
     hardest = rep.questions.sort_values("Tỉ lệ đạt (%)").head(n).iloc[::-1]
-    labels = [f"{MODULE_LABELS.get(b, b)} · {c}" for b, c in zip(hardest["Bài"], hardest["Câu"], strict=True)]
+    labels = [f"{module_label(b)} · {c}" for b, c in zip(hardest["Bài"], hardest["Câu"], strict=True)]
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(labels) + 1.2))
     ax.barh(labels, hardest["Tỉ lệ đạt (%)"], color="#c05621")
     ax.set_xlim(0, 100)
@@ -156,7 +162,7 @@ def practice_status(people: list[str], progress_folder: Path | None = None) -> t
 
     states = read_progress(progress_folder)
     people = list(dict.fromkeys([*people, *sorted(states)]))
-    columns = {f"m{m.number}": f"Thực hành HP{m.number}" for m in MODULES}
+    columns = {m.id: f"Thực hành HP{m.number}" for m in catalogue.MODULES}
     table = pd.DataFrame([[states[x][k].label if x in states and k in states[x] else NOT_OPENED for k in columns]
                           for x in people], index=pd.Index(people, name="Học viên"), columns=list(columns.values()))
     counts = pd.DataFrame([{"Bài": col, "Đã mở": int((table[col] != NOT_OPENED).sum()),
@@ -175,21 +181,22 @@ def live_status(root: Path | None = None, learners: list[str] | None = None, top
     from course.grading.export import collect, per_question
 
     root = Path(root or course_root())
-    submitted = set(_inbound(root))
+    submitted = {(x, catalogue.canonical(a)) for x, a in _inbound(root)}  # legacy ids read as the module's
     for kind in ("submitted", "autograded"):
         base = root / kind
         if base.is_dir():
             for folder in base.glob("*/*"):
                 if folder.is_dir():
-                    submitted.add((folder.parent.name, folder.name))
-    graded = {(m.parent.parent.name, m.parent.name) for m in (root / "autograded").glob("*/*/.khoahoc.json")}
+                    submitted.add((folder.parent.name, catalogue.canonical(folder.name)))
+    graded = {(m.parent.parent.name, catalogue.canonical(m.parent.name))
+              for m in (root / "autograded").glob("*/*/.khoahoc.json")}
     names = sorted({a for _, a in submitted})
-    assignments = [a for a in ASSIGNMENTS if a in names] + [a for a in names if a not in ASSIGNMENTS]
+    assignments = catalogue.ordered(names)
     people = list(dict.fromkeys([*(learners or []), *sorted({x for x, _ in submitted})]))
     progress = pd.DataFrame(
         [[GRADED if (x, a) in graded else SUBMITTED if (x, a) in submitted else "" for a in assignments]
          for x in people], index=pd.Index(people, name="Học viên"), columns=assignments)
-    counts = pd.DataFrame([{"Bài": MODULE_LABELS.get(a, a), "Đã nộp": int((progress[a] != "").sum()),
+    counts = pd.DataFrame([{"Bài": module_label(a), "Đã nộp": int((progress[a] != "").sum()),
                             "Đã chấm": int((progress[a] == GRADED).sum()), "Chưa nộp": int((progress[a] == "").sum())}
                            for a in assignments], columns=["Bài", "Đã nộp", "Đã chấm", "Chưa nộp"])
     stuck = pd.DataFrame(columns=["Bài", "Câu", "Số bài", "Tỉ lệ đạt (%)"])
@@ -198,7 +205,7 @@ def live_status(root: Path | None = None, learners: list[str] | None = None, top
         table = per_question(collect(root))
         if len(table):
             stuck = table[["Bài", "Câu", "Số bài", "Tỉ lệ đạt (%)"]].head(top).assign(
-                Bài=lambda t: t["Bài"].map(lambda a: MODULE_LABELS.get(a, a)))
+                Bài=lambda t: t["Bài"].map(module_label))
     practice, practice_counts = practice_status(people, progress_folder)
     progress = progress.reindex(practice.index, fill_value="")
     return LiveStatus(progress, counts, practice, practice_counts, stuck.reset_index(drop=True),
@@ -239,7 +246,7 @@ class LivePanel:
         self.practice.value = "<h4>Thực hành</h4>" + _table_html(status.practice_counts)
         self.counts.value = "<h4>Số bài nộp</h4>" + _table_html(status.counts)
         self.stuck.value = "<h4>Những câu lớp đang vướng (tỉ lệ đạt thấp nhất)</h4>" + _table_html(status.stuck)
-        each = status.practice.join(status.progress.rename(columns=MODULE_LABELS))
+        each = status.practice.join(status.progress.rename(columns=module_label))
         self.progress.value = "<h4>Từng học viên</h4>" + _table_html(each, index=True)
         return status
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from course.catalogue import ASSIGNMENTS
+from course.catalogue import canonical, ordered
 from course.grading.coursedir import GRADING_ROOT, load_config
 from course.grading.runner import MARKER
 
@@ -23,13 +23,9 @@ REPORT_DIR = "bao_cao"
 STATUS_VI = {"graded": "đã chấm", "zero": "0 điểm (bài nộp hỏng/nhầm)", "failed": "0 điểm (lỗi khi chạy)"}
 
 
-def _order(names: list[str]) -> list[str]:
-    known = [a for a in ASSIGNMENTS if a in names]
-    return known + sorted(set(names) - set(known))
-
-
 def collect(root: Path = GRADING_ROOT) -> pd.DataFrame:
-    """Long table: learner, assignment, question, score, max score (from the gradebook)."""
+    """Long table: learner, assignment, question, score, max score (from the gradebook). A module's
+    legacy assignment id (a class graded before the rename) is read as the module's id."""
     from nbgrader.api import Gradebook
 
     cfg = load_config(root)
@@ -39,7 +35,7 @@ def collect(root: Path = GRADING_ROOT) -> pd.DataFrame:
             for sub in assignment.submissions:
                 for nb in sub.notebooks:
                     for grade in nb.grades:
-                        rows.append({"Học viên": sub.student.id, "Bài": assignment.name,
+                        rows.append({"Học viên": sub.student.id, "Bài": canonical(assignment.name),
                                      "Câu": grade.name if len(sub.notebooks) == 1 else f"{nb.name}/{grade.name}",
                                      "Điểm": float(grade.score), "Điểm tối đa": float(grade.max_score)})
     return pd.DataFrame(rows, columns=["Học viên", "Bài", "Câu", "Điểm", "Điểm tối đa"])
@@ -50,7 +46,7 @@ def per_learner(detail: pd.DataFrame) -> pd.DataFrame:
     if detail.empty:
         return pd.DataFrame(columns=["Học viên", "Tổng", "Tối đa", "Tỉ lệ (%)"])
     scores = detail.pivot_table(index="Học viên", columns="Bài", values="Điểm", aggfunc="sum")
-    scores = scores[_order(list(scores.columns))]
+    scores = scores[ordered(list(scores.columns))]
     maxima = detail.groupby("Bài")["Điểm tối đa"].sum() / detail.groupby("Bài")["Học viên"].nunique()
     table = scores.copy()
     table["Tổng"] = scores.sum(axis=1, skipna=True)

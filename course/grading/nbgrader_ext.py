@@ -99,11 +99,12 @@ def _heading(source: str) -> str:
 
 def assignment_title(assignment: str) -> str:
     """The Vietnamese name of an assignment for feedback pages ("Bài tập Học phần 1 — …")."""
-    from course.catalogue import MODULES
+    from course.catalogue import module
 
-    for m in MODULES:
-        if m.assignment == assignment:
-            return f"Bài tập {m.label}"
+    try:
+        return f"Bài tập {module(assignment).label}"
+    except KeyError:
+        pass
     return {"kiem_tra_dau_khoa": "Kiểm tra đầu khoá", "kiem_tra_cuoi_khoa": "Kiểm tra cuối khoá"}.get(
         assignment, assignment)
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from course import catalogue
 from course.errors import CourseError
 from course.grading.coursedir import GRADING_ROOT, load_config
 
@@ -92,13 +93,22 @@ def _course_dir(staging: Path, assignment: str) -> Path:
 
 def fetch(assignment: str, dest: Path) -> list[str]:
     """Copy the released assignment into `dest`; files already there (the learner's work) are kept.
+    A module released only under its legacy assignment id (a class run before the rename) is fetched from there.
 
     Returns the names of the files copied.
     """
     dest = Path(dest)
+    errors: list[ExchangeError] = []
     with tempfile.TemporaryDirectory(prefix="khoahoc-nhan-") as tmp:
-        _run(_app("fetch", assignment, Path(tmp)), "nhận bài")
-        src = _course_dir(Path(tmp), assignment)
+        for name in catalogue.read_ids(assignment):
+            try:
+                _run(_app("fetch", name, Path(tmp)), "nhận bài")
+                break
+            except ExchangeError as err:
+                errors.append(err)
+        else:
+            raise errors[0]  # the error about the module's own id
+        src = _course_dir(Path(tmp), name)
         copied = []
         for path in sorted(p for p in src.rglob("*") if p.is_file()):
             target = dest / path.relative_to(src)
@@ -141,11 +151,13 @@ def _cache_root() -> Path:
 
 
 def submissions(assignment: str) -> list[dt.datetime]:
-    """Times of this learner's submissions of `assignment` (nbgrader's local record), oldest first."""
+    """Times of this learner's submissions of `assignment` (nbgrader's local record), oldest first;
+    submissions under the module's legacy assignment id (a class run before the rename) count too."""
     course = str(exchange_config().CourseDirectory.course_id)
-    pattern = str(_cache_root() / course / f"{glob.escape(learner_id())}+{glob.escape(assignment)}+*")
+    paths = [path for name in catalogue.read_ids(assignment)
+             for path in glob.glob(str(_cache_root() / course / f"{glob.escape(learner_id())}+{glob.escape(name)}+*"))]
     times = []
-    for path in glob.glob(pattern):
+    for path in paths:
         try:
             times.append(parse_timestamp(Path(path).name.split("+")[2]))
         except (IndexError, ValueError):
@@ -162,19 +174,21 @@ class Feedback:
 
 
 def fetch_feedback(assignment: str, folder: Path) -> Feedback | None:
-    """Fetch the released feedback into `folder/nhan_xet/`; the newest graded submission's page, or None."""
+    """Fetch the released feedback into `folder/nhan_xet/`; the newest graded submission's page, or None.
+    Feedback released under the module's legacy assignment id (a class run before the rename) is read too."""
     folder = Path(folder)
-    with tempfile.TemporaryDirectory(prefix="khoahoc-nhanxet-") as tmp:
-        app = _app("feedback", assignment, Path(tmp))
-        try:
-            _run(app, "lấy nhận xét")
-        except ExchangeError:  # nothing released for this course yet: no feedback folder in the exchange
-            pass
-        src = _course_dir(Path(tmp), assignment) / "feedback"
-        for path in sorted(p for p in src.rglob("*.html")):
-            target = folder / FEEDBACK_DIR / path.relative_to(src)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target)
+    for name in catalogue.read_ids(assignment):
+        with tempfile.TemporaryDirectory(prefix="khoahoc-nhanxet-") as tmp:
+            app = _app("feedback", name, Path(tmp))
+            try:
+                _run(app, "lấy nhận xét")
+            except ExchangeError:  # nothing released for this course yet: no feedback folder in the exchange
+                pass
+            src = _course_dir(Path(tmp), name) / "feedback"
+            for path in sorted(p for p in src.rglob("*.html")):
+                target = folder / FEEDBACK_DIR / path.relative_to(src)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, target)
     pages = sorted((folder / FEEDBACK_DIR).glob("*/*.html"))
     if not pages:
         return None

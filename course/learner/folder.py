@@ -72,7 +72,7 @@ def course_files(repo: Path = REPO_ROOT) -> dict[str, Path]:
     """Learner files other than assignments: destination (relative) -> source in the repository."""
     files = {"bat_dau.ipynb": repo / "bat_dau.ipynb", "docs/thuat_ngu.ipynb": repo / "docs" / "thuat_ngu.ipynb"}
     for m in MODULES:
-        files.update(_module_files(repo / m.folder))
+        files.update(_module_files(repo / m.id))
     for app in APPS.values():
         files[f"{APPS_FOLDER}/{app.notebook}"] = APPS_DIR / app.notebook
     return files

@@ -29,7 +29,7 @@ EXTRA_ASSIGNMENTS = {
 
 def assignment_folders() -> dict[str, tuple[str, str]]:
     """assignment id -> (folder relative to the learner's root, Vietnamese title), in course order."""
-    found = {m.assignment: (f"{m.folder}/bai_tap", f"Bài tập {m.label}") for m in MODULES}
+    found = {m.id: (f"{m.id}/bai_tap", f"Bài tập {m.label}") for m in MODULES}
     found.update(EXTRA_ASSIGNMENTS)
     return found
 
