@@ -228,9 +228,10 @@ Biên bản cần bảy phần: **thời gian, địa điểm, thành phần, ch
 Trước hết, một **quy tắc từ khoá** (không dùng AI) chạy trên lời đã được sửa đúng (`dap_an`):""", ),
         code("m3-th-minutes-rule", "bien_ban = speech.minutes_from_keywords(dap_an)\nbien_ban"),
         md("m3-th-minutes-ai-intro", """
-Giờ nhờ **mô hình ngôn ngữ** lập biên bản. Với mô hình nhỏ trên máy (Gemma 3 270M), kết quả thường **trống hoặc
-lặp lại nhãn** — biên bản báo rõ phần nào còn thiếu, không bịa. Có khoá ChatGPT/Gemini thì kết quả tốt hơn nhiều
-(văn bản được lọc thông tin cá nhân trước khi gửi).""", ),
+Giờ nhờ **mô hình ngôn ngữ** lập biên bản. Ô dưới chỉ cho mô hình viết vài dòng tự do: với mô hình nhỏ trên máy,
+kết quả thường **thiếu phần hoặc lặp lại nhãn** — biên bản báo rõ phần nào còn thiếu, không bịa. Cách chắc hơn là
+để mô hình điền từng mục theo mẫu biên bản («Soạn từ ghi chú», Học phần 2). Có khoá ChatGPT/Gemini thì kết quả tốt hơn
+nhiều (văn bản được lọc thông tin cá nhân trước khi gửi).""", ),
         code("m3-th-minutes-ai", "bien_ban_ai = speech.make_minutes(dap_an, max_tokens=48)\nbien_ban_ai"),
         md("m3-th-export-intro", "Xuất biên bản (bản theo quy tắc, đã đủ bảy phần) ra Word, đúng thể thức Nghị định 30/2020:"),
         code("m3-th-export", 'speech.export_minutes_docx(bien_ban, "bien_ban_cuoc_hop.docx",\n'
@@ -364,7 +365,7 @@ Chạy ô dưới đây rồi bấm chọn một đáp án cho mỗi câu (câu 
              '### END HIDDEN TESTS', **grade_meta("m3-bt-q3-test", grade=True, points=2, locked=True)),
         md("m3-bt-end", f"""
 ## Tự kiểm tra
-Chạy lại toàn bộ bài: bấm nút ⏩ trên thanh công cụ phía trên bài (khởi động lại và chạy mọi ô từ đầu),
+Chạy lại toàn bộ bài: bấm nút ▶▶ trên thanh công cụ phía trên bài (khởi động lại và chạy mọi ô từ đầu),
 rồi xem các ô kiểm tra không báo lỗi.
 
 ## Tóm tắt

@@ -380,7 +380,7 @@ Một chatbot trả lời câu hỏi «Bao lâu phải làm giấy khai sinh cho
                    'expect(article_number(cau_4) == "89", "Câu 4 chưa đúng: Luật Hộ tịch 2014 chỉ có 77 điều.")'),
         locked_md("m4-bt-end", f"""
 ## Tự kiểm tra
-Chạy lại toàn bộ bài: bấm nút ⏩ trên thanh công cụ phía trên bài (khởi động lại và chạy mọi ô từ đầu), rồi xem
+Chạy lại toàn bộ bài: bấm nút ▶▶ trên thanh công cụ phía trên bài (khởi động lại và chạy mọi ô từ đầu), rồi xem
 các ô kiểm tra: ô nào còn báo «chưa» thì quay lại câu đó. Các câu trả lời đã lưu không mất khi chạy lại.
 
 ## Tóm tắt
