@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from course.privacy.names import find_names
 from course.privacy.numwords import number_runs
-from course.privacy.sensitive import find_sensitive
+from course.privacy.sensitive import find_sensitive, person_cue
 from course.text import strip_diacritics, strip_diacritics_aligned
 
 # Kind → (placeholder stem, Vietnamese label shown to learners)
@@ -157,26 +157,37 @@ FLAT_RE = re.compile(r"\b(?P<addr>[Pp]hòng\s+\d{1,4}[A-Za-z]?\s*,?\s*(?:nhà|t�
 # What follows an address label is an address: "Địa chỉ: bản Bó Phứa", "ĐỊA CHỈ: SỐ 58, TỔ 6, ĐƯỜNG 3/2",
 # "Nơi ở hiện tại: …", "dia chi so 3 ngo 8 pho Le Duan" (on folded lower-case text).
 ADDRESS_LABEL_RE = re.compile(
-    r"\b(?:dia chi(?: (?:nha|thuong tru|tam tru|lien he|hien tai|hien nay|cu|moi|nha rieng))?|noi o(?: hien (?:tai|nay))?"
+    r"(?:\b(?:dia chi(?: (?:nha|thuong tru|tam tru|lien he|hien tai|hien nay|cu|moi|nha rieng))?|noi o(?: hien (?:tai|nay))?"
     r"|noi (?:thuong|tam) tru|cho o(?: hien (?:tai|nay))?)(?:\s*:\s*|\s+(?=so\s+\d|\d))"
+    r"|\b(?:thuong tru|tam tru|tru quan|hktt|ho khau(?: thuong tru)?|noi cu tru|dc|d/c|tru)\s*:\s*)"
     r"(?P<addr>[^;\n()\"—–]{2,80})")
 ADDRESS_LABEL_CUT = re.compile(r"\s[-–—]\s|,\s*(?:sdt|dt|dien thoai|cccd|cmnd|email|so dien thoai|ngay sinh)\b"
                                r"|\.(?:\s|$)|\s+(?:soan|nho|xin|de nghi|giup|viet)\b")
 ADDRESS_WORD = re.compile(r"\d|\b(?:ban|thon|xom|ap|buon|plei|lang|to|khu|ngo|ngach|hem|kiet|duong|pho|so|phuong|xa|"
                           r"can ho|chung cu|tap the|phong|nha)\b")
+# What an address opens with: a number, a capital, or a place unit with its number or name ("tờ khai" is not one).
+ADDRESS_START = re.compile(r"(?:\d|[A-Z]|(?i:so|ban|thon|xom|ap|buon|plei|lang|to dan pho|to|khu pho|khu|khom|ngo|ngach|hem|"
+                           r"kiet|duong|pho|phuong|xa|thi tran|can ho|chung cu|tap the|khu tap the|phong|nha so|so nha|nha|"
+                           r"ki-?ot|lo|day|quay|thua)\s+(?:so\s+)?[\dA-Za-z])")
 # A village named after "về/ở/tại" or after a comma in a sentence that holds a person's name.
 VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)"
                         r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
 # A chain of place units, on folded text that keeps capitals: "phòng 204, nhà số 15 ngõ 62 phố Trần Hưng Đạo",
 # "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
-_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
+_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+\d)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
                r"to dan pho|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|cho|chung cu|khu tap the|ktx|block|lo|day)")
 _PLACE_UNIT = (r"(?:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*(?![\w/])|[A-Z]\d{0,3}\b"
                r"(?!\s+[a-z])|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4})")
-OFFICE_PLACE = re.compile(r"\b(?:tru so|ubnd|uy ban nhan dan|hoi truong|co quan|van phong|nha van hoa|hoi nghi)\b")
+OFFICE_PLACE = re.compile(r"\b(?:tru so|ubnd|uy ban nhan dan|hoi truong|co quan|van phong|nha van hoa|hoi nghi|mot cua"
+                          r"|bo phan|phong hop|tiep nhan)\b")
 PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>" + _PLACE_UNIT + r"(?:\s*,?\s*" + _PLACE_UNIT + r")*)")
 DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay)\b", re.I)
 CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o)\s+|\(\s*)$", re.I)
+# A unit that numbers one home: "số nhà 8", "nhà số 15", "số 9" (before another unit), a flat, a room, a stall.
+HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|phong|ki-?ot|kiot|quay|so)\s+(?:so\s+)?\d")
+# The village or group itself, not a home in it: "bà con xóm Bưa", "trưởng thôn …", "chi bộ bản …", "nhà văn hóa tổ 5".
+GROUP_PLACE_BEFORE = re.compile(r"\b(?:ba con|chi em|anh em|nhan dan|dan|truong|pho|bi thu|chi bo|nha van hoa|hoi|doi|"
+                                r"cong an|can bo|toan|cac|moi|nhung|trong|cua ca|dia ban|thuoc)\s*$")
 
 
 # Words that, right before a number, make it a legal or document reference — never an address.
@@ -601,7 +612,9 @@ def find_pii(text: str) -> list[Finding]:
         value = value[:cut.start()] if cut else value
         value = value.rstrip(" ,:")
         office = re.match(r"(?:tru so|ubnd|uy ban|bo phan|trung tam|van phong|cong an|nha van hoa|truong)\b", value)
-        if len(value) >= 3 and ADDRESS_WORD.search(value) and not value.startswith(("email", "thu ")) and not office:
+        opening = ADDRESS_START.match(strip_diacritics_aligned(text[start:start + len(value)]))
+        if (len(value) >= 3 and ADDRESS_WORD.search(value) and not value.startswith(("email", "thu ")) and not office
+                and opening):
             found.append(Finding("ADDRESS", start, start + len(value), text[start:start + len(value)]))
 
     names = find_names(text)
@@ -611,6 +624,7 @@ def find_pii(text: str) -> list[Finding]:
         a, b = m.span("c")
         while b > a and folded_case[b - 1] in " ,":
             b -= 1
+        chain = low[a:b]
         units = len(re.findall(r"(?<![\w-])" + _PLACE_NOUN + r"\s+(?:so\s+)?[\dA-Z]", folded_case[a:b], re.I))
         lead = CHAIN_LEAD.search(folded_case[max(0, a - 16):a]) is not None
         dwelling = DWELLING_START.match(folded_case, a) is not None
@@ -622,10 +636,21 @@ def find_pii(text: str) -> list[Finding]:
             continue
         if re.match(r"\s*(?:den|toi|-|–|va)\s*\d", low[b:b + 12]):
             continue  # "ki-ốt số 1 đến 20": a range of stalls, not one home
-        if OFFICE_PLACE.search(low[s0:s1]):
-            continue  # "phòng 301, tòa nhà A, trụ sở UBND": an office, not a home
-        if (dwelling and (units >= 2 or re.match(r"(?:can ho|ki-?ot|kiot|so nha|nha so)", low[a:b]))) or (
-                lead and person and units >= 2):
+        if chain.startswith("so ") and re.search(r"(?<![\w-])[a-z]+\s*$", folded_case[max(0, a - 12):a]) and not lead:
+            continue  # "thửa số 12", "quầy số 4": a number of something else, not "… số 19 tổ 4" after a name
+        if OFFICE_PLACE.search(low[s0:s1]) or GROUP_PLACE_BEFORE.search(low[max(0, a - 24):a]):
+            continue  # "phòng 301, tòa nhà A, trụ sở UBND": an office; "bà con xóm Bưa": the village itself
+        # who the sentence is about: a name found, or a title, kinship word or pronoun ("hộ ông …", "anh ấy")
+        someone = person or person_cue(text[s0:s1])
+        house = HOUSE_UNIT.search(chain) is not None  # a house, flat or stall number: one home
+        lane = re.search(r"\b(?:ngo|ngach|hem|kiet)\s+(?:so\s+)?\d", chain) is not None
+        village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|to dan pho|to|khu pho|khom)\s", chain) is not None
+        if ((dwelling and (units >= 2 or re.match(r"(?:can ho|ki-?ot|kiot|so nha|nha so)", chain)))
+                or (units >= 2 and house)  # "số 9 ngách 21/5 phố …", "số nhà 8, tổ 2": a home wherever it is
+                or (units >= 2 and (lane or lead) and someone)  # "ngõ 3 kiệt 17 đường … cho hộ ông Vinh"
+                or (units >= 2 and village and someone)  # "xóm Bưa, thôn Đồng Bến" in a sentence about a person
+                or (units == 1 and village and lead and someone  # "ông … ở bản Huổi Hẹ" (a bare "tổ 3" is too
+                    and re.match(r"[a-z ]+[A-Z]", folded_case[a:b]))):  # wide to mark a home)
             found.append(Finding("ADDRESS", a, b, text[a:b]))
     if any(kind == "NAME" for kind, _, _ in names):
         for kind, _, e in names:  # "cô Lý Thị Mùi tổ 7": a residential group right after a name

@@ -131,6 +131,26 @@ PERSON_WORDS_BARE = re.compile(
 )
 
 
+# A title or kinship word before a name or a pointing word, "hộ ông", "gia đình chị": someone in particular.
+_TITLED = re.compile(r"(?<!\w)(?<!bà )(?:ông|bà|anh|chị|cô|chú|bác|cụ|cháu|em|dì|cậu|mợ|thím)(?! con\b| em\b| chị\b| ạ\b)"
+                     r" (?:[A-ZĐÀ-Ỹ]|ấy|ta|này|đó|kia|nọ|cụ|tôi|mình|nó)")
+_TITLED_BARE = re.compile(r"\b(?:ong|ba|anh|chi|co|chu|bac|cu|chau|em)(?! con\b| em\b| chi\b)"
+                          r" (?:[A-Z]|ay|ta|nay|do|kia|toi|minh)")
+
+# Groups, not one person: "bà con", "anh em dân quân", "chị em phụ nữ", "ông bà ta".
+_GROUP_WORDS = re.compile(r"(?i)\b(?:anh chị em|anh chi em|bà con|ba con|anh em|chị em|chi em|ông bà|ong ba|cô chú|co chu)\b")
+
+
+def person_cue(sentence: str) -> bool:
+    """True when `sentence` speaks of one person: a pronoun ("tôi", "anh ấy", "người này") or a title before
+    a name ("hộ ông Vinh", "chị Mến"), as typed or typed bare."""
+    sentence = _GROUP_WORDS.sub(" ", sentence)
+    if sentence.isascii():
+        return bool(PERSON_WORDS_BARE.search(sentence.lower()) or _TITLED_BARE.search(sentence))
+    return bool(PERSON_WORDS.search(sentence.lower()) or _TITLED.search(sentence)
+                or _TITLED.search(sentence[:1].lower() + sentence[1:]))
+
+
 # Words without which a category's phrases cannot occur (folded).
 NEEDS = {"genetic": ("adn", "dna", "gen", "di truyen"), "political": ("chong", "phan dong", "ly khai", "doi lap",
                                                                        "xuyen tac", "bieu tinh", "chinh tri"),
