@@ -94,7 +94,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # paternity is genetic data only when a DNA test is in the same sentence (filtered in find_sensitive)
     "genetic": re.compile(r"\b(?:la )?(?:cha|me|bo) (?:de|ruot) cua(?: [a-z]+){0,2}\b"),
     "ethnic": re.compile(r"\b(?:(?:la )?(?:nguoi )?dan toc (?:" + ETHNIC.replace("|thieu so", "") + r")|la (?:nguoi )?dan toc thieu so)\b"),
-    "finance": re.compile(r"\b(?:(?:dang )?(?:co )?no xau(?: nhom [1-5])?|(?:dang )?(?:no|vay) (?:ngan hang|tien vay|vay|qua han"
+    "finance": re.compile(r"\b(?:(?:dang )?(?:co )?no xau(?: nhom [1-5])?|(?:dang )?no (?:ngan hang|tien vay|vay|qua han"
                           r"|tin dung den|tin dung|lai nang|nong|nang lai|\d+ (?:trieu|ty))"
                           r"(?: [a-z0-9]+){0,6}|vo no|bi doi no|no nan chong chat|(?:bi )?siet no)\b"),
     "political": re.compile(r"\b(?:(?:hay |thuong |tung |da |dang )?(?:dang bai|phat tan|chia se|viet bai|tham gia|ung ho"
@@ -120,6 +120,89 @@ PATTERNS["biometric"] = re.compile(PATTERNS["biometric"].pattern[:-3]
 ETHNIC_CAP = re.compile(r"\b(?:(?:co |la )?(?:cha|me|bo|vo|chong|ong|ba|ong noi|ba noi|ong ngoai|ba ngoai) la |la )?"
                         r"nguoi (?:goc |dan toc )?(?:" + "|".join(w.capitalize() for w in ETHNIC.split("|") if w != "thieu so")
                         + r")\b")
+# Generic predicates (issue 24, after slices X, Y, Z showed that each new writer brings new wording): a verb
+# that puts a person in a state ("mắc", "bị", "điều trị", "bị khởi tố") followed by a head noun of the
+# category ("bệnh …", "chứng …", "ung thư …", "tội …"), and the state words that need no verb ("khuyết tật",
+# "tiền án", "ngoại tình"). They cover wording the lists above never saw; the tie to a person and the
+# group/statistics checks in `find_sensitive` keep ordinary sentences out.
+_TAIL = r"(?: (?!(?:nen|va|de|nhung|thi|ma|nho|can|xin|khi|roi|vi|cho|voi|sau khi|nay|gio|hien|muon|hoi|duoc|lam)\b)[a-z0-9%]+)"
+_HEALTH_HEAD = (r"(?:benh|chung|hoi chung|ung thu|khoi u|u (?:nao|phoi|gan|vu|xo|ac|buou)|viem|suy(?! dinh duong)|roi loan|thoai hoa|soi|"
+                r"xo (?:gan|vua|cung)|teo|nhiem trung|nhiem doc|di chung|di tat|tat|thuong tat|ton thuong|chan thuong|"
+                r"gay (?:xuong|chan|tay|cot song)|bong|liet|dot quy|tai bien|nhoi mau|xuat huyet (?:nao|da day)|"
+                r"tram cam|tam than|dong kinh|dai thao duong|tieu duong|huyet ap|mo mau|gut|hen|lao|hiv|aids|sida|"
+                r"viem gan|covid|sot xuat huyet|than|tim|gan|phoi|nao)")
+GENERIC: dict[str, re.Pattern[str]] = {
+    "health": re.compile(
+        r"\b(?:(?:dang |da |tung |moi |vua |bi |phai )*(?:mac|bi|nhiem|dieu tri|chua tri|chua|chan doan(?: la| mac| bi)?"
+        r"|phat hien(?: bi| mac| co)?|co bieu hien|co dau hieu|co tien su|tien su|song chung voi|phau thuat|mo|cat bo|"
+        r"ghep|hoa tri|xa tri|nhap vien(?: vi| do)?|nam vien(?: vi| do)?|cap cuu(?: vi| do)?|tu vong vi|qua doi vi|mat vi)"
+        r" (?:benh |chung |cac )?" + _HEALTH_HEAD + _TAIL + r"{0,4}"
+        r"|(?:la |bi |dang |nguoi )*(?:khuyet tat|tan tat|bai nao|cham phat trien(?: tri tue)?|thieu nang(?: tri tue)?|tu ky"
+        r"|tang dong|nghien (?:ruou|ma tuy|heroin|thuoc)|cai nghien|(?:uong|dieu tri) methadone|dieu tri arv|uong thuoc arv"
+        r"|mang thai|co thai|sinh non|say thai|pha thai|vo sinh|hiem muon|thu tinh nhan tao|(?:bi )?mu loa|cam diec"
+        r"|mat tri nho|sa sut tri tue|hon me|song thuc vat|liet giuong|nam liet|tho may|ung thu|hiv|aids"
+        r"|nhiem chat doc da cam|chat doc da cam|mat suc lao dong|ty le ton thuong co the|benh hiem ngheo|benh nan y"
+        r"|giai doan cuoi|duong tinh(?: voi)?(?: [a-z0-9]+)?)" + _TAIL + r"{0,3}"
+        r")\b"),
+    "criminal": re.compile(
+        r"\b(?:(?:dang |da |tung |moi |vua |tung bi |da bi |dang bi |bi )+(?:bat|bat giu|bat qua tang|khoi to|truy to|truy na|"
+        r"ket an|tuyen an|xu|xet xu|xu phat|phat|tam giam|tam giu|dieu tra|trieu tap|quan che|cam cu tru|dua vao|dua di"
+        r"|ap dung|giao duc|lap bien ban|xu ly|to cao|canh cao|tich thu|cuong che)" + _TAIL + r"{1,6}"
+        r"|(?:co |con |tung |bi |da |dang |vua |moi )*(?:tien an|tien su|an tich|an treo|an tu|phat tu|tu giam|tu chung than"
+        r"|tu hinh|ngoi tu|di tu|ra tu|o tu|man han tu|tha tu|dac xa|tai pham|pham toi|bi can|bi cao|nghi pham"
+        r"|doi tuong hinh su|chap hanh (?:xong )?an|thi hanh an|cai tao khong giam giu|tai hoa nhap)" + _TAIL + r"{0,5}"
+        r"|(?:ve |vi |pham |bi )toi [a-z]+" + _TAIL + r"{0,5}"
+        r"|(?:hay |thuong |tung |da |dang |bi nghi )(?:trom cap|trom|danh bac|choi lo de|lo de|ca do|buon lau|lua dao|cuop"
+        r"|buon ban ma tuy|mua ban ma tuy|tang tru ma tuy|su dung ma tuy|chich hut|gay roi|danh nguoi|danh vo|bao hanh"
+        r"|hiep dam|xam hai|quay roi)" + _TAIL + r"{0,4})\b"),
+    "religion": re.compile(
+        r"\b(?:(?:la |theo |bo |cai |doi )(?:dao|tin lanh|cong giao|phat giao|hoi giao|cao dai|hoa hao|ta dao|dao la|"
+        r"ha mon|phap luan cong|thien chua giao)(?: [a-z]+){0,3}|di le (?:nha tho|chua)|sinh hoat (?:ton giao|dao|tin lanh)"
+        r"|(?:da )?quy y|xuat gia|la (?:tu si|sư|nha su|su thay|ni co|muc su|linh muc|chuc sac|chuc viec|truong lao)"
+        r"(?: [a-z]+){0,2})\b"),
+    "sexual": re.compile(
+        r"\b(?:(?:la |nguoi )*(?:dong tinh(?: nam| nu)?|song tinh|chuyen gioi|lgbt[a-z+]*)"
+        r"|(?:co |dang )?(?:bo nhi|(?<!xac )nhan tinh(?! trang)|nguoi tinh|quan he (?:tinh duc|ngoai hon|ngoai luong|bat chinh))(?: [a-z]+){0,4}"
+        r"|(?:ban|mua) dam|mai dam|gai goi|ngoai tinh|lang nhang|ngoai luong|bi xam hai tinh duc|bi quay roi tinh duc"
+        r"|bi hiep dam|chung song nhu vo chong)\b"),
+    "finance": re.compile(
+        r"\b(?:(?:dang |con |bi )*(?:no|thieu no|no nan|khoan no|vo no|bi doi no|bi siet no|no qua han|no xau)"
+        r" (?:ngan hang|tin dung|vay|lai|qua han|xau|nang lai|\d+[.,]?\d* (?:trieu|ty|nghin)|hon \d+|nhieu|chong chat"
+        r"|ca tram|hang tram)(?: [a-z0-9]+){0,5}|vo no|bi doi no|bi siet no|no nan chong chat|(?:dang )?bi (?:ngan hang )?"
+        r"(?:khoi kien|phat mai|thu hoi) (?:no|tai san|nha)(?: [a-z]+){0,3})\b"),
+    "political": re.compile(
+        r"\b(?:(?:hay |thuong |tung |da |dang |bi nghi )?(?:chong doi|chong pha|phan dong|ly khai|xuyen tac|kich dong"
+        r"|bieu tinh|tham gia (?:to chuc|hoi nhom|nhom) (?:phan dong|khong duoc phep|chong doi)|theo (?:viet tan|to chuc phan dong))"
+        r"(?: [a-z]+){0,5})\b"),
+}
+# Folded words of the generic predicates that other words fold to as well: in a text typed with diacritics the
+# word must be the one meant ("tiền ăn" is not "tiền án", "ra từ" is not "ra tù", "về tới" is not "về tội").
+_ACCENTED = {"tien an": ("tiền án",), "an tich": ("án tích",), "an treo": ("án treo",), "an tu": ("án tù",),
+             "tu": ("tù",), "toi": ("tội",), "tu giam": ("tù giam",)}
+_ACCENT_RX = re.compile(r"\b(?:tien an|an tich|an treo|an tu|tu giam|(?:(?<=ngoi )|(?<=ra )|(?<=di )|(?<=o )|(?<=han )"
+                        r"|(?<=tha ))tu|(?:(?<=ve )|(?<=vi )|(?<=bi )|(?<=pham ))toi)\b")
+
+
+def _accents_agree(text: str, low: str, a: int, b: int) -> bool:
+    """False when a folded keyword inside low[a:b] was typed as another accented word."""
+    if text[a:b].isascii():
+        return True
+    for m in _ACCENT_RX.finditer(low, a, b):
+        if text[m.start():m.end()].lower() not in _ACCENTED[m.group()]:
+            return False
+    return True
+
+
+# A phrase right after these speaks of a group or of a topic, not of one person ("23 người nhiễm HIV",
+# "các đối tượng trộm cắp", "phòng chống lao", "tỷ lệ mắc bệnh").
+GROUP_OR_TOPIC_BEFORE = re.compile(
+    r"(?:\b(?:co|gom|khoang|hon|tren|duoi|tong|so|ty le|bao nhieu|cac|nhung|moi|nhieu|it|vai|mot so|da so|phan lon)"
+    r"(?: \d[\d.,]*| [a-z]+){0,2} (?:nguoi|ca|truong hop|doi tuong|ho|em|chau|tre|benh nhan|thanh nien|phu nu)"
+    r"(?: (?:dang|da|tung|bi|co|duoc|la))*"
+    r"|\b\d[\d.,]* (?:nguoi|ca|truong hop|doi tuong|ho|vu|em|chau|tre)(?: [a-z]+){0,2}"
+    r"|\b(?:phong|chong|phong chong|phong ngua|tuyen truyen|sang loc|kham sang loc|tiem|vac xin|chuong trinh|ke hoach|"
+    r"chinh sach|quy dinh|huong dan|doi voi|truong hop|toi pham|nguoi dan|cong dong|tre em|hoc sinh)(?: [a-z]+){0,2}"
+    r"|\bnguoi)\s*$")
 # Someone the phrase is about when no name or ID is in the sentence: a first-person or pointing phrase
 # ("tôi", "vợ tôi", "anh ấy", "đối tượng"). Bare kinship words alone ("anh ruột" in a law) do not tie.
 PERSON_WORDS = re.compile(
@@ -192,8 +275,32 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
             if category == "health" and re.search(r"(?:tro cap|che do|muc do|dien|giay xac nhan|ho so) $",
                                                   low[max(0, m.start() - 14):m.start()]):
                 continue  # "trợ cấp khuyết tật đặc biệt nặng": the name of a benefit, not a person's state
-            if tied:
+            if tied and _accents_agree(text, low, m.start(), m.end()):
                 out.append((category, m.start(), m.end()))
+    for category, rx in GENERIC.items():
+        for m in rx.finditer(low):
+            a, b = m.span()
+            while b > a and low[b - 1] == " ":
+                b -= 1
+            if b - a < 4 or any(x <= a and b <= y for _, x, y in out):
+                continue
+            lo, hi = max(0, a - 300), min(len(low), b + 300)
+            s0 = max([lo - 1] + [low.rfind(c, lo, a) for c in ".;!?\n"]) + 1
+            ends = [p for p in (low.find(c, b, hi) for c in ".;!?\n") if p != -1]
+            s1 = min(ends) if ends else hi
+            clause_start = max(s0, low.rfind(",", s0, a) + 1)
+            g = GROUP_OR_TOPIC_BEFORE.search(low, max(clause_start, a - 40), a)
+            head = g.start() + 1 if g and not low[max(clause_start, s0):g.start()].strip() else (g.start() if g else 0)
+            if g and not any(c.isupper() for c in text[head:g.end()]):
+                continue  # a group, a statistic or a topic, not one person ("Phóng" is a name, not "phòng")
+            if LEGAL_WORDING.search(low[s0:s1]) or re.search(r"(?:tro cap|che do|muc do|dien|giay xac nhan|ho so|"
+                                                               r"nguoi|danh cho|ve) $", low[max(0, a - 14):a]):
+                continue
+            if not _accents_agree(text, low, a, b):
+                continue
+            named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0)
+            if named or person_cue(text[s0:s1]):
+                out.append((category, a, b))
     if "nguoi" in low:
         folded_case = strip_diacritics_aligned(text)
         for m in ETHNIC_CAP.finditer(folded_case):
@@ -212,7 +319,7 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
             continue
         # the same fact said twice in one clause ("mắc bệnh lao cần điều trị dài ngày",
         # "nghiện ma túy, gia đình xin cai nghiện"): one span, generalised once
-        if (kept and kept[-1][0] == item[0] and item[1] - kept[-1][2] <= 30
+        if (kept and item[1] - kept[-1][2] <= 40
                 and not re.search(r"[.;!?\n]", text[kept[-1][2]:item[1]])
                 and not any(kept[-1][2] <= a < item[1] for a in starts)):
             kept[-1] = (item[0], kept[-1][1], item[2])
