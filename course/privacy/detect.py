@@ -317,18 +317,24 @@ SECRET_WORDS_RE = re.compile(r"\b(?:ma (?:otp|pin|xac thuc|xac nhan)|otp|pin|mat
                              r"(?P<v>(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
                              r"(?:[\s,.-]+(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)){3,7})\b")
 # An email written out: "lan a còng gmail chấm com", "an.nguyen @ gmail . com", "an (at) gmail (dot) com".
-_AT = r"(?:\s+(?:a\s+)?(?:cong|\(at\)|at)\s+|\s*@\s*|\s*[(\[{<](?:a|at)[)\]}>]\s*)"
+_AT = r"(?:\s+(?:a\s+)?(?:cong|moc|\(at\)|at)\s+|\s*@\s*|\s*[(\[{<](?:a|at)[)\]}>]\s*)"
 _DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<]dot[)\]}>]\s*)"
 # The local part read aloud: words joined by "chấm", "gạch dưới", "gạch ngang", or digits in words
 # ("ngocanh hai không không năm", "quang gạch dưới minh").
 _LOCAL_JOIN = (r"(?:\s+(?:cham|gach duoi|gach chan|gach ngang|gach noi|dau gach duoi)\s+[a-z0-9][a-z0-9._+-]*"
-               r"|\s+(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?=\s))")
+               r"|\s+(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?=\s)|\s+[a-z0-9][a-z0-9._+-]*(?=\s))")
+# Mail services named without their domain ending: "lan a còng gmail".
+MAIL_PROVIDERS = r"(?:gmail|yahoo|ymail|hotmail|outlook|icloud|live|vnn)"
+# Words that come before a local part read aloud, never in it (folded): "email là …", "gửi cho …".
+EMAIL_LEAD_WORDS = frozenset("email mail thu la cua gui vao den cho toi em anh chi ba ong ay la dia chi hop "
+                             "qua theo moi".split())
 EMAIL_LOOSE_RE = re.compile(
     r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _LOCAL_JOIN + r"{0,8}" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
     + _DOT + r"(?:com|vn|net|org|edu|gov|info|io)(?:" + _DOT + r"(?:vn|com|net|org))*\b"
+    r"|(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _LOCAL_JOIN + r"{0,8}" + _AT + MAIL_PROVIDERS + r"\b"
 )
 # The "@" part of a spelled email, found first so the costly pattern above only runs near one.
-EMAIL_AT_ANCHOR = re.compile(_AT + r"[a-z0-9-]+" + _DOT)
+EMAIL_AT_ANCHOR = re.compile(_AT + r"(?:[a-z0-9-]+" + _DOT + r"|" + MAIL_PROVIDERS + r"\b)")
 YEAR_AFTER_NAME = re.compile(r"\s*[(,]\s*(?:s\.?\s*|sinh\s+)?(?P<y>(?:19|20)\d{2})\s*\)")
 # "công dân nam sinh năm 2008", "các cháu sinh năm 2019": the birth year of a group, not of a person.
 GROUP_BEFORE = re.compile(
@@ -439,7 +445,7 @@ def _folded_before(low: str, start: int, width: int = 45) -> str:
 def _classify_digits(digits: str, low: str, start: int, end: int, text: str) -> str | None:
     """Kind of an ID written in an unusual spelling (boxes, dashes, groups or words), or None."""
     before = _folded_before(low, start)
-    if _money_after(text, end):
+    if _money_after(text, end) or ORDINARY_NUMBER.fullmatch(text[start:end].strip()):
         return None
     if INSURANCE_CONTEXT.search(before) and len(digits) == 10:
         return "INSURANCE"
@@ -459,7 +465,32 @@ def _classify_digits(digits: str, low: str, start: int, end: int, text: str) -> 
         return "CCCD"
     if len(digits) == 9 and _context(CMND_CONTEXT, before):
         return "CMND"
+    # Mask unless ordinary (issue 24: each blind slice brought context words the rules had not seen): a run of
+    # 9 to 19 digits in any grouping is an identifier of the kind its length says, unless it is an amount
+    # (dotted thousands, a currency or unit after it) or a procedure code ("2.000986.000.00.00.H56").
+    raw = text[start:end]
+    if (money_like or ORDINARY_CODE.match(text, start) or re.match(r"[.-][A-Za-z]", text[end:end + 2])
+            or DOCUMENT_BEFORE.search(before)
+            or re.search(r"(?:\+\d{1,3}|\(\+?\d{1,4}\)|\b84)[\s.-]*$", text[max(0, start - 8):start])):
+        return None
+    if len(digits) == 9:
+        return "CMND"
+    if len(digits) == 10:
+        return "TAX" if digits[0] in "08" else "INSURANCE"
+    if 11 <= len(digits) <= 19 and not re.fullmatch(r"(?:19|20)\d{2}(?:\D+(?:19|20)\d{2})+", raw):
+        return "BANK"
     return None
+
+
+# Years in a row ("2021-2025-2030") and decimals ("105.854167", a coordinate): never an identifier.
+ORDINARY_NUMBER = re.compile(r"(?:19|20)\d{2}(?:\s*[-–/,]\s*(?:19|20)\d{2})+|\d{1,3}[.,]\d{5,8}")
+# The number of a document, a permit, a receipt or an order: "Giấy phép số 123456789" (folded, right before).
+DOCUMENT_BEFORE = re.compile(r"\b(?:giay phep|quyet dinh|cong van|van ban|hop dong|hoa don|bien lai|bien ban|chung tu|phieu"
+                             r"|giay chung nhan|gcn|ma ho so|so ho so|ho so|van don|ma van don|seri|serial|so hieu|don hang"
+                             r"|ma don|thua|to trinh|ke hoach|thong bao|giay moi|ma giao dich|ma tra cuu|ma bien nhan"
+                             r"|giay bien nhan|so vao so|ma thu tuc|ma bao cao)(?:\s+[a-z]{1,6}){0,2}\s*(?:so|ma)?\s*[:.]?\s*$")
+# Ordinary codes made of digit groups: national procedure codes "1.001612.000.00.00.H28".
+ORDINARY_CODE = re.compile(r"\d\.\d{6}\.\d{3}\.\d{2}\.\d{2}")
 
 
 def _extra_ids(text: str, low: str) -> list[Finding]:
@@ -496,8 +527,8 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
     for m in BHYT_RE.finditer(text):
         add("INSURANCE", m.start(), m.end())
     for m in BHYT_ANYCASE_RE.finditer(text):
-        if INSURANCE_CONTEXT.search(_folded_before(low, m.start(), 40)):
-            add("INSURANCE", m.start(), m.end())
+        # two letters, a benefit level 1-5, a province and ten digits: specific enough in any case and spacing
+        add("INSURANCE", m.start(), m.end())
     for m in PHONE_INTL_RE.finditer(text):
         add("PHONE", m.start(), m.end())
     for m in CVV_RE.finditer(low):
@@ -530,8 +561,17 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             if m.span() in seen_email or not (m.start() <= anchor.start() < m.end()):
                 continue
             seen_email.add(m.span())
-            if not EMAIL_RE.fullmatch(text[m.start():m.end()]):
-                add("EMAIL", m.start(), m.end())
+            a = m.start()
+            # the local part read as several words: drop the words before it ("email chị ấy là hoang lan …")
+            for w in re.finditer(r"[a-z0-9._+-]+", low[m.start():anchor.start()]):
+                word = text[m.start() + w.start():m.start() + w.end()]
+                if word.isascii() and w.group() not in EMAIL_LEAD_WORDS:
+                    break
+                a = m.start() + w.end()
+            while a < m.end() and text[a] in " :":
+                a += 1
+            if a < anchor.start() and not EMAIL_RE.fullmatch(text[a:m.end()]):
+                add("EMAIL", a, m.end())
     return out
 
 
