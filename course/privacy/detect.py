@@ -130,7 +130,12 @@ _NUM_WORD = (r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|khong|tram|ngh
 SPOKEN_DOB_RE = re.compile(r"\bsinh\s+(?P<date>(?:ngay|mung|mong)\s+(?:" + _NUM_WORD + r"\s+){1,3}thang\s+(?:"
                            + _NUM_WORD + r"\s+){1,2}nam(?:\s+" + _NUM_WORD + r"){1,8})\b")
 # "Quàng Thị Bun – 02/04/1938 – 0141…": a full date right after a name in a list is the date of birth.
-DATE_AFTER_NAME = re.compile(r"\s*[–—-]\s*(?P<y>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2})(?![\d/.])")
+DATE_AFTER_NAME = re.compile(r"\s*[–—-]\s*(?P<y>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2})(?![\d/.])"
+                             # "Lò Văn Tám (12/3/1961)", "Lò Văn Tám, 12-3-1961, bản …", "Lò Thị Bun: 1938": a date or a
+                             # year right after a name in a list or a record is the birth date (years before 2023)
+                             r"|\s*[(,:]\s*(?:s\.?\s*|sinh\s+|ns\s*:?\s*|sn\s*:?\s*)?"
+                             r"(?P<y2>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19\d{2}|20[01]\d|202[0-2])"
+                             r"|(?:19[2-9]\d|200\d|201[0-2])(?=\s*[,;)]))(?![\d/.])")
 
 # Capital letters only: the range À-Ỹ also holds the small letters ("đến 2020 được" is not a street).
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9 + 1)) if c.isupper())
@@ -338,7 +343,8 @@ EMAIL_AT_ANCHOR = re.compile(_AT + r"(?:[a-z0-9-]+" + _DOT + r"|" + MAIL_PROVIDE
 YEAR_AFTER_NAME = re.compile(r"\s*[(,]\s*(?:s\.?\s*|sinh\s+)?(?P<y>(?:19|20)\d{2})\s*\)")
 # "công dân nam sinh năm 2008", "các cháu sinh năm 2019": the birth year of a group, not of a person.
 GROUP_BEFORE = re.compile(
-    r"(?:cong dan|thanh nien|tre em|tre|cac chau|cac em|nhung nguoi|nguoi|hoc sinh|thi sinh|lao dong)"
+    r"(?:cong dan|thanh nien|tre em|tre|cac chau|cac em|nhung nguoi|nguoi|hoc sinh|thi sinh|lao dong|nguoi cao tuoi"
+    r"|cac cu|sinh vien|doi tuong|tre so sinh|hoc vien|cac ong|cac ba|phu nu|nam gioi)"
     r"(?:\s+(?:nam|nu))?\s*$"
 )
 
@@ -349,10 +355,17 @@ _NW = r"(?:khong|mot|hai|ba|bon|tu|nam|lam|nham|sau|bay|tam|chin|muoi|tram|nghin
 ANY_DATE_RE = re.compile(
     r"(?<![\w/.-])(?:(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?![\d/.-]?\d)"
     r"|\d(?:\s?\d)?\s*[/.-]\s*\d(?:\s?\d)?\s*[/.-]\s*(?:\d(?:\s?\d){3}|\d{2})(?![\d/.-]?\d)"
+    r"|\d{1,2}\s+\d{1,2}\s+(?:19|20)\d{2}(?!\d)"  # "05 03 1990", typed with spaces
+    r"|(?:thang\s+)?\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}(?![\d/.-]?\d)"  # month and year: "sinh tháng 3/1990"
+    r"|thang\s+(?:\d{1,2}|" + _NW + r")\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"
+    r"|nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"  # "sinh năm 90"
+    r"|(?:nam\s+)?(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
     r"|(?:(?:ngay|mung|mong)\s+)?(?:\d{1,2}|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+thang\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)(?:\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7}))?)(?!\w)"
 )
+LUNAR_YEAR = re.compile(r"\b(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b")
 # A word that says the next date is a birth: "ngày sinh", "sinh ngày", "NS", "DOB" (folded).
-BIRTH_WORD_RE = re.compile(r"\b(?:ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh|ns|sn|dob)\b"
+BIRTH_WORD_RE = re.compile(r"\b(?:ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
+                           r"|chao doi|ra doi|sinh nhat|de(?= (?:ngay|nam|vao|hom|luc)\b))\b"
                            r"(?! (?:hoat|vien|thai|ke|song|ly|hoc|san|trac|to|vat|khi|loi|thanh|tu|ra)\b)")
 
 
@@ -360,9 +373,13 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
     """The first date after a birth word in the same clause, in any spelling ("ngày sinh … ghi 1992-11-03")."""
     out: list[Finding] = []
     for b in BIRTH_WORD_RE.finditer(low):
+        if b.group() == "de" and text[b.start():b.end()].lower() != "đẻ" and not text[b.start():b.start() + 40].isascii():
+            continue  # "để", not "đẻ"
         if b.group().startswith("sinh"):
             glued = re.search(r"([a-z]+) $", low[max(0, b.start() - 12):b.start()])
-            if glued and glued.group(1) in _NOT_BIRTH_ASCII and not text[glued.start(1) + max(0, b.start() - 12)].isupper():
+            g0 = glued.start(1) + max(0, b.start() - 12) if glued else 0
+            sentence_start = not low[max(0, g0 - 3):g0].strip(" \"'(") or re.search(r"[.;:!?\n]\s*$", low[max(0, g0 - 3):g0])
+            if glued and glued.group(1) in _NOT_BIRTH_ASCII and (not text[g0].isupper() or sentence_start):
                 continue
         if GROUP_BEFORE.search(low[max(0, b.start() - 30):b.start()]):
             continue
@@ -370,10 +387,11 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
         if not m:
             continue
         between = low[b.end():m.start()]
-        if len(between) > 45 or re.search(r"[.;!?\n]|\d|\bcap\b|het han|\bden\b|tu ngay|vi du|dinh dang|\bmau\b", between):
+        if len(between) > 45 or re.search(r"[.;!?\n]|\d|\bcap\b|het han|\bden\b|tu ngay|vi du|dinh dang|\bmau\b"
+                                          r"|\btruoc\b|\bsau\b|\btro (?:ve|len|di)\b|\btu nam\b", between):
             continue
         value = m.group()
-        if not re.search(r"\d", value) and not re.search(r"\bthang\b", value):
+        if not re.search(r"\d", value) and not re.search(r"\bthang\b", value) and not LUNAR_YEAR.search(value):
             continue
         if "thang" in value and not re.search(r"\b(?:mung|mong|ngay)\b|\d", value) and len(between.strip(" :")) > 12:
             continue  # "tháng" in words far from the birth word is a duration, not a date
@@ -521,8 +539,10 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
         if _valid_phone(m.group().replace("(", "").replace(")", "")):
             add("PHONE", m.start(), m.end())
     for m in PASSPORT_RE.finditer(text):
-        strict = re.fullmatch(r"[BCEGKNP]\d{7}", m.group()) is not None
-        if strict or PASSPORT_CONTEXT.search(_folded_before(low, m.start(), 40)):
+        # the letters Vietnamese passports use, then seven digits, in any case and grouping, unless a document's number
+        shape = re.fullmatch(r"[BCEGKNPbcegknp]\D?\d(?:\D?\d){6}", m.group()) is not None
+        before = _folded_before(low, m.start(), 40)
+        if (shape and not DOCUMENT_BEFORE.search(before)) or PASSPORT_CONTEXT.search(before):
             add("PASSPORT", m.start(), m.end())
     for m in BHYT_RE.finditer(text):
         add("INSURANCE", m.start(), m.end())
@@ -580,8 +600,7 @@ def find_pii(text: str) -> list[Finding]:
     text = unicodedata.normalize("NFC", text or "")
     low = strip_diacritics_aligned(text).lower()
     found: list[Finding] = _extra_ids(text, low)
-    if "sinh" in low or "dob" in low or "ns" in low or "sn" in low:
-        found += _birth_dates(text, low)
+    found += _birth_dates(text, low)
 
     def add(kind: str, m: re.Match[str], group: int | str = 0) -> None:
         found.append(Finding(kind, m.start(group), m.end(group), m.group(group)))
@@ -713,7 +732,7 @@ def find_pii(text: str) -> list[Finding]:
         found.append(Finding(kind, start, end, text[start:end]))
         year = (YEAR_AFTER_NAME.match(text, end) or DATE_AFTER_NAME.match(text, end)) if kind == "NAME" else None
         if year:  # "Ông Mùa A Vàng (1958)": a year in brackets right after a name is the year of birth
-            add("DOB", year, "y")
+            add("DOB", year, "y" if year.group("y") else "y2")
 
     # Resolve overlaps: keep higher priority, then the longer span.
     found.sort(key=lambda f: (-PRIORITY[f.kind], -(f.end - f.start), f.start))
