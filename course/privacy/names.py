@@ -37,12 +37,15 @@ giàng thào vừ vàng mùa sùng hạng tẩn triệu bàn chảo lầu hầu 
 và cứ tráng tô sin giáp lục ông diệp âu đào thiều ứng khúc kha đàm ninh liễu nghiêm phí quan quỳnh thủy
 vi xa ksor niê kpă rmah siu đèo hờ lỳ ly mè lầm lý khà pờ sình chẻo lã điêu hà cà tòng hảng phàn
 bạch danh đàng sơn chau néang rơ puih thông lữ doãn tăng thân trình cù mẫn lạc nhan ma vì bạc
+khương ôn đậu cấn chử chúc điền đổng ngọ ngụy nhữ thẩm thôi vưu liêu mạch lỗ mùi sần phìn sì vần xồng sồng lềnh
+lìu chẩu ngần
 """.split())
 # Ê Đê, Jrai and Ba Na given names open with "Y" (men) or "H'" (women): "Y Bhim Niê", "Nay Y Blang".
 NOT_Y_NAME = frozenset("te hoc duoc khoa si ta".split())
 SURNAMES_BARE = frozenset(strip_diacritics_aligned(n) for n in SURNAMES_VI)
 # Title and kinship words before a name (accented forms; bare forms count only in text typed bare).
-TITLES = frozenset("ông bà anh chị cháu em cô chú bác cụ dì thím mợ cậu thầy vợ chồng bé bạn mế pá".split())
+TITLES = frozenset("ông bà anh chị cháu em cô chú bác cụ dì thím mợ cậu thầy vợ chồng bé bạn mế pá mẹ bố cha má dượng "
+                   "thằng cu".split())
 TITLES_BARE = frozenset("ong ba anh chi chau em co chu bac cu di thim mo cau thay vo chong".split())
 # Second words of a two-word title or kinship phrase ("anh trai Hùng", "cô giáo Lan", "bác sĩ Hùng",
 # "ông nội Tư", "con gái Ngọc"), folded: the word before them must be a title, or "con"/"giáo"/"bác".
@@ -219,6 +222,8 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
         i = j + 1
         if found is None and out and out[-1][0] == "NAME" and _title_before_pos(text, out[-1][1]):
             found = _joined(text, folded, run, out[-1][2])
+        if found is None and len(run) >= 4:
+            found = _caps_inner(text, run)
         if found is None:
             continue
         start, end = found
@@ -250,8 +255,10 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
         titled = t is not None and (t.group(1) in TITLES or (not accented and t.group(1) in TITLES_BARE))
         if last.lower() in LOWER_LAST_STOP or strip_diacritics_aligned(last) in LOWER_LAST_STOP:
             continue
+        cue = re.search(r"(?:^|[.,;:(]\s*|\b(?:cho|gui|moi|cua|ten|la|ho|goi|gap|voi|va|nguoi|danh|ky)\s+)$", low[max(0, a - 8):a])
         if (accented and first in SURNAMES_VI and middle in ("văn", "thị", "a", "seo")) or (
-                titled and (middle in ("văn", "thị", "a", "seo") or (not accented and middle in ("van", "thi")))):
+                titled and (middle in ("văn", "thị", "a", "seo") or (not accented and middle in ("van", "thi")))) or (
+                not accented and cue and first in SURNAMES_BARE and middle in ("van", "thi")):  # "cho tran van hung"
             out.append(("NAME", a, b))
     for rx in (ROLE_THEN_NAME, SHORT_TITLE_NAME):
         for m in rx.finditer(folded):
@@ -286,6 +293,22 @@ LOWER_NAME = re.compile(r"\b([a-z]+) (van|thi|a|seo) ([a-z]+)\b")
 LOWER_LAST_STOP = frozenset("""
 phòng bản hóa hoá nghệ học thư kiện chương hiến hành trấn xã trường thực chính giác lực tứ nhân minh hóa
 """.split()) | frozenset("phong ban hoa nghe hoc thu kien chuong hien hanh tran xa truong thuc chinh giac luc".split())
+
+
+# Words of a heading in capitals after which a family name begins the person's name: "ĐƠN CỦA ĐỖ MẠNH HÙNG".
+CAPS_CUES = frozenset("của cho gửi ông bà anh chị tên là em cháu ký cụ".split())
+
+
+def _caps_inner(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A name inside a heading typed in capitals: a cue word, then a family name and one to three more words."""
+    tokens = [text[s:e] for s, e in run]
+    if not all(t.isupper() for t in tokens):
+        return None
+    for k in range(len(tokens) - 2):
+        if tokens[k].lower() in CAPS_CUES and tokens[k + 1].lower() in SURNAMES_VI and tokens[k + 1].lower() not in CAPS_CUES:
+            last = min(len(run), k + 5) - 1
+            return run[k + 1][0], run[last][1]
+    return None
 
 
 def _title_before_pos(text: str, pos: int) -> bool:
@@ -402,6 +425,14 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     if len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run):
         if name_folded in FAMOUS:
             return None
+        return start, end
+    # an unlisted family name: three or four capitalised syllables with "Văn"/"Thị" (or "Seo") second ("Ôn Thị Hạnh")
+    if (3 <= len(tokens) <= 4 and low[1] in ("van", "thi", "seo") and tokens[1][1:].islower() is not False
+            and not _place(tokens[0], low[0], bare_text) and low[0] not in LEAD_WORDS
+            and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and name_folded not in FAMOUS):
+        return start, end
+    # "vợ của Tuấn", "con của chị Hoa": a kinship word and "của" before the run
+    if len(prev) >= 2 and strip_diacritics_aligned(prev[-1]).lower() == "cua" and _title(prev[-2], bare_text) and len(tokens) <= 4:
         return start, end
     return None
 
