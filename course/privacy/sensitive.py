@@ -151,7 +151,7 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"|(?:co |con |tung |bi |da |dang |vua |moi )*(?:tien an|tien su|an tich|an treo|an tu|phat tu|tu giam|tu chung than"
         r"|tu hinh|ngoi tu|di tu|ra tu|o tu|man han tu|tha tu|dac xa|tai pham|pham toi|bi can|bi cao|nghi pham"
         r"|doi tuong hinh su|chap hanh (?:xong )?an|thi hanh an|cai tao khong giam giu|tai hoa nhap)" + _TAIL + r"{0,5}"
-        r"|(?:ve |vi |pham |bi )toi [a-z]+" + _TAIL + r"{0,5}"
+        r"|(?:ve |vi |pham |bi )toi (?!pham\b)[a-z]+" + _TAIL + r"{0,5}"
         r"|(?:hay |thuong |tung |da |dang |bi nghi )(?:trom cap|trom|danh bac|choi lo de|lo de|ca do|buon lau|lua dao|cuop"
         r"|buon ban ma tuy|mua ban ma tuy|tang tru ma tuy|su dung ma tuy|chich hut|gay roi|danh nguoi|danh vo|bao hanh"
         r"|hiep dam|xam hai|quay roi)" + _TAIL + r"{0,4})\b"),
@@ -166,7 +166,8 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"|(?:ban|mua) dam|mai dam|gai goi|ngoai tinh|lang nhang|ngoai luong|bi xam hai tinh duc|bi quay roi tinh duc"
         r"|bi hiep dam|chung song nhu vo chong)\b"),
     "finance": re.compile(
-        r"\b(?:(?:dang |con |bi )*(?:no|thieu no|no nan|khoan no|vo no|bi doi no|bi siet no|no qua han|no xau)"
+        r"\b(?:(?:dang |con |bi |da )*vay (?:nang lai|lai nang|tin dung den|nong|xa hoi den)(?: [a-z0-9]+){0,4}"
+        r"|(?:dang |con |bi )*(?:no|thieu no|no nan|khoan no|vo no|bi doi no|bi siet no|no qua han|no xau)"
         r" (?:ngan hang|tin dung|vay|lai|qua han|xau|nang lai|\d+[.,]?\d* (?:trieu|ty|nghin)|hon \d+|nhieu|chong chat"
         r"|ca tram|hang tram)(?: [a-z0-9]+){0,5}|vo no|bi doi no|bi siet no|no nan chong chat|(?:dang )?bi (?:ngan hang )?"
         r"(?:khoi kien|phat mai|thu hoi) (?:no|tai san|nha)(?: [a-z]+){0,3})\b"),
@@ -181,6 +182,31 @@ _ACCENTED = {"tien an": ("tiền án",), "an tich": ("án tích",), "an treo": (
              "tu": ("tù",), "toi": ("tội",), "tu giam": ("tù giam",)}
 _ACCENT_RX = re.compile(r"\b(?:tien an|an tich|an treo|an tu|tu giam|(?:(?<=ngoi )|(?<=ra )|(?<=di )|(?<=o )|(?<=han )"
                         r"|(?<=tha ))tu|(?:(?<=ve )|(?<=vi )|(?<=bi )|(?<=pham ))toi)\b")
+
+
+def _group_or_topic(text: str, low: str, s0: int, a: int) -> bool:
+    """A group, a statistic or a topic word right before the phrase at `a`, in its clause ("Phóng" is a name,
+    not "phòng")."""
+    clause_start = max(s0, low.rfind(",", s0, a) + 1)
+    g = GROUP_OR_TOPIC_BEFORE.search(low, max(clause_start, a - 40), a)
+    if g is None:
+        return False
+    head = g.start() + 1 if not low[clause_start:g.start()].strip() else g.start()
+    return not any(c.isupper() for c in text[head:g.end()])
+
+
+def _people_noun(low: str, a: int) -> bool:
+    """The phrase at `a` names a kind of people ("người khuyết tật", "người có tiền án"), not one person's state;
+    "là người …" and ", người đang …" right after a name still speak of that person."""
+    m = re.match(r"(?:nguoi|nhung nguoi|cac|nhom) (?!dang\b|da\b|vua\b|tung\b)", low[a:a + 16])
+    if m is None:
+        m0 = re.search(r"(?:^|[\s,(])(?:nguoi|nhung nguoi)\s+$", low[max(0, a - 16):a])
+        if m0 is None:
+            return False
+        lead = low[max(0, a - 24):a - len(m0.group().lstrip(" ,("))]
+    else:
+        lead = low[max(0, a - 8):a]
+    return not re.search(r"(?:\bla|,)\s*$", lead)
 
 
 def _accents_agree(text: str, low: str, a: int, b: int) -> bool:
@@ -201,7 +227,8 @@ GROUP_OR_TOPIC_BEFORE = re.compile(
     r"(?: (?:dang|da|tung|bi|co|duoc|la))*"
     r"|\b\d[\d.,]* (?:nguoi|ca|truong hop|doi tuong|ho|vu|em|chau|tre)(?: [a-z]+){0,2}"
     r"|\b(?:phong|chong|phong chong|phong ngua|tuyen truyen|sang loc|kham sang loc|tiem|vac xin|chuong trinh|ke hoach|"
-    r"chinh sach|quy dinh|huong dan|doi voi|truong hop|toi pham|nguoi dan|cong dong|tre em|hoc sinh)(?: [a-z]+){0,2}"
+    r"chinh sach|quy dinh|huong dan|doi voi|truong hop|toi pham|nguoi dan|cong dong|tre em|hoc sinh|thu tuc|hoi ve|"
+    r"tim hieu|cam nang|tai lieu|so lieu|thong ke|danh sach|bao cao|mau|bai|dich|dieu tri cho|cho)(?: [a-z]+){0,2}"
     r"|\bnguoi)\s*$")
 # Someone the phrase is about when no name or ID is in the sentence: a first-person or pointing phrase
 # ("tôi", "vợ tôi", "anh ấy", "đối tượng"). Bare kinship words alone ("anh ruột" in a law) do not tie.
@@ -275,6 +302,8 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
             if category == "health" and re.search(r"(?:tro cap|che do|muc do|dien|giay xac nhan|ho so) $",
                                                   low[max(0, m.start() - 14):m.start()]):
                 continue  # "trợ cấp khuyết tật đặc biệt nặng": the name of a benefit, not a person's state
+            if category in ("health", "criminal") and (_people_noun(low, m.start()) or _group_or_topic(text, low, s0, m.start())):
+                continue
             if tied and _accents_agree(text, low, m.start(), m.end()):
                 out.append((category, m.start(), m.end()))
     for category, rx in GENERIC.items():
@@ -282,17 +311,14 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
             a, b = m.span()
             while b > a and low[b - 1] == " ":
                 b -= 1
-            if b - a < 4 or any(x <= a and b <= y for _, x, y in out):
+            if b - a < 3 or any(x <= a and b <= y for _, x, y in out):
                 continue
             lo, hi = max(0, a - 300), min(len(low), b + 300)
             s0 = max([lo - 1] + [low.rfind(c, lo, a) for c in ".;!?\n"]) + 1
             ends = [p for p in (low.find(c, b, hi) for c in ".;!?\n") if p != -1]
             s1 = min(ends) if ends else hi
-            clause_start = max(s0, low.rfind(",", s0, a) + 1)
-            g = GROUP_OR_TOPIC_BEFORE.search(low, max(clause_start, a - 40), a)
-            head = g.start() + 1 if g and not low[max(clause_start, s0):g.start()].strip() else (g.start() if g else 0)
-            if g and not any(c.isupper() for c in text[head:g.end()]):
-                continue  # a group, a statistic or a topic, not one person ("Phóng" is a name, not "phòng")
+            if _people_noun(low, a) or _group_or_topic(text, low, s0, a):
+                continue  # a group, a statistic or a topic, not one person
             if LEGAL_WORDING.search(low[s0:s1]) or re.search(r"(?:tro cap|che do|muc do|dien|giay xac nhan|ho so|"
                                                                r"nguoi|danh cho|ve) $", low[max(0, a - 14):a]):
                 continue
