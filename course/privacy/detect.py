@@ -266,6 +266,9 @@ def _money_after(text: str, end: int) -> bool:
 # Digits written one per box, in dashed or grouped blocks: "0|0|1|...", "001-203-004-567", "0012 0300 4567".
 _RUN_SEP = r"(?:[ \t]?[.\-|·][ \t]?|[ \t]|\][ \t]?\[)"
 DIGIT_RUN = re.compile(r"(?<![\w/.,-])\d(?:" + _RUN_SEP + r"?\d){8,18}(?![\w/]|[.,]\d)")
+# Groups of three or four digits joined by slashes ("035/092/001/234"): an ID, not a document number (those hold
+# letters, "12/2025/NĐ-CP", or a year).
+SLASH_RUN = re.compile(r"(?<![\w/.-])\d{3,4}(?:/\d{3,4}){2,3}(?![\w/-])")
 # Digits spoken or typed as Vietnamese words ("không một bốn, một chín sáu ..."), on folded lower-case text.
 DIGIT_WORDS = {"khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "lam": "5",
                "sau": "6", "bay": "7", "tam": "8", "chin": "9"}
@@ -322,8 +325,8 @@ SECRET_WORDS_RE = re.compile(r"\b(?:ma (?:otp|pin|xac thuc|xac nhan)|otp|pin|mat
                              r"(?P<v>(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
                              r"(?:[\s,.-]+(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)){3,7})\b")
 # An email written out: "lan a còng gmail chấm com", "an.nguyen @ gmail . com", "an (at) gmail (dot) com".
-_AT = r"(?:\s+(?:a\s+)?(?:cong|moc|\(at\)|at)\s+|\s*@\s*|\s*[(\[{<](?:a|at)[)\]}>]\s*)"
-_DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<]dot[)\]}>]\s*)"
+_AT = r"(?:\s+(?:a\s+)?(?:cong|moc|\(at\)|at)\s+|\s*@\s*|\s*[(\[{<](?:a|at|a cong|cong|a moc)[)\]}>]\s*)"
+_DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s*)"
 # The local part read aloud: words joined by "chấm", "gạch dưới", "gạch ngang", or digits in words
 # ("ngocanh hai không không năm", "quang gạch dưới minh").
 _LOCAL_JOIN = (r"(?:\s+(?:cham|gach duoi|gach chan|gach ngang|gach noi|dau gach duoi)\s+[a-z0-9][a-z0-9._+-]*"
@@ -407,7 +410,8 @@ PLATE_LOOSE_RE = re.compile(r"(?<![\w/])\d{2}\s?-?\s?[a-z]{1,2}\d?\s?[-.\s]?\s?(
 PLATE_CONTEXT = re.compile(r"(?:\boto\b|o to|\bxe\b|bien so|\bbks\b|\bbs\b|bien kiem soat|xe may)")
 # A secret's keyword; the secret is the first token-like value after it in the same clause.
 SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
-                           r"|ma xac (?:thuc|nhan)|ma bao mat|ma kich hoat|ma dang nhap)\b")
+                           r"|ma xac (?:thuc|nhan|minh)|ma bao mat|ma kich hoat|ma dang nhap|ma mo khoa|ma bi mat|ma so bi mat"
+                           r"|ma truy cap|smart ?otp|khoa bi mat|cum tu khoi phuc|seed)\b")
 _SHORT_SECRET_KEYS = ("cvv", "cvc", "otp", "pin", "ma pin", "ma xac", "ma bao mat")
 
 
@@ -518,10 +522,11 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
     def add(kind: str, start: int, end: int) -> None:
         out.append(Finding(kind, start, end, text[start:end]))
 
-    for m in DIGIT_RUN.finditer(text):
-        kind = _classify_digits(_digits(m.group()), low, m.start(), m.end(), text)
-        if kind:
-            add(kind, m.start(), m.end())
+    for rx in (DIGIT_RUN, SLASH_RUN):
+        for m in rx.finditer(text):
+            kind = _classify_digits(_digits(m.group()), low, m.start(), m.end(), text)
+            if kind:
+                add(kind, m.start(), m.end())
     for start, end, digits in number_runs(text, low, 5):
         # a passport read aloud: the letter's name, then seven digits ("xê bốn năm một, tám hai không chín")
         letter = PASSPORT_LETTER_SPOKEN.search(low, max(0, start - 6), start)
@@ -572,7 +577,9 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             add("SECRET", m.start("v"), m.end("v"))
     out.extend(_secrets(text, low))
     for m in PLATE_LOOSE_RE.finditer(low):
-        if not PLATE_RE.fullmatch(text[m.start():m.end()]) and PLATE_CONTEXT.search(_folded_before(low, m.start(), 30)):
+        shaped = re.search(r"[a-z]\d?\s?[-.]\s?\d", low[m.start():m.end()]) and 11 <= int(low[m.start():m.start() + 2]) <= 99
+        if not PLATE_RE.fullmatch(text[m.start():m.end()]) and (
+                shaped or PLATE_CONTEXT.search(_folded_before(low, m.start(), 30))):  # "28a-11953": the shape is enough
             add("PLATE", m.start(), m.end())
     seen_email: set[tuple[int, int]] = set()
     for anchor in EMAIL_AT_ANCHOR.finditer(low):
