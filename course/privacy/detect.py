@@ -405,6 +405,32 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
     return out
 
 
+# Before a date, these make it the date of something that happened, not a birth (folded, in the clause).
+EVENT_BEFORE_DATE = re.compile(
+    r"\b(?:cap|ky|ban hanh|hieu luc|hop|tu|den|ke tu|nop|nhan|ket hon|dang ky|mat|qua doi|chet|tu tran|tu vong|nhap ngu"
+    r"|xuat ngu|vao dang|tham gia|cong tac|nghi huu|het han|quyet dinh|so|luc|vao|truoc|sau|tai nan|xay ra|bat dau|"
+    r"ket thuc|chuyen|den ngay|ngay cap|lap|tiep nhan|xu|thi hanh|tha|ra|nghi|lam|hoc|tot nghiep|mua|ban|thue|vay"
+    r"|tra|giai ngan|xet|kham|nhap vien|ra vien|dieu tri|nhap hoc|hen|goi|bao|phat hien)\b[^,;()]{0,24}$")
+
+
+def _old_dates_of_people(text: str, low: str, name_starts: list[int]) -> list[Finding]:
+    """A full date with a year before 2013 in a sentence about a named person, with no event word before it in
+    its clause: the person's date of birth ("Lò Văn Tám 12/3/1961 bản Na Hu", "ông Tám (ngày 12/3/1961)")."""
+    out: list[Finding] = []
+    for m in re.finditer(r"(?<![\w/.-])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19[2-9]\d|200\d|201[0-2])(?![\w/.-]?\d)", text):
+        a, b = m.span()
+        s0 = max(0, a - 150) + len("".join(re.split(r"([.;!?\n](?:\s|$))", low[max(0, a - 150):a])[:-1]))
+        s1 = re.search(r"[.;!?\n](?:\s|$)|$", low[b:b + 150])
+        s1 = b + (s1.start() if s1 else 150)
+        if bisect.bisect_left(name_starts, s1) <= bisect.bisect_left(name_starts, s0):
+            continue
+        clause = low[max(s0, low.rfind(",", s0, a) + 1):a]
+        if EVENT_BEFORE_DATE.search(clause) or GROUP_BEFORE.search(clause):
+            continue
+        out.append(Finding("DOB", a, b, text[a:b]))
+    return out
+
+
 # A licence plate typed in small letters ("oto 28a-11953") counts after a vehicle word (folded).
 PLATE_LOOSE_RE = re.compile(r"(?<![\w/])\d{2}\s?-?\s?[a-z]{1,2}\d?\s?[-.\s]?\s?(?:\d{3}[.\s]?\d{2}|\d{4})(?![\d/\w])")
 PLATE_CONTEXT = re.compile(r"(?:\boto\b|o to|\bxe\b|bien so|\bbks\b|\bbs\b|bien kiem soat|xe may)")
@@ -740,6 +766,8 @@ def find_pii(text: str) -> list[Finding]:
         year = (YEAR_AFTER_NAME.match(text, end) or DATE_AFTER_NAME.match(text, end)) if kind == "NAME" else None
         if year:  # "Ông Mùa A Vàng (1958)": a year in brackets right after a name is the year of birth
             add("DOB", year, "y" if year.group("y") else "y2")
+    if name_starts or "sinh" in low:
+        found += _old_dates_of_people(text, low, name_starts)
 
     # Resolve overlaps: keep higher priority, then the longer span.
     found.sort(key=lambda f: (-PRIORITY[f.kind], -(f.end - f.start), f.start))
