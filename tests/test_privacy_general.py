@@ -407,6 +407,17 @@ MECHANISM_CASES = [
     ('PLATE', '75a-123.45', 'Nhờ tra cứu phạt nguội cho 75a-123.45.'),
     ('SECRET', '482913', 'Mã mở khóa điện thoại của bà là 482913.'),
     ('SECRET', 'Lan#2025', 'Mã truy cập tài khoản: Lan#2025'),
+    ('SENSITIVE', 'người Mông', 'Chị Giàng Thị Mỷ, người Mông, xin học bổng cho con.'),
+    ('SENSITIVE', 'Mông', 'Họ tên: Vàng A Dế. Dân tộc: Mông. Tôn giáo: không.'),
+    ('SENSITIVE', 'có ý định tự tử', 'Em Linh có ý định tự tử sau khi bị bắt nạt, nhờ soạn thư gửi nhà trường.'),
+    ('SENSITIVE', 'có vấn đề về tâm thần', 'Ông Quế có vấn đề về tâm thần, hay gây gổ.'),
+    ('SENSITIVE', 'có hành vi trộm cắp', 'Anh Tâm có hành vi trộm cắp tài sản của hàng xóm.'),
+    ('SENSITIVE', 'liên quan đến vụ trộm xe máy', 'Anh Bình liên quan đến vụ trộm xe máy tuần trước.'),
+    ('SENSITIVE', 'bị bạo hành', 'Chị Hoa bị bạo hành nhiều năm, xin tư vấn ly hôn.'),
+    ('ADDRESS', 'SỐ 12 NGÕ 5 PHỐ HUẾ', 'GỬI VỀ SỐ 12 NGÕ 5 PHỐ HUẾ CHO ÔNG TÂM'),
+    ('ADDRESS', 'ngõ 5 Trần Phú', 'Nhà ông Tâm ở ngõ 5 Trần Phú bị ngập.'),
+    ('DOB', '1960', 'Lò Văn Tám - 1960 - bản Na Hu'),
+    ('EMAIL', 'lan a còng gờ meo chấm com', 'mail của chị: lan a còng gờ meo chấm com'),
 ]
 
 
@@ -546,6 +557,12 @@ def test_general_mechanisms_cover_new_wording(kind: str, value: str, text: str) 
     'Lớp 12a-3 tham gia hội thao.',
     'Phòng 10a-204 tầng 2.',
     'Quên mật khẩu thì đặt lại qua mã xác minh gửi về điện thoại.',
+    'Đi từ từ thôi bác Tư ơi.',
+    'Phường có đồng bào dân tộc Mông sinh sống.',
+    'Thống kê: dân tộc Kinh 80%, dân tộc Thái 20%.',
+    'Anh Hùng hỏi về vụ cháy chợ tối qua.',
+    'NGÕ 5 PHỐ HUẾ ĐANG SỬA',
+    'Ngõ 5 Trần Phú đổ bê tông xong.',
 ])
 def test_mask_unless_ordinary_keeps_ordinary_sentences(text: str) -> None:
     """Amounts, procedure codes, documents, year ranges, decimals, groups and topics pass (names aside)."""

@@ -133,9 +133,9 @@ SPOKEN_DOB_RE = re.compile(r"\bsinh\s+(?P<date>(?:ngay|mung|mong)\s+(?:" + _NUM_
 DATE_AFTER_NAME = re.compile(r"\s*[–—-]\s*(?P<y>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2})(?![\d/.])"
                              # "Lò Văn Tám (12/3/1961)", "Lò Văn Tám, 12-3-1961, bản …", "Lò Thị Bun: 1938": a date or a
                              # year right after a name in a list or a record is the birth date (years before 2023)
-                             r"|\s*[(,:]\s*(?:s\.?\s*|sinh\s+|ns\s*:?\s*|sn\s*:?\s*)?"
+                             r"|\s*[(,:–—-]\s*(?:s\.?\s*|sinh\s+|ns\s*:?\s*|sn\s*:?\s*)?"
                              r"(?P<y2>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19\d{2}|20[01]\d|202[0-2])"
-                             r"|(?:19[2-9]\d|200\d|201[0-2])(?=\s*[,;)]))(?![\d/.])")
+                             r"|(?:19[2-9]\d|200\d|201[0-2])(?=\s*[,;)–—-]))(?![\d/.])")
 
 # Capital letters only: the range À-Ỹ also holds the small letters ("đến 2020 được" is not a street).
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9 + 1)) if c.isupper())
@@ -181,7 +181,7 @@ VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:b
 # "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
 _PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+\d)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
                r"to dan pho|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|cho|chung cu|khu tap the|ktx|block|lo|day)")
-_PLACE_UNIT = (r"(?:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*(?![\w/])|[A-Z]\d{0,3}\b"
+_PLACE_UNIT = (r"(?i:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*(?![\w/])|[A-Z]\d{0,3}\b"
                r"(?!\s+[a-z])|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4})")
 OFFICE_PLACE = re.compile(r"\b(?:tru so|ubnd|uy ban nhan dan|hoi truong|co quan|van phong|nha van hoa|hoi nghi|mot cua"
                           r"|bo phan|phong hop|tiep nhan)\b")
@@ -332,14 +332,16 @@ _DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s*
 _LOCAL_JOIN = (r"(?:\s+(?:cham|gach duoi|gach chan|gach ngang|gach noi|dau gach duoi)\s+[a-z0-9][a-z0-9._+-]*"
                r"|\s+(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?=\s)|\s+[a-z0-9][a-z0-9._+-]*(?=\s))")
 # Mail services named without their domain ending: "lan a còng gmail".
-MAIL_PROVIDERS = r"(?:gmail|yahoo|ymail|hotmail|outlook|icloud|live|vnn)"
+MAIL_PROVIDERS = (r"(?:gmail|yahoo|ymail|hotmail|outlook|icloud|live|vnn|(?:go|gio|gi) ?meo|da ?hu|ya ?hu|hot ?meo"
+                  r"|ao luc|out luc)")
 # Words that come before a local part read aloud, never in it (folded): "email là …", "gửi cho …".
 EMAIL_LEAD_WORDS = frozenset("email mail thu la cua gui vao den cho toi em anh chi ba ong ay la dia chi hop "
                              "qua theo moi".split())
 EMAIL_LOOSE_RE = re.compile(
     r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _LOCAL_JOIN + r"{0,8}" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
     + _DOT + r"(?:com|vn|net|org|edu|gov|info|io)(?:" + _DOT + r"(?:vn|com|net|org))*\b"
-    r"|(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _LOCAL_JOIN + r"{0,8}" + _AT + MAIL_PROVIDERS + r"\b"
+    r"|(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _LOCAL_JOIN + r"{0,8}" + _AT + MAIL_PROVIDERS + r"(?:" + _DOT
+    + r"(?:com|vn|net|org))*\b"
 )
 # The "@" part of a spelled email, found first so the costly pattern above only runs near one.
 EMAIL_AT_ANCHOR = re.compile(_AT + r"(?:[a-z0-9-]+" + _DOT + r"|" + MAIL_PROVIDERS + r"\b)")
@@ -737,10 +739,14 @@ def find_pii(text: str) -> list[Finding]:
         house = HOUSE_UNIT.search(chain) is not None  # a house, flat or stall number: one home
         lane = re.search(r"\b(?:ngo|ngach|hem|kiet)\s+(?:so\s+)?\d", chain) is not None
         village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|to dan pho|to|khu pho|khom)\s", chain) is not None
+        lane_street = re.match(r"(?:ngo|ngach|hem|kiet)\s+\d[\w/]*(?:\s+[A-Z][\w]*){1,4}", folded_case[a:b + 40])
+        if units == 1 and lead and someone and lane_street:  # "ở ngõ 5 Trần Phú": the lane and its street
+            b = a + lane_street.end()
         if ((dwelling and (units >= 2 or re.match(r"(?:can ho|ki-?ot|kiot|so nha|nha so)", chain)))
                 or (units >= 2 and house)  # "số 9 ngách 21/5 phố …", "số nhà 8, tổ 2": a home wherever it is
                 or (units >= 2 and (lane or lead) and someone)  # "ngõ 3 kiệt 17 đường … cho hộ ông Vinh"
                 or (units >= 2 and village and someone)  # "xóm Bưa, thôn Đồng Bến" in a sentence about a person
+                or (units == 1 and lead and someone and lane_street)
                 or (units == 1 and village and lead and someone  # "ông … ở bản Huổi Hẹ" (a bare "tổ 3" is too
                     and re.match(r"[a-z ]+[A-Z]", folded_case[a:b]))):  # wide to mark a home)
             found.append(Finding("ADDRESS", a, b, text[a:b]))

@@ -120,6 +120,8 @@ PATTERNS["biometric"] = re.compile(PATTERNS["biometric"].pattern[:-3]
 ETHNIC_CAP = re.compile(r"\b(?:(?:co |la )?(?:cha|me|bo|vo|chong|ong|ba|ong noi|ba noi|ong ngoai|ba ngoai) la |la )?"
                         r"nguoi (?:goc |dan toc )?(?:" + "|".join(w.capitalize() for w in ETHNIC.split("|") if w != "thieu so")
                         + r")\b")
+ETHNIC_FIELD = re.compile(r"(?i:dan toc)\s*:\s*(?:" + "|".join(w.capitalize() for w in ETHNIC.split("|") if w != "thieu so")
+                          + "|" + "|".join(w.upper() for w in ETHNIC.split("|") if w != "thieu so") + r")\b")
 # Generic predicates (issue 24, after slices X, Y, Z showed that each new writer brings new wording): a verb
 # that puts a person in a state ("mắc", "bị", "điều trị", "bị khởi tố") followed by a head noun of the
 # category ("bệnh …", "chứng …", "ung thư …", "tội …"), and the state words that need no verb ("khuyết tật",
@@ -142,7 +144,8 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"|mang thai|co thai|sinh non|say thai|pha thai|vo sinh|hiem muon|thu tinh nhan tao|(?:bi )?mu loa|cam diec"
         r"|mat tri nho|sa sut tri tue|hon me|song thuc vat|liet giuong|nam liet|tho may|ung thu|hiv|aids"
         r"|nhiem chat doc da cam|chat doc da cam|mat suc lao dong|ty le ton thuong co the|benh hiem ngheo|benh nan y"
-        r"|giai doan cuoi|duong tinh(?: voi)?(?: [a-z0-9]+)?)" + _TAIL + r"{0,3}"
+        r"|giai doan cuoi|duong tinh(?: voi)?(?: [a-z0-9]+)?|tu tu|tu sat|tu van|co y dinh tu (?:tu|sat)"
+        r"|co van de (?:ve )?(?:suc khoe|tam than|than kinh|tim mach|tam ly)(?: [a-z]+){0,3})" + _TAIL + r"{0,3}"
         r")\b"),
     "criminal": re.compile(
         r"\b(?:(?:dang |da |tung |moi |vua |tung bi |da bi |dang bi |bi )+(?:bat|bat giu|bat qua tang|khoi to|truy to|truy na|"
@@ -152,7 +155,10 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"|tu hinh|ngoi tu|di tu|ra tu|o tu|man han tu|tha tu|dac xa|tai pham|pham toi|bi can|bi cao|nghi pham"
         r"|doi tuong hinh su|chap hanh (?:xong )?an|thi hanh an|cai tao khong giam giu|tai hoa nhap)" + _TAIL + r"{0,5}"
         r"|(?:ve |vi |pham |bi )toi (?!pham\b)[a-z]+" + _TAIL + r"{0,5}"
-        r"|(?:hay |thuong |tung |da |dang |bi nghi )(?:trom cap|trom|danh bac|choi lo de|lo de|ca do|buon lau|lua dao|cuop"
+        r"|(?:da |tung |dang )?(?:lien quan|dinh liu|dinh dang) (?:den |toi |vao )?(?:vu|duong day|toi|an) [a-z]+"
+        + _TAIL + r"{0,4}"
+        r"|(?:bi |tung bi |da bi |dang bi )(?:bao hanh|bao luc|xam hai|hiep dam|lam dung|quay roi)" + _TAIL + r"{0,4}"
+        r"|(?:hay |thuong |tung |da |dang |bi nghi |co hanh vi )(?:trom cap|trom|danh bac|choi lo de|lo de|ca do|buon lau|lua dao|cuop"
         r"|buon ban ma tuy|mua ban ma tuy|tang tru ma tuy|su dung ma tuy|chich hut|gay roi|danh nguoi|danh vo|bao hanh"
         r"|hiep dam|xam hai|quay roi)" + _TAIL + r"{0,4})\b"),
     "religion": re.compile(
@@ -178,9 +184,9 @@ GENERIC: dict[str, re.Pattern[str]] = {
 }
 # Folded words of the generic predicates that other words fold to as well: in a text typed with diacritics the
 # word must be the one meant ("tiền ăn" is not "tiền án", "ra từ" is not "ra tù", "về tới" is not "về tội").
-_ACCENTED = {"tien an": ("tiền án",), "an tich": ("án tích",), "an treo": ("án treo",), "an tu": ("án tù",),
+_ACCENTED = {"tu tu": ("tự tử",), "tu sat": ("tự sát",), "tu van": ("tự vẫn",), "tien an": ("tiền án",), "an tich": ("án tích",), "an treo": ("án treo",), "an tu": ("án tù",),
              "tu": ("tù",), "toi": ("tội",), "tu giam": ("tù giam",)}
-_ACCENT_RX = re.compile(r"\b(?:tien an|an tich|an treo|an tu|tu giam|(?:(?<=ngoi )|(?<=ra )|(?<=di )|(?<=o )|(?<=han )"
+_ACCENT_RX = re.compile(r"\b(?:tu tu|tu sat|tu van|tien an|an tich|an treo|an tu|tu giam|(?:(?<=ngoi )|(?<=ra )|(?<=di )|(?<=o )|(?<=han )"
                         r"|(?<=tha ))tu|(?:(?<=ve )|(?<=vi )|(?<=bi )|(?<=pham ))toi)\b")
 
 
@@ -327,10 +333,16 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
             named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0)
             if named or person_cue(text[s0:s1]):
                 out.append((category, a, b))
+    for m in ETHNIC_FIELD.finditer(strip_diacritics_aligned(text)) if "dan toc" in low else ():
+        s0 = max(0, low.rfind("\n", 0, m.start()) + 1, max(low.rfind(c, 0, m.start()) for c in ".;!?") + 1)
+        if bisect.bisect_left(starts, m.start() + 200) > bisect.bisect_left(starts, max(0, m.start() - 200)) or person_cue(
+                text[s0:m.end() + 100]):
+            out.append(("ethnic", m.start(), m.end()))  # "Dân tộc: Mông" in a person's record
     if "nguoi" in low:
         folded_case = strip_diacritics_aligned(text)
         for m in ETHNIC_CAP.finditer(folded_case):
-            if not re.match(r"(?:.*\bla |nguoi goc|nguoi dan toc)", low[m.start():m.end()]):
+            apposition = re.search(r"[,(]\s*$", low[max(0, m.start() - 3):m.start()]) is not None  # "Mỷ, người Mông,"
+            if not re.match(r"(?:.*\bla |nguoi goc|nguoi dan toc)", low[m.start():m.end()]) and not apposition:
                 continue  # "120 người Hoa": a count, not a person's origin
             s0 = max([max(0, m.start() - 300) - 1] + [low.rfind(c, max(0, m.start() - 300), m.start()) for c in ".;!?\n"]) + 1
             ends = [p for p in (low.find(c, m.end(), m.end() + 300) for c in ".;!?\n") if p != -1]
