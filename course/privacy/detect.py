@@ -533,7 +533,8 @@ def _classify_digits(digits: str, low: str, start: int, end: int, text: str) -> 
 
 
 # Years in a row ("2021-2025-2030") and decimals ("105.854167", a coordinate): never an identifier.
-ORDINARY_NUMBER = re.compile(r"(?:19|20)\d{2}(?:\s*[-–/,]\s*(?:19|20)\d{2})+|\d{1,3}[.,]\d{5,8}")
+ORDINARY_NUMBER = re.compile(r"(?:19|20)\d{2}(?:\s*[-–/,]\s*(?:19|20)\d{2})+|\d{1,3}[.,]\d{5,8}"
+                             r"|1[89]00(?:[\s.-]?\d){4,6}")  # and the national service lines 1800 / 1900
 # The number of a document, a permit, a receipt or an order: "Giấy phép số 123456789" (folded, right before).
 DOCUMENT_BEFORE = re.compile(r"\b(?:giay phep|quyet dinh|cong van|van ban|hop dong|hoa don|bien lai|bien ban|chung tu|phieu"
                              r"|giay chung nhan|gcn|ma ho so|so ho so|ho so|van don|ma van don|seri|serial|so hieu|don hang"

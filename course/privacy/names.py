@@ -427,7 +427,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             return None
         return start, end
     # an unlisted family name: three or four capitalised syllables with "Văn"/"Thị" (or "Seo") second ("Ôn Thị Hạnh")
-    if (3 <= len(tokens) <= 4 and low[1] in ("van", "thi", "seo") and tokens[1][1:].islower() is not False
+    if (3 <= len(tokens) <= 4 and low[1] in ("van", "thi", "seo") and low[2] not in LOWER_LAST_STOP
             and not _place(tokens[0], low[0], bare_text) and low[0] not in LEAD_WORDS
             and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and name_folded not in FAMOUS):
         return start, end

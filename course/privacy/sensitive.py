@@ -190,6 +190,31 @@ _ACCENT_RX = re.compile(r"\b(?:tu tu|tu sat|tu van|tien an|an tich|an treo|an tu
                         r"|(?<=tha ))tu|(?:(?<=ve )|(?<=vi )|(?<=bi )|(?<=pham ))toi)\b")
 
 
+# Words without which a generic category's phrases cannot occur (folded).
+GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat gia", "tu si", "nha su", "su thay", "ni co",
+                              "muc su", "linh muc", "chuc sac", "chuc viec", "truong lao", "ha mon", "phap luan"),
+                 "sexual": ("tinh", "gioi", "lgbt", "dam", "gai goi", "lang nhang", "ngoai luong", "bo nhi", "xam hai",
+                            "quay roi", "chung song"),
+                 "finance": ("no", "vay"), "political": ("chong", "phan dong", "ly khai", "xuyen tac", "kich dong", "bieu tinh")}
+
+
+def _tied_regions(text: str, low: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Spans of consecutive sentences that name someone (a finding starts there) or point at someone."""
+    regions: list[tuple[int, int]] = []
+    s0 = 0
+    for m in re.finditer(r"[.;!?\n](?=\s|$)|$", low):  # a wider cut than the per-phrase one: regions hold every sentence
+        s1 = m.start()
+        if s1 > s0 and (bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0) or person_cue(text[s0:s1])):
+            if regions and regions[-1][1] >= s0 - 1:
+                regions[-1] = (regions[-1][0], s1)
+            else:
+                regions.append((s0, s1))
+        s0 = s1 + 1
+        if m.end() >= len(low):
+            break
+    return regions
+
+
 def _group_or_topic(text: str, low: str, s0: int, a: int) -> bool:
     """A group, a statistic or a topic word right before the phrase at `a`, in its clause ("Phóng" is a name,
     not "phòng")."""
@@ -288,10 +313,11 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
     low = strip_diacritics_aligned(text).lower()
     starts = sorted(a for a, _ in persons)
     out: list[tuple[str, int, int]] = []
+    regions = _tied_regions(text, low, starts)  # only sentences about someone can hold a phrase that counts
     for category, rx in PATTERNS.items():
         if category in NEEDS and not any(w in low for w in NEEDS[category]):
             continue  # cheap skip: the phrase cannot be there
-        for m in rx.finditer(low):
+        for m in (m for r0, r1 in regions for m in rx.finditer(low, r0, r1)):
             lo, hi = max(0, m.start() - 300), min(len(low), m.end() + 300)
             s0 = max([lo - 1] + [low.rfind(c, lo, m.start()) for c in ".;!?\n"]) + 1
             ends = [p for p in (low.find(c, m.end(), hi) for c in ".;!?\n") if p != -1]
@@ -313,7 +339,9 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
             if tied and _accents_agree(text, low, m.start(), m.end()):
                 out.append((category, m.start(), m.end()))
     for category, rx in GENERIC.items():
-        for m in rx.finditer(low):
+        if category in GENERIC_NEEDS and not any(w in low for w in GENERIC_NEEDS[category]):
+            continue
+        for m in (m for r0, r1 in regions for m in rx.finditer(low, r0, r1)):
             a, b = m.span()
             while b > a and low[b - 1] == " ":
                 b -= 1
