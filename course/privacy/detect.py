@@ -170,26 +170,35 @@ ADDRESS_LABEL_CUT = re.compile(r"\s[-–—]\s|,\s*(?:sdt|dt|dien thoai|cccd|cmn
                                r"|\.(?:\s|$)|\s+(?:soan|nho|xin|de nghi|giup|viet)\b")
 ADDRESS_WORD = re.compile(r"\d|\b(?:ban|thon|xom|ap|buon|plei|lang|to|khu|ngo|ngach|hem|kiet|duong|pho|so|phuong|xa|"
                           r"can ho|chung cu|tap the|phong|nha)\b")
+PERSON_ID_KINDS = frozenset({"CCCD", "CMND", "PHONE", "PASSPORT", "INSURANCE", "EMAIL", "DOB"})
+# Number words in a place unit's number ("số bốn mươi hai, tổ mười một"), folded.
+_NUMW = r"(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le|mot)"
 # What an address opens with: a number, a capital, or a place unit with its number or name ("tờ khai" is not one).
 ADDRESS_START = re.compile(r"(?:\d|[A-Z]|(?i:so|ban|thon|xom|ap|buon|plei|lang|to dan pho|to|khu pho|khu|khom|ngo|ngach|hem|"
                            r"kiet|duong|pho|phuong|xa|thi tran|can ho|chung cu|tap the|khu tap the|phong|nha so|so nha|nha|"
-                           r"ki-?ot|lo|day|quay|thua)\s+(?:so\s+)?[\dA-Za-z])")
+                           r"ki-?ot|lo|day|quay|thua|doi|khu dan cu|khu do thi|kdt)\s+(?:so\s+)?[\dA-Za-z])")
 # A village named after "về/ở/tại" or after a comma in a sentence that holds a person's name.
 VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)"
                         r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
 # A chain of place units, on folded text that keeps capitals: "phòng 204, nhà số 15 ngõ 62 phố Trần Hưng Đạo",
 # "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
-_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+\d)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
+_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
                r"to dan pho|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|cho|chung cu|khu tap the|ktx|block|lo|day)")
 _PLACE_UNIT = (r"(?i:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*(?![\w/])|[A-Z]\d{0,3}\b"
+               r"|" + _NUMW + r"(?:\s+" + _NUMW + r"){0,3}\b"
                r"(?!\s+[a-z])|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4})")
 OFFICE_PLACE = re.compile(r"\b(?:tru so|ubnd|uy ban nhan dan|hoi truong|co quan|van phong|nha van hoa|hoi nghi|mot cua"
                           r"|bo phan|phong hop|tiep nhan)\b")
 PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>" + _PLACE_UNIT + r"(?:\s*,?\s*" + _PLACE_UNIT + r")*)")
 DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay)\b", re.I)
-CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o)\s+|\(\s*)$", re.I)
+CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o|nguoi)\s+|\(\s*"
+                        r"|\s[–—-]\s*)$", re.I)
 # A unit that numbers one home: "số nhà 8", "nhà số 15", "số 9" (before another unit), a flat, a room, a stall.
-HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|phong|ki-?ot|kiot|quay|so)\s+(?:so\s+)?\d")
+HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|phong|ki-?ot|kiot|quay|so|nha)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
+# Sending something to a place: the place is where someone lives or works ("ship về nhà 3, ngõ 9 …").
+DELIVERY_LEAD = re.compile(r"\b(?:ship|giao|gui|chuyen|chuyen phat|mang|dua)\s+(?:\w+\s+){0,2}(?:ve|den|toi|qua)\s+$")
+# A numbered residential group: "tổ 7", "xóm 3", "đội 2", "tổ mười một".
+NUMBERED_GROUP = re.compile(r"(?:to dan pho|to|xom|thon|doi|khu pho|khom)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
 # The village or group itself, not a home in it: "bà con xóm Bưa", "trưởng thôn …", "chi bộ bản …", "nhà văn hóa tổ 5".
 GROUP_PLACE_BEFORE = re.compile(r"\b(?:ba con|chi em|anh em|nhan dan|dan|truong|pho|bi thu|chi bo|nha van hoa|hoi|doi|"
                                 r"cong an|can bo|toan|cac|moi|nhung|trong|cua ca|dia ban|thuoc)\s*$")
@@ -430,6 +439,35 @@ def _old_dates_of_people(text: str, low: str, name_starts: list[int]) -> list[Fi
         if EVENT_BEFORE_DATE.search(clause) or GROUP_BEFORE.search(clause):
             continue
         out.append(Finding("DOB", a, b, text[a:b]))
+    return out
+
+
+RECORD_PLACE = re.compile(r"(?i:to dan pho|to|xom|thon|ban|ap|buon|plei|lang|khu pho|khom|doi|khu|so nha|so)\s+"
+                          r"(?:\d{1,4}[A-Za-z]?|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
+RECORD_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}")
+
+
+def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> list[Finding]:
+    """A row of a list or table pasted as text ("2 | Ngân Văn Khuyến | 0140… | Bản Pá Công", "Phú;Nam;12/12/1958;Tổ 1"):
+    in a row that holds a person, a field that is a place unit is the address, a full date the date of birth."""
+    out: list[Finding] = []
+    pos = 0
+    for line in text.split("\n"):
+        a0, pos = pos, pos + len(line) + 1
+        sep = "|" if line.count("|") >= 2 else ";" if line.count(";") >= 2 else "\t" if "\t" in line else None
+        if sep is None or bisect.bisect_left(person_starts, a0 + len(line)) <= bisect.bisect_left(person_starts, a0):
+            continue
+        k = a0
+        for field in line.split(sep):
+            a = k + len(field) - len(field.lstrip())
+            b = k + len(field.rstrip())
+            k += len(field) + 1
+            if b <= a:
+                continue
+            if RECORD_PLACE.fullmatch(folded_case[a:b]):
+                out.append(Finding("ADDRESS", a, b, text[a:b]))
+            elif RECORD_DATE.fullmatch(text[a:b]):
+                out.append(Finding("DOB", a, b, text[a:b]))
     return out
 
 
@@ -715,6 +753,8 @@ def find_pii(text: str) -> list[Finding]:
     names = find_names(text)
     folded_case = strip_diacritics_aligned(text)
     name_starts = sorted(st for k, st, _ in names if k == "NAME")
+    # a personal identifier also says the sentence is about someone ("người có CCCD … tạm trú tại tổ 7")
+    person_starts = sorted(name_starts + [f.start for f in found if f.kind in PERSON_ID_KINDS])
     for m in PLACE_CHAIN_RE.finditer(folded_case):
         a, b = m.span("c")
         while b > a and folded_case[b - 1] in " ,":
@@ -726,7 +766,7 @@ def find_pii(text: str) -> list[Finding]:
         s0 = max(0, a - 120) + len("".join(re.split(r"([.;!?\n](?:\s|$))", low[max(0, a - 120):a])[:-1]))
         s1 = re.search(r"[.;!?\n](?:\s|$)|$", low[b:b + 120])
         s1 = b + (s1.start() if s1 else 120)
-        person = bisect.bisect_right(name_starts, s1) > bisect.bisect_left(name_starts, s0)
+        person = bisect.bisect_right(person_starts, s1) > bisect.bisect_left(person_starts, s0)
         if NOT_ADDRESS_BEFORE.search(text[max(0, a - 30):a]) or NOT_ADDRESS_NAME.search(text[a:b]):
             continue
         if re.match(r"\s*(?:den|toi|-|–|va)\s*\d", low[b:b + 12]):
@@ -743,9 +783,13 @@ def find_pii(text: str) -> list[Finding]:
         lane_street = re.match(r"(?:ngo|ngach|hem|kiet)\s+\d[\w/]*(?:\s+[A-Z][\w]*){1,4}", folded_case[a:b + 40])
         if units == 1 and lead and someone and lane_street:  # "ở ngõ 5 Trần Phú": the lane and its street
             b = a + lane_street.end()
+        group = NUMBERED_GROUP.match(chain) is not None
+        delivery = DELIVERY_LEAD.search(low[max(0, a - 30):a]) is not None
         if ((dwelling and (units >= 2 or re.match(r"(?:can ho|ki-?ot|kiot|so nha|nha so)", chain)))
                 or (units >= 2 and house)  # "số 9 ngách 21/5 phố …", "số nhà 8, tổ 2": a home wherever it is
                 or (units >= 2 and (lane or lead) and someone)  # "ngõ 3 kiệt 17 đường … cho hộ ông Vinh"
+                or (units >= 2 and (lane or house) and delivery)  # "ship về nhà 3, ngõ 9 phố …"
+                or (units == 1 and group and lead and someone)  # "anh Khoa ở tổ 3", "người nhận … – tổ 9"
                 or (units >= 2 and village and someone)  # "xóm Bưa, thôn Đồng Bến" in a sentence about a person
                 or (units == 1 and lead and someone and lane_street)
                 or (units == 1 and village and lead and someone  # "ông … ở bản Huổi Hẹ" (a bare "tổ 3" is too
@@ -775,6 +819,8 @@ def find_pii(text: str) -> list[Finding]:
             add("DOB", year, "y" if year.group("y") else "y2")
     if name_starts or "sinh" in low:
         found += _old_dates_of_people(text, low, name_starts)
+    if "|" in text or ";" in text or "\t" in text:
+        found += _record_fields(text, folded_case, person_starts)
 
     # Resolve overlaps: keep higher priority, then the longer span.
     found.sort(key=lambda f: (-PRIORITY[f.kind], -(f.end - f.start), f.start))
