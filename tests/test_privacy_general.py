@@ -418,6 +418,34 @@ MECHANISM_CASES = [
     ('ADDRESS', 'ngõ 5 Trần Phú', 'Nhà ông Tâm ở ngõ 5 Trần Phú bị ngập.'),
     ('DOB', '1960', 'Lò Văn Tám - 1960 - bản Na Hu'),
     ('EMAIL', 'lan a còng gờ meo chấm com', 'mail của chị: lan a còng gờ meo chấm com'),
+    ('ADDRESS', 'Thôn Nà Lừa', '3 | Hoàng Văn Dũng | 012345678 | Thôn Nà Lừa'),
+    ('ADDRESS', 'Xóm 4', 'Lê Thị Hạnh;Nữ;05/06/1972;Xóm 4'),
+    ('DOB', '05/06/1972', 'Lê Thị Hạnh;Nữ;05/06/1972;Xóm 4'),
+    ('ADDRESS', 'số hai mươi, tổ chín', 'bà ấy khai nhà ở số hai mươi, tổ chín, khu Đồng Tâm'),
+    ('ADDRESS', 'nha 12, ngo 4 pho Kim Ma', 'giao ve nha 12, ngo 4 pho Kim Ma nhe'),
+    ('ADDRESS', 'đội 3', 'Anh Lò Văn Sinh ở đội 3 xin hỗ trợ giống.'),
+    ('ADDRESS', 'tổ 5', 'Chị ấy ở tổ 5, bị mất xe.'),
+    ('NAME', 'Tuấn', 'a Tuấn ơi, chiều nay họp tổ nhé'),
+    ('NAME', 'Hoa', 'c Hoa gửi giúp em danh sách'),
+    ('NAME', 'Bình', 'nhờ e Bình photo hồ sơ'),
+    ('NAME', 'Lâm', 'Mr Lâm called about his land certificate.'),
+    ('NAME', 'Nguyễn Thu Hà', 'Ms Nguyễn Thu Hà needs a birth certificate copy.'),
+    ('NAME', 'lê minh tuấn', 'hồ sơ của lê minh tuấn còn thiếu ảnh'),
+    ('NAME', 'Tí', 'be Tí bi sot cao'),
+    ('NAME', 'Lê Đức Thọ', 'Ông Lê Đức Thọ ở ngã tư xin giấy phép.'),
+    ('DOB', 'mùng 5 tháng Giêng năm Giáp Thìn', 'Bà cụ sinh mùng 5 tháng Giêng năm Giáp Thìn, nhờ đổi sang dương lịch.'),
+    ('DOB', 'rằm tháng Tám năm Đinh Dậu', 'Ngày sinh của cụ là rằm tháng Tám năm Đinh Dậu.'),
+    ('DOB', 'June 5, 1988', 'The applicant was born June 5, 1988 in Lao Cai.'),
+    ('DOB', '12 May 1990', 'Date of birth: 12 May 1990'),
+    ('PLATE', '30-K1-234-56', 'xe máy 30-K1-234-56 bị tạm giữ'),
+    ('SECRET', '362', 'cho em 3 số bảo mật 362 phía sau thẻ'),
+    ('SENSITIVE', 'hay viết bài phản đối chính quyền', 'Ông Kha hay viết bài phản đối chính quyền trên mạng.'),
+    ('SENSITIVE', 'có sổ tiết kiệm 800 triệu', 'Cụ Lành có sổ tiết kiệm 800 triệu, các con tranh chấp.'),
+    ('SENSITIVE', 'vay qua app tín dụng đen', 'Anh Hòa vay qua app tín dụng đen, bị gọi điện đe dọa.'),
+    ('SENSITIVE', 'bị chồng đánh đập', 'Chị Hoa bị chồng đánh đập nhiều lần, xin tư vấn.'),
+    ('SENSITIVE', 'đêm 3/4 ngủ ở nhà nghỉ Sao Mai', 'Định vị GPS cho thấy anh Hải đêm 3/4 ngủ ở nhà nghỉ Sao Mai.'),
+    ('SENSITIVE', 'has HIV', 'Mr Tùng has HIV, please draft a support letter without saying so.'),
+    ('SENSITIVE', 'was in prison for 3 years', 'Ms Hoa was in prison for 3 years, she needs a residence certificate.'),
 ]
 
 
@@ -563,7 +591,43 @@ def test_general_mechanisms_cover_new_wording(kind: str, value: str, text: str) 
     'Anh Hùng hỏi về vụ cháy chợ tối qua.',
     'NGÕ 5 PHỐ HUẾ ĐANG SỬA',
     'Ngõ 5 Trần Phú đổ bê tông xong.',
+    'STT | Nội dung | Kinh phí',
+    '1 | Sửa đường tổ 5 | 120.000.000 đồng',
+    'Họp tổ 5 lúc 19h; tổ 6 lúc 20h; tổ 7 lúc 21h.',
+    'Đội 3 dân quân trực đêm.',
+    'Theo điểm a Khoản 2 Điều 5 Nghị định 100.',
+    'Phụ lục B Thông tư 01.',
+    'Please use a Visa card to pay.',
+    'Nhóm máu O Rh dương.',
+    'hồ sơ của cán bộ địa chính còn thiếu',
+    'cho mai làm xong báo cáo',
+    'Cấm xe ở ngã tư Lê Đức Thọ từ 7h.',
+    'Giải bóng đá tại nhà thi đấu Trịnh Hoài Đức.',
+    'NGƯỜI KHAI: (trống) — QUAN HỆ VỚI CHỦ HỘ: VỢ',
+    'Giới tính: Nam',
+    'Rằm tháng Giêng năm nay phường tổ chức lễ hội.',
+    'The meeting is on March 3rd, 2026.',
+    'Tài khoản bị phong tỏa do nhập sai mật khẩu nhiều lần.',
+    'Hotline ngân hàng 1800 1234 hỗ trợ 24/7.',
+    'The ward office opens at 7:30.',
+    'Tổ chức tuyên truyền phản đối bạo lực gia đình.',
 ])
 def test_mask_unless_ordinary_keeps_ordinary_sentences(text: str) -> None:
     """Amounts, procedure codes, documents, year ranges, decimals, groups and topics pass (names aside)."""
     assert [f for f in find_pii(text) if f.kind != "NAME"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Cấm xe ở ngã tư Lê Đức Thọ từ 7h.",
+    "Giải bóng đá tại nhà thi đấu Trịnh Hoài Đức.",
+    "NGƯỜI KHAI: (trống) — QUAN HỆ VỚI CHỦ HỘ: VỢ",
+    "Giới tính: Nam",
+    "Please use a Visa card to pay.",
+    "Theo điểm a Khoản 2 Điều 5 Nghị định 100.",
+    "Phòng Văn Hóa Thông Tin huyện họp.",
+    "hồ sơ của cán bộ địa chính còn thiếu",
+    "Hộ kinh doanh ăn uống có mã số thuế.",
+])
+def test_no_name_in_places_fields_and_headings(text: str) -> None:
+    """Places named after people, a form field's value, a list letter, an institution: no name is taken."""
+    assert find_pii(text) == []

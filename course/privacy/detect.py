@@ -105,7 +105,7 @@ TAX_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d{10}(?:-\d{3})?(?:\d{2})?" + r"(?![\
 
 # Cars "29A-123.45", "30E 12345", "51LD-123.45"; motorbikes "29-B1 123.45", "59X1-234.56", "29B1 23456".
 PLATE_RE = re.compile(
-    r"(?<![\w/])\d{2}\s?-?\s?[A-ZĐ]{1,2}\d?\s?[-.\s]?\s?\d{3}[.\s]?\d{2}(?![\d/\w])"
+    r"(?<![\w/])\d{2}\s?-?\s?[A-ZĐ]{1,2}\d?\s?[-.\s]?\s?\d{3}[.\s-]?\d{2}(?![\d/\w])"
     r"|(?<![\w/])\d{2}[A-ZĐ]{1,2}\d?[-.\s]?\d{4}(?![\d/\w])"
 )
 
@@ -366,6 +366,9 @@ GROUP_BEFORE = re.compile(
 # Any written date, on folded lower-case text: ISO, day-month-year with any separator, one digit per box,
 # "mùng 3 tháng 11", and dates in words ("mùng tám tháng ba năm một chín năm lăm"), lunar or not.
 _NW = r"(?:khong|mot|hai|ba|bon|tu|nam|lam|nham|sau|bay|tam|chin|muoi|tram|nghin|ngan|linh|le)"
+_LUNAR = (r"(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b")
+_MONTHS_EN = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?"
+              r"|nov(?:ember)?|dec(?:ember)?)")
 ANY_DATE_RE = re.compile(
     r"(?<![\w/.-])(?:(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?![\d/.-]?\d)"
     r"|\d(?:\s?\d)?\s*[/.-]\s*\d(?:\s?\d)?\s*[/.-]\s*(?:\d(?:\s?\d){3}|\d{2})(?![\d/.-]?\d)"
@@ -374,12 +377,15 @@ ANY_DATE_RE = re.compile(
     r"|thang\s+(?:\d{1,2}|" + _NW + r")\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"
     r"|nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"  # "sinh năm 90"
     r"|(?:nam\s+)?(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
-    r"|(?:(?:ngay|mung|mong)\s+)?(?:\d{1,2}|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+thang\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)(?:\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7}))?)(?!\w)"
+    r"|(?:(?:ngay|mung|mong)\s+)?(?:\d{1,2}|ram|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+thang\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)(?:\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|" + _LUNAR + r"|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7}))?"
+    # English: "March 3rd, 1994", "3 March 1994"
+    r"|(?:" + _MONTHS_EN + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS_EN
+    + r")\.?,?\s+(?:19|20)\d{2})(?!\w)"
 )
 LUNAR_YEAR = re.compile(r"\b(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b")
 # A word that says the next date is a birth: "ngày sinh", "sinh ngày", "NS", "DOB" (folded).
 BIRTH_WORD_RE = re.compile(r"\b(?:ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
-                           r"|chao doi|ra doi|sinh nhat|de(?= (?:ngay|nam|vao|hom|luc)\b))\b"
+                           r"|chao doi|ra doi|sinh nhat|born|birthday|birth date|de(?= (?:ngay|nam|vao|hom|luc)\b))\b"
                            r"(?! (?:hoat|vien|thai|ke|song|ly|hoc|san|trac|to|vat|khi|loi|thanh|tu|ra)\b)")
 
 
@@ -477,8 +483,8 @@ PLATE_CONTEXT = re.compile(r"(?:\boto\b|o to|\bxe\b|bien so|\bbks\b|\bbs\b|bien 
 # A secret's keyword; the secret is the first token-like value after it in the same clause.
 SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
                            r"|ma xac (?:thuc|nhan|minh)|ma bao mat|ma kich hoat|ma dang nhap|ma mo khoa|ma bi mat|ma so bi mat"
-                           r"|ma truy cap|smart ?otp|khoa bi mat|cum tu khoi phuc|seed)\b")
-_SHORT_SECRET_KEYS = ("cvv", "cvc", "otp", "pin", "ma pin", "ma xac", "ma bao mat")
+                           r"|ma truy cap|smart ?otp|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv)\b")
+_SHORT_SECRET_KEYS = ("cvv", "cvc", "otp", "pin", "ma pin", "ma xac", "ma bao mat", "so bao mat", "ma so bao mat", "so cvv")
 
 
 def _secrets(text: str, low: str) -> list[Finding]:
@@ -698,7 +704,7 @@ def find_pii(text: str) -> list[Finding]:
                 continue
             if len(digits) in (9, 12) and _context(ID_JUST_BEFORE, text[max(0, m.start() - 30) : m.start()]):
                 continue
-            year_range = re.fullmatch(r"(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}", value)
+            year_range = re.fullmatch(r"(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}", value) or ORDINARY_NUMBER.fullmatch(value)
             money_like = re.fullmatch(r"\d{1,3}(?:\.\d{3})+", value)  # 1.500.000 is an amount, not an account
             if not (_money_after(text, m.end()) or year_range or money_like):
                 add("BANK", m)
@@ -847,6 +853,7 @@ def find_pii(text: str) -> list[Finding]:
                 b -= 1
             while a < b and text[a] == " ":
                 a += 1
-            if b - a >= 3:
+            # a piece after a name cut out of the phrase must still say something ("… Cao Đài xin": not "xin")
+            if b - a >= 3 and (a == pieces[0][0] or len(text[a:b].split()) >= 2):
                 kept.append(Finding("SENSITIVE", a, b, text[a:b], category))
     return sorted(kept, key=lambda f: f.start)

@@ -45,8 +45,8 @@ NOT_Y_NAME = frozenset("te hoc duoc khoa si ta".split())
 SURNAMES_BARE = frozenset(strip_diacritics_aligned(n) for n in SURNAMES_VI)
 # Title and kinship words before a name (accented forms; bare forms count only in text typed bare).
 TITLES = frozenset("ông bà anh chị cháu em cô chú bác cụ dì thím mợ cậu thầy vợ chồng bé bạn mế pá mẹ bố cha má dượng "
-                   "thằng cu".split())
-TITLES_BARE = frozenset("ong ba anh chi chau em co chu bac cu di thim mo cau thay vo chong".split())
+                   "thằng cu be".split())
+TITLES_BARE = frozenset("ong ba anh chi chau em co chu bac cu di thim mo cau thay vo chong be".split())
 # Second words of a two-word title or kinship phrase ("anh trai Hùng", "cô giáo Lan", "bác sĩ Hùng",
 # "ông nội Tư", "con gái Ngọc"), folded: the word before them must be a title, or "con"/"giáo"/"bác".
 TITLE_TAIL = frozenset("trai gai ruot noi ngoai re dau ho ca ut giao si ta ky".split())
@@ -66,6 +66,13 @@ NOT_A_NAME_PHRASE = re.compile(
     r"tham phan|kiem sat vien|thu ky|toa an|dieu tra vien|hoi tham|luat su|cong chung vien|chap hanh vien|"
     r"giam dinh vien|tham tra vien|thanh tra vien|"
     r"deo o quy ho|deo hai van|deo ngang|deo khau pha|deo ma pi leng|deo pha din)\b")
+# Values of a form's relationship or sex field, never a name after the label.
+RELATION_WORDS = frozenset("con vo chong bo me cha anh chi em chau ong ba nam nu khong co chu ho ban than".split())
+# Places named after people, with a two-word head: "ngã tư Hoàng Minh Giám", "nhà thi đấu Trịnh Hoài Đức" (folded).
+PLACE_PHRASE_BEFORE = re.compile(r"\b(?:nga tu|nga ba|nga nam|nha thi dau|san van dong|cong vien|ben xe|khu do thi|"
+                                 r"cung van hoa|trung tam|toa nha|khach san|nha hang|sieu thi|nha ga|ga|cau|quang truong|"
+                                 r"tuong dai|nha tho|nha van hoa|hoi truong|giai|cup|ky niem|le tuong niem|"
+                                 r"(?:nha|truong|cong ty|doanh nghiep) mang ten)\s*$")
 # A second street of a crossing or a list of streets: the name after "đường X – " / "phố X và ".
 STREET_JOINED = re.compile(r"\b(?:duong|pho|nga tu|nga ba|giao|tuyen)\s+[A-Za-z0-9 ]{2,30}?\s*(?:[-–—/,]|va)\s*$")
 # Words just before a run that make it a company, shop or cooperative ("Công ty Cổ phần Hoàng Long").
@@ -274,7 +281,74 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
             if low[a:b] in FAMOUS or low[a:b] in PLACES:
                 continue
             out.append(("NAME", a, b))
+    out.extend(_structured_names(text, folded, low, out))
     return sorted(out, key=lambda t: t[1])
+
+
+# A Vietnamese syllable (folded): optional initial consonant, a vowel nucleus, optional final. "Linh", "Thảo", "Lợi"
+# pass; "Visa", "Google", "Street" do not.
+SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+                      r"(?:uye|uya|uoi|uou|ieu|yeu|oai|oay|uay|uoi|uoc|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|"
+                      r"ye|[aeiouy])(?:ng|nh|ch|[cmnptiyou])?")
+# Short forms of titles in quick messages ("a Hưng ơi, c Thảo nhắn…, e Linh nghỉ"), and English honorifics.
+SHORT_TITLE_ANY = re.compile(r"(?<![\w'./-])(?:a|c|e|b|ô|o)\s+(?P<n>[A-ZĐ][^\W\d_]+(?:\s+[A-ZĐ][^\W\d_]+){0,2})")
+HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Madam|Mister)\.?\s+(?P<n>[A-ZĐ][^\W\d_]+(?:\s+[A-ZĐ][^\W\d_]+){0,3})")
+# Words before a short title that make it a letter of a list ("điểm a Khoản 2", "phụ lục B"), folded.
+NOT_SHORT_TITLE_BEFORE = re.compile(r"\b(?:diem|muc|phu luc|loai|hang|nhom|khoi|lop|to|doi|mau|phan|bang|vitamin|typ|type"
+                                    r"|nhom mau|tuyp)\s+$")
+# A name typed in small letters after a cue word, without "văn"/"thị": "hồ sơ của trần minh khoa".
+LOWER_CUE_NAME = re.compile(r"\b(?P<c>cua|cho|ten|gap|moi|gui|giup)\s+(?:la\s+)?(?P<n>[a-z]+ [a-z]+ [a-z]+)\b")
+LOWER_CUES = frozenset("của cho tên gặp mời gửi giúp".split())
+# Family names common enough, and rare enough as ordinary words, to start a name typed in small letters.
+LOWER_SURNAMES = frozenset("""nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi ngô dương đinh đoàn trịnh trương lương
+triệu giàng thào vừ sùng lường quàng cầm hứa nông bế lầu hạng tẩn chảo""".split())
+LOWER_NAME_STOP = frozenset("""da ky chua la va o tai duoc co khong di ve den cho nay kia do roi xong nhe a oi voi cua
+se dang can muon xin hoi lam nop gui nhan mot hai ba bon nam sau bay tam chin muoi the nao sao gi ai dau""".split())
+
+
+def _valid_name(word: str) -> bool:
+    w = strip_diacritics_aligned(word).lower()
+    return bool(SYLLABLE.fullmatch(w)) and not w.isupper()
+
+
+def _structured_names(text: str, folded: str, low: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Names found by their structure: a short title or an English honorific before valid Vietnamese syllables,
+    and a family name with two more syllables in small letters after a cue word."""
+    taken = [(a, b) for _, a, b in found]
+    out: list[tuple[str, int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or y <= a for x, y in taken + [(x, y) for _, x, y in out])
+
+    for rx in (SHORT_TITLE_ANY, HONORIFIC):
+        for m in rx.finditer(text):
+            a, b = m.span("n")
+            words = text[a:b].split()
+            keep = 0
+            for w in words:
+                if not _valid_name(w) or w.isupper() or _place(w, strip_diacritics_aligned(w)) or \
+                        strip_diacritics_aligned(w).lower() in NOT_JOINED:
+                    break
+                keep += 1
+            if not keep:
+                continue
+            b = a + len(" ".join(words[:keep]))
+            if rx is SHORT_TITLE_ANY and NOT_SHORT_TITLE_BEFORE.search(low[max(0, m.start() - 12):m.start()]):
+                continue
+            if low[a:b] in FAMOUS or low[a:b] in PLACES or not free(a, b):
+                continue
+            out.append(("NAME", a, b))
+    for m in LOWER_CUE_NAME.finditer(low):
+        a, b = m.span("n")
+        words = text[a:b].split()
+        if (text[a:b].isascii() or not text[a:b].islower() or words[0] not in LOWER_SURNAMES
+                or text[m.start("c"):m.end("c")] not in LOWER_CUES):
+            continue
+        if any(strip_diacritics_aligned(w) in LOWER_NAME_STOP or not _valid_name(w) for w in words[1:]):
+            continue
+        if free(a, b):
+            out.append(("NAME", a, b))
+    return out
 
 
 # "anh tổ trưởng Hưng", "chị trưởng thôn Lan": a title, a community role (not a public office), then the name.
@@ -407,12 +481,16 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         return None
     if OFFICE_BEFORE.search(clause) or OFFICE_AFTER.match(folded, end):
         return None
+    if not titled and PLACE_PHRASE_BEFORE.search(before):  # "ngã tư Hoàng Minh Giám", "nhà thi đấu Trịnh Hoài Đức"
+        return None
     if not titled and STREET_JOINED.search(before):  # "ngã tư đường Tô Hiệu – Chu Văn Thịnh"
         return None
     if titled:
         return start, end
     cue = prev[-2:] if prev and prev[-1].lower() in ("là", "la") else prev[-1:]
     if LABEL_BEFORE.search(clause) or (cue and strip_diacritics_aligned(cue[0]).lower() in NAME_CUES):
+        if len(tokens) == 1 and name_folded in RELATION_WORDS:
+            return None  # "QUAN HỆ VỚI CHỦ HỘ: CON", "Giới tính: Nam": a field's value, not a name
         return start, end
     if prev and prev[-1].lower() in ("là", "la") and len(prev) >= 2 and (
             _in(prev[-2], IS_NAME_AFTER, IS_NAME_AFTER_BARE, bare_text)):

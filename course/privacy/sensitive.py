@@ -34,7 +34,7 @@ CATEGORIES: dict[str, tuple[str, str]] = {
 _MORE = r"(?: (?!(?:nen|va|tai|o|de|nhung|thi|ma|nho|can|xin|khi|roi|la|vi|duoc|cho|voi|tu|sau khi|da|dang)\b)[a-z]+)"
 _DISEASE = (
     r"(?:hiv|aids|sida|lao(?: phoi| hach| mang nao)?|ung thu" + _MORE + r"{0,4}|viem gan(?: [a-z])?|"
-    r"tieu duong|dai thao duong|tam than|tram cam(?: sau sinh)?|tu ky|bai nao|dong kinh|phong|giang mai|"
+    r"tieu duong|dai thao duong|tam than|tram cam(?: sau sinh)?|tu ky|bai nao|dong kinh|phong(?! toa)|giang mai|"
     r"benh lau|dot quy|tai bien(?: mach mau nao)?|liet(?: nua nguoi| hai chan| toan than)?|suy than|"
     r"roi loan tam than|roi loan (?:luong cuc|lo au|nhan cach|phat trien)|tam than phan liet|thieu nang(?: tri tue)?|"
     r"tang dong|adhd|thalassemia|tan mau(?: bam sinh)?|hiv duong tinh|sot ret|sui mao ga|benh xa hoi|ma tuy|nghien|covid(?:-19)?|"
@@ -103,7 +103,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|(?:la )?thanh vien (?:cua )?(?:to chuc|dang) (?:phan dong|doi lap|khong duoc phep)(?: [a-z]+){0,3}"
                             r"|co quan diem chinh tri(?: [a-z]+){0,4})\b"),
     "location": re.compile(r"(?:\b(?:toi|sang|chieu|dem|trua)(?: (?:ngay )?\d{1,2}/\d{1,2})?|\b\d{1,2} ?(?:h|gio)(?:\d{2})?)"
-                           r"(?: (?:co mat|da|di|o lai))? (?:o|tai|ve|den|toi) [a-z0-9][a-z0-9 ]{2,45}"
+                           r"(?: (?:co mat|da|di|o lai|do|dau|nghi|ngu|xuat hien|dung|vao))? (?:o|tai|ve|den|toi) [a-z0-9][a-z0-9 ]{2,45}"
                            r"(?: den \d{1,2} ?(?:h|gio)(?: sang| toi| chieu| dem)?)?"),
 }
 # A sexual-life fact about a named person.
@@ -157,7 +157,8 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"|(?:ve |vi |pham |bi )toi (?!pham\b)[a-z]+" + _TAIL + r"{0,5}"
         r"|(?:da |tung |dang )?(?:lien quan|dinh liu|dinh dang) (?:den |toi |vao )?(?:vu|duong day|toi|an) [a-z]+"
         + _TAIL + r"{0,4}"
-        r"|(?:bi |tung bi |da bi |dang bi )(?:bao hanh|bao luc|xam hai|hiep dam|lam dung|quay roi)" + _TAIL + r"{0,4}"
+        r"|(?:bi |tung bi |da bi |dang bi )(?:[a-z]+ ){0,3}(?:bao hanh|bao luc|xam hai|hiep dam|lam dung|quay roi|danh dap"
+        r"|hanh ha|nguoc dai)" + _TAIL + r"{0,4}"
         r"|(?:hay |thuong |tung |da |dang |bi nghi |co hanh vi )(?:trom cap|trom|danh bac|choi lo de|lo de|ca do|buon lau|lua dao|cuop"
         r"|buon ban ma tuy|mua ban ma tuy|tang tru ma tuy|su dung ma tuy|chich hut|gay roi|danh nguoi|danh vo|bao hanh"
         r"|hiep dam|xam hai|quay roi)" + _TAIL + r"{0,4})\b"),
@@ -172,13 +173,19 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"|(?:ban|mua) dam|mai dam|gai goi|ngoai tinh|lang nhang|ngoai luong|bi xam hai tinh duc|bi quay roi tinh duc"
         r"|bi hiep dam|chung song nhu vo chong)\b"),
     "finance": re.compile(
-        r"\b(?:(?:dang |con |bi |da )*vay (?:nang lai|lai nang|tin dung den|nong|xa hoi den)(?: [a-z0-9]+){0,4}"
+        r"\b(?:(?:dang |con |bi |da )*vay(?: [a-z]+){0,2} (?:nang lai|lai nang|tin dung den|nong|xa hoi den)(?: [a-z0-9]+){0,4}"
+        r"|(?:co |gui |dang gui )?(?:so tiet kiem|tien gui tiet kiem|gui tiet kiem|tai san|tien gui)(?: [a-z]+){0,2}"
+        r" (?:\d+(?:[.,]\d+)? (?:trieu|ty|nghin)|tri gia|hon \d|tren \d)(?: [a-z0-9]+){0,4}"
+        r"|bi(?: [a-z]+){0,2} (?:doi no|khung bo doi no|siet no)"
         r"|(?:dang |con |bi )*(?:no|thieu no|no nan|khoan no|vo no|bi doi no|bi siet no|no qua han|no xau)"
         r" (?:ngan hang|tin dung|vay|lai|qua han|xau|nang lai|\d+[.,]?\d* (?:trieu|ty|nghin)|hon \d+|nhieu|chong chat"
         r"|ca tram|hang tram)(?: [a-z0-9]+){0,5}|vo no|bi doi no|bi siet no|no nan chong chat|(?:dang )?bi (?:ngan hang )?"
         r"(?:khoi kien|phat mai|thu hoi) (?:no|tai san|nha)(?: [a-z]+){0,3})\b"),
     "political": re.compile(
-        r"\b(?:(?:hay |thuong |tung |da |dang |bi nghi )?(?:chong doi|chong pha|phan dong|ly khai|xuyen tac|kich dong"
+        r"\b(?:(?:hay |thuong |tung |da |dang |bi nghi )?(?:dang bai|viet bai|chia se|phat tan|keu goi|to chuc|tham gia)"
+        r"(?: [a-z]+){0,2} (?:phan doi|chong lai|chong doi|chong pha|bieu tinh|xuyen tac|boi nho|noi xau)"
+        r" (?:chinh quyen|dang|nha nuoc|che do|lanh dao|chinh sach)(?: [a-z]+){0,4}"
+        r"|(?:hay |thuong |tung |da |dang |bi nghi )?(?:chong doi|chong pha|phan dong|ly khai|xuyen tac|kich dong"
         r"|bieu tinh|tham gia (?:to chuc|hoi nhom|nhom) (?:phan dong|khong duoc phep|chong doi)|theo (?:viet tan|to chuc phan dong))"
         r"(?: [a-z]+){0,5})\b"),
 }
@@ -195,7 +202,8 @@ GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat 
                               "muc su", "linh muc", "chuc sac", "chuc viec", "truong lao", "ha mon", "phap luan"),
                  "sexual": ("tinh", "gioi", "lgbt", "dam", "gai goi", "lang nhang", "ngoai luong", "bo nhi", "xam hai",
                             "quay roi", "chung song"),
-                 "finance": ("no", "vay"), "political": ("chong", "phan dong", "ly khai", "xuyen tac", "kich dong", "bieu tinh")}
+                 "finance": ("no", "vay", "tiet kiem", "tai san", "tien gui"), "political": ("chong", "phan dong", "ly khai", "xuyen tac", "kich dong", "bieu tinh", "phan doi",
+                               "boi nho", "noi xau")}
 
 
 def _tied_regions(text: str, low: str, starts: list[int]) -> list[tuple[int, int]]:
@@ -250,6 +258,16 @@ def _accents_agree(text: str, low: str, a: int, b: int) -> bool:
     return True
 
 
+# The same facts written in English (requests typed or pasted in English).
+GENERIC["health_en"] = re.compile(
+    r"\b(?:hiv[- ]positive|(?:has|have|had|with) (?:hiv|aids|cancer|tuberculosis|tb|diabetes|depression|schizophrenia|"
+    r"epilepsy|dementia|autism|leprosy|hepatitis [a-c])|is (?:pregnant|disabled|autistic|mentally ill)|(?:diagnosed|treated)"
+    r" (?:with|for) [a-z]+(?: [a-z]+){0,2}|drug addict(?:ion)?|in rehab|on dialysis|(?:had|has had) (?:an? )?(?:abortion"
+    r"|miscarriage|stroke))\b")
+GENERIC["criminal_en"] = re.compile(
+    r"\b(?:(?:has|had|with) a criminal record|criminal record|(?:was|is|has been|had been) (?:in prison|jailed|imprisoned|"
+    r"convicted|arrested|sentenced|detained|charged)(?: [a-z0-9]+){0,4}|on probation|served (?:a )?(?:\d+[- ]year )?"
+    r"(?:prison |jail )?(?:sentence|time))\b")
 # A phrase right after these speaks of a group or of a topic, not of one person ("23 người nhiễm HIV",
 # "các đối tượng trộm cắp", "phòng chống lao", "tỷ lệ mắc bệnh").
 GROUP_OR_TOPIC_BEFORE = re.compile(
@@ -295,10 +313,10 @@ def person_cue(sentence: str) -> bool:
 # Words without which a category's phrases cannot occur (folded).
 NEEDS = {"genetic": ("adn", "dna", "gen", "di truyen"), "political": ("chong", "phan dong", "ly khai", "doi lap",
                                                                        "xuyen tac", "bieu tinh", "chinh tri"),
-         "location": ("dinh vi", "lich trinh", "di chuyen", "vi tri", "hanh trinh", "camera"), "ethnic": ("dan toc",), "biometric": ("van tay", "mong mat", "adn", "dna", "sinh trac", "khuon mat"),
+         "location": ("dinh vi", "lich trinh", "di chuyen", "vi tri", "hanh trinh", "camera", "gps"), "ethnic": ("dan toc",), "biometric": ("van tay", "mong mat", "adn", "dna", "sinh trac", "khuon mat"),
          "sexual": ("tinh", "lgbt", "gioi", "ngoai ", "song thu", "mai dam", "ban dam"), "religion": ("theo ", "giao", "tin do", "phat tu", "chuc sac", "linh muc", "muc su")}
 # A location history is sensitive only in a sentence that speaks of tracking ("định vị", "lịch trình di chuyển").
-LOCATION_WORDS = re.compile(r"\b(?:dinh vi|lich trinh|di chuyen|vi tri|hanh trinh|camera|lich su)\b")
+LOCATION_WORDS = re.compile(r"\b(?:dinh vi|lich trinh|di chuyen|vi tri|hanh trinh|camera|lich su|gps)\b")
 # The wording of a law or a procedure speaks of anyone ("người đó", "người bị kết án"), not of one person.
 LEGAL_WORDING = re.compile(r"\b(?:nguoi nao|thi bi phat|bi phat (?:tien|tu) tu \d|tu \d+ (?:nam|thang) den|truong hop"
                            r"|doi voi nguoi|nguoi bi ket an|thoi han)\b")
@@ -360,7 +378,7 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
                 continue
             named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0)
             if named or person_cue(text[s0:s1]):
-                out.append((category, a, b))
+                out.append((category.removesuffix("_en"), a, b))
     for m in ETHNIC_FIELD.finditer(strip_diacritics_aligned(text)) if "dan toc" in low else ():
         s0 = max(0, low.rfind("\n", 0, m.start()) + 1, max(low.rfind(c, 0, m.start()) for c in ".;!?") + 1)
         if bisect.bisect_left(starts, m.start() + 200) > bisect.bisect_left(starts, max(0, m.start() - 200)) or person_cue(
