@@ -446,6 +446,11 @@ MECHANISM_CASES = [
     ('SENSITIVE', 'đêm 3/4 ngủ ở nhà nghỉ Sao Mai', 'Định vị GPS cho thấy anh Hải đêm 3/4 ngủ ở nhà nghỉ Sao Mai.'),
     ('SENSITIVE', 'has HIV', 'Mr Tùng has HIV, please draft a support letter without saying so.'),
     ('SENSITIVE', 'was in prison for 3 years', 'Ms Hoa was in prison for 3 years, she needs a residence certificate.'),
+    ('ADDRESS', 'No. 8, Lane 12, Kim Ma Road', 'Send it to No. 8, Lane 12, Kim Ma Road, Ba Dinh please.'),
+    ('ADDRESS', 'số mười hai, tổ năm, khu Đồng Xa', 'bà ấy ở số mười hai, tổ năm, khu Đồng Xa'),
+    ('DOB', 'rằm tháng Giêng năm Quý Mão', 'Ngày sinh âm lịch của bà là rằm tháng Giêng năm Quý Mão.'),
+    ('NAME', 'Ánh', 'Tax code 8476120359 for Ms Ánh, please add it.'),
+    ('NAME', 'Quang', 'birthday of Mr Quang is on Monday'),
 ]
 
 
@@ -611,6 +616,8 @@ def test_general_mechanisms_cover_new_wording(kind: str, value: str, text: str) 
     'Hotline ngân hàng 1800 1234 hỗ trợ 24/7.',
     'The ward office opens at 7:30.',
     'Tổ chức tuyên truyền phản đối bạo lực gia đình.',
+    'my card was charged twice, draft a complaint',
+    'Cửa hàng bị gọi quấy rối nhiều lần trong ngày.',
 ])
 def test_mask_unless_ordinary_keeps_ordinary_sentences(text: str) -> None:
     """Amounts, procedure codes, documents, year ranges, decimals, groups and topics pass (names aside)."""
@@ -631,3 +638,10 @@ def test_mask_unless_ordinary_keeps_ordinary_sentences(text: str) -> None:
 def test_no_name_in_places_fields_and_headings(text: str) -> None:
     """Places named after people, a form field's value, a list letter, an institution: no name is taken."""
     assert find_pii(text) == []
+
+
+def test_record_row_fields() -> None:
+    """A pasted table row about a person: a place-unit field is the address, a date the birth date, a province not."""
+    kinds = {f.value: f.kind for f in find_pii("Lê Thị Hạnh;Nữ;05/06/1972;Xóm 4")}
+    assert kinds.get("Xóm 4") == "ADDRESS" and kinds.get("05/06/1972") == "DOB"
+    assert all(f.kind != "ADDRESS" for f in find_pii("Vy Thị Nhung;0912345678;Lạng Sơn;đã nhận"))

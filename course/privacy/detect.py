@@ -177,12 +177,16 @@ _NUMW = r"(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le|
 ADDRESS_START = re.compile(r"(?:\d|[A-Z]|(?i:so|ban|thon|xom|ap|buon|plei|lang|to dan pho|to|khu pho|khu|khom|ngo|ngach|hem|"
                            r"kiet|duong|pho|phuong|xa|thi tran|can ho|chung cu|tap the|khu tap the|phong|nha so|so nha|nha|"
                            r"ki-?ot|lo|day|quay|thua|doi|khu dan cu|khu do thi|kdt)\s+(?:so\s+)?[\dA-Za-z])")
+# An address written in English: "No. 23, Alley 45, Nguyen Trai Street", "12 Lane 5, Kim Ma Road".
+ENGLISH_ADDRESS = re.compile(r"\b(?:No\.?\s*|Number\s+)?\d{1,4}[A-Za-z]?(?:/\d{1,4})*,?\s+(?:(?:Alley|Lane|Ln|Hamlet|Group|"
+                             r"Block|Room|Apt\.?|Apartment|Floor)\s+\d{1,4}[\w/]*,?\s+)*(?:[A-Z][a-z]+\s+){1,4}"
+                             r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)(?!\w)")
 # A village named after "về/ở/tại" or after a comma in a sentence that holds a person's name.
 VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)"
                         r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
 # A chain of place units, on folded text that keeps capitals: "phòng 204, nhà số 15 ngõ 62 phố Trần Hưng Đạo",
 # "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
-_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
+_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
                r"to dan pho|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|cho|chung cu|khu tap the|ktx|block|lo|day)")
 _PLACE_UNIT = (r"(?i:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*(?![\w/])|[A-Z]\d{0,3}\b"
                r"|" + _NUMW + r"(?:\s+" + _NUMW + r"){0,3}\b"
@@ -413,7 +417,8 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
         value = m.group()
         if not re.search(r"\d", value) and not re.search(r"\bthang\b", value) and not LUNAR_YEAR.search(value):
             continue
-        if "thang" in value and not re.search(r"\b(?:mung|mong|ngay)\b|\d", value) and len(between.strip(" :")) > 12:
+        if ("thang" in value and not re.search(r"\b(?:mung|mong|ngay|ram)\b|\d", value) and not LUNAR_YEAR.search(value)
+                and len(between.strip(" :")) > 12):
             continue  # "tháng" in words far from the birth word is a duration, not a date
         end = m.end()
         while end > m.start() and low[end - 1] == " ":
@@ -453,6 +458,9 @@ RECORD_PLACE = re.compile(r"(?i:to dan pho|to|xom|thon|ban|ap|buon|plei|lang|khu
 RECORD_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}")
 
 
+RECORD_PLACE_WORDS = frozenset("tổ xóm thôn bản ấp buôn plei làng khu khóm khu phố tổ dân phố đội số nhà số".split())
+
+
 def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> list[Finding]:
     """A row of a list or table pasted as text ("2 | Ngân Văn Khuyến | 0140… | Bản Pá Công", "Phú;Nam;12/12/1958;Tổ 1"):
     in a row that holds a person, a field that is a place unit is the address, a full date the date of birth."""
@@ -470,7 +478,8 @@ def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> lis
             k += len(field) + 1
             if b <= a:
                 continue
-            if RECORD_PLACE.fullmatch(folded_case[a:b]):
+            head = text[a:b].split(" ", 1)[0].lower()
+            if RECORD_PLACE.fullmatch(folded_case[a:b]) and (head.isascii() or head in RECORD_PLACE_WORDS):  # not "Lạng Sơn"
                 out.append(Finding("ADDRESS", a, b, text[a:b]))
             elif RECORD_DATE.fullmatch(text[a:b]):
                 out.append(Finding("DOB", a, b, text[a:b]))
@@ -739,6 +748,8 @@ def find_pii(text: str) -> list[Finding]:
             if _money_after(text, start + len(value)) or NOT_ADDRESS_NAME.search(value):
                 continue
             found.append(Finding("ADDRESS", start, start + len(value), value))
+    for m in ENGLISH_ADDRESS.finditer(text) if "St" in text or "Road" in text or "Rd" in text or "Ave" in text else ():
+        add("ADDRESS", m)
     for m in FLAT_RE.finditer(text):
         if not OFFICE_PLACE.search(strip_diacritics(_window(text, m.start(), m.end(), 80, 60)).lower()):
             add("ADDRESS", m, "addr")

@@ -291,8 +291,11 @@ SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?
                       r"(?:uye|uya|uoi|uou|ieu|yeu|oai|oay|uay|uoi|uoc|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|"
                       r"ye|[aeiouy])(?:ng|nh|ch|[cmnptiyou])?")
 # Short forms of titles in quick messages ("a Hưng ơi, c Thảo nhắn…, e Linh nghỉ"), and English honorifics.
-SHORT_TITLE_ANY = re.compile(r"(?<![\w'./-])(?:a|c|e|b|ô|o)\s+(?P<n>[A-ZĐ][^\W\d_]+(?:\s+[A-ZĐ][^\W\d_]+){0,2})")
-HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Madam|Mister)\.?\s+(?P<n>[A-ZĐ][^\W\d_]+(?:\s+[A-ZĐ][^\W\d_]+){0,3})")
+_CAP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9 + 1)) if c.isupper())
+SHORT_TITLE_ANY = re.compile(r"(?<![\w'./-])(?:a|c|e|b|ô|o)\s+(?P<n>[" + _CAP + r"][^\W\d_]+(?:\s+[" + _CAP
+                             + r"][^\W\d_]+){0,2})")
+HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Madam|Mister)\.?\s+(?P<n>[" + _CAP + r"][^\W\d_]+(?:\s+[" + _CAP
+                       + r"][^\W\d_]+){0,3})")
 # Words before a short title that make it a letter of a list ("điểm a Khoản 2", "phụ lục B"), folded.
 NOT_SHORT_TITLE_BEFORE = re.compile(r"\b(?:diem|muc|phu luc|loai|hang|nhom|khoi|lop|to|doi|mau|phan|bang|vitamin|typ|type"
                                     r"|nhom mau|tuyp)\s+$")
@@ -326,7 +329,7 @@ def _structured_names(text: str, folded: str, low: str, found: list[tuple[str, i
             words = text[a:b].split()
             keep = 0
             for w in words:
-                if not _valid_name(w) or w.isupper() or _place(w, strip_diacritics_aligned(w)) or \
+                if not _valid_name(w) or w.isupper() or w.lower() in PLACE_WORDS or \
                         strip_diacritics_aligned(w).lower() in NOT_JOINED:
                     break
                 keep += 1

@@ -157,7 +157,7 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"|(?:ve |vi |pham |bi )toi (?!pham\b)[a-z]+" + _TAIL + r"{0,5}"
         r"|(?:da |tung |dang )?(?:lien quan|dinh liu|dinh dang) (?:den |toi |vao )?(?:vu|duong day|toi|an) [a-z]+"
         + _TAIL + r"{0,4}"
-        r"|(?:bi |tung bi |da bi |dang bi )(?:[a-z]+ ){0,3}(?:bao hanh|bao luc|xam hai|hiep dam|lam dung|quay roi|danh dap"
+        r"|(?:bi |tung bi |da bi |dang bi )(?:[a-z]+ ){0,3}(?:bao hanh|bao luc|xam hai|hiep dam|lam dung|danh dap"
         r"|hanh ha|nguoc dai)" + _TAIL + r"{0,4}"
         r"|(?:hay |thuong |tung |da |dang |bi nghi |co hanh vi )(?:trom cap|trom|danh bac|choi lo de|lo de|ca do|buon lau|lua dao|cuop"
         r"|buon ban ma tuy|mua ban ma tuy|tang tru ma tuy|su dung ma tuy|chich hut|gay roi|danh nguoi|danh vo|bao hanh"
@@ -266,7 +266,7 @@ GENERIC["health_en"] = re.compile(
     r"|miscarriage|stroke))\b")
 GENERIC["criminal_en"] = re.compile(
     r"\b(?:(?:has|had|with) a criminal record|criminal record|(?:was|is|has been|had been) (?:in prison|jailed|imprisoned|"
-    r"convicted|arrested|sentenced|detained|charged)(?: [a-z0-9]+){0,4}|on probation|served (?:a )?(?:\d+[- ]year )?"
+    r"convicted|arrested|sentenced|detained|charged with)(?: [a-z0-9]+){0,4}|on probation|served (?:a )?(?:\d+[- ]year )?"
     r"(?:prison |jail )?(?:sentence|time))\b")
 # A phrase right after these speaks of a group or of a topic, not of one person ("23 người nhiễm HIV",
 # "các đối tượng trộm cắp", "phòng chống lao", "tỷ lệ mắc bệnh").
