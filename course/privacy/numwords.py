@@ -146,6 +146,8 @@ def number_runs(text: str, low: str, min_words: int = 4) -> list[tuple[int, int,
     split the run."""
     out: list[tuple[int, int, str]] = []
     for m in _run_re(min_words).finditer(low):
+        if not m.group().strip("0123456789 ,.-\t\n"):
+            continue  # digits only: read by the digit rules
         pieces: list[tuple[int, int]] = []  # token spans of the current sub-run
         for t in re.finditer(r"[a-z]+|\d+", m.group()):
             a, b = m.start() + t.start(), m.start() + t.end()

@@ -202,6 +202,10 @@ GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat 
                               "muc su", "linh muc", "chuc sac", "chuc viec", "truong lao", "ha mon", "phap luan"),
                  "sexual": ("tinh", "gioi", "lgbt", "dam", "gai goi", "lang nhang", "ngoai luong", "bo nhi", "xam hai",
                             "quay roi", "chung song"),
+                 "health_en": ("hiv", "has ", "have ", "had ", "with ", "is ", "diagnosed", "treated", "drug", "rehab",
+                               "dialysis"),
+                 "criminal_en": ("criminal", "prison", "jail", "convicted", "arrested", "sentenced", "detained", "charged",
+                                 "probation", "served"),
                  "finance": ("no", "vay", "tiet kiem", "tai san", "tien gui"), "political": ("chong", "phan dong", "ly khai", "xuyen tac", "kich dong", "bieu tinh", "phan doi",
                                "boi nho", "noi xau")}
 
