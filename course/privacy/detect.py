@@ -343,7 +343,7 @@ _DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s*
 # The local part read aloud: words joined by "chấm", "gạch dưới", "gạch ngang", or digits in words
 # ("ngocanh hai không không năm", "quang gạch dưới minh").
 _LOCAL_JOIN = (r"(?:\s+(?:cham|gach duoi|gach chan|gach ngang|gach noi|dau gach duoi)\s+[a-z0-9][a-z0-9._+-]*"
-               r"|\s+(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?=\s)|\s+[a-z0-9][a-z0-9._+-]*(?=\s))")
+               r"|\s+(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?=\s))")
 # Mail services named without their domain ending: "lan a còng gmail".
 MAIL_PROVIDERS = (r"(?:gmail|yahoo|ymail|hotmail|outlook|icloud|live|vnn|(?:go|gio|gi) ?meo|da ?hu|ya ?hu|hot ?meo"
                   r"|ao luc|out luc)")
@@ -387,6 +387,7 @@ ANY_DATE_RE = re.compile(
     + r")\.?,?\s+(?:19|20)\d{2})(?!\w)"
 )
 LUNAR_YEAR = re.compile(r"\b(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b")
+BIRTH_HINT = re.compile(r"sinh|dob|\bns|\bsn|born|birth|doi|\bde ")
 # A word that says the next date is a birth: "ngày sinh", "sinh ngày", "NS", "DOB" (folded).
 BIRTH_WORD_RE = re.compile(r"\b(?:ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
                            r"|chao doi|ra doi|sinh nhat|born|birthday|birth date|de(?= (?:ngay|nam|vao|hom|luc)\b))\b"
@@ -671,14 +672,13 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
                 continue
             seen_email.add(m.span())
             a = m.start()
-            # the local part read as several words: drop the words before it ("email chị ấy là hoang lan …")
-            for w in re.finditer(r"[a-z0-9._+-]+", low[m.start():anchor.start()]):
-                word = text[m.start() + w.start():m.start() + w.end()]
-                if word.isascii() and w.group() not in EMAIL_LEAD_WORDS:
+            # the local part read as several words ("hoang lan a còng …", "bích ngọc chín lăm a còng …"): take up to
+            # four more words before it, never a word that introduces it ("email chị ấy là …")
+            for _ in range(4):
+                w = re.search(r"(?<![\w.@+-])([a-z0-9][a-z0-9._+-]*) $", low[max(0, a - 30):a])
+                if not w or w.group(1) in EMAIL_LEAD_WORDS:
                     break
-                a = m.start() + w.end()
-            while a < m.end() and text[a] in " :":
-                a += 1
+                a -= len(w.group())
             if a < anchor.start() and not EMAIL_RE.fullmatch(text[a:m.end()]):
                 add("EMAIL", a, m.end())
     return out
@@ -687,9 +687,11 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
 def find_pii(text: str) -> list[Finding]:
     """All personal data found in `text`, sorted by position, without overlaps."""
     text = unicodedata.normalize("NFC", text or "")
-    low = strip_diacritics_aligned(text).lower()
+    folded_case = strip_diacritics_aligned(text)  # folded once, shared with the name and sensitive-data passes
+    low = folded_case.lower()
     found: list[Finding] = _extra_ids(text, low)
-    found += _birth_dates(text, low)
+    if BIRTH_HINT.search(low):
+        found += _birth_dates(text, low)
 
     def add(kind: str, m: re.Match[str], group: int | str = 0) -> None:
         found.append(Finding(kind, m.start(group), m.end(group), m.group(group)))
@@ -767,8 +769,7 @@ def find_pii(text: str) -> list[Finding]:
                 and opening):
             found.append(Finding("ADDRESS", start, start + len(value), text[start:start + len(value)]))
 
-    names = find_names(text)
-    folded_case = strip_diacritics_aligned(text)
+    names = find_names(text, folded_case)
     name_starts = sorted(st for k, st, _ in names if k == "NAME")
     # a personal identifier also says the sentence is about someone ("người có CCCD … tạm trú tại tổ 7")
     person_starts = sorted(name_starts + [f.start for f in found if f.kind in PERSON_ID_KINDS])
@@ -850,7 +851,7 @@ def find_pii(text: str) -> list[Finding]:
         kept.insert(i, f)
         starts.insert(i, f.start)
     # Sensitive data about a person: tied by a name or ID in the same sentence; cut where it overlaps.
-    for category, start, end in find_sensitive(text, [(k.start, k.end) for k in kept]):
+    for category, start, end in find_sensitive(text, [(k.start, k.end) for k in kept], folded_case):
         # cut out the names and IDs inside the phrase: what is left on either side is sensitive
         first = max(0, bisect.bisect_left(starts, start) - 1)
         pieces, lo = [], start

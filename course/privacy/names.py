@@ -200,9 +200,10 @@ def _place(word: str, folded: str, bare_text: bool = True) -> bool:
     return low in PLACE_WORDS or (bare_text and _bare(word) and folded.lower() in PLACE_WORDS_BARE)
 
 
-def find_names(text: str) -> list[tuple[str, int, int]]:
-    """("NAME" | "ADDRESS", start, end) for each person's name (and attached village) in `text`."""
-    folded = strip_diacritics_aligned(text)
+def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int]]:
+    """("NAME" | "ADDRESS", start, end) for each person's name (and attached village) in `text` (`folded`: the
+    same text with diacritics removed, when the caller has it)."""
+    folded = strip_diacritics_aligned(text) if folded is None else folded
     words = [(m.start(), m.end()) for m in _WORD.finditer(folded)]
     out: list[tuple[str, int, int]] = []
     i = 0
@@ -323,7 +324,8 @@ def _structured_names(text: str, folded: str, low: str, found: list[tuple[str, i
     def free(a: int, b: int) -> bool:
         return all(b <= x or y <= a for x, y in taken + [(x, y) for _, x, y in out])
 
-    for rx in (SHORT_TITLE_ANY, HONORIFIC):
+    honorific = re.search(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Madam|Mister)\b", text) is not None
+    for rx in (SHORT_TITLE_ANY, HONORIFIC) if honorific else (SHORT_TITLE_ANY,):
         for m in rx.finditer(text):
             a, b = m.span("n")
             words = text[a:b].split()

@@ -197,6 +197,15 @@ _ACCENT_RX = re.compile(r"\b(?:tu tu|tu sat|tu van|tien an|an tich|an treo|an tu
                         r"|(?<=tha ))tu|(?:(?<=ve )|(?<=vi )|(?<=bi )|(?<=pham ))toi)\b")
 
 
+def _fast(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern with a letter lookahead in front: Python's engine then skips spaces, digits and punctuation
+    quickly instead of trying every alternative there (two to three times faster; the matches are the same, since
+    every such pattern opens with a word)."""
+    return re.compile(r"(?=[a-z])" + rx.pattern, rx.flags) if rx.pattern.startswith(r"\b(?:") else rx
+
+
+PATTERNS = {k: _fast(rx) for k, rx in PATTERNS.items()}
+GENERIC = {k: _fast(rx) for k, rx in GENERIC.items()}
 # Words without which a generic category's phrases cannot occur (folded).
 GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat gia", "tu si", "nha su", "su thay", "ni co",
                               "muc su", "linh muc", "chuc sac", "chuc viec", "truong lao", "ha mon", "phap luan"),
@@ -326,13 +335,14 @@ LEGAL_WORDING = re.compile(r"\b(?:nguoi nao|thi bi phat|bi phat (?:tien|tu) tu \
                            r"|doi voi nguoi|nguoi bi ket an|thoi han)\b")
 
 
-def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None = None) -> list[tuple[str, int, int]]:
     """(category, start, end) of sensitive phrases tied to a person.
 
     `persons` are the spans of names and identifiers already found; a sentence with one of them, or
     with a title / kinship word / pronoun, ties the phrase to a person.
     """
-    low = strip_diacritics_aligned(text).lower()
+    folded = strip_diacritics_aligned(text) if folded is None else folded  # diacritics removed, capitals kept
+    low = folded.lower()
     starts = sorted(a for a, _ in persons)
     out: list[tuple[str, int, int]] = []
     regions = _tied_regions(text, low, starts)  # only sentences about someone can hold a phrase that counts
@@ -383,13 +393,13 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
             named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0)
             if named or person_cue(text[s0:s1]):
                 out.append((category.removesuffix("_en"), a, b))
-    for m in ETHNIC_FIELD.finditer(strip_diacritics_aligned(text)) if "dan toc" in low else ():
+    for m in ETHNIC_FIELD.finditer(folded) if "dan toc" in low else ():
         s0 = max(0, low.rfind("\n", 0, m.start()) + 1, max(low.rfind(c, 0, m.start()) for c in ".;!?") + 1)
         if bisect.bisect_left(starts, m.start() + 200) > bisect.bisect_left(starts, max(0, m.start() - 200)) or person_cue(
                 text[s0:m.end() + 100]):
             out.append(("ethnic", m.start(), m.end()))  # "Dân tộc: Mông" in a person's record
     if "nguoi" in low:
-        folded_case = strip_diacritics_aligned(text)
+        folded_case = folded
         for m in ETHNIC_CAP.finditer(folded_case):
             apposition = re.search(r"[,(]\s*$", low[max(0, m.start() - 3):m.start()]) is not None  # "Mỷ, người Mông,"
             if not re.match(r"(?:.*\bla |nguoi goc|nguoi dan toc)", low[m.start():m.end()]) and not apposition:
