@@ -451,6 +451,12 @@ MECHANISM_CASES = [
     ('DOB', 'rằm tháng Giêng năm Quý Mão', 'Ngày sinh âm lịch của bà là rằm tháng Giêng năm Quý Mão.'),
     ('NAME', 'Ánh', 'Tax code 8476120359 for Ms Ánh, please add it.'),
     ('NAME', 'Quang', 'birthday of Mr Quang is on Monday'),
+    ('ADDRESS', 'phòng trọ số 4, dãy B', 'Chị Thủy thuê phòng trọ số 4, dãy B, khu trọ Hòa Bình.'),
+    ('ADDRESS', 'ấp 3', 'Ông Danh Út ở ấp 3 xin hỗ trợ nhà ở.'),
+    ('ADDRESS', 'căn 1205 tòa A2', 'Anh Quân ở căn 1205 tòa A2 khu đô thị Việt Hưng.'),
+    ('SENSITIVE', 'qua đời do ung thư phổi', 'Ông Bình qua đời do ung thư phổi, gia đình xin trợ cấp mai táng.'),
+    ('SENSITIVE', 'tham gia đánh bạc', 'Anh Tú tham gia đánh bạc ở quán nước, soạn biên bản.'),
+    ('SENSITIVE', 'là con chiên', 'Bà Năm là con chiên ngoan đạo, muốn tổ chức lễ tang theo nghi thức Công giáo.'),
 ]
 
 
@@ -618,6 +624,9 @@ def test_general_mechanisms_cover_new_wording(kind: str, value: str, text: str) 
     'Tổ chức tuyên truyền phản đối bạo lực gia đình.',
     'my card was charged twice, draft a complaint',
     'Cửa hàng bị gọi quấy rối nhiều lần trong ngày.',
+    'Dãy trọ Hòa Bình có 20 phòng, chủ trọ xin cấp phép.',
+    'Ấp 3 có 120 hộ dân.',
+    'Cần 5 người trực đêm ở tổ.',
 ])
 def test_mask_unless_ordinary_keeps_ordinary_sentences(text: str) -> None:
     """Amounts, procedure codes, documents, year ranges, decimals, groups and topics pass (names aside)."""

@@ -186,7 +186,7 @@ VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:b
                         r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
 # A chain of place units, on folded text that keeps capitals: "phòng 204, nhà số 15 ngõ 62 phố Trần Hưng Đạo",
 # "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
-_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
+_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
                r"to dan pho|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|cho|chung cu|khu tap the|ktx|block|lo|day)")
 _PLACE_UNIT = (r"(?i:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*(?![\w/])|[A-Z]\d{0,3}\b"
                r"|" + _NUMW + r"(?:\s+" + _NUMW + r"){0,3}\b"
@@ -198,11 +198,11 @@ DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay)\b"
 CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o|nguoi)\s+|\(\s*"
                         r"|\s[–—-]\s*)$", re.I)
 # A unit that numbers one home: "số nhà 8", "nhà số 15", "số 9" (before another unit), a flat, a room, a stall.
-HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|phong|ki-?ot|kiot|quay|so|nha)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
+HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|can|phong tro|phong|nha tro|ki-?ot|kiot|quay|so|nha)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
 # Sending something to a place: the place is where someone lives or works ("ship về nhà 3, ngõ 9 …").
 DELIVERY_LEAD = re.compile(r"\b(?:ship|giao|gui|chuyen|chuyen phat|mang|dua)\s+(?:\w+\s+){0,2}(?:ve|den|toi|qua)\s+$")
 # A numbered residential group: "tổ 7", "xóm 3", "đội 2", "tổ mười một".
-NUMBERED_GROUP = re.compile(r"(?:to dan pho|to|xom|thon|doi|khu pho|khom)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
+NUMBERED_GROUP = re.compile(r"(?:to dan pho|to|xom|thon|doi|khu pho|khom|ap|khu dan cu|kdc|khu)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
 # The village or group itself, not a home in it: "bà con xóm Bưa", "trưởng thôn …", "chi bộ bản …", "nhà văn hóa tổ 5".
 GROUP_PLACE_BEFORE = re.compile(r"\b(?:ba con|chi em|anh em|nhan dan|dan|truong|pho|bi thu|chi bo|nha van hoa|hoi|doi|"
                                 r"cong an|can bo|toan|cac|moi|nhung|trong|cua ca|dia ban|thuoc)\s*$")

@@ -137,7 +137,7 @@ GENERIC: dict[str, re.Pattern[str]] = {
     "health": re.compile(
         r"\b(?:(?:dang |da |tung |moi |vua |bi |phai )*(?:mac|bi|nhiem|dieu tri|chua tri|chua|chan doan(?: la| mac| bi)?"
         r"|phat hien(?: bi| mac| co)?|co bieu hien|co dau hieu|co tien su|tien su|song chung voi|phau thuat|mo|cat bo|"
-        r"ghep|hoa tri|xa tri|nhap vien(?: vi| do)?|nam vien(?: vi| do)?|cap cuu(?: vi| do)?|tu vong vi|qua doi vi|mat vi)"
+        r"ghep|hoa tri|xa tri|nhap vien(?: vi| do)?|nam vien(?: vi| do)?|cap cuu(?: vi| do)?|(?:tu vong|qua doi|mat|chet) (?:vi|do))"
         r" (?:benh |chung |cac )?" + _HEALTH_HEAD + _TAIL + r"{0,4}"
         r"|(?:la |bi |dang |nguoi )*(?:khuyet tat|tan tat|bai nao|cham phat trien(?: tri tue)?|thieu nang(?: tri tue)?|tu ky"
         r"|tang dong|nghien (?:ruou|ma tuy|heroin|thuoc)|cai nghien|(?:uong|dieu tri) methadone|dieu tri arv|uong thuoc arv"
@@ -159,13 +159,13 @@ GENERIC: dict[str, re.Pattern[str]] = {
         + _TAIL + r"{0,4}"
         r"|(?:bi |tung bi |da bi |dang bi )(?:[a-z]+ ){0,3}(?:bao hanh|bao luc|xam hai|hiep dam|lam dung|danh dap"
         r"|hanh ha|nguoc dai)" + _TAIL + r"{0,4}"
-        r"|(?:hay |thuong |tung |da |dang |bi nghi |co hanh vi )(?:trom cap|trom|danh bac|choi lo de|lo de|ca do|buon lau|lua dao|cuop"
+        r"|(?:hay |thuong |tung |da |dang |bi nghi |co hanh vi |tham gia |bi bat |bi phat hien )(?:trom cap|trom|danh bac|choi lo de|lo de|ca do|buon lau|lua dao|cuop"
         r"|buon ban ma tuy|mua ban ma tuy|tang tru ma tuy|su dung ma tuy|chich hut|gay roi|danh nguoi|danh vo|bao hanh"
         r"|hiep dam|xam hai|quay roi)" + _TAIL + r"{0,4})\b"),
     "religion": re.compile(
         r"\b(?:(?:la |theo |bo |cai |doi )(?:dao|tin lanh|cong giao|phat giao|hoi giao|cao dai|hoa hao|ta dao|dao la|"
         r"ha mon|phap luan cong|thien chua giao)(?: [a-z]+){0,3}|di le (?:nha tho|chua)|sinh hoat (?:ton giao|dao|tin lanh)"
-        r"|(?:da )?quy y|xuat gia|la (?:tu si|sư|nha su|su thay|ni co|muc su|linh muc|chuc sac|chuc viec|truong lao)"
+        r"|(?:da )?quy y|xuat gia|la con chien|la (?:tu si|sư|nha su|su thay|ni co|muc su|linh muc|chuc sac|chuc viec|truong lao)"
         r"(?: [a-z]+){0,2})\b"),
     "sexual": re.compile(
         r"\b(?:(?:la |nguoi )*(?:dong tinh(?: nam| nu)?|song tinh|chuyen gioi|lgbt[a-z+]*)"
@@ -208,7 +208,8 @@ PATTERNS = {k: _fast(rx) for k, rx in PATTERNS.items()}
 GENERIC = {k: _fast(rx) for k, rx in GENERIC.items()}
 # Words without which a generic category's phrases cannot occur (folded).
 GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat gia", "tu si", "nha su", "su thay", "ni co",
-                              "muc su", "linh muc", "chuc sac", "chuc viec", "truong lao", "ha mon", "phap luan"),
+                              "muc su", "linh muc", "chuc sac", "chuc viec", "truong lao", "ha mon", "phap luan",
+                              "con chien"),
                  "sexual": ("tinh", "gioi", "lgbt", "dam", "gai goi", "lang nhang", "ngoai luong", "bo nhi", "xam hai",
                             "quay roi", "chung song"),
                  "health_en": ("hiv", "has ", "have ", "had ", "with ", "is ", "diagnosed", "treated", "drug", "rehab",
