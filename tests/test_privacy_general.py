@@ -643,6 +643,17 @@ def test_mask_unless_ordinary_keeps_ordinary_sentences(text: str) -> None:
     "Phòng Văn Hóa Thông Tin huyện họp.",
     "hồ sơ của cán bộ địa chính còn thiếu",
     "Hộ kinh doanh ăn uống có mã số thuế.",
+    'Thời gian hưởng chế độ ốm đau căn cứ vào thời gian điều trị nội trú tại cơ sở khám bệnh, chữa bệnh.',
+    'Trưởng ban chịu trách nhiệm chung về hoạt động của Ban Thanh tra nhân dân.',
+    'Đồng bào dân tộc thiểu số thuộc đối tượng giao đất không thu tiền sử dụng đất theo chính sách.',
+    'dung dao doa nguoi khac de lay tien thi bi toi gi',
+    'ra tu thu va boi thuong cho nguoi ta thi co duoc giam an khong',
+    'Quyền được bảo vệ để không bị bạo lực, bỏ rơi, bỏ mặc của trẻ em được quy định như thế nào?',
+    'Mang thai hộ vì mục đích nhân đạo là việc một người phụ nữ tự nguyện giúp mang thai cho cặp vợ chồng.',
+    'CẤP ĐỘ BẢO VỆ TRẺ EM VÀ TRÁCH NHIỆM THỰC HIỆN',
+    'THẨM QUYỀN GIẢI QUYẾT KHIẾU NẠI',
+    'muon doi ten cho con vi ten xau bi ban be treu thi co duoc khong?',
+    'cho nguoi ta muon nha de danh bac thi chu nha co toi khong?',
 ])
 def test_no_name_in_places_fields_and_headings(text: str) -> None:
     """Places named after people, a form field's value, a list letter, an institution: no name is taken."""

@@ -37,8 +37,8 @@ giàng thào vừ vàng mùa sùng hạng tẩn triệu bàn chảo lầu hầu 
 và cứ tráng tô sin giáp lục ông diệp âu đào thiều ứng khúc kha đàm ninh liễu nghiêm phí quan quỳnh thủy
 vi xa ksor niê kpă rmah siu đèo hờ lỳ ly mè lầm lý khà pờ sình chẻo lã điêu hà cà tòng hảng phàn
 bạch danh đàng sơn chau néang rơ puih thông lữ doãn tăng thân trình cù mẫn lạc nhan ma vì bạc
-khương ôn đậu cấn chử chúc điền đổng ngọ ngụy nhữ thẩm thôi vưu liêu mạch lỗ mùi sần phìn sì vần xồng sồng lềnh
-lìu chẩu ngần
+khương ôn đậu cấn chử điền đổng ngọ ngụy nhữ thôi vưu liêu mạch lỗ mùi sần phìn sì vần xồng sồng lềnh lìu chẩu
+ngần
 """.split())
 # Ê Đê, Jrai and Ba Na given names open with "Y" (men) or "H'" (women): "Y Bhim Niê", "Nay Y Blang".
 NOT_Y_NAME = frozenset("te hoc duoc khoa si ta".split())
@@ -46,7 +46,7 @@ SURNAMES_BARE = frozenset(strip_diacritics_aligned(n) for n in SURNAMES_VI)
 # Title and kinship words before a name (accented forms; bare forms count only in text typed bare).
 TITLES = frozenset("ông bà anh chị cháu em cô chú bác cụ dì thím mợ cậu thầy vợ chồng bé bạn mế pá mẹ bố cha má dượng "
                    "thằng cu be".split())
-TITLES_BARE = frozenset("ong ba anh chi chau em co chu bac cu di thim mo cau thay vo chong be".split())
+TITLES_BARE = frozenset("ong ba anh chi chau em co chu bac cu di thim mo cau thay vo chong".split())
 # Second words of a two-word title or kinship phrase ("anh trai Hùng", "cô giáo Lan", "bác sĩ Hùng",
 # "ông nội Tư", "con gái Ngọc"), folded: the word before them must be a title, or "con"/"giáo"/"bác".
 TITLE_TAIL = frozenset("trai gai ruot noi ngoai re dau ho ca ut giao si ta ky".split())
@@ -260,13 +260,13 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
             continue
         accented = not text[a:b].isascii()
         t = re.search(r"([^\W\d_]+)\s+$", text[max(0, a - 8):a])
-        titled = t is not None and (t.group(1) in TITLES or (not accented and t.group(1) in TITLES_BARE))
+        titled = t is not None and t.group(1) != "be" and (t.group(1) in TITLES or (not accented and t.group(1) in TITLES_BARE))
         if last.lower() in LOWER_LAST_STOP or strip_diacritics_aligned(last) in LOWER_LAST_STOP:
             continue
         cue = re.search(r"(?:^|[.,;:(]\s*|\b(?:cho|gui|moi|cua|ten|la|ho|goi|gap|voi|va|nguoi|danh|ky)\s+)$", low[max(0, a - 8):a])
         if (accented and first in SURNAMES_VI and middle in ("văn", "thị", "a", "seo")) or (
                 titled and (middle in ("văn", "thị", "a", "seo") or (not accented and middle in ("van", "thi")))) or (
-                not accented and cue and first in SURNAMES_BARE and middle in ("van", "thi")):  # "cho tran van hung"
+                not accented and cue and first in SURNAMES_BARE and middle == "van"):  # "cho tran van hung" ("thi" is "thì")
             out.append(("NAME", a, b))
     for rx in (ROLE_THEN_NAME, SHORT_TITLE_NAME):
         for m in rx.finditer(folded):
@@ -304,8 +304,8 @@ NOT_SHORT_TITLE_BEFORE = re.compile(r"\b(?:diem|muc|phu luc|loai|hang|nhom|khoi|
 LOWER_CUE_NAME = re.compile(r"\b(?P<c>cua|cho|ten|gap|moi|gui|giup)\s+(?:la\s+)?(?P<n>[a-z]+ [a-z]+ [a-z]+)\b")
 LOWER_CUES = frozenset("của cho tên gặp mời gửi giúp".split())
 # Family names common enough, and rare enough as ordinary words, to start a name typed in small letters.
-LOWER_SURNAMES = frozenset("""nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi ngô dương đinh đoàn trịnh trương lương
-triệu giàng thào vừ sùng lường quàng cầm hứa nông bế lầu hạng tẩn chảo""".split())
+LOWER_SURNAMES = frozenset("""nguyễn trần lê phạm hoàng huỳnh phan đặng bùi đinh trịnh trương giàng thào vừ sùng lường
+quàng lầu tẩn chảo""".split())
 LOWER_NAME_STOP = frozenset("""da ky chua la va o tai duoc co khong di ve den cho nay kia do roi xong nhe a oi voi cua
 se dang can muon xin hoi lam nop gui nhan mot hai ba bon nam sau bay tam chin muoi the nao sao gi ai dau""".split())
 
@@ -376,6 +376,8 @@ phòng bản hóa hoá nghệ học thư kiện chương hiến hành trấn xã
 
 # Words of a heading in capitals after which a family name begins the person's name: "ĐƠN CỦA ĐỖ MẠNH HÙNG".
 CAPS_CUES = frozenset("của cho gửi ông bà anh chị tên là em cháu ký cụ".split())
+# Family names that are also everyday words in a heading ("… TRẺ EM VÀ TRÁCH NHIỆM …").
+CAPS_WEAK_SURNAMES = frozenset("và cứ văn ông mai hà kim lâm sơn thông tô la ma vì bạc thân quan ninh cao xa".split())
 
 
 def _caps_inner(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -384,7 +386,8 @@ def _caps_inner(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | None
     if not all(t.isupper() for t in tokens):
         return None
     for k in range(len(tokens) - 2):
-        if tokens[k].lower() in CAPS_CUES and tokens[k + 1].lower() in SURNAMES_VI and tokens[k + 1].lower() not in CAPS_CUES:
+        if (tokens[k].lower() in CAPS_CUES and tokens[k + 1].lower() in SURNAMES_VI and tokens[k + 1].lower() not in CAPS_CUES
+                and tokens[k + 1].lower() not in CAPS_WEAK_SURNAMES):
             last = min(len(run), k + 5) - 1
             return run[k + 1][0], run[last][1]
     return None
@@ -515,7 +518,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and name_folded not in FAMOUS):
         return start, end
     # "vợ của Tuấn", "con của chị Hoa": a kinship word and "của" before the run
-    if len(prev) >= 2 and strip_diacritics_aligned(prev[-1]).lower() == "cua" and _title(prev[-2], bare_text) and len(tokens) <= 4:
+    if (len(prev) >= 2 and strip_diacritics_aligned(prev[-1]).lower() == "cua" and _title(prev[-2], bare_text)
+            and len(tokens) <= 4 and low[0] not in NOT_JOINED and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE)):
         return start, end
     return None
 

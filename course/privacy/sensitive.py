@@ -136,7 +136,7 @@ _HEALTH_HEAD = (r"(?:benh|chung|hoi chung|ung thu|khoi u|u (?:nao|phoi|gan|vu|xo
 GENERIC: dict[str, re.Pattern[str]] = {
     "health": re.compile(
         r"\b(?:(?:dang |da |tung |moi |vua |bi |phai )*(?:mac|bi|nhiem|dieu tri|chua tri|chua|chan doan(?: la| mac| bi)?"
-        r"|phat hien(?: bi| mac| co)?|co bieu hien|co dau hieu|co tien su|tien su|song chung voi|phau thuat|mo|cat bo|"
+        r"|phat hien(?: bi| mac| co)?|co bieu hien|co dau hieu|co tien su(?! dung)|tien su(?! dung)|song chung voi|phau thuat|mo|cat bo|"
         r"ghep|hoa tri|xa tri|nhap vien(?: vi| do)?|nam vien(?: vi| do)?|cap cuu(?: vi| do)?|(?:tu vong|qua doi|mat|chet) (?:vi|do))"
         r" (?:benh |chung |cac )?" + _HEALTH_HEAD + _TAIL + r"{0,4}"
         r"|(?:la |bi |dang |nguoi )*(?:khuyet tat|tan tat|bai nao|cham phat trien(?: tri tue)?|thieu nang(?: tri tue)?|tu ky"
@@ -151,9 +151,9 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"\b(?:(?:dang |da |tung |moi |vua |tung bi |da bi |dang bi |bi )+(?:bat|bat giu|bat qua tang|khoi to|truy to|truy na|"
         r"ket an|tuyen an|xu|xet xu|xu phat|phat|tam giam|tam giu|dieu tra|trieu tap|quan che|cam cu tru|dua vao|dua di"
         r"|ap dung|giao duc|lap bien ban|xu ly|to cao|canh cao|tich thu|cuong che)" + _TAIL + r"{1,6}"
-        r"|(?:co |con |tung |bi |da |dang |vua |moi )*(?:tien an|tien su|an tich|an treo|an tu|phat tu|tu giam|tu chung than"
-        r"|tu hinh|ngoi tu|di tu|ra tu|o tu|man han tu|tha tu|dac xa|tai pham|pham toi|bi can|bi cao|nghi pham"
-        r"|doi tuong hinh su|chap hanh (?:xong )?an|thi hanh an|cai tao khong giam giu|tai hoa nhap)" + _TAIL + r"{0,5}"
+        r"|(?:co |con |tung |bi |da |dang |vua |moi )*(?:tien an|tien su(?! dung)|an tich|an treo|an tu|phat tu|tu giam|tu chung than"
+        r"|tu hinh|ngoi tu|di tu|ra tu(?! thu)|o tu|man han tu|tha tu|dac xa|tai pham|pham toi|bi can|bi cao|nghi pham"
+        r"|doi tuong hinh su|chap hanh (?:xong )?an|thi hanh an|cai tao khong giam giu)" + _TAIL + r"{0,5}"
         r"|(?:ve |vi |pham |bi )toi (?!pham\b)[a-z]+" + _TAIL + r"{0,5}"
         r"|(?:da |tung |dang )?(?:lien quan|dinh liu|dinh dang) (?:den |toi |vao )?(?:vu|duong day|toi|an) [a-z]+"
         + _TAIL + r"{0,4}"
@@ -191,9 +191,9 @@ GENERIC: dict[str, re.Pattern[str]] = {
 }
 # Folded words of the generic predicates that other words fold to as well: in a text typed with diacritics the
 # word must be the one meant ("tiền ăn" is not "tiền án", "ra từ" is not "ra tù", "về tới" is not "về tội").
-_ACCENTED = {"tu tu": ("tự tử",), "tu sat": ("tự sát",), "tu van": ("tự vẫn",), "tien an": ("tiền án",), "an tich": ("án tích",), "an treo": ("án treo",), "an tu": ("án tù",),
+_ACCENTED = {"nhiem": ("nhiễm",), "chung": ("chứng",), "tien su": ("tiền sự", "tiền sử"), "tu tu": ("tự tử",), "tu sat": ("tự sát",), "tu van": ("tự vẫn",), "tien an": ("tiền án",), "an tich": ("án tích",), "an treo": ("án treo",), "an tu": ("án tù",),
              "tu": ("tù",), "toi": ("tội",), "tu giam": ("tù giam",)}
-_ACCENT_RX = re.compile(r"\b(?:tu tu|tu sat|tu van|tien an|an tich|an treo|an tu|tu giam|(?:(?<=ngoi )|(?<=ra )|(?<=di )|(?<=o )|(?<=han )"
+_ACCENT_RX = re.compile(r"\b(?:(?<!trach )nhiem|(?:(?<=mac )|(?<=bi )|(?<=nhiem )|(?<=hoi ))chung|tien su|tu tu|tu sat|tu van|tien an|an tich|an treo|an tu|tu giam|(?:(?<=ngoi )|(?<=ra )|(?<=di )|(?<=o )|(?<=han )"
                         r"|(?<=tha ))tu|(?:(?<=ve )|(?<=vi )|(?<=bi )|(?<=pham ))toi)\b")
 
 
@@ -297,16 +297,19 @@ GROUP_OR_TOPIC_BEFORE = re.compile(
 # ("tôi", "vợ tôi", "anh ấy", "đối tượng"). Bare kinship words alone ("anh ruột" in a law) do not tie.
 PERSON_WORDS = re.compile(
     r"(?<!\w)(?:tôi|(?:ông|bà|anh|chị|cháu|em|cô|chú|bác|cụ|con|vợ|chồng|bố|mẹ|cha) (?:ấy|tôi|em|mình|nó)"
-    r"|(?<!các )(?<!những )đối tượng|người này|người đó|bản thân tôi)(?!\w)"
+    r"|(?<!các )(?<!những )(?<!xác định )đối tượng(?! (?:quy định|được|thuộc|áp dụng|tham gia|hưởng|chính sách|bảo trợ))"
+    r"|người này|người đó|bản thân tôi)(?!\w)"
 )
 PERSON_WORDS_BARE = re.compile(
-    r"\b(?:toi|(?:ong|anh|chi|chau|em|con|vo|chong|bo|me) (?:ay|toi|minh)|(?<!cac )(?<!nhung )doi tuong|nguoi nay|nguoi do)\b"
+    r"\b(?:toi|(?:ong|anh|chi|chau|em|con|vo|chong|bo|me) (?:ay|toi|minh)|(?<!cac )(?<!nhung )(?<!xac dinh )doi tuong(?! (?:quy dinh|duoc|thuoc|ap dung|tham gia|huong|chinh sach|bao tro))"
+    r"|nguoi nay|nguoi do)\b"
 )
 
 
 # A title or kinship word before a name or a pointing word, "hộ ông", "gia đình chị": someone in particular.
-_TITLED = re.compile(r"(?<!\w)(?<!bà )(?:ông|bà|anh|chị|cô|chú|bác|cụ|cháu|em|dì|cậu|mợ|thím)(?! con\b| em\b| chị\b| ạ\b)"
-                     r" (?:[A-ZĐÀ-Ỹ]|ấy|ta|này|đó|kia|nọ|cụ|tôi|mình|nó)")
+_CAPS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9 + 1)) if c.isupper())
+_TITLED = re.compile(r"(?<!\w)(?<!bà )(?<!trẻ )(?:ông|bà|anh|chị|cô|chú|bác|cụ|cháu|em|dì|cậu|mợ|thím)(?! con\b| em\b| chị\b| ạ\b)"
+                     r" (?:[" + _CAPS + r"]|ấy|ta|này|đó|kia|nọ|cụ|tôi|mình|nó)")
 _TITLED_BARE = re.compile(r"\b(?:ong|ba|anh|chi|co|chu|bac|cu|chau|em)(?! con\b| em\b| chi\b)"
                           r" (?:[A-Z]|ay|ta|nay|do|kia|toi|minh)")
 
@@ -333,7 +336,12 @@ NEEDS = {"genetic": ("adn", "dna", "gen", "di truyen"), "political": ("chong", "
 LOCATION_WORDS = re.compile(r"\b(?:dinh vi|lich trinh|di chuyen|vi tri|hanh trinh|camera|lich su|gps)\b")
 # The wording of a law or a procedure speaks of anyone ("người đó", "người bị kết án"), not of one person.
 LEGAL_WORDING = re.compile(r"\b(?:nguoi nao|thi bi phat|bi phat (?:tien|tu) tu \d|tu \d+ (?:nam|thang) den|truong hop"
-                           r"|doi voi nguoi|nguoi bi ket an|thoi han)\b")
+                           r"|doi voi nguoi|nguoi bi ket an|thoi han|quy dinh tai|theo quy dinh|dieu nay|luat nay|nghi dinh nay"
+                           r"|thong tu nay|hinh phat|co so kham benh|che do|duoc huong|bao hiem xa hoi bat buoc|mang thai ho"
+                           r"|la viec|la hanh vi|bao gom)\b")
+# A question about the law ("… thì bị tội gì?", "có bị xử lý không?"): hypothetical, about nobody in particular.
+HYPOTHETICAL = re.compile(r"\?\s*$|\b(?:thi (?:co )?bi|co bi|toi gi|the nao|nhu the nao|bao nhieu|duoc khong|phai khong"
+                          r"|hay khong|co duoc|khong\s*$)")
 
 
 def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None = None) -> list[tuple[str, int, int]]:
@@ -392,7 +400,7 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
             if not _accents_agree(text, low, a, b):
                 continue
             named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0)
-            if named or person_cue(text[s0:s1]):
+            if named or (person_cue(text[s0:s1]) and not HYPOTHETICAL.search(low[s0:min(len(low), s1 + 1)])):
                 out.append((category.removesuffix("_en"), a, b))
     for m in ETHNIC_FIELD.finditer(folded) if "dan toc" in low else ():
         s0 = max(0, low.rfind("\n", 0, m.start()) + 1, max(low.rfind(c, 0, m.start()) for c in ".;!?") + 1)
