@@ -448,6 +448,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         return None
     if NOT_A_NAME_PHRASE.match(folded[run[0][0]:run[0][0] + 40].lower()):
         return None
+    if tokens[0] in ("Ban", "BAN") and not bare_text:  # "Ban Thanh tra nhân dân": a board; the family name is "Bàn"
+        return None
     if _title(tokens[0], bare_text):
         if len(run) == 1:
             return None
