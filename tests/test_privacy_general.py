@@ -311,7 +311,7 @@ MECHANISM_CASES = [
     ('DOB', '5-7-1972', 'Danh sách: Hà Văn Tâm, 5-7-1972, bản Na Hu.'),
     ('DOB', '05 03 1990', 'Ngày sinh 05 03 1990, kiểm tra giúp.'),
     ('DOB', '3/1990', 'Cháu sinh tháng 3/1990 ở bệnh viện huyện.'),
-    ('DOB', 'năm 90', 'Anh ấy sinh năm 90, nay xin việc.'),
+    ('DOB', '90', 'Anh ấy sinh năm 90, nay xin việc.'),
     ('DOB', 'Ất Sửu', 'Ông sinh năm Ất Sửu, hỏi tuổi nghỉ hưu.'),
     ('DOB', '20.11.2019', 'Bé Na đẻ ngày 20.11.2019 tại nhà.'),
     ('DOB', '14/2/2001', 'Chị Hương chào đời ngày 14/2/2001 ở Hà Giang.'),

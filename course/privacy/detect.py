@@ -348,7 +348,7 @@ _LOCAL_JOIN = (r"(?:\s+(?:cham|gach duoi|gach chan|gach ngang|gach noi|dau gach 
 MAIL_PROVIDERS = (r"(?:gmail|yahoo|ymail|hotmail|outlook|icloud|live|vnn|(?:go|gio|gi) ?meo|da ?hu|ya ?hu|hot ?meo"
                   r"|ao luc|out luc)")
 # Words that come before a local part read aloud, never in it (folded): "email là …", "gửi cho …".
-EMAIL_LEAD_WORDS = frozenset("email mail thu la cua gui vao den cho toi em anh chi ba ong ay la dia chi hop "
+EMAIL_LEAD_WORDS = frozenset("email mail thu la cua gui vao den cho toi em anh chi ba ong ay la dia chi hop ve tu va hoac "
                              "qua theo moi".split())
 EMAIL_LOOSE_RE = re.compile(
     r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _LOCAL_JOIN + r"{0,8}" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
@@ -424,7 +424,8 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
         end = m.end()
         while end > m.start() and low[end - 1] == " ":
             end -= 1
-        out.append(Finding("DOB", m.start(), end, text[m.start():end]))
+        start = m.start() + 4 if re.match(r"nam \d", low[m.start():end]) else m.start()  # the year, not "năm"
+        out.append(Finding("DOB", start, end, text[start:end]))
     return out
 
 
@@ -673,8 +674,9 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             seen_email.add(m.span())
             a = m.start()
             # the local part read as several words ("hoang lan a còng …", "bích ngọc chín lăm a còng …"): take up to
-            # four more words before it, never a word that introduces it ("email chị ấy là …")
-            for _ in range(4):
+            # four more words before it, never a word that introduces it ("email chị ấy là …"); a local part glued to
+            # a typed "@" is whole already
+            for _ in range(0 if low[anchor.start()] == "@" else 4):
                 w = re.search(r"(?<![\w.@+-])([a-z0-9][a-z0-9._+-]*) $", low[max(0, a - 30):a])
                 if not w or w.group(1) in EMAIL_LEAD_WORDS:
                     break
@@ -726,7 +728,10 @@ def find_pii(text: str) -> list[Finding]:
         add("PLATE", m)
     for m in DOB_RE.finditer(text):
         glued = re.search(r"([\wÀ-ỹ]+) $", text[max(0, m.start() - 12) : m.start()])  # "vệ sinh", not "An, sinh"
-        word = glued.group(1).lower() if glued and not glued.group(1)[0].isupper() else ""  # "Kiếm sinh": a name
+        g0 = max(0, m.start() - 12) + glued.start(1) if glued else 0
+        at_start = glued is not None and not text[max(0, g0 - 3):g0].strip(" \"'(")  # "Học sinh năm 2024 …" opens the text
+        word = (glued.group(1).lower() if glued and (not glued.group(1)[0].isupper() or at_start)
+                else "")  # "Kiếm sinh": a name
         if m.group().lower().startswith("sinh") and (
                 word in NOT_BIRTH_BEFORE or (word == strip_diacritics(word) and word in _NOT_BIRTH_ASCII)):
             continue
