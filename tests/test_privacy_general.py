@@ -654,6 +654,12 @@ def test_mask_unless_ordinary_keeps_ordinary_sentences(text: str) -> None:
     'THẨM QUYỀN GIẢI QUYẾT KHIẾU NẠI',
     'muon doi ten cho con vi ten xau bi ban be treu thi co duoc khong?',
     'cho nguoi ta muon nha de danh bac thi chu nha co toi khong?',
+    'QUAN HỆ GIỮA VỢ VÀ CHỒNG',
+    'TRÌNH TỰ, THỦ TỤC GIẢI QUYẾT KHIẾU NẠI LẦN ĐẦU',
+    'VĂN PHÒNG QUỐC HỘI',
+    'a) Sửa đổi, bổ sung tên Điều 53 như sau:',
+    '5. Trình Chính phủ quy định về hoạt động đầu tư quỹ bảo hiểm xã hội.',
+    'HỒ SƠ ĐỊA CHÍNH',
 ])
 def test_no_name_in_places_fields_and_headings(text: str) -> None:
     """Places named after people, a form field's value, a list letter, an institution: no name is taken."""

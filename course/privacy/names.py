@@ -65,7 +65,10 @@ NOT_A_NAME_PHRASE = re.compile(
     # roles in court and procedure documents: "họ tên Thẩm phán, Thư ký Tòa án"
     r"tham phan|kiem sat vien|thu ky|toa an|dieu tra vien|hoi tham|luat su|cong chung vien|chap hanh vien|"
     r"giam dinh vien|tham tra vien|thanh tra vien|"
-    r"deo o quy ho|deo hai van|deo ngang|deo khau pha|deo ma pi leng|deo pha din)\b")
+    r"deo o quy ho|deo hai van|deo ngang|deo khau pha|deo ma pi leng|deo pha din|"
+    # everyday words of headings and documents that open with a family name ("QUAN HỆ", "TRÌNH TỰ", "VĂN PHÒNG")
+    r"quan he|trinh tu|trinh chinh|trinh uy|trinh quoc|trinh bo|ly hon|ly lich|van phong|van ban|van thu|van hoa|ho so|"
+    r"ho tich|ho khau|ho ngheo|thuy van|ra soat|hien phap|quan ly|quan tri|quan trong|cao nhat|cao tuoi|kim ngach)\b")
 # Values of a form's relationship or sex field, never a name after the label.
 RELATION_WORDS = frozenset("con vo chong bo me cha anh chi em chau ong ba nam nu khong co chu ho ban than".split())
 # Places named after people, with a two-word head: "ngã tư Hoàng Minh Giám", "nhà thi đấu Trịnh Hoài Đức" (folded).
@@ -265,7 +268,10 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
             continue
         cue = re.search(r"(?:^|[.,;:(]\s*|\b(?:cho|gui|moi|cua|ten|la|ho|goi|gap|voi|va|nguoi|danh|ky)\s+)$", low[max(0, a - 8):a])
         if (accented and first in SURNAMES_VI and middle in ("văn", "thị", "a", "seo")) or (
-                titled and (middle in ("văn", "thị", "a", "seo") or (not accented and middle in ("van", "thi")))) or (
+                titled and (middle in ("văn", "thị", "a", "seo") or (not accented and middle == "van") or (
+                    # bare "thi" is mostly "thì": only between a family name and a word that can end a name
+                    not accented and middle == "thi" and first.lower() in SURNAMES_BARE
+                    and last.lower() not in LOWER_NAME_STOP | BARE_THI_STOP))) or (
                 not accented and cue and first in SURNAMES_BARE and middle == "van"):  # "cho tran van hung" ("thi" is "thì")
             out.append(("NAME", a, b))
     for rx in (ROLE_THEN_NAME, SHORT_TITLE_NAME):
@@ -306,6 +312,7 @@ LOWER_CUES = frozenset("của cho tên gặp mời gửi giúp".split())
 # Family names common enough, and rare enough as ordinary words, to start a name typed in small letters.
 LOWER_SURNAMES = frozenset("""nguyễn trần lê phạm hoàng huỳnh phan đặng bùi đinh trịnh trương giàng thào vừ sùng lường
 quàng lầu tẩn chảo""".split())
+BARE_THI_STOP = frozenset("bi ho giay dong cong phuong xa nguoi phai nen moi cung vay".split())
 LOWER_NAME_STOP = frozenset("""da ky chua la va o tai duoc co khong di ve den cho nay kia do roi xong nhe a oi voi cua
 se dang can muon xin hoi lam nop gui nhan mot hai ba bon nam sau bay tam chin muoi the nao sao gi ai dau""".split())
 
@@ -499,6 +506,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         return start, end
     cue = prev[-2:] if prev and prev[-1].lower() in ("là", "la") else prev[-1:]
     if LABEL_BEFORE.search(clause) or (cue and strip_diacritics_aligned(cue[0]).lower() in NAME_CUES):
+        if tokens[0].lower() in ("điều", "khoản", "luật", "chương", "mục", "phụ", "nghị", "thông", "điểm"):
+            return None  # "tên Điều 53": the title of an article
         if len(tokens) == 1 and name_folded in RELATION_WORDS:
             return None  # "QUAN HỆ VỚI CHỦ HỘ: CON", "Giới tính: Nam": a field's value, not a name
         return start, end
