@@ -660,6 +660,9 @@ def test_mask_unless_ordinary_keeps_ordinary_sentences(text: str) -> None:
     'a) Sửa đổi, bổ sung tên Điều 53 như sau:',
     '5. Trình Chính phủ quy định về hoạt động đầu tư quỹ bảo hiểm xã hội.',
     'HỒ SƠ ĐỊA CHÍNH',
+    'CHÚ THÍCH CỦA VĂN BẢN HỢP NHẤT',
+    'HÔN NHÂN CHẤM DỨT DO VỢ, CHỒNG CHẾT HOẶC BỊ TÒA ÁN TUYÊN BỐ LÀ ĐÃ CHẾT',
+    'Đất có mặt nước của các đối tượng thủy văn dạng ao, hồ.',
 ])
 def test_no_name_in_places_fields_and_headings(text: str) -> None:
     """Places named after people, a form field's value, a list letter, an institution: no name is taken."""

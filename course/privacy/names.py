@@ -267,6 +267,8 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
         if last.lower() in LOWER_LAST_STOP or strip_diacritics_aligned(last) in LOWER_LAST_STOP:
             continue
         cue = re.search(r"(?:^|[.,;:(]\s*|\b(?:cho|gui|moi|cua|ten|la|ho|goi|gap|voi|va|nguoi|danh|ky)\s+)$", low[max(0, a - 8):a])
+        if (first, middle) == ("thủy", "văn"):
+            continue  # "thủy văn": hydrology
         if (accented and first in SURNAMES_VI and middle in ("văn", "thị", "a", "seo")) or (
                 titled and (middle in ("văn", "thị", "a", "seo") or (not accented and middle == "van") or (
                     # bare "thi" is mostly "thì": only between a family name and a word that can end a name
@@ -473,6 +475,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     if _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and not (
             len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run)) and not (titled and middle):
         return None
+    if len(tokens) > 4 and all(t.isupper() and len(t) > 1 for t in tokens[:5]):
+        return None  # five or more words in capitals: a heading ("CHÚ THÍCH CỦA VĂN BẢN HỢP NHẤT"), not a name
     run, tokens = run[:5], tokens[:5]
     start, end = run[0][0], run[-1][1]
     name_folded = folded[start:end].lower()
