@@ -40,7 +40,7 @@ def test_tuning_slice_per_kind() -> None:
         assert k.recall >= 0.98, (kind, detail)
 
 
-@pytest.mark.parametrize("part", ["U", "V", "W", "X", "Y"])
+@pytest.mark.parametrize("part", ["U", "V", "W", "X", "Y", "Z"])
 def test_held_out_slices_stay_above_the_targets(part: str) -> None:
     """Each was measured once before the fixes it led to (README); kept so later changes cannot fall below."""
     scores = evaluate_ward(load_ward_cases(part))
@@ -189,7 +189,8 @@ def test_sensitive_categories_of_the_2025_law(text: str, category: str) -> None:
 
 def test_card_needs_checksum_without_the_word_card() -> None:
     assert [f.kind for f in find_pii("Số 4526 0181 5908 3012 nhé")] == ["CARD"]  # Luhn-valid
-    assert [f.kind for f in find_pii("Số 4526 0181 5908 3013 nhé")] == []  # fails Luhn, no "thẻ"
+    # fails Luhn, no "thẻ": not a card, but a long digit run with nothing ordinary about it is still hidden
+    assert [f.kind for f in find_pii("Số 4526 0181 5908 3013 nhé")] == ["BANK"]
 
 
 # ---------------------------------------------------------------- bad input

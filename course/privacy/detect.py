@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from course.privacy.names import find_names
 from course.privacy.numwords import number_runs
-from course.privacy.sensitive import find_sensitive
+from course.privacy.sensitive import find_sensitive, person_cue
 from course.text import strip_diacritics, strip_diacritics_aligned
 
 # Kind → (placeholder stem, Vietnamese label shown to learners)
@@ -105,7 +105,7 @@ TAX_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d{10}(?:-\d{3})?(?:\d{2})?" + r"(?![\
 
 # Cars "29A-123.45", "30E 12345", "51LD-123.45"; motorbikes "29-B1 123.45", "59X1-234.56", "29B1 23456".
 PLATE_RE = re.compile(
-    r"(?<![\w/])\d{2}\s?-?\s?[A-ZĐ]{1,2}\d?\s?[-.\s]?\s?\d{3}[.\s]?\d{2}(?![\d/\w])"
+    r"(?<![\w/])\d{2}\s?-?\s?[A-ZĐ]{1,2}\d?\s?[-.\s]?\s?\d{3}[.\s-]?\d{2}(?![\d/\w])"
     r"|(?<![\w/])\d{2}[A-ZĐ]{1,2}\d?[-.\s]?\d{4}(?![\d/\w])"
 )
 
@@ -130,7 +130,12 @@ _NUM_WORD = (r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|khong|tram|ngh
 SPOKEN_DOB_RE = re.compile(r"\bsinh\s+(?P<date>(?:ngay|mung|mong)\s+(?:" + _NUM_WORD + r"\s+){1,3}thang\s+(?:"
                            + _NUM_WORD + r"\s+){1,2}nam(?:\s+" + _NUM_WORD + r"){1,8})\b")
 # "Quàng Thị Bun – 02/04/1938 – 0141…": a full date right after a name in a list is the date of birth.
-DATE_AFTER_NAME = re.compile(r"\s*[–—-]\s*(?P<y>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2})(?![\d/.])")
+DATE_AFTER_NAME = re.compile(r"\s*[–—-]\s*(?P<y>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2})(?![\d/.])"
+                             # "Lò Văn Tám (12/3/1961)", "Lò Văn Tám, 12-3-1961, bản …", "Lò Thị Bun: 1938": a date or a
+                             # year right after a name in a list or a record is the birth date (years before 2023)
+                             r"|\s*[(,:–—-]\s*(?:s\.?\s*|sinh\s+|ns\s*:?\s*|sn\s*:?\s*)?"
+                             r"(?P<y2>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19\d{2}|20[01]\d|202[0-2])"
+                             r"|(?:19[2-9]\d|200\d|201[0-2])(?=\s*[,;)–—-]))(?![\d/.])")
 
 # Capital letters only: the range À-Ỹ also holds the small letters ("đến 2020 được" is not a street).
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9 + 1)) if c.isupper())
@@ -157,26 +162,50 @@ FLAT_RE = re.compile(r"\b(?P<addr>[Pp]hòng\s+\d{1,4}[A-Za-z]?\s*,?\s*(?:nhà|t�
 # What follows an address label is an address: "Địa chỉ: bản Bó Phứa", "ĐỊA CHỈ: SỐ 58, TỔ 6, ĐƯỜNG 3/2",
 # "Nơi ở hiện tại: …", "dia chi so 3 ngo 8 pho Le Duan" (on folded lower-case text).
 ADDRESS_LABEL_RE = re.compile(
-    r"\b(?:dia chi(?: (?:nha|thuong tru|tam tru|lien he|hien tai|hien nay|cu|moi|nha rieng))?|noi o(?: hien (?:tai|nay))?"
+    r"(?:\b(?:dia chi(?: (?:nha|thuong tru|tam tru|lien he|hien tai|hien nay|cu|moi|nha rieng))?|noi o(?: hien (?:tai|nay))?"
     r"|noi (?:thuong|tam) tru|cho o(?: hien (?:tai|nay))?)(?:\s*:\s*|\s+(?=so\s+\d|\d))"
+    r"|\b(?:thuong tru|tam tru|tru quan|hktt|ho khau(?: thuong tru)?|noi cu tru|dc|d/c|tru)\s*:\s*)"
     r"(?P<addr>[^;\n()\"—–]{2,80})")
 ADDRESS_LABEL_CUT = re.compile(r"\s[-–—]\s|,\s*(?:sdt|dt|dien thoai|cccd|cmnd|email|so dien thoai|ngay sinh)\b"
                                r"|\.(?:\s|$)|\s+(?:soan|nho|xin|de nghi|giup|viet)\b")
 ADDRESS_WORD = re.compile(r"\d|\b(?:ban|thon|xom|ap|buon|plei|lang|to|khu|ngo|ngach|hem|kiet|duong|pho|so|phuong|xa|"
                           r"can ho|chung cu|tap the|phong|nha)\b")
+PERSON_ID_KINDS = frozenset({"CCCD", "CMND", "PHONE", "PASSPORT", "INSURANCE", "EMAIL", "DOB"})
+# Number words in a place unit's number ("số bốn mươi hai, tổ mười một"), folded.
+_NUMW = r"(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le|mot)"
+# What an address opens with: a number, a capital, or a place unit with its number or name ("tờ khai" is not one).
+ADDRESS_START = re.compile(r"(?:\d|[A-Z]|(?i:so|ban|thon|xom|ap|buon|plei|lang|to dan pho|to|khu pho|khu|khom|ngo|ngach|hem|"
+                           r"kiet|duong|pho|phuong|xa|thi tran|can ho|chung cu|tap the|khu tap the|phong|nha so|so nha|nha|"
+                           r"ki-?ot|lo|day|quay|thua|doi|khu dan cu|khu do thi|kdt)\s+(?:so\s+)?[\dA-Za-z])")
+# An address written in English: "No. 23, Alley 45, Nguyen Trai Street", "12 Lane 5, Kim Ma Road".
+ENGLISH_ADDRESS = re.compile(r"\b(?:No\.?\s*|Number\s+)?\d{1,4}[A-Za-z]?(?:/\d{1,4})*,?\s+(?:(?:Alley|Lane|Ln|Hamlet|Group|"
+                             r"Block|Room|Apt\.?|Apartment|Floor)\s+\d{1,4}[\w/]*,?\s+)*(?:[A-Z][a-z]+\s+){1,4}"
+                             r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)(?!\w)")
 # A village named after "về/ở/tại" or after a comma in a sentence that holds a person's name.
 VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)"
                         r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
 # A chain of place units, on folded text that keeps capitals: "phòng 204, nhà số 15 ngõ 62 phố Trần Hưng Đạo",
 # "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
-_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
+_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
                r"to dan pho|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|cho|chung cu|khu tap the|ktx|block|lo|day)")
-_PLACE_UNIT = (r"(?:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*(?![\w/])|[A-Z]\d{0,3}\b"
+_PLACE_UNIT = (r"(?i:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*(?![\w/])|[A-Z]\d{0,3}\b"
+               r"|" + _NUMW + r"(?:\s+" + _NUMW + r"){0,3}\b"
                r"(?!\s+[a-z])|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4})")
-OFFICE_PLACE = re.compile(r"\b(?:tru so|ubnd|uy ban nhan dan|hoi truong|co quan|van phong|nha van hoa|hoi nghi)\b")
+OFFICE_PLACE = re.compile(r"\b(?:tru so|ubnd|uy ban nhan dan|hoi truong|co quan|van phong|nha van hoa|hoi nghi|mot cua"
+                          r"|bo phan|phong hop|tiep nhan)\b")
 PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>" + _PLACE_UNIT + r"(?:\s*,?\s*" + _PLACE_UNIT + r")*)")
 DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay)\b", re.I)
-CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o)\s+|\(\s*)$", re.I)
+CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o|nguoi)\s+|\(\s*"
+                        r"|\s[–—-]\s*)$", re.I)
+# A unit that numbers one home: "số nhà 8", "nhà số 15", "số 9" (before another unit), a flat, a room, a stall.
+HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|can|phong tro|phong|nha tro|ki-?ot|kiot|quay|so|nha)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
+# Sending something to a place: the place is where someone lives or works ("ship về nhà 3, ngõ 9 …").
+DELIVERY_LEAD = re.compile(r"\b(?:ship|giao|gui|chuyen|chuyen phat|mang|dua)\s+(?:\w+\s+){0,2}(?:ve|den|toi|qua)\s+$")
+# A numbered residential group: "tổ 7", "xóm 3", "đội 2", "tổ mười một".
+NUMBERED_GROUP = re.compile(r"(?:to dan pho|to|xom|thon|doi|khu pho|khom|ap|khu dan cu|kdc|khu)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
+# The village or group itself, not a home in it: "bà con xóm Bưa", "trưởng thôn …", "chi bộ bản …", "nhà văn hóa tổ 5".
+GROUP_PLACE_BEFORE = re.compile(r"\b(?:ba con|chi em|anh em|nhan dan|dan|truong|pho|bi thu|chi bo|nha van hoa|hoi|doi|"
+                                r"cong an|can bo|toan|cac|moi|nhung|trong|cua ca|dia ban|thuoc)\s*$")
 
 
 # Words that, right before a number, make it a legal or document reference — never an address.
@@ -250,6 +279,9 @@ def _money_after(text: str, end: int) -> bool:
 # Digits written one per box, in dashed or grouped blocks: "0|0|1|...", "001-203-004-567", "0012 0300 4567".
 _RUN_SEP = r"(?:[ \t]?[.\-|·][ \t]?|[ \t]|\][ \t]?\[)"
 DIGIT_RUN = re.compile(r"(?<![\w/.,-])\d(?:" + _RUN_SEP + r"?\d){8,18}(?![\w/]|[.,]\d)")
+# Groups of three or four digits joined by slashes ("035/092/001/234"): an ID, not a document number (those hold
+# letters, "12/2025/NĐ-CP", or a year).
+SLASH_RUN = re.compile(r"(?<![\w/.-])\d{3,4}(?:/\d{3,4}){2,3}(?![\w/-])")
 # Digits spoken or typed as Vietnamese words ("không một bốn, một chín sáu ..."), on folded lower-case text.
 DIGIT_WORDS = {"khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "lam": "5",
                "sau": "6", "bay": "7", "tam": "8", "chin": "9"}
@@ -306,22 +338,31 @@ SECRET_WORDS_RE = re.compile(r"\b(?:ma (?:otp|pin|xac thuc|xac nhan)|otp|pin|mat
                              r"(?P<v>(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
                              r"(?:[\s,.-]+(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)){3,7})\b")
 # An email written out: "lan a còng gmail chấm com", "an.nguyen @ gmail . com", "an (at) gmail (dot) com".
-_AT = r"(?:\s+(?:a\s+)?(?:cong|\(at\)|at)\s+|\s*@\s*|\s*[(\[{<](?:a|at)[)\]}>]\s*)"
-_DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<]dot[)\]}>]\s*)"
+_AT = r"(?:\s+(?:a\s+)?(?:cong|moc|\(at\)|at)\s+|\s*@\s*|\s*[(\[{<](?:a|at|a cong|cong|a moc)[)\]}>]\s*)"
+_DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s*)"
 # The local part read aloud: words joined by "chấm", "gạch dưới", "gạch ngang", or digits in words
 # ("ngocanh hai không không năm", "quang gạch dưới minh").
 _LOCAL_JOIN = (r"(?:\s+(?:cham|gach duoi|gach chan|gach ngang|gach noi|dau gach duoi)\s+[a-z0-9][a-z0-9._+-]*"
                r"|\s+(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?=\s))")
+# Mail services named without their domain ending: "lan a còng gmail".
+MAIL_PROVIDERS = (r"(?:gmail|yahoo|ymail|hotmail|outlook|icloud|live|vnn|(?:go|gio|gi) ?meo|da ?hu|ya ?hu|hot ?meo"
+                  r"|ao luc|out luc)")
+# Words that come before a local part read aloud, never in it (folded): "email là …", "gửi cho …".
+EMAIL_LEAD_WORDS = frozenset("email mail thu la cua gui vao den cho toi em anh chi ba ong ay la dia chi hop ve tu va hoac "
+                             "qua theo moi".split())
 EMAIL_LOOSE_RE = re.compile(
     r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _LOCAL_JOIN + r"{0,8}" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
     + _DOT + r"(?:com|vn|net|org|edu|gov|info|io)(?:" + _DOT + r"(?:vn|com|net|org))*\b"
+    r"|(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _LOCAL_JOIN + r"{0,8}" + _AT + MAIL_PROVIDERS + r"(?:" + _DOT
+    + r"(?:com|vn|net|org))*\b"
 )
 # The "@" part of a spelled email, found first so the costly pattern above only runs near one.
-EMAIL_AT_ANCHOR = re.compile(_AT + r"[a-z0-9-]+" + _DOT)
+EMAIL_AT_ANCHOR = re.compile(_AT + r"(?:[a-z0-9-]+" + _DOT + r"|" + MAIL_PROVIDERS + r"\b)")
 YEAR_AFTER_NAME = re.compile(r"\s*[(,]\s*(?:s\.?\s*|sinh\s+)?(?P<y>(?:19|20)\d{2})\s*\)")
 # "công dân nam sinh năm 2008", "các cháu sinh năm 2019": the birth year of a group, not of a person.
 GROUP_BEFORE = re.compile(
-    r"(?:cong dan|thanh nien|tre em|tre|cac chau|cac em|nhung nguoi|nguoi|hoc sinh|thi sinh|lao dong)"
+    r"(?:cong dan|thanh nien|tre em|tre|cac chau|cac em|nhung nguoi|nguoi|hoc sinh|thi sinh|lao dong|nguoi cao tuoi"
+    r"|cac cu|sinh vien|doi tuong|tre so sinh|hoc vien|cac ong|cac ba|phu nu|nam gioi)"
     r"(?:\s+(?:nam|nu))?\s*$"
 )
 
@@ -329,13 +370,27 @@ GROUP_BEFORE = re.compile(
 # Any written date, on folded lower-case text: ISO, day-month-year with any separator, one digit per box,
 # "mùng 3 tháng 11", and dates in words ("mùng tám tháng ba năm một chín năm lăm"), lunar or not.
 _NW = r"(?:khong|mot|hai|ba|bon|tu|nam|lam|nham|sau|bay|tam|chin|muoi|tram|nghin|ngan|linh|le)"
+_LUNAR = (r"(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b")
+_MONTHS_EN = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?"
+              r"|nov(?:ember)?|dec(?:ember)?)")
 ANY_DATE_RE = re.compile(
     r"(?<![\w/.-])(?:(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?![\d/.-]?\d)"
     r"|\d(?:\s?\d)?\s*[/.-]\s*\d(?:\s?\d)?\s*[/.-]\s*(?:\d(?:\s?\d){3}|\d{2})(?![\d/.-]?\d)"
-    r"|(?:(?:ngay|mung|mong)\s+)?(?:\d{1,2}|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+thang\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)(?:\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7}))?)(?!\w)"
+    r"|\d{1,2}\s+\d{1,2}\s+(?:19|20)\d{2}(?!\d)"  # "05 03 1990", typed with spaces
+    r"|(?:thang\s+)?\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}(?![\d/.-]?\d)"  # month and year: "sinh tháng 3/1990"
+    r"|thang\s+(?:\d{1,2}|" + _NW + r")\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"
+    r"|nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"  # "sinh năm 90"
+    r"|(?:nam\s+)?(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
+    r"|(?:(?:ngay|mung|mong)\s+)?(?:\d{1,2}|ram|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+thang\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)(?:\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|" + _LUNAR + r"|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7}))?"
+    # English: "March 3rd, 1994", "3 March 1994"
+    r"|(?:" + _MONTHS_EN + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS_EN
+    + r")\.?,?\s+(?:19|20)\d{2})(?!\w)"
 )
+LUNAR_YEAR = re.compile(r"\b(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b")
+BIRTH_HINT = re.compile(r"sinh|dob|\bns|\bsn|born|birth|doi|\bde ")
 # A word that says the next date is a birth: "ngày sinh", "sinh ngày", "NS", "DOB" (folded).
-BIRTH_WORD_RE = re.compile(r"\b(?:ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh|ns|sn|dob)\b"
+BIRTH_WORD_RE = re.compile(r"\b(?:ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
+                           r"|chao doi|ra doi|sinh nhat|born|birthday|birth date|de(?= (?:ngay|nam|vao|hom|luc)\b))\b"
                            r"(?! (?:hoat|vien|thai|ke|song|ly|hoc|san|trac|to|vat|khi|loi|thanh|tu|ra)\b)")
 
 
@@ -343,9 +398,13 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
     """The first date after a birth word in the same clause, in any spelling ("ngày sinh … ghi 1992-11-03")."""
     out: list[Finding] = []
     for b in BIRTH_WORD_RE.finditer(low):
+        if b.group() == "de" and text[b.start():b.end()].lower() != "đẻ" and not text[b.start():b.start() + 40].isascii():
+            continue  # "để", not "đẻ"
         if b.group().startswith("sinh"):
             glued = re.search(r"([a-z]+) $", low[max(0, b.start() - 12):b.start()])
-            if glued and glued.group(1) in _NOT_BIRTH_ASCII and not text[glued.start(1) + max(0, b.start() - 12)].isupper():
+            g0 = glued.start(1) + max(0, b.start() - 12) if glued else 0
+            sentence_start = not low[max(0, g0 - 3):g0].strip(" \"'(") or re.search(r"[.;:!?\n]\s*$", low[max(0, g0 - 3):g0])
+            if glued and glued.group(1) in _NOT_BIRTH_ASCII and (not text[g0].isupper() or sentence_start):
                 continue
         if GROUP_BEFORE.search(low[max(0, b.start() - 30):b.start()]):
             continue
@@ -353,17 +412,79 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
         if not m:
             continue
         between = low[b.end():m.start()]
-        if len(between) > 45 or re.search(r"[.;!?\n]|\d|\bcap\b|het han|\bden\b|tu ngay|vi du|dinh dang|\bmau\b", between):
+        if len(between) > 45 or re.search(r"[.;!?\n]|\d|\bcap\b|het han|\bden\b|tu ngay|vi du|dinh dang|\bmau\b"
+                                          r"|\btruoc\b|\bsau\b|\btro (?:ve|len|di)\b|\btu nam\b", between):
             continue
         value = m.group()
-        if not re.search(r"\d", value) and not re.search(r"\bthang\b", value):
+        if not re.search(r"\d", value) and not re.search(r"\bthang\b", value) and not LUNAR_YEAR.search(value):
             continue
-        if "thang" in value and not re.search(r"\b(?:mung|mong|ngay)\b|\d", value) and len(between.strip(" :")) > 12:
+        if ("thang" in value and not re.search(r"\b(?:mung|mong|ngay|ram)\b|\d", value) and not LUNAR_YEAR.search(value)
+                and len(between.strip(" :")) > 12):
             continue  # "tháng" in words far from the birth word is a duration, not a date
         end = m.end()
         while end > m.start() and low[end - 1] == " ":
             end -= 1
-        out.append(Finding("DOB", m.start(), end, text[m.start():end]))
+        start = m.start() + 4 if re.match(r"nam \d", low[m.start():end]) else m.start()  # the year, not "năm"
+        out.append(Finding("DOB", start, end, text[start:end]))
+    return out
+
+
+# Before a date, these make it the date of something that happened, not a birth (folded, in the clause).
+EVENT_BEFORE_DATE = re.compile(
+    r"\b(?:cap|ky|ban hanh|hieu luc|hop|tu|den|ke tu|nop|nhan|ket hon|dang ky|mat|qua doi|chet|tu tran|tu vong|nhap ngu"
+    r"|xuat ngu|vao dang|tham gia|cong tac|nghi huu|het han|quyet dinh|so|luc|vao|truoc|sau|tai nan|xay ra|bat dau|"
+    r"ket thuc|chuyen|den ngay|ngay cap|lap|tiep nhan|xu|thi hanh|tha|ra|nghi|lam|hoc|tot nghiep|mua|ban|thue|vay"
+    r"|tra|giai ngan|xet|kham|nhap vien|ra vien|dieu tri|nhap hoc|hen|goi|bao|phat hien)\b[^,;()]{0,24}$")
+
+
+def _old_dates_of_people(text: str, low: str, name_starts: list[int]) -> list[Finding]:
+    """A full date with a year before 2013 in a sentence about a named person, with no event word before it in
+    its clause: the person's date of birth ("Lò Văn Tám 12/3/1961 bản Na Hu", "ông Tám (ngày 12/3/1961)")."""
+    out: list[Finding] = []
+    for m in re.finditer(r"(?<![\w/.-])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19[2-9]\d|200\d|201[0-2])(?![\w/.-]?\d)", text):
+        a, b = m.span()
+        s0 = max(0, a - 150) + len("".join(re.split(r"([.;!?\n](?:\s|$))", low[max(0, a - 150):a])[:-1]))
+        s1 = re.search(r"[.;!?\n](?:\s|$)|$", low[b:b + 150])
+        s1 = b + (s1.start() if s1 else 150)
+        if bisect.bisect_left(name_starts, s1) <= bisect.bisect_left(name_starts, s0):
+            continue
+        clause = low[max(s0, low.rfind(",", s0, a) + 1):a]
+        if EVENT_BEFORE_DATE.search(clause) or GROUP_BEFORE.search(clause):
+            continue
+        out.append(Finding("DOB", a, b, text[a:b]))
+    return out
+
+
+RECORD_PLACE = re.compile(r"(?i:to dan pho|to|xom|thon|ban|ap|buon|plei|lang|khu pho|khom|doi|khu|so nha|so)\s+"
+                          r"(?:\d{1,4}[A-Za-z]?|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
+RECORD_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}")
+
+
+RECORD_PLACE_WORDS = frozenset("tổ xóm thôn bản ấp buôn plei làng khu khóm khu phố tổ dân phố đội số nhà số".split())
+
+
+def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> list[Finding]:
+    """A row of a list or table pasted as text ("2 | Ngân Văn Khuyến | 0140… | Bản Pá Công", "Phú;Nam;12/12/1958;Tổ 1"):
+    in a row that holds a person, a field that is a place unit is the address, a full date the date of birth."""
+    out: list[Finding] = []
+    pos = 0
+    for line in text.split("\n"):
+        a0, pos = pos, pos + len(line) + 1
+        sep = "|" if line.count("|") >= 2 else ";" if line.count(";") >= 2 else "\t" if "\t" in line else None
+        if sep is None or bisect.bisect_left(person_starts, a0 + len(line)) <= bisect.bisect_left(person_starts, a0):
+            continue
+        k = a0
+        for field in line.split(sep):
+            a = k + len(field) - len(field.lstrip())
+            b = k + len(field.rstrip())
+            k += len(field) + 1
+            if b <= a:
+                continue
+            head = text[a:b].split(" ", 1)[0].lower()
+            if RECORD_PLACE.fullmatch(folded_case[a:b]) and (head.isascii() or head in RECORD_PLACE_WORDS):  # not "Lạng Sơn"
+                out.append(Finding("ADDRESS", a, b, text[a:b]))
+            elif RECORD_DATE.fullmatch(text[a:b]):
+                out.append(Finding("DOB", a, b, text[a:b]))
     return out
 
 
@@ -372,8 +493,9 @@ PLATE_LOOSE_RE = re.compile(r"(?<![\w/])\d{2}\s?-?\s?[a-z]{1,2}\d?\s?[-.\s]?\s?(
 PLATE_CONTEXT = re.compile(r"(?:\boto\b|o to|\bxe\b|bien so|\bbks\b|\bbs\b|bien kiem soat|xe may)")
 # A secret's keyword; the secret is the first token-like value after it in the same clause.
 SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
-                           r"|ma xac (?:thuc|nhan)|ma bao mat|ma kich hoat|ma dang nhap)\b")
-_SHORT_SECRET_KEYS = ("cvv", "cvc", "otp", "pin", "ma pin", "ma xac", "ma bao mat")
+                           r"|ma xac (?:thuc|nhan|minh)|ma bao mat|ma kich hoat|ma dang nhap|ma mo khoa|ma bi mat|ma so bi mat"
+                           r"|ma truy cap|smart ?otp|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv)\b")
+_SHORT_SECRET_KEYS = ("cvv", "cvc", "otp", "pin", "ma pin", "ma xac", "ma bao mat", "so bao mat", "ma so bao mat", "so cvv")
 
 
 def _secrets(text: str, low: str) -> list[Finding]:
@@ -428,7 +550,7 @@ def _folded_before(low: str, start: int, width: int = 45) -> str:
 def _classify_digits(digits: str, low: str, start: int, end: int, text: str) -> str | None:
     """Kind of an ID written in an unusual spelling (boxes, dashes, groups or words), or None."""
     before = _folded_before(low, start)
-    if _money_after(text, end):
+    if _money_after(text, end) or ORDINARY_NUMBER.fullmatch(text[start:end].strip()):
         return None
     if INSURANCE_CONTEXT.search(before) and len(digits) == 10:
         return "INSURANCE"
@@ -448,7 +570,33 @@ def _classify_digits(digits: str, low: str, start: int, end: int, text: str) -> 
         return "CCCD"
     if len(digits) == 9 and _context(CMND_CONTEXT, before):
         return "CMND"
+    # Mask unless ordinary (issue 24: each blind slice brought context words the rules had not seen): a run of
+    # 9 to 19 digits in any grouping is an identifier of the kind its length says, unless it is an amount
+    # (dotted thousands, a currency or unit after it) or a procedure code ("2.000986.000.00.00.H56").
+    raw = text[start:end]
+    if (money_like or ORDINARY_CODE.match(text, start) or re.match(r"[.-][A-Za-z]", text[end:end + 2])
+            or DOCUMENT_BEFORE.search(before)
+            or re.search(r"(?:\+\d{1,3}|\(\+?\d{1,4}\)|\b84)[\s.-]*$", text[max(0, start - 8):start])):
+        return None
+    if len(digits) == 9:
+        return "CMND"
+    if len(digits) == 10:
+        return "TAX" if digits[0] in "08" else "INSURANCE"
+    if 11 <= len(digits) <= 19 and not re.fullmatch(r"(?:19|20)\d{2}(?:\D+(?:19|20)\d{2})+", raw):
+        return "BANK"
     return None
+
+
+# Years in a row ("2021-2025-2030") and decimals ("105.854167", a coordinate): never an identifier.
+ORDINARY_NUMBER = re.compile(r"(?:19|20)\d{2}(?:\s*[-–/,]\s*(?:19|20)\d{2})+|\d{1,3}[.,]\d{5,8}"
+                             r"|1[89]00(?:[\s.-]?\d){4,6}")  # and the national service lines 1800 / 1900
+# The number of a document, a permit, a receipt or an order: "Giấy phép số 123456789" (folded, right before).
+DOCUMENT_BEFORE = re.compile(r"\b(?:giay phep|quyet dinh|cong van|van ban|hop dong|hoa don|bien lai|bien ban|chung tu|phieu"
+                             r"|giay chung nhan|gcn|ma ho so|so ho so|ho so|van don|ma van don|seri|serial|so hieu|don hang"
+                             r"|ma don|thua|to trinh|ke hoach|thong bao|giay moi|ma giao dich|ma tra cuu|ma bien nhan"
+                             r"|giay bien nhan|so vao so|ma thu tuc|ma bao cao)(?:\s+[a-z]{1,6}){0,2}\s*(?:so|ma)?\s*[:.]?\s*$")
+# Ordinary codes made of digit groups: national procedure codes "1.001612.000.00.00.H28".
+ORDINARY_CODE = re.compile(r"\d\.\d{6}\.\d{3}\.\d{2}\.\d{2}")
 
 
 def _extra_ids(text: str, low: str) -> list[Finding]:
@@ -458,10 +606,11 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
     def add(kind: str, start: int, end: int) -> None:
         out.append(Finding(kind, start, end, text[start:end]))
 
-    for m in DIGIT_RUN.finditer(text):
-        kind = _classify_digits(_digits(m.group()), low, m.start(), m.end(), text)
-        if kind:
-            add(kind, m.start(), m.end())
+    for rx in (DIGIT_RUN, SLASH_RUN):
+        for m in rx.finditer(text):
+            kind = _classify_digits(_digits(m.group()), low, m.start(), m.end(), text)
+            if kind:
+                add(kind, m.start(), m.end())
     for start, end, digits in number_runs(text, low, 5):
         # a passport read aloud: the letter's name, then seven digits ("xê bốn năm một, tám hai không chín")
         letter = PASSPORT_LETTER_SPOKEN.search(low, max(0, start - 6), start)
@@ -479,14 +628,16 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
         if _valid_phone(m.group().replace("(", "").replace(")", "")):
             add("PHONE", m.start(), m.end())
     for m in PASSPORT_RE.finditer(text):
-        strict = re.fullmatch(r"[BCEGKNP]\d{7}", m.group()) is not None
-        if strict or PASSPORT_CONTEXT.search(_folded_before(low, m.start(), 40)):
+        # the letters Vietnamese passports use, then seven digits, in any case and grouping, unless a document's number
+        shape = re.fullmatch(r"[BCEGKNPbcegknp]\D?\d(?:\D?\d){6}", m.group()) is not None
+        before = _folded_before(low, m.start(), 40)
+        if (shape and not DOCUMENT_BEFORE.search(before)) or PASSPORT_CONTEXT.search(before):
             add("PASSPORT", m.start(), m.end())
     for m in BHYT_RE.finditer(text):
         add("INSURANCE", m.start(), m.end())
     for m in BHYT_ANYCASE_RE.finditer(text):
-        if INSURANCE_CONTEXT.search(_folded_before(low, m.start(), 40)):
-            add("INSURANCE", m.start(), m.end())
+        # two letters, a benefit level 1-5, a province and ten digits: specific enough in any case and spacing
+        add("INSURANCE", m.start(), m.end())
     for m in PHONE_INTL_RE.finditer(text):
         add("PHONE", m.start(), m.end())
     for m in CVV_RE.finditer(low):
@@ -510,7 +661,9 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             add("SECRET", m.start("v"), m.end("v"))
     out.extend(_secrets(text, low))
     for m in PLATE_LOOSE_RE.finditer(low):
-        if not PLATE_RE.fullmatch(text[m.start():m.end()]) and PLATE_CONTEXT.search(_folded_before(low, m.start(), 30)):
+        shaped = re.search(r"[a-z]\d?\s?[-.]\s?\d", low[m.start():m.end()]) and 11 <= int(low[m.start():m.start() + 2]) <= 99
+        if not PLATE_RE.fullmatch(text[m.start():m.end()]) and (
+                shaped or PLATE_CONTEXT.search(_folded_before(low, m.start(), 30))):  # "28a-11953": the shape is enough
             add("PLATE", m.start(), m.end())
     seen_email: set[tuple[int, int]] = set()
     for anchor in EMAIL_AT_ANCHOR.finditer(low):
@@ -519,17 +672,27 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             if m.span() in seen_email or not (m.start() <= anchor.start() < m.end()):
                 continue
             seen_email.add(m.span())
-            if not EMAIL_RE.fullmatch(text[m.start():m.end()]):
-                add("EMAIL", m.start(), m.end())
+            a = m.start()
+            # the local part read as several words ("hoang lan a còng …", "bích ngọc chín lăm a còng …"): take up to
+            # four more words before it, never a word that introduces it ("email chị ấy là …"); a local part glued to
+            # a typed "@" is whole already
+            for _ in range(0 if low[anchor.start()] == "@" else 4):
+                w = re.search(r"(?<![\w.@+-])([a-z0-9][a-z0-9._+-]*) $", low[max(0, a - 30):a])
+                if not w or w.group(1) in EMAIL_LEAD_WORDS:
+                    break
+                a -= len(w.group())
+            if a < anchor.start() and not EMAIL_RE.fullmatch(text[a:m.end()]):
+                add("EMAIL", a, m.end())
     return out
 
 
 def find_pii(text: str) -> list[Finding]:
     """All personal data found in `text`, sorted by position, without overlaps."""
     text = unicodedata.normalize("NFC", text or "")
-    low = strip_diacritics_aligned(text).lower()
+    folded_case = strip_diacritics_aligned(text)  # folded once, shared with the name and sensitive-data passes
+    low = folded_case.lower()
     found: list[Finding] = _extra_ids(text, low)
-    if "sinh" in low or "dob" in low or "ns" in low or "sn" in low:
+    if BIRTH_HINT.search(low):
         found += _birth_dates(text, low)
 
     def add(kind: str, m: re.Match[str], group: int | str = 0) -> None:
@@ -554,7 +717,7 @@ def find_pii(text: str) -> list[Finding]:
                 continue
             if len(digits) in (9, 12) and _context(ID_JUST_BEFORE, text[max(0, m.start() - 30) : m.start()]):
                 continue
-            year_range = re.fullmatch(r"(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}", value)
+            year_range = re.fullmatch(r"(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}", value) or ORDINARY_NUMBER.fullmatch(value)
             money_like = re.fullmatch(r"\d{1,3}(?:\.\d{3})+", value)  # 1.500.000 is an amount, not an account
             if not (_money_after(text, m.end()) or year_range or money_like):
                 add("BANK", m)
@@ -565,7 +728,10 @@ def find_pii(text: str) -> list[Finding]:
         add("PLATE", m)
     for m in DOB_RE.finditer(text):
         glued = re.search(r"([\wÀ-ỹ]+) $", text[max(0, m.start() - 12) : m.start()])  # "vệ sinh", not "An, sinh"
-        word = glued.group(1).lower() if glued and not glued.group(1)[0].isupper() else ""  # "Kiếm sinh": a name
+        g0 = max(0, m.start() - 12) + glued.start(1) if glued else 0
+        at_start = glued is not None and not text[max(0, g0 - 3):g0].strip(" \"'(")  # "Học sinh năm 2024 …" opens the text
+        word = (glued.group(1).lower() if glued and (not glued.group(1)[0].isupper() or at_start)
+                else "")  # "Kiếm sinh": a name
         if m.group().lower().startswith("sinh") and (
                 word in NOT_BIRTH_BEFORE or (word == strip_diacritics(word) and word in _NOT_BIRTH_ASCII)):
             continue
@@ -589,6 +755,8 @@ def find_pii(text: str) -> list[Finding]:
             if _money_after(text, start + len(value)) or NOT_ADDRESS_NAME.search(value):
                 continue
             found.append(Finding("ADDRESS", start, start + len(value), value))
+    for m in ENGLISH_ADDRESS.finditer(text) if "St" in text or "Road" in text or "Rd" in text or "Ave" in text else ():
+        add("ADDRESS", m)
     for m in FLAT_RE.finditer(text):
         if not OFFICE_PLACE.search(strip_diacritics(_window(text, m.start(), m.end(), 80, 60)).lower()):
             add("ADDRESS", m, "addr")
@@ -601,31 +769,54 @@ def find_pii(text: str) -> list[Finding]:
         value = value[:cut.start()] if cut else value
         value = value.rstrip(" ,:")
         office = re.match(r"(?:tru so|ubnd|uy ban|bo phan|trung tam|van phong|cong an|nha van hoa|truong)\b", value)
-        if len(value) >= 3 and ADDRESS_WORD.search(value) and not value.startswith(("email", "thu ")) and not office:
+        opening = ADDRESS_START.match(strip_diacritics_aligned(text[start:start + len(value)]))
+        if (len(value) >= 3 and ADDRESS_WORD.search(value) and not value.startswith(("email", "thu ")) and not office
+                and opening):
             found.append(Finding("ADDRESS", start, start + len(value), text[start:start + len(value)]))
 
-    names = find_names(text)
-    folded_case = strip_diacritics_aligned(text)
+    names = find_names(text, folded_case)
     name_starts = sorted(st for k, st, _ in names if k == "NAME")
+    # a personal identifier also says the sentence is about someone ("người có CCCD … tạm trú tại tổ 7")
+    person_starts = sorted(name_starts + [f.start for f in found if f.kind in PERSON_ID_KINDS])
     for m in PLACE_CHAIN_RE.finditer(folded_case):
         a, b = m.span("c")
         while b > a and folded_case[b - 1] in " ,":
             b -= 1
+        chain = low[a:b]
         units = len(re.findall(r"(?<![\w-])" + _PLACE_NOUN + r"\s+(?:so\s+)?[\dA-Z]", folded_case[a:b], re.I))
         lead = CHAIN_LEAD.search(folded_case[max(0, a - 16):a]) is not None
         dwelling = DWELLING_START.match(folded_case, a) is not None
         s0 = max(0, a - 120) + len("".join(re.split(r"([.;!?\n](?:\s|$))", low[max(0, a - 120):a])[:-1]))
         s1 = re.search(r"[.;!?\n](?:\s|$)|$", low[b:b + 120])
         s1 = b + (s1.start() if s1 else 120)
-        person = bisect.bisect_right(name_starts, s1) > bisect.bisect_left(name_starts, s0)
+        person = bisect.bisect_right(person_starts, s1) > bisect.bisect_left(person_starts, s0)
         if NOT_ADDRESS_BEFORE.search(text[max(0, a - 30):a]) or NOT_ADDRESS_NAME.search(text[a:b]):
             continue
         if re.match(r"\s*(?:den|toi|-|–|va)\s*\d", low[b:b + 12]):
             continue  # "ki-ốt số 1 đến 20": a range of stalls, not one home
-        if OFFICE_PLACE.search(low[s0:s1]):
-            continue  # "phòng 301, tòa nhà A, trụ sở UBND": an office, not a home
-        if (dwelling and (units >= 2 or re.match(r"(?:can ho|ki-?ot|kiot|so nha|nha so)", low[a:b]))) or (
-                lead and person and units >= 2):
+        if chain.startswith("so ") and re.search(r"(?<![\w-])[a-z]+\s*$", folded_case[max(0, a - 12):a]) and not lead:
+            continue  # "thửa số 12", "quầy số 4": a number of something else, not "… số 19 tổ 4" after a name
+        if OFFICE_PLACE.search(low[s0:s1]) or GROUP_PLACE_BEFORE.search(low[max(0, a - 24):a]):
+            continue  # "phòng 301, tòa nhà A, trụ sở UBND": an office; "bà con xóm Bưa": the village itself
+        # who the sentence is about: a name found, or a title, kinship word or pronoun ("hộ ông …", "anh ấy")
+        someone = person or person_cue(text[s0:s1])
+        house = HOUSE_UNIT.search(chain) is not None  # a house, flat or stall number: one home
+        lane = re.search(r"\b(?:ngo|ngach|hem|kiet)\s+(?:so\s+)?\d", chain) is not None
+        village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|to dan pho|to|khu pho|khom)\s", chain) is not None
+        lane_street = re.match(r"(?:ngo|ngach|hem|kiet)\s+\d[\w/]*(?:\s+[A-Z][\w]*){1,4}", folded_case[a:b + 40])
+        if units == 1 and lead and someone and lane_street:  # "ở ngõ 5 Trần Phú": the lane and its street
+            b = a + lane_street.end()
+        group = NUMBERED_GROUP.match(chain) is not None
+        delivery = DELIVERY_LEAD.search(low[max(0, a - 30):a]) is not None
+        if ((dwelling and (units >= 2 or re.match(r"(?:can ho|ki-?ot|kiot|so nha|nha so)", chain)))
+                or (units >= 2 and house)  # "số 9 ngách 21/5 phố …", "số nhà 8, tổ 2": a home wherever it is
+                or (units >= 2 and (lane or lead) and someone)  # "ngõ 3 kiệt 17 đường … cho hộ ông Vinh"
+                or (units >= 2 and (lane or house) and delivery)  # "ship về nhà 3, ngõ 9 phố …"
+                or (units == 1 and group and lead and someone)  # "anh Khoa ở tổ 3", "người nhận … – tổ 9"
+                or (units >= 2 and village and someone)  # "xóm Bưa, thôn Đồng Bến" in a sentence about a person
+                or (units == 1 and lead and someone and lane_street)
+                or (units == 1 and village and lead and someone  # "ông … ở bản Huổi Hẹ" (a bare "tổ 3" is too
+                    and re.match(r"[a-z ]+[A-Z]", folded_case[a:b]))):  # wide to mark a home)
             found.append(Finding("ADDRESS", a, b, text[a:b]))
     if any(kind == "NAME" for kind, _, _ in names):
         for kind, _, e in names:  # "cô Lý Thị Mùi tổ 7": a residential group right after a name
@@ -648,7 +839,11 @@ def find_pii(text: str) -> list[Finding]:
         found.append(Finding(kind, start, end, text[start:end]))
         year = (YEAR_AFTER_NAME.match(text, end) or DATE_AFTER_NAME.match(text, end)) if kind == "NAME" else None
         if year:  # "Ông Mùa A Vàng (1958)": a year in brackets right after a name is the year of birth
-            add("DOB", year, "y")
+            add("DOB", year, "y" if year.group("y") else "y2")
+    if name_starts or "sinh" in low:
+        found += _old_dates_of_people(text, low, name_starts)
+    if "|" in text or ";" in text or "\t" in text:
+        found += _record_fields(text, folded_case, person_starts)
 
     # Resolve overlaps: keep higher priority, then the longer span.
     found.sort(key=lambda f: (-PRIORITY[f.kind], -(f.end - f.start), f.start))
@@ -661,7 +856,7 @@ def find_pii(text: str) -> list[Finding]:
         kept.insert(i, f)
         starts.insert(i, f.start)
     # Sensitive data about a person: tied by a name or ID in the same sentence; cut where it overlaps.
-    for category, start, end in find_sensitive(text, [(k.start, k.end) for k in kept]):
+    for category, start, end in find_sensitive(text, [(k.start, k.end) for k in kept], folded_case):
         # cut out the names and IDs inside the phrase: what is left on either side is sensitive
         first = max(0, bisect.bisect_left(starts, start) - 1)
         pieces, lo = [], start
@@ -675,6 +870,7 @@ def find_pii(text: str) -> list[Finding]:
                 b -= 1
             while a < b and text[a] == " ":
                 a += 1
-            if b - a >= 3:
+            # a piece after a name cut out of the phrase must still say something ("… Cao Đài xin": not "xin")
+            if b - a >= 3 and (a == pieces[0][0] or len(text[a:b].split()) >= 2):
                 kept.append(Finding("SENSITIVE", a, b, text[a:b], category))
     return sorted(kept, key=lambda f: f.start)

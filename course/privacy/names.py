@@ -37,12 +37,15 @@ giàng thào vừ vàng mùa sùng hạng tẩn triệu bàn chảo lầu hầu 
 và cứ tráng tô sin giáp lục ông diệp âu đào thiều ứng khúc kha đàm ninh liễu nghiêm phí quan quỳnh thủy
 vi xa ksor niê kpă rmah siu đèo hờ lỳ ly mè lầm lý khà pờ sình chẻo lã điêu hà cà tòng hảng phàn
 bạch danh đàng sơn chau néang rơ puih thông lữ doãn tăng thân trình cù mẫn lạc nhan ma vì bạc
+khương ôn đậu cấn chử điền đổng ngọ ngụy nhữ thôi vưu liêu mạch lỗ mùi sần phìn sì vần xồng sồng lềnh lìu chẩu
+ngần
 """.split())
 # Ê Đê, Jrai and Ba Na given names open with "Y" (men) or "H'" (women): "Y Bhim Niê", "Nay Y Blang".
 NOT_Y_NAME = frozenset("te hoc duoc khoa si ta".split())
 SURNAMES_BARE = frozenset(strip_diacritics_aligned(n) for n in SURNAMES_VI)
 # Title and kinship words before a name (accented forms; bare forms count only in text typed bare).
-TITLES = frozenset("ông bà anh chị cháu em cô chú bác cụ dì thím mợ cậu thầy vợ chồng bé bạn mế pá".split())
+TITLES = frozenset("ông bà anh chị cháu em cô chú bác cụ dì thím mợ cậu thầy vợ chồng bé bạn mế pá mẹ bố cha má dượng "
+                   "thằng cu be".split())
 TITLES_BARE = frozenset("ong ba anh chi chau em co chu bac cu di thim mo cau thay vo chong".split())
 # Second words of a two-word title or kinship phrase ("anh trai Hùng", "cô giáo Lan", "bác sĩ Hùng",
 # "ông nội Tư", "con gái Ngọc"), folded: the word before them must be a title, or "con"/"giáo"/"bác".
@@ -62,7 +65,17 @@ NOT_A_NAME_PHRASE = re.compile(
     # roles in court and procedure documents: "họ tên Thẩm phán, Thư ký Tòa án"
     r"tham phan|kiem sat vien|thu ky|toa an|dieu tra vien|hoi tham|luat su|cong chung vien|chap hanh vien|"
     r"giam dinh vien|tham tra vien|thanh tra vien|"
-    r"deo o quy ho|deo hai van|deo ngang|deo khau pha|deo ma pi leng|deo pha din)\b")
+    r"deo o quy ho|deo hai van|deo ngang|deo khau pha|deo ma pi leng|deo pha din|"
+    # everyday words of headings and documents that open with a family name ("QUAN HỆ", "TRÌNH TỰ", "VĂN PHÒNG")
+    r"quan he|trinh tu|trinh chinh|trinh uy|trinh quoc|trinh bo|ly hon|ly lich|van phong|van ban|van thu|van hoa|ho so|"
+    r"ho tich|ho khau|ho ngheo|thuy van|ra soat|hien phap|quan ly|quan tri|quan trong|cao nhat|cao tuoi|kim ngach)\b")
+# Values of a form's relationship or sex field, never a name after the label.
+RELATION_WORDS = frozenset("con vo chong bo me cha anh chi em chau ong ba nam nu khong co chu ho ban than".split())
+# Places named after people, with a two-word head: "ngã tư Hoàng Minh Giám", "nhà thi đấu Trịnh Hoài Đức" (folded).
+PLACE_PHRASE_BEFORE = re.compile(r"\b(?:nga tu|nga ba|nga nam|nha thi dau|san van dong|cong vien|ben xe|khu do thi|"
+                                 r"cung van hoa|trung tam|toa nha|khach san|nha hang|sieu thi|nha ga|ga|cau|quang truong|"
+                                 r"tuong dai|nha tho|nha van hoa|hoi truong|giai|cup|ky niem|le tuong niem|"
+                                 r"(?:nha|truong|cong ty|doanh nghiep) mang ten)\s*$")
 # A second street of a crossing or a list of streets: the name after "đường X – " / "phố X và ".
 STREET_JOINED = re.compile(r"\b(?:duong|pho|nga tu|nga ba|giao|tuyen)\s+[A-Za-z0-9 ]{2,30}?\s*(?:[-–—/,]|va)\s*$")
 # Words just before a run that make it a company, shop or cooperative ("Công ty Cổ phần Hoàng Long").
@@ -190,9 +203,10 @@ def _place(word: str, folded: str, bare_text: bool = True) -> bool:
     return low in PLACE_WORDS or (bare_text and _bare(word) and folded.lower() in PLACE_WORDS_BARE)
 
 
-def find_names(text: str) -> list[tuple[str, int, int]]:
-    """("NAME" | "ADDRESS", start, end) for each person's name (and attached village) in `text`."""
-    folded = strip_diacritics_aligned(text)
+def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int]]:
+    """("NAME" | "ADDRESS", start, end) for each person's name (and attached village) in `text` (`folded`: the
+    same text with diacritics removed, when the caller has it)."""
+    folded = strip_diacritics_aligned(text) if folded is None else folded
     words = [(m.start(), m.end()) for m in _WORD.finditer(folded)]
     out: list[tuple[str, int, int]] = []
     i = 0
@@ -219,6 +233,8 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
         i = j + 1
         if found is None and out and out[-1][0] == "NAME" and _title_before_pos(text, out[-1][1]):
             found = _joined(text, folded, run, out[-1][2])
+        if found is None and len(run) >= 4:
+            found = _caps_inner(text, run)
         if found is None:
             continue
         start, end = found
@@ -247,11 +263,18 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
             continue
         accented = not text[a:b].isascii()
         t = re.search(r"([^\W\d_]+)\s+$", text[max(0, a - 8):a])
-        titled = t is not None and (t.group(1) in TITLES or (not accented and t.group(1) in TITLES_BARE))
+        titled = t is not None and t.group(1) != "be" and (t.group(1) in TITLES or (not accented and t.group(1) in TITLES_BARE))
         if last.lower() in LOWER_LAST_STOP or strip_diacritics_aligned(last) in LOWER_LAST_STOP:
             continue
+        cue = re.search(r"(?:^|[.,;:(]\s*|\b(?:cho|gui|moi|cua|ten|la|ho|goi|gap|voi|va|nguoi|danh|ky)\s+)$", low[max(0, a - 8):a])
+        if (first, middle) == ("thủy", "văn"):
+            continue  # "thủy văn": hydrology
         if (accented and first in SURNAMES_VI and middle in ("văn", "thị", "a", "seo")) or (
-                titled and (middle in ("văn", "thị", "a", "seo") or (not accented and middle in ("van", "thi")))):
+                titled and (middle in ("văn", "thị", "a", "seo") or (not accented and middle == "van") or (
+                    # bare "thi" is mostly "thì": only between a family name and a word that can end a name
+                    not accented and middle == "thi" and first.lower() in SURNAMES_BARE
+                    and last.lower() not in LOWER_NAME_STOP | BARE_THI_STOP))) or (
+                not accented and cue and first in SURNAMES_BARE and middle == "van"):  # "cho tran van hung" ("thi" is "thì")
             out.append(("NAME", a, b))
     for rx in (ROLE_THEN_NAME, SHORT_TITLE_NAME):
         for m in rx.finditer(folded):
@@ -267,7 +290,79 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
             if low[a:b] in FAMOUS or low[a:b] in PLACES:
                 continue
             out.append(("NAME", a, b))
+    out.extend(_structured_names(text, folded, low, out))
     return sorted(out, key=lambda t: t[1])
+
+
+# A Vietnamese syllable (folded): optional initial consonant, a vowel nucleus, optional final. "Linh", "Thảo", "Lợi"
+# pass; "Visa", "Google", "Street" do not.
+SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+                      r"(?:uye|uya|uoi|uou|ieu|yeu|oai|oay|uay|uoi|uoc|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|"
+                      r"ye|[aeiouy])(?:ng|nh|ch|[cmnptiyou])?")
+# Short forms of titles in quick messages ("a Hưng ơi, c Thảo nhắn…, e Linh nghỉ"), and English honorifics.
+_CAP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9 + 1)) if c.isupper())
+SHORT_TITLE_ANY = re.compile(r"(?<![\w'./-])(?:a|c|e|b|ô|o)\s+(?P<n>[" + _CAP + r"][^\W\d_]+(?:\s+[" + _CAP
+                             + r"][^\W\d_]+){0,2})")
+HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Madam|Mister)\.?\s+(?P<n>[" + _CAP + r"][^\W\d_]+(?:\s+[" + _CAP
+                       + r"][^\W\d_]+){0,3})")
+# Words before a short title that make it a letter of a list ("điểm a Khoản 2", "phụ lục B"), folded.
+NOT_SHORT_TITLE_BEFORE = re.compile(r"\b(?:diem|muc|phu luc|loai|hang|nhom|khoi|lop|to|doi|mau|phan|bang|vitamin|typ|type"
+                                    r"|nhom mau|tuyp)\s+$")
+# A name typed in small letters after a cue word, without "văn"/"thị": "hồ sơ của trần minh khoa".
+LOWER_CUE_NAME = re.compile(r"\b(?P<c>cua|cho|ten|gap|moi|gui|giup)\s+(?:la\s+)?(?P<n>[a-z]+ [a-z]+ [a-z]+)\b")
+LOWER_CUES = frozenset("của cho tên gặp mời gửi giúp".split())
+# Family names common enough, and rare enough as ordinary words, to start a name typed in small letters.
+LOWER_SURNAMES = frozenset("""nguyễn trần lê phạm hoàng huỳnh phan đặng bùi đinh trịnh trương giàng thào vừ sùng lường
+quàng lầu tẩn chảo""".split())
+BARE_THI_STOP = frozenset("bi ho giay dong cong phuong xa nguoi phai nen moi cung vay".split())
+LOWER_NAME_STOP = frozenset("""da ky chua la va o tai duoc co khong di ve den cho nay kia do roi xong nhe a oi voi cua
+se dang can muon xin hoi lam nop gui nhan mot hai ba bon nam sau bay tam chin muoi the nao sao gi ai dau""".split())
+
+
+def _valid_name(word: str) -> bool:
+    w = strip_diacritics_aligned(word).lower()
+    return bool(SYLLABLE.fullmatch(w)) and not w.isupper()
+
+
+def _structured_names(text: str, folded: str, low: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Names found by their structure: a short title or an English honorific before valid Vietnamese syllables,
+    and a family name with two more syllables in small letters after a cue word."""
+    taken = [(a, b) for _, a, b in found]
+    out: list[tuple[str, int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or y <= a for x, y in taken + [(x, y) for _, x, y in out])
+
+    honorific = re.search(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Madam|Mister)\b", text) is not None
+    for rx in (SHORT_TITLE_ANY, HONORIFIC) if honorific else (SHORT_TITLE_ANY,):
+        for m in rx.finditer(text):
+            a, b = m.span("n")
+            words = text[a:b].split()
+            keep = 0
+            for w in words:
+                if not _valid_name(w) or w.isupper() or w.lower() in PLACE_WORDS or \
+                        strip_diacritics_aligned(w).lower() in NOT_JOINED:
+                    break
+                keep += 1
+            if not keep:
+                continue
+            b = a + len(" ".join(words[:keep]))
+            if rx is SHORT_TITLE_ANY and NOT_SHORT_TITLE_BEFORE.search(low[max(0, m.start() - 12):m.start()]):
+                continue
+            if low[a:b] in FAMOUS or low[a:b] in PLACES or not free(a, b):
+                continue
+            out.append(("NAME", a, b))
+    for m in LOWER_CUE_NAME.finditer(low):
+        a, b = m.span("n")
+        words = text[a:b].split()
+        if (text[a:b].isascii() or not text[a:b].islower() or words[0] not in LOWER_SURNAMES
+                or text[m.start("c"):m.end("c")] not in LOWER_CUES):
+            continue
+        if any(strip_diacritics_aligned(w) in LOWER_NAME_STOP or not _valid_name(w) for w in words[1:]):
+            continue
+        if free(a, b):
+            out.append(("NAME", a, b))
+    return out
 
 
 # "anh tổ trưởng Hưng", "chị trưởng thôn Lan": a title, a community role (not a public office), then the name.
@@ -286,6 +381,25 @@ LOWER_NAME = re.compile(r"\b([a-z]+) (van|thi|a|seo) ([a-z]+)\b")
 LOWER_LAST_STOP = frozenset("""
 phòng bản hóa hoá nghệ học thư kiện chương hiến hành trấn xã trường thực chính giác lực tứ nhân minh hóa
 """.split()) | frozenset("phong ban hoa nghe hoc thu kien chuong hien hanh tran xa truong thuc chinh giac luc".split())
+
+
+# Words of a heading in capitals after which a family name begins the person's name: "ĐƠN CỦA ĐỖ MẠNH HÙNG".
+CAPS_CUES = frozenset("của cho gửi ông bà anh chị tên là em cháu ký cụ".split())
+# Family names that are also everyday words in a heading ("… TRẺ EM VÀ TRÁCH NHIỆM …").
+CAPS_WEAK_SURNAMES = frozenset("và cứ văn ông mai hà kim lâm sơn thông tô la ma vì bạc thân quan ninh cao xa".split())
+
+
+def _caps_inner(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A name inside a heading typed in capitals: a cue word, then a family name and one to three more words."""
+    tokens = [text[s:e] for s, e in run]
+    if not all(t.isupper() for t in tokens):
+        return None
+    for k in range(len(tokens) - 2):
+        if (tokens[k].lower() in CAPS_CUES and tokens[k + 1].lower() in SURNAMES_VI and tokens[k + 1].lower() not in CAPS_CUES
+                and tokens[k + 1].lower() not in CAPS_WEAK_SURNAMES):
+            last = min(len(run), k + 5) - 1
+            return run[k + 1][0], run[last][1]
+    return None
 
 
 def _title_before_pos(text: str, pos: int) -> bool:
@@ -343,6 +457,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         return None
     if NOT_A_NAME_PHRASE.match(folded[run[0][0]:run[0][0] + 40].lower()):
         return None
+    if tokens[0] in ("Ban", "BAN") and not bare_text:  # "Ban Thanh tra nhân dân": a board; the family name is "Bàn"
+        return None
     if _title(tokens[0], bare_text):
         if len(run) == 1:
             return None
@@ -359,6 +475,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     if _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and not (
             len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run)) and not (titled and middle):
         return None
+    if len(tokens) > 4 and all(t.isupper() and len(t) > 1 for t in tokens[:5]):
+        return None  # five or more words in capitals: a heading ("CHÚ THÍCH CỦA VĂN BẢN HỢP NHẤT"), not a name
     run, tokens = run[:5], tokens[:5]
     start, end = run[0][0], run[-1][1]
     name_folded = folded[start:end].lower()
@@ -384,12 +502,18 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         return None
     if OFFICE_BEFORE.search(clause) or OFFICE_AFTER.match(folded, end):
         return None
+    if not titled and PLACE_PHRASE_BEFORE.search(before):  # "ngã tư Hoàng Minh Giám", "nhà thi đấu Trịnh Hoài Đức"
+        return None
     if not titled and STREET_JOINED.search(before):  # "ngã tư đường Tô Hiệu – Chu Văn Thịnh"
         return None
     if titled:
         return start, end
     cue = prev[-2:] if prev and prev[-1].lower() in ("là", "la") else prev[-1:]
     if LABEL_BEFORE.search(clause) or (cue and strip_diacritics_aligned(cue[0]).lower() in NAME_CUES):
+        if tokens[0].lower() in ("điều", "khoản", "luật", "chương", "mục", "phụ", "nghị", "thông", "điểm"):
+            return None  # "tên Điều 53": the title of an article
+        if len(tokens) == 1 and name_folded in RELATION_WORDS:
+            return None  # "QUAN HỆ VỚI CHỦ HỘ: CON", "Giới tính: Nam": a field's value, not a name
         return start, end
     if prev and prev[-1].lower() in ("là", "la") and len(prev) >= 2 and (
             _in(prev[-2], IS_NAME_AFTER, IS_NAME_AFTER_BARE, bare_text)):
@@ -402,6 +526,15 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     if len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run):
         if name_folded in FAMOUS:
             return None
+        return start, end
+    # an unlisted family name: three or four capitalised syllables with "Văn"/"Thị" (or "Seo") second ("Ôn Thị Hạnh")
+    if (3 <= len(tokens) <= 4 and low[1] in ("van", "thi", "seo") and low[2] not in LOWER_LAST_STOP
+            and not _place(tokens[0], low[0], bare_text) and low[0] not in LEAD_WORDS
+            and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and name_folded not in FAMOUS):
+        return start, end
+    # "vợ của Tuấn", "con của chị Hoa": a kinship word and "của" before the run
+    if (len(prev) >= 2 and strip_diacritics_aligned(prev[-1]).lower() == "cua" and _title(prev[-2], bare_text)
+            and len(tokens) <= 4 and low[0] not in NOT_JOINED and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE)):
         return start, end
     return None
 

@@ -25,7 +25,7 @@ WORDS = set(DIGIT) | STRUCT
 ACCENTED = {"không", "một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu", "bảy", "bẩy", "tám",
             "chín", "mười", "mươi", "trăm", "nghìn", "ngàn", "linh", "lẻ"}
 
-_TOKEN = re.compile(r"[a-z]+|,")
+_TOKEN = re.compile(r"[a-z]+|\d+|,")
 
 
 def _is_number_word(folded: str, original: str) -> bool:
@@ -73,6 +73,10 @@ def _group(tokens: list[str]) -> str:
 
     while i < n:
         w = tokens[i]
+        if w.isdigit():  # digits typed among the words: "không chín 12, ba bốn năm"
+            out.append(w)
+            i += 1
+            continue
         if d(i) is not None and i + 1 < n and tokens[i + 1] in ("nghin", "ngan"):
             out.append(d(i))  # type: ignore[arg-type]
             i += 2
@@ -118,12 +122,12 @@ def words_to_digits(folded: str) -> str:
     for tok in _TOKEN.findall(folded):
         if tok == ",":
             groups.append([])
-        elif tok in WORDS:
+        elif tok in WORDS or tok.isdigit():
             groups[-1].append(tok)
     return "".join(_group(g) for g in groups if g)
 
 
-_ALT = "|".join(sorted(WORDS, key=len, reverse=True))
+_ALT = "|".join(sorted(WORDS, key=len, reverse=True)) + r"|\d{1,4}"
 _RUNS: dict[int, re.Pattern[str]] = {}
 
 
@@ -142,10 +146,12 @@ def number_runs(text: str, low: str, min_words: int = 4) -> list[tuple[int, int,
     split the run."""
     out: list[tuple[int, int, str]] = []
     for m in _run_re(min_words).finditer(low):
+        if not m.group().strip("0123456789 ,.-\t\n"):
+            continue  # digits only: read by the digit rules
         pieces: list[tuple[int, int]] = []  # token spans of the current sub-run
-        for t in re.finditer(r"[a-z]+", m.group()):
+        for t in re.finditer(r"[a-z]+|\d+", m.group()):
             a, b = m.start() + t.start(), m.start() + t.end()
-            if _is_number_word(low[a:b], text[a:b]):
+            if t.group().isdigit() or _is_number_word(low[a:b], text[a:b]):
                 pieces.append((a, b))
                 continue
             _flush(pieces, low, out, min_words)
@@ -160,6 +166,7 @@ def _flush(pieces: list[tuple[int, int]], low: str, out: list[tuple[int, int, st
         pieces = pieces[1:]
     while pieces and low[pieces[-1][0]:pieces[-1][1]] in ("linh", "le"):
         pieces = pieces[:-1]
-    if len(pieces) >= min_words:
+    # a run of digits alone is read by the digit rules; here at least one number word must be in it
+    if len(pieces) >= min_words and not all(low[x:y].isdigit() for x, y in pieces):
         a, b = pieces[0][0], pieces[-1][1]
         out.append((a, b, words_to_digits(low[a:b])))

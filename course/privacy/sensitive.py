@@ -34,7 +34,7 @@ CATEGORIES: dict[str, tuple[str, str]] = {
 _MORE = r"(?: (?!(?:nen|va|tai|o|de|nhung|thi|ma|nho|can|xin|khi|roi|la|vi|duoc|cho|voi|tu|sau khi|da|dang)\b)[a-z]+)"
 _DISEASE = (
     r"(?:hiv|aids|sida|lao(?: phoi| hach| mang nao)?|ung thu" + _MORE + r"{0,4}|viem gan(?: [a-z])?|"
-    r"tieu duong|dai thao duong|tam than|tram cam(?: sau sinh)?|tu ky|bai nao|dong kinh|phong|giang mai|"
+    r"tieu duong|dai thao duong|tam than|tram cam(?: sau sinh)?|tu ky|bai nao|dong kinh|phong(?! toa)|giang mai|"
     r"benh lau|dot quy|tai bien(?: mach mau nao)?|liet(?: nua nguoi| hai chan| toan than)?|suy than|"
     r"roi loan tam than|roi loan (?:luong cuc|lo au|nhan cach|phat trien)|tam than phan liet|thieu nang(?: tri tue)?|"
     r"tang dong|adhd|thalassemia|tan mau(?: bam sinh)?|hiv duong tinh|sot ret|sui mao ga|benh xa hoi|ma tuy|nghien|covid(?:-19)?|"
@@ -94,7 +94,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # paternity is genetic data only when a DNA test is in the same sentence (filtered in find_sensitive)
     "genetic": re.compile(r"\b(?:la )?(?:cha|me|bo) (?:de|ruot) cua(?: [a-z]+){0,2}\b"),
     "ethnic": re.compile(r"\b(?:(?:la )?(?:nguoi )?dan toc (?:" + ETHNIC.replace("|thieu so", "") + r")|la (?:nguoi )?dan toc thieu so)\b"),
-    "finance": re.compile(r"\b(?:(?:dang )?(?:co )?no xau(?: nhom [1-5])?|(?:dang )?(?:no|vay) (?:ngan hang|tien vay|vay|qua han"
+    "finance": re.compile(r"\b(?:(?:dang )?(?:co )?no xau(?: nhom [1-5])?|(?:dang )?no (?:ngan hang|tien vay|vay|qua han"
                           r"|tin dung den|tin dung|lai nang|nong|nang lai|\d+ (?:trieu|ty))"
                           r"(?: [a-z0-9]+){0,6}|vo no|bi doi no|no nan chong chat|(?:bi )?siet no)\b"),
     "political": re.compile(r"\b(?:(?:hay |thuong |tung |da |dang )?(?:dang bai|phat tan|chia se|viet bai|tham gia|ung ho"
@@ -103,7 +103,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|(?:la )?thanh vien (?:cua )?(?:to chuc|dang) (?:phan dong|doi lap|khong duoc phep)(?: [a-z]+){0,3}"
                             r"|co quan diem chinh tri(?: [a-z]+){0,4})\b"),
     "location": re.compile(r"(?:\b(?:toi|sang|chieu|dem|trua)(?: (?:ngay )?\d{1,2}/\d{1,2})?|\b\d{1,2} ?(?:h|gio)(?:\d{2})?)"
-                           r"(?: (?:co mat|da|di|o lai))? (?:o|tai|ve|den|toi) [a-z0-9][a-z0-9 ]{2,45}"
+                           r"(?: (?:co mat|da|di|o lai|do|dau|nghi|ngu|xuat hien|dung|vao))? (?:o|tai|ve|den|toi) [a-z0-9][a-z0-9 ]{2,45}"
                            r"(?: den \d{1,2} ?(?:h|gio)(?: sang| toi| chieu| dem)?)?"),
 }
 # A sexual-life fact about a named person.
@@ -120,42 +120,245 @@ PATTERNS["biometric"] = re.compile(PATTERNS["biometric"].pattern[:-3]
 ETHNIC_CAP = re.compile(r"\b(?:(?:co |la )?(?:cha|me|bo|vo|chong|ong|ba|ong noi|ba noi|ong ngoai|ba ngoai) la |la )?"
                         r"nguoi (?:goc |dan toc )?(?:" + "|".join(w.capitalize() for w in ETHNIC.split("|") if w != "thieu so")
                         + r")\b")
+ETHNIC_FIELD = re.compile(r"(?i:dan toc)\s*:\s*(?:" + "|".join(w.capitalize() for w in ETHNIC.split("|") if w != "thieu so")
+                          + "|" + "|".join(w.upper() for w in ETHNIC.split("|") if w != "thieu so") + r")\b")
+# Generic predicates (issue 24, after slices X, Y, Z showed that each new writer brings new wording): a verb
+# that puts a person in a state ("mắc", "bị", "điều trị", "bị khởi tố") followed by a head noun of the
+# category ("bệnh …", "chứng …", "ung thư …", "tội …"), and the state words that need no verb ("khuyết tật",
+# "tiền án", "ngoại tình"). They cover wording the lists above never saw; the tie to a person and the
+# group/statistics checks in `find_sensitive` keep ordinary sentences out.
+_TAIL = r"(?: (?!(?:nen|va|de|nhung|thi|ma|nho|can|xin|khi|roi|vi|cho|voi|sau khi|nay|gio|hien|muon|hoi|duoc|lam)\b)[a-z0-9%]+)"
+_HEALTH_HEAD = (r"(?:benh|chung|hoi chung|ung thu|khoi u|u (?:nao|phoi|gan|vu|xo|ac|buou)|viem|suy(?! dinh duong)|roi loan|thoai hoa|soi|"
+                r"xo (?:gan|vua|cung)|teo|nhiem trung|nhiem doc|di chung|di tat|tat|thuong tat|ton thuong|chan thuong|"
+                r"gay (?:xuong|chan|tay|cot song)|bong|liet|dot quy|tai bien|nhoi mau|xuat huyet (?:nao|da day)|"
+                r"tram cam|tam than|dong kinh|dai thao duong|tieu duong|huyet ap|mo mau|gut|hen|lao|hiv|aids|sida|"
+                r"viem gan|covid|sot xuat huyet|than|tim|gan|phoi|nao)")
+GENERIC: dict[str, re.Pattern[str]] = {
+    "health": re.compile(
+        r"\b(?:(?:dang |da |tung |moi |vua |bi |phai )*(?:mac|bi|nhiem|dieu tri|chua tri|chua|chan doan(?: la| mac| bi)?"
+        r"|phat hien(?: bi| mac| co)?|co bieu hien|co dau hieu|co tien su(?! dung)|tien su(?! dung)|song chung voi|phau thuat|mo|cat bo|"
+        r"ghep|hoa tri|xa tri|nhap vien(?: vi| do)?|nam vien(?: vi| do)?|cap cuu(?: vi| do)?|(?:tu vong|qua doi|mat|chet) (?:vi|do))"
+        r" (?:benh |chung |cac )?" + _HEALTH_HEAD + _TAIL + r"{0,4}"
+        r"|(?:la |bi |dang |nguoi )*(?:khuyet tat|tan tat|bai nao|cham phat trien(?: tri tue)?|thieu nang(?: tri tue)?|tu ky"
+        r"|tang dong|nghien (?:ruou|ma tuy|heroin|thuoc)|cai nghien|(?:uong|dieu tri) methadone|dieu tri arv|uong thuoc arv"
+        r"|mang thai|co thai|sinh non|say thai|pha thai|vo sinh|hiem muon|thu tinh nhan tao|(?:bi )?mu loa|cam diec"
+        r"|mat tri nho|sa sut tri tue|hon me|song thuc vat|liet giuong|nam liet|tho may|ung thu|hiv|aids"
+        r"|nhiem chat doc da cam|chat doc da cam|mat suc lao dong|ty le ton thuong co the|benh hiem ngheo|benh nan y"
+        r"|giai doan cuoi|duong tinh(?: voi)?(?: [a-z0-9]+)?|tu tu|tu sat|tu van|co y dinh tu (?:tu|sat)"
+        r"|co van de (?:ve )?(?:suc khoe|tam than|than kinh|tim mach|tam ly)(?: [a-z]+){0,3})" + _TAIL + r"{0,3}"
+        r")\b"),
+    "criminal": re.compile(
+        r"\b(?:(?:dang |da |tung |moi |vua |tung bi |da bi |dang bi |bi )+(?:bat|bat giu|bat qua tang|khoi to|truy to|truy na|"
+        r"ket an|tuyen an|xu|xet xu|xu phat|phat|tam giam|tam giu|dieu tra|trieu tap|quan che|cam cu tru|dua vao|dua di"
+        r"|ap dung|giao duc|lap bien ban|xu ly|to cao|canh cao|tich thu|cuong che)" + _TAIL + r"{1,6}"
+        r"|(?:co |con |tung |bi |da |dang |vua |moi )*(?:tien an|tien su(?! dung)|an tich|an treo|an tu|phat tu|tu giam|tu chung than"
+        r"|tu hinh|ngoi tu|di tu|ra tu(?! thu)|o tu|man han tu|tha tu|dac xa|tai pham|pham toi|bi can|bi cao|nghi pham"
+        r"|doi tuong hinh su|chap hanh (?:xong )?an|thi hanh an|cai tao khong giam giu)" + _TAIL + r"{0,5}"
+        r"|(?:ve |vi |pham |bi )toi (?!pham\b)[a-z]+" + _TAIL + r"{0,5}"
+        r"|(?:da |tung |dang )?(?:lien quan|dinh liu|dinh dang) (?:den |toi |vao )?(?:vu|duong day|toi|an) [a-z]+"
+        + _TAIL + r"{0,4}"
+        r"|(?:bi |tung bi |da bi |dang bi )(?:[a-z]+ ){0,3}(?:bao hanh|bao luc|xam hai|hiep dam|lam dung|danh dap"
+        r"|hanh ha|nguoc dai)" + _TAIL + r"{0,4}"
+        r"|(?:hay |thuong |tung |da |dang |bi nghi |co hanh vi |tham gia |bi bat |bi phat hien )(?:trom cap|trom|danh bac|choi lo de|lo de|ca do|buon lau|lua dao|cuop"
+        r"|buon ban ma tuy|mua ban ma tuy|tang tru ma tuy|su dung ma tuy|chich hut|gay roi|danh nguoi|danh vo|bao hanh"
+        r"|hiep dam|xam hai|quay roi)" + _TAIL + r"{0,4})\b"),
+    "religion": re.compile(
+        r"\b(?:(?:la |theo |bo |cai |doi )(?:dao|tin lanh|cong giao|phat giao|hoi giao|cao dai|hoa hao|ta dao|dao la|"
+        r"ha mon|phap luan cong|thien chua giao)(?: [a-z]+){0,3}|di le (?:nha tho|chua)|sinh hoat (?:ton giao|dao|tin lanh)"
+        r"|(?:da )?quy y|xuat gia|la con chien|la (?:tu si|sư|nha su|su thay|ni co|muc su|linh muc|chuc sac|chuc viec|truong lao)"
+        r"(?: [a-z]+){0,2})\b"),
+    "sexual": re.compile(
+        r"\b(?:(?:la |nguoi )*(?:dong tinh(?: nam| nu)?|song tinh|chuyen gioi|lgbt[a-z+]*)"
+        r"|(?:co |dang )?(?:bo nhi|(?<!xac )nhan tinh(?! trang)|nguoi tinh|quan he (?:tinh duc|ngoai hon|ngoai luong|bat chinh))(?: [a-z]+){0,4}"
+        r"|(?:ban|mua) dam|mai dam|gai goi|ngoai tinh|lang nhang|ngoai luong|bi xam hai tinh duc|bi quay roi tinh duc"
+        r"|bi hiep dam|chung song nhu vo chong)\b"),
+    "finance": re.compile(
+        r"\b(?:(?:dang |con |bi |da )*vay(?: [a-z]+){0,2} (?:nang lai|lai nang|tin dung den|nong|xa hoi den)(?: [a-z0-9]+){0,4}"
+        r"|(?:co |gui |dang gui )?(?:so tiet kiem|tien gui tiet kiem|gui tiet kiem|tai san|tien gui)(?: [a-z]+){0,2}"
+        r" (?:\d+(?:[.,]\d+)? (?:trieu|ty|nghin)|tri gia|hon \d|tren \d)(?: [a-z0-9]+){0,4}"
+        r"|bi(?: [a-z]+){0,2} (?:doi no|khung bo doi no|siet no)"
+        r"|(?:dang |con |bi )*(?:no|thieu no|no nan|khoan no|vo no|bi doi no|bi siet no|no qua han|no xau)"
+        r" (?:ngan hang|tin dung|vay|lai|qua han|xau|nang lai|\d+[.,]?\d* (?:trieu|ty|nghin)|hon \d+|nhieu|chong chat"
+        r"|ca tram|hang tram)(?: [a-z0-9]+){0,5}|vo no|bi doi no|bi siet no|no nan chong chat|(?:dang )?bi (?:ngan hang )?"
+        r"(?:khoi kien|phat mai|thu hoi) (?:no|tai san|nha)(?: [a-z]+){0,3})\b"),
+    "political": re.compile(
+        r"\b(?:(?:hay |thuong |tung |da |dang |bi nghi )?(?:dang bai|viet bai|chia se|phat tan|keu goi|to chuc|tham gia)"
+        r"(?: [a-z]+){0,2} (?:phan doi|chong lai|chong doi|chong pha|bieu tinh|xuyen tac|boi nho|noi xau)"
+        r" (?:chinh quyen|dang|nha nuoc|che do|lanh dao|chinh sach)(?: [a-z]+){0,4}"
+        r"|(?:hay |thuong |tung |da |dang |bi nghi )?(?:chong doi|chong pha|phan dong|ly khai|xuyen tac|kich dong"
+        r"|bieu tinh|tham gia (?:to chuc|hoi nhom|nhom) (?:phan dong|khong duoc phep|chong doi)|theo (?:viet tan|to chuc phan dong))"
+        r"(?: [a-z]+){0,5})\b"),
+}
+# Folded words of the generic predicates that other words fold to as well: in a text typed with diacritics the
+# word must be the one meant ("tiền ăn" is not "tiền án", "ra từ" is not "ra tù", "về tới" is not "về tội").
+_ACCENTED = {"nhiem": ("nhiễm",), "chung": ("chứng",), "tien su": ("tiền sự", "tiền sử"), "tu tu": ("tự tử",), "tu sat": ("tự sát",), "tu van": ("tự vẫn",), "tien an": ("tiền án",), "an tich": ("án tích",), "an treo": ("án treo",), "an tu": ("án tù",),
+             "tu": ("tù",), "toi": ("tội",), "tu giam": ("tù giam",)}
+_ACCENT_RX = re.compile(r"\b(?:(?<!trach )nhiem|(?:(?<=mac )|(?<=bi )|(?<=nhiem )|(?<=hoi ))chung|tien su|tu tu|tu sat|tu van|tien an|an tich|an treo|an tu|tu giam|(?:(?<=ngoi )|(?<=ra )|(?<=di )|(?<=o )|(?<=han )"
+                        r"|(?<=tha ))tu|(?:(?<=ve )|(?<=vi )|(?<=bi )|(?<=pham ))toi)\b")
+
+
+def _fast(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern with a letter lookahead in front: Python's engine then skips spaces, digits and punctuation
+    quickly instead of trying every alternative there (two to three times faster; the matches are the same, since
+    every such pattern opens with a word)."""
+    return re.compile(r"(?=[a-z])" + rx.pattern, rx.flags) if rx.pattern.startswith(r"\b(?:") else rx
+
+
+PATTERNS = {k: _fast(rx) for k, rx in PATTERNS.items()}
+GENERIC = {k: _fast(rx) for k, rx in GENERIC.items()}
+# Words without which a generic category's phrases cannot occur (folded).
+GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat gia", "tu si", "nha su", "su thay", "ni co",
+                              "muc su", "linh muc", "chuc sac", "chuc viec", "truong lao", "ha mon", "phap luan",
+                              "con chien"),
+                 "sexual": ("tinh", "gioi", "lgbt", "dam", "gai goi", "lang nhang", "ngoai luong", "bo nhi", "xam hai",
+                            "quay roi", "chung song"),
+                 "health_en": ("hiv", "has ", "have ", "had ", "with ", "is ", "diagnosed", "treated", "drug", "rehab",
+                               "dialysis"),
+                 "criminal_en": ("criminal", "prison", "jail", "convicted", "arrested", "sentenced", "detained", "charged",
+                                 "probation", "served"),
+                 "finance": ("no", "vay", "tiet kiem", "tai san", "tien gui"), "political": ("chong", "phan dong", "ly khai", "xuyen tac", "kich dong", "bieu tinh", "phan doi",
+                               "boi nho", "noi xau")}
+
+
+def _tied_regions(text: str, low: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Spans of consecutive sentences that name someone (a finding starts there) or point at someone."""
+    regions: list[tuple[int, int]] = []
+    s0 = 0
+    for m in re.finditer(r"[.;!?\n](?=\s|$)|$", low):  # a wider cut than the per-phrase one: regions hold every sentence
+        s1 = m.start()
+        if s1 > s0 and (bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0) or person_cue(text[s0:s1])):
+            if regions and regions[-1][1] >= s0 - 1:
+                regions[-1] = (regions[-1][0], s1)
+            else:
+                regions.append((s0, s1))
+        s0 = s1 + 1
+        if m.end() >= len(low):
+            break
+    return regions
+
+
+def _group_or_topic(text: str, low: str, s0: int, a: int) -> bool:
+    """A group, a statistic or a topic word right before the phrase at `a`, in its clause ("Phóng" is a name,
+    not "phòng")."""
+    clause_start = max(s0, low.rfind(",", s0, a) + 1)
+    g = GROUP_OR_TOPIC_BEFORE.search(low, max(clause_start, a - 40), a)
+    if g is None:
+        return False
+    head = g.start() + 1 if not low[clause_start:g.start()].strip() else g.start()
+    return not any(c.isupper() for c in text[head:g.end()])
+
+
+def _people_noun(low: str, a: int) -> bool:
+    """The phrase at `a` names a kind of people ("người khuyết tật", "người có tiền án"), not one person's state;
+    "là người …" and ", người đang …" right after a name still speak of that person."""
+    m = re.match(r"(?:nguoi|nhung nguoi|cac|nhom) (?!dang\b|da\b|vua\b|tung\b)", low[a:a + 16])
+    if m is None:
+        m0 = re.search(r"(?:^|[\s,(])(?:nguoi|nhung nguoi)\s+$", low[max(0, a - 16):a])
+        if m0 is None:
+            return False
+        lead = low[max(0, a - 24):a - len(m0.group().lstrip(" ,("))]
+    else:
+        lead = low[max(0, a - 8):a]
+    return not re.search(r"(?:\bla|,)\s*$", lead)
+
+
+def _accents_agree(text: str, low: str, a: int, b: int) -> bool:
+    """False when a folded keyword inside low[a:b] was typed as another accented word."""
+    if text[a:b].isascii():
+        return True
+    for m in _ACCENT_RX.finditer(low, a, b):
+        if text[m.start():m.end()].lower() not in _ACCENTED[m.group()]:
+            return False
+    return True
+
+
+# The same facts written in English (requests typed or pasted in English).
+GENERIC["health_en"] = re.compile(
+    r"\b(?:hiv[- ]positive|(?:has|have|had|with) (?:hiv|aids|cancer|tuberculosis|tb|diabetes|depression|schizophrenia|"
+    r"epilepsy|dementia|autism|leprosy|hepatitis [a-c])|is (?:pregnant|disabled|autistic|mentally ill)|(?:diagnosed|treated)"
+    r" (?:with|for) [a-z]+(?: [a-z]+){0,2}|drug addict(?:ion)?|in rehab|on dialysis|(?:had|has had) (?:an? )?(?:abortion"
+    r"|miscarriage|stroke))\b")
+GENERIC["criminal_en"] = re.compile(
+    r"\b(?:(?:has|had|with) a criminal record|criminal record|(?:was|is|has been|had been) (?:in prison|jailed|imprisoned|"
+    r"convicted|arrested|sentenced|detained|charged with)(?: [a-z0-9]+){0,4}|on probation|served (?:a )?(?:\d+[- ]year )?"
+    r"(?:prison |jail )?(?:sentence|time))\b")
+# A phrase right after these speaks of a group or of a topic, not of one person ("23 người nhiễm HIV",
+# "các đối tượng trộm cắp", "phòng chống lao", "tỷ lệ mắc bệnh").
+GROUP_OR_TOPIC_BEFORE = re.compile(
+    r"(?:\b(?:co|gom|khoang|hon|tren|duoi|tong|so|ty le|bao nhieu|cac|nhung|moi|nhieu|it|vai|mot so|da so|phan lon)"
+    r"(?: \d[\d.,]*| [a-z]+){0,2} (?:nguoi|ca|truong hop|doi tuong|ho|em|chau|tre|benh nhan|thanh nien|phu nu)"
+    r"(?: (?:dang|da|tung|bi|co|duoc|la))*"
+    r"|\b\d[\d.,]* (?:nguoi|ca|truong hop|doi tuong|ho|vu|em|chau|tre)(?: [a-z]+){0,2}"
+    r"|\b(?:phong|chong|phong chong|phong ngua|tuyen truyen|sang loc|kham sang loc|tiem|vac xin|chuong trinh|ke hoach|"
+    r"chinh sach|quy dinh|huong dan|doi voi|truong hop|toi pham|nguoi dan|cong dong|tre em|hoc sinh|thu tuc|hoi ve|"
+    r"tim hieu|cam nang|tai lieu|so lieu|thong ke|danh sach|bao cao|mau|bai|dich|dieu tri cho|cho)(?: [a-z]+){0,2}"
+    r"|\bnguoi)\s*$")
 # Someone the phrase is about when no name or ID is in the sentence: a first-person or pointing phrase
 # ("tôi", "vợ tôi", "anh ấy", "đối tượng"). Bare kinship words alone ("anh ruột" in a law) do not tie.
 PERSON_WORDS = re.compile(
     r"(?<!\w)(?:tôi|(?:ông|bà|anh|chị|cháu|em|cô|chú|bác|cụ|con|vợ|chồng|bố|mẹ|cha) (?:ấy|tôi|em|mình|nó)"
-    r"|(?<!các )(?<!những )đối tượng|người này|người đó|bản thân tôi)(?!\w)"
+    r"|(?<!các )(?<!những )(?<!xác định )đối tượng(?! (?:quy định|được|thuộc|áp dụng|tham gia|hưởng|chính sách|bảo trợ))"
+    r"|người này|người đó|bản thân tôi)(?!\w)"
 )
 PERSON_WORDS_BARE = re.compile(
-    r"\b(?:toi|(?:ong|anh|chi|chau|em|con|vo|chong|bo|me) (?:ay|toi|minh)|(?<!cac )(?<!nhung )doi tuong|nguoi nay|nguoi do)\b"
+    r"\b(?:toi|(?:ong|anh|chi|chau|em|con|vo|chong|bo|me) (?:ay|toi|minh)|(?<!cac )(?<!nhung )(?<!xac dinh )doi tuong(?! (?:quy dinh|duoc|thuoc|ap dung|tham gia|huong|chinh sach|bao tro))"
+    r"|nguoi nay|nguoi do)\b"
 )
+
+
+# A title or kinship word before a name or a pointing word, "hộ ông", "gia đình chị": someone in particular.
+_CAPS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9 + 1)) if c.isupper())
+_TITLED = re.compile(r"(?<!\w)(?<!bà )(?<!trẻ )(?:ông|bà|anh|chị|cô|chú|bác|cụ|cháu|em|dì|cậu|mợ|thím)(?! con\b| em\b| chị\b| ạ\b)"
+                     r" (?:[" + _CAPS + r"]|ấy|ta|này|đó|kia|nọ|cụ|tôi|mình|nó)")
+_TITLED_BARE = re.compile(r"\b(?:ong|ba|anh|chi|co|chu|bac|cu|chau|em)(?! con\b| em\b| chi\b)"
+                          r" (?:[A-Z]|ay|ta|nay|do|kia|toi|minh)")
+
+# Groups, not one person: "bà con", "anh em dân quân", "chị em phụ nữ", "ông bà ta".
+_GROUP_WORDS = re.compile(r"(?i)\b(?:anh chị em|anh chi em|bà con|ba con|anh em|chị em|chi em|ông bà|ong ba|cô chú|co chu)\b")
+
+
+def person_cue(sentence: str) -> bool:
+    """True when `sentence` speaks of one person: a pronoun ("tôi", "anh ấy", "người này") or a title before
+    a name ("hộ ông Vinh", "chị Mến"), as typed or typed bare."""
+    sentence = _GROUP_WORDS.sub(" ", sentence)
+    if sentence.isascii():
+        return bool(PERSON_WORDS_BARE.search(sentence.lower()) or _TITLED_BARE.search(sentence))
+    return bool(PERSON_WORDS.search(sentence.lower()) or _TITLED.search(sentence)
+                or _TITLED.search(sentence[:1].lower() + sentence[1:]))
 
 
 # Words without which a category's phrases cannot occur (folded).
 NEEDS = {"genetic": ("adn", "dna", "gen", "di truyen"), "political": ("chong", "phan dong", "ly khai", "doi lap",
                                                                        "xuyen tac", "bieu tinh", "chinh tri"),
-         "location": ("dinh vi", "lich trinh", "di chuyen", "vi tri", "hanh trinh", "camera"), "ethnic": ("dan toc",), "biometric": ("van tay", "mong mat", "adn", "dna", "sinh trac", "khuon mat"),
+         "location": ("dinh vi", "lich trinh", "di chuyen", "vi tri", "hanh trinh", "camera", "gps"), "ethnic": ("dan toc",), "biometric": ("van tay", "mong mat", "adn", "dna", "sinh trac", "khuon mat"),
          "sexual": ("tinh", "lgbt", "gioi", "ngoai ", "song thu", "mai dam", "ban dam"), "religion": ("theo ", "giao", "tin do", "phat tu", "chuc sac", "linh muc", "muc su")}
 # A location history is sensitive only in a sentence that speaks of tracking ("định vị", "lịch trình di chuyển").
-LOCATION_WORDS = re.compile(r"\b(?:dinh vi|lich trinh|di chuyen|vi tri|hanh trinh|camera|lich su)\b")
+LOCATION_WORDS = re.compile(r"\b(?:dinh vi|lich trinh|di chuyen|vi tri|hanh trinh|camera|lich su|gps)\b")
 # The wording of a law or a procedure speaks of anyone ("người đó", "người bị kết án"), not of one person.
 LEGAL_WORDING = re.compile(r"\b(?:nguoi nao|thi bi phat|bi phat (?:tien|tu) tu \d|tu \d+ (?:nam|thang) den|truong hop"
-                           r"|doi voi nguoi|nguoi bi ket an|thoi han)\b")
+                           r"|doi voi nguoi|nguoi bi ket an|thoi han|quy dinh tai|theo quy dinh|dieu nay|luat nay|nghi dinh nay"
+                           r"|thong tu nay|hinh phat|co so kham benh|che do|duoc huong|bao hiem xa hoi bat buoc|mang thai ho"
+                           r"|la viec|la hanh vi|bao gom)\b")
+# A question about the law ("… thì bị tội gì?", "có bị xử lý không?"): hypothetical, about nobody in particular.
+HYPOTHETICAL = re.compile(r"\?\s*$|\b(?:thi (?:co )?bi|co bi|toi gi|the nao|nhu the nao|bao nhieu|duoc khong|phai khong"
+                          r"|hay khong|co duoc|khong\s*$)")
 
 
-def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None = None) -> list[tuple[str, int, int]]:
     """(category, start, end) of sensitive phrases tied to a person.
 
     `persons` are the spans of names and identifiers already found; a sentence with one of them, or
     with a title / kinship word / pronoun, ties the phrase to a person.
     """
-    low = strip_diacritics_aligned(text).lower()
+    folded = strip_diacritics_aligned(text) if folded is None else folded  # diacritics removed, capitals kept
+    low = folded.lower()
     starts = sorted(a for a, _ in persons)
     out: list[tuple[str, int, int]] = []
+    regions = _tied_regions(text, low, starts)  # only sentences about someone can hold a phrase that counts
     for category, rx in PATTERNS.items():
         if category in NEEDS and not any(w in low for w in NEEDS[category]):
             continue  # cheap skip: the phrase cannot be there
-        for m in rx.finditer(low):
+        for m in (m for r0, r1 in regions for m in rx.finditer(low, r0, r1)):
             lo, hi = max(0, m.start() - 300), min(len(low), m.end() + 300)
             s0 = max([lo - 1] + [low.rfind(c, lo, m.start()) for c in ".;!?\n"]) + 1
             ends = [p for p in (low.find(c, m.end(), hi) for c in ".;!?\n") if p != -1]
@@ -172,12 +375,43 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
             if category == "health" and re.search(r"(?:tro cap|che do|muc do|dien|giay xac nhan|ho so) $",
                                                   low[max(0, m.start() - 14):m.start()]):
                 continue  # "trợ cấp khuyết tật đặc biệt nặng": the name of a benefit, not a person's state
-            if tied:
+            if category in ("health", "criminal") and (_people_noun(low, m.start()) or _group_or_topic(text, low, s0, m.start())):
+                continue
+            if tied and _accents_agree(text, low, m.start(), m.end()):
                 out.append((category, m.start(), m.end()))
+    for category, rx in GENERIC.items():
+        if category in GENERIC_NEEDS and not any(w in low for w in GENERIC_NEEDS[category]):
+            continue
+        for m in (m for r0, r1 in regions for m in rx.finditer(low, r0, r1)):
+            a, b = m.span()
+            while b > a and low[b - 1] == " ":
+                b -= 1
+            if b - a < 3 or any(x <= a and b <= y for _, x, y in out):
+                continue
+            lo, hi = max(0, a - 300), min(len(low), b + 300)
+            s0 = max([lo - 1] + [low.rfind(c, lo, a) for c in ".;!?\n"]) + 1
+            ends = [p for p in (low.find(c, b, hi) for c in ".;!?\n") if p != -1]
+            s1 = min(ends) if ends else hi
+            if _people_noun(low, a) or _group_or_topic(text, low, s0, a):
+                continue  # a group, a statistic or a topic, not one person
+            if LEGAL_WORDING.search(low[s0:s1]) or re.search(r"(?:tro cap|che do|muc do|dien|giay xac nhan|ho so|"
+                                                               r"nguoi|danh cho|ve) $", low[max(0, a - 14):a]):
+                continue
+            if not _accents_agree(text, low, a, b):
+                continue
+            named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0)
+            if named or (person_cue(text[s0:s1]) and not HYPOTHETICAL.search(low[s0:min(len(low), s1 + 1)])):
+                out.append((category.removesuffix("_en"), a, b))
+    for m in ETHNIC_FIELD.finditer(folded) if "dan toc" in low else ():
+        s0 = max(0, low.rfind("\n", 0, m.start()) + 1, max(low.rfind(c, 0, m.start()) for c in ".;!?") + 1)
+        if bisect.bisect_left(starts, m.start() + 200) > bisect.bisect_left(starts, max(0, m.start() - 200)) or person_cue(
+                text[s0:m.end() + 100]):
+            out.append(("ethnic", m.start(), m.end()))  # "Dân tộc: Mông" in a person's record
     if "nguoi" in low:
-        folded_case = strip_diacritics_aligned(text)
+        folded_case = folded
         for m in ETHNIC_CAP.finditer(folded_case):
-            if not re.match(r"(?:.*\bla |nguoi goc|nguoi dan toc)", low[m.start():m.end()]):
+            apposition = re.search(r"[,(]\s*$", low[max(0, m.start() - 3):m.start()]) is not None  # "Mỷ, người Mông,"
+            if not re.match(r"(?:.*\bla |nguoi goc|nguoi dan toc)", low[m.start():m.end()]) and not apposition:
                 continue  # "120 người Hoa": a count, not a person's origin
             s0 = max([max(0, m.start() - 300) - 1] + [low.rfind(c, max(0, m.start() - 300), m.start()) for c in ".;!?\n"]) + 1
             ends = [p for p in (low.find(c, m.end(), m.end() + 300) for c in ".;!?\n") if p != -1]
@@ -192,7 +426,7 @@ def find_sensitive(text: str, persons: list[tuple[int, int]]) -> list[tuple[str,
             continue
         # the same fact said twice in one clause ("mắc bệnh lao cần điều trị dài ngày",
         # "nghiện ma túy, gia đình xin cai nghiện"): one span, generalised once
-        if (kept and kept[-1][0] == item[0] and item[1] - kept[-1][2] <= 30
+        if (kept and item[1] - kept[-1][2] <= 40
                 and not re.search(r"[.;!?\n]", text[kept[-1][2]:item[1]])
                 and not any(kept[-1][2] <= a < item[1] for a in starts)):
             kept[-1] = (item[0], kept[-1][1], item[2])
