@@ -23,6 +23,7 @@ Run `python -m course.privacy.evaluation` to print the figures.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -728,3 +729,15 @@ if __name__ == "__main__":  # pragma: no cover - manual report
                     print(scores.report())
                 else:
                     _print_ward(f"Phần {part}", scores)
+
+
+def plain_pass(text: str) -> int:
+    """The speed baseline of the guard (benchmark and test): NFC and one pass of the first guard's
+    nine regular expressions, counting matches — no context rules, names or placeholders."""
+    from course.privacy import detect as d
+
+    patterns = (d.EMAIL_RE, d.PHONE_RE, d.CCCD_RE, d.CMND_RE, d.BANK_RE, d.TAX_RE, d.PLATE_RE, d.DOB_RE,
+                *d.ADDRESS_RES)
+    text = unicodedata.normalize("NFC", text)
+    return sum(1 for rx in patterns for _ in rx.finditer(text))
+
