@@ -303,7 +303,7 @@ class Transcriber(Protocol):
 
 
 _MODEL_LOCK = threading.Lock()
-_MODELS: dict[tuple[str, str, int, int], object] = {}
+_MODELS: dict[tuple[str, str, int], object] = {}
 
 
 def asr_workers() -> int:
@@ -318,24 +318,23 @@ def asr_workers() -> int:
     return load_settings().asr_workers
 
 
-def whisper_model(settings: Settings | None = None, compute_type: str = "int8", workers: int = 1,
-                  threads: int = 1):  # noqa: ANN201
+def whisper_model(settings: Settings | None = None, compute_type: str = "int8", workers: int = 1):  # noqa: ANN201
     """The faster-whisper model, loaded once per process (later calls reuse it).
 
-    `workers` chunks can be transcribed at the same time from different Python threads, `threads`
-    CPU threads each; the weights are shared between the workers.
+    `workers` chunks can be transcribed at the same time from different Python threads, one CPU
+    thread each; the weights are shared.
     """
     from course.local_models import prepare_whisper
 
     folder = str(prepare_whisper(settings))
-    key = (folder, compute_type, workers, threads)
+    key = (folder, compute_type, workers)
     with _MODEL_LOCK:
         if key not in _MODELS:
             from faster_whisper import WhisperModel
 
             try:
                 _MODELS[key] = WhisperModel(folder, device="cpu", compute_type=compute_type,
-                                            cpu_threads=threads, num_workers=workers)
+                                            cpu_threads=1, num_workers=workers)
             except (RuntimeError, ValueError, OSError) as exc:
                 raise CourseError(
                     "Không nạp được mô hình nhận dạng giọng nói trên máy.",
@@ -375,32 +374,15 @@ class LocalTranscriber:
         self.model = "whisper-base (int8)"
         self.beam_size = beam_size
         self.parallel = asr_workers()
-        self._settings = settings
         self._whisper = whisper_model(settings, workers=self.parallel)
-        self._local = threading.local()
-
-    def _short_model(self):  # noqa: ANN202
-        """For audio shorter than one chunk (voice typing, a clip: usually the only chunk) all
-        workers' threads go to it in one model: Whisper pads every window to 30 s, so a 5-second
-        clip costs a full encoder pass, which one thread runs at half the speed of two."""
-        return whisper_model(self._settings, workers=1, threads=self.parallel)
 
     def _decode(self, audio: np.ndarray, prompt: str, **options: object) -> list:
-        model = getattr(self._local, "model", None) or self._whisper
-        segments, _info = model.transcribe(
+        segments, _info = self._whisper.transcribe(
             audio, language="vi", beam_size=self.beam_size, condition_on_previous_text=False,
             initial_prompt=prompt or None, word_timestamps=True, **options)
         return list(segments)
 
     def transcribe_chunk(self, audio: np.ndarray, hint: str) -> tuple[list[Segment], list[Segment]]:
-        short = self.parallel > 1 and audio.size < self.chunk_s * SAMPLE_RATE
-        self._local.model = self._short_model() if short else self._whisper
-        try:
-            return self._transcribe_chunk(audio, hint)
-        finally:
-            self._local.model = None
-
-    def _transcribe_chunk(self, audio: np.ndarray, hint: str) -> tuple[list[Segment], list[Segment]]:
         kept: list[Segment] = []
         dropped: list[Segment] = []
         heard: list[tuple[float, float]] = []
@@ -612,9 +594,9 @@ _POOLS: dict[int, ThreadPoolExecutor] = {}
 
 
 def _pool(workers: int) -> ThreadPoolExecutor:
-    """The process's transcription threads, kept for its life: CTranslate2's OpenMP thread teams
-    belong to the thread that calls it, and a fresh thread per call leaves the old teams spinning
-    (a 5-second clip took ten times longer on a busy 2-core machine)."""
+    """The process's transcription threads, kept for its life. CTranslate2's OpenMP thread teams
+    belong to the thread that calls it: with two CPU threads per model, a fresh pool per call left
+    old teams spinning (10 clips took 141–191 s instead of 15–22 s on the busy 2-core machine)."""
     with _MODEL_LOCK:
         if workers not in _POOLS:
             _POOLS[workers] = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="transcribe")
