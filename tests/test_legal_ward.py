@@ -102,6 +102,18 @@ def test_field_cues():
     assert lexicon.cued_fields("đăng ký kết hôn ở đâu") == {"ho_tich"}
 
 
+def test_question_intent_matches_article_titles():
+    """What a question asks for picks the titles that answer it: 'ở đâu' -> Thẩm quyền …, 'giấy tờ gì'
+    -> Hồ sơ …; a question asking for none of those kinds marks no title."""
+    where = lexicon.intent_title_words("làm giấy khai sinh cho con ở đâu")
+    assert lexicon.title_answers_intent("Thẩm quyền đăng ký khai sinh", where)
+    assert not lexicon.title_answers_intent("Thủ tục đăng ký khai sinh", where)
+    papers = lexicon.intent_title_words("đăng ký tạm trú cần giấy tờ gì")
+    assert lexicon.title_answers_intent("Hồ sơ, thủ tục đăng ký tạm trú, gia hạn tạm trú", papers)
+    assert lexicon.intent_title_words("quy định về hương ước") == frozenset()
+    assert not lexicon.title_answers_intent("Thẩm quyền đăng ký khai sinh", frozenset())
+
+
 @pytest.fixture(scope="module")
 def lexical_index():
     from course.legal.retrieval import get_index
