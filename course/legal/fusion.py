@@ -117,6 +117,11 @@ def _forget_embedder() -> None:
 os.register_at_fork(after_in_child=_forget_embedder)
 
 
+def _known_form(index: ArticleIndex, token: str) -> bool:
+    """Whether the corpus has this accented syllable."""
+    return any(form == token for form, _ in index.restorer.unigrams.get(fold(token), ()))
+
+
 def prepare(index: ArticleIndex, query: str, embed: bool = False) -> Query:
     """Normalise, restore diacritics, note typo corrections and everyday-word expansions.
 
@@ -131,6 +136,8 @@ def prepare(index: ArticleIndex, query: str, embed: bool = False) -> Query:
         fix = index.correct(fold(t))
         if fix:
             corrections[t] = fix
+        elif t.startswith("d") and fold(t) != t and not _known_form(index, t) and _known_form(index, "đ" + t[1:]):
+            corrections[t] = "đ" + t[1:]  # "Dăng ký": the đ typed as d (an accented form the corpus lacks)
     restored = not has_diacritics(query)
     accented = " ".join(index.restorer.restore_tokens(toks)) if restored else " ".join(toks)
     searched = " ".join([accented, *index.restorer.restore_tokens(list(corrections.values()))])
@@ -138,7 +145,9 @@ def prepare(index: ArticleIndex, query: str, embed: bool = False) -> Query:
     expansions = lexicon.expand(" ".join(toks), accented)
     if corrections:
         seen = {t for _, t in expansions}
-        fixed = " ".join(corrections.get(t, t) for t in toks)
+        # the corrected syllables get their diacritics back in context ("phépp" -> "phep" -> "phép"):
+        # in an accented question the lexicon matches accented phrases
+        fixed = " ".join(index.restorer.restore_tokens([corrections.get(t, t) for t in toks]))
         expansions += [e for e in lexicon.expand(fixed, accented) if e[1] not in seen]
     return Query(query, accented, restored, corrections, expansions, searched, embedding)
 
