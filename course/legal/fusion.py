@@ -123,7 +123,8 @@ def _known_form(index: ArticleIndex, token: str) -> bool:
 
 
 def prepare(index: ArticleIndex, query: str, embed: bool = False) -> Query:
-    """Normalise, restore diacritics, note typo corrections and everyday-word expansions.
+    """Normalise, restore diacritics, note typo corrections (and regional words and abbreviations:
+    `lexicon.DIALECT`) and everyday-word expansions.
 
     A corrected syllable is added next to the original one, never instead of it: a word the
     corpus does not contain ("túi") may still be right. embed: start e5 on the question before the expansions,
@@ -133,7 +134,7 @@ def prepare(index: ArticleIndex, query: str, embed: bool = False) -> Query:
     toks = words(query)
     corrections: dict[str, str] = {}
     for t in toks:
-        fix = index.correct(fold(t))
+        fix = lexicon.dialect_standard(t) or index.correct(fold(t))
         if fix:
             corrections[t] = fix
         elif t.startswith("d") and fold(t) != t and not _known_form(index, t) and _known_form(index, "đ" + t[1:]):

@@ -95,6 +95,22 @@ QUESTION_WORDING: tuple[str, ...] = (
 )
 
 
+# How people write words the law spells otherwise: regional words (Nam Bộ, Trung Bộ) and chat
+# abbreviations -> the standard word. Added beside the word as typed (like a typo correction), so that
+# BM25, e5 and the lexicon also read the standard word. Only words without another common sense.
+DIALECT: dict[str, str] = {
+    "tui": "tôi", "hông": "không", "hổng": "không", "hok": "không", "ko": "không", "k": "không",
+    "đc": "được", "dc": "được", "j": "gì", "mần": "làm", "sanh": "sinh", "má": "mẹ", "tía": "cha",
+    "xài": "dùng", "lãnh": "lĩnh", "nhìu": "nhiều", "nhiu": "nhiêu", "bả": "bà", "ổng": "ông",
+    "bịnh": "bệnh",
+}
+
+
+def dialect_standard(token: str) -> str | None:
+    """The standard word for a regional word or abbreviation as typed (`DIALECT`), or None."""
+    return DIALECT.get(token.lower())
+
+
 def phrases() -> list[str]:
     """Every everyday phrase and legal wording (accented), to teach diacritic restoration."""
     return [p for keys, terms in LEXICON for p in (*keys, terms)] + list(QUESTION_WORDING)
