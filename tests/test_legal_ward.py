@@ -309,3 +309,13 @@ def test_widget_filters_and_status_beside_each_citation(lexical_index):
     box.children[0].children[0].value = "đăng ký tạm trú"  # Enter runs the search
     shown = box.children[3].value
     assert "Luật Cư trú 2020" in shown and "Bộ luật" not in shown
+
+
+def test_regional_words_and_typos_read_as_standard(lexical_index):
+    """Regional words and abbreviations are read beside their standard word; a corrected typo gets its
+    diacritics back before the lexicon reads it; a d typed for đ is corrected."""
+    q = lexical_index.prepare("má tui hổng có sổ đỏ thì bán đất đc ko")
+    assert {"má": "mẹ", "tui": "tôi", "hổng": "không", "đc": "được"}.items() <= q.corrections.items()
+    assert "má tui" in q.searched and "mẹ" in q.searched.split()
+    assert any(p == "nghỉ phép" for p, _ in lexical_index.prepare("nghỉ phépp mấy ngày").expansions)
+    assert lexical_index.prepare("Dăng ký kết hôn").corrections == {"dăng": "đăng"}
