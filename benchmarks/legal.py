@@ -26,7 +26,7 @@ Ward laws (cau_hoi_phuong.jsonl: questions on the 16 ward documents shipped in
 course/legal/van_ban_phuong, "kieu" luat = the law's wording, doi_thuong = everyday, typed as people
 type) are reported apart from the six codes: recall@1/@5 per kind, with and without diacritics, p95
 latency. Their slices 'phat_trien' and 'giu_lai' were used to write the ward lexicon and phrasebook
-entries; 'kiem_tra_phuong' was written before the engine work and is measured only when asked for
+entries; the re-ranking model is fitted on 'phat_trien' only ('giu_lai' checks it); 'kiem_tra_phuong' was written before the engine work and is measured only when asked for
 (`--split kiem_tra_phuong`), once. Also printed: index-from-cache time and the memory of the loaded
 index (its arrays, and the process's resident memory growth while loading it from cache).
 

@@ -348,7 +348,7 @@ def test_learned_reranking(index):
     from course.legal import evaluation, ranker
 
     models = ranker.models()
-    assert set(models) == {"plain", "everyday"}
+    assert set(models) == {"plain", "everyday", "plain_ward", "everyday_ward"}
     assert all(len(m.weights) == len(m.mean) == len(ranker.FEATURES) for m in models.values())
     for name in ("phap_ly", "doi_thuong"):
         qs = dev_questions("giu_lai", name)

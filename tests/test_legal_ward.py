@@ -102,6 +102,18 @@ def test_field_cues():
     assert lexicon.cued_fields("đăng ký kết hôn ở đâu") == {"ho_tich"}
 
 
+def test_question_intent_matches_article_titles():
+    """What a question asks for picks the titles that answer it: 'ở đâu' -> Thẩm quyền …, 'giấy tờ gì'
+    -> Hồ sơ …; a question asking for none of those kinds marks no title."""
+    where = lexicon.intent_title_words("làm giấy khai sinh cho con ở đâu")
+    assert lexicon.title_answers_intent("Thẩm quyền đăng ký khai sinh", where)
+    assert not lexicon.title_answers_intent("Thủ tục đăng ký khai sinh", where)
+    papers = lexicon.intent_title_words("đăng ký tạm trú cần giấy tờ gì")
+    assert lexicon.title_answers_intent("Hồ sơ, thủ tục đăng ký tạm trú, gia hạn tạm trú", papers)
+    assert lexicon.intent_title_words("quy định về hương ước") == frozenset()
+    assert not lexicon.title_answers_intent("Thẩm quyền đăng ký khai sinh", frozenset())
+
+
 @pytest.fixture(scope="module")
 def lexical_index():
     from course.legal.retrieval import get_index
@@ -297,3 +309,13 @@ def test_widget_filters_and_status_beside_each_citation(lexical_index):
     box.children[0].children[0].value = "đăng ký tạm trú"  # Enter runs the search
     shown = box.children[3].value
     assert "Luật Cư trú 2020" in shown and "Bộ luật" not in shown
+
+
+def test_regional_words_and_typos_read_as_standard(lexical_index):
+    """Regional words and abbreviations are read beside their standard word; a corrected typo gets its
+    diacritics back before the lexicon reads it; a d typed for đ is corrected."""
+    q = lexical_index.prepare("má tui hổng có sổ đỏ thì bán đất đc ko")
+    assert {"má": "mẹ", "tui": "tôi", "hổng": "không", "đc": "được"}.items() <= q.corrections.items()
+    assert "má tui" in q.searched and "mẹ" in q.searched.split()
+    assert any(p == "nghỉ phép" for p, _ in lexical_index.prepare("nghỉ phépp mấy ngày").expansions)
+    assert lexical_index.prepare("Dăng ký kết hôn").corrections == {"dăng": "đăng"}

@@ -87,6 +87,7 @@ class Fusion:
     channels: dict[str, np.ndarray]
     cover: np.ndarray  # per article: idf-weighted share of the question's words it contains
     cued: np.ndarray  # per article: its code is the field the question names
+    fields: set[str]  # the ward fields the question names (`lexicon.cued_fields`)
     fit: float  # how well the question's words fit the law (best coverage in the folded top 10)
     mask: np.ndarray  # per article: inside the documents searched
     scores: np.ndarray  # fused scores, -inf outside the documents searched
@@ -116,8 +117,14 @@ def _forget_embedder() -> None:
 os.register_at_fork(after_in_child=_forget_embedder)
 
 
+def _known_form(index: ArticleIndex, token: str) -> bool:
+    """Whether the corpus has this accented syllable."""
+    return any(form == token for form, _ in index.restorer.unigrams.get(fold(token), ()))
+
+
 def prepare(index: ArticleIndex, query: str, embed: bool = False) -> Query:
-    """Normalise, restore diacritics, note typo corrections and everyday-word expansions.
+    """Normalise, restore diacritics, note typo corrections (and regional words and abbreviations:
+    `lexicon.DIALECT`) and everyday-word expansions.
 
     A corrected syllable is added next to the original one, never instead of it: a word the
     corpus does not contain ("túi") may still be right. embed: start e5 on the question before the expansions,
@@ -127,9 +134,11 @@ def prepare(index: ArticleIndex, query: str, embed: bool = False) -> Query:
     toks = words(query)
     corrections: dict[str, str] = {}
     for t in toks:
-        fix = index.correct(fold(t))
+        fix = lexicon.dialect_standard(t) or index.correct(fold(t))
         if fix:
             corrections[t] = fix
+        elif t.startswith("d") and fold(t) != t and not _known_form(index, t) and _known_form(index, "đ" + t[1:]):
+            corrections[t] = "đ" + t[1:]  # "Dăng ký": the đ typed as d (an accented form the corpus lacks)
     restored = not has_diacritics(query)
     accented = " ".join(index.restorer.restore_tokens(toks)) if restored else " ".join(toks)
     searched = " ".join([accented, *index.restorer.restore_tokens(list(corrections.values()))])
@@ -137,7 +146,9 @@ def prepare(index: ArticleIndex, query: str, embed: bool = False) -> Query:
     expansions = lexicon.expand(" ".join(toks), accented)
     if corrections:
         seen = {t for _, t in expansions}
-        fixed = " ".join(corrections.get(t, t) for t in toks)
+        # the corrected syllables get their diacritics back in context ("phépp" -> "phep" -> "phép"):
+        # in an accented question the lexicon matches accented phrases
+        fixed = " ".join(index.restorer.restore_tokens([corrections.get(t, t) for t in toks]))
         expansions += [e for e in lexicon.expand(fixed, accented) if e[1] not in seen]
     return Query(query, accented, restored, corrections, expansions, searched, embedding)
 
@@ -203,7 +214,8 @@ def fuse(index: ArticleIndex, q: Query, mask: np.ndarray, dense: bool = True) ->
         cued = cued | index.field_articles(field)
     if field and FIELD_BOOST:
         fused[index.field_articles(field)] *= 1 + FIELD_BOOST
-    return Fusion(profile, channels, cover, cued, fit, mask, np.where(mask & (fused > 0), fused, -np.inf))
+    fields = lexicon.cued_fields(q.raw)
+    return Fusion(profile, channels, cover, cued, fields, fit, mask, np.where(mask & (fused > 0), fused, -np.inf))
 
 
 def candidate_features(index: ArticleIndex, q: Query, fusion: Fusion) -> tuple[np.ndarray, np.ndarray]:
@@ -217,14 +229,24 @@ def candidate_features(index: ArticleIndex, q: Query, fusion: Fusion) -> tuple[n
     asked = set(folded_tokens(f"{q.accented} {q.legal_terms}"))
     title = np.array([sum(w for t, w in index.title_terms[i].items() if t in asked) / sum(index.title_terms[i].values())
                       if index.title_terms[i] else 0.0 for i in top])
+    field = np.zeros(len(index.articles), dtype=bool)
+    for f in fusion.fields:
+        field |= index.field_articles(f)
+    wanted = lexicon.intent_title_words(q.accented)
+    intent = np.array([lexicon.title_answers_intent(index.articles[i].tieu_de, wanted) for i in top])
     return top, ranker.features(top, fusion.scores, fusion.channels, fusion.cover, cover_legal, title,
-                                fusion.cued, fusion.fit, fusion.mask)
+                                fusion.cued, fusion.fit, fusion.mask, field, intent)
+
+
+def model_name(fusion: Fusion) -> str:
+    """The re-ranking model of a fused question (`ranker.model_name`)."""
+    return ranker.model_name(fusion.profile.name, bool(fusion.fields))
 
 
 def rerank(index: ArticleIndex, q: Query, fusion: Fusion) -> np.ndarray:
     """Scores after the learned re-ranking: the fused top articles get the model's probability
     that they answer the question, the rest stay below them in fused order."""
-    model = ranker.models().get(fusion.profile.name)
+    model = ranker.models().get(model_name(fusion))
     top, x = candidate_features(index, q, fusion)
     if model is None or not len(top):
         return fusion.scores

@@ -95,6 +95,22 @@ QUESTION_WORDING: tuple[str, ...] = (
 )
 
 
+# How people write words the law spells otherwise: regional words (Nam Bộ, Trung Bộ) and chat
+# abbreviations -> the standard word. Added beside the word as typed (like a typo correction), so that
+# BM25, e5 and the lexicon also read the standard word. Only words without another common sense.
+DIALECT: dict[str, str] = {
+    "tui": "tôi", "hông": "không", "hổng": "không", "hok": "không", "ko": "không", "k": "không",
+    "đc": "được", "dc": "được", "j": "gì", "mần": "làm", "sanh": "sinh", "má": "mẹ", "tía": "cha",
+    "xài": "dùng", "lãnh": "lĩnh", "nhìu": "nhiều", "nhiu": "nhiêu", "bả": "bà", "ổng": "ông",
+    "bịnh": "bệnh",
+}
+
+
+def dialect_standard(token: str) -> str | None:
+    """The standard word for a regional word or abbreviation as typed (`DIALECT`), or None."""
+    return DIALECT.get(token.lower())
+
+
 def phrases() -> list[str]:
     """Every everyday phrase and legal wording (accented), to teach diacritic restoration."""
     return [p for keys, terms in LEXICON for p in (*keys, terms)] + list(QUESTION_WORDING)
@@ -185,3 +201,44 @@ def inferred_field(query: str) -> str | None:
     """The one ward field the question is clearly about, or None (no cue, or cues of several fields)."""
     fields = cued_fields(query)
     return next(iter(fields)) if len(fields) == 1 else None
+
+
+# What a question asks for, and the words of the law's article titles that answer that kind of
+# question: "làm ở đâu" asks who is competent ("Thẩm quyền đăng ký khai sinh"), "cần giấy tờ gì" for the
+# file ("Hồ sơ đăng ký thường trú"), "mất mấy ngày" for a time limit. Written from the vocabulary of the
+# corpus's article titles (Thẩm quyền …, Hồ sơ …, Thủ tục / Trình tự …, Thời hạn …, Điều kiện …, Lệ phí …,
+# Các hành vi bị nghiêm cấm, Mức / Hạn mức …), not from any question's answer. Matched on the question
+# with its diacritics (restored when typed without); read by the re-ranking model as one feature.
+INTENT_CUES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("ở đâu", "cơ quan nào", "chỗ nào", "nơi nào", "cấp nào", "ai cấp", "ai có thẩm quyền", "ai giải quyết",
+      "ai quyết định", "thẩm quyền", "lên đâu", "làm ở", "nộp ở"), ("thẩm quyền", "nơi")),
+    (("giấy tờ gì", "giấy tờ", "hồ sơ", "cần mang", "những gì", "nộp gì"), ("hồ sơ", "giấy tờ")),
+    (("thủ tục", "làm sao", "làm thế nào", "như thế nào", "các bước", "trình tự", "ra sao", "mần"),
+     ("thủ tục", "trình tự")),
+    (("bao lâu", "mấy ngày", "bao nhiêu ngày", "thời hạn", "khi nào", "trong vòng", "mấy tháng", "mấy năm",
+      "bao nhiêu năm", "bao nhiêu tháng"), ("thời hạn", "thời hiệu", "thời gian")),
+    (("điều kiện", "được không", "được hông", "đủ tuổi", "mấy tuổi", "bao nhiêu tuổi", "có được"),
+     ("điều kiện", "độ tuổi", "tuổi")),
+    (("lệ phí", "phí", "mất tiền", "tốn tiền", "bao nhiêu tiền", "nộp tiền", "tốn bao nhiêu"), ("phí", "lệ phí")),
+    (("bị cấm", "cấm", "có đúng không", "có sai không", "vi phạm", "trái luật", "trái pháp luật"),
+     ("nghiêm cấm", "bị cấm", "không được làm", "không được")),
+    (("bao nhiêu", "mức", "tối đa", "tối thiểu", "hạn mức"), ("mức", "hạn mức")),
+)
+_INTENT_LONGEST = max(len(words(p)) for cues, titles in INTENT_CUES for p in (*cues, *titles))
+
+
+def _runs(text: str) -> set[str]:
+    toks = words(text)
+    return {" ".join(toks[i:i + n]) for n in range(1, _INTENT_LONGEST + 1) for i in range(len(toks) - n + 1)}
+
+
+def intent_title_words(accented_query: str) -> frozenset[str]:
+    """The title words that answer what the question asks for (`INTENT_CUES`); empty when it asks for
+    none of those kinds."""
+    runs = _runs(accented_query)
+    return frozenset(t for cues, titles in INTENT_CUES if any(c in runs for c in cues) for t in titles)
+
+
+def title_answers_intent(title: str, wanted: frozenset[str]) -> bool:
+    """Whether an article title contains one of the title words `wanted` (`intent_title_words`)."""
+    return bool(wanted) and bool(_runs(title) & wanted)

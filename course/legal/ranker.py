@@ -4,15 +4,16 @@ The rank fusion (`course.legal.retrieval`) finds the right article among its top
 question, but often not first. Here every candidate is described by a few numbers (its fused score and
 rank, how much of the question it covers, how close each channel puts it to that channel's best,
 e5-small's cosine, the best BM25 score and e5 cosine among its clauses, whether its code is the field
-the question names) and a linear model per profile (questions in the law's words / with everyday
-words the lexicon knows) weighs them. The model is a
-conditional logit (softmax over one question's candidates) with L2, fitted on the development
+the question names, whether its document is of the ward field the question names, whether its title
+answers what the question asks for) and a linear model per profile (questions in the law's words /
+with everyday words the lexicon knows), kept apart for questions naming a ward field, weighs them.
+The model is a conditional logit (softmax over one question's candidates) with L2, fitted on the development
 question sets; its weights are data (`ranker_weights.json`), refitted by `course.legal.evaluation`:
 
     .venv/bin/python -m course.legal.evaluation
 
 which also prints the leave-one-slice-out recall (weights fitted without a slice, measured on it).
-The 'kiem_tra' slices are never used for fitting.
+The 'kiem_tra' slices are never used for fitting; of the ward questions only 'phat_trien' is.
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ from pathlib import Path
 
 import numpy as np
 
-BASE = ("fused", "rank", "cover", "cover_legal", "title", "cued",
-        "fold", "acc", "syl", "dense", "loi", "fold+lex", "acc+lex", "fold_clause",
-        "dense_clause")
-CHANNELS = BASE[6:]
+CHANNELS = ("fold", "acc", "syl", "dense", "loi", "fold+lex", "acc+lex", "fold_clause", "dense_clause")
+# field: the candidate's document is of a ward field the question names (`lexicon.cued_fields`);
+# intent: its title answers what the question asks for ("ở đâu": Thẩm quyền …, `lexicon.INTENT_CUES`).
+BASE = ("fused", "rank", "cover", "cover_legal", "title", "cued", *CHANNELS, "field", "intent")
 # Each feature again, times how well the question's words fit the law (`Fusion.fit`): a question in
 # the law's own wording and one in everyday words weigh the same evidence differently.
 FEATURES = BASE + tuple(f"{name}*fit" for name in BASE)
@@ -38,11 +39,11 @@ WEIGHTS = Path(__file__).with_name("ranker_weights.json")
 
 def features(top: np.ndarray, fused: np.ndarray, channels: dict[str, np.ndarray], cover: np.ndarray,
              cover_legal: np.ndarray, title: np.ndarray, cued: np.ndarray, fit: float,
-             mask: np.ndarray) -> np.ndarray:
+             mask: np.ndarray, field: np.ndarray, intent: np.ndarray) -> np.ndarray:
     """One row of FEATURES per candidate (`top`: article indices, best fused first).
 
-    fused/cover/cover_legal/cued/mask are per article; `title` is per candidate (share of the title
-    the question asks about). Channel features: the candidate's score over the channel's best among
+    fused/cover/cover_legal/cued/mask/field are per article; `title` and `intent` are per candidate
+    (share of the title the question asks about; whether the title answers what it asks for). Channel features: the candidate's score over the channel's best among
     the searched articles (`mask`), or, for e5 (the article's cosine, or its best clause's), the
     cosine minus that best cosine, times 10; 0 when the
     channel did not run.
@@ -58,6 +59,7 @@ def features(top: np.ndarray, fused: np.ndarray, channels: dict[str, np.ndarray]
             cols.append(10.0 * (s[top] - best))
         else:
             cols.append(s[top] / best)
+    cols += [field[top].astype(float), intent.astype(float)]
     x = np.column_stack(cols)
     return np.hstack([x, fit * x])
 
@@ -78,6 +80,13 @@ class Model:
 
     def as_json(self) -> dict:
         return {k: [round(float(v), 6) for v in getattr(self, k)] for k in ("mean", "scale", "weights")}
+
+
+def model_name(profile: str, ward_cued: bool) -> str:
+    """Which model re-ranks a question: one per profile, and apart for questions that name a ward
+    field ("giấy khai sinh", "tạm trú", "sổ đỏ"): fitted on the same kind of questions, the ward
+    questions' evidence does not pull the weights the six codes' questions are ranked with."""
+    return f"{profile}_ward" if ward_cued else profile
 
 
 @lru_cache(maxsize=1)

@@ -99,12 +99,12 @@ class LegalIndex(ArticleIndex):
         return fusion.channel_scores(self, q, profile, dense)
 
     def candidates(self, query: str) -> tuple[str, np.ndarray, np.ndarray, list[tuple[str, str]]]:
-        """For fitting the re-ranking model: the profile name, the fused top articles, their features,
-        and the fused top 5 keys (the order without re-ranking)."""
+        """For fitting the re-ranking model: the model's name (`ranker.model_name`), the fused top
+        articles, their features, and the fused top 5 keys (the order without re-ranking)."""
         q = fusion.prepare(self, query, embed=True)
         fused = fusion.fuse(self, q, np.ones(len(self.articles), dtype=bool))
         top, x = fusion.candidate_features(self, q, fused)
-        return fused.profile.name, top, x, [self.articles[i].key for i in top[:5]]
+        return fusion.model_name(fused), top, x, [self.articles[i].key for i in top[:5]]
 
     def search(self, query: str, top: int = 5, documents: list[str] | None = None,
                in_force: bool | None = None, mode: str = "hybrid", dense: bool = True,
