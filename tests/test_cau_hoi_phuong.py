@@ -118,3 +118,74 @@ def test_cited_articles_exist_in_the_texts() -> None:
         articles[number] = set(re.findall(r"^Điều (\d+[a-z]?)\. ", text, re.M))
     missing = [(r["id"], r["so_hieu"], d) for r in _rows() for d in r["dieu"] if d not in articles[r["so_hieu"]]]
     assert not missing, missing
+
+
+# ---------------------------------------------------------------------------------------------------
+# The second untouched slice (cau_hoi_phuong_kiem_tra2.jsonl, slice "kiem_tra_phuong_2"): written later,
+# blind to the engine, to be measured once. Same fields and conventions; these tests read it as data only.
+# ---------------------------------------------------------------------------------------------------
+DATA2 = REPO / "module4_legal_lookup" / "data" / "cau_hoi_phuong_kiem_tra2.jsonl"
+SHIPPED_TEXTS = REPO / "course" / "legal" / "van_ban_phuong"
+
+
+@cache
+def _rows2() -> tuple[dict, ...]:
+    return tuple(json.loads(line) for line in DATA2.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+def test_slice2_schema_and_values() -> None:
+    for row in _rows2():
+        assert set(row) == FIELDS, row
+        assert re.fullmatch(r"k2_\d{3}", row["id"]), row["id"]
+        assert row["tap"] == "kiem_tra_phuong_2", row
+        assert row["so_hieu"] in FILES, row
+        assert row["dieu"] and all(re.fullmatch(r"\d+[a-z]?", d) for d in row["dieu"]), row
+        assert len(row["dieu"]) == len(set(row["dieu"])) <= 2, row
+        assert row["go"] in GO and row["kieu"] in KIEU, row
+        for value in [row["cau_hoi"], row["so_hieu"], *row["dieu"]]:
+            assert unicodedata.normalize("NFC", value) == value, row["id"]
+
+
+def test_slice2_ids_and_questions_unique_and_new() -> None:
+    rows = _rows2()
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert len({r["cau_hoi"] for r in rows}) == len(rows)
+    old = {r["cau_hoi"].casefold() for r in _rows()}
+    assert not [r["id"] for r in rows if r["cau_hoi"].casefold() in old]
+    assert not {r["id"] for r in rows} & {r["id"] for r in _rows()}
+
+
+def test_slice2_size_and_mix() -> None:
+    rows = _rows2()
+    kinds = Counter(r["kieu"] for r in rows)
+    assert len(rows) >= 220 and kinds["luat"] >= 100 and kinds["doi_thuong"] >= 100
+    everyday = Counter(r["go"] for r in rows if r["kieu"] == "doi_thuong")
+    assert everyday["khong_dau"] >= 45 and everyday["loi_go"] >= 15 and everyday["dia_phuong"] >= 15
+    per_doc = Counter(r["so_hieu"] for r in rows)
+    assert set(per_doc) == set(FILES) and min(per_doc.values()) >= 5
+    cited = {(r["so_hieu"], d) for r in rows for d in r["dieu"]}
+    assert len(cited) >= 200  # many different articles, not only the famous ones
+
+
+def test_slice2_typing_style_matches_text() -> None:
+    for row in _rows2():
+        if row["kieu"] == "luat":
+            assert row["go"] == "co_dau", row["id"]
+        if row["go"] == "khong_dau":
+            assert not VIET_MARKS.search(row["cau_hoi"]), row["id"]
+        if row["go"] in {"co_dau", "dia_phuong"}:
+            assert VIET_MARKS.search(row["cau_hoi"]), row["id"]
+
+
+def test_slice2_cited_articles_exist_in_the_shipped_texts() -> None:
+    folder = SHIPPED_TEXTS if (SHIPPED_TEXTS / "luat_ho_tich_2014.txt").exists() else _laws_dir()
+    if folder is None:
+        pytest.skip("the ward law texts are not on this machine")
+    articles: dict[str, set[str]] = {}
+    for number, name in FILES.items():
+        text = (folder / name).read_text(encoding="utf-8")
+        assert number in "\n".join(text.splitlines()[:12]), (name, number)
+        articles[number] = set(re.findall(r"^Điều (\d+[a-z]?)\. ", text, re.M))
+    rows = _rows2()
+    missing = [(r["id"], r["so_hieu"], d) for r in rows for d in r["dieu"] if d not in articles[r["so_hieu"]]]
+    assert not missing, missing
