@@ -31,12 +31,15 @@ from course.text import fold
 L2 = 0.1  # the re-ranking model's L2 penalty
 DATA = Path(__file__).resolve().parents[2] / "module4_legal_lookup" / "data"
 # The development question sets (module 4 README): team everyday, law's wording, other writers' everyday.
-SETS = {"doi_thuong": DATA / "cau_hoi_dev.jsonl", "phap_ly": DATA / "cau_hoi_phap_ly.jsonl",
-        "moi": DATA / "cau_hoi_moi.jsonl", "phuong": DATA / "cau_hoi_phuong.jsonl"}
+# The ward set has a second file: the blind slice 'kiem_tra_phuong_2', written after the engine work.
+SETS = {"doi_thuong": (DATA / "cau_hoi_dev.jsonl",), "phap_ly": (DATA / "cau_hoi_phap_ly.jsonl",),
+        "moi": (DATA / "cau_hoi_moi.jsonl",),
+        "phuong": (DATA / "cau_hoi_phuong.jsonl", DATA / "cau_hoi_phuong_kiem_tra2.jsonl")}
 CODE_SETS = ("doi_thuong", "phap_ly", "moi")  # questions on the six codes
 WARD_SET = "phuong"  # questions on the ward documents: "kieu" luat (the law's wording) or doi_thuong
-SPLITS = ("phat_trien", "giu_lai", "phat_trien_2", "phat_trien_3", "kiem_tra", "kiem_tra_phuong")
-UNTOUCHED = ("kiem_tra", "kiem_tra_phuong")  # measured only, never used for a choice or a fit
+SPLITS = ("phat_trien", "giu_lai", "phat_trien_2", "phat_trien_3", "kiem_tra", "kiem_tra_phuong",
+          "kiem_tra_phuong_2")
+UNTOUCHED = ("kiem_tra", "kiem_tra_phuong", "kiem_tra_phuong_2")  # measured only, never used for a choice or a fit
 # The ward questions the re-ranking model is fitted on: 'giu_lai' stays out to check it, and
 # 'kiem_tra_phuong' (development data since it was measured) too, so that the lead's new blind slice is
 # the only test of generalisation it never needs.
@@ -46,7 +49,8 @@ WARD_TRAINING = ("phat_trien",)
 def dev_questions(split: str | None = None, name: str = "doi_thuong", kieu: str | None = None) -> list[dict]:
     """Questions of one development set ('doi_thuong', 'phap_ly', 'moi' or 'phuong'), optionally one
     slice of it, and for 'phuong' one kind ('luat': the law's wording, 'doi_thuong': everyday)."""
-    rows = [json.loads(ln) for ln in SETS[name].read_text(encoding="utf-8").splitlines() if ln.strip()]
+    rows = [json.loads(ln) for path in SETS[name] for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip()]
     return [r for r in rows if (split is None or r["tap"] == split) and (kieu is None or r.get("kieu") == kieu)]
 
 
