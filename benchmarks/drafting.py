@@ -55,7 +55,9 @@ def run_arm(arm: str, tasks: list, details: dict) -> dict:
                 if result.fill and result.fill.first_token_s is not None:
                     firsts.append(result.fill.first_token_s)
                 text = result.text or "\n".join(result.questions)
-                extra = {"fields": result.fill.fields if result.fill else {}, "warnings": result.warnings}
+                extra = {"fields": result.fill.fields if result.fill else {}, "warnings": result.warnings,
+                         "raw": result.fill.raw if result.fill else "", "attempts": result.fill.attempts if
+                         result.fill else 0, "questions": result.questions}
             except DraftingError as exc:
                 score, text, extra = Score(task.id, False, [str(exc)]), "", {}
         else:
@@ -71,6 +73,9 @@ def run_arm(arm: str, tasks: list, details: dict) -> dict:
         details.setdefault(arm, []).append({"task": task.id, "passed": score.passed, "failures": score.failures,
                                             "seconds": round(took, 1), "text": text, **extra})
         print(f"{arm} {task.id} {'ĐẠT' if score.passed else 'TRƯỢT'} {took:.1f}s {score.failures[:2]}", flush=True)
+        if details.get("_path"):  # written after every task: a long run stopped halfway keeps its answers
+            with open(details["_path"], "w", encoding="utf-8") as fh:
+                json.dump({k: v for k, v in details.items() if k != "_path"}, fh, ensure_ascii=False, indent=1)
     passed = sum(s.passed for s in scores)
     return {
         "arm": arm, "tasks": len(scores), "passed": passed, "pass_rate": round(passed / max(1, len(scores)), 3),
@@ -104,15 +109,34 @@ def invitation_timing(model: str) -> dict:
     return out
 
 
+def _restructure(task, row: dict):
+    """Score a stored structured answer again with the current grounding, writer and checks (no model run)."""
+    from course.documents.drafting import DOC_TYPES, DraftingError, FillResult, _clean, _json_part, draft_from_notes
+    from course.documents.evaluation import TODAY, Score, score_structured
+
+    if not row.get("raw"):
+        return Score(task.id, False, ["no stored answer"])
+    try:
+        fields = _clean(DOC_TYPES[task.type], json.loads(_json_part(row["raw"])))
+    except ValueError:
+        return Score(task.id, False, ["invalid JSON"])
+    fill = FillResult(fields, row.get("attempts", 1), row["raw"], "local", "", 0.0, 0)
+    try:
+        return score_structured(task, draft_from_notes(task.notes, task.type, today=TODAY, fill=fill))
+    except DraftingError as exc:
+        return Score(task.id, False, [str(exc)])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-type", type=int, default=0, help="N tasks of each type (0 = all)")
     parser.add_argument("--offset", type=int, default=0, help="skip the first K tasks of each type")
+    parser.add_argument("--tasks", nargs="+", default=[], metavar="ID", help="only these task ids")
     parser.add_argument("--arms", nargs="+", default=DEFAULT_ARMS)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--details", default="", help="write every answer and verdict to this JSON file")
     parser.add_argument("--rescore", default="", metavar="DETAILS",
-                        help="score the free-form answers stored in a --details file again (no model runs)")
+                        help="score the answers stored in a --details file again (no model runs)")
     parser.add_argument("--timing-only", default="", metavar="MODEL",
                         help="only time one giấy mời cold and warm on MODEL")
     args = parser.parse_args()
@@ -125,8 +149,12 @@ def main() -> None:
             stored = json.load(fh)
         summary = {}
         for arm, rows in stored.items():
+            rows = [r for r in rows if r["task"] in by_id]
             if arm.startswith("free:"):
                 ok = [score_freeform(by_id[r["task"]], r["text"]).passed for r in rows]
+                summary[arm] = {"tasks": len(ok), "passed": sum(ok), "pass_rate": round(sum(ok) / max(1, len(ok)), 3)}
+            elif arm.startswith("structured:") and all("raw" in r for r in rows):
+                ok = [_restructure(by_id[r["task"]], r).passed for r in rows]
                 summary[arm] = {"tasks": len(ok), "passed": sum(ok), "pass_rate": round(sum(ok) / max(1, len(ok)), 3)}
         print(json.dumps({"benchmark": "drafting-rescore", "arms": summary}, ensure_ascii=False, indent=2))
         return
@@ -138,12 +166,14 @@ def main() -> None:
     from course.documents.evaluation import load_tasks
 
     tasks = load_tasks()
+    if args.tasks:
+        tasks = [t for t in tasks if t.id in set(args.tasks)]
     if args.per_type:
         chosen: list = []
         for typ in dict.fromkeys(t.type for t in tasks):
             chosen += [t for t in tasks if t.type == typ][args.offset: args.offset + args.per_type]
         tasks = chosen
-    details: dict = {}
+    details: dict = {"_path": args.details} if args.details else {}
     results = [run_arm(arm, tasks, details) for arm in args.arms]
     base = next((r for r in results if r["arm"] == "free:gemma-3-270m"), results[0])
     for r in results:
@@ -156,7 +186,7 @@ def main() -> None:
            "tasks": len(tasks), "cpu_count": os.cpu_count(), "arms": results}
     if args.details:
         with open(args.details, "w", encoding="utf-8") as fh:
-            json.dump(details, fh, ensure_ascii=False, indent=1)
+            json.dump({k: v for k, v in details.items() if k != "_path"}, fh, ensure_ascii=False, indent=1)
     print(json.dumps(out, ensure_ascii=False, indent=2))
 
 

@@ -46,6 +46,12 @@ class Field:
     missing: str = ""  # Vietnamese question when required and missing; "" = optional
     kind: str = "text"  # text | time | date | place | name | list | names
     max_items: int = 6
+    max_len: int = 0  # characters of a value (of each item of a list); 0 = by kind
+
+    @property
+    def length(self) -> int:
+        """Longest value the grammar allows: a small model otherwise can run on inside one string."""
+        return self.max_len or {"time": 40, "date": 40, "place": 100, "name": 60, "list": 160}.get(self.kind, 240)
 
     @property
     def required(self) -> bool:
@@ -68,9 +74,10 @@ class DocType:
         props: dict[str, Any] = {}
         for f in self.fields:
             if f.kind in ("list", "names"):
-                props[f.key] = {"type": "array", "items": {"type": "string"}, "maxItems": f.max_items}
+                props[f.key] = {"type": "array", "items": {"type": "string", "maxLength": f.length},
+                                "maxItems": f.max_items}
             else:
-                props[f.key] = {"type": "string"}
+                props[f.key] = {"type": "string", "maxLength": f.length}
         return {"type": "object", "properties": props, "required": [f.key for f in self.fields],
                 "additionalProperties": False}
 
@@ -237,6 +244,7 @@ def fold(text: str) -> str:
     for short, full in ABBREVIATIONS.items():
         text = re.sub(rf"(?<![a-z0-9]){re.escape(short)}(?=\d|\b)", full + " ", text)
     text = re.sub(r"(\d)h(\d)", r"\1 h \2", text)
+    text = re.sub(r"(\d):(\d\d)\b", r"\1 h \2", text)  # 14:30 is 14 h 30 (the colon would be lost)
     text = re.sub(r"(\d)([a-z])", r"\1 \2", text)
     text = re.sub(r"([a-z])(\d)", r"\1 \2", text)
     return " ".join(_WORD.findall(text))
@@ -300,37 +308,71 @@ _WEEKDAY_WORDS = {"2": 0, "hai": 0, "3": 1, "ba": 1, "4": 2, "tu": 2, "5": 3, "n
                   "7": 5, "bay": 5}
 
 
-def parse_time(value: str) -> tuple[int, int] | None:
-    """'8h sáng' → (8, 0); '14 giờ 30' → (14, 30); '2 giờ chiều' → (14, 0); None when there is no hour."""
-    f = fold(value)
-    # the minutes are not the next hour of a span: '7h-11h' is 7:00
-    m = re.search(r"\b(\d{1,2})\s*(?:h|gio|:)(?:\s*(\d{1,2})(?!\s*(?:h|gio)\b))?\b", f)
-    if not m:
-        return None
+_TIME = re.compile(r"\b(\d{1,2})\s*(?:h|gio)(?:\s*(\d{1,2})(?!\s*(?:h|gio)\b))?\b")
+
+
+def _hm(f: str, m: re.Match[str]) -> tuple[int, int] | None:
     hour, minute = int(m.group(1)), int(m.group(2) or 0)
-    after = f[m.end():m.end() + 12]
-    if hour < 12 and re.match(r"\s*(chieu|toi)\b", after):
+    if hour < 12 and re.match(r"\s*(?:phut\s*)?(chieu|toi)\b", f[m.end():m.end() + 16]):
         hour += 12
     if hour > 23 or minute > 59:
         return None
     return hour, minute
 
 
+def parse_time(value: str) -> tuple[int, int] | None:
+    """'8h sáng' → (8, 0); '14 giờ 30' → (14, 30); '2 giờ chiều' → (14, 0); None when there is no hour."""
+    f = fold(value)
+    # the minutes are not the next hour of a span: '7h-11h' is 7:00
+    m = _TIME.search(f)
+    return _hm(f, m) if m else None
+
+
+def times_in(text: str) -> list[tuple[int, int]]:
+    """Every clock time in `text`, in order, each once ('từ 7h đến 11h30' → [(7, 0), (11, 30)])."""
+    f = fold(text)
+    found = [_hm(f, m) for m in _TIME.finditer(f)]
+    return list(dict.fromkeys(x for x in found if x))
+
+
+END_MARKERS = r"(?:ket thuc|xong|be mac|tan hop|nghi luc)"
+
+
+def end_time_in(text: str) -> tuple[int, int] | None:
+    """The time a meeting ended, when the notes say so ('Họp xong lúc 10 giờ', 'Kết thúc 10 giờ 30')."""
+    f = fold(text)
+    m = re.search(END_MARKERS + r"\s+(?:vao\s+)?(?:luc\s+)?(?=\d)", f)
+    if not m:
+        return None
+    t = _TIME.match(f, m.end())
+    return _hm(f, t) if t else None
+
+
 def format_time(hm: tuple[int, int]) -> str:
     return f"{hm[0]:02d} giờ {hm[1]:02d}"
 
 
-def parse_date(value: str, today: dt.date) -> tuple[dt.date | None, int | None]:
-    """'thứ 7 13/12' → (the 13 December nearest to `today`, 5 = Saturday as written); (None, None) if no date."""
-    f = fold(value)
-    weekday = None
-    w = re.search(r"\b(chu nhat)\b|\bthu\s+(2|3|4|5|6|7|hai|ba|tu|nam|sau|bay)\b", f)
-    if w:
-        weekday = 6 if w.group(1) else _WEEKDAY_WORDS[w.group(2)]
-        f = f[:w.start()] + " " + f[w.end():]
-    m = re.search(r"\b(\d{1,2})\s+(?:thang\s+)?(\d{1,2})(?:\s+(?:nam\s+)?(\d{4}))?\b", f)
-    if not m:
-        return None, weekday
+_WEEKDAY = r"(?:\b(chu nhat|cn)\b|\bthu\s*(2|3|4|5|6|7|hai|ba|tu|nam|sau|bay)\b|\bt([2-7])\b)"
+# a date is written with / . - or «tháng» between day and month: '12/12', '9/1/2027', '05 tháng 01 năm 2026'
+_DATE = re.compile(r"(?<![\d/.,-])(\d{1,2})\s*(?:[/.-]|\s+thang\s+)\s*(\d{1,2})(?:\s*(?:[/.-]|\s+nam\s+)\s*(\d{4}))?"
+                   r"(?![\d/.,]\d)")
+
+
+def _plain(text: str) -> str:
+    """Lower case, no diacritics, punctuation kept (dates need their slashes)."""
+    return strip_diacritics(nfc(text or "")).lower().replace("đ", "d")
+
+
+def _weekday(words: str) -> int | None:
+    w = re.search(_WEEKDAY, words)
+    return _weekday_of(w) if w else None
+
+
+def _weekday_of(w: re.Match[str]) -> int:
+    return 6 if w.group(1) else _WEEKDAY_WORDS[w.group(2) or w.group(3)]
+
+
+def _day(m: re.Match[str], today: dt.date) -> dt.date | None:
     day, month = int(m.group(1)), int(m.group(2))
     years = [int(m.group(3))] if m.group(3) else [today.year - 1, today.year, today.year + 1]
     candidates = []
@@ -339,9 +381,50 @@ def parse_date(value: str, today: dt.date) -> tuple[dt.date | None, int | None]:
             candidates.append(dt.date(year, month, day))
         except ValueError:
             continue
-    if not candidates:
+    return min(candidates, key=lambda d: abs((d - today).days)) if candidates else None
+
+
+def dates_in(text: str, today: dt.date) -> list[tuple[dt.date, int | None]]:
+    """Every date in `text` in order, each with the weekday written just before it (None when none is)."""
+    p = _plain(text)
+    out: dict[dt.date, int | None] = {}
+    last = 0
+    for m in _DATE.finditer(p):
+        day = _day(m, today)
+        if day is None:
+            continue
+        # the weekday belongs to this date when it stands right before it: 'thứ 7 ngày 12/12', 'chủ nhật, 13/12'
+        before = p[max(last, m.start() - 24):m.start()]
+        w = None
+        for w_m in re.finditer(_WEEKDAY, before):
+            if re.fullmatch(r"[\s,]*(?:ngay\s*)?", before[w_m.end():]):
+                w = _weekday_of(w_m)
+        out.setdefault(day, w)
+        last = m.end()
+    return list(out.items())
+
+
+def parse_date(value: str, today: dt.date) -> tuple[dt.date | None, int | None]:
+    """'thứ 7 13/12' → (the 13 December nearest to `today`, 5 = Saturday as written); (None, None) if no date."""
+    p = _plain(value)
+    weekday = _weekday(p)
+    m = _DATE.search(p)
+    if not m:
         return None, weekday
-    return min(candidates, key=lambda d: abs((d - today).days)), weekday
+    return _day(m, today), weekday
+
+
+DEADLINE_MARKERS = r"(?:truoc|han|het ngay|cham nhat|den het|khong qua)"
+
+
+def deadline_in(text: str, today: dt.date) -> dt.date | None:
+    """The deadline the notes state ('trả lời trước ngày 18/12', 'đến hết ngày 25/12')."""
+    p = _plain(text)
+    m = re.search(r"\b" + DEADLINE_MARKERS + r"\b[\s:,]*(?:ngay\s*)?(?=\d)", p)
+    if not m:
+        return None
+    d = _DATE.match(p, m.end())
+    return _day(d, today) if d else None
 
 
 # ------------------------------------------------------------------------------------------ the model
@@ -413,7 +496,7 @@ class FillResult:
     notices: list[str] = field(default_factory=list)
 
 
-def fill_form(notes: str, t: DocType | str, provider: str | None = None, retries: int = 2,
+def fill_form(notes: str, t: DocType | str, provider: str | None = None, retries: int = 1,
               max_tokens: int = 400) -> FillResult:
     """Ask the model to fill `t`'s form from `notes`; invalid JSON is retried, then a Vietnamese `DraftingError`."""
     import time
@@ -520,28 +603,33 @@ def check_fields(t: DocType, data: dict[str, Any], notes: str, today: dt.date) -
     out = dict(data)
     questions: list[str] = []
     warnings: list[str] = []
+    note_times, note_dates = times_in(notes), dict(dates_in(notes, today))
     for f in t.fields:
         value = out.get(f.key)
         if f.kind in ("time", "date", "place", "name") and value and not grounded(value, notes, f.kind):
             msg = f"«{value}» ({f.key}) không có trong ghi chú nên không dùng."
             warnings.append(msg)
             out[f.key] = value = ""
-        if f.kind == "time" and value:
-            hm = parse_time(value)
-            if hm is None:
-                warnings.append(f"Không đọc được giờ «{value}».")
+        if f.kind == "time":
+            hm = _time_from_notes(f.key, parse_time(value) if value else None, note_times, notes)
+            if value and hm is None:
+                warnings.append(f"Không thấy giờ «{value}» trong ghi chú nên không dùng.")
             out[f.key + "_hm"] = hm
-            if hm is None:
-                out[f.key] = value = ""
-        if f.kind == "date" and value:
-            day, weekday = parse_date(value, today)
-            if day is None:
-                warnings.append(f"Không đọc được ngày «{value}».")
-                out[f.key] = value = ""
-            elif weekday is not None and weekday != day.weekday():
-                questions.append(f"Ngày {day:%d/%m/%Y} là {WEEKDAYS[day.weekday()]}, không phải "
-                                 f"{WEEKDAYS[weekday]}: bạn kiểm tra lại ngày.")
+            out[f.key] = value = format_time(hm) if hm else ""
+        if f.kind == "date":
+            day = _date_from_notes(f.key, parse_date(value, today)[0] if value else None, note_dates, notes, today)
+            if value and day is None:
+                warnings.append(f"Không thấy ngày «{value}» trong ghi chú nên không dùng.")
+            weekday = note_dates.get(day) if day else None
+            if day is not None and weekday is not None and weekday != day.weekday():
+                # the notes contradict themselves: use neither, ask
+                conflict = (f"Ngày {day:%d/%m/%Y} là {WEEKDAYS[day.weekday()]}, không phải "
+                            f"{WEEKDAYS[weekday]}: bạn kiểm tra lại ngày.")
+                questions.append(f"{f.missing} {conflict}" if f.required else conflict)
+                out[f.key], out[f.key + "_date"] = "", None
+                continue
             out[f.key + "_date"] = day
+            out[f.key] = value = f"{WEEKDAYS[day.weekday()]}, {format_date(day)}" if day else ""
         if f.required and not value:
             questions.append(f.missing)
     example = json.dumps(t.example_json, ensure_ascii=False)
@@ -561,6 +649,29 @@ def check_fields(t: DocType, data: dict[str, Any], notes: str, today: dt.date) -
         if bad:
             warnings.append(f"Con số {', '.join(bad)} trong «{f.key}» không có trong ghi chú: kiểm tra lại.")
     return out, questions, warnings
+
+
+def _time_from_notes(key: str, hm: tuple[int, int] | None, note_times: list[tuple[int, int]],
+                     notes: str) -> tuple[int, int] | None:
+    """The time to use: the model's when the notes state it, else the one the notes give for this field
+    (the end of a meeting after «kết thúc / xong», any other time field the first time written)."""
+    if key == "gio_ket_thuc":
+        end = end_time_in(notes)
+        return end if end else (hm if hm in note_times[1:] else None)
+    if hm in note_times:
+        return hm
+    return note_times[0] if note_times else None
+
+
+def _date_from_notes(key: str, day: dt.date | None, note_dates: dict[dt.date, int | None], notes: str,
+                     today: dt.date) -> dt.date | None:
+    """The date to use: the model's when the notes state it, else the deadline the notes give (for a
+    deadline field) or the first date written (for the day of the event)."""
+    if day in note_dates:
+        return day
+    if key == "thoi_han":
+        return deadline_in(notes, today)
+    return next(iter(note_dates), None)
 
 
 def _sentence(text: str) -> str:
