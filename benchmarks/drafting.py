@@ -111,7 +111,14 @@ def invitation_timing(model: str) -> dict:
 
 def _restructure(task, row: dict):
     """Score a stored structured answer again with the current grounding, writer and checks (no model run)."""
-    from course.documents.drafting import DOC_TYPES, DraftingError, FillResult, _clean, _json_part, draft_from_notes
+    from course.documents.drafting import (
+        DOC_TYPES,
+        DraftingError,
+        FillResult,
+        _clean,
+        _json_part,
+        draft_from_notes,
+    )
     from course.documents.evaluation import TODAY, Score, score_structured
 
     if not row.get("raw"):

@@ -84,7 +84,8 @@ class DocType:
 
 TIME = "giờ, chép đúng như trong ghi chú (ví dụ «8h sáng», «14 giờ 30»); ghi chú không có giờ thì để trống"
 DATE = "ngày, chép đúng như trong ghi chú (ví dụ «thứ 7 12/12», «ngày 05/01»); không có thì để trống"
-PLACE = "địa điểm, chép đúng như trong ghi chú (ví dụ «nhà văn hoá tổ dân phố 3»); không có thì để trống"
+PLACE = ("địa điểm, chép đúng như trong ghi chú (thường đứng sau «tại», «ở»; ví dụ «nhà văn hoá tổ dân phố 3»); "
+         "ghi chú không nói ở đâu thì để trống")
 SUBJECT = "trích yếu: một cụm từ ngắn nói văn bản về việc gì, viết hoa chữ đầu, có dấu, không có dấu chấm cuối"
 RECIPIENTS = "nơi nhận ghi trong ghi chú (nếu có), mỗi nơi một mục; không có thì để danh sách rỗng"
 
@@ -436,7 +437,9 @@ SYSTEM = (
     "danh sách rỗng []. Tuyệt đối không tự đặt ra.\n"
     "2. Ghi chú có thể viết không dấu hoặc viết tắt (tdp = tổ dân phố, ubnd = Ủy ban nhân dân): bạn viết lại "
     "tiếng Việt có dấu, đầy đủ.\n"
-    "3. Lời văn trang trọng, ngắn gọn, đúng tiếng Việt có dấu.\n"
+    "3. Giữ nguyên tên riêng, con số và các cụm từ chính của ghi chú (ví dụ «bộ phận một cửa»), không đổi sang "
+    "từ khác.\n"
+    "4. Lời văn trang trọng, ngắn gọn, đúng tiếng Việt có dấu.\n"
     "Các trường:\n{fields}"
 )
 
@@ -743,7 +746,21 @@ def _to_draft(t: DocType, v: dict[str, Any], office: Office, today: dt.date) -> 
 ABBREV_SPOKEN = re.compile(r"\b(UBND|HĐND|TDP|MTTQ|CCCD|ND|NĐ|TP|v/v|tr\.|đ/c|Đ/c)\b")
 
 
+# abbreviations with one reading, spelt out in a text read aloud (others stay and are flagged)
+SPOKEN = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TDP": "tổ dân phố", "MTTQ": "Mặt trận Tổ quốc",
+          "CCCD": "căn cước công dân", "v/v": "về việc", "đ/c": "đồng chí", "Đ/c": "đồng chí"}
+
+
+def spell_out(text: str) -> str:
+    """'UBND phường' → 'Ủy ban nhân dân phường': what a listener hears on the loudspeaker."""
+    for short, full in SPOKEN.items():
+        text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text, flags=re.IGNORECASE if short == "TDP" else 0)
+    return text
+
+
 def _to_text(t: DocType, v: dict[str, Any], office: Office) -> tuple[str, list[str]]:
+    if t.slug == "loa":
+        v = {k: spell_out(x) if isinstance(x, str) else x for k, x in v.items()}
     when, where = _when(v), v.get("dia_diem", "")
     if t.slug == "bai-dang":
         lines = [v["tieu_de"].upper(), "", _sentence(v["noi_dung"])]
