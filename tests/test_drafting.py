@@ -20,14 +20,20 @@ from course.documents.drafting import (
     DraftingError,
     FillResult,
     check_fields,
+    dates_in,
+    deadline_in,
     doc_type,
     draft_from_notes,
+    end_time_in,
     fill_form,
     fold,
     grounded,
     parse_date,
     parse_time,
+    spell_out,
+    times_in,
     ungrounded_numbers,
+    warm_up,
 )
 from course.documents.evaluation import TODAY, load_tasks, score_freeform, score_structured
 from course.local_models import LLM_MODELS
@@ -62,6 +68,50 @@ def test_times_dates_and_grounding() -> None:
     assert grounded("nhà văn hoá", notes) and grounded("8 giờ", notes, "time")
     assert not grounded("hội trường UBND", notes) and not grounded("9 giờ", notes, "time")
     assert ungrounded_numbers("họp lúc 8 giờ ngày 12/12, 50 người", notes) == ["50"]
+
+
+def test_times_and_dates_are_read_from_the_notes() -> None:
+    assert times_in("từ 7h30 đến 11h, 14:30 chiều") == [(7, 30), (11, 0), (14, 30)]
+    assert times_in("tháng 11: 12 tổ dân phố, đêm 3/12: 5 nhà") == []  # a colon after a month is no clock
+    assert parse_time("14:30") == (14, 30) and parse_time("7 giờ tối") == (19, 0)
+    notes = "hop giao ban 7h30 sang thu 2 ngay 30/11, xong luc 9 gio 15; nop bao cao truoc 15/12"
+    assert [(d.day, d.month, w) for d, w in dates_in(notes, TODAY)] == [(30, 11, 0), (15, 12, None)]
+    assert end_time_in(notes) == (9, 15) and deadline_in(notes, TODAY) == dt.date(2026, 12, 15)
+    assert end_time_in("họp lúc 8 giờ tại phòng họp") is None and deadline_in("họp 8h ngày 4/12", TODAY) is None
+    assert dates_in("1.250 người, 65% hồ sơ, tổ 1 đến tổ 5", TODAY) == []
+    assert parse_date("ngày 05 tháng 01 năm 2027", TODAY)[0] == dt.date(2027, 1, 5)
+    assert parse_date("t7 12/12", TODAY) == (dt.date(2026, 12, 12), 5)
+
+
+def test_time_and_date_come_from_the_notes_when_the_model_misses_them() -> None:
+    t = doc_type("bien-ban")
+    notes = ("Họp lúc 14 giờ ngày 2/12 tại nhà văn hoá tổ 6. Chủ trì ông Nguyễn Văn Bình, thư ký bà Trần Thị Hoa. "
+             "Ông Sơn đề nghị làm rãnh. Kết luận: tháng 1 làm rãnh. Kết thúc 15 giờ 30.")
+    model = {"trich_yeu": "Họp tổ dân phố 6", "thoi_gian": "", "ngay": "ngày 3/12", "dia_diem": "nhà văn hoá tổ 6",
+             "chu_tri": "Nguyễn Văn Bình", "thu_ky": "Trần Thị Hoa", "y_kien": ["Ông Sơn đề nghị làm rãnh."],
+             "ket_luan": "Tháng 1 làm rãnh.", "gio_ket_thuc": "14 giờ"}
+    values, questions, warnings = check_fields(t, model, notes, TODAY)
+    assert questions == []
+    assert values["thoi_gian_hm"] == (14, 0) and values["thoi_gian"] == "14 giờ 00"
+    assert values["ngay_date"] == dt.date(2026, 12, 2) and values["ngay"] == "thứ Tư, ngày 02 tháng 12 năm 2026"
+    assert values["gio_ket_thuc_hm"] == (15, 30)  # the notes' end time, not the model's start time
+    assert any("3/12" in w for w in warnings)  # the model's date is not in the notes: said, and not used
+    result = draft_from_notes(notes, t, today=TODAY, fill=_fill(model))
+    assert "Thời gian bắt đầu: 14 giờ 00, thứ Tư, ngày 02 tháng 12 năm 2026." in result.text
+
+
+def test_loudspeaker_text_spells_out_abbreviations() -> None:
+    assert spell_out("UBND phường mời tdp 3 và đ/c Nam") == "Ủy ban nhân dân phường mời tổ dân phố 3 và đồng chí Nam"
+    t = doc_type("loa")
+    notes = "loa: UBND phường tiêm phòng dại 7h sáng thứ 7 12/12 tại sân nhà văn hoá tdp 1"
+    form = {"tieu_de": "Tiêm phòng dại", "noi_dung": "UBND phường tổ chức tiêm phòng dại cho chó, mèo.",
+            "thoi_gian": "7h sáng", "ngay": "thứ 7 12/12", "dia_diem": "sân nhà văn hoá tdp 1"}
+    result = draft_from_notes(notes, t, today=TODAY, fill=_fill(form))
+    assert "UBND" not in result.text and "tổ dân phố 1" in result.text and result.ok
+
+
+def test_warm_up_only_touches_the_local_model(cloud) -> None:
+    assert warm_up("giay-moi", provider="openai") is False
 
 
 def test_every_schema_compiles_to_a_llama_grammar() -> None:
@@ -220,9 +270,9 @@ def test_real_local_draft_is_structured_and_grounded(monkeypatch: pytest.MonkeyP
     assert result.fill is not None and 1 <= result.fill.attempts <= 3
     assert set(result.fill.fields) == {f.key for f in DOC_TYPES["giay-moi"].fields}
     assert 0 < result.fill.tokens_out <= 400 + 400
-    for key in ("thoi_gian", "ngay", "dia_diem"):
-        value = result.fields[key]
-        assert not value or not ungrounded_numbers(value, notes), (key, value)
+    assert result.fields["thoi_gian_hm"] in (None, *times_in(notes))
+    assert result.fields["ngay_date"] in (None, *(d for d, _ in dates_in(notes, TODAY)))
+    assert not result.fields["dia_diem"] or grounded(result.fields["dia_diem"], notes)
     assert result.questions or result.text  # a document, or Vietnamese questions about what is missing
     if result.text:
         assert "GIẤY MỜI" in result.text and result.report is not None
@@ -238,6 +288,7 @@ def test_widget_drafts_edits_rechecks_and_compares(cloud) -> None:
     cloud.reply = json.dumps(form, ensure_ascii=False)
     box = DraftingWidget("giay-moi")
     box.provider.value = "compatible"
+    box.warm_up().join(timeout=30)  # a cloud provider: nothing to read in advance, and no error
     result = box.draft()
     assert result.doc_type is t and "✅" in box.status.value
     assert "Tổ dân phố 3" in box.content.value and "download='giay-moi.docx'" in box.preview.value

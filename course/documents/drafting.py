@@ -461,6 +461,26 @@ def _prompt_for_ask(t: DocType, notes: str) -> tuple[str, str]:
     return system, msgs[3]["content"]
 
 
+def warm_up(t: DocType | str, provider: str | None = None) -> bool:
+    """Read the form's fixed prompt (rules, fields, worked example) into the local model's cache now, so the
+    learner's first draft only reads its own notes (llama.cpp reuses the cached prefix). False, doing nothing,
+    when drafts go to a cloud provider or the local model cannot fill forms."""
+    from course.config import load_settings
+    from course.llm import local
+    from course.local_models import llm_spec
+
+    t = doc_type(t) if isinstance(t, str) else t
+    settings = load_settings()
+    chosen = (provider or settings.provider or "auto").lower()
+    if chosen == "auto":
+        chosen = settings.active_provider()
+    if chosen != "local" or not llm_spec(local.chat_model()).instruct:
+        return False
+    system, prompt = _prompt_for_ask(t, "")
+    local.chat([{"role": "system", "content": system}, {"role": "user", "content": prompt}], max_tokens=1)
+    return True
+
+
 def freeform_prompt(notes: str, t: DocType | str) -> str:
     """The plain request a learner would type to a chatbot for the same job (the comparison without a form)."""
     t = doc_type(t) if isinstance(t, str) else t
