@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -171,7 +172,7 @@ def test_missing_or_invented_values_become_questions_not_text() -> None:
     assert not result.ok and result.text == "" and result.draft is None
     # a weekday that does not match the date is asked back
     notes2 = "mời tổ 8 họp 8h thứ 5 ngày 12/12 tại nhà văn hoá tổ 8"
-    wrong = dict(invented, thoi_gian="8h", ngay="thứ 5 ngày 12/12", dia_diem="nhà văn hoá tổ 8")
+    wrong = dict(invented, thoi_gian="8h", ngay="thứ 5 ngày 12/12", dia_diem="nhà văn hoá tổ 8", thanh_phan=["Tổ 8"])
     _, questions, _ = check_fields(t, wrong, notes2, TODAY)
     assert questions == ["Thiếu ngày họp: bạn cho biết họp ngày nào? Ngày 12/12/2026 là thứ Bảy, không phải thứ Năm: "
                          "bạn kiểm tra lại ngày."]
@@ -219,12 +220,16 @@ def cloud(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 def test_openai_structured_output_request_and_pii_guard(cloud) -> None:
     t = doc_type("tra-loi-cong-dan")
-    form = {"kinh_gui": ["[HO_TEN_1], tổ dân phố 2"], "trich_yeu": "trả lời đề nghị của công dân",
+    notes = ("trả lời ông Trần Văn Hùng tổ 2, số điện thoại 0912 345 678, hỏi cấp bản sao trích lục khai sinh: "
+             "mang căn cước đến bộ phận một cửa, giải quyết trong ngày")
+    # the placeholder the guard gives the notes' name (names in the worked example are numbered before it)
+    cloud.reply = "{}"
+    fill_form(notes, t, provider="openai")
+    placeholder = re.search(r"ông (\[HO_TEN_\d+\])", cloud.requests[-1].json["messages"][-1]["content"]).group(1)
+    form = {"kinh_gui": [f"{placeholder}, tổ dân phố 2"], "trich_yeu": "trả lời đề nghị của công dân",
             "cau_hoi": "Hỏi cấp bản sao trích lục khai sinh.",
             "tra_loi": "Ông mang căn cước đến bộ phận một cửa để được giải quyết trong ngày.", "noi_nhan": []}
     cloud.reply = json.dumps(form, ensure_ascii=False)
-    notes = ("trả lời ông Trần Văn Hùng tổ 2, số điện thoại 0912 345 678, hỏi cấp bản sao trích lục khai sinh: "
-             "mang căn cước đến bộ phận một cửa, giải quyết trong ngày")
     fill = fill_form(notes, t, provider="openai")
     body = cloud.requests[-1].json
     assert body["response_format"]["type"] == "json_schema"
@@ -308,11 +313,11 @@ def test_widget_drafts_edits_rechecks_and_compares(cloud) -> None:
 
 def test_sentences_copied_from_the_worked_example_are_dropped() -> None:
     t = doc_type("loa")
-    notes = "loa: tiem phong dai cho cho meo 7h sang thu 7 12/12 tai san nha van hoa to 2"
-    fields = dict(t.example_json, dia_diem="sân nhà văn hoá tổ 2", thoi_gian="7h sáng", tieu_de="Tiêm phòng dại",
-                  noi_dung="Phường tiêm phòng dại cho chó mèo tại tổ 2. Mỗi con tiêm mất năm mươi nghìn đồng.")
+    notes = "loa: phat thuoc tay giun cho tre 8h sang chu nhat 27/12 tai nha van hoa to 2"
+    fields = dict(t.example_json, dia_diem="nhà văn hoá tổ 2", thoi_gian="8h sáng", tieu_de="Phát thuốc tẩy giun",
+                  noi_dung="Phường phát thuốc tẩy giun cho trẻ tại tổ 2. Đề nghị các gia đình đưa trẻ đến đúng giờ.")
     values, questions, warnings = check_fields(t, fields, notes, TODAY)
-    assert values["noi_dung"] == "Phường tiêm phòng dại cho chó mèo tại tổ 2."
+    assert values["noi_dung"] == "Phường phát thuốc tẩy giun cho trẻ tại tổ 2."
     assert any("ví dụ mẫu" in w for w in warnings) and questions == []
 
 

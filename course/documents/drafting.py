@@ -51,7 +51,8 @@ class Field:
     @property
     def length(self) -> int:
         """Longest value the grammar allows: a small model otherwise can run on inside one string."""
-        return self.max_len or {"time": 40, "date": 40, "place": 100, "name": 60, "list": 160}.get(self.kind, 240)
+        lengths = {"time": 40, "date": 40, "place": 100, "name": 60, "list": 160, "names": 100}
+        return self.max_len or lengths.get(self.kind, 240)
 
     @property
     def required(self) -> bool:
@@ -78,78 +79,83 @@ class DocType:
                                 "maxItems": f.max_items}
             else:
                 props[f.key] = {"type": "string", "maxLength": f.length}
+                if f.key in SUBJECT_KEYS:  # every document has a subject: the grammar does not allow an empty one
+                    props[f.key]["minLength"] = 4
         return {"type": "object", "properties": props, "required": [f.key for f in self.fields],
                 "additionalProperties": False}
 
 
-TIME = "giờ, chép đúng như trong ghi chú (ví dụ «8h sáng», «14 giờ 30»); ghi chú không có giờ thì để trống"
-DATE = "ngày, chép đúng như trong ghi chú (ví dụ «thứ 7 12/12», «ngày 05/01»); không có thì để trống"
-PLACE = ("địa điểm, chép đúng như trong ghi chú (thường đứng sau «tại», «ở»; ví dụ «nhà văn hoá tổ dân phố 3»); "
+SUBJECT_KEYS = ("trich_yeu", "tieu_de")
+TIME = "giờ, chép đúng như trong ghi chú (ví dụ «9h sáng», «14 giờ 30»); ghi chú không có giờ thì để trống"
+DATE = "ngày, chép đúng như trong ghi chú (ví dụ «thứ 3 29/12», «ngày 05/01»); không có thì để trống"
+PLACE = ("địa điểm, chép đúng như trong ghi chú (thường đứng sau «tại», «ở»; ví dụ «nhà văn hoá khu phố 8»); "
          "ghi chú không nói ở đâu thì để trống")
 SUBJECT = "trích yếu: một cụm từ ngắn nói văn bản về việc gì, viết hoa chữ đầu, có dấu, không có dấu chấm cuối"
 RECIPIENTS = "nơi nhận ghi trong ghi chú (nếu có), mỗi nơi một mục; không có thì để danh sách rỗng"
 
 DOC_TYPES: dict[str, DocType] = {t.slug: t for t in (
     DocType("giay-moi", "giấy mời", "giay-moi", (
-        Field("trich_yeu", SUBJECT + " (ví dụ «Họp bàn tổ chức tổng vệ sinh môi trường»)"),
+        Field("trich_yeu", SUBJECT + " (ví dụ «Họp xét học bổng khuyến học»)"),
         Field("thoi_gian", TIME, "Thiếu thời gian họp: bạn cho biết mấy giờ bắt đầu?", "time"),
         Field("ngay", DATE, "Thiếu ngày họp: bạn cho biết họp ngày nào?", "date"),
         Field("dia_diem", PLACE, "Thiếu địa điểm họp: bạn cho biết họp ở đâu?", "place"),
-        Field("thanh_phan", "những người, đơn vị được mời, viết đầy đủ có dấu",
-              "Thiếu thành phần mời: bạn cho biết mời những ai?", "list"),
+        Field("thanh_phan", "những người, đơn vị được mời: chép đủ từng cụm từ của ghi chú, không rút gọn, không "
+                            "thêm ai, viết có dấu",
+              "Thiếu thành phần mời: bạn cho biết mời những ai?", "names"),
         Field("noi_dung", "nội dung cuộc họp: một câu, viết đầy đủ có dấu",
               "Thiếu nội dung cuộc họp: bạn cho biết họp bàn việc gì?"),
         Field("chuan_bi", "đại biểu cần mang hoặc chuẩn bị gì (nếu ghi chú có); không có thì để trống"),
-        Field("noi_nhan", RECIPIENTS, kind="list"),
-    ), "moi ban quan ly cac to dan pho va chi hoi phu nu hop 14h30 chieu thu 5 ngay 10/12 tai hoi truong ubnd "
-       "phuong de trien khai tiem chung soi, mang theo danh sach tre",
-       {"trich_yeu": "Họp triển khai tiêm chủng vắc xin sởi", "thoi_gian": "14h30 chiều", "ngay": "thứ 5 ngày 10/12",
+        Field("noi_nhan", RECIPIENTS, kind="names"),
+    ), "moi ban quan ly cac to dan pho va chi hoi khuyen hoc hop 14h30 chieu thu 5 ngay 10/12 tai hoi truong ubnd "
+       "phuong de xet hoc bong, mang theo danh sach hoc sinh",
+       {"trich_yeu": "Họp xét học bổng khuyến học", "thoi_gian": "14h30 chiều", "ngay": "thứ 5 ngày 10/12",
         "dia_diem": "hội trường Ủy ban nhân dân phường",
-        "thanh_phan": ["Ban quản lý các tổ dân phố", "Chi hội Phụ nữ"],
-        "noi_dung": "Triển khai tiêm chủng vắc xin sởi cho trẻ em trên địa bàn phường.",
-        "chuan_bi": "Danh sách trẻ em", "noi_nhan": []}),
+        "thanh_phan": ["Ban quản lý các tổ dân phố", "Chi hội Khuyến học"],
+        "noi_dung": "Xét học bổng khuyến học cho học sinh trên địa bàn phường.",
+        "chuan_bi": "Danh sách học sinh", "noi_nhan": []}),
     DocType("thong-bao", "thông báo", "thong-bao", (
-        Field("trich_yeu", SUBJECT + " (ví dụ «Lịch tiếp công dân tháng 12»)"),
+        Field("trich_yeu", SUBJECT + " (ví dụ «Cấp phát thẻ bảo hiểm y tế cho trẻ em»)"),
         Field("noi_dung", "nội dung cần thông báo: hai đến bốn câu đầy đủ, có dấu, chỉ dùng thông tin trong ghi chú",
               "Thiếu nội dung: bạn muốn thông báo việc gì?"),
         Field("thoi_gian", TIME, kind="time"),
         Field("ngay", DATE, kind="date"),
         Field("dia_diem", PLACE, kind="place"),
-        Field("doi_tuong", "những ai cần biết hoặc thực hiện (ví dụ «nhân dân tổ dân phố 2»)", kind="list"),
-        Field("noi_nhan", RECIPIENTS, kind="list"),
-    ), "thong bao tam ngung cap nuoc khu pho 4 tu 7h den 17h ngay 15/12 de sua duong ong, ba con tru nuoc truoc",
-       {"trich_yeu": "Tạm ngừng cấp nước để sửa chữa đường ống",
-        "noi_dung": "Để sửa chữa đường ống, việc cấp nước tại khu phố 4 tạm ngừng trong ngày. Đề nghị bà con chủ "
-                    "động trữ nước trước.",
-        "thoi_gian": "từ 7h đến 17h", "ngay": "ngày 15/12", "dia_diem": "khu phố 4",
-        "doi_tuong": ["Nhân dân khu phố 4"], "noi_nhan": []}),
+        Field("doi_tuong", "những ai cần biết hoặc thực hiện (ví dụ «nhân dân khu phố 8»)", kind="names"),
+        Field("noi_nhan", RECIPIENTS, kind="names"),
+    ), "thong bao cap phat the bao hiem y te cho tre em duoi 6 tuoi tai nha van hoa khu pho 8 tu 8h den 11h ngay "
+       "10/12, phu huynh mang giay khai sinh cua tre",
+       {"trich_yeu": "Cấp phát thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi",
+        "noi_dung": "Ủy ban nhân dân phường cấp phát thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi. Đề nghị phụ huynh "
+                    "mang theo giấy khai sinh của trẻ.",
+        "thoi_gian": "từ 8h đến 11h", "ngay": "ngày 10/12", "dia_diem": "nhà văn hoá khu phố 8",
+        "doi_tuong": ["Phụ huynh có con dưới 6 tuổi"], "noi_nhan": []}),
     DocType("cong-van", "công văn", "cong-van", (
         Field("kinh_gui", "cơ quan, đơn vị nhận công văn, viết đầy đủ có dấu",
-              "Thiếu nơi nhận công văn: bạn gửi công văn cho ai?", "list", 4),
-        Field("trich_yeu", SUBJECT + " (ví dụ «đề nghị hỗ trợ kinh phí sửa chữa nhà văn hoá»)"),
+              "Thiếu nơi nhận công văn: bạn gửi công văn cho ai?", "names", 4),
+        Field("trich_yeu", SUBJECT + " (ví dụ «đề nghị hỗ trợ máy bơm chống ngập»)"),
         Field("noi_dung", "nội dung chính: hai đến bốn câu trang trọng, có dấu, chỉ dùng thông tin trong ghi chú",
               "Thiếu nội dung công văn: bạn cần đề nghị hoặc báo việc gì?"),
         Field("thoi_han", "hạn trả lời hoặc thực hiện, chép đúng như trong ghi chú; không có thì để trống", kind="date"),
-        Field("noi_nhan", RECIPIENTS, kind="list"),
+        Field("noi_nhan", RECIPIENTS, kind="names"),
     ), "gui phong kinh te tinh xin ho tro 2 may bom chong ngap cho to dan pho 5, can truoc 20/12",
        {"kinh_gui": ["Phòng Kinh tế tỉnh"], "trich_yeu": "đề nghị hỗ trợ máy bơm chống ngập",
         "noi_dung": "Để chủ động phòng, chống ngập úng trong mùa mưa, Ủy ban nhân dân phường đề nghị Phòng Kinh tế "
                     "tỉnh hỗ trợ 2 máy bơm chống ngập cho tổ dân phố 5.",
         "thoi_han": "trước 20/12", "noi_nhan": []}),
     DocType("bao-cao", "báo cáo ngắn", "bao-cao", (
-        Field("trich_yeu", SUBJECT + " (ví dụ «Kết quả ra quân tổng vệ sinh tháng 11»)"),
+        Field("trich_yeu", SUBJECT + " (ví dụ «Kết quả thu quỹ khuyến học năm 2026»)"),
         Field("ket_qua", "các kết quả đã làm được, mỗi ý một mục, giữ nguyên mọi con số trong ghi chú",
               "Thiếu kết quả: bạn cho biết đã làm được những gì?", "list", 6),
         Field("ton_tai", "tồn tại, hạn chế (nếu ghi chú có), mỗi ý một mục", kind="list", max_items=4),
         Field("kien_nghi", "đề xuất, kiến nghị (nếu ghi chú có), mỗi ý một mục", kind="list", max_items=4),
-        Field("noi_nhan", RECIPIENTS, kind="list"),
-    ), "bao cao ket qua tiem soi dot 1: 320 tre duoc tiem, dat 94%, con 20 tre chua tiem do om, de nghi to chuc "
-       "tiem bu",
-       {"trich_yeu": "Kết quả tiêm vắc xin sởi đợt 1",
-        "ket_qua": ["320 trẻ đã được tiêm, đạt 94%"], "ton_tai": ["Còn 20 trẻ chưa tiêm do ốm"],
-        "kien_nghi": ["Tổ chức tiêm bù cho trẻ chưa tiêm"], "noi_nhan": []}),
+        Field("noi_nhan", RECIPIENTS, kind="names"),
+    ), "bao cao ket qua thu quy khuyen hoc nam 2026: 9 to dan pho dong gop 42 trieu dong, trao 30 suat hoc bong; "
+       "con 2 to chua nop, de nghi bieu duong to 1",
+       {"trich_yeu": "Kết quả thu quỹ khuyến học năm 2026",
+        "ket_qua": ["9 tổ dân phố đóng góp 42 triệu đồng", "Trao 30 suất học bổng"],
+        "ton_tai": ["Còn 2 tổ dân phố chưa nộp"], "kien_nghi": ["Biểu dương tổ dân phố 1"], "noi_nhan": []}),
     DocType("bien-ban", "biên bản họp", "bien-ban", (
-        Field("trich_yeu", SUBJECT + " (ví dụ «Họp giao ban tháng 12»)"),
+        Field("trich_yeu", SUBJECT + " (ví dụ «Họp bàn kế hoạch đón Tết»)"),
         Field("thoi_gian", "giờ bắt đầu họp, chép đúng như trong lời ghi", "Thiếu giờ bắt đầu cuộc họp.", "time"),
         Field("ngay", "ngày họp, chép đúng như trong lời ghi", "Thiếu ngày họp.", "date"),
         Field("dia_diem", "nơi họp, chép đúng như trong lời ghi", "Thiếu địa điểm họp.", "place"),
@@ -159,23 +165,23 @@ DOC_TYPES: dict[str, DocType] = {t.slug: t for t in (
               "Thiếu nội dung cuộc họp.", "list", 6),
         Field("ket_luan", "kết luận của người chủ trì: một đến hai câu", "Thiếu kết luận cuộc họp."),
         Field("gio_ket_thuc", "giờ kết thúc, chép đúng như trong lời ghi; không có thì để trống", kind="time"),
-    ), "Hôm nay 8 giờ ngày 04/12 tại phòng họp Ủy ban, chủ trì là ông Lê Văn Cường, thư ký chị Phạm Thị Dung. "
-       "Ông Hùng báo cáo tổ 2 đã thu 15 triệu quỹ vì người nghèo. Bà Lan đề nghị sửa đèn đường tổ 4. Ông Cường kết "
-       "luận: giao tổ 4 lập dự toán trước ngày 10/12. Họp xong lúc 10 giờ.",
-       {"trich_yeu": "Họp giao ban tháng 12", "thoi_gian": "8 giờ", "ngay": "ngày 04/12",
-        "dia_diem": "phòng họp Ủy ban", "chu_tri": "Lê Văn Cường", "thu_ky": "Phạm Thị Dung",
-        "y_kien": ["Ông Hùng báo cáo tổ 2 đã thu 15 triệu đồng quỹ vì người nghèo.",
-                   "Bà Lan đề nghị sửa đèn đường tổ 4."],
-        "ket_luan": "Giao tổ 4 lập dự toán sửa đèn đường trước ngày 10/12.", "gio_ket_thuc": "10 giờ"}),
+    ), "Hôm nay 14 giờ ngày 08/12 tại hội trường khu phố 9, chủ trì là bà Đỗ Thị Xuân, thư ký anh Lưu Văn Toàn. "
+       "Bà Xuân báo cáo khu phố có 35 hộ đăng ký gia đình văn hoá. Ông Khải đề nghị tổ chức văn nghệ đón Tết. Bà Xuân "
+       "kết luận: giao chi đoàn chuẩn bị văn nghệ trước ngày 25/12. Họp xong lúc 16 giờ.",
+       {"trich_yeu": "Họp bàn kế hoạch đón Tết", "thoi_gian": "14 giờ", "ngay": "ngày 08/12",
+        "dia_diem": "hội trường khu phố 9", "chu_tri": "Đỗ Thị Xuân", "thu_ky": "Lưu Văn Toàn",
+        "y_kien": ["Bà Xuân báo cáo khu phố có 35 hộ đăng ký gia đình văn hoá.",
+                   "Ông Khải đề nghị tổ chức văn nghệ đón Tết."],
+        "ket_luan": "Giao chi đoàn chuẩn bị văn nghệ trước ngày 25/12.", "gio_ket_thuc": "16 giờ"}),
     DocType("tra-loi-cong-dan", "trả lời công dân", "cong-van", (
-        Field("kinh_gui", "người nhận, ví dụ «Ông Trần Văn Hùng, tổ dân phố 2»",
-              "Thiếu người nhận: bạn trả lời cho ông/bà nào?", "list", 2),
-        Field("trich_yeu", SUBJECT + " (ví dụ «trả lời đề nghị của ông Trần Văn Hùng»)"),
+        Field("kinh_gui", "người nhận, ví dụ «Bà Nguyễn Thị Mai, tổ dân phố 6»",
+              "Thiếu người nhận: bạn trả lời cho ông/bà nào?", "names", 2),
+        Field("trich_yeu", SUBJECT + " (ví dụ «trả lời phản ánh của bà Nguyễn Thị Mai»)"),
         Field("cau_hoi", "công dân hỏi hoặc đề nghị việc gì: một câu",
               "Thiếu nội dung công dân hỏi: người dân đề nghị việc gì?"),
         Field("tra_loi", "nội dung trả lời: hai đến bốn câu lịch sự, chỉ dùng thông tin trong ghi chú, không tự thêm "
                          "thời hạn hay giấy tờ", "Thiếu nội dung trả lời: phường trả lời thế nào?"),
-        Field("noi_nhan", RECIPIENTS, kind="list"),
+        Field("noi_nhan", RECIPIENTS, kind="names"),
     ), "tra loi ba Nguyen Thi Mai to 6 hoi ve den duong hong o ngo 12: phuong da bao cong ty dien, se sua trong "
        "thang 12",
        {"kinh_gui": ["Bà Nguyễn Thị Mai, tổ dân phố 6"], "trich_yeu": "trả lời phản ánh của bà Nguyễn Thị Mai",
@@ -190,10 +196,11 @@ DOC_TYPES: dict[str, DocType] = {t.slug: t for t in (
         Field("ngay", DATE, kind="date"),
         Field("dia_diem", PLACE, kind="place"),
         Field("loi_keu_goi", "một câu kêu gọi ngắn (ví dụ «Mời bà con cùng tham gia!»)"),
-    ), "dang zalo nhac ba con to 7 mang rac cong kenh ra diem tap ket dau ngo 5 truoc 9h sang chu nhat 13/12",
-       {"tieu_de": "Thu gom rác cồng kềnh tổ dân phố 7", "noi_dung": "Bà con tổ dân phố 7 mang rác cồng kềnh ra "
-        "điểm tập kết để được thu gom.", "thoi_gian": "trước 9h sáng", "ngay": "chủ nhật 13/12",
-        "dia_diem": "đầu ngõ 5", "loi_keu_goi": "Mời bà con cùng giữ khu phố sạch đẹp!"}),
+    ), "dang zalo moi cac cu to 7 di kham mat mien phi 9h sang thu 3 29/12 tai diem sinh hoat cong dong to 7, "
+       "mang theo the bao hiem y te",
+       {"tieu_de": "Khám mắt miễn phí cho người cao tuổi tổ 7", "noi_dung": "Phường tổ chức khám mắt miễn phí cho "
+        "các cụ tổ 7. Các cụ nhớ mang theo thẻ bảo hiểm y tế.", "thoi_gian": "9h sáng", "ngay": "thứ 3 29/12",
+        "dia_diem": "điểm sinh hoạt cộng đồng tổ 7", "loi_keu_goi": "Mời các cụ đến khám đúng giờ!"}),
     DocType("loa", "thông báo loa truyền thanh", "", (
         Field("tieu_de", "tiêu đề bài đọc, có dấu", "Thiếu chủ đề: bạn muốn thông báo việc gì trên loa?"),
         Field("noi_dung", "ba đến năm câu ngắn để đọc to: viết đầy đủ, không viết tắt, có dấu, chỉ dùng thông tin "
@@ -201,10 +208,11 @@ DOC_TYPES: dict[str, DocType] = {t.slug: t for t in (
         Field("thoi_gian", TIME, kind="time"),
         Field("ngay", DATE, kind="date"),
         Field("dia_diem", PLACE, kind="place"),
-    ), "loa: tiem phong dai cho cho meo 7h-11h sang thu 7 12/12 tai san nha van hoa to 1, moi con 50 nghin",
-       {"tieu_de": "Tiêm phòng bệnh dại cho chó, mèo", "noi_dung": "Phường tổ chức tiêm phòng bệnh dại cho chó, mèo. "
-        "Mỗi con tiêm mất năm mươi nghìn đồng. Đề nghị các hộ nuôi chó, mèo đưa vật nuôi đến tiêm đầy đủ.",
-        "thoi_gian": "7h-11h sáng", "ngay": "thứ 7 12/12", "dia_diem": "sân nhà văn hoá tổ 1"}),
+    ), "loa: phat thuoc tay giun mien phi cho tre tu 2 den 12 tuoi 8h-10h sang chu nhat 27/12 tai nha van hoa khu "
+       "pho 8, moi tre mot vien",
+       {"tieu_de": "Phát thuốc tẩy giun miễn phí cho trẻ em", "noi_dung": "Phường phát thuốc tẩy giun miễn phí cho "
+        "trẻ em từ 2 đến 12 tuổi. Mỗi trẻ được uống một viên. Đề nghị các gia đình đưa trẻ đến đúng giờ.",
+        "thoi_gian": "8h-10h sáng", "ngay": "chủ nhật 27/12", "dia_diem": "nhà văn hoá khu phố 8"}),
 )}
 
 
@@ -657,7 +665,20 @@ def check_fields(t: DocType, data: dict[str, Any], notes: str, today: dt.date) -
             questions.append(f.missing)
     example = json.dumps(t.example_json, ensure_ascii=False)
     for f in t.fields:
-        if f.kind not in ("text", "list") or not out.get(f.key):
+        if f.kind != "names" or not out.get(f.key):
+            continue
+        # who is invited / addressed comes from the notes: an item copied whole from the worked example, or
+        # sharing less than half its words with the notes, is not used
+        kept = [x for x in out[f.key] if grounded(x, notes, "names", 0.5)
+                and not (fold(x) in fold(example) and fold(x) not in fold(notes))]
+        if len(kept) < len(out[f.key]):
+            dropped = [x for x in out[f.key] if x not in kept]
+            warnings.append(f"«{'», «'.join(dropped)}» ({f.key}) không có trong ghi chú nên không dùng.")
+            out[f.key] = kept
+            if f.required and not kept:
+                questions.append(f.missing)
+    for f in t.fields:
+        if f.kind not in ("text", "list", "names") or not out.get(f.key):
             continue
         # a sentence the small model copied from the worked example is not about these notes: drop it
         items = out[f.key] if isinstance(out[f.key], list) else re.split(r"(?<=[.!?])\s+", out[f.key])
