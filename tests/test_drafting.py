@@ -101,6 +101,23 @@ def test_time_and_date_come_from_the_notes_when_the_model_misses_them() -> None:
     assert "Thời gian bắt đầu: 14 giờ 00, thứ Tư, ngày 02 tháng 12 năm 2026." in result.text
 
 
+def test_who_is_addressed_must_come_from_the_notes() -> None:
+    t = doc_type("cong-van")
+    notes = "viết công văn đề nghị hỗ trợ kinh phí sửa nhà văn hoá tổ 2 bị dột"
+    form = {"kinh_gui": ["Phòng Tài chính - Kế hoạch"], "trich_yeu": "đề nghị hỗ trợ kinh phí sửa nhà văn hoá",
+            "noi_dung": "Đề nghị hỗ trợ kinh phí sửa nhà văn hoá tổ 2 bị dột.", "thoi_han": "", "noi_nhan": []}
+    values, questions, warnings = check_fields(t, form, notes, TODAY)
+    assert values["kinh_gui"] == [] and questions == ["Thiếu nơi nhận công văn: bạn gửi công văn cho ai?"]
+    g = doc_type("giay-moi")
+    notes = "moi ban chi huy quan su phuong hop 14h thu 4 ngay 16/12 tai phong hop tang 2 ve tuyen quan"
+    form = dict(g.example_json, thoi_gian="14h", ngay="thứ 4 ngày 16/12", dia_diem="phòng họp tầng 2",
+                trich_yeu="Họp về tuyển quân", noi_dung="Bàn công tác tuyển quân.", chuan_bi="",
+                thanh_phan=["Ban chỉ huy quân sự phường", "Chi hội Khuyến học"])  # the second: from the example
+    values, questions, warnings = check_fields(g, form, notes, TODAY)
+    assert values["thanh_phan"] == ["Ban chỉ huy quân sự phường"] and questions == []
+    assert any("Chi hội Khuyến học" in w for w in warnings)
+
+
 def test_loudspeaker_text_spells_out_abbreviations() -> None:
     assert spell_out("UBND phường mời tdp 3 và đ/c Nam") == "Ủy ban nhân dân phường mời tổ dân phố 3 và đồng chí Nam"
     t = doc_type("loa")
