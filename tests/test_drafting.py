@@ -118,6 +118,28 @@ def test_who_is_addressed_must_come_from_the_notes() -> None:
     assert any("Chi hội Khuyến học" in w for w in warnings)
 
 
+def test_fields_the_notes_state_in_fixed_phrasing_are_read_from_them() -> None:
+    from course.documents.drafting import from_notes, trim_place
+
+    g, c, r, b = (doc_type(x) for x in ("giay-moi", "cong-van", "tra-loi-cong-dan", "bien-ban"))
+    notes = "moi chi hoi cuu giao chuc va ban dai dien hoi nguoi cao tuoi hop 9h tai phong hop so 3 de ban ve le mung tho"
+    assert from_notes("thanh_phan", g, notes) == ["Chi hoi cuu giao chuc", "Ban dai dien hoi nguoi cao tuoi"]
+    assert from_notes("dia_diem", g, notes) == "phong hop so 3"
+    assert from_notes("noi_dung", g, notes) == "Ban ve le mung tho"
+    # with diacritics «ban» (a board) is not «bàn» (to discuss)
+    assert from_notes("noi_dung", g, "mời ban điều hành họp ở nhà văn hoá, nội dung: mừng thọ") == "Mừng thọ"
+    assert from_notes("dia_diem", g, "mời các hộ họp 8h sáng thứ 2") == ""
+    assert from_notes("kinh_gui", c, "gửi Ban quản lý chợ: đề nghị sắp xếp lại bãi xe") == ["Ban quản lý chợ"]
+    assert from_notes("kinh_gui", c, "viết công văn xin kinh phí") == []
+    assert from_notes("kinh_gui", r, "trả lời bà Lương Thị Vân hỏi về sổ đỏ: đang xử lý") == ["Bà Lương Thị Vân"]
+    assert from_notes("kinh_gui", r, "trả lời phản ánh về rác ở ngõ 4") == []
+    transcript = "Họp 8 giờ. Chủ trì: Phó Chủ tịch Vương Văn Kiên; thư ký là chị Hà Thu Uyên. Anh Mạnh Tuấn chủ trì nhóm."
+    assert from_notes("chu_tri", b, transcript) == "Vương Văn Kiên" and from_notes("thu_ky", b, transcript) == "Hà Thu Uyên"
+    assert from_notes("chu_tri", b, "Bà Triệu Thị Lụa chủ trì, không có thư ký.") == "Triệu Thị Lụa"
+    assert from_notes("thu_ky", b, "không có thư ký") == ""
+    assert trim_place("nhà văn hoá bàn kế hoạch") == "nhà văn hoá" and trim_place("trên địa bàn phường") == "trên địa bàn phường"
+
+
 def test_loudspeaker_text_spells_out_abbreviations() -> None:
     assert spell_out("UBND phường mời tdp 3 và đ/c Nam") == "Ủy ban nhân dân phường mời tổ dân phố 3 và đồng chí Nam"
     t = doc_type("loa")
@@ -180,11 +202,13 @@ def test_missing_or_invented_values_become_questions_not_text() -> None:
                 "dia_diem": "hội trường Ủy ban nhân dân phường", "thanh_phan": ["Tổ dân phố 3"],
                 "noi_dung": "Bàn tổng vệ sinh.", "chuan_bi": "", "noi_nhan": []}
     values, questions, warnings = check_fields(t, invented, notes, TODAY)
-    assert "Thiếu thời gian họp: bạn cho biết mấy giờ bắt đầu?" in questions
-    assert "Thiếu ngày họp: bạn cho biết họp ngày nào?" in questions
-    assert "Thiếu địa điểm họp: bạn cho biết họp ở đâu?" in questions
-    assert values["thoi_gian"] == values["ngay"] == values["dia_diem"] == ""
-    assert len(warnings) == 3 and all("không có trong ghi chú" in w for w in warnings)
+    assert questions == ["Thiếu thời gian họp: bạn cho biết mấy giờ bắt đầu?",
+                         "Thiếu ngày họp: bạn cho biết họp ngày nào?"]
+    assert values["thoi_gian"] == values["ngay"] == ""
+    assert values["dia_diem"] == "nhà văn hoá"  # the invented hall is replaced by the place the notes give
+    assert sum("không có trong ghi chú" in w for w in warnings) == 3 and any("chép từ ghi chú" in w for w in warnings)
+    _, questions, _ = check_fields(t, invented, "mời tổ dân phố 3 họp bàn tổng vệ sinh", TODAY)
+    assert "Thiếu địa điểm họp: bạn cho biết họp ở đâu?" in questions  # no place in the notes: asked
     result = draft_from_notes(notes, t, today=TODAY, fill=_fill(invented))
     assert not result.ok and result.text == "" and result.draft is None
     # a weekday that does not match the date is asked back

@@ -70,6 +70,10 @@ class DocType:
     example_notes: str
     example_json: dict[str, Any]
 
+    def field(self, key: str) -> Field:
+        """The field with JSON key `key`."""
+        return next(f for f in self.fields if f.key == key)
+
     def schema(self) -> dict[str, Any]:
         """The JSON schema the model fills: every key required (an empty value means «not in the notes»)."""
         props: dict[str, Any] = {}
@@ -635,12 +639,38 @@ def check_fields(t: DocType, data: dict[str, Any], notes: str, today: dt.date) -
     questions: list[str] = []
     warnings: list[str] = []
     note_times, note_dates = times_in(notes), dict(dates_in(notes, today))
-    for f in t.fields:
+    example = json.dumps(t.example_json, ensure_ascii=False)
+    for f in t.fields:  # 1. drop what the notes do not say
         value = out.get(f.key)
         if f.kind in ("time", "date", "place", "name") and value and not grounded(value, notes, f.kind):
-            msg = f"«{value}» ({f.key}) không có trong ghi chú nên không dùng."
-            warnings.append(msg)
-            out[f.key] = value = ""
+            warnings.append(f"«{value}» ({f.key}) không có trong ghi chú nên không dùng.")
+            out[f.key] = ""
+        elif f.kind == "names" and value:
+            # who is invited / addressed comes from the notes: an item copied whole from the worked example, or
+            # sharing less than half its words with the notes, is not used
+            kept = [x for x in value if grounded(x, notes, "names", 0.5)
+                    and not (fold(x) in fold(example) and fold(x) not in fold(notes))]
+            if len(kept) < len(value):
+                dropped = [x for x in value if x not in kept]
+                warnings.append(f"«{'», «'.join(dropped)}» ({f.key}) không có trong ghi chú nên không dùng.")
+                out[f.key] = kept
+        if f.kind in ("text", "list", "names") and out.get(f.key):
+            # a sentence the small model copied from the worked example is not about these notes: drop it
+            items = out[f.key] if isinstance(out[f.key], list) else re.split(r"(?<=[.!?])\s+", out[f.key])
+            kept = [x for x in items if not copied_from_example(x, example, notes)]
+            if len(kept) < len(items):
+                warnings.append(f"Bỏ câu chép từ ví dụ mẫu (không có trong ghi chú) ở «{f.key}».")
+                out[f.key] = kept if isinstance(out[f.key], list) else " ".join(kept)
+        if f.kind == "place" and out.get(f.key):
+            out[f.key] = trim_place(out[f.key])
+        if f.kind in ("place", "name", "names", "text") and not out.get(f.key):  # 2. what the notes state
+            found = from_notes(f.key, t, notes)
+            if found:
+                out[f.key] = found
+                shown = "; ".join(found) if isinstance(found, list) else found
+                warnings.append(f"«{shown}» ({f.key}) chép từ ghi chú vì mô hình không điền được: bạn đọc lại.")
+    for f in t.fields:  # 3. times and dates as written in Vietnamese documents; questions for what is missing
+        value = out.get(f.key)
         if f.kind == "time":
             hm = _time_from_notes(f.key, parse_time(value) if value else None, note_times, notes)
             if value and hm is None:
@@ -663,36 +693,111 @@ def check_fields(t: DocType, data: dict[str, Any], notes: str, today: dt.date) -
             out[f.key] = value = f"{WEEKDAYS[day.weekday()]}, {format_date(day)}" if day else ""
         if f.required and not value:
             questions.append(f.missing)
-    example = json.dumps(t.example_json, ensure_ascii=False)
-    for f in t.fields:
-        if f.kind != "names" or not out.get(f.key):
-            continue
-        # who is invited / addressed comes from the notes: an item copied whole from the worked example, or
-        # sharing less than half its words with the notes, is not used
-        kept = [x for x in out[f.key] if grounded(x, notes, "names", 0.5)
-                and not (fold(x) in fold(example) and fold(x) not in fold(notes))]
-        if len(kept) < len(out[f.key]):
-            dropped = [x for x in out[f.key] if x not in kept]
-            warnings.append(f"«{'», «'.join(dropped)}» ({f.key}) không có trong ghi chú nên không dùng.")
-            out[f.key] = kept
-            if f.required and not kept:
-                questions.append(f.missing)
-    for f in t.fields:
-        if f.kind not in ("text", "list", "names") or not out.get(f.key):
-            continue
-        # a sentence the small model copied from the worked example is not about these notes: drop it
-        items = out[f.key] if isinstance(out[f.key], list) else re.split(r"(?<=[.!?])\s+", out[f.key])
-        kept = [x for x in items if not copied_from_example(x, example, notes)]
-        if len(kept) < len(items):
-            warnings.append(f"Bỏ câu chép từ ví dụ mẫu (không có trong ghi chú) ở «{f.key}».")
-            out[f.key] = kept if isinstance(out[f.key], list) else " ".join(kept)
-            if f.required and not kept:
-                questions.append(f.missing)
-        joined = " ".join(out[f.key]) if isinstance(out[f.key], list) else out[f.key]
-        bad = ungrounded_numbers(joined, notes) + ungrounded_amounts(joined, notes)
-        if bad:
-            warnings.append(f"Con số {', '.join(bad)} trong «{f.key}» không có trong ghi chú: kiểm tra lại.")
+        if f.kind in ("text", "list", "names") and value:
+            joined = " ".join(value) if isinstance(value, list) else value
+            bad = ungrounded_numbers(joined, notes) + ungrounded_amounts(joined, notes)
+            if bad:
+                warnings.append(f"Con số {', '.join(bad)} trong «{f.key}» không có trong ghi chú: kiểm tra lại.")
     return out, questions, warnings
+
+
+# ------------------------------------------------------------------------------------------ from the notes
+# When the small model leaves a field empty, or fills it with something the notes do not say, the course
+# reads the value from the notes' own wording where Vietnamese notes state it in a fixed way («mời X họp»,
+# «gửi X đề nghị», «tại X», «chủ trì ông X»). Only words of the notes are used, never invented ones.
+
+_HONORIFIC = {"ong": "Ông", "ba": "Bà", "anh": "Anh", "chi": "Chị"}
+_PLACE_STOP = r"(?=\s*[,.;:!?]|\s+(?:ban|de|nham|ve|luc|vao|tu|den het|truoc|mang|moi)\s|\s+\d{1,2}\s*(?:h|gio)\b|$)"
+
+
+_INVITE = r"\b(?:kinh moi|xin moi|moi)\s+(.+?)\s+(?:den\s+)?(?:hop|du|tham du|gap mat|sinh hoat)\b"
+
+
+def _spans(notes: str, pattern: str) -> list[str]:
+    """Group 1 of every match of `pattern` on the folded-but-punctuated notes, in the notes' own spelling."""
+    text = nfc(notes or "")
+    plain = _plain(text)
+    if len(plain) != len(text):  # pragma: no cover - a letter that does not fold one to one
+        return []
+    return [text[m.start(1):m.end(1)].strip(" ,.;:") for m in re.finditer(pattern, plain) if m.group(1).strip()]
+
+
+def _capitalised_run(text: str) -> str:
+    """The leading run of capitalised words ('Nguyễn Văn Bình chủ trì' → 'Nguyễn Văn Bình')."""
+    words = []
+    for word in text.split():
+        if not word[:1].isupper():
+            break
+        words.append(word.strip(",.;:"))
+        if word[-1:] in ",.;:":
+            break
+    return " ".join(words)
+
+
+def _person(notes: str, role: str) -> str:
+    """'chủ trì ông Lê Văn Cường', 'thư ký: Đỗ Thị Thu', 'Tổ trưởng Nguyễn Văn Bình chủ trì' → the name."""
+    for span in _spans(notes, rf"\b{role}\s*(?:la|:)?\s*(?:(?:chu tich|pho chu tich|to truong|bi thu)\s+)?"
+                              r"(?:(?:ong|ba|anh|chi)\s+)?(.{3,40})"):
+        if name := _capitalised_run(span):
+            return name
+    text = nfc(notes or "")
+    for m in re.finditer(rf"\s{role}\b", _plain(text)):
+        before = text[:m.start()].split()[-4:]
+        run = []
+        for word in reversed(before):
+            if not word[:1].isupper() or word[-1:] in ",.;:" or _plain(word) in _HONORIFIC:
+                break
+            run.insert(0, word)
+        if len(run) >= 2:
+            return " ".join(run)
+    return ""
+
+
+def _split_who(span: str) -> list[str]:
+    items = [x.strip() for x in re.split(r",\s*|\s+(?:và|va)\s+", span) if x.strip()]
+    return [x[:1].upper() + x[1:] for x in items]
+
+
+def from_notes(key: str, t: DocType, notes: str) -> Any:
+    """The value of field `key` as the notes state it in a fixed phrasing, or an empty value."""
+    if key == "thanh_phan":
+        spans = _spans(notes, _INVITE)
+        return _split_who(spans[0]) if spans else []
+    if key == "kinh_gui" and t.slug == "cong-van":
+        spans = _spans(notes, r"\b(?:kinh gui|gui)\s+(.+?)\s*(?::|\s(?:de nghi|xin|ve viec|yeu cau|bao cao)\b)")
+        return _split_who(spans[0]) if spans else []
+    if key == "kinh_gui":
+        text = nfc(notes or "")
+        for m in re.finditer(r"\btra loi\s+(ong|ba|anh|chi)\s+", _plain(text)):
+            if name := _capitalised_run(text[m.end():]):
+                return [f"{_HONORIFIC[m.group(1)]} {name}"]
+        return []
+    if key in ("chu_tri", "thu_ky"):
+        return _person(notes, "chu tri" if key == "chu_tri" else "thu ky")
+    if key == "dia_diem":
+        spans = _spans(notes, r"\b(?:tai|o)\s+(.{3,80}?)" + _PLACE_STOP)
+        return spans[0] if spans else ""
+    if key == "noi_dung" and t.slug == "giay-moi":
+        text, marked = nfc(notes or ""), _plain(notes) != nfc(notes or "").lower()  # marked: «ban» is not «bàn»
+        invite = re.search(_INVITE, _plain(text))
+        rest = text[invite.end():] if invite else text  # the purpose comes after «mời … họp»
+        for word in ("noi dung:?", "de", "nham", "ban", "ve"):
+            for span in _spans(rest, rf"\b({word}\s+.{{4,120}}?)(?=\s*[,.;!?]|\s+mang\s|$)"):
+                if marked and span.split()[0].lower() in ("ban", "de", "ve"):
+                    continue
+                span = re.sub(r"^(?:để|de|nhằm|nham|nội dung:?|noi dung:?)\s+", "", span, flags=re.IGNORECASE)
+                return span[:1].upper() + span[1:]
+        return ""
+    return [] if t.field(key).kind in ("list", "names") else ""
+
+
+def trim_place(value: str) -> str:
+    """'nhà văn hoá bàn tổng vệ sinh' → 'nhà văn hoá': a place ends where the purpose of the meeting starts."""
+    plain = _plain(value)
+    m = re.search(r"\s(?:ban|de|nham|ve viec)\s", plain)
+    if m and not plain[:m.start()].endswith("dia"):
+        return value[:m.start()].strip(" ,")
+    return value
 
 
 def _time_from_notes(key: str, hm: tuple[int, int] | None, note_times: list[tuple[int, int]],
