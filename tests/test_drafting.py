@@ -137,6 +137,11 @@ def test_fields_the_notes_state_in_fixed_phrasing_are_read_from_them() -> None:
     assert from_notes("chu_tri", b, transcript) == "Vương Văn Kiên" and from_notes("thu_ky", b, transcript) == "Hà Thu Uyên"
     assert from_notes("chu_tri", b, "Bà Triệu Thị Lụa chủ trì, không có thư ký.") == "Triệu Thị Lụa"
     assert from_notes("thu_ky", b, "không có thư ký") == ""
+    t, c = doc_type("thong-bao"), doc_type("cong-van")
+    assert from_notes("noi_dung", t, "thông báo: ngừng thu phí gửi xe tại chợ từ 1/1") == "Ngừng thu phí gửi xe tại chợ từ 1/1."
+    assert from_notes("trich_yeu", t, "thông báo: ngừng thu phí gửi xe tại chợ từ 1/1") == "Ngừng thu phí gửi xe"
+    assert from_notes("noi_dung", c, "gửi Ban quản lý chợ: đề nghị sắp xếp lại bãi xe") == "Đề nghị sắp xếp lại bãi xe."
+    assert from_notes("noi_dung", c, "đề nghị sắp xếp lại bãi xe") == ""  # no «gửi X»: nothing to take
     assert trim_place("nhà văn hoá bàn kế hoạch") == "nhà văn hoá" and trim_place("trên địa bàn phường") == "trên địa bàn phường"
 
 

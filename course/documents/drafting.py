@@ -788,7 +788,32 @@ def from_notes(key: str, t: DocType, notes: str) -> Any:
                 span = re.sub(r"^(?:để|de|nhằm|nham|nội dung:?|noi dung:?)\s+", "", span, flags=re.IGNORECASE)
                 return span[:1].upper() + span[1:]
         return ""
+    if key == "noi_dung" and t.slug in ("thong-bao", "loa", "bai-dang", "cong-van"):
+        body = _body(notes, t)
+        return body[:1].upper() + body[1:].rstrip(" .") + "." if body else ""
+    if key in SUBJECT_KEYS:
+        gist = from_notes("noi_dung", t, notes) if t.slug == "giay-moi" else _body(notes, t)
+        plain = _plain(gist)
+        m = re.search(r"[,.;:(]|\s(?:tu|luc|vao|tai|o|truoc|den het|trong)\s|\s\d{1,2}\s*(?:h|gio)\b", plain)
+        gist = gist[:m.start()] if m else gist
+        words = gist.split()[:12]
+        return " ".join(words)[:1].upper() + " ".join(words)[1:] if len(words) >= 2 else ""
     return [] if t.field(key).kind in ("list", "names") else ""
+
+
+_COMMAND = (r"^\W*(?:(?:viet|soan|lam)\s+)?(?:thong bao loa|thong bao|doc loa|loa phuong|loa|dang zalo|dang fanpage|"
+            r"bai dang fanpage|bai dang|bai zalo|zalo[^:]{0,30}|cong van|cv|bao cao nhanh|bao cao)\b\s*:?\s*")
+
+
+def _body(notes: str, t: DocType) -> str:
+    """The notes without their command words ('thông báo: …', 'loa: …', 'gửi X đề nghị …' → what is said)."""
+    text = nfc(notes or "").strip()
+    plain = _plain(text)
+    if t.slug == "cong-van":
+        m = re.search(r"\b(?:kinh gui|gui)\s+.+?\s*(?::|\s(?=de nghi|xin|ve viec|yeu cau|bao cao))", plain)
+        return text[m.end():].strip(" :,") if m else ""
+    m = re.match(_COMMAND, plain)
+    return text[m.end():].strip(" :,") if m else ""
 
 
 def trim_place(value: str) -> str:
