@@ -145,6 +145,22 @@ def test_fields_the_notes_state_in_fixed_phrasing_are_read_from_them() -> None:
     assert trim_place("nhà văn hoá bàn kế hoạch") == "nhà văn hoá" and trim_place("trên địa bàn phường") == "trên địa bàn phường"
 
 
+def test_a_looping_answer_is_cut_and_the_notes_stated_people_win() -> None:
+    from course.documents.drafting import unloop
+
+    assert unloop("Câu đầu đúng. Rồi các hộ thải thải thải thải thải") == "Câu đầu đúng."
+    assert unloop("Từ ngày 14/12 các tổ thải thải thải thải") == "" and unloop("Không lặp: 1, 2, 3, 4.") != ""
+    g = doc_type("giay-moi")
+    notes = "moi chu cac cua hang duong Hai Ba Trung hop 9h thu 3 ngay 15/12 tai nha van hoa to 4 ve bien quang cao"
+    form = {"trich_yeu": "Họp về biển quảng cáo", "thoi_gian": "9h", "ngay": "thứ 3 ngày 15/12",
+            "dia_diem": "nhà văn hoá tổ 4", "thanh_phan": ["Đường Hai Bà Trưng"], "noi_dung": "Về biển quảng cáo.",
+            "chuan_bi": "", "noi_nhan": []}
+    values, questions, warnings = check_fields(g, form, notes, TODAY)
+    assert values["thanh_phan"] == ["Chu cac cua hang duong Hai Ba Trung"] and questions == []
+    form["thanh_phan"] = ["Chủ các cửa hàng đường Hai Bà Trưng"]  # the same people, with diacritics: kept
+    assert check_fields(g, form, notes, TODAY)[0]["thanh_phan"] == ["Chủ các cửa hàng đường Hai Bà Trưng"]
+
+
 def test_loudspeaker_text_spells_out_abbreviations() -> None:
     assert spell_out("UBND phường mời tdp 3 và đ/c Nam") == "Ủy ban nhân dân phường mời tổ dân phố 3 và đồng chí Nam"
     t = doc_type("loa")

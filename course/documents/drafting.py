@@ -654,6 +654,11 @@ def check_fields(t: DocType, data: dict[str, Any], notes: str, today: dt.date) -
                 dropped = [x for x in value if x not in kept]
                 warnings.append(f"«{'», «'.join(dropped)}» ({f.key}) không có trong ghi chú nên không dùng.")
                 out[f.key] = kept
+        if f.kind in ("text", "list") and out.get(f.key):
+            cut = [unloop(x) for x in out[f.key]] if isinstance(out[f.key], list) else unloop(out[f.key])
+            if cut != out[f.key]:
+                warnings.append(f"Bỏ đoạn mô hình lặp lại một chữ nhiều lần ở «{f.key}».")
+                out[f.key] = [x for x in cut if x] if isinstance(cut, list) else cut
         if f.kind in ("text", "list", "names") and out.get(f.key):
             # a sentence the small model copied from the worked example is not about these notes: drop it
             items = out[f.key] if isinstance(out[f.key], list) else re.split(r"(?<=[.!?])\s+", out[f.key])
@@ -663,6 +668,16 @@ def check_fields(t: DocType, data: dict[str, Any], notes: str, today: dt.date) -
                 out[f.key] = kept if isinstance(out[f.key], list) else " ".join(kept)
         if f.kind == "place" and out.get(f.key):
             out[f.key] = trim_place(out[f.key])
+        if f.kind in ("names", "name") and out.get(f.key):
+            # the notes name who is invited / addressed / chairs in a fixed phrase: those people it is; the model's
+            # wording is kept where it contains theirs (it adds the diacritics the notes may lack)
+            stated = from_notes(f.key, t, notes)
+            stated = stated if isinstance(stated, list) else [stated] if stated else []
+            given = out[f.key] if isinstance(out[f.key], list) else [out[f.key]]
+            picked = list(dict.fromkeys(next((g for g in given if fold(x) in fold(g)), x) for x in stated))
+            if picked and [fold(x) for x in picked] != [fold(g) for g in given]:
+                warnings.append(f"«{'; '.join(picked)}» ({f.key}) theo đúng ghi chú, thay cho «{'; '.join(given)}».")
+                out[f.key] = picked if f.kind == "names" else picked[0]
         if f.kind in ("place", "name", "names", "text") and not out.get(f.key):  # 2. what the notes state
             found = from_notes(f.key, t, notes)
             if found:
@@ -823,6 +838,16 @@ def trim_place(value: str) -> str:
     if m and not plain[:m.start()].endswith("dia"):
         return value[:m.start()].strip(" ,")
     return value
+
+
+def unloop(text: str) -> str:
+    """A small model may loop ('thải thải thải …'): cut the loop and the unfinished sentence it broke off."""
+    m = re.search(r"(?<!\S)(\S+(?:\s+\S+){0,2}?)(?:\s+\1(?=\s|$)){3,}", text)
+    if not m:
+        return text
+    head = text[:m.start()]
+    end = max(head.rfind(". "), head.rfind("! "), head.rfind("? "))
+    return head[:end + 1].strip() if end >= 0 else ""
 
 
 def _time_from_notes(key: str, hm: tuple[int, int] | None, note_times: list[tuple[int, int]],
