@@ -832,10 +832,13 @@ def _body(notes: str, t: DocType) -> str:
 
 
 def trim_place(value: str) -> str:
-    """'nhà văn hoá bàn tổng vệ sinh' → 'nhà văn hoá': a place ends where the purpose of the meeting starts."""
-    plain = _plain(value)
-    m = re.search(r"\s(?:ban|de|nham|ve viec)\s", plain)
-    if m and not plain[:m.start()].endswith("dia"):
+    """'nhà văn hoá bàn tổng vệ sinh' → 'nhà văn hoá': a place ends where the purpose of the meeting starts
+    ('bàn ra quân …' alone is no place at all: '')."""
+    plain, lower = _plain(value), nfc(value).lower()
+    marked = plain != lower  # with diacritics, «ban» (a board) is not «bàn» (to discuss)
+    for m in re.finditer(r"(?:^|\s)(ban|de|nham|ve viec)\s", plain):
+        if plain[:m.start()].endswith("dia") or (marked and lower[m.start(1):m.end(1)] == m.group(1) != "ve viec"):
+            continue
         return value[:m.start()].strip(" ,")
     return value
 
