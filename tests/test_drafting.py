@@ -142,6 +142,12 @@ def test_fields_the_notes_state_in_fixed_phrasing_are_read_from_them() -> None:
     assert from_notes("trich_yeu", t, "thông báo: ngừng thu phí gửi xe tại chợ từ 1/1") == "Ngừng thu phí gửi xe"
     assert from_notes("noi_dung", c, "gửi Ban quản lý chợ: đề nghị sắp xếp lại bãi xe") == "Đề nghị sắp xếp lại bãi xe."
     assert from_notes("noi_dung", c, "đề nghị sắp xếp lại bãi xe") == ""  # no «gửi X»: nothing to take
+    b, r = doc_type("bao-cao"), doc_type("tra-loi-cong-dan")
+    report = "báo cáo đợt phát quà: trao 120 suất quà, 15 hộ chưa nhận; đề nghị bổ sung kinh phí"
+    assert from_notes("ket_qua", b, report) == ["Trao 120 suất quà"]
+    reply = "trả lời ông Tạ Văn Bảo hỏi về cấp phép đào đường: phải nộp hồ sơ tại bộ phận một cửa"
+    assert from_notes("cau_hoi", r, reply) == "Hỏi về cấp phép đào đường."
+    assert from_notes("tra_loi", r, reply) == "Phải nộp hồ sơ tại bộ phận một cửa."
     assert trim_place("nhà văn hoá bàn kế hoạch") == "nhà văn hoá" and trim_place("trên địa bàn phường") == "trên địa bàn phường"
 
 

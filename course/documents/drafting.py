@@ -806,6 +806,19 @@ def from_notes(key: str, t: DocType, notes: str) -> Any:
     if key == "noi_dung" and t.slug in ("thong-bao", "loa", "bai-dang", "cong-van"):
         body = _body(notes, t)
         return body[:1].upper() + body[1:].rstrip(" .") + "." if body else ""
+    if key in ("tra_loi", "cau_hoi", "ket_qua") and ":" in (notes or ""):
+        head, _, answer = nfc(notes).partition(":")
+        if key == "tra_loi":
+            answer = answer.strip(" .")
+            return answer[:1].upper() + answer[1:] + "." if answer else ""
+        if key == "cau_hoi":
+            m = re.search(r"\b(?:hoi|phan anh|de nghi|kien nghi)\b", _plain(head))
+            ask = head[m.start():].strip() if m else ""
+            return ask[:1].upper() + ask[1:] + "." if ask else ""
+        # a report's results: the clauses after the colon, without proposals and what is still left to do
+        clauses = [c.strip(" .") for c in re.split(r"[;,]\s*", answer) if c.strip(" .")]
+        return [c[:1].upper() + c[1:] for c in clauses
+                if not re.search(r"\b(?:de nghi|kien nghi|chua)\b|^con\b", _plain(c))]
     if key in SUBJECT_KEYS:
         gist = from_notes("noi_dung", t, notes) if t.slug == "giay-moi" else _body(notes, t)
         plain = _plain(gist)
