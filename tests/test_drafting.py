@@ -167,6 +167,18 @@ def test_a_looping_answer_is_cut_and_the_notes_stated_people_win() -> None:
     assert check_fields(g, form, notes, TODAY)[0]["thanh_phan"] == ["Chủ các cửa hàng đường Hai Bà Trưng"]
 
 
+def test_report_results_are_the_notes_results() -> None:
+    b = doc_type("bao-cao")
+    form = {"trich_yeu": "Kết quả phát quà", "ket_qua": ["Trao 120 suất quà"], "ton_tai": ["36 hộ nhận qua bưu điện"],
+            "kien_nghi": [], "noi_nhan": []}
+    notes = "báo cáo đợt phát quà: trao 120 suất quà, 36 hộ nhận qua bưu điện"
+    values, questions, warnings = check_fields(b, form, notes, TODAY)
+    assert values["ket_qua"] == ["Trao 120 suất quà", "36 hộ nhận qua bưu điện"] and values["ton_tai"] == []
+    topic_only = dict(form, ket_qua=["Đợt phát quà đã được tổ chức"], ton_tai=[])
+    _, questions, _ = check_fields(b, topic_only, "viết báo cáo đợt phát quà tết", TODAY)
+    assert questions == ["Thiếu kết quả: bạn cho biết đã làm được những gì?"]  # the notes name a topic, no results
+
+
 def test_loudspeaker_text_spells_out_abbreviations() -> None:
     assert spell_out("UBND phường mời tdp 3 và đ/c Nam") == "Ủy ban nhân dân phường mời tổ dân phố 3 và đồng chí Nam"
     t = doc_type("loa")

@@ -666,6 +666,8 @@ def check_fields(t: DocType, data: dict[str, Any], notes: str, today: dt.date) -
             if len(kept) < len(items):
                 warnings.append(f"Bỏ câu chép từ ví dụ mẫu (không có trong ghi chú) ở «{f.key}».")
                 out[f.key] = kept if isinstance(out[f.key], list) else " ".join(kept)
+        if f.key == "ket_qua":
+            _report_results(out, notes, warnings)
         if f.kind == "place" and out.get(f.key):
             out[f.key] = trim_place(out[f.key])
         if f.kind in ("names", "name") and out.get(f.key):
@@ -854,6 +856,27 @@ def trim_place(value: str) -> str:
             continue
         return value[:m.start()].strip(" ,")
     return value
+
+
+def _report_results(out: dict[str, Any], notes: str, warnings: list[str]) -> None:
+    """A report's results are the notes' results: an item with none of the notes' figures and under half their
+    words is dropped (the model wrote it, the notes did not); a result clause of the notes whose figures the
+    model left out (or filed as a shortcoming) is added back as the notes write it."""
+    have = set(fold(notes).split())
+    # words of what was done: the notes after their title (up to the first «:» or «,»), which only names the topic
+    done = set(fold(re.split(r"[:,]", nfc(notes or ""), maxsplit=1)[1] if re.search(r"[:,]", notes or "") else "").split())
+    items = [x for x in out.get("ket_qua", []) if set(numbers(x)) & set(numbers(notes))
+             or (sum(w in have for w in fold(x).split()) >= 0.5 * max(1, len(fold(x).split()))
+                 and set(fold(x).split()) & done)]
+    if len(items) < len(out.get("ket_qua", [])):
+        warnings.append("Bỏ kết quả mô hình tự viết, ghi chú không có.")
+    for clause in from_notes("ket_qua", DOC_TYPES["bao-cao"], notes):
+        figures = set(numbers(clause))
+        if figures and not figures <= set(numbers(" ".join(items))):
+            items.append(clause)
+            out["ton_tai"] = [x for x in out.get("ton_tai", []) if not figures <= set(numbers(x))]
+            warnings.append(f"Thêm kết quả «{clause}» chép từ ghi chú (mô hình bỏ sót con số).")
+    out["ket_qua"] = items
 
 
 def unloop(text: str) -> str:
