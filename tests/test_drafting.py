@@ -179,6 +179,19 @@ def test_report_results_are_the_notes_results() -> None:
     assert questions == ["Thiếu kết quả: bạn cho biết đã làm được những gì?"]  # the notes name a topic, no results
 
 
+def test_a_reply_goes_to_a_person_and_gives_the_notes_answer() -> None:
+    r = doc_type("tra-loi-cong-dan")
+    notes = "trả lời phản ánh về rác ở ngõ 4: phường đã cho xe thu gom trong ngày"
+    form = {"kinh_gui": ["Phường", "ngõ 4"], "trich_yeu": "trả lời phản ánh về rác", "cau_hoi": "Phản ánh về rác.",
+            "tra_loi": "Cảm ơn bà con đã quan tâm.", "noi_nhan": []}
+    values, questions, warnings = check_fields(r, form, notes, TODAY)
+    assert values["kinh_gui"] == [] and questions == ["Thiếu người nhận: bạn trả lời cho ông/bà nào?"]
+    assert values["tra_loi"] == "Phường đã cho xe thu gom trong ngày."
+    kept = dict(form, kinh_gui=["Bà Lò Thị Én"], tra_loi="Phường đã cho xe thu gom rác trong ngày.")
+    values, questions, _ = check_fields(r, kept, notes.replace("phản ánh", "bà Lò Thị Én phản ánh"), TODAY)
+    assert values["kinh_gui"] == ["Bà Lò Thị Én"] and values["tra_loi"] == kept["tra_loi"] and questions == []
+
+
 def test_loudspeaker_text_spells_out_abbreviations() -> None:
     assert spell_out("UBND phường mời tdp 3 và đ/c Nam") == "Ủy ban nhân dân phường mời tổ dân phố 3 và đồng chí Nam"
     t = doc_type("loa")

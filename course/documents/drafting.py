@@ -293,9 +293,12 @@ def copied_from_example(value: str, example: str, notes: str, n: int = 8) -> boo
     Eight, not fewer: administrative wording repeats short formulas («Ủy ban nhân dân phường đề nghị») that are
     no sign of copying (measured: five words dropped right sentences of two công văn)."""
     words, ex, have = fold(value).split(), f" {fold(example)} ", f" {fold(notes)} "
+    known = set(have.split())
     for i in range(len(words) - n + 1):
         gram = " " + " ".join(words[i:i + n]) + " "
-        if gram in ex and gram not in have:
+        # and at least two of its words are nowhere in the notes: «trả lời phản ánh của bà Nguyễn Thị …» is a
+        # formula plus the notes' own words, not a copy
+        if gram in ex and gram not in have and sum(w not in known for w in words[i:i + n]) >= 2:
             return True
     return False
 
@@ -670,6 +673,21 @@ def check_fields(t: DocType, data: dict[str, Any], notes: str, today: dt.date) -
             _report_results(out, notes, warnings)
         if f.kind == "place" and out.get(f.key):
             out[f.key] = trim_place(out[f.key])
+        if f.key == "kinh_gui" and t.slug == "tra-loi-cong-dan" and out.get(f.key):
+            # a reply goes to a person: «Ông/Bà …» or a full name, not «Phường» or «ngõ 7»
+            people = [x for x in out[f.key] if re.match(r"(?:ong|ba|anh|chi|co|chu|gia dinh|ho)\b", _plain(x))
+                      or sum(w[:1].isupper() for w in x.split()[1:]) >= 2]
+            if len(people) < len(out[f.key]):
+                warnings.append(f"«{'; '.join(x for x in out[f.key] if x not in people)}» không phải người nhận.")
+                out[f.key] = people
+        if f.key == "tra_loi" and out.get(f.key):
+            # the ward's answer is the one the notes give (after «:»): an answer that keeps under half of its
+            # words is replaced by it
+            stated = from_notes("tra_loi", t, notes)
+            words = fold(stated).split()
+            if words and sum(w in set(fold(out[f.key]).split()) for w in words) < 0.5 * len(words):
+                warnings.append(f"Câu trả lời theo đúng ghi chú («{stated}»), thay cho «{out[f.key]}».")
+                out[f.key] = stated
         if f.kind in ("names", "name") and out.get(f.key):
             # the notes name who is invited / addressed / chairs in a fixed phrase: those people it is; the model's
             # wording is kept where it contains theirs (it adds the diacritics the notes may lack)
