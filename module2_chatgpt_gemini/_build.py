@@ -687,8 +687,13 @@ báo cáo ngắn, biên bản họp từ lời ghi, trả lời công dân, bài
 Trên máy, llama.cpp biến lược đồ JSON thành ngữ pháp nên mô hình chỉ viết được JSON đúng mẫu; với ChatGPT dùng
 `response_format` (json_schema, strict), với Gemini `response_mime_type` + `response_json_schema`; dữ liệu cá nhân
 vẫn được che trước khi gửi. Máy đối chiếu giờ, ngày, địa điểm, họ tên với ghi chú (không có thì **hỏi lại**, ví dụ
-«Thiếu thời gian họp», không bao giờ tự điền; thứ trong tuần sai với ngày cũng hỏi lại), rồi tự viết văn bản theo
-Nghị định 30/2020/NĐ-CP và chạy máy kiểm tra thể thức. JSON hỏng: thử lại hai lần rồi báo lỗi tiếng Việt.
+«Thiếu thời gian họp», không bao giờ tự điền; thứ trong tuần sai với ngày thì bỏ ngày đó và hỏi lại), rồi tự viết
+văn bản theo Nghị định 30/2020/NĐ-CP và chạy máy kiểm tra thể thức. Giờ và ngày lấy đúng như ghi chú và viết theo
+lối văn bản hành chính («08 giờ 00, thứ Bảy, ngày 12 tháng 12 năm 2026»). Khi mô hình nhỏ bỏ trống một trường,
+chép ví dụ mẫu hoặc lặp chữ, máy lấy giá trị từ chính câu chữ của ghi chú nếu ghi chú nói theo lối quen thuộc
+(«mời X họp», «gửi X đề nghị», «trả lời ông X: …», «tại X», «chủ trì ông X») và ghi rõ lưu ý để bạn đọc lại;
+không có thì hỏi lại. JSON hỏng: thử lại một lần rồi báo lỗi tiếng Việt. Widget đọc trước phần hướng dẫn của mẫu
+vào mô hình trong lúc bạn gõ, nên lần bấm đầu không phải chờ đọc lại phần đó.
 
 Bộ 65 việc của phường do nhóm viết (`course/documents/drafting_tasks.jsonl`, 8 loại, 9 việc cố ý thiếu thông tin)
 và các phép chấm tự động (`course/documents/evaluation.py`): đúng các trường, qua máy kiểm tra, không có con số

@@ -192,6 +192,22 @@ def test_a_reply_goes_to_a_person_and_gives_the_notes_answer() -> None:
     assert values["kinh_gui"] == ["Bà Lò Thị Én"] and values["tra_loi"] == kept["tra_loi"] and questions == []
 
 
+def test_places_and_names_as_the_notes_write_them() -> None:
+    from course.documents.drafting import looks_like_name, place_in_notes
+
+    post, loa, g = doc_type("bai-dang"), doc_type("loa"), doc_type("giay-moi")
+    assert place_in_notes("cổng chợ", post, "nhắc bà con gom rác ra đầu cổng chợ trước 7h") == "đầu cổng chợ"
+    assert place_in_notes("trồng cây", loa, "loa: kêu gọi trồng cây 7h, tập trung tại sân trường") == "sân trường"
+    assert place_in_notes("", loa, "loa: ngừng cấp điện khu phố 6 từ 8h") == "khu phố 6"
+    assert place_in_notes("", g, "mời các hộ tổ 6 họp 8h") == ""  # an invitation's «tổ 6» is who, not where
+    assert looks_like_name("ông Đoàn Văn Hải") and not looks_like_name("Tổ 2 thu được 90%")
+    b = doc_type("bien-ban")
+    form = dict(b.example_json, thu_ky="Tổ 2 thu được 90%")
+    _, questions, _ = check_fields(b, form, b.example_notes.replace("thư ký anh Lưu Văn Toàn", "tổ 2 thu được 90%"),
+                                   TODAY)
+    assert "Thiếu thư ký cuộc họp." in questions
+
+
 def test_loudspeaker_text_spells_out_abbreviations() -> None:
     assert spell_out("UBND phường mời tdp 3 và đ/c Nam") == "Ủy ban nhân dân phường mời tổ dân phố 3 và đồng chí Nam"
     t = doc_type("loa")
@@ -258,7 +274,7 @@ def test_missing_or_invented_values_become_questions_not_text() -> None:
                          "Thiếu ngày họp: bạn cho biết họp ngày nào?"]
     assert values["thoi_gian"] == values["ngay"] == ""
     assert values["dia_diem"] == "nhà văn hoá"  # the invented hall is replaced by the place the notes give
-    assert sum("không có trong ghi chú" in w for w in warnings) == 3 and any("chép từ ghi chú" in w for w in warnings)
+    assert sum("không có trong ghi chú" in w for w in warnings) == 3 and any("«nhà văn hoá»" in w for w in warnings)
     _, questions, _ = check_fields(t, invented, "mời tổ dân phố 3 họp bàn tổng vệ sinh", TODAY)
     assert "Thiếu địa điểm họp: bạn cho biết họp ở đâu?" in questions  # no place in the notes: asked
     result = draft_from_notes(notes, t, today=TODAY, fill=_fill(invented))

@@ -645,6 +645,9 @@ def check_fields(t: DocType, data: dict[str, Any], notes: str, today: dt.date) -
     example = json.dumps(t.example_json, ensure_ascii=False)
     for f in t.fields:  # 1. drop what the notes do not say
         value = out.get(f.key)
+        if f.kind == "name" and value and not looks_like_name(value):
+            warnings.append(f"«{value}» ({f.key}) không phải họ tên nên không dùng.")
+            out[f.key] = value = ""
         if f.kind in ("time", "date", "place", "name") and value and not grounded(value, notes, f.kind):
             warnings.append(f"«{value}» ({f.key}) không có trong ghi chú nên không dùng.")
             out[f.key] = ""
@@ -671,8 +674,11 @@ def check_fields(t: DocType, data: dict[str, Any], notes: str, today: dt.date) -
                 out[f.key] = kept if isinstance(out[f.key], list) else " ".join(kept)
         if f.key == "ket_qua":
             _report_results(out, notes, warnings)
-        if f.kind == "place" and out.get(f.key):
-            out[f.key] = trim_place(out[f.key])
+        if f.kind == "place":
+            placed = place_in_notes(trim_place(out.get(f.key) or ""), t, notes)
+            if placed and fold(placed) != fold(out.get(f.key) or ""):
+                warnings.append(f"«{placed}» ({f.key}) theo đúng ghi chú, thay cho «{out.get(f.key) or ''}».")
+            out[f.key] = placed
         if f.key == "kinh_gui" and t.slug == "tra-loi-cong-dan" and out.get(f.key):
             # a reply goes to a person: «Ông/Bà …» or a full name, not «Phường» or «ngõ 7»
             people = [x for x in out[f.key] if re.match(r"(?:ong|ba|anh|chi|co|chu|gia dinh|ho)\b", _plain(x))
@@ -895,6 +901,35 @@ def _report_results(out: dict[str, Any], notes: str, warnings: list[str]) -> Non
             out["ton_tai"] = [x for x in out.get("ton_tai", []) if not figures <= set(numbers(x))]
             warnings.append(f"Thêm kết quả «{clause}» chép từ ghi chú (mô hình bỏ sót con số).")
     out["ket_qua"] = items
+
+
+def looks_like_name(value: str) -> bool:
+    """'Lê Văn Cường', 'ông Hoàng Văn Nam' yes; 'Tổ 2 thu được 90%' no: two or more capitalised words, no digit."""
+    words = [w for w in value.replace(",", " ").split() if _plain(w) not in _HONORIFIC]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not re.search(r"\d", value)
+
+
+def place_in_notes(value: str, t: DocType, notes: str) -> str:
+    """The place as the notes write it: the model's when a «tại/ở …» phrase of the notes holds it (with the
+    word before it, «đầu ngõ 12» for «ngõ 12»), else that phrase; for a notice, post or loudspeaker text with
+    no «tại/ở», the area the notes name («khu phố 2»)."""
+    stated = _spans(notes, r"\b(?:tai|o)\s+(.{3,80}?)" + _PLACE_STOP)
+    if value:
+        have = f" {fold(notes)} "
+        m = re.search(rf"\s((?:dau|cuoi|san|cong|truoc|khu vuc)\s+){re.escape(fold(value))}\s", have)
+        if m and not fold(value).startswith(m.group(1).strip()):
+            words = [m.group(1).strip(), *(re.escape(w) for w in _plain(value).split())]
+            longer = _spans(notes, r"\b(" + r"\W+".join(words) + r")\b")
+            value = longer[0] if longer else value
+        if not stated or any(fold(value) in fold(x) or fold(x) in fold(value) for x in stated):
+            return value
+        return stated[0]
+    if stated:
+        return stated[0]
+    if t.slug in ("thong-bao", "loa", "bai-dang"):
+        areas = _spans(notes, r"\b((?:khu pho|to dan pho|khu tap the|khu dan cu|ngo|to)\s+[0-9a-z]{1,3})\b")
+        return areas[0] if areas else ""
+    return ""
 
 
 def unloop(text: str) -> str:
