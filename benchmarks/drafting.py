@@ -78,6 +78,7 @@ def run_arm(arm: str, tasks: list, details: dict) -> dict:
                 json.dump({k: v for k, v in details.items() if k != "_path"}, fh, ensure_ascii=False, indent=1)
     passed = sum(s.passed for s in scores)
     return {
+        "per_type": _per_type([(t.type, s.passed) for t, s in zip(tasks, scores, strict=True)]),
         "arm": arm, "tasks": len(scores), "passed": passed, "pass_rate": round(passed / max(1, len(scores)), 3),
         "load_s": round(load_s, 2), "model_ram_mb": round(rss_mb() - before, 0),
         "median_task_s": round(statistics.median(latencies), 1) if latencies else None,
@@ -119,6 +120,12 @@ def invitation_timing(model: str) -> dict:
         out[label]["full_vs_cold"] = round(out[label]["full_giay_moi_s"] / max(0.1, out["cold"]["full_giay_moi_s"]), 2)
     out["model_ram_mb"] = round(rss_mb() - before, 0)
     return out
+
+
+def _per_type(verdicts: list[tuple[str, bool]]) -> dict:
+    """'giay-moi': '9/9' … in the task file's order of types."""
+    types = dict.fromkeys(t for t, _ in verdicts)
+    return {t: f"{sum(p for u, p in verdicts if u == t)}/{sum(u == t for u, _ in verdicts)}" for t in types}
 
 
 def _restructure(task, row: dict):
@@ -174,7 +181,9 @@ def main() -> None:
                 summary[arm] = {"tasks": len(ok), "passed": sum(ok), "pass_rate": round(sum(ok) / max(1, len(ok)), 3)}
             elif arm.startswith("structured:") and all("raw" in r for r in rows):
                 ok = [_restructure(by_id[r["task"]], r).passed for r in rows]
-                summary[arm] = {"tasks": len(ok), "passed": sum(ok), "pass_rate": round(sum(ok) / max(1, len(ok)), 3)}
+                summary[arm] = {"tasks": len(ok), "passed": sum(ok), "pass_rate": round(sum(ok) / max(1, len(ok)), 3),
+                                "passed_when_run": sum(r["passed"] for r in rows),
+                                "per_type": _per_type([(by_id[r["task"]].type, p) for r, p in zip(rows, ok, strict=True)])}
         print(json.dumps({"benchmark": "drafting-rescore", "arms": summary}, ensure_ascii=False, indent=2))
         return
     if args.timing_only:
