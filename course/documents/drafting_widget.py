@@ -162,7 +162,9 @@ def _ipython_display(self: DraftingWidget) -> None:  # pragma: no cover - notebo
 
     display(self.widget)
     self.warm_up()
-    self.kind.observe(lambda _change: self.warm_up(), names="value")
+    if not getattr(self, "_warming", False):  # one observer however often the widget is shown
+        self._warming = True
+        self.kind.observe(lambda _change: self.warm_up(), names="value")
 
 
 DraftingWidget._ipython_display_ = _ipython_display  # type: ignore[attr-defined]
