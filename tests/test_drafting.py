@@ -208,6 +208,16 @@ def test_places_and_names_as_the_notes_write_them() -> None:
     assert "Thiếu thư ký cuộc họp." in questions
 
 
+def test_a_sentence_with_an_invented_figure_is_not_used() -> None:
+    t = doc_type("bai-dang")
+    notes = "đăng fanpage chúc mừng ngày thành lập Hội Phụ nữ 20/10, mời chị em dự văn nghệ 19h tại nhà văn hoá"
+    form = {"tieu_de": "Chúc mừng ngày thành lập Hội Phụ nữ", "noi_dung": "Chúc mừng ngày 20/10. Hội thành lập năm 1930.",
+            "thoi_gian": "19h", "ngay": "20/10", "dia_diem": "nhà văn hoá", "loi_keu_goi": "Mời chị em cùng dự!"}
+    values, questions, warnings = check_fields(t, form, notes, TODAY)
+    assert values["noi_dung"] == "Chúc mừng ngày 20/10." and any("1930" in w for w in warnings)
+    assert "1930" not in draft_from_notes(notes, t, today=TODAY, fill=_fill(form)).text
+
+
 def test_loudspeaker_text_spells_out_abbreviations() -> None:
     assert spell_out("UBND phường mời tdp 3 và đ/c Nam") == "Ủy ban nhân dân phường mời tổ dân phố 3 và đồng chí Nam"
     t = doc_type("loa")

@@ -671,6 +671,13 @@ def check_fields(t: DocType, data: dict[str, Any], notes: str, today: dt.date) -
             kept = [x for x in items if not copied_from_example(x, example, notes)]
             if len(kept) < len(items):
                 warnings.append(f"Bỏ câu chép từ ví dụ mẫu (không có trong ghi chú) ở «{f.key}».")
+            # a sentence with a figure the notes do not give (a year, an amount) is not used: never an invented fact
+            for x in list(kept):
+                bad = ungrounded_numbers(x, notes) + ungrounded_amounts(x, notes)
+                if bad:
+                    kept.remove(x)
+                    warnings.append(f"Bỏ câu «{x}» ở «{f.key}»: con số {', '.join(bad)} không có trong ghi chú.")
+            if len(kept) < len(items):
                 out[f.key] = kept if isinstance(out[f.key], list) else " ".join(kept)
         if f.key == "ket_qua":
             _report_results(out, notes, warnings)
@@ -734,11 +741,6 @@ def check_fields(t: DocType, data: dict[str, Any], notes: str, today: dt.date) -
             out[f.key] = value = f"{WEEKDAYS[day.weekday()]}, {format_date(day)}" if day else ""
         if f.required and not value:
             questions.append(f.missing)
-        if f.kind in ("text", "list", "names") and value:
-            joined = " ".join(value) if isinstance(value, list) else value
-            bad = ungrounded_numbers(joined, notes) + ungrounded_amounts(joined, notes)
-            if bad:
-                warnings.append(f"Con số {', '.join(bad)} trong «{f.key}» không có trong ghi chú: kiểm tra lại.")
     return out, questions, warnings
 
 
