@@ -792,10 +792,11 @@ https://ai.google.dev/gemini-api/docs/google-search; https://platform.openai.com
 N_DOCS, N_FOUND = 86, 64  # figures printed by `python tests/test_documents_corpus.py`
 # printed by benchmarks/drafting.py (see its JSON; the machine was shared, so times are upper bounds)
 FREE_QWEN = "1/16 (0,06)"
-TIMING = """`--timing-only`, 2 luồng, đo trong lúc chính các lượt chạy bộ 65 việc của phiên này cùng chạy (máy quá tải,
-tải 6–9): chữ đầu tiên sau 119 s khi phần hướng dẫn của mẫu chưa có trong bộ nhớ đệm, 21 s khi widget đã đọc trước phần
-đó (mất 60 s, trong lúc người học gõ), 15 s với giấy mời thứ hai; cả giấy mời 444 s / 376 s / 219 s. Mục tiêu «chữ đầu
-≤ 1,5 s, giấy mời ≤ 30 s trên 2 nhân» **chưa đạt** trên máy dùng chung này; cần đo lại trên máy rảnh."""
+TIMING = """`--timing-only`, 2 luồng, `nice`, giữ khoá `/tmp/cpu.lock` nhưng máy vẫn quá tải bởi các
+phiên khác (tải 6–8): chữ đầu tiên sau 74 s khi phần hướng dẫn của mẫu chưa có trong bộ nhớ đệm, 10,6 s khi widget đã
+đọc trước phần đó (`warm_up`, mất 42 s trong lúc người học gõ), 9,8 s với giấy mời thứ hai; cả giấy mời 558 s / 503 s /
+374 s (113 token: trên máy quá tải này, 2 luồng chờ nhau nên sinh chữ rất chậm). Mục tiêu «chữ đầu ≤ 1,5 s, giấy mời
+≤ 30 s trên 2 nhân» **chưa đạt** ở đây; cần đo lại trên máy rảnh."""
 DRAFTING_FIGURES = """
 Đo ngày 07 tháng 12 năm 2026 trên máy 2 nhân **dùng chung** với nhiều phiên làm việc khác (tải trung bình 6–9),
 1 luồng, chạy với `nice`. **Cả bộ 65 việc**, điền mẫu với Qwen2.5-Coder 1.5B: `benchmarks/drafting.py --threads 1
