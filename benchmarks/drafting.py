@@ -55,7 +55,9 @@ def run_arm(arm: str, tasks: list, details: dict) -> dict:
                 if result.fill and result.fill.first_token_s is not None:
                     firsts.append(result.fill.first_token_s)
                 text = result.text or "\n".join(result.questions)
-                extra = {"fields": result.fill.fields if result.fill else {}, "warnings": result.warnings}
+                extra = {"fields": result.fill.fields if result.fill else {}, "warnings": result.warnings,
+                         "raw": result.fill.raw if result.fill else "", "attempts": result.fill.attempts if
+                         result.fill else 0, "questions": result.questions}
             except DraftingError as exc:
                 score, text, extra = Score(task.id, False, [str(exc)]), "", {}
         else:
@@ -71,8 +73,12 @@ def run_arm(arm: str, tasks: list, details: dict) -> dict:
         details.setdefault(arm, []).append({"task": task.id, "passed": score.passed, "failures": score.failures,
                                             "seconds": round(took, 1), "text": text, **extra})
         print(f"{arm} {task.id} {'ĐẠT' if score.passed else 'TRƯỢT'} {took:.1f}s {score.failures[:2]}", flush=True)
+        if details.get("_path"):  # written after every task: a long run stopped halfway keeps its answers
+            with open(details["_path"], "w", encoding="utf-8") as fh:
+                json.dump({k: v for k, v in details.items() if k != "_path"}, fh, ensure_ascii=False, indent=1)
     passed = sum(s.passed for s in scores)
     return {
+        "per_type": _per_type([(t.type, s.passed) for t, s in zip(tasks, scores, strict=True)]),
         "arm": arm, "tasks": len(scores), "passed": passed, "pass_rate": round(passed / max(1, len(scores)), 3),
         "load_s": round(load_s, 2), "model_ram_mb": round(rss_mb() - before, 0),
         "median_task_s": round(statistics.median(latencies), 1) if latencies else None,
@@ -82,8 +88,10 @@ def run_arm(arm: str, tasks: list, details: dict) -> dict:
 
 
 def invitation_timing(model: str) -> dict:
-    """One giấy mời cold (the form's prompt read from scratch) then one warm (that prompt still cached)."""
-    from course.documents.drafting import draft_from_notes
+    """One giấy mời cold (the form's prompt read from scratch), one after `warm_up` (what the widget does while
+    the learner types: the form's prompt is read before the click and not timed), and one warm (the previous
+    giấy mời's prompt still cached). The cold draft is the baseline of the ratios."""
+    from course.documents.drafting import draft_from_notes, warm_up
     from course.documents.evaluation import TODAY
     from course.llm import local
 
@@ -91,28 +99,70 @@ def invitation_timing(model: str) -> dict:
     before = rss_mb()
     llm = local.get_llama(model)
     out: dict = {"model": model}
-    for label, notes in (("cold", "mời tổ dân phố 3 họp 8h sáng thứ 7 12/12 ở nhà văn hoá bàn tổng vệ sinh"),
-                         ("warm", "mời chi hội phụ nữ họp 14h thứ 4 16/12 tại hội trường phường bàn ngày hội")):
-        if label == "cold":
+    runs = (("cold", "mời tổ dân phố 3 họp 8h sáng thứ 7 12/12 ở nhà văn hoá bàn tổng vệ sinh"),
+            ("warmed_up", "mời ban công tác mặt trận họp 9h thứ 6 ngày 11/12 tại hội trường phường bàn ngày hội"),
+            ("warm", "mời chi hội phụ nữ họp 14h thứ 4 16/12 tại hội trường phường bàn ngày hội"))
+    for label, notes in runs:
+        if label != "warm":
             llm.reset()  # n_tokens = 0: nothing of the form's prompt is reused
+        if label == "warmed_up":
+            t0 = time.perf_counter()
+            warm_up("giay-moi", "local")
+            out["warm_up_s"] = round(time.perf_counter() - t0, 1)
         start = time.perf_counter()
         result = draft_from_notes(notes, "giay-moi", today=TODAY)
         out[label] = {"first_token_s": round(result.fill.first_token_s or 0, 2),
                       "full_giay_moi_s": round(time.perf_counter() - start, 1),
                       "tokens_out": result.fill.tokens_out, "ok": result.ok}
+    for label in ("warmed_up", "warm"):
+        out[label]["first_token_vs_cold"] = round(out[label]["first_token_s"] / max(0.01, out["cold"]["first_token_s"]),
+                                                  2)
+        out[label]["full_vs_cold"] = round(out[label]["full_giay_moi_s"] / max(0.1, out["cold"]["full_giay_moi_s"]), 2)
     out["model_ram_mb"] = round(rss_mb() - before, 0)
     return out
+
+
+def _per_type(verdicts: list[tuple[str, bool]]) -> dict:
+    """'giay-moi': '9/9' … in the task file's order of types."""
+    types = dict.fromkeys(t for t, _ in verdicts)
+    return {t: f"{sum(p for u, p in verdicts if u == t)}/{sum(u == t for u, _ in verdicts)}" for t in types}
+
+
+def _restructure(task, row: dict):
+    """Score a stored structured answer again with the current grounding, writer and checks (no model run)."""
+    from course.documents.drafting import (
+        DOC_TYPES,
+        DraftingError,
+        FillResult,
+        _clean,
+        _json_part,
+        draft_from_notes,
+    )
+    from course.documents.evaluation import TODAY, Score, score_structured
+
+    if not row.get("raw"):
+        return Score(task.id, False, ["no stored answer"])
+    try:
+        fields = _clean(DOC_TYPES[task.type], json.loads(_json_part(row["raw"])))
+    except ValueError:
+        return Score(task.id, False, ["invalid JSON"])
+    fill = FillResult(fields, row.get("attempts", 1), row["raw"], "local", "", 0.0, 0)
+    try:
+        return score_structured(task, draft_from_notes(task.notes, task.type, today=TODAY, fill=fill))
+    except DraftingError as exc:
+        return Score(task.id, False, [str(exc)])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-type", type=int, default=0, help="N tasks of each type (0 = all)")
     parser.add_argument("--offset", type=int, default=0, help="skip the first K tasks of each type")
+    parser.add_argument("--tasks", nargs="+", default=[], metavar="ID", help="only these task ids")
     parser.add_argument("--arms", nargs="+", default=DEFAULT_ARMS)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--details", default="", help="write every answer and verdict to this JSON file")
     parser.add_argument("--rescore", default="", metavar="DETAILS",
-                        help="score the free-form answers stored in a --details file again (no model runs)")
+                        help="score the answers stored in a --details file again (no model runs)")
     parser.add_argument("--timing-only", default="", metavar="MODEL",
                         help="only time one giấy mời cold and warm on MODEL")
     args = parser.parse_args()
@@ -125,9 +175,15 @@ def main() -> None:
             stored = json.load(fh)
         summary = {}
         for arm, rows in stored.items():
+            rows = [r for r in rows if r["task"] in by_id]
             if arm.startswith("free:"):
                 ok = [score_freeform(by_id[r["task"]], r["text"]).passed for r in rows]
                 summary[arm] = {"tasks": len(ok), "passed": sum(ok), "pass_rate": round(sum(ok) / max(1, len(ok)), 3)}
+            elif arm.startswith("structured:") and all("raw" in r for r in rows):
+                ok = [_restructure(by_id[r["task"]], r).passed for r in rows]
+                summary[arm] = {"tasks": len(ok), "passed": sum(ok), "pass_rate": round(sum(ok) / max(1, len(ok)), 3),
+                                "passed_when_run": sum(r["passed"] for r in rows),
+                                "per_type": _per_type([(by_id[r["task"]].type, p) for r, p in zip(rows, ok, strict=True)])}
         print(json.dumps({"benchmark": "drafting-rescore", "arms": summary}, ensure_ascii=False, indent=2))
         return
     if args.timing_only:
@@ -138,12 +194,14 @@ def main() -> None:
     from course.documents.evaluation import load_tasks
 
     tasks = load_tasks()
+    if args.tasks:
+        tasks = [t for t in tasks if t.id in set(args.tasks)]
     if args.per_type:
         chosen: list = []
         for typ in dict.fromkeys(t.type for t in tasks):
             chosen += [t for t in tasks if t.type == typ][args.offset: args.offset + args.per_type]
         tasks = chosen
-    details: dict = {}
+    details: dict = {"_path": args.details} if args.details else {}
     results = [run_arm(arm, tasks, details) for arm in args.arms]
     base = next((r for r in results if r["arm"] == "free:gemma-3-270m"), results[0])
     for r in results:
@@ -156,7 +214,7 @@ def main() -> None:
            "tasks": len(tasks), "cpu_count": os.cpu_count(), "arms": results}
     if args.details:
         with open(args.details, "w", encoding="utf-8") as fh:
-            json.dump(details, fh, ensure_ascii=False, indent=1)
+            json.dump({k: v for k, v in details.items() if k != "_path"}, fh, ensure_ascii=False, indent=1)
     print(json.dumps(out, ensure_ascii=False, indent=2))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -20,14 +21,20 @@ from course.documents.drafting import (
     DraftingError,
     FillResult,
     check_fields,
+    dates_in,
+    deadline_in,
     doc_type,
     draft_from_notes,
+    end_time_in,
     fill_form,
     fold,
     grounded,
     parse_date,
     parse_time,
+    spell_out,
+    times_in,
     ungrounded_numbers,
+    warm_up,
 )
 from course.documents.evaluation import TODAY, load_tasks, score_freeform, score_structured
 from course.local_models import LLM_MODELS
@@ -62,6 +69,167 @@ def test_times_dates_and_grounding() -> None:
     assert grounded("nhà văn hoá", notes) and grounded("8 giờ", notes, "time")
     assert not grounded("hội trường UBND", notes) and not grounded("9 giờ", notes, "time")
     assert ungrounded_numbers("họp lúc 8 giờ ngày 12/12, 50 người", notes) == ["50"]
+
+
+def test_times_and_dates_are_read_from_the_notes() -> None:
+    assert times_in("từ 7h30 đến 11h, 14:30 chiều") == [(7, 30), (11, 0), (14, 30)]
+    assert times_in("tháng 11: 12 tổ dân phố, đêm 3/12: 5 nhà") == []  # a colon after a month is no clock
+    assert parse_time("14:30") == (14, 30) and parse_time("7 giờ tối") == (19, 0)
+    notes = "hop giao ban 7h30 sang thu 2 ngay 30/11, xong luc 9 gio 15; nop bao cao truoc 15/12"
+    assert [(d.day, d.month, w) for d, w in dates_in(notes, TODAY)] == [(30, 11, 0), (15, 12, None)]
+    assert end_time_in(notes) == (9, 15) and deadline_in(notes, TODAY) == dt.date(2026, 12, 15)
+    assert end_time_in("họp lúc 8 giờ tại phòng họp") is None and deadline_in("họp 8h ngày 4/12", TODAY) is None
+    assert dates_in("1.250 người, 65% hồ sơ, tổ 1 đến tổ 5", TODAY) == []
+    assert parse_date("ngày 05 tháng 01 năm 2027", TODAY)[0] == dt.date(2027, 1, 5)
+    assert parse_date("t7 12/12", TODAY) == (dt.date(2026, 12, 12), 5)
+
+
+def test_time_and_date_come_from_the_notes_when_the_model_misses_them() -> None:
+    t = doc_type("bien-ban")
+    notes = ("Họp lúc 14 giờ ngày 2/12 tại nhà văn hoá tổ 6. Chủ trì ông Nguyễn Văn Bình, thư ký bà Trần Thị Hoa. "
+             "Ông Sơn đề nghị làm rãnh. Kết luận: tháng 1 làm rãnh. Kết thúc 15 giờ 30.")
+    model = {"trich_yeu": "Họp tổ dân phố 6", "thoi_gian": "", "ngay": "ngày 3/12", "dia_diem": "nhà văn hoá tổ 6",
+             "chu_tri": "Nguyễn Văn Bình", "thu_ky": "Trần Thị Hoa", "y_kien": ["Ông Sơn đề nghị làm rãnh."],
+             "ket_luan": "Tháng 1 làm rãnh.", "gio_ket_thuc": "14 giờ"}
+    values, questions, warnings = check_fields(t, model, notes, TODAY)
+    assert questions == []
+    assert values["thoi_gian_hm"] == (14, 0) and values["thoi_gian"] == "14 giờ 00"
+    assert values["ngay_date"] == dt.date(2026, 12, 2) and values["ngay"] == "thứ Tư, ngày 02 tháng 12 năm 2026"
+    assert values["gio_ket_thuc_hm"] == (15, 30)  # the notes' end time, not the model's start time
+    assert any("3/12" in w for w in warnings)  # the model's date is not in the notes: said, and not used
+    result = draft_from_notes(notes, t, today=TODAY, fill=_fill(model))
+    assert "Thời gian bắt đầu: 14 giờ 00, thứ Tư, ngày 02 tháng 12 năm 2026." in result.text
+
+
+def test_who_is_addressed_must_come_from_the_notes() -> None:
+    t = doc_type("cong-van")
+    notes = "viết công văn đề nghị hỗ trợ kinh phí sửa nhà văn hoá tổ 2 bị dột"
+    form = {"kinh_gui": ["Phòng Tài chính - Kế hoạch"], "trich_yeu": "đề nghị hỗ trợ kinh phí sửa nhà văn hoá",
+            "noi_dung": "Đề nghị hỗ trợ kinh phí sửa nhà văn hoá tổ 2 bị dột.", "thoi_han": "", "noi_nhan": []}
+    values, questions, warnings = check_fields(t, form, notes, TODAY)
+    assert values["kinh_gui"] == [] and questions == ["Thiếu nơi nhận công văn: bạn gửi công văn cho ai?"]
+    g = doc_type("giay-moi")
+    notes = "moi ban chi huy quan su phuong hop 14h thu 4 ngay 16/12 tai phong hop tang 2 ve tuyen quan"
+    form = dict(g.example_json, thoi_gian="14h", ngay="thứ 4 ngày 16/12", dia_diem="phòng họp tầng 2",
+                trich_yeu="Họp về tuyển quân", noi_dung="Bàn công tác tuyển quân.", chuan_bi="",
+                thanh_phan=["Ban chỉ huy quân sự phường", "Chi hội Khuyến học"])  # the second: from the example
+    values, questions, warnings = check_fields(g, form, notes, TODAY)
+    assert values["thanh_phan"] == ["Ban chỉ huy quân sự phường"] and questions == []
+    assert any("Chi hội Khuyến học" in w for w in warnings)
+
+
+def test_fields_the_notes_state_in_fixed_phrasing_are_read_from_them() -> None:
+    from course.documents.drafting import from_notes, trim_place
+
+    g, c, r, b = (doc_type(x) for x in ("giay-moi", "cong-van", "tra-loi-cong-dan", "bien-ban"))
+    notes = "moi chi hoi cuu giao chuc va ban dai dien hoi nguoi cao tuoi hop 9h tai phong hop so 3 de ban ve le mung tho"
+    assert from_notes("thanh_phan", g, notes) == ["Chi hoi cuu giao chuc", "Ban dai dien hoi nguoi cao tuoi"]
+    assert from_notes("dia_diem", g, notes) == "phong hop so 3"
+    assert from_notes("noi_dung", g, notes) == "Ban ve le mung tho"
+    # with diacritics «ban» (a board) is not «bàn» (to discuss)
+    assert from_notes("noi_dung", g, "mời ban điều hành họp ở nhà văn hoá, nội dung: mừng thọ") == "Mừng thọ"
+    assert from_notes("dia_diem", g, "mời các hộ họp 8h sáng thứ 2") == ""
+    assert from_notes("kinh_gui", c, "gửi Ban quản lý chợ: đề nghị sắp xếp lại bãi xe") == ["Ban quản lý chợ"]
+    assert from_notes("kinh_gui", c, "viết công văn xin kinh phí") == []
+    assert from_notes("kinh_gui", r, "trả lời bà Lương Thị Vân hỏi về sổ đỏ: đang xử lý") == ["Bà Lương Thị Vân"]
+    assert from_notes("kinh_gui", r, "trả lời phản ánh về rác ở ngõ 4") == []
+    transcript = "Họp 8 giờ. Chủ trì: Phó Chủ tịch Vương Văn Kiên; thư ký là chị Hà Thu Uyên. Anh Mạnh Tuấn chủ trì nhóm."
+    assert from_notes("chu_tri", b, transcript) == "Vương Văn Kiên" and from_notes("thu_ky", b, transcript) == "Hà Thu Uyên"
+    assert from_notes("chu_tri", b, "Bà Triệu Thị Lụa chủ trì, không có thư ký.") == "Triệu Thị Lụa"
+    assert from_notes("thu_ky", b, "không có thư ký") == ""
+    t, c = doc_type("thong-bao"), doc_type("cong-van")
+    assert from_notes("noi_dung", t, "thông báo: ngừng thu phí gửi xe tại chợ từ 1/1") == "Ngừng thu phí gửi xe tại chợ từ 1/1."
+    assert from_notes("trich_yeu", t, "thông báo: ngừng thu phí gửi xe tại chợ từ 1/1") == "Ngừng thu phí gửi xe"
+    assert from_notes("noi_dung", c, "gửi Ban quản lý chợ: đề nghị sắp xếp lại bãi xe") == "Đề nghị sắp xếp lại bãi xe."
+    assert from_notes("noi_dung", c, "đề nghị sắp xếp lại bãi xe") == ""  # no «gửi X»: nothing to take
+    b, r = doc_type("bao-cao"), doc_type("tra-loi-cong-dan")
+    report = "báo cáo đợt phát quà: trao 120 suất quà, 15 hộ chưa nhận; đề nghị bổ sung kinh phí"
+    assert from_notes("ket_qua", b, report) == ["Trao 120 suất quà"]
+    reply = "trả lời ông Tạ Văn Bảo hỏi về cấp phép đào đường: phải nộp hồ sơ tại bộ phận một cửa"
+    assert from_notes("cau_hoi", r, reply) == "Hỏi về cấp phép đào đường."
+    assert from_notes("tra_loi", r, reply) == "Phải nộp hồ sơ tại bộ phận một cửa."
+    assert trim_place("nhà văn hoá bàn kế hoạch") == "nhà văn hoá" and trim_place("trên địa bàn phường") == "trên địa bàn phường"
+
+
+def test_a_looping_answer_is_cut_and_the_notes_stated_people_win() -> None:
+    from course.documents.drafting import unloop
+
+    assert unloop("Câu đầu đúng. Rồi các hộ thải thải thải thải thải") == "Câu đầu đúng."
+    assert unloop("Từ ngày 14/12 các tổ thải thải thải thải") == "" and unloop("Không lặp: 1, 2, 3, 4.") != ""
+    g = doc_type("giay-moi")
+    notes = "moi chu cac cua hang duong Hai Ba Trung hop 9h thu 3 ngay 15/12 tai nha van hoa to 4 ve bien quang cao"
+    form = {"trich_yeu": "Họp về biển quảng cáo", "thoi_gian": "9h", "ngay": "thứ 3 ngày 15/12",
+            "dia_diem": "nhà văn hoá tổ 4", "thanh_phan": ["Đường Hai Bà Trưng"], "noi_dung": "Về biển quảng cáo.",
+            "chuan_bi": "", "noi_nhan": []}
+    values, questions, warnings = check_fields(g, form, notes, TODAY)
+    assert values["thanh_phan"] == ["Chu cac cua hang duong Hai Ba Trung"] and questions == []
+    form["thanh_phan"] = ["Chủ các cửa hàng đường Hai Bà Trưng"]  # the same people, with diacritics: kept
+    assert check_fields(g, form, notes, TODAY)[0]["thanh_phan"] == ["Chủ các cửa hàng đường Hai Bà Trưng"]
+
+
+def test_report_results_are_the_notes_results() -> None:
+    b = doc_type("bao-cao")
+    form = {"trich_yeu": "Kết quả phát quà", "ket_qua": ["Trao 120 suất quà"], "ton_tai": ["36 hộ nhận qua bưu điện"],
+            "kien_nghi": [], "noi_nhan": []}
+    notes = "báo cáo đợt phát quà: trao 120 suất quà, 36 hộ nhận qua bưu điện"
+    values, questions, warnings = check_fields(b, form, notes, TODAY)
+    assert values["ket_qua"] == ["Trao 120 suất quà", "36 hộ nhận qua bưu điện"] and values["ton_tai"] == []
+    topic_only = dict(form, ket_qua=["Đợt phát quà đã được tổ chức"], ton_tai=[])
+    _, questions, _ = check_fields(b, topic_only, "viết báo cáo đợt phát quà tết", TODAY)
+    assert questions == ["Thiếu kết quả: bạn cho biết đã làm được những gì?"]  # the notes name a topic, no results
+
+
+def test_a_reply_goes_to_a_person_and_gives_the_notes_answer() -> None:
+    r = doc_type("tra-loi-cong-dan")
+    notes = "trả lời phản ánh về rác ở ngõ 4: phường đã cho xe thu gom trong ngày"
+    form = {"kinh_gui": ["Phường", "ngõ 4"], "trich_yeu": "trả lời phản ánh về rác", "cau_hoi": "Phản ánh về rác.",
+            "tra_loi": "Cảm ơn bà con đã quan tâm.", "noi_nhan": []}
+    values, questions, warnings = check_fields(r, form, notes, TODAY)
+    assert values["kinh_gui"] == [] and questions == ["Thiếu người nhận: bạn trả lời cho ông/bà nào?"]
+    assert values["tra_loi"] == "Phường đã cho xe thu gom trong ngày."
+    kept = dict(form, kinh_gui=["Bà Lò Thị Én"], tra_loi="Phường đã cho xe thu gom rác trong ngày.")
+    values, questions, _ = check_fields(r, kept, notes.replace("phản ánh", "bà Lò Thị Én phản ánh"), TODAY)
+    assert values["kinh_gui"] == ["Bà Lò Thị Én"] and values["tra_loi"] == kept["tra_loi"] and questions == []
+
+
+def test_places_and_names_as_the_notes_write_them() -> None:
+    from course.documents.drafting import looks_like_name, place_in_notes
+
+    post, loa, g = doc_type("bai-dang"), doc_type("loa"), doc_type("giay-moi")
+    assert place_in_notes("cổng chợ", post, "nhắc bà con gom rác ra đầu cổng chợ trước 7h") == "đầu cổng chợ"
+    assert place_in_notes("trồng cây", loa, "loa: kêu gọi trồng cây 7h, tập trung tại sân trường") == "sân trường"
+    assert place_in_notes("", loa, "loa: ngừng cấp điện khu phố 6 từ 8h") == "khu phố 6"
+    assert place_in_notes("", g, "mời các hộ tổ 6 họp 8h") == ""  # an invitation's «tổ 6» is who, not where
+    assert looks_like_name("ông Đoàn Văn Hải") and not looks_like_name("Tổ 2 thu được 90%")
+    b = doc_type("bien-ban")
+    form = dict(b.example_json, thu_ky="Tổ 2 thu được 90%")
+    _, questions, _ = check_fields(b, form, b.example_notes.replace("thư ký anh Lưu Văn Toàn", "tổ 2 thu được 90%"),
+                                   TODAY)
+    assert "Thiếu thư ký cuộc họp." in questions
+
+
+def test_a_sentence_with_an_invented_figure_is_not_used() -> None:
+    t = doc_type("bai-dang")
+    notes = "đăng fanpage chúc mừng ngày thành lập Hội Phụ nữ 20/10, mời chị em dự văn nghệ 19h tại nhà văn hoá"
+    form = {"tieu_de": "Chúc mừng ngày thành lập Hội Phụ nữ", "noi_dung": "Chúc mừng ngày 20/10. Hội thành lập năm 1930.",
+            "thoi_gian": "19h", "ngay": "20/10", "dia_diem": "nhà văn hoá", "loi_keu_goi": "Mời chị em cùng dự!"}
+    values, questions, warnings = check_fields(t, form, notes, TODAY)
+    assert values["noi_dung"] == "Chúc mừng ngày 20/10." and any("1930" in w for w in warnings)
+    assert "1930" not in draft_from_notes(notes, t, today=TODAY, fill=_fill(form)).text
+
+
+def test_loudspeaker_text_spells_out_abbreviations() -> None:
+    assert spell_out("UBND phường mời tdp 3 và đ/c Nam") == "Ủy ban nhân dân phường mời tổ dân phố 3 và đồng chí Nam"
+    t = doc_type("loa")
+    notes = "loa: UBND phường tiêm phòng dại 7h sáng thứ 7 12/12 tại sân nhà văn hoá tdp 1"
+    form = {"tieu_de": "Tiêm phòng dại", "noi_dung": "UBND phường tổ chức tiêm phòng dại cho chó, mèo.",
+            "thoi_gian": "7h sáng", "ngay": "thứ 7 12/12", "dia_diem": "sân nhà văn hoá tdp 1"}
+    result = draft_from_notes(notes, t, today=TODAY, fill=_fill(form))
+    assert "UBND" not in result.text and "tổ dân phố 1" in result.text and result.ok
+
+
+def test_warm_up_only_touches_the_local_model(cloud) -> None:
+    assert warm_up("giay-moi", provider="openai") is False
 
 
 def test_every_schema_compiles_to_a_llama_grammar() -> None:
@@ -112,18 +280,21 @@ def test_missing_or_invented_values_become_questions_not_text() -> None:
                 "dia_diem": "hội trường Ủy ban nhân dân phường", "thanh_phan": ["Tổ dân phố 3"],
                 "noi_dung": "Bàn tổng vệ sinh.", "chuan_bi": "", "noi_nhan": []}
     values, questions, warnings = check_fields(t, invented, notes, TODAY)
-    assert "Thiếu thời gian họp: bạn cho biết mấy giờ bắt đầu?" in questions
-    assert "Thiếu ngày họp: bạn cho biết họp ngày nào?" in questions
-    assert "Thiếu địa điểm họp: bạn cho biết họp ở đâu?" in questions
-    assert values["thoi_gian"] == values["ngay"] == values["dia_diem"] == ""
-    assert len(warnings) == 3 and all("không có trong ghi chú" in w for w in warnings)
+    assert questions == ["Thiếu thời gian họp: bạn cho biết mấy giờ bắt đầu?",
+                         "Thiếu ngày họp: bạn cho biết họp ngày nào?"]
+    assert values["thoi_gian"] == values["ngay"] == ""
+    assert values["dia_diem"] == "nhà văn hoá"  # the invented hall is replaced by the place the notes give
+    assert sum("không có trong ghi chú" in w for w in warnings) == 3 and any("«nhà văn hoá»" in w for w in warnings)
+    _, questions, _ = check_fields(t, invented, "mời tổ dân phố 3 họp bàn tổng vệ sinh", TODAY)
+    assert "Thiếu địa điểm họp: bạn cho biết họp ở đâu?" in questions  # no place in the notes: asked
     result = draft_from_notes(notes, t, today=TODAY, fill=_fill(invented))
     assert not result.ok and result.text == "" and result.draft is None
     # a weekday that does not match the date is asked back
     notes2 = "mời tổ 8 họp 8h thứ 5 ngày 12/12 tại nhà văn hoá tổ 8"
-    wrong = dict(invented, thoi_gian="8h", ngay="thứ 5 ngày 12/12", dia_diem="nhà văn hoá tổ 8")
+    wrong = dict(invented, thoi_gian="8h", ngay="thứ 5 ngày 12/12", dia_diem="nhà văn hoá tổ 8", thanh_phan=["Tổ 8"])
     _, questions, _ = check_fields(t, wrong, notes2, TODAY)
-    assert questions == ["Ngày 12/12/2026 là thứ Bảy, không phải thứ Năm: bạn kiểm tra lại ngày."]
+    assert questions == ["Thiếu ngày họp: bạn cho biết họp ngày nào? Ngày 12/12/2026 là thứ Bảy, không phải thứ Năm: "
+                         "bạn kiểm tra lại ngày."]
 
 
 def test_task_set_is_large_varied_and_grounded() -> None:
@@ -168,12 +339,16 @@ def cloud(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 def test_openai_structured_output_request_and_pii_guard(cloud) -> None:
     t = doc_type("tra-loi-cong-dan")
-    form = {"kinh_gui": ["[HO_TEN_1], tổ dân phố 2"], "trich_yeu": "trả lời đề nghị của công dân",
+    notes = ("trả lời ông Trần Văn Hùng tổ 2, số điện thoại 0912 345 678, hỏi cấp bản sao trích lục khai sinh: "
+             "mang căn cước đến bộ phận một cửa, giải quyết trong ngày")
+    # the placeholder the guard gives the notes' name (names in the worked example are numbered before it)
+    cloud.reply = "{}"
+    fill_form(notes, t, provider="openai")
+    placeholder = re.search(r"ông (\[HO_TEN_\d+\])", cloud.requests[-1].json["messages"][-1]["content"]).group(1)
+    form = {"kinh_gui": [f"{placeholder}, tổ dân phố 2"], "trich_yeu": "trả lời đề nghị của công dân",
             "cau_hoi": "Hỏi cấp bản sao trích lục khai sinh.",
             "tra_loi": "Ông mang căn cước đến bộ phận một cửa để được giải quyết trong ngày.", "noi_nhan": []}
     cloud.reply = json.dumps(form, ensure_ascii=False)
-    notes = ("trả lời ông Trần Văn Hùng tổ 2, số điện thoại 0912 345 678, hỏi cấp bản sao trích lục khai sinh: "
-             "mang căn cước đến bộ phận một cửa, giải quyết trong ngày")
     fill = fill_form(notes, t, provider="openai")
     body = cloud.requests[-1].json
     assert body["response_format"]["type"] == "json_schema"
@@ -198,9 +373,9 @@ def test_gemini_structured_output_request(cloud) -> None:
 
 def test_invalid_json_is_retried_then_reported_in_vietnamese(cloud) -> None:
     cloud.reply = "Dạ, đây là giấy mời: Kính mời tổ dân phố 3 đến họp."
-    with pytest.raises(DraftingError, match="không đúng dạng JSON sau 3 lần thử"):
+    with pytest.raises(DraftingError, match="không đúng dạng JSON sau 2 lần thử"):
         fill_form("mời tổ dân phố 3 họp 8h thứ 7 12/12 ở nhà văn hoá", "giay-moi", provider="openai")
-    assert len(cloud.requests) == 3
+    assert len(cloud.requests) == 2
     with pytest.raises(DraftingError, match="Ghi chú đang để trống"):
         fill_form("   ", "giay-moi", provider="openai")
 
@@ -219,9 +394,9 @@ def test_real_local_draft_is_structured_and_grounded(monkeypatch: pytest.MonkeyP
     assert result.fill is not None and 1 <= result.fill.attempts <= 3
     assert set(result.fill.fields) == {f.key for f in DOC_TYPES["giay-moi"].fields}
     assert 0 < result.fill.tokens_out <= 400 + 400
-    for key in ("thoi_gian", "ngay", "dia_diem"):
-        value = result.fields[key]
-        assert not value or not ungrounded_numbers(value, notes), (key, value)
+    assert result.fields["thoi_gian_hm"] in (None, *times_in(notes))
+    assert result.fields["ngay_date"] in (None, *(d for d, _ in dates_in(notes, TODAY)))
+    assert not result.fields["dia_diem"] or grounded(result.fields["dia_diem"], notes)
     assert result.questions or result.text  # a document, or Vietnamese questions about what is missing
     if result.text:
         assert "GIẤY MỜI" in result.text and result.report is not None
@@ -237,6 +412,7 @@ def test_widget_drafts_edits_rechecks_and_compares(cloud) -> None:
     cloud.reply = json.dumps(form, ensure_ascii=False)
     box = DraftingWidget("giay-moi")
     box.provider.value = "compatible"
+    box.warm_up().join(timeout=30)  # a cloud provider: nothing to read in advance, and no error
     result = box.draft()
     assert result.doc_type is t and "✅" in box.status.value
     assert "Tổ dân phố 3" in box.content.value and "download='giay-moi.docx'" in box.preview.value
@@ -256,11 +432,11 @@ def test_widget_drafts_edits_rechecks_and_compares(cloud) -> None:
 
 def test_sentences_copied_from_the_worked_example_are_dropped() -> None:
     t = doc_type("loa")
-    notes = "loa: tiem phong dai cho cho meo 7h sang thu 7 12/12 tai san nha van hoa to 2"
-    fields = dict(t.example_json, dia_diem="sân nhà văn hoá tổ 2", thoi_gian="7h sáng", tieu_de="Tiêm phòng dại",
-                  noi_dung="Phường tiêm phòng dại cho chó mèo tại tổ 2. Mỗi con tiêm mất năm mươi nghìn đồng.")
+    notes = "loa: phat thuoc tay giun cho tre 8h sang chu nhat 27/12 tai nha van hoa to 2"
+    fields = dict(t.example_json, dia_diem="nhà văn hoá tổ 2", thoi_gian="8h sáng", tieu_de="Phát thuốc tẩy giun",
+                  noi_dung="Phường phát thuốc tẩy giun cho trẻ tại tổ 2. Đề nghị các gia đình đưa trẻ đến đúng giờ.")
     values, questions, warnings = check_fields(t, fields, notes, TODAY)
-    assert values["noi_dung"] == "Phường tiêm phòng dại cho chó mèo tại tổ 2."
+    assert values["noi_dung"] == "Phường phát thuốc tẩy giun cho trẻ tại tổ 2."
     assert any("ví dụ mẫu" in w for w in warnings) and questions == []
 
 

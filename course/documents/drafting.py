@@ -46,6 +46,13 @@ class Field:
     missing: str = ""  # Vietnamese question when required and missing; "" = optional
     kind: str = "text"  # text | time | date | place | name | list | names
     max_items: int = 6
+    max_len: int = 0  # characters of a value (of each item of a list); 0 = by kind
+
+    @property
+    def length(self) -> int:
+        """Longest value the grammar allows: a small model otherwise can run on inside one string."""
+        lengths = {"time": 40, "date": 40, "place": 100, "name": 60, "list": 160, "names": 100}
+        return self.max_len or lengths.get(self.kind, 240)
 
     @property
     def required(self) -> bool:
@@ -63,85 +70,96 @@ class DocType:
     example_notes: str
     example_json: dict[str, Any]
 
+    def field(self, key: str) -> Field:
+        """The field with JSON key `key`."""
+        return next(f for f in self.fields if f.key == key)
+
     def schema(self) -> dict[str, Any]:
         """The JSON schema the model fills: every key required (an empty value means «not in the notes»)."""
         props: dict[str, Any] = {}
         for f in self.fields:
             if f.kind in ("list", "names"):
-                props[f.key] = {"type": "array", "items": {"type": "string"}, "maxItems": f.max_items}
+                props[f.key] = {"type": "array", "items": {"type": "string", "maxLength": f.length},
+                                "maxItems": f.max_items}
             else:
-                props[f.key] = {"type": "string"}
+                props[f.key] = {"type": "string", "maxLength": f.length}
+                if f.key in SUBJECT_KEYS:  # every document has a subject: the grammar does not allow an empty one
+                    props[f.key]["minLength"] = 4
         return {"type": "object", "properties": props, "required": [f.key for f in self.fields],
                 "additionalProperties": False}
 
 
-TIME = "giờ, chép đúng như trong ghi chú (ví dụ «8h sáng», «14 giờ 30»); ghi chú không có giờ thì để trống"
-DATE = "ngày, chép đúng như trong ghi chú (ví dụ «thứ 7 12/12», «ngày 05/01»); không có thì để trống"
-PLACE = "địa điểm, chép đúng như trong ghi chú (ví dụ «nhà văn hoá tổ dân phố 3»); không có thì để trống"
+SUBJECT_KEYS = ("trich_yeu", "tieu_de")
+TIME = "giờ, chép đúng như trong ghi chú (ví dụ «9h sáng», «14 giờ 30»); ghi chú không có giờ thì để trống"
+DATE = "ngày, chép đúng như trong ghi chú (ví dụ «thứ 3 29/12», «ngày 05/01»); không có thì để trống"
+PLACE = ("địa điểm, chép đúng như trong ghi chú (thường đứng sau «tại», «ở»; ví dụ «nhà văn hoá khu phố 8»); "
+         "ghi chú không nói ở đâu thì để trống")
 SUBJECT = "trích yếu: một cụm từ ngắn nói văn bản về việc gì, viết hoa chữ đầu, có dấu, không có dấu chấm cuối"
 RECIPIENTS = "nơi nhận ghi trong ghi chú (nếu có), mỗi nơi một mục; không có thì để danh sách rỗng"
 
 DOC_TYPES: dict[str, DocType] = {t.slug: t for t in (
     DocType("giay-moi", "giấy mời", "giay-moi", (
-        Field("trich_yeu", SUBJECT + " (ví dụ «Họp bàn tổ chức tổng vệ sinh môi trường»)"),
+        Field("trich_yeu", SUBJECT + " (ví dụ «Họp xét học bổng khuyến học»)"),
         Field("thoi_gian", TIME, "Thiếu thời gian họp: bạn cho biết mấy giờ bắt đầu?", "time"),
         Field("ngay", DATE, "Thiếu ngày họp: bạn cho biết họp ngày nào?", "date"),
         Field("dia_diem", PLACE, "Thiếu địa điểm họp: bạn cho biết họp ở đâu?", "place"),
-        Field("thanh_phan", "những người, đơn vị được mời, viết đầy đủ có dấu",
-              "Thiếu thành phần mời: bạn cho biết mời những ai?", "list"),
+        Field("thanh_phan", "những người, đơn vị được mời: chép đủ từng cụm từ của ghi chú, không rút gọn, không "
+                            "thêm ai, viết có dấu",
+              "Thiếu thành phần mời: bạn cho biết mời những ai?", "names"),
         Field("noi_dung", "nội dung cuộc họp: một câu, viết đầy đủ có dấu",
               "Thiếu nội dung cuộc họp: bạn cho biết họp bàn việc gì?"),
         Field("chuan_bi", "đại biểu cần mang hoặc chuẩn bị gì (nếu ghi chú có); không có thì để trống"),
-        Field("noi_nhan", RECIPIENTS, kind="list"),
-    ), "moi ban quan ly cac to dan pho va chi hoi phu nu hop 14h30 chieu thu 5 ngay 10/12 tai hoi truong ubnd "
-       "phuong de trien khai tiem chung soi, mang theo danh sach tre",
-       {"trich_yeu": "Họp triển khai tiêm chủng vắc xin sởi", "thoi_gian": "14h30 chiều", "ngay": "thứ 5 ngày 10/12",
+        Field("noi_nhan", RECIPIENTS, kind="names"),
+    ), "moi ban quan ly cac to dan pho va chi hoi khuyen hoc hop 14h30 chieu thu 5 ngay 10/12 tai hoi truong ubnd "
+       "phuong de xet hoc bong, mang theo danh sach hoc sinh",
+       {"trich_yeu": "Họp xét học bổng khuyến học", "thoi_gian": "14h30 chiều", "ngay": "thứ 5 ngày 10/12",
         "dia_diem": "hội trường Ủy ban nhân dân phường",
-        "thanh_phan": ["Ban quản lý các tổ dân phố", "Chi hội Phụ nữ"],
-        "noi_dung": "Triển khai tiêm chủng vắc xin sởi cho trẻ em trên địa bàn phường.",
-        "chuan_bi": "Danh sách trẻ em", "noi_nhan": []}),
+        "thanh_phan": ["Ban quản lý các tổ dân phố", "Chi hội Khuyến học"],
+        "noi_dung": "Xét học bổng khuyến học cho học sinh trên địa bàn phường.",
+        "chuan_bi": "Danh sách học sinh", "noi_nhan": []}),
     DocType("thong-bao", "thông báo", "thong-bao", (
-        Field("trich_yeu", SUBJECT + " (ví dụ «Lịch tiếp công dân tháng 12»)"),
+        Field("trich_yeu", SUBJECT + " (ví dụ «Cấp phát thẻ bảo hiểm y tế cho trẻ em»)"),
         Field("noi_dung", "nội dung cần thông báo: hai đến bốn câu đầy đủ, có dấu, chỉ dùng thông tin trong ghi chú",
               "Thiếu nội dung: bạn muốn thông báo việc gì?"),
         Field("thoi_gian", TIME, kind="time"),
         Field("ngay", DATE, kind="date"),
         Field("dia_diem", PLACE, kind="place"),
-        Field("doi_tuong", "những ai cần biết hoặc thực hiện (ví dụ «nhân dân tổ dân phố 2»)", kind="list"),
-        Field("noi_nhan", RECIPIENTS, kind="list"),
-    ), "thong bao tam ngung cap nuoc khu pho 4 tu 7h den 17h ngay 15/12 de sua duong ong, ba con tru nuoc truoc",
-       {"trich_yeu": "Tạm ngừng cấp nước để sửa chữa đường ống",
-        "noi_dung": "Để sửa chữa đường ống, việc cấp nước tại khu phố 4 tạm ngừng trong ngày. Đề nghị bà con chủ "
-                    "động trữ nước trước.",
-        "thoi_gian": "từ 7h đến 17h", "ngay": "ngày 15/12", "dia_diem": "khu phố 4",
-        "doi_tuong": ["Nhân dân khu phố 4"], "noi_nhan": []}),
+        Field("doi_tuong", "những ai cần biết hoặc thực hiện (ví dụ «nhân dân khu phố 8»)", kind="names"),
+        Field("noi_nhan", RECIPIENTS, kind="names"),
+    ), "thong bao cap phat the bao hiem y te cho tre em duoi 6 tuoi tai nha van hoa khu pho 8 tu 8h den 11h ngay "
+       "10/12, phu huynh mang giay khai sinh cua tre",
+       {"trich_yeu": "Cấp phát thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi",
+        "noi_dung": "Ủy ban nhân dân phường cấp phát thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi. Đề nghị phụ huynh "
+                    "mang theo giấy khai sinh của trẻ.",
+        "thoi_gian": "từ 8h đến 11h", "ngay": "ngày 10/12", "dia_diem": "nhà văn hoá khu phố 8",
+        "doi_tuong": ["Phụ huynh có con dưới 6 tuổi"], "noi_nhan": []}),
     DocType("cong-van", "công văn", "cong-van", (
         Field("kinh_gui", "cơ quan, đơn vị nhận công văn, viết đầy đủ có dấu",
-              "Thiếu nơi nhận công văn: bạn gửi công văn cho ai?", "list", 4),
-        Field("trich_yeu", SUBJECT + " (ví dụ «đề nghị hỗ trợ kinh phí sửa chữa nhà văn hoá»)"),
+              "Thiếu nơi nhận công văn: bạn gửi công văn cho ai?", "names", 4),
+        Field("trich_yeu", SUBJECT + " (ví dụ «đề nghị hỗ trợ máy bơm chống ngập»)"),
         Field("noi_dung", "nội dung chính: hai đến bốn câu trang trọng, có dấu, chỉ dùng thông tin trong ghi chú",
               "Thiếu nội dung công văn: bạn cần đề nghị hoặc báo việc gì?"),
         Field("thoi_han", "hạn trả lời hoặc thực hiện, chép đúng như trong ghi chú; không có thì để trống", kind="date"),
-        Field("noi_nhan", RECIPIENTS, kind="list"),
+        Field("noi_nhan", RECIPIENTS, kind="names"),
     ), "gui phong kinh te tinh xin ho tro 2 may bom chong ngap cho to dan pho 5, can truoc 20/12",
        {"kinh_gui": ["Phòng Kinh tế tỉnh"], "trich_yeu": "đề nghị hỗ trợ máy bơm chống ngập",
         "noi_dung": "Để chủ động phòng, chống ngập úng trong mùa mưa, Ủy ban nhân dân phường đề nghị Phòng Kinh tế "
                     "tỉnh hỗ trợ 2 máy bơm chống ngập cho tổ dân phố 5.",
         "thoi_han": "trước 20/12", "noi_nhan": []}),
     DocType("bao-cao", "báo cáo ngắn", "bao-cao", (
-        Field("trich_yeu", SUBJECT + " (ví dụ «Kết quả ra quân tổng vệ sinh tháng 11»)"),
+        Field("trich_yeu", SUBJECT + " (ví dụ «Kết quả thu quỹ khuyến học năm 2026»)"),
         Field("ket_qua", "các kết quả đã làm được, mỗi ý một mục, giữ nguyên mọi con số trong ghi chú",
               "Thiếu kết quả: bạn cho biết đã làm được những gì?", "list", 6),
         Field("ton_tai", "tồn tại, hạn chế (nếu ghi chú có), mỗi ý một mục", kind="list", max_items=4),
         Field("kien_nghi", "đề xuất, kiến nghị (nếu ghi chú có), mỗi ý một mục", kind="list", max_items=4),
-        Field("noi_nhan", RECIPIENTS, kind="list"),
-    ), "bao cao ket qua tiem soi dot 1: 320 tre duoc tiem, dat 94%, con 20 tre chua tiem do om, de nghi to chuc "
-       "tiem bu",
-       {"trich_yeu": "Kết quả tiêm vắc xin sởi đợt 1",
-        "ket_qua": ["320 trẻ đã được tiêm, đạt 94%"], "ton_tai": ["Còn 20 trẻ chưa tiêm do ốm"],
-        "kien_nghi": ["Tổ chức tiêm bù cho trẻ chưa tiêm"], "noi_nhan": []}),
+        Field("noi_nhan", RECIPIENTS, kind="names"),
+    ), "bao cao ket qua thu quy khuyen hoc nam 2026: 9 to dan pho dong gop 42 trieu dong, trao 30 suat hoc bong; "
+       "con 2 to chua nop, de nghi bieu duong to 1",
+       {"trich_yeu": "Kết quả thu quỹ khuyến học năm 2026",
+        "ket_qua": ["9 tổ dân phố đóng góp 42 triệu đồng", "Trao 30 suất học bổng"],
+        "ton_tai": ["Còn 2 tổ dân phố chưa nộp"], "kien_nghi": ["Biểu dương tổ dân phố 1"], "noi_nhan": []}),
     DocType("bien-ban", "biên bản họp", "bien-ban", (
-        Field("trich_yeu", SUBJECT + " (ví dụ «Họp giao ban tháng 12»)"),
+        Field("trich_yeu", SUBJECT + " (ví dụ «Họp bàn kế hoạch đón Tết»)"),
         Field("thoi_gian", "giờ bắt đầu họp, chép đúng như trong lời ghi", "Thiếu giờ bắt đầu cuộc họp.", "time"),
         Field("ngay", "ngày họp, chép đúng như trong lời ghi", "Thiếu ngày họp.", "date"),
         Field("dia_diem", "nơi họp, chép đúng như trong lời ghi", "Thiếu địa điểm họp.", "place"),
@@ -151,23 +169,23 @@ DOC_TYPES: dict[str, DocType] = {t.slug: t for t in (
               "Thiếu nội dung cuộc họp.", "list", 6),
         Field("ket_luan", "kết luận của người chủ trì: một đến hai câu", "Thiếu kết luận cuộc họp."),
         Field("gio_ket_thuc", "giờ kết thúc, chép đúng như trong lời ghi; không có thì để trống", kind="time"),
-    ), "Hôm nay 8 giờ ngày 04/12 tại phòng họp Ủy ban, chủ trì là ông Lê Văn Cường, thư ký chị Phạm Thị Dung. "
-       "Ông Hùng báo cáo tổ 2 đã thu 15 triệu quỹ vì người nghèo. Bà Lan đề nghị sửa đèn đường tổ 4. Ông Cường kết "
-       "luận: giao tổ 4 lập dự toán trước ngày 10/12. Họp xong lúc 10 giờ.",
-       {"trich_yeu": "Họp giao ban tháng 12", "thoi_gian": "8 giờ", "ngay": "ngày 04/12",
-        "dia_diem": "phòng họp Ủy ban", "chu_tri": "Lê Văn Cường", "thu_ky": "Phạm Thị Dung",
-        "y_kien": ["Ông Hùng báo cáo tổ 2 đã thu 15 triệu đồng quỹ vì người nghèo.",
-                   "Bà Lan đề nghị sửa đèn đường tổ 4."],
-        "ket_luan": "Giao tổ 4 lập dự toán sửa đèn đường trước ngày 10/12.", "gio_ket_thuc": "10 giờ"}),
+    ), "Hôm nay 14 giờ ngày 08/12 tại hội trường khu phố 9, chủ trì là bà Đỗ Thị Xuân, thư ký anh Lưu Văn Toàn. "
+       "Bà Xuân báo cáo khu phố có 35 hộ đăng ký gia đình văn hoá. Ông Khải đề nghị tổ chức văn nghệ đón Tết. Bà Xuân "
+       "kết luận: giao chi đoàn chuẩn bị văn nghệ trước ngày 25/12. Họp xong lúc 16 giờ.",
+       {"trich_yeu": "Họp bàn kế hoạch đón Tết", "thoi_gian": "14 giờ", "ngay": "ngày 08/12",
+        "dia_diem": "hội trường khu phố 9", "chu_tri": "Đỗ Thị Xuân", "thu_ky": "Lưu Văn Toàn",
+        "y_kien": ["Bà Xuân báo cáo khu phố có 35 hộ đăng ký gia đình văn hoá.",
+                   "Ông Khải đề nghị tổ chức văn nghệ đón Tết."],
+        "ket_luan": "Giao chi đoàn chuẩn bị văn nghệ trước ngày 25/12.", "gio_ket_thuc": "16 giờ"}),
     DocType("tra-loi-cong-dan", "trả lời công dân", "cong-van", (
-        Field("kinh_gui", "người nhận, ví dụ «Ông Trần Văn Hùng, tổ dân phố 2»",
-              "Thiếu người nhận: bạn trả lời cho ông/bà nào?", "list", 2),
-        Field("trich_yeu", SUBJECT + " (ví dụ «trả lời đề nghị của ông Trần Văn Hùng»)"),
+        Field("kinh_gui", "người nhận, ví dụ «Bà Nguyễn Thị Mai, tổ dân phố 6»",
+              "Thiếu người nhận: bạn trả lời cho ông/bà nào?", "names", 2),
+        Field("trich_yeu", SUBJECT + " (ví dụ «trả lời phản ánh của bà Nguyễn Thị Mai»)"),
         Field("cau_hoi", "công dân hỏi hoặc đề nghị việc gì: một câu",
               "Thiếu nội dung công dân hỏi: người dân đề nghị việc gì?"),
         Field("tra_loi", "nội dung trả lời: hai đến bốn câu lịch sự, chỉ dùng thông tin trong ghi chú, không tự thêm "
                          "thời hạn hay giấy tờ", "Thiếu nội dung trả lời: phường trả lời thế nào?"),
-        Field("noi_nhan", RECIPIENTS, kind="list"),
+        Field("noi_nhan", RECIPIENTS, kind="names"),
     ), "tra loi ba Nguyen Thi Mai to 6 hoi ve den duong hong o ngo 12: phuong da bao cong ty dien, se sua trong "
        "thang 12",
        {"kinh_gui": ["Bà Nguyễn Thị Mai, tổ dân phố 6"], "trich_yeu": "trả lời phản ánh của bà Nguyễn Thị Mai",
@@ -182,10 +200,11 @@ DOC_TYPES: dict[str, DocType] = {t.slug: t for t in (
         Field("ngay", DATE, kind="date"),
         Field("dia_diem", PLACE, kind="place"),
         Field("loi_keu_goi", "một câu kêu gọi ngắn (ví dụ «Mời bà con cùng tham gia!»)"),
-    ), "dang zalo nhac ba con to 7 mang rac cong kenh ra diem tap ket dau ngo 5 truoc 9h sang chu nhat 13/12",
-       {"tieu_de": "Thu gom rác cồng kềnh tổ dân phố 7", "noi_dung": "Bà con tổ dân phố 7 mang rác cồng kềnh ra "
-        "điểm tập kết để được thu gom.", "thoi_gian": "trước 9h sáng", "ngay": "chủ nhật 13/12",
-        "dia_diem": "đầu ngõ 5", "loi_keu_goi": "Mời bà con cùng giữ khu phố sạch đẹp!"}),
+    ), "dang zalo moi cac cu to 7 di kham mat mien phi 9h sang thu 3 29/12 tai diem sinh hoat cong dong to 7, "
+       "mang theo the bao hiem y te",
+       {"tieu_de": "Khám mắt miễn phí cho người cao tuổi tổ 7", "noi_dung": "Phường tổ chức khám mắt miễn phí cho "
+        "các cụ tổ 7. Các cụ nhớ mang theo thẻ bảo hiểm y tế.", "thoi_gian": "9h sáng", "ngay": "thứ 3 29/12",
+        "dia_diem": "điểm sinh hoạt cộng đồng tổ 7", "loi_keu_goi": "Mời các cụ đến khám đúng giờ!"}),
     DocType("loa", "thông báo loa truyền thanh", "", (
         Field("tieu_de", "tiêu đề bài đọc, có dấu", "Thiếu chủ đề: bạn muốn thông báo việc gì trên loa?"),
         Field("noi_dung", "ba đến năm câu ngắn để đọc to: viết đầy đủ, không viết tắt, có dấu, chỉ dùng thông tin "
@@ -193,10 +212,11 @@ DOC_TYPES: dict[str, DocType] = {t.slug: t for t in (
         Field("thoi_gian", TIME, kind="time"),
         Field("ngay", DATE, kind="date"),
         Field("dia_diem", PLACE, kind="place"),
-    ), "loa: tiem phong dai cho cho meo 7h-11h sang thu 7 12/12 tai san nha van hoa to 1, moi con 50 nghin",
-       {"tieu_de": "Tiêm phòng bệnh dại cho chó, mèo", "noi_dung": "Phường tổ chức tiêm phòng bệnh dại cho chó, mèo. "
-        "Mỗi con tiêm mất năm mươi nghìn đồng. Đề nghị các hộ nuôi chó, mèo đưa vật nuôi đến tiêm đầy đủ.",
-        "thoi_gian": "7h-11h sáng", "ngay": "thứ 7 12/12", "dia_diem": "sân nhà văn hoá tổ 1"}),
+    ), "loa: phat thuoc tay giun mien phi cho tre tu 2 den 12 tuoi 8h-10h sang chu nhat 27/12 tai nha van hoa khu "
+       "pho 8, moi tre mot vien",
+       {"tieu_de": "Phát thuốc tẩy giun miễn phí cho trẻ em", "noi_dung": "Phường phát thuốc tẩy giun miễn phí cho "
+        "trẻ em từ 2 đến 12 tuổi. Mỗi trẻ được uống một viên. Đề nghị các gia đình đưa trẻ đến đúng giờ.",
+        "thoi_gian": "8h-10h sáng", "ngay": "chủ nhật 27/12", "dia_diem": "nhà văn hoá khu phố 8"}),
 )}
 
 
@@ -237,6 +257,7 @@ def fold(text: str) -> str:
     for short, full in ABBREVIATIONS.items():
         text = re.sub(rf"(?<![a-z0-9]){re.escape(short)}(?=\d|\b)", full + " ", text)
     text = re.sub(r"(\d)h(\d)", r"\1 h \2", text)
+    text = re.sub(r"(\d):(\d\d)\b", r"\1 h \2", text)  # 14:30 is 14 h 30 (the colon would be lost)
     text = re.sub(r"(\d)([a-z])", r"\1 \2", text)
     text = re.sub(r"([a-z])(\d)", r"\1 \2", text)
     return " ".join(_WORD.findall(text))
@@ -272,9 +293,12 @@ def copied_from_example(value: str, example: str, notes: str, n: int = 8) -> boo
     Eight, not fewer: administrative wording repeats short formulas («Ủy ban nhân dân phường đề nghị») that are
     no sign of copying (measured: five words dropped right sentences of two công văn)."""
     words, ex, have = fold(value).split(), f" {fold(example)} ", f" {fold(notes)} "
+    known = set(have.split())
     for i in range(len(words) - n + 1):
         gram = " " + " ".join(words[i:i + n]) + " "
-        if gram in ex and gram not in have:
+        # and at least two of its words are nowhere in the notes: «trả lời phản ánh của bà Nguyễn Thị …» is a
+        # formula plus the notes' own words, not a copy
+        if gram in ex and gram not in have and sum(w not in known for w in words[i:i + n]) >= 2:
             return True
     return False
 
@@ -300,37 +324,71 @@ _WEEKDAY_WORDS = {"2": 0, "hai": 0, "3": 1, "ba": 1, "4": 2, "tu": 2, "5": 3, "n
                   "7": 5, "bay": 5}
 
 
-def parse_time(value: str) -> tuple[int, int] | None:
-    """'8h sáng' → (8, 0); '14 giờ 30' → (14, 30); '2 giờ chiều' → (14, 0); None when there is no hour."""
-    f = fold(value)
-    # the minutes are not the next hour of a span: '7h-11h' is 7:00
-    m = re.search(r"\b(\d{1,2})\s*(?:h|gio|:)(?:\s*(\d{1,2})(?!\s*(?:h|gio)\b))?\b", f)
-    if not m:
-        return None
+_TIME = re.compile(r"\b(\d{1,2})\s*(?:h|gio)(?:\s*(\d{1,2})(?!\s*(?:h|gio)\b))?\b")
+
+
+def _hm(f: str, m: re.Match[str]) -> tuple[int, int] | None:
     hour, minute = int(m.group(1)), int(m.group(2) or 0)
-    after = f[m.end():m.end() + 12]
-    if hour < 12 and re.match(r"\s*(chieu|toi)\b", after):
+    if hour < 12 and re.match(r"\s*(?:phut\s*)?(chieu|toi)\b", f[m.end():m.end() + 16]):
         hour += 12
     if hour > 23 or minute > 59:
         return None
     return hour, minute
 
 
+def parse_time(value: str) -> tuple[int, int] | None:
+    """'8h sáng' → (8, 0); '14 giờ 30' → (14, 30); '2 giờ chiều' → (14, 0); None when there is no hour."""
+    f = fold(value)
+    # the minutes are not the next hour of a span: '7h-11h' is 7:00
+    m = _TIME.search(f)
+    return _hm(f, m) if m else None
+
+
+def times_in(text: str) -> list[tuple[int, int]]:
+    """Every clock time in `text`, in order, each once ('từ 7h đến 11h30' → [(7, 0), (11, 30)])."""
+    f = fold(text)
+    found = [_hm(f, m) for m in _TIME.finditer(f)]
+    return list(dict.fromkeys(x for x in found if x))
+
+
+END_MARKERS = r"(?:ket thuc|xong|be mac|tan hop|nghi luc)"
+
+
+def end_time_in(text: str) -> tuple[int, int] | None:
+    """The time a meeting ended, when the notes say so ('Họp xong lúc 10 giờ', 'Kết thúc 10 giờ 30')."""
+    f = fold(text)
+    m = re.search(END_MARKERS + r"\s+(?:vao\s+)?(?:luc\s+)?(?=\d)", f)
+    if not m:
+        return None
+    t = _TIME.match(f, m.end())
+    return _hm(f, t) if t else None
+
+
 def format_time(hm: tuple[int, int]) -> str:
     return f"{hm[0]:02d} giờ {hm[1]:02d}"
 
 
-def parse_date(value: str, today: dt.date) -> tuple[dt.date | None, int | None]:
-    """'thứ 7 13/12' → (the 13 December nearest to `today`, 5 = Saturday as written); (None, None) if no date."""
-    f = fold(value)
-    weekday = None
-    w = re.search(r"\b(chu nhat)\b|\bthu\s+(2|3|4|5|6|7|hai|ba|tu|nam|sau|bay)\b", f)
-    if w:
-        weekday = 6 if w.group(1) else _WEEKDAY_WORDS[w.group(2)]
-        f = f[:w.start()] + " " + f[w.end():]
-    m = re.search(r"\b(\d{1,2})\s+(?:thang\s+)?(\d{1,2})(?:\s+(?:nam\s+)?(\d{4}))?\b", f)
-    if not m:
-        return None, weekday
+_WEEKDAY = r"(?:\b(chu nhat|cn)\b|\bthu\s*(2|3|4|5|6|7|hai|ba|tu|nam|sau|bay)\b|\bt([2-7])\b)"
+# a date is written with / . - or «tháng» between day and month: '12/12', '9/1/2027', '05 tháng 01 năm 2026'
+_DATE = re.compile(r"(?<![\d/.,-])(\d{1,2})\s*(?:[/.-]|\s+thang\s+)\s*(\d{1,2})(?:\s*(?:[/.-]|\s+nam\s+)\s*(\d{4}))?"
+                   r"(?![\d/.,]\d)")
+
+
+def _plain(text: str) -> str:
+    """Lower case, no diacritics, punctuation kept (dates need their slashes)."""
+    return strip_diacritics(nfc(text or "")).lower().replace("đ", "d")
+
+
+def _weekday(words: str) -> int | None:
+    w = re.search(_WEEKDAY, words)
+    return _weekday_of(w) if w else None
+
+
+def _weekday_of(w: re.Match[str]) -> int:
+    return 6 if w.group(1) else _WEEKDAY_WORDS[w.group(2) or w.group(3)]
+
+
+def _day(m: re.Match[str], today: dt.date) -> dt.date | None:
     day, month = int(m.group(1)), int(m.group(2))
     years = [int(m.group(3))] if m.group(3) else [today.year - 1, today.year, today.year + 1]
     candidates = []
@@ -339,9 +397,50 @@ def parse_date(value: str, today: dt.date) -> tuple[dt.date | None, int | None]:
             candidates.append(dt.date(year, month, day))
         except ValueError:
             continue
-    if not candidates:
+    return min(candidates, key=lambda d: abs((d - today).days)) if candidates else None
+
+
+def dates_in(text: str, today: dt.date) -> list[tuple[dt.date, int | None]]:
+    """Every date in `text` in order, each with the weekday written just before it (None when none is)."""
+    p = _plain(text)
+    out: dict[dt.date, int | None] = {}
+    last = 0
+    for m in _DATE.finditer(p):
+        day = _day(m, today)
+        if day is None:
+            continue
+        # the weekday belongs to this date when it stands right before it: 'thứ 7 ngày 12/12', 'chủ nhật, 13/12'
+        before = p[max(last, m.start() - 24):m.start()]
+        w = None
+        for w_m in re.finditer(_WEEKDAY, before):
+            if re.fullmatch(r"[\s,]*(?:ngay\s*)?", before[w_m.end():]):
+                w = _weekday_of(w_m)
+        out.setdefault(day, w)
+        last = m.end()
+    return list(out.items())
+
+
+def parse_date(value: str, today: dt.date) -> tuple[dt.date | None, int | None]:
+    """'thứ 7 13/12' → (the 13 December nearest to `today`, 5 = Saturday as written); (None, None) if no date."""
+    p = _plain(value)
+    weekday = _weekday(p)
+    m = _DATE.search(p)
+    if not m:
         return None, weekday
-    return min(candidates, key=lambda d: abs((d - today).days)), weekday
+    return _day(m, today), weekday
+
+
+DEADLINE_MARKERS = r"(?:truoc|han|het ngay|cham nhat|den het|khong qua)"
+
+
+def deadline_in(text: str, today: dt.date) -> dt.date | None:
+    """The deadline the notes state ('trả lời trước ngày 18/12', 'đến hết ngày 25/12')."""
+    p = _plain(text)
+    m = re.search(r"\b" + DEADLINE_MARKERS + r"\b[\s:,]*(?:ngay\s*)?(?=\d)", p)
+    if not m:
+        return None
+    d = _DATE.match(p, m.end())
+    return _day(d, today) if d else None
 
 
 # ------------------------------------------------------------------------------------------ the model
@@ -353,7 +452,9 @@ SYSTEM = (
     "danh sách rỗng []. Tuyệt đối không tự đặt ra.\n"
     "2. Ghi chú có thể viết không dấu hoặc viết tắt (tdp = tổ dân phố, ubnd = Ủy ban nhân dân): bạn viết lại "
     "tiếng Việt có dấu, đầy đủ.\n"
-    "3. Lời văn trang trọng, ngắn gọn, đúng tiếng Việt có dấu.\n"
+    "3. Giữ nguyên tên riêng, con số và các cụm từ chính của ghi chú (ví dụ «bộ phận một cửa»), không đổi sang "
+    "từ khác.\n"
+    "4. Lời văn trang trọng, ngắn gọn, đúng tiếng Việt có dấu.\n"
     "Các trường:\n{fields}"
 )
 
@@ -373,6 +474,26 @@ def _prompt_for_ask(t: DocType, notes: str) -> tuple[str, str]:
     msgs = _messages(t, notes)
     system = (msgs[0]["content"] + "\n\nVí dụ:\nGhi chú: " + t.example_notes + "\nJSON: " + msgs[2]["content"])
     return system, msgs[3]["content"]
+
+
+def warm_up(t: DocType | str, provider: str | None = None) -> bool:
+    """Read the form's fixed prompt (rules, fields, worked example) into the local model's cache now, so the
+    learner's first draft only reads its own notes (llama.cpp reuses the cached prefix). False, doing nothing,
+    when drafts go to a cloud provider or the local model cannot fill forms."""
+    from course.config import load_settings
+    from course.llm import local
+    from course.local_models import llm_spec
+
+    t = doc_type(t) if isinstance(t, str) else t
+    settings = load_settings()
+    chosen = (provider or settings.provider or "auto").lower()
+    if chosen == "auto":
+        chosen = settings.active_provider()
+    if chosen != "local" or not llm_spec(local.chat_model()).instruct:
+        return False
+    system, prompt = _prompt_for_ask(t, "")
+    local.chat([{"role": "system", "content": system}, {"role": "user", "content": prompt}], max_tokens=1)
+    return True
 
 
 def freeform_prompt(notes: str, t: DocType | str) -> str:
@@ -413,7 +534,7 @@ class FillResult:
     notices: list[str] = field(default_factory=list)
 
 
-def fill_form(notes: str, t: DocType | str, provider: str | None = None, retries: int = 2,
+def fill_form(notes: str, t: DocType | str, provider: str | None = None, retries: int = 1,
               max_tokens: int = 400) -> FillResult:
     """Ask the model to fill `t`'s form from `notes`; invalid JSON is retried, then a Vietnamese `DraftingError`."""
     import time
@@ -520,47 +641,330 @@ def check_fields(t: DocType, data: dict[str, Any], notes: str, today: dt.date) -
     out = dict(data)
     questions: list[str] = []
     warnings: list[str] = []
-    for f in t.fields:
+    note_times, note_dates = times_in(notes), dict(dates_in(notes, today))
+    example = json.dumps(t.example_json, ensure_ascii=False)
+    for f in t.fields:  # 1. drop what the notes do not say
         value = out.get(f.key)
-        if f.kind in ("time", "date", "place", "name") and value and not grounded(value, notes, f.kind):
-            msg = f"«{value}» ({f.key}) không có trong ghi chú nên không dùng."
-            warnings.append(msg)
+        if f.kind == "name" and value and not looks_like_name(value):
+            warnings.append(f"«{value}» ({f.key}) không phải họ tên nên không dùng.")
             out[f.key] = value = ""
-        if f.kind == "time" and value:
-            hm = parse_time(value)
-            if hm is None:
-                warnings.append(f"Không đọc được giờ «{value}».")
+        if f.kind in ("time", "date", "place", "name") and value and not grounded(value, notes, f.kind):
+            warnings.append(f"«{value}» ({f.key}) không có trong ghi chú nên không dùng.")
+            out[f.key] = ""
+        elif f.kind == "names" and value:
+            # who is invited / addressed comes from the notes: an item copied whole from the worked example, or
+            # sharing less than half its words with the notes, is not used
+            kept = [x for x in value if grounded(x, notes, "names", 0.5)
+                    and not (fold(x) in fold(example) and fold(x) not in fold(notes))]
+            if len(kept) < len(value):
+                dropped = [x for x in value if x not in kept]
+                warnings.append(f"«{'», «'.join(dropped)}» ({f.key}) không có trong ghi chú nên không dùng.")
+                out[f.key] = kept
+        if f.kind in ("text", "list") and out.get(f.key):
+            cut = [unloop(x) for x in out[f.key]] if isinstance(out[f.key], list) else unloop(out[f.key])
+            if cut != out[f.key]:
+                warnings.append(f"Bỏ đoạn mô hình lặp lại một chữ nhiều lần ở «{f.key}».")
+                out[f.key] = [x for x in cut if x] if isinstance(cut, list) else cut
+        if f.kind in ("text", "list", "names") and out.get(f.key):
+            # a sentence the small model copied from the worked example is not about these notes: drop it
+            items = out[f.key] if isinstance(out[f.key], list) else re.split(r"(?<=[.!?])\s+", out[f.key])
+            kept = [x for x in items if not copied_from_example(x, example, notes)]
+            if len(kept) < len(items):
+                warnings.append(f"Bỏ câu chép từ ví dụ mẫu (không có trong ghi chú) ở «{f.key}».")
+            # a sentence with a figure the notes do not give (a year, an amount) is not used: never an invented fact
+            for x in list(kept):
+                bad = ungrounded_numbers(x, notes) + ungrounded_amounts(x, notes)
+                if bad:
+                    kept.remove(x)
+                    warnings.append(f"Bỏ câu «{x}» ở «{f.key}»: con số {', '.join(bad)} không có trong ghi chú.")
+            if len(kept) < len(items):
+                out[f.key] = kept if isinstance(out[f.key], list) else " ".join(kept)
+        if f.key == "ket_qua":
+            _report_results(out, notes, warnings)
+        if f.kind == "place":
+            placed = place_in_notes(trim_place(out.get(f.key) or ""), t, notes)
+            if placed and fold(placed) != fold(out.get(f.key) or ""):
+                warnings.append(f"«{placed}» ({f.key}) theo đúng ghi chú, thay cho «{out.get(f.key) or ''}».")
+            out[f.key] = placed
+        if f.key == "kinh_gui" and t.slug == "tra-loi-cong-dan" and out.get(f.key):
+            # a reply goes to a person: «Ông/Bà …» or a full name, not «Phường» or «ngõ 7»
+            people = [x for x in out[f.key] if re.match(r"(?:ong|ba|anh|chi|co|chu|gia dinh|ho)\b", _plain(x))
+                      or sum(w[:1].isupper() for w in x.split()[1:]) >= 2]
+            if len(people) < len(out[f.key]):
+                warnings.append(f"«{'; '.join(x for x in out[f.key] if x not in people)}» không phải người nhận.")
+                out[f.key] = people
+        if f.key == "tra_loi" and out.get(f.key):
+            # the ward's answer is the one the notes give (after «:»): an answer that keeps under half of its
+            # words is replaced by it
+            stated = from_notes("tra_loi", t, notes)
+            words = fold(stated).split()
+            if words and sum(w in set(fold(out[f.key]).split()) for w in words) < 0.5 * len(words):
+                warnings.append(f"Câu trả lời theo đúng ghi chú («{stated}»), thay cho «{out[f.key]}».")
+                out[f.key] = stated
+        if f.kind in ("names", "name") and out.get(f.key):
+            # the notes name who is invited / addressed / chairs in a fixed phrase: those people it is; the model's
+            # wording is kept where it contains theirs (it adds the diacritics the notes may lack)
+            stated = from_notes(f.key, t, notes)
+            stated = stated if isinstance(stated, list) else [stated] if stated else []
+            given = out[f.key] if isinstance(out[f.key], list) else [out[f.key]]
+            picked = list(dict.fromkeys(next((g for g in given if fold(x) in fold(g)), x) for x in stated))
+            if picked and [fold(x) for x in picked] != [fold(g) for g in given]:
+                warnings.append(f"«{'; '.join(picked)}» ({f.key}) theo đúng ghi chú, thay cho «{'; '.join(given)}».")
+                out[f.key] = picked if f.kind == "names" else picked[0]
+        if f.kind in ("place", "name", "names", "text") and not out.get(f.key):  # 2. what the notes state
+            found = from_notes(f.key, t, notes)
+            if found:
+                out[f.key] = found
+                shown = "; ".join(found) if isinstance(found, list) else found
+                warnings.append(f"«{shown}» ({f.key}) chép từ ghi chú vì mô hình không điền được: bạn đọc lại.")
+    for f in t.fields:  # 3. times and dates as written in Vietnamese documents; questions for what is missing
+        value = out.get(f.key)
+        if f.kind == "time":
+            hm = _time_from_notes(f.key, parse_time(value) if value else None, note_times, notes)
+            if value and hm is None:
+                warnings.append(f"Không thấy giờ «{value}» trong ghi chú nên không dùng.")
             out[f.key + "_hm"] = hm
-            if hm is None:
-                out[f.key] = value = ""
-        if f.kind == "date" and value:
-            day, weekday = parse_date(value, today)
-            if day is None:
-                warnings.append(f"Không đọc được ngày «{value}».")
-                out[f.key] = value = ""
-            elif weekday is not None and weekday != day.weekday():
-                questions.append(f"Ngày {day:%d/%m/%Y} là {WEEKDAYS[day.weekday()]}, không phải "
-                                 f"{WEEKDAYS[weekday]}: bạn kiểm tra lại ngày.")
+            out[f.key] = value = format_time(hm) if hm else ""
+        if f.kind == "date":
+            day = _date_from_notes(f.key, parse_date(value, today)[0] if value else None, note_dates, notes, today)
+            if value and day is None:
+                warnings.append(f"Không thấy ngày «{value}» trong ghi chú nên không dùng.")
+            weekday = note_dates.get(day) if day else None
+            if day is not None and weekday is not None and weekday != day.weekday():
+                # the notes contradict themselves: use neither, ask
+                conflict = (f"Ngày {day:%d/%m/%Y} là {WEEKDAYS[day.weekday()]}, không phải "
+                            f"{WEEKDAYS[weekday]}: bạn kiểm tra lại ngày.")
+                questions.append(f"{f.missing} {conflict}" if f.required else conflict)
+                out[f.key], out[f.key + "_date"] = "", None
+                continue
             out[f.key + "_date"] = day
+            out[f.key] = value = f"{WEEKDAYS[day.weekday()]}, {format_date(day)}" if day else ""
         if f.required and not value:
             questions.append(f.missing)
-    example = json.dumps(t.example_json, ensure_ascii=False)
-    for f in t.fields:
-        if f.kind not in ("text", "list") or not out.get(f.key):
-            continue
-        # a sentence the small model copied from the worked example is not about these notes: drop it
-        items = out[f.key] if isinstance(out[f.key], list) else re.split(r"(?<=[.!?])\s+", out[f.key])
-        kept = [x for x in items if not copied_from_example(x, example, notes)]
-        if len(kept) < len(items):
-            warnings.append(f"Bỏ câu chép từ ví dụ mẫu (không có trong ghi chú) ở «{f.key}».")
-            out[f.key] = kept if isinstance(out[f.key], list) else " ".join(kept)
-            if f.required and not kept:
-                questions.append(f.missing)
-        joined = " ".join(out[f.key]) if isinstance(out[f.key], list) else out[f.key]
-        bad = ungrounded_numbers(joined, notes) + ungrounded_amounts(joined, notes)
-        if bad:
-            warnings.append(f"Con số {', '.join(bad)} trong «{f.key}» không có trong ghi chú: kiểm tra lại.")
     return out, questions, warnings
+
+
+# ------------------------------------------------------------------------------------------ from the notes
+# When the small model leaves a field empty, or fills it with something the notes do not say, the course
+# reads the value from the notes' own wording where Vietnamese notes state it in a fixed way («mời X họp»,
+# «gửi X đề nghị», «tại X», «chủ trì ông X»). Only words of the notes are used, never invented ones.
+
+_HONORIFIC = {"ong": "Ông", "ba": "Bà", "anh": "Anh", "chi": "Chị"}
+_PLACE_STOP = r"(?=\s*[,.;:!?]|\s+(?:ban|de|nham|ve|luc|vao|tu|den het|truoc|mang|moi)\s|\s+\d{1,2}\s*(?:h|gio)\b|$)"
+
+
+_INVITE = r"\b(?:kinh moi|xin moi|moi)\s+(.+?)\s+(?:den\s+)?(?:hop|du|tham du|gap mat|sinh hoat)\b"
+
+
+def _spans(notes: str, pattern: str) -> list[str]:
+    """Group 1 of every match of `pattern` on the folded-but-punctuated notes, in the notes' own spelling."""
+    text = nfc(notes or "")
+    plain = _plain(text)
+    if len(plain) != len(text):  # pragma: no cover - a letter that does not fold one to one
+        return []
+    return [text[m.start(1):m.end(1)].strip(" ,.;:") for m in re.finditer(pattern, plain) if m.group(1).strip()]
+
+
+def _capitalised_run(text: str) -> str:
+    """The leading run of capitalised words ('Nguyễn Văn Bình chủ trì' → 'Nguyễn Văn Bình')."""
+    words = []
+    for word in text.split():
+        if not word[:1].isupper():
+            break
+        words.append(word.strip(",.;:"))
+        if word[-1:] in ",.;:":
+            break
+    return " ".join(words)
+
+
+def _person(notes: str, role: str) -> str:
+    """'chủ trì ông Lê Văn Cường', 'thư ký: Đỗ Thị Thu', 'Tổ trưởng Nguyễn Văn Bình chủ trì' → the name."""
+    for span in _spans(notes, rf"\b{role}\s*(?:la|:)?\s*(?:(?:chu tich|pho chu tich|to truong|bi thu)\s+)?"
+                              r"(?:(?:ong|ba|anh|chi)\s+)?(.{3,40})"):
+        if name := _capitalised_run(span):
+            return name
+    text = nfc(notes or "")
+    for m in re.finditer(rf"\s{role}\b", _plain(text)):
+        before = text[:m.start()].split()[-4:]
+        run = []
+        for word in reversed(before):
+            if not word[:1].isupper() or word[-1:] in ",.;:" or _plain(word) in _HONORIFIC:
+                break
+            run.insert(0, word)
+        if len(run) >= 2:
+            return " ".join(run)
+    return ""
+
+
+def _split_who(span: str) -> list[str]:
+    items = [x.strip() for x in re.split(r",\s*|\s+(?:và|va)\s+", span) if x.strip()]
+    return [x[:1].upper() + x[1:] for x in items]
+
+
+def from_notes(key: str, t: DocType, notes: str) -> Any:
+    """The value of field `key` as the notes state it in a fixed phrasing, or an empty value."""
+    if key == "thanh_phan":
+        spans = _spans(notes, _INVITE)
+        return _split_who(spans[0]) if spans else []
+    if key == "kinh_gui" and t.slug == "cong-van":
+        spans = _spans(notes, r"\b(?:kinh gui|gui)\s+(.+?)\s*(?::|\s(?:de nghi|xin|ve viec|yeu cau|bao cao)\b)")
+        return _split_who(spans[0]) if spans else []
+    if key == "kinh_gui":
+        text = nfc(notes or "")
+        for m in re.finditer(r"\btra loi\s+(ong|ba|anh|chi)\s+", _plain(text)):
+            if name := _capitalised_run(text[m.end():]):
+                return [f"{_HONORIFIC[m.group(1)]} {name}"]
+        return []
+    if key in ("chu_tri", "thu_ky"):
+        return _person(notes, "chu tri" if key == "chu_tri" else "thu ky")
+    if key == "dia_diem":
+        spans = _spans(notes, r"\b(?:tai|o)\s+(.{3,80}?)" + _PLACE_STOP)
+        return spans[0] if spans else ""
+    if key == "noi_dung" and t.slug == "giay-moi":
+        text, marked = nfc(notes or ""), _plain(notes) != nfc(notes or "").lower()  # marked: «ban» is not «bàn»
+        invite = re.search(_INVITE, _plain(text))
+        rest = text[invite.end():] if invite else text  # the purpose comes after «mời … họp»
+        for word in ("noi dung:?", "de", "nham", "ban", "ve"):
+            for span in _spans(rest, rf"\b({word}\s+.{{4,120}}?)(?=\s*[,.;!?]|\s+mang\s|$)"):
+                if marked and span.split()[0].lower() in ("ban", "de", "ve"):
+                    continue
+                span = re.sub(r"^(?:để|de|nhằm|nham|nội dung:?|noi dung:?)\s+", "", span, flags=re.IGNORECASE)
+                return span[:1].upper() + span[1:]
+        return ""
+    if key == "noi_dung" and t.slug in ("thong-bao", "loa", "bai-dang", "cong-van"):
+        body = _body(notes, t)
+        return body[:1].upper() + body[1:].rstrip(" .") + "." if body else ""
+    if key in ("tra_loi", "cau_hoi", "ket_qua") and ":" in (notes or ""):
+        head, _, answer = nfc(notes).partition(":")
+        if key == "tra_loi":
+            answer = answer.strip(" .")
+            return answer[:1].upper() + answer[1:] + "." if answer else ""
+        if key == "cau_hoi":
+            m = re.search(r"\b(?:hoi|phan anh|de nghi|kien nghi)\b", _plain(head))
+            ask = head[m.start():].strip() if m else ""
+            return ask[:1].upper() + ask[1:] + "." if ask else ""
+        # a report's results: the clauses after the colon, without proposals and what is still left to do
+        clauses = [c.strip(" .") for c in re.split(r"[;,]\s*", answer) if c.strip(" .")]
+        return [c[:1].upper() + c[1:] for c in clauses
+                if not re.search(r"\b(?:de nghi|kien nghi|chua)\b|^con\b", _plain(c))]
+    if key in SUBJECT_KEYS:
+        gist = from_notes("noi_dung", t, notes) if t.slug == "giay-moi" else _body(notes, t)
+        plain = _plain(gist)
+        m = re.search(r"[,.;:(]|\s(?:tu|luc|vao|tai|o|truoc|den het|trong)\s|\s\d{1,2}\s*(?:h|gio)\b", plain)
+        gist = gist[:m.start()] if m else gist
+        words = gist.split()[:12]
+        return " ".join(words)[:1].upper() + " ".join(words)[1:] if len(words) >= 2 else ""
+    return [] if t.field(key).kind in ("list", "names") else ""
+
+
+_COMMAND = (r"^\W*(?:(?:viet|soan|lam)\s+)?(?:thong bao loa|thong bao|doc loa|loa phuong|loa|dang zalo|dang fanpage|"
+            r"bai dang fanpage|bai dang|bai zalo|zalo[^:]{0,30}|cong van|cv|bao cao nhanh|bao cao)\b\s*:?\s*")
+
+
+def _body(notes: str, t: DocType) -> str:
+    """The notes without their command words ('thông báo: …', 'loa: …', 'gửi X đề nghị …' → what is said)."""
+    text = nfc(notes or "").strip()
+    plain = _plain(text)
+    if t.slug == "cong-van":
+        m = re.search(r"\b(?:kinh gui|gui)\s+.+?\s*(?::|\s(?=de nghi|xin|ve viec|yeu cau|bao cao))", plain)
+        return text[m.end():].strip(" :,") if m else ""
+    m = re.match(_COMMAND, plain)
+    return text[m.end():].strip(" :,") if m else ""
+
+
+def trim_place(value: str) -> str:
+    """'nhà văn hoá bàn tổng vệ sinh' → 'nhà văn hoá': a place ends where the purpose of the meeting starts
+    ('bàn ra quân …' alone is no place at all: '')."""
+    plain, lower = _plain(value), nfc(value).lower()
+    marked = plain != lower  # with diacritics, «ban» (a board) is not «bàn» (to discuss)
+    for m in re.finditer(r"(?:^|\s)(ban|de|nham|ve viec)\s", plain):
+        if plain[:m.start()].endswith("dia") or (marked and lower[m.start(1):m.end(1)] == m.group(1) != "ve viec"):
+            continue
+        return value[:m.start()].strip(" ,")
+    return value
+
+
+def _report_results(out: dict[str, Any], notes: str, warnings: list[str]) -> None:
+    """A report's results are the notes' results: an item with none of the notes' figures and under half their
+    words is dropped (the model wrote it, the notes did not); a result clause of the notes whose figures the
+    model left out (or filed as a shortcoming) is added back as the notes write it."""
+    have = set(fold(notes).split())
+    # words of what was done: the notes after their title (up to the first «:» or «,»), which only names the topic
+    done = set(fold(re.split(r"[:,]", nfc(notes or ""), maxsplit=1)[1] if re.search(r"[:,]", notes or "") else "").split())
+    items = [x for x in out.get("ket_qua", []) if set(numbers(x)) & set(numbers(notes))
+             or (sum(w in have for w in fold(x).split()) >= 0.5 * max(1, len(fold(x).split()))
+                 and set(fold(x).split()) & done)]
+    if len(items) < len(out.get("ket_qua", [])):
+        warnings.append("Bỏ kết quả mô hình tự viết, ghi chú không có.")
+    for clause in from_notes("ket_qua", DOC_TYPES["bao-cao"], notes):
+        figures = set(numbers(clause))
+        if figures and not figures <= set(numbers(" ".join(items))):
+            items.append(clause)
+            out["ton_tai"] = [x for x in out.get("ton_tai", []) if not figures <= set(numbers(x))]
+            warnings.append(f"Thêm kết quả «{clause}» chép từ ghi chú (mô hình bỏ sót con số).")
+    out["ket_qua"] = items
+
+
+def looks_like_name(value: str) -> bool:
+    """'Lê Văn Cường', 'ông Hoàng Văn Nam' yes; 'Tổ 2 thu được 90%' no: two or more capitalised words, no digit."""
+    words = [w for w in value.replace(",", " ").split() if _plain(w) not in _HONORIFIC]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not re.search(r"\d", value)
+
+
+def place_in_notes(value: str, t: DocType, notes: str) -> str:
+    """The place as the notes write it: the model's when a «tại/ở …» phrase of the notes holds it (with the
+    word before it, «đầu ngõ 12» for «ngõ 12»), else that phrase; for a notice, post or loudspeaker text with
+    no «tại/ở», the area the notes name («khu phố 2»)."""
+    stated = _spans(notes, r"\b(?:tai|o)\s+(.{3,80}?)" + _PLACE_STOP)
+    if value:
+        have = f" {fold(notes)} "
+        m = re.search(rf"\s((?:dau|cuoi|san|cong|truoc|khu vuc)\s+){re.escape(fold(value))}\s", have)
+        if m and not fold(value).startswith(m.group(1).strip()):
+            words = [m.group(1).strip(), *(re.escape(w) for w in _plain(value).split())]
+            longer = _spans(notes, r"\b(" + r"\W+".join(words) + r")\b")
+            value = longer[0] if longer else value
+        if not stated or any(fold(value) in fold(x) or fold(x) in fold(value) for x in stated):
+            return value
+        return stated[0]
+    if stated:
+        return stated[0]
+    if t.slug in ("thong-bao", "loa", "bai-dang"):
+        areas = _spans(notes, r"\b((?:khu pho|to dan pho|khu tap the|khu dan cu|ngo|to)\s+[0-9a-z]{1,3})\b")
+        return areas[0] if areas else ""
+    return ""
+
+
+def unloop(text: str) -> str:
+    """A small model may loop ('thải thải thải …'): cut the loop and the unfinished sentence it broke off."""
+    m = re.search(r"(?<!\S)(\S+(?:\s+\S+){0,2}?)(?:\s+\1(?=\s|$)){3,}", text)
+    if not m:
+        return text
+    head = text[:m.start()]
+    end = max(head.rfind(". "), head.rfind("! "), head.rfind("? "))
+    return head[:end + 1].strip() if end >= 0 else ""
+
+
+def _time_from_notes(key: str, hm: tuple[int, int] | None, note_times: list[tuple[int, int]],
+                     notes: str) -> tuple[int, int] | None:
+    """The time to use: the model's when the notes state it, else the one the notes give for this field
+    (the end of a meeting after «kết thúc / xong», any other time field the first time written)."""
+    if key == "gio_ket_thuc":
+        end = end_time_in(notes)
+        return end if end else (hm if hm in note_times[1:] else None)
+    if hm in note_times:
+        return hm
+    return note_times[0] if note_times else None
+
+
+def _date_from_notes(key: str, day: dt.date | None, note_dates: dict[dt.date, int | None], notes: str,
+                     today: dt.date) -> dt.date | None:
+    """The date to use: the model's when the notes state it, else the deadline the notes give (for a
+    deadline field) or the first date written (for the day of the event)."""
+    if day in note_dates:
+        return day
+    if key == "thoi_han":
+        return deadline_in(notes, today)
+    return next(iter(note_dates), None)
 
 
 def _sentence(text: str) -> str:
@@ -632,7 +1036,21 @@ def _to_draft(t: DocType, v: dict[str, Any], office: Office, today: dt.date) -> 
 ABBREV_SPOKEN = re.compile(r"\b(UBND|HĐND|TDP|MTTQ|CCCD|ND|NĐ|TP|v/v|tr\.|đ/c|Đ/c)\b")
 
 
+# abbreviations with one reading, spelt out in a text read aloud (others stay and are flagged)
+SPOKEN = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TDP": "tổ dân phố", "MTTQ": "Mặt trận Tổ quốc",
+          "CCCD": "căn cước công dân", "v/v": "về việc", "đ/c": "đồng chí", "Đ/c": "đồng chí"}
+
+
+def spell_out(text: str) -> str:
+    """'UBND phường' → 'Ủy ban nhân dân phường': what a listener hears on the loudspeaker."""
+    for short, full in SPOKEN.items():
+        text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text, flags=re.IGNORECASE if short == "TDP" else 0)
+    return text
+
+
 def _to_text(t: DocType, v: dict[str, Any], office: Office) -> tuple[str, list[str]]:
+    if t.slug == "loa":
+        v = {k: spell_out(x) if isinstance(x, str) else x for k, x in v.items()}
     when, where = _when(v), v.get("dia_diem", "")
     if t.slug == "bai-dang":
         lines = [v["tieu_de"].upper(), "", _sentence(v["noi_dung"])]

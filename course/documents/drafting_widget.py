@@ -7,8 +7,10 @@ small model needs the form.
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import tempfile
+import threading
 from pathlib import Path
 
 import ipywidgets as w
@@ -21,6 +23,7 @@ from course.documents.drafting import (
     doc_type,
     draft_from_notes,
     freeform_prompt,
+    warm_up,
 )
 from course.documents.writer import paragraphs_from_text
 from course.widgets.safe import error_html, guard
@@ -61,6 +64,17 @@ class DraftingWidget:
         self.widget = w.VBox([w.HBox([self.kind, self.provider]), self.notes,
                               w.HBox([self.button, self.free_button]), self.status, self.content,
                               self.recheck_button, self.preview, self.free])
+
+    def warm_up(self) -> threading.Thread:
+        """Read the chosen form's prompt into the local model in the background while the learner types
+        (the first draft then starts in about a second); a failure here only means a slower first draft."""
+        def run() -> None:
+            with contextlib.suppress(Exception):
+                warm_up(self.kind.value, self._provider())
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        return thread
 
     def _show_error(self, message: str) -> None:
         self.status.value = error_html(message)
@@ -147,6 +161,10 @@ def _ipython_display(self: DraftingWidget) -> None:  # pragma: no cover - notebo
     from IPython.display import display
 
     display(self.widget)
+    self.warm_up()
+    if not getattr(self, "_warming", False):  # one observer however often the widget is shown
+        self._warming = True
+        self.kind.observe(lambda _change: self.warm_up(), names="value")
 
 
 DraftingWidget._ipython_display_ = _ipython_display  # type: ignore[attr-defined]
