@@ -25,6 +25,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def stop(proc: subprocess.Popen, grace_s: float) -> None:
+    """SIGTERM, then SIGKILL if the process has not ended within `grace_s` seconds."""
+    proc.terminate()
+    try:
+        proc.wait(grace_s)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
+
+
 def wait_ready(proc: subprocess.Popen, url: str, log: Path, limit_s: float, what: str) -> float:
     """Poll `url` until it answers 200 (seconds waited); fail with the log's tail if the process dies first."""
     import httpx
@@ -65,10 +75,5 @@ def running_hub(tmp: Path, course_root: Path, drop: tuple[str, ...] = (), **extr
         startup_s = wait_ready(proc, base + "/hub/api/", tmp / "jupyterhub.log", 180, "JupyterHub")
         yield SimpleNamespace(base=base, state=state, env=env, tmp=tmp, course_root=course_root, startup_s=startup_s)
     finally:
-        proc.terminate()  # the hub stops its learners' servers and its services on SIGTERM (cleanup_servers)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
+        stop(proc, 30)  # the hub stops its learners' servers and its services on SIGTERM (cleanup_servers)
         log.close()

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.hub_runner import stop
 from tests.wire_server import Scripted, wire_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,12 +158,7 @@ def gateway(tmp_path_factory, redis_port):
                                       ledger=ward_gateway.Ledger(db), startup_s=startup_s, tmp=tmp,
                                       redis=redis_port is not None))
         finally:
-            proc.terminate()
-            try:
-                proc.wait(20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(10)
+            stop(proc, 20)
             log.close()
 
 
