@@ -49,11 +49,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, threads: int, max_waiting: int) -> subprocess.Popen:
+def start_server(port: int, threads: int, max_waiting: int, model: str | None = None) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
                COURSE_DOTENV=os.devnull)
     proc = subprocess.Popen([sys.executable, "-m", "course", "serve", "--port", str(port), "--threads", str(threads),
-                             "--max-waiting", str(max_waiting)],
+                             "--max-waiting", str(max_waiting), *(["--model", model] if model else [])],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     end = time.monotonic() + 300
     while time.monotonic() < end:
@@ -156,11 +156,13 @@ def main() -> None:
     ap.add_argument("--think-s", type=float, default=60.0, help="seconds between one learner's requests in class")
     ap.add_argument("--answer-tokens", type=int, default=200, help="tokens of one drafted document in class")
     ap.add_argument("--budget-s", type=float, default=900.0, help="stop starting new levels after this")
+    ap.add_argument("--model", default=None, help="COURSE_LLM_MODEL key to serve (default: the setting, the drafting "
+                                                  "model)")
     args = ap.parse_args()
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
     port = free_port()
     t0 = time.perf_counter()
-    proc = start_server(port, args.threads, max_waiting=max(levels) + 1)
+    proc = start_server(port, args.threads, max_waiting=max(levels) + 1, model=args.model)
     load_s = time.perf_counter() - t0
     url = f"http://127.0.0.1:{port}/v1"
     try:

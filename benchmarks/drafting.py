@@ -3,7 +3,10 @@
 Arms (every task of the chosen subset goes through each):
 - `structured:<model>`: `course.documents.drafting.draft_from_notes` — the model fills the type's JSON form
   under a grammar, the course grounds it in the notes and writes/checks the document;
-- `free:<model>`: the same notes as a plain request through `course.llm.ask` (what a learner would type).
+- `free:<model>`: the same notes as a plain request through `course.llm.ask` (what a learner would type);
+- `wire:<model>`: the structured arm through the wire, as a cloud gets it: `khoahoc serve --model <model>` on
+  loopback, the drafts sent by the `compatible` provider as OpenAI structured outputs, with the PII guard on
+  (COURSE_COMPATIBLE_IS_CLOUD=1: names become placeholders on the wire and are restored in the answer).
 The baseline is free-form Gemma 3 270M (what the course used before); ratios are against it. Timing: first
 token and whole giấy mời for the structured arm, model RAM (resident memory added by loading and running the
 model). Tasks run grouped by type so the form's shared prompt stays in the model's cache, as in class.
@@ -15,6 +18,7 @@ model). Tasks run grouped by type so the form's shared prompt stays in the model
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -43,12 +47,13 @@ def run_arm(arm: str, tasks: list, details: dict) -> dict:
     os.environ["COURSE_LLM_MODEL"] = model
     before = rss_mb()
     t_load = time.perf_counter()
-    local.get_llama(model)
+    if mode != "wire":  # the wire arm's model lives in the class server's process
+        local.get_llama(model)
     load_s = time.perf_counter() - t_load
     scores, latencies, firsts, invitation = [], [], [], []
     for task in tasks:
         start = time.perf_counter()
-        if mode == "structured":
+        if mode in ("structured", "wire"):
             try:
                 result = draft_from_notes(task.notes, task.type, today=TODAY)
                 score = score_structured(task, result)
@@ -85,6 +90,33 @@ def run_arm(arm: str, tasks: list, details: dict) -> dict:
         "median_first_token_s": round(statistics.median(firsts), 2) if firsts else None,
         "median_giay_moi_s": round(statistics.median(invitation), 1) if invitation else None,
     }
+
+
+@contextlib.contextmanager
+def through_class_server(model: str, threads: int):  # noqa: ANN201
+    """For the wire arm: the class server on a loopback port with `model`; the course's settings point at it as
+    a cloud (the `compatible` provider, PII guard on) until the arm ends."""
+    from class_server import free_port, start_server
+
+    port = free_port()
+    proc = start_server(port, threads, max_waiting=4, model=model)
+    wire = {"COURSE_LLM_PROVIDER": "compatible", "OPENAI_BASE_URL": f"http://127.0.0.1:{port}/v1",
+            "COURSE_COMPATIBLE_IS_CLOUD": "1", "COURSE_REPLAY": "off", "COURSE_LLM_TIMEOUT": "900"}
+    saved = {k: os.environ.get(k) for k in wire}
+    os.environ.update(wire)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except Exception:  # noqa: BLE001 - a server that does not stop is killed
+            proc.kill()
 
 
 def invitation_timing(model: str) -> dict:
@@ -202,7 +234,11 @@ def main() -> None:
             chosen += [t for t in tasks if t.type == typ][args.offset: args.offset + args.per_type]
         tasks = chosen
     details: dict = {"_path": args.details} if args.details else {}
-    results = [run_arm(arm, tasks, details) for arm in args.arms]
+    results = []
+    for arm in args.arms:
+        wire = arm.startswith("wire:")
+        with through_class_server(arm.split(":", 1)[1], args.threads) if wire else contextlib.nullcontext():
+            results.append(run_arm(arm, tasks, details))
     base = next((r for r in results if r["arm"] == "free:gemma-3-270m"), results[0])
     for r in results:
         r["pass_rate_vs_baseline"] = (round(r["pass_rate"] / base["pass_rate"], 2) if base["pass_rate"]

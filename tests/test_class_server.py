@@ -4,11 +4,14 @@ Learners reach it as the `compatible` provider through settings only (OPENAI_BAS
 COURSE_LLM_PROVIDER). The test checks an answer comes back, that a second request beyond the
 server's queue bound gets the Vietnamese "busy" message, that killing the server mid-answer gives
 the Vietnamese "cut off" message, and that a server that is not running gives the "cannot connect"
-message — each time with nothing raised into the notebook.
+message — each time with nothing raised into the notebook. Those mechanics run on the small Gemma model;
+one test drafts a giấy mời through the server on the course's drafting model (COURSE_LLM_MODEL), sent as a
+cloud would get it (OpenAI structured outputs).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -93,7 +96,7 @@ def learner_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, url: str, 
 
 @pytest.fixture
 def class_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    proc, url = start_class_server("--max-waiting", "1")
+    proc, url = start_class_server("--max-waiting", "1", "--model", "gemma-3-270m")
     try:
         learner_settings(monkeypatch, tmp_path, url)
         yield proc
@@ -161,7 +164,7 @@ def test_gateway_routes_learners_to_the_class_server_with_their_limits(tmp_path:
         import ward_gateway
     finally:
         sys.path.remove(str(GATEWAY_DIR))
-    server, server_url = start_class_server()
+    server, server_url = start_class_server("--model", "gemma-3-270m")
     db = tmp_path / "ward_gateway.sqlite3"
     port = free_port()
     env = dict(os.environ, WARD_GATEWAY_DB=str(db), WARD_CLASS_SERVER_URL=server_url, OPENAI_API_KEY="khong-dung",
@@ -207,6 +210,44 @@ def test_gateway_routes_learners_to_the_class_server_with_their_limits(tmp_path:
             gateway.wait()
         log.close()
         stop(server)
+
+
+def test_class_server_fills_a_drafting_form_sent_as_structured_outputs(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default served model is the drafting model; the form goes as OpenAI `json_schema` structured outputs
+    and comes back as JSON of the form's schema (the server turns it into llama.cpp's grammar)."""
+    import datetime as dt
+
+    from course.documents.drafting import DOC_TYPES, draft_from_notes
+
+    proc, url = start_class_server()
+    try:
+        learner_settings(monkeypatch, tmp_path, url, COURSE_LLM_TIMEOUT="900")
+        result = draft_from_notes("mời tổ dân phố 3 họp 8h sáng thứ 7 12/12 ở nhà văn hoá bàn tổng vệ sinh",
+                                  "giay-moi", today=dt.date(2026, 12, 7))
+    finally:
+        stop(proc)
+    assert result.fill is not None and result.fill.provider == "compatible", result.questions
+    assert result.fill.model.startswith("qwen2.5-coder-1.5b")
+    schema = DOC_TYPES["giay-moi"].schema()
+    filled = json.loads(result.fill.raw)  # valid JSON on the first attempt or after the retry
+    assert set(filled) <= set(schema["properties"]) and set(schema.get("required", [])) <= set(filled)
+    # What the course reads from the notes, whatever the model wrote: the time and the date.
+    assert "08 giờ 00" in result.text and "ngày 12 tháng 12 năm 2026" in result.text, result.text
+
+
+def test_structured_outputs_become_llama_cpp_schema_format() -> None:
+    from course.llm.server import openai_to_llama_format
+
+    schema = {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"]}
+    body = json.dumps({"model": "m", "messages": [], "response_format": {
+        "type": "json_schema", "json_schema": {"name": "van_ban", "schema": schema, "strict": True}}}).encode()
+    assert json.loads(openai_to_llama_format(body))["response_format"] == {"type": "json_object", "schema": schema}
+    for same in (b'{"model": "m", "messages": []}', b'{"response_format": {"type": "json_object"}}', b"not json",
+                 b"[1, 2]", b'{"response_format": {"type": "json_schema"}}'[:-2]):
+        assert openai_to_llama_format(same) == same
+    bare = json.dumps({"response_format": {"type": "json_schema", "json_schema": {"name": "x"}}}).encode()
+    assert json.loads(openai_to_llama_format(bare))["response_format"] == {"type": "json_object"}
 
 
 def test_base_model_chat_uses_the_same_frame_as_the_local_provider() -> None:

@@ -7,7 +7,7 @@ import argparse
 import json
 import sys
 
-from course.config import PROVIDERS
+from course.config import LLM_MODEL_KEYS, PROVIDERS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,6 +48,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="số yêu cầu tối đa cùng lúc; quá số này máy chủ báo bận (mặc định 16)")
     s.add_argument("--threads", type=int, default=None, metavar="SỐ_LUỒNG",
                    help="số luồng CPU cho mô hình (mặc định COURSE_LLM_THREADS)")
+    s.add_argument("--model", default=None, choices=LLM_MODEL_KEYS, metavar="MÔ_HÌNH",
+                   help="mô hình phục vụ: " + ", ".join(LLM_MODEL_KEYS) + " (mặc định COURSE_LLM_MODEL, mô hình soạn "
+                        "văn bản của khoá học)")
     s.set_defaults(func=run_serve)
 
 
@@ -104,7 +107,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.threads is not None and args.threads < 1:
         raise ServerError("--threads phải từ 1 trở lên.")
     try:
-        serve(args.host, args.port, max_waiting=args.max_waiting, n_threads=args.threads)
+        serve(args.host, args.port, max_waiting=args.max_waiting, n_threads=args.threads, model=args.model)
     except KeyboardInterrupt:
         print("Đã dừng máy chủ AI.")
     return 0

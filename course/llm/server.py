@@ -5,7 +5,11 @@ deploy/ LiteLLM gateway that enforces per-learner limits) as the `compatible` pr
 `OPENAI_BASE_URL=http://<server>:8000/v1`.
 
 What the course adds to the stock server (`llama_cpp.server`, the `server` extra):
-- the model is the GGUF the course settings point at (`served_model_path`), assembled and checked;
+- the model is the course's drafting model, the one COURSE_LLM_MODEL names (Qwen2.5-Coder 1.5B by default;
+  `--model` picks another), assembled and checked (`served_model_path`);
+- OpenAI's structured outputs (`response_format` of type `json_schema`, what the course's drafting sends to
+  a cloud) become llama.cpp's schema grammar, so a form filled through the server is valid JSON of the
+  form's schema, as it is in-process (`StructuredOutputs`);
 - a base model without a chat template is served through the same few-shot "Câu hỏi / Trả lời"
   frame the in-process local provider uses (chat format `khoahoc-hoi-dap`); a model that carries
   its own chat template (an instruction-tuned GGUF) uses that template;
@@ -35,11 +39,12 @@ class ServerError(CourseError):
     """The class AI server cannot start (missing extra, bad model, port in use)."""
 
 
-def served_model_path(settings: Settings | None = None) -> Path:
-    """The GGUF the course settings point at (COURSE_LLM_MODEL_PATH, else the course's local model)."""
-    from course.local_models import prepare_gemma
+def served_model_path(settings: Settings | None = None, model: str | None = None) -> Path:
+    """The GGUF the class server loads: `model` (a COURSE_LLM_MODEL key), else COURSE_LLM_MODEL's model
+    (COURSE_LLM_MODEL_PATH when set) — the model the course drafts with on one machine."""
+    from course.local_models import prepare_llm
 
-    return prepare_gemma(settings or load_settings())
+    return prepare_llm(model, settings or load_settings())
 
 
 def model_alias(path: Path) -> str:
@@ -94,6 +99,57 @@ def has_chat_template(path: Path) -> bool:
         return "tokenizer.chat_template" in probe.metadata
     finally:
         probe.close()
+
+
+def openai_to_llama_format(body: bytes) -> bytes:
+    """A chat request's `response_format` {"type": "json_schema", "json_schema": {"schema": S}} (OpenAI's
+    structured outputs) as llama-cpp-python's {"type": "json_object", "schema": S}; any other body unchanged."""
+    try:
+        request = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return body
+    fmt = request.get("response_format") if isinstance(request, dict) else None
+    if not isinstance(fmt, dict) or fmt.get("type") != "json_schema":
+        return body
+    spec = fmt.get("json_schema")
+    schema = spec.get("schema") if isinstance(spec, dict) else None
+    request["response_format"] = {"type": "json_object", **({"schema": schema} if isinstance(schema, dict) else {})}
+    return json.dumps(request, ensure_ascii=False).encode()
+
+
+class StructuredOutputs:
+    """ASGI middleware: chat requests asking for OpenAI's structured outputs reach the stock server in the form
+    it understands (`openai_to_llama_format`); the stock server rejects `json_schema` otherwise."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if (scope.get("type") != "http" or scope.get("method") != "POST"
+                or not str(scope.get("path", "")).endswith("/chat/completions")):
+            await self.app(scope, receive, send)
+            return
+        chunks = []
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":  # the client left before sending its request
+                return
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body"):
+                break
+        body = openai_to_llama_format(b"".join(chunks))
+        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"content-length"]
+        scope = {**scope, "headers": [*headers, (b"content-length", str(len(body)).encode())]}
+        replayed = False
+
+        async def replay() -> dict[str, Any]:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()  # after the body: wait for the client's disconnect, as the server expects
+
+        await self.app(scope, replay, send)
 
 
 class BusyLimiter:
@@ -153,17 +209,17 @@ def build_app(model_path: Path, *, host: str = "127.0.0.1", port: int = DEFAULT_
     except (ValueError, RuntimeError, OSError) as exc:
         raise ServerError(f"Không nạp được mô hình {model_path.name} cho máy chủ AI.",
                           hint="Chạy `khoahoc prepare` rồi thử lại.") from exc
-    return BusyLimiter(app, max_waiting)
+    return BusyLimiter(StructuredOutputs(app), max_waiting)
 
 
 def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, max_waiting: int = DEFAULT_MAX_WAITING,
-          n_threads: int | None = None, api_key: str | None = None) -> None:
-    """Load the model and serve until interrupted (Ctrl+C)."""
+          n_threads: int | None = None, api_key: str | None = None, model: str | None = None) -> None:
+    """Load the model (`model`: a COURSE_LLM_MODEL key, default the setting) and serve until interrupted."""
     import socket
 
     import uvicorn
 
-    path = served_model_path()
+    path = served_model_path(model=model)
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
         try:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
