@@ -56,6 +56,21 @@ def test_parsed_article_counts_equal_the_provenance_counts():
     assert any(n.kind == "chương" for n in ho_tich.root.walk())
 
 
+def test_conversion_leftovers_stay_in_the_copied_text_but_out_of_the_articles():
+    from course.legal.corpus import conversion_leftovers
+
+    by_file = _by_file()
+    listed = {name: conversion_leftovers(name) for name in by_file}
+    assert sum(map(len, listed.values())) >= 2  # Luật Tiếp công dân's link caption, NĐ 30's attachment name
+    for name, lines in listed.items():
+        raw = (WARD_DIR / name).read_text(encoding="utf-8")
+        for line in lines:
+            assert line in raw.splitlines(), name  # the shipped text stays as copied
+            assert not any(line in a.text for a in by_file[name].articles), name
+    tiep = by_file["luat_tiep_cong_dan_2013.txt"]
+    assert tiep.article("29").text.rstrip().endswith("văn bản cử người đại diện.")
+
+
 def test_a_status_line_for_every_document():
     docs = list(packaged_documents()) + list(ward_documents(include_old=True))
     assert len(docs) == 6 + 17

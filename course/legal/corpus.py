@@ -141,9 +141,20 @@ def packaged_documents() -> tuple[Document, ...]:
     return tuple(load_packaged(name)[0] for name in packaged_names())
 
 
+def conversion_leftovers(file_name: str) -> frozenset[str]:
+    """Lines of a ward text that are not law, left over from the web page it was converted from (a link
+    caption, an attachment's file name), as `van_ban.json` lists them under 'dong_loi_chuyen_doi'."""
+    record = next((r for r in status_data()["van_ban"] if r["tep"] == file_name), {})
+    return frozenset(record.get("dong_loi_chuyen_doi", ()))
+
+
 def load_ward(file_name: str, meta: DocMeta) -> Document:
-    """One ward document from its text in `van_ban_phuong`, parsed into its tree."""
+    """One ward document from its text in `van_ban_phuong` (without its conversion leftovers), parsed into
+    its tree."""
     raw = (WARD_DIR / file_name).read_text(encoding="utf-8")
+    leftovers = conversion_leftovers(file_name)
+    if leftovers:
+        raw = "\n".join(line for line in raw.split("\n") if line.strip() not in leftovers)
     if "cấp huyện" in raw:  # the text predates the two-level local government of 01/7/2025
         meta = replace(meta, luu_y=(*meta.luu_y, status_data()["cai_cach_hai_cap"]))
     return Document(meta=meta, raw_text=raw, root=parse_structure(raw, title=meta.ten))
