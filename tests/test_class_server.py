@@ -15,12 +15,11 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
-import urllib.request
 import uuid
 from pathlib import Path
 
@@ -28,44 +27,28 @@ import pytest
 
 from course.llm import ask
 from tests.conftest import REPO
+from tests.hub_runner import free_port, wait_ready
 
 pytestmark = pytest.mark.slow
 GATEWAY_DIR = REPO / "deploy" / "gateway"
 LONG_PROMPT = "Hãy viết một bài thật dài, nhiều đoạn, về lịch sử và văn hoá của Hà Nội."
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_ready(url: str, proc: subprocess.Popen, deadline_s: float = 240) -> None:
-    end = time.monotonic() + deadline_s
-    while time.monotonic() < end:
-        if proc.poll() is not None:
-            raise AssertionError(f"khoahoc serve stopped: {proc.stdout.read() if proc.stdout else ''}")
-        try:
-            with urllib.request.urlopen(url + "/models", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise AssertionError("khoahoc serve did not become ready")
-
-
 def start_class_server(*extra: str) -> tuple[subprocess.Popen, str]:
-    """`python -m course serve` on a free loopback port; returns the process and its /v1 URL once ready."""
+    """`python -m course serve` on a free loopback port; returns the process and its /v1 URL once ready (its
+    output goes to a log file, whose tail a failed start shows)."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in {"OPENAI_API_KEY", "GEMINI_API_KEY", "OPENAI_BASE_URL"}}
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     env["COURSE_DOTENV"] = str(REPO / "tests" / "no.env")
     env["COURSE_LLM_CTX"] = "1024"
-    proc = subprocess.Popen([sys.executable, "-m", "course", "serve", "--port", str(port), *extra],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = Path(tempfile.mkstemp(prefix="khoahoc-serve-", suffix=".log")[1])
+    with log.open("w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "course", "serve", "--port", str(port), *extra],
+                                env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/v1"
     try:
-        wait_ready(url, proc)
+        wait_ready(proc, url + "/models", log, 240, "khoahoc serve")
     except BaseException:
         stop(proc)
         raise
