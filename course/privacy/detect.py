@@ -855,8 +855,9 @@ def find_pii(text: str) -> list[Finding]:
             continue
         kept.insert(i, f)
         starts.insert(i, f.start)
-    # Sensitive data about a person: tied by a name or ID in the same sentence; cut where it overlaps.
-    for category, start, end in find_sensitive(text, [(k.start, k.end) for k in kept], folded_case):
+    # Sensitive data about a person: tied by a name or ID in the same sentence (a plate names a vehicle, not a
+    # person); cut where it overlaps.
+    for category, start, end in find_sensitive(text, [(k.start, k.end) for k in kept if k.kind != "PLATE"], folded_case):
         # cut out the names and IDs inside the phrase: what is left on either side is sensitive
         first = max(0, bisect.bisect_left(starts, start) - 1)
         pieces, lo = [], start
