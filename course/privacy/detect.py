@@ -281,12 +281,13 @@ _RUN_SEP = r"(?:[ \t]?[.\-|·][ \t]?|[ \t]|\][ \t]?\[)"
 DIGIT_RUN = re.compile(r"(?<![\w/.,-])\d(?:" + _RUN_SEP + r"?\d){8,18}(?![\w/]|[.,]\d)")
 # Groups of three or four digits joined by slashes ("035/092/001/234"): an ID, not a document number (those hold
 # letters, "12/2025/NĐ-CP", or a year).
-SLASH_RUN = re.compile(r"(?<![\w/.-])\d{3,4}(?:/\d{3,4}){2,3}(?![\w/-])")
+SLASH_RUN = re.compile(r"(?<![\w/.-])\d{3,4}(?:/\d{3,4}){2,3}(?![\w/-])"
+                       r"|(?<![\w/.-])\d(?: ?/ ?\d){8,18}(?![\w/-])")  # and one digit per box between slashes: "0/7/9/2/…"
 # Digits spoken or typed as Vietnamese words ("không một bốn, một chín sáu ..."), on folded lower-case text.
 DIGIT_WORDS = {"khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "lam": "5",
                "sau": "6", "bay": "7", "tam": "8", "chin": "9"}
 # The name of a passport's letter read aloud, right before the digits: "xê" / "cê" (C), "bê" (B), "pê" (P) ...
-PASSPORT_LETTER_SPOKEN = re.compile(r"\b(?:xe|ce|be|pe|gie|ca|e|en no)\s*[,.:-]?\s*$")
+PASSPORT_LETTER_SPOKEN = re.compile(r"\b(?:xe|ce|be|pe|gie|ca|e|en no|[bcegknp])\s*[,.:-]?\s*$")  # or the letter written
 
 
 def spoken_digits(spoken: str) -> str:
@@ -339,7 +340,8 @@ SECRET_WORDS_RE = re.compile(r"\b(?:ma (?:otp|pin|xac thuc|xac nhan)|otp|pin|mat
                              r"(?:[\s,.-]+(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)){3,7})\b")
 # An email written out: "lan a còng gmail chấm com", "an.nguyen @ gmail . com", "an (at) gmail (dot) com".
 _AT = r"(?:\s+(?:a\s+)?(?:cong|moc|\(at\)|at)\s+|\s*@\s*|\s*[(\[{<](?:a|at|a cong|cong|a moc)[)\]}>]\s*)"
-_DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s*)"
+_DOT = (r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s*"
+        r"|\s?,\s?(?=(?:com|vn|net|org|edu|gov)\b))")  # "gmail,com": a comma typed for the dot before the ending
 # The local part read aloud: words joined by "chấm", "gạch dưới", "gạch ngang", or digits in words
 # ("ngocanh hai không không năm", "quang gạch dưới minh").
 _LOCAL_JOIN = (r"(?:\s+(?:cham|gach duoi|gach chan|gach ngang|gach noi|dau gach duoi)\s+[a-z0-9][a-z0-9._+-]*"
@@ -378,10 +380,11 @@ ANY_DATE_RE = re.compile(
     r"|\d(?:\s?\d)?\s*[/.-]\s*\d(?:\s?\d)?\s*[/.-]\s*(?:\d(?:\s?\d){3}|\d{2})(?![\d/.-]?\d)"
     r"|\d{1,2}\s+\d{1,2}\s+(?:19|20)\d{2}(?!\d)"  # "05 03 1990", typed with spaces
     r"|(?:thang\s+)?\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}(?![\d/.-]?\d)"  # month and year: "sinh tháng 3/1990"
-    r"|thang\s+(?:\d{1,2}|" + _NW + r")\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"
+    r"|th(?:ang|g)\.?\s+(?:\d{1,2}|" + _NW + r")\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"
     r"|nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"  # "sinh năm 90"
     r"|(?:nam\s+)?(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
-    r"|(?:(?:ngay|mung|mong)\s+)?(?:\d{1,2}|ram|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+thang\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)(?:\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|" + _LUNAR + r"|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7}))?"
+    # "21 thg 4, 1985", "13 tháng 6 âm lịch năm Kỷ Dậu": the month abbreviated, the calendar named, the year without "năm"
+    r"|(?:(?:ngay|mung|mong)\s+)?(?:\d{1,2}|ram|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+th(?:ang|g)\.?\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)(?:\s*\(?(?:am lich|duong lich|al|dl)\)?)?(?:\s*[/,]?\s*(?:nam\s+(?:(?:19|20)\d{2}|" + _LUNAR + r"|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7})|(?:19|20)\d{2}(?!\d)))?"
     # English: "March 3rd, 1994", "3 March 1994"
     r"|(?:" + _MONTHS_EN + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS_EN
     + r")\.?,?\s+(?:19|20)\d{2})(?!\w)"
@@ -392,6 +395,11 @@ BIRTH_HINT = re.compile(r"sinh|dob|\bns|\bsn|born|birth|doi|\bde ")
 BIRTH_WORD_RE = re.compile(r"\b(?:ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
                            r"|chao doi|ra doi|sinh nhat|born|birthday|birth date|de(?= (?:ngay|nam|vao|hom|luc)\b))\b"
                            r"(?! (?:hoat|vien|thai|ke|song|ly|hoc|san|trac|to|vat|khi|loi|thanh|tu|ra)\b)")
+
+
+# A time of day between a birth word and the date (folded): "lúc 3 giờ 15", "vào 22h30 tối", "03:15".
+TIME_OF_DAY = re.compile(r"\b(?:luc|vao|khoang)?\s*\d{1,2}\s*(?:gio|h|:)\s*(?:\d{1,2}\s*(?:phut)?)?"
+                         r"(?:\s*(?:sang|chieu|toi|dem|trua|rang sang))?(?=\s|,|$)")
 
 
 def _birth_dates(text: str, low: str) -> list[Finding]:
@@ -411,7 +419,7 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
         m = ANY_DATE_RE.search(low, b.end(), min(len(low), b.end() + 90))
         if not m:
             continue
-        between = low[b.end():m.start()]
+        between = TIME_OF_DAY.sub(" ", low[b.end():m.start()])  # "sinh lúc 3 giờ 15 ngày 18 tháng 9 …": the hour, then the date
         if len(between) > 45 or re.search(r"[.;!?\n]|\d|\bcap\b|het han|\bden\b|tu ngay|vi du|dinh dang|\bmau\b"
                                           r"|\btruoc\b|\bsau\b|\btro (?:ve|len|di)\b|\btu nam\b", between):
             continue
@@ -494,7 +502,10 @@ PLATE_CONTEXT = re.compile(r"(?:\boto\b|o to|\bxe\b|bien so|\bbks\b|\bbs\b|bien 
 # A secret's keyword; the secret is the first token-like value after it in the same clause.
 SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
                            r"|ma xac (?:thuc|nhan|minh)|ma bao mat|ma kich hoat|ma dang nhap|ma mo khoa|ma bi mat|ma so bi mat"
-                           r"|ma truy cap|smart ?otp|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv)\b")
+                           r"|ma truy cap|smart ?otp|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv"
+                           # a code handed over: "đọc mã 2 7 4 4 1 0", "báo mã vừa nhận", "gửi lại mã: 4821"
+                           r"|(?:doc|bao|cho|gui|nhan|dua|cung cap|xin|hoi|nhap|khai|noi|lay)(?: lai| giup| cho [a-z]+)? ma"
+                           r"(?= *(?:\d|:|la\b|(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)\b|(?:vua|da|duoc) (?:nhan|gui)|gom\b|\d so)))\b")
 _SHORT_SECRET_KEYS = ("cvv", "cvc", "otp", "pin", "ma pin", "ma xac", "ma bao mat", "so bao mat", "ma so bao mat", "so cvv")
 
 
@@ -504,6 +515,8 @@ def _secrets(text: str, low: str) -> list[Finding]:
     for k in SECRET_KEY_RE.finditer(low):
         stop = re.search(r"[.;?](?:\s|$)|\n|!\s", low[k.end():k.end() + 100])
         end_win = k.end() + (stop.start() if stop else min(100, len(low) - k.end()))
+        nxt = SECRET_KEY_RE.search(low, k.end(), end_win)  # "wifi …: tên X, mật khẩu Y": the next keyword owns Y
+        end_win = nxt.start() if nxt else end_win
         short = k.group().startswith(_SHORT_SECRET_KEYS)
         # the value read aloud or typed digit by digit: "là năm hai tám, một chín bốn", "là 8 4 2 6 9"
         spoken = [(k.end() + a, k.end() + b) for a, b, dg in number_runs(text[k.end():end_win], low[k.end():end_win], 3)
@@ -511,6 +524,10 @@ def _secrets(text: str, low: str) -> list[Finding]:
         spaced = re.search(r"(?<![\w.,/])\d(?: \d){3,11}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
         if spaced:
             spoken.append((k.end() + spaced.start(), k.end() + spaced.end()))
+        # digits in groups: "mã OTP 6 số: 027 593", "PIN 12 34"
+        grouped = re.search(r"(?<![\w.,/])\d{2,4}(?: \d{2,4}){1,3}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
+        if grouped and 4 <= len(_digits(grouped.group())) <= 8:
+            spoken.append((k.end() + grouped.start(), k.end() + grouped.end()))
         if spoken:
             a, b = min(spoken)
             out.append(Finding("SECRET", a, b, text[a:b]))
@@ -521,6 +538,8 @@ def _secrets(text: str, low: str) -> list[Finding]:
                 b -= 1
             tok = text[a:b]
             after_is = re.search(r"(?:\bla|[:=])\s*$", low[max(0, a - 6):a]) is not None
+            if re.search(r"\b(?:ten(?: mang| wifi)?|ssid|name|ten dang nhap|username|user|tai khoan)\s*[:=]?\s*$", low[max(0, a - 20):a]):
+                continue  # the network's or the account's name, not its password
             if re.fullmatch(r"\d{3,8}", tok):
                 if short or len(tok) >= 4:
                     out.append(Finding("SECRET", a, b, tok))
@@ -686,6 +705,21 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
     return out
 
 
+# A hotline of an office, published for everyone (folded, right before the number, in its clause); an office's desk
+# phone ("máy bàn trạm y tế") may be a person's and stays hidden.
+OFFICE_LINE_BEFORE = re.compile(
+    r"\b(?:duong day nong|tong dai|hotline)(?: (?:chinh thuc|tiep dan|tiep nhan|phan anh))? (?:cua |tai )?(?:ubnd|uy ban|phuong|xa|thi tran|cong an|so"
+    r"|dien luc|ngan hang|benh vien|tram y te|truong|ban quan ly|trung tam|chi cuc|cuc|bhxh|bao hiem xa hoi|van phong"
+    r"|tru so|bo phan mot cua|bo phan tiep nhan|hdnd|mat tran|doi quan ly|cong ty)\b[^,;()]{0,40}$")
+
+
+def _office_line(text: str, low: str, start: int) -> bool:
+    clause = re.split(r"[.;!?\n](?:\s|$)|,", low[max(0, start - 80):start])[-1]
+    m = OFFICE_LINE_BEFORE.search(clause)
+    return m is not None and not person_cue(text[start - len(clause) + m.start():start]) and not re.search(
+        r"\b(?:rieng|ca nhan|cua (?:ong|ba|anh|chi|em|co|chu|bac))\b", clause)
+
+
 def find_pii(text: str) -> list[Finding]:
     """All personal data found in `text`, sorted by position, without overlaps."""
     text = unicodedata.normalize("NFC", text or "")
@@ -844,6 +878,9 @@ def find_pii(text: str) -> list[Finding]:
         found += _old_dates_of_people(text, low, name_starts)
     if "|" in text or ";" in text or "\t" in text:
         found += _record_fields(text, folded_case, person_starts)
+
+    # An office's own line ("Đường dây nóng của UBND phường: 0243 …") is published, not a person's number.
+    found = [f for f in found if f.kind != "PHONE" or not _office_line(text, low, f.start)]
 
     # Resolve overlaps: keep higher priority, then the longer span.
     found.sort(key=lambda f: (-PRIORITY[f.kind], -(f.end - f.start), f.start))
