@@ -538,7 +538,7 @@ def _secrets(text: str, low: str) -> list[Finding]:
                 b -= 1
             tok = text[a:b]
             after_is = re.search(r"(?:\bla|[:=])\s*$", low[max(0, a - 6):a]) is not None
-            if re.search(r"\b(?:ten(?: mang| wifi)?|ssid|name|ten dang nhap|username|user|tai khoan)\s*[:=]?\s*$", low[max(0, a - 20):a]):
+            if re.search(r"\b(?:ten(?: mang| wifi)?|ssid|name|ten dang nhap|username)\s*[:=]?\s*$", low[max(0, a - 20):a]):
                 continue  # the network's or the account's name, not its password
             if re.fullmatch(r"\d{3,8}", tok):
                 if short or len(tok) >= 4:
