@@ -156,13 +156,19 @@ ADDRESS_RES = (
     # "trú tại 25 Lê Lợi", "ở số 8 Trần Phú"
     re.compile(r"(?:tại|trú|ngụ|ở|chỉ:?|về|đến)\s+(?P<addr>(?:số\s+)?" + _HOUSE_NO + r"\s+" + _NAME_WORDS + r")"),
 )
+# A house number with its alley ("342/17", "60/4B") right before a street's name, anywhere: "… 342/17 Nguyễn Trọng Tuyển".
+HOUSE_SLASH_RE = re.compile(r"(?<![\w/.,-])(?P<addr>(?P<n1>\d{1,4})[A-Z]?/(?P<n2>\d{1,3})[A-Z]?(?:/\d{1,3}[A-Z]?)?\s+"
+                            r"(?:(?:đường|phố|Đường|Phố)\s+)?" + _NAME_WORDS + r")")
+HOUSE_CUE_BEFORE = re.compile(r"(?:số|nhà|ở|tại|về|đến|chỉ|trú|ngụ|so|nha|o|tai|ve|den|chi|tru)\s*:?\s*$", re.I)
 # A flat: "phòng 304, nhà B2, khu tập thể Quyết Thắng".
 FLAT_RE = re.compile(r"\b(?P<addr>[Pp]hòng\s+\d{1,4}[A-Za-z]?\s*,?\s*(?:nhà|tòa|toà|block)\s+[A-Z0-9][\w-]*"
                      r"(?:\s*,?\s*(?:khu tập thể|chung cư|khu nhà ở|KTX|tòa nhà)\s+" + _NAME_WORDS + r")?)")
 # What follows an address label is an address: "Địa chỉ: bản Bó Phứa", "ĐỊA CHỈ: SỐ 58, TỔ 6, ĐƯỜNG 3/2",
 # "Nơi ở hiện tại: …", "dia chi so 3 ngo 8 pho Le Duan" (on folded lower-case text).
 ADDRESS_LABEL_RE = re.compile(
-    r"(?:\b(?:dia chi(?: (?:nha|thuong tru|tam tru|lien he|hien tai|hien nay|cu|moi|nha rieng))?|noi o(?: hien (?:tai|nay))?"
+    r"(?:\b(?:dia chi(?: (?:nha|thuong tru|tam tru|lien he|hien tai|hien nay|cu|moi|nha rieng))?"
+    r"|dia chi(?: (?!email|e-mail|thu\b|mail|web|website|ip\b|mac\b|truy cap|dang nhap)[a-z]+){1,4}(?=\s*:)"  # "Địa chỉ người khiếu nại:"
+    r"|noi o(?: hien (?:tai|nay))?"
     r"|noi (?:thuong|tam) tru|cho o(?: hien (?:tai|nay))?)(?:\s*:\s*|\s+(?=so\s+\d|\d))"
     r"|\b(?:thuong tru|tam tru|tru quan|hktt|ho khau(?: thuong tru)?|noi cu tru|dc|d/c|tru)\s*:\s*)"
     r"(?P<addr>[^;\n()\"—–]{2,80})")
@@ -187,10 +193,13 @@ VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:b
 # A chain of place units, on folded text that keeps capitals: "phòng 204, nhà số 15 ngõ 62 phố Trần Hưng Đạo",
 # "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
 _PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
-               r"to dan pho|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|cho|chung cu|khu tap the|ktx|block|lo|day)")
-_PLACE_UNIT = (r"(?i:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*(?![\w/])|[A-Z]\d{0,3}\b"
+               r"to dan pho|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|cho|chung cu|khu tap the|ktx|block|lo|day"
+               r"|quoc lo|tinh lo|huong lo|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn)")
+_PLACE_UNIT = (r"(?i:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,2}\s+Thang\s+(?:\d{1,2}|[A-Z][a-z]+)(?!\w)"  # "đường 3 Tháng 2"
+               r"|\d{1,4}[A-Za-z]?(?:[/.-]\d{1,4}[A-Za-z]?)*(?![\w/])"  # "60/4", "08.12", "12-14"
+               r"|[A-Z]{1,2}\d{0,3}(?:[-.]\d{1,4}[A-Za-z]?)?\b"  # "A3", "B2-15"
                r"|" + _NUMW + r"(?:\s+" + _NUMW + r"){0,3}\b"
-               r"(?!\s+[a-z])|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4})")
+               r"(?!\s+[a-z])|[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|\d{1,3}\b(?!\s+[a-z]))){0,4})")  # "chung cư Ehome 3"
 OFFICE_PLACE = re.compile(r"\b(?:tru so|ubnd|uy ban nhan dan|hoi truong|co quan|van phong|nha van hoa|hoi nghi|mot cua"
                           r"|bo phan|phong hop|tiep nhan)\b")
 PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>" + _PLACE_UNIT + r"(?:\s*,?\s*" + _PLACE_UNIT + r")*)")
@@ -198,7 +207,8 @@ DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay)\b"
 CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o|nguoi)\s+|\(\s*"
                         r"|\s[–—-]\s*)$", re.I)
 # A unit that numbers one home: "số nhà 8", "nhà số 15", "số 9" (before another unit), a flat, a room, a stall.
-HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|can|phong tro|phong|nha tro|ki-?ot|kiot|quay|so|nha)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
+HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|can|phong tro|phong|nha tro|ki-?ot|kiot|quay|so|nha)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)"
+                        r"|\blo\s+(?:so\s+)?[a-z]{0,2}\d")  # a plot of a housing estate: "lô B2-15"
 # Sending something to a place: the place is where someone lives or works ("ship về nhà 3, ngõ 9 …").
 DELIVERY_LEAD = re.compile(r"\b(?:ship|giao|gui|chuyen|chuyen phat|mang|dua)\s+(?:\w+\s+){0,2}(?:ve|den|toi|qua)\s+$")
 # A numbered residential group: "tổ 7", "xóm 3", "đội 2", "tổ mười một".
@@ -224,6 +234,8 @@ NOT_ADDRESS_NAME = re.compile(
     r"Tháng|Năm|Ngày|Phường|Xã|Quận|Huyện|Tỉnh|Thôn|Tổ|Khu|Đợt|Quý|Lớp|Hiến pháp)\b"
 )
 
+# A street named after a date: "đường 3 Tháng 2", "phố 19 Tháng 5" (the month word is masked before NOT_ADDRESS_NAME).
+STREET_DATE = re.compile(r"((?:[Đđ]ường|[Pp]hố|[Đđ]ại lộ)\s+\d{1,2})\s+Tháng")
 # Words that end a village name typed in small letters ("bản hang kia xin hỗ trợ").
 _VERB_STOP = (r"(?:tren|duoi|ben|nay|do|cu|xin|de|nghi|hoi|bi|co|muon|can|dang|da|se|den|lam|nop|duoc|va|voi|la|thi|nhung|cho|gui|ve|tu|nay"
               r"|vua|moi|chua|khong|ko|ne|nhe|a|o|tai)")
@@ -786,9 +798,16 @@ def find_pii(text: str) -> list[Finding]:
             left = text[max(0, start - 30) : start]
             if NOT_ADDRESS_BEFORE.search(left) or COUNT_BEFORE.search(left):
                 continue
-            if _money_after(text, start + len(value)) or NOT_ADDRESS_NAME.search(value):
+            if _money_after(text, start + len(value)) or NOT_ADDRESS_NAME.search(STREET_DATE.sub(r"\1 t", value)):
                 continue
             found.append(Finding("ADDRESS", start, start + len(value), value))
+    for m in HOUSE_SLASH_RE.finditer(text) if "/" in text else ():
+        left = text[max(0, m.start() - 30):m.start()]
+        date_like = int(m.group("n1")) <= 31 and 1 <= int(m.group("n2")) <= 12  # "ngày 12/11 Nguyễn Văn A đến"
+        if (NOT_ADDRESS_BEFORE.search(left) or COUNT_BEFORE.search(left) or (date_like and not HOUSE_CUE_BEFORE.search(left))
+                or NOT_ADDRESS_NAME.search(m.group("addr")) or _money_after(text, m.end())):
+            continue
+        add("ADDRESS", m, "addr")
     for m in ENGLISH_ADDRESS.finditer(text) if "St" in text or "Road" in text or "Rd" in text or "Ave" in text else ():
         add("ADDRESS", m)
     for m in FLAT_RE.finditer(text):
@@ -824,7 +843,7 @@ def find_pii(text: str) -> list[Finding]:
         s1 = re.search(r"[.;!?\n](?:\s|$)|$", low[b:b + 120])
         s1 = b + (s1.start() if s1 else 120)
         person = bisect.bisect_right(person_starts, s1) > bisect.bisect_left(person_starts, s0)
-        if NOT_ADDRESS_BEFORE.search(text[max(0, a - 30):a]) or NOT_ADDRESS_NAME.search(text[a:b]):
+        if NOT_ADDRESS_BEFORE.search(text[max(0, a - 30):a]) or NOT_ADDRESS_NAME.search(STREET_DATE.sub(r"\1 t", text[a:b])):
             continue
         if re.match(r"\s*(?:den|toi|-|–|va)\s*\d", low[b:b + 12]):
             continue  # "ki-ốt số 1 đến 20": a range of stalls, not one home

@@ -162,7 +162,8 @@ tiki grab gojek vneid icloud iphone samsung oppo xiaomi honda yamaha viettel vin
 internet wifi bluetooth excel word powerpoint chatgpt gemini copilot""".split())
 # Words of a legal reference that a title may precede ("giúp em Điều 15", "em Nghị định 154/2024"), folded.
 DOC_HEADS = frozenset("dieu khoan diem chuong muc luat nghi thong quyet cong hien bo phu mau to".split())
-_DOC_TAIL = re.compile(r"\s*(?:\d|dinh\b|quyet\b|tu\b|luat\b|luc\b|van\b|phap\b|trinh\b)", re.I)
+# … followed by a number or by the second word of the reference in small letters ("Công văn", not "Công Văn Minh").
+_DOC_TAIL = re.compile(r"\s*(?:\d|(?:định|quyết|tư|luật|lục|văn|pháp|trình|dinh|quyet|tu|luat|luc|van|phap|trinh)\b)")
 # Family names typed bare at the end of a name in Western order ("Minh Anh Nguyen"), common enough to tell.
 WESTERN_SURNAMES = frozenset("nguyen tran le pham hoang huynh phan vu vo dang bui do ngo duong ly dinh truong".split())
 # "Họ tên:", "Người khai:", "Chủ hộ:", "HỌ TÊN CHỦ HỘ:" … just before the run.
@@ -486,8 +487,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     label = _COLON.match(text, run[-1][1]) is not None  # "HỌ TÊN:" is a field label, "anh Sáng:" a name
     run = run[:6]
     tokens = [text[s:e] for s, e in run]
-    low_first = strip_diacritics_aligned(tokens[0]).lower() if len(run) == 1 or not _title(tokens[0], True) else \
-        strip_diacritics_aligned(tokens[1]).lower()
+    k_first = 1 if len(run) > 1 and _title(tokens[0], True) else 0  # the first word after a title
+    low_first = strip_diacritics_aligned(tokens[k_first]).lower()
     titled = False
     bare_text = _bare_context(text, run[0][0])
     # a family name typed bare counts in a sentence typed bare, or in a run typed bare ("PHAM VAN LONG"),
@@ -500,7 +501,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         return None
     if tokens[0] in ("Ban", "BAN") and not bare_text:  # "Ban Thanh tra nhân dân": a board; the family name is "Bàn"
         return None
-    if low_first in BRANDS or (low_first in DOC_HEADS and _DOC_TAIL.match(folded, run[0][1])):
+    if low_first in BRANDS or (low_first in DOC_HEADS and _DOC_TAIL.match(text, run[k_first][1])):
         return None  # "Kết bạn Zalo", "giúp em Điều 15", "em Nghị định 154/2024"
     if _title(tokens[0], bare_text):
         if len(run) == 1:
