@@ -231,7 +231,7 @@ COUNT_BEFORE = re.compile(
 # A number followed by these is a legal or administrative reference, not a house on a street.
 NOT_ADDRESS_NAME = re.compile(
     r"\d\s+(?:Điều|Khoản|Chương|Mục|Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Công văn|"
-    r"Tháng|Năm|Ngày|Phường|Xã|Quận|Huyện|Tỉnh|Thôn|Tổ|Khu|Đợt|Quý|Lớp|Hiến pháp)\b"
+    r"Tháng|Năm|Ngày|Phường|Xã|Quận|Huyện|Tỉnh(?! lộ)|Thôn|Tổ|Khu|Đợt|Quý|Lớp|Hiến pháp)\b"
 )
 
 # A street named after a date: "đường 3 Tháng 2", "phố 19 Tháng 5" (the month word is masked before NOT_ADDRESS_NAME).
