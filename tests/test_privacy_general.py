@@ -698,6 +698,11 @@ COUSIN_CASES = [
      'Hồ sơ của ông Nguyễn Văn Sáng đã đủ. Ông đang điều trị ung thư gan giai đoạn cuối.'),
     ('SENSITIVE', 'buôn bán ma túy', 'Anh Hùng (số 4 ngõ 8 Lê Lợi) buôn bán ma túy, người dân phản ánh.'),
     ('SENSITIVE', 'dương tính', 'Đối tượng Lê Văn Tài, xe 29B1-234.56, dương tính với ma túy.'),
+    ('SENSITIVE', 'quan hệ bất chính', 'Anh Vũ có quan hệ bất chính với vợ người khác.'),
+    ('SENSITIVE', 'con riêng', 'Chị Hoa có con riêng với ông Tư.'),
+    ('SENSITIVE', 'số dư tài khoản 2 tỷ', 'Anh Lâm có số dư tài khoản 2 tỷ ở Vietcombank.'),
+    ('SENSITIVE', 'sổ tiết kiệm', 'Ông Thành có 3 sổ tiết kiệm ở bưu điện.'),
+    ('SENSITIVE', 'nhà nghỉ Thanh Bình', 'Camera ghi lại anh Long vào nhà nghỉ Thanh Bình lúc 23 giờ.'),
     ('NAME', 'Lưu Thị Mến', 'Số TK 0123456789 Vietcombank, chủ tài khoản Lưu Thị Mến.'),
     ('NAME', 'Hà Thị Xuân', 'Giấy báo gửi người nhận Hà Thị Xuân ở tổ 2.'),
     ('NAME', 'Vàng Thị Dua', 'Bé Vàng Thị Dua sinh năm 2021 chưa có giấy khai sinh.'),
@@ -751,6 +756,7 @@ def test_mechanisms_cover_cousins_of_first_contact_misses(kind: str, value: str,
     'Đường dây nóng của Công an phường: 0243 8251 113.',
     'Nó mua xe 500 triệu.',
     'TRẺ EM CÓ HOÀN CẢNH ĐẶC BIỆT',
+    'Camera an ninh phường ghi lại vụ trộm lúc 2 giờ sáng.',
 ])
 def test_cousins_of_first_contact_false_alarms_pass(text: str) -> None:
     """A topic, a published hotline, a legal reference after a title, a street named after a date: nothing hidden."""
@@ -765,6 +771,8 @@ def test_cousins_of_first_contact_false_alarms_pass(text: str) -> None:
     'Ông Tâm là người Thái Bình, chuyển về phường năm 2010.',
     'Anh Minh nghiên cứu đề án chuyển đổi số của phường.',
     'Chị Hà phản đối việc thu phí gửi xe ở chợ.',
+    'Anh Nam kiểm tra số dư tài khoản phường là 20 triệu.',
+    'Bà Hạnh có nhóm máu hiếm, cần người hiến.',
 ])
 def test_thing_subjects_and_look_alike_words_are_not_sensitive(text: str) -> None:
     """A vehicle's fine, 'là sự', a nurse giving shots, a province of origin, research, a complaint: no sensitive data."""

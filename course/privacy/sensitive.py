@@ -173,7 +173,7 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"\b(?:(?:la |nguoi )*(?:dong tinh(?: nam| nu)?|song tinh|chuyen gioi|lgbt[a-z+]*)"
         r"|(?:co |dang )?(?:bo nhi|(?<!xac )nhan tinh(?! trang)|nguoi tinh|quan he (?:tinh duc|ngoai hon|ngoai luong|bat chinh))(?: [a-z]+){0,4}"
         r"|(?:ban|mua) dam|mai dam|gai goi|ngoai tinh|lang nhang|ngoai luong|bi xam hai tinh duc|bi quay roi tinh duc"
-        r"|bi hiep dam|chung song nhu vo chong)\b"),
+        r"|bi hiep dam|chung song nhu vo chong|(?:co )?con (?:ngoai gia thu|rieng voi [a-z]+(?: [a-z]+)?))\b"),
     "finance": re.compile(
         r"\b(?:(?:dang |con |bi |da )*vay(?: [a-z]+){0,2} (?:nang lai|lai nang|tin dung den|nong|xa hoi den)(?: [a-z0-9]+){0,4}"
         r"|(?:co |gui |dang gui )?(?:so tiet kiem|tien gui tiet kiem|gui tiet kiem|tai san|tien gui)(?: [a-z]+){0,2}"
@@ -214,12 +214,14 @@ GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat 
                               "muc su", "linh muc", "chuc sac", "chuc viec", "truong lao", "ha mon", "phap luan",
                               "con chien"),
                  "sexual": ("tinh", "gioi", "lgbt", "dam", "gai goi", "lang nhang", "ngoai luong", "bo nhi", "xam hai",
+                            "quan he", "gia thu", "con rieng",
                             "quay roi", "chung song"),
                  "health_en": ("hiv", "has ", "have ", "had ", "with ", "is ", "diagnosed", "treated", "drug", "rehab",
                                "dialysis"),
                  "criminal_en": ("criminal", "prison", "jail", "convicted", "arrested", "sentenced", "detained", "charged",
                                  "probation", "served"),
-                 "finance": ("no", "vay", "tiet kiem", "tai san", "tien gui"), "finance_x": ("no ",),
+                 "finance": ("no", "vay", "tiet kiem", "tai san", "tien gui"), "finance_x": ("no ", "so du", "tiet kiem",
+                                                                                           "thu nhap"),
                  "religion_x": ("su", "hoa thuong", "thuong toa", "dai duc", "tru tri", "tu ", "thay ", "chuc", "giao", "dao",
                                 "tin do", "phat tu", "con chien", "soeur", "imam", "acha", "hakim", "nhom", "hoi thanh"),
                  "political_x": ("che do", "chinh quyen", "dang cong san", "nha nuoc", "chu nghia", "chinh the", "bau cu",
@@ -227,7 +229,8 @@ GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat 
                                  "khung bo", "ly khai", "chong pha", "doi lap"),
                  "biometric_x": ("sinh trac", "khuon mat", "guong mat", "giong noi", "mong mat", "van tay", "adn", "dna",
                                  "gen"),
-                 "location_x": ("dinh vi", "vi tri", "gps", "di chuyen", "hanh trinh", "lich trinh", "lo trinh", "check"),
+                 "location_x": ("dinh vi", "vi tri", "gps", "di chuyen", "hanh trinh", "lich trinh", "lo trinh", "check",
+                                "camera"),
                  "criminal_x": ("bac", "do", "lo de", "trom", "ma tuy", "vu khi", "nang lai", "lua dao", "cuop", "thuong tich",
                                 "hanh hung", "bao hanh", "hon", "lay chong", "cuoi", "bat vo", "ban nguoi", "lua ban", "ban sang",
                                 "ban qua"),
@@ -392,13 +395,22 @@ GENERIC["location_x"] = re.compile(
     r"(?:dinh vi|vi tri (?:dien thoai|hien tai|cua|xe)|gps|thiet bi dinh vi|lich su di chuyen|lich trinh di chuyen"
     r"|hanh trinh di chuyen|du lieu vi tri|du lieu di chuyen)"
     r"(?: [a-z0-9]+){0,8}"
-    r"|(?:lich su|du lieu|nhat ky|lo trinh) (?:di chuyen|vi tri|dinh vi|gps|check-?in)(?: [a-z0-9]+){0,6})\b")
+    r"|(?:lich su|du lieu|nhat ky|lo trinh) (?:di chuyen|vi tri|dinh vi|gps|check-?in)(?: [a-z0-9]+){0,6}"
+    # what a camera or a tracker recorded of the person: "Camera ghi lại anh Long vào nhà nghỉ … lúc 23 giờ"
+    r"|(?:camera|dinh vi|gps|thiet bi dinh vi)(?: [a-z]+){0,2} (?:ghi lai|ghi nhan|ghi hinh|cho thay|phat hien|bat duoc"
+    r"|quay (?:lai|duoc)|thay)(?: [a-z0-9]+){1,10})\b")
 GENERIC["finance_x"] = re.compile(
     # a debt with its amount or its lender a few words after "nợ": "nợ tiền họ 120 triệu chưa trả", "nợ hụi"
     r"\b(?:(?:dang |con |bi |da |vo |khat )*no (?:tien )?(?:ho|hui|phuong|co bac|lo de|ca do|nong|den|xa hoi den|ngan hang"
     r"|cong ty tai chinh|tai chinh|app|ung dung|[a-z]+ [a-z]+)(?: [a-z]+){0,3} \d+(?:[.,]\d+)? (?:trieu|ty|nghin|chuc trieu)"
     r"(?: [a-z0-9]+){0,4}"
-    r"|(?:dang |con |bi )*no (?:tien )?(?:ho|hui|phuong|co bac|lo de|ca do|tin dung den|app vay)(?: [a-z0-9]+){0,5})\b")
+    r"|(?:dang |con |bi )*no (?:tien )?(?:ho|hui|phuong|co bac|lo de|ca do|tin dung den|app vay)(?: [a-z0-9]+){0,5}"
+    # a bank balance, savings books, an income with its amount: "số dư tài khoản 2 tỷ", "có 3 sổ tiết kiệm"
+    r"|so du(?: (?:tai khoan|tk|the|trong tai khoan))?(?: (?!(?:phuong|xa|ubnd|quy|hoi|chi hoi|doan|cong ty|to|htx|don vi"
+    r"|co quan|truong|benh vien)\b)[a-z]+){0,3} (?:la |khoang |hon |tren )?\d+(?:[.,]\d+)* ?(?:trieu|ty|nghin|dong|d\b)"
+    r"(?: [a-z0-9]+){0,3}|(?:co|gui|mo) (?:\d+|hai|ba|bon|nam|nhieu) so tiet kiem(?: [a-z0-9]+){0,4}"
+    r"|thu nhap (?:hang thang |moi thang |hang nam |ca nam )?(?:khoang |hon |tren |chi |la )?\d+(?:[.,]\d+)* (?:trieu|ty)"
+    r"(?: [a-z0-9]+){0,3})\b")
 for _k in ("health_x", "criminal_x", "religion_x", "political_x", "biometric_x", "location_x", "finance_x"):
     GENERIC[_k] = _fast(GENERIC[_k])
 # A phrase right after these speaks of a group or of a topic, not of one person ("23 người nhiễm HIV",
@@ -509,7 +521,8 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
             s0, s1 = _sentence_of(low, a, b)
             if category == "criminal_x" and not _subject_before(low, a, persons):
                 continue  # "đánh bạc", "trộm cắp" without "đã/bị/hay": only right after the person who did it
-            if category == "finance_x" and not text[a:b].isascii() and "nợ" not in text[a:b].lower():
+            if (category == "finance_x" and not text[a:b].isascii() and "nợ" not in text[a:b].lower()
+                    and re.match(r"(?:(?:dang|con|bi|da|vo|khat) )*no\b", low[a:b])):
                 continue  # "nó", "nở": not a debt
             if category.startswith("criminal") and _thing_subject(low, s0, a):
                 continue  # "Xe … bị tạm giữ": the vehicle, not a person's record
