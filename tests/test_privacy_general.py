@@ -710,6 +710,11 @@ COUSIN_CASES = [
     ('NAME', 'tran thi kim oanh', 'stk 0123 4567 89 ten tran thi kim oanh'),
     ('NAME', 'Huệ', 'Em Huệ xin nghỉ phép.'),
     ('NAME', 'MAI VĂN TOÀN', 'GIẤY GIỚI THIỆU ÔNG MAI VĂN TOÀN ĐẾN LÀM VIỆC'),
+    ('NAME', 'Giàng A Pháo', 'Trưởng thôn Giàng A Pháo báo cáo tình hình.'),
+    ('NAME', 'Lan', 'Tổ trưởng Lan báo mất điện.'),
+    ('NAME', 'Tuấn', 'anh hai Tuấn bên xóm dưới'),
+    ('NAME', 'Kim Ji-yeon', 'Ms. Kim Ji-yeon xin đăng ký tạm trú.'),
+    ('NAME', 'Trần Văn Hòa', 'Nguyên đơn Trần Văn Hòa khởi kiện về tranh chấp đất.'),
     ('CCCD', '0/0/1/2/0/3/0/0/4/5/6/7', 'CCCD 0/0/1/2/0/3/0/0/4/5/6/7 của chị Lan.'),
     ('EMAIL', 'lan.tran@yahoo,com.vn', 'Email của anh: lan.tran@yahoo,com.vn'),
     ('PASSPORT', 'B bảy hai năm một không tám ba', 'Số hộ chiếu: B bảy hai năm một không tám ba.'),
@@ -757,6 +762,7 @@ def test_mechanisms_cover_cousins_of_first_contact_misses(kind: str, value: str,
     'Nó mua xe 500 triệu.',
     'TRẺ EM CÓ HOÀN CẢNH ĐẶC BIỆT',
     'Camera an ninh phường ghi lại vụ trộm lúc 2 giờ sáng.',
+    'Trưởng bản Lao Chải báo cáo.',
 ])
 def test_cousins_of_first_contact_false_alarms_pass(text: str) -> None:
     """A topic, a published hotline, a legal reference after a title, a street named after a date: nothing hidden."""

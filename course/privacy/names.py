@@ -49,7 +49,7 @@ TITLES = frozenset("ông bà anh chị cháu em cô chú bác cụ dì thím m�
 TITLES_BARE = frozenset("ong ba anh chi chau em co chu bac cu di thim mo cau thay vo chong".split())
 # Second words of a two-word title or kinship phrase ("anh trai Hùng", "cô giáo Lan", "bác sĩ Hùng",
 # "ông nội Tư", "con gái Ngọc"), folded: the word before them must be a title, or "con"/"giáo"/"bác".
-TITLE_TAIL = frozenset("trai gai ruot noi ngoai re dau ho ca ut giao si ta ky".split())
+TITLE_TAIL = frozenset("trai gai ruot noi ngoai re dau ho ca ut giao si ta ky hai tu sau bay tam chin".split())
 TITLE_HEAD_EXTRA = frozenset("con thay y luat".split())
 # "… là Tý": after these words "là" introduces a person's name ("tôi là Dũng", "vợ anh là Hoa").
 IS_NAME_AFTER = frozenset("tôi em mình cháu con vợ chồng bố mẹ cha anh chị trai gái ấy đó tên".split())
@@ -156,6 +156,9 @@ ROLE_CUE = re.compile(r"\b(?:chu (?:tk|tai khoan|the|ho|nha|nha tro|xe|dat|thua 
                       r"|de nghi|giam ho|thua ke|vay|bao lanh|thue|cho thue|mua|ban|chuyen|bi hai|lien he|phan anh)"
                       r"|nguyen don|bi don|duong su|than nhan|benh nhan|hoc sinh|sinh vien|thi sinh|chau be|em be"
                       r"|nguoi huong|thu huong|nguoi thu huong|ten tai khoan|ten chu tai khoan)\s*$")
+# Community roles (not public offices) right before a name: "Trưởng thôn Giàng A Pháo", "tổ trưởng Lan" (folded).
+COMMUNITY_ROLE = re.compile(r"\b(?:truong (?:thon|ban|xom|ap|buon|khu|ho|lang)|to truong|to pho|gia lang|truong ho toc"
+                            r"|cong tac vien|y te thon|nhan vien y te thon|thon doi truong)\s*$")
 # Apps, brands and services that follow "bạn", "anh" … in a sentence ("Kết bạn Zalo", "nhắn anh Facebook"), folded.
 BRANDS = frozenset("""zalo facebook fb messenger viber telegram tiktok youtube google gmail momo zalopay vnpay shopee lazada
 tiki grab gojek vneid icloud iphone samsung oppo xiaomi honda yamaha viettel vinaphone mobifone vietnamobile vnpt fpt evn
@@ -180,7 +183,7 @@ VILLAGE_AFTER = re.compile(
     r"\s*,?\s*(?:(?:o|tai|thuoc)\s+)?(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})"
 )
 
-_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?(?:-[a-z]+(?![\w-]))?")  # "H'Bia", "Ji-yeon"
 # "Ông Tùng và Bách", "các ông Tùng, Bách": a capitalised run right after a name, joined by "," or "và".
 _JOINED = re.compile(r"\s*(?:,|và|va|hoặc|hoac)\s*$|\s*,\s*(?:và|va)\s*$|\s+(?:là|la)\s+$")
 # Words that never start a person's name joined to a list of names (folded).
@@ -542,6 +545,14 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             titled = True  # "anh Hùng", and "anh trai Hùng", "cô giáo Lan", "bác sĩ Hùng", "ông nội Tư"
             if strip_diacritics_aligned(last + " " + text[start:end]).lower() in FAMOUS:
                 return None
+    role = COMMUNITY_ROLE.search(clause) if not titled else None
+    # after "trưởng thôn/bản/họ …" a village's or a clan's name may follow: only a family name with a middle name counts
+    village_role = role is not None and role.group().startswith("truong ")
+    if role and len(tokens) <= 4 and (
+            (_in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run) and len(tokens) >= 3
+             and strip_diacritics_aligned(tokens[1]).lower() in ("van", "thi", "a", "seo"))
+            or (not village_role and all(_valid_name(t) for t in tokens))):
+        return start, end  # "Trưởng thôn Giàng A Pháo", "già làng Y Bhim": a person in a community role, not a public office
     if not titled and (
             (prev and _place(prev[-1], strip_diacritics_aligned(prev[-1]), bare_text))
             or any(w.lower() in STRONG_PLACE or w.lower() in COMPANY_BEFORE for w in prev)):
