@@ -732,11 +732,19 @@ COUSIN_CASES = [
     ('ADDRESS', 'lô A1-07 khu dân cư Hồng Phát', 'Nhà anh Đạt ở lô A1-07 khu dân cư Hồng Phát.'),
     ('ADDRESS', '18/3 Nguyễn Văn Cừ', 'Địa chỉ của bà Lan: 18/3 Nguyễn Văn Cừ.'),
     ('ADDRESS', 'số 20 đường 19 Tháng 5', 'Anh Sơn ở số 20 đường 19 Tháng 5.'),
+    ('ADDRESS', 'phòng 5', 'Anh Bình thuê trọ phòng 5 dãy trọ cô Hạnh.'),
+    ('ADDRESS', '23/5/2 đường số 9', 'Nhà chị Hậu ở 23/5/2 đường số 9.'),
+    ('ADDRESS', '45 đường số 7, khu dân cư Trung Sơn', 'Anh Khang ở 45 đường số 7, khu dân cư Trung Sơn.'),
+    ('DOB', 'mùng 5 Tết năm 1975', 'Ngày sinh: mùng 5 Tết năm 1975'),
+    ('INSURANCE', 'GD 4 79 79 1234 5678', 'Thẻ BHYT: GD 4 79 79 1234 5678'),
+    ('BANK', '102.874.639.512', 'số tài khoản 102.874.639.512 VietinBank chi nhánh Thanh Xuân'),
+    ('PHONE', '0838 412 675', 'Anh Lý Văn Minh gửi số của mình 0838 412 675 để làm chứng.'),
 ]
 
 
 @pytest.mark.parametrize(("kind", "value", "text"), COUSIN_CASES)
 def test_mechanisms_cover_cousins_of_first_contact_misses(kind: str, value: str, text: str) -> None:
+    """Found, and of the right kind (the account after 'số tài khoản' is not a CCCD; 'Minh' cut to 'nh' is no bank)."""
     start = text.index(value)
     found = [f for f in find_pii(text) if f.kind == kind]
     if kind == "SENSITIVE":

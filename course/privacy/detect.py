@@ -144,7 +144,7 @@ _STREET_WORD_ANY = (r"(?:ng[õo]|ng[áa]ch|h[ẻe]m|ki[ệe]t|[đd][ưu][ờo]ng
                     r"t[ậa]p th[ểe]|chung c[ưu]|khu t[ậa]p th[ểe])")
 _HOUSE_NO = r"\d{1,4}[A-Za-z]?(?:\s*/\s*\d{1,4}[A-Za-z]?){0,3}"
 _NAME_WORDS = rf"[{_UPPER}][\wÀ-ỹ]*(?:\s+(?:[{_UPPER}][\wÀ-ỹ]*|\d{{1,3}}))" + r"{0,4}"
-_STREET_TAIL = r"(?:" + _HOUSE_NO + r"(?:\s+" + _NAME_WORDS + r")?|" + _NAME_WORDS + r")"
+_STREET_TAIL = r"(?:(?:số\s+)?" + _HOUSE_NO + r"(?:\s+" + _NAME_WORDS + r")?|" + _NAME_WORDS + r")"  # "đường số 7"
 ADDRESS_RES = (
     # "số nhà 12", "nhà số 5 ngõ 7", "căn hộ 1203 chung cư ..."
     # (also typed without diacritics: "so nha 15 ngo 3 duong Le Loi")
@@ -158,7 +158,7 @@ ADDRESS_RES = (
 )
 # A house number with its alley ("342/17", "60/4B") right before a street's name, anywhere: "… 342/17 Nguyễn Trọng Tuyển".
 HOUSE_SLASH_RE = re.compile(r"(?<![\w/.,-])(?P<addr>(?P<n1>\d{1,4})[A-Z]?/(?P<n2>\d{1,3})[A-Z]?(?:/\d{1,3}[A-Z]?)?\s+"
-                            r"(?:(?:đường|phố|Đường|Phố)\s+)?" + _NAME_WORDS + r")")
+                            r"(?:(?:đường|phố|Đường|Phố)\s+số\s+\d{1,3}\b|(?:(?:đường|phố|Đường|Phố)\s+)?" + _NAME_WORDS + r"))")
 HOUSE_CUE_BEFORE = re.compile(r"(?:số|nhà|ở|tại|về|đến|chỉ|trú|ngụ|so|nha|o|tai|ve|den|chi|tru)\s*:?\s*$", re.I)
 # A flat: "phòng 304, nhà B2, khu tập thể Quyết Thắng".
 FLAT_RE = re.compile(r"\b(?P<addr>[Pp]hòng\s+\d{1,4}[A-Za-z]?\s*,?\s*(?:nhà|tòa|toà|block)\s+[A-Z0-9][\w-]*"
@@ -204,7 +204,8 @@ OFFICE_PLACE = re.compile(r"\b(?:tru so|ubnd|uy ban nhan dan|hoi truong|co quan|
                           r"|bo phan|phong hop|tiep nhan)\b")
 PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>" + _PLACE_UNIT + r"(?:\s*,?\s*" + _PLACE_UNIT + r")*)")
 DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay)\b", re.I)
-CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o|nguoi)\s+|\(\s*"
+CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o|nguoi|thue tro|o tro|thue"
+                        r"|thue phong)\s+|\(\s*"
                         r"|\s[–—-]\s*)$", re.I)
 # A unit that numbers one home: "số nhà 8", "nhà số 15", "số 9" (before another unit), a flat, a room, a stall.
 HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|can|phong tro|phong|nha tro|ki-?ot|kiot|quay|so|nha)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)"
@@ -252,6 +253,10 @@ ID_JUST_BEFORE = re.compile(r"(?:\bCMND|\bCMT|chứng minh nhân dân|\bCCCD|că
 _ASCII[ID_JUST_BEFORE] = re.compile(strip_diacritics(ID_JUST_BEFORE.pattern), re.I)
 
 
+# … unless an account word comes right before it: "số tài khoản 102.874.639.512"
+ACCOUNT_JUST_BEFORE = re.compile(r"(?:tai khoan|\bSTK|\bTK)\W*(?:so\W*)?(?:la\W*)?$", re.I)
+
+
 def _context(rx: re.Pattern[str], text: str) -> bool:
     """`rx` found in `text`, as typed or with diacritics left out."""
     return bool(rx.search(text) or _ASCII[rx].search(strip_diacritics(text)))
@@ -274,8 +279,13 @@ def _valid_phone(raw: str) -> bool:
 
 def _window(text: str, start: int, end: int, before: int = 45, after: int = 25) -> str:
     """Context around a span, cut at sentence boundaries."""
-    left = text[max(0, start - before) : start]
-    right = text[end : end + after]
+    lo, hi = max(0, start - before), min(len(text), end + after)
+    while 0 < lo < start and text[lo - 1].isalnum():  # whole words only: "Minh" cut to "nh" is not "NH" (ngân hàng)
+        lo += 1
+    while end < hi < len(text) and text[hi].isalnum():
+        hi -= 1
+    left = text[lo:start]
+    right = text[end:hi]
     left = re.split(r"[.;!?\n](?:\s|$)", left)[-1]
     right = re.split(r"[.;!?\n](?:\s|$)", right)[0]
     return left + " " + right
@@ -333,6 +343,8 @@ PASSPORT_CONTEXT = re.compile(r"(?:ho chieu|passport|\bhc\b)")
 # BHYT card: 2 letters (group), 1 digit (benefit level), 2 digits (province), 10 digits (BHXH number).
 BHYT_RE = re.compile(r"(?<![\w])[A-Z]{2}\s?[1-5]\s?\d{2}\s?\d{10}(?!\w)")
 BHYT_ANYCASE_RE = re.compile(r"(?<![\w])[A-Za-z]{2}[\s.-]?[1-5][\s.-]?\d{2}[\s.-]?\d{3}(?:[\s.-]?\d){7}(?!\w)")
+# … and in any grouping of its digits after its keyword ("Thẻ BHYT: GD 4 79 79 1234 5678")
+BHYT_LOOSE_RE = re.compile(r"(?<![\w])[A-Za-z]{2}[\s.-]?[1-5](?:[\s.-]?\d){12}(?![\w]|[\s.-]\d)")
 # A phone number abroad: "+82 10 4823 9917" (the + makes it a phone whatever the country).
 PHONE_INTL_RE = re.compile(r"(?<![\w+])\+(?!84)[1-9]\d{0,2}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d){5,11}(?![\d\w])")
 # Card security code and OTP read aloud: "mã CVV 472", "OTP: bốn chín không, một một sáu".
@@ -396,7 +408,7 @@ ANY_DATE_RE = re.compile(
     r"|nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"  # "sinh năm 90"
     r"|(?:nam\s+)?(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
     # "21 thg 4, 1985", "13 tháng 6 âm lịch năm Kỷ Dậu": the month abbreviated, the calendar named, the year without "năm"
-    r"|(?:(?:ngay|mung|mong)\s+)?(?:\d{1,2}|ram|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+th(?:ang|g)\.?\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)(?:\s*\(?(?:am lich|duong lich|al|dl)\)?)?(?:\s*[/,]?\s*(?:nam\s+(?:(?:19|20)\d{2}|" + _LUNAR + r"|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7})|(?:19|20)\d{2}(?!\d)))?"
+    r"|(?:(?:ngay|mung|mong)\s+)?(?:\d{1,2}|ram|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+(?:th(?:ang|g)\.?\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)|tet)(?:\s*\(?(?:am lich|duong lich|al|dl)\)?)?(?:\s*[/,]?\s*(?:nam\s+(?:(?:19|20)\d{2}|" + _LUNAR + r"|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7})|(?:19|20)\d{2}(?!\d)))?"
     # English: "March 3rd, 1994", "3 March 1994"
     r"|(?:" + _MONTHS_EN + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS_EN
     + r")\.?,?\s+(?:19|20)\d{2})(?!\w)"
@@ -580,7 +592,10 @@ def _luhn(digits: str) -> bool:
 
 
 def _folded_before(low: str, start: int, width: int = 45) -> str:
-    return re.split(r"[.;!?\n](?:\s|$)", low[max(0, start - width) : start])[-1]
+    lo = max(0, start - width)
+    while 0 < lo < start and low[lo - 1].isalnum():  # not the tail of a word cut by the window ("Minh" → "nh")
+        lo += 1
+    return re.split(r"[.;!?\n](?:\s|$)", low[lo:start])[-1]
 
 
 def _classify_digits(digits: str, low: str, start: int, end: int, text: str) -> str | None:
@@ -674,6 +689,9 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
     for m in BHYT_ANYCASE_RE.finditer(text):
         # two letters, a benefit level 1-5, a province and ten digits: specific enough in any case and spacing
         add("INSURANCE", m.start(), m.end())
+    for m in BHYT_LOOSE_RE.finditer(text) if "bhyt" in low or "bao hiem" in low else ():
+        if INSURANCE_CONTEXT.search(_folded_before(low, m.start(), 40)):
+            add("INSURANCE", m.start(), m.end())
     for m in PHONE_INTL_RE.finditer(text):
         add("PHONE", m.start(), m.end())
     for m in CVV_RE.finditer(low):
@@ -737,6 +755,21 @@ def _office_line(text: str, low: str, start: int) -> bool:
         r"\b(?:rieng|ca nhan|cua (?:ong|ba|anh|chi|em|co|chu|bac))\b", clause)
 
 
+def _merge_addresses(text: str, found: list[Finding]) -> list[Finding]:
+    """Address pieces found by different rules that overlap or touch ("45 đường số 7" + "đường số 7, khu dân cư …")
+    are one address."""
+    addr = sorted((f for f in found if f.kind == "ADDRESS"), key=lambda f: f.start)
+    if len(addr) < 2:
+        return found
+    merged: list[list[int]] = []
+    for f in addr:
+        if merged and f.start <= merged[-1][1] + 2 and re.fullmatch(r"[ ,]*", text[merged[-1][1]:max(merged[-1][1], f.start)]):
+            merged[-1][1] = max(merged[-1][1], f.end)
+        else:
+            merged.append([f.start, f.end])
+    return [f for f in found if f.kind != "ADDRESS"] + [Finding("ADDRESS", a, b, text[a:b]) for a, b in merged]
+
+
 def find_pii(text: str) -> list[Finding]:
     """All personal data found in `text`, sorted by position, without overlaps."""
     text = unicodedata.normalize("NFC", text or "")
@@ -769,7 +802,8 @@ def find_pii(text: str) -> list[Finding]:
             if len(digits) in (9, 12) and _context(ID_JUST_BEFORE, text[max(0, m.start() - 30) : m.start()]):
                 continue
             year_range = re.fullmatch(r"(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}", value) or ORDINARY_NUMBER.fullmatch(value)
-            money_like = re.fullmatch(r"\d{1,3}(?:\.\d{3})+", value)  # 1.500.000 is an amount, not an account
+            money_like = (re.fullmatch(r"\d{1,3}(?:\.\d{3})+", value)  # 1.500.000 is an amount, not an account …
+                          and not ACCOUNT_JUST_BEFORE.search(strip_diacritics(text[max(0, m.start() - 25):m.start()])))
             if not (_money_after(text, m.end()) or year_range or money_like):
                 add("BANK", m)
     for m in TAX_RE.finditer(text):
@@ -866,7 +900,8 @@ def find_pii(text: str) -> list[Finding]:
             b = a + lane_street.end()
         group = NUMBERED_GROUP.match(chain) is not None
         delivery = DELIVERY_LEAD.search(low[max(0, a - 30):a]) is not None
-        if ((dwelling and (units >= 2 or re.match(r"(?:can ho|ki-?ot|kiot|so nha|nha so)", chain)))
+        rented = re.search(r"\b(?:thue tro|o tro|thue phong|thue)\s+$", low[max(0, a - 16):a]) is not None
+        if ((dwelling and (units >= 2 or re.match(r"(?:can ho|ki-?ot|kiot|so nha|nha so)", chain) or (rented and someone)))
                 or (units >= 2 and house)  # "số 9 ngách 21/5 phố …", "số nhà 8, tổ 2": a home wherever it is
                 or (units >= 2 and (lane or lead) and someone)  # "ngõ 3 kiệt 17 đường … cho hộ ông Vinh"
                 or (units >= 2 and (lane or house) and delivery)  # "ship về nhà 3, ngõ 9 phố …"
@@ -903,6 +938,7 @@ def find_pii(text: str) -> list[Finding]:
     if "|" in text or ";" in text or "\t" in text:
         found += _record_fields(text, folded_case, person_starts)
 
+    found = _merge_addresses(text, found)
     # An office's own line ("Đường dây nóng của UBND phường: 0243 …") is published, not a person's number.
     found = [f for f in found if f.kind != "PHONE" or not _office_line(text, low, f.start)]
 
