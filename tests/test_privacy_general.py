@@ -703,6 +703,11 @@ COUSIN_CASES = [
     ('SENSITIVE', 'số dư tài khoản 2 tỷ', 'Anh Lâm có số dư tài khoản 2 tỷ ở Vietcombank.'),
     ('SENSITIVE', 'sổ tiết kiệm', 'Ông Thành có 3 sổ tiết kiệm ở bưu điện.'),
     ('SENSITIVE', 'nhà nghỉ Thanh Bình', 'Camera ghi lại anh Long vào nhà nghỉ Thanh Bình lúc 23 giờ.'),
+    ('SENSITIVE', 'bật định vị', 'Chị Thu bị chồng bật định vị theo dõi suốt ngày.'),
+    ('SENSITIVE', 'hội thánh Tin Lành', 'Ông Hòa là thành viên hội thánh Tin Lành.'),
+    ('SENSITIVE', 'cùng giới', 'Chị Hòa sống chung với người yêu cùng giới.'),
+    ('SENSITIVE', 'nhiễm chất độc hóa học', 'Anh Thịnh hưởng trợ cấp vì nhiễm chất độc hóa học.'),
+    ('SENSITIVE', 'đưa đi cai nghiện', 'Anh Tùng đã bị đưa đi cai nghiện.'),
     ('NAME', 'Lưu Thị Mến', 'Số TK 0123456789 Vietcombank, chủ tài khoản Lưu Thị Mến.'),
     ('NAME', 'Hà Thị Xuân', 'Giấy báo gửi người nhận Hà Thị Xuân ở tổ 2.'),
     ('NAME', 'Vàng Thị Dua', 'Bé Vàng Thị Dua sinh năm 2021 chưa có giấy khai sinh.'),
@@ -787,6 +792,8 @@ def test_cousins_of_first_contact_false_alarms_pass(text: str) -> None:
     'Chị Hà phản đối việc thu phí gửi xe ở chợ.',
     'Anh Nam kiểm tra số dư tài khoản phường là 20 triệu.',
     'Bà Hạnh có nhóm máu hiếm, cần người hiến.',
+    'Anh Hùng tham gia đội phòng chống ma túy của phường.',
+    'Nhà của chị Lan đã đưa vào sử dụng chung.',
 ])
 def test_thing_subjects_and_look_alike_words_are_not_sensitive(text: str) -> None:
     """A vehicle's fine, 'là sự', a nurse giving shots, a province of origin, research, a complaint: no sensitive data."""

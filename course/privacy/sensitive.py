@@ -151,7 +151,7 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r")\b"),
     "criminal": re.compile(
         r"\b(?:(?:dang |da |tung |moi |vua |tung bi |da bi |dang bi |bi )+(?:bat|bat giu|bat qua tang|khoi to|truy to|truy na|"
-        r"ket an|tuyen an|xu|xet xu|xu phat|phat|tam giam|tam giu|dieu tra|trieu tap|quan che|cam cu tru|dua vao|dua di"
+        r"ket an|tuyen an|xu|xet xu|xu phat|phat|tam giam|tam giu|dieu tra|trieu tap|quan che|cam cu tru|dua vao(?= (?:co so|truong|trai|cai nghien))|dua di(?= (?:cai nghien|trai|tu|giao duong|co so))"
         r"|ap dung|giao duc|lap bien ban|xu ly|to cao|canh cao|tich thu|cuong che)" + _TAIL + r"{1,6}"
         r"|(?:co |con |tung |bi |da |dang |vua |moi )*(?:tien an|tien su(?! dung)|an tich|an treo|an tu|phat tu|tu giam|tu chung than"
         r"|tu hinh|ngoi tu|di tu|ra tu(?! thu)|o tu|man han tu|tha tu|dac xa|tai pham|pham toi|bi can|bi cao|nghi pham"
@@ -173,7 +173,9 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"\b(?:(?:la |nguoi )*(?:dong tinh(?: nam| nu)?|song tinh|chuyen gioi|lgbt[a-z+]*)"
         r"|(?:co |dang )?(?:bo nhi|(?<!xac )nhan tinh(?! trang)|nguoi tinh|quan he (?:tinh duc|ngoai hon|ngoai luong|bat chinh))(?: [a-z]+){0,4}"
         r"|(?:ban|mua) dam|mai dam|gai goi|ngoai tinh|lang nhang|ngoai luong|bi xam hai tinh duc|bi quay roi tinh duc"
-        r"|bi hiep dam|chung song nhu vo chong|(?:co )?con (?:ngoai gia thu|rieng voi [a-z]+(?: [a-z]+)?))\b"),
+        r"|bi hiep dam|chung song nhu vo chong|(?:co )?con (?:ngoai gia thu|rieng voi [a-z]+(?: [a-z]+)?)"
+        r"|(?:yeu|song chung voi|ket hon voi|hen ho voi|co) (?:nguoi yeu |ban doi |ban trai |ban gai |nguoi )?cung gioi"
+        r"|xu huong tinh duc(?: [a-z]+){0,3})\b"),
     "finance": re.compile(
         r"\b(?:(?:dang |con |bi |da )*vay(?: [a-z]+){0,2} (?:nang lai|lai nang|tin dung den|nong|xa hoi den)(?: [a-z0-9]+){0,4}"
         r"|(?:co |gui |dang gui )?(?:so tiet kiem|tien gui tiet kiem|gui tiet kiem|tai san|tien gui)(?: [a-z]+){0,2}"
@@ -214,7 +216,7 @@ GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat 
                               "muc su", "linh muc", "chuc sac", "chuc viec", "truong lao", "ha mon", "phap luan",
                               "con chien"),
                  "sexual": ("tinh", "gioi", "lgbt", "dam", "gai goi", "lang nhang", "ngoai luong", "bo nhi", "xam hai",
-                            "quan he", "gia thu", "con rieng",
+                            "quan he", "gia thu", "con rieng", "cung gioi", "xu huong",
                             "quay roi", "chung song"),
                  "health_en": ("hiv", "has ", "have ", "had ", "with ", "is ", "diagnosed", "treated", "drug", "rehab",
                                "dialysis"),
@@ -223,7 +225,8 @@ GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat 
                  "finance": ("no", "vay", "tiet kiem", "tai san", "tien gui"), "finance_x": ("no ", "so du", "tiet kiem",
                                                                                            "thu nhap"),
                  "religion_x": ("su", "hoa thuong", "thuong toa", "dai duc", "tru tri", "tu ", "thay ", "chuc", "giao", "dao",
-                                "tin do", "phat tu", "con chien", "soeur", "imam", "acha", "hakim", "nhom", "hoi thanh"),
+                                "tin do", "phat tu", "con chien", "soeur", "imam", "acha", "hakim", "nhom", "hoi thanh", "giao",
+                                "thanh that", "thanh duong", "dao trang", "tin huu"),
                  "political_x": ("che do", "chinh quyen", "dang cong san", "nha nuoc", "chu nghia", "chinh the", "bau cu",
                                  "viet tan", "trieu dai", "lam thoi", "dan chu", "de ga", "nha nuoc mong", "phan dong",
                                  "khung bo", "ly khai", "chong pha", "doi lap"),
@@ -235,7 +238,7 @@ GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat 
                                 "hanh hung", "bao hanh", "hon", "lay chong", "cuoi", "bat vo", "ban nguoi", "lua ban", "ban sang",
                                 "ban qua"),
                  "health_x": ("tiem", "huyet", "san", "mo", "non", "co giat", "hon me", "ngat", "dot quy", "nhoi mau",
-                              "nghien", "hiv", "viem gan"),
+                              "nghien", "hiv", "viem gan", "chat doc"),
                  "political": ("chong", "phan dong", "ly khai", "xuyen tac", "kich dong", "bieu tinh", "phan doi",
                                "boi nho", "noi xau")}
 
@@ -316,7 +319,16 @@ def _group_or_topic(text: str, low: str, s0: int, a: int) -> bool:
     if g is None:
         return False
     head = g.start() + 1 if not low[clause_start:g.start()].strip() else g.start()
-    return not any(c.isupper() for c in text[head:g.end()])
+    if any(c.isupper() for c in text[head:g.end()]):
+        return False
+    # "chồng" (husband) folds like "chống" (against): "bị chồng bật định vị" is about the wife, not a topic
+    w = re.search(r"\bchong\b", low[g.start():g.end()])
+    if w and not re.search(r"\bphong chong\b", low[g.start():g.end()]):
+        word = text[g.start() + w.start():g.start() + w.end()].lower()
+        if word == "chồng" or (word == "chong" and re.search(r"\b(?:bi|voi|cua|vo|va|nha|me|bo)\s+$",
+                                                            low[max(0, g.start() + w.start() - 6):g.start() + w.start()])):
+            return False
+    return True
 
 
 def _people_noun(low: str, a: int) -> bool:
@@ -360,7 +372,8 @@ GENERIC["health_x"] = re.compile(
     r"|(?:bi |da |vua )?(?:bang huyet|tien san giat|sinh mo|de mo|de non|sinh non|nhiem trung hau san|tram cam sau sinh"
     r"|co giat|hon me|ngat xiu|dot quy|nhoi mau|ho ra mau|non ra mau|sot cao co giat)" + _TAIL + r"{0,3}"
     r"|(?<!cai )(?<!cac )(?<!nguoi )nghien(?! cuu)(?: [a-z]+){0,2} (?:chet|qua doi|mat|nang|lau nam|tu lau)"
-    r"|(?:bi |la |duoc xac dinh )?(?:nguoi )?(?:nhiem|co) (?:hiv|hbv|hcv|viem gan b|viem gan c))\b")
+    r"|(?:bi |la |duoc xac dinh )?(?:nguoi )?(?:nhiem|co) (?:hiv|hbv|hcv|viem gan b|viem gan c)"
+    r"|(?:bi )?nhiem chat doc (?:hoa hoc|da cam|dioxin)(?: [a-z]+){0,3})\b")
 GENERIC["criminal_x"] = re.compile(
     # an offence said right after the person, without "đã/bị/hay" ("ông … đánh bạc ăn tiền tại nhà"); a child marriage,
     # trafficking or abuse suffered by the person
@@ -375,7 +388,9 @@ GENERIC["religion_x"] = re.compile(
     r"|tang ni|tu si|nu tu|soeur|ma soeur|thay cung|thay mo|thay tao|chuc sac|chuc viec|giao ly vien|truyen dao|muc su|linh muc"
     r"|tin do|phat tu|giao dan|con chien|imam|acha|hakim)(?: [a-z]+){0,3}"
     r"|(?:dang |da )tu (?:o|tai) (?:chua|tu vien|nha tho|thien vien)(?: [a-z]+){0,2}"
-    r"|(?:di|tham gia|sinh hoat) (?:nhom|hoi thanh|nha nguyen|le) (?:tin lanh|cong giao|hoi giao|phat giao|cao dai|hoa hao))\b")
+    r"|(?:di|tham gia|sinh hoat) (?:nhom|hoi thanh|nha nguyen|le) (?:tin lanh|cong giao|hoi giao|phat giao|cao dai|hoa hao)"
+    r"|(?:la thanh vien|la tin huu|tham gia|sinh hoat (?:tai|o)|thuoc) (?:cua )?(?:hoi thanh|giao hoi|giao xu|giao ho|thanh that"
+    r"|thanh duong|chi hoi tin lanh|dao trang)(?: [a-z]+){0,3})\b")
 GENERIC["political_x"] = re.compile(
     # opposing the regime or the party, refusing to vote for it, supporting an outlawed organisation
     r"\b(?:(?:phan doi|chong|chong lai|chong pha|bat man voi|chi trich|tay chay|khong ung ho|khong tin|cong kich|boi nho"
