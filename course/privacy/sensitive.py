@@ -369,7 +369,7 @@ GENERIC["criminal_en"] = re.compile(
 GENERIC["health_x"] = re.compile(
     # vaccination status, childbirth and its complications, acute states, an addiction named alone ("bố nghiện chết")
     r"\b(?:(?:chua|khong|chua tung|da|bo) (?:duoc )?tiem(?: (?:chung|phong|ngua|du|mui|vac xin|vaccine|vacxin))+" + _TAIL + r"{0,3}"
-    r"|(?:bi |da |vua )?(?:bang huyet|tien san giat|sinh mo|de mo|de non|sinh non|nhiem trung hau san|tram cam sau sinh"
+    r"|(?:bi |da |vua )?(?:bang huyet|tien san giat|sinh mo|sinh non|nhiem trung hau san|tram cam sau sinh"
     r"|co giat|hon me|ngat xiu|dot quy|nhoi mau|ho ra mau|non ra mau|sot cao co giat)" + _TAIL + r"{0,3}"
     r"|(?<!cai )(?<!cac )(?<!nguoi )nghien(?! cuu)(?: [a-z]+){0,2} (?:chet|qua doi|mat|nang|lau nam|tu lau)"
     r"|(?:bi |la |duoc xac dinh )?(?:nguoi )?(?:nhiem|co) (?:hiv|hbv|hcv|viem gan b|viem gan c)"
