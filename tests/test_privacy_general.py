@@ -708,6 +708,8 @@ COUSIN_CASES = [
     ('SENSITIVE', 'cùng giới', 'Chị Hòa sống chung với người yêu cùng giới.'),
     ('SENSITIVE', 'nhiễm chất độc hóa học', 'Anh Thịnh hưởng trợ cấp vì nhiễm chất độc hóa học.'),
     ('SENSITIVE', 'đưa đi cai nghiện', 'Anh Tùng đã bị đưa đi cai nghiện.'),
+    ('SENSITIVE', 'bị chồng đánh', 'Chị Lan bị chồng đánh gãy tay.'),
+    ('SENSITIVE', 'la su sai', 'Anh Chau Soc Ha la su sai chua Khmer'),
     ('NAME', 'Lưu Thị Mến', 'Số TK 0123456789 Vietcombank, chủ tài khoản Lưu Thị Mến.'),
     ('NAME', 'Hà Thị Xuân', 'Giấy báo gửi người nhận Hà Thị Xuân ở tổ 2.'),
     ('NAME', 'Vàng Thị Dua', 'Bé Vàng Thị Dua sinh năm 2021 chưa có giấy khai sinh.'),
@@ -794,6 +796,8 @@ def test_cousins_of_first_contact_false_alarms_pass(text: str) -> None:
     'Bà Hạnh có nhóm máu hiếm, cần người hiến.',
     'Anh Hùng tham gia đội phòng chống ma túy của phường.',
     'Nhà của chị Lan đã đưa vào sử dụng chung.',
+    'anh Nam noi do la su that',
+    'anh Nam bat dinh vi de tim duong',
 ])
 def test_thing_subjects_and_look_alike_words_are_not_sensitive(text: str) -> None:
     """A vehicle's fine, 'là sự', a nurse giving shots, a province of origin, research, a complaint: no sensitive data."""

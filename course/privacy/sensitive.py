@@ -236,6 +236,7 @@ GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat 
                                 "camera"),
                  "criminal_x": ("bac", "do", "lo de", "trom", "ma tuy", "vu khi", "nang lai", "lua dao", "cuop", "thuong tich",
                                 "hanh hung", "bao hanh", "hon", "lay chong", "cuoi", "bat vo", "ban nguoi", "lua ban", "ban sang",
+                                "bi ",
                                 "ban qua"),
                  "health_x": ("tiem", "huyet", "san", "mo", "non", "co giat", "hon me", "ngat", "dot quy", "nhoi mau",
                               "nghien", "hiv", "viem gan", "chat doc"),
@@ -380,6 +381,8 @@ GENERIC["criminal_x"] = re.compile(
     r"\b(?:danh bac(?: an tien)?|ca do(?: bong da)?|choi lo de|ghi lo de|to chuc danh bac|trom cap|trom (?:xe|cho|tien|do)"
     r"|mua ban (?:trai phep )?ma tuy|buon ban ma tuy|van chuyen ma tuy|tang tru(?: trai phep)? (?:ma tuy|vu khi)"
     r"|cho vay nang lai|lua dao chiem doat|cuop giat|co y gay thuong tich|gay thuong tich cho|hanh hung|bao hanh gia dinh"
+    r"|bi (?:chong|vo|bo|me|cha|con|con trai|bo duong|me ke|bo ke|nguoi yeu|ban trai|anh trai|chong cu|vo cu)"
+    r" (?:danh|danh dap|dam|chem|hanh hung|nhot|xich|tat|doa giet|de doa)" + _TAIL + r"{0,4}"  # "bị chồng đánh"
     r"|(?:bi |da bi |tung bi )(?:ep |cuong ep )?(?:tao hon|ket hon som|lay chong som|ep cuoi|ep hon|bat vo"
     r"|mua ban|buon ban|lua ban|ban (?:sang|qua) [a-z]+(?: [a-z]+)?)|(?:da |dang )?tao hon)" + _TAIL + r"{0,5}\b")
 GENERIC["religion_x"] = re.compile(
@@ -406,9 +409,12 @@ GENERIC["biometric_x"] = re.compile(
     r"|(?:nhan dien|nhan dang|quet|xac thuc) (?:khuon mat|guong mat|van tay|mong mat|giong noi)(?: [a-z]+){0,3})\b")
 GENERIC["location_x"] = re.compile(
     # a tracked position or movement history: "bật định vị thấy chị ở …", "lịch sử di chuyển Google Maps của bố"
-    r"\b(?:(?:bat|xem|theo doi|kiem tra|lay|trich xuat|gui|cung cap|chia se|gan|cai|do) (?:[a-z]+ ){0,2}"
+    r"\b(?:(?:xem|theo doi|kiem tra|lay|trich xuat|gui|cung cap|chia se|do) (?:[a-z]+ ){0,2}"
     r"(?:dinh vi|vi tri (?:dien thoai|hien tai|cua|xe)|gps|thiet bi dinh vi|lich su di chuyen|lich trinh di chuyen"
     r"|hanh trinh di chuyen|du lieu vi tri|du lieu di chuyen)"
+    r"(?: [a-z0-9]+){0,8}"
+    # switching a tracker on only when what it showed follows ("bật định vị thấy chị ở …"), not "bật định vị để tìm đường"
+    r"|(?:bat|gan|cai|mo) (?:[a-z]+ ){0,2}(?:dinh vi|gps|thiet bi dinh vi)(?: [a-z]+){0,2} (?:thay|biet|phat hien|xem|theo doi)"
     r"(?: [a-z0-9]+){0,8}"
     r"|(?:lich su|du lieu|nhat ky|lo trinh) (?:di chuyen|vi tri|dinh vi|gps|check-?in)(?: [a-z0-9]+){0,6}"
     # what a camera or a tracker recorded of the person: "Camera ghi lại anh Long vào nhà nghỉ … lúc 23 giờ"
@@ -539,6 +545,8 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
             if (category == "finance_x" and not text[a:b].isascii() and "nợ" not in text[a:b].lower()
                     and re.match(r"(?:(?:dang|con|bi|da|vo|khat) )*no\b", low[a:b])):
                 continue  # "nó", "nở": not a debt
+            if category == "religion_x" and text[a:b].isascii() and re.match(r"(?:[a-z]+ ){1,2}su\b(?! (?:sai|thay|co)\b)", low[a:b]):
+                continue  # typed bare, "la su …" is mostly "là sự …", not "là sư"
             if category.startswith("criminal") and _thing_subject(low, s0, a):
                 continue  # "Xe … bị tạm giữ": the vehicle, not a person's record
             if category == "location_x" and any(c == "location" and s0 <= x < s1 for c, x, _ in out):
