@@ -731,6 +731,7 @@ COUSIN_CASES = [
     ('DOB', '5 thg 11, 1990', 'Anh Tú sinh 5 thg 11, 1990.'),
     ('DOB', 'ngày 2 tháng 9 (âm lịch) năm 1940', 'Cụ Lành sinh ngày 2 tháng 9 (âm lịch) năm 1940.'),
     ('DOB', '01/02/2026', 'Bé sinh vào 22h30 ngày 01/02/2026 tại trạm y tế.'),
+    ('DOB', '3/4/1988', 'Anh Tiến sinh ra vào ngày 3/4/1988 tại Hà Nội.'),
     ('ADDRESS', '125/7 Hoàng Hoa Thám', 'Ông Tín trú tại 125/7 Hoàng Hoa Thám.'),
     ('ADDRESS', 'số 45 Tỉnh lộ 10', 'Bà Ly ở số 45 Tỉnh lộ 10.'),
     ('ADDRESS', 'số 9 đường 30/4', 'Anh Quang ở số 9 đường 30/4.'),

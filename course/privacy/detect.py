@@ -416,7 +416,7 @@ ANY_DATE_RE = re.compile(
 LUNAR_YEAR = re.compile(r"\b(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b")
 BIRTH_HINT = re.compile(r"sinh|dob|\bns|\bsn|born|birth|doi|\bde ")
 # A word that says the next date is a birth: "ngày sinh", "sinh ngày", "NS", "DOB" (folded).
-BIRTH_WORD_RE = re.compile(r"\b(?:ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
+BIRTH_WORD_RE = re.compile(r"\b(?:ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh ra(?= (?:vao|ngay|nam|luc|hom)\b)|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
                            r"|chao doi|ra doi|sinh nhat|born|birthday|birth date|de(?= (?:ngay|nam|vao|hom|luc)\b))\b"
                            r"(?! (?:hoat|vien|thai|ke|song|ly|hoc|san|trac|to|vat|khi|loi|thanh|tu|ra)\b)")
 
