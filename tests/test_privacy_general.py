@@ -715,6 +715,7 @@ COUSIN_CASES = [
     ('NAME', 'Vàng Thị Dua', 'Bé Vàng Thị Dua sinh năm 2021 chưa có giấy khai sinh.'),
     ('NAME', 'Thu Trang Pham', 'Hồ sơ xin visa: Thu Trang Pham, sinh năm 1995.'),
     ('NAME', 'tran thi kim oanh', 'stk 0123 4567 89 ten tran thi kim oanh'),
+    ('NAME', 'lê thị hồng nhung', 'hồ sơ của lê thị hồng nhung còn thiếu ảnh'),
     ('NAME', 'Huệ', 'Em Huệ xin nghỉ phép.'),
     ('NAME', 'MAI VĂN TOÀN', 'GIẤY GIỚI THIỆU ÔNG MAI VĂN TOÀN ĐẾN LÀM VIỆC'),
     ('NAME', 'Giàng A Pháo', 'Trưởng thôn Giàng A Pháo báo cáo tình hình.'),

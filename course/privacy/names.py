@@ -308,11 +308,13 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
                     and last.lower() not in LOWER_NAME_STOP | BARE_THI_STOP))) or (
                 not accented and cue and first in SURNAMES_BARE and middle == "van") or (  # "cho tran van hung" ("thi" is "thì")
                 name_cue):  # "ten nguyen thi …": after "tên", "thi" is Thị
-            # a fourth word that ends the text or the clause belongs to the name ("nguyễn thị thu hằng")
-            four = re.match(r" ([a-z]+)(?=\s*(?:$|[,.;:!?)\n]))", low[b:b + 12])
-            if (four and text[b + 1:four.end() + b].islower() and _valid_name(four.group(1))
-                    and four.group(1) not in LOWER_NAME_STOP | NAME_STOP):
-                b += four.end()
+            # a fourth word that ends the text or the clause, or that a verb or linking word follows, belongs to the name
+            # ("nguyễn thị thu hằng", "lê thị hồng nhung còn thiếu ảnh")
+            four = re.match(r" ([a-z]+)(?=\s*(?:$|[,.;:!?)\n])| ([a-z]+)\b)", low[b:b + 24])
+            if (four and text[b + 1:b + 1 + len(four.group(1))].islower() and _valid_name(four.group(1))
+                    and four.group(1) not in LOWER_NAME_STOP | NAME_STOP | FOURTH_WORD_NEXT
+                    and (four.group(2) is None or four.group(2) in LOWER_NAME_STOP | NAME_STOP | FOURTH_WORD_NEXT)):
+                b += 1 + len(four.group(1))
             out.append(("NAME", a, b))
     for rx in (ROLE_THEN_NAME, SHORT_TITLE_NAME):
         for m in rx.finditer(folded):
@@ -416,6 +418,8 @@ SHORT_TITLE_NAME = re.compile(
 # A name typed all in small letters: "lường văn xuân", "cầm thị phượng", "ông sồng a chơ" (surname and middle
 # name with diacritics, or any three words after a title); folded pattern, checked on the original.
 LOWER_NAME = re.compile(r"\b([a-z]+) (van|thi|a|seo) ([a-z]+)\b")
+# Words that may follow a four-word name typed in small letters ("… hồng nhung còn thiếu", "… thu hằng bị ốm").
+FOURTH_WORD_NEXT = frozenset("con bi nho xin muon chua da dang se can phai duoc khong di ve den lam nop gui".split())
 # Cue words right before a small-letter name after which "thi" is the middle name Thị, never "thì" (folded).
 NAME_CUE_BEFORE = re.compile(r"\b(?:ten|ho ten|ho va ten|chu (?:tk|tai khoan|ho)|nguoi (?:nhan|nop|khai|gui)|ten (?:tk|tai khoan))"
                              r"\s*:?\s*$")
