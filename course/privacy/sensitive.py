@@ -2,10 +2,14 @@
 
 Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (in force from 01/01/2026), Điều 2, splits personal data into
 basic and sensitive data; the Government lists the sensitive categories. Health, criminal records,
-religious belief, sexual life and orientation, and biometric data are the ones a ward office meets.
+religious belief, sexual life and orientation, and biometric data are the ones a ward office meets most;
+ethnic origin, political views, genetic data, debts and balances, and tracked location are found too.
 A phrase counts only when a person is named or identified in the same sentence ("ông Tám đang điều
-trị lao phổi", "CCCD … chạy thận"), or pointed at ("vợ tôi", "anh ấy", "đối tượng"); statistics about
-a group ("phường có 23 người nhiễm HIV") and the wording of laws ("người mắc bệnh tâm thần") pass.
+trị lao phổi", "CCCD … chạy thận"), pointed at ("vợ tôi", "anh ấy", "đối tượng"), or is the subject of
+a sentence that opens with a bare title right after one that names them ("… bà Vân. Bà đang nợ …");
+statistics about a group ("phường có 23 người nhiễm HIV"), the wording of laws ("người mắc bệnh tâm
+thần") and clauses about a thing ("Ô tô … bị phạt nguội") pass. Blood groups are not sensitive (Nghị định
+13/2023/NĐ-CP excludes them from health data).
 """
 
 from __future__ import annotations
