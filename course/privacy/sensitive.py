@@ -8,8 +8,8 @@ A phrase counts only when a person is named or identified in the same sentence (
 trị lao phổi", "CCCD … chạy thận"), pointed at ("vợ tôi", "anh ấy", "đối tượng"), or is the subject of
 a sentence that opens with a bare title right after one that names them ("… bà Vân. Bà đang nợ …");
 statistics about a group ("phường có 23 người nhiễm HIV"), the wording of laws ("người mắc bệnh tâm
-thần") and clauses about a thing ("Ô tô … bị phạt nguội") pass. Blood groups are not sensitive (Nghị định
-13/2023/NĐ-CP excludes them from health data).
+thần") and clauses about a thing ("Ô tô … bị phạt nguội") pass. A blood group alone is not taken as health
+data (the superseded Nghị định 13/2023/NĐ-CP excluded it; the list under the 2025 law was not checked for this).
 """
 
 from __future__ import annotations
