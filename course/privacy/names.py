@@ -159,6 +159,9 @@ ROLE_CUE = re.compile(r"\b(?:chu (?:tk|tai khoan|the|ho|nha|nha tro|xe|dat|thua 
 # Community roles (not public offices) right before a name: "Trưởng thôn Giàng A Pháo", "tổ trưởng Lan" (folded).
 COMMUNITY_ROLE = re.compile(r"\b(?:truong (?:thon|ban|xom|ap|buon|khu|ho|lang)|to truong|to pho|gia lang|truong ho toc"
                             r"|cong tac vien|y te thon|nhan vien y te thon|thon doi truong)\s*$")
+# Words without which the two patterns above cannot match (a cheap test first).
+_ROLE_HINTS = ("chu ", "nguoi ", "don ", "duong su", "than nhan", "benh nhan", "sinh ", "be ", "huong", "ten ")
+_COMMUNITY_HINTS = ("truong", "to pho", "gia lang", "cong tac vien", "y te", "doi truong")
 # Apps, brands and services that follow "bạn", "anh" … in a sentence ("Kết bạn Zalo", "nhắn anh Facebook"), folded.
 BRANDS = frozenset("""zalo facebook fb messenger viber telegram tiktok youtube google gmail momo zalopay vnpay shopee lazada
 tiki grab gojek vneid icloud iphone samsung oppo xiaomi honda yamaha viettel vinaphone mobifone vietnamobile vnpt fpt evn
@@ -495,7 +498,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     run = run[:6]
     tokens = [text[s:e] for s, e in run]
     k_first = 1 if len(run) > 1 and _title(tokens[0], True) else 0  # the first word after a title
-    low_first = strip_diacritics_aligned(tokens[k_first]).lower()
+    low_first = folded[run[k_first][0]:run[k_first][1]].lower()
     titled = False
     bare_text = _bare_context(text, run[0][0])
     # a family name typed bare counts in a sentence typed bare, or in a run typed bare ("PHAM VAN LONG"),
@@ -549,7 +552,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             titled = True  # "anh Hùng", and "anh trai Hùng", "cô giáo Lan", "bác sĩ Hùng", "ông nội Tư"
             if strip_diacritics_aligned(last + " " + text[start:end]).lower() in FAMOUS:
                 return None
-    role = COMMUNITY_ROLE.search(clause) if not titled else None
+    role = COMMUNITY_ROLE.search(clause) if not titled and any(w in clause for w in _COMMUNITY_HINTS) else None
     # after "trưởng thôn/bản/họ …" a village's or a clan's name may follow: only a family name with a middle name counts
     village_role = role is not None and role.group().startswith("truong ")
     if role and len(tokens) <= 4 and (
@@ -576,7 +579,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         if len(tokens) == 1 and name_folded in RELATION_WORDS:
             return None  # "QUAN HỆ VỚI CHỦ HỘ: CON", "Giới tính: Nam": a field's value, not a name
         return start, end
-    if ROLE_CUE.search(clause) and len(tokens) <= 4 and not any(t.isupper() and len(t) > 1 for t in tokens) and (
+    if any(w in clause for w in _ROLE_HINTS) and ROLE_CUE.search(clause) and len(tokens) <= 4 and not any(t.isupper() and len(t) > 1 for t in tokens) and (
             _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run) or all(_valid_name(t) for t in tokens)) and not _in(
             tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run):
         return start, end  # "chủ TK Châu Ngọc Diễm", "người nhận Lê Văn Tý"
