@@ -144,7 +144,7 @@ _STREET_WORD_ANY = (r"(?:ng[õo]|ng[áa]ch|h[ẻe]m|ki[ệe]t|[đd][ưu][ờo]ng
                     r"t[ậa]p th[ểe]|chung c[ưu]|khu t[ậa]p th[ểe])")
 _HOUSE_NO = r"\d{1,4}[A-Za-z]?(?:\s*/\s*\d{1,4}[A-Za-z]?){0,3}"
 _NAME_WORDS = rf"[{_UPPER}][\wÀ-ỹ]*(?:\s+(?:[{_UPPER}][\wÀ-ỹ]*|\d{{1,3}}))" + r"{0,4}"
-_STREET_TAIL = r"(?:" + _HOUSE_NO + r"(?:\s+" + _NAME_WORDS + r")?|" + _NAME_WORDS + r")"
+_STREET_TAIL = r"(?:(?:số\s+)?" + _HOUSE_NO + r"(?:\s+" + _NAME_WORDS + r")?|" + _NAME_WORDS + r")"  # "đường số 7"
 ADDRESS_RES = (
     # "số nhà 12", "nhà số 5 ngõ 7", "căn hộ 1203 chung cư ..."
     # (also typed without diacritics: "so nha 15 ngo 3 duong Le Loi")
@@ -156,13 +156,19 @@ ADDRESS_RES = (
     # "trú tại 25 Lê Lợi", "ở số 8 Trần Phú"
     re.compile(r"(?:tại|trú|ngụ|ở|chỉ:?|về|đến)\s+(?P<addr>(?:số\s+)?" + _HOUSE_NO + r"\s+" + _NAME_WORDS + r")"),
 )
+# A house number with its alley ("342/17", "60/4B") right before a street's name, anywhere: "… 342/17 Nguyễn Trọng Tuyển".
+HOUSE_SLASH_RE = re.compile(r"(?<![\w/.,-])(?P<addr>(?P<n1>\d{1,4})[A-Z]?/(?P<n2>\d{1,3})[A-Z]?(?:/\d{1,3}[A-Z]?)?\s+"
+                            r"(?:(?:đường|phố|Đường|Phố)\s+số\s+\d{1,3}\b|(?:(?:đường|phố|Đường|Phố)\s+)?" + _NAME_WORDS + r"))")
+HOUSE_CUE_BEFORE = re.compile(r"(?:số|nhà|ở|tại|về|đến|chỉ|trú|ngụ|so|nha|o|tai|ve|den|chi|tru)\s*:?\s*$", re.I)
 # A flat: "phòng 304, nhà B2, khu tập thể Quyết Thắng".
 FLAT_RE = re.compile(r"\b(?P<addr>[Pp]hòng\s+\d{1,4}[A-Za-z]?\s*,?\s*(?:nhà|tòa|toà|block)\s+[A-Z0-9][\w-]*"
                      r"(?:\s*,?\s*(?:khu tập thể|chung cư|khu nhà ở|KTX|tòa nhà)\s+" + _NAME_WORDS + r")?)")
 # What follows an address label is an address: "Địa chỉ: bản Bó Phứa", "ĐỊA CHỈ: SỐ 58, TỔ 6, ĐƯỜNG 3/2",
 # "Nơi ở hiện tại: …", "dia chi so 3 ngo 8 pho Le Duan" (on folded lower-case text).
 ADDRESS_LABEL_RE = re.compile(
-    r"(?:\b(?:dia chi(?: (?:nha|thuong tru|tam tru|lien he|hien tai|hien nay|cu|moi|nha rieng))?|noi o(?: hien (?:tai|nay))?"
+    r"(?:\b(?:dia chi(?: (?:nha|thuong tru|tam tru|lien he|hien tai|hien nay|cu|moi|nha rieng))?"
+    r"|dia chi(?: (?!email|e-mail|thu\b|mail|web|website|ip\b|mac\b|truy cap|dang nhap)[a-z]+){1,4}(?=\s*:)"  # "Địa chỉ người khiếu nại:"
+    r"|noi o(?: hien (?:tai|nay))?"
     r"|noi (?:thuong|tam) tru|cho o(?: hien (?:tai|nay))?)(?:\s*:\s*|\s+(?=so\s+\d|\d))"
     r"|\b(?:thuong tru|tam tru|tru quan|hktt|ho khau(?: thuong tru)?|noi cu tru|dc|d/c|tru)\s*:\s*)"
     r"(?P<addr>[^;\n()\"—–]{2,80})")
@@ -187,18 +193,23 @@ VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:b
 # A chain of place units, on folded text that keeps capitals: "phòng 204, nhà số 15 ngõ 62 phố Trần Hưng Đạo",
 # "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
 _PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
-               r"to dan pho|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|cho|chung cu|khu tap the|ktx|block|lo|day)")
-_PLACE_UNIT = (r"(?i:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*(?![\w/])|[A-Z]\d{0,3}\b"
+               r"to dan pho|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|cho|chung cu|khu tap the|ktx|block|lo|day"
+               r"|quoc lo|tinh lo|huong lo|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn)")
+_PLACE_UNIT = (r"(?i:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,2}\s+Thang\s+(?:\d{1,2}|[A-Z][a-z]+)(?!\w)"  # "đường 3 Tháng 2"
+               r"|\d{1,4}[A-Za-z]?(?:[/.-]\d{1,4}[A-Za-z]?)*(?![\w/])"  # "60/4", "08.12", "12-14"
+               r"|[A-Z]{1,2}\d{0,3}(?:[-.]\d{1,4}[A-Za-z]?)?\b"  # "A3", "B2-15"
                r"|" + _NUMW + r"(?:\s+" + _NUMW + r"){0,3}\b"
-               r"(?!\s+[a-z])|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4})")
+               r"(?!\s+[a-z])|[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|\d{1,3}\b(?!\s+[a-z]))){0,4})")  # "chung cư Ehome 3"
 OFFICE_PLACE = re.compile(r"\b(?:tru so|ubnd|uy ban nhan dan|hoi truong|co quan|van phong|nha van hoa|hoi nghi|mot cua"
                           r"|bo phan|phong hop|tiep nhan)\b")
 PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>" + _PLACE_UNIT + r"(?:\s*,?\s*" + _PLACE_UNIT + r")*)")
 DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay)\b", re.I)
-CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o|nguoi)\s+|\(\s*"
+CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o|nguoi|thue tro|o tro|thue"
+                        r"|thue phong)\s+|\(\s*"
                         r"|\s[–—-]\s*)$", re.I)
 # A unit that numbers one home: "số nhà 8", "nhà số 15", "số 9" (before another unit), a flat, a room, a stall.
-HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|can|phong tro|phong|nha tro|ki-?ot|kiot|quay|so|nha)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
+HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|can|phong tro|phong|nha tro|ki-?ot|kiot|quay|so|nha)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)"
+                        r"|\blo\s+(?:so\s+)?[a-z]{0,2}\d")  # a plot of a housing estate: "lô B2-15"
 # Sending something to a place: the place is where someone lives or works ("ship về nhà 3, ngõ 9 …").
 DELIVERY_LEAD = re.compile(r"\b(?:ship|giao|gui|chuyen|chuyen phat|mang|dua)\s+(?:\w+\s+){0,2}(?:ve|den|toi|qua)\s+$")
 # A numbered residential group: "tổ 7", "xóm 3", "đội 2", "tổ mười một".
@@ -221,9 +232,11 @@ COUNT_BEFORE = re.compile(
 # A number followed by these is a legal or administrative reference, not a house on a street.
 NOT_ADDRESS_NAME = re.compile(
     r"\d\s+(?:Điều|Khoản|Chương|Mục|Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Công văn|"
-    r"Tháng|Năm|Ngày|Phường|Xã|Quận|Huyện|Tỉnh|Thôn|Tổ|Khu|Đợt|Quý|Lớp|Hiến pháp)\b"
+    r"Tháng|Năm|Ngày|Phường|Xã|Quận|Huyện|Tỉnh(?! lộ)|Thôn|Tổ|Khu|Đợt|Quý|Lớp|Hiến pháp)\b"
 )
 
+# A street named after a date: "đường 3 Tháng 2", "phố 19 Tháng 5" (the month word is masked before NOT_ADDRESS_NAME).
+STREET_DATE = re.compile(r"((?:[Đđ]ường|[Pp]hố|[Đđ]ại lộ)\s+\d{1,2})\s+Tháng")
 # Words that end a village name typed in small letters ("bản hang kia xin hỗ trợ").
 _VERB_STOP = (r"(?:tren|duoi|ben|nay|do|cu|xin|de|nghi|hoi|bi|co|muon|can|dang|da|se|den|lam|nop|duoc|va|voi|la|thi|nhung|cho|gui|ve|tu|nay"
               r"|vua|moi|chua|khong|ko|ne|nhe|a|o|tai)")
@@ -238,6 +251,10 @@ _ASCII = {rx: re.compile(strip_diacritics(rx.pattern), rx.flags)
 ID_JUST_BEFORE = re.compile(r"(?:\bCMND|\bCMT|chứng minh nhân dân|\bCCCD|căn cước(?: công dân)?|định danh(?: cá nhân)?)"
                             r"\W*(?:số\W*)?$", re.I)
 _ASCII[ID_JUST_BEFORE] = re.compile(strip_diacritics(ID_JUST_BEFORE.pattern), re.I)
+
+
+# … unless an account word comes right before it: "số tài khoản 102.874.639.512"
+ACCOUNT_JUST_BEFORE = re.compile(r"(?:tai khoan|\bSTK|\bTK)\W*(?:so\W*)?(?:la\W*)?$", re.I)
 
 
 def _context(rx: re.Pattern[str], text: str) -> bool:
@@ -262,8 +279,13 @@ def _valid_phone(raw: str) -> bool:
 
 def _window(text: str, start: int, end: int, before: int = 45, after: int = 25) -> str:
     """Context around a span, cut at sentence boundaries."""
-    left = text[max(0, start - before) : start]
-    right = text[end : end + after]
+    lo, hi = max(0, start - before), min(len(text), end + after)
+    while 0 < lo < start and text[lo - 1].isalnum():  # whole words only: "Minh" cut to "nh" is not "NH" (ngân hàng)
+        lo += 1
+    while end < hi < len(text) and text[hi].isalnum():
+        hi -= 1
+    left = text[lo:start]
+    right = text[end:hi]
     left = re.split(r"[.;!?\n](?:\s|$)", left)[-1]
     right = re.split(r"[.;!?\n](?:\s|$)", right)[0]
     return left + " " + right
@@ -281,12 +303,13 @@ _RUN_SEP = r"(?:[ \t]?[.\-|·][ \t]?|[ \t]|\][ \t]?\[)"
 DIGIT_RUN = re.compile(r"(?<![\w/.,-])\d(?:" + _RUN_SEP + r"?\d){8,18}(?![\w/]|[.,]\d)")
 # Groups of three or four digits joined by slashes ("035/092/001/234"): an ID, not a document number (those hold
 # letters, "12/2025/NĐ-CP", or a year).
-SLASH_RUN = re.compile(r"(?<![\w/.-])\d{3,4}(?:/\d{3,4}){2,3}(?![\w/-])")
+SLASH_RUN = re.compile(r"(?<![\w/.-])\d{3,4}(?:/\d{3,4}){2,3}(?![\w/-])"
+                       r"|(?<![\w/.-])\d(?: ?/ ?\d){8,18}(?![\w/-])")  # and one digit per box between slashes: "0/7/9/2/…"
 # Digits spoken or typed as Vietnamese words ("không một bốn, một chín sáu ..."), on folded lower-case text.
 DIGIT_WORDS = {"khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "lam": "5",
                "sau": "6", "bay": "7", "tam": "8", "chin": "9"}
 # The name of a passport's letter read aloud, right before the digits: "xê" / "cê" (C), "bê" (B), "pê" (P) ...
-PASSPORT_LETTER_SPOKEN = re.compile(r"\b(?:xe|ce|be|pe|gie|ca|e|en no)\s*[,.:-]?\s*$")
+PASSPORT_LETTER_SPOKEN = re.compile(r"\b(?:xe|ce|be|pe|gie|ca|e|en no|[bcegknp])\s*[,.:-]?\s*$")  # or the letter written
 
 
 def spoken_digits(spoken: str) -> str:
@@ -320,6 +343,8 @@ PASSPORT_CONTEXT = re.compile(r"(?:ho chieu|passport|\bhc\b)")
 # BHYT card: 2 letters (group), 1 digit (benefit level), 2 digits (province), 10 digits (BHXH number).
 BHYT_RE = re.compile(r"(?<![\w])[A-Z]{2}\s?[1-5]\s?\d{2}\s?\d{10}(?!\w)")
 BHYT_ANYCASE_RE = re.compile(r"(?<![\w])[A-Za-z]{2}[\s.-]?[1-5][\s.-]?\d{2}[\s.-]?\d{3}(?:[\s.-]?\d){7}(?!\w)")
+# … and in any grouping of its digits after its keyword ("Thẻ BHYT: GD 4 79 79 1234 5678")
+BHYT_LOOSE_RE = re.compile(r"(?<![\w])[A-Za-z]{2}[\s.-]?[1-5](?:[\s.-]?\d){12}(?![\w]|[\s.-]\d)")
 # A phone number abroad: "+82 10 4823 9917" (the + makes it a phone whatever the country).
 PHONE_INTL_RE = re.compile(r"(?<![\w+])\+(?!84)[1-9]\d{0,2}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d){5,11}(?![\d\w])")
 # Card security code and OTP read aloud: "mã CVV 472", "OTP: bốn chín không, một một sáu".
@@ -339,7 +364,8 @@ SECRET_WORDS_RE = re.compile(r"\b(?:ma (?:otp|pin|xac thuc|xac nhan)|otp|pin|mat
                              r"(?:[\s,.-]+(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)){3,7})\b")
 # An email written out: "lan a còng gmail chấm com", "an.nguyen @ gmail . com", "an (at) gmail (dot) com".
 _AT = r"(?:\s+(?:a\s+)?(?:cong|moc|\(at\)|at)\s+|\s*@\s*|\s*[(\[{<](?:a|at|a cong|cong|a moc)[)\]}>]\s*)"
-_DOT = r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s*)"
+_DOT = (r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s*"
+        r"|\s?,\s?(?=(?:com|vn|net|org|edu|gov)\b))")  # "gmail,com": a comma typed for the dot before the ending
 # The local part read aloud: words joined by "chấm", "gạch dưới", "gạch ngang", or digits in words
 # ("ngocanh hai không không năm", "quang gạch dưới minh").
 _LOCAL_JOIN = (r"(?:\s+(?:cham|gach duoi|gach chan|gach ngang|gach noi|dau gach duoi)\s+[a-z0-9][a-z0-9._+-]*"
@@ -378,10 +404,11 @@ ANY_DATE_RE = re.compile(
     r"|\d(?:\s?\d)?\s*[/.-]\s*\d(?:\s?\d)?\s*[/.-]\s*(?:\d(?:\s?\d){3}|\d{2})(?![\d/.-]?\d)"
     r"|\d{1,2}\s+\d{1,2}\s+(?:19|20)\d{2}(?!\d)"  # "05 03 1990", typed with spaces
     r"|(?:thang\s+)?\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}(?![\d/.-]?\d)"  # month and year: "sinh tháng 3/1990"
-    r"|thang\s+(?:\d{1,2}|" + _NW + r")\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"
+    r"|th(?:ang|g)\.?\s+(?:\d{1,2}|" + _NW + r")\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"
     r"|nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"  # "sinh năm 90"
     r"|(?:nam\s+)?(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
-    r"|(?:(?:ngay|mung|mong)\s+)?(?:\d{1,2}|ram|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+thang\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)(?:\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|" + _LUNAR + r"|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7}))?"
+    # "21 thg 4, 1985", "13 tháng 6 âm lịch năm Kỷ Dậu": the month abbreviated, the calendar named, the year without "năm"
+    r"|(?:(?:ngay|mung|mong)\s+)?(?:\d{1,2}|ram|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+(?:th(?:ang|g)\.?\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)|tet)(?:\s*\(?(?:am lich|duong lich|al|dl)\)?)?(?:\s*[/,]?\s*(?:nam\s+(?:(?:19|20)\d{2}|" + _LUNAR + r"|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7})|(?:19|20)\d{2}(?!\d)))?"
     # English: "March 3rd, 1994", "3 March 1994"
     r"|(?:" + _MONTHS_EN + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS_EN
     + r")\.?,?\s+(?:19|20)\d{2})(?!\w)"
@@ -389,9 +416,14 @@ ANY_DATE_RE = re.compile(
 LUNAR_YEAR = re.compile(r"\b(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b")
 BIRTH_HINT = re.compile(r"sinh|dob|\bns|\bsn|born|birth|doi|\bde ")
 # A word that says the next date is a birth: "ngày sinh", "sinh ngày", "NS", "DOB" (folded).
-BIRTH_WORD_RE = re.compile(r"\b(?:ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
+BIRTH_WORD_RE = re.compile(r"\b(?:ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh ra(?= (?:vao|ngay|nam|luc|hom)\b)|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
                            r"|chao doi|ra doi|sinh nhat|born|birthday|birth date|de(?= (?:ngay|nam|vao|hom|luc)\b))\b"
                            r"(?! (?:hoat|vien|thai|ke|song|ly|hoc|san|trac|to|vat|khi|loi|thanh|tu|ra)\b)")
+
+
+# A time of day between a birth word and the date (folded): "lúc 3 giờ 15", "vào 22h30 tối", "03:15".
+TIME_OF_DAY = re.compile(r"\b(?:luc|vao|khoang)?\s*\d{1,2}\s*(?:gio|h|:)\s*(?:\d{1,2}\s*(?:phut)?)?"
+                         r"(?:\s*(?:sang|chieu|toi|dem|trua|rang sang))?(?=\s|,|$)")
 
 
 def _birth_dates(text: str, low: str) -> list[Finding]:
@@ -411,7 +443,7 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
         m = ANY_DATE_RE.search(low, b.end(), min(len(low), b.end() + 90))
         if not m:
             continue
-        between = low[b.end():m.start()]
+        between = TIME_OF_DAY.sub(" ", low[b.end():m.start()])  # "sinh lúc 3 giờ 15 ngày 18 tháng 9 …": the hour, then the date
         if len(between) > 45 or re.search(r"[.;!?\n]|\d|\bcap\b|het han|\bden\b|tu ngay|vi du|dinh dang|\bmau\b"
                                           r"|\btruoc\b|\bsau\b|\btro (?:ve|len|di)\b|\btu nam\b", between):
             continue
@@ -495,15 +527,25 @@ PLATE_CONTEXT = re.compile(r"(?:\boto\b|o to|\bxe\b|bien so|\bbks\b|\bbs\b|bien 
 SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
                            r"|ma xac (?:thuc|nhan|minh)|ma bao mat|ma kich hoat|ma dang nhap|ma mo khoa|ma bi mat|ma so bi mat"
                            r"|ma truy cap|smart ?otp|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv)\b")
+# A code handed over: "đọc mã 2 7 4 4 1 0", "báo mã vừa nhận …", "gửi lại mã: 4821" — "mã" with its value or a filler
+# right after it, and a verb of handing over right before it (checked separately: the verbs are common words).
+HANDOVER_CODE_RE = re.compile(r"\bma(?= *(?:\d|:|la\b|(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)\b|(?:vua|da|duoc) (?:nhan|gui)"
+                              r"|gom\b))")
+HANDOVER_VERB = re.compile(r"\b(?:doc|bao|cho|gui|nhan|dua|cung cap|xin|hoi|nhap|khai|noi|lay)(?: lai| giup| cho [a-z]+)? $")
 _SHORT_SECRET_KEYS = ("cvv", "cvc", "otp", "pin", "ma pin", "ma xac", "ma bao mat", "so bao mat", "ma so bao mat", "so cvv")
 
 
 def _secrets(text: str, low: str) -> list[Finding]:
     """"Mật khẩu … của chị Hằng: Hang@1990!", "Pass wifi … đặt là longtotruong05", "Mã CVV mặt sau thẻ là 517"."""
     out: list[Finding] = []
-    for k in SECRET_KEY_RE.finditer(low):
+    keys = list(SECRET_KEY_RE.finditer(low))
+    if " ma" in low:
+        keys += [h for h in HANDOVER_CODE_RE.finditer(low) if HANDOVER_VERB.search(low, max(0, h.start() - 24), h.start())]
+    for k in keys:
         stop = re.search(r"[.;?](?:\s|$)|\n|!\s", low[k.end():k.end() + 100])
         end_win = k.end() + (stop.start() if stop else min(100, len(low) - k.end()))
+        nxt = SECRET_KEY_RE.search(low, k.end(), end_win)  # "wifi …: tên X, mật khẩu Y": the next keyword owns Y
+        end_win = nxt.start() if nxt else end_win
         short = k.group().startswith(_SHORT_SECRET_KEYS)
         # the value read aloud or typed digit by digit: "là năm hai tám, một chín bốn", "là 8 4 2 6 9"
         spoken = [(k.end() + a, k.end() + b) for a, b, dg in number_runs(text[k.end():end_win], low[k.end():end_win], 3)
@@ -511,6 +553,10 @@ def _secrets(text: str, low: str) -> list[Finding]:
         spaced = re.search(r"(?<![\w.,/])\d(?: \d){3,11}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
         if spaced:
             spoken.append((k.end() + spaced.start(), k.end() + spaced.end()))
+        # digits in groups: "mã OTP 6 số: 027 593", "PIN 12 34"
+        grouped = re.search(r"(?<![\w.,/])\d{2,4}(?: \d{2,4}){1,3}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
+        if grouped and 4 <= len(_digits(grouped.group())) <= 8:
+            spoken.append((k.end() + grouped.start(), k.end() + grouped.end()))
         if spoken:
             a, b = min(spoken)
             out.append(Finding("SECRET", a, b, text[a:b]))
@@ -521,6 +567,8 @@ def _secrets(text: str, low: str) -> list[Finding]:
                 b -= 1
             tok = text[a:b]
             after_is = re.search(r"(?:\bla|[:=])\s*$", low[max(0, a - 6):a]) is not None
+            if re.search(r"\b(?:ten(?: mang| wifi)?|ssid|name|ten dang nhap|username)\s*[:=]?\s*$", low[max(0, a - 20):a]):
+                continue  # the network's or the account's name, not its password
             if re.fullmatch(r"\d{3,8}", tok):
                 if short or len(tok) >= 4:
                     out.append(Finding("SECRET", a, b, tok))
@@ -544,7 +592,10 @@ def _luhn(digits: str) -> bool:
 
 
 def _folded_before(low: str, start: int, width: int = 45) -> str:
-    return re.split(r"[.;!?\n](?:\s|$)", low[max(0, start - width) : start])[-1]
+    lo = max(0, start - width)
+    while 0 < lo < start and low[lo - 1].isalnum():  # not the tail of a word cut by the window ("Minh" → "nh")
+        lo += 1
+    return re.split(r"[.;!?\n](?:\s|$)", low[lo:start])[-1]
 
 
 def _classify_digits(digits: str, low: str, start: int, end: int, text: str) -> str | None:
@@ -606,7 +657,7 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
     def add(kind: str, start: int, end: int) -> None:
         out.append(Finding(kind, start, end, text[start:end]))
 
-    for rx in (DIGIT_RUN, SLASH_RUN):
+    for rx in (DIGIT_RUN, SLASH_RUN) if "/" in text else (DIGIT_RUN,):
         for m in rx.finditer(text):
             kind = _classify_digits(_digits(m.group()), low, m.start(), m.end(), text)
             if kind:
@@ -638,6 +689,9 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
     for m in BHYT_ANYCASE_RE.finditer(text):
         # two letters, a benefit level 1-5, a province and ten digits: specific enough in any case and spacing
         add("INSURANCE", m.start(), m.end())
+    for m in BHYT_LOOSE_RE.finditer(text) if "bhyt" in low or "bao hiem" in low else ():
+        if INSURANCE_CONTEXT.search(_folded_before(low, m.start(), 40)):
+            add("INSURANCE", m.start(), m.end())
     for m in PHONE_INTL_RE.finditer(text):
         add("PHONE", m.start(), m.end())
     for m in CVV_RE.finditer(low):
@@ -686,6 +740,36 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
     return out
 
 
+# A hotline of an office, published for everyone (folded, right before the number, in its clause); an office's desk
+# phone ("máy bàn trạm y tế") may be a person's and stays hidden.
+OFFICE_LINE_BEFORE = re.compile(
+    r"\b(?:duong day nong|tong dai|hotline)(?: (?:chinh thuc|tiep dan|tiep nhan|phan anh))? (?:cua |tai )?(?:ubnd|uy ban|phuong|xa|thi tran|cong an|so"
+    r"|dien luc|ngan hang|benh vien|tram y te|truong|ban quan ly|trung tam|chi cuc|cuc|bhxh|bao hiem xa hoi|van phong"
+    r"|tru so|bo phan mot cua|bo phan tiep nhan|hdnd|mat tran|doi quan ly|cong ty)\b[^,;()]{0,40}$")
+
+
+def _office_line(text: str, low: str, start: int) -> bool:
+    clause = re.split(r"[.;!?\n](?:\s|$)|,", low[max(0, start - 80):start])[-1]
+    m = OFFICE_LINE_BEFORE.search(clause)
+    return m is not None and not person_cue(text[start - len(clause) + m.start():start]) and not re.search(
+        r"\b(?:rieng|ca nhan|cua (?:ong|ba|anh|chi|em|co|chu|bac))\b", clause)
+
+
+def _merge_addresses(text: str, found: list[Finding]) -> list[Finding]:
+    """Address pieces found by different rules that overlap or touch ("45 đường số 7" + "đường số 7, khu dân cư …")
+    are one address."""
+    addr = sorted((f for f in found if f.kind == "ADDRESS"), key=lambda f: f.start)
+    if len(addr) < 2:
+        return found
+    merged: list[list[int]] = []
+    for f in addr:
+        if merged and f.start <= merged[-1][1] + 2 and re.fullmatch(r"[ ,]*", text[merged[-1][1]:max(merged[-1][1], f.start)]):
+            merged[-1][1] = max(merged[-1][1], f.end)
+        else:
+            merged.append([f.start, f.end])
+    return [f for f in found if f.kind != "ADDRESS"] + [Finding("ADDRESS", a, b, text[a:b]) for a, b in merged]
+
+
 def find_pii(text: str) -> list[Finding]:
     """All personal data found in `text`, sorted by position, without overlaps."""
     text = unicodedata.normalize("NFC", text or "")
@@ -718,7 +802,8 @@ def find_pii(text: str) -> list[Finding]:
             if len(digits) in (9, 12) and _context(ID_JUST_BEFORE, text[max(0, m.start() - 30) : m.start()]):
                 continue
             year_range = re.fullmatch(r"(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}", value) or ORDINARY_NUMBER.fullmatch(value)
-            money_like = re.fullmatch(r"\d{1,3}(?:\.\d{3})+", value)  # 1.500.000 is an amount, not an account
+            money_like = (re.fullmatch(r"\d{1,3}(?:\.\d{3})+", value)  # 1.500.000 is an amount, not an account …
+                          and not ACCOUNT_JUST_BEFORE.search(strip_diacritics(text[max(0, m.start() - 25):m.start()])))
             if not (_money_after(text, m.end()) or year_range or money_like):
                 add("BANK", m)
     for m in TAX_RE.finditer(text):
@@ -752,9 +837,16 @@ def find_pii(text: str) -> list[Finding]:
             left = text[max(0, start - 30) : start]
             if NOT_ADDRESS_BEFORE.search(left) or COUNT_BEFORE.search(left):
                 continue
-            if _money_after(text, start + len(value)) or NOT_ADDRESS_NAME.search(value):
+            if _money_after(text, start + len(value)) or NOT_ADDRESS_NAME.search(STREET_DATE.sub(r"\1 t", value)):
                 continue
             found.append(Finding("ADDRESS", start, start + len(value), value))
+    for m in HOUSE_SLASH_RE.finditer(text) if "/" in text else ():
+        left = text[max(0, m.start() - 30):m.start()]
+        date_like = int(m.group("n1")) <= 31 and 1 <= int(m.group("n2")) <= 12  # "ngày 12/11 Nguyễn Văn A đến"
+        if (NOT_ADDRESS_BEFORE.search(left) or COUNT_BEFORE.search(left) or (date_like and not HOUSE_CUE_BEFORE.search(left))
+                or NOT_ADDRESS_NAME.search(m.group("addr")) or _money_after(text, m.end())):
+            continue
+        add("ADDRESS", m, "addr")
     for m in ENGLISH_ADDRESS.finditer(text) if "St" in text or "Road" in text or "Rd" in text or "Ave" in text else ():
         add("ADDRESS", m)
     for m in FLAT_RE.finditer(text):
@@ -790,7 +882,7 @@ def find_pii(text: str) -> list[Finding]:
         s1 = re.search(r"[.;!?\n](?:\s|$)|$", low[b:b + 120])
         s1 = b + (s1.start() if s1 else 120)
         person = bisect.bisect_right(person_starts, s1) > bisect.bisect_left(person_starts, s0)
-        if NOT_ADDRESS_BEFORE.search(text[max(0, a - 30):a]) or NOT_ADDRESS_NAME.search(text[a:b]):
+        if NOT_ADDRESS_BEFORE.search(text[max(0, a - 30):a]) or NOT_ADDRESS_NAME.search(STREET_DATE.sub(r"\1 t", text[a:b])):
             continue
         if re.match(r"\s*(?:den|toi|-|–|va)\s*\d", low[b:b + 12]):
             continue  # "ki-ốt số 1 đến 20": a range of stalls, not one home
@@ -808,7 +900,8 @@ def find_pii(text: str) -> list[Finding]:
             b = a + lane_street.end()
         group = NUMBERED_GROUP.match(chain) is not None
         delivery = DELIVERY_LEAD.search(low[max(0, a - 30):a]) is not None
-        if ((dwelling and (units >= 2 or re.match(r"(?:can ho|ki-?ot|kiot|so nha|nha so)", chain)))
+        rented = re.search(r"\b(?:thue tro|o tro|thue phong|thue)\s+$", low[max(0, a - 16):a]) is not None
+        if ((dwelling and (units >= 2 or re.match(r"(?:can ho|ki-?ot|kiot|so nha|nha so)", chain) or (rented and someone)))
                 or (units >= 2 and house)  # "số 9 ngách 21/5 phố …", "số nhà 8, tổ 2": a home wherever it is
                 or (units >= 2 and (lane or lead) and someone)  # "ngõ 3 kiệt 17 đường … cho hộ ông Vinh"
                 or (units >= 2 and (lane or house) and delivery)  # "ship về nhà 3, ngõ 9 phố …"
@@ -845,6 +938,10 @@ def find_pii(text: str) -> list[Finding]:
     if "|" in text or ";" in text or "\t" in text:
         found += _record_fields(text, folded_case, person_starts)
 
+    found = _merge_addresses(text, found)
+    # An office's own line ("Đường dây nóng của UBND phường: 0243 …") is published, not a person's number.
+    found = [f for f in found if f.kind != "PHONE" or not _office_line(text, low, f.start)]
+
     # Resolve overlaps: keep higher priority, then the longer span.
     found.sort(key=lambda f: (-PRIORITY[f.kind], -(f.end - f.start), f.start))
     kept: list[Finding] = []  # non-overlapping, sorted by start
@@ -855,8 +952,9 @@ def find_pii(text: str) -> list[Finding]:
             continue
         kept.insert(i, f)
         starts.insert(i, f.start)
-    # Sensitive data about a person: tied by a name or ID in the same sentence; cut where it overlaps.
-    for category, start, end in find_sensitive(text, [(k.start, k.end) for k in kept], folded_case):
+    # Sensitive data about a person: tied by a name or ID in the same sentence (a plate names a vehicle, not a
+    # person); cut where it overlaps.
+    for category, start, end in find_sensitive(text, [(k.start, k.end) for k in kept if k.kind != "PLATE"], folded_case):
         # cut out the names and IDs inside the phrase: what is left on either side is sensitive
         first = max(0, bisect.bisect_left(starts, start) - 1)
         pieces, lo = [], start

@@ -38,18 +38,18 @@ và cứ tráng tô sin giáp lục ông diệp âu đào thiều ứng khúc kh
 vi xa ksor niê kpă rmah siu đèo hờ lỳ ly mè lầm lý khà pờ sình chẻo lã điêu hà cà tòng hảng phàn
 bạch danh đàng sơn chau néang rơ puih thông lữ doãn tăng thân trình cù mẫn lạc nhan ma vì bạc
 khương ôn đậu cấn chử điền đổng ngọ ngụy nhữ thôi vưu liêu mạch lỗ mùi sần phìn sì vần xồng sồng lềnh lìu chẩu
-ngần
+ngần châu
 """.split())
 # Ê Đê, Jrai and Ba Na given names open with "Y" (men) or "H'" (women): "Y Bhim Niê", "Nay Y Blang".
 NOT_Y_NAME = frozenset("te hoc duoc khoa si ta".split())
 SURNAMES_BARE = frozenset(strip_diacritics_aligned(n) for n in SURNAMES_VI)
 # Title and kinship words before a name (accented forms; bare forms count only in text typed bare).
 TITLES = frozenset("ông bà anh chị cháu em cô chú bác cụ dì thím mợ cậu thầy vợ chồng bé bạn mế pá mẹ bố cha má dượng "
-                   "thằng cu be".split())
+                   "thằng cu be trẻ".split())
 TITLES_BARE = frozenset("ong ba anh chi chau em co chu bac cu di thim mo cau thay vo chong".split())
 # Second words of a two-word title or kinship phrase ("anh trai Hùng", "cô giáo Lan", "bác sĩ Hùng",
 # "ông nội Tư", "con gái Ngọc"), folded: the word before them must be a title, or "con"/"giáo"/"bác".
-TITLE_TAIL = frozenset("trai gai ruot noi ngoai re dau ho ca ut giao si ta ky".split())
+TITLE_TAIL = frozenset("trai gai ruot noi ngoai re dau ho ca ut giao si ta ky hai tu sau bay tam chin".split())
 TITLE_HEAD_EXTRA = frozenset("con thay y luat".split())
 # "… là Tý": after these words "là" introduces a person's name ("tôi là Dũng", "vợ anh là Hoa").
 IS_NAME_AFTER = frozenset("tôi em mình cháu con vợ chồng bố mẹ cha anh chị trai gái ấy đó tên".split())
@@ -112,7 +112,7 @@ Phùng Hưng|Mai Hắc Đế|Lê Văn Tám|Ông Ích Khiêm|Bà Triệu|Hai Bà 
 Chú Cuội|Ông Táo|Táo Quân|Ông Địa|Thần Tài|Thánh Gióng|Sơn Tinh|Thủy Tinh|Lạc Long Quân|
 Âu Cơ|Mỵ Nương|Thạch Sanh|Ông Gióng|Bà Chúa Kho|Ông Tơ|Bà Nguyệt""".replace("\n", "").split("|"))
 # Place names that begin with a family name (Hà Nội, Cao Bằng …): never a person.
-PLACES = frozenset(strip_diacritics_aligned(n).lower() for n in """
+PLACES_ACCENTED = frozenset(n.lower() for n in """
 Hà Nội|Hà Giang|Hà Nam|Hà Tĩnh|Hà Đông|Hà Tiên|Cao Bằng|Lâm Đồng|Thái Bình|Thái Nguyên|Ninh Bình|
 Ninh Thuận|Lào Cai|Lai Châu|Kim Bảng|Mai Châu|Hồ Tây|Quảng Ninh|Quảng Nam|Quảng Ngãi|Quảng Bình|Quảng Trị|
 Vĩnh Phúc|Vĩnh Long|Đồng Nai|Đồng Tháp|Bình Dương|Phú Thọ|Tây Ninh|Long An|Kiên Giang|Bạc Liêu|Trà Vinh|
@@ -127,6 +127,13 @@ Quỳnh Nhai|Quỳnh Lưu|Quỳnh Phụ|Đinh Lập|Mường Khương|Lò Gạch
 Đoàn Kết|Thái Hà|Tô Hiến Thành|Cao Lãnh|Hồ Núi Cốc|Đào Duy Từ|Vương Thừa Vũ|Hoàng Liên Sơn|Bàn Cờ|Sơn Dương|
 Sơn Động|Sơn Hà|Sơn Tịnh|Sơn Hòa|Sơn Hoà|Mai Dịch|Hồ Con Rùa|Tam Đảo|Châu Đốc|Châu Thành|Châu Phú|Kiều Mai|
 Nông Cống|Lương Tài|Cầm Xuyên|Khúc Xuyên|Triệu Sơn|Triệu Phong|Vĩnh Bảo|Thạch Thất|Phùng Khoang|Mạc Thị Bưởi""".replace("\n", "").split("|"))
+PLACES = frozenset(strip_diacritics_aligned(n) for n in PLACES_ACCENTED)
+
+
+def _is_place(words: str) -> bool:
+    """`words` name a place: compared with their diacritics when typed with them ("Huệ" is a name, "Huế" a city)."""
+    low = words.lower()
+    return low in PLACES_ACCENTED if not low.isascii() else low in PLACES
 # Ê Đê and Jrai place names ("Ea H'leo", "Ia H'Drai", "Krông Pắc", "Cư M'gar") begin with these words.
 HIGHLAND_PLACE_START = frozenset("ea ia krong cu dak dac kon plei buon".split())
 # A role named right before the name: a public office holder acting in that role.
@@ -142,6 +149,29 @@ OFFICE_BEFORE = re.compile(
     r"giao thong|van tai|ke hoach|dau tu|cong thuong|nong nghiep|phat trien|nong thon|kinh te|ha tang|"
     r"do thi|thue|khoa hoc|cong nghe|dan toc|ton giao|thanh tra))*\s*$",
 )
+# A citizen's role in a file right before the run, without a colon: "chủ TK Châu Ngọc Diễm", "người nhận Lê Văn Tý",
+# "bị đơn Trần Thị Hoa" (folded, lower case).
+ROLE_CUE = re.compile(r"\b(?:chu (?:tk|tai khoan|the|ho|nha|nha tro|xe|dat|thua dat|hop dong|cua hang|quan|cho thue|so tiet kiem)"
+                      r"|nguoi (?:nhan|nop|khai|gui|bao tin|lam chung|dai dien|uy quyen|duoc uy quyen|yeu cau|khieu nai|to cao"
+                      r"|de nghi|giam ho|thua ke|vay|bao lanh|thue|cho thue|mua|ban|chuyen|bi hai|lien he|phan anh)"
+                      r"|nguyen don|bi don|duong su|than nhan|benh nhan|hoc sinh|sinh vien|thi sinh|chau be|em be"
+                      r"|nguoi huong|thu huong|nguoi thu huong|ten tai khoan|ten chu tai khoan)\s*$")
+# Community roles (not public offices) right before a name: "Trưởng thôn Giàng A Pháo", "tổ trưởng Lan" (folded).
+COMMUNITY_ROLE = re.compile(r"\b(?:truong (?:thon|ban|xom|ap|buon|khu|ho|lang)|to truong|to pho|gia lang|truong ho toc"
+                            r"|cong tac vien|y te thon|nhan vien y te thon|thon doi truong)\s*$")
+# Words without which the two patterns above cannot match (a cheap test first).
+_ROLE_HINTS = ("chu ", "nguoi ", "don ", "duong su", "than nhan", "benh nhan", "sinh ", "be ", "huong", "ten ")
+_COMMUNITY_HINTS = ("truong", "to pho", "gia lang", "cong tac vien", "y te", "doi truong")
+# Apps, brands and services that follow "bạn", "anh" … in a sentence ("Kết bạn Zalo", "nhắn anh Facebook"), folded.
+BRANDS = frozenset("""zalo facebook fb messenger viber telegram tiktok youtube google gmail momo zalopay vnpay shopee lazada
+tiki grab gojek vneid icloud iphone samsung oppo xiaomi honda yamaha viettel vinaphone mobifone vietnamobile vnpt fpt evn
+internet wifi bluetooth excel word powerpoint chatgpt gemini copilot""".split())
+# Words of a legal reference that a title may precede ("giúp em Điều 15", "em Nghị định 154/2024"), folded.
+DOC_HEADS = frozenset("dieu khoan diem chuong muc luat nghi thong quyet cong hien bo phu mau to".split())
+# … followed by a number or by the second word of the reference in small letters ("Công văn", not "Công Văn Minh").
+_DOC_TAIL = re.compile(r"\s*(?:\d|(?:định|quyết|tư|luật|lục|văn|pháp|trình|dinh|quyet|tu|luat|luc|van|phap|trinh)\b)")
+# Family names typed bare at the end of a name in Western order ("Minh Anh Nguyen"), common enough to tell.
+WESTERN_SURNAMES = frozenset("nguyen tran le pham hoang huynh phan vu vo dang bui do ngo duong ly dinh truong".split())
 # "Họ tên:", "Người khai:", "Chủ hộ:", "HỌ TÊN CHỦ HỘ:" … just before the run.
 # "Nguyễn Thị Hoa, Chủ tịch UBND phường …": the role right after the name.
 OFFICE_AFTER = re.compile(
@@ -156,7 +186,7 @@ VILLAGE_AFTER = re.compile(
     r"\s*,?\s*(?:(?:o|tai|thuoc)\s+)?(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})"
 )
 
-_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?(?:-[a-z]+(?![\w-]))?")  # "H'Bia", "Ji-yeon"
 # "Ông Tùng và Bách", "các ông Tùng, Bách": a capitalised run right after a name, joined by "," or "và".
 _JOINED = re.compile(r"\s*(?:,|và|va|hoặc|hoac)\s*$|\s*,\s*(?:và|va)\s*$|\s+(?:là|la)\s+$")
 # Words that never start a person's name joined to a list of names (folded).
@@ -230,11 +260,15 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
             j += 1
         run = words[i : j + 1]
         found = _judge(text, folded, words, i, run)
-        i = j + 1
+        i0, i = i, j + 1
         if found is None and out and out[-1][0] == "NAME" and _title_before_pos(text, out[-1][1]):
             found = _joined(text, folded, run, out[-1][2])
         if found is None and len(run) >= 4:
             found = _caps_inner(text, run)
+        if (found is None and len(run) >= 3 and not text[max(0, run[0][0] - 3):run[0][0]].strip(" \"'(")
+                and not text[run[0][0]:run[-1][1]].isupper()
+                and not _in(text[run[0][0]:run[0][1]], SURNAMES_VI, SURNAMES_BARE, _bare_context(text, run[0][0]))):
+            found = _judge(text, folded, words, i0 + 1, run[1:])  # "Trẻ Mua Thị Lan …": a word opening the text, then a name
         if found is None:
             continue
         start, end = found
@@ -264,7 +298,8 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
         accented = not text[a:b].isascii()
         t = re.search(r"([^\W\d_]+)\s+$", text[max(0, a - 8):a])
         titled = t is not None and t.group(1) != "be" and (t.group(1) in TITLES or (not accented and t.group(1) in TITLES_BARE))
-        if last.lower() in LOWER_LAST_STOP or strip_diacritics_aligned(last) in LOWER_LAST_STOP:
+        name_cue = not accented and first in SURNAMES_BARE and NAME_CUE_BEFORE.search(low, max(0, a - 24), a) is not None
+        if (last.lower() in LOWER_LAST_STOP or strip_diacritics_aligned(last) in LOWER_LAST_STOP) and not name_cue:
             continue
         cue = re.search(r"(?:^|[.,;:(]\s*|\b(?:cho|gui|moi|cua|ten|la|ho|goi|gap|voi|va|nguoi|danh|ky)\s+)$", low[max(0, a - 8):a])
         if (first, middle) == ("thủy", "văn"):
@@ -274,7 +309,15 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
                     # bare "thi" is mostly "thì": only between a family name and a word that can end a name
                     not accented and middle == "thi" and first.lower() in SURNAMES_BARE
                     and last.lower() not in LOWER_NAME_STOP | BARE_THI_STOP))) or (
-                not accented and cue and first in SURNAMES_BARE and middle == "van"):  # "cho tran van hung" ("thi" is "thì")
+                not accented and cue and first in SURNAMES_BARE and middle == "van") or (  # "cho tran van hung" ("thi" is "thì")
+                name_cue):  # "ten nguyen thi …": after "tên", "thi" is Thị
+            # a fourth word that ends the text or the clause, or that a verb or linking word follows, belongs to the name
+            # ("nguyễn thị thu hằng", "lê thị hồng nhung còn thiếu ảnh")
+            four = re.match(r" ([a-z]+)(?=\s*(?:$|[,.;:!?)\n])| ([a-z]+)\b)", low[b:b + 24])
+            if (four and text[b + 1:b + 1 + len(four.group(1))].islower() and _valid_name(four.group(1))
+                    and four.group(1) not in LOWER_NAME_STOP | NAME_STOP | FOURTH_WORD_NEXT
+                    and (four.group(2) is None or four.group(2) in LOWER_NAME_STOP | NAME_STOP | FOURTH_WORD_NEXT)):
+                b += 1 + len(four.group(1))
             out.append(("NAME", a, b))
     for rx in (ROLE_THEN_NAME, SHORT_TITLE_NAME):
         for m in rx.finditer(folded):
@@ -378,6 +421,11 @@ SHORT_TITLE_NAME = re.compile(
 # A name typed all in small letters: "lường văn xuân", "cầm thị phượng", "ông sồng a chơ" (surname and middle
 # name with diacritics, or any three words after a title); folded pattern, checked on the original.
 LOWER_NAME = re.compile(r"\b([a-z]+) (van|thi|a|seo) ([a-z]+)\b")
+# Words that may follow a four-word name typed in small letters ("… hồng nhung còn thiếu", "… thu hằng bị ốm").
+FOURTH_WORD_NEXT = frozenset("con bi nho xin muon chua da dang se can phai duoc khong di ve den lam nop gui".split())
+# Cue words right before a small-letter name after which "thi" is the middle name Thị, never "thì" (folded).
+NAME_CUE_BEFORE = re.compile(r"\b(?:ten|ho ten|ho va ten|chu (?:tk|tai khoan|ho)|nguoi (?:nhan|nop|khai|gui)|ten (?:tk|tai khoan))"
+                             r"\s*:?\s*$")
 LOWER_LAST_STOP = frozenset("""
 phòng bản hóa hoá nghệ học thư kiện chương hiến hành trấn xã trường thực chính giác lực tứ nhân minh hóa
 """.split()) | frozenset("phong ban hoa nghe hoc thu kien chuong hien hanh tran xa truong thuc chinh giac luc".split())
@@ -386,6 +434,7 @@ phòng bản hóa hoá nghệ học thư kiện chương hiến hành trấn xã
 # Words of a heading in capitals after which a family name begins the person's name: "ĐƠN CỦA ĐỖ MẠNH HÙNG".
 CAPS_CUES = frozenset("của cho gửi ông bà anh chị tên là em cháu ký cụ".split())
 # Family names that are also everyday words in a heading ("… TRẺ EM VÀ TRÁCH NHIỆM …").
+CAPS_STRONG_CUES = frozenset("tên ông bà anh chị em cháu cụ".split())
 CAPS_WEAK_SURNAMES = frozenset("và cứ văn ông mai hà kim lâm sơn thông tô la ma vì bạc thân quan ninh cao xa".split())
 
 
@@ -395,8 +444,9 @@ def _caps_inner(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | None
     if not all(t.isupper() for t in tokens):
         return None
     for k in range(len(tokens) - 2):
+        weak_ok = tokens[k].lower() in CAPS_STRONG_CUES and tokens[k + 2].lower() in ("văn", "thị")  # "HỌ TÊN CAO VĂN LÂM"
         if (tokens[k].lower() in CAPS_CUES and tokens[k + 1].lower() in SURNAMES_VI and tokens[k + 1].lower() not in CAPS_CUES
-                and tokens[k + 1].lower() not in CAPS_WEAK_SURNAMES):
+                and (tokens[k + 1].lower() not in CAPS_WEAK_SURNAMES or weak_ok)):
             last = min(len(run), k + 5) - 1
             return run[k + 1][0], run[last][1]
     return None
@@ -447,6 +497,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     label = _COLON.match(text, run[-1][1]) is not None  # "HỌ TÊN:" is a field label, "anh Sáng:" a name
     run = run[:6]
     tokens = [text[s:e] for s, e in run]
+    k_first = 1 if len(run) > 1 and _title(tokens[0], True) else 0  # the first word after a title
+    low_first = folded[run[k_first][0]:run[k_first][1]].lower()
     titled = False
     bare_text = _bare_context(text, run[0][0])
     # a family name typed bare counts in a sentence typed bare, or in a run typed bare ("PHAM VAN LONG"),
@@ -459,6 +511,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         return None
     if tokens[0] in ("Ban", "BAN") and not bare_text:  # "Ban Thanh tra nhân dân": a board; the family name is "Bàn"
         return None
+    if low_first in BRANDS or (low_first in DOC_HEADS and _DOC_TAIL.match(text, run[k_first][1])):
+        return None  # "Kết bạn Zalo", "giúp em Điều 15", "em Nghị định 154/2024"
     if _title(tokens[0], bare_text):
         if len(run) == 1:
             return None
@@ -467,6 +521,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         if strip_diacritics_aligned(" ".join(tokens)).lower() in FAMOUS:  # "Bà Triệu", "Bác Hồ"
             return None
         run, tokens, titled, idx = run[1:], tokens[1:], True, idx + 1
+        if len(tokens) == 1 and _title(tokens[0], bare_text):
+            return None  # "TRẺ EM", "Bà Cháu": two kinship words, no name
     elif (len(tokens) >= 3 and strip_diacritics_aligned(tokens[0]).lower() in LEAD_WORDS
           and not _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run)
           and _in(tokens[1], SURNAMES_VI, SURNAMES_BARE, bare_run)):
@@ -480,8 +536,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     run, tokens = run[:5], tokens[:5]
     start, end = run[0][0], run[-1][1]
     name_folded = folded[start:end].lower()
-    parts = name_folded.split()
-    if name_folded in PLACES or parts[0] in PLACES or " ".join(parts[:2]) in PLACES:
+    orig = text[start:end].split()
+    if _is_place(" ".join(orig)) or _is_place(orig[0]) or _is_place(" ".join(orig[:2])):
         return None
     if NOT_A_NAME_PHRASE.match(folded[start:start + 40].lower()):
         return None
@@ -496,6 +552,14 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             titled = True  # "anh Hùng", and "anh trai Hùng", "cô giáo Lan", "bác sĩ Hùng", "ông nội Tư"
             if strip_diacritics_aligned(last + " " + text[start:end]).lower() in FAMOUS:
                 return None
+    role = COMMUNITY_ROLE.search(clause) if not titled and any(w in clause for w in _COMMUNITY_HINTS) else None
+    # after "trưởng thôn/bản/họ …" a village's or a clan's name may follow: only a family name with a middle name counts
+    village_role = role is not None and role.group().startswith("truong ")
+    if role and len(tokens) <= 4 and (
+            (_in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run) and len(tokens) >= 3
+             and strip_diacritics_aligned(tokens[1]).lower() in ("van", "thi", "a", "seo"))
+            or (not village_role and all(_valid_name(t) for t in tokens))):
+        return start, end  # "Trưởng thôn Giàng A Pháo", "già làng Y Bhim": a person in a community role, not a public office
     if not titled and (
             (prev and _place(prev[-1], strip_diacritics_aligned(prev[-1]), bare_text))
             or any(w.lower() in STRONG_PLACE or w.lower() in COMPANY_BEFORE for w in prev)):
@@ -515,6 +579,14 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         if len(tokens) == 1 and name_folded in RELATION_WORDS:
             return None  # "QUAN HỆ VỚI CHỦ HỘ: CON", "Giới tính: Nam": a field's value, not a name
         return start, end
+    if any(w in clause for w in _ROLE_HINTS) and ROLE_CUE.search(clause) and len(tokens) <= 4 and not any(t.isupper() and len(t) > 1 for t in tokens) and (
+            _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run) or all(_valid_name(t) for t in tokens)) and not _in(
+            tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run):
+        return start, end  # "chủ TK Châu Ngọc Diễm", "người nhận Lê Văn Tý"
+    if (2 <= len(tokens) <= 4 and tokens[-1].isascii() and tokens[-1].lower() in WESTERN_SURNAMES
+            and all(_valid_name(t) for t in tokens[:-1]) and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run)
+            and not any(_place(t, strip_diacritics_aligned(t), bare_text) for t in tokens)):
+        return start, end  # "Minh Anh Nguyen": given names first, the family name typed bare at the end
     if prev and prev[-1].lower() in ("là", "la") and len(prev) >= 2 and (
             _in(prev[-2], IS_NAME_AFTER, IS_NAME_AFTER_BARE, bare_text)):
         return start, end  # "tôi là Dũng", "vợ anh là Hoa", "con trai ông Sáu là Tý"

@@ -2,10 +2,14 @@
 
 Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (in force from 01/01/2026), Điều 2, splits personal data into
 basic and sensitive data; the Government lists the sensitive categories. Health, criminal records,
-religious belief, sexual life and orientation, and biometric data are the ones a ward office meets.
+religious belief, sexual life and orientation, and biometric data are the ones a ward office meets most;
+ethnic origin, political views, genetic data, debts and balances, and tracked location are found too.
 A phrase counts only when a person is named or identified in the same sentence ("ông Tám đang điều
-trị lao phổi", "CCCD … chạy thận"), or pointed at ("vợ tôi", "anh ấy", "đối tượng"); statistics about
-a group ("phường có 23 người nhiễm HIV") and the wording of laws ("người mắc bệnh tâm thần") pass.
+trị lao phổi", "CCCD … chạy thận"), pointed at ("vợ tôi", "anh ấy", "đối tượng"), or is the subject of
+a sentence that opens with a bare title right after one that names them ("… bà Vân. Bà đang nợ …");
+statistics about a group ("phường có 23 người nhiễm HIV"), the wording of laws ("người mắc bệnh tâm
+thần") and clauses about a thing ("Ô tô … bị phạt nguội") pass. A blood group alone is not taken as health
+data (the superseded Nghị định 13/2023/NĐ-CP excluded it; the list under the 2025 law was not checked for this).
 """
 
 from __future__ import annotations
@@ -115,12 +119,14 @@ PATTERNS["genetic"] = re.compile(r"\b(?:(?:la )?(?:cha|me|bo) (?:de|ruot) cua(?:
 PATTERNS["biometric"] = re.compile(PATTERNS["biometric"].pattern[:-3]
                                    + r"|(?:bi )?(?:bong |mon )?mat (?:het )?van tay(?: (?:ca )?(?:hai )?ban tay)?"
                                    r"|khong (?:thu|lay|quet|nhan) (?:duoc )?(?:van tay|mong mat|khuon mat|sinh trac(?: hoc)?))\b")
+# Each word of a group's name capitalised ("Gia Rai", "Ba Na", "Xơ Đăng"), and the first word only ("Gia rai").
+_TITLE_ETHNIC = sorted({f(w) for w in ETHNIC.split("|") if w != "thieu so"
+                        for f in (str.capitalize, lambda w: " ".join(p.capitalize() for p in w.split()))}, key=len, reverse=True)
 # Ethnic origin said with the group's name, on folded text that keeps capitals: "là người gốc Hoa",
 # "có mẹ là người Khmer", "người dân tộc Mông" (the name capitalised, so "người lao động" is not "Lào").
 ETHNIC_CAP = re.compile(r"\b(?:(?:co |la )?(?:cha|me|bo|vo|chong|ong|ba|ong noi|ba noi|ong ngoai|ba ngoai) la |la )?"
-                        r"nguoi (?:goc |dan toc )?(?:" + "|".join(w.capitalize() for w in ETHNIC.split("|") if w != "thieu so")
-                        + r")\b")
-ETHNIC_FIELD = re.compile(r"(?i:dan toc)\s*:\s*(?:" + "|".join(w.capitalize() for w in ETHNIC.split("|") if w != "thieu so")
+                        r"nguoi (?:goc |dan toc )?(?:" + "|".join(_TITLE_ETHNIC) + r")\b(?![ -][A-Z])")  # not "người Thái Bình", "Lào Cai"
+ETHNIC_FIELD = re.compile(r"(?i:dan toc)\s*:\s*(?:" + "|".join(_TITLE_ETHNIC)
                           + "|" + "|".join(w.upper() for w in ETHNIC.split("|") if w != "thieu so") + r")\b")
 # Generic predicates (issue 24, after slices X, Y, Z showed that each new writer brings new wording): a verb
 # that puts a person in a state ("mắc", "bị", "điều trị", "bị khởi tố") followed by a head noun of the
@@ -149,7 +155,7 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r")\b"),
     "criminal": re.compile(
         r"\b(?:(?:dang |da |tung |moi |vua |tung bi |da bi |dang bi |bi )+(?:bat|bat giu|bat qua tang|khoi to|truy to|truy na|"
-        r"ket an|tuyen an|xu|xet xu|xu phat|phat|tam giam|tam giu|dieu tra|trieu tap|quan che|cam cu tru|dua vao|dua di"
+        r"ket an|tuyen an|xu|xet xu|xu phat|phat|tam giam|tam giu|dieu tra|trieu tap|quan che|cam cu tru|dua vao(?= (?:co so|truong|trai|cai nghien))|dua di(?= (?:cai nghien|trai|tu|giao duong|co so))"
         r"|ap dung|giao duc|lap bien ban|xu ly|to cao|canh cao|tich thu|cuong che)" + _TAIL + r"{1,6}"
         r"|(?:co |con |tung |bi |da |dang |vua |moi )*(?:tien an|tien su(?! dung)|an tich|an treo|an tu|phat tu|tu giam|tu chung than"
         r"|tu hinh|ngoi tu|di tu|ra tu(?! thu)|o tu|man han tu|tha tu|dac xa|tai pham|pham toi|bi can|bi cao|nghi pham"
@@ -171,7 +177,9 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"\b(?:(?:la |nguoi )*(?:dong tinh(?: nam| nu)?|song tinh|chuyen gioi|lgbt[a-z+]*)"
         r"|(?:co |dang )?(?:bo nhi|(?<!xac )nhan tinh(?! trang)|nguoi tinh|quan he (?:tinh duc|ngoai hon|ngoai luong|bat chinh))(?: [a-z]+){0,4}"
         r"|(?:ban|mua) dam|mai dam|gai goi|ngoai tinh|lang nhang|ngoai luong|bi xam hai tinh duc|bi quay roi tinh duc"
-        r"|bi hiep dam|chung song nhu vo chong)\b"),
+        r"|bi hiep dam|chung song nhu vo chong|(?:co )?con (?:ngoai gia thu|rieng voi [a-z]+(?: [a-z]+)?)"
+        r"|(?:yeu|song chung voi|ket hon voi|hen ho voi|co) (?:nguoi yeu |ban doi |ban trai |ban gai |nguoi )?cung gioi"
+        r"|xu huong tinh duc(?: [a-z]+){0,3})\b"),
     "finance": re.compile(
         r"\b(?:(?:dang |con |bi |da )*vay(?: [a-z]+){0,2} (?:nang lai|lai nang|tin dung den|nong|xa hoi den)(?: [a-z0-9]+){0,4}"
         r"|(?:co |gui |dang gui )?(?:so tiet kiem|tien gui tiet kiem|gui tiet kiem|tai san|tien gui)(?: [a-z]+){0,2}"
@@ -192,8 +200,9 @@ GENERIC: dict[str, re.Pattern[str]] = {
 # Folded words of the generic predicates that other words fold to as well: in a text typed with diacritics the
 # word must be the one meant ("tiền ăn" is not "tiền án", "ra từ" is not "ra tù", "về tới" is not "về tội").
 _ACCENTED = {"nhiem": ("nhiễm",), "chung": ("chứng",), "tien su": ("tiền sự", "tiền sử"), "tu tu": ("tự tử",), "tu sat": ("tự sát",), "tu van": ("tự vẫn",), "tien an": ("tiền án",), "an tich": ("án tích",), "an treo": ("án treo",), "an tu": ("án tù",),
-             "tu": ("tù",), "toi": ("tội",), "tu giam": ("tù giam",)}
-_ACCENT_RX = re.compile(r"\b(?:(?<!trach )nhiem|(?:(?<=mac )|(?<=bi )|(?<=nhiem )|(?<=hoi ))chung|tien su|tu tu|tu sat|tu van|tien an|an tich|an treo|an tu|tu giam|(?:(?<=ngoi )|(?<=ra )|(?<=di )|(?<=o )|(?<=han )"
+             "tu": ("tù",), "toi": ("tội",), "tu giam": ("tù giam",), "su": ("sư",), "ca do": ("cá độ",),
+             "tao hon": ("tảo hôn",), "nghien": ("nghiện",), "danh bac": ("đánh bạc",), "trom": ("trộm",)}
+_ACCENT_RX = re.compile(r"\b(?:(?:(?<=la )|(?<=lam ))su|ca do|tao hon|nghien|danh bac|trom|(?<!trach )nhiem|(?:(?<=mac )|(?<=bi )|(?<=nhiem )|(?<=hoi ))chung|tien su|tu tu|tu sat|tu van|tien an|an tich|an treo|an tu|tu giam|(?:(?<=ngoi )|(?<=ra )|(?<=di )|(?<=o )|(?<=han )"
                         r"|(?<=tha ))tu|(?:(?<=ve )|(?<=vi )|(?<=bi )|(?<=pham ))toi)\b")
 
 
@@ -211,13 +220,82 @@ GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat 
                               "muc su", "linh muc", "chuc sac", "chuc viec", "truong lao", "ha mon", "phap luan",
                               "con chien"),
                  "sexual": ("tinh", "gioi", "lgbt", "dam", "gai goi", "lang nhang", "ngoai luong", "bo nhi", "xam hai",
+                            "quan he", "gia thu", "con rieng", "cung gioi", "xu huong",
                             "quay roi", "chung song"),
                  "health_en": ("hiv", "has ", "have ", "had ", "with ", "is ", "diagnosed", "treated", "drug", "rehab",
                                "dialysis"),
                  "criminal_en": ("criminal", "prison", "jail", "convicted", "arrested", "sentenced", "detained", "charged",
                                  "probation", "served"),
-                 "finance": ("no", "vay", "tiet kiem", "tai san", "tien gui"), "political": ("chong", "phan dong", "ly khai", "xuyen tac", "kich dong", "bieu tinh", "phan doi",
+                 "finance": ("no", "vay", "tiet kiem", "tai san", "tien gui"), "finance_x": ("no ", "so du", "tiet kiem",
+                                                                                           "thu nhap"),
+                 "religion_x": ("su", "hoa thuong", "thuong toa", "dai duc", "tru tri", "tu ", "thay ", "chuc", "giao", "dao",
+                                "tin do", "phat tu", "con chien", "soeur", "imam", "acha", "hakim", "nhom", "hoi thanh", "giao",
+                                "thanh that", "thanh duong", "dao trang", "tin huu"),
+                 "political_x": ("che do", "chinh quyen", "dang cong san", "nha nuoc", "chu nghia", "chinh the", "bau cu",
+                                 "viet tan", "trieu dai", "lam thoi", "dan chu", "de ga", "nha nuoc mong", "phan dong",
+                                 "khung bo", "ly khai", "chong pha", "doi lap"),
+                 "biometric_x": ("sinh trac", "khuon mat", "guong mat", "giong noi", "mong mat", "van tay", "adn", "dna",
+                                 "gen"),
+                 "location_x": ("dinh vi", "vi tri", "gps", "di chuyen", "hanh trinh", "lich trinh", "lo trinh", "check",
+                                "camera"),
+                 "criminal_x": ("bac", "do", "lo de", "trom", "ma tuy", "vu khi", "nang lai", "lua dao", "cuop", "thuong tich",
+                                "hanh hung", "bao hanh", "hon", "lay chong", "cuoi", "bat vo", "ban nguoi", "lua ban", "ban sang",
+                                "bi ",
+                                "ban qua"),
+                 "health_x": ("tiem", "huyet", "san", "mo", "non", "co giat", "hon me", "ngat", "dot quy", "nhoi mau",
+                              "nghien", "hiv", "viem gan", "chat doc"),
+                 "political": ("chong", "phan dong", "ly khai", "xuyen tac", "kich dong", "bieu tinh", "phan doi",
                                "boi nho", "noi xau")}
+
+
+# A sentence's end: ".", ";", "!" or "?" before a space (not the dot of "483.26" or "TP.HCM"), or a line break.
+_CUT = re.compile(r"[.;!?](?=\s|$)|\n")
+# A sentence that opens with a bare title as its subject ("Bà đang nợ …", "ông hay say rượu") speaks of the
+# person named just before it.
+_ANAPHORA = re.compile(r"\s*(?:ông|bà|anh|chị|cô|chú|bác|cụ|cháu|em|ong|ba|chi|co|chu|bac|cu|chau)\s+(?:ấy\s+|ay\s+|ta\s+)?"
+                       r"(?=[a-zà-ỹđ])", re.I)
+
+
+def _sentence_of(low: str, a: int, b: int, width: int = 300) -> tuple[int, int]:
+    """Start and end of the sentence around low[a:b] (at most `width` characters either side)."""
+    lo = max(0, a - width)
+    s0 = lo
+    for m in _CUT.finditer(low, lo, a):
+        s0 = m.end()
+    m = _CUT.search(low, b, min(len(low), b + width))
+    return s0, (m.start() if m else min(len(low), b + width))
+
+
+def _anaphora(text: str, s0: int, starts: list[int]) -> bool:
+    """The sentence at `s0` opens with a bare title as subject and someone was named in the 250 characters before."""
+    m = _ANAPHORA.match(text, s0)
+    if m is None or text[m.end():m.end() + 1].isupper():
+        return False
+    return bisect.bisect_left(starts, s0) > bisect.bisect_left(starts, max(0, s0 - 250))
+
+
+# The offence's subject right before it: a name or ID (an address in brackets may follow it), or "anh ấy".
+_SUBJECT_GAP = re.compile(r"[\s,)]*(?:\([^()]{0,80}\)[\s,]*)?(?:(?:thuong|hay|van|con|lai|da|dang|tung|bi nghi|nghi|co|nhieu lan"
+                          r"|thuong xuyen|bi to|bi phan anh)\s+)*")
+_PRONOUN_SUBJECT = re.compile(r"\b(?:anh|chi|ong|ba|co|chu|bac|chau|em|nguoi|doi tuong|han|no) (?:ay|ta|nay|do)\s+"
+                              r"(?:(?:thuong|hay|van|con|lai|da|dang|tung)\s+)*$")
+
+
+# A clause whose subject is a thing: "Ô tô 30G-… bị phạt nguội", "Xe của anh Thắng … bị tạm giữ 7 ngày".
+_THING_SUBJECT = re.compile(r"\s*(?:chiec |cai )?(?:xe|o to|oto|xe may|xe dap|bien (?:kiem soat|so)|bks|phuong tien|tai san|hang hoa"
+                            r"|lo hang|giay phep|dien thoai|may|cong trinh|nha|dat|thua dat|tien|tai khoan|so tien)\b")
+
+
+def _thing_subject(low: str, s0: int, a: int) -> bool:
+    clause_start = max(s0, low.rfind(",", s0, a) + 1)
+    return _THING_SUBJECT.match(low, clause_start) is not None and not re.search(r"\b(?:thi|ma|vi|nen|con)\b", low[clause_start:a])
+
+
+def _subject_before(low: str, a: int, persons: list[tuple[int, int]]) -> bool:
+    ends = [e for _, e in persons if e <= a and a - e <= 90]
+    if ends and _SUBJECT_GAP.fullmatch(low, max(ends), a):
+        return True
+    return _PRONOUN_SUBJECT.search(low, max(0, a - 40), a) is not None
 
 
 def _tied_regions(text: str, low: str, starts: list[int]) -> list[tuple[int, int]]:
@@ -226,7 +304,8 @@ def _tied_regions(text: str, low: str, starts: list[int]) -> list[tuple[int, int
     s0 = 0
     for m in re.finditer(r"[.;!?\n](?=\s|$)|$", low):  # a wider cut than the per-phrase one: regions hold every sentence
         s1 = m.start()
-        if s1 > s0 and (bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0) or person_cue(text[s0:s1])):
+        if s1 > s0 and (bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0) or person_cue(text[s0:s1])
+                        or _anaphora(text, s0, starts)):
             if regions and regions[-1][1] >= s0 - 1:
                 regions[-1] = (regions[-1][0], s1)
             else:
@@ -245,7 +324,16 @@ def _group_or_topic(text: str, low: str, s0: int, a: int) -> bool:
     if g is None:
         return False
     head = g.start() + 1 if not low[clause_start:g.start()].strip() else g.start()
-    return not any(c.isupper() for c in text[head:g.end()])
+    if any(c.isupper() for c in text[head:g.end()]):
+        return False
+    # "chồng" (husband) folds like "chống" (against): "bị chồng bật định vị" is about the wife, not a topic
+    w = re.search(r"\bchong\b", low[g.start():g.end()])
+    if w and not re.search(r"\bphong chong\b", low[g.start():g.end()]):
+        word = text[g.start() + w.start():g.start() + w.end()].lower()
+        if word == "chồng" or (word == "chong" and re.search(r"\b(?:bi|voi|cua|vo|va|nha|me|bo)\s+$",
+                                                            low[max(0, g.start() + w.start() - 6):g.start() + w.start()])):
+            return False
+    return True
 
 
 def _people_noun(low: str, a: int) -> bool:
@@ -282,6 +370,74 @@ GENERIC["criminal_en"] = re.compile(
     r"\b(?:(?:has|had|with) a criminal record|criminal record|(?:was|is|has been|had been) (?:in prison|jailed|imprisoned|"
     r"convicted|arrested|sentenced|detained|charged with)(?: [a-z0-9]+){0,4}|on probation|served (?:a )?(?:\d+[- ]year )?"
     r"(?:prison |jail )?(?:sentence|time))\b")
+# More predicates by mechanism (after slice Q): each category also has wording with no state verb before it.
+GENERIC["health_x"] = re.compile(
+    # vaccination status, childbirth and its complications, acute states, an addiction named alone ("bố nghiện chết")
+    r"\b(?:(?:chua|khong|chua tung|da|bo) (?:duoc )?tiem(?: (?:chung|phong|ngua|du|mui|vac xin|vaccine|vacxin))+" + _TAIL + r"{0,3}"
+    r"|(?:bi |da |vua )?(?:bang huyet|tien san giat|sinh mo|sinh non|nhiem trung hau san|tram cam sau sinh"
+    r"|co giat|hon me|ngat xiu|dot quy|nhoi mau|ho ra mau|non ra mau|sot cao co giat)" + _TAIL + r"{0,3}"
+    r"|(?<!cai )(?<!cac )(?<!nguoi )nghien(?! cuu)(?: [a-z]+){0,2} (?:chet|qua doi|mat|nang|lau nam|tu lau)"
+    r"|(?:bi |la |duoc xac dinh )?(?:nguoi )?(?:nhiem|co) (?:hiv|hbv|hcv|viem gan b|viem gan c)"
+    r"|(?:bi )?nhiem chat doc (?:hoa hoc|da cam|dioxin)(?: [a-z]+){0,3})\b")
+GENERIC["criminal_x"] = re.compile(
+    # an offence said right after the person, without "đã/bị/hay" ("ông … đánh bạc ăn tiền tại nhà"); a child marriage,
+    # trafficking or abuse suffered by the person
+    r"\b(?:danh bac(?: an tien)?|ca do(?: bong da)?|choi lo de|ghi lo de|to chuc danh bac|trom cap|trom (?:xe|cho|tien|do)"
+    r"|mua ban (?:trai phep )?ma tuy|buon ban ma tuy|van chuyen ma tuy|tang tru(?: trai phep)? (?:ma tuy|vu khi)"
+    r"|cho vay nang lai|lua dao chiem doat|cuop giat|co y gay thuong tich|gay thuong tich cho|hanh hung|bao hanh gia dinh"
+    r"|bi (?:chong|vo|bo|me|cha|con|con trai|bo duong|me ke|bo ke|nguoi yeu|ban trai|anh trai|chong cu|vo cu)"
+    r" (?:danh|danh dap|dam|chem|hanh hung|nhot|xich|tat|doa giet|de doa)" + _TAIL + r"{0,4}"  # "bị chồng đánh"
+    r"|(?:bi |da bi |tung bi )(?:ep |cuong ep )?(?:tao hon|ket hon som|lay chong som|ep cuoi|ep hon|bat vo"
+    r"|mua ban|buon ban|lua ban|ban (?:sang|qua) [a-z]+(?: [a-z]+)?)|(?:da |dang )?tao hon)" + _TAIL + r"{0,5}\b")
+GENERIC["religion_x"] = re.compile(
+    # a religious role or practice: "là sư sãi chùa Khmer", "đang tu ở chùa", "làm thầy cúng", "đi nhóm Tin Lành"
+    r"\b(?:(?:la|lam|dang lam|dang la|tung la|nguyen la) (?:su sai|su|su co|ni su|nha su|hoa thuong|thuong toa|dai duc|tru tri"
+    r"|tang ni|tu si|nu tu|soeur|ma soeur|thay cung|thay mo|thay tao|chuc sac|chuc viec|giao ly vien|truyen dao|muc su|linh muc"
+    r"|tin do|phat tu|giao dan|con chien|imam|acha|hakim)(?: [a-z]+){0,3}"
+    r"|(?:dang |da )tu (?:o|tai) (?:chua|tu vien|nha tho|thien vien)(?: [a-z]+){0,2}"
+    r"|(?:di|tham gia|sinh hoat) (?:nhom|hoi thanh|nha nguyen|le) (?:tin lanh|cong giao|hoi giao|phat giao|cao dai|hoa hao)"
+    r"|(?:la thanh vien|la tin huu|tham gia|sinh hoat (?:tai|o)|thuoc) (?:cua )?(?:hoi thanh|giao hoi|giao xu|giao ho|thanh that"
+    r"|thanh duong|chi hoi tin lanh|dao trang)(?: [a-z]+){0,3})\b")
+GENERIC["political_x"] = re.compile(
+    # opposing the regime or the party, refusing to vote for it, supporting an outlawed organisation
+    r"\b(?:(?:phan doi|chong|chong lai|chong pha|bat man voi|chi trich|tay chay|khong ung ho|khong tin|cong kich|boi nho"
+    r"|lat do|xuyen tac) (?:che do|dang cong san|dang va nha nuoc|dang, nha nuoc|chu nghia xa hoi|chinh the|cuoc bau cu"
+    r"|bau cu)(?: [a-z]+){0,4}|(?:chong pha|lat do|xuyen tac) (?:chinh quyen|nha nuoc)(?: [a-z]+){0,4}"
+    r"|(?:ung ho|tham gia|theo|la thanh vien (?:cua )?|cong tac voi|nhan tien cua|lien lac voi|hoat dong cho)"
+    r" (?:to chuc |dang |nhom |phong trao |hoi )?(?:viet tan|trieu dai viet|chinh phu quoc gia viet nam lam thoi"
+    r"|hoi anh em dan chu|nha nuoc de ga|nha nuoc mong|to chuc phan dong|to chuc khung bo|nhom phan dong|to chuc ly khai"
+    r"|to chuc chong pha|dang phai doi lap|to chuc doi lap)(?: [a-z]+){0,4})\b")
+GENERIC["biometric_x"] = re.compile(
+    r"\b(?:(?:du lieu|anh|hinh anh|mau|thong tin|ban ghi|ban sao|file|tep) (?:sinh trac(?: hoc)?|khuon mat|guong mat"
+    r"|nhan dang khuon mat|giong noi|mong mat|van tay|van long ban tay|adn|dna)(?: [a-z]+){0,3}"
+    r"|(?:nhan dien|nhan dang|quet|xac thuc) (?:khuon mat|guong mat|van tay|mong mat|giong noi)(?: [a-z]+){0,3})\b")
+GENERIC["location_x"] = re.compile(
+    # a tracked position or movement history: "bật định vị thấy chị ở …", "lịch sử di chuyển Google Maps của bố"
+    r"\b(?:(?:xem|theo doi|kiem tra|lay|trich xuat|gui|cung cap|chia se|do) (?:[a-z]+ ){0,2}"
+    r"(?:dinh vi|vi tri (?:dien thoai|hien tai|cua|xe)|gps|thiet bi dinh vi|lich su di chuyen|lich trinh di chuyen"
+    r"|hanh trinh di chuyen|du lieu vi tri|du lieu di chuyen)"
+    r"(?: [a-z0-9]+){0,8}"
+    # switching a tracker on only when what it showed follows ("bật định vị thấy chị ở …"), not "bật định vị để tìm đường"
+    r"|(?:bat|gan|cai|mo) (?:[a-z]+ ){0,2}(?:dinh vi|gps|thiet bi dinh vi)(?: [a-z]+){0,2} (?:thay|biet|phat hien|xem|theo doi)"
+    r"(?: [a-z0-9]+){0,8}"
+    r"|(?:lich su|du lieu|nhat ky|lo trinh) (?:di chuyen|vi tri|dinh vi|gps|check-?in)(?: [a-z0-9]+){0,6}"
+    # what a camera or a tracker recorded of the person: "Camera ghi lại anh Long vào nhà nghỉ … lúc 23 giờ"
+    r"|(?:camera|dinh vi|gps|thiet bi dinh vi)(?: [a-z]+){0,2} (?:ghi lai|ghi nhan|ghi hinh|cho thay|phat hien|bat duoc"
+    r"|quay (?:lai|duoc)|thay)(?: [a-z0-9]+){1,10})\b")
+GENERIC["finance_x"] = re.compile(
+    # a debt with its amount or its lender a few words after "nợ": "nợ tiền họ 120 triệu chưa trả", "nợ hụi"
+    r"\b(?:(?:dang |con |bi |da |vo |khat )*no (?:tien )?(?:ho|hui|phuong|co bac|lo de|ca do|nong|den|xa hoi den|ngan hang"
+    r"|cong ty tai chinh|tai chinh|app|ung dung|[a-z]+ [a-z]+)(?: [a-z]+){0,3} \d+(?:[.,]\d+)? (?:trieu|ty|nghin|chuc trieu)"
+    r"(?: [a-z0-9]+){0,4}"
+    r"|(?:dang |con |bi )*no (?:tien )?(?:ho|hui|phuong|co bac|lo de|ca do|tin dung den|app vay)(?: [a-z0-9]+){0,5}"
+    # a bank balance, savings books, an income with its amount: "số dư tài khoản 2 tỷ", "có 3 sổ tiết kiệm"
+    r"|so du(?: (?:tai khoan|tk|the|trong tai khoan))?(?: (?!(?:phuong|xa|ubnd|quy|hoi|chi hoi|doan|cong ty|to|htx|don vi"
+    r"|co quan|truong|benh vien)\b)[a-z]+){0,3} (?:la |khoang |hon |tren )?\d+(?:[.,]\d+)* ?(?:trieu|ty|nghin|dong|d\b)"
+    r"(?: [a-z0-9]+){0,3}|(?:co|gui|mo) (?:\d+|hai|ba|bon|nam|nhieu) so tiet kiem(?: [a-z0-9]+){0,4}"
+    r"|thu nhap (?:hang thang |moi thang |hang nam |ca nam )?(?:khoang |hon |tren |chi |la )?\d+(?:[.,]\d+)* (?:trieu|ty)"
+    r"(?: [a-z0-9]+){0,3})\b")
+for _k in ("health_x", "criminal_x", "religion_x", "political_x", "biometric_x", "location_x", "finance_x"):
+    GENERIC[_k] = _fast(GENERIC[_k])
 # A phrase right after these speaks of a group or of a topic, not of one person ("23 người nhiễm HIV",
 # "các đối tượng trộm cắp", "phòng chống lao", "tỷ lệ mắc bệnh").
 GROUP_OR_TOPIC_BEFORE = re.compile(
@@ -359,13 +515,10 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
         if category in NEEDS and not any(w in low for w in NEEDS[category]):
             continue  # cheap skip: the phrase cannot be there
         for m in (m for r0, r1 in regions for m in rx.finditer(low, r0, r1)):
-            lo, hi = max(0, m.start() - 300), min(len(low), m.end() + 300)
-            s0 = max([lo - 1] + [low.rfind(c, lo, m.start()) for c in ".;!?\n"]) + 1
-            ends = [p for p in (low.find(c, m.end(), hi) for c in ".;!?\n") if p != -1]
-            s1 = min(ends) if ends else hi
+            s0, s1 = _sentence_of(low, m.start(), m.end())
             sentence = text[s0:s1].lower()
             words = PERSON_WORDS_BARE if sentence.isascii() else PERSON_WORDS
-            named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0)
+            named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0) or _anaphora(text, s0, starts)
             legal = LEGAL_WORDING.search(low[s0:s1]) is not None  # "Người nào … thì bị phạt tù từ 01 năm"
             tied = named or (words.search(sentence) is not None and not legal)
             if category == "genetic" and " cua" in m.group() and not re.search(r"\b(?:adn|dna)\b", low[s0:s1]):
@@ -375,6 +528,8 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
             if category == "health" and re.search(r"(?:tro cap|che do|muc do|dien|giay xac nhan|ho so) $",
                                                   low[max(0, m.start() - 14):m.start()]):
                 continue  # "trợ cấp khuyết tật đặc biệt nặng": the name of a benefit, not a person's state
+            if category == "criminal" and _thing_subject(low, s0, m.start()):
+                continue
             if category in ("health", "criminal") and (_people_noun(low, m.start()) or _group_or_topic(text, low, s0, m.start())):
                 continue
             if tied and _accents_agree(text, low, m.start(), m.end()):
@@ -388,20 +543,28 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
                 b -= 1
             if b - a < 3 or any(x <= a and b <= y for _, x, y in out):
                 continue
-            lo, hi = max(0, a - 300), min(len(low), b + 300)
-            s0 = max([lo - 1] + [low.rfind(c, lo, a) for c in ".;!?\n"]) + 1
-            ends = [p for p in (low.find(c, b, hi) for c in ".;!?\n") if p != -1]
-            s1 = min(ends) if ends else hi
-            if _people_noun(low, a) or _group_or_topic(text, low, s0, a):
-                continue  # a group, a statistic or a topic, not one person
-            if LEGAL_WORDING.search(low[s0:s1]) or re.search(r"(?:tro cap|che do|muc do|dien|giay xac nhan|ho so|"
+            s0, s1 = _sentence_of(low, a, b)
+            if category == "criminal_x" and not _subject_before(low, a, persons):
+                continue  # "đánh bạc", "trộm cắp" without "đã/bị/hay": only right after the person who did it
+            if (category == "finance_x" and not text[a:b].isascii() and "nợ" not in text[a:b].lower()
+                    and re.match(r"(?:(?:dang|con|bi|da|vo|khat) )*no\b", low[a:b])):
+                continue  # "nó", "nở": not a debt
+            if category == "religion_x" and text[a:b].isascii() and re.match(r"(?:[a-z]+ ){1,2}su\b(?! (?:sai|thay|co)\b)", low[a:b]):
+                continue  # typed bare, "la su …" is mostly "là sự …", not "là sư"
+            if category.startswith("criminal") and _thing_subject(low, s0, a):
+                continue  # "Xe … bị tạm giữ": the vehicle, not a person's record
+            if category == "location_x" and any(c == "location" and s0 <= x < s1 for c, x, _ in out):
+                continue  # the positions themselves are already found; "Lịch sử GPS của chị …:" only introduces them
+            if _people_noun(low, a) or (category != "political_x" and _group_or_topic(text, low, s0, a)):
+                continue  # a group, a statistic or a topic, not one person ("đăng bài ủng hộ …" is the person's post)
+            if LEGAL_WORDING.search(low[s0:a] + " | " + low[b:s1]) or re.search(r"(?:tro cap|che do|muc do|dien|giay xac nhan|ho so|"
                                                                r"nguoi|danh cho|ve) $", low[max(0, a - 14):a]):
                 continue
             if not _accents_agree(text, low, a, b):
                 continue
-            named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0)
+            named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0) or _anaphora(text, s0, starts)
             if named or (person_cue(text[s0:s1]) and not HYPOTHETICAL.search(low[s0:min(len(low), s1 + 1)])):
-                out.append((category.removesuffix("_en"), a, b))
+                out.append((category.split("_", 1)[0], a, b))
     for m in ETHNIC_FIELD.finditer(folded) if "dan toc" in low else ():
         s0 = max(0, low.rfind("\n", 0, m.start()) + 1, max(low.rfind(c, 0, m.start()) for c in ".;!?") + 1)
         if bisect.bisect_left(starts, m.start() + 200) > bisect.bisect_left(starts, max(0, m.start() - 200)) or person_cue(
@@ -413,9 +576,7 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
             apposition = re.search(r"[,(]\s*$", low[max(0, m.start() - 3):m.start()]) is not None  # "Mỷ, người Mông,"
             if not re.match(r"(?:.*\bla |nguoi goc|nguoi dan toc)", low[m.start():m.end()]) and not apposition:
                 continue  # "120 người Hoa": a count, not a person's origin
-            s0 = max([max(0, m.start() - 300) - 1] + [low.rfind(c, max(0, m.start() - 300), m.start()) for c in ".;!?\n"]) + 1
-            ends = [p for p in (low.find(c, m.end(), m.end() + 300) for c in ".;!?\n") if p != -1]
-            s1 = min(ends) if ends else min(len(low), m.end() + 300)
+            s0, s1 = _sentence_of(low, m.start(), m.end())
             words = PERSON_WORDS_BARE if text[s0:s1].isascii() else PERSON_WORDS
             if bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0) or words.search(text[s0:s1].lower()):
                 out.append(("ethnic", m.start(), m.end()))
