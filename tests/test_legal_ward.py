@@ -334,3 +334,16 @@ def test_regional_words_and_typos_read_as_standard(lexical_index):
     assert "má tui" in q.searched and "mẹ" in q.searched.split()
     assert any(p == "nghỉ phép" for p, _ in lexical_index.prepare("nghỉ phépp mấy ngày").expansions)
     assert lexical_index.prepare("Dăng ký kết hôn").corrections == {"dăng": "đăng"}
+    # a word of the law is not read as a regional one: «bảo lãnh» stays, «lãnh lương hưu» would not
+    assert "lãnh" not in lexical_index.prepare("Gia đình xin bảo lãnh cho người bị tạm giam được không").corrections
+    assert "lãnh" not in lexical_index.prepare("tàu nước ngoài đi vào lãnh hải").corrections
+
+
+def test_questions_about_punishment_are_recognised():
+    """'bị tội gì', 'có bị đi tù không', 'bị xử lý thế nào' ask about punishment (matched with diacritics:
+    folded, «tội» is «tôi» and «tù» is «tu»); other questions do not."""
+    for q in ("Giật túi xách của người đi đường bị tội gì?", "Vay tiền rồi bỏ trốn thì có bị đi tù không?",
+              "Ly hôn rồi không chịu gửi tiền nuôi con thì có bị xử lý không?", "có bị truy cứu trách nhiệm hình sự"):
+        assert lexicon.asks_liability(q), q
+    for q in ("Tôi muốn nghỉ việc thì báo trước bao lâu?", "tôi đi tu được không", "Đăng ký tạm trú ở đâu?"):
+        assert not lexicon.asks_liability(q), q

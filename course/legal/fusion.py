@@ -91,6 +91,7 @@ class Fusion:
     fit: float  # how well the question's words fit the law (best coverage in the folded top 10)
     mask: np.ndarray  # per article: inside the documents searched
     scores: np.ndarray  # fused scores, -inf outside the documents searched
+    liable: np.ndarray  # per article: the question asks about punishment and the article's code sets it
 
 
 _EMBEDDER: ThreadPoolExecutor | None = None
@@ -122,6 +123,21 @@ def _known_form(index: ArticleIndex, token: str) -> bool:
     return any(form == token for form, _ in index.restorer.unigrams.get(fold(token), ()))
 
 
+def _in_known_pair(index: ArticleIndex, toks: list[str], i: int) -> bool:
+    """Whether the i-th syllable forms a word of the law with a neighbour ("bảo lãnh", "lãnh hải": the
+    pair occurs in the corpus in at least 0.5 % of the neighbour's uses, so not beside a function word
+    like "cho"): then it is the law's word, not a regional one ("lãnh" for "lĩnh")."""
+    pairs = index.restorer.bigrams
+    for pair, other in (((toks[i - 1], toks[i]), toks[i - 1]) if i > 0 else (None, ""),
+                        ((toks[i], toks[i + 1]), toks[i + 1]) if i + 1 < len(toks) else (None, "")):
+        if pair is None or pair not in pairs:
+            continue
+        uses = sum(c for form, c in index.restorer.unigrams.get(fold(other), ()) if form == other)
+        if pairs[pair] >= max(5.0, 0.005 * uses):
+            return True
+    return False
+
+
 def prepare(index: ArticleIndex, query: str, embed: bool = False) -> Query:
     """Normalise, restore diacritics, note typo corrections (and regional words and abbreviations:
     `lexicon.DIALECT`) and everyday-word expansions.
@@ -133,8 +149,8 @@ def prepare(index: ArticleIndex, query: str, embed: bool = False) -> Query:
     query = nfc(query).strip()
     toks = words(query)
     corrections: dict[str, str] = {}
-    for t in toks:
-        fix = lexicon.dialect_standard(t) or index.correct(fold(t))
+    for i, t in enumerate(toks):
+        fix = (None if _in_known_pair(index, toks, i) else lexicon.dialect_standard(t)) or index.correct(fold(t))
         if fix:
             corrections[t] = fix
         elif t.startswith("d") and fold(t) != t and not _known_form(index, t) and _known_form(index, "đ" + t[1:]):
@@ -215,7 +231,10 @@ def fuse(index: ArticleIndex, q: Query, mask: np.ndarray, dense: bool = True) ->
     if field and FIELD_BOOST:
         fused[index.field_articles(field)] *= 1 + FIELD_BOOST
     fields = lexicon.cued_fields(q.raw)
-    return Fusion(profile, channels, cover, cued, fields, fit, mask, np.where(mask & (fused > 0), fused, -np.inf))
+    liable = (np.isin(index.article_so_hieu, sorted(lexicon.LIABILITY_DOCUMENTS)) if lexicon.asks_liability(q.accented)
+              else np.zeros(len(index.articles), dtype=bool))
+    return Fusion(profile, channels, cover, cued, fields, fit, mask, np.where(mask & (fused > 0), fused, -np.inf),
+                  liable)
 
 
 def candidate_features(index: ArticleIndex, q: Query, fusion: Fusion) -> tuple[np.ndarray, np.ndarray]:
@@ -235,7 +254,7 @@ def candidate_features(index: ArticleIndex, q: Query, fusion: Fusion) -> tuple[n
     wanted = lexicon.intent_title_words(q.accented)
     intent = np.array([lexicon.title_answers_intent(index.articles[i].tieu_de, wanted) for i in top])
     return top, ranker.features(top, fusion.scores, fusion.channels, fusion.cover, cover_legal, title,
-                                fusion.cued, fusion.fit, fusion.mask, field, intent)
+                                fusion.cued, fusion.fit, fusion.mask, field, intent, fusion.liable)
 
 
 def model_name(fusion: Fusion) -> str:

@@ -148,6 +148,27 @@ def cued_documents(query: str) -> set[str]:
     return found
 
 
+# Questions that ask whether an act is a crime or what punishment it carries ("bị tội gì", "có bị đi tù
+# không", "bị xử lý thế nào"): the Penal Code answers them (the corpus holds no decree on administrative
+# fines), even when they also name a ward field ("sàm sỡ trẻ em thì bị tội gì", "ly hôn rồi không gửi tiền
+# nuôi con thì có bị xử lý không"). Matched on the question with its diacritics (restored when typed
+# without): folded, "tội" is "tôi" and "tù" is "tu". Written from how people ask about punishment, not from
+# any question's answer.
+LIABILITY_CUES: tuple[str, ...] = (
+    "tội gì", "bị tội", "có tội không", "phạm tội không", "có tội gì", "xử tội", "đi tù", "ngồi tù", "ở tù",
+    "bị tù", "phạt tù", "truy cứu", "bị xử lý", "bị xử", "bị phạt", "xử phạt", "có bị bắt",
+)
+LIABILITY_DOCUMENTS = frozenset({"100/2015/QH13"})
+_LIABILITY = tuple(" " + " ".join(words(c)) + " " for c in LIABILITY_CUES)
+
+
+def asks_liability(accented_query: str) -> bool:
+    """Whether the question (with its diacritics) asks about criminal liability or punishment
+    (`LIABILITY_CUES`)."""
+    text = " " + " ".join(words(accented_query)) + " "
+    return any(cue in text for cue in _LIABILITY)
+
+
 # Words that name a field a ward works in, matched without diacritics -> the field (ids of
 # `course.legal.metadata.LINH_VUC`). A question is given a field only when the cues point to exactly
 # one (`inferred_field`).

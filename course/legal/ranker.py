@@ -5,7 +5,7 @@ question, but often not first. Here every candidate is described by a few number
 rank, how much of the question it covers, how close each channel puts it to that channel's best,
 e5-small's cosine, the best BM25 score and e5 cosine among its clauses, whether its code is the field
 the question names, whether its document is of the ward field the question names, whether its title
-answers what the question asks for) and a linear model per profile (questions in the law's words /
+answers what the question asks for, whether it is in the Penal Code when the question asks about punishment) and a linear model per profile (questions in the law's words /
 with everyday words the lexicon knows), kept apart for questions naming a ward field, weighs them.
 The model is a conditional logit (softmax over one question's candidates) with L2, fitted on the development
 question sets; its weights are data (`ranker_weights.json`), refitted by `course.legal.evaluation`:
@@ -29,7 +29,9 @@ import numpy as np
 CHANNELS = ("fold", "acc", "syl", "dense", "loi", "fold+lex", "acc+lex", "fold_clause", "dense_clause")
 # field: the candidate's document is of a ward field the question names (`lexicon.cued_fields`);
 # intent: its title answers what the question asks for ("ở đâu": Thẩm quyền …, `lexicon.INTENT_CUES`).
-BASE = ("fused", "rank", "cover", "cover_legal", "title", "cued", *CHANNELS, "field", "intent")
+# liability: the question asks about a crime or punishment (`lexicon.asks_liability`) and the candidate is
+# in the Penal Code.
+BASE = ("fused", "rank", "cover", "cover_legal", "title", "cued", *CHANNELS, "field", "intent", "liability")
 # Each feature again, times how well the question's words fit the law (`Fusion.fit`): a question in
 # the law's own wording and one in everyday words weigh the same evidence differently.
 FEATURES = BASE + tuple(f"{name}*fit" for name in BASE)
@@ -39,7 +41,7 @@ WEIGHTS = Path(__file__).with_name("ranker_weights.json")
 
 def features(top: np.ndarray, fused: np.ndarray, channels: dict[str, np.ndarray], cover: np.ndarray,
              cover_legal: np.ndarray, title: np.ndarray, cued: np.ndarray, fit: float,
-             mask: np.ndarray, field: np.ndarray, intent: np.ndarray) -> np.ndarray:
+             mask: np.ndarray, field: np.ndarray, intent: np.ndarray, liable: np.ndarray) -> np.ndarray:
     """One row of FEATURES per candidate (`top`: article indices, best fused first).
 
     fused/cover/cover_legal/cued/mask/field are per article; `title` and `intent` are per candidate
@@ -59,7 +61,7 @@ def features(top: np.ndarray, fused: np.ndarray, channels: dict[str, np.ndarray]
             cols.append(10.0 * (s[top] - best))
         else:
             cols.append(s[top] / best)
-    cols += [field[top].astype(float), intent.astype(float)]
+    cols += [field[top].astype(float), intent.astype(float), liable[top].astype(float)]
     x = np.column_stack(cols)
     return np.hstack([x, fit * x])
 
