@@ -436,7 +436,30 @@ GENERIC["finance_x"] = re.compile(
     r"(?: [a-z0-9]+){0,3}|(?:co|gui|mo) (?:\d+|hai|ba|bon|nam|nhieu) so tiet kiem(?: [a-z0-9]+){0,4}"
     r"|thu nhap (?:hang thang |moi thang |hang nam |ca nam )?(?:khoang |hon |tren |chi |la )?\d+(?:[.,]\d+)* (?:trieu|ty)"
     r"(?: [a-z0-9]+){0,3})\b")
-for _k in ("health_x", "criminal_x", "religion_x", "political_x", "biometric_x", "location_x", "finance_x"):
+# A condition named by its own noun, with no state verb before it (after slice R: "khiếm thị hoàn toàn", "có bầu được
+# 7 tuần", "vừa mổ thoát vị đĩa đệm", "liệt tứ chi", "đang uống thuốc chống trầm cảm", "mới ra trại cai"): a vocabulary
+# of disabilities, pregnancy, treatments and disease nouns specific enough to mean a person's health, tied to a person
+# like every generic predicate. Folded words that other words fold to are checked against the typed accents below.
+GENERIC["health_c"] = re.compile(
+    r"\b(?:(?:dang |da |vua |moi |bi |co |la |nguoi |van |con |phai )*(?:khiem (?:thi|thinh)|thoat vi(?: dia dem| ben| ron)?"
+    r"|liet (?:nua nguoi|tu chi|hai chi|hai chan|hai tay|chi duoi|toan than|mot ben|nua ben)|bai liet|mu loa|cam diec"
+    r"|u (?:nao|phoi|gan|vu|xo tu cung|tuyen giap|buou ac|ac tinh)|ung thu|suy (?:than|tim|gan|ho hap|tuy)(?: man| cap)?"
+    r"|tram cam|depression|tam than phan liet|roi loan luong cuc|dong kinh|bai nao|tu ky|parkinson|alzheimer"
+    r"|co bau|mang bau|mang (?:song |tam |ba )?thai|thai ky(?: nguy co cao)?|thai \d+ tuan"
+    r"|sap sinh|sinh mo|song thai|xa tri|hoa tri|chay than|loc mau|ghep (?:than|gan|tim|tuy)"
+    r"|(?:uong|tiem|dung) thuoc (?:chong|dieu tri|tri|ha|an than|tam than|arv|methadone|ung thu)(?: [a-z]+){0,2}"
+    r"|(?:vua|moi|da|phai|sap|cho) mo(?: [a-z]+){1,3}|mo (?:tim|nao|ruot thua|da day|cot song|thoat vi|u|mat|sinh)"
+    r"|trai cai(?: nghien)?|ra trai cai|cai nghien)" + _TAIL + r"{0,4})\b")
+GENERIC_NEEDS["health_c"] = ("khiem", "thoat vi", "liet", "mu", "diec", "u ", "ung thu", "suy", "tram cam", "depression",
+                             "tam than", "roi loan", "dong kinh", "bai nao", "down", "tu ky", "parkinson", "alzheimer",
+                             "bau", "chua", "thai", "o cu", "sinh", "tri", "chay than", "loc mau", "ghep", "thuoc",
+                             "mo", "cai")
+# "mổ" (surgery) and "bầu" (pregnant) fold like "mở" (open) and "bầu" (vote): in accented text the typed word must be it.
+_ACCENTED.update({"mo": ("mổ",), "bau": ("bầu",), "trai cai": ("trại cai",)})
+_ACCENT_RX = re.compile(_ACCENT_RX.pattern[:-3] + r"|(?:(?<=vua )|(?<=moi )|(?<=da )|(?<=phai )|(?<=sap )|(?<=cho ))mo"
+                        r"|(?<!\w)mo(?= (?:tim|nao|ruot|da day|cot|thoat|u|mat|sinh)\b)|(?:(?<=co )|(?<=mang ))bau"
+                        r"|trai cai)\b")
+for _k in ("health_x", "criminal_x", "religion_x", "political_x", "biometric_x", "location_x", "finance_x", "health_c"):
     GENERIC[_k] = _fast(GENERIC[_k])
 # A phrase right after these speaks of a group or of a topic, not of one person ("23 người nhiễm HIV",
 # "các đối tượng trộm cắp", "phòng chống lao", "tỷ lệ mắc bệnh").
