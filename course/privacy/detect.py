@@ -85,7 +85,7 @@ CCCD_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d{3}[\s.]?\d{3}[\s.]?\d{3}[\s.]?\d{3
 CMND_RE = re.compile(
     _NOT_DIGIT_BEFORE + r"(?<!\d[\s.])(?<!84[\s.])\d{3}[\s.]?\d{3}[\s.]?\d{3}(?![\s.]?\d)" + _NOT_DIGIT_AFTER
 )
-CMND_CONTEXT = re.compile(r"(?:\bCMND\b|\bCMT\b|chứng minh|\bCCCD\b|căn cước|định danh)", re.I)
+CMND_CONTEXT = re.compile(r"(?:\bCMND\b|\bCMT\b|\bCMDN\b|\bCMTND\b|chứng minh|\bCCCD\b|căn cước|định danh)", re.I)
 
 BANK_WORDS = (
     r"tài khoản|\bSTK\b|\bTK\b|ngân hàng|\bNH\b|chuyển khoản|\b(?:Vietcombank|VCB|BIDV|Agribank|Vietinbank|"
@@ -100,7 +100,7 @@ NOT_BIRTH_BEFORE = {"phát", "học", "khai", "vệ", "hy", "sơ", "giáng", "t�
                     "dân", "vi", "mưu", "an", "kiếm", "tử", "phục", "hồi", "đỡ", "sinh", "trường", "lưu", "giáo"}
 BANK_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d(?:[\s.-]?\d){5,18}" + _NOT_DIGIT_AFTER)
 
-TAX_CONTEXT = re.compile(r"(?:mã số thuế|\bMST\b|mã số doanh nghiệp|mã thuế)", re.I)
+TAX_CONTEXT = re.compile(r"(?:mã số thuế|\bMST\b|\bMTS\b|mã số doanh nghiệp|mã thuế)", re.I)
 TAX_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d{10}(?:-\d{3})?(?:\d{2})?" + r"(?![\d/])")
 
 # Cars "29A-123.45", "30E 12345", "51LD-123.45"; motorbikes "29-B1 123.45", "59X1-234.56", "29B1 23456".
@@ -338,7 +338,8 @@ def spoken_digits(spoken: str) -> str:
 # Landline with the area code in brackets: "(0212) 3 842 917", "(024) 3825 6677".
 PHONE_BRACKET_RE = re.compile(r"\(0\d{2,3}\)[\s.-]?\d(?:[\s.-]?\d){6,7}(?![\d\w])")
 # Passport: one letter and 7 (older 8) digits; spaced or dashed only after "hộ chiếu"/"passport".
-PASSPORT_RE = re.compile(r"(?<![\w-])[A-Za-z][\s.-]?\d(?:[\s.-]?\d){6,7}(?![\w]|[.-]\d)")
+# one letter (Vietnam) or two (many foreign passports: "EJ4817265") before seven or eight digits
+PASSPORT_RE = re.compile(r"(?<![\w-])[A-Za-z]{1,2}[\s.-]?\d(?:[\s.-]?\d){6,7}(?![\w]|[.-]\d)")
 PASSPORT_CONTEXT = re.compile(r"(?:ho chieu|passport|\bhc\b)")
 # BHYT card: 2 letters (group), 1 digit (benefit level), 2 digits (province), 10 digits (BHXH number).
 BHYT_RE = re.compile(r"(?<![\w])[A-Z]{2}\s?[1-5]\s?\d{2}\s?\d{10}(?!\w)")
@@ -526,7 +527,8 @@ PLATE_CONTEXT = re.compile(r"(?:\boto\b|o to|\bxe\b|bien so|\bbks\b|\bbs\b|bien 
 # A secret's keyword; the secret is the first token-like value after it in the same clause.
 SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
                            r"|ma xac (?:thuc|nhan|minh)|ma bao mat|ma kich hoat|ma dang nhap|ma mo khoa|ma bi mat|ma so bi mat"
-                           r"|ma truy cap|smart ?otp|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv)\b")
+                           r"|ma truy cap|smart ?otp|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv"
+                           r"|(?:ma )?puk|ma khoi phuc|ma du phong|recovery code|backup code)\b")
 # A code handed over: "đọc mã 2 7 4 4 1 0", "báo mã vừa nhận …", "gửi lại mã: 4821" — "mã" with its value or a filler
 # right after it, and a verb of handing over right before it (checked separately: the verbs are common words).
 HANDOVER_CODE_RE = re.compile(r"\bma(?= *(?:\d|:|la\b|(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)\b|(?:vua|da|duoc) (?:nhan|gui)"
@@ -569,7 +571,8 @@ def _secrets(text: str, low: str) -> list[Finding]:
             after_is = re.search(r"(?:\bla|[:=])\s*$", low[max(0, a - 6):a]) is not None
             if re.search(r"\b(?:ten(?: mang| wifi)?|ssid|name|ten dang nhap|username)\s*[:=]?\s*$", low[max(0, a - 20):a]):
                 continue  # the network's or the account's name, not its password
-            if re.fullmatch(r"\d{3,8}", tok):
+            paired = re.fullmatch(r"\d{2,4}(?:[-.]\d{2,4}){1,3}", tok) and 4 <= len(_digits(tok)) <= 8  # "47-19-83"
+            if paired or re.fullmatch(r"\d{3,8}", tok):
                 if short or len(tok) >= 4:
                     out.append(Finding("SECRET", a, b, tok))
                     break
@@ -770,9 +773,19 @@ def _merge_addresses(text: str, found: list[Finding]) -> list[Finding]:
     return [f for f in found if f.kind != "ADDRESS"] + [Finding("ADDRESS", a, b, text[a:b]) for a, b in merged]
 
 
+# A scanning or typing slip inside a number ("03719O011842", "09l2 483 065", "4680 686l", "13/o8/1992"): the letter O/o
+# stands for 0 and l/I for 1 when digits stand on both sides, or when it ends a run of digits. The replacement keeps the
+# length, so every span found on the mended text is the same span of the text as typed.
+_OCR_SLIP = re.compile(r"(?<=\d)[OolI](?=\d)|(?<=\d[/.-])[Oo](?=\d)|(?:(?<=\d{4})|(?<=\d[ .-]\d{3}))[lIO](?![\w/.,-]?\w)")
+_OCR_DIGIT = {"O": "0", "o": "0", "l": "1", "I": "1"}
+
+
 def find_pii(text: str) -> list[Finding]:
     """All personal data found in `text`, sorted by position, without overlaps."""
     text = unicodedata.normalize("NFC", text or "")
+    typed = text
+    if _OCR_SLIP.search(text):
+        text = _OCR_SLIP.sub(lambda m: _OCR_DIGIT[m.group()], text)
     folded_case = strip_diacritics_aligned(text)  # folded once, shared with the name and sensitive-data passes
     low = folded_case.lower()
     found: list[Finding] = _extra_ids(text, low)
@@ -971,4 +984,6 @@ def find_pii(text: str) -> list[Finding]:
             # a piece after a name cut out of the phrase must still say something ("… Cao Đài xin": not "xin")
             if b - a >= 3 and (a == pieces[0][0] or len(text[a:b].split()) >= 2):
                 kept.append(Finding("SENSITIVE", a, b, text[a:b], category))
+    if typed is not text:  # values as typed (the letters, not the digits they stood for)
+        kept = [Finding(f.kind, f.start, f.end, typed[f.start:f.end], f.category) for f in kept]
     return sorted(kept, key=lambda f: f.start)
