@@ -430,7 +430,7 @@ TIME_OF_DAY = re.compile(r"\b(?:luc|vao|khoang)?\s*\d{1,2}\s*(?:gio|h|:)\s*(?:\d
 def _birth_dates(text: str, low: str) -> list[Finding]:
     """The first date after a birth word in the same clause, in any spelling ("ngày sinh … ghi 1992-11-03")."""
     out: list[Finding] = []
-    for b in BIRTH_WORD_RE.finditer(low):
+    for b in BIRTH_WORD_RE.finditer(low.replace("_", " ") if "_" in low else low):  # "ngay_sinh=": a field name
         if b.group() == "de" and text[b.start():b.end()].lower() != "đẻ" and not text[b.start():b.start() + 40].isascii():
             continue  # "để", not "đẻ"
         if b.group().startswith("sinh"):
@@ -518,6 +518,61 @@ def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> lis
                 out.append(Finding("ADDRESS", a, b, text[a:b]))
             elif RECORD_DATE.fullmatch(text[a:b]):
                 out.append(Finding("DOB", a, b, text[a:b]))
+    return out
+
+
+# A table pasted as text with a header row ("Họ tên | Năm sinh | Ghi chú / Đàm Văn Lực | 1958 | chủ hộ", one row a line
+# or rows joined by " / "): each later row with as many cells takes its kind from its column's header, so a bare year
+# under "Năm sinh", a hamlet under "Địa chỉ" or an illness under "Bệnh" is found without any word next to it.
+TABLE_HEADS: dict[str, re.Pattern[str]] = {
+    "DOB": re.compile(r"(?:ngay|nam|ngay thang nam|ngay/thang/nam|thang nam)\s*sinh|ns|sn|dob|date of birth"),
+    "ADDRESS": re.compile(r"(?:dia chi|noi o|cho o|noi cu tru|noi thuong tru|thuong tru|tam tru|noi o hien nay|address)"
+                          r"(?: (?:thuong tru|tam tru|hien nay|lien he|cu tru))?"),
+    "NAME": re.compile(r"ho (?:va )?ten|ho ten (?:chu ho|nguoi [a-z ]+)|ten (?:nguoi|chu ho|hoc sinh|benh nhan)[a-z ]*"),
+    "health": re.compile(r"(?:benh|benh tat|benh ly|benh nen|chan doan|tinh trang(?: suc khoe| benh| benh tat)?|suc khoe"
+                         r"|dang tat|dang khuyet tat|loai khuyet tat|muc do khuyet tat|khuyet tat|thuong tat|di chung)"),
+    "criminal": re.compile(r"(?:tien an|tien su|tien an tien su|an tich|toi danh|hanh vi vi pham)"),
+}
+_TABLE_ROW = re.compile(r"\n| / ")
+_EMPTY_CELL = re.compile(r"[\s\-–—x.]*|(?:khong|khong co|chua|binh thuong|n/a)", re.I)
+
+
+def _table_columns(text: str, low: str) -> list[Finding]:
+    """Cells under a header that names their kind (DOB, ADDRESS, NAME, or a sensitive category)."""
+    out: list[Finding] = []
+    rows, pos = [], 0
+    for m in [*_TABLE_ROW.finditer(text), None]:
+        end = m.start() if m else len(text)
+        rows.append((pos, end))
+        pos = m.end() if m else pos
+    for i, (r0, r1) in enumerate(rows):
+        sep = "|" if text.count("|", r0, r1) >= 1 else "\t" if "\t" in text[r0:r1] else ";" if text.count(";", r0, r1) >= 2 else None
+        if sep is None:
+            continue
+        heads = [c.strip(" :*#").strip() for c in low[r0:r1].split(sep)]
+        kinds = [next((k for k, rx in TABLE_HEADS.items() if rx.fullmatch(h)), None) for h in heads]
+        if not any(kinds) or len(heads) < 2:
+            continue
+        for q0, q1 in rows[i + 1:]:
+            cells = text[q0:q1].split(sep)
+            if len(cells) != len(heads):
+                break
+            k = q0
+            for kind, cell in zip(kinds, cells):
+                a, b = k + len(cell) - len(cell.lstrip()), k + len(cell.rstrip())
+                k += len(cell) + 1
+                if kind is None or b <= a or _EMPTY_CELL.fullmatch(low[a:b]):
+                    continue
+                value = text[a:b]
+                if kind == "DOB" and not re.search(r"\d", value):
+                    continue
+                if kind == "NAME" and not re.fullmatch(r"(?:[^\W\d_][\w'-]*\s+){1,5}[^\W\d_][\w'-]*", value):
+                    continue
+                if kind in ("health", "criminal"):
+                    out.append(Finding("SENSITIVE", a, b, value, kind))
+                else:
+                    out.append(Finding(kind, a, b, value))
+        break  # one header per text
     return out
 
 
@@ -948,8 +1003,11 @@ def find_pii(text: str) -> list[Finding]:
             add("DOB", year, "y" if year.group("y") else "y2")
     if name_starts or "sinh" in low:
         found += _old_dates_of_people(text, low, name_starts)
+    table: list[Finding] = []
     if "|" in text or ";" in text or "\t" in text:
         found += _record_fields(text, folded_case, person_starts)
+        table = _table_columns(text, low)
+        found += [f for f in table if f.kind != "SENSITIVE"]
 
     found = _merge_addresses(text, found)
     # An office's own line ("Đường dây nóng của UBND phường: 0243 …") is published, not a person's number.
@@ -965,6 +1023,11 @@ def find_pii(text: str) -> list[Finding]:
             continue
         kept.insert(i, f)
         starts.insert(i, f.start)
+    for f in table:  # a cell under "Bệnh", "Tình trạng", "Tiền án": sensitive wherever nothing else was found in it
+        i = bisect.bisect_left(starts, f.start)
+        if f.kind == "SENSITIVE" and not ((i > 0 and kept[i - 1].end > f.start) or (i < len(kept) and kept[i].start < f.end)):
+            kept.insert(i, f)
+            starts.insert(i, f.start)
     # Sensitive data about a person: tied by a name or ID in the same sentence (a plate names a vehicle, not a
     # person); cut where it overlaps.
     for category, start, end in find_sensitive(text, [(k.start, k.end) for k in kept if k.kind != "PLATE"], folded_case):
