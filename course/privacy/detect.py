@@ -157,7 +157,7 @@ ADDRESS_RES = (
     re.compile(r"(?:tại|trú|ngụ|ở|chỉ:?|về|đến)\s+(?P<addr>(?:số\s+)?" + _HOUSE_NO + r"\s+" + _NAME_WORDS + r")"),
 )
 # A house number with its alley ("342/17", "60/4B") right before a street's name, anywhere: "… 342/17 Nguyễn Trọng Tuyển".
-HOUSE_SLASH_RE = re.compile(r"(?<![\w/.,-])(?P<addr>(?P<n1>\d{1,4})[A-Z]?/(?P<n2>\d{1,3})[A-Z]?(?:/\d{1,3}[A-Z]?)?\s+"
+HOUSE_SLASH_RE = re.compile(r"(?<![\w/.,-])(?P<addr>(?:[KH]\.?\s?)?(?P<n1>\d{1,4})[A-Z]?/(?P<n2>\d{1,3})[A-Z]?(?:/\d{1,3}[A-Z]?)?\s+"
                             r"(?:(?:đường|phố|Đường|Phố)\s+số\s+\d{1,3}\b|(?:(?:đường|phố|Đường|Phố)\s+)?" + _NAME_WORDS + r"))")
 HOUSE_CUE_BEFORE = re.compile(r"(?:số|nhà|ở|tại|về|đến|chỉ|trú|ngụ|so|nha|o|tai|ve|den|chi|tru)\s*:?\s*$", re.I)
 # A flat: "phòng 304, nhà B2, khu tập thể Quyết Thắng".
@@ -186,7 +186,7 @@ ADDRESS_START = re.compile(r"(?:\d|[A-Z]|(?i:so|ban|thon|xom|ap|buon|plei|lang|t
 # An address written in English: "No. 23, Alley 45, Nguyen Trai Street", "12 Lane 5, Kim Ma Road".
 ENGLISH_ADDRESS = re.compile(r"\b(?:No\.?\s*|Number\s+)?\d{1,4}[A-Za-z]?(?:/\d{1,4})*,?\s+(?:(?:Alley|Lane|Ln|Hamlet|Group|"
                              r"Block|Room|Apt\.?|Apartment|Floor)\s+\d{1,4}[\w/]*,?\s+)*(?:[A-Z][a-z]+\s+){1,4}"
-                             r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)(?!\w)")
+                             r"(?:Street|street|St\.?|Road|road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)(?!\w)")
 # A village named after "về/ở/tại" or after a comma in a sentence that holds a person's name.
 VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)"
                         r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
@@ -828,6 +828,30 @@ def _merge_addresses(text: str, found: list[Finding]) -> list[Finding]:
     return [f for f in found if f.kind != "ADDRESS"] + [Finding("ADDRESS", a, b, text[a:b]) for a, b in merged]
 
 
+# An address found up to a house or lane number goes on over the street's name right after it ("nhà số 215 Lê Lợi",
+# "so 14 ngo 56 ngach 9 Tran Duy Hung"), and over the commune or ward named after it ("thôn Đông, xã Hải Lộc").
+_NUMBER_END = re.compile(r"(?:^|\s)(?:so nha|nha so|so|nha|ngo|ngach|hem|kiet|can|phong(?: tro)?)\s+(?:so\s+)?\d{1,4}[A-Za-z]?"
+                         r"(?:/\d{1,4}[A-Za-z]?)*$", re.I)
+_STREET_AFTER = re.compile(r"\s+(?:(?:duong|pho|Duong|Pho)\s+)?[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,3}(?![\w/])")
+_ADMIN_AFTER = re.compile(r"\s*,?\s*(?:xa|phuong|thi tran|Xa|Phuong|Thi tran)\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,3}(?!\w)")
+
+
+def _extend_addresses(text: str, folded_case: str, found: list[Finding]) -> list[Finding]:
+    """Addresses widened over the street name after their number and the commune or ward after them."""
+    out = []
+    for f in found:
+        if f.kind == "ADDRESS":
+            b = f.end
+            if _NUMBER_END.search(folded_case[f.start:b]) and (m := _STREET_AFTER.match(folded_case, b)):
+                b = m.end()
+            if (m := _ADMIN_AFTER.match(folded_case, b)) and not OFFICE_PLACE.search(folded_case[max(0, f.start - 40):f.start].lower()):
+                b = m.end()
+            if b != f.end:
+                f = Finding("ADDRESS", f.start, b, text[f.start:b])
+        out.append(f)
+    return out
+
+
 # A scanning or typing slip inside a number ("03719O011842", "09l2 483 065", "4680 686l", "13/o8/1992"): the letter O/o
 # stands for 0 and l/I for 1 when digits stand on both sides, or when it ends a run of digits. The replacement keeps the
 # length, so every span found on the mended text is the same span of the text as typed.
@@ -915,7 +939,7 @@ def find_pii(text: str) -> list[Finding]:
                 or NOT_ADDRESS_NAME.search(m.group("addr")) or _money_after(text, m.end())):
             continue
         add("ADDRESS", m, "addr")
-    for m in ENGLISH_ADDRESS.finditer(text) if "St" in text or "Road" in text or "Rd" in text or "Ave" in text else ():
+    for m in ENGLISH_ADDRESS.finditer(text) if re.search(r"St|Road|Rd|Ave|[Ss]treet|Lane", text) else ():
         add("ADDRESS", m)
     for m in FLAT_RE.finditer(text):
         if not OFFICE_PLACE.search(strip_diacritics(_window(text, m.start(), m.end(), 80, 60)).lower()):
@@ -1009,7 +1033,7 @@ def find_pii(text: str) -> list[Finding]:
         table = _table_columns(text, low)
         found += [f for f in table if f.kind != "SENSITIVE"]
 
-    found = _merge_addresses(text, found)
+    found = _extend_addresses(text, folded_case, _merge_addresses(text, found))
     # An office's own line ("Đường dây nóng của UBND phường: 0243 …") is published, not a person's number.
     found = [f for f in found if f.kind != "PHONE" or not _office_line(text, low, f.start)]
 
