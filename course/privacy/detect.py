@@ -829,7 +829,7 @@ def _merge_addresses(text: str, found: list[Finding]) -> list[Finding]:
 
 
 # An address found up to a house or lane number goes on over the street's name right after it ("nhà số 215 Lê Lợi",
-# "so 14 ngo 56 ngach 9 Tran Duy Hung"), and over the commune or ward named after it ("thôn Đông, xã Hải Lộc").
+# "so 14 ngo 56 ngach 9 Tran Duy Hung"); a hamlet goes on over the commune named after it ("thôn Đông, xã Hải Lộc").
 _NUMBER_END = re.compile(r"(?:^|\s)(?:so nha|nha so|so|nha|ngo|ngach|hem|kiet|can|phong(?: tro)?)\s+(?:so\s+)?\d{1,4}[A-Za-z]?"
                          r"(?:/\d{1,4}[A-Za-z]?)*$", re.I)
 _STREET_AFTER = re.compile(r"\s+(?:(?:duong|pho|Duong|Pho)\s+)?[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,3}(?![\w/])")
@@ -837,14 +837,15 @@ _ADMIN_AFTER = re.compile(r"\s*,?\s*(?:xa|phuong|thi tran|Xa|Phuong|Thi tran)\s+
 
 
 def _extend_addresses(text: str, folded_case: str, found: list[Finding]) -> list[Finding]:
-    """Addresses widened over the street name after their number and the commune or ward after them."""
+    """Addresses widened over the street name after their number, hamlets over the commune after them."""
     out = []
     for f in found:
         if f.kind == "ADDRESS":
             b = f.end
             if _NUMBER_END.search(folded_case[f.start:b]) and (m := _STREET_AFTER.match(folded_case, b)):
                 b = m.end()
-            if (m := _ADMIN_AFTER.match(folded_case, b)) and not OFFICE_PLACE.search(folded_case[max(0, f.start - 40):f.start].lower()):
+            village = re.match(r"(?i:ban|thon|xom|ap|buon|plei|lang|noc|phum|to dan pho|tdp)\s", folded_case[f.start:b])
+            if village and (m := _ADMIN_AFTER.match(folded_case, b)):  # a hamlet is found again by its commune
                 b = m.end()
             if b != f.end:
                 f = Finding("ADDRESS", f.start, b, text[f.start:b])
