@@ -427,6 +427,20 @@ TIME_OF_DAY = re.compile(r"\b(?:luc|vao|khoang)?\s*\d{1,2}\s*(?:gio|h|:)\s*(?:\d
                          r"(?:\s*(?:sang|chieu|toi|dem|trua|rang sang))?(?=\s|,|$)")
 
 
+# A day and month with no year right after a birth verb: "ra đời ngày 3/12 vừa rồi", "đẻ hôm 12/11".
+DAY_MONTH = re.compile(r"\s+(?P<d>(?:ngay|hom|mung|mong|vao ngay|vao hom)\s+\d{1,2}\s*[/.-]\s*\d{1,2})(?![\d/.-])")
+
+
+def _spoken_year(text: str, low: str, at: int) -> tuple[int, int] | None:
+    """A year of birth read aloud digit by digit within a few words after `at` ("… là một chín tám tám")."""
+    if not re.search(r"\b(?:mot|khong) ", low[at:at + 60]):
+        return None
+    for a, b, digits in number_runs(text[at:at + 60], low[at:at + 60], 4):
+        if len(digits) == 4 and digits[:2] in ("19", "20") and not re.search(r"[\d.;!?]", low[at:at + a]) and a <= 30:
+            return at + a, at + b
+    return None
+
+
 def _birth_dates(text: str, low: str) -> list[Finding]:
     """The first date after a birth word in the same clause, in any spelling ("ngày sinh … ghi 1992-11-03")."""
     out: list[Finding] = []
@@ -442,6 +456,15 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
         if GROUP_BEFORE.search(low[max(0, b.start() - 30):b.start()]):
             continue
         m = ANY_DATE_RE.search(low, b.end(), min(len(low), b.end() + 90))
+        if not m or m.start() - b.end() > 25:
+            # nearer, a year read aloud ("Năm sinh của anh Biên là một chín tám tám") or a day and month with no year
+            # after a birth verb ("ra đời ngày 3/12 vừa rồi", "đẻ hôm 12/11")
+            near = _spoken_year(text, low, b.end()) or (DAY_MONTH.match(low, b.end()) if not b.group().startswith(
+                ("ngay", "nam", "ns", "sn", "dob", "date", "birth", "n.")) else None)
+            if near:
+                out.append(Finding("DOB", near[0], near[1], text[near[0]:near[1]]) if isinstance(near, tuple)
+                           else Finding("DOB", near.start("d"), near.end("d"), text[near.start("d"):near.end("d")]))
+                continue
         if not m:
             continue
         between = TIME_OF_DAY.sub(" ", low[b.end():m.start()])  # "sinh lúc 3 giờ 15 ngày 18 tháng 9 …": the hour, then the date
