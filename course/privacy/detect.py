@@ -441,6 +441,33 @@ def _spoken_year(text: str, low: str, at: int) -> tuple[int, int] | None:
     return None
 
 
+# Machine-readable codes pasted as text. The chip card's QR code (căn cước): "CCCD|CMND|Họ tên|ddmmyyyy|Giới tính|Địa chỉ|
+# ngày cấp"; a passport's machine-readable zone (ICAO 9303): "P<VNMHO<<TEN<DEM<<<…" then "số hộ chiếu, check digit, VNM,
+# yymmdd of birth, check digit, sex, …".
+CHIP_QR = re.compile(r"(?<!\d)(?P<id>\d{12})\|(?P<old>\d{9})?\|(?P<name>[^|\n]{2,60})\|(?P<dob>\d{8})\|[^|\n]{0,10}\|"
+                     r"(?P<addr>[^|\n]{2,160})\|\d{8}(?!\d)")
+MRZ_NAME = re.compile(r"\bP[<A-Z][A-Z<]{3}(?P<n>[A-Z]+(?:<[A-Z]+)*<<[A-Z]+(?:<[A-Z]+)*)<")
+MRZ_LINE2 = re.compile(r"(?<![A-Z0-9<])(?P<doc>[A-Z0-9]{1,2}\d{6,7}<?)\d[A-Z<]{3}(?P<dob>\d{6})\d[MF<]\d{6}\d")
+
+
+def _machine_codes(text: str) -> list[Finding]:
+    """Names, IDs, dates of birth and addresses inside a chip card's QR text or a passport's MRZ lines."""
+    out: list[Finding] = []
+    for m in CHIP_QR.finditer(text) if "|" in text else ():
+        out.append(Finding("CCCD", m.start("id"), m.end("id"), m.group("id")))
+        if m.group("old"):
+            out.append(Finding("CMND", m.start("old"), m.end("old"), m.group("old")))
+        for kind, g in (("NAME", "name"), ("DOB", "dob"), ("ADDRESS", "addr")):
+            out.append(Finding(kind, m.start(g), m.end(g), m.group(g)))
+    if "<" in text:
+        for m in MRZ_NAME.finditer(text):
+            out.append(Finding("NAME", m.start("n"), m.end("n"), m.group("n")))
+        for m in MRZ_LINE2.finditer(text):
+            out.append(Finding("PASSPORT", m.start("doc"), m.end("doc"), m.group("doc")))
+            out.append(Finding("DOB", m.start("dob"), m.end("dob"), m.group("dob")))
+    return out
+
+
 def _birth_dates(text: str, low: str) -> list[Finding]:
     """The first date after a birth word in the same clause, in any spelling ("ngày sinh … ghi 1992-11-03")."""
     out: list[Finding] = []
@@ -891,7 +918,7 @@ def find_pii(text: str) -> list[Finding]:
         text = _OCR_SLIP.sub(lambda m: _OCR_DIGIT[m.group()], text)
     folded_case = strip_diacritics_aligned(text)  # folded once, shared with the name and sensitive-data passes
     low = folded_case.lower()
-    found: list[Finding] = _extra_ids(text, low)
+    found: list[Finding] = _extra_ids(text, low) + _machine_codes(text)
     if BIRTH_HINT.search(low):
         found += _birth_dates(text, low)
 
