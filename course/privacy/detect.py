@@ -447,7 +447,7 @@ def _spoken_year(text: str, low: str, at: int) -> tuple[int, int] | None:
 CHIP_QR = re.compile(r"(?<!\d)(?P<id>\d{12})\|(?P<old>\d{9})?\|(?P<name>[^|\n]{2,60})\|(?P<dob>\d{8})\|[^|\n]{0,10}\|"
                      r"(?P<addr>[^|\n]{2,160})\|\d{8}(?!\d)")
 MRZ_NAME = re.compile(r"\bP[<A-Z][A-Z<]{3}(?P<n>[A-Z]+(?:<[A-Z]+)*<<[A-Z]+(?:<[A-Z]+)*)<")
-MRZ_LINE2 = re.compile(r"(?<![A-Z0-9<])(?P<doc>[A-Z0-9]{1,2}\d{6,7}<?)\d[A-Z<]{3}(?P<dob>\d{6})\d[MF<]\d{6}\d")
+MRZ_LINE2 = re.compile(r"(?<![A-Z0-9<])(?P<doc>[A-Z0-9]{1,2}\d{6,7})<?\d[A-Z<]{3}(?P<dob>\d{6})\d[MF<]\d{6}\d")
 
 
 def _machine_codes(text: str) -> list[Finding]:
