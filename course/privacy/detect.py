@@ -608,7 +608,7 @@ def _table_columns(text: str, low: str) -> list[Finding]:
             if len(cells) != len(heads):
                 break
             k = q0
-            for kind, cell in zip(kinds, cells):
+            for kind, cell in zip(kinds, cells, strict=True):
                 a, b = k + len(cell) - len(cell.lstrip()), k + len(cell.rstrip())
                 k += len(cell) + 1
                 if kind is None or b <= a or _EMPTY_CELL.fullmatch(low[a:b]):
@@ -616,7 +616,7 @@ def _table_columns(text: str, low: str) -> list[Finding]:
                 value = text[a:b]
                 if kind == "DOB" and not re.search(r"\d", value):
                     continue
-                if kind == "NAME" and not re.fullmatch(r"(?:[^\W\d_][\w'-]*\s+){1,5}[^\W\d_][\w'-]*", value):
+                if kind == "NAME" and not re.fullmatch(r"(?:[^\W\d_a-zà-ỹđ][\w'-]*\s+){1,5}[^\W\d_a-zà-ỹđ][\w'-]*", value):
                     continue
                 if kind in ("health", "criminal"):
                     out.append(Finding("SENSITIVE", a, b, value, kind))
@@ -906,7 +906,7 @@ def _extend_addresses(text: str, folded_case: str, found: list[Finding]) -> list
 # A scanning or typing slip inside a number ("03719O011842", "09l2 483 065", "4680 686l", "13/o8/1992"): the letter O/o
 # stands for 0 and l/I for 1 when digits stand on both sides, or when it ends a run of digits. The replacement keeps the
 # length, so every span found on the mended text is the same span of the text as typed.
-_OCR_SLIP = re.compile(r"(?<=\d)[OolI](?=\d)|(?<=\d[/.-])[Oo](?=\d)|(?:(?<=\d{4})|(?<=\d[ .-]\d{3}))[lIO](?![\w/.,-]?\w)")
+_OCR_SLIP = re.compile(r"(?<=\d)[OolI](?=\d)|(?<=\d[/.-])[Oo](?=\d)|(?<=\d)[Oo](?=[/.-]\d)|(?:(?<=\d{4})|(?<=\d[ .-]\d{3}))[lIO](?![\w/.,-]?\w)")
 _OCR_DIGIT = {"O": "0", "o": "0", "l": "1", "I": "1"}
 
 
@@ -1052,7 +1052,7 @@ def find_pii(text: str) -> list[Finding]:
                 or (units >= 2 and village and someone)  # "xóm Bưa, thôn Đồng Bến" in a sentence about a person
                 or (units == 1 and lead and someone and lane_street)
                 or (units == 1 and village and lead and someone  # "ông … ở bản Huổi Hẹ" (a bare "tổ 3" is too
-                    and re.match(r"[a-z ]+[A-Z]", folded_case[a:b]))):  # wide to mark a home)
+                    and re.match(r"(?:[a-z ]+|TDP )[A-Z]", folded_case[a:b]))):  # wide to mark a home)
             found.append(Finding("ADDRESS", a, b, text[a:b]))
     if any(kind == "NAME" for kind, _, _ in names):
         for kind, _, e in names:  # "cô Lý Thị Mùi tổ 7": a residential group right after a name
