@@ -389,9 +389,12 @@ YEAR_AFTER_NAME = re.compile(r"\s*[(,]\s*(?:s\.?\s*|sinh\s+)?(?P<y>(?:19|20)\d{2
 # "công dân nam sinh năm 2008", "các cháu sinh năm 2019": the birth year of a group, not of a person.
 GROUP_BEFORE = re.compile(
     r"(?:cong dan|thanh nien|tre em|tre|cac chau|cac em|nhung nguoi|nguoi|hoc sinh|thi sinh|lao dong|nguoi cao tuoi"
-    r"|cac cu|sinh vien|doi tuong|tre so sinh|hoc vien|cac ong|cac ba|phu nu|nam gioi)"
+    r"|cac cu|sinh vien|doi tuong|tre so sinh|hoc vien|cac ong|cac ba|phu nu|nam gioi|nhom|lua|the he|ong ba cu"
+    r"|tinh theo|ca lop|khoa)"
     r"(?:\s+(?:nam|nu))?\s*$"
 )
+# After a year, these make it the bound of a group ("sinh năm 1930 trở về trước", "sinh từ năm 2008 trở đi").
+GROUP_AFTER = re.compile(r"\s*(?:tro ve truoc|tro ve sau|tro di|tro lai day|tro len|ve truoc|den nay|tro xuong)\b")
 
 
 # Any written date, on folded lower-case text: ISO, day-month-year with any separator, one digit per box,
@@ -1085,6 +1088,7 @@ def find_pii(text: str) -> list[Finding]:
         found += [f for f in table if f.kind != "SENSITIVE"]
 
     found = _extend_addresses(text, folded_case, _merge_addresses(text, found))
+    found = [f for f in found if f.kind != "DOB" or not GROUP_AFTER.match(low, f.end)]  # the bound of an age group
     # An office's own line ("Đường dây nóng của UBND phường: 0243 …") is published, not a person's number.
     found = [f for f in found if f.kind != "PHONE" or not _office_line(text, low, f.start)]
 
