@@ -874,6 +874,8 @@ def test_mechanisms_cover_cousins_of_slice_r_misses(kind: str, value: str, text:
     'Kho lưu trữ có 500l nước sạch dự phòng.',
     'Phường có 3 người khiếm thị được hỗ trợ đọc sách.',
     'Mã hồ sơ HS2024O15 đang chờ bổ sung.',
+    'Các cụ sinh năm 1940 trở về trước được tặng quà mừng thọ.',
+    'Lứa sinh năm 2009 đăng ký nghĩa vụ quân sự trong tháng 4.',
     'Chị Lan vừa mở quầy tạp hóa ở chợ phường.',
     'Anh Tùng hỏi mã PUK là gì và lấy ở đâu?',
 ])
