@@ -810,6 +810,14 @@ def test_thing_subjects_and_look_alike_words_are_not_sensitive(text: str) -> Non
 # tables with a header row, letters typed for digits, birth years read aloud, hamlets with their commune, lane
 # numbers with a letter, two-letter passports, PUK and recovery codes, chip-card QR text and passport MRZ lines.
 R_COUSIN_CASES = [
+    ('ADDRESS', 'tổ dân phố số 4, phường Tân Phong', 'Bà Lò Thị Pọm, tổ dân phố số 4, phường Tân Phong, xin trợ cấp.'),
+    ('NAME', 'Lò Thị Pọm', 'Bà Lò Thị Pọm, tổ dân phố số 4, phường Tân Phong, xin trợ cấp.'),
+    ('ADDRESS', 'ấp 5 Long Hòa Tây', 'Anh Sầm ở ấp 5 Long Hòa Tây xin vay vốn.'),
+    ('ADDRESS', 'khóm Tân Quy 3', 'Chị Na nhà ở khóm Tân Quy 3 bị ngập.'),
+    ('ADDRESS', 'xom 2 xa Tan Lap', 'dia chi xom 2 xa Tan Lap'),
+    ('ADDRESS', 'phòng trọ số 8', 'chị Hoa phòng trọ số 8 chưa đóng tiền điện'),
+    ('DOB', '1 4 | 0 3 | 1 9 7 7', 'Ngày sinh ghi trong ô: 1 4 | 0 3 | 1 9 7 7.'),
+    ('DOB', '4/3/1990', 'Anh Hòa sinh ngày 3/4/1990 hay 4/3/1990 thì đúng?'),
     ('SENSITIVE', 'khiếm thính bẩm sinh', 'Cháu Phạm Gia Huy khiếm thính bẩm sinh, mẹ xin giấy xác nhận khuyết tật.'),
     ('SENSITIVE', 'đang hóa trị', 'Chồng chị Loan đang hóa trị ở bệnh viện tỉnh nên chị xin hoãn nộp thuế.'),
     ('SENSITIVE', 'mang bầu tháng thứ 6', 'Em Đào Thị Ngọc mang bầu tháng thứ 6, xin chuyển sang việc nhẹ.'),

@@ -169,7 +169,8 @@ ADDRESS_LABEL_RE = re.compile(
     r"(?:\b(?:dia chi(?: (?:nha|thuong tru|tam tru|lien he|hien tai|hien nay|cu|moi|nha rieng))?"
     r"|dia chi(?: (?!email|e-mail|thu\b|mail|web|website|ip\b|mac\b|truy cap|dang nhap)[a-z]+){1,4}(?=\s*:)"  # "Địa chỉ người khiếu nại:"
     r"|noi o(?: hien (?:tai|nay))?"
-    r"|noi (?:thuong|tam) tru|cho o(?: hien (?:tai|nay))?)(?:\s*:\s*|\s+(?=so\s+\d|\d))"
+    r"|noi (?:thuong|tam) tru|cho o(?: hien (?:tai|nay))?)(?:\s*:\s*|\s+(?=so\s+\d|\d|(?:to dan pho|tdp|to|xom|thon|ban|ap"
+    r"|khu pho|khom|ngo|ngach|hem|kiet|duong|pho)\s+(?:so\s+)?[\dA-Z]))"
     r"|\b(?:thuong tru|tam tru|tru quan|hktt|ho khau(?: thuong tru)?|noi cu tru|dc|d/c|tru)\s*:\s*)"
     r"(?P<addr>[^;\n()\"—–]{2,80})")
 ADDRESS_LABEL_CUT = re.compile(r"\s[-–—]\s|,\s*(?:sdt|dt|dien thoai|cccd|cmnd|email|so dien thoai|ngay sinh)\b"
@@ -405,7 +406,7 @@ _MONTHS_EN = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
               r"|nov(?:ember)?|dec(?:ember)?)")
 ANY_DATE_RE = re.compile(
     r"(?<![\w/.-])(?:(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?![\d/.-]?\d)"
-    r"|\d(?:\s?\d)?\s*[/.-]\s*\d(?:\s?\d)?\s*[/.-]\s*(?:\d(?:\s?\d){3}|\d{2})(?![\d/.-]?\d)"
+    r"|\d(?:\s?\d)?\s*[/.|-]\s*\d(?:\s?\d)?\s*[/.|-]\s*(?:\d(?:\s?\d){3}|\d{2})(?![\d/.-]?\d)"
     r"|\d{1,2}\s+\d{1,2}\s+(?:19|20)\d{2}(?!\d)"  # "05 03 1990", typed with spaces
     r"|(?:thang\s+)?\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}(?![\d/.-]?\d)"  # month and year: "sinh tháng 3/1990"
     r"|th(?:ang|g)\.?\s+(?:\d{1,2}|" + _NW + r")\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"
@@ -897,7 +898,12 @@ def _extend_addresses(text: str, folded_case: str, found: list[Finding]) -> list
             b = f.end
             if _NUMBER_END.search(folded_case[f.start:b]) and (m := _STREET_AFTER.match(folded_case, b)):
                 b = m.end()
-            village = re.match(r"(?i:ban|thon|xom|ap|buon|plei|lang|noc|phum|to dan pho|tdp)\s", folded_case[f.start:b])
+            village = re.match(r"(?i:ban|thon|xom|ap|buon|plei|lang|noc|phum|to dan pho|tdp|khom|khu pho)\s", folded_case[f.start:b])
+            if village and re.search(r"(?<![\w/])\d{1,3}$", folded_case[f.start:b]) and not folded_case[f.start:b].lower().startswith(
+                    "to ") and (m := _STREET_AFTER.match(folded_case, b)):
+                b = m.end()  # "ấp 3 Tân Thạnh Đông"
+            elif village and (m := re.match(r"\s+\d{1,2}(?=\s+[a-z]|\s*[,.;)]|\s*$)", folded_case[b:b + 6])):
+                b += m.end()  # "TDP Hòa Lạc 2 báo cáo"
             if village and (m := _ADMIN_AFTER.match(folded_case, b)):  # a hamlet is found again by its commune
                 b = m.end()
             if b != f.end:
@@ -1014,12 +1020,19 @@ def find_pii(text: str) -> list[Finding]:
 
     names = find_names(text, folded_case)
     name_starts = sorted(st for k, st, _ in names if k == "NAME")
+    name_ends = {st: e for k, st, e in names if k == "NAME"}
     # a personal identifier also says the sentence is about someone ("người có CCCD … tạm trú tại tổ 7")
     person_starts = sorted(name_starts + [f.start for f in found if f.kind in PERSON_ID_KINDS])
     for m in PLACE_CHAIN_RE.finditer(folded_case):
         a, b = m.span("c")
         while b > a and folded_case[b - 1] in " ,":
             b -= 1
+        if a in name_ends:  # "Lò Thị Pọm, tổ dân phố số 4": the family name Lò, not "lô" (a plot), opens the chain
+            a = name_ends[a]
+            while a < b and folded_case[a] in " ,":
+                a += 1
+            if not PLACE_CHAIN_RE.fullmatch(folded_case, a, b):
+                continue
         chain = low[a:b]
         units = len(re.findall(r"(?<![\w-])" + _PLACE_NOUN + r"\s+(?:so\s+)?[\dA-Z]", folded_case[a:b], re.I))
         lead = CHAIN_LEAD.search(folded_case[max(0, a - 16):a]) is not None
@@ -1059,7 +1072,8 @@ def find_pii(text: str) -> list[Finding]:
             found.append(Finding("ADDRESS", a, b, text[a:b]))
     if any(kind == "NAME" for kind, _, _ in names):
         for kind, _, e in names:  # "cô Lý Thị Mùi tổ 7": a residential group right after a name
-            t = re.match(r"\s*[,(-]?\s*(?P<v>(?:to dan pho|to|khu pho|khom|xom|thon|ban|ap)\s+(?:\d{1,3}|[A-Z][a-z]*"
+            t = re.match(r"\s*[,(-]?\s*(?P<v>(?:to dan pho|tdp|to|khu pho|khom|xom|thon|ban|ap|phong tro|nha tro|day tro)\s+"
+                         r"(?:so\s+)?(?:\d{1,3}|[A-Z][a-z]*"
                          r"(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))", folded_case[e:])
             if kind == "NAME" and t:
                 found.append(Finding("ADDRESS", e + t.start("v"), e + t.end("v"), text[e + t.start("v"):e + t.end("v")]))
@@ -1089,6 +1103,11 @@ def find_pii(text: str) -> list[Finding]:
 
     found = _extend_addresses(text, folded_case, _merge_addresses(text, found))
     found = [f for f in found if f.kind != "DOB" or not GROUP_AFTER.match(low, f.end)]  # the bound of an age group
+    for f in [f for f in found if f.kind == "DOB"]:  # "5-9-2001 hay 9-5-2001": the other reading is a birth date too
+        alt = re.match(r"\s*(?:hay|hoac|hay la|hoac la|or|/)\s*", low[f.end:f.end + 12])
+        m = ANY_DATE_RE.match(low, f.end + alt.end()) if alt else None
+        if m and re.search(r"\d", m.group()):
+            found.append(Finding("DOB", m.start(), m.end(), text[m.start():m.end()]))
     # An office's own line ("Đường dây nóng của UBND phường: 0243 …") is published, not a person's number.
     found = [f for f in found if f.kind != "PHONE" or not _office_line(text, low, f.start)]
 
