@@ -810,6 +810,9 @@ def test_thing_subjects_and_look_alike_words_are_not_sensitive(text: str) -> Non
 # tables with a header row, letters typed for digits, birth years read aloud, hamlets with their commune, lane
 # numbers with a letter, two-letter passports, PUK and recovery codes, chip-card QR text and passport MRZ lines.
 R_COUSIN_CASES = [
+    ('NAME', 'Phó Thị Nhàn', 'Hồ sơ của bà Phó Thị Nhàn còn thiếu bản sao giấy khai sinh.'),
+    ('NAME', 'Ông Văn Tưởng', 'Cháu gọi cụ Ông Văn Tưởng là ông ngoại.'),
+    ('NAME', 'Anna Schmidt', 'Ms. Anna Schmidt asks how to register her temporary residence.'),
     ('ADDRESS', 'tổ dân phố số 4, phường Tân Phong', 'Bà Lò Thị Pọm, tổ dân phố số 4, phường Tân Phong, xin trợ cấp.'),
     ('NAME', 'Lò Thị Pọm', 'Bà Lò Thị Pọm, tổ dân phố số 4, phường Tân Phong, xin trợ cấp.'),
     ('ADDRESS', 'ấp 5 Long Hòa Tây', 'Anh Sầm ở ấp 5 Long Hòa Tây xin vay vốn.'),

@@ -919,6 +919,30 @@ _OCR_SLIP = re.compile(r"(?<=\d)[OolI](?=\d)|(?<=\d[/.-])[Oo](?=\d)|(?<=\d)[Oo](
 _OCR_DIGIT = {"O": "0", "o": "0", "l": "1", "I": "1"}
 
 
+# A full name whose family name is also a title word, after a title ("chị Ông Thị Hậu", "anh Phó Đức Hạnh"), and a
+# foreign name after an English title ("Mr. John Peterson").
+_CAP_WORD = rf"[{_UPPER}][a-zà-ỹđ]+"
+TITLE_SURNAME_RE = re.compile(rf"(?<!\w)(?:ông|bà|anh|chị|em|cô|chú|bác|cụ|cháu|Ông|Bà|Anh|Chị|Em|Cô|Chú|Bác|Cụ|Cháu)\s+"
+                              rf"(?P<n>(?:Ông|Phó|Bà|Cô|Chú|Anh)\s+(?:Văn|Thị|Đức|Hữu|Quang|Thanh|Ngọc|Xuân|Công|Đình|Minh)"
+                              rf"\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?)(?!\w)")
+ENGLISH_TITLE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
+
+
+def _widen_names(text: str, names: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Names found by these two shapes added to (or widening) the names found by `find_names`."""
+    extra = [m.span("n") for rx in (TITLE_SURNAME_RE, ENGLISH_TITLE_RE) for m in rx.finditer(text)]
+    if not extra:
+        return names
+    out = list(names)
+    for a, b in extra:
+        inside = [n for n in out if n[1] < b and a < n[2]]
+        if any(k != "NAME" for k, _, _ in inside):
+            continue
+        out = [n for n in out if n not in inside]
+        out.append(("NAME", min([a] + [n[1] for n in inside]), max([b] + [n[2] for n in inside])))
+    return sorted(out, key=lambda n: n[1])
+
+
 def find_pii(text: str) -> list[Finding]:
     """All personal data found in `text`, sorted by position, without overlaps."""
     text = unicodedata.normalize("NFC", text or "")
@@ -1018,7 +1042,7 @@ def find_pii(text: str) -> list[Finding]:
                 and opening):
             found.append(Finding("ADDRESS", start, start + len(value), text[start:start + len(value)]))
 
-    names = find_names(text, folded_case)
+    names = _widen_names(text, find_names(text, folded_case))
     name_starts = sorted(st for k, st, _ in names if k == "NAME")
     name_ends = {st: e for k, st, e in names if k == "NAME"}
     # a personal identifier also says the sentence is about someone ("người có CCCD … tạm trú tại tổ 7")
