@@ -810,6 +810,7 @@ def test_thing_subjects_and_look_alike_words_are_not_sensitive(text: str) -> Non
 # tables with a header row, letters typed for digits, birth years read aloud, hamlets with their commune, lane
 # numbers with a letter, two-letter passports, PUK and recovery codes, chip-card QR text and passport MRZ lines.
 R_COUSIN_CASES = [
+    ('NAME', 'TRAN VAN BINH', 'ONG TRAN VAN BINH DEN LAM THU TUC LUC 8H'),
     ('NAME', 'Phó Thị Nhàn', 'Hồ sơ của bà Phó Thị Nhàn còn thiếu bản sao giấy khai sinh.'),
     ('NAME', 'Ông Văn Tưởng', 'Cháu gọi cụ Ông Văn Tưởng là ông ngoại.'),
     ('NAME', 'Anna Schmidt', 'Ms. Anna Schmidt asks how to register her temporary residence.'),

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from course.privacy.names import find_names
+from course.privacy.names import SURNAMES_BARE, find_names
 from course.privacy.numwords import number_runs
 from course.privacy.sensitive import find_sensitive, person_cue
 from course.text import strip_diacritics, strip_diacritics_aligned
@@ -926,11 +926,15 @@ TITLE_SURNAME_RE = re.compile(rf"(?<!\w)(?:ông|bà|anh|chị|em|cô|chú|bác|c
                               rf"(?P<n>(?:Ông|Phó|Bà|Cô|Chú|Anh)\s+(?:Văn|Thị|Đức|Hữu|Quang|Thanh|Ngọc|Xuân|Công|Đình|Minh)"
                               rf"\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?)(?!\w)")
 ENGLISH_TITLE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
+# A capitals-only line typed without diacritics: "CHI HOANG THI YEN NOP DON" (a known family name, VAN or THI, one given
+# name: the word after it may already be the verb).
+CAPS_BARE_NAME_RE = re.compile(r"\b(?:ONG|BA|ANH|CHI|EM|CO|CHU|BAC|CU|CHAU)\s+(?P<n>(?P<s>[A-Z]+)\s+(?:VAN|THI)\s+[A-Z]+)\b")
 
 
 def _widen_names(text: str, names: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Names found by these two shapes added to (or widening) the names found by `find_names`."""
     extra = [m.span("n") for rx in (TITLE_SURNAME_RE, ENGLISH_TITLE_RE) for m in rx.finditer(text)]
+    extra += [m.span("n") for m in CAPS_BARE_NAME_RE.finditer(text) if m.group("s").lower() in SURNAMES_BARE]
     if not extra:
         return names
     out = list(names)
