@@ -26,7 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from course.privacy.names import find_names
+from course.privacy.names import SURNAMES_BARE, find_names
 from course.privacy.numwords import number_runs
 from course.privacy.sensitive import find_sensitive, person_cue
 from course.text import strip_diacritics, strip_diacritics_aligned
@@ -85,7 +85,7 @@ CCCD_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d{3}[\s.]?\d{3}[\s.]?\d{3}[\s.]?\d{3
 CMND_RE = re.compile(
     _NOT_DIGIT_BEFORE + r"(?<!\d[\s.])(?<!84[\s.])\d{3}[\s.]?\d{3}[\s.]?\d{3}(?![\s.]?\d)" + _NOT_DIGIT_AFTER
 )
-CMND_CONTEXT = re.compile(r"(?:\bCMND\b|\bCMT\b|chứng minh|\bCCCD\b|căn cước|định danh)", re.I)
+CMND_CONTEXT = re.compile(r"(?:\bCMND\b|\bCMT\b|\bCMDN\b|\bCMTND\b|chứng minh|\bCCCD\b|căn cước|định danh)", re.I)
 
 BANK_WORDS = (
     r"tài khoản|\bSTK\b|\bTK\b|ngân hàng|\bNH\b|chuyển khoản|\b(?:Vietcombank|VCB|BIDV|Agribank|Vietinbank|"
@@ -100,7 +100,7 @@ NOT_BIRTH_BEFORE = {"phát", "học", "khai", "vệ", "hy", "sơ", "giáng", "t�
                     "dân", "vi", "mưu", "an", "kiếm", "tử", "phục", "hồi", "đỡ", "sinh", "trường", "lưu", "giáo"}
 BANK_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d(?:[\s.-]?\d){5,18}" + _NOT_DIGIT_AFTER)
 
-TAX_CONTEXT = re.compile(r"(?:mã số thuế|\bMST\b|mã số doanh nghiệp|mã thuế)", re.I)
+TAX_CONTEXT = re.compile(r"(?:mã số thuế|\bMST\b|\bMTS\b|mã số doanh nghiệp|mã thuế)", re.I)
 TAX_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d{10}(?:-\d{3})?(?:\d{2})?" + r"(?![\d/])")
 
 # Cars "29A-123.45", "30E 12345", "51LD-123.45"; motorbikes "29-B1 123.45", "59X1-234.56", "29B1 23456".
@@ -157,7 +157,7 @@ ADDRESS_RES = (
     re.compile(r"(?:tại|trú|ngụ|ở|chỉ:?|về|đến)\s+(?P<addr>(?:số\s+)?" + _HOUSE_NO + r"\s+" + _NAME_WORDS + r")"),
 )
 # A house number with its alley ("342/17", "60/4B") right before a street's name, anywhere: "… 342/17 Nguyễn Trọng Tuyển".
-HOUSE_SLASH_RE = re.compile(r"(?<![\w/.,-])(?P<addr>(?P<n1>\d{1,4})[A-Z]?/(?P<n2>\d{1,3})[A-Z]?(?:/\d{1,3}[A-Z]?)?\s+"
+HOUSE_SLASH_RE = re.compile(r"(?<![\w/.,-])(?P<addr>(?:[KH]\.?\s?)?(?P<n1>\d{1,4})[A-Z]?/(?P<n2>\d{1,3})[A-Z]?(?:/\d{1,3}[A-Z]?)?\s+"
                             r"(?:(?:đường|phố|Đường|Phố)\s+số\s+\d{1,3}\b|(?:(?:đường|phố|Đường|Phố)\s+)?" + _NAME_WORDS + r"))")
 HOUSE_CUE_BEFORE = re.compile(r"(?:số|nhà|ở|tại|về|đến|chỉ|trú|ngụ|so|nha|o|tai|ve|den|chi|tru)\s*:?\s*$", re.I)
 # A flat: "phòng 304, nhà B2, khu tập thể Quyết Thắng".
@@ -169,7 +169,8 @@ ADDRESS_LABEL_RE = re.compile(
     r"(?:\b(?:dia chi(?: (?:nha|thuong tru|tam tru|lien he|hien tai|hien nay|cu|moi|nha rieng))?"
     r"|dia chi(?: (?!email|e-mail|thu\b|mail|web|website|ip\b|mac\b|truy cap|dang nhap)[a-z]+){1,4}(?=\s*:)"  # "Địa chỉ người khiếu nại:"
     r"|noi o(?: hien (?:tai|nay))?"
-    r"|noi (?:thuong|tam) tru|cho o(?: hien (?:tai|nay))?)(?:\s*:\s*|\s+(?=so\s+\d|\d))"
+    r"|noi (?:thuong|tam) tru|cho o(?: hien (?:tai|nay))?)(?:\s*:\s*|\s+(?=so\s+\d|\d|(?:to dan pho|tdp|to|xom|thon|ban|ap"
+    r"|khu pho|khom|ngo|ngach|hem|kiet|duong|pho)\s+(?:so\s+)?[\dA-Z]))"
     r"|\b(?:thuong tru|tam tru|tru quan|hktt|ho khau(?: thuong tru)?|noi cu tru|dc|d/c|tru)\s*:\s*)"
     r"(?P<addr>[^;\n()\"—–]{2,80})")
 ADDRESS_LABEL_CUT = re.compile(r"\s[-–—]\s|,\s*(?:sdt|dt|dien thoai|cccd|cmnd|email|so dien thoai|ngay sinh)\b"
@@ -186,14 +187,14 @@ ADDRESS_START = re.compile(r"(?:\d|[A-Z]|(?i:so|ban|thon|xom|ap|buon|plei|lang|t
 # An address written in English: "No. 23, Alley 45, Nguyen Trai Street", "12 Lane 5, Kim Ma Road".
 ENGLISH_ADDRESS = re.compile(r"\b(?:No\.?\s*|Number\s+)?\d{1,4}[A-Za-z]?(?:/\d{1,4})*,?\s+(?:(?:Alley|Lane|Ln|Hamlet|Group|"
                              r"Block|Room|Apt\.?|Apartment|Floor)\s+\d{1,4}[\w/]*,?\s+)*(?:[A-Z][a-z]+\s+){1,4}"
-                             r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)(?!\w)")
+                             r"(?:Street|street|St\.?|Road|road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)(?!\w)")
 # A village named after "về/ở/tại" or after a comma in a sentence that holds a person's name.
-VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)"
+VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang|noc|phum)"
                         r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
 # A chain of place units, on folded text that keeps capitals: "phòng 204, nhà số 15 ngõ 62 phố Trần Hưng Đạo",
 # "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
 _PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
-               r"to dan pho|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|cho|chung cu|khu tap the|ktx|block|lo|day"
+               r"to dan pho|tdp|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|noc|phum|cho|chung cu|khu tap the|day nha tap the|ktx|block|lo|day"
                r"|quoc lo|tinh lo|huong lo|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn)")
 _PLACE_UNIT = (r"(?i:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,2}\s+Thang\s+(?:\d{1,2}|[A-Z][a-z]+)(?!\w)"  # "đường 3 Tháng 2"
                r"|\d{1,4}[A-Za-z]?(?:[/.-]\d{1,4}[A-Za-z]?)*(?![\w/])"  # "60/4", "08.12", "12-14"
@@ -213,7 +214,7 @@ HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|can|phong tro|phong|nh
 # Sending something to a place: the place is where someone lives or works ("ship về nhà 3, ngõ 9 …").
 DELIVERY_LEAD = re.compile(r"\b(?:ship|giao|gui|chuyen|chuyen phat|mang|dua)\s+(?:\w+\s+){0,2}(?:ve|den|toi|qua)\s+$")
 # A numbered residential group: "tổ 7", "xóm 3", "đội 2", "tổ mười một".
-NUMBERED_GROUP = re.compile(r"(?:to dan pho|to|xom|thon|doi|khu pho|khom|ap|khu dan cu|kdc|khu)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
+NUMBERED_GROUP = re.compile(r"(?:to dan pho|tdp|to|xom|thon|doi|khu pho|khom|ap|khu dan cu|kdc|khu)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
 # The village or group itself, not a home in it: "bà con xóm Bưa", "trưởng thôn …", "chi bộ bản …", "nhà văn hóa tổ 5".
 GROUP_PLACE_BEFORE = re.compile(r"\b(?:ba con|chi em|anh em|nhan dan|dan|truong|pho|bi thu|chi bo|nha van hoa|hoi|doi|"
                                 r"cong an|can bo|toan|cac|moi|nhung|trong|cua ca|dia ban|thuoc)\s*$")
@@ -338,7 +339,8 @@ def spoken_digits(spoken: str) -> str:
 # Landline with the area code in brackets: "(0212) 3 842 917", "(024) 3825 6677".
 PHONE_BRACKET_RE = re.compile(r"\(0\d{2,3}\)[\s.-]?\d(?:[\s.-]?\d){6,7}(?![\d\w])")
 # Passport: one letter and 7 (older 8) digits; spaced or dashed only after "hộ chiếu"/"passport".
-PASSPORT_RE = re.compile(r"(?<![\w-])[A-Za-z][\s.-]?\d(?:[\s.-]?\d){6,7}(?![\w]|[.-]\d)")
+# one letter (Vietnam) or two (many foreign passports: "EJ4817265") before seven or eight digits
+PASSPORT_RE = re.compile(r"(?<![\w-])[A-Za-z]{1,2}[\s.-]?\d(?:[\s.-]?\d){6,7}(?![\w]|[.-]\d)")
 PASSPORT_CONTEXT = re.compile(r"(?:ho chieu|passport|\bhc\b)")
 # BHYT card: 2 letters (group), 1 digit (benefit level), 2 digits (province), 10 digits (BHXH number).
 BHYT_RE = re.compile(r"(?<![\w])[A-Z]{2}\s?[1-5]\s?\d{2}\s?\d{10}(?!\w)")
@@ -388,9 +390,12 @@ YEAR_AFTER_NAME = re.compile(r"\s*[(,]\s*(?:s\.?\s*|sinh\s+)?(?P<y>(?:19|20)\d{2
 # "công dân nam sinh năm 2008", "các cháu sinh năm 2019": the birth year of a group, not of a person.
 GROUP_BEFORE = re.compile(
     r"(?:cong dan|thanh nien|tre em|tre|cac chau|cac em|nhung nguoi|nguoi|hoc sinh|thi sinh|lao dong|nguoi cao tuoi"
-    r"|cac cu|sinh vien|doi tuong|tre so sinh|hoc vien|cac ong|cac ba|phu nu|nam gioi)"
+    r"|cac cu|sinh vien|doi tuong|tre so sinh|hoc vien|cac ong|cac ba|phu nu|nam gioi|nhom|lua|the he|ong ba cu"
+    r"|tinh theo|ca lop|khoa)"
     r"(?:\s+(?:nam|nu))?\s*$"
 )
+# After a year, these make it the bound of a group ("sinh năm 1930 trở về trước", "sinh từ năm 2008 trở đi").
+GROUP_AFTER = re.compile(r"\s*(?:tro ve truoc|tro ve sau|tro di|tro lai day|tro len|ve truoc|den nay|tro xuong)\b")
 
 
 # Any written date, on folded lower-case text: ISO, day-month-year with any separator, one digit per box,
@@ -401,7 +406,7 @@ _MONTHS_EN = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
               r"|nov(?:ember)?|dec(?:ember)?)")
 ANY_DATE_RE = re.compile(
     r"(?<![\w/.-])(?:(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?![\d/.-]?\d)"
-    r"|\d(?:\s?\d)?\s*[/.-]\s*\d(?:\s?\d)?\s*[/.-]\s*(?:\d(?:\s?\d){3}|\d{2})(?![\d/.-]?\d)"
+    r"|\d(?:\s?\d)?\s*[/.|-]\s*\d(?:\s?\d)?\s*[/.|-]\s*(?:\d(?:\s?\d){3}|\d{2})(?![\d/.-]?\d)"
     r"|\d{1,2}\s+\d{1,2}\s+(?:19|20)\d{2}(?!\d)"  # "05 03 1990", typed with spaces
     r"|(?:thang\s+)?\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}(?![\d/.-]?\d)"  # month and year: "sinh tháng 3/1990"
     r"|th(?:ang|g)\.?\s+(?:\d{1,2}|" + _NW + r")\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"
@@ -426,10 +431,51 @@ TIME_OF_DAY = re.compile(r"\b(?:luc|vao|khoang)?\s*\d{1,2}\s*(?:gio|h|:)\s*(?:\d
                          r"(?:\s*(?:sang|chieu|toi|dem|trua|rang sang))?(?=\s|,|$)")
 
 
+# A day and month with no year right after a birth verb: "ra đời ngày 3/12 vừa rồi", "đẻ hôm 12/11".
+DAY_MONTH = re.compile(r"\s+(?P<d>(?:ngay|hom|mung|mong|vao ngay|vao hom)\s+\d{1,2}\s*[/.-]\s*\d{1,2})(?![\d/.-])")
+
+
+def _spoken_year(text: str, low: str, at: int) -> tuple[int, int] | None:
+    """A year of birth read aloud digit by digit within a few words after `at` ("… là một chín tám tám")."""
+    if not re.search(r"\b(?:mot|khong) ", low[at:at + 60]):
+        return None
+    for a, b, digits in number_runs(text[at:at + 60], low[at:at + 60], 4):
+        if len(digits) == 4 and digits[:2] in ("19", "20") and not re.search(r"[\d.;!?]", low[at:at + a]) and a <= 30:
+            return at + a, at + b
+    return None
+
+
+# Machine-readable codes pasted as text. The chip card's QR code (căn cước): "CCCD|CMND|Họ tên|ddmmyyyy|Giới tính|Địa chỉ|
+# ngày cấp"; a passport's machine-readable zone (ICAO 9303): "P<VNMHO<<TEN<DEM<<<…" then "số hộ chiếu, check digit, VNM,
+# yymmdd of birth, check digit, sex, …".
+CHIP_QR = re.compile(r"(?<!\d)(?P<id>\d{12})\|(?P<old>\d{9})?\|(?P<name>[^|\n]{2,60})\|(?P<dob>\d{8})\|[^|\n]{0,10}\|"
+                     r"(?P<addr>[^|\n]{2,160})\|\d{8}(?!\d)")
+MRZ_NAME = re.compile(r"\bP[<A-Z][A-Z<]{3}(?P<n>[A-Z]+(?:<[A-Z]+)*<<[A-Z]+(?:<[A-Z]+)*)<")
+MRZ_LINE2 = re.compile(r"(?<![A-Z0-9<])(?P<doc>[A-Z0-9]{1,2}\d{6,7})<?\d[A-Z<]{3}(?P<dob>\d{6})\d[MF<]\d{6}\d")
+
+
+def _machine_codes(text: str) -> list[Finding]:
+    """Names, IDs, dates of birth and addresses inside a chip card's QR text or a passport's MRZ lines."""
+    out: list[Finding] = []
+    for m in CHIP_QR.finditer(text) if "|" in text else ():
+        out.append(Finding("CCCD", m.start("id"), m.end("id"), m.group("id")))
+        if m.group("old"):
+            out.append(Finding("CMND", m.start("old"), m.end("old"), m.group("old")))
+        for kind, g in (("NAME", "name"), ("DOB", "dob"), ("ADDRESS", "addr")):
+            out.append(Finding(kind, m.start(g), m.end(g), m.group(g)))
+    if "<" in text:
+        for m in MRZ_NAME.finditer(text):
+            out.append(Finding("NAME", m.start("n"), m.end("n"), m.group("n")))
+        for m in MRZ_LINE2.finditer(text):
+            out.append(Finding("PASSPORT", m.start("doc"), m.end("doc"), m.group("doc")))
+            out.append(Finding("DOB", m.start("dob"), m.end("dob"), m.group("dob")))
+    return out
+
+
 def _birth_dates(text: str, low: str) -> list[Finding]:
     """The first date after a birth word in the same clause, in any spelling ("ngày sinh … ghi 1992-11-03")."""
     out: list[Finding] = []
-    for b in BIRTH_WORD_RE.finditer(low):
+    for b in BIRTH_WORD_RE.finditer(low.replace("_", " ") if "_" in low else low):  # "ngay_sinh=": a field name
         if b.group() == "de" and text[b.start():b.end()].lower() != "đẻ" and not text[b.start():b.start() + 40].isascii():
             continue  # "để", not "đẻ"
         if b.group().startswith("sinh"):
@@ -441,6 +487,15 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
         if GROUP_BEFORE.search(low[max(0, b.start() - 30):b.start()]):
             continue
         m = ANY_DATE_RE.search(low, b.end(), min(len(low), b.end() + 90))
+        if not m or m.start() - b.end() > 25:
+            # nearer, a year read aloud ("Năm sinh của anh Biên là một chín tám tám") or a day and month with no year
+            # after a birth verb ("ra đời ngày 3/12 vừa rồi", "đẻ hôm 12/11")
+            near = _spoken_year(text, low, b.end()) or (DAY_MONTH.match(low, b.end()) if not b.group().startswith(
+                ("ngay", "nam", "ns", "sn", "dob", "date", "birth", "n.")) else None)
+            if near:
+                out.append(Finding("DOB", near[0], near[1], text[near[0]:near[1]]) if isinstance(near, tuple)
+                           else Finding("DOB", near.start("d"), near.end("d"), text[near.start("d"):near.end("d")]))
+                continue
         if not m:
             continue
         between = TIME_OF_DAY.sub(" ", low[b.end():m.start()])  # "sinh lúc 3 giờ 15 ngày 18 tháng 9 …": the hour, then the date
@@ -520,13 +575,69 @@ def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> lis
     return out
 
 
+# A table pasted as text with a header row ("Họ tên | Năm sinh | Ghi chú / Đàm Văn Lực | 1958 | chủ hộ", one row a line
+# or rows joined by " / "): each later row with as many cells takes its kind from its column's header, so a bare year
+# under "Năm sinh", a hamlet under "Địa chỉ" or an illness under "Bệnh" is found without any word next to it.
+TABLE_HEADS: dict[str, re.Pattern[str]] = {
+    "DOB": re.compile(r"(?:ngay|nam|ngay thang nam|ngay/thang/nam|thang nam)\s*sinh|ns|sn|dob|date of birth"),
+    "ADDRESS": re.compile(r"(?:dia chi|noi o|cho o|noi cu tru|noi thuong tru|thuong tru|tam tru|noi o hien nay|address)"
+                          r"(?: (?:thuong tru|tam tru|hien nay|lien he|cu tru))?"),
+    "NAME": re.compile(r"ho (?:va )?ten|ho ten (?:chu ho|nguoi [a-z ]+)|ten (?:nguoi|chu ho|hoc sinh|benh nhan)[a-z ]*"),
+    "health": re.compile(r"(?:benh|benh tat|benh ly|benh nen|chan doan|tinh trang(?: suc khoe| benh| benh tat)?|suc khoe"
+                         r"|dang tat|dang khuyet tat|loai khuyet tat|muc do khuyet tat|khuyet tat|thuong tat|di chung)"),
+    "criminal": re.compile(r"(?:tien an|tien su|tien an tien su|an tich|toi danh|hanh vi vi pham)"),
+}
+_TABLE_ROW = re.compile(r"\n| / ")
+_EMPTY_CELL = re.compile(r"[\s\-–—x.]*|(?:khong|khong co|chua|binh thuong|n/a)", re.I)
+
+
+def _table_columns(text: str, low: str) -> list[Finding]:
+    """Cells under a header that names their kind (DOB, ADDRESS, NAME, or a sensitive category)."""
+    out: list[Finding] = []
+    rows, pos = [], 0
+    for m in [*_TABLE_ROW.finditer(text), None]:
+        end = m.start() if m else len(text)
+        rows.append((pos, end))
+        pos = m.end() if m else pos
+    for i, (r0, r1) in enumerate(rows):
+        sep = "|" if text.count("|", r0, r1) >= 1 else "\t" if "\t" in text[r0:r1] else ";" if text.count(";", r0, r1) >= 2 else None
+        if sep is None:
+            continue
+        heads = [c.strip(" :*#").strip() for c in low[r0:r1].split(sep)]
+        kinds = [next((k for k, rx in TABLE_HEADS.items() if rx.fullmatch(h)), None) for h in heads]
+        if not any(kinds) or len(heads) < 2:
+            continue
+        for q0, q1 in rows[i + 1:]:
+            cells = text[q0:q1].split(sep)
+            if len(cells) != len(heads):
+                break
+            k = q0
+            for kind, cell in zip(kinds, cells, strict=True):
+                a, b = k + len(cell) - len(cell.lstrip()), k + len(cell.rstrip())
+                k += len(cell) + 1
+                if kind is None or b <= a or _EMPTY_CELL.fullmatch(low[a:b]):
+                    continue
+                value = text[a:b]
+                if kind == "DOB" and not re.search(r"\d", value):
+                    continue
+                if kind == "NAME" and not re.fullmatch(r"(?:[^\W\d_a-zà-ỹđ][\w'-]*\s+){1,5}[^\W\d_a-zà-ỹđ][\w'-]*", value):
+                    continue
+                if kind in ("health", "criminal"):
+                    out.append(Finding("SENSITIVE", a, b, value, kind))
+                else:
+                    out.append(Finding(kind, a, b, value))
+        break  # one header per text
+    return out
+
+
 # A licence plate typed in small letters ("oto 28a-11953") counts after a vehicle word (folded).
 PLATE_LOOSE_RE = re.compile(r"(?<![\w/])\d{2}\s?-?\s?[a-z]{1,2}\d?\s?[-.\s]?\s?(?:\d{3}[.\s]?\d{2}|\d{4})(?![\d/\w])")
 PLATE_CONTEXT = re.compile(r"(?:\boto\b|o to|\bxe\b|bien so|\bbks\b|\bbs\b|bien kiem soat|xe may)")
 # A secret's keyword; the secret is the first token-like value after it in the same clause.
 SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
                            r"|ma xac (?:thuc|nhan|minh)|ma bao mat|ma kich hoat|ma dang nhap|ma mo khoa|ma bi mat|ma so bi mat"
-                           r"|ma truy cap|smart ?otp|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv)\b")
+                           r"|ma truy cap|smart ?otp|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv"
+                           r"|(?:ma )?puk|ma khoi phuc|ma du phong|recovery code|backup code)\b")
 # A code handed over: "đọc mã 2 7 4 4 1 0", "báo mã vừa nhận …", "gửi lại mã: 4821" — "mã" with its value or a filler
 # right after it, and a verb of handing over right before it (checked separately: the verbs are common words).
 HANDOVER_CODE_RE = re.compile(r"\bma(?= *(?:\d|:|la\b|(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)\b|(?:vua|da|duoc) (?:nhan|gui)"
@@ -569,7 +680,8 @@ def _secrets(text: str, low: str) -> list[Finding]:
             after_is = re.search(r"(?:\bla|[:=])\s*$", low[max(0, a - 6):a]) is not None
             if re.search(r"\b(?:ten(?: mang| wifi)?|ssid|name|ten dang nhap|username)\s*[:=]?\s*$", low[max(0, a - 20):a]):
                 continue  # the network's or the account's name, not its password
-            if re.fullmatch(r"\d{3,8}", tok):
+            paired = re.fullmatch(r"\d{2,4}(?:[-.]\d{2,4}){1,3}", tok) and 4 <= len(_digits(tok)) <= 8  # "47-19-83"
+            if paired or re.fullmatch(r"\d{3,8}", tok):
                 if short or len(tok) >= 4:
                     out.append(Finding("SECRET", a, b, tok))
                     break
@@ -770,12 +882,80 @@ def _merge_addresses(text: str, found: list[Finding]) -> list[Finding]:
     return [f for f in found if f.kind != "ADDRESS"] + [Finding("ADDRESS", a, b, text[a:b]) for a, b in merged]
 
 
+# An address found up to a house or lane number goes on over the street's name right after it ("nhà số 215 Lê Lợi",
+# "so 14 ngo 56 ngach 9 Tran Duy Hung"); a hamlet goes on over the commune named after it ("thôn Đông, xã Hải Lộc").
+_NUMBER_END = re.compile(r"(?:^|\s)(?:so nha|nha so|so|nha|ngo|ngach|hem|kiet|can|phong(?: tro)?)\s+(?:so\s+)?\d{1,4}[A-Za-z]?"
+                         r"(?:/\d{1,4}[A-Za-z]?)*$", re.I)
+_STREET_AFTER = re.compile(r"\s+(?:(?:duong|pho|Duong|Pho)\s+)?[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,3}(?![\w/])")
+_ADMIN_AFTER = re.compile(r"\s*,?\s*(?:xa|phuong|thi tran|Xa|Phuong|Thi tran)\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,3}(?!\w)")
+
+
+def _extend_addresses(text: str, folded_case: str, found: list[Finding]) -> list[Finding]:
+    """Addresses widened over the street name after their number, hamlets over the commune after them."""
+    out = []
+    for f in found:
+        if f.kind == "ADDRESS":
+            b = f.end
+            if _NUMBER_END.search(folded_case[f.start:b]) and (m := _STREET_AFTER.match(folded_case, b)):
+                b = m.end()
+            village = re.match(r"(?i:ban|thon|xom|ap|buon|plei|lang|noc|phum|to dan pho|tdp|khom|khu pho)\s", folded_case[f.start:b])
+            if village and re.search(r"(?<![\w/])\d{1,3}$", folded_case[f.start:b]) and not folded_case[f.start:b].lower().startswith(
+                    "to ") and (m := _STREET_AFTER.match(folded_case, b)):
+                b = m.end()  # "ấp 3 Tân Thạnh Đông"
+            elif village and (m := re.match(r"\s+\d{1,2}(?=\s+[a-z]|\s*[,.;)]|\s*$)", folded_case[b:b + 6])):
+                b += m.end()  # "TDP Hòa Lạc 2 báo cáo"
+            if village and (m := _ADMIN_AFTER.match(folded_case, b)):  # a hamlet is found again by its commune
+                b = m.end()
+            if b != f.end:
+                f = Finding("ADDRESS", f.start, b, text[f.start:b])
+        out.append(f)
+    return out
+
+
+# A scanning or typing slip inside a number ("03719O011842", "09l2 483 065", "4680 686l", "13/o8/1992"): the letter O/o
+# stands for 0 and l/I for 1 when digits stand on both sides, or when it ends a run of digits. The replacement keeps the
+# length, so every span found on the mended text is the same span of the text as typed.
+_OCR_SLIP = re.compile(r"(?<=\d)[OolI](?=\d)|(?<=\d[/.-])[Oo](?=\d)|(?<=\d)[Oo](?=[/.-]\d)|(?:(?<=\d{4})|(?<=\d[ .-]\d{3}))[lIO](?![\w/.,-]?\w)")
+_OCR_DIGIT = {"O": "0", "o": "0", "l": "1", "I": "1"}
+
+
+# A full name whose family name is also a title word, after a title ("chị Ông Thị Hậu", "anh Phó Đức Hạnh"), and a
+# foreign name after an English title ("Mr. John Peterson").
+_CAP_WORD = rf"[{_UPPER}][a-zà-ỹđ]+"
+TITLE_SURNAME_RE = re.compile(rf"(?<!\w)(?:ông|bà|anh|chị|em|cô|chú|bác|cụ|cháu|Ông|Bà|Anh|Chị|Em|Cô|Chú|Bác|Cụ|Cháu)\s+"
+                              rf"(?P<n>(?:Ông|Phó|Bà|Cô|Chú|Anh)\s+(?:Văn|Thị|Đức|Hữu|Quang|Thanh|Ngọc|Xuân|Công|Đình|Minh)"
+                              rf"\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?)(?!\w)")
+ENGLISH_TITLE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
+# A capitals-only line typed without diacritics: "CHI HOANG THI YEN NOP DON" (a known family name, VAN or THI, one given
+# name: the word after it may already be the verb).
+CAPS_BARE_NAME_RE = re.compile(r"\b(?:ONG|BA|ANH|CHI|EM|CO|CHU|BAC|CU|CHAU)\s+(?P<n>(?P<s>[A-Z]+)\s+(?:VAN|THI)\s+[A-Z]+)\b")
+
+
+def _widen_names(text: str, names: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Names found by these two shapes added to (or widening) the names found by `find_names`."""
+    extra = [m.span("n") for rx in (TITLE_SURNAME_RE, ENGLISH_TITLE_RE) for m in rx.finditer(text)]
+    extra += [m.span("n") for m in CAPS_BARE_NAME_RE.finditer(text) if m.group("s").lower() in SURNAMES_BARE]
+    if not extra:
+        return names
+    out = list(names)
+    for a, b in extra:
+        inside = [n for n in out if n[1] < b and a < n[2]]
+        if any(k != "NAME" for k, _, _ in inside):
+            continue
+        out = [n for n in out if n not in inside]
+        out.append(("NAME", min([a] + [n[1] for n in inside]), max([b] + [n[2] for n in inside])))
+    return sorted(out, key=lambda n: n[1])
+
+
 def find_pii(text: str) -> list[Finding]:
     """All personal data found in `text`, sorted by position, without overlaps."""
     text = unicodedata.normalize("NFC", text or "")
+    typed = text
+    if _OCR_SLIP.search(text):
+        text = _OCR_SLIP.sub(lambda m: _OCR_DIGIT[m.group()], text)
     folded_case = strip_diacritics_aligned(text)  # folded once, shared with the name and sensitive-data passes
     low = folded_case.lower()
-    found: list[Finding] = _extra_ids(text, low)
+    found: list[Finding] = _extra_ids(text, low) + _machine_codes(text)
     if BIRTH_HINT.search(low):
         found += _birth_dates(text, low)
 
@@ -847,7 +1027,7 @@ def find_pii(text: str) -> list[Finding]:
                 or NOT_ADDRESS_NAME.search(m.group("addr")) or _money_after(text, m.end())):
             continue
         add("ADDRESS", m, "addr")
-    for m in ENGLISH_ADDRESS.finditer(text) if "St" in text or "Road" in text or "Rd" in text or "Ave" in text else ():
+    for m in ENGLISH_ADDRESS.finditer(text) if re.search(r"St|Road|Rd|Ave|[Ss]treet|Lane", text) else ():
         add("ADDRESS", m)
     for m in FLAT_RE.finditer(text):
         if not OFFICE_PLACE.search(strip_diacritics(_window(text, m.start(), m.end(), 80, 60)).lower()):
@@ -866,14 +1046,21 @@ def find_pii(text: str) -> list[Finding]:
                 and opening):
             found.append(Finding("ADDRESS", start, start + len(value), text[start:start + len(value)]))
 
-    names = find_names(text, folded_case)
+    names = _widen_names(text, find_names(text, folded_case))
     name_starts = sorted(st for k, st, _ in names if k == "NAME")
+    name_ends = {st: e for k, st, e in names if k == "NAME"}
     # a personal identifier also says the sentence is about someone ("người có CCCD … tạm trú tại tổ 7")
     person_starts = sorted(name_starts + [f.start for f in found if f.kind in PERSON_ID_KINDS])
     for m in PLACE_CHAIN_RE.finditer(folded_case):
         a, b = m.span("c")
         while b > a and folded_case[b - 1] in " ,":
             b -= 1
+        if a in name_ends:  # "Lò Thị Pọm, tổ dân phố số 4": the family name Lò, not "lô" (a plot), opens the chain
+            a = name_ends[a]
+            while a < b and folded_case[a] in " ,":
+                a += 1
+            if not PLACE_CHAIN_RE.fullmatch(folded_case, a, b):
+                continue
         chain = low[a:b]
         units = len(re.findall(r"(?<![\w-])" + _PLACE_NOUN + r"\s+(?:so\s+)?[\dA-Z]", folded_case[a:b], re.I))
         lead = CHAIN_LEAD.search(folded_case[max(0, a - 16):a]) is not None
@@ -894,7 +1081,7 @@ def find_pii(text: str) -> list[Finding]:
         someone = person or person_cue(text[s0:s1])
         house = HOUSE_UNIT.search(chain) is not None  # a house, flat or stall number: one home
         lane = re.search(r"\b(?:ngo|ngach|hem|kiet)\s+(?:so\s+)?\d", chain) is not None
-        village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|to dan pho|to|khu pho|khom)\s", chain) is not None
+        village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|noc|phum|to dan pho|tdp|to|khu pho|khom)\s", chain) is not None
         lane_street = re.match(r"(?:ngo|ngach|hem|kiet)\s+\d[\w/]*(?:\s+[A-Z][\w]*){1,4}", folded_case[a:b + 40])
         if units == 1 and lead and someone and lane_street:  # "ở ngõ 5 Trần Phú": the lane and its street
             b = a + lane_street.end()
@@ -909,11 +1096,12 @@ def find_pii(text: str) -> list[Finding]:
                 or (units >= 2 and village and someone)  # "xóm Bưa, thôn Đồng Bến" in a sentence about a person
                 or (units == 1 and lead and someone and lane_street)
                 or (units == 1 and village and lead and someone  # "ông … ở bản Huổi Hẹ" (a bare "tổ 3" is too
-                    and re.match(r"[a-z ]+[A-Z]", folded_case[a:b]))):  # wide to mark a home)
+                    and re.match(r"(?:[a-z ]+|TDP )[A-Z]", folded_case[a:b]))):  # wide to mark a home)
             found.append(Finding("ADDRESS", a, b, text[a:b]))
     if any(kind == "NAME" for kind, _, _ in names):
         for kind, _, e in names:  # "cô Lý Thị Mùi tổ 7": a residential group right after a name
-            t = re.match(r"\s*[,(-]?\s*(?P<v>(?:to dan pho|to|khu pho|khom|xom|thon|ban|ap)\s+(?:\d{1,3}|[A-Z][a-z]*"
+            t = re.match(r"\s*[,(-]?\s*(?P<v>(?:to dan pho|tdp|to|khu pho|khom|xom|thon|ban|ap|phong tro|nha tro|day tro)\s+"
+                         r"(?:so\s+)?(?:\d{1,3}|[A-Z][a-z]*"
                          r"(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))", folded_case[e:])
             if kind == "NAME" and t:
                 found.append(Finding("ADDRESS", e + t.start("v"), e + t.end("v"), text[e + t.start("v"):e + t.end("v")]))
@@ -935,10 +1123,19 @@ def find_pii(text: str) -> list[Finding]:
             add("DOB", year, "y" if year.group("y") else "y2")
     if name_starts or "sinh" in low:
         found += _old_dates_of_people(text, low, name_starts)
+    table: list[Finding] = []
     if "|" in text or ";" in text or "\t" in text:
         found += _record_fields(text, folded_case, person_starts)
+        table = _table_columns(text, low)
+        found += [f for f in table if f.kind != "SENSITIVE"]
 
-    found = _merge_addresses(text, found)
+    found = _extend_addresses(text, folded_case, _merge_addresses(text, found))
+    found = [f for f in found if f.kind != "DOB" or not GROUP_AFTER.match(low, f.end)]  # the bound of an age group
+    for f in [f for f in found if f.kind == "DOB"]:  # "5-9-2001 hay 9-5-2001": the other reading is a birth date too
+        alt = re.match(r"\s*(?:hay|hoac|hay la|hoac la|or|/)\s*", low[f.end:f.end + 12])
+        m = ANY_DATE_RE.match(low, f.end + alt.end()) if alt else None
+        if m and re.search(r"\d", m.group()):
+            found.append(Finding("DOB", m.start(), m.end(), text[m.start():m.end()]))
     # An office's own line ("Đường dây nóng của UBND phường: 0243 …") is published, not a person's number.
     found = [f for f in found if f.kind != "PHONE" or not _office_line(text, low, f.start)]
 
@@ -952,6 +1149,11 @@ def find_pii(text: str) -> list[Finding]:
             continue
         kept.insert(i, f)
         starts.insert(i, f.start)
+    for f in table:  # a cell under "Bệnh", "Tình trạng", "Tiền án": sensitive wherever nothing else was found in it
+        i = bisect.bisect_left(starts, f.start)
+        if f.kind == "SENSITIVE" and not ((i > 0 and kept[i - 1].end > f.start) or (i < len(kept) and kept[i].start < f.end)):
+            kept.insert(i, f)
+            starts.insert(i, f.start)
     # Sensitive data about a person: tied by a name or ID in the same sentence (a plate names a vehicle, not a
     # person); cut where it overlaps.
     for category, start, end in find_sensitive(text, [(k.start, k.end) for k in kept if k.kind != "PLATE"], folded_case):
@@ -971,4 +1173,6 @@ def find_pii(text: str) -> list[Finding]:
             # a piece after a name cut out of the phrase must still say something ("… Cao Đài xin": not "xin")
             if b - a >= 3 and (a == pieces[0][0] or len(text[a:b].split()) >= 2):
                 kept.append(Finding("SENSITIVE", a, b, text[a:b], category))
+    if typed is not text:  # values as typed (the letters, not the digits they stood for)
+        kept = [Finding(f.kind, f.start, f.end, typed[f.start:f.end], f.category) for f in kept]
     return sorted(kept, key=lambda f: f.start)

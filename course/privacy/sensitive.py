@@ -49,7 +49,7 @@ _DISEASE = (
 ETHNIC = ("kinh|tay|thai|muong|khmer|hoa|nung|mong|hmong|h'mong|dao|gia rai|jrai|e de|ede|ba na|xo dang|san chay|"
           "co ho|cham|san diu|hre|mnong|m'nong|ra glai|raglai|xtieng|bru van kieu|tho|giay|co tu|gie trieng|kho mu|"
           "ta oi|cho ro|khang|xinh mun|ha nhi|chu ru|lao|la chi|la ha|phu la|la hu|lu|lo lo|chut|mang|pa then|"
-          "co lao|cong|bo y|si la|pu peo|brau|o du|ro mam|thieu so")
+          "co lao|cong|bo y|si la|pu peo|brau|o du|ro mam|van kieu|pa ko|ma coong|ruc|thieu so")
 PATTERNS: dict[str, re.Pattern[str]] = {
     "health": re.compile(
         r"\b(?:(?:dang |da |tung )?(?:dieu tri|chua tri|dieu tri benh)(?: benh)? [a-z]+" + _MORE + r"{0,3}"
@@ -125,7 +125,7 @@ _TITLE_ETHNIC = sorted({f(w) for w in ETHNIC.split("|") if w != "thieu so"
 # Ethnic origin said with the group's name, on folded text that keeps capitals: "là người gốc Hoa",
 # "có mẹ là người Khmer", "người dân tộc Mông" (the name capitalised, so "người lao động" is not "Lào").
 ETHNIC_CAP = re.compile(r"\b(?:(?:co |la )?(?:cha|me|bo|vo|chong|ong|ba|ong noi|ba noi|ong ngoai|ba ngoai) la |la )?"
-                        r"nguoi (?:goc |dan toc )?(?:" + "|".join(_TITLE_ETHNIC) + r")\b(?![ -][A-Z])")  # not "người Thái Bình", "Lào Cai"
+                        r"(?:nguoi (?:goc |dan toc )?|goc )(?:" + "|".join(_TITLE_ETHNIC) + r")\b(?![ -][A-Z])")  # not "người Thái Bình", "Lào Cai"
 ETHNIC_FIELD = re.compile(r"(?i:dan toc)\s*:\s*(?:" + "|".join(_TITLE_ETHNIC)
                           + "|" + "|".join(w.upper() for w in ETHNIC.split("|") if w != "thieu so") + r")\b")
 # Generic predicates (issue 24, after slices X, Y, Z showed that each new writer brings new wording): a verb
@@ -165,9 +165,9 @@ GENERIC: dict[str, re.Pattern[str]] = {
         + _TAIL + r"{0,4}"
         r"|(?:bi |tung bi |da bi |dang bi )(?:[a-z]+ ){0,3}(?:bao hanh|bao luc|xam hai|hiep dam|lam dung|danh dap"
         r"|hanh ha|nguoc dai)" + _TAIL + r"{0,4}"
-        r"|(?:hay |thuong |tung |da |dang |bi nghi |co hanh vi |tham gia |bi bat |bi phat hien )(?:trom cap|trom|danh bac|choi lo de|lo de|ca do|buon lau|lua dao|cuop"
+        r"|(?:hay |thuong |thuong xuyen |tung |da |dang |bi nghi |co hanh vi |tham gia |bi bat |bi phat hien |say ruou |nhau say )+(?:trom cap|trom|danh bac|choi lo de|lo de|ca do|buon lau|lua dao|cuop"
         r"|buon ban ma tuy|mua ban ma tuy|tang tru ma tuy|su dung ma tuy|chich hut|gay roi|danh nguoi|danh vo|bao hanh"
-        r"|hiep dam|xam hai|quay roi)" + _TAIL + r"{0,4})\b"),
+        r"|hiep dam|xam hai|quay roi|danh chong|danh con|danh dap vo|danh dap con)" + _TAIL + r"{0,4})\b"),
     "religion": re.compile(
         r"\b(?:(?:la |theo |bo |cai |doi )(?:dao|tin lanh|cong giao|phat giao|hoi giao|cao dai|hoa hao|ta dao|dao la|"
         r"ha mon|phap luan cong|thien chua giao)(?: [a-z]+){0,3}|di le (?:nha tho|chua)|sinh hoat (?:ton giao|dao|tin lanh)"
@@ -191,7 +191,7 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"(?:khoi kien|phat mai|thu hoi) (?:no|tai san|nha)(?: [a-z]+){0,3})\b"),
     "political": re.compile(
         r"\b(?:(?:hay |thuong |tung |da |dang |bi nghi )?(?:dang bai|viet bai|chia se|phat tan|keu goi|to chuc|tham gia)"
-        r"(?: [a-z]+){0,2} (?:phan doi|chong lai|chong doi|chong pha|bieu tinh|xuyen tac|boi nho|noi xau)"
+        r"(?: [a-z]+){0,2} (?:phan doi|chong lai|chong doi|chong pha|chong|bieu tinh|xuyen tac|boi nho|noi xau)"
         r" (?:chinh quyen|dang|nha nuoc|che do|lanh dao|chinh sach)(?: [a-z]+){0,4}"
         r"|(?:hay |thuong |tung |da |dang |bi nghi )?(?:chong doi|chong pha|phan dong|ly khai|xuyen tac|kich dong"
         r"|bieu tinh|tham gia (?:to chuc|hoi nhom|nhom) (?:phan dong|khong duoc phep|chong doi)|theo (?:viet tan|to chuc phan dong))"
@@ -227,7 +227,8 @@ GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat 
                  "criminal_en": ("criminal", "prison", "jail", "convicted", "arrested", "sentenced", "detained", "charged",
                                  "probation", "served"),
                  "finance": ("no", "vay", "tiet kiem", "tai san", "tien gui"), "finance_x": ("no ", "so du", "tiet kiem",
-                                                                                           "thu nhap"),
+                                                                                           "thu nhap", "vo ", "cam co",
+                                                                                           "the chap"),
                  "religion_x": ("su", "hoa thuong", "thuong toa", "dai duc", "tru tri", "tu ", "thay ", "chuc", "giao", "dao",
                                 "tin do", "phat tu", "con chien", "soeur", "imam", "acha", "hakim", "nhom", "hoi thanh", "giao",
                                 "thanh that", "thanh duong", "dao trang", "tin huu"),
@@ -435,8 +436,34 @@ GENERIC["finance_x"] = re.compile(
     r"|co quan|truong|benh vien)\b)[a-z]+){0,3} (?:la |khoang |hon |tren )?\d+(?:[.,]\d+)* ?(?:trieu|ty|nghin|dong|d\b)"
     r"(?: [a-z0-9]+){0,3}|(?:co|gui|mo) (?:\d+|hai|ba|bon|nam|nhieu) so tiet kiem(?: [a-z0-9]+){0,4}"
     r"|thu nhap (?:hang thang |moi thang |hang nam |ca nam )?(?:khoang |hon |tren |chi |la )?\d+(?:[.,]\d+)* (?:trieu|ty)"
-    r"(?: [a-z0-9]+){0,3})\b")
-for _k in ("health_x", "criminal_x", "religion_x", "political_x", "biometric_x", "location_x", "finance_x"):
+    r"(?: [a-z0-9]+){0,3}"
+    # a rotating-credit fund that collapsed, a house pawned: "vỡ hụi mất trắng 500 triệu, phải cầm cố nhà"
+    r"|(?:bi )?vo (?:hui|ho|phuong)(?: [a-z0-9]+){0,5}|(?:phai |da |dang )?(?:cam co|the chap) (?:nha|dat|so do|so hong)"
+    r"(?: [a-z]+){0,3})\b")
+# A condition named by its own noun, with no state verb before it (after slice R: "khiếm thị hoàn toàn", "có bầu được
+# 7 tuần", "vừa mổ thoát vị đĩa đệm", "liệt tứ chi", "đang uống thuốc chống trầm cảm", "mới ra trại cai"): a vocabulary
+# of disabilities, pregnancy, treatments and disease nouns specific enough to mean a person's health, tied to a person
+# like every generic predicate. Folded words that other words fold to are checked against the typed accents below.
+GENERIC["health_c"] = re.compile(
+    r"\b(?:(?:dang |da |vua |moi |bi |co |la |nguoi |van |con |phai )*(?:khiem (?:thi|thinh)|thoat vi(?: dia dem| ben| ron)?"
+    r"|liet (?:nua nguoi|tu chi|hai chi|hai chan|hai tay|chi duoi|toan than|mot ben|nua ben)|bai liet|mu loa|cam diec"
+    r"|u (?:nao|phoi|gan|vu|xo tu cung|tuyen giap|buou ac|ac tinh)|ung thu|suy (?:than|tim|gan|ho hap|tuy)(?: man| cap)?"
+    r"|tram cam|depression|tam than phan liet|roi loan luong cuc|dong kinh|bai nao|tu ky|parkinson|alzheimer"
+    r"|co bau|mang bau|mang (?:song |tam |ba )?thai|thai ky(?: nguy co cao)?|thai \d+ tuan"
+    r"|sap sinh|sinh mo|song thai|xa tri|hoa tri|chay than|loc mau|ghep (?:than|gan|tim|tuy)"
+    r"|(?:uong|tiem|dung) thuoc (?:chong|dieu tri|tri|ha|an than|tam than|arv|methadone|ung thu)(?: [a-z]+){0,2}"
+    r"|(?:vua|moi|da|phai|sap|cho) mo(?: [a-z]+){1,3}|mo (?:tim|nao|ruot thua|da day|cot song|thoat vi|u|mat|sinh)"
+    r"|trai cai(?: nghien)?|ra trai cai|cai nghien)" + _TAIL + r"{0,4})\b")
+GENERIC_NEEDS["health_c"] = ("khiem", "thoat vi", "liet", "mu", "diec", "u ", "ung thu", "suy", "tram cam", "depression",
+                             "tam than", "roi loan", "dong kinh", "bai nao", "down", "tu ky", "parkinson", "alzheimer",
+                             "bau", "chua", "thai", "o cu", "sinh", "tri", "chay than", "loc mau", "ghep", "thuoc",
+                             "mo", "cai")
+# "mổ" (surgery) and "bầu" (pregnant) fold like "mở" (open) and "bầu" (vote): in accented text the typed word must be it.
+_ACCENTED.update({"mo": ("mổ",), "bau": ("bầu",), "trai cai": ("trại cai",)})
+_ACCENT_RX = re.compile(_ACCENT_RX.pattern[:-3] + r"|(?:(?<=vua )|(?<=moi )|(?<=da )|(?<=phai )|(?<=sap )|(?<=cho ))mo"
+                        r"|(?<!\w)mo(?= (?:tim|nao|ruot|da day|cot|thoat|u|mat|sinh)\b)|(?:(?<=co )|(?<=mang ))bau"
+                        r"|trai cai)\b")
+for _k in ("health_x", "criminal_x", "religion_x", "political_x", "biometric_x", "location_x", "finance_x", "health_c"):
     GENERIC[_k] = _fast(GENERIC[_k])
 # A phrase right after these speaks of a group or of a topic, not of one person ("23 người nhiễm HIV",
 # "các đối tượng trộm cắp", "phòng chống lao", "tỷ lệ mắc bệnh").
@@ -563,18 +590,20 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
             if not _accents_agree(text, low, a, b):
                 continue
             named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0) or _anaphora(text, s0, starts)
-            if named or (person_cue(text[s0:s1]) and not HYPOTHETICAL.search(low[s0:min(len(low), s1 + 1)])):
+            # "đang/vừa/mới …" states a fact even in a question about the procedure ("Mẹ em đang xạ trị …, có cần …?")
+            factual = re.match(r"(?:dang|vua|moi|van) ", low[a:b]) is not None
+            if named or (person_cue(text[s0:s1]) and (factual or not HYPOTHETICAL.search(low[s0:min(len(low), s1 + 1)]))):
                 out.append((category.split("_", 1)[0], a, b))
     for m in ETHNIC_FIELD.finditer(folded) if "dan toc" in low else ():
         s0 = max(0, low.rfind("\n", 0, m.start()) + 1, max(low.rfind(c, 0, m.start()) for c in ".;!?") + 1)
         if bisect.bisect_left(starts, m.start() + 200) > bisect.bisect_left(starts, max(0, m.start() - 200)) or person_cue(
                 text[s0:m.end() + 100]):
             out.append(("ethnic", m.start(), m.end()))  # "Dân tộc: Mông" in a person's record
-    if "nguoi" in low:
+    if "nguoi" in low or "goc " in low:
         folded_case = folded
         for m in ETHNIC_CAP.finditer(folded_case):
             apposition = re.search(r"[,(]\s*$", low[max(0, m.start() - 3):m.start()]) is not None  # "Mỷ, người Mông,"
-            if not re.match(r"(?:.*\bla |nguoi goc|nguoi dan toc)", low[m.start():m.end()]) and not apposition:
+            if not re.match(r"(?:.*\bla |nguoi goc|nguoi dan toc|goc )", low[m.start():m.end()]) and not apposition:
                 continue  # "120 người Hoa": a count, not a person's origin
             s0, s1 = _sentence_of(low, m.start(), m.end())
             words = PERSON_WORDS_BARE if text[s0:s1].isascii() else PERSON_WORDS
