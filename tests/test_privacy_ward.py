@@ -15,7 +15,7 @@ from course.privacy.evaluation import evaluate_ward, load_ward_cases
 def test_ward_set_is_large_and_stratified() -> None:
     cases = load_ward_cases()
     assert len(cases) >= 500
-    assert {c.slice for c in cases} == {"U", "T", "V", "W", "X", "Y", "Z", "Q", "R"}
+    assert {c.slice for c in cases} == {"U", "T", "V", "W", "X", "Y", "Z", "Q", "R", "S"}
     untouched = load_ward_cases("U")
     kinds = Counter(k for c in untouched for k, _, _ in c.gold)
     assert set(kinds) >= {"NAME", "SENSITIVE", "SECRET", "PASSPORT", "INSURANCE", "CARD", "CCCD", "CMND",
@@ -48,13 +48,18 @@ def test_held_out_slices_stay_above_the_targets(part: str) -> None:
         assert k.recall >= 0.98, (kind, detail)
 
 
-def test_slice_r_stays_above_its_first_contact_figures() -> None:
-    """Slice R (fifth blind writer) was measured once at recall 0.895 / precision 0.989 and is development data
-    since (privacy24e generalised the mechanisms behind its misses); the first-contact figures are its floor."""
-    scores = evaluate_ward(load_ward_cases("R"))
+# Blind slices measured once and not (yet) worked on to the per-kind target: their first-contact figures are their
+# floor. R (fifth writer) became development data afterwards (privacy24e); S (sixth writer) was the last measured.
+FIRST_CONTACT = {"R": (0.895, 0.989), "S": (0.929, 0.988)}  # S: 743 of 799 = 0.9299
+
+
+@pytest.mark.parametrize("part", sorted(FIRST_CONTACT))
+def test_blind_slices_stay_above_their_first_contact_figures(part: str) -> None:
+    recall, precision = FIRST_CONTACT[part]
+    scores = evaluate_ward(load_ward_cases(part))
     total = scores.total()
-    assert total.recall >= 0.895, scores.report()
-    assert total.precision >= 0.989, scores.report()
+    assert total.recall >= recall, scores.report()
+    assert total.precision >= precision, scores.report()
 
 
 @pytest.mark.parametrize(("text", "name"), [
