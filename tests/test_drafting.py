@@ -141,7 +141,9 @@ def test_fields_the_notes_state_in_fixed_phrasing_are_read_from_them() -> None:
     assert from_notes("noi_dung", t, "thông báo: ngừng thu phí gửi xe tại chợ từ 1/1") == "Ngừng thu phí gửi xe tại chợ từ 1/1."
     assert from_notes("trich_yeu", t, "thông báo: ngừng thu phí gửi xe tại chợ từ 1/1") == "Ngừng thu phí gửi xe"
     assert from_notes("noi_dung", c, "gửi Ban quản lý chợ: đề nghị sắp xếp lại bãi xe") == "Đề nghị sắp xếp lại bãi xe."
-    assert from_notes("noi_dung", c, "đề nghị sắp xếp lại bãi xe") == ""  # no «gửi X»: nothing to take
+    assert from_notes("noi_dung", c, "đề nghị sắp xếp lại bãi xe") == ""  # no «gửi X», no command: nothing to take
+    # no addressee: what follows «viết công văn» (the addressee is asked back, the content is the notes')
+    assert from_notes("noi_dung", c, "viết công văn xin kinh phí sơn lại cổng trường") == "Xin kinh phí sơn lại cổng trường."
     b, r = doc_type("bao-cao"), doc_type("tra-loi-cong-dan")
     report = "báo cáo đợt phát quà: trao 120 suất quà, 15 hộ chưa nhận; đề nghị bổ sung kinh phí"
     assert from_notes("ket_qua", b, report) == ["Trao 120 suất quà"]
@@ -215,7 +217,13 @@ def test_a_sentence_with_an_invented_figure_is_not_used() -> None:
             "thoi_gian": "19h", "ngay": "20/10", "dia_diem": "nhà văn hoá", "loi_keu_goi": "Mời chị em cùng dự!"}
     values, questions, warnings = check_fields(t, form, notes, TODAY)
     assert values["noi_dung"] == "Chúc mừng ngày 20/10." and any("1930" in w for w in warnings)
-    assert "1930" not in draft_from_notes(notes, t, today=TODAY, fill=_fill(form)).text
+    result = draft_from_notes(notes, t, today=TODAY, fill=_fill(form))
+    assert "1930" not in result.text
+    # the draft has no invented figure, so the task set does not fail it; the model's invention is counted apart
+    from course.documents.evaluation import Task
+
+    score = score_structured(Task("x", "bai-dang", notes, {"ngay": "20/10"}, []), result)
+    assert score.passed and score.model_invented == ["1930"]
 
 
 def test_loudspeaker_text_spells_out_abbreviations() -> None:
