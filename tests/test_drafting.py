@@ -325,6 +325,10 @@ def test_freeform_scoring_catches_a_one_line_answer_and_an_invented_hour() -> No
     bad = score_freeform(task, "Kính mời tổ dân phố 3 đến họp lúc 9 giờ sáng thứ Bảy ngày 12/12 tại nhà văn hoá "
                                "để bàn việc tổng vệ sinh môi trường trên địa bàn. Rất mong các đại biểu đến dự đúng giờ.")
     assert not bad.passed and any("thiếu giờ" in f for f in bad.failures)
+    # echoing the request is not a draft (Gemma 3 270M did this on a loudspeaker task)
+    loa = next(x for x in load_tasks() if x.type == "loa" and not x.expect)
+    echo = score_freeform(loa, "Thông báo loa truyền thanh từ ghi chú sau. Chỉ dùng thông tin trong ghi chú.")
+    assert not echo.passed and any("lặp lại" in f for f in echo.failures)
 
 
 # ------------------------------------------------------------------------------------ cloud structured outputs

@@ -162,7 +162,9 @@ def score_freeform(task: Task, text: str, office: Office | None = None) -> Score
         fails.append("số tiền, số lượng không có trong ghi chú: " + ", ".join(invented_amounts))
     if len(text.split()) < 15:
         fails.append(f"quá ngắn ({len(text.split())} chữ)")
-    new_words = set(fold(text).split()) - set(fold(task.notes).split())
+    # words of the request itself («Soạn … từ ghi chú sau. Chỉ dùng thông tin trong ghi chú.») are not new either:
+    # a model that echoes the request has written nothing
+    new_words = set(fold(text).split()) - set(fold(task_prompt(task)).split())
     if len(new_words) < 8:
         fails.append("chỉ lặp lại ghi chú, chưa soạn thành văn bản")
     marker = MARKERS.get(task.type)
