@@ -329,6 +329,11 @@ def test_freeform_scoring_catches_a_one_line_answer_and_an_invented_hour() -> No
     loa = next(x for x in load_tasks() if x.type == "loa" and not x.expect)
     echo = score_freeform(loa, "Thông báo loa truyền thanh từ ghi chú sau. Chỉ dùng thông tin trong ghi chú.")
     assert not echo.passed and any("lặp lại" in f for f in echo.failures)
+    # a polite refusal that offers help instead of writing is a refusal (Qwen2.5-Coder 1.5B free-form)
+    post = next(x for x in load_tasks() if x.type == "bai-dang" and not x.expect)
+    refusal = ("Xin chào, tôi là một trợ lý AI, không có khả năng tạo nội dung trực tiếp trên Zalo hoặc fanpage. Tuy "
+               "nhiên, tôi có thể giúp bạn viết một đoạn văn ngắn dựa trên thông tin đã cung cấp: " + post.notes)
+    assert "từ chối làm" in score_freeform(post, refusal).failures
 
 
 # ------------------------------------------------------------------------------------ cloud structured outputs

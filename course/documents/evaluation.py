@@ -170,7 +170,7 @@ def score_freeform(task: Task, text: str, office: Office | None = None) -> Score
     marker = MARKERS.get(task.type)
     if marker and not re.search(marker, fold(text)):
         fails.append(f"không có dạng {t.label}")
-    if re.search(r"\b(khong the|xin loi)\b.*\b(giup|thuc hien|ho tro)\b", fold(text)):
+    if re.search(r"\b(khong the|xin loi|khong co kha nang)\b.*\b(giup|thuc hien|ho tro|tao)\b", fold(text)):
         fails.append("từ chối làm")
     if not has_diacritics(text):
         fails.append("không có dấu tiếng Việt")
