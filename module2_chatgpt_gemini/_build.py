@@ -805,7 +805,7 @@ https://ai.google.dev/gemini-api/docs/google-search; https://platform.openai.com
 N_DOCS, N_FOUND = 86, 64  # figures printed by `python tests/test_documents_corpus.py`
 # printed by benchmarks/drafting.py (see its JSON; the machine was shared, so times are upper bounds)
 FREE_QWEN = ("0/16 (lúc chạy 1/16: một câu từ chối lịch sự «không có khả năng tạo nội dung», phép chấm nay tính là "
-             "từ chối; các bài khác lặp lại ghi chú, thiếu dạng văn bản, thêm năm 2023)")
+             "từ chối; các bài khác lặp lại ghi chú, thiếu dạng văn bản, thêm con số không có trong ghi chú)")
 TIMING = """`--timing-only`, 2 luồng, `nice`, giữ khoá `/tmp/cpu.lock` nhưng máy vẫn quá tải bởi các
 phiên khác (tải 6–8): chữ đầu tiên sau 74 s khi phần hướng dẫn của mẫu chưa có trong bộ nhớ đệm, 10,6 s khi widget đã
 đọc trước phần đó (`warm_up`, mất 42 s trong lúc người học gõ), 9,8 s với giấy mời thứ hai; cả giấy mời 558 s / 503 s /
