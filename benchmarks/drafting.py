@@ -76,6 +76,7 @@ def run_arm(arm: str, tasks: list, details: dict) -> dict:
             invitation.append(took)
         scores.append(score)
         details.setdefault(arm, []).append({"task": task.id, "passed": score.passed, "failures": score.failures,
+                                            "model_invented": score.model_invented,
                                             "seconds": round(took, 1), "text": text, **extra})
         print(f"{arm} {task.id} {'ĐẠT' if score.passed else 'TRƯỢT'} {took:.1f}s {score.failures[:2]}", flush=True)
         if details.get("_path"):  # written after every task: a long run stopped halfway keeps its answers
@@ -83,6 +84,8 @@ def run_arm(arm: str, tasks: list, details: dict) -> dict:
                 json.dump({k: v for k, v in details.items() if k != "_path"}, fh, ensure_ascii=False, indent=1)
     passed = sum(s.passed for s in scores)
     return {
+        # tasks where the model's own values held a figure the notes lack (the grounding dropped it)
+        "model_invented_figure": sum(bool(s.model_invented) for s in scores) if mode == "structured" else None,
         "per_type": _per_type([(t.type, s.passed) for t, s in zip(tasks, scores, strict=True)]),
         "arm": arm, "tasks": len(scores), "passed": passed, "pass_rate": round(passed / max(1, len(scores)), 3),
         "load_s": round(load_s, 2), "model_ram_mb": round(rss_mb() - before, 0),
@@ -212,8 +215,11 @@ def main() -> None:
                 ok = [score_freeform(by_id[r["task"]], r["text"]).passed for r in rows]
                 summary[arm] = {"tasks": len(ok), "passed": sum(ok), "pass_rate": round(sum(ok) / max(1, len(ok)), 3)}
             elif arm.startswith("structured:") and all("raw" in r for r in rows):
-                ok = [_restructure(by_id[r["task"]], r).passed for r in rows]
+                scored = [_restructure(by_id[r["task"]], r) for r in rows]
+                ok = [s.passed for s in scored]
                 summary[arm] = {"tasks": len(ok), "passed": sum(ok), "pass_rate": round(sum(ok) / max(1, len(ok)), 3),
+                                "failed": {s.task: s.failures for s in scored if not s.passed},
+                                "model_invented_figure": sum(bool(s.model_invented) for s in scored),
                                 "passed_when_run": sum(r["passed"] for r in rows),
                                 "per_type": _per_type([(by_id[r["task"]].type, p) for r, p in zip(rows, ok, strict=True)])}
         print(json.dumps({"benchmark": "drafting-rescore", "arms": summary}, ensure_ascii=False, indent=2))

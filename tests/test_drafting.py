@@ -141,7 +141,9 @@ def test_fields_the_notes_state_in_fixed_phrasing_are_read_from_them() -> None:
     assert from_notes("noi_dung", t, "thông báo: ngừng thu phí gửi xe tại chợ từ 1/1") == "Ngừng thu phí gửi xe tại chợ từ 1/1."
     assert from_notes("trich_yeu", t, "thông báo: ngừng thu phí gửi xe tại chợ từ 1/1") == "Ngừng thu phí gửi xe"
     assert from_notes("noi_dung", c, "gửi Ban quản lý chợ: đề nghị sắp xếp lại bãi xe") == "Đề nghị sắp xếp lại bãi xe."
-    assert from_notes("noi_dung", c, "đề nghị sắp xếp lại bãi xe") == ""  # no «gửi X»: nothing to take
+    assert from_notes("noi_dung", c, "đề nghị sắp xếp lại bãi xe") == ""  # no «gửi X», no command: nothing to take
+    # no addressee: what follows «viết công văn» (the addressee is asked back, the content is the notes')
+    assert from_notes("noi_dung", c, "viết công văn xin kinh phí sơn lại cổng trường") == "Xin kinh phí sơn lại cổng trường."
     b, r = doc_type("bao-cao"), doc_type("tra-loi-cong-dan")
     report = "báo cáo đợt phát quà: trao 120 suất quà, 15 hộ chưa nhận; đề nghị bổ sung kinh phí"
     assert from_notes("ket_qua", b, report) == ["Trao 120 suất quà"]
@@ -215,7 +217,13 @@ def test_a_sentence_with_an_invented_figure_is_not_used() -> None:
             "thoi_gian": "19h", "ngay": "20/10", "dia_diem": "nhà văn hoá", "loi_keu_goi": "Mời chị em cùng dự!"}
     values, questions, warnings = check_fields(t, form, notes, TODAY)
     assert values["noi_dung"] == "Chúc mừng ngày 20/10." and any("1930" in w for w in warnings)
-    assert "1930" not in draft_from_notes(notes, t, today=TODAY, fill=_fill(form)).text
+    result = draft_from_notes(notes, t, today=TODAY, fill=_fill(form))
+    assert "1930" not in result.text
+    # the draft has no invented figure, so the task set does not fail it; the model's invention is counted apart
+    from course.documents.evaluation import Task
+
+    score = score_structured(Task("x", "bai-dang", notes, {"ngay": "20/10"}, []), result)
+    assert score.passed and score.model_invented == ["1930"]
 
 
 def test_loudspeaker_text_spells_out_abbreviations() -> None:
@@ -317,6 +325,15 @@ def test_freeform_scoring_catches_a_one_line_answer_and_an_invented_hour() -> No
     bad = score_freeform(task, "Kính mời tổ dân phố 3 đến họp lúc 9 giờ sáng thứ Bảy ngày 12/12 tại nhà văn hoá "
                                "để bàn việc tổng vệ sinh môi trường trên địa bàn. Rất mong các đại biểu đến dự đúng giờ.")
     assert not bad.passed and any("thiếu giờ" in f for f in bad.failures)
+    # echoing the request is not a draft (Gemma 3 270M did this on a loudspeaker task)
+    loa = next(x for x in load_tasks() if x.type == "loa" and not x.expect)
+    echo = score_freeform(loa, "Thông báo loa truyền thanh từ ghi chú sau. Chỉ dùng thông tin trong ghi chú.")
+    assert not echo.passed and any("lặp lại" in f for f in echo.failures)
+    # a polite refusal that offers help instead of writing is a refusal (Qwen2.5-Coder 1.5B free-form)
+    post = next(x for x in load_tasks() if x.type == "bai-dang" and not x.expect)
+    refusal = ("Xin chào, tôi là một trợ lý AI, không có khả năng tạo nội dung trực tiếp trên Zalo hoặc fanpage. Tuy "
+               "nhiên, tôi có thể giúp bạn viết một đoạn văn ngắn dựa trên thông tin đã cung cấp: " + post.notes)
+    assert "từ chối làm" in score_freeform(post, refusal).failures
 
 
 # ------------------------------------------------------------------------------------ cloud structured outputs

@@ -867,7 +867,9 @@ def _body(notes: str, t: DocType) -> str:
     plain = _plain(text)
     if t.slug == "cong-van":
         m = re.search(r"\b(?:kinh gui|gui)\s+.+?\s*(?::|\s(?=de nghi|xin|ve viec|yeu cau|bao cao))", plain)
-        return text[m.end():].strip(" :,") if m else ""
+        if m:
+            return text[m.end():].strip(" :,")
+        # no addressee in the notes («viết công văn đề nghị …»): what follows the command words
     m = re.match(_COMMAND, plain)
     return text[m.end():].strip(" :,") if m else ""
 

@@ -7,8 +7,9 @@ value contains: "08:00" for a time, "12/12" for a date, words for a place, a nam
 
 A structured draft passes when: the form came back as JSON, every expected field is right, every
 deliberately missing field was asked back (and nothing else), the document passes its checker
-(Nghị định 30 for administrative types), no number in the model's values is missing from the notes,
-and the model's wording is Vietnamese with diacritics. A free-form answer passes when it carries the
+(Nghị định 30 for administrative types), no number in the draft's values is missing from the notes (a
+figure the model invented and the grounding dropped is counted apart, in `Score.model_invented`), and the
+model's wording is Vietnamese with diacritics. A free-form answer passes when it carries the
 expected time, date and place, invents no number, is Vietnamese with diacritics and, written into the
 Nghị định 30 frame, passes the checker.
 """
@@ -66,6 +67,7 @@ class Score:
     task: str
     passed: bool
     failures: list[str] = field(default_factory=list)
+    model_invented: list[str] = field(default_factory=list)  # figures the model gave that the notes lack
 
 
 def has_diacritics(text: str) -> bool:
@@ -105,15 +107,21 @@ def score_structured(task: Task, result: DraftResult) -> Score:
             fails.append("máy kiểm tra thể thức báo lỗi: " + "; ".join(f.found for f in result.report.findings))
         if result.text_problems:
             fails.append("bài viết: " + "; ".join(result.text_problems))
+    # invented figures are judged in what the learner gets (the grounded values and the written text): a figure
+    # the model made up and the course dropped is no invented fact in the draft, but is kept in `model_invented`
+    # so the benchmark can report how often the model alone would have invented one
     model_text = " ".join(" ".join(v) if isinstance(v, list) else str(v)
                           for k, v in (result.fill.fields if result.fill else {}).items())
-    invented = ungrounded_numbers(model_text, task.notes) + ungrounded_amounts(result.text, task.notes)
+    wording_kinds = ("text", "list", "names", "name", "place")  # times and dates are re-written from the notes
+    final_text = " ".join(" ".join(map(str, v)) if isinstance(v, list) else str(v or "")
+                          for k, v in result.fields.items() if k in kinds and kinds[k] in wording_kinds)
+    invented = ungrounded_numbers(final_text, task.notes) + ungrounded_amounts(result.text, task.notes)
     if invented:
         fails.append("con số không có trong ghi chú: " + ", ".join(invented))
     wording = " ".join(str(result.fields.get(f.key) or "") for f in t.fields if f.kind == "text")
     if wording.strip() and not has_diacritics(wording):
         fails.append("lời văn không có dấu tiếng Việt")
-    return Score(task.id, not fails, fails)
+    return Score(task.id, not fails, fails, ungrounded_numbers(model_text, task.notes))
 
 
 def task_prompt(task: Task) -> str:
@@ -154,13 +162,15 @@ def score_freeform(task: Task, text: str, office: Office | None = None) -> Score
         fails.append("số tiền, số lượng không có trong ghi chú: " + ", ".join(invented_amounts))
     if len(text.split()) < 15:
         fails.append(f"quá ngắn ({len(text.split())} chữ)")
-    new_words = set(fold(text).split()) - set(fold(task.notes).split())
+    # words of the request itself («Soạn … từ ghi chú sau. Chỉ dùng thông tin trong ghi chú.») are not new either:
+    # a model that echoes the request has written nothing
+    new_words = set(fold(text).split()) - set(fold(task_prompt(task)).split())
     if len(new_words) < 8:
         fails.append("chỉ lặp lại ghi chú, chưa soạn thành văn bản")
     marker = MARKERS.get(task.type)
     if marker and not re.search(marker, fold(text)):
         fails.append(f"không có dạng {t.label}")
-    if re.search(r"\b(khong the|xin loi)\b.*\b(giup|thuc hien|ho tro)\b", fold(text)):
+    if re.search(r"\b(khong the|xin loi|khong co kha nang)\b.*\b(giup|thuc hien|ho tro|tao)\b", fold(text)):
         fails.append("từ chối làm")
     if not has_diacritics(text):
         fails.append("không có dấu tiếng Việt")
