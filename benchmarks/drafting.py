@@ -214,7 +214,7 @@ def main() -> None:
             if arm.startswith("free:"):
                 ok = [score_freeform(by_id[r["task"]], r["text"]).passed for r in rows]
                 summary[arm] = {"tasks": len(ok), "passed": sum(ok), "pass_rate": round(sum(ok) / max(1, len(ok)), 3)}
-            elif arm.startswith("structured:") and all("raw" in r for r in rows):
+            elif arm.startswith(("structured:", "wire:")) and all("raw" in r for r in rows):
                 scored = [_restructure(by_id[r["task"]], r) for r in rows]
                 ok = [s.passed for s in scored]
                 summary[arm] = {"tasks": len(ok), "passed": sum(ok), "pass_rate": round(sum(ok) / max(1, len(ok)), 3),
