@@ -123,11 +123,11 @@ def clip_wer(ref: str, hyp: str) -> float:
     return round(jiwer.wer(ref, hyp), 4) if ref.strip() else float(bool(hyp.strip()))
 
 
-def real_set(limit: int = 0, clips_json: str = "") -> dict:
+def real_set(limit: int = 0, clips_json: str = "", only: str = "") -> dict:
     """Both engines on the real clips in this process (its kernel path is fixed by its environment).
 
     With `clips_json`, writes one record per clip (reference, both texts, per-clip WER, the course
-    stages that fired) to that file."""
+    stages that fired) to that file; `only` names a file listing the clips to run (one name a line)."""
     import jiwer
     from faster_whisper import WhisperModel, decode_audio
 
@@ -138,6 +138,9 @@ def real_set(limit: int = 0, clips_json: str = "") -> dict:
 
     rows = [line.split("\t", 1) for line in (REAL / "transcripts.tsv").read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("filename")]
+    if only:
+        wanted = set(Path(only).read_text(encoding="utf-8").split())
+        rows = [r for r in rows if r[0] in wanted]
     rows = rows[:limit] if limit else rows
     durations = {r.split("\t")[0]: float(r.split("\t")[2]) for r in
                  (REAL / "manifest.tsv").read_text(encoding="utf-8").splitlines()[1:] if r.strip()}
@@ -213,7 +216,7 @@ def real_set(limit: int = 0, clips_json: str = "") -> dict:
     return out
 
 
-def real_paths(paths: list[str], limit: int = 0, clips_json: str = "") -> dict:
+def real_paths(paths: list[str], limit: int = 0, clips_json: str = "", only: str = "") -> dict:
     """`real_set` once per CPU kernel path, each in its own process (the libraries read the path at load).
 
     `clips_json` is a file name pattern with `{path}` (e.g. `clips_{path}.json`): per-clip records."""
@@ -221,6 +224,7 @@ def real_paths(paths: list[str], limit: int = 0, clips_json: str = "") -> dict:
     for name in paths:
         env = {**os.environ, **ISA_PATHS[name]}
         extra = ["--clips-json", clips_json.replace("{path}", name)] if clips_json else []
+        extra += ["--only", only] if only else []
         proc = subprocess.run([sys.executable, __file__, "--child-real", str(limit), *extra], capture_output=True,
                               text=True, env=env)
         if proc.returncode:
@@ -305,6 +309,7 @@ def main() -> None:
     parser.add_argument("--clips-json", default="",
                         help="with --real: write per-clip results (texts, WER, stages fired) to this file; "
                              "'{path}' in the name is replaced by the kernel path")
+    parser.add_argument("--only", default="", help="with --real: a file listing the clips to run, one a line")
     parser.add_argument("--child", nargs=2, metavar=("ENGINE", "PATH"), help=argparse.SUPPRESS)
     parser.add_argument("--child-real", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -312,13 +317,13 @@ def main() -> None:
         child_long(*args.child)
         return
     if args.child_real is not None:
-        print(json.dumps(real_set(args.child_real, args.clips_json)))
+        print(json.dumps(real_set(args.child_real, args.clips_json, args.only)))
         return
     if args.real:
         clips_json = args.clips_json
         if clips_json and "{path}" not in clips_json and len([p for p in args.paths.split(",") if p]) > 1:
             clips_json = str(Path(clips_json).with_suffix("")) + "_{path}.json"
-        results = real_paths([p for p in args.paths.split(",") if p], args.limit, clips_json)
+        results = real_paths([p for p in args.paths.split(",") if p], args.limit, clips_json, args.only)
         print(json.dumps({"real_speech": results}, indent=2))
         for name, r in results.items():
             print(f"{name:8s} raw WER {r['raw']['wer']:.3f} CER {r['raw']['cer']:.3f} RTF {r['raw']['rtf']:.3f} | "
