@@ -369,6 +369,14 @@ class LocalTranscriber:
     )
 
     SEEDS = (0, 1, 2)  # draws per retry, tried in order until one is usable
+    # Whisper's own log-probability threshold: a decoding scored below it counts as failed. A stretch
+    # decoded again must pass it: on 240 real clips (generic kernels) the re-decoded stretches that
+    # scored -1.35 to -1.58 were invented words where raw faster-whisper heard nothing.
+    RETRY_MIN_LOGPROB = -1.0
+    # A first-pass window that failed every fallback temperature and whose best candidate scores
+    # below this is junk (on generic kernels: -2.4, 66 words of mixed-language loop for a 7-word
+    # clip); it is decoded again like a loop. Clips below it: course WER 2.93 vs raw 1.04 (5 clips).
+    JUNK_LOGPROB = -1.5
 
     def __init__(self, settings: Settings | None = None, beam_size: int = 5) -> None:
         self.model = "whisper-base (int8)"
@@ -397,7 +405,7 @@ class LocalTranscriber:
             outro = _STRONG.search(raw.text) or (_WEAK.search(raw.text) and
                                                  (raw.no_speech_prob > 0.2 or raw.avg_logprob < -0.7))
             if outro or is_hallucination(raw.text, raw.no_speech_prob, raw.avg_logprob, raw.compression_ratio) \
-                    or echoes_hint(raw.text, hint):
+                    or echoes_hint(raw.text, hint) or raw.avg_logprob < self.JUNK_LOGPROB:
                 # A YouTube outro, a loop or the hint read back: decode the stretch again; what is
                 # still unusable becomes "[không nghe rõ …]" (an outro over real silence becomes nothing).
                 dropped.append(seg)
@@ -440,6 +448,8 @@ class LocalTranscriber:
                     continue
                 span = sum(max(r.end - r.start, 0.01) for r in raws)
                 score = sum(r.avg_logprob * max(r.end - r.start, 0.01) for r in raws) / span
+                if score < self.RETRY_MIN_LOGPROB:
+                    continue  # the model itself calls this draw failed: invented words, not what was said
                 if best is None or score > best[0]:
                     best = (score, [_local_segment(r).shifted(offset) for r in raws])
                 break
