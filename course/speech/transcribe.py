@@ -369,9 +369,10 @@ class LocalTranscriber:
     )
 
     SEEDS = (0, 1, 2)  # draws per retry, tried in order until one is usable
-    # Whisper's own log-probability threshold: a decoding scored below it counts as failed. A stretch
-    # decoded again must pass it: on 240 real clips (generic kernels) the re-decoded stretches that
-    # scored -1.35 to -1.58 were invented words where raw faster-whisper heard nothing.
+    # Whisper's own log-probability threshold: a decoding scored below it counts as failed. Speech the
+    # decoder skipped as "no speech", or a junk window, decoded again must pass it: on 240 real clips
+    # (generic kernels) such stretches re-decoded at -1.35 to -1.58 were invented words where raw
+    # faster-whisper heard nothing. (A loop is a decoding of real speech: its retries keep the best.)
     RETRY_MIN_LOGPROB = -1.0
     # A first-pass window that failed every fallback temperature and whose best candidate scores
     # below this is junk (on generic kernels: -2.4, 66 words of mixed-language loop for a 7-word
@@ -409,18 +410,23 @@ class LocalTranscriber:
                 # A YouTube outro, a loop or the hint read back: decode the stretch again; what is
                 # still unusable becomes "[không nghe rõ …]" (an outro over real silence becomes nothing).
                 dropped.append(seg)
-                kept += self._recover(audio, raw.start, raw.end, hint)
+                junk = raw.avg_logprob < self.JUNK_LOGPROB and not (outro or is_hallucination(
+                    raw.text, raw.no_speech_prob, raw.avg_logprob, raw.compression_ratio))
+                kept += self._recover(audio, raw.start, raw.end, hint,
+                                      self.RETRY_MIN_LOGPROB if junk else None)
             else:
                 kept.append(seg)
         # Speech the decoder skipped as "no speech" (on some CPUs a whole clip scores just past
         # Whisper's no-speech threshold) is decoded again instead of silently missing.
         for start, end in missed_speech(audio, heard):
-            kept += self._recover(audio, start, end, hint)
+            kept += self._recover(audio, start, end, hint, self.RETRY_MIN_LOGPROB)
         kept.sort(key=lambda seg: seg.start)
         return kept, dropped
 
-    def _recover(self, audio: np.ndarray, start: float, end: float, hint: str) -> list[Segment]:
-        """Decode [start, end] again with each of RETRIES; keep the best-scored usable candidate.
+    def _recover(self, audio: np.ndarray, start: float, end: float, hint: str,
+                 min_logprob: float | None = None) -> list[Segment]:
+        """Decode [start, end] again with each of RETRIES; keep the best-scored usable candidate
+        (with `min_logprob`, only candidates the model scores at least that high are usable).
 
         Fallback temperatures sample, so each retry draws with fixed seeds (SEEDS, in order, until
         one draw is usable): a stretch decodes the same way on every run on a given CPU, and one
@@ -448,7 +454,7 @@ class LocalTranscriber:
                     continue
                 span = sum(max(r.end - r.start, 0.01) for r in raws)
                 score = sum(r.avg_logprob * max(r.end - r.start, 0.01) for r in raws) / span
-                if score < self.RETRY_MIN_LOGPROB:
+                if min_logprob is not None and score < min_logprob:
                     continue  # the model itself calls this draw failed: invented words, not what was said
                 if best is None or score > best[0]:
                     best = (score, [_local_segment(r).shifted(offset) for r in raws])
