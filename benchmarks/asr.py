@@ -101,8 +101,8 @@ class _TracedTranscriber:
                                            round(s.avg_logprob, 3)] for s in segs]})
             return segs
 
-        def traced_recover(audio, start, end, hint):  # noqa: ANN001, ANN202
-            kept = recover(audio, start, end, hint)
+        def traced_recover(audio, start, end, hint, *args):  # noqa: ANN001, ANN002, ANN202
+            kept = recover(audio, start, end, hint, *args)
             self.log.append({"stage": "recover", "span": [round(start, 2), round(end, 2)],
                              "result": " ".join(s.text for s in kept)})
             return kept
