@@ -369,10 +369,11 @@ class LocalTranscriber:
     )
 
     SEEDS = (0, 1, 2)  # draws per retry, tried in order until one is usable
-    # Whisper's own log-probability threshold: a decoding scored below it counts as failed. Speech the
-    # decoder skipped as "no speech", or a junk window, decoded again must pass it: on 240 real clips
-    # (generic kernels) such stretches re-decoded at -1.35 to -1.58 were invented words where raw
-    # faster-whisper heard nothing. (A loop is a decoding of real speech: its retries keep the best.)
+    # Whisper's own log-probability threshold: a decoding scored below it counts as failed. A junk
+    # window (below) decoded again must pass it, else it is marked unclear. Loops and skipped speech
+    # keep their best retry: the assignment clip under forced AVX2 is skipped as "no speech" and its
+    # best retry (-1.19) is CER 0.38, while skipped stretches re-decoded at -1.35 to -1.58 on generic
+    # kernels were invented words (a few words on 240 clips; not floored, to keep the first).
     RETRY_MIN_LOGPROB = -1.0
     # A first-pass window that failed every fallback temperature and whose best candidate scores
     # below this is junk (on generic kernels: -2.4, 66 words of mixed-language loop for a 7-word
@@ -419,7 +420,7 @@ class LocalTranscriber:
         # Speech the decoder skipped as "no speech" (on some CPUs a whole clip scores just past
         # Whisper's no-speech threshold) is decoded again instead of silently missing.
         for start, end in missed_speech(audio, heard):
-            kept += self._recover(audio, start, end, hint, self.RETRY_MIN_LOGPROB)
+            kept += self._recover(audio, start, end, hint)
         kept.sort(key=lambda seg: seg.start)
         return kept, dropped
 
