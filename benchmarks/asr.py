@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -83,8 +84,50 @@ def short_clips() -> dict:
     return out
 
 
-def real_set(limit: int = 0) -> dict:
-    """Both engines on the real clips in this process (its kernel path is fixed by its environment)."""
+class _TracedTranscriber:
+    """Wraps a LocalTranscriber to note, per clip, which course stages fired (for --clips-json)."""
+
+    def __init__(self, inner) -> None:  # noqa: ANN001
+        self.inner = inner
+        self.log: list[dict] = []
+        decode, recover = inner._decode, inner._recover
+
+        def traced_decode(audio, prompt, **options):  # noqa: ANN001, ANN202
+            segs = decode(audio, prompt, **options)
+            self.log.append({"stage": "decode" if options.get("vad_filter") else "redecode",
+                             "prompt": bool(prompt),
+                             "temperatures": sorted({round(float(s.temperature), 2) for s in segs}),
+                             "segments": [[round(s.start, 2), round(s.end, 2), s.text.strip(),
+                                           round(s.avg_logprob, 3)] for s in segs]})
+            return segs
+
+        def traced_recover(audio, start, end, hint, *args):  # noqa: ANN001, ANN002, ANN202
+            kept = recover(audio, start, end, hint, *args)
+            self.log.append({"stage": "recover", "span": [round(start, 2), round(end, 2)],
+                             "result": " ".join(s.text for s in kept)})
+            return kept
+
+        inner._decode, inner._recover = traced_decode, traced_recover
+
+    def take(self) -> list[dict]:
+        log, self.log = self.log, []
+        return log
+
+
+def clip_wer(ref: str, hyp: str) -> float:
+    import jiwer
+
+    from course.speech.evaluate import normalize_vi
+
+    ref, hyp = normalize_vi(ref), normalize_vi(hyp)
+    return round(jiwer.wer(ref, hyp), 4) if ref.strip() else float(bool(hyp.strip()))
+
+
+def real_set(limit: int = 0, clips_json: str = "", only: str = "") -> dict:
+    """Both engines on the real clips in this process (its kernel path is fixed by its environment).
+
+    With `clips_json`, writes one record per clip (reference, both texts, per-clip WER, the course
+    stages that fired) to that file; `only` names a file listing the clips to run (one name a line)."""
     import jiwer
     from faster_whisper import WhisperModel, decode_audio
 
@@ -95,12 +138,17 @@ def real_set(limit: int = 0) -> dict:
 
     rows = [line.split("\t", 1) for line in (REAL / "transcripts.tsv").read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("filename")]
+    if only:
+        wanted = set(Path(only).read_text(encoding="utf-8").split())
+        rows = [r for r in rows if r[0] in wanted]
     rows = rows[:limit] if limit else rows
     durations = {r.split("\t")[0]: float(r.split("\t")[2]) for r in
                  (REAL / "manifest.tsv").read_text(encoding="utf-8").splitlines()[1:] if r.strip()}
     audio_s = sum(durations[name] for name, _ in rows)
     raw_model = WhisperModel(str(prepare_whisper()), device="cpu", compute_type="int8")
     ours = LocalTranscriber()
+    tracer = _TracedTranscriber(ours) if clips_json else None
+    traces: list[dict] = []
     texts: dict[str, list[str]] = {"raw": [], "course": []}
     seconds = {}
     marked = [0, 0]  # [wrong, all] among words below UNSURE_BELOW
@@ -120,7 +168,10 @@ def real_set(limit: int = 0) -> dict:
             except AudioError:  # digital silence: a Vietnamese error for the learner, no text here
                 texts[engine].append("")
                 shown.append("")
+                traces.append({"stages": tracer.take() if tracer else [], "dropped": []})
                 continue
+            if tracer:
+                traces.append({"stages": tracer.take(), "dropped": [s.text for s in tr.dropped]})
             # Scored on what was transcribed: a "[không nghe rõ 00:03–00:07]" marker is no words
             # (counted as deletions, like raw's silence there), and is counted apart below.
             texts[engine].append(" ".join(s.text for s in tr.segments if not s.unclear))
@@ -148,17 +199,33 @@ def real_set(limit: int = 0) -> dict:
         "marked_words": marked[1], "marked_wrong_share": round(marked[0] / max(1, marked[1]), 4),
         "unmarked_words": unmarked[1], "unmarked_wrong_share": round(unmarked[0] / max(1, unmarked[1]), 4),
     }
+    if clips_json:
+        records = []
+        for (name, ref), raw, course, shown_text, trace in zip(rows, texts["raw"], texts["course"], shown, traces,
+                                                              strict=True):
+            records.append({"clip": name, "reference": ref, "raw": raw, "course": shown_text,
+                            "raw_wer": clip_wer(ref, raw), "course_wer": clip_wer(ref, course),
+                            "redecoded": any(t["stage"] == "recover" for t in trace["stages"]),
+                            "prompt_used": any(t.get("prompt") for t in trace["stages"]),
+                            "fallback_temperature": any(t.get("temperatures", [0.0]) != [0.0]
+                                                        for t in trace["stages"] if t["stage"] == "decode"),
+                            **trace})
+        Path(clips_json).write_text(json.dumps({"isa": os.environ.get("CT2_FORCE_CPU_ISA", "native"),
+                                                "clips": records}, ensure_ascii=False, indent=1),
+                                    encoding="utf-8")
     return out
 
 
-def real_paths(paths: list[str], limit: int = 0) -> dict:
-    """`real_set` once per CPU kernel path, each in its own process (the libraries read the path at load)."""
-    import os
+def real_paths(paths: list[str], limit: int = 0, clips_json: str = "", only: str = "") -> dict:
+    """`real_set` once per CPU kernel path, each in its own process (the libraries read the path at load).
 
+    `clips_json` is a file name pattern with `{path}` (e.g. `clips_{path}.json`): per-clip records."""
     results = {}
     for name in paths:
         env = {**os.environ, **ISA_PATHS[name]}
-        proc = subprocess.run([sys.executable, __file__, "--child-real", str(limit)], capture_output=True,
+        extra = ["--clips-json", clips_json.replace("{path}", name)] if clips_json else []
+        extra += ["--only", only] if only else []
+        proc = subprocess.run([sys.executable, __file__, "--child-real", str(limit), *extra], capture_output=True,
                               text=True, env=env)
         if proc.returncode:
             raise SystemExit(f"{name}: {proc.stderr[-2000:]}")
@@ -239,6 +306,10 @@ def main() -> None:
     parser.add_argument("--real", action="store_true", help="the real Common Voice clips, per CPU kernel path")
     parser.add_argument("--paths", default="native,AVX2,GENERIC", help="kernel paths for --real: " + ", ".join(ISA_PATHS))
     parser.add_argument("--limit", type=int, default=0, help="only the first N real clips")
+    parser.add_argument("--clips-json", default="",
+                        help="with --real: write per-clip results (texts, WER, stages fired) to this file; "
+                             "'{path}' in the name is replaced by the kernel path")
+    parser.add_argument("--only", default="", help="with --real: a file listing the clips to run, one a line")
     parser.add_argument("--child", nargs=2, metavar=("ENGINE", "PATH"), help=argparse.SUPPRESS)
     parser.add_argument("--child-real", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -246,10 +317,13 @@ def main() -> None:
         child_long(*args.child)
         return
     if args.child_real is not None:
-        print(json.dumps(real_set(args.child_real)))
+        print(json.dumps(real_set(args.child_real, args.clips_json, args.only)))
         return
     if args.real:
-        results = real_paths([p for p in args.paths.split(",") if p], args.limit)
+        clips_json = args.clips_json
+        if clips_json and "{path}" not in clips_json and len([p for p in args.paths.split(",") if p]) > 1:
+            clips_json = str(Path(clips_json).with_suffix("")) + "_{path}.json"
+        results = real_paths([p for p in args.paths.split(",") if p], args.limit, clips_json, args.only)
         print(json.dumps({"real_speech": results}, indent=2))
         for name, r in results.items():
             print(f"{name:8s} raw WER {r['raw']['wer']:.3f} CER {r['raw']['cer']:.3f} RTF {r['raw']['rtf']:.3f} | "

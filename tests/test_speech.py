@@ -401,6 +401,9 @@ def test_skipped_speech_is_decoded_again_and_unclear_stretches_say_so(local):
     assert evaluate.cer("Sáng thứ sáu tuần này, tổ dân phố số hai tổ chức tổng vệ sinh đường làng ngõ xóm.",
                         " ".join(s.text for s in recovered)) <= 0.75
     assert local._recover(np.zeros(3 * SAMPLE_RATE, np.float32), 0.0, 3.0, DOMAIN_HINT) == []
+    # a floor no decoding reaches (log-probabilities are below 0): the stretch says it was not heard
+    floored = local._recover(padded, *spans[0], "", min_logprob=0.0)
+    assert len(floored) == 1 and floored[0].unclear and "không nghe rõ" in floored[0].text
     unclear = Segment(0.0, 3.0, "", unclear=True).shifted(63.0)
     assert unclear.text == "[không nghe rõ 01:03–01:06]" and unclear.unclear
     result = Transcript(segments=[Segment(0.0, 2.0, "Xin chào."), unclear])

@@ -369,6 +369,16 @@ class LocalTranscriber:
     )
 
     SEEDS = (0, 1, 2)  # draws per retry, tried in order until one is usable
+    # Whisper's own log-probability threshold: a decoding scored below it counts as failed. A junk
+    # window (below) decoded again must pass it, else it is marked unclear. Loops and skipped speech
+    # keep their best retry: the assignment clip under forced AVX2 is skipped as "no speech" and its
+    # best retry (-1.19) is CER 0.38, while skipped stretches re-decoded at -1.35 to -1.58 on generic
+    # kernels were invented words (a few words on 240 clips; not floored, to keep the first).
+    RETRY_MIN_LOGPROB = -1.0
+    # A first-pass window that failed every fallback temperature and whose best candidate scores
+    # below this is junk (on generic kernels: -2.4, 66 words of mixed-language loop for a 7-word
+    # clip); it is decoded again like a loop. Clips below it: course WER 2.93 vs raw 1.04 (5 clips).
+    JUNK_LOGPROB = -1.5
 
     def __init__(self, settings: Settings | None = None, beam_size: int = 5) -> None:
         self.model = "whisper-base (int8)"
@@ -397,11 +407,14 @@ class LocalTranscriber:
             outro = _STRONG.search(raw.text) or (_WEAK.search(raw.text) and
                                                  (raw.no_speech_prob > 0.2 or raw.avg_logprob < -0.7))
             if outro or is_hallucination(raw.text, raw.no_speech_prob, raw.avg_logprob, raw.compression_ratio) \
-                    or echoes_hint(raw.text, hint):
+                    or echoes_hint(raw.text, hint) or raw.avg_logprob < self.JUNK_LOGPROB:
                 # A YouTube outro, a loop or the hint read back: decode the stretch again; what is
                 # still unusable becomes "[không nghe rõ …]" (an outro over real silence becomes nothing).
                 dropped.append(seg)
-                kept += self._recover(audio, raw.start, raw.end, hint)
+                junk = raw.avg_logprob < self.JUNK_LOGPROB and not (outro or is_hallucination(
+                    raw.text, raw.no_speech_prob, raw.avg_logprob, raw.compression_ratio))
+                kept += self._recover(audio, raw.start, raw.end, hint,
+                                      self.RETRY_MIN_LOGPROB if junk else None)
             else:
                 kept.append(seg)
         # Speech the decoder skipped as "no speech" (on some CPUs a whole clip scores just past
@@ -411,8 +424,10 @@ class LocalTranscriber:
         kept.sort(key=lambda seg: seg.start)
         return kept, dropped
 
-    def _recover(self, audio: np.ndarray, start: float, end: float, hint: str) -> list[Segment]:
-        """Decode [start, end] again with each of RETRIES; keep the best-scored usable candidate.
+    def _recover(self, audio: np.ndarray, start: float, end: float, hint: str,
+                 min_logprob: float | None = None) -> list[Segment]:
+        """Decode [start, end] again with each of RETRIES; keep the best-scored usable candidate
+        (with `min_logprob`, only candidates the model scores at least that high are usable).
 
         Fallback temperatures sample, so each retry draws with fixed seeds (SEEDS, in order, until
         one draw is usable): a stretch decodes the same way on every run on a given CPU, and one
@@ -440,6 +455,8 @@ class LocalTranscriber:
                     continue
                 span = sum(max(r.end - r.start, 0.01) for r in raws)
                 score = sum(r.avg_logprob * max(r.end - r.start, 0.01) for r in raws) / span
+                if min_logprob is not None and score < min_logprob:
+                    continue  # the model itself calls this draw failed: invented words, not what was said
                 if best is None or score > best[0]:
                     best = (score, [_local_segment(r).shifted(offset) for r in raws])
                 break
