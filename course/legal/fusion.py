@@ -150,7 +150,8 @@ def prepare(index: ArticleIndex, query: str, embed: bool = False) -> Query:
     toks = words(query)
     corrections: dict[str, str] = {}
     for i, t in enumerate(toks):
-        fix = (None if _in_known_pair(index, toks, i) else lexicon.dialect_standard(t)) or index.correct(fold(t))
+        regional = lexicon.dialect_standard(t)  # the pair check only for the few regional words
+        fix = (None if regional and _in_known_pair(index, toks, i) else regional) or index.correct(fold(t))
         if fix:
             corrections[t] = fix
         elif t.startswith("d") and fold(t) != t and not _known_form(index, t) and _known_form(index, "đ" + t[1:]):

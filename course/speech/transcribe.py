@@ -406,13 +406,12 @@ class LocalTranscriber:
                 continue
             outro = _STRONG.search(raw.text) or (_WEAK.search(raw.text) and
                                                  (raw.no_speech_prob > 0.2 or raw.avg_logprob < -0.7))
-            if outro or is_hallucination(raw.text, raw.no_speech_prob, raw.avg_logprob, raw.compression_ratio) \
-                    or echoes_hint(raw.text, hint) or raw.avg_logprob < self.JUNK_LOGPROB:
-                # A YouTube outro, a loop or the hint read back: decode the stretch again; what is
+            loop = is_hallucination(raw.text, raw.no_speech_prob, raw.avg_logprob, raw.compression_ratio)
+            junk = raw.avg_logprob < self.JUNK_LOGPROB and not (outro or loop)
+            if outro or loop or junk or echoes_hint(raw.text, hint):
+                # A YouTube outro, a loop, junk or the hint read back: decode the stretch again; what is
                 # still unusable becomes "[không nghe rõ …]" (an outro over real silence becomes nothing).
                 dropped.append(seg)
-                junk = raw.avg_logprob < self.JUNK_LOGPROB and not (outro or is_hallucination(
-                    raw.text, raw.no_speech_prob, raw.avg_logprob, raw.compression_ratio))
                 kept += self._recover(audio, raw.start, raw.end, hint,
                                       self.RETRY_MIN_LOGPROB if junk else None)
             else:
