@@ -28,10 +28,12 @@ from course.speech.transcribe import (
     Transcript,
     Word,
     echoes_hint,
+    heard_twice,
     is_hallucination,
     last_transcript,
     missed_speech,
     repeats_itself,
+    sounds_foreign,
     to_srt,
     transcribe,
 )
@@ -386,6 +388,26 @@ def test_loops_and_hint_echoes_are_recognised():
     assert echoes_hint(echo, DOMAIN_HINT)
     assert not echoes_hint("Ủy ban nhân dân phường thông báo lịch tiếp công dân sáng thứ hai.", DOMAIN_HINT)
     assert not echoes_hint(echo, "")
+    # look-alike syllables walked one after another (a re-decoded stretch on a real clip)
+    assert repeats_itself("nhé, nhé, chạy, chạm, chạc, chạch, chạp, chạng, chạn, chạu, chạh, chạv, chạk")
+    assert not repeats_itself("Chị Chanh chăm chỉ chạy chợ, chồng chị chặt cây, chúng tôi chào chị.")
+    # English sampled while decoding Vietnamese; Vietnamese typed without marks is not English
+    assert sounds_foreign("Now it's getting full door, don't worry.")
+    assert not sounds_foreign("Xin chào tất cả mọi người")
+    assert not sounds_foreign("xin chao tat ca moi nguoi o to dan pho")
+    assert not sounds_foreign("Ứng dụng VNeID và Zalo")
+
+
+def test_speech_read_twice_is_kept_once():
+    """A skipped stretch decoded again that only repeats words already kept is the same speech
+    heard twice (a real clip came out "sự xa lạnh Sự xa lạnh"); new words are kept."""
+    kept = [Segment(0.4, 1.4, "sự xa lạnh")]
+    assert heard_twice([Segment(0.4, 4.0, "Sự xa lạnh")], kept)
+    assert heard_twice([Segment(4.4, 6.8, "Xin chào tất cả các mọi người")],
+                       [Segment(0.2, 1.4, "Xin chào tất cả mọi người")])
+    assert not heard_twice([Segment(1.5, 4.0, "tổ dân phố số hai họp chiều nay")], kept)
+    assert not heard_twice([Segment(1.5, 4.0, "", unclear=True)], kept)
+    assert not heard_twice([], kept)
 
 
 def test_skipped_speech_is_decoded_again_and_unclear_stretches_say_so(local):

@@ -267,7 +267,45 @@ def repeats_itself(text: str) -> bool:
             gram = words[i:i + n]
             if all(words[i + k * n:i + (k + 1) * n] == gram for k in range(1, 4)):
                 return True
+    return _chains_syllables(words)
+
+
+def _chains_syllables(words: list[str]) -> bool:
+    """A decoder walking through look-alike syllables ("chạy, chạm, chạc, chạch, chạp, …"): 8+ words
+    in a row that start with the same three letters, diacritics aside. Speech rarely does this."""
+    from course.text import fold
+
+    run, last = 0, ""
+    for w in words:
+        head = fold(w)[:3]
+        run = run + 1 if len(head) == 3 and head == last else 1
+        last = head
+        if run >= 8:
+            return True
     return False
+
+
+_ENGLISH = frozenset("the a an is are was it it's i you we they don't to of and in on for with this that "
+                     "not be have what my your".split())
+
+
+def sounds_foreign(text: str) -> bool:
+    """Whisper forced to Vietnamese sometimes samples English ("Now it's getting full door, don't
+    worry."): 4+ words, not one Vietnamese letter, and 2+ common English words."""
+    from course.text import has_diacritics
+
+    words = re.findall(r"[\w']+", text.lower())
+    return len(words) >= 4 and not has_diacritics(text) and sum(w in _ENGLISH for w in words) >= 2
+
+
+def heard_twice(found: list[Segment], kept: list[Segment]) -> bool:
+    """Recovered text whose words are mostly (80 %+) words already kept in this chunk: the decoder
+    read the same speech again ("Sự xa lạnh" after "sự xa lạnh"), not new speech."""
+    from course.text import fold
+
+    new = [w for seg in found if not seg.unclear for w in re.findall(r"\w+", fold(seg.text))]
+    old = {w for seg in kept for w in re.findall(r"\w+", fold(seg.text))}
+    return bool(new) and sum(w in old for w in new) >= 0.8 * len(new)
 
 
 def echoes_hint(text: str, hint: str) -> bool:
@@ -378,6 +416,7 @@ class LocalTranscriber:
     # A first-pass window that failed every fallback temperature and whose best candidate scores
     # below this is junk (on generic kernels: -2.4, 66 words of mixed-language loop for a 7-word
     # clip); it is decoded again like a loop. Clips below it: course WER 2.93 vs raw 1.04 (5 clips).
+    # English sampled under forced Vietnamese (`sounds_foreign`) is junk too.
     JUNK_LOGPROB = -1.5
 
     def __init__(self, settings: Settings | None = None, beam_size: int = 5) -> None:
@@ -407,7 +446,7 @@ class LocalTranscriber:
             outro = _STRONG.search(raw.text) or (_WEAK.search(raw.text) and
                                                  (raw.no_speech_prob > 0.2 or raw.avg_logprob < -0.7))
             loop = is_hallucination(raw.text, raw.no_speech_prob, raw.avg_logprob, raw.compression_ratio)
-            junk = raw.avg_logprob < self.JUNK_LOGPROB and not (outro or loop)
+            junk = (raw.avg_logprob < self.JUNK_LOGPROB or sounds_foreign(raw.text)) and not (outro or loop)
             if outro or loop or junk or echoes_hint(raw.text, hint):
                 # A YouTube outro, a loop, junk or the hint read back: decode the stretch again; what is
                 # still unusable becomes "[không nghe rõ …]" (an outro over real silence becomes nothing).
@@ -419,7 +458,9 @@ class LocalTranscriber:
         # Speech the decoder skipped as "no speech" (on some CPUs a whole clip scores just past
         # Whisper's no-speech threshold) is decoded again instead of silently missing.
         for start, end in missed_speech(audio, heard):
-            kept += self._recover(audio, start, end, hint)
+            found = self._recover(audio, start, end, hint)
+            if not heard_twice(found, kept):
+                kept += found
         kept.sort(key=lambda seg: seg.start)
         return kept, dropped
 
@@ -449,7 +490,7 @@ class LocalTranscriber:
                 ctranslate2.set_random_seed(seed)
                 raws = [r for r in self._decode(piece, prompt, vad_filter=False, **options) if r.text.strip()]
                 text = " ".join(r.text.strip() for r in raws)
-                if not text or is_hallucination(text) or echoes_hint(text, hint) or any(
+                if not text or is_hallucination(text) or echoes_hint(text, hint) or sounds_foreign(text) or any(
                         is_hallucination(r.text, r.no_speech_prob, r.avg_logprob, r.compression_ratio) for r in raws):
                     continue
                 span = sum(max(r.end - r.start, 0.01) for r in raws)
