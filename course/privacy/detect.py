@@ -27,7 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from course.privacy.names import SURNAMES_BARE, find_names
-from course.privacy.numwords import number_runs
+from course.privacy.numwords import number_runs, words_to_digits
 from course.privacy.sensitive import find_sensitive, person_cue
 from course.text import strip_diacritics, strip_diacritics_aligned
 
@@ -294,8 +294,8 @@ def _window(text: str, start: int, end: int, before: int = 45, after: int = 25) 
 
 def _money_after(text: str, end: int) -> bool:
     """An amount or a count follows: "1.500.000 đồng", "100 200 300 400 người"."""
-    return bool(re.match(r"\s*(?:đồng|đ\b|VNĐ|VND|triệu|tỷ|nghìn|ngàn|USD|%|km|m2|m²|ha|kg|người\b|lượt\b|"
-                         r"nhân khẩu|tấn\b)", text[end:], re.I))
+    return bool(re.match(r"\s*(?:đồng|đ\b|VNĐ|VND|triệu|tỷ|nghìn|ngàn|USD|%|km\b|m2|m²|ha\b|kg\b|người\b|lượt\b|"
+                         r"nhân khẩu|tấn\b)", text[end:], re.I))  # "ha" is hectares, not the start of "hay"
 
 
 # ---------------------------------------------------------------- issue 24: more IDs, more spellings
@@ -306,6 +306,8 @@ DIGIT_RUN = re.compile(r"(?<![\w/.,-])\d(?:" + _RUN_SEP + r"?\d){8,18}(?![\w/]|[
 # letters, "12/2025/NĐ-CP", or a year).
 SLASH_RUN = re.compile(r"(?<![\w/.-])\d{3,4}(?:/\d{3,4}){2,3}(?![\w/-])"
                        r"|(?<![\w/.-])\d(?: ?/ ?\d){8,18}(?![\w/-])")  # and one digit per box between slashes: "0/7/9/2/…"
+# Groups of three to five digits set apart by two or three spaces, as on a form printed wide: "0920  8700  4415".
+WIDE_GROUPS = re.compile(r"(?<![\w/.,-])\d{3,5}(?:[ \t]{2,3}\d{3,5}){2,4}(?![\w/]|[.,]\d)")
 # Digits spoken or typed as Vietnamese words ("không một bốn, một chín sáu ..."), on folded lower-case text.
 DIGIT_WORDS = {"khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "lam": "5",
                "sau": "6", "bay": "7", "tam": "8", "chin": "9"}
@@ -633,6 +635,35 @@ def _table_columns(text: str, low: str) -> list[Finding]:
 # A licence plate typed in small letters ("oto 28a-11953") counts after a vehicle word (folded).
 PLATE_LOOSE_RE = re.compile(r"(?<![\w/])\d{2}\s?-?\s?[a-z]{1,2}\d?\s?[-.\s]?\s?(?:\d{3}[.\s]?\d{2}|\d{4})(?![\d/\w])")
 PLATE_CONTEXT = re.compile(r"(?:\boto\b|o to|\bxe\b|bien so|\bbks\b|\bbs\b|bien kiem soat|xe may)")
+# A plate or a BHYT code read aloud: numbers in words around the names of its letters ("năm mươi chín, pê hai, ba bốn
+# tám, không hai" = 59P2-348.02; "hát tê hai, không một, …" = HT 2 01 …), found only after their keyword (folded).
+_NWORD = r"(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le|\d{1,4})"
+_LETTER_NAME = (r"(?:a|be|bo|xe|ce|co|de|do|e|ep|gie|ge|go|hat|hac|ho|i|ca|ka|en lo|e lo|lo|em mo|mo|en no|en|no|o|pe|po"
+                r"|quy|cu|e ro|ro|et xi|et|so|te|to|u|ve|vo|ich xi|ich|xo|y|i dai|i gret)")
+SPOKEN_PLATE_RE = re.compile(r"(?<![a-z])(?P<p>" + _NWORD + r"(?:\s+" + _NWORD + r"){0,2})\s*,?\s+(?P<l>" + _LETTER_NAME
+                             + r")(?![a-z])\s*,?\s*(?P<r>" + _NWORD + r"(?:[\s,.]+(?:" + _NWORD + r"|cham)){2,10})(?![a-z])")
+SPOKEN_BHYT_RE = re.compile(r"(?<![a-z])(?P<l>" + _LETTER_NAME + r")\s*,?\s+" + _LETTER_NAME + r"\s*,?\s+(?P<r>" + _NWORD
+                            + r"(?:[\s,.]+" + _NWORD + r"){4,20})(?![a-z])")
+PLATE_WORD = re.compile(r"\b(?:bien so|bien xe|bien kiem soat|bks|bsx|xe|o to|oto|xe may)\b")
+
+
+def _spoken_plates(text: str, low: str) -> list[Finding]:
+    """Plates and BHYT codes read aloud letter by letter, after their keyword in the same clause."""
+    out: list[Finding] = []
+    if PLATE_WORD.search(low):
+        for m in SPOKEN_PLATE_RE.finditer(low):
+            head, rest = words_to_digits(m.group("p")), words_to_digits(m.group("r"))
+            if (len(head) == 2 and 11 <= int(head) <= 99 and 4 <= len(rest) <= 6
+                    and PLATE_WORD.search(_folded_before(low, m.start(), 40))):
+                out.append(Finding("PLATE", m.start(), m.end(), text[m.start():m.end()]))
+    if "bhyt" in low or "bao hiem" in low:
+        for m in SPOKEN_BHYT_RE.finditer(low):
+            digits = words_to_digits(m.group("r"))
+            if len(digits) == 13 and digits[0] in "12345" and INSURANCE_CONTEXT.search(_folded_before(low, m.start(), 50)):
+                out.append(Finding("INSURANCE", m.start(), m.end(), text[m.start():m.end()]))
+    return out
+
+
 # A secret's keyword; the secret is the first token-like value after it in the same clause.
 SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
                            r"|ma xac (?:thuc|nhan|minh)|ma bao mat|ma kich hoat|ma dang nhap|ma mo khoa|ma bi mat|ma so bi mat"
@@ -769,7 +800,7 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
     def add(kind: str, start: int, end: int) -> None:
         out.append(Finding(kind, start, end, text[start:end]))
 
-    for rx in (DIGIT_RUN, SLASH_RUN) if "/" in text else (DIGIT_RUN,):
+    for rx in (DIGIT_RUN, SLASH_RUN, WIDE_GROUPS) if "/" in text else (DIGIT_RUN, WIDE_GROUPS):
         for m in rx.finditer(text):
             kind = _classify_digits(_digits(m.group()), low, m.start(), m.end(), text)
             if kind:
@@ -826,6 +857,8 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
         if len(spoken_digits(m.group("v"))) >= 4:
             add("SECRET", m.start("v"), m.end("v"))
     out.extend(_secrets(text, low))
+    if " " in low:
+        out.extend(_spoken_plates(text, low))
     for m in PLATE_LOOSE_RE.finditer(low):
         shaped = re.search(r"[a-z]\d?\s?[-.]\s?\d", low[m.start():m.end()]) and 11 <= int(low[m.start():m.start() + 2]) <= 99
         if not PLATE_RE.fullmatch(text[m.start():m.end()]) and (
@@ -917,6 +950,8 @@ def _extend_addresses(text: str, folded_case: str, found: list[Finding]) -> list
 # length, so every span found on the mended text is the same span of the text as typed.
 _OCR_SLIP = re.compile(r"(?<=\d)[OolI](?=\d)|(?<=\d[/.-])[Oo](?=\d)|(?<=\d)[Oo](?=[/.-]\d)|(?:(?<=\d{4})|(?<=\d[ .-]\d{3}))[lIO](?![\w/.,-]?\w)")
 _OCR_DIGIT = {"O": "0", "o": "0", "l": "1", "I": "1"}
+# Lines of a form's boxes drawn with other vertical bars ("│1 │ 6 │ 3", "８｜６"), read as "|" (same length).
+_BOX_BARS = str.maketrans({c: "|" for c in "│┃｜¦ǀ∣┆┇╎╏║"})
 
 
 # A full name whose family name is also a title word, after a title ("chị Ông Thị Hậu", "anh Phó Đức Hạnh"), and a
@@ -953,6 +988,8 @@ def find_pii(text: str) -> list[Finding]:
     typed = text
     if _OCR_SLIP.search(text):
         text = _OCR_SLIP.sub(lambda m: _OCR_DIGIT[m.group()], text)
+    if not text.isascii():
+        text = text.translate(_BOX_BARS)
     folded_case = strip_diacritics_aligned(text)  # folded once, shared with the name and sensitive-data passes
     low = folded_case.lower()
     found: list[Finding] = _extra_ids(text, low) + _machine_codes(text)
