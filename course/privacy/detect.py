@@ -193,26 +193,47 @@ VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:b
                         r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
 # A chain of place units, on folded text that keeps capitals: "phòng 204, nhà số 15 ngõ 62 phố Trần Hưng Đạo",
 # "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
-_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
+_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)"
+               r"|khu vuc|khu tai dinh cu|khu tdc|ktdc|tdc|sap|gian hang|km|cum|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
                r"to dan pho|tdp|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|noc|phum|cho|chung cu|khu tap the|day nha tap the|ktx|block|lo|day"
                r"|quoc lo|tinh lo|huong lo|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn)")
 _PLACE_UNIT = (r"(?i:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,2}\s+Thang\s+(?:\d{1,2}|[A-Z][a-z]+)(?!\w)"  # "đường 3 Tháng 2"
-               r"|\d{1,4}[A-Za-z]?(?:[/.-]\d{1,4}[A-Za-z]?)*(?![\w/])"  # "60/4", "08.12", "12-14"
-               r"|[A-Z]{1,2}\d{0,3}(?:[-.]\d{1,4}[A-Za-z]?)?\b"  # "A3", "B2-15"
-               r"|" + _NUMW + r"(?:\s+" + _NUMW + r"){0,3}\b"
-               r"(?!\s+[a-z])|[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|\d{1,3}\b(?!\s+[a-z]))){0,4})")  # "chung cư Ehome 3"
+               r"|\d{1,4}(?:[A-Za-z]{1,2}\d{1,3}|[A-Za-z]?)(?:[/.-]\d{1,4}[A-Za-z]?)*(?:\+\d{1,4})?(?![\w/])"  # "60/4", "12A08", "17+300"
+               r"|[A-Z]{1,2}\d{0,3}(?:[-.]\d{1,4}[A-Za-z]?)?\b(?:\s+[A-Z][\w'-]*){0,3}"  # "A3", "B2-15", "S2.05 Vinhomes Ocean Park"
+               r"|" + _NUMW + r"(?:\s+" + _NUMW + r"){0,5}\b"
+               r"(?!\s+(?!(?i:" + _PLACE_NOUN + r"|bi|xin|co|can|dang|da|se|muon|nho|de|duoc|va|la|thi|cho|gui|moi|vua|chua|o|tai"
+               r"|bao|hoi|lam|nop)\s)[a-z])|[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|\d{1,3}\b(?!\s+[a-z]))){0,4})")  # "chung cư Ehome 3"
 OFFICE_PLACE = re.compile(r"\b(?:tru so|ubnd|uy ban nhan dan|hoi truong|co quan|van phong|nha van hoa|hoi nghi|mot cua"
                           r"|bo phan|phong hop|tiep nhan)\b")
-PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>" + _PLACE_UNIT + r"(?:\s*,?\s*" + _PLACE_UNIT + r")*)")
-DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay)\b", re.I)
+# Where in a place: "cuối xóm Giữa", "giáp bờ đê", "cạnh chợ Phường" — a position word before a unit or a landmark (a
+# landmark with no name counts only after another unit: "ấp Tân Hưng, cuối kênh Xáng").
+_POSITION = r"(?:cuoi|dau|giua|gan|canh|sau|truoc|giap|ven|ben|doi dien|sat|phia sau|phia truoc|ngay|trong|ngoai|cach)"
+_LANDMARK = (r"(?:kenh|song|suoi|de|bo de|bo song|bo kenh|cau|cong|dinh|chua|nha tho|nghia trang|truong|cay xang|nga ba|nga tu"
+             r"|nga nam|dap|ho|ruong|doi|nui|bai|ben|ben do|ben xe|tram|cot dien|ranh|mo|xuong|hop tac xa|htx)")
+_POSITION_UNIT = (r"(?i:" + _POSITION + r")\s+(?:" + _PLACE_UNIT + r"|(?i:" + _LANDMARK + r")(?:\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
+                  r"|\s+(?:so\s+)?\d{1,4}\b)?(?=\s*[,;.)]|\s*$))")
+# Units of the administration after a place ("thôn 3, xã Ea Tiêu, huyện Ninh Giang"): they go on a chain, never open one.
+_ADMIN_UNIT = (r"(?i:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp\.?|tinh)\s+(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
+               r"|\d{1,2}\b(?!\s*[/.]\d))")
+_CHAIN_NEXT = r"(?:" + _PLACE_UNIT + r"|" + _POSITION_UNIT + r"|" + _ADMIN_UNIT + r")"
+PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>(?:(?i:" + _POSITION + r")\s+)?" + _PLACE_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")*)")
+POSITION_START = re.compile(r"(?i:" + _POSITION + r")\s+")
+DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay|sap|gian hang)\b", re.I)
 CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o|nguoi|thue tro|o tro|thue"
-                        r"|thue phong)\s+|\(\s*"
+                        r"|thue phong|ban|ban rau|ban hang|nha (?:toi|minh|em|anh|chi|ong|ba|co|chu|bac|cu|chau|no|ho)"
+                        r"(?: [A-Z][a-z]*)?)\s+|\(\s*"
                         r"|\s[–—-]\s*)$", re.I)
 # A unit that numbers one home: "số nhà 8", "nhà số 15", "số 9" (before another unit), a flat, a room, a stall.
-HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|can|phong tro|phong|nha tro|ki-?ot|kiot|quay|so|nha)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)"
+HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|can|phong tro|phong|nha tro|ki-?ot|kiot|quay|sap|gian hang|so|nha)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)"
                         r"|\blo\s+(?:so\s+)?[a-z]{0,2}\d")  # a plot of a housing estate: "lô B2-15"
 # Sending something to a place: the place is where someone lives or works ("ship về nhà 3, ngõ 9 …").
 DELIVERY_LEAD = re.compile(r"\b(?:ship|giao|gui|chuyen|chuyen phat|mang|dua)\s+(?:\w+\s+){0,2}(?:ve|den|toi|qua)\s+$")
+# The one who writes lives there: "em ở thôn Khe Vàn …", "nhà tôi ở …".
+SPEAKER_LEAD = re.compile(r"\b(?:toi|tui|em|minh|chau|con|nha toi|nha em|nha minh|nha chau|gia dinh toi|gia dinh em)\s+"
+                          r"(?:dang\s+|hien\s+|hien dang\s+|van\s+)?(?:o|song o|tru tai|o tai|ngu tai|thue tro o|thue nha o)\s+$")
+# A residential group right after a person's name or ID: "cô Lý Thị Mùi tổ 7", "Ông Hạ TDP Tân Lập", "Ông Tiến khu 4".
+AFTER_PERSON_GROUP = re.compile(r"\s*[,(-]?\s*(?P<v>(?i:to dan pho|tdp|to|khu pho|khu vuc|khom|xom|thon|ban|ap|buon|plei|khu|cum"
+                                r"|phong tro|nha tro|day tro)\s+(?:so\s+)?(?:\d{1,3}|[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))")
 # A numbered residential group: "tổ 7", "xóm 3", "đội 2", "tổ mười một".
 NUMBERED_GROUP = re.compile(r"(?:to dan pho|tdp|to|xom|thon|doi|khu pho|khom|ap|khu dan cu|kdc|khu)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
 # The village or group itself, not a home in it: "bà con xóm Bưa", "trưởng thôn …", "chi bộ bản …", "nhà văn hóa tổ 5".
@@ -1092,6 +1113,11 @@ def find_pii(text: str) -> list[Finding]:
         a, b = m.span("c")
         while b > a and folded_case[b - 1] in " ,":
             b -= 1
+        lead = CHAIN_LEAD.search(folded_case[max(0, a - 24):a]) is not None  # before a position word ("ở cuối xóm …")
+        if pos := POSITION_START.match(folded_case, a, b):
+            if not lead:
+                continue
+            a = pos.end()
         if a in name_ends:  # "Lò Thị Pọm, tổ dân phố số 4": the family name Lò, not "lô" (a plot), opens the chain
             a = name_ends[a]
             while a < b and folded_case[a] in " ,":
@@ -1099,8 +1125,10 @@ def find_pii(text: str) -> list[Finding]:
             if not PLACE_CHAIN_RE.fullmatch(folded_case, a, b):
                 continue
         chain = low[a:b]
-        units = len(re.findall(r"(?<![\w-])" + _PLACE_NOUN + r"\s+(?:so\s+)?[\dA-Z]", folded_case[a:b], re.I))
-        lead = CHAIN_LEAD.search(folded_case[max(0, a - 16):a]) is not None
+        units = (len(re.findall(r"(?<![\w-])" + _PLACE_NOUN + r"\s+(?:so\s+)?[\dA-Z]", folded_case[a:b], re.I))
+                 + len(re.findall(r"(?<![\w-])(?:" + _ADMIN_UNIT + r"|(?i:" + _POSITION + r")\s+(?i:" + _LANDMARK + r"))\b",
+                                  folded_case[a:b])))
+        lead = lead or CHAIN_LEAD.search(folded_case[max(0, a - 24):a]) is not None
         dwelling = DWELLING_START.match(folded_case, a) is not None
         s0 = max(0, a - 120) + len("".join(re.split(r"([.;!?\n](?:\s|$))", low[max(0, a - 120):a])[:-1]))
         s1 = re.search(r"[.;!?\n](?:\s|$)|$", low[b:b + 120])
@@ -1115,7 +1143,7 @@ def find_pii(text: str) -> list[Finding]:
         if OFFICE_PLACE.search(low[s0:s1]) or GROUP_PLACE_BEFORE.search(low[max(0, a - 24):a]):
             continue  # "phòng 301, tòa nhà A, trụ sở UBND": an office; "bà con xóm Bưa": the village itself
         # who the sentence is about: a name found, or a title, kinship word or pronoun ("hộ ông …", "anh ấy")
-        someone = person or person_cue(text[s0:s1])
+        someone = person or person_cue(text[s0:s1]) or SPEAKER_LEAD.search(low, max(0, a - 30), a) is not None
         house = HOUSE_UNIT.search(chain) is not None  # a house, flat or stall number: one home
         lane = re.search(r"\b(?:ngo|ngach|hem|kiet)\s+(?:so\s+)?\d", chain) is not None
         village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|noc|phum|to dan pho|tdp|to|khu pho|khom)\s", chain) is not None
@@ -1134,14 +1162,12 @@ def find_pii(text: str) -> list[Finding]:
                 or (units == 1 and lead and someone and lane_street)
                 or (units == 1 and village and lead and someone  # "ông … ở bản Huổi Hẹ" (a bare "tổ 3" is too
                     and re.match(r"(?:[a-z ]+|TDP )[A-Z]", folded_case[a:b]))):  # wide to mark a home)
-            found.append(Finding("ADDRESS", a, b, text[a:b]))
+            found.append(Finding("ADDRESS", m.start("c") if pos else a, b, text[m.start("c") if pos else a:b]))
     if any(kind == "NAME" for kind, _, _ in names):
         for kind, _, e in names:  # "cô Lý Thị Mùi tổ 7": a residential group right after a name
-            t = re.match(r"\s*[,(-]?\s*(?P<v>(?:to dan pho|tdp|to|khu pho|khom|xom|thon|ban|ap|phong tro|nha tro|day tro)\s+"
-                         r"(?:so\s+)?(?:\d{1,3}|[A-Z][a-z]*"
-                         r"(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))", folded_case[e:])
+            t = AFTER_PERSON_GROUP.match(folded_case, e)
             if kind == "NAME" and t:
-                found.append(Finding("ADDRESS", e + t.start("v"), e + t.end("v"), text[e + t.start("v"):e + t.end("v")]))
+                found.append(Finding("ADDRESS", t.start("v"), t.end("v"), text[t.start("v"):t.end("v")]))
             # "ông sồng a chơ ở bản hang kia xin …": a village typed in small letters, up to the next verb
             lv = re.match(r"\s*(?:,|\(|o|tai|o tai|que)\s+(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)(?: (?!" + _VERB_STOP
                           + r"\b)[a-z']+){1,3})", low[e:e + 40])
@@ -1153,6 +1179,9 @@ def find_pii(text: str) -> list[Finding]:
             if re.search(r"(?:truong|pho|gia|bi thu|cong an|chi bo)\s*$", low[max(0, m.start() - 12):m.start()]):
                 continue
             found.append(Finding("ADDRESS", m.start("v"), m.end("v"), text[m.start("v"):m.end("v")]))
+    for f in [f for f in found if f.kind in PERSON_ID_KINDS and f.kind != "DOB"]:  # "CCCD 0081…, tổ 14, xin …"
+        if t := AFTER_PERSON_GROUP.match(folded_case, f.end):
+            found.append(Finding("ADDRESS", t.start("v"), t.end("v"), text[t.start("v"):t.end("v")]))
     for kind, start, end in names:
         found.append(Finding(kind, start, end, text[start:end]))
         year = (YEAR_AFTER_NAME.match(text, end) or DATE_AFTER_NAME.match(text, end)) if kind == "NAME" else None
