@@ -565,11 +565,12 @@ def _old_dates_of_people(text: str, low: str, name_starts: list[int]) -> list[Fi
     return out
 
 
-RECORD_PLACE = re.compile(r"(?i:to dan pho|to|xom|thon|ban|ap|buon|plei|lang|khu pho|khom|doi|khu|so nha|so)\s+"
-                          r"(?:\d{1,4}[A-Za-z]?|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
+RECORD_PLACE = re.compile(r"(?i:to dan pho|tdp|to|xom|thon|ban|ap|buon|plei|lang|khu pho|khu vuc|khom|doi|khu|so nha|so)\s+"
+                          r"(?:\d{1,4}[A-Za-z]?|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})(?:\s*,?\s*" + _ADMIN_UNIT + r")*")
 RECORD_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}")
 
 
+WIDE_GAP = re.compile(r" {3,}")
 RECORD_PLACE_WORDS = frozenset("tổ xóm thôn bản ấp buôn plei làng khu khóm khu phố tổ dân phố đội số nhà số".split())
 
 
@@ -580,14 +581,18 @@ def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> lis
     pos = 0
     for line in text.split("\n"):
         a0, pos = pos, pos + len(line) + 1
-        sep = "|" if line.count("|") >= 2 else ";" if line.count(";") >= 2 else "\t" if "\t" in line else None
+        sep = ("|" if line.count("|") >= 2 else ";" if line.count(";") >= 2 else "\t" if "\t" in line
+               else WIDE_GAP if len(WIDE_GAP.findall(line)) >= 2 else None)  # columns set apart by runs of spaces
         if sep is None or bisect.bisect_left(person_starts, a0 + len(line)) <= bisect.bisect_left(person_starts, a0):
             continue
-        k = a0
-        for field in line.split(sep):
+        cuts = [(g.start(), g.end()) for g in sep.finditer(line)] if isinstance(sep, re.Pattern) else [
+            (i, i + 1) for i, ch in enumerate(line) if ch == sep]
+        bounds = [0] + [x for c in cuts for x in c] + [len(line)]
+        for i in range(0, len(bounds), 2):
+            field = line[bounds[i]:bounds[i + 1]]
+            k = a0 + bounds[i]
             a = k + len(field) - len(field.lstrip())
             b = k + len(field.rstrip())
-            k += len(field) + 1
             if b <= a:
                 continue
             head = text[a:b].split(" ", 1)[0].lower()
