@@ -571,6 +571,10 @@ RECORD_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}")
 
 
 WIDE_GAP = re.compile(r" {3,}")
+# A field of a person's row that opens with a condition or a record: "nghiện, đang cai tại cộng đồng", "HIV", "tiền án".
+RECORD_CONDITION = re.compile(r"(?:dang |da |bi |co |mac )?(?:nghien|cai nghien|hiv|aids|ung thu|lao phoi|tam than|tram cam"
+                              r"|dong kinh|khuyet tat|tan tat|liet|suy than|chay than|tai bien|dot quy|mang thai|co thai"
+                              r"|bai nao|tu ky|(?P<c>tien an|tien su|an treo|chap hanh an|dang thi hanh an|ma tuy))\b")
 RECORD_PLACE_WORDS = frozenset("tổ xóm thôn bản ấp buôn plei làng khu khóm khu phố tổ dân phố đội số nhà số".split())
 
 
@@ -600,6 +604,8 @@ def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> lis
                 out.append(Finding("ADDRESS", a, b, text[a:b]))
             elif RECORD_DATE.fullmatch(text[a:b]):
                 out.append(Finding("DOB", a, b, text[a:b]))
+            elif cond := RECORD_CONDITION.match(folded_case[a:b].lower()):  # "4 | Vàng A Lử | nghiện, đang cai … | tổ 3"
+                out.append(Finding("SENSITIVE", a, b, text[a:b], "criminal" if cond.group("c") else "health"))
     return out
 
 
