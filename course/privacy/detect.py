@@ -417,6 +417,16 @@ GROUP_BEFORE = re.compile(
     r"|tinh theo|ca lop|khoa)"
     r"(?:\s+(?:nam|nu))?\s*$"
 )
+def _group_subject(low: str, start: int) -> bool:
+    """The birth word at `start` speaks of a group: "công dân nam sinh năm 2008", "Các cụ tròn 90 tuổi (sinh năm 1937)"."""
+    if GROUP_BEFORE.search(low[max(0, start - 30):start]):
+        return True
+    if not re.search(r"\(\s*$", low[max(0, start - 3):start]):
+        return False
+    s0 = max(low.rfind(c, 0, start) for c in ".;!?\n") + 1
+    return re.match(r"\W*(?:cac|nhung|moi|tat ca|toan bo)\b", low[s0:start]) is not None
+
+
 # After a year, these make it the bound of a group ("sinh năm 1930 trở về trước", "sinh từ năm 2008 trở đi").
 GROUP_AFTER = re.compile(r"\s*(?:tro ve truoc|tro ve sau|tro di|tro lai day|tro len|ve truoc|den nay|tro xuong)\b")
 
@@ -436,7 +446,12 @@ ANY_DATE_RE = re.compile(
     r"|nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"  # "sinh năm 90"
     r"|(?:nam\s+)?(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
     # "21 thg 4, 1985", "13 tháng 6 âm lịch năm Kỷ Dậu": the month abbreviated, the calendar named, the year without "năm"
-    r"|(?:(?:ngay|mung|mong)\s+)?(?:\d{1,2}|ram|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+(?:th(?:ang|g)\.?\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)|tet)(?:\s*\(?(?:am lich|duong lich|al|dl)\)?)?(?:\s*[/,]?\s*(?:nam\s+(?:(?:19|20)\d{2}|" + _LUNAR + r"|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7})|(?:19|20)\d{2}(?!\d)))?"
+    r"|(?:(?:ngay|mung|mong)\s+){0,2}(?:\d{1,2}|ram|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+(?:th(?:ang|g)\.?\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)|tet)(?:\s*\(?(?:am lich|duong lich|al|dl)\)?)?(?:\s*[/,]?\s*(?:nam\s+(?:(?:19|20)\d{2}|" + _LUNAR + r"|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7})|(?:19|20)\d{2}(?!\d)"
+    # a two-digit year read aloud with no "năm": "hai sáu tháng tám chín lăm"
+    r"|(?<=\s)(?:bay|tam|chin|sau|nam|khong|mot|hai)\s+(?:muoi\s+)?(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi)\b"
+    r"(?!\s+(?:nam|thang|ngay|tuoi|gio|phut|nguoi|lan|tieng|ngan|nghin|trieu|tram)\b)))?"
+    # a day and month with the year named after "năm": "20/10 năm Bính Tý", "3/11 âm lịch năm 1962"
+    r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s+(?:\(?(?:am lich|al|duong lich|dl)\)?\s+)?nam\s+(?:" + _LUNAR + r"|(?:19|20)\d{2}(?!\d))"
     # English: "March 3rd, 1994", "3 March 1994"
     r"|(?:" + _MONTHS_EN + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS_EN
     + r")\.?,?\s+(?:19|20)\d{2})(?!\w)"
@@ -463,6 +478,8 @@ def _spoken_year(text: str, low: str, at: int) -> tuple[int, int] | None:
     if not re.search(r"\b(?:mot|khong) ", low[at:at + 60]):
         return None
     for a, b, digits in number_runs(text[at:at + 60], low[at:at + 60], 4):
+        if len(digits) == 5 and low.startswith("nam ", at + a):  # "năm một chín sáu hai": the word năm, then the year
+            a, digits = a + 4, digits[1:]
         if len(digits) == 4 and digits[:2] in ("19", "20") and not re.search(r"[\d.;!?]", low[at:at + a]) and a <= 30:
             return at + a, at + b
     return None
@@ -505,9 +522,10 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
             glued = re.search(r"([a-z]+) $", low[max(0, b.start() - 12):b.start()])
             g0 = glued.start(1) + max(0, b.start() - 12) if glued else 0
             sentence_start = not low[max(0, g0 - 3):g0].strip(" \"'(") or re.search(r"[.;:!?\n]\s*$", low[max(0, g0 - 3):g0])
-            if glued and glued.group(1) in _NOT_BIRTH_ASCII and (not text[g0].isupper() or sentence_start):
+            bare_so = glued and text[g0:g0 + 3] == "so " and low.startswith(" ngay ", b.end())  # "so sinh ngay …" typed bare
+            if glued and glued.group(1) in _NOT_BIRTH_ASCII and (not text[g0].isupper() or sentence_start) and not bare_so:
                 continue
-        if GROUP_BEFORE.search(low[max(0, b.start() - 30):b.start()]):
+        if _group_subject(low, b.start()):
             continue
         m = ANY_DATE_RE.search(low, b.end(), min(len(low), b.end() + 90))
         if not m or m.start() - b.end() > 25:
@@ -565,6 +583,24 @@ def _old_dates_of_people(text: str, low: str, name_starts: list[int]) -> list[Fi
     return out
 
 
+# A date of birth pasted from a spreadsheet as its serial number ("Kpă Thuyên   36221   (ô ngày sinh bị định dạng thành
+# số)"): five digits that count days from 1900 (10000–45000 = 1927–2023), on a line with a name, where the text speaks of
+# the birth date.
+EXCEL_BIRTH_CUE = re.compile(r"\b(?:ngay sinh|nam sinh|ngay thang nam sinh|ns|dob)\b")
+EXCEL_SERIAL = re.compile(r"(?<![\w.,/-])[1-4]\d{4}(?![\w/-]|[.,]\d)")
+
+
+def _excel_dates(text: str, low: str, name_starts: list[int]) -> list[Finding]:
+    out: list[Finding] = []
+    for m in EXCEL_SERIAL.finditer(text):
+        l0, l1 = low.rfind("\n", 0, m.start()) + 1, (low.find("\n", m.end()) + 1 or len(low) + 1) - 1
+        if not 10000 <= int(m.group()) <= 45000 or _money_after(text, m.end()) or re.search(r"buu chinh|ma buu|zip", low[l0:l1]):
+            continue
+        if bisect.bisect_left(name_starts, l1) > bisect.bisect_left(name_starts, l0):
+            out.append(Finding("DOB", m.start(), m.end(), m.group()))
+    return out
+
+
 RECORD_PLACE = re.compile(r"(?i:to dan pho|tdp|to|xom|thon|ban|ap|buon|plei|lang|khu pho|khu vuc|khom|doi|khu|so nha|so)\s+"
                           r"(?:\d{1,4}[A-Za-z]?|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})(?:\s*,?\s*" + _ADMIN_UNIT + r")*")
 RECORD_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}")
@@ -572,8 +608,8 @@ RECORD_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}")
 
 WIDE_GAP = re.compile(r" {3,}")
 # A field of a person's row that opens with a condition or a record: "nghiện, đang cai tại cộng đồng", "HIV", "tiền án".
-RECORD_CONDITION = re.compile(r"(?:dang |da |bi |co |mac )?(?:nghien|cai nghien|hiv|aids|ung thu|lao phoi|tam than|tram cam"
-                              r"|dong kinh|khuyet tat|tan tat|liet|suy than|chay than|tai bien|dot quy|mang thai|co thai"
+RECORD_CONDITION = re.compile(r"(?:dang |da |bi |co |mac )?(?:nghien(?! cuu)|cai nghien|hiv|aids|ung thu|lao phoi|tam than|tram cam"
+                              r"|dong kinh|khuyet tat|tan tat|liet(?! ke)|suy than|chay than|tai bien|dot quy|mang thai|co thai"
                               r"|bai nao|tu ky|(?P<c>tien an|tien su|an treo|chap hanh an|dang thi hanh an|ma tuy))\b")
 RECORD_PLACE_WORDS = frozenset("tổ xóm thôn bản ấp buôn plei làng khu khóm khu phố tổ dân phố đội số nhà số".split())
 
@@ -1069,7 +1105,7 @@ def find_pii(text: str) -> list[Finding]:
         if m.group().lower().startswith("sinh") and (
                 word in NOT_BIRTH_BEFORE or (word == strip_diacritics(word) and word in _NOT_BIRTH_ASCII)):
             continue
-        if GROUP_BEFORE.search(low[max(0, m.start() - 30) : m.start()]):
+        if _group_subject(low, m.start()):
             continue
         add("DOB", m, "date")
     for m in SPOKEN_DOB_RE.finditer(low) if "sinh" in low else ():
@@ -1198,8 +1234,10 @@ def find_pii(text: str) -> list[Finding]:
         year = (YEAR_AFTER_NAME.match(text, end) or DATE_AFTER_NAME.match(text, end)) if kind == "NAME" else None
         if year:  # "Ông Mùa A Vàng (1958)": a year in brackets right after a name is the year of birth
             add("DOB", year, "y" if year.group("y") else "y2")
-    if name_starts or "sinh" in low:
-        found += _old_dates_of_people(text, low, name_starts)
+    if name_starts or "sinh" in low:  # anchored by a name or by a birth date already found ("sinh 9-12-1990, nhập sai thành …")
+        found += _old_dates_of_people(text, low, sorted(name_starts + [f.start for f in found if f.kind == "DOB"]))
+    if name_starts and EXCEL_BIRTH_CUE.search(low):
+        found += _excel_dates(text, low, name_starts)
     table: list[Finding] = []
     if "|" in text or ";" in text or "\t" in text:
         found += _record_fields(text, folded_case, person_starts)
