@@ -396,9 +396,10 @@ _DOT = (r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s
 _LOCAL_JOIN = (r"(?:\s+(?:cham|gach duoi|gach chan|gach ngang|gach noi|dau gach duoi)\s+[a-z0-9][a-z0-9._+-]*"
                r"|\s+(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?=\s))")
 # Mail services named without their domain ending: "lan a còng gmail".
-MAIL_PROVIDERS = (r"(?:gmail|yahoo|ymail|hotmail|outlook|icloud|live|vnn|(?:go|gio|gi) ?meo|da ?hu|ya ?hu|hot ?meo"
+MAIL_PROVIDERS = (r"(?:gmail|g(?:o|io|i|e) ?mail|yahoo|ymail|hotmail|outlook|icloud|live|vnn|(?:go|gio|gi) ?meo|da ?hu|ya ?hu|hot ?meo"
                   r"|ao luc|out luc)")
 # Words that come before a local part read aloud, never in it (folded): "email là …", "gửi cho …".
+EMAIL_BARE_LEADS = frozenset("email mail cho em anh qua theo".split())  # lead words spelled without diacritics
 EMAIL_LEAD_WORDS = frozenset("email mail thu la cua gui vao den cho toi em anh chi ba ong ay la dia chi hop ve tu va hoac "
                              "qua theo moi".split())
 EMAIL_LOOSE_RE = re.compile(
@@ -736,19 +737,29 @@ def _spoken_plates(text: str, low: str) -> list[Finding]:
 SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
                            r"|ma xac (?:thuc|nhan|minh)|ma bao mat|ma kich hoat|ma dang nhap|ma mo khoa|ma bi mat|ma so bi mat"
                            r"|ma truy cap|smart ?otp|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv"
-                           r"|(?:ma )?puk|ma khoi phuc|ma du phong|recovery code|backup code)\b")
+                           r"|(?:ma )?puk|ma khoi phuc|ma du phong|recovery code|backup code"
+                           # the card's security code described: "ba số sau thẻ", "3 số mặt sau thẻ"
+                           r"|(?:ba|3) (?:chu )?so (?:o |in )?(?:mat |phia |dang )?sau(?: cua| tren)? the"
+                           # a code someone read out: "Mã bà đọc cho người lạ: …"
+                           r"|ma(?: [a-z]+){1,3} (?:doc|bao|gui|noi|cung cap|dua|nhan)(?: (?:cho|lai|giup)(?: [a-z]+){0,3})?(?= ?:))\b")
 # A code handed over: "đọc mã 2 7 4 4 1 0", "báo mã vừa nhận …", "gửi lại mã: 4821" — "mã" with its value or a filler
 # right after it, and a verb of handing over right before it (checked separately: the verbs are common words).
 HANDOVER_CODE_RE = re.compile(r"\bma(?= *(?:\d|:|la\b|(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)\b|(?:vua|da|duoc) (?:nhan|gui)"
                               r"|gom\b))")
+# "Mã hồ sơ bà đọc cho tôi: …": the code of a file, a parcel or a search is no secret.
+NOT_SECRET_CODE = re.compile(r"ma (?:ho so|don|van don|buu|tra cuu|thu tuc|so thue|bien nhan|vach|san pham|hang|tinh|huyen|xa"
+                             r"|nganh|lop|giao dich|dinh danh|so)\b")
 HANDOVER_VERB = re.compile(r"\b(?:doc|bao|cho|gui|nhan|dua|cung cap|xin|hoi|nhap|khai|noi|lay)(?: lai| giup| cho [a-z]+)? $")
+SPELLED_SECRET = re.compile(r"(?:\s+[a-z]+){0,4}?\s+la\s*:?\s+(?P<v>[a-z0-9@._-]+(?:\s+[a-z0-9@._-]+){0,5}?)\s*,?\s+"
+                            r"(?:viet lien|go lien|viet thuong|viet hoa|khong dau|khong cach|lien nhau|chu thuong|chu hoa"
+                            r"|khong viet hoa|tat ca viet)\b")
 _SHORT_SECRET_KEYS = ("cvv", "cvc", "otp", "pin", "ma pin", "ma xac", "ma bao mat", "so bao mat", "ma so bao mat", "so cvv")
 
 
 def _secrets(text: str, low: str) -> list[Finding]:
     """"Mật khẩu … của chị Hằng: Hang@1990!", "Pass wifi … đặt là longtotruong05", "Mã CVV mặt sau thẻ là 517"."""
     out: list[Finding] = []
-    keys = list(SECRET_KEY_RE.finditer(low))
+    keys = [k for k in SECRET_KEY_RE.finditer(low) if not NOT_SECRET_CODE.match(low, k.start())]
     if " ma" in low:
         keys += [h for h in HANDOVER_CODE_RE.finditer(low) if HANDOVER_VERB.search(low, max(0, h.start() - 24), h.start())]
     for k in keys:
@@ -756,7 +767,7 @@ def _secrets(text: str, low: str) -> list[Finding]:
         end_win = k.end() + (stop.start() if stop else min(100, len(low) - k.end()))
         nxt = SECRET_KEY_RE.search(low, k.end(), end_win)  # "wifi …: tên X, mật khẩu Y": the next keyword owns Y
         end_win = nxt.start() if nxt else end_win
-        short = k.group().startswith(_SHORT_SECRET_KEYS)
+        short = k.group().startswith(_SHORT_SECRET_KEYS) or k.group().startswith(("ba ", "3 "))
         # the value read aloud or typed digit by digit: "là năm hai tám, một chín bốn", "là 8 4 2 6 9"
         spoken = [(k.end() + a, k.end() + b) for a, b, dg in number_runs(text[k.end():end_win], low[k.end():end_win], 3)
                   if 3 <= len(dg) <= 12]
@@ -770,6 +781,11 @@ def _secrets(text: str, low: str) -> list[Finding]:
         if spoken:
             a, b = min(spoken)
             out.append(Finding("SECRET", a, b, text[a:b]))
+            continue
+        # a password read as words, then how to type it: "là mai hoa năm sáu viết liền không dấu"
+        spelled = SPELLED_SECRET.match(low, k.end(), end_win)
+        if spelled:
+            out.append(Finding("SECRET", spelled.start("v"), spelled.end("v"), text[spelled.start("v"):spelled.end("v")]))
             continue
         for t in re.finditer(r"[^\s,;()\[\]\"“”]+", text[k.end():end_win]):
             a, b = k.end() + t.start(), k.end() + t.end()
@@ -933,6 +949,7 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
                 shaped or PLATE_CONTEXT.search(_folded_before(low, m.start(), 30))):  # "28a-11953": the shape is enough
             add("PLATE", m.start(), m.end())
     seen_email: set[tuple[int, int]] = set()
+    accented = not text.isascii()  # "email của em là thu ha tám sáu …": "thu" typed bare among accents is a name, not "thư"
     for anchor in EMAIL_AT_ANCHOR.finditer(low):
         lo = max(0, anchor.start() - 160)
         for m in EMAIL_LOOSE_RE.finditer(low, lo, min(len(low), anchor.end() + 60)):
@@ -945,7 +962,8 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             # a typed "@" is whole already
             for _ in range(0 if low[anchor.start()] == "@" else 4):
                 w = re.search(r"(?<![\w.@+-])([a-z0-9][a-z0-9._+-]*) $", low[max(0, a - 30):a])
-                if not w or w.group(1) in EMAIL_LEAD_WORDS:
+                typed_bare = w is not None and accented and text[a - len(w.group()):a - 1] == w.group(1)
+                if not w or (w.group(1) in EMAIL_LEAD_WORDS and not (typed_bare and w.group(1) not in EMAIL_BARE_LEADS)):
                     break
                 a -= len(w.group())
             if a < anchor.start() and not EMAIL_RE.fullmatch(text[a:m.end()]):
@@ -956,7 +974,8 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
 # A hotline of an office, published for everyone (folded, right before the number, in its clause); an office's desk
 # phone ("máy bàn trạm y tế") may be a person's and stays hidden.
 OFFICE_LINE_BEFORE = re.compile(
-    r"\b(?:duong day nong|tong dai|hotline)(?: (?:chinh thuc|tiep dan|tiep nhan|phan anh))? (?:cua |tai )?(?:ubnd|uy ban|phuong|xa|thi tran|cong an|so"
+    r"\b(?:duong day nong|tong dai|hotline|(?:so )?(?:dien thoai |dt |may )?truc(?: ban| truc)?)(?: (?:chinh thuc|tiep dan|tiep nhan|phan anh))?"
+    r" (?:cua |tai )?(?:ubnd|uy ban|phuong|xa|thi tran|cong an|so|phong chay chua chay|pccc|cuu hoa|huyen|quan|y te|quan su"
     r"|dien luc|ngan hang|benh vien|tram y te|truong|ban quan ly|trung tam|chi cuc|cuc|bhxh|bao hiem xa hoi|van phong"
     r"|tru so|bo phan mot cua|bo phan tiep nhan|hdnd|mat tran|doi quan ly|cong ty)\b[^,;()]{0,40}$")
 
@@ -1020,6 +1039,10 @@ _OCR_SLIP = re.compile(r"(?<=\d)[OolI](?=\d)|(?<=\d[/.-])[Oo](?=\d)|(?<=\d)[Oo](
 _OCR_DIGIT = {"O": "0", "o": "0", "l": "1", "I": "1"}
 # Lines of a form's boxes drawn with other vertical bars ("│1 │ 6 │ 3", "８｜６"), read as "|" (same length).
 _BOX_BARS = str.maketrans({c: "|" for c in "│┃｜¦ǀ∣┆┇╎╏║"})
+
+
+# A name right after a lane or house number is the street's ("Kiệt 46 Hoàng Diệu", "ngõ 12 Lê Lợi"); "năm Đinh Mùi" is a year.
+NOT_PERSON_BEFORE = re.compile(r"\b(?:kiet|ngo|hem|ngach|so nha|nha so|so|k)\s*\d{1,4}[a-z]?(?:/\d{1,4}[a-z]?)*\s+$")
 
 
 # A full name whose family name is also a title word, after a title ("chị Ông Thị Hậu", "anh Phó Đức Hạnh"), and a
@@ -1124,6 +1147,8 @@ def find_pii(text: str) -> list[Finding]:
                 continue
             if _money_after(text, start + len(value)) or NOT_ADDRESS_NAME.search(STREET_DATE.sub(r"\1 t", value)):
                 continue
+            if OFFICE_PLACE.search(low, max(0, start - 40), start) and not person_cue(text[max(0, start - 120):start + 80]):
+                continue  # "Hội nghị tổ chức tại Nhà văn hóa khu phố, số 15 đường …": a meeting place
             found.append(Finding("ADDRESS", start, start + len(value), value))
     for m in HOUSE_SLASH_RE.finditer(text) if "/" in text else ():
         left = text[max(0, m.start() - 30):m.start()]
@@ -1151,7 +1176,8 @@ def find_pii(text: str) -> list[Finding]:
                 and opening):
             found.append(Finding("ADDRESS", start, start + len(value), text[start:start + len(value)]))
 
-    names = _widen_names(text, find_names(text, folded_case))
+    names = [n for n in _widen_names(text, find_names(text, folded_case)) if not NOT_PERSON_BEFORE.search(low, max(0, n[1] - 24), n[1])
+             and not (LUNAR_YEAR.fullmatch(low, n[1], n[2]) and low[max(0, n[1] - 4):n[1]] == "nam ")]
     name_starts = sorted(st for k, st, _ in names if k == "NAME")
     name_ends = {st: e for k, st, e in names if k == "NAME"}
     # a personal identifier also says the sentence is about someone ("người có CCCD … tạm trú tại tổ 7")

@@ -110,7 +110,7 @@ Nguyễn Chí Thanh|Tôn Đức Thắng|Lê Thánh Tông|Nguyễn Văn Trỗi|B�
 Nguyễn Thị Minh Khai|Hà Huy Tập|Trần Đại Nghĩa|Lương Thế Vinh|Chu Văn An|Nguyễn Bỉnh Khiêm|Hồ Xuân Hương|
 Phùng Hưng|Mai Hắc Đế|Lê Văn Tám|Ông Ích Khiêm|Bà Triệu|Hai Bà Trưng|Bác Hồ|
 Chú Cuội|Ông Táo|Táo Quân|Ông Địa|Thần Tài|Thánh Gióng|Sơn Tinh|Thủy Tinh|Lạc Long Quân|
-Âu Cơ|Mỵ Nương|Thạch Sanh|Ông Gióng|Bà Chúa Kho|Ông Tơ|Bà Nguyệt""".replace("\n", "").split("|"))
+Âu Cơ|Mỵ Nương|Thạch Sanh|Ông Gióng|Bà Chúa Kho|Ông Tơ|Bà Nguyệt|Cao Đài|Hòa Hảo|Hoà Hảo""".replace("\n", "").split("|"))
 # Place names that begin with a family name (Hà Nội, Cao Bằng …): never a person.
 PLACES_ACCENTED = frozenset(n.lower() for n in """
 Hà Nội|Hà Giang|Hà Nam|Hà Tĩnh|Hà Đông|Hà Tiên|Cao Bằng|Lâm Đồng|Thái Bình|Thái Nguyên|Ninh Bình|
