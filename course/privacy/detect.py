@@ -26,7 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from course.privacy.names import SURNAMES_BARE, find_names
+from course.privacy.names import FAMOUS, NOT_NAME_START, PLACE_WORDS, PLACES, SURNAMES_BARE, _valid_name, find_names
 from course.privacy.numwords import number_runs, words_to_digits
 from course.privacy.sensitive import find_sensitive, person_cue
 from course.text import strip_diacritics, strip_diacritics_aligned
@@ -262,6 +262,9 @@ STREET_DATE = re.compile(r"((?:[Đđ]ường|[Pp]hố|[Đđ]ại lộ)\s+\d{1,2}
 # Words that end a village name typed in small letters ("bản hang kia xin hỗ trợ").
 _VERB_STOP = (r"(?:tren|duoi|ben|nay|do|cu|xin|de|nghi|hoi|bi|co|muon|can|dang|da|se|den|lam|nop|duoc|va|voi|la|thi|nhung|cho|gui|ve|tu|nay"
               r"|vua|moi|chua|khong|ko|ne|nhe|a|o|tai)")
+# A village typed in small letters after "ở/tại/quê", up to a verb or the next field (folded).
+LOWER_VILLAGE = re.compile(r"\b(?:o|tai|o tai|que|que o|song o)\s+(?P<v>(?:ban|thon|xom|buon|plei|lang)(?: (?!(?:" + _VERB_STOP
+                           + r"|so|sdt|dt|cccd|cmnd|email|sinh|ten|nam|thang|ngay|xa|huyen|phuong|nay|kia|minh|toi|em)\b)[a-z']+){1,3})")
 _MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
 _NOT_BIRTH_ASCII = {strip_diacritics(w) for w in NOT_BIRTH_BEFORE}  # "ve sinh", "hoc sinh" typed bare
 
@@ -1057,10 +1060,60 @@ ENGLISH_TITLE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<n>[A-Z][a-z]+(?
 CAPS_BARE_NAME_RE = re.compile(r"\b(?:ONG|BA|ANH|CHI|EM|CO|CHU|BAC|CU|CHAU)\s+(?P<n>(?P<s>[A-Z]+)\s+(?:VAN|THI)\s+[A-Z]+)\b")
 
 
-def _widen_names(text: str, names: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Names found by these two shapes added to (or widening) the names found by `find_names`."""
+# More shapes of a name (issue 24, slice S): a chat mention ("@Thủy 1 cửa"), a sender at the start of a line ("Thanh Tuyền
+# (Tổ 14): …"), the royal lineages' prefixes ("Công Tằng Tôn Nữ Bảo", "Tôn Thất Thuyết"), "Thị" between two capitalised
+# syllables whatever the family name ("Đồng Thị Hiền"), a name after the label "Tên" typed bare ("Ten Pham Van Tai"), a
+# family name that is also a title word typed bare ("anh Chu Van Kien"), one given name after a verb of passing a message
+# ("Nhắn cho Thoa là …") and after "bạn" typed bare before a vocative ("ban Thanh a").
+_NW_CAP = rf"[{_UPPER}][a-zà-ỹđ]+"
+MENTION_RE = re.compile(rf"(?<![\w.@])@(?P<n>{_NW_CAP}(?:\s+{_NW_CAP}){{0,2}})")
+SENDER_RE = re.compile(rf"(?:^|\n)\s*(?P<n>{_NW_CAP}(?:\s+{_NW_CAP}){{1,3}})\s*(?:\([^()\n]{{1,30}}\))?\s*:")
+ROYAL_RE = re.compile(rf"(?<!\w)(?P<n>(?:(?:Công|Huyền)\s+(?:Tằng\s+)?)?Tôn\s+(?:Nữ|Thất)(?:\s+{_NW_CAP}){{1,3}})")
+THI_NAME_RE = re.compile(rf"(?<!\w)(?P<n>(?P<f>{_NW_CAP})\s+Thị\s+{_NW_CAP}(?:\s+{_NW_CAP})?)(?!\w)")
+BARE_LABEL_NAME_RE = re.compile(r"\b(?:Ten|TEN|ten)\s*:?\s+(?P<n>(?P<s>[A-Z][a-z]+)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
+BARE_TITLE_SURNAME_RE = re.compile(r"\b(?:ong|ba|anh|chi|em|co|chu|bac|cu|chau|Ong|Ba|Anh|Chi|Em|Co|Chu|Bac|Cu|Chau)\s+"
+                                   r"(?P<n>(?:Chu|Co|Ong|Ba|Anh|Bac|Cu|Chau|Pho)\s+(?:Van|Thi)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+MESSAGE_TO_RE = re.compile(rf"\b(?:[Nn]hắn|[Bb]áo|[Gg]ửi|[Gg]ọi|[Nn]hờ|[Dd]ặn)\s+(?:lại\s+|giúp\s+)?(?:cho|với)\s+(?P<n>{_NW_CAP})"
+                           r"(?=\s+(?:là|rằng|biết|ngay|nhé|nha|ạ|mai|chiều|sáng|tối)\b|\s*[,.!])")
+BARE_BAN_RE = re.compile(r"\bban\s+(?P<n>[A-Z][a-z]+)(?=\s+(?:a|oi|nhe|nha|ah)\b|\s*[,.!?]|\s*$)")
+
+
+def _name_words_ok(value: str) -> bool:
+    words = value.split()
+    return (all(_valid_name(w) for w in words) and strip_diacritics_aligned(value).lower() not in FAMOUS | PLACES
+            and words[0].lower() not in PLACE_WORDS | NOT_NAME_START)
+
+
+def _more_name_shapes(text: str, folded_case: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    if "@" in text:
+        for m in MENTION_RE.finditer(text):
+            words = m.group("n").split()
+            keep = next((i for i, w in enumerate(words) if not _valid_name(w) or w.lower() in PLACE_WORDS), len(words))
+            if keep:
+                spans.append((m.start("n"), m.start("n") + len(" ".join(words[:keep]))))
+    for m in SENDER_RE.finditer(text):
+        if _name_words_ok(m.group("n")) and not re.match(r"\s*(?:Kính|Nơi|Ghi|Căn|Trả|Chủ|Tiêu|Nội|Lý|Ý|Tiếng|Câu|Bước|Phần|Mục|Điều|Chương|Lưu|Chú|Tóm|Kết)\b", m.group("n")):
+            spans.append(m.span("n"))
+    if "Tôn" in text:
+        spans += [m.span("n") for m in ROYAL_RE.finditer(text)]
+    if "Thị" in text:  # only family names the name rules do not know (the known ones are judged there, with their exceptions)
+        spans += [m.span("n") for m in THI_NAME_RE.finditer(text) if _name_words_ok(m.group("n"))
+                  and strip_diacritics_aligned(m.group("f")).lower() not in SURNAMES_BARE]
+    spans += [m.span("n") for m in BARE_LABEL_NAME_RE.finditer(folded_case) if m.group("s").lower() in SURNAMES_BARE
+              and text[m.start("n"):m.end("n")].isascii()]
+    spans += [m.span("n") for m in BARE_TITLE_SURNAME_RE.finditer(folded_case) if text[m.start("n"):m.end("n")].isascii()]
+    spans += [m.span("n") for m in MESSAGE_TO_RE.finditer(text) if _name_words_ok(m.group("n"))]
+    if text.isascii():
+        spans += [m.span("n") for m in BARE_BAN_RE.finditer(text) if _name_words_ok(m.group("n"))]
+    return spans
+
+
+def _widen_names(text: str, names: list[tuple[str, int, int]], folded_case: str = "") -> list[tuple[str, int, int]]:
+    """Names found by these shapes added to (or widening) the names found by `find_names`."""
     extra = [m.span("n") for rx in (TITLE_SURNAME_RE, ENGLISH_TITLE_RE) for m in rx.finditer(text)]
     extra += [m.span("n") for m in CAPS_BARE_NAME_RE.finditer(text) if m.group("s").lower() in SURNAMES_BARE]
+    extra += _more_name_shapes(text, folded_case or strip_diacritics_aligned(text))
     if not extra:
         return names
     out = list(names)
@@ -1176,7 +1229,7 @@ def find_pii(text: str) -> list[Finding]:
                 and opening):
             found.append(Finding("ADDRESS", start, start + len(value), text[start:start + len(value)]))
 
-    names = [n for n in _widen_names(text, find_names(text, folded_case)) if not NOT_PERSON_BEFORE.search(low, max(0, n[1] - 24), n[1])
+    names = [n for n in _widen_names(text, find_names(text, folded_case), folded_case) if not NOT_PERSON_BEFORE.search(low, max(0, n[1] - 24), n[1])
              and not (LUNAR_YEAR.fullmatch(low, n[1], n[2]) and low[max(0, n[1] - 4):n[1]] == "nam ")]
     name_starts = sorted(st for k, st, _ in names if k == "NAME")
     name_ends = {st: e for k, st, e in names if k == "NAME"}
@@ -1255,6 +1308,14 @@ def find_pii(text: str) -> list[Finding]:
     for f in [f for f in found if f.kind in PERSON_ID_KINDS and f.kind != "DOB"]:  # "CCCD 0081…, tổ 14, xin …"
         if t := AFTER_PERSON_GROUP.match(folded_case, f.end):
             found.append(Finding("ADDRESS", t.start("v"), t.end("v"), text[t.start("v"):t.end("v")]))
+    for m in LOWER_VILLAGE.finditer(low) if person_starts else ():  # "… sinh năm … ở bản na sang số căn cước …"
+        a, b = m.span("v")
+        noun = text[a:b].split(" ", 1)[0]
+        s0 = max(low.rfind(c, 0, a) for c in ".;!?\n") + 1
+        s1 = min((x for x in (low.find(c, b) for c in ".;!?\n") if x != -1), default=len(low))
+        if (text[a:b].islower() and (noun.isascii() or noun in ("bản", "thôn", "xóm", "ấp", "buôn", "làng"))
+                and bisect.bisect_left(person_starts, s1) > bisect.bisect_left(person_starts, s0)):
+            found.append(Finding("ADDRESS", a, b, text[a:b]))
     for kind, start, end in names:
         found.append(Finding(kind, start, end, text[start:end]))
         year = (YEAR_AFTER_NAME.match(text, end) or DATE_AFTER_NAME.match(text, end)) if kind == "NAME" else None
