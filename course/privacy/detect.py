@@ -26,7 +26,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from course.privacy.names import FAMOUS, NOT_NAME_START, PLACE_WORDS, PLACES, SURNAMES_BARE, _valid_name, find_names
+from course.privacy.names import (FAMOUS, NOT_NAME_START, PLACE_WORDS, PLACES, SURNAMES_BARE, SURNAMES_VI, _valid_name,
+                                  find_names)
 from course.privacy.numwords import number_runs, words_to_digits
 from course.privacy.sensitive import find_sensitive, person_cue
 from course.text import strip_diacritics, strip_diacritics_aligned
@@ -1099,7 +1100,7 @@ def _more_name_shapes(text: str, folded_case: str) -> list[tuple[int, int]]:
         spans += [m.span("n") for m in ROYAL_RE.finditer(text)]
     if "Thị" in text:  # only family names the name rules do not know (the known ones are judged there, with their exceptions)
         spans += [m.span("n") for m in THI_NAME_RE.finditer(text) if _name_words_ok(m.group("n"))
-                  and strip_diacritics_aligned(m.group("f")).lower() not in SURNAMES_BARE]
+                  and m.group("f").lower() not in SURNAMES_VI]
     spans += [m.span("n") for m in BARE_LABEL_NAME_RE.finditer(folded_case) if m.group("s").lower() in SURNAMES_BARE
               and text[m.start("n"):m.end("n")].isascii()]
     spans += [m.span("n") for m in BARE_TITLE_SURNAME_RE.finditer(folded_case) if text[m.start("n"):m.end("n")].isascii()]
