@@ -168,7 +168,7 @@ FLAT_RE = re.compile(r"\b(?P<addr>[Pp]hòng\s+\d{1,4}[A-Za-z]?\s*,?\s*(?:nhà|t�
 # "Nơi ở hiện tại: …", "dia chi so 3 ngo 8 pho Le Duan" (on folded lower-case text).
 ADDRESS_LABEL_RE = re.compile(
     r"(?:\b(?:dia chi(?: (?:nha|thuong tru|tam tru|lien he|hien tai|hien nay|cu|moi|nha rieng))?"
-    r"|dia chi(?: (?!email|e-mail|thu\b|mail|web|website|ip\b|mac\b|truy cap|dang nhap)[a-z]+){1,4}(?=\s*:)"  # "Địa chỉ người khiếu nại:"
+    r"|(?:dia chi|d/c|dc)(?: (?!email|e-mail|thu\b|mail|web|website|ip\b|mac\b|truy cap|dang nhap)[a-z]+){1,5}(?=\s*:)"  # "Địa chỉ người khiếu nại:"
     r"|noi o(?: hien (?:tai|nay))?"
     r"|noi (?:thuong|tam) tru|cho o(?: hien (?:tai|nay))?)(?:\s*:\s*|\s+(?=so\s+\d|\d|(?:to dan pho|tdp|to|xom|thon|ban|ap"
     r"|khu pho|khom|ngo|ngach|hem|kiet|duong|pho)\s+(?:so\s+)?[\dA-Z]))"
@@ -196,7 +196,7 @@ VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:b
 # "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
 _PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)"
                r"|khu vuc|khu tai dinh cu|khu tdc|ktdc|tdc|sap|gian hang|km|cum|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
-               r"to dan pho|tdp|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|noc|phum|cho|chung cu|khu tap the|day nha tap the|ktx|block|lo|day"
+               r"to dan pho|tdp|to|khu pho|kp|khom|xom|thon|ban|ap|buon|plei|lang|noc|phum|cho|chung cu|khu tap the|day nha tap the|ktx|block|lo|day"
                r"|quoc lo|tinh lo|huong lo|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn)")
 _PLACE_UNIT = (r"(?i:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,2}\s+Thang\s+(?:\d{1,2}|[A-Z][a-z]+)(?!\w)"  # "đường 3 Tháng 2"
                r"|\d{1,4}(?:[A-Za-z]{1,2}\d{1,3}|[A-Za-z]?)(?:[/.-]\d{1,4}[A-Za-z]?)*(?:\+\d{1,4})?(?![\w/])"  # "60/4", "12A08", "17+300"
@@ -211,13 +211,14 @@ OFFICE_PLACE = re.compile(r"\b(?:tru so|ubnd|uy ban nhan dan|hoi truong|co quan|
 _POSITION = r"(?:cuoi|dau|giua|gan|canh|sau|truoc|giap|ven|ben|doi dien|sat|phia sau|phia truoc|ngay|trong|ngoai|cach)"
 _LANDMARK = (r"(?:kenh|song|suoi|de|bo de|bo song|bo kenh|cau|cong|dinh|chua|nha tho|nghia trang|truong|cay xang|nga ba|nga tu"
              r"|nga nam|dap|ho|ruong|doi|nui|bai|ben|ben do|ben xe|tram|cot dien|ranh|mo|xuong|hop tac xa|htx)")
-_POSITION_UNIT = (r"(?i:" + _POSITION + r")\s+(?:" + _PLACE_UNIT + r"|(?i:" + _LANDMARK + r")(?:\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
+_POSITION_UNIT = (r"(?i:" + _POSITION + r")\s+(?:" + _PLACE_UNIT + r"|(?i:" + _LANDMARK + r")(?:(?:\s+[a-z]+){0,2}\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
                   r"|\s+(?:so\s+)?\d{1,4}\b)?(?=\s*[,;.)]|\s*$))")
 # Units of the administration after a place ("thôn 3, xã Ea Tiêu, huyện Ninh Giang"): they go on a chain, never open one.
-_ADMIN_UNIT = (r"(?i:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp\.?|tinh)\s+(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
+_ADMIN_UNIT = (r"(?:(?i:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp\.?|tinh|tx\.?|tt\.?)\s+|(?i:p|q|h|x|tp|tx|tt)\.\s*)(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
                r"|\d{1,2}\b(?!\s*[/.]\d))")
 _CHAIN_NEXT = r"(?:" + _PLACE_UNIT + r"|" + _POSITION_UNIT + r"|" + _ADMIN_UNIT + r")"
-PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>(?:(?i:" + _POSITION + r")\s+)?" + _PLACE_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")*)")
+PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>(?:(?i:" + _POSITION + r")\s+)?" + _PLACE_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")*"
+                            r"|" + _POSITION_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")+)")  # "sau trường … Kim Đồng, xóm 4"
 POSITION_START = re.compile(r"(?i:" + _POSITION + r")\s+")
 DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay|sap|gian hang)\b", re.I)
 CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o|nguoi|thue tro|o tro|thue"
@@ -233,10 +234,10 @@ DELIVERY_LEAD = re.compile(r"\b(?:ship|giao|gui|chuyen|chuyen phat|mang|dua)\s+(
 SPEAKER_LEAD = re.compile(r"\b(?:toi|tui|em|minh|chau|con|nha toi|nha em|nha minh|nha chau|gia dinh toi|gia dinh em)\s+"
                           r"(?:dang\s+|hien\s+|hien dang\s+|van\s+)?(?:o|song o|tru tai|o tai|ngu tai|thue tro o|thue nha o)\s+$")
 # A residential group right after a person's name or ID: "cô Lý Thị Mùi tổ 7", "Ông Hạ TDP Tân Lập", "Ông Tiến khu 4".
-AFTER_PERSON_GROUP = re.compile(r"\s*[,(-]?\s*(?P<v>(?i:to dan pho|tdp|to|khu pho|khu vuc|khom|xom|thon|ban|ap|buon|plei|khu|cum"
+AFTER_PERSON_GROUP = re.compile(r"\s*[,(-]?\s*(?P<v>(?i:to dan pho|tdp|to|khu pho|kp|khu vuc|khom|xom|thon|ban|ap|buon|plei|khu|cum"
                                 r"|phong tro|nha tro|day tro)\s+(?:so\s+)?(?:\d{1,3}|[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))")
 # A numbered residential group: "tổ 7", "xóm 3", "đội 2", "tổ mười một".
-NUMBERED_GROUP = re.compile(r"(?:to dan pho|tdp|to|xom|thon|doi|khu pho|khom|ap|khu dan cu|kdc|khu)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
+NUMBERED_GROUP = re.compile(r"(?:to dan pho|tdp|to|xom|thon|doi|khu pho|kp|khom|ap|khu dan cu|kdc|khu)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
 # The village or group itself, not a home in it: "bà con xóm Bưa", "trưởng thôn …", "chi bộ bản …", "nhà văn hóa tổ 5".
 GROUP_PLACE_BEFORE = re.compile(r"\b(?:ba con|chi em|anh em|nhan dan|dan|truong|pho|bi thu|chi bo|nha van hoa|hoi|doi|"
                                 r"cong an|can bo|toan|cac|moi|nhung|trong|cua ca|dia ban|thuoc)\s*$")
@@ -332,7 +333,7 @@ DIGIT_RUN = re.compile(r"(?<![\w/.,-])\d(?:" + _RUN_SEP + r"?\d){8,18}(?![\w/]|[
 SLASH_RUN = re.compile(r"(?<![\w/.-])\d{3,4}(?:/\d{3,4}){2,3}(?![\w/-])"
                        r"|(?<![\w/.-])\d(?: ?/ ?\d){8,18}(?![\w/-])")  # and one digit per box between slashes: "0/7/9/2/…"
 # Groups of three to five digits set apart by two or three spaces, as on a form printed wide: "0920  8700  4415".
-WIDE_GROUPS = re.compile(r"(?<![\w/.,-])\d{3,5}(?:[ \t]{2,3}\d{3,5}){2,4}(?![\w/]|[.,]\d)")
+WIDE_GROUPS = re.compile(r"(?<![\w/.,-])\d{3,5}(?:[ \t]{2,3}\d{3,5}){2,4}(?:[ \t]{2,3}\d{1,2})?(?![\w/]|[.,]\d)")
 # Digits spoken or typed as Vietnamese words ("không một bốn, một chín sáu ..."), on folded lower-case text.
 DIGIT_WORDS = {"khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "lam": "5",
                "sau": "6", "bay": "7", "tam": "8", "chin": "9"}
@@ -606,7 +607,7 @@ def _excel_dates(text: str, low: str, name_starts: list[int]) -> list[Finding]:
     return out
 
 
-RECORD_PLACE = re.compile(r"(?i:to dan pho|tdp|to|xom|thon|ban|ap|buon|plei|lang|khu pho|khu vuc|khom|doi|khu|so nha|so)\s+"
+RECORD_PLACE = re.compile(r"(?i:to dan pho|tdp|to|xom|thon|ban|ap|buon|plei|lang|khu pho|kp|khu vuc|khom|doi|khu|so nha|so)\s+"
                           r"(?:\d{1,4}[A-Za-z]?|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})(?:\s*,?\s*" + _ADMIN_UNIT + r")*")
 RECORD_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}")
 
@@ -1254,7 +1255,7 @@ def find_pii(text: str) -> list[Finding]:
         chain = low[a:b]
         units = (len(re.findall(r"(?<![\w-])" + _PLACE_NOUN + r"\s+(?:so\s+)?[\dA-Z]", folded_case[a:b], re.I))
                  + len(re.findall(r"(?<![\w-])(?:" + _ADMIN_UNIT + r"|(?i:" + _POSITION + r")\s+(?i:" + _LANDMARK + r"))\b",
-                                  folded_case[a:b])))
+                                  folded_case[m.start("c"):b])))
         lead = lead or CHAIN_LEAD.search(folded_case[max(0, a - 24):a]) is not None
         dwelling = DWELLING_START.match(folded_case, a) is not None
         s0 = max(0, a - 120) + len("".join(re.split(r"([.;!?\n](?:\s|$))", low[max(0, a - 120):a])[:-1]))
@@ -1273,7 +1274,7 @@ def find_pii(text: str) -> list[Finding]:
         someone = person or person_cue(text[s0:s1]) or SPEAKER_LEAD.search(low, max(0, a - 30), a) is not None
         house = HOUSE_UNIT.search(chain) is not None  # a house, flat or stall number: one home
         lane = re.search(r"\b(?:ngo|ngach|hem|kiet)\s+(?:so\s+)?\d", chain) is not None
-        village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|noc|phum|to dan pho|tdp|to|khu pho|khom)\s", chain) is not None
+        village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|noc|phum|to dan pho|tdp|to|khu pho|kp|khom)\s", chain) is not None
         lane_street = re.match(r"(?:ngo|ngach|hem|kiet)\s+\d[\w/]*(?:\s+[A-Z][\w]*){1,4}", folded_case[a:b + 40])
         if units == 1 and lead and someone and lane_street:  # "ở ngõ 5 Trần Phú": the lane and its street
             b = a + lane_street.end()

@@ -154,7 +154,8 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"|giai doan cuoi|duong tinh(?: voi)?(?: [a-z0-9]+)?|tu tu|tu sat|(?<!nho )(?<!xin )(?<!can )(?<!de )(?<!duoc )(?<!giup )tu van(?! (?:cho|giup|ve|phap|them|vien))|co y dinh tu (?:tu|sat)"
         r"|co van de (?:ve )?(?:suc khoe|tam than|than kinh|tim mach|tam ly)(?: [a-z]+){0,3})" + _TAIL + r"{0,3}"
         # taken to hospital for a reason: "đi viện vì sốc thuốc ngủ", "vào viện do ngộ độc"
-        r"|(?:phai |bi )?(?:di vien|vao vien|di cap cuu|dua di cap cuu|dua vao vien|chuyen vien|di benh vien) (?:vi|do)"
+        r"|(?:phai |bi )?(?:di vien|vao vien|nhap vien|nam vien|cap cuu|di cap cuu|dua di cap cuu|dua vao vien|chuyen vien"
+        r"|di benh vien) (?:vi|do)"
         + _TAIL + r"{1,4}"
         r")\b"),
     "criminal": re.compile(
@@ -473,10 +474,11 @@ GENERIC_NEEDS["health_c"] = ("khiem", "thoat vi", "liet", "mu", "diec", "u ", "u
                              "bau", "chua", "thai", "o cu", "sinh", "tri", "chay than", "loc mau", "ghep", "thuoc",
                              "mo", "cai")
 # "mổ" (surgery) and "bầu" (pregnant) fold like "mở" (open) and "bầu" (vote): in accented text the typed word must be it.
-_ACCENTED.update({"mo": ("mổ",), "bau": ("bầu",), "trai cai": ("trại cai",), "bong": ("bỏng",)})
+_ACCENTED.update({"mo": ("mổ",), "bau": ("bầu",), "trai cai": ("trại cai",), "bong": ("bỏng",),
+                  "duong tinh": ("dương tính",)})
 _ACCENT_RX = re.compile(_ACCENT_RX.pattern[:-3] + r"|(?:(?<=vua )|(?<=moi )|(?<=da )|(?<=phai )|(?<=sap )|(?<=cho ))mo"
                         r"|(?<!\w)mo(?= (?:tim|nao|ruot|da day|cot|thoat|u|mat|sinh)\b)|(?:(?<=co )|(?<=mang ))bau"
-                        r"|trai cai|(?<=bi )bong)\b")  # "bị bỏng" (a burn), not "bị bong lớp phủ" (peeling)
+                        r"|trai cai|(?<=bi )bong|duong tinh)\b")  # "đường tỉnh 291" (a road), not "dương tính"  # "bị bỏng" (a burn), not "bị bong lớp phủ" (peeling)
 for _k in ("health_x", "criminal_x", "religion_x", "political_x", "biometric_x", "location_x", "finance_x", "health_c"):
     GENERIC[_k] = _fast(GENERIC[_k])
 # A phrase right after these speaks of a group or of a topic, not of one person ("23 người nhiễm HIV",
