@@ -1258,6 +1258,10 @@ def find_pii(text: str) -> list[Finding]:
                                   folded_case[m.start("c"):b])))
         lead = lead or CHAIN_LEAD.search(folded_case[max(0, a - 24):a]) is not None
         dwelling = DWELLING_START.match(folded_case, a) is not None
+        if dwelling and re.match(r"(?i:sap|gian hang)\b", folded_case[a:a + 10]) and not (
+                person_cue(text[max(0, a - 120):b + 60]) or bisect.bisect_left(person_starts, b + 60) > bisect.bisect_left(
+                    person_starts, max(0, a - 120))):
+            continue  # a market stall is someone's workplace only in a sentence about someone
         s0 = max(0, a - 120) + len("".join(re.split(r"([.;!?\n](?:\s|$))", low[max(0, a - 120):a])[:-1]))
         s1 = re.search(r"[.;!?\n](?:\s|$)|$", low[b:b + 120])
         s1 = b + (s1.start() if s1 else 120)
