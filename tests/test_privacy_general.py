@@ -855,6 +855,108 @@ R_COUSIN_CASES = [
 ]
 
 
+# Cousins of slice S's misses (privacy24f), in wording S does not use: one per mechanism, with the abbreviations and bare
+# typing a ward official uses.
+S_COUSIN_CASES = [
+    ('CMND', '2 ┃ 4 ┃ 1 ┃ 0 ┃ 8 ┃ 8 ┃ 6 ┃ 4 ┃ 2', 'Ô CMND trên bản khai: ┃2 ┃ 4 ┃ 1 ┃ 0 ┃ 8 ┃ 8 ┃ 6 ┃ 4 ┃ 2┃'),
+    ('TAX', '0│3│1│2│5│6│7│8│9│4', 'MST hộ kinh doanh: 0│3│1│2│5│6│7│8│9│4'),
+    ('CCCD', '0381  9100  2334', 'căn cước in trên giấy hẹn: 0381  9100  2334'),
+    ('BANK', '1903  6655  2211  01', 'Số tài khoản: 1903  6655  2211  01 Techcombank'),
+    ('BANK', '10294 55731 862', 'STK 10294 55731 862 hay gì đó, chị dò lại giúp.'),
+    ('CMND', 'một tám sáu… bốn năm hai… ba một không', 'Ông đọc ngắt quãng: một tám sáu… bốn năm hai… ba một không'),
+    ('PLATE', 'nam muoi chin pe hai ba bon tam khong hai', 'bien so nam muoi chin pe hai ba bon tam khong hai'),
+    ('PLATE', 'hai chín tê một, bốn năm sáu chấm bảy tám', 'Xe máy biển hai chín tê một, bốn năm sáu chấm bảy tám dựng trước cổng.'),
+    ('INSURANCE', 'en en hai, bon tam, khong mot hai ba, bon nam sau bay tam chin',
+     'the bhyt: en en hai, bon tam, khong mot hai ba, bon nam sau bay tam chin'),
+    ('ADDRESS', 'cuối ngõ 8 phố Vọng', 'Nhà chị Hường ở cuối ngõ 8 phố Vọng, xe rác không vào được.'),
+    ('ADDRESS', 'sau trường tiểu học Kim Đồng, xóm 4', 'chị Lan ở sau trường tiểu học Kim Đồng, xóm 4'),
+    ('ADDRESS', 'cuoi xom Giua, gan bo de, thon Phu Xa', 'nha toi o cuoi xom Giua, gan bo de, thon Phu Xa'),
+    ('ADDRESS', 'xóm 2, xã Tân Lập, huyện Đan Phượng', 'Quê ông Khuất Văn Hợi là xóm 2, xã Tân Lập, huyện Đan Phượng.'),
+    ('ADDRESS', 'số 12 ngõ 5 phố Hàng Bông, p. Hàng Gai, q. Hoàn Kiếm', 'đc: số 12 ngõ 5 phố Hàng Bông, p. Hàng Gai, q. Hoàn Kiếm'),
+    ('ADDRESS', '45/7 kp 3, p.Tân Phong, tp Biên Hòa', 'đ/c thường trú của anh Tú: 45/7 kp 3, p.Tân Phong, tp Biên Hòa'),
+    ('ADDRESS', 'kp 4', 'ông Ba ở kp 4 phường Tân Hiệp'),
+    ('ADDRESS', 'khu vực 3', 'Bà Út khu vực 3 xin cấp lại sổ hộ nghèo.'),
+    ('ADDRESS', 'lô 9 khu tái định cư Bắc Sơn', 'Hộ anh Đạt nhận lô 9 khu tái định cư Bắc Sơn từ năm ngoái.'),
+    ('ADDRESS', 'gian hàng 21 chợ Bến Thành', 'Chị Mỹ thuê gian hàng 21 chợ Bến Thành bán vải.'),
+    ('ADDRESS', 'km 5 tỉnh lộ 279', 'ông Lò Văn Pấng ở km 5 tỉnh lộ 279'),
+    ('ADDRESS', 'căn 08B12 tòa R3 Royal City', 'Anh Khải ở căn 08B12 tòa R3 Royal City cần xác nhận tạm trú.'),
+    ('ADDRESS', 'số nhà bốn mươi mốt đường Hùng Vương', 'em ở số nhà bốn mươi mốt đường Hùng Vương nhờ cán bộ gửi thư về'),
+    ('ADDRESS', 'tổ 6', 'SĐT 0912 345 678, tổ 6, xin xác nhận đơn.'),
+    ('ADDRESS', 'thon Na Ri xa Yen Lac', 'em o thon Na Ri xa Yen Lac muon lam lai giay khai sinh'),
+    ('ADDRESS', 'bản huổi lầu', 'tôi là cầm văn sơn sinh năm 1980 ở bản huổi lầu số điện thoại hỏng rồi'),
+    ('ADDRESS', 'thôn 2, xã Cư Êbur', '3 | Y Bhim Niê | thôn 2, xã Cư Êbur | hộ cận nghèo'),
+    ('ADDRESS', 'Tổ 7', 'Lương Văn Thành    Tổ 7    0912 888 456    Đã ký'),
+    ('DOB', 'ngày mùng ba tháng hai năm một nghìn chín trăm năm mươi', 'bà sinh ngày mùng ba tháng hai năm một nghìn chín trăm năm mươi'),
+    ('DOB', 'mười hai tháng năm tám tư', 'anh sinh ngày mười hai tháng năm tám tư nhờ điền phiếu'),
+    ('DOB', '3/11 năm Nhâm Dần', 'Cụ ghi ngày sinh âm: 3/11 năm Nhâm Dần.'),
+    ('DOB', 'một chín tám lăm', 'chị tên là vi thị hoa sinh năm một chín tám lăm ở bản co mạ'),
+    ('DOB', '2/3/1975', 'ngày sinh của mẹ là 3/2/1975 nhưng sổ hộ khẩu ghi 2/3/1975'),
+    ('DOB', '29881', 'Kết xuất Excel: Lò Thị Ban   29881   (cột ngày sinh bị đổi thành số)'),
+    ('SECRET', 'chín một không, hai ba bốn', 'Mã ông đọc cho cán bộ: chín một không, hai ba bốn.'),
+    ('SECRET', '902', '3 số mặt sau thẻ là 902, em lỡ gửi cho người lạ.'),
+    ('SECRET', 'lan anh tam tu', 'mk cua em la lan anh tam tu viet lien khong dau'),
+    ('EMAIL', 'minh chau hai ba a còng gờ mail chấm com', 'email của chị là minh chau hai ba a còng gờ mail chấm com nhé'),
+    ('SENSITIVE', 'nhiễm H', 'Chị Thoan nhiễm H, nhờ giữ kín khi phát thuốc.'),
+    ('SENSITIVE', 'nhập viện do ngộ độc rượu', 'anh Khánh nhập viện do ngộ độc rượu'),
+    ('SENSITIVE', 'suy thận giai đoạn 4', 'Chẩn đoán của ông Phùng Văn Lợi: suy thận giai đoạn 4.'),
+    ('SENSITIVE', 'has stage 3 breast cancer', 'Ms. Vu Thi Hoa has stage 3 breast cancer and asks for home visits.'),
+    ('SENSITIVE', 'cài ứng dụng theo dõi vị trí, ghi lại mọi chỗ chị đến', 'Chị Nga bị chồng cài ứng dụng theo dõi vị trí, ghi lại mọi chỗ chị đến.'),
+    ('SENSITIVE', 'người Khmer Krom', 'bà Thạch Thị Sa Phin người Khmer Krom xin xác nhận'),
+    ('SENSITIVE', 'lao phổi, đang điều trị', '7 | Hà Văn Lả | lao phổi, đang điều trị | bản Pom'),
+    ('NAME', 'Hậu', '@Hậu địa chính: chiều nay đo đất nhà bà Chín nhé'),
+    ('NAME', 'Minh Thư', 'Minh Thư (Tổ 9): em gửi danh sách rồi ạ'),
+    ('NAME', 'Tôn Thất Minh', 'Ông Tôn Thất Minh xin trích lục khai sinh.'),
+    ('NAME', 'Khổng Thị Mơ', 'Khổng Thị Mơ    0981 222 333    đã nhận tiền'),
+    ('NAME', 'Doan Van Hieu', 'SMS: Ten Doan Van Hieu, xin hen lam CCCD'),
+    ('NAME', 'Tùng', 'Nhắn cho Tùng là mai họp lúc 8 giờ.'),
+]
+
+
+@pytest.mark.parametrize(("kind", "value", "text"), S_COUSIN_CASES)
+def test_mechanisms_cover_cousins_of_slice_s_misses(kind: str, value: str, text: str) -> None:
+    """Slice S's misses became mechanisms; these are the same shapes in other words (bare typing, abbreviations)."""
+    assert_covered(kind, value, text, [f for f in find_pii(text) if f.kind == kind])
+
+
+@pytest.mark.parametrize("text", [
+    'Phường có 12 hộ ở cuối xóm Giữa cần di dời.',
+    'Đường dây nóng trực ban của UBND phường: 0243 826 1234',
+    'Số điện thoại trực phòng cháy chữa cháy của huyện: 0209 3 852 114.',
+    'Kết quả khám sức khỏe định kỳ: bệnh tim mạch chiếm 12%.',
+    'Chủ đề hội thảo: bệnh tim bẩm sinh ở trẻ em.',
+    'Ban chỉ đạo họp tại nhà văn hóa thôn 3, xã Ea Tiêu.',
+    'Hội nghị tổ chức tại Nhà văn hóa khu phố, số 15 đường Lý Tự Trọng.',
+    'Chương trình tiêm chủng tại trạm y tế, sạp 14 chợ Xóm Mới đóng cửa.',
+    'Dự án khu tái định cư Phước Lý có 320 lô.',
+    'Quốc lộ 6 đoạn km 17+300 sạt lở.',
+    'Thôn 3, xã Ea Tiêu có 120 hộ nghèo.',
+    'Nhà văn hóa tổ 5 cạnh chợ Đông Ba cần sửa mái.',
+    'Bệnh viện tỉnh có 3 bệnh nhân nhập viện do ngộ độc rượu.',
+    'Mã bưu chính 10000 của Hà Nội.',
+    'Năm 2024 có 36221 lượt khám bệnh.',
+    'Quyết định ngày 9-12-1990 và Nghị định ngày 12-9-1990.',
+    'Các cụ tròn 80 tuổi năm 2027 (sinh năm 1947) được chúc thọ.',
+    'Mã hồ sơ bà đọc cho tôi: 12345',
+    'Thẻ căn cước bị bong lớp phủ, xin làm lại có mất phí không?',
+    'to hoa giai nho tu van cho hai nha',
+    'Kiệt 46 Hoàng Diệu bị ngập sau mưa.',
+    'Tết năm 2027 là năm Đinh Mùi.',
+    'Trên địa bàn có 1 thánh thất Cao Đài.',
+    'Đường tỉnh 291 đang sửa, xe đi vòng.',
+    'Nhắn cho Phường biết lịch họp.',
+    'Tiếng Mông: Nyob zoo — xin chào.',
+    'Phó Chủ tịch UBND phường Lê Thị Hằng chủ trì.',
+    'Công viên Lê Thị Riêng mở cửa lại.',
+    'Trẻ sơ sinh ngày 3/5/2024 được tiêm đủ mũi.',
+    'Xe khách có hai mươi ba ghế và năm mươi chín người đi.',
+])
+def test_slice_s_mechanisms_leave_ordinary_text_alone(text: str) -> None:
+    """Groups, offices' duty lines, topics, meeting places, stalls and roads with no one named, postal codes, counts,
+    documents' dates, group birth years, file codes, peeling cards, advice typed bare, streets, years, religions,
+    public office holders and parks: nothing hidden."""
+    assert find_pii(text) == []
+
+
 @pytest.mark.parametrize(("kind", "value", "text"), COUSIN_CASES + R_COUSIN_CASES)
 def test_mechanisms_cover_cousins_of_first_contact_misses(kind: str, value: str, text: str) -> None:
     """Cousins of slices Q's and R's misses in wording none of the rules was written for: found, and of the right

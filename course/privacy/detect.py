@@ -582,8 +582,12 @@ def _old_dates_of_people(text: str, low: str, name_starts: list[int]) -> list[Fi
         s1 = b + (s1.start() if s1 else 150)
         if bisect.bisect_left(name_starts, s1) <= bisect.bisect_left(name_starts, s0):
             continue
-        clause = low[max(s0, low.rfind(",", s0, a) + 1):a]
-        if EVENT_BEFORE_DATE.search(clause) or GROUP_BEFORE.search(clause):
+        c0 = max(s0, low.rfind(",", s0, a) + 1)
+        clause = low[c0:a]
+        ev = EVENT_BEFORE_DATE.search(clause)
+        while ev and clause.startswith("so", ev.start()) and text[c0 + ev.start():c0 + ev.start() + 2].lower() == "sổ":
+            ev = EVENT_BEFORE_DATE.search(clause, ev.start() + 2)  # "sổ hộ khẩu ghi …" (a book), not "số" (a number)
+        if ev or GROUP_BEFORE.search(clause):
             continue
         out.append(Finding("DOB", a, b, text[a:b]))
     return out
@@ -1198,8 +1202,8 @@ def find_pii(text: str) -> list[Finding]:
             if not re.search(r"\d", value):
                 continue
             left = text[max(0, start - 30) : start]
-            if NOT_ADDRESS_BEFORE.search(left) or COUNT_BEFORE.search(left):
-                continue
+            if NOT_ADDRESS_BEFORE.search(left) or COUNT_BEFORE.search(left) or re.search(r"\d[ .-]$", left):
+                continue  # … or the last group of a number written in groups ("0912 345 678, tổ 6")
             if _money_after(text, start + len(value)) or NOT_ADDRESS_NAME.search(STREET_DATE.sub(r"\1 t", value)):
                 continue
             if OFFICE_PLACE.search(low, max(0, start - 40), start) and not person_cue(text[max(0, start - 120):start + 80]):
