@@ -197,7 +197,7 @@ VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:b
 _PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)"
                r"|khu vuc|khu tai dinh cu|khu tdc|ktdc|tdc|sap|gian hang|km|cum|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
                r"to dan pho|tdp|to|khu pho|kp|khom|xom|thon|ban|ap|buon|plei|lang|noc|phum|cho|chung cu|khu tap the|day nha tap the|ktx|block|lo|day"
-               r"|quoc lo|tinh lo|huong lo|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn)")
+               r"|quoc lo|tinh lo|huong lo|duong tinh|duong huyen|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn)")
 _PLACE_UNIT = (r"(?i:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,2}\s+Thang\s+(?:\d{1,2}|[A-Z][a-z]+)(?!\w)"  # "đường 3 Tháng 2"
                r"|\d{1,4}(?:[A-Za-z]{1,2}\d{1,3}|[A-Za-z]?)(?:[/.-]\d{1,4}[A-Za-z]?)*(?:\+\d{1,4})?(?![\w/])"  # "60/4", "12A08", "17+300"
                r"|[A-Z]{1,2}\d{0,3}(?:[-.]\d{1,4}[A-Za-z]?)?\b(?:\s+[A-Z][\w'-]*){0,3}"  # "A3", "B2-15", "S2.05 Vinhomes Ocean Park"
@@ -212,11 +212,18 @@ _POSITION = r"(?:cuoi|dau|giua|gan|canh|sau|truoc|giap|ven|ben|doi dien|sat|phia
 _LANDMARK = (r"(?:kenh|song|suoi|de|bo de|bo song|bo kenh|cau|cong|dinh|chua|nha tho|nghia trang|truong|cay xang|nga ba|nga tu"
              r"|nga nam|dap|ho|ruong|doi|nui|bai|ben|ben do|ben xe|tram|cot dien|ranh|mo|xuong|hop tac xa|htx)")
 _POSITION_UNIT = (r"(?i:" + _POSITION + r")\s+(?:" + _PLACE_UNIT + r"|(?i:" + _LANDMARK + r")(?:(?:\s+[a-z]+){0,2}\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
-                  r"|\s+(?:so\s+)?\d{1,4}\b)?(?=\s*[,;.)]|\s*$))")
+                  r"|\s+(?:so\s+)?\d{1,4}\b)?(?=\s*[,;.)]|\s*$|\s+(?i:km|quoc lo|tinh lo|duong|pho|ngo|hem|kiet|so)\s+\d))")
 # Units of the administration after a place ("thôn 3, xã Ea Tiêu, huyện Ninh Giang"): they go on a chain, never open one.
 _ADMIN_UNIT = (r"(?:(?i:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp\.?|tinh|tx\.?|tt\.?)\s+|(?i:p|q|h|x|tp|tx|tt)\.\s*)(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
                r"|\d{1,2}\b(?!\s*[/.]\d))")
-_CHAIN_NEXT = r"(?:" + _PLACE_UNIT + r"|" + _POSITION_UNIT + r"|" + _ADMIN_UNIT + r")"
+# After a unit: the n-th house from it ("nhà thứ ba bên trái"), a host's house ("nhà bà Hương"), a part of a hamlet named by
+# where it lies ("xóm dưới suối"), an old unit and its new name ("khu 5 cũ, nay là tổ dân phố 9").
+_HOUSE_NTH = (r"(?i:(?:can |cai )?nha thu (?:" + _NUMW + r"|\d{1,2})(?: (?:ben|phia|tay) (?:trai|phai)| tu (?:dau|trong|ngoai|duoi|tren)"
+              r"(?: (?:ngo|hem|kiet|vao|ra|dem|lai))?)?|nha (?:ong|ba|anh|chi|co|chu|bac|cu) )(?:[A-Z][\w'-]*)?"
+              r"|(?i:xom|ban|thon|lang|ap|khu) (?:tren|duoi|giua|ngoai|trong|dau|cuoi) [a-z]+")
+_CHAIN_NEXT = (r"(?:(?i:nay (?:la|thuoc)|truoc la|cu la)\s+)?(?:" + _HOUSE_NTH + r"|" + _PLACE_UNIT + r"|" + _POSITION_UNIT + r"|"
+               + _ADMIN_UNIT + r")(?:\s+(?i:cu|moi)\b)?")
+HOUSE_NTH_AFTER = re.compile(r"\s*,?\s*(?:" + _HOUSE_NTH + r")")
 PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>(?:(?i:" + _POSITION + r")\s+)?" + _PLACE_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")*"
                             r"|" + _POSITION_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")+)")  # "sau trường … Kim Đồng, xóm 4"
 POSITION_START = re.compile(r"(?i:" + _POSITION + r")\s+")
@@ -465,7 +472,7 @@ ANY_DATE_RE = re.compile(
 LUNAR_YEAR = re.compile(r"\b(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b")
 BIRTH_HINT = re.compile(r"sinh|dob|\bns|\bsn|born|birth|doi|\bde ")
 # A word that says the next date is a birth: "ngày sinh", "sinh ngày", "NS", "DOB" (folded).
-BIRTH_WORD_RE = re.compile(r"\b(?:ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh ra(?= (?:vao|ngay|nam|luc|hom)\b)|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
+BIRTH_WORD_RE = re.compile(r"\b(?:khai sinh ghi(?: la)?|ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh ra(?= (?:vao|ngay|nam|luc|hom)\b)|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
                            r"|chao doi|ra doi|sinh nhat|born|birthday|birth date|de(?= (?:ngay|nam|vao|hom|luc)\b))\b"
                            r"(?! (?:hoat|vien|thai|ke|song|ly|hoc|san|trac|to|vat|khi|loi|thanh|tu|ra)\b)")
 
@@ -559,6 +566,8 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
         while end > m.start() and low[end - 1] == " ":
             end -= 1
         start = m.start() + 4 if re.match(r"nam \d", low[m.start():end]) else m.start()  # the year, not "năm"
+        if hour := TIME_OF_DAY.search(low, b.end(), m.start()):  # "sinh lúc 2 giờ sáng ngày …": the hour is part of the birth
+            start = hour.start() + len(hour.group()) - len(hour.group().lstrip())
         out.append(Finding("DOB", start, end, text[start:end]))
     return out
 
@@ -776,6 +785,8 @@ def _secrets(text: str, low: str) -> list[Finding]:
         end_win = k.end() + (stop.start() if stop else min(100, len(low) - k.end()))
         nxt = SECRET_KEY_RE.search(low, k.end(), end_win)  # "wifi …: tên X, mật khẩu Y": the next keyword owns Y
         end_win = nxt.start() if nxt else end_win
+        if nxt and k.group() in ("wifi", "wi-fi"):
+            continue  # "wifi: NhaTro_Hong5G, pass: …": what follows "wifi" is the network's name; the password has its own key
         short = k.group().startswith(_SHORT_SECRET_KEYS) or k.group().startswith(("ba ", "3 "))
         # the value read aloud or typed digit by digit: "là năm hai tám, một chín bốn", "là 8 4 2 6 9"
         spoken = [(k.end() + a, k.end() + b) for a, b, dg in number_runs(text[k.end():end_win], low[k.end():end_win], 3)
@@ -1035,6 +1046,8 @@ def _extend_addresses(text: str, folded_case: str, found: list[Finding]) -> list
                 b += m.end()  # "TDP Hòa Lạc 2 báo cáo"
             if village and (m := _ADMIN_AFTER.match(folded_case, b)):  # a hamlet is found again by its commune
                 b = m.end()
+            if m := HOUSE_NTH_AFTER.match(folded_case, b):  # "hẻm 42 Nguyễn Trãi, nhà thứ ba bên trái"
+                b = m.end()
             if b != f.end:
                 f = Finding("ADDRESS", f.start, b, text[f.start:b])
         out.append(f)
@@ -1051,7 +1064,11 @@ _BOX_BARS = str.maketrans({c: "|" for c in "│┃｜¦ǀ∣┆┇╎╏║"})
 
 
 # A name right after a lane or house number is the street's ("Kiệt 46 Hoàng Diệu", "ngõ 12 Lê Lợi"); "năm Đinh Mùi" is a year.
-NOT_PERSON_BEFORE = re.compile(r"\b(?:kiet|ngo|hem|ngach|so nha|nha so|so|k)\s*\d{1,4}[a-z]?(?:/\d{1,4}[a-z]?)*\s+$")
+NOT_PERSON_BEFORE = re.compile(r"\b(?:kiet|ngo|hem|ngach|so nha|nha so|so|k)\s*\d{1,4}[a-z]?(?:/\d{1,4}[a-z]?)*\s+$"
+                               # a business's name or an offence after its label: "TÊN HỘ KINH DOANH: TIỆM VÀNG …", "LỖI: ĐỖ SAI …"
+                               r"|\b(?:ten (?:ho kinh doanh|co so|cua hang|doanh nghiep|cong ty|to chuc|don vi|hang|quan|tiem|nha thuoc"
+                               r"|hop tac xa|htx|truong|du an|cong trinh)|loi(?: vi pham)?|hanh vi(?: vi pham)?|noi dung|ly do)\s*:\s*$"
+                               r"|\b(?:chu|ky tu|letter)\s+$")  # "chữ N": a letter
 
 
 # A full name whose family name is also a title word, after a title ("chị Ông Thị Hậu", "anh Phó Đức Hạnh"), and a
@@ -1079,9 +1096,13 @@ THI_NAME_RE = re.compile(rf"(?<!\w)(?P<n>(?P<f>{_NW_CAP})\s+Thị\s+{_NW_CAP}(?:
 BARE_LABEL_NAME_RE = re.compile(r"\b(?:Ten|TEN|ten)\s*:?\s+(?P<n>(?P<s>[A-Z][a-z]+)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
 BARE_TITLE_SURNAME_RE = re.compile(r"\b(?:ong|ba|anh|chi|em|co|chu|bac|cu|chau|Ong|Ba|Anh|Chi|Em|Co|Chu|Bac|Cu|Chau)\s+"
                                    r"(?P<n>(?:Chu|Co|Ong|Ba|Anh|Bac|Cu|Chau|Pho)\s+(?:Van|Thi)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+MESSAGE_OPEN_RE = re.compile(rf"(?:^|\n)\s*(?:Gửi|Nhắn|Chào|Nhờ)\s+(?P<n>{_NW_CAP}(?:\s+{_NW_CAP})?)(?=\s*[,:]|\s+ở\b|\s+ơi\b)")
 MESSAGE_TO_RE = re.compile(rf"\b(?:[Nn]hắn|[Bb]áo|[Gg]ửi|[Gg]ọi|[Nn]hờ|[Dd]ặn)\s+(?:lại\s+|giúp\s+)?(?:cho|với)\s+(?P<n>{_NW_CAP})"
                            r"(?=\s+(?:là|rằng|biết|ngay|nhé|nha|ạ|mai|chiều|sáng|tối)\b|\s*[,.!])")
 BARE_BAN_RE = re.compile(r"\bban\s+(?P<n>[A-Z][a-z]+)(?=\s+(?:a|oi|nhe|nha|ah)\b|\s*[,.!?]|\s*$)")
+
+
+INSTITUTION_WORDS = frozenset("phong ban so uy hoi truong cong chi to doi ubnd tram trung vien cuc bo dang doan mat hdnd".split())
 
 
 def _name_words_ok(value: str) -> bool:
@@ -1109,7 +1130,8 @@ def _more_name_shapes(text: str, folded_case: str) -> list[tuple[int, int]]:
     spans += [m.span("n") for m in BARE_LABEL_NAME_RE.finditer(folded_case) if m.group("s").lower() in SURNAMES_BARE
               and text[m.start("n"):m.end("n")].isascii()]
     spans += [m.span("n") for m in BARE_TITLE_SURNAME_RE.finditer(folded_case) if text[m.start("n"):m.end("n")].isascii()]
-    spans += [m.span("n") for m in MESSAGE_TO_RE.finditer(text) if _name_words_ok(m.group("n"))]
+    spans += [m.span("n") for rx in (MESSAGE_TO_RE, MESSAGE_OPEN_RE) for m in rx.finditer(text) if _name_words_ok(m.group("n"))
+              and strip_diacritics_aligned(m.group("n").split()[0]).lower() not in INSTITUTION_WORDS]
     if text.isascii():
         spans += [m.span("n") for m in BARE_BAN_RE.finditer(text) if _name_words_ok(m.group("n"))]
     return spans
@@ -1235,7 +1257,8 @@ def find_pii(text: str) -> list[Finding]:
                 and opening):
             found.append(Finding("ADDRESS", start, start + len(value), text[start:start + len(value)]))
 
-    names = [n for n in _widen_names(text, find_names(text, folded_case), folded_case) if not NOT_PERSON_BEFORE.search(low, max(0, n[1] - 24), n[1])
+    names = [n for n in _widen_names(text, find_names(text, folded_case), folded_case)
+             if not (NOT_PERSON_BEFORE.search(low, max(0, n[1] - 24), n[1]) and (n[2] - n[1] == 1 or not low.startswith("chu ", n[1] - 4)))
              and not (LUNAR_YEAR.fullmatch(low, n[1], n[2]) and low[max(0, n[1] - 4):n[1]] == "nam ")]
     name_starts = sorted(st for k, st, _ in names if k == "NAME")
     name_ends = {st: e for k, st, e in names if k == "NAME"}

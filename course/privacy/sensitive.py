@@ -475,10 +475,11 @@ GENERIC_NEEDS["health_c"] = ("khiem", "thoat vi", "liet", "mu", "diec", "u ", "u
                              "mo", "cai")
 # "mổ" (surgery) and "bầu" (pregnant) fold like "mở" (open) and "bầu" (vote): in accented text the typed word must be it.
 _ACCENTED.update({"mo": ("mổ",), "bau": ("bầu",), "trai cai": ("trại cai",), "bong": ("bỏng",),
-                  "duong tinh": ("dương tính",)})
+                  "duong tinh": ("dương tính",), "ngoai tinh": ("ngoại tình",), "phat nguoi": ()})
 _ACCENT_RX = re.compile(_ACCENT_RX.pattern[:-3] + r"|(?:(?<=vua )|(?<=moi )|(?<=da )|(?<=phai )|(?<=sap )|(?<=cho ))mo"
                         r"|(?<!\w)mo(?= (?:tim|nao|ruot|da day|cot|thoat|u|mat|sinh)\b)|(?:(?<=co )|(?<=mang ))bau"
-                        r"|trai cai|(?<=bi )bong|duong tinh)\b")  # "đường tỉnh 291" (a road), not "dương tính"  # "bị bỏng" (a burn), not "bị bong lớp phủ" (peeling)
+                        r"|trai cai|(?<=bi )bong|duong tinh|ngoai tinh|phat nguoi)\b")  # "ngoài tỉnh" is out of the province; a
+# camera's traffic fine ("phạt nguội") is no criminal record  # "đường tỉnh 291" (a road), not "dương tính"  # "bị bỏng" (a burn), not "bị bong lớp phủ" (peeling)
 for _k in ("health_x", "criminal_x", "religion_x", "political_x", "biometric_x", "location_x", "finance_x", "health_c"):
     GENERIC[_k] = _fast(GENERIC[_k])
 # A phrase right after these speaks of a group or of a topic, not of one person ("23 người nhiễm HIV",
