@@ -208,7 +208,8 @@ OFFICE_PLACE = re.compile(r"\b(?:tru so|ubnd|uy ban nhan dan|hoi truong|co quan|
                           r"|bo phan|phong hop|tiep nhan)\b")
 # Where in a place: "cuối xóm Giữa", "giáp bờ đê", "cạnh chợ Phường" — a position word before a unit or a landmark (a
 # landmark with no name counts only after another unit: "ấp Tân Hưng, cuối kênh Xáng").
-_POSITION = r"(?:cuoi|dau|giua|gan|canh|sau|truoc|giap|ven|ben|doi dien|sat|phia sau|phia truoc|ngay|trong|ngoai|cach)"
+_POSITION = (r"(?:ngay\s+)?(?:cuoi|dau|giua|gan|canh|sau|truoc|giap|ven|ben|doi dien|sat|phia sau|phia truoc|ngay|trong"
+             r"|ngoai|cach)")
 _LANDMARK = (r"(?:kenh|song|suoi|de|bo de|bo song|bo kenh|cau|cong|dinh|chua|nha tho|nghia trang|truong|cay xang|nga ba|nga tu"
              r"|nga nam|dap|ho|ruong|doi|nui|bai|ben|ben do|ben xe|tram|cot dien|ranh|mo|xuong|hop tac xa|htx)")
 _POSITION_UNIT = (r"(?i:" + _POSITION + r")\s+(?:" + _PLACE_UNIT + r"|(?i:" + _LANDMARK + r")(?:(?:\s+[a-z]+){0,2}\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
@@ -229,7 +230,7 @@ PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>(?:(?i:" + _POSITION + r")\s+)?" +
 POSITION_START = re.compile(r"(?i:" + _POSITION + r")\s+")
 DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay|sap|gian hang)\b", re.I)
 CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o|nguoi|thue tro|o tro|thue"
-                        r"|thue phong|ban|ban rau|ban hang|nha (?:toi|minh|em|anh|chi|ong|ba|co|chu|bac|cu|chau|no|ho)"
+                        r"|thue phong|ban|ban rau|ban hang|nha|nha (?:toi|minh|em|anh|chi|ong|ba|co|chu|bac|cu|chau|no|ho)"
                         r"(?: [A-Z][a-z]*)?)\s+|\(\s*"
                         r"|\s[–—-]\s*)$", re.I)
 # A unit that numbers one home: "số nhà 8", "nhà số 15", "số 9" (before another unit), a flat, a room, a stall.
@@ -791,7 +792,7 @@ def _secrets(text: str, low: str) -> list[Finding]:
         # the value read aloud or typed digit by digit: "là năm hai tám, một chín bốn", "là 8 4 2 6 9"
         spoken = [(k.end() + a, k.end() + b) for a, b, dg in number_runs(text[k.end():end_win], low[k.end():end_win], 3)
                   if 3 <= len(dg) <= 12]
-        spaced = re.search(r"(?<![\w.,/])\d(?: \d){3,11}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
+        spaced = re.search(r"(?<![\w.,/])\d(?:(?: | ?[-.] )\d){3,11}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
         if spaced:
             spoken.append((k.end() + spaced.start(), k.end() + spaced.end()))
         # digits in groups: "mã OTP 6 số: 027 593", "PIN 12 34"
