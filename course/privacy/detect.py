@@ -26,8 +26,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from course.privacy.names import (FAMOUS, NOT_NAME_START, PLACE_WORDS, PLACES, SURNAMES_BARE, SURNAMES_VI, _valid_name,
-                                  find_names)
+from course.privacy.names import (
+    FAMOUS,
+    NOT_NAME_START,
+    PLACE_WORDS,
+    PLACES,
+    SURNAMES_BARE,
+    SURNAMES_VI,
+    _valid_name,
+    find_names,
+)
 from course.privacy.numwords import number_runs, words_to_digits
 from course.privacy.sensitive import find_sensitive, person_cue
 from course.text import strip_diacritics, strip_diacritics_aligned
