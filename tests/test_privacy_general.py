@@ -909,6 +909,14 @@ S_COUSIN_CASES = [
     ('NAME', 'Khổng Thị Mơ', 'Khổng Thị Mơ    0981 222 333    đã nhận tiền'),
     ('NAME', 'Doan Van Hieu', 'SMS: Ten Doan Van Hieu, xin hen lam CCCD'),
     ('NAME', 'Tùng', 'Nhắn cho Tùng là mai họp lúc 8 giờ.'),
+    ('DOB', 'năm Canh Dần 1950', 'Ông Sầm Văn Lự sinh năm Canh Dần 1950, xin mừng thọ.'),
+    ('SECRET', '5517', 'code xác nhận của anh Tú là 5517'),
+    ('SECRET', '4 8 2 - 9 1 6', 'OTP: 4 8 2 - 9 1 6'),
+    ('ADDRESS', 'ngay đầu hẻm 7 Lê Văn Sỹ', 'ông Sáu nhà ngay đầu hẻm 7 Lê Văn Sỹ'),
+    ('ADDRESS', 'hẻm 9 Trần Phú, nhà thứ hai bên phải', 'Cô Loan ở hẻm 9 Trần Phú, nhà thứ hai bên phải, xin giấy xác nhận.'),
+    ('ADDRESS', 'số 5, tổ 2, khu 3 cũ, nay là tổ dân phố 7', 'Nơi ở cũ của chị Hằng: số 5, tổ 2, khu 3 cũ, nay là tổ dân phố 7.'),
+    ('DOB', 'lúc 5 giờ chiều ngày 2/9/2026', 'Cháu bé sinh lúc 5 giờ chiều ngày 2/9/2026 tại nhà.'),
+    ('DOB', 'ngày 30 tháng 2 năm 2001', 'giấy khai sinh ghi ngày 30 tháng 2 năm 2001 của chị Tươi, xin đính chính.'),
 ]
 
 
@@ -949,6 +957,11 @@ def test_mechanisms_cover_cousins_of_slice_s_misses(kind: str, value: str, text:
     'Công viên Lê Thị Riêng mở cửa lại.',
     'Trẻ sơ sinh ngày 3/5/2024 được tiêm đủ mũi.',
     'Xe khách có hai mươi ba ghế và năm mươi chín người đi.',
+    'Tòa nhà có 12 tầng 3 thang máy.',
+    'Giá xăng tăng 5 lần trong tháng.',
+    'Đăng ký khai sinh ngày 3/5/2024 tại phường.',
+    'wifi: PhongHop_5G, pass: xin ở bộ phận một cửa',
+    'Cửa hàng ở đường tỉnh 291 mở lại.',
 ])
 def test_slice_s_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """Groups, offices' duty lines, topics, meeting places, stalls and roads with no one named, postal codes, counts,

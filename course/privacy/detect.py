@@ -223,15 +223,16 @@ _LANDMARK = (r"(?:kenh|song|suoi|de|bo de|bo song|bo kenh|cau|cong|dinh|chua|nha
 _POSITION_UNIT = (r"(?i:" + _POSITION + r")\s+(?:" + _PLACE_UNIT + r"|(?i:" + _LANDMARK + r")(?:(?:\s+[a-z]+){0,2}\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
                   r"|\s+(?:so\s+)?\d{1,4}\b)?(?=\s*[,;.)]|\s*$|\s+(?i:km|quoc lo|tinh lo|duong|pho|ngo|hem|kiet|so)\s+\d))")
 # Units of the administration after a place ("thôn 3, xã Ea Tiêu, huyện Ninh Giang"): they go on a chain, never open one.
-_ADMIN_UNIT = (r"(?:(?i:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp\.?|tinh|tx\.?|tt\.?)\s+|(?i:p|q|h|x|tp|tx|tt)\.\s*)(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
+_ADMIN_UNIT = (r"(?:(?i:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp\.?|tinh|tx\.?|tt\.?)\s+|(?i:p|q|h|x|f|tp|tx|tt)\.\s*)(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
                r"|\d{1,2}\b(?!\s*[/.]\d))")
 # After a unit: the n-th house from it ("nhà thứ ba bên trái"), a host's house ("nhà bà Hương"), a part of a hamlet named by
 # where it lies ("xóm dưới suối"), an old unit and its new name ("khu 5 cũ, nay là tổ dân phố 9").
 _HOUSE_NTH = (r"(?i:(?:can |cai )?nha thu (?:" + _NUMW + r"|\d{1,2})(?: (?:ben|phia|tay) (?:trai|phai)| tu (?:dau|trong|ngoai|duoi|tren)"
               r"(?: (?:ngo|hem|kiet|vao|ra|dem|lai))?)?|nha (?:ong|ba|anh|chi|co|chu|bac|cu) )(?:[A-Z][\w'-]*)?"
               r"|(?i:xom|ban|thon|lang|ap|khu) (?:tren|duoi|giua|ngoai|trong|dau|cuoi) [a-z]+")
+_HOUSE_STREET = r"\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4}"
 _CHAIN_NEXT = (r"(?:(?i:nay (?:la|thuoc)|truoc la|cu la)\s+)?(?:" + _HOUSE_NTH + r"|" + _PLACE_UNIT + r"|" + _POSITION_UNIT + r"|"
-               + _ADMIN_UNIT + r")(?:\s+(?i:cu|moi)\b)?")
+               + _ADMIN_UNIT + r"|" + _HOUSE_STREET + r")(?:\s+(?i:cu|moi)\b)?")
 HOUSE_NTH_AFTER = re.compile(r"\s*,?\s*(?:" + _HOUSE_NTH + r")")
 PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>(?:(?i:" + _POSITION + r")\s+)?" + _PLACE_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")*"
                             r"|" + _POSITION_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")+)")  # "sau trường … Kim Đồng, xóm 4"
@@ -467,6 +468,7 @@ ANY_DATE_RE = re.compile(
     r"|th(?:ang|g)\.?\s+(?:\d{1,2}|" + _NW + r")\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"
     r"|nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"  # "sinh năm 90"
     r"|(?:nam\s+)?(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
+    r"(?:\s*\(?\s*(?:19|20)\d{2}\b\)?)?"  # "năm Đinh Hợi 1947", "Giáp Thân (1944)"
     # "21 thg 4, 1985", "13 tháng 6 âm lịch năm Kỷ Dậu": the month abbreviated, the calendar named, the year without "năm"
     r"|(?:(?:ngay|mung|mong)\s+){0,2}(?:\d{1,2}|ram|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+(?:th(?:ang|g)\.?\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)|tet)(?:\s*\(?(?:am lich|duong lich|al|dl)\)?)?(?:\s*[/,]?\s*(?:nam\s+(?:(?:19|20)\d{2}|" + _LUNAR + r"|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7})|(?:19|20)\d{2}(?!\d)"
     # a two-digit year read aloud with no "năm": "hai sáu tháng tám chín lăm"
@@ -763,7 +765,7 @@ def _spoken_plates(text: str, low: str) -> list[Finding]:
 # A secret's keyword; the secret is the first token-like value after it in the same clause.
 SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
                            r"|ma xac (?:thuc|nhan|minh)|ma bao mat|ma kich hoat|ma dang nhap|ma mo khoa|ma bi mat|ma so bi mat"
-                           r"|ma truy cap|smart ?otp|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv"
+                           r"|ma truy cap|smart ?otp|code (?:xac (?:nhan|thuc|minh)|otp|kich hoat)|verification code|security code|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv"
                            r"|(?:ma )?puk|ma khoi phuc|ma du phong|recovery code|backup code"
                            # the card's security code described: "ba số sau thẻ", "3 số mặt sau thẻ"
                            r"|(?:ba|3) (?:chu )?so (?:o |in )?(?:mat |phia |dang )?sau(?: cua| tren)? the"
@@ -1292,6 +1294,8 @@ def find_pii(text: str) -> list[Finding]:
         units = (len(re.findall(r"(?<![\w-])" + _PLACE_NOUN + r"\s+(?:so\s+)?[\dA-Z]", folded_case[a:b], re.I))
                  + len(re.findall(r"(?<![\w-])(?:" + _ADMIN_UNIT + r"|(?i:" + _POSITION + r")\s+(?i:" + _LANDMARK + r"))\b",
                                   folded_case[m.start("c"):b])))
+        house_street = re.search(r",\s*" + _HOUSE_STREET, folded_case[a:b]) is not None  # "lầu 3, 45 Nguyễn Huệ"
+        units += house_street
         lead = lead or CHAIN_LEAD.search(folded_case[max(0, a - 24):a]) is not None
         dwelling = DWELLING_START.match(folded_case, a) is not None
         if dwelling and re.match(r"(?i:sap|gian hang)\b", folded_case[a:a + 10]) and not (
@@ -1312,7 +1316,7 @@ def find_pii(text: str) -> list[Finding]:
             continue  # "phòng 301, tòa nhà A, trụ sở UBND": an office; "bà con xóm Bưa": the village itself
         # who the sentence is about: a name found, or a title, kinship word or pronoun ("hộ ông …", "anh ấy")
         someone = person or person_cue(text[s0:s1]) or SPEAKER_LEAD.search(low, max(0, a - 30), a) is not None
-        house = HOUSE_UNIT.search(chain) is not None  # a house, flat or stall number: one home
+        house = HOUSE_UNIT.search(chain) is not None or house_street  # a house, flat or stall number: one home
         lane = re.search(r"\b(?:ngo|ngach|hem|kiet)\s+(?:so\s+)?\d", chain) is not None
         village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|noc|phum|to dan pho|tdp|to|khu pho|kp|khom)\s", chain) is not None
         lane_street = re.match(r"(?:ngo|ngach|hem|kiet)\s+\d[\w/]*(?:\s+[A-Z][\w]*){1,4}", folded_case[a:b + 40])
