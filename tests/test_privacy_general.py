@@ -917,6 +917,10 @@ S_COUSIN_CASES = [
     ('ADDRESS', 'số 5, tổ 2, khu 3 cũ, nay là tổ dân phố 7', 'Nơi ở cũ của chị Hằng: số 5, tổ 2, khu 3 cũ, nay là tổ dân phố 7.'),
     ('DOB', 'lúc 5 giờ chiều ngày 2/9/2026', 'Cháu bé sinh lúc 5 giờ chiều ngày 2/9/2026 tại nhà.'),
     ('DOB', 'ngày 30 tháng 2 năm 2001', 'giấy khai sinh ghi ngày 30 tháng 2 năm 2001 của chị Tươi, xin đính chính.'),
+    ('ADDRESS', 'khu trọ chú Bảy, phòng 11', 'Anh Vĩnh thuê ở khu trọ chú Bảy, phòng 11, chưa đăng ký tạm trú.'),
+    ('ADDRESS', 'tổ 8 khu phố 4', 'Nhà chị Sen, tổ 8 khu phố 4, xin hỗ trợ sửa nhà.'),
+    ('NAME', 'Sen', 'Nhà chị Sen, tổ 8 khu phố 4, xin hỗ trợ sửa nhà.'),
+    ('SENSITIVE', 'bị công an triệu tập', 'Ông Kha đang bị công an triệu tập vì tổ chức đánh bạc.'),
 ]
 
 
@@ -962,6 +966,7 @@ def test_mechanisms_cover_cousins_of_slice_s_misses(kind: str, value: str, text:
     'Đăng ký khai sinh ngày 3/5/2024 tại phường.',
     'wifi: PhongHop_5G, pass: xin ở bộ phận một cửa',
     'Cửa hàng ở đường tỉnh 291 mở lại.',
+    'tau bi toa bat giu thi giu toi da bao lau',
 ])
 def test_slice_s_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """Groups, offices' duty lines, topics, meeting places, stalls and roads with no one named, postal codes, counts,

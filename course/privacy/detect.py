@@ -227,6 +227,7 @@ _ADMIN_UNIT = (r"(?:(?i:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp\.?|tin
                r"|\d{1,2}\b(?!\s*[/.]\d))")
 # After a unit: the n-th house from it ("nhà thứ ba bên trái"), a host's house ("nhà bà Hương"), a part of a hamlet named by
 # where it lies ("xóm dưới suối"), an old unit and its new name ("khu 5 cũ, nay là tổ dân phố 9").
+_HOST_HOUSE = (r"(?i:nha tro|day tro|khu tro|xom tro|phong tro|nha)\s+(?i:ong|ba|co|chu|bac|anh|chi|cu|di)\s+[A-Z][\w'-]*")
 _HOUSE_NTH = (r"(?i:(?:can |cai )?nha thu (?:" + _NUMW + r"|\d{1,2})(?: (?:ben|phia|tay) (?:trai|phai)| tu (?:dau|trong|ngoai|duoi|tren)"
               r"(?: (?:ngo|hem|kiet|vao|ra|dem|lai))?)?|nha (?:ong|ba|anh|chi|co|chu|bac|cu) )(?:[A-Z][\w'-]*)?"
               r"|(?i:xom|ban|thon|lang|ap|khu) (?:tren|duoi|giua|ngoai|trong|dau|cuoi) [a-z]+")
@@ -235,6 +236,7 @@ _CHAIN_NEXT = (r"(?:(?i:nay (?:la|thuoc)|truoc la|cu la)\s+)?(?:" + _HOUSE_NTH +
                + _ADMIN_UNIT + r"|" + _HOUSE_STREET + r")(?:\s+(?i:cu|moi)\b)?")
 HOUSE_NTH_AFTER = re.compile(r"\s*,?\s*(?:" + _HOUSE_NTH + r")")
 PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>(?:(?i:" + _POSITION + r")\s+)?" + _PLACE_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")*"
+                            r"|" + _HOST_HOUSE + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")+"  # "dãy trọ cô Năm, phòng 6"
                             r"|" + _POSITION_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")+)")  # "sau trường … Kim Đồng, xóm 4"
 POSITION_START = re.compile(r"(?i:" + _POSITION + r")\s+")
 DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay|sap|gian hang)\b", re.I)
@@ -1290,6 +1292,12 @@ def find_pii(text: str) -> list[Finding]:
                 a += 1
             if not PLACE_CHAIN_RE.fullmatch(folded_case, a, b):
                 continue
+        if (host := re.match(r"(?i:nha)\s+(?i:ong|ba|co|chu|bac|anh|chi|cu|di)\s+", folded_case[a:b])) and a + host.end() in name_ends:
+            a = name_ends[a + host.end()]  # "Nhà anh Tư, tổ 5 …": the family named keeps its name; the address is what follows
+            while a < b and folded_case[a] in " ,":
+                a += 1
+            if not PLACE_CHAIN_RE.fullmatch(folded_case, a, b):
+                continue
         chain = low[a:b]
         units = (len(re.findall(r"(?<![\w-])" + _PLACE_NOUN + r"\s+(?:so\s+)?[\dA-Z]", folded_case[a:b], re.I))
                  + len(re.findall(r"(?<![\w-])(?:" + _ADMIN_UNIT + r"|(?i:" + _POSITION + r")\s+(?i:" + _LANDMARK + r"))\b",
@@ -1316,7 +1324,8 @@ def find_pii(text: str) -> list[Finding]:
             continue  # "phòng 301, tòa nhà A, trụ sở UBND": an office; "bà con xóm Bưa": the village itself
         # who the sentence is about: a name found, or a title, kinship word or pronoun ("hộ ông …", "anh ấy")
         someone = person or person_cue(text[s0:s1]) or SPEAKER_LEAD.search(low, max(0, a - 30), a) is not None
-        house = HOUSE_UNIT.search(chain) is not None or house_street  # a house, flat or stall number: one home
+        house = (HOUSE_UNIT.search(chain) is not None or house_street  # a house, flat or stall number: one home
+                 or re.match(_HOST_HOUSE, folded_case[a:b]) is not None)  # "nhà anh Tư, tổ 5 …", "dãy trọ cô Năm, phòng 6"
         lane = re.search(r"\b(?:ngo|ngach|hem|kiet)\s+(?:so\s+)?\d", chain) is not None
         village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|noc|phum|to dan pho|tdp|to|khu pho|kp|khom)\s", chain) is not None
         lane_street = re.match(r"(?:ngo|ngach|hem|kiet)\s+\d[\w/]*(?:\s+[A-Z][\w]*){1,4}", folded_case[a:b + 40])

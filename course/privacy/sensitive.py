@@ -159,7 +159,10 @@ GENERIC: dict[str, re.Pattern[str]] = {
         + _TAIL + r"{1,4}"
         r")\b"),
     "criminal": re.compile(
-        r"\b(?:(?:dang |da |tung |moi |vua |tung bi |da bi |dang bi |bi )+(?:bat|bat giu|bat qua tang|khoi to|truy to|truy na|"
+        r"\b(?:(?:dang |da |tung |moi |vua |tung bi |da bi |dang bi |bi )+"
+        # the authority between: "bị công an triệu tập", "bị tòa án tuyên phạt"
+        r"(?:(?:cong an|toa an|toa|vien kiem sat|co quan dieu tra|canh sat|bien phong|kiem lam)(?: (?:xa|phuong|huyen|quan|tinh"
+        r"|thanh pho|giao thong|hinh su|kinh te|nhan dan))? )?(?:bat|bat giu|bat qua tang|khoi to|truy to|truy na|"
         r"ket an|tuyen an|xu|xet xu|xu phat|phat|tam giam|tam giu|dieu tra|trieu tap|quan che|cam cu tru|dua vao(?= (?:co so|truong|trai|cai nghien))|dua di(?= (?:cai nghien|trai|tu|giao duong|co so))"
         r"|ap dung|giao duc|lap bien ban|xu ly|to cao|canh cao|tich thu|cuong che)" + _TAIL + r"{1,6}"
         r"|(?:co |con |tung |bi |da |dang |vua |moi )*(?:tien an|tien su(?! dung)|an tich|an treo|an tu|phat tu|tu giam|tu chung than"
@@ -289,7 +292,7 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:anh|chi|ong|ba|co|chu|bac|chau|em|nguoi|doi
 
 # A clause whose subject is a thing: "Ô tô 30G-… bị phạt nguội", "Xe của anh Thắng … bị tạm giữ 7 ngày".
 _THING_SUBJECT = re.compile(r"\s*(?:chiec |cai )?(?:xe|o to|oto|xe may|xe dap|bien (?:kiem soat|so)|bks|phuong tien|tai san|hang hoa"
-                            r"|lo hang|giay phep|dien thoai|may|cong trinh|nha|dat|thua dat|tien|tai khoan|so tien)\b")
+                            r"|lo hang|giay phep|dien thoai|may|cong trinh|nha|dat|thua dat|tien|tai khoan|so tien|tau|tau ca|thuyen|ghe|sa lan)\b")
 
 
 def _thing_subject(low: str, s0: int, a: int) -> bool:
