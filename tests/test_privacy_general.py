@@ -921,6 +921,7 @@ S_COUSIN_CASES = [
     ('ADDRESS', 'tổ 8 khu phố 4', 'Nhà chị Sen, tổ 8 khu phố 4, xin hỗ trợ sửa nhà.'),
     ('NAME', 'Sen', 'Nhà chị Sen, tổ 8 khu phố 4, xin hỗ trợ sửa nhà.'),
     ('SENSITIVE', 'bị công an triệu tập', 'Ông Kha đang bị công an triệu tập vì tổ chức đánh bạc.'),
+    ('ADDRESS', 'khu tập thể nhà máy giấy, dãy C, phòng 12', 'Anh Toàn ở khu tập thể nhà máy giấy, dãy C, phòng 12'),
 ]
 
 
@@ -967,6 +968,7 @@ def test_mechanisms_cover_cousins_of_slice_s_misses(kind: str, value: str, text:
     'wifi: PhongHop_5G, pass: xin ở bộ phận một cửa',
     'Cửa hàng ở đường tỉnh 291 mở lại.',
     'tau bi toa bat giu thi giu toi da bao lau',
+    'Khu tập thể nhà máy giấy, dãy C đang xuống cấp.',
 ])
 def test_slice_s_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """Groups, offices' duty lines, topics, meeting places, stalls and roads with no one named, postal codes, counts,

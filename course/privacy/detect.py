@@ -237,6 +237,9 @@ _CHAIN_NEXT = (r"(?:(?i:nay (?:la|thuoc)|truoc la|cu la)\s+)?(?:" + _HOUSE_NTH +
 HOUSE_NTH_AFTER = re.compile(r"\s*,?\s*(?:" + _HOUSE_NTH + r")")
 PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>(?:(?i:" + _POSITION + r")\s+)?" + _PLACE_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")*"
                             r"|" + _HOST_HOUSE + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")+"  # "dãy trọ cô Năm, phòng 6"
+                            # an estate named in small letters, then its block or room: "khu tập thể nhà máy giấy, dãy C, phòng 12"
+                            r"|(?i:khu tap the|tap the|ky tuc xa|ktx|chung cu|khu nha o|khu tro|day tro)(?: [a-z]+){1,4}"
+                            r"(?=\s*,\s*(?i:day|phong|nha|toa|block|can|so|lo|tang|lau)\s)(?:\s*,?\s*" + _CHAIN_NEXT + r")+"
                             r"|" + _POSITION_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")+)")  # "sau trường … Kim Đồng, xóm 4"
 POSITION_START = re.compile(r"(?i:" + _POSITION + r")\s+")
 DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay|sap|gian hang)\b", re.I)
