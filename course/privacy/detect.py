@@ -81,7 +81,7 @@ class Finding:
 _NOT_DIGIT_BEFORE = r"(?<![\d/.,\w-])"
 _NOT_DIGIT_AFTER = r"(?![\d/]|[.,]\d|-\d|\w)"
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@@?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 
 # Mobile 0[3579 8]x xxx xxxx (10 digits) or landline 02xx xxxx xxxx (11 digits); +84/84 prefix;
 # groups separated by spaces, dots or dashes.
