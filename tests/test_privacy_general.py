@@ -922,6 +922,10 @@ S_COUSIN_CASES = [
     ('NAME', 'Sen', 'Nhà chị Sen, tổ 8 khu phố 4, xin hỗ trợ sửa nhà.'),
     ('SENSITIVE', 'bị công an triệu tập', 'Ông Kha đang bị công an triệu tập vì tổ chức đánh bạc.'),
     ('ADDRESS', 'khu tập thể nhà máy giấy, dãy C, phòng 12', 'Anh Toàn ở khu tập thể nhà máy giấy, dãy C, phòng 12'),
+    ('NAME', 'Trịnh Quốc Bảo', 'Tôi là Trịnh Quốc Bảo, xin cấp lại giấy.'),
+    ('EMAIL', 'lan_nguyen@@gmail.com', 'mail: lan_nguyen@@gmail.com'),
+    ('DOB', '12031990', 'ngày sinh 12031990, anh Khang'),
+    ('DOB', '19900312', 'dob 19900312 (chị Lụa)'),
 ]
 
 
@@ -969,6 +973,7 @@ def test_mechanisms_cover_cousins_of_slice_s_misses(kind: str, value: str, text:
     'Cửa hàng ở đường tỉnh 291 mở lại.',
     'tau bi toa bat giu thi giu toi da bao lau',
     'Khu tập thể nhà máy giấy, dãy C đang xuống cấp.',
+    'Chính phủ Trình Quốc hội dự án luật.',
 ])
 def test_slice_s_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """Groups, offices' duty lines, topics, meeting places, stalls and roads with no one named, postal codes, counts,

@@ -69,6 +69,14 @@ NOT_A_NAME_PHRASE = re.compile(
     # everyday words of headings and documents that open with a family name ("QUAN HỆ", "TRÌNH TỰ", "VĂN PHÒNG")
     r"quan he|trinh tu|trinh chinh|trinh uy|trinh quoc|trinh bo|ly hon|ly lich|van phong|van ban|van thu|van hoa|ho so|"
     r"ho tich|ho khau|ho ngheo|thuy van|ra soat|hien phap|quan ly|quan tri|quan trong|cao nhat|cao tuoi|kim ngach)\b")
+
+
+def _not_a_name_phrase(text: str, folded: str, at: int) -> bool:
+    """An organisation, heading or document word at `at` — "trình Quốc hội" (submit), not the family name Trịnh."""
+    m = NOT_A_NAME_PHRASE.match(folded[at:at + 40].lower())
+    return m is not None and not (m.group().startswith("trinh") and text[at:at + 5].lower() == "trịnh")
+
+
 # Values of a form's relationship or sex field, never a name after the label.
 RELATION_WORDS = frozenset("con vo chong bo me cha anh chi em chau ong ba nam nu khong co chu ho ban than".split())
 # Places named after people, with a two-word head: "ngã tư Hoàng Minh Giám", "nhà thi đấu Trịnh Hoài Đức" (folded).
@@ -507,7 +515,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     # a title at the start of the run ("Ông Giàng A Chống" at the start of a sentence)
     if label and not _title(tokens[0], bare_text) and not _title_before(text, words, idx, bare_text):
         return None
-    if NOT_A_NAME_PHRASE.match(folded[run[0][0]:run[0][0] + 40].lower()):
+    if _not_a_name_phrase(text, folded, run[0][0]):
         return None
     if tokens[0] in ("Ban", "BAN") and not bare_text:  # "Ban Thanh tra nhân dân": a board; the family name is "Bàn"
         return None
@@ -539,7 +547,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     orig = text[start:end].split()
     if _is_place(" ".join(orig)) or _is_place(orig[0]) or _is_place(" ".join(orig[:2])):
         return None
-    if NOT_A_NAME_PHRASE.match(folded[start:start + 40].lower()):
+    if _not_a_name_phrase(text, folded, start):
         return None
     before = folded[max(0, start - 60):start].lower()
     clause = re.split(r"[.;!?\n()]", before)[-1]
