@@ -926,6 +926,9 @@ S_COUSIN_CASES = [
     ('EMAIL', 'lan_nguyen@@gmail.com', 'mail: lan_nguyen@@gmail.com'),
     ('DOB', '12031990', 'ngày sinh 12031990, anh Khang'),
     ('DOB', '19900312', 'dob 19900312 (chị Lụa)'),
+    ('SENSITIVE', 'mổ u xơ tử cung', 'Bà Lụa phải mổ u xơ tử cung tuần sau.'),
+    ('SENSITIVE', 'là cha ruột', 'Kết quả ADN xác định anh Hải là cha ruột bé Na.'),
+    ('SENSITIVE', 'vân tay bị mòn', 'Ông Đông có vân tay bị mòn nên không làm được căn cước.'),
 ]
 
 
@@ -980,6 +983,15 @@ def test_slice_s_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     documents' dates, group birth years, file codes, peeling cards, advice typed bare, streets, years, religions,
     public office holders and parks: nothing hidden."""
     assert find_pii(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    'Anh Hải là cha ruột bé Na.',  # paternity is genetic data only with a DNA test in the sentence
+    'Xét nghiệm gen của cháu Nguyễn Bảo An được gửi lên tuyến trên.',
+    'Chị Hương bị phạt vì đỗ xe sai quy định.',
+])
+def test_named_sentences_without_a_sensitive_fact(text: str) -> None:
+    assert [f for f in find_pii(text) if f.kind == "SENSITIVE"] == []
 
 
 @pytest.mark.parametrize(("kind", "value", "text"), COUSIN_CASES + R_COUSIN_CASES)

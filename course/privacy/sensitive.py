@@ -115,10 +115,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 PATTERNS["sexual"] = re.compile(PATTERNS["sexual"].pattern[:-3] + r"|ngoai tinh|co quan he ngoai (?:hon|luong|gia thu)"
                                 r"(?: [a-z]+){0,4}|quan he ngoai (?:hon|luong)|co nhan tinh|nhan tinh cua|song thu|mai dam|ban dam)\b")
 # Genetic data: a gene or hereditary disease carried by the person ("mang gen bệnh tan máu bẩm sinh").
-PATTERNS["genetic"] = re.compile(r"\b(?:(?:la )?(?:cha|me|bo) (?:de|ruot) cua(?: [a-z]+){0,2}|mang gen(?: benh)?(?: [a-z]+){1,5}"
+PATTERNS["genetic"] = re.compile(r"\b(?:(?:la )?(?:cha|me|bo) (?:de|ruot)(?: cua)?(?: [a-z]+){0,2}|mang gen(?: benh)?(?: [a-z]+){1,5}"
                                  r"|(?:ket qua )?xet nghiem gen(?: [a-z]+){0,3}|(?:mac |bi )?benh di truyen(?: [a-z]+){0,3})\b")
 PATTERNS["biometric"] = re.compile(PATTERNS["biometric"].pattern[:-3]
                                    + r"|(?:bi )?(?:bong |mon )?mat (?:het )?van tay(?: (?:ca )?(?:hai )?ban tay)?"
+                                   r"|van tay (?:bi |da )?(?:mon|mat|bong|hong|mo)(?: het)?"
                                    r"|khong (?:thu|lay|quet|nhan) (?:duoc )?(?:van tay|mong mat|khuon mat|sinh trac(?: hoc)?))\b")
 # Each word of a group's name capitalised ("Gia Rai", "Ba Na", "Xơ Đăng"), and the first word only ("Gia rai").
 _TITLE_ETHNIC = sorted({f(w) for w in ETHNIC.split("|") if w != "thieu so"
@@ -210,7 +211,7 @@ GENERIC: dict[str, re.Pattern[str]] = {
 _ACCENTED = {"nhiem": ("nhiễm",), "chung": ("chứng",), "tien su": ("tiền sự", "tiền sử"), "tu tu": ("tự tử",), "tu sat": ("tự sát",), "tu van": ("tự vẫn",), "tien an": ("tiền án",), "an tich": ("án tích",), "an treo": ("án treo",), "an tu": ("án tù",),
              "tu": ("tù",), "toi": ("tội",), "tu giam": ("tù giam",), "su": ("sư",), "ca do": ("cá độ",),
              "tao hon": ("tảo hôn",), "nghien": ("nghiện",), "danh bac": ("đánh bạc",), "trom": ("trộm",)}
-_ACCENT_RX = re.compile(r"\b(?:(?:(?<=la )|(?<=lam ))su|ca do|tao hon|nghien|danh bac|trom|(?<!trach )nhiem|(?:(?<=mac )|(?<=bi )|(?<=nhiem )|(?<=hoi ))chung|tien su|tu tu|tu sat|tu van|tien an|an tich|an treo|an tu|tu giam|(?:(?<=ngoi )|(?<=ra )|(?<=di )|(?<=o )|(?<=han )"
+_ACCENT_RX = re.compile(r"\b(?:(?:(?<=la )|(?<=lam ))su|ca do|tao hon|nghien|danh bac|trom|(?<!trach )nhiem|(?:(?<=mac )|(?<=bi )|(?<=nhiem )|(?<=hoi ))chung|tien su|tu tu|tu sat|tu van|tien an|an tich|an treo|an tu|tu giam|(?:(?<=ngoi )|(?<=\bra )|(?<=\bdi )|(?<=\bo )|(?<=han )"
                         r"|(?<=tha ))tu|(?:(?<=ve )|(?<=vi )|(?<=bi )|(?<=pham ))toi)\b")
 
 
@@ -571,7 +572,8 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
             named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0) or _anaphora(text, s0, starts)
             legal = LEGAL_WORDING.search(low[s0:s1]) is not None  # "Người nào … thì bị phạt tù từ 01 năm"
             tied = named or (words.search(sentence) is not None and not legal)
-            if category == "genetic" and " cua" in m.group() and not re.search(r"\b(?:adn|dna)\b", low[s0:s1]):
+            if category == "genetic" and (" cua" in m.group() or re.match(r"(?:la )?(?:cha|me|bo) ", m.group())) and not re.search(
+                    r"\b(?:adn|dna)\b", low[s0:s1]):
                 continue
             if category == "location" and not LOCATION_WORDS.search(low[s0:s1]):
                 continue
