@@ -929,6 +929,9 @@ S_COUSIN_CASES = [
     ('SENSITIVE', 'mổ u xơ tử cung', 'Bà Lụa phải mổ u xơ tử cung tuần sau.'),
     ('SENSITIVE', 'là cha ruột', 'Kết quả ADN xác định anh Hải là cha ruột bé Na.'),
     ('SENSITIVE', 'vân tay bị mòn', 'Ông Đông có vân tay bị mòn nên không làm được căn cước.'),
+    ('CCCD', '001203004567', 'Tài khoản VNeID: 001203004567, mật khẩu quên rồi'),
+    ('SECRET', '882 019', 'bà đọc cho kẻ gian mã gồm 6 số 882 019'),
+    ('SECRET', 'hoa hong 123', "anh ấy cho em pass là 'hoa hong 123'"),
 ]
 
 

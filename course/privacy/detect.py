@@ -297,7 +297,7 @@ _NOT_BIRTH_ASCII = {strip_diacritics(w) for w in NOT_BIRTH_BEFORE}  # "ve sinh",
 _ASCII = {rx: re.compile(strip_diacritics(rx.pattern), rx.flags)
           for rx in (CMND_CONTEXT, BANK_CONTEXT, PHONE_WORDS, TAX_CONTEXT)}
 # "CCCD 0010...": an identity word right before the number beats a bank word further on.
-ID_JUST_BEFORE = re.compile(r"(?:\bCMND|\bCMT|chứng minh nhân dân|\bCCCD|căn cước(?: công dân)?|định danh(?: cá nhân)?)"
+ID_JUST_BEFORE = re.compile(r"(?:\bCMND|\bCMT|chứng minh nhân dân|\bCCCD|căn cước(?: công dân)?|định danh(?: cá nhân)?|\bVNeID)"
                             r"\W*(?:số\W*)?$", re.I)
 _ASCII[ID_JUST_BEFORE] = re.compile(strip_diacritics(ID_JUST_BEFORE.pattern), re.I)
 
@@ -785,7 +785,7 @@ HANDOVER_CODE_RE = re.compile(r"\bma(?= *(?:\d|:|la\b|(?:khong|mot|hai|ba|bon|na
 # "Mã hồ sơ bà đọc cho tôi: …": the code of a file, a parcel or a search is no secret.
 NOT_SECRET_CODE = re.compile(r"ma (?:ho so|don|van don|buu|tra cuu|thu tuc|so thue|bien nhan|vach|san pham|hang|tinh|huyen|xa"
                              r"|nganh|lop|giao dich|dinh danh|so)\b")
-HANDOVER_VERB = re.compile(r"\b(?:doc|bao|cho|gui|nhan|dua|cung cap|xin|hoi|nhap|khai|noi|lay)(?: lai| giup| cho [a-z]+)? $")
+HANDOVER_VERB = re.compile(r"\b(?:doc|bao|cho|gui|nhan|dua|cung cap|xin|hoi|nhap|khai|noi|lay)(?: lai| giup| cho(?: [a-z]+){1,3})? $")
 SPELLED_SECRET = re.compile(r"(?:\s+[a-z]+){0,4}?\s+la\s*:?\s+(?P<v>[a-z0-9@._-]+(?:\s+[a-z0-9@._-]+){0,5}?)\s*,?\s+"
                             r"(?:viet lien|go lien|viet thuong|viet hoa|khong dau|khong cach|lien nhau|chu thuong|chu hoa"
                             r"|khong viet hoa|tat ca viet)\b")
@@ -819,6 +819,12 @@ def _secrets(text: str, low: str) -> list[Finding]:
         if spoken:
             a, b = min(spoken)
             out.append(Finding("SECRET", a, b, text[a:b]))
+            continue
+        # a value in quotes after the key: "pass là 'hoa hong 123'"
+        quoted = re.match(r"(?:\s+[a-z]+){0,4}?\s*(?:\bla|:|=)\s*['\"“‘«](?P<v>[^'\"”’»\n]{3,40})['\"”’»]", low[k.end():end_win])
+        if quoted:
+            out.append(Finding("SECRET", k.end() + quoted.start("v"), k.end() + quoted.end("v"),
+                               text[k.end() + quoted.start("v"):k.end() + quoted.end("v")]))
             continue
         # a password read as words, then how to type it: "là mai hoa năm sáu viết liền không dấu"
         spelled = SPELLED_SECRET.match(low, k.end(), end_win)
