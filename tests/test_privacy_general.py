@@ -932,6 +932,9 @@ S_COUSIN_CASES = [
     ('CCCD', '001203004567', 'Tài khoản VNeID: 001203004567, mật khẩu quên rồi'),
     ('SECRET', '882 019', 'bà đọc cho kẻ gian mã gồm 6 số 882 019'),
     ('SECRET', 'hoa hong 123', "anh ấy cho em pass là 'hoa hong 123'"),
+    ('ADDRESS', 'xóm Trại', 'Hoàng Thị Mơ, 1948, xóm Trại, hộ nghèo'),
+    ('ADDRESS', 'Tổ 3', 'STT,Họ tên,Năm sinh,Địa chỉ\n1,Nguyễn Văn An,1956,Tổ 3\n2,Lê Thị Bình,1961,Thôn Đông'),
+    ('DOB', '1961', 'STT,Họ tên,Năm sinh,Địa chỉ\n1,Nguyễn Văn An,1956,Tổ 3\n2,Lê Thị Bình,1961,Thôn Đông'),
 ]
 
 
@@ -980,6 +983,7 @@ def test_mechanisms_cover_cousins_of_slice_s_misses(kind: str, value: str, text:
     'tau bi toa bat giu thi giu toi da bao lau',
     'Khu tập thể nhà máy giấy, dãy C đang xuống cấp.',
     'Chính phủ Trình Quốc hội dự án luật.',
+    'Năm,Số hộ nghèo,Ghi chú\n2023,120,giảm\n2024,98,giảm',
 ])
 def test_slice_s_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """Groups, offices' duty lines, topics, meeting places, stalls and roads with no one named, postal codes, counts,

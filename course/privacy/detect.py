@@ -178,7 +178,7 @@ ADDRESS_LABEL_RE = re.compile(
     r"(?:\b(?:dia chi(?: (?:nha|thuong tru|tam tru|lien he|hien tai|hien nay|cu|moi|nha rieng))?"
     r"|(?:dia chi|d/c|dc)(?: (?!email|e-mail|thu\b|mail|web|website|ip\b|mac\b|truy cap|dang nhap)[a-z]+){1,5}(?=\s*:)"  # "Địa chỉ người khiếu nại:"
     r"|noi o(?: hien (?:tai|nay))?"
-    r"|noi (?:thuong|tam) tru|cho o(?: hien (?:tai|nay))?)(?:\s*:\s*|\s+(?=so\s+\d|\d|(?:to dan pho|tdp|to|xom|thon|ban|ap"
+    r"|noi (?:thuong|tam) tru|cho o(?: hien (?:tai|nay))?)(?:\s*:\s*|[ \t]+(?=so\s+\d|\d|(?:to dan pho|tdp|to|xom|thon|ban|ap"
     r"|khu pho|khom|ngo|ngach|hem|kiet|duong|pho)\s+(?:so\s+)?[\dA-Z]))"
     r"|\b(?:thuong tru|tam tru|tru quan|hktt|ho khau(?: thuong tru)?|noi cu tru|dc|d/c|tru)\s*:\s*)"
     r"(?P<addr>[^;\n()\"—–]{2,80})")
@@ -707,7 +707,8 @@ def _table_columns(text: str, low: str) -> list[Finding]:
         rows.append((pos, end))
         pos = m.end() if m else pos
     for i, (r0, r1) in enumerate(rows):
-        sep = "|" if text.count("|", r0, r1) >= 1 else "\t" if "\t" in text[r0:r1] else ";" if text.count(";", r0, r1) >= 2 else None
+        sep = ("|" if text.count("|", r0, r1) >= 1 else "\t" if "\t" in text[r0:r1] else ";" if text.count(";", r0, r1) >= 2
+               else "," if text.count(",", r0, r1) >= 2 else None)  # a CSV export: "STT,Họ tên,Năm sinh,Địa chỉ"
         if sep is None:
             continue
         heads = [c.strip(" :*#").strip() for c in low[r0:r1].split(sep)]
@@ -1392,7 +1393,7 @@ def find_pii(text: str) -> list[Finding]:
     if name_starts and EXCEL_BIRTH_CUE.search(low):
         found += _excel_dates(text, low, name_starts)
     table: list[Finding] = []
-    if "|" in text or ";" in text or "\t" in text:
+    if "|" in text or ";" in text or "\t" in text or ("," in text and "\n" in text):
         found += _record_fields(text, folded_case, person_starts)
         table = _table_columns(text, low)
         found += [f for f in table if f.kind != "SENSITIVE"]
@@ -1413,6 +1414,16 @@ def find_pii(text: str) -> list[Finding]:
     starts: list[int] = []
     for f in found:
         i = bisect.bisect_left(starts, f.start)
+        opener = next((k for k in kept[max(0, i - 1):i + 1] if k.start <= f.start < k.end < f.end), None)
+        if f.kind == "ADDRESS" and opener:
+            # an address that a number of another kind opens ("1948, xóm Trại" after a birth year, "… 678, tổ 6" after a
+            # phone): what follows that number is still the address
+            a = opener.end
+            while a < f.end and text[a] in " ,;-–":
+                a += 1
+            if a < f.end and ADDRESS_WORD.search(strip_diacritics(text[a:f.end]).lower()):
+                f = Finding("ADDRESS", a, f.end, text[a:f.end])
+                i = bisect.bisect_left(starts, f.start)
         if (i > 0 and kept[i - 1].end > f.start) or (i < len(kept) and kept[i].start < f.end):
             continue
         kept.insert(i, f)
