@@ -935,6 +935,8 @@ S_COUSIN_CASES = [
     ('ADDRESS', 'xóm Trại', 'Hoàng Thị Mơ, 1948, xóm Trại, hộ nghèo'),
     ('ADDRESS', 'Tổ 3', 'STT,Họ tên,Năm sinh,Địa chỉ\n1,Nguyễn Văn An,1956,Tổ 3\n2,Lê Thị Bình,1961,Thôn Đông'),
     ('DOB', '1961', 'STT,Họ tên,Năm sinh,Địa chỉ\n1,Nguyễn Văn An,1956,Tổ 3\n2,Lê Thị Bình,1961,Thôn Đông'),
+    ('ADDRESS', 'Hamlet 3, Tan Phu commune', 'Mr Hung lives in Hamlet 3, Tan Phu commune.'),
+    ('SENSITIVE', 'diagnosed with HIV', 'She was diagnosed with HIV in 2019.'),
 ]
 
 
@@ -984,6 +986,9 @@ def test_mechanisms_cover_cousins_of_slice_s_misses(kind: str, value: str, text:
     'Khu tập thể nhà máy giấy, dãy C đang xuống cấp.',
     'Chính phủ Trình Quốc hội dự án luật.',
     'Năm,Số hộ nghèo,Ghi chú\n2023,120,giảm\n2024,98,giảm',
+    'Villagers from Hamlet 4 attended the meeting.',
+    "The meeting is in Room 3, Block A of the People's Committee.",
+    'nghi he nam nay co lop boi cho tre, ai bi benh tim thi khong hoc',
 ])
 def test_slice_s_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """Groups, offices' duty lines, topics, meeting places, stalls and roads with no one named, postal codes, counts,

@@ -197,6 +197,12 @@ ADDRESS_START = re.compile(r"(?:\d|[A-Z]|(?i:so|ban|thon|xom|ap|buon|plei|lang|t
 ENGLISH_ADDRESS = re.compile(r"\b(?:No\.?\s*|Number\s+)?\d{1,4}[A-Za-z]?(?:/\d{1,4})*,?\s+(?:(?:Alley|Lane|Ln|Hamlet|Group|"
                              r"Block|Room|Apt\.?|Apartment|Floor)\s+\d{1,4}[\w/]*,?\s+)*(?:[A-Z][a-z]+\s+){1,4}"
                              r"(?:Street|street|St\.?|Road|road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)(?!\w)")
+# An address in English with Vietnamese units: "lives in Hamlet 3, Tan Phu commune", "Group 5, Quarter 2, Ward 7".
+ENGLISH_PLACE = re.compile(r"(?:\b(?:lives?|living|lived|resides?|residing|stays?|staying)\s+(?:in|at|on)\s+(?=\w)|\b(?:from|at|in)\s+"
+                           r"(?=Hamlet|Village|Group|Residential Group|Quarter))(?P<a>(?:Hamlet|Village|Group|"
+                           r"Residential Group|Quarter|Zone|Block|Alley|Lane|Room|Apartment|Apt\.?)\s+(?:\d{1,4}[A-Z]?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+                           r"(?:,?\s+(?:(?:Hamlet|Village|Group|Quarter|Zone|Block|Alley|Lane|Ward|District|Commune)\s+(?:\d{1,4}|[A-Z][a-z]*"
+                           r"(?:\s+[A-Z][a-z]+){0,2})|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+(?:commune|ward|district|town|village|province)))*)")
 # A village named after "về/ở/tại" or after a comma in a sentence that holds a person's name.
 VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang|noc|phum)"
                         r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
@@ -1265,6 +1271,10 @@ def find_pii(text: str) -> list[Finding]:
         add("ADDRESS", m, "addr")
     for m in ENGLISH_ADDRESS.finditer(text) if re.search(r"St|Road|Rd|Ave|[Ss]treet|Lane", text) else ():
         add("ADDRESS", m)
+    for m in ENGLISH_PLACE.finditer(text) if re.search(r"Hamlet|Village|Group|Quarter|Zone|Block|Alley|Lane|Room|Ap", text) else ():
+        if re.match(r"(?:from|at|in)\b", m.group()) and not re.search(r"\b(?:Mr|Mrs|Ms|Miss|he|she|his|her|him)\b", text, re.I):
+            continue  # "Villagers from Hamlet 4 attended": a group, no one in particular
+        add("ADDRESS", m, "a")
     for m in FLAT_RE.finditer(text):
         if not OFFICE_PLACE.search(strip_diacritics(_window(text, m.start(), m.end(), 80, 60)).lower()):
             add("ADDRESS", m, "addr")

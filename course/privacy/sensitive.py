@@ -504,6 +504,10 @@ PERSON_WORDS = re.compile(
     r"|(?<!các )(?<!những )(?<!xác định )đối tượng(?! (?:quy định|được|thuộc|áp dụng|tham gia|hưởng|chính sách|bảo trợ))"
     r"|người này|người đó|bản thân tôi)(?!\w)"
 )
+# A request written in English speaks of someone by a pronoun ("She was diagnosed with …"); "he" alone is also the
+# Vietnamese "hè" typed bare, so the sentence must read as English too.
+ENGLISH_PERSON = re.compile(r"\b(?:he|she|his|her|him)\b")
+ENGLISH_WORDS = re.compile(r"\b(?:the|is|was|has|had|have|with|and|of|for|in|on|been|a|an)\b")
 PERSON_WORDS_BARE = re.compile(
     r"\b(?:toi|(?:ong|anh|chi|chau|em|con|vo|chong|bo|me) (?:ay|toi|minh)|(?<!cac )(?<!nhung )(?<!xac dinh )doi tuong(?! (?:quy dinh|duoc|thuoc|ap dung|tham gia|huong|chinh sach|bao tro))"
     r"|nguoi nay|nguoi do)\b"
@@ -526,7 +530,9 @@ def person_cue(sentence: str) -> bool:
     a name ("hộ ông Vinh", "chị Mến"), as typed or typed bare."""
     sentence = _GROUP_WORDS.sub(" ", sentence)
     if sentence.isascii():
-        return bool(PERSON_WORDS_BARE.search(sentence.lower()) or _TITLED_BARE.search(sentence))
+        low = sentence.lower()
+        return bool(PERSON_WORDS_BARE.search(low) or _TITLED_BARE.search(sentence)
+                    or (ENGLISH_PERSON.search(low) and len(ENGLISH_WORDS.findall(low)) >= 2))
     return bool(PERSON_WORDS.search(sentence.lower()) or _TITLED.search(sentence)
                 or _TITLED.search(sentence[:1].lower() + sentence[1:]))
 
