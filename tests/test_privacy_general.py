@@ -937,6 +937,11 @@ S_COUSIN_CASES = [
     ('DOB', '1961', 'STT,Họ tên,Năm sinh,Địa chỉ\n1,Nguyễn Văn An,1956,Tổ 3\n2,Lê Thị Bình,1961,Thôn Đông'),
     ('ADDRESS', 'Hamlet 3, Tan Phu commune', 'Mr Hung lives in Hamlet 3, Tan Phu commune.'),
     ('SENSITIVE', 'diagnosed with HIV', 'She was diagnosed with HIV in 2019.'),
+    ('ADDRESS', 'to 7 kp3 p Tan Hiep', 'e o to 7 kp3 p Tan Hiep, lam cccd dc ko a'),
+    ('DOB', '12/03/88', 'ng/s 12/03/88, que Thai Binh'),
+    ('DOB', '88', 'sn 88 o xom 2 xa Yen Son'),
+    ('ADDRESS', 'xom 2 xa Yen Son', 'sn 88 o xom 2 xa Yen Son'),
+    ('SENSITIVE', 'té gãy xương hông', 'Bà Ba (ấp 2) bị té gãy xương hông.'),
 ]
 
 
@@ -989,6 +994,7 @@ def test_mechanisms_cover_cousins_of_slice_s_misses(kind: str, value: str, text:
     'Villagers from Hamlet 4 attended the meeting.',
     "The meeting is in Room 3, Block A of the People's Committee.",
     'nghi he nam nay co lop boi cho tre, ai bi benh tim thi khong hoc',
+    'Các cụ sn 45 trở về trước được tặng quà.',
 ])
 def test_slice_s_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """Groups, offices' duty lines, topics, meeting places, stalls and roads with no one named, postal codes, counts,

@@ -143,7 +143,7 @@ _HEALTH_HEAD = (r"(?:benh|chung|hoi chung|ung thu|khoi u|u (?:nao|phoi|gan|vu|xo
                 r"viem gan|covid|sot xuat huyet|than|tim|gan|phoi|nao)")
 GENERIC: dict[str, re.Pattern[str]] = {
     "health": re.compile(
-        r"\b(?:(?:dang |da |tung |moi |vua |bi |phai )*(?:mac|bi|nhiem|dieu tri|chua tri|chua|chan doan(?: la| mac| bi)?"
+        r"\b(?:(?:dang |da |tung |moi |vua |bi |phai )*(?:bi te|bi nga|te|nga|mac|bi|nhiem|dieu tri|chua tri|chua|chan doan(?: la| mac| bi)?"
         r"|phat hien(?: bi| mac| co)?|co bieu hien|co dau hieu|co tien su(?! dung)|tien su(?! dung)|song chung voi|phau thuat|mo|cat bo|"
         r"ghep|hoa tri|xa tri|nhap vien(?: vi| do)?|nam vien(?: vi| do)?|cap cuu(?: vi| do)?|(?:tu vong|qua doi|mat|chet) (?:vi|do))"
         r" (?:benh |chung |cac )?" + _HEALTH_HEAD + _TAIL + r"{0,4}"
