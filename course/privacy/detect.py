@@ -242,7 +242,8 @@ _HOUSE_STREET = r"\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+[A-Z][\w'-]*(?:\s+[A-
 _CHAIN_NEXT = (r"(?:(?i:nay (?:la|thuoc)|truoc la|cu la)\s+)?(?:" + _HOUSE_NTH + r"|" + _PLACE_UNIT + r"|" + _POSITION_UNIT + r"|"
                + _ADMIN_UNIT + r"|" + _HOUSE_STREET + r")(?:\s+(?i:cu|moi)\b)?")
 HOUSE_NTH_AFTER = re.compile(r"\s*,?\s*(?:" + _HOUSE_NTH + r")")
-PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>(?:(?i:" + _POSITION + r")\s+)?" + _PLACE_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")*"
+# (the lookahead: the first letters of every unit, position word and estate word, checked before the long alternation)
+PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?=[pctnsdkqhbalxgvoPCTNSDKQHBALXGVO])(?P<c>(?:(?i:" + _POSITION + r")\s+)?" + _PLACE_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")*"
                             r"|" + _HOST_HOUSE + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")+"  # "dãy trọ cô Năm, phòng 6"
                             # an estate named in small letters, then its block or room: "khu tập thể nhà máy giấy, dãy C, phòng 12"
                             r"|(?i:khu tap the|tap the|ky tuc xa|ktx|chung cu|khu nha o|khu tro|day tro)(?: [a-z]+){1,4}"
