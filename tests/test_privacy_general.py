@@ -995,6 +995,13 @@ def test_mechanisms_cover_cousins_of_slice_s_misses(kind: str, value: str, text:
     "The meeting is in Room 3, Block A of the People's Committee.",
     'nghi he nam nay co lop boi cho tre, ai bi benh tim thi khong hoc',
     'Các cụ sn 45 trở về trước được tặng quà.',
+    'Km 14 quốc lộ 6 thường xảy ra tai nạn.',
+    'Đường Nguyễn Văn Linh đoạn km 3+500 đang thi công.',
+    'Khu vực 3 phường An Bình bị ngập.',
+    'Các hộ ở sau đình làng Thượng được hỗ trợ.',
+    'Lịch tiếp dân: thứ Năm hằng tuần tại phòng 2, tầng 1 trụ sở UBND.',
+    'Chợ Xóm Mới có 120 sạp, sạp 1 đến 40 bán rau.',
+    'Tổ 7 và tổ 8, khu phố 2 sáp nhập từ tháng 7.',
 ])
 def test_slice_s_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """Groups, offices' duty lines, topics, meeting places, stalls and roads with no one named, postal codes, counts,

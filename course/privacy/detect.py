@@ -257,7 +257,7 @@ CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|
                         r"|\s[–—-]\s*)$", re.I)
 # A unit that numbers one home: "số nhà 8", "nhà số 15", "số 9" (before another unit), a flat, a room, a stall.
 HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|can|phong tro|phong|nha tro|ki-?ot|kiot|quay|sap|gian hang|so|nha)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)"
-                        r"|\blo\s+(?:so\s+)?[a-z]{0,2}\d")  # a plot of a housing estate: "lô B2-15"
+                        r"|(?<!quoc )(?<!tinh )(?<!huong )\blo\s+(?:so\s+)?[a-z]{0,2}\d")  # a plot of an estate: "lô B2-15"
 # Sending something to a place: the place is where someone lives or works ("ship về nhà 3, ngõ 9 …").
 DELIVERY_LEAD = re.compile(r"\b(?:ship|giao|gui|chuyen|chuyen phat|mang|dua)\s+(?:\w+\s+){0,2}(?:ve|den|toi|qua)\s+$")
 # The one who writes lives there: "em ở thôn Khe Vàn …", "nhà tôi ở …".
