@@ -942,6 +942,7 @@ S_COUSIN_CASES = [
     ('DOB', '88', 'sn 88 o xom 2 xa Yen Son'),
     ('ADDRESS', 'xom 2 xa Yen Son', 'sn 88 o xom 2 xa Yen Son'),
     ('SENSITIVE', 'té gãy xương hông', 'Bà Ba (ấp 2) bị té gãy xương hông.'),
+    ('NAME', 'Trâm', 'Nhắn cho Trâm là mai họp lúc 8 giờ.'),
 ]
 
 
@@ -1002,6 +1003,12 @@ def test_mechanisms_cover_cousins_of_slice_s_misses(kind: str, value: str, text:
     'Lịch tiếp dân: thứ Năm hằng tuần tại phòng 2, tầng 1 trụ sở UBND.',
     'Chợ Xóm Mới có 120 sạp, sạp 1 đến 40 bán rau.',
     'Tổ 7 và tổ 8, khu phố 2 sáp nhập từ tháng 7.',
+    '@Tư Pháp xem giúp văn bản này.',
+    'Phòng Tư Pháp (tầng 2): nhận hồ sơ buổi sáng.',
+    'Văn Hóa Xã Hội: báo cáo tháng.',
+    'Trường Tôn Thất Tùng tuyển sinh lớp 6.',
+    'Bến Thị Nghè được nạo vét.',
+    'Nhắn cho Phòng biết lịch họp.',
 ])
 def test_slice_s_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """Groups, offices' duty lines, topics, meeting places, stalls and roads with no one named, postal codes, counts,

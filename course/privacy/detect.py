@@ -31,6 +31,7 @@ from course.privacy.names import (
     NOT_NAME_START,
     PLACE_WORDS,
     PLACES,
+    STRONG_PLACE,
     SURNAMES_BARE,
     SURNAMES_VI,
     _valid_name,
@@ -1140,13 +1141,23 @@ MESSAGE_TO_RE = re.compile(rf"\b(?:[Nn]hắn|[Bb]áo|[Gg]ửi|[Gg]ọi|[Nn]hờ|
 BARE_BAN_RE = re.compile(r"\bban\s+(?P<n>[A-Z][a-z]+)(?=\s+(?:a|oi|nhe|nha|ah)\b|\s*[,.!?]|\s*$)")
 
 
+# … of which these never start a given name said alone ("Trâm", "Chi", "Công", "Trường" can)
+INSTITUTION_HEADS = frozenset("phòng ban sở ủy uỷ hội tổ đội trạm viện cục bộ đảng đoàn mặt ubnd hđnd".split())
 INSTITUTION_WORDS = frozenset("phong ban so uy hoi truong cong chi to doi ubnd tram trung vien cuc bo dang doan mat hdnd".split())
+
+
+# Offices and fields of work named like a person in a chat or a heading ("@Tư Pháp", "Văn Hóa Xã Hội:").
+OFFICE_WORDS = re.compile(r"\b(?:tu phap|dia chinh|van hoa|xa hoi|xay dung|ke toan|tai chinh|quan su|cong an|mot cua|y te|giao duc"
+                          r"|lao dong|thuong binh|noi vu|thanh tra|van thu|kinh te|do thi|moi truong|tiep dan|dan so|mat tran)\b")
+PLACE_BEFORE_THI = frozenset("bến rạch cầu chợ kênh ngã đường phố xóm ấp làng sông".split())
 
 
 def _name_words_ok(value: str) -> bool:
     words = value.split()
-    return (all(_valid_name(w) for w in words) and strip_diacritics_aligned(value).lower() not in FAMOUS | PLACES
-            and words[0].lower() not in PLACE_WORDS | NOT_NAME_START)
+    folded = strip_diacritics_aligned(value).lower()
+    return (all(_valid_name(w) for w in words) and folded not in FAMOUS | PLACES and not OFFICE_WORDS.search(folded)
+            and words[0].lower() not in PLACE_WORDS | NOT_NAME_START | PLACE_BEFORE_THI
+            and (words[0].lower() not in INSTITUTION_HEADS if len(words) == 1 else folded.split()[0] not in INSTITUTION_WORDS))
 
 
 def _more_name_shapes(text: str, folded_case: str) -> list[tuple[int, int]]:
@@ -1155,21 +1166,22 @@ def _more_name_shapes(text: str, folded_case: str) -> list[tuple[int, int]]:
         for m in MENTION_RE.finditer(text):
             words = m.group("n").split()
             keep = next((i for i, w in enumerate(words) if not _valid_name(w) or w.lower() in PLACE_WORDS), len(words))
-            if keep:
+            if keep and _name_words_ok(" ".join(words[:keep])):
                 spans.append((m.start("n"), m.start("n") + len(" ".join(words[:keep]))))
     for m in SENDER_RE.finditer(text):
         if _name_words_ok(m.group("n")) and not re.match(r"\s*(?:Kính|Nơi|Ghi|Căn|Trả|Chủ|Tiêu|Nội|Lý|Ý|Tiếng|Câu|Bước|Phần|Mục|Điều|Chương|Lưu|Chú|Tóm|Kết)\b", m.group("n")):
             spans.append(m.span("n"))
-    if "Tôn" in text:
-        spans += [m.span("n") for m in ROYAL_RE.finditer(text)]
+    if "Tôn" in text:  # not a school or street named after one ("Trường Tôn Thất Tùng")
+        spans += [m.span("n") for m in ROYAL_RE.finditer(text)
+                  if strip_diacritics_aligned(m.group("n")).lower() not in FAMOUS and not re.search(
+            r"(?:^|\s)(?:" + "|".join(STRONG_PLACE) + r")\s+$", text[max(0, m.start() - 12):m.start()].lower())]
     if "Thị" in text:  # only family names the name rules do not know (the known ones are judged there, with their exceptions)
         spans += [m.span("n") for m in THI_NAME_RE.finditer(text) if _name_words_ok(m.group("n"))
                   and m.group("f").lower() not in SURNAMES_VI]
     spans += [m.span("n") for m in BARE_LABEL_NAME_RE.finditer(folded_case) if m.group("s").lower() in SURNAMES_BARE
               and text[m.start("n"):m.end("n")].isascii()]
     spans += [m.span("n") for m in BARE_TITLE_SURNAME_RE.finditer(folded_case) if text[m.start("n"):m.end("n")].isascii()]
-    spans += [m.span("n") for rx in (MESSAGE_TO_RE, MESSAGE_OPEN_RE) for m in rx.finditer(text) if _name_words_ok(m.group("n"))
-              and strip_diacritics_aligned(m.group("n").split()[0]).lower() not in INSTITUTION_WORDS]
+    spans += [m.span("n") for rx in (MESSAGE_TO_RE, MESSAGE_OPEN_RE) for m in rx.finditer(text) if _name_words_ok(m.group("n"))]
     if text.isascii():
         spans += [m.span("n") for m in BARE_BAN_RE.finditer(text) if _name_words_ok(m.group("n"))]
     return spans
