@@ -943,6 +943,8 @@ S_COUSIN_CASES = [
     ('ADDRESS', 'xom 2 xa Yen Son', 'sn 88 o xom 2 xa Yen Son'),
     ('SENSITIVE', 'té gãy xương hông', 'Bà Ba (ấp 2) bị té gãy xương hông.'),
     ('NAME', 'Trâm', 'Nhắn cho Trâm là mai họp lúc 8 giờ.'),
+    ('ADDRESS', 'đầu làng Đông, cạnh giếng làng', 'Em tên Ngân, nhà ở đầu làng Đông, cạnh giếng làng.'),
+    ('ADDRESS', 'cạnh tiệm vàng Kim Thành, tổ 4', 'ông Hai ở cạnh tiệm vàng Kim Thành, tổ 4'),
 ]
 
 
@@ -1009,6 +1011,7 @@ def test_mechanisms_cover_cousins_of_slice_s_misses(kind: str, value: str, text:
     'Trường Tôn Thất Tùng tuyển sinh lớp 6.',
     'Bến Thị Nghè được nạo vét.',
     'Nhắn cho Phòng biết lịch họp.',
+    'Nhà văn hóa cạnh giếng làng được sửa.',
 ])
 def test_slice_s_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """Groups, offices' duty lines, topics, meeting places, stalls and roads with no one named, postal codes, counts,
