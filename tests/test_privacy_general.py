@@ -945,6 +945,10 @@ S_COUSIN_CASES = [
     ('NAME', 'Trâm', 'Nhắn cho Trâm là mai họp lúc 8 giờ.'),
     ('ADDRESS', 'đầu làng Đông, cạnh giếng làng', 'Em tên Ngân, nhà ở đầu làng Đông, cạnh giếng làng.'),
     ('ADDRESS', 'cạnh tiệm vàng Kim Thành, tổ 4', 'ông Hai ở cạnh tiệm vàng Kim Thành, tổ 4'),
+    ('NAME', 'Tạo', 'ông Tạo bị Alzheimer, con cháu xin hỗ trợ.'),
+    ('SENSITIVE', 'đi cai', 'Anh Lâm mới đi cai về, gia đình xin việc làm cho anh.'),
+    ('SENSITIVE', 'bị lẫn', 'bà Cúc bị lẫn, hay quên đường về nhà.'),
+    ('SENSITIVE', 'sứt môi', 'Bé Cốm bị sứt môi hở hàm ếch, cần phẫu thuật.'),
 ]
 
 
@@ -1012,6 +1016,8 @@ def test_mechanisms_cover_cousins_of_slice_s_misses(kind: str, value: str, text:
     'Bến Thị Nghè được nạo vét.',
     'Nhắn cho Phòng biết lịch họp.',
     'Nhà văn hóa cạnh giếng làng được sửa.',
+    'Dịch bệnh bị lan rộng ra các xã.',
+    'Ông Táo về trời ngày 23 tháng Chạp.',
 ])
 def test_slice_s_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """Groups, offices' duty lines, topics, meeting places, stalls and roads with no one named, postal codes, counts,

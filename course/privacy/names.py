@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from course.text import strip_diacritics_aligned
+from course.text import strip_diacritics_aligned, unify_tones
 
 # Family names (Kinh, and the ethnic groups of the northern mountains and the Central Highlands that
 # ward offices there register most often). Compared with diacritics; typed bare, folded.
@@ -109,7 +109,7 @@ viện chánh trưởng công đường phố trường
 """.split())
 NOT_NAME_START_BARE = frozenset(strip_diacritics_aligned(w) for w in NOT_NAME_START) - {"ho", "cong", "truong"}
 # Historical figures whose names are also streets and schools: pass unless a personal title precedes.
-FAMOUS = frozenset(strip_diacritics_aligned(n).lower() for n in """
+_FAMOUS_RAW = """
 Hồ Chí Minh|Võ Nguyên Giáp|Tô Hiệu|Lê Lợi|Trần Hưng Đạo|Nguyễn Du|Nguyễn Trãi|Lê Quý Đôn|Trần Phú|
 Lý Thường Kiệt|Phan Đình Phùng|Nguyễn Thái Học|Võ Thị Sáu|Trần Thị Lý|Lò Văn Giá|Hoàng Văn Thụ|
 Tôn Thất Tùng|Phan Đăng Lưu|Nguyễn Huệ|Lê Duẩn|Phạm Văn Đồng|Trường Chinh|Nguyễn Văn Cừ|Lê Hồng Phong|
@@ -118,7 +118,17 @@ Nguyễn Chí Thanh|Tôn Đức Thắng|Lê Thánh Tông|Nguyễn Văn Trỗi|B�
 Nguyễn Thị Minh Khai|Hà Huy Tập|Trần Đại Nghĩa|Lương Thế Vinh|Chu Văn An|Nguyễn Bỉnh Khiêm|Hồ Xuân Hương|
 Phùng Hưng|Mai Hắc Đế|Lê Văn Tám|Ông Ích Khiêm|Bà Triệu|Hai Bà Trưng|Bác Hồ|
 Chú Cuội|Ông Táo|Táo Quân|Ông Địa|Thần Tài|Thánh Gióng|Sơn Tinh|Thủy Tinh|Lạc Long Quân|
-Âu Cơ|Mỵ Nương|Thạch Sanh|Ông Gióng|Bà Chúa Kho|Ông Tơ|Bà Nguyệt|Cao Đài|Hòa Hảo|Hoà Hảo""".replace("\n", "").split("|"))
+Âu Cơ|Mỵ Nương|Thạch Sanh|Ông Gióng|Bà Chúa Kho|Ông Tơ|Bà Nguyệt|Cao Đài|Hòa Hảo|Hoà Hảo""".replace("\n", "").split("|")
+FAMOUS = frozenset(strip_diacritics_aligned(n).lower() for n in _FAMOUS_RAW)
+FAMOUS_ACCENTED = frozenset(unify_tones(n).lower() for n in _FAMOUS_RAW)
+
+
+def _famous(words: str) -> bool:
+    """A legend or historical figure named with a title ("Ông Táo", "Bà Triệu"): with its accents when typed with them,
+    so "ông Tạo" (a person) is not "Ông Táo"."""
+    if words.isascii():
+        return strip_diacritics_aligned(words).lower() in FAMOUS
+    return unify_tones(words).lower() in FAMOUS_ACCENTED
 # Place names that begin with a family name (Hà Nội, Cao Bằng …): never a person.
 PLACES_ACCENTED = frozenset(n.lower() for n in """
 Hà Nội|Hà Giang|Hà Nam|Hà Tĩnh|Hà Đông|Hà Tiên|Cao Bằng|Lâm Đồng|Thái Bình|Thái Nguyên|Ninh Bình|
@@ -526,7 +536,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             return None
         if _place_before(text, words, idx):
             return None
-        if strip_diacritics_aligned(" ".join(tokens)).lower() in FAMOUS:  # "Bà Triệu", "Bác Hồ"
+        if _famous(" ".join(tokens)):  # "Bà Triệu", "Bác Hồ"
             return None
         run, tokens, titled, idx = run[1:], tokens[1:], True, idx + 1
         if len(tokens) == 1 and _title(tokens[0], bare_text):
@@ -558,7 +568,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         if _title(last, bare_text) or (
                 len(two) == 2 and two[1] in TITLE_TAIL and (_title(prev[-2], bare_text) or two[0] in TITLE_HEAD_EXTRA)):
             titled = True  # "anh Hùng", and "anh trai Hùng", "cô giáo Lan", "bác sĩ Hùng", "ông nội Tư"
-            if strip_diacritics_aligned(last + " " + text[start:end]).lower() in FAMOUS:
+            if _famous(last + " " + text[start:end]):
                 return None
     role = COMMUNITY_ROLE.search(clause) if not titled and any(w in clause for w in _COMMUNITY_HINTS) else None
     # after "trưởng thôn/bản/họ …" a village's or a clan's name may follow: only a family name with a middle name counts

@@ -472,17 +472,21 @@ GENERIC["health_c"] = re.compile(
     r"|sap sinh|sinh mo|song thai|xa tri|hoa tri|chay than|loc mau|ghep (?:than|gan|tim|tuy)"
     r"|(?:uong|tiem|dung) thuoc (?:chong|dieu tri|tri|ha|an than|tam than|arv|methadone|ung thu)(?: [a-z]+){0,2}"
     r"|(?:vua|moi|da|phai|sap|cho) mo(?: [a-z]+){1,3}|mo (?:tim|nao|ruot thua|da day|cot song|thoat vi|u|mat|sinh)"
-    r"|trai cai(?: nghien)?|ra trai cai|cai nghien)" + _TAIL + r"{0,4})\b")
-GENERIC_NEEDS["health_c"] = ("khiem", "thoat vi", "liet", "mu", "diec", "u ", "ung thu", "suy", "tram cam", "depression",
+    r"|trai cai(?: nghien)?|ra trai cai|cai nghien|di cai(?: nghien)?(?: ve)?"
+    # a cleft lip or palate, dementia said plainly ("bị lẫn")
+    r"|sut moi|ho ham ech|ho vom mieng|(?<=bi )lan(?: tri nho)?(?= *[,.;]| *$| nang| roi| hay| khong)"
+    r")" + _TAIL + r"{0,4})\b")
+GENERIC_NEEDS["health_c"] = ("sut moi", "ham ech", "vom mieng", "lan", "khiem", "thoat vi", "liet", "mu", "diec", "u ", "ung thu", "suy", "tram cam", "depression",
                              "tam than", "roi loan", "dong kinh", "bai nao", "down", "tu ky", "parkinson", "alzheimer",
                              "bau", "chua", "thai", "o cu", "sinh", "tri", "chay than", "loc mau", "ghep", "thuoc",
                              "mo", "cai")
 # "mổ" (surgery) and "bầu" (pregnant) fold like "mở" (open) and "bầu" (vote): in accented text the typed word must be it.
 _ACCENTED.update({"mo": ("mổ",), "bau": ("bầu",), "trai cai": ("trại cai",), "bong": ("bỏng",),
-                  "duong tinh": ("dương tính",), "ngoai tinh": ("ngoại tình",), "phat nguoi": ()})
+                  "duong tinh": ("dương tính",), "ngoai tinh": ("ngoại tình",), "phat nguoi": (), "lan": ("lẫn",),
+                  "di cai": ("đi cai",)})
 _ACCENT_RX = re.compile(_ACCENT_RX.pattern[:-3] + r"|(?:(?<=vua )|(?<=moi )|(?<=da )|(?<=phai )|(?<=sap )|(?<=cho ))mo"
                         r"|(?<!\w)mo(?= (?:tim|nao|ruot|da day|cot|thoat|u|mat|sinh)\b)|(?:(?<=co )|(?<=mang ))bau"
-                        r"|trai cai|(?<=bi )bong|duong tinh|ngoai tinh|phat nguoi)\b")  # "ngoài tỉnh" is out of the province; a
+                        r"|trai cai|(?<=bi )bong|duong tinh|ngoai tinh|phat nguoi|(?<=bi )lan|di cai)\b")  # "ngoài tỉnh" is out of the province; a
 # camera's traffic fine ("phạt nguội") is no criminal record  # "đường tỉnh 291" (a road), not "dương tính"  # "bị bỏng" (a burn), not "bị bong lớp phủ" (peeling)
 for _k in ("health_x", "criminal_x", "religion_x", "political_x", "biometric_x", "location_x", "finance_x", "health_c"):
     GENERIC[_k] = _fast(GENERIC[_k])
