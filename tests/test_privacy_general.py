@@ -949,6 +949,7 @@ S_COUSIN_CASES = [
     ('SENSITIVE', 'đi cai', 'Anh Lâm mới đi cai về, gia đình xin việc làm cho anh.'),
     ('SENSITIVE', 'bị lẫn', 'bà Cúc bị lẫn, hay quên đường về nhà.'),
     ('SENSITIVE', 'sứt môi', 'Bé Cốm bị sứt môi hở hàm ếch, cần phẫu thuật.'),
+    ('CCCD', '001_203_004_567', 'cccd: 001_203_004_567'),
 ]
 
 
@@ -1018,6 +1019,7 @@ def test_mechanisms_cover_cousins_of_slice_s_misses(kind: str, value: str, text:
     'Nhà văn hóa cạnh giếng làng được sửa.',
     'Dịch bệnh bị lan rộng ra các xã.',
     'Ông Táo về trời ngày 23 tháng Chạp.',
+    'Tệp file_2024_12_03_001.pdf đã gửi.',
 ])
 def test_slice_s_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """Groups, offices' duty lines, topics, meeting places, stalls and roads with no one named, postal codes, counts,
