@@ -26,8 +26,18 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from course.privacy.names import SURNAMES_BARE, find_names
-from course.privacy.numwords import number_runs
+from course.privacy.names import (
+    FAMOUS,
+    NOT_NAME_START,
+    PLACE_WORDS,
+    PLACES,
+    STRONG_PLACE,
+    SURNAMES_BARE,
+    SURNAMES_VI,
+    _valid_name,
+    find_names,
+)
+from course.privacy.numwords import number_runs, words_to_digits
 from course.privacy.sensitive import find_sensitive, person_cue
 from course.text import strip_diacritics, strip_diacritics_aligned
 
@@ -72,7 +82,7 @@ class Finding:
 _NOT_DIGIT_BEFORE = r"(?<![\d/.,\w-])"
 _NOT_DIGIT_AFTER = r"(?![\d/]|[.,]\d|-\d|\w)"
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@@?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 
 # Mobile 0[3579 8]x xxx xxxx (10 digits) or landline 02xx xxxx xxxx (11 digits); +84/84 prefix;
 # groups separated by spaces, dots or dashes.
@@ -167,9 +177,9 @@ FLAT_RE = re.compile(r"\b(?P<addr>[Pp]hòng\s+\d{1,4}[A-Za-z]?\s*,?\s*(?:nhà|t�
 # "Nơi ở hiện tại: …", "dia chi so 3 ngo 8 pho Le Duan" (on folded lower-case text).
 ADDRESS_LABEL_RE = re.compile(
     r"(?:\b(?:dia chi(?: (?:nha|thuong tru|tam tru|lien he|hien tai|hien nay|cu|moi|nha rieng))?"
-    r"|dia chi(?: (?!email|e-mail|thu\b|mail|web|website|ip\b|mac\b|truy cap|dang nhap)[a-z]+){1,4}(?=\s*:)"  # "Địa chỉ người khiếu nại:"
+    r"|(?:dia chi|d/c|dc)(?: (?!email|e-mail|thu\b|mail|web|website|ip\b|mac\b|truy cap|dang nhap)[a-z]+){1,5}(?=\s*:)"  # "Địa chỉ người khiếu nại:"
     r"|noi o(?: hien (?:tai|nay))?"
-    r"|noi (?:thuong|tam) tru|cho o(?: hien (?:tai|nay))?)(?:\s*:\s*|\s+(?=so\s+\d|\d|(?:to dan pho|tdp|to|xom|thon|ban|ap"
+    r"|noi (?:thuong|tam) tru|cho o(?: hien (?:tai|nay))?)(?:\s*:\s*|[ \t]+(?=so\s+\d|\d|(?:to dan pho|tdp|to|xom|thon|ban|ap"
     r"|khu pho|khom|ngo|ngach|hem|kiet|duong|pho)\s+(?:so\s+)?[\dA-Z]))"
     r"|\b(?:thuong tru|tam tru|tru quan|hktt|ho khau(?: thuong tru)?|noi cu tru|dc|d/c|tru)\s*:\s*)"
     r"(?P<addr>[^;\n()\"—–]{2,80})")
@@ -188,33 +198,78 @@ ADDRESS_START = re.compile(r"(?:\d|[A-Z]|(?i:so|ban|thon|xom|ap|buon|plei|lang|t
 ENGLISH_ADDRESS = re.compile(r"\b(?:No\.?\s*|Number\s+)?\d{1,4}[A-Za-z]?(?:/\d{1,4})*,?\s+(?:(?:Alley|Lane|Ln|Hamlet|Group|"
                              r"Block|Room|Apt\.?|Apartment|Floor)\s+\d{1,4}[\w/]*,?\s+)*(?:[A-Z][a-z]+\s+){1,4}"
                              r"(?:Street|street|St\.?|Road|road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)(?!\w)")
+# An address in English with Vietnamese units: "lives in Hamlet 3, Tan Phu commune", "Group 5, Quarter 2, Ward 7".
+ENGLISH_PLACE = re.compile(r"(?:\b(?:lives?|living|lived|resides?|residing|stays?|staying)\s+(?:in|at|on)\s+(?=\w)|\b(?:from|at|in)\s+"
+                           r"(?=Hamlet|Village|Group|Residential Group|Quarter))(?P<a>(?:Hamlet|Village|Group|"
+                           r"Residential Group|Quarter|Zone|Block|Alley|Lane|Room|Apartment|Apt\.?)\s+(?:\d{1,4}[A-Z]?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+                           r"(?:,?\s+(?:(?:Hamlet|Village|Group|Quarter|Zone|Block|Alley|Lane|Ward|District|Commune)\s+(?:\d{1,4}|[A-Z][a-z]*"
+                           r"(?:\s+[A-Z][a-z]+){0,2})|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+(?:commune|ward|district|town|village|province)))*)")
 # A village named after "về/ở/tại" or after a comma in a sentence that holds a person's name.
 VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang|noc|phum)"
                         r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
 # A chain of place units, on folded text that keeps capitals: "phòng 204, nhà số 15 ngõ 62 phố Trần Hưng Đạo",
 # "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
-_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
-               r"to dan pho|tdp|to|khu pho|khom|xom|thon|ban|ap|buon|plei|lang|noc|phum|cho|chung cu|khu tap the|day nha tap the|ktx|block|lo|day"
-               r"|quoc lo|tinh lo|huong lo|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn)")
-_PLACE_UNIT = (r"(?i:" + _PLACE_NOUN + r")\s+(?:so\s+)?(?:\d{1,2}\s+Thang\s+(?:\d{1,2}|[A-Z][a-z]+)(?!\w)"  # "đường 3 Tháng 2"
-               r"|\d{1,4}[A-Za-z]?(?:[/.-]\d{1,4}[A-Za-z]?)*(?![\w/])"  # "60/4", "08.12", "12-14"
-               r"|[A-Z]{1,2}\d{0,3}(?:[-.]\d{1,4}[A-Za-z]?)?\b"  # "A3", "B2-15"
-               r"|" + _NUMW + r"(?:\s+" + _NUMW + r"){0,3}\b"
-               r"(?!\s+[a-z])|[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|\d{1,3}\b(?!\s+[a-z]))){0,4})")  # "chung cư Ehome 3"
+_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)"
+               r"|khu vuc|khu tai dinh cu|khu tdc|ktdc|tdc|sap|gian hang|km|cum|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
+               r"to dan pho|tdp|to|khu pho|kp|khom|xom|thon|ban|ap|buon|plei|lang|noc|phum|cho|chung cu|khu tap the|day nha tap the|ktx|block|lo|day"
+               r"|quoc lo|tinh lo|huong lo|duong tinh|duong huyen|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn)")
+_PLACE_UNIT = (r"(?:(?i:kp|tdp|ap|to)(?=\d{1,2}\b)|(?i:" + _PLACE_NOUN + r")\s+)(?:so\s+)?(?:\d{1,2}\s+Thang\s+(?:\d{1,2}|[A-Z][a-z]+)(?!\w)"  # "đường 3 Tháng 2"
+               r"|\d{1,4}(?:[A-Za-z]{1,2}\d{1,3}|[A-Za-z]?)(?:[/.-]\d{1,4}[A-Za-z]?)*(?:\+\d{1,4})?(?![\w/])"  # "60/4", "12A08", "17+300"
+               r"|[A-Z]{1,2}\d{0,3}(?:[-.]\d{1,4}[A-Za-z]?)?\b(?:\s+[A-Z][\w'-]*){0,3}"  # "A3", "B2-15", "S2.05 Vinhomes Ocean Park"
+               r"|" + _NUMW + r"(?:\s+" + _NUMW + r"){0,5}\b"
+               r"(?!\s+(?!(?i:" + _PLACE_NOUN + r"|bi|xin|co|can|dang|da|se|muon|nho|de|duoc|va|la|thi|cho|gui|moi|vua|chua|o|tai"
+               r"|bao|hoi|lam|nop)\s)[a-z])|[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|\d{1,3}\b(?!\s+[a-z]))){0,4})")  # "chung cư Ehome 3"
 OFFICE_PLACE = re.compile(r"\b(?:tru so|ubnd|uy ban nhan dan|hoi truong|co quan|van phong|nha van hoa|hoi nghi|mot cua"
                           r"|bo phan|phong hop|tiep nhan)\b")
-PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?P<c>" + _PLACE_UNIT + r"(?:\s*,?\s*" + _PLACE_UNIT + r")*)")
-DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay)\b", re.I)
+# Where in a place: "cuối xóm Giữa", "giáp bờ đê", "cạnh chợ Phường" — a position word before a unit or a landmark (a
+# landmark with no name counts only after another unit: "ấp Tân Hưng, cuối kênh Xáng").
+_POSITION = (r"(?:ngay\s+)?(?:cuoi|dau|giua|gan|canh|sau|truoc|giap|ven|ben|doi dien|sat|phia sau|phia truoc|ngay|trong"
+             r"|ngoai|cach)")
+_LANDMARK = (r"(?:kenh|song|suoi|de|bo de|bo song|bo kenh|cau|cong|dinh|chua|nha tho|nghia trang|truong|cay xang|nga ba|nga tu"
+             r"|nga nam|dap|ho|ruong|doi|nui|bai|ben|ben do|ben xe|tram|cot dien|ranh|mo|xuong|hop tac xa|htx|gieng(?: lang)?"
+             r"|cay da|cay gao|cay si|mieu|nha van hoa|nha tho ho|san bong|san kho|lo gach|tiem [a-z]+|quan [a-z]+)")
+_POSITION_UNIT = (r"(?i:" + _POSITION + r")\s+(?:" + _PLACE_UNIT + r"|(?i:" + _LANDMARK + r")(?:(?:\s+[a-z]+){0,2}\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
+                  r"|\s+(?:so\s+)?\d{1,4}\b)?(?=\s*[,;.)]|\s*$|\s+(?i:km|quoc lo|tinh lo|duong|pho|ngo|hem|kiet|so)\s+\d))")
+# Units of the administration after a place ("thôn 3, xã Ea Tiêu, huyện Ninh Giang"): they go on a chain, never open one.
+_ADMIN_UNIT = (r"(?:(?i:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp\.?|tinh|tx\.?|tt\.?)\s+|(?i:p|q|h|x|f|tp|tx|tt)\.\s*"
+               r"|[pqf]\s+(?=[A-Z]|\d))(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
+               r"|\d{1,2}\b(?!\s*[/.]\d))")
+# After a unit: the n-th house from it ("nhà thứ ba bên trái"), a host's house ("nhà bà Hương"), a part of a hamlet named by
+# where it lies ("xóm dưới suối"), an old unit and its new name ("khu 5 cũ, nay là tổ dân phố 9").
+_HOST_HOUSE = (r"(?i:nha tro|day tro|khu tro|xom tro|phong tro|nha)\s+(?i:ong|ba|co|chu|bac|anh|chi|cu|di)\s+[A-Z][\w'-]*")
+_HOUSE_NTH = (r"(?i:(?:can |cai )?nha thu (?:" + _NUMW + r"|\d{1,2})(?: (?:ben|phia|tay) (?:trai|phai)| tu (?:dau|trong|ngoai|duoi|tren)"
+              r"(?: (?:ngo|hem|kiet|vao|ra|dem|lai))?)?|nha (?:ong|ba|anh|chi|co|chu|bac|cu) )(?:[A-Z][\w'-]*)?"
+              r"|(?i:xom|ban|thon|lang|ap|khu) (?:tren|duoi|giua|ngoai|trong|dau|cuoi) [a-z]+")
+_HOUSE_STREET = r"\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4}"
+_CHAIN_NEXT = (r"(?:(?i:nay (?:la|thuoc)|truoc la|cu la)\s+)?(?:" + _HOUSE_NTH + r"|" + _PLACE_UNIT + r"|" + _POSITION_UNIT + r"|"
+               + _ADMIN_UNIT + r"|" + _HOUSE_STREET + r")(?:\s+(?i:cu|moi)\b)?")
+HOUSE_NTH_AFTER = re.compile(r"\s*,?\s*(?:" + _HOUSE_NTH + r")")
+# (the lookahead: the first letters of every unit, position word and estate word, checked before the long alternation)
+PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?=[pctnsdkqhbalxgvoPCTNSDKQHBALXGVO])(?P<c>(?:(?i:" + _POSITION + r")\s+)?" + _PLACE_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")*"
+                            r"|" + _HOST_HOUSE + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")+"  # "dãy trọ cô Năm, phòng 6"
+                            # an estate named in small letters, then its block or room: "khu tập thể nhà máy giấy, dãy C, phòng 12"
+                            r"|(?i:khu tap the|tap the|ky tuc xa|ktx|chung cu|khu nha o|khu tro|day tro)(?: [a-z]+){1,4}"
+                            r"(?=\s*,\s*(?i:day|phong|nha|toa|block|can|so|lo|tang|lau)\s)(?:\s*,?\s*" + _CHAIN_NEXT + r")+"
+                            r"|" + _POSITION_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")+)")  # "sau trường … Kim Đồng, xóm 4"
+POSITION_START = re.compile(r"(?i:" + _POSITION + r")\s+")
+DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay|sap|gian hang)\b", re.I)
 CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o|nguoi|thue tro|o tro|thue"
-                        r"|thue phong)\s+|\(\s*"
+                        r"|thue phong|ban|ban rau|ban hang|nha|nha (?:toi|minh|em|anh|chi|ong|ba|co|chu|bac|cu|chau|no|ho)"
+                        r"(?: [A-Z][a-z]*)?)\s+|\(\s*"
                         r"|\s[–—-]\s*)$", re.I)
 # A unit that numbers one home: "số nhà 8", "nhà số 15", "số 9" (before another unit), a flat, a room, a stall.
-HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|can|phong tro|phong|nha tro|ki-?ot|kiot|quay|so|nha)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)"
-                        r"|\blo\s+(?:so\s+)?[a-z]{0,2}\d")  # a plot of a housing estate: "lô B2-15"
+HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|can|phong tro|phong|nha tro|ki-?ot|kiot|quay|sap|gian hang|so|nha)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)"
+                        r"|(?<!quoc )(?<!tinh )(?<!huong )\blo\s+(?:so\s+)?[a-z]{0,2}\d")  # a plot of an estate: "lô B2-15"
 # Sending something to a place: the place is where someone lives or works ("ship về nhà 3, ngõ 9 …").
 DELIVERY_LEAD = re.compile(r"\b(?:ship|giao|gui|chuyen|chuyen phat|mang|dua)\s+(?:\w+\s+){0,2}(?:ve|den|toi|qua)\s+$")
+# The one who writes lives there: "em ở thôn Khe Vàn …", "nhà tôi ở …".
+SPEAKER_LEAD = re.compile(r"\b(?:toi|tui|em|minh|chau|con|nha toi|nha em|nha minh|nha chau|gia dinh toi|gia dinh em)\s+"
+                          r"(?:dang\s+|hien\s+|hien dang\s+|van\s+)?(?:o|song o|tru tai|o tai|ngu tai|thue tro o|thue nha o)\s+$")
+# A residential group right after a person's name or ID: "cô Lý Thị Mùi tổ 7", "Ông Hạ TDP Tân Lập", "Ông Tiến khu 4".
+AFTER_PERSON_GROUP = re.compile(r"\s*[,(-]?\s*(?P<v>(?i:to dan pho|tdp|to|khu pho|kp|khu vuc|khom|xom|thon|ban|ap|buon|plei|khu|cum"
+                                r"|phong tro|nha tro|day tro)\s+(?:so\s+)?(?:\d{1,3}|[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))")
 # A numbered residential group: "tổ 7", "xóm 3", "đội 2", "tổ mười một".
-NUMBERED_GROUP = re.compile(r"(?:to dan pho|tdp|to|xom|thon|doi|khu pho|khom|ap|khu dan cu|kdc|khu)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
+NUMBERED_GROUP = re.compile(r"(?:to dan pho|tdp|to|xom|thon|doi|khu pho|kp|khom|ap|khu dan cu|kdc|khu)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
 # The village or group itself, not a home in it: "bà con xóm Bưa", "trưởng thôn …", "chi bộ bản …", "nhà văn hóa tổ 5".
 GROUP_PLACE_BEFORE = re.compile(r"\b(?:ba con|chi em|anh em|nhan dan|dan|truong|pho|bi thu|chi bo|nha van hoa|hoi|doi|"
                                 r"cong an|can bo|toan|cac|moi|nhung|trong|cua ca|dia ban|thuoc)\s*$")
@@ -241,6 +296,9 @@ STREET_DATE = re.compile(r"((?:[Đđ]ường|[Pp]hố|[Đđ]ại lộ)\s+\d{1,2}
 # Words that end a village name typed in small letters ("bản hang kia xin hỗ trợ").
 _VERB_STOP = (r"(?:tren|duoi|ben|nay|do|cu|xin|de|nghi|hoi|bi|co|muon|can|dang|da|se|den|lam|nop|duoc|va|voi|la|thi|nhung|cho|gui|ve|tu|nay"
               r"|vua|moi|chua|khong|ko|ne|nhe|a|o|tai)")
+# A village typed in small letters after "ở/tại/quê", up to a verb or the next field (folded).
+LOWER_VILLAGE = re.compile(r"\b(?:o|tai|o tai|que|que o|song o)\s+(?P<v>(?:ban|thon|xom|buon|plei|lang)(?: (?!(?:" + _VERB_STOP
+                           + r"|so|sdt|dt|cccd|cmnd|email|sinh|ten|nam|thang|ngay|xa|huyen|phuong|nay|kia|minh|toi|em)\b)[a-z']+){1,3})")
 _MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
 _NOT_BIRTH_ASCII = {strip_diacritics(w) for w in NOT_BIRTH_BEFORE}  # "ve sinh", "hoc sinh" typed bare
 
@@ -249,7 +307,7 @@ _NOT_BIRTH_ASCII = {strip_diacritics(w) for w in NOT_BIRTH_BEFORE}  # "ve sinh",
 _ASCII = {rx: re.compile(strip_diacritics(rx.pattern), rx.flags)
           for rx in (CMND_CONTEXT, BANK_CONTEXT, PHONE_WORDS, TAX_CONTEXT)}
 # "CCCD 0010...": an identity word right before the number beats a bank word further on.
-ID_JUST_BEFORE = re.compile(r"(?:\bCMND|\bCMT|chứng minh nhân dân|\bCCCD|căn cước(?: công dân)?|định danh(?: cá nhân)?)"
+ID_JUST_BEFORE = re.compile(r"(?:\bCMND|\bCMT|chứng minh nhân dân|\bCCCD|căn cước(?: công dân)?|định danh(?: cá nhân)?|\bVNeID)"
                             r"\W*(?:số\W*)?$", re.I)
 _ASCII[ID_JUST_BEFORE] = re.compile(strip_diacritics(ID_JUST_BEFORE.pattern), re.I)
 
@@ -294,18 +352,20 @@ def _window(text: str, start: int, end: int, before: int = 45, after: int = 25) 
 
 def _money_after(text: str, end: int) -> bool:
     """An amount or a count follows: "1.500.000 đồng", "100 200 300 400 người"."""
-    return bool(re.match(r"\s*(?:đồng|đ\b|VNĐ|VND|triệu|tỷ|nghìn|ngàn|USD|%|km|m2|m²|ha|kg|người\b|lượt\b|"
-                         r"nhân khẩu|tấn\b)", text[end:], re.I))
+    return bool(re.match(r"\s*(?:đồng|đ\b|VNĐ|VND|triệu|tỷ|nghìn|ngàn|USD|%|km\b|m2|m²|ha\b|kg\b|người\b|lượt\b|"
+                         r"nhân khẩu|tấn\b)", text[end:], re.I))  # "ha" is hectares, not the start of "hay"
 
 
 # ---------------------------------------------------------------- issue 24: more IDs, more spellings
 # Digits written one per box, in dashed or grouped blocks: "0|0|1|...", "001-203-004-567", "0012 0300 4567".
-_RUN_SEP = r"(?:[ \t]?[.\-|·][ \t]?|[ \t]|\][ \t]?\[)"
+_RUN_SEP = r"(?:[ \t]?[.\-|·_][ \t]?|[ \t]|\][ \t]?\[)"
 DIGIT_RUN = re.compile(r"(?<![\w/.,-])\d(?:" + _RUN_SEP + r"?\d){8,18}(?![\w/]|[.,]\d)")
 # Groups of three or four digits joined by slashes ("035/092/001/234"): an ID, not a document number (those hold
 # letters, "12/2025/NĐ-CP", or a year).
 SLASH_RUN = re.compile(r"(?<![\w/.-])\d{3,4}(?:/\d{3,4}){2,3}(?![\w/-])"
                        r"|(?<![\w/.-])\d(?: ?/ ?\d){8,18}(?![\w/-])")  # and one digit per box between slashes: "0/7/9/2/…"
+# Groups of three to five digits set apart by two or three spaces, as on a form printed wide: "0920  8700  4415".
+WIDE_GROUPS = re.compile(r"(?<![\w/.,-])\d{3,5}(?:[ \t]{2,3}\d{3,5}){2,4}(?:[ \t]{2,3}\d{1,2})?(?![\w/]|[.,]\d)")
 # Digits spoken or typed as Vietnamese words ("không một bốn, một chín sáu ..."), on folded lower-case text.
 DIGIT_WORDS = {"khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "lam": "5",
                "sau": "6", "bay": "7", "tam": "8", "chin": "9"}
@@ -373,9 +433,10 @@ _DOT = (r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s
 _LOCAL_JOIN = (r"(?:\s+(?:cham|gach duoi|gach chan|gach ngang|gach noi|dau gach duoi)\s+[a-z0-9][a-z0-9._+-]*"
                r"|\s+(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?=\s))")
 # Mail services named without their domain ending: "lan a còng gmail".
-MAIL_PROVIDERS = (r"(?:gmail|yahoo|ymail|hotmail|outlook|icloud|live|vnn|(?:go|gio|gi) ?meo|da ?hu|ya ?hu|hot ?meo"
+MAIL_PROVIDERS = (r"(?:gmail|g(?:o|io|i|e) ?mail|yahoo|ymail|hotmail|outlook|icloud|live|vnn|(?:go|gio|gi) ?meo|da ?hu|ya ?hu|hot ?meo"
                   r"|ao luc|out luc)")
 # Words that come before a local part read aloud, never in it (folded): "email là …", "gửi cho …".
+EMAIL_BARE_LEADS = frozenset("email mail cho em anh qua theo".split())  # lead words spelled without diacritics
 EMAIL_LEAD_WORDS = frozenset("email mail thu la cua gui vao den cho toi em anh chi ba ong ay la dia chi hop ve tu va hoac "
                              "qua theo moi".split())
 EMAIL_LOOSE_RE = re.compile(
@@ -394,6 +455,16 @@ GROUP_BEFORE = re.compile(
     r"|tinh theo|ca lop|khoa)"
     r"(?:\s+(?:nam|nu))?\s*$"
 )
+def _group_subject(low: str, start: int) -> bool:
+    """The birth word at `start` speaks of a group: "công dân nam sinh năm 2008", "Các cụ tròn 90 tuổi (sinh năm 1937)"."""
+    if GROUP_BEFORE.search(low[max(0, start - 30):start]):
+        return True
+    if not re.search(r"\(\s*$", low[max(0, start - 3):start]):
+        return False
+    s0 = max(low.rfind(c, 0, start) for c in ".;!?\n") + 1
+    return re.match(r"\W*(?:cac|nhung|moi|tat ca|toan bo)\b", low[s0:start]) is not None
+
+
 # After a year, these make it the bound of a group ("sinh năm 1930 trở về trước", "sinh từ năm 2008 trở đi").
 GROUP_AFTER = re.compile(r"\s*(?:tro ve truoc|tro ve sau|tro di|tro lai day|tro len|ve truoc|den nay|tro xuong)\b")
 
@@ -408,20 +479,28 @@ ANY_DATE_RE = re.compile(
     r"(?<![\w/.-])(?:(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?![\d/.-]?\d)"
     r"|\d(?:\s?\d)?\s*[/.|-]\s*\d(?:\s?\d)?\s*[/.|-]\s*(?:\d(?:\s?\d){3}|\d{2})(?![\d/.-]?\d)"
     r"|\d{1,2}\s+\d{1,2}\s+(?:19|20)\d{2}(?!\d)"  # "05 03 1990", typed with spaces
+    # eight digits with no separator, as forms and exports write them: "12031990", "19900312"
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}(?!\d)|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
     r"|(?:thang\s+)?\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}(?![\d/.-]?\d)"  # month and year: "sinh tháng 3/1990"
     r"|th(?:ang|g)\.?\s+(?:\d{1,2}|" + _NW + r")\s*[/,]?\s*nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"
     r"|nam\s+(?:(?:19|20)\d{2}|\d{2})(?!\d)"  # "sinh năm 90"
     r"|(?:nam\s+)?(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
+    r"(?:\s*\(?\s*(?:19|20)\d{2}\b\)?)?"  # "năm Đinh Hợi 1947", "Giáp Thân (1944)"
     # "21 thg 4, 1985", "13 tháng 6 âm lịch năm Kỷ Dậu": the month abbreviated, the calendar named, the year without "năm"
-    r"|(?:(?:ngay|mung|mong)\s+)?(?:\d{1,2}|ram|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+(?:th(?:ang|g)\.?\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)|tet)(?:\s*\(?(?:am lich|duong lich|al|dl)\)?)?(?:\s*[/,]?\s*(?:nam\s+(?:(?:19|20)\d{2}|" + _LUNAR + r"|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7})|(?:19|20)\d{2}(?!\d)))?"
+    r"|(?:(?:ngay|mung|mong)\s+){0,2}(?:\d{1,2}|ram|" + _NW + r"(?:\s+" + _NW + r"){0,2})\s+(?:th(?:ang|g)\.?\s+(?:\d{1,2}|gieng|chap|muoi(?:\s+(?:mot|hai))?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)|tet)(?:\s*\(?(?:am lich|duong lich|al|dl)\)?)?(?:\s*[/,]?\s*(?:nam\s+(?:(?:19|20)\d{2}|" + _LUNAR + r"|\d{2}|" + _NW + r"(?:\s+" + _NW + r"){0,7})|(?:19|20)\d{2}(?!\d)"
+    # a two-digit year read aloud with no "năm": "hai sáu tháng tám chín lăm"
+    r"|(?<=\s)(?:bay|tam|chin|sau|nam|khong|mot|hai)\s+(?:muoi\s+)?(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi)\b"
+    r"(?!\s+(?:nam|thang|ngay|tuoi|gio|phut|nguoi|lan|tieng|ngan|nghin|trieu|tram)\b)))?"
+    # a day and month with the year named after "năm": "20/10 năm Bính Tý", "3/11 âm lịch năm 1962"
+    r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s+(?:\(?(?:am lich|al|duong lich|dl)\)?\s+)?nam\s+(?:" + _LUNAR + r"|(?:19|20)\d{2}(?!\d))"
     # English: "March 3rd, 1994", "3 March 1994"
     r"|(?:" + _MONTHS_EN + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS_EN
     + r")\.?,?\s+(?:19|20)\d{2})(?!\w)"
 )
 LUNAR_YEAR = re.compile(r"\b(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b")
-BIRTH_HINT = re.compile(r"sinh|dob|\bns|\bsn|born|birth|doi|\bde ")
+BIRTH_HINT = re.compile(r"sinh|dob|\bns|\bsn|born|birth|doi|\bde |\bng?/s|ng\.s")
 # A word that says the next date is a birth: "ngày sinh", "sinh ngày", "NS", "DOB" (folded).
-BIRTH_WORD_RE = re.compile(r"\b(?:ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh ra(?= (?:vao|ngay|nam|luc|hom)\b)|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
+BIRTH_WORD_RE = re.compile(r"\b(?:khai sinh ghi(?: la)?|ng/s|n/s|ng\.s|ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh ra(?= (?:vao|ngay|nam|luc|hom)\b)|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
                            r"|chao doi|ra doi|sinh nhat|born|birthday|birth date|de(?= (?:ngay|nam|vao|hom|luc)\b))\b"
                            r"(?! (?:hoat|vien|thai|ke|song|ly|hoc|san|trac|to|vat|khi|loi|thanh|tu|ra)\b)")
 
@@ -440,6 +519,8 @@ def _spoken_year(text: str, low: str, at: int) -> tuple[int, int] | None:
     if not re.search(r"\b(?:mot|khong) ", low[at:at + 60]):
         return None
     for a, b, digits in number_runs(text[at:at + 60], low[at:at + 60], 4):
+        if len(digits) == 5 and low.startswith("nam ", at + a):  # "năm một chín sáu hai": the word năm, then the year
+            a, digits = a + 4, digits[1:]
         if len(digits) == 4 and digits[:2] in ("19", "20") and not re.search(r"[\d.;!?]", low[at:at + a]) and a <= 30:
             return at + a, at + b
     return None
@@ -482,11 +563,17 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
             glued = re.search(r"([a-z]+) $", low[max(0, b.start() - 12):b.start()])
             g0 = glued.start(1) + max(0, b.start() - 12) if glued else 0
             sentence_start = not low[max(0, g0 - 3):g0].strip(" \"'(") or re.search(r"[.;:!?\n]\s*$", low[max(0, g0 - 3):g0])
-            if glued and glued.group(1) in _NOT_BIRTH_ASCII and (not text[g0].isupper() or sentence_start):
+            bare_so = glued and text[g0:g0 + 3] == "so " and low.startswith(" ngay ", b.end())  # "so sinh ngay …" typed bare
+            if glued and glued.group(1) in _NOT_BIRTH_ASCII and (not text[g0].isupper() or sentence_start) and not bare_so:
                 continue
-        if GROUP_BEFORE.search(low[max(0, b.start() - 30):b.start()]):
+        if _group_subject(low, b.start()):
             continue
         m = ANY_DATE_RE.search(low, b.end(), min(len(low), b.end() + 90))
+        if b.group() in ("sn", "ns", "nam sinh", "ng/s", "n/s") and (y2 := re.match(r"\s*:?\s*(\d{2})(?![\d/-]|[.,]\d|\s*(?:tuoi|t\b|%))",
+                                                                                 low[b.end():b.end() + 8])):
+            a2 = b.end() + y2.start(1)  # "sn 88": a year of birth in two digits after its abbreviation
+            out.append(Finding("DOB", a2, a2 + 2, text[a2:a2 + 2]))
+            continue
         if not m or m.start() - b.end() > 25:
             # nearer, a year read aloud ("Năm sinh của anh Biên là một chín tám tám") or a day and month with no year
             # after a birth verb ("ra đời ngày 3/12 vừa rồi", "đẻ hôm 12/11")
@@ -512,6 +599,8 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
         while end > m.start() and low[end - 1] == " ":
             end -= 1
         start = m.start() + 4 if re.match(r"nam \d", low[m.start():end]) else m.start()  # the year, not "năm"
+        if hour := TIME_OF_DAY.search(low, b.end(), m.start()):  # "sinh lúc 2 giờ sáng ngày …": the hour is part of the birth
+            start = hour.start() + len(hour.group()) - len(hour.group().lstrip())
         out.append(Finding("DOB", start, end, text[start:end]))
     return out
 
@@ -535,18 +624,45 @@ def _old_dates_of_people(text: str, low: str, name_starts: list[int]) -> list[Fi
         s1 = b + (s1.start() if s1 else 150)
         if bisect.bisect_left(name_starts, s1) <= bisect.bisect_left(name_starts, s0):
             continue
-        clause = low[max(s0, low.rfind(",", s0, a) + 1):a]
-        if EVENT_BEFORE_DATE.search(clause) or GROUP_BEFORE.search(clause):
+        c0 = max(s0, low.rfind(",", s0, a) + 1)
+        clause = low[c0:a]
+        ev = EVENT_BEFORE_DATE.search(clause)
+        while ev and clause.startswith("so", ev.start()) and text[c0 + ev.start():c0 + ev.start() + 2].lower() == "sổ":
+            ev = EVENT_BEFORE_DATE.search(clause, ev.start() + 2)  # "sổ hộ khẩu ghi …" (a book), not "số" (a number)
+        if ev or GROUP_BEFORE.search(clause):
             continue
         out.append(Finding("DOB", a, b, text[a:b]))
     return out
 
 
-RECORD_PLACE = re.compile(r"(?i:to dan pho|to|xom|thon|ban|ap|buon|plei|lang|khu pho|khom|doi|khu|so nha|so)\s+"
-                          r"(?:\d{1,4}[A-Za-z]?|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
+# A date of birth pasted from a spreadsheet as its serial number ("Kpă Thuyên   36221   (ô ngày sinh bị định dạng thành
+# số)"): five digits that count days from 1900 (10000–45000 = 1927–2023), on a line with a name, where the text speaks of
+# the birth date.
+EXCEL_BIRTH_CUE = re.compile(r"\b(?:ngay sinh|nam sinh|ngay thang nam sinh|ns|dob)\b")
+EXCEL_SERIAL = re.compile(r"(?<![\w.,/-])[1-4]\d{4}(?![\w/-]|[.,]\d)")
+
+
+def _excel_dates(text: str, low: str, name_starts: list[int]) -> list[Finding]:
+    out: list[Finding] = []
+    for m in EXCEL_SERIAL.finditer(text):
+        l0, l1 = low.rfind("\n", 0, m.start()) + 1, (low.find("\n", m.end()) + 1 or len(low) + 1) - 1
+        if not 10000 <= int(m.group()) <= 45000 or _money_after(text, m.end()) or re.search(r"buu chinh|ma buu|zip", low[l0:l1]):
+            continue
+        if bisect.bisect_left(name_starts, l1) > bisect.bisect_left(name_starts, l0):
+            out.append(Finding("DOB", m.start(), m.end(), m.group()))
+    return out
+
+
+RECORD_PLACE = re.compile(r"(?i:to dan pho|tdp|to|xom|thon|ban|ap|buon|plei|lang|khu pho|kp|khu vuc|khom|doi|khu|so nha|so)\s+"
+                          r"(?:\d{1,4}[A-Za-z]?|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})(?:\s*,?\s*" + _ADMIN_UNIT + r")*")
 RECORD_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}")
 
 
+WIDE_GAP = re.compile(r" {3,}")
+# A field of a person's row that opens with a condition or a record: "nghiện, đang cai tại cộng đồng", "HIV", "tiền án".
+RECORD_CONDITION = re.compile(r"(?:dang |da |bi |co |mac )?(?:nghien(?! cuu)|cai nghien|hiv|aids|ung thu|lao phoi|tam than|tram cam"
+                              r"|dong kinh|khuyet tat|tan tat|liet(?! ke)|suy than|chay than|tai bien|dot quy|mang thai|co thai"
+                              r"|bai nao|tu ky|(?P<c>tien an|tien su|an treo|chap hanh an|dang thi hanh an|ma tuy))\b")
 RECORD_PLACE_WORDS = frozenset("tổ xóm thôn bản ấp buôn plei làng khu khóm khu phố tổ dân phố đội số nhà số".split())
 
 
@@ -557,14 +673,18 @@ def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> lis
     pos = 0
     for line in text.split("\n"):
         a0, pos = pos, pos + len(line) + 1
-        sep = "|" if line.count("|") >= 2 else ";" if line.count(";") >= 2 else "\t" if "\t" in line else None
+        sep = ("|" if line.count("|") >= 2 else ";" if line.count(";") >= 2 else "\t" if "\t" in line
+               else WIDE_GAP if len(WIDE_GAP.findall(line)) >= 2 else None)  # columns set apart by runs of spaces
         if sep is None or bisect.bisect_left(person_starts, a0 + len(line)) <= bisect.bisect_left(person_starts, a0):
             continue
-        k = a0
-        for field in line.split(sep):
+        cuts = [(g.start(), g.end()) for g in sep.finditer(line)] if isinstance(sep, re.Pattern) else [
+            (i, i + 1) for i, ch in enumerate(line) if ch == sep]
+        bounds = [0] + [x for c in cuts for x in c] + [len(line)]
+        for i in range(0, len(bounds), 2):
+            field = line[bounds[i]:bounds[i + 1]]
+            k = a0 + bounds[i]
             a = k + len(field) - len(field.lstrip())
             b = k + len(field.rstrip())
-            k += len(field) + 1
             if b <= a:
                 continue
             head = text[a:b].split(" ", 1)[0].lower()
@@ -572,6 +692,8 @@ def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> lis
                 out.append(Finding("ADDRESS", a, b, text[a:b]))
             elif RECORD_DATE.fullmatch(text[a:b]):
                 out.append(Finding("DOB", a, b, text[a:b]))
+            elif cond := RECORD_CONDITION.match(folded_case[a:b].lower()):  # "4 | Vàng A Lử | nghiện, đang cai … | tổ 3"
+                out.append(Finding("SENSITIVE", a, b, text[a:b], "criminal" if cond.group("c") else "health"))
     return out
 
 
@@ -600,7 +722,8 @@ def _table_columns(text: str, low: str) -> list[Finding]:
         rows.append((pos, end))
         pos = m.end() if m else pos
     for i, (r0, r1) in enumerate(rows):
-        sep = "|" if text.count("|", r0, r1) >= 1 else "\t" if "\t" in text[r0:r1] else ";" if text.count(";", r0, r1) >= 2 else None
+        sep = ("|" if text.count("|", r0, r1) >= 1 else "\t" if "\t" in text[r0:r1] else ";" if text.count(";", r0, r1) >= 2
+               else "," if text.count(",", r0, r1) >= 2 else None)  # a CSV export: "STT,Họ tên,Năm sinh,Địa chỉ"
         if sep is None:
             continue
         heads = [c.strip(" :*#").strip() for c in low[r0:r1].split(sep)]
@@ -633,23 +756,62 @@ def _table_columns(text: str, low: str) -> list[Finding]:
 # A licence plate typed in small letters ("oto 28a-11953") counts after a vehicle word (folded).
 PLATE_LOOSE_RE = re.compile(r"(?<![\w/])\d{2}\s?-?\s?[a-z]{1,2}\d?\s?[-.\s]?\s?(?:\d{3}[.\s]?\d{2}|\d{4})(?![\d/\w])")
 PLATE_CONTEXT = re.compile(r"(?:\boto\b|o to|\bxe\b|bien so|\bbks\b|\bbs\b|bien kiem soat|xe may)")
+# A plate or a BHYT code read aloud: numbers in words around the names of its letters ("năm mươi chín, pê hai, ba bốn
+# tám, không hai" = 59P2-348.02; "hát tê hai, không một, …" = HT 2 01 …), found only after their keyword (folded).
+_NWORD = r"(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le|\d{1,4})"
+_LETTER_NAME = (r"(?:a|be|bo|xe|ce|co|de|do|e|ep|gie|ge|go|hat|hac|ho|i|ca|ka|en lo|e lo|lo|em mo|mo|en no|en|no|o|pe|po"
+                r"|quy|cu|e ro|ro|et xi|et|so|te|to|u|ve|vo|ich xi|ich|xo|y|i dai|i gret)")
+SPOKEN_PLATE_RE = re.compile(r"(?<![a-z])(?P<p>" + _NWORD + r"(?:\s+" + _NWORD + r"){0,2})\s*,?\s+(?P<l>" + _LETTER_NAME
+                             + r")(?![a-z])\s*,?\s*(?P<r>" + _NWORD + r"(?:[\s,.]+(?:" + _NWORD + r"|cham)){2,10})(?![a-z])")
+SPOKEN_BHYT_RE = re.compile(r"(?<![a-z])(?P<l>" + _LETTER_NAME + r")\s*,?\s+" + _LETTER_NAME + r"\s*,?\s+(?P<r>" + _NWORD
+                            + r"(?:[\s,.]+" + _NWORD + r"){4,20})(?![a-z])")
+PLATE_WORD = re.compile(r"\b(?:bien so|bien xe|bien kiem soat|bks|bsx|xe|o to|oto|xe may)\b")
+
+
+def _spoken_plates(text: str, low: str) -> list[Finding]:
+    """Plates and BHYT codes read aloud letter by letter, after their keyword in the same clause."""
+    out: list[Finding] = []
+    if PLATE_WORD.search(low):
+        for m in SPOKEN_PLATE_RE.finditer(low):
+            head, rest = words_to_digits(m.group("p")), words_to_digits(m.group("r"))
+            if (len(head) == 2 and 11 <= int(head) <= 99 and 4 <= len(rest) <= 6
+                    and PLATE_WORD.search(_folded_before(low, m.start(), 40))):
+                out.append(Finding("PLATE", m.start(), m.end(), text[m.start():m.end()]))
+    if "bhyt" in low or "bao hiem" in low:
+        for m in SPOKEN_BHYT_RE.finditer(low):
+            digits = words_to_digits(m.group("r"))
+            if len(digits) == 13 and digits[0] in "12345" and INSURANCE_CONTEXT.search(_folded_before(low, m.start(), 50)):
+                out.append(Finding("INSURANCE", m.start(), m.end(), text[m.start():m.end()]))
+    return out
+
+
 # A secret's keyword; the secret is the first token-like value after it in the same clause.
 SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
                            r"|ma xac (?:thuc|nhan|minh)|ma bao mat|ma kich hoat|ma dang nhap|ma mo khoa|ma bi mat|ma so bi mat"
-                           r"|ma truy cap|smart ?otp|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv"
-                           r"|(?:ma )?puk|ma khoi phuc|ma du phong|recovery code|backup code)\b")
+                           r"|ma truy cap|smart ?otp|code (?:xac (?:nhan|thuc|minh)|otp|kich hoat)|verification code|security code|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv"
+                           r"|(?:ma )?puk|ma khoi phuc|ma du phong|recovery code|backup code"
+                           # the card's security code described: "ba số sau thẻ", "3 số mặt sau thẻ"
+                           r"|(?:ba|3) (?:chu )?so (?:o |in )?(?:mat |phia |dang )?sau(?: cua| tren)? the"
+                           # a code someone read out: "Mã bà đọc cho người lạ: …"
+                           r"|ma(?: [a-z]+){1,3} (?:doc|bao|gui|noi|cung cap|dua|nhan)(?: (?:cho|lai|giup)(?: [a-z]+){0,3})?(?= ?:))\b")
 # A code handed over: "đọc mã 2 7 4 4 1 0", "báo mã vừa nhận …", "gửi lại mã: 4821" — "mã" with its value or a filler
 # right after it, and a verb of handing over right before it (checked separately: the verbs are common words).
 HANDOVER_CODE_RE = re.compile(r"\bma(?= *(?:\d|:|la\b|(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)\b|(?:vua|da|duoc) (?:nhan|gui)"
                               r"|gom\b))")
-HANDOVER_VERB = re.compile(r"\b(?:doc|bao|cho|gui|nhan|dua|cung cap|xin|hoi|nhap|khai|noi|lay)(?: lai| giup| cho [a-z]+)? $")
+# "Mã hồ sơ bà đọc cho tôi: …": the code of a file, a parcel or a search is no secret.
+NOT_SECRET_CODE = re.compile(r"ma (?:ho so|don|van don|buu|tra cuu|thu tuc|so thue|bien nhan|vach|san pham|hang|tinh|huyen|xa"
+                             r"|nganh|lop|giao dich|dinh danh|so)\b")
+HANDOVER_VERB = re.compile(r"\b(?:doc|bao|cho|gui|nhan|dua|cung cap|xin|hoi|nhap|khai|noi|lay)(?: lai| giup| cho(?: [a-z]+){1,3})? $")
+SPELLED_SECRET = re.compile(r"(?:\s+[a-z]+){0,4}?\s+la\s*:?\s+(?P<v>[a-z0-9@._-]+(?:\s+[a-z0-9@._-]+){0,5}?)\s*,?\s+"
+                            r"(?:viet lien|go lien|viet thuong|viet hoa|khong dau|khong cach|lien nhau|chu thuong|chu hoa"
+                            r"|khong viet hoa|tat ca viet)\b")
 _SHORT_SECRET_KEYS = ("cvv", "cvc", "otp", "pin", "ma pin", "ma xac", "ma bao mat", "so bao mat", "ma so bao mat", "so cvv")
 
 
 def _secrets(text: str, low: str) -> list[Finding]:
     """"Mật khẩu … của chị Hằng: Hang@1990!", "Pass wifi … đặt là longtotruong05", "Mã CVV mặt sau thẻ là 517"."""
     out: list[Finding] = []
-    keys = list(SECRET_KEY_RE.finditer(low))
+    keys = [k for k in SECRET_KEY_RE.finditer(low) if not NOT_SECRET_CODE.match(low, k.start())]
     if " ma" in low:
         keys += [h for h in HANDOVER_CODE_RE.finditer(low) if HANDOVER_VERB.search(low, max(0, h.start() - 24), h.start())]
     for k in keys:
@@ -657,11 +819,13 @@ def _secrets(text: str, low: str) -> list[Finding]:
         end_win = k.end() + (stop.start() if stop else min(100, len(low) - k.end()))
         nxt = SECRET_KEY_RE.search(low, k.end(), end_win)  # "wifi …: tên X, mật khẩu Y": the next keyword owns Y
         end_win = nxt.start() if nxt else end_win
-        short = k.group().startswith(_SHORT_SECRET_KEYS)
+        if nxt and k.group() in ("wifi", "wi-fi"):
+            continue  # "wifi: NhaTro_Hong5G, pass: …": what follows "wifi" is the network's name; the password has its own key
+        short = k.group().startswith(_SHORT_SECRET_KEYS) or k.group().startswith(("ba ", "3 "))
         # the value read aloud or typed digit by digit: "là năm hai tám, một chín bốn", "là 8 4 2 6 9"
         spoken = [(k.end() + a, k.end() + b) for a, b, dg in number_runs(text[k.end():end_win], low[k.end():end_win], 3)
                   if 3 <= len(dg) <= 12]
-        spaced = re.search(r"(?<![\w.,/])\d(?: \d){3,11}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
+        spaced = re.search(r"(?<![\w.,/])\d(?:(?: | ?[-.] )\d){3,11}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
         if spaced:
             spoken.append((k.end() + spaced.start(), k.end() + spaced.end()))
         # digits in groups: "mã OTP 6 số: 027 593", "PIN 12 34"
@@ -671,6 +835,17 @@ def _secrets(text: str, low: str) -> list[Finding]:
         if spoken:
             a, b = min(spoken)
             out.append(Finding("SECRET", a, b, text[a:b]))
+            continue
+        # a value in quotes after the key: "pass là 'hoa hong 123'"
+        quoted = re.match(r"(?:\s+[a-z]+){0,4}?\s*(?:\bla|:|=)\s*['\"“‘«](?P<v>[^'\"”’»\n]{3,40})['\"”’»]", low[k.end():end_win])
+        if quoted:
+            out.append(Finding("SECRET", k.end() + quoted.start("v"), k.end() + quoted.end("v"),
+                               text[k.end() + quoted.start("v"):k.end() + quoted.end("v")]))
+            continue
+        # a password read as words, then how to type it: "là mai hoa năm sáu viết liền không dấu"
+        spelled = SPELLED_SECRET.match(low, k.end(), end_win)
+        if spelled:
+            out.append(Finding("SECRET", spelled.start("v"), spelled.end("v"), text[spelled.start("v"):spelled.end("v")]))
             continue
         for t in re.finditer(r"[^\s,;()\[\]\"“”]+", text[k.end():end_win]):
             a, b = k.end() + t.start(), k.end() + t.end()
@@ -769,7 +944,7 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
     def add(kind: str, start: int, end: int) -> None:
         out.append(Finding(kind, start, end, text[start:end]))
 
-    for rx in (DIGIT_RUN, SLASH_RUN) if "/" in text else (DIGIT_RUN,):
+    for rx in (DIGIT_RUN, SLASH_RUN, WIDE_GROUPS) if "/" in text else (DIGIT_RUN, WIDE_GROUPS):
         for m in rx.finditer(text):
             kind = _classify_digits(_digits(m.group()), low, m.start(), m.end(), text)
             if kind:
@@ -826,12 +1001,15 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
         if len(spoken_digits(m.group("v"))) >= 4:
             add("SECRET", m.start("v"), m.end("v"))
     out.extend(_secrets(text, low))
+    if " " in low:
+        out.extend(_spoken_plates(text, low))
     for m in PLATE_LOOSE_RE.finditer(low):
         shaped = re.search(r"[a-z]\d?\s?[-.]\s?\d", low[m.start():m.end()]) and 11 <= int(low[m.start():m.start() + 2]) <= 99
         if not PLATE_RE.fullmatch(text[m.start():m.end()]) and (
                 shaped or PLATE_CONTEXT.search(_folded_before(low, m.start(), 30))):  # "28a-11953": the shape is enough
             add("PLATE", m.start(), m.end())
     seen_email: set[tuple[int, int]] = set()
+    accented = not text.isascii()  # "email của em là thu ha tám sáu …": "thu" typed bare among accents is a name, not "thư"
     for anchor in EMAIL_AT_ANCHOR.finditer(low):
         lo = max(0, anchor.start() - 160)
         for m in EMAIL_LOOSE_RE.finditer(low, lo, min(len(low), anchor.end() + 60)):
@@ -844,7 +1022,8 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             # a typed "@" is whole already
             for _ in range(0 if low[anchor.start()] == "@" else 4):
                 w = re.search(r"(?<![\w.@+-])([a-z0-9][a-z0-9._+-]*) $", low[max(0, a - 30):a])
-                if not w or w.group(1) in EMAIL_LEAD_WORDS:
+                typed_bare = w is not None and accented and text[a - len(w.group()):a - 1] == w.group(1)
+                if not w or (w.group(1) in EMAIL_LEAD_WORDS and not (typed_bare and w.group(1) not in EMAIL_BARE_LEADS)):
                     break
                 a -= len(w.group())
             if a < anchor.start() and not EMAIL_RE.fullmatch(text[a:m.end()]):
@@ -855,7 +1034,8 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
 # A hotline of an office, published for everyone (folded, right before the number, in its clause); an office's desk
 # phone ("máy bàn trạm y tế") may be a person's and stays hidden.
 OFFICE_LINE_BEFORE = re.compile(
-    r"\b(?:duong day nong|tong dai|hotline)(?: (?:chinh thuc|tiep dan|tiep nhan|phan anh))? (?:cua |tai )?(?:ubnd|uy ban|phuong|xa|thi tran|cong an|so"
+    r"\b(?:duong day nong|tong dai|hotline|(?:so )?(?:dien thoai |dt |may )?truc(?: ban| truc)?)(?: (?:chinh thuc|tiep dan|tiep nhan|phan anh))?"
+    r" (?:cua |tai )?(?:ubnd|uy ban|phuong|xa|thi tran|cong an|so|phong chay chua chay|pccc|cuu hoa|huyen|quan|y te|quan su"
     r"|dien luc|ngan hang|benh vien|tram y te|truong|ban quan ly|trung tam|chi cuc|cuc|bhxh|bao hiem xa hoi|van phong"
     r"|tru so|bo phan mot cua|bo phan tiep nhan|hdnd|mat tran|doi quan ly|cong ty)\b[^,;()]{0,40}$")
 
@@ -906,6 +1086,8 @@ def _extend_addresses(text: str, folded_case: str, found: list[Finding]) -> list
                 b += m.end()  # "TDP Hòa Lạc 2 báo cáo"
             if village and (m := _ADMIN_AFTER.match(folded_case, b)):  # a hamlet is found again by its commune
                 b = m.end()
+            if m := HOUSE_NTH_AFTER.match(folded_case, b):  # "hẻm 42 Nguyễn Trãi, nhà thứ ba bên trái"
+                b = m.end()
             if b != f.end:
                 f = Finding("ADDRESS", f.start, b, text[f.start:b])
         out.append(f)
@@ -917,6 +1099,16 @@ def _extend_addresses(text: str, folded_case: str, found: list[Finding]) -> list
 # length, so every span found on the mended text is the same span of the text as typed.
 _OCR_SLIP = re.compile(r"(?<=\d)[OolI](?=\d)|(?<=\d[/.-])[Oo](?=\d)|(?<=\d)[Oo](?=[/.-]\d)|(?:(?<=\d{4})|(?<=\d[ .-]\d{3}))[lIO](?![\w/.,-]?\w)")
 _OCR_DIGIT = {"O": "0", "o": "0", "l": "1", "I": "1"}
+# Lines of a form's boxes drawn with other vertical bars ("│1 │ 6 │ 3", "８｜６"), read as "|" (same length).
+_BOX_BARS = str.maketrans({c: "|" for c in "│┃｜¦ǀ∣┆┇╎╏║"})
+
+
+# A name right after a lane or house number is the street's ("Kiệt 46 Hoàng Diệu", "ngõ 12 Lê Lợi"); "năm Đinh Mùi" is a year.
+NOT_PERSON_BEFORE = re.compile(r"\b(?:kiet|ngo|hem|ngach|so nha|nha so|so|k)\s*\d{1,4}[a-z]?(?:/\d{1,4}[a-z]?)*\s+$"
+                               # a business's name or an offence after its label: "TÊN HỘ KINH DOANH: TIỆM VÀNG …", "LỖI: ĐỖ SAI …"
+                               r"|\b(?:ten (?:ho kinh doanh|co so|cua hang|doanh nghiep|cong ty|to chuc|don vi|hang|quan|tiem|nha thuoc"
+                               r"|hop tac xa|htx|truong|du an|cong trinh)|loi(?: vi pham)?|hanh vi(?: vi pham)?|noi dung|ly do)\s*:\s*$"
+                               r"|\b(?:chu|ky tu|letter)\s+$")  # "chữ N": a letter
 
 
 # A full name whose family name is also a title word, after a title ("chị Ông Thị Hậu", "anh Phó Đức Hạnh"), and a
@@ -931,10 +1123,76 @@ ENGLISH_TITLE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<n>[A-Z][a-z]+(?
 CAPS_BARE_NAME_RE = re.compile(r"\b(?:ONG|BA|ANH|CHI|EM|CO|CHU|BAC|CU|CHAU)\s+(?P<n>(?P<s>[A-Z]+)\s+(?:VAN|THI)\s+[A-Z]+)\b")
 
 
-def _widen_names(text: str, names: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Names found by these two shapes added to (or widening) the names found by `find_names`."""
+# More shapes of a name (issue 24, slice S): a chat mention ("@Thủy 1 cửa"), a sender at the start of a line ("Thanh Tuyền
+# (Tổ 14): …"), the royal lineages' prefixes ("Công Tằng Tôn Nữ Bảo", "Tôn Thất Thuyết"), "Thị" between two capitalised
+# syllables whatever the family name ("Đồng Thị Hiền"), a name after the label "Tên" typed bare ("Ten Pham Van Tai"), a
+# family name that is also a title word typed bare ("anh Chu Van Kien"), one given name after a verb of passing a message
+# ("Nhắn cho Thoa là …") and after "bạn" typed bare before a vocative ("ban Thanh a").
+_NW_CAP = rf"[{_UPPER}][a-zà-ỹđ]+"
+MENTION_RE = re.compile(rf"(?<![\w.@])@(?P<n>{_NW_CAP}(?:\s+{_NW_CAP}){{0,2}})")
+SENDER_RE = re.compile(rf"(?:^|\n)\s*(?P<n>{_NW_CAP}(?:\s+{_NW_CAP}){{1,3}})\s*(?:\([^()\n]{{1,30}}\))?\s*:")
+ROYAL_RE = re.compile(rf"(?<!\w)(?P<n>(?:(?:Công|Huyền)\s+(?:Tằng\s+)?)?Tôn\s+(?:Nữ|Thất)(?:\s+{_NW_CAP}){{1,3}})")
+THI_NAME_RE = re.compile(rf"(?<!\w)(?P<n>(?P<f>{_NW_CAP})\s+Thị\s+{_NW_CAP}(?:\s+{_NW_CAP})?)(?!\w)")
+BARE_LABEL_NAME_RE = re.compile(r"\b(?:Ten|TEN|ten)\s*:?\s+(?P<n>(?P<s>[A-Z][a-z]+)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
+BARE_TITLE_SURNAME_RE = re.compile(r"\b(?:ong|ba|anh|chi|em|co|chu|bac|cu|chau|Ong|Ba|Anh|Chi|Em|Co|Chu|Bac|Cu|Chau)\s+"
+                                   r"(?P<n>(?:Chu|Co|Ong|Ba|Anh|Bac|Cu|Chau|Pho)\s+(?:Van|Thi)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+MESSAGE_OPEN_RE = re.compile(rf"(?:^|\n)\s*(?:Gửi|Nhắn|Chào|Nhờ)\s+(?P<n>{_NW_CAP}(?:\s+{_NW_CAP})?)(?=\s*[,:]|\s+ở\b|\s+ơi\b)")
+MESSAGE_TO_RE = re.compile(rf"\b(?:[Nn]hắn|[Bb]áo|[Gg]ửi|[Gg]ọi|[Nn]hờ|[Dd]ặn)\s+(?:lại\s+|giúp\s+)?(?:cho|với)\s+(?P<n>{_NW_CAP})"
+                           r"(?=\s+(?:là|rằng|biết|ngay|nhé|nha|ạ|mai|chiều|sáng|tối)\b|\s*[,.!])")
+BARE_BAN_RE = re.compile(r"\bban\s+(?P<n>[A-Z][a-z]+)(?=\s+(?:a|oi|nhe|nha|ah)\b|\s*[,.!?]|\s*$)")
+
+
+# … of which these never start a given name said alone ("Trâm", "Chi", "Công", "Trường" can)
+INSTITUTION_HEADS = frozenset("phòng ban sở ủy uỷ hội tổ đội trạm viện cục bộ đảng đoàn mặt ubnd hđnd".split())
+INSTITUTION_WORDS = frozenset("phong ban so uy hoi truong cong chi to doi ubnd tram trung vien cuc bo dang doan mat hdnd".split())
+
+
+# Offices and fields of work named like a person in a chat or a heading ("@Tư Pháp", "Văn Hóa Xã Hội:").
+OFFICE_WORDS = re.compile(r"\b(?:tu phap|dia chinh|van hoa|xa hoi|xay dung|ke toan|tai chinh|quan su|cong an|mot cua|y te|giao duc"
+                          r"|lao dong|thuong binh|noi vu|thanh tra|van thu|kinh te|do thi|moi truong|tiep dan|dan so|mat tran)\b")
+PLACE_BEFORE_THI = frozenset("bến rạch cầu chợ kênh ngã đường phố xóm ấp làng sông".split())
+
+
+def _name_words_ok(value: str) -> bool:
+    words = value.split()
+    folded = strip_diacritics_aligned(value).lower()
+    return (all(_valid_name(w) for w in words) and folded not in FAMOUS | PLACES and not OFFICE_WORDS.search(folded)
+            and words[0].lower() not in PLACE_WORDS | NOT_NAME_START | PLACE_BEFORE_THI
+            and (words[0].lower() not in INSTITUTION_HEADS if len(words) == 1 else folded.split()[0] not in INSTITUTION_WORDS))
+
+
+def _more_name_shapes(text: str, folded_case: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    if "@" in text:
+        for m in MENTION_RE.finditer(text):
+            words = m.group("n").split()
+            keep = next((i for i, w in enumerate(words) if not _valid_name(w) or w.lower() in PLACE_WORDS), len(words))
+            if keep and _name_words_ok(" ".join(words[:keep])):
+                spans.append((m.start("n"), m.start("n") + len(" ".join(words[:keep]))))
+    for m in SENDER_RE.finditer(text):
+        if _name_words_ok(m.group("n")) and not re.match(r"\s*(?:Kính|Nơi|Ghi|Căn|Trả|Chủ|Tiêu|Nội|Lý|Ý|Tiếng|Câu|Bước|Phần|Mục|Điều|Chương|Lưu|Chú|Tóm|Kết)\b", m.group("n")):
+            spans.append(m.span("n"))
+    if "Tôn" in text:  # not a school or street named after one ("Trường Tôn Thất Tùng")
+        spans += [m.span("n") for m in ROYAL_RE.finditer(text)
+                  if strip_diacritics_aligned(m.group("n")).lower() not in FAMOUS and not re.search(
+            r"(?:^|\s)(?:" + "|".join(STRONG_PLACE) + r")\s+$", text[max(0, m.start() - 12):m.start()].lower())]
+    if "Thị" in text:  # only family names the name rules do not know (the known ones are judged there, with their exceptions)
+        spans += [m.span("n") for m in THI_NAME_RE.finditer(text) if _name_words_ok(m.group("n"))
+                  and m.group("f").lower() not in SURNAMES_VI]
+    spans += [m.span("n") for m in BARE_LABEL_NAME_RE.finditer(folded_case) if m.group("s").lower() in SURNAMES_BARE
+              and text[m.start("n"):m.end("n")].isascii()]
+    spans += [m.span("n") for m in BARE_TITLE_SURNAME_RE.finditer(folded_case) if text[m.start("n"):m.end("n")].isascii()]
+    spans += [m.span("n") for rx in (MESSAGE_TO_RE, MESSAGE_OPEN_RE) for m in rx.finditer(text) if _name_words_ok(m.group("n"))]
+    if text.isascii():
+        spans += [m.span("n") for m in BARE_BAN_RE.finditer(text) if _name_words_ok(m.group("n"))]
+    return spans
+
+
+def _widen_names(text: str, names: list[tuple[str, int, int]], folded_case: str = "") -> list[tuple[str, int, int]]:
+    """Names found by these shapes added to (or widening) the names found by `find_names`."""
     extra = [m.span("n") for rx in (TITLE_SURNAME_RE, ENGLISH_TITLE_RE) for m in rx.finditer(text)]
     extra += [m.span("n") for m in CAPS_BARE_NAME_RE.finditer(text) if m.group("s").lower() in SURNAMES_BARE]
+    extra += _more_name_shapes(text, folded_case or strip_diacritics_aligned(text))
     if not extra:
         return names
     out = list(names)
@@ -953,6 +1211,8 @@ def find_pii(text: str) -> list[Finding]:
     typed = text
     if _OCR_SLIP.search(text):
         text = _OCR_SLIP.sub(lambda m: _OCR_DIGIT[m.group()], text)
+    if not text.isascii():
+        text = text.translate(_BOX_BARS)
     folded_case = strip_diacritics_aligned(text)  # folded once, shared with the name and sensitive-data passes
     low = folded_case.lower()
     found: list[Finding] = _extra_ids(text, low) + _machine_codes(text)
@@ -1000,7 +1260,7 @@ def find_pii(text: str) -> list[Finding]:
         if m.group().lower().startswith("sinh") and (
                 word in NOT_BIRTH_BEFORE or (word == strip_diacritics(word) and word in _NOT_BIRTH_ASCII)):
             continue
-        if GROUP_BEFORE.search(low[max(0, m.start() - 30) : m.start()]):
+        if _group_subject(low, m.start()):
             continue
         add("DOB", m, "date")
     for m in SPOKEN_DOB_RE.finditer(low) if "sinh" in low else ():
@@ -1015,10 +1275,12 @@ def find_pii(text: str) -> list[Finding]:
             if not re.search(r"\d", value):
                 continue
             left = text[max(0, start - 30) : start]
-            if NOT_ADDRESS_BEFORE.search(left) or COUNT_BEFORE.search(left):
-                continue
+            if NOT_ADDRESS_BEFORE.search(left) or COUNT_BEFORE.search(left) or re.search(r"\d[ .-]$", left):
+                continue  # … or the last group of a number written in groups ("0912 345 678, tổ 6")
             if _money_after(text, start + len(value)) or NOT_ADDRESS_NAME.search(STREET_DATE.sub(r"\1 t", value)):
                 continue
+            if OFFICE_PLACE.search(low, max(0, start - 40), start) and not person_cue(text[max(0, start - 120):start + 80]):
+                continue  # "Hội nghị tổ chức tại Nhà văn hóa khu phố, số 15 đường …": a meeting place
             found.append(Finding("ADDRESS", start, start + len(value), value))
     for m in HOUSE_SLASH_RE.finditer(text) if "/" in text else ():
         left = text[max(0, m.start() - 30):m.start()]
@@ -1029,6 +1291,10 @@ def find_pii(text: str) -> list[Finding]:
         add("ADDRESS", m, "addr")
     for m in ENGLISH_ADDRESS.finditer(text) if re.search(r"St|Road|Rd|Ave|[Ss]treet|Lane", text) else ():
         add("ADDRESS", m)
+    for m in ENGLISH_PLACE.finditer(text) if re.search(r"Hamlet|Village|Group|Quarter|Zone|Block|Alley|Lane|Room|Ap", text) else ():
+        if re.match(r"(?:from|at|in)\b", m.group()) and not re.search(r"\b(?:Mr|Mrs|Ms|Miss|he|she|his|her|him)\b", text, re.I):
+            continue  # "Villagers from Hamlet 4 attended": a group, no one in particular
+        add("ADDRESS", m, "a")
     for m in FLAT_RE.finditer(text):
         if not OFFICE_PLACE.search(strip_diacritics(_window(text, m.start(), m.end(), 80, 60)).lower()):
             add("ADDRESS", m, "addr")
@@ -1046,7 +1312,9 @@ def find_pii(text: str) -> list[Finding]:
                 and opening):
             found.append(Finding("ADDRESS", start, start + len(value), text[start:start + len(value)]))
 
-    names = _widen_names(text, find_names(text, folded_case))
+    names = [n for n in _widen_names(text, find_names(text, folded_case), folded_case)
+             if not (NOT_PERSON_BEFORE.search(low, max(0, n[1] - 24), n[1]) and (n[2] - n[1] == 1 or not low.startswith("chu ", n[1] - 4)))
+             and not (LUNAR_YEAR.fullmatch(low, n[1], n[2]) and low[max(0, n[1] - 4):n[1]] == "nam ")]
     name_starts = sorted(st for k, st, _ in names if k == "NAME")
     name_ends = {st: e for k, st, e in names if k == "NAME"}
     # a personal identifier also says the sentence is about someone ("người có CCCD … tạm trú tại tổ 7")
@@ -1055,16 +1323,35 @@ def find_pii(text: str) -> list[Finding]:
         a, b = m.span("c")
         while b > a and folded_case[b - 1] in " ,":
             b -= 1
+        lead = CHAIN_LEAD.search(folded_case[max(0, a - 24):a]) is not None  # before a position word ("ở cuối xóm …")
+        if pos := POSITION_START.match(folded_case, a, b):
+            if not lead:
+                continue
+            a = pos.end()
         if a in name_ends:  # "Lò Thị Pọm, tổ dân phố số 4": the family name Lò, not "lô" (a plot), opens the chain
             a = name_ends[a]
             while a < b and folded_case[a] in " ,":
                 a += 1
             if not PLACE_CHAIN_RE.fullmatch(folded_case, a, b):
                 continue
+        if (host := re.match(r"(?i:nha)\s+(?i:ong|ba|co|chu|bac|anh|chi|cu|di)\s+", folded_case[a:b])) and a + host.end() in name_ends:
+            a = name_ends[a + host.end()]  # "Nhà anh Tư, tổ 5 …": the family named keeps its name; the address is what follows
+            while a < b and folded_case[a] in " ,":
+                a += 1
+            if not PLACE_CHAIN_RE.fullmatch(folded_case, a, b):
+                continue
         chain = low[a:b]
-        units = len(re.findall(r"(?<![\w-])" + _PLACE_NOUN + r"\s+(?:so\s+)?[\dA-Z]", folded_case[a:b], re.I))
-        lead = CHAIN_LEAD.search(folded_case[max(0, a - 16):a]) is not None
+        units = (len(re.findall(r"(?<![\w-])" + _PLACE_NOUN + r"\s+(?:so\s+)?[\dA-Z]", folded_case[a:b], re.I))
+                 + len(re.findall(r"(?<![\w-])(?:" + _ADMIN_UNIT + r"|(?i:" + _POSITION + r")\s+(?i:" + _LANDMARK + r"))\b",
+                                  folded_case[m.start("c"):b])))
+        house_street = re.search(r",\s*" + _HOUSE_STREET, folded_case[a:b]) is not None  # "lầu 3, 45 Nguyễn Huệ"
+        units += house_street
+        lead = lead or CHAIN_LEAD.search(folded_case[max(0, a - 24):a]) is not None
         dwelling = DWELLING_START.match(folded_case, a) is not None
+        if dwelling and re.match(r"(?i:sap|gian hang)\b", folded_case[a:a + 10]) and not (
+                person_cue(text[max(0, a - 120):b + 60]) or bisect.bisect_left(person_starts, b + 60) > bisect.bisect_left(
+                    person_starts, max(0, a - 120))):
+            continue  # a market stall is someone's workplace only in a sentence about someone
         s0 = max(0, a - 120) + len("".join(re.split(r"([.;!?\n](?:\s|$))", low[max(0, a - 120):a])[:-1]))
         s1 = re.search(r"[.;!?\n](?:\s|$)|$", low[b:b + 120])
         s1 = b + (s1.start() if s1 else 120)
@@ -1078,10 +1365,11 @@ def find_pii(text: str) -> list[Finding]:
         if OFFICE_PLACE.search(low[s0:s1]) or GROUP_PLACE_BEFORE.search(low[max(0, a - 24):a]):
             continue  # "phòng 301, tòa nhà A, trụ sở UBND": an office; "bà con xóm Bưa": the village itself
         # who the sentence is about: a name found, or a title, kinship word or pronoun ("hộ ông …", "anh ấy")
-        someone = person or person_cue(text[s0:s1])
-        house = HOUSE_UNIT.search(chain) is not None  # a house, flat or stall number: one home
+        someone = person or person_cue(text[s0:s1]) or SPEAKER_LEAD.search(low, max(0, a - 30), a) is not None
+        house = (HOUSE_UNIT.search(chain) is not None or house_street  # a house, flat or stall number: one home
+                 or re.match(_HOST_HOUSE, folded_case[a:b]) is not None)  # "nhà anh Tư, tổ 5 …", "dãy trọ cô Năm, phòng 6"
         lane = re.search(r"\b(?:ngo|ngach|hem|kiet)\s+(?:so\s+)?\d", chain) is not None
-        village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|noc|phum|to dan pho|tdp|to|khu pho|khom)\s", chain) is not None
+        village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|noc|phum|to dan pho|tdp|to|khu pho|kp|khom)\s", chain) is not None
         lane_street = re.match(r"(?:ngo|ngach|hem|kiet)\s+\d[\w/]*(?:\s+[A-Z][\w]*){1,4}", folded_case[a:b + 40])
         if units == 1 and lead and someone and lane_street:  # "ở ngõ 5 Trần Phú": the lane and its street
             b = a + lane_street.end()
@@ -1097,14 +1385,12 @@ def find_pii(text: str) -> list[Finding]:
                 or (units == 1 and lead and someone and lane_street)
                 or (units == 1 and village and lead and someone  # "ông … ở bản Huổi Hẹ" (a bare "tổ 3" is too
                     and re.match(r"(?:[a-z ]+|TDP )[A-Z]", folded_case[a:b]))):  # wide to mark a home)
-            found.append(Finding("ADDRESS", a, b, text[a:b]))
+            found.append(Finding("ADDRESS", m.start("c") if pos else a, b, text[m.start("c") if pos else a:b]))
     if any(kind == "NAME" for kind, _, _ in names):
         for kind, _, e in names:  # "cô Lý Thị Mùi tổ 7": a residential group right after a name
-            t = re.match(r"\s*[,(-]?\s*(?P<v>(?:to dan pho|tdp|to|khu pho|khom|xom|thon|ban|ap|phong tro|nha tro|day tro)\s+"
-                         r"(?:so\s+)?(?:\d{1,3}|[A-Z][a-z]*"
-                         r"(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))", folded_case[e:])
+            t = AFTER_PERSON_GROUP.match(folded_case, e)
             if kind == "NAME" and t:
-                found.append(Finding("ADDRESS", e + t.start("v"), e + t.end("v"), text[e + t.start("v"):e + t.end("v")]))
+                found.append(Finding("ADDRESS", t.start("v"), t.end("v"), text[t.start("v"):t.end("v")]))
             # "ông sồng a chơ ở bản hang kia xin …": a village typed in small letters, up to the next verb
             lv = re.match(r"\s*(?:,|\(|o|tai|o tai|que)\s+(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)(?: (?!" + _VERB_STOP
                           + r"\b)[a-z']+){1,3})", low[e:e + 40])
@@ -1116,15 +1402,28 @@ def find_pii(text: str) -> list[Finding]:
             if re.search(r"(?:truong|pho|gia|bi thu|cong an|chi bo)\s*$", low[max(0, m.start() - 12):m.start()]):
                 continue
             found.append(Finding("ADDRESS", m.start("v"), m.end("v"), text[m.start("v"):m.end("v")]))
+    for f in [f for f in found if f.kind in PERSON_ID_KINDS and f.kind != "DOB"]:  # "CCCD 0081…, tổ 14, xin …"
+        if t := AFTER_PERSON_GROUP.match(folded_case, f.end):
+            found.append(Finding("ADDRESS", t.start("v"), t.end("v"), text[t.start("v"):t.end("v")]))
+    for m in LOWER_VILLAGE.finditer(low) if person_starts else ():  # "… sinh năm … ở bản na sang số căn cước …"
+        a, b = m.span("v")
+        noun = text[a:b].split(" ", 1)[0]
+        s0 = max(low.rfind(c, 0, a) for c in ".;!?\n") + 1
+        s1 = min((x for x in (low.find(c, b) for c in ".;!?\n") if x != -1), default=len(low))
+        if (text[a:b].islower() and (noun.isascii() or noun in ("bản", "thôn", "xóm", "ấp", "buôn", "làng"))
+                and bisect.bisect_left(person_starts, s1) > bisect.bisect_left(person_starts, s0)):
+            found.append(Finding("ADDRESS", a, b, text[a:b]))
     for kind, start, end in names:
         found.append(Finding(kind, start, end, text[start:end]))
         year = (YEAR_AFTER_NAME.match(text, end) or DATE_AFTER_NAME.match(text, end)) if kind == "NAME" else None
         if year:  # "Ông Mùa A Vàng (1958)": a year in brackets right after a name is the year of birth
             add("DOB", year, "y" if year.group("y") else "y2")
-    if name_starts or "sinh" in low:
-        found += _old_dates_of_people(text, low, name_starts)
+    if name_starts or "sinh" in low:  # anchored by a name or by a birth date already found ("sinh 9-12-1990, nhập sai thành …")
+        found += _old_dates_of_people(text, low, sorted(name_starts + [f.start for f in found if f.kind == "DOB"]))
+    if name_starts and EXCEL_BIRTH_CUE.search(low):
+        found += _excel_dates(text, low, name_starts)
     table: list[Finding] = []
-    if "|" in text or ";" in text or "\t" in text:
+    if "|" in text or ";" in text or "\t" in text or ("," in text and "\n" in text):
         found += _record_fields(text, folded_case, person_starts)
         table = _table_columns(text, low)
         found += [f for f in table if f.kind != "SENSITIVE"]
@@ -1145,6 +1444,16 @@ def find_pii(text: str) -> list[Finding]:
     starts: list[int] = []
     for f in found:
         i = bisect.bisect_left(starts, f.start)
+        opener = next((k for k in kept[max(0, i - 1):i + 1] if k.start <= f.start < k.end < f.end), None)
+        if f.kind == "ADDRESS" and opener:
+            # an address that a number of another kind opens ("1948, xóm Trại" after a birth year, "… 678, tổ 6" after a
+            # phone): what follows that number is still the address
+            a = opener.end
+            while a < f.end and text[a] in " ,;-–":
+                a += 1
+            if a < f.end and ADDRESS_WORD.search(strip_diacritics(text[a:f.end]).lower()):
+                f = Finding("ADDRESS", a, f.end, text[a:f.end])
+                i = bisect.bisect_left(starts, f.start)
         if (i > 0 and kept[i - 1].end > f.start) or (i < len(kept) and kept[i].start < f.end):
             continue
         kept.insert(i, f)

@@ -19,7 +19,11 @@ once on that code (recall 0.950 / precision 0.978); branch privacy24d then gener
 its misses (and tested them on new wording), so Q is development data as well. Slice "R" (652 cases, a fifth blind
 writer) was measured once on that code (recall 0.895 / precision 0.989); branch privacy24e then built general
 mechanisms behind its misses (condition nouns, table headers, letters typed for digits, machine-readable codes,
-hamlets with their commune …), tested on new wording, so R is development data too. Scoring there is by span: a
+hamlets with their commune …), tested on new wording, so R is development data too. Slice "S" (625 cases, a sixth
+blind writer) was measured once on that code (recall 0.930 / precision 0.988); branch privacy24f then built general
+mechanisms behind its misses (position words, landmarks and administrative units in place chains, letters' names read
+aloud, dates read aloud, spreadsheet date serials, secrets read out, chat mentions …), tested on new wording, so S is
+development data too. Scoring there is by span: a
 marked item is caught when one finding covers all of it (for sensitive data: overlaps it), and a
 finding is correct when it overlaps a marked item.
 Run `python -m course.privacy.evaluation` to print the figures.

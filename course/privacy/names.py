@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from course.text import strip_diacritics_aligned
+from course.text import strip_diacritics_aligned, unify_tones
 
 # Family names (Kinh, and the ethnic groups of the northern mountains and the Central Highlands that
 # ward offices there register most often). Compared with diacritics; typed bare, folded.
@@ -69,6 +69,14 @@ NOT_A_NAME_PHRASE = re.compile(
     # everyday words of headings and documents that open with a family name ("QUAN HỆ", "TRÌNH TỰ", "VĂN PHÒNG")
     r"quan he|trinh tu|trinh chinh|trinh uy|trinh quoc|trinh bo|ly hon|ly lich|van phong|van ban|van thu|van hoa|ho so|"
     r"ho tich|ho khau|ho ngheo|thuy van|ra soat|hien phap|quan ly|quan tri|quan trong|cao nhat|cao tuoi|kim ngach)\b")
+
+
+def _not_a_name_phrase(text: str, folded: str, at: int) -> bool:
+    """An organisation, heading or document word at `at` — "trình Quốc hội" (submit), not the family name Trịnh."""
+    m = NOT_A_NAME_PHRASE.match(folded[at:at + 40].lower())
+    return m is not None and not (m.group().startswith("trinh") and text[at:at + 5].lower() == "trịnh")
+
+
 # Values of a form's relationship or sex field, never a name after the label.
 RELATION_WORDS = frozenset("con vo chong bo me cha anh chi em chau ong ba nam nu khong co chu ho ban than".split())
 # Places named after people, with a two-word head: "ngã tư Hoàng Minh Giám", "nhà thi đấu Trịnh Hoài Đức" (folded).
@@ -101,7 +109,7 @@ viện chánh trưởng công đường phố trường
 """.split())
 NOT_NAME_START_BARE = frozenset(strip_diacritics_aligned(w) for w in NOT_NAME_START) - {"ho", "cong", "truong"}
 # Historical figures whose names are also streets and schools: pass unless a personal title precedes.
-FAMOUS = frozenset(strip_diacritics_aligned(n).lower() for n in """
+_FAMOUS_RAW = """
 Hồ Chí Minh|Võ Nguyên Giáp|Tô Hiệu|Lê Lợi|Trần Hưng Đạo|Nguyễn Du|Nguyễn Trãi|Lê Quý Đôn|Trần Phú|
 Lý Thường Kiệt|Phan Đình Phùng|Nguyễn Thái Học|Võ Thị Sáu|Trần Thị Lý|Lò Văn Giá|Hoàng Văn Thụ|
 Tôn Thất Tùng|Phan Đăng Lưu|Nguyễn Huệ|Lê Duẩn|Phạm Văn Đồng|Trường Chinh|Nguyễn Văn Cừ|Lê Hồng Phong|
@@ -110,7 +118,17 @@ Nguyễn Chí Thanh|Tôn Đức Thắng|Lê Thánh Tông|Nguyễn Văn Trỗi|B�
 Nguyễn Thị Minh Khai|Hà Huy Tập|Trần Đại Nghĩa|Lương Thế Vinh|Chu Văn An|Nguyễn Bỉnh Khiêm|Hồ Xuân Hương|
 Phùng Hưng|Mai Hắc Đế|Lê Văn Tám|Ông Ích Khiêm|Bà Triệu|Hai Bà Trưng|Bác Hồ|
 Chú Cuội|Ông Táo|Táo Quân|Ông Địa|Thần Tài|Thánh Gióng|Sơn Tinh|Thủy Tinh|Lạc Long Quân|
-Âu Cơ|Mỵ Nương|Thạch Sanh|Ông Gióng|Bà Chúa Kho|Ông Tơ|Bà Nguyệt""".replace("\n", "").split("|"))
+Âu Cơ|Mỵ Nương|Thạch Sanh|Ông Gióng|Bà Chúa Kho|Ông Tơ|Bà Nguyệt|Cao Đài|Hòa Hảo|Hoà Hảo""".replace("\n", "").split("|")
+FAMOUS = frozenset(strip_diacritics_aligned(n).lower() for n in _FAMOUS_RAW)
+FAMOUS_ACCENTED = frozenset(unify_tones(n).lower() for n in _FAMOUS_RAW)
+
+
+def _famous(words: str) -> bool:
+    """A legend or historical figure named with a title ("Ông Táo", "Bà Triệu"): with its accents when typed with them,
+    so "ông Tạo" (a person) is not "Ông Táo"."""
+    if words.isascii():
+        return strip_diacritics_aligned(words).lower() in FAMOUS
+    return unify_tones(words).lower() in FAMOUS_ACCENTED
 # Place names that begin with a family name (Hà Nội, Cao Bằng …): never a person.
 PLACES_ACCENTED = frozenset(n.lower() for n in """
 Hà Nội|Hà Giang|Hà Nam|Hà Tĩnh|Hà Đông|Hà Tiên|Cao Bằng|Lâm Đồng|Thái Bình|Thái Nguyên|Ninh Bình|
@@ -507,7 +525,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     # a title at the start of the run ("Ông Giàng A Chống" at the start of a sentence)
     if label and not _title(tokens[0], bare_text) and not _title_before(text, words, idx, bare_text):
         return None
-    if NOT_A_NAME_PHRASE.match(folded[run[0][0]:run[0][0] + 40].lower()):
+    if _not_a_name_phrase(text, folded, run[0][0]):
         return None
     if tokens[0] in ("Ban", "BAN") and not bare_text:  # "Ban Thanh tra nhân dân": a board; the family name is "Bàn"
         return None
@@ -518,7 +536,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             return None
         if _place_before(text, words, idx):
             return None
-        if strip_diacritics_aligned(" ".join(tokens)).lower() in FAMOUS:  # "Bà Triệu", "Bác Hồ"
+        if _famous(" ".join(tokens)):  # "Bà Triệu", "Bác Hồ"
             return None
         run, tokens, titled, idx = run[1:], tokens[1:], True, idx + 1
         if len(tokens) == 1 and _title(tokens[0], bare_text):
@@ -539,7 +557,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     orig = text[start:end].split()
     if _is_place(" ".join(orig)) or _is_place(orig[0]) or _is_place(" ".join(orig[:2])):
         return None
-    if NOT_A_NAME_PHRASE.match(folded[start:start + 40].lower()):
+    if _not_a_name_phrase(text, folded, start):
         return None
     before = folded[max(0, start - 60):start].lower()
     clause = re.split(r"[.;!?\n()]", before)[-1]
@@ -550,7 +568,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         if _title(last, bare_text) or (
                 len(two) == 2 and two[1] in TITLE_TAIL and (_title(prev[-2], bare_text) or two[0] in TITLE_HEAD_EXTRA)):
             titled = True  # "anh Hùng", and "anh trai Hùng", "cô giáo Lan", "bác sĩ Hùng", "ông nội Tư"
-            if strip_diacritics_aligned(last + " " + text[start:end]).lower() in FAMOUS:
+            if _famous(last + " " + text[start:end]):
                 return None
     role = COMMUNITY_ROLE.search(clause) if not titled and any(w in clause for w in _COMMUNITY_HINTS) else None
     # after "trưởng thôn/bản/họ …" a village's or a clan's name may follow: only a family name with a middle name counts

@@ -134,7 +134,7 @@ _RUNS: dict[int, re.Pattern[str]] = {}
 def _run_re(min_words: int) -> re.Pattern[str]:
     """Runs of at least `min_words` folded number words (most single words like "năm", "ba" never start one)."""
     if min_words not in _RUNS:
-        _RUNS[min_words] = re.compile(r"\b(?:" + _ALT + r")(?:[\s,.\-]+(?:" + _ALT + r")){" + str(max(0, min_words - 1))
+        _RUNS[min_words] = re.compile(r"\b(?:" + _ALT + r")(?:[\s,.\-…]+(?:" + _ALT + r")){" + str(max(0, min_words - 1))
                                       + r",}\b")
     return _RUNS[min_words]
 

@@ -49,7 +49,8 @@ _DISEASE = (
 ETHNIC = ("kinh|tay|thai|muong|khmer|hoa|nung|mong|hmong|h'mong|dao|gia rai|jrai|e de|ede|ba na|xo dang|san chay|"
           "co ho|cham|san diu|hre|mnong|m'nong|ra glai|raglai|xtieng|bru van kieu|tho|giay|co tu|gie trieng|kho mu|"
           "ta oi|cho ro|khang|xinh mun|ha nhi|chu ru|lao|la chi|la ha|phu la|la hu|lu|lo lo|chut|mang|pa then|"
-          "co lao|cong|bo y|si la|pu peo|brau|o du|ro mam|van kieu|pa ko|ma coong|ruc|thieu so")
+          "co lao|cong|bo y|si la|pu peo|brau|o du|ro mam|van kieu|pa ko|ma coong|ruc|cham bani|cham ba ni|cham hroi|"
+          "cham h'roi|khmer krom|thieu so")
 PATTERNS: dict[str, re.Pattern[str]] = {
     "health": re.compile(
         r"\b(?:(?:dang |da |tung )?(?:dieu tri|chua tri|dieu tri benh)(?: benh)? [a-z]+" + _MORE + r"{0,3}"
@@ -114,10 +115,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 PATTERNS["sexual"] = re.compile(PATTERNS["sexual"].pattern[:-3] + r"|ngoai tinh|co quan he ngoai (?:hon|luong|gia thu)"
                                 r"(?: [a-z]+){0,4}|quan he ngoai (?:hon|luong)|co nhan tinh|nhan tinh cua|song thu|mai dam|ban dam)\b")
 # Genetic data: a gene or hereditary disease carried by the person ("mang gen bệnh tan máu bẩm sinh").
-PATTERNS["genetic"] = re.compile(r"\b(?:(?:la )?(?:cha|me|bo) (?:de|ruot) cua(?: [a-z]+){0,2}|mang gen(?: benh)?(?: [a-z]+){1,5}"
+PATTERNS["genetic"] = re.compile(r"\b(?:(?:la )?(?:cha|me|bo) (?:de|ruot)(?: cua)?(?: [a-z]+){0,2}|mang gen(?: benh)?(?: [a-z]+){1,5}"
                                  r"|(?:ket qua )?xet nghiem gen(?: [a-z]+){0,3}|(?:mac |bi )?benh di truyen(?: [a-z]+){0,3})\b")
 PATTERNS["biometric"] = re.compile(PATTERNS["biometric"].pattern[:-3]
                                    + r"|(?:bi )?(?:bong |mon )?mat (?:het )?van tay(?: (?:ca )?(?:hai )?ban tay)?"
+                                   r"|van tay (?:bi |da )?(?:mon|mat|bong|hong|mo)(?: het)?"
                                    r"|khong (?:thu|lay|quet|nhan) (?:duoc )?(?:van tay|mong mat|khuon mat|sinh trac(?: hoc)?))\b")
 # Each word of a group's name capitalised ("Gia Rai", "Ba Na", "Xơ Đăng"), and the first word only ("Gia rai").
 _TITLE_ETHNIC = sorted({f(w) for w in ETHNIC.split("|") if w != "thieu so"
@@ -141,7 +143,7 @@ _HEALTH_HEAD = (r"(?:benh|chung|hoi chung|ung thu|khoi u|u (?:nao|phoi|gan|vu|xo
                 r"viem gan|covid|sot xuat huyet|than|tim|gan|phoi|nao)")
 GENERIC: dict[str, re.Pattern[str]] = {
     "health": re.compile(
-        r"\b(?:(?:dang |da |tung |moi |vua |bi |phai )*(?:mac|bi|nhiem|dieu tri|chua tri|chua|chan doan(?: la| mac| bi)?"
+        r"\b(?:(?:dang |da |tung |moi |vua |bi |phai )*(?:bi te|bi nga|te|nga|mac|bi|nhiem|dieu tri|chua tri|chua|chan doan(?: la| mac| bi)?"
         r"|phat hien(?: bi| mac| co)?|co bieu hien|co dau hieu|co tien su(?! dung)|tien su(?! dung)|song chung voi|phau thuat|mo|cat bo|"
         r"ghep|hoa tri|xa tri|nhap vien(?: vi| do)?|nam vien(?: vi| do)?|cap cuu(?: vi| do)?|(?:tu vong|qua doi|mat|chet) (?:vi|do))"
         r" (?:benh |chung |cac )?" + _HEALTH_HEAD + _TAIL + r"{0,4}"
@@ -150,13 +152,20 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"|mang thai|co thai|sinh non|say thai|pha thai|vo sinh|hiem muon|thu tinh nhan tao|(?:bi )?mu loa|cam diec"
         r"|mat tri nho|sa sut tri tue|hon me|song thuc vat|liet giuong|nam liet|tho may|ung thu|hiv|aids"
         r"|nhiem chat doc da cam|chat doc da cam|mat suc lao dong|ty le ton thuong co the|benh hiem ngheo|benh nan y"
-        r"|giai doan cuoi|duong tinh(?: voi)?(?: [a-z0-9]+)?|tu tu|tu sat|tu van|co y dinh tu (?:tu|sat)"
+        r"|giai doan cuoi|duong tinh(?: voi)?(?: [a-z0-9]+)?|tu tu|tu sat|(?<!nho )(?<!xin )(?<!can )(?<!de )(?<!duoc )(?<!giup )tu van(?! (?:cho|giup|ve|phap|them|vien))|co y dinh tu (?:tu|sat)"
         r"|co van de (?:ve )?(?:suc khoe|tam than|than kinh|tim mach|tam ly)(?: [a-z]+){0,3})" + _TAIL + r"{0,3}"
+        # taken to hospital for a reason: "đi viện vì sốc thuốc ngủ", "vào viện do ngộ độc"
+        r"|(?:phai |bi )?(?:di vien|vao vien|nhap vien|nam vien|cap cuu|di cap cuu|dua di cap cuu|dua vao vien|chuyen vien"
+        r"|di benh vien) (?:vi|do)"
+        + _TAIL + r"{1,4}"
         r")\b"),
     "criminal": re.compile(
-        r"\b(?:(?:dang |da |tung |moi |vua |tung bi |da bi |dang bi |bi )+(?:bat|bat giu|bat qua tang|khoi to|truy to|truy na|"
+        r"\b(?:(?:dang |da |tung |moi |vua |tung bi |da bi |dang bi |bi )+"
+        # the authority between: "bị công an triệu tập", "bị tòa án tuyên phạt"
+        r"(?:(?:cong an|toa an|toa|vien kiem sat|co quan dieu tra|canh sat|bien phong|kiem lam)(?: (?:xa|phuong|huyen|quan|tinh"
+        r"|thanh pho|giao thong|hinh su|kinh te|nhan dan))? )?(?:bat|bat giu|bat qua tang|khoi to|truy to|truy na|"
         r"ket an|tuyen an|xu|xet xu|xu phat|phat|tam giam|tam giu|dieu tra|trieu tap|quan che|cam cu tru|dua vao(?= (?:co so|truong|trai|cai nghien))|dua di(?= (?:cai nghien|trai|tu|giao duong|co so))"
-        r"|ap dung|giao duc|lap bien ban|xu ly|to cao|canh cao|tich thu|cuong che)" + _TAIL + r"{1,6}"
+        r"|ap dung|giao duc|lap bien ban|xu ly|to cao|canh cao|tich thu|cuong che)(?:(?<!phat) (?:vi|do|ve))?" + _TAIL + r"{1,6}"  # a fine's reason is no record
         r"|(?:co |con |tung |bi |da |dang |vua |moi )*(?:tien an|tien su(?! dung)|an tich|an treo|an tu|phat tu|tu giam|tu chung than"
         r"|tu hinh|ngoi tu|di tu|ra tu(?! thu)|o tu|man han tu|tha tu|dac xa|tai pham|pham toi|bi can|bi cao|nghi pham"
         r"|doi tuong hinh su|chap hanh (?:xong )?an|thi hanh an|cai tao khong giam giu)" + _TAIL + r"{0,5}"
@@ -202,7 +211,7 @@ GENERIC: dict[str, re.Pattern[str]] = {
 _ACCENTED = {"nhiem": ("nhiễm",), "chung": ("chứng",), "tien su": ("tiền sự", "tiền sử"), "tu tu": ("tự tử",), "tu sat": ("tự sát",), "tu van": ("tự vẫn",), "tien an": ("tiền án",), "an tich": ("án tích",), "an treo": ("án treo",), "an tu": ("án tù",),
              "tu": ("tù",), "toi": ("tội",), "tu giam": ("tù giam",), "su": ("sư",), "ca do": ("cá độ",),
              "tao hon": ("tảo hôn",), "nghien": ("nghiện",), "danh bac": ("đánh bạc",), "trom": ("trộm",)}
-_ACCENT_RX = re.compile(r"\b(?:(?:(?<=la )|(?<=lam ))su|ca do|tao hon|nghien|danh bac|trom|(?<!trach )nhiem|(?:(?<=mac )|(?<=bi )|(?<=nhiem )|(?<=hoi ))chung|tien su|tu tu|tu sat|tu van|tien an|an tich|an treo|an tu|tu giam|(?:(?<=ngoi )|(?<=ra )|(?<=di )|(?<=o )|(?<=han )"
+_ACCENT_RX = re.compile(r"\b(?:(?:(?<=la )|(?<=lam ))su|ca do|tao hon|nghien|danh bac|trom|(?<!trach )nhiem|(?:(?<=mac )|(?<=bi )|(?<=nhiem )|(?<=hoi ))chung|tien su|tu tu|tu sat|tu van|tien an|an tich|an treo|an tu|tu giam|(?:(?<=ngoi )|(?<=\bra )|(?<=\bdi )|(?<=\bo )|(?<=han )"
                         r"|(?<=tha ))tu|(?:(?<=ve )|(?<=vi )|(?<=bi )|(?<=pham ))toi)\b")
 
 
@@ -223,7 +232,7 @@ GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat 
                             "quan he", "gia thu", "con rieng", "cung gioi", "xu huong",
                             "quay roi", "chung song"),
                  "health_en": ("hiv", "has ", "have ", "had ", "with ", "is ", "diagnosed", "treated", "drug", "rehab",
-                               "dialysis"),
+                               "dialysis", "suffer"),
                  "criminal_en": ("criminal", "prison", "jail", "convicted", "arrested", "sentenced", "detained", "charged",
                                  "probation", "served"),
                  "finance": ("no", "vay", "tiet kiem", "tai san", "tien gui"), "finance_x": ("no ", "so du", "tiet kiem",
@@ -243,7 +252,7 @@ GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat 
                                 "hanh hung", "bao hanh", "hon", "lay chong", "cuoi", "bat vo", "ban nguoi", "lua ban", "ban sang",
                                 "bi ",
                                 "ban qua"),
-                 "health_x": ("tiem", "huyet", "san", "mo", "non", "co giat", "hon me", "ngat", "dot quy", "nhoi mau",
+                 "health_x": ("tiem", " h", "huyet", "san", "mo", "non", "co giat", "hon me", "ngat", "dot quy", "nhoi mau",
                               "nghien", "hiv", "viem gan", "chat doc"),
                  "political": ("chong", "phan dong", "ly khai", "xuyen tac", "kich dong", "bieu tinh", "phan doi",
                                "boi nho", "noi xau")}
@@ -284,7 +293,7 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:anh|chi|ong|ba|co|chu|bac|chau|em|nguoi|doi
 
 # A clause whose subject is a thing: "Ô tô 30G-… bị phạt nguội", "Xe của anh Thắng … bị tạm giữ 7 ngày".
 _THING_SUBJECT = re.compile(r"\s*(?:chiec |cai )?(?:xe|o to|oto|xe may|xe dap|bien (?:kiem soat|so)|bks|phuong tien|tai san|hang hoa"
-                            r"|lo hang|giay phep|dien thoai|may|cong trinh|nha|dat|thua dat|tien|tai khoan|so tien)\b")
+                            r"|lo hang|giay phep|dien thoai|may|cong trinh|nha|dat|thua dat|tien|tai khoan|so tien|tau|tau ca|thuyen|ghe|sa lan)\b")
 
 
 def _thing_subject(low: str, s0: int, a: int) -> bool:
@@ -366,7 +375,15 @@ GENERIC["health_en"] = re.compile(
     r"\b(?:hiv[- ]positive|(?:has|have|had|with) (?:hiv|aids|cancer|tuberculosis|tb|diabetes|depression|schizophrenia|"
     r"epilepsy|dementia|autism|leprosy|hepatitis [a-c])|is (?:pregnant|disabled|autistic|mentally ill)|(?:diagnosed|treated)"
     r" (?:with|for) [a-z]+(?: [a-z]+){0,2}|drug addict(?:ion)?|in rehab|on dialysis|(?:had|has had) (?:an? )?(?:abortion"
-    r"|miscarriage|stroke))\b")
+    r"|miscarriage|stroke)"
+    # the illness with its stage or organ between: "has stage 2 lung cancer", "suffers from chronic kidney failure"
+    r"|(?:has|had|have|suffers from|suffering from|tested positive for|is on)(?: stage \d| an?)?(?: [a-z]+){0,2}"
+    r" (?:cancer|tumou?r|hiv|aids|tuberculosis|diabetes|hepatitis|epilepsy|depression|dementia|schizophrenia|dialysis"
+    r"|methadone|leuka?emia|heart disease|kidney failure|disability))\b")
+# A diagnosis or an examination's result after a colon: "Kết quả khám của cháu …: bệnh tim bẩm sinh" (the label is
+# checked in find_sensitive).
+GENERIC["health_d"] = re.compile(r"(?<=: )(?:benh |chung )?" + _HEALTH_HEAD + _TAIL + r"{0,5}\b")
+GENERIC_NEEDS["health_d"] = (": ",)
 GENERIC["criminal_en"] = re.compile(
     r"\b(?:(?:has|had|with) a criminal record|criminal record|(?:was|is|has been|had been) (?:in prison|jailed|imprisoned|"
     r"convicted|arrested|sentenced|detained|charged with)(?: [a-z0-9]+){0,4}|on probation|served (?:a )?(?:\d+[- ]year )?"
@@ -379,6 +396,7 @@ GENERIC["health_x"] = re.compile(
     r"|co giat|hon me|ngat xiu|dot quy|nhoi mau|ho ra mau|non ra mau|sot cao co giat)" + _TAIL + r"{0,3}"
     r"|(?<!cai )(?<!cac )(?<!nguoi )nghien(?! cuu)(?: [a-z]+){0,2} (?:chet|qua doi|mat|nang|lau nam|tu lau)"
     r"|(?:bi |la |duoc xac dinh )?(?:nguoi )?(?:nhiem|co) (?:hiv|hbv|hcv|viem gan b|viem gan c)"
+    r"|(?:bi |da )?(?:nhiem|co|mac|dinh) h(?= *[,.;(]| nen| roi| tu| lau| da)"  # "có H", "nhiễm H": HIV said by its letter
     r"|(?:bi )?nhiem chat doc (?:hoa hoc|da cam|dioxin)(?: [a-z]+){0,3})\b")
 GENERIC["criminal_x"] = re.compile(
     # an offence said right after the person, without "đã/bị/hay" ("ông … đánh bạc ăn tiền tại nhà"); a child marriage,
@@ -419,11 +437,12 @@ GENERIC["location_x"] = re.compile(
     r"|hanh trinh di chuyen|du lieu vi tri|du lieu di chuyen)"
     r"(?: [a-z0-9]+){0,8}"
     # switching a tracker on only when what it showed follows ("bật định vị thấy chị ở …"), not "bật định vị để tìm đường"
-    r"|(?:bat|gan|cai|mo) (?:[a-z]+ ){0,2}(?:dinh vi|gps|thiet bi dinh vi)(?: [a-z]+){0,2} (?:thay|biet|phat hien|xem|theo doi)"
-    r"(?: [a-z0-9]+){0,8}"
-    r"|(?:lich su|du lieu|nhat ky|lo trinh) (?:di chuyen|vi tri|dinh vi|gps|check-?in)(?: [a-z0-9]+){0,6}"
+    r"|(?:bat|gan|cai|mo) (?:[a-z]+ ){0,2}(?:dinh vi|gps|thiet bi dinh vi|(?:phan mem|ung dung|app) (?:theo doi|dinh vi)(?: vi tri)?)"
+    r"(?:,? [a-z]+){0,2},? (?:thay|biet|phat hien|xem|theo doi|ghi lai|luu lai)(?: [a-z0-9]+){0,8}"
+    r"|(?:lich su|du lieu|nhat ky|lo trinh) (?:di chuyen|vi tri|dinh vi|gps|check-?in)(?:(?: [a-z0-9]+){0,6}? (?:cho thay|ghi lai"
+    r"|ghi nhan|the hien)(?: [a-z0-9/]+){1,10}|(?: [a-z0-9]+){0,6})"
     # what a camera or a tracker recorded of the person: "Camera ghi lại anh Long vào nhà nghỉ … lúc 23 giờ"
-    r"|(?:camera|dinh vi|gps|thiet bi dinh vi)(?: [a-z]+){0,2} (?:ghi lai|ghi nhan|ghi hinh|cho thay|phat hien|bat duoc"
+    r"|(?:camera|dinh vi|gps|thiet bi dinh vi)(?: [a-z]+){0,5} (?:ghi lai|ghi nhan|ghi hinh|cho thay|phat hien|bat duoc"
     r"|quay (?:lai|duoc)|thay)(?: [a-z0-9]+){1,10})\b")
 GENERIC["finance_x"] = re.compile(
     # a debt with its amount or its lender a few words after "nợ": "nợ tiền họ 120 triệu chưa trả", "nợ hụi"
@@ -453,16 +472,22 @@ GENERIC["health_c"] = re.compile(
     r"|sap sinh|sinh mo|song thai|xa tri|hoa tri|chay than|loc mau|ghep (?:than|gan|tim|tuy)"
     r"|(?:uong|tiem|dung) thuoc (?:chong|dieu tri|tri|ha|an than|tam than|arv|methadone|ung thu)(?: [a-z]+){0,2}"
     r"|(?:vua|moi|da|phai|sap|cho) mo(?: [a-z]+){1,3}|mo (?:tim|nao|ruot thua|da day|cot song|thoat vi|u|mat|sinh)"
-    r"|trai cai(?: nghien)?|ra trai cai|cai nghien)" + _TAIL + r"{0,4})\b")
-GENERIC_NEEDS["health_c"] = ("khiem", "thoat vi", "liet", "mu", "diec", "u ", "ung thu", "suy", "tram cam", "depression",
+    r"|trai cai(?: nghien)?|ra trai cai|cai nghien|di cai(?: nghien)?(?: ve)?"
+    # a cleft lip or palate, dementia said plainly ("bị lẫn")
+    r"|sut moi|ho ham ech|ho vom mieng|(?<=bi )lan(?: tri nho)?(?= *[,.;]| *$| nang| roi| hay| khong)"
+    r")" + _TAIL + r"{0,4})\b")
+GENERIC_NEEDS["health_c"] = ("sut moi", "ham ech", "vom mieng", "lan", "khiem", "thoat vi", "liet", "mu", "diec", "u ", "ung thu", "suy", "tram cam", "depression",
                              "tam than", "roi loan", "dong kinh", "bai nao", "down", "tu ky", "parkinson", "alzheimer",
                              "bau", "chua", "thai", "o cu", "sinh", "tri", "chay than", "loc mau", "ghep", "thuoc",
                              "mo", "cai")
 # "mổ" (surgery) and "bầu" (pregnant) fold like "mở" (open) and "bầu" (vote): in accented text the typed word must be it.
-_ACCENTED.update({"mo": ("mổ",), "bau": ("bầu",), "trai cai": ("trại cai",)})
+_ACCENTED.update({"mo": ("mổ",), "bau": ("bầu",), "trai cai": ("trại cai",), "bong": ("bỏng",),
+                  "duong tinh": ("dương tính",), "ngoai tinh": ("ngoại tình",), "phat nguoi": (), "lan": ("lẫn",),
+                  "di cai": ("đi cai",)})
 _ACCENT_RX = re.compile(_ACCENT_RX.pattern[:-3] + r"|(?:(?<=vua )|(?<=moi )|(?<=da )|(?<=phai )|(?<=sap )|(?<=cho ))mo"
                         r"|(?<!\w)mo(?= (?:tim|nao|ruot|da day|cot|thoat|u|mat|sinh)\b)|(?:(?<=co )|(?<=mang ))bau"
-                        r"|trai cai)\b")
+                        r"|trai cai|(?<=bi )bong|duong tinh|ngoai tinh|phat nguoi|(?<=bi )lan|di cai)\b")  # "ngoài tỉnh" is out of the province; a
+# camera's traffic fine ("phạt nguội") is no criminal record  # "đường tỉnh 291" (a road), not "dương tính"  # "bị bỏng" (a burn), not "bị bong lớp phủ" (peeling)
 for _k in ("health_x", "criminal_x", "religion_x", "political_x", "biometric_x", "location_x", "finance_x", "health_c"):
     GENERIC[_k] = _fast(GENERIC[_k])
 # A phrase right after these speaks of a group or of a topic, not of one person ("23 người nhiễm HIV",
@@ -483,6 +508,10 @@ PERSON_WORDS = re.compile(
     r"|(?<!các )(?<!những )(?<!xác định )đối tượng(?! (?:quy định|được|thuộc|áp dụng|tham gia|hưởng|chính sách|bảo trợ))"
     r"|người này|người đó|bản thân tôi)(?!\w)"
 )
+# A request written in English speaks of someone by a pronoun ("She was diagnosed with …"); "he" alone is also the
+# Vietnamese "hè" typed bare, so the sentence must read as English too.
+ENGLISH_PERSON = re.compile(r"\b(?:he|she|his|her|him)\b")
+ENGLISH_WORDS = re.compile(r"\b(?:the|is|was|has|had|have|with|and|of|for|in|on|been|a|an)\b")
 PERSON_WORDS_BARE = re.compile(
     r"\b(?:toi|(?:ong|anh|chi|chau|em|con|vo|chong|bo|me) (?:ay|toi|minh)|(?<!cac )(?<!nhung )(?<!xac dinh )doi tuong(?! (?:quy dinh|duoc|thuoc|ap dung|tham gia|huong|chinh sach|bao tro))"
     r"|nguoi nay|nguoi do)\b"
@@ -505,7 +534,9 @@ def person_cue(sentence: str) -> bool:
     a name ("hộ ông Vinh", "chị Mến"), as typed or typed bare."""
     sentence = _GROUP_WORDS.sub(" ", sentence)
     if sentence.isascii():
-        return bool(PERSON_WORDS_BARE.search(sentence.lower()) or _TITLED_BARE.search(sentence))
+        low = sentence.lower()
+        return bool(PERSON_WORDS_BARE.search(low) or _TITLED_BARE.search(sentence)
+                    or (ENGLISH_PERSON.search(low) and len(ENGLISH_WORDS.findall(low)) >= 2))
     return bool(PERSON_WORDS.search(sentence.lower()) or _TITLED.search(sentence)
                 or _TITLED.search(sentence[:1].lower() + sentence[1:]))
 
@@ -515,6 +546,9 @@ NEEDS = {"genetic": ("adn", "dna", "gen", "di truyen"), "political": ("chong", "
                                                                        "xuyen tac", "bieu tinh", "chinh tri"),
          "location": ("dinh vi", "lich trinh", "di chuyen", "vi tri", "hanh trinh", "camera", "gps"), "ethnic": ("dan toc",), "biometric": ("van tay", "mong mat", "adn", "dna", "sinh trac", "khuon mat"),
          "sexual": ("tinh", "lgbt", "gioi", "ngoai ", "song thu", "mai dam", "ban dam"), "religion": ("theo ", "giao", "tin do", "phat tu", "chuc sac", "linh muc", "muc su")}
+# Labels after which a disease's name is that person's diagnosis: "Kết quả khám của cháu Bảo Ngọc: bệnh tim …".
+DIAGNOSIS_LABEL = re.compile(r"\b(?:ket qua (?:kham|chan doan|xet nghiem|sieu am|giam dinh)|chan doan|benh an|tinh trang suc khoe"
+                             r"|benh|benh ly)(?: cua(?: [a-z]+){1,5})? ?: $")
 # A location history is sensitive only in a sentence that speaks of tracking ("định vị", "lịch trình di chuyển").
 LOCATION_WORDS = re.compile(r"\b(?:dinh vi|lich trinh|di chuyen|vi tri|hanh trinh|camera|lich su|gps)\b")
 # The wording of a law or a procedure speaks of anyone ("người đó", "người bị kết án"), not of one person.
@@ -548,7 +582,8 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
             named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0) or _anaphora(text, s0, starts)
             legal = LEGAL_WORDING.search(low[s0:s1]) is not None  # "Người nào … thì bị phạt tù từ 01 năm"
             tied = named or (words.search(sentence) is not None and not legal)
-            if category == "genetic" and " cua" in m.group() and not re.search(r"\b(?:adn|dna)\b", low[s0:s1]):
+            if category == "genetic" and (" cua" in m.group() or re.match(r"(?:la )?(?:cha|me|bo) ", m.group())) and not re.search(
+                    r"\b(?:adn|dna)\b", low[s0:s1]):
                 continue
             if category == "location" and not LOCATION_WORDS.search(low[s0:s1]):
                 continue
@@ -587,7 +622,9 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
             if LEGAL_WORDING.search(low[s0:a] + " | " + low[b:s1]) or re.search(r"(?:tro cap|che do|muc do|dien|giay xac nhan|ho so|"
                                                                r"nguoi|danh cho|ve) $", low[max(0, a - 14):a]):
                 continue
-            if not _accents_agree(text, low, a, b):
+            if category == "health_d" and not DIAGNOSIS_LABEL.search(low, max(0, a - 70), a):
+                continue
+            if not _accents_agree(text, low, a, b) or (low[a:b].endswith(" h") and text[b - 1] != "H"):
                 continue
             named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0) or _anaphora(text, s0, starts)
             # "đang/vừa/mới …" states a fact even in a question about the procedure ("Mẹ em đang xạ trị …, có cần …?")
@@ -603,7 +640,8 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
         folded_case = folded
         for m in ETHNIC_CAP.finditer(folded_case):
             apposition = re.search(r"[,(]\s*$", low[max(0, m.start() - 3):m.start()]) is not None  # "Mỷ, người Mông,"
-            if not re.match(r"(?:.*\bla |nguoi goc|nguoi dan toc|goc )", low[m.start():m.end()]) and not apposition:
+            after_name = any(0 < m.start() - y <= 2 for _, y in persons)  # "ông Đàng Văn Tài người Chăm Bàni"
+            if not re.match(r"(?:.*\bla |nguoi goc|nguoi dan toc|goc )", low[m.start():m.end()]) and not (apposition or after_name):
                 continue  # "120 người Hoa": a count, not a person's origin
             s0, s1 = _sentence_of(low, m.start(), m.end())
             words = PERSON_WORDS_BARE if text[s0:s1].isascii() else PERSON_WORDS
