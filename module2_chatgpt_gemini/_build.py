@@ -780,7 +780,11 @@ hai phần này (chuỗi địa danh có «cuối, cạnh, giáp…», «xã, hu
 đọc từng chữ cái, ngày sinh đọc bằng chữ, mã bí mật đọc cho người khác, «có H», tên nhắc trong tin nhắn…). **Đây là số
 liệu phát triển, đo trên dữ liệu bộ lọc đã thấy:** phần S recall 1,000, precision 1,000, không mục nào lọt ra; phần R
 recall 0,977, precision 1,000, 11 trên 1.007 mục lọt ra. Chỉ một phần mới, viết bởi người chưa xem bộ lọc, mới cho
-biết bộ lọc đoán đúng đến đâu với cách viết chưa gặp. Bài học vẫn vậy: bạn tự bỏ dữ liệu cá nhân trước khi dán.
+biết bộ lọc đoán đúng đến đâu với cách viết chưa gặp: người viết thứ bảy viết phần P (821 câu, 1.346 mục, mỗi loại
+ít nhất 50 mục), đo một lần ngày 07 tháng 12 năm 2026: **recall 0,952, precision 0,988; 41 trên 1.346 mục lọt ra**.
+Tài khoản, thẻ, BHXH/BHYT, điện thoại đạt 1,000; biển số 0,981; CMND, hộ chiếu 0,980; CCCD 0,966; email 0,962; họ tên
+0,959; ngày sinh, mã số thuế 0,942; dữ liệu nhạy cảm 0,923 (precision 0,857); mã bí mật 0,912; địa chỉ 0,821 — 7 trên 15
+loại đạt mục tiêu 0,98. Bài học vẫn vậy: bạn tự bỏ dữ liệu cá nhân trước khi dán.
 
 Trên các câu của phần X, thư viện `vipii` 0.2.1 (bộ nhận dạng kiểu Presidio cho tiếng Việt) đạt recall 0,246 / precision
 0,883; `presidio-analyzer` với các bộ nhận dạng mặc định (không có mô hình spaCy tiếng Việt) đạt 0,154 / 0,744; mô hình nhận dạng tên của `underthesea` 9.5 (chạy trên máy) tìm được 0,800 số họ tên với precision 0,653. Khoá

@@ -15,7 +15,7 @@ from course.privacy.evaluation import evaluate_ward, load_ward_cases
 def test_ward_set_is_large_and_stratified() -> None:
     cases = load_ward_cases()
     assert len(cases) >= 500
-    assert {c.slice for c in cases} == {"U", "T", "V", "W", "X", "Y", "Z", "Q", "R", "S"}
+    assert {c.slice for c in cases} == {"U", "T", "V", "W", "X", "Y", "Z", "Q", "R", "S", "P"}
     untouched = load_ward_cases("U")
     kinds = Counter(k for c in untouched for k, _, _ in c.gold)
     assert set(kinds) >= {"NAME", "SENSITIVE", "SECRET", "PASSPORT", "INSURANCE", "CARD", "CCCD", "CMND",
@@ -51,7 +51,8 @@ def test_held_out_slices_stay_above_the_targets(part: str) -> None:
 # Blind slices measured once and not (yet) worked on to the per-kind target: their first-contact figures are their
 # floor. R (fifth writer) became development data afterwards (privacy24e), S (sixth writer) too (privacy24f); the floors
 # stay the first-contact figures.
-FIRST_CONTACT = {"R": (0.895, 0.989), "S": (0.929, 0.988)}  # S: 743 of 799 = 0.9299
+FIRST_CONTACT = {"R": (0.895, 0.989), "S": (0.929, 0.988),  # S: 743 of 799 = 0.9299
+                 "P": (0.952, 0.987)}  # P: 1,282 of 1,346 = 0.9525; precision 1,292 of 1,308 = 0.9878
 
 
 @pytest.mark.parametrize("part", sorted(FIRST_CONTACT))
