@@ -417,7 +417,9 @@ def test_loops_and_hint_echoes_are_recognised():
     assert not echoes_hint(echo, "")
     # look-alike syllables walked one after another (a re-decoded stretch on a real clip)
     assert repeats_itself("nhé, nhé, chạy, chạm, chạc, chạch, chạp, chạng, chạn, chạu, chạh, chạv, chạk")
+    assert repeats_itself("Mình phải hẳn hẳng hẳm hẳl hẳp hẳt hẳnt hẳnh hẳNT hẳN")
     assert not repeats_itself("Chị Chanh chăm chỉ chạy chợ, chồng chị chặt cây, chúng tôi chào chị.")
+    assert not repeats_itself("Thứ tư thì thôn Thượng thông báo thu thuế, thứ năm thôn Tây.")
     # English sampled while decoding Vietnamese; Vietnamese typed without marks is not English
     assert sounds_foreign("Now it's getting full door, don't worry.")
     assert not sounds_foreign("Xin chào tất cả mọi người")

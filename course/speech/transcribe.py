@@ -270,15 +270,21 @@ def repeats_itself(text: str) -> bool:
     return _chains_syllables(words)
 
 
+_ONSET = re.compile(r"(ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnpqrstvx])?")
+
+
 def _chains_syllables(words: list[str]) -> bool:
-    """A decoder walking through look-alike syllables ("chạy, chạm, chạc, chạch, chạp, …"): 8+ words
-    in a row that start with the same three letters, diacritics aside. Speech rarely does this."""
+    """A decoder walking through look-alike syllables ("chạy, chạm, chạc, chạch, chạp, …", "hẳn hẳng
+    hẳm hẳl …"): 8+ words in a row with the same first consonant(s) and first vowel letter,
+    diacritics aside. Speech rarely does this."""
     from course.text import fold
 
     run, last = 0, ""
     for w in words:
-        head = fold(w)[:3]
-        run = run + 1 if len(head) == 3 and head == last else 1
+        folded = fold(w)
+        cut = _ONSET.match(folded).end() + 1
+        head = folded[:cut] if len(folded) >= cut else ""
+        run = run + 1 if head and head == last else 1
         last = head
         if run >= 8:
             return True
@@ -411,11 +417,13 @@ class LocalTranscriber:
 
     SEEDS = (0, 1, 2)  # draws per retry, tried in order until one is usable
     # Whisper's own log-probability threshold: a decoding scored below it counts as failed. A junk
-    # window (below) decoded again must pass it, else it is marked unclear. Loops and skipped speech
-    # keep their best retry: the assignment clip under forced AVX2 is skipped as "no speech" and its
-    # best retry (-1.19) is CER 0.38, while skipped stretches re-decoded at -1.35 to -1.58 on generic
-    # kernels were invented words (a few words on 240 clips; not floored, to keep the first).
+    # window (below) decoded again must pass it, else it is marked unclear; so must a loop that
+    # scored that low. Other loops keep their best retry.
     RETRY_MIN_LOGPROB = -1.0
+    # Skipped speech decoded again is kept down to this score (the AVX2 assignment clip: -1.19);
+    # below it, on 240 real clips, every re-decoded stretch was invented words where raw
+    # faster-whisper heard nothing (-1.35 to -1.40 on generic kernels), so it is marked unclear.
+    SKIPPED_MIN_LOGPROB = -1.3
     # A first-pass window that failed every fallback temperature and whose best candidate scores
     # below this is junk (on generic kernels: -2.4, 66 words of mixed-language loop for a 7-word
     # clip); it is decoded again like a loop. Clips below it: course WER 2.93 vs raw 1.04 (5 clips).
@@ -469,13 +477,14 @@ class LocalTranscriber:
                 # still unusable becomes "[không nghe rõ …]" (an outro over real silence becomes nothing).
                 dropped.append(seg)
                 kept += self._recover(audio, raw.start, raw.end, hint,
-                                      self.RETRY_MIN_LOGPROB if junk else None)
+                                      self.RETRY_MIN_LOGPROB if raw.avg_logprob < self.JUNK_LOGPROB or junk
+                                      else None)
             else:
                 kept.append(seg)
         # Speech the decoder skipped as "no speech" (on some CPUs a whole clip scores just past
         # Whisper's no-speech threshold) is decoded again instead of silently missing.
         for start, end in missed_speech(audio, heard):
-            found = self._recover(audio, start, end, hint)
+            found = self._recover(audio, start, end, hint, self.SKIPPED_MIN_LOGPROB)
             if not heard_twice(found, kept):
                 kept += found
         kept.sort(key=lambda seg: seg.start)
