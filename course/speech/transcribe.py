@@ -357,9 +357,7 @@ def asr_workers() -> int:
     Beam search on Whisper base keeps one thread busy but not two: on this 2-core machine one
     chunk with 2 threads ran at RTF 0.209 and two chunks side by side with 1 thread each at RTF
     0.072 (12.7-minute file, same run, same WER). CTranslate2's own default, 4 threads for one
-    chunk, spin-waits on 2 cores. A recording that is one chunk has nothing beside it and gets
-    this many threads instead (`LocalTranscriber.transcribe_alone`; same text on 30 of 30 real
-    clips under each of the native, AVX2 and generic kernels).
+    chunk, spin-waits on 2 cores.
     """
     return load_settings().asr_workers
 
@@ -441,8 +439,7 @@ class LocalTranscriber:
     def transcribe_alone(self, audio: np.ndarray, hint: str) -> tuple[list[Segment], list[Segment]]:
         """`transcribe_chunk` for a recording that is a single chunk (voice typing, a short clip):
         nothing runs beside it, so Whisper gets `parallel` threads instead of one. Same text as one
-        thread (real clips: 60 of 60 native, 30 of 30 AVX2 and generic), about twice as fast on 2 cores;
-        loaded on first use."""
+        thread (60 of 60 real clips), about twice as fast on 2 cores; loaded on first use."""
         self._alone.model = whisper_model(self._settings, threads=self.parallel)
         try:
             return self.transcribe_chunk(audio, hint)
