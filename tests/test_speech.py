@@ -124,33 +124,6 @@ def test_browser_webm_opus_through_voice_typing(tmp_path):
     assert typing.text == before and "hỏng" in typing.info.value
 
 
-def test_a_one_chunk_recording_gets_every_core_and_the_same_text(local):
-    """A recording that fits one chunk goes through `transcribe_alone` (all `parallel` threads on
-    it, nothing runs beside it); the text is the one-thread text. Longer files do not."""
-    calls = []
-
-    class Spy:
-        name, model, chunk_s, parallel = "local", local.model, local.chunk_s, local.parallel
-
-        def transcribe_chunk(self, audio, hint):
-            calls.append("chunk")
-            return local.transcribe_chunk(audio, hint)
-
-        def transcribe_alone(self, audio, hint):
-            calls.append("alone")
-            return local.transcribe_alone(audio, hint)
-
-    alone = transcribe(AUDIO / "khai_sinh.wav", transcriber=Spy(), progress=False)
-    assert calls == ["alone"]
-    one_thread = local.transcribe_chunk(load_audio(AUDIO / "khai_sinh.wav"), "")[0]
-    assert [s.text for s in alone.segments] == [s.text for s in one_thread]
-    assert getattr(local._alone, "model", None) is None  # this thread is back on the shared model
-    Spy.chunk_s = 2.0
-    calls.clear()
-    transcribe(AUDIO / "khai_sinh.wav", transcriber=Spy(), progress=False)
-    assert calls and set(calls) == {"chunk"}
-
-
 @pytest.mark.slow
 def test_chunks_transcribed_side_by_side_come_back_in_order(local):
     import threading

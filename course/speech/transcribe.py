@@ -347,7 +347,7 @@ class Transcriber(Protocol):
 
 
 _MODEL_LOCK = threading.Lock()
-_MODELS: dict[tuple[str, str, int, int], object] = {}
+_MODELS: dict[tuple[str, str, int], object] = {}
 
 
 def asr_workers() -> int:
@@ -362,24 +362,23 @@ def asr_workers() -> int:
     return load_settings().asr_workers
 
 
-def whisper_model(settings: Settings | None = None, compute_type: str = "int8", workers: int = 1,
-                  threads: int = 1):  # noqa: ANN201
+def whisper_model(settings: Settings | None = None, compute_type: str = "int8", workers: int = 1):  # noqa: ANN201
     """The faster-whisper model, loaded once per process (later calls reuse it).
 
-    `workers` chunks can be transcribed at the same time from different Python threads, `threads`
-    CPU threads each; the weights are shared.
+    `workers` chunks can be transcribed at the same time from different Python threads, one CPU
+    thread each; the weights are shared.
     """
     from course.local_models import prepare_whisper
 
     folder = str(prepare_whisper(settings))
-    key = (folder, compute_type, workers, threads)
+    key = (folder, compute_type, workers)
     with _MODEL_LOCK:
         if key not in _MODELS:
             from faster_whisper import WhisperModel
 
             try:
                 _MODELS[key] = WhisperModel(folder, device="cpu", compute_type=compute_type,
-                                            cpu_threads=threads, num_workers=workers)
+                                            cpu_threads=1, num_workers=workers)
             except (RuntimeError, ValueError, OSError) as exc:
                 raise CourseError(
                     "Không nạp được mô hình nhận dạng giọng nói trên máy.",
@@ -432,23 +431,10 @@ class LocalTranscriber:
         self.model = "whisper-base (int8)"
         self.beam_size = beam_size
         self.parallel = asr_workers()
-        self._settings = settings
         self._whisper = whisper_model(settings, workers=self.parallel)
-        self._alone = threading.local()  # which model this thread decodes with (transcribe_alone)
-
-    def transcribe_alone(self, audio: np.ndarray, hint: str) -> tuple[list[Segment], list[Segment]]:
-        """`transcribe_chunk` for a recording that is a single chunk (voice typing, a short clip):
-        nothing runs beside it, so Whisper gets `parallel` threads instead of one. Same text as one
-        thread (60 of 60 real clips), about twice as fast on 2 cores; loaded on first use."""
-        self._alone.model = whisper_model(self._settings, threads=self.parallel)
-        try:
-            return self.transcribe_chunk(audio, hint)
-        finally:
-            self._alone.model = None
 
     def _decode(self, audio: np.ndarray, prompt: str, **options: object) -> list:
-        whisper = getattr(self._alone, "model", None) or self._whisper
-        segments, _info = whisper.transcribe(
+        segments, _info = self._whisper.transcribe(
             audio, language="vi", beam_size=self.beam_size, condition_on_previous_text=False,
             initial_prompt=prompt or None, word_timestamps=True, **options)
         return list(segments)
@@ -741,17 +727,13 @@ def transcribe(
     # a few chunks, and the transcript grows in reading order even when later chunks finish first.
     window = max(1, int(getattr(engine, "parallel", 1)))
     pool = _pool(window)
-    # a recording that is one chunk may use every core for it (LocalTranscriber.transcribe_alone)
-    run = engine.transcribe_chunk
-    if 0 < total <= engine.chunk_s:
-        run = getattr(engine, "transcribe_alone", run)
     in_flight: deque[tuple[float, float, Future | None]] = deque()
     try:
         for offset, chunk in iter_chunks(source, chunk_s=engine.chunk_s, max_seconds=max_seconds):
             job = None
             if not is_silent(chunk):
                 heard = True
-                job = pool.submit(run, chunk, hint or "")
+                job = pool.submit(engine.transcribe_chunk, chunk, hint or "")
             in_flight.append((offset, offset + chunk.size / SAMPLE_RATE, job))
             while len(in_flight) >= window:
                 collect(*in_flight.popleft())
