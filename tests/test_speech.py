@@ -391,6 +391,7 @@ def test_loops_and_hint_echoes_are_recognised():
     # look-alike syllables walked one after another (a re-decoded stretch on a real clip)
     assert repeats_itself("nhé, nhé, chạy, chạm, chạc, chạch, chạp, chạng, chạn, chạu, chạh, chạv, chạk")
     assert repeats_itself("Mình phải hẳn hẳng hẳm hẳl hẳp hẳt hẳnt hẳnh hẳNT hẳN")
+    assert repeats_itself("Ấn Hồn Hồng Ấng Ảng ẵng Ặng Ẍng ẳng ặng ẝng Ẽng ấng Ạng ẟng ếng ảng ằng ẹng ắng")
     assert not repeats_itself("Chị Chanh chăm chỉ chạy chợ, chồng chị chặt cây, chúng tôi chào chị.")
     assert not repeats_itself("Thứ tư thì thôn Thượng thông báo thu thuế, thứ năm thôn Tây.")
     # English sampled while decoding Vietnamese; Vietnamese typed without marks is not English

@@ -249,10 +249,13 @@ def is_hallucination(text: str, no_speech_prob: float = 0.0, avg_logprob: float 
 
 
 def repeats_itself(text: str) -> bool:
-    """A decoding loop: one word over half of 8+ words, the same 1-4 words 4 times in a row
+    """A decoding loop: one word (diacritics aside) over half of 8+ words, the same 1-4 words 4 times in a row
     ("dân phố, dân phố, dân phố, dân phố"), or counting ("1, 3, 2, 1, 4, 1, 2, 3, …": 8 numbers in a
     row, or 8+ making up most of the text; a spoken date or amount is a few numbers among words)."""
-    words = re.findall(r"\w+", text.lower())
+    from course.text import fold
+
+    # diacritics aside: a loop can walk through one syllable's tones ("Ấng Ảng ẵng Ặng ẳng ặng …")
+    words = re.findall(r"\w+", fold(text))
     if len(words) >= 8 and max(words.count(w) for w in set(words)) / len(words) > 0.5:
         return True
     numbers = sum(w.isdigit() for w in words)
