@@ -15,8 +15,8 @@ SETUP = "from course import speech\nfrom course.speech import show_diff, transcr
 AUTO_TRANSCRIPT = "Tổ dân phố sâu hay tổ chức tổng về sinh bình lạnh của sống."
 
 # Real voices, measured by `benchmarks/asr.py --real` (240 Common Voice vi clips, CC0; module README has the table).
-REAL = {"clips": 240, "speakers": 128, "wer": "0,59–0,60", "wrong_in_10": "6", "page_words": 400, "page_wrong": "240",
-        "marked_wrong": "76–78 %", "unmarked_wrong": "37–39 %"}
+REAL = {"clips": 240, "speakers": 128, "wer": "0,58", "wrong_in_10": "6", "page_words": 400, "page_wrong": "230",
+        "marked_wrong": "76–78 %", "unmarked_wrong": "36–39 %"}
 
 SOURCES = """**Nguồn:**
 - A. Radford và cộng sự (2022), *Robust Speech Recognition via Large-Scale Weak Supervision* (mô hình Whisper,
