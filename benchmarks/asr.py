@@ -161,8 +161,9 @@ def real_set(limit: int = 0, clips_json: str = "", only: str = "") -> dict:
         for name, ref in rows:
             path = REAL / name
             if engine == "raw":
-                # faster-whisper samples at its fallback temperatures: a fixed seed per clip makes the
-                # baseline the same on every run (unseeded, raw WER moved 0.587-0.606 between runs)
+                # faster-whisper samples at its fallback temperatures; the seed fixes the draw only on one
+                # thread, and raw runs several, so its sampled clips can still differ between runs (raw WER
+                # moved 0.587-0.606 across runs of the same code)
                 ctranslate2.set_random_seed(0)
                 segs, _ = raw_model.transcribe(decode_audio(str(path)), **RAW_OPTIONS)
                 texts[engine].append(" ".join(s.text.strip() for s in segs))

@@ -279,14 +279,11 @@ _ONSET = re.compile(r"(ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnpqrstvx])?")
 def _chains_syllables(words: list[str]) -> bool:
     """A decoder walking through look-alike syllables ("chạy, chạm, chạc, chạch, chạp, …", "hẳn hẳng
     hẳm hẳl …"): 8+ words in a row with the same first consonant(s) and first vowel letter,
-    diacritics aside. Speech rarely does this."""
-    from course.text import fold
-
+    diacritics aside (`words` come folded). Speech rarely does this."""
     run, last = 0, ""
     for w in words:
-        folded = fold(w)
-        cut = _ONSET.match(folded).end() + 1
-        head = folded[:cut] if len(folded) >= cut else ""
+        cut = _ONSET.match(w).end() + 1
+        head = w[:cut] if len(w) >= cut else ""
         run = run + 1 if head and head == last else 1
         last = head
         if run >= 8:
@@ -457,14 +454,14 @@ class LocalTranscriber:
             outro = _STRONG.search(raw.text) or (_WEAK.search(raw.text) and
                                                  (raw.no_speech_prob > 0.2 or raw.avg_logprob < -0.7))
             loop = is_hallucination(raw.text, raw.no_speech_prob, raw.avg_logprob, raw.compression_ratio)
-            junk = (raw.avg_logprob < self.JUNK_LOGPROB or sounds_foreign(raw.text)) and not (outro or loop)
+            scored_junk = raw.avg_logprob < self.JUNK_LOGPROB
+            junk = (scored_junk or sounds_foreign(raw.text)) and not (outro or loop)
             if outro or loop or junk or echoes_hint(raw.text, hint):
                 # A YouTube outro, a loop, junk or the hint read back: decode the stretch again; what is
                 # still unusable becomes "[không nghe rõ …]" (an outro over real silence becomes nothing).
                 dropped.append(seg)
                 kept += self._recover(audio, raw.start, raw.end, hint,
-                                      self.RETRY_MIN_LOGPROB if raw.avg_logprob < self.JUNK_LOGPROB or junk
-                                      else None)
+                                      self.RETRY_MIN_LOGPROB if junk or scored_junk else None)
             else:
                 kept.append(seg)
         # Speech the decoder skipped as "no speech" (on some CPUs a whole clip scores just past
