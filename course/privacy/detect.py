@@ -34,8 +34,8 @@ from course.privacy.names import (
     STRONG_PLACE,
     SURNAMES_BARE,
     SURNAMES_VI,
-    _valid_name,
     find_names,
+    valid_name,
 )
 from course.privacy.numwords import number_runs, words_to_digits
 from course.privacy.sensitive import find_sensitive, person_cue
@@ -1156,7 +1156,7 @@ PLACE_BEFORE_THI = frozenset("bến rạch cầu chợ kênh ngã đường ph�
 def _name_words_ok(value: str) -> bool:
     words = value.split()
     folded = strip_diacritics_aligned(value).lower()
-    return (all(_valid_name(w) for w in words) and folded not in FAMOUS | PLACES and not OFFICE_WORDS.search(folded)
+    return (all(valid_name(w) for w in words) and folded not in FAMOUS | PLACES and not OFFICE_WORDS.search(folded)
             and words[0].lower() not in PLACE_WORDS | NOT_NAME_START | PLACE_BEFORE_THI
             and (words[0].lower() not in INSTITUTION_HEADS if len(words) == 1 else folded.split()[0] not in INSTITUTION_WORDS))
 
@@ -1166,7 +1166,7 @@ def _more_name_shapes(text: str, folded_case: str) -> list[tuple[int, int]]:
     if "@" in text:
         for m in MENTION_RE.finditer(text):
             words = m.group("n").split()
-            keep = next((i for i, w in enumerate(words) if not _valid_name(w) or w.lower() in PLACE_WORDS), len(words))
+            keep = next((i for i, w in enumerate(words) if not valid_name(w) or w.lower() in PLACE_WORDS), len(words))
             if keep and _name_words_ok(" ".join(words[:keep])):
                 spans.append((m.start("n"), m.start("n") + len(" ".join(words[:keep]))))
     for m in SENDER_RE.finditer(text):

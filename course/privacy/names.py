@@ -332,7 +332,7 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
             # a fourth word that ends the text or the clause, or that a verb or linking word follows, belongs to the name
             # ("nguyễn thị thu hằng", "lê thị hồng nhung còn thiếu ảnh")
             four = re.match(r" ([a-z]+)(?=\s*(?:$|[,.;:!?)\n])| ([a-z]+)\b)", low[b:b + 24])
-            if (four and text[b + 1:b + 1 + len(four.group(1))].islower() and _valid_name(four.group(1))
+            if (four and text[b + 1:b + 1 + len(four.group(1))].islower() and valid_name(four.group(1))
                     and four.group(1) not in LOWER_NAME_STOP | NAME_STOP | FOURTH_WORD_NEXT
                     and (four.group(2) is None or four.group(2) in LOWER_NAME_STOP | NAME_STOP | FOURTH_WORD_NEXT)):
                 b += 1 + len(four.group(1))
@@ -380,7 +380,8 @@ LOWER_NAME_STOP = frozenset("""da ky chua la va o tai duoc co khong di ve den ch
 se dang can muon xin hoi lam nop gui nhan mot hai ba bon nam sau bay tam chin muoi the nao sao gi ai dau""".split())
 
 
-def _valid_name(word: str) -> bool:
+def valid_name(word: str) -> bool:
+    """The word can be a Vietnamese name syllable (not all capitals); the detector shares this check."""
     w = strip_diacritics_aligned(word).lower()
     return bool(SYLLABLE.fullmatch(w)) and not w.isupper()
 
@@ -401,7 +402,7 @@ def _structured_names(text: str, folded: str, low: str, found: list[tuple[str, i
             words = text[a:b].split()
             keep = 0
             for w in words:
-                if not _valid_name(w) or w.isupper() or w.lower() in PLACE_WORDS or \
+                if not valid_name(w) or w.isupper() or w.lower() in PLACE_WORDS or \
                         strip_diacritics_aligned(w).lower() in NOT_JOINED:
                     break
                 keep += 1
@@ -419,7 +420,7 @@ def _structured_names(text: str, folded: str, low: str, found: list[tuple[str, i
         if (text[a:b].isascii() or not text[a:b].islower() or words[0] not in LOWER_SURNAMES
                 or text[m.start("c"):m.end("c")] not in LOWER_CUES):
             continue
-        if any(strip_diacritics_aligned(w) in LOWER_NAME_STOP or not _valid_name(w) for w in words[1:]):
+        if any(strip_diacritics_aligned(w) in LOWER_NAME_STOP or not valid_name(w) for w in words[1:]):
             continue
         if free(a, b):
             out.append(("NAME", a, b))
@@ -576,7 +577,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     if role and len(tokens) <= 4 and (
             (_in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run) and len(tokens) >= 3
              and strip_diacritics_aligned(tokens[1]).lower() in ("van", "thi", "a", "seo"))
-            or (not village_role and all(_valid_name(t) for t in tokens))):
+            or (not village_role and all(valid_name(t) for t in tokens))):
         return start, end  # "Trưởng thôn Giàng A Pháo", "già làng Y Bhim": a person in a community role, not a public office
     if not titled and (
             (prev and _place(prev[-1], strip_diacritics_aligned(prev[-1]), bare_text))
@@ -598,11 +599,11 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             return None  # "QUAN HỆ VỚI CHỦ HỘ: CON", "Giới tính: Nam": a field's value, not a name
         return start, end
     if any(w in clause for w in _ROLE_HINTS) and ROLE_CUE.search(clause) and len(tokens) <= 4 and not any(t.isupper() and len(t) > 1 for t in tokens) and (
-            _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run) or all(_valid_name(t) for t in tokens)) and not _in(
+            _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run) or all(valid_name(t) for t in tokens)) and not _in(
             tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run):
         return start, end  # "chủ TK Châu Ngọc Diễm", "người nhận Lê Văn Tý"
     if (2 <= len(tokens) <= 4 and tokens[-1].isascii() and tokens[-1].lower() in WESTERN_SURNAMES
-            and all(_valid_name(t) for t in tokens[:-1]) and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run)
+            and all(valid_name(t) for t in tokens[:-1]) and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run)
             and not any(_place(t, strip_diacritics_aligned(t), bare_text) for t in tokens)):
         return start, end  # "Minh Anh Nguyen": given names first, the family name typed bare at the end
     if prev and prev[-1].lower() in ("là", "la") and len(prev) >= 2 and (
