@@ -111,7 +111,7 @@ NOT_BIRTH_BEFORE = {"phát", "học", "khai", "vệ", "hy", "sơ", "giáng", "t�
 BANK_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d(?:[\s.-]?\d){5,18}" + _NOT_DIGIT_AFTER)
 
 TAX_CONTEXT = re.compile(r"(?:mã số thuế|\bMST\b|\bMTS\b|mã số doanh nghiệp|mã thuế)", re.I)
-TAX_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d{10}(?:-\d{3})?(?:\d{2})?" + r"(?![\d/])")
+TAX_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d{10}(?:[ \t]?[-–—][ \t]?\d{3}(?!\d))?(?:\d{2})?" + r"(?![\d/])")
 
 # Cars "29A-123.45", "30E 12345", "51LD-123.45"; motorbikes "29-B1 123.45", "59X1-234.56", "29B1 23456".
 PLATE_RE = re.compile(
@@ -414,7 +414,7 @@ CVV_RE = re.compile(r"\b(?:cvv2?|cvc|ma bao mat (?:sau )?the)\s*(?:la\s+)?[:=]?\
 INSURANCE_CONTEXT = re.compile(r"(?:\bbhxh\b|\bbhyt\b|bao hiem xa hoi|bao hiem y te|ma (?:so )?bao hiem|so bao hiem|so so bao hiem)")
 CARD_CONTEXT = re.compile(r"(?:\bthe\b|\bcard\b|visa|master|napas|atm)")
 TAX_CONTEXT_FOLDED = re.compile(r"(?:ma so thue|\bmst\b|ma so doanh nghiep|ma thue)")
-TAX_SPACED_RE = re.compile(r"(?<![\w/.,-])\d{4}[\s.-]\d{3}[\s.-]\d{3}(?:-\d{3})?(?![\w/]|[.,]\d)")
+TAX_SPACED_RE = re.compile(r"(?<![\w/.,-])\d{4}[\s.-]\d{3}[\s.-]\d{3}(?:[ \t]?[-–—][ \t]?\d{3}(?!\d))?(?![\w/]|[.,]\d)")
 # OTP / PIN / password after its keyword (on folded lower-case text).
 SECRET_RE = re.compile(
     r"(?<!\w)(?:ma (?:otp|pin|xac thuc|xac nhan|bao mat|kich hoat)|otp|pin(?=\s*[:=]|\s+the\b)|mat khau|password"
@@ -653,9 +653,18 @@ def _excel_dates(text: str, low: str, name_starts: list[int]) -> list[Finding]:
     return out
 
 
-RECORD_PLACE = re.compile(r"(?i:to dan pho|tdp|to|xom|thon|ban|ap|buon|plei|lang|khu pho|kp|khu vuc|khom|doi|khu|so nha|so)\s+"
-                          r"(?:\d{1,4}[A-Za-z]?|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})(?:\s*,?\s*" + _ADMIN_UNIT + r")*")
-RECORD_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}")
+_RECORD_UNIT = (r"(?i:to dan pho|tdp|to|xom|thon|ban|ap|buon|plei|lang|khu pho|kp|khu vuc|khom|doi|khu|so nha|so|sn|ngo|ngach|hem"
+                r"|kiet)\s+(?:\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
+# a field of a row that is a place: units, each with its number or name, then a street or an administrative unit
+# ("Tổ 3 Khu phố Đông", "SỐ 7 NGÕ 17 HÀNG CHÁO", "KIỆT 15 ĐẶNG THÁI THÂN", "Xóm Trại")
+RECORD_PLACE = re.compile(_RECORD_UNIT + r"(?:\s*,?\s*(?:" + _RECORD_UNIT + r"|" + _ADMIN_UNIT + r"|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}))*")
+RECORD_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}|(?:19|20)\d{2}-[01]\d-[0-3]\d")  # or ISO
+# "Bản: Nà Sản", "THÔN: THÔN SÀNG CHẢI": a field labelled with a place unit holds the place's name
+RECORD_PLACE_LABEL = re.compile(r"(?:(?i:to dan pho|tdp|to|xom|thon|ban|ap|buon|plei|lang|khu pho|kp|khu vuc|khom)\s*:"
+                                r"|(?i:dia chi|thuong tru|tam tru|noi o|cho o)\s*:?)\s*(?P<v>[A-Z0-9][\w'-]*(?:,?\s+[A-Z0-9][\w'-]*){0,5})")
+# fields of one row: bars, semicolons, tabs, runs of spaces, dashes with spaces round them, or commas with none after (CSV)
+_SPACED_DASH = re.compile(r"\s[–—-]\s")
+_CSV_COMMA = re.compile(r",(?=\S)")
 
 
 WIDE_GAP = re.compile(r" {3,}")
@@ -663,7 +672,8 @@ WIDE_GAP = re.compile(r" {3,}")
 RECORD_CONDITION = re.compile(r"(?:dang |da |bi |co |mac )?(?:nghien(?! cuu)|cai nghien|hiv|aids|ung thu|lao phoi|tam than|tram cam"
                               r"|dong kinh|khuyet tat|tan tat|liet(?! ke)|suy than|chay than|tai bien|dot quy|mang thai|co thai"
                               r"|bai nao|tu ky|(?P<c>tien an|tien su|an treo|chap hanh an|dang thi hanh an|ma tuy))\b")
-RECORD_PLACE_WORDS = frozenset("tổ xóm thôn bản ấp buôn plei làng khu khóm khu phố tổ dân phố đội số nhà số".split())
+RECORD_PLACE_WORDS = frozenset("tổ xóm thôn bản ấp buôn plei làng khu khóm khu phố tổ dân phố đội số nhà số ngõ ngách hẻm kiệt"
+                               .split())
 
 
 def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> list[Finding]:
@@ -674,7 +684,9 @@ def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> lis
     for line in text.split("\n"):
         a0, pos = pos, pos + len(line) + 1
         sep = ("|" if line.count("|") >= 2 else ";" if line.count(";") >= 2 else "\t" if "\t" in line
-               else WIDE_GAP if len(WIDE_GAP.findall(line)) >= 2 else None)  # columns set apart by runs of spaces
+               else WIDE_GAP if len(WIDE_GAP.findall(line)) >= 2  # columns set apart by runs of spaces
+               else _SPACED_DASH if len(_SPACED_DASH.findall(line)) >= 2
+               else _CSV_COMMA if len(_CSV_COMMA.findall(line)) >= 3 else None)
         if sep is None or bisect.bisect_left(person_starts, a0 + len(line)) <= bisect.bisect_left(person_starts, a0):
             continue
         cuts = [(g.start(), g.end()) for g in sep.finditer(line)] if isinstance(sep, re.Pattern) else [
@@ -685,13 +697,22 @@ def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> lis
             k = a0 + bounds[i]
             a = k + len(field) - len(field.lstrip())
             b = k + len(field.rstrip())
+            while b - a >= 2 and text[a] in "\"'“" and text[b - 1] in "\"'”":  # a quoted CSV cell
+                a, b = a + 1, b - 1
             if b <= a:
                 continue
+            if label := RECORD_PLACE_LABEL.fullmatch(folded_case, a, b):
+                a = label.start("v")
             head = text[a:b].split(" ", 1)[0].lower()
-            if RECORD_PLACE.fullmatch(folded_case[a:b]) and (head.isascii() or head in RECORD_PLACE_WORDS):  # not "Lạng Sơn"
+            digits = _digits(text[a:b])
+            if ((RECORD_PLACE.fullmatch(folded_case[a:b]) and (head.isascii() or head in RECORD_PLACE_WORDS))  # not "Lạng Sơn"
+                    or (label and not RECORD_DATE.fullmatch(text[a:b]))):
                 out.append(Finding("ADDRESS", a, b, text[a:b]))
             elif RECORD_DATE.fullmatch(text[a:b]):
                 out.append(Finding("DOB", a, b, text[a:b]))
+            elif 9 <= len(digits) <= 19 and re.fullmatch(r"\d[\d .-]*\d", text[a:b]) and (
+                    kind := _classify_digits(digits, folded_case.lower(), a, b, text) or ("CMND" if len(digits) == 9 else None)):
+                out.append(Finding(kind, a, b, text[a:b]))  # a bare number in a person's row: "…,164215380,Xóm Trại"
             elif cond := RECORD_CONDITION.match(folded_case[a:b].lower()):  # "4 | Vàng A Lử | nghiện, đang cai … | tổ 3"
                 out.append(Finding("SENSITIVE", a, b, text[a:b], "criminal" if cond.group("c") else "health"))
     return out
@@ -1101,6 +1122,9 @@ _OCR_SLIP = re.compile(r"(?<=\d)[OolI](?=\d)|(?<=\d[/.-])[Oo](?=\d)|(?<=\d)[Oo](
 _OCR_DIGIT = {"O": "0", "o": "0", "l": "1", "I": "1"}
 # Lines of a form's boxes drawn with other vertical bars ("│1 │ 6 │ 3", "８｜６"), read as "|" (same length).
 _BOX_BARS = str.maketrans({c: "|" for c in "│┃｜¦ǀ∣┆┇╎╏║"})
+# Digit groups joined by another dash (en/em dash, minus, non-breaking hyphen, as Word or a PDF copies them:
+# "027–190–006–534") are read as joined by "-" (same length).
+_DIGIT_DASH = re.compile(r"(?<=\d)[‐‑‒–—―−](?=\d)")
 
 
 # A name right after a lane or house number is the street's ("Kiệt 46 Hoàng Diệu", "ngõ 12 Lê Lợi"); "năm Đinh Mùi" is a year.
@@ -1212,7 +1236,7 @@ def find_pii(text: str) -> list[Finding]:
     if _OCR_SLIP.search(text):
         text = _OCR_SLIP.sub(lambda m: _OCR_DIGIT[m.group()], text)
     if not text.isascii():
-        text = text.translate(_BOX_BARS)
+        text = _DIGIT_DASH.sub("-", text.translate(_BOX_BARS))
     folded_case = strip_diacritics_aligned(text)  # folded once, shared with the name and sensitive-data passes
     low = folded_case.lower()
     found: list[Finding] = _extra_ids(text, low) + _machine_codes(text)
@@ -1423,7 +1447,7 @@ def find_pii(text: str) -> list[Finding]:
     if name_starts and EXCEL_BIRTH_CUE.search(low):
         found += _excel_dates(text, low, name_starts)
     table: list[Finding] = []
-    if "|" in text or ";" in text or "\t" in text or ("," in text and "\n" in text):
+    if "|" in text or ";" in text or "\t" in text or ("," in text and "\n" in text) or _CSV_COMMA.search(text) or " – " in text or " - " in text:
         found += _record_fields(text, folded_case, person_starts)
         table = _table_columns(text, low)
         found += [f for f in table if f.kind != "SENSITIVE"]
