@@ -155,6 +155,12 @@ def _is_place(words: str) -> bool:
 # Ê Đê and Jrai place names ("Ea H'leo", "Ia H'Drai", "Krông Pắc", "Cư M'gar") begin with these words.
 HIGHLAND_PLACE_START = frozenset("ea ia krong cu dak dac kon plei buon".split())
 # A role named right before the name: a public office holder acting in that role.
+# Fields of public work, folded ("Sở Tư pháp", "công chức Tư pháp – Hộ tịch", "cán bộ Văn hóa")
+_DEPARTMENTS = (r"tu phap|tai chinh|noi vu|van hoa|the thao|du lich|thong tin|truyen thong|y te|giao duc|dao tao|lao dong"
+                r"|thuong binh|xa hoi|tai nguyen|moi truong|xay dung|giao thong|van tai|ke hoach|dau tu|cong thuong|nong nghiep"
+                r"|phat trien|nong thon|kinh te|ha tang|do thi|thue|khoa hoc|cong nghe|dan toc|ton giao|thanh tra|ho tich"
+                r"|dia chinh|van phong|quan su|chinh tri|hanh chinh")
+DEPARTMENT_AT = re.compile(r"(?i:" + _DEPARTMENTS + r")\b")
 OFFICE_BEFORE = re.compile(
     r"(?:chu tich|pho chu tich|bi thu|pho bi thu|truong cong an|pho truong cong an|giam doc|pho giam doc|"
     r"chanh van phong|truong phong|truong ban|pho truong ban|chu nhiem|dai tuong|tong bi thu|thu tuong|"
@@ -162,10 +168,7 @@ OFFICE_BEFORE = re.compile(
     r"(?:\s+(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|mttq|mat tran to quoc|dang uy|cong an|"
     r"phuong|xa|thi tran|huyen|tinh|thanh pho|tp\.?|quan|viet nam|ubmttq|"
     # "Giám đốc Sở Tư pháp Trần Văn Minh": a department named between the role and the person
-    r"so|phong|cuc|chi cuc|trung tam|benh vien|tu phap|tai chinh|noi vu|van hoa|the thao|du lich|thong tin|"
-    r"truyen thong|y te|giao duc|dao tao|lao dong|thuong binh|xa hoi|tai nguyen|moi truong|xay dung|"
-    r"giao thong|van tai|ke hoach|dau tu|cong thuong|nong nghiep|phat trien|nong thon|kinh te|ha tang|"
-    r"do thi|thue|khoa hoc|cong nghe|dan toc|ton giao|thanh tra))*\s*$",
+    r"so|phong|cuc|chi cuc|trung tam|benh vien|" + _DEPARTMENTS + r"))*\s*$",
 )
 # A citizen's role in a file right before the run, without a colon: "chủ TK Châu Ngọc Diễm", "người nhận Lê Văn Tý",
 # "bị đơn Trần Thị Hoa" (folded, lower case).
@@ -173,12 +176,17 @@ ROLE_CUE = re.compile(r"\b(?:chu (?:tk|tai khoan|the|ho|nha|nha tro|xe|dat|thua 
                       r"|nguoi (?:nhan|nop|khai|gui|bao tin|lam chung|dai dien|uy quyen|duoc uy quyen|yeu cau|khieu nai|to cao"
                       r"|de nghi|giam ho|thua ke|vay|bao lanh|thue|cho thue|mua|ban|chuyen|bi hai|lien he|phan anh)"
                       r"|nguyen don|bi don|duong su|than nhan|benh nhan|hoc sinh|sinh vien|thi sinh|chau be|em be"
-                      r"|nguoi huong|thu huong|nguoi thu huong|ten tai khoan|ten chu tai khoan)\s*$")
+                      r"|nguoi huong|thu huong|nguoi thu huong|ten tai khoan|ten chu tai khoan"
+                      # a person by what they are to the office or the family: "người có công", "hội viên", "con trai"
+                      r"|nguoi (?:benh|co cong|cao tuoi|khuyet tat|lao dong|thue tro|o tro|tam tru|nuoc ngoai|di cu|nha)"
+                      r"|(?:hoi|doan|dang|thanh|xa|hoc|hoi) vien|can bo|cong chuc|vien chuc|nhan vien|giao vien|cong dan"
+                      r"|khach(?: hang| luu tru| du lich| thue)?|con (?:trai|gai|re|dau|nuoi)|chu ho)\s*$")
 # Community roles (not public offices) right before a name: "Trưởng thôn Giàng A Pháo", "tổ trưởng Lan" (folded).
 COMMUNITY_ROLE = re.compile(r"\b(?:truong (?:thon|ban|xom|ap|buon|khu|ho|lang)|to truong|to pho|gia lang|truong ho toc"
                             r"|cong tac vien|y te thon|nhan vien y te thon|thon doi truong)\s*$")
 # Words without which the two patterns above cannot match (a cheap test first).
-_ROLE_HINTS = ("chu ", "nguoi ", "don ", "duong su", "than nhan", "benh nhan", "sinh ", "be ", "huong", "ten ")
+_ROLE_HINTS = ("chu ", "nguoi ", "don ", "duong su", "than nhan", "benh nhan", "sinh ", "be ", "huong", "ten ", "vien ", "can bo",
+               "cong chuc", "cong dan", "khach", "con ")
 _COMMUNITY_HINTS = ("truong", "to pho", "gia lang", "cong tac vien", "y te", "doi truong")
 # Apps, brands and services that follow "bạn", "anh" … in a sentence ("Kết bạn Zalo", "nhắn anh Facebook"), folded.
 BRANDS = frozenset("""zalo facebook fb messenger viber telegram tiktok youtube google gmail momo zalopay vnpay shopee lazada
@@ -524,7 +532,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     # not in "Ban Chỉ huy" where the word next to it has its diacritics
     bare_run = bare_text or all(t.isascii() for t in tokens)
     # a title at the start of the run ("Ông Giàng A Chống" at the start of a sentence)
-    if label and not _title(tokens[0], bare_text) and not _title_before(text, words, idx, bare_text):
+    if label and not _title(tokens[0], bare_text) and not _title_before(text, words, idx, bare_text) and not _role_before(
+            folded, run[0][0], tokens):
         return None
     if _not_a_name_phrase(text, folded, run[0][0]):
         return None
@@ -579,6 +588,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
              and strip_diacritics_aligned(tokens[1]).lower() in ("van", "thi", "a", "seo"))
             or (not village_role and all(valid_name(t) for t in tokens))):
         return start, end  # "Trưởng thôn Giàng A Pháo", "già làng Y Bhim": a person in a community role, not a public office
+    if not titled and _role_before(folded, start, tokens) and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run):
+        return start, end  # "chủ TK Châu Ngọc Diễm", "người nhận Lê Văn Tý", "người bệnh Kpă Thị Blưn", "con trai Thạch Văn Danh:"
     if not titled and (
             (prev and _place(prev[-1], strip_diacritics_aligned(prev[-1]), bare_text))
             or any(w.lower() in STRONG_PLACE or w.lower() in COMPANY_BEFORE for w in prev)):
@@ -598,10 +609,6 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         if len(tokens) == 1 and name_folded in RELATION_WORDS:
             return None  # "QUAN HỆ VỚI CHỦ HỘ: CON", "Giới tính: Nam": a field's value, not a name
         return start, end
-    if any(w in clause for w in _ROLE_HINTS) and ROLE_CUE.search(clause) and len(tokens) <= 4 and not any(t.isupper() and len(t) > 1 for t in tokens) and (
-            _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run) or all(valid_name(t) for t in tokens)) and not _in(
-            tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run):
-        return start, end  # "chủ TK Châu Ngọc Diễm", "người nhận Lê Văn Tý"
     if (2 <= len(tokens) <= 4 and tokens[-1].isascii() and tokens[-1].lower() in WESTERN_SURNAMES
             and all(valid_name(t) for t in tokens[:-1]) and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run)
             and not any(_place(t, strip_diacritics_aligned(t), bare_text) for t in tokens)):
@@ -628,6 +635,17 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             and len(tokens) <= 4 and low[0] not in NOT_JOINED and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE)):
         return start, end
     return None
+
+
+def _role_before(folded: str, start: int, tokens: list[str]) -> bool:
+    """A citizen's role right before a name of up to four capitalised words, not in capitals ("người có công …")."""
+    clause = re.split(r"[.;!?\n()]", folded[max(0, start - 60):start].lower())[-1]
+    structured = len(tokens) >= 3 and strip_diacritics_aligned(tokens[1]).lower() in ("van", "thi", "a", "seo")
+    return (len(tokens) <= 4 and any(w in clause for w in _ROLE_HINTS) and ROLE_CUE.search(clause) is not None
+            and (re.search(r"(?<![\w-])hoc vien\s*$", clause) is None or clause.islower())  # "Học viện Chính trị": a school
+            and not any(t.isupper() and len(t) > 1 for t in tokens) and (structured or all(valid_name(t) for t in tokens)
+                 or (len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE)))
+            and not DEPARTMENT_AT.match(folded, start))  # "công chức Tư pháp – Hộ tịch": a field of work
 
 
 def _title_before(text: str, words: list[tuple[int, int]], idx: int, bare_text: bool) -> bool:
