@@ -807,7 +807,7 @@ def _spoken_plates(text: str, low: str) -> list[Finding]:
 
 
 # A secret's keyword; the secret is the first token-like value after it in the same clause.
-SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
+SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|passwd|pwd|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
                            r"|ma xac (?:thuc|nhan|minh)|ma bao mat|ma kich hoat|ma dang nhap|ma mo khoa|ma bi mat|ma so bi mat"
                            r"|ma truy cap|smart ?otp|code (?:xac (?:nhan|thuc|minh)|otp|kich hoat)|verification code|security code|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv"
                            r"|(?:ma )?puk|ma khoi phuc|ma du phong|recovery code|backup code"
@@ -822,7 +822,13 @@ HANDOVER_CODE_RE = re.compile(r"\bma(?= *(?:\d|:|la\b|(?:khong|mot|hai|ba|bon|na
 # "Mã hồ sơ bà đọc cho tôi: …": the code of a file, a parcel or a search is no secret.
 NOT_SECRET_CODE = re.compile(r"ma (?:ho so|don|van don|buu|tra cuu|thu tuc|so thue|bien nhan|vach|san pham|hang|tinh|huyen|xa"
                              r"|nganh|lop|giao dich|dinh danh|so)\b")
-HANDOVER_VERB = re.compile(r"\b(?:doc|bao|cho|gui|nhan|dua|cung cap|xin|hoi|nhap|khai|noi|lay)(?: lai| giup| cho(?: [a-z]+){1,3})? $")
+HANDOVER_VERB = re.compile(r"\b(?:doc|bao|cho|gui|nhan|dua|cung cap|xin|hoi|nhap|khai|noi|lay)"
+                           r"(?: lai| giup| duoc| cho(?: [a-z]+){1,3}| giup (?:con|em|chau|toi|minh|anh|chi|co|chu|bac|ong|ba))? $")
+# A password spelled character by character: "là chữ hoa L, a, n, một chín năm chín", "gồm: h, o, a, số 5, @".
+_SPELLED_ITEM = (r"(?:(?:chu (?:in )?(?:hoa|thuong)|chu|so|ky tu|ky hieu|dau) )?(?:[a-z0-9@#$%&*!._-]"
+                 r"|(?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin)(?: (?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin)){0,5})")
+SPELLED_CHARS = re.compile(r"(?:\s+[a-z]+){0,3}?\s*(?:\bla|\bgom|:)\s*:?\s*(?P<v>" + _SPELLED_ITEM + r"(?:\s*,\s*" + _SPELLED_ITEM
+                           + r"){2,15})(?![\w])")
 SPELLED_SECRET = re.compile(r"(?:\s+[a-z]+){0,4}?\s+la\s*:?\s+(?P<v>[a-z0-9@._-]+(?:\s+[a-z0-9@._-]+){0,5}?)\s*,?\s+"
                             r"(?:viet lien|go lien|viet thuong|viet hoa|khong dau|khong cach|lien nhau|chu thuong|chu hoa"
                             r"|khong viet hoa|tat ca viet)\b")
@@ -843,6 +849,10 @@ def _secrets(text: str, low: str) -> list[Finding]:
         if nxt and k.group() in ("wifi", "wi-fi"):
             continue  # "wifi: NhaTro_Hong5G, pass: …": what follows "wifi" is the network's name; the password has its own key
         short = k.group().startswith(_SHORT_SECRET_KEYS) or k.group().startswith(("ba ", "3 "))
+        chars = SPELLED_CHARS.match(low, k.end(), end_win)
+        if chars and re.search(r"(?:^|, ?|(?:hoa|thuong|chu) )[a-z@#$%&*!](?:,|$)", chars.group("v")):
+            out.append(Finding("SECRET", chars.start("v"), chars.end("v"), text[chars.start("v"):chars.end("v")]))
+            continue
         # the value read aloud or typed digit by digit: "là năm hai tám, một chín bốn", "là 8 4 2 6 9"
         spoken = [(k.end() + a, k.end() + b) for a, b, dg in number_runs(text[k.end():end_win], low[k.end():end_win], 3)
                   if 3 <= len(dg) <= 12]
@@ -873,6 +883,8 @@ def _secrets(text: str, low: str) -> list[Finding]:
             while b > a and text[b - 1] in ".:":
                 b -= 1
             tok = text[a:b]
+            if EMAIL_RE.fullmatch(tok):
+                continue  # "pass email lan.tq@gmail.com là …": the account, not its password
             after_is = re.search(r"(?:\bla|[:=])\s*$", low[max(0, a - 6):a]) is not None
             if re.search(r"\b(?:ten(?: mang| wifi)?|ssid|name|ten dang nhap|username)\s*[:=]?\s*$", low[max(0, a - 20):a]):
                 continue  # the network's or the account's name, not its password
@@ -1014,6 +1026,8 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
         start, end = m.span("v")
         if not re.search(r"\d", m.group("v")) and not re.search(r"[@#$%&!*]\w", m.group("v")):
             continue
+        if EMAIL_RE.fullmatch(text, start, end):
+            continue  # the account the password belongs to ("pass email lan.tq@gmail.com là …")
         while end > start and text[end - 1] in ".:,":
             end -= 1
         if end - start >= 4:
