@@ -191,7 +191,8 @@ _COMMUNITY_HINTS = ("truong", "to pho", "gia lang", "cong tac vien", "y te", "do
 # Apps, brands and services that follow "bạn", "anh" … in a sentence ("Kết bạn Zalo", "nhắn anh Facebook"), folded.
 BRANDS = frozenset("""zalo facebook fb messenger viber telegram tiktok youtube google gmail momo zalopay vnpay shopee lazada
 tiki grab gojek vneid icloud iphone samsung oppo xiaomi honda yamaha viettel vinaphone mobifone vietnamobile vnpt fpt evn
-internet wifi bluetooth excel word powerpoint chatgpt gemini copilot""".split())
+internet wifi bluetooth excel word powerpoint chatgpt gemini copilot visa master mastercard jcb amex napas platinum booking agoda
+airbnb traveloka paypal western union""".split())
 # Words of a legal reference that a title may precede ("giúp em Điều 15", "em Nghị định 154/2024"), folded.
 DOC_HEADS = frozenset("dieu khoan diem chuong muc luat nghi thong quyet cong hien bo phu mau to".split())
 # … followed by a number or by the second word of the reference in small letters ("Công văn", not "Công Văn Minh").
@@ -394,6 +395,37 @@ def valid_name(word: str) -> bool:
     return bool(SYLLABLE.fullmatch(w)) and not w.isupper()
 
 
+# A sentence about a foreigner: a passport, a guest, a nationality ("công dân Hàn Quốc", "khách Lào", "Bên nam:" in a
+# marriage form), folded. In it, two to four capitalised words of which one cannot be a Vietnamese syllable are a name
+# ("Park Min Soo", "Emma Laurent", "Bounmy Sisavath", "Tanaka Hiroshi").
+FOREIGN_CUE = re.compile(r"\b(?:ho chieu|passport|thi thuc|visa|quoc tich|nguoi nuoc ngoai|khach (?:nuoc ngoai|du lich|luu tru|quoc te"
+                         r"|tay|lao|han|nhat|trung quoc|my|phap|duc|uc|anh|nga|thai)|cong dan (?:nuoc ngoai|[a-z]+ ?[a-z]*)"
+                         r"|ben (?:nam|nu)\s*:|chong|vo|nguoi (?:lao|han|nhat|my|phap|duc|uc|anh|nga|thai|campuchia))\b")
+FOREIGN_RUN = re.compile(r"(?<![\w@.])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,3}(?![\w@])")
+HONORIFICS = frozenset("mr mrs ms miss mx dr madam mister".split())
+# English words of forms, cards and businesses that open capitalised runs next to a passport ("Passport No", "American Express")
+FOREIGN_NOT_NAME = frozenset("""passport no number name names surname given date birth place nationality holder sex card express
+american issued issue expiry expires type code country hotel homestay hostel resort villa house street road bank airlines
+airport embassy consulate visa""".split())
+
+
+def _foreign_names(text: str, low: str) -> list[tuple[str, int, int]]:
+    """Foreign names in a sentence about a foreigner (see FOREIGN_CUE)."""
+    out: list[tuple[str, int, int]] = []
+    if not FOREIGN_CUE.search(low) or not re.search(r"ho chieu|passport|khach|quoc tich|nuoc ngoai|thi thuc|visa|cong dan", low):
+        return out
+    for m in FOREIGN_RUN.finditer(text):
+        words = m.group().split()
+        folded = [w.lower() for w in words]
+        if any(w in BRANDS or w in HONORIFICS or w in FOREIGN_NOT_NAME for w in folded) or all(valid_name(w) for w in words):
+            continue
+        before = low[max(0, m.start() - 12):m.start()]
+        if re.search(r"\b(?:xe|hang|hieu|cong ty|app|ung dung|mang|khach san|homestay|resort|duong|pho)\s+$", before):
+            continue  # "xe Honda Wave", "khách sạn Green Hill": a make or a business
+        out.append(("NAME", m.start(), m.end()))
+    return out
+
+
 def _structured_names(text: str, folded: str, low: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Names found by their structure: a short title or an English honorific before valid Vietnamese syllables,
     and a family name with two more syllables in small letters after a cue word."""
@@ -422,6 +454,9 @@ def _structured_names(text: str, folded: str, low: str, found: list[tuple[str, i
             if low[a:b] in FAMOUS or low[a:b] in PLACES or not free(a, b):
                 continue
             out.append(("NAME", a, b))
+    for kind, a, b in _foreign_names(text, low):
+        if free(a, b):
+            out.append((kind, a, b))
     for m in LOWER_CUE_NAME.finditer(low):
         a, b = m.span("n")
         words = text[a:b].split()
@@ -537,6 +572,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         return None
     if _not_a_name_phrase(text, folded, run[0][0]):
         return None
+    if len(tokens) == 1 and tokens[0].lower() in HONORIFICS:
+        return None  # "Mr." alone: the name follows it
     if tokens[0] in ("Ban", "BAN") and not bare_text:  # "Ban Thanh tra nhân dân": a board; the family name is "Bàn"
         return None
     if low_first in BRANDS or (low_first in DOC_HEADS and _DOC_TAIL.match(text, run[k_first][1])):
