@@ -402,6 +402,8 @@ FOREIGN_CUE = re.compile(r"\b(?:ho chieu|passport|thi thuc|visa|quoc tich|nguoi 
                          r"|tay|lao|han|nhat|trung quoc|my|phap|duc|uc|anh|nga|thai)|cong dan (?:nuoc ngoai|[a-z]+ ?[a-z]*)"
                          r"|ben (?:nam|nu)\s*:|chong|vo|nguoi (?:lao|han|nhat|my|phap|duc|uc|anh|nga|thai|campuchia))\b")
 FOREIGN_RUN = re.compile(r"(?<![\w@.])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,3}(?![\w@])")
+TITLE_ASIDE = re.compile(r"(?:\(\s*|[–—-]\s+)(?:ong|ba|anh|chi|co|chu|bac|em|chau|cu|di)\s+(?P<n>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})"
+                         r"\s*(?:\)|$|[,.;]\s|\n)")
 HONORIFICS = frozenset("mr mrs ms miss mx dr madam mister".split())
 # English words of forms, cards and businesses that open capitalised runs next to a passport ("Passport No", "American Express")
 FOREIGN_NOT_NAME = frozenset("""passport no number name names surname given date birth place nationality holder sex card express
@@ -453,6 +455,10 @@ def _structured_names(text: str, folded: str, low: str, found: list[tuple[str, i
                 continue
             if low[a:b] in FAMOUS or low[a:b] in PLACES or not free(a, b):
                 continue
+            out.append(("NAME", a, b))
+    for m in TITLE_ASIDE.finditer(folded):  # "(chi Thoa)", "– chi Ly": a bare title and a given name set apart
+        a, b = m.span("n")
+        if all(valid_name(w) for w in text[a:b].split()) and low[a:b] not in PLACES and free(a, b):
             out.append(("NAME", a, b))
     for kind, a, b in _foreign_names(text, low):
         if free(a, b):
@@ -578,7 +584,9 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         return None
     if low_first in BRANDS or (low_first in DOC_HEADS and _DOC_TAIL.match(text, run[k_first][1])):
         return None  # "Kết bạn Zalo", "giúp em Điều 15", "em Nghị định 154/2024"
-    if _title(tokens[0], bare_text):
+    title_opens = _title(tokens[0], bare_text) and not (  # "ong Chau Sa Ni": after a title, Châu is the family name
+        len(run) >= 3 and tokens[0][1:].islower() and _title_before(text, words, idx, bare_text))
+    if title_opens:
         if len(run) == 1:
             return None
         if _place_before(text, words, idx):
