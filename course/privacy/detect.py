@@ -459,10 +459,13 @@ GROUP_BEFORE = re.compile(
     r"|tinh theo|ca lop|khoa)"
     r"(?:\s+(?:nam|nu))?\s*$"
 )
-def _group_subject(low: str, start: int) -> bool:
+def _group_subject(low: str, start: int, text: str) -> bool:
     """The birth word at `start` speaks of a group: "công dân nam sinh năm 2008", "Các cụ tròn 90 tuổi (sinh năm 1937)"."""
-    if GROUP_BEFORE.search(low[max(0, start - 30):start]):
-        return True
+    lo = max(0, start - 30)
+    if group := GROUP_BEFORE.search(low[lo:start]):
+        at = lo + group.start()
+        # a capitalised word inside the sentence is a name ("anh Khoa sinh …"), not the group word ("khóa")
+        return not (text[at].isupper() and re.search(r"[\w,]\s+$", text[max(0, at - 3):at]))
     if not re.search(r"\(\s*$", low[max(0, start - 3):start]):
         return False
     s0 = max(low.rfind(c, 0, start) for c in ".;!?\n") + 1
@@ -570,7 +573,7 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
             bare_so = glued and text[g0:g0 + 3] == "so " and low.startswith(" ngay ", b.end())  # "so sinh ngay …" typed bare
             if glued and glued.group(1) in _NOT_BIRTH_ASCII and (not text[g0].isupper() or sentence_start) and not bare_so:
                 continue
-        if _group_subject(low, b.start()):
+        if _group_subject(low, b.start(), text):
             continue
         m = ANY_DATE_RE.search(low, b.end(), min(len(low), b.end() + 90))
         if b.group() in ("sn", "ns", "nam sinh", "ng/s", "n/s") and (y2 := re.match(r"\s*:?\s*(\d{2})(?![\d/-]|[.,]\d|\s*(?:tuoi|t\b|%))",
@@ -631,8 +634,8 @@ def _old_dates_of_people(text: str, low: str, name_starts: list[int]) -> list[Fi
         c0 = max(s0, low.rfind(",", s0, a) + 1)
         clause = low[c0:a]
         ev = EVENT_BEFORE_DATE.search(clause)
-        while ev and clause.startswith("so", ev.start()) and text[c0 + ev.start():c0 + ev.start() + 2].lower() == "sổ":
-            ev = EVENT_BEFORE_DATE.search(clause, ev.start() + 2)  # "sổ hộ khẩu ghi …" (a book), not "số" (a number)
+        while ev and clause.startswith("so", ev.start()) and text[c0 + ev.start():c0 + ev.start() + 2].lower() in ("sổ", "sơ"):
+            ev = EVENT_BEFORE_DATE.search(clause, ev.start() + 2)  # "sổ hộ khẩu ghi …", "hồ sơ ghi …" (a record), not "số"
         if ev or GROUP_BEFORE.search(clause):
             continue
         out.append(Finding("DOB", a, b, text[a:b]))
@@ -1302,7 +1305,7 @@ def find_pii(text: str) -> list[Finding]:
         if m.group().lower().startswith("sinh") and (
                 word in NOT_BIRTH_BEFORE or (word == strip_diacritics(word) and word in _NOT_BIRTH_ASCII)):
             continue
-        if _group_subject(low, m.start()):
+        if _group_subject(low, m.start(), text):
             continue
         add("DOB", m, "date")
     for m in SPOKEN_DOB_RE.finditer(low) if "sinh" in low else ():
