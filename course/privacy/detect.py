@@ -435,7 +435,10 @@ _DOT = (r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s
 # The local part read aloud: words joined by "chấm", "gạch dưới", "gạch ngang", or digits in words
 # ("ngocanh hai không không năm", "quang gạch dưới minh").
 _LOCAL_JOIN = (r"(?:\s+(?:cham|gach duoi|gach chan|gach ngang|gach noi|dau gach duoi)\s+[a-z0-9][a-z0-9._+-]*"
-               r"|\s+(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?=\s))")
+               r"|\s+(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?=\s)"
+               r"|\s*\.\s*[a-z0-9][a-z0-9._+-]*)")  # "hoang.yen . 1999 @ …": a dot typed with spaces round it
+# An ending read by its letters' names: "chấm vê en" (.vn)
+_TLD_SPOKEN = r"|v[ei] en"
 # Mail services named without their domain ending: "lan a còng gmail".
 MAIL_PROVIDERS = (r"(?:gmail|g(?:o|io|i|e) ?mail|yahoo|ymail|hotmail|outlook|icloud|live|vnn|(?:go|gio|gi) ?meo|da ?hu|ya ?hu|hot ?meo"
                   r"|ao luc|out luc)")
@@ -445,9 +448,9 @@ EMAIL_LEAD_WORDS = frozenset("email mail thu la cua gui vao den cho toi em anh c
                              "qua theo moi".split())
 EMAIL_LOOSE_RE = re.compile(
     r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _LOCAL_JOIN + r"{0,8}" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
-    + _DOT + r"(?:com|vn|net|org|edu|gov|info|io)(?:" + _DOT + r"(?:vn|com|net|org))*\b"
+    + _DOT + r"(?:com|vn|net|org|edu|gov|info|io)(?:" + _DOT + r"(?:vn|com|net|org" + _TLD_SPOKEN + r"))*\b"
     r"|(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _LOCAL_JOIN + r"{0,8}" + _AT + MAIL_PROVIDERS + r"(?:" + _DOT
-    + r"(?:com|vn|net|org))*\b"
+    + r"(?:com|vn|net|org" + _TLD_SPOKEN + r"))*\b"
 )
 # The "@" part of a spelled email, found first so the costly pattern above only runs near one.
 EMAIL_AT_ANCHOR = re.compile(_AT + r"(?:[a-z0-9-]+" + _DOT + r"|" + MAIL_PROVIDERS + r"\b)")
