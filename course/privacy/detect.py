@@ -374,7 +374,10 @@ WIDE_GROUPS = re.compile(r"(?<![\w/.,-])\d{3,5}(?:[ \t]{2,3}\d{3,5}){2,4}(?:[ \t
 DIGIT_WORDS = {"khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "lam": "5",
                "sau": "6", "bay": "7", "tam": "8", "chin": "9"}
 # The name of a passport's letter read aloud, right before the digits: "xê" / "cê" (C), "bê" (B), "pê" (P) ...
-PASSPORT_LETTER_SPOKEN = re.compile(r"\b(?:xe|ce|be|pe|gie|ca|e|en no|[bcegknp])\s*[,.:-]?\s*$")  # or the letter written
+PASSPORT_LETTER_SPOKEN = re.compile(r"\b(?:(?:chu cai|chu)\s+)?(?:xe|ce|be|pe|gie|ca|e|en no|[bcegknp])\s*[,.:-]?\s*$")  # or the letter
+# written, after "chữ" too
+# A plate, a passport or a BHYT code typed one character per box of a printed form: "3 0 A - 5 1 2 . 8 6"
+BOXED_CHARS = re.compile(r"(?<![\w.-])[0-9A-Z](?: [0-9A-Z.-]){6,16}(?![\w.-])")
 
 
 def spoken_digits(spoken: str) -> str:
@@ -994,7 +997,7 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
                 add(kind, m.start(), m.end())
     for start, end, digits in number_runs(text, low, 5):
         # a passport read aloud: the letter's name, then seven digits ("xê bốn năm một, tám hai không chín")
-        letter = PASSPORT_LETTER_SPOKEN.search(low, max(0, start - 6), start)
+        letter = PASSPORT_LETTER_SPOKEN.search(low, max(0, start - 14), start)
         if letter and len(digits) in (7, 8) and PASSPORT_CONTEXT.search(_folded_before(low, letter.start(), 40)):
             add("PASSPORT", letter.start(), end)
             continue
@@ -1005,6 +1008,12 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             kind = "CMND"
         if kind:
             add(kind, start, end)
+    for m in BOXED_CHARS.finditer(text) if re.search(r"\d [A-Z] ", text) else ():
+        compact = m.group().replace(" ", "")
+        kind = ("PLATE" if PLATE_RE.fullmatch(compact) else "INSURANCE" if BHYT_RE.fullmatch(compact)
+                else "PASSPORT" if re.fullmatch(r"[A-Z]\d{7}", compact) else None)
+        if kind:
+            add(kind, m.start(), m.end())
     for m in PHONE_BRACKET_RE.finditer(text):
         if _valid_phone(m.group().replace("(", "").replace(")", "")):
             add("PHONE", m.start(), m.end())
