@@ -1188,7 +1188,14 @@ CAPS_BARE_NAME_RE = re.compile(r"\b(?:ONG|BA|ANH|CHI|EM|CO|CHU|BAC|CU|CHAU)\s+(?
 _NW_CAP = rf"[{_UPPER}][a-zà-ỹđ]+"
 MENTION_RE = re.compile(rf"(?<![\w.@])@(?P<n>{_NW_CAP}(?:\s+{_NW_CAP}){{0,2}})")
 SENDER_RE = re.compile(rf"(?:^|\n)\s*(?P<n>{_NW_CAP}(?:\s+{_NW_CAP}){{1,3}})\s*(?:\([^()\n]{{1,30}}\))?\s*:")
-ROYAL_RE = re.compile(rf"(?<!\w)(?P<n>(?:(?:Công|Huyền)\s+(?:Tằng\s+)?)?Tôn\s+(?:Nữ|Thất)(?:\s+{_NW_CAP}){{1,3}})")
+ROYAL_RE = re.compile(rf"(?<!\w)(?P<n>(?:(?:Công|Huyền)\s+(?:Tằng\s+)?)?Tôn\s+(?:Nữ|Thất)(?:\s+{_NW_CAP}){{1,3}}"
+                      rf"|(?:(?:CÔNG|HUYỀN)\s+(?:TẰNG\s+)?)?TÔN\s+(?:NỮ|THẤT)(?:\s+[{_UPPER}]+){{1,3}}(?![\w]))")  # in capitals too
+# A message signed at its end after a dash: "… cống bị tắc 3 hôm nay rồi — Hạnh" (a first-person word in the message)
+SIGN_OFF_RE = re.compile(rf"\s[—–-]\s*(?P<n>{_NW_CAP}(?:\s+{_NW_CAP}){{0,3}})\s*[.!]?\s*(?:\n|$)")
+FIRST_PERSON = re.compile(r"\b(?:em|toi|minh|chau|con|e|t)\b")
+# English labels of a passport or a form: "SURNAME: PHAM – GIVEN NAMES: THI LAN ANH"
+ENGLISH_NAME_LABEL_RE = re.compile(r"\b(?:SURNAME|GIVEN NAMES?|FULL NAME|NAME|Surname|Given names?|Full name)\s*:\s*"
+                                   r"(?P<n>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,4})(?![\w])")
 THI_NAME_RE = re.compile(rf"(?<!\w)(?P<n>(?P<f>{_NW_CAP})\s+Thị\s+{_NW_CAP}(?:\s+{_NW_CAP})?)(?!\w)")
 BARE_LABEL_NAME_RE = re.compile(r"\b(?:Ten|TEN|ten)\s*:?\s+(?P<n>(?P<s>[A-Z][a-z]+)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
 BARE_TITLE_SURNAME_RE = re.compile(r"\b(?:ong|ba|anh|chi|em|co|chu|bac|cu|chau|Ong|Ba|Anh|Chi|Em|Co|Chu|Bac|Cu|Chau)\s+"
@@ -1229,7 +1236,7 @@ def _more_name_shapes(text: str, folded_case: str) -> list[tuple[int, int]]:
     for m in SENDER_RE.finditer(text):
         if _name_words_ok(m.group("n")) and not re.match(r"\s*(?:Kính|Nơi|Ghi|Căn|Trả|Chủ|Tiêu|Nội|Lý|Ý|Tiếng|Câu|Bước|Phần|Mục|Điều|Chương|Lưu|Chú|Tóm|Kết)\b", m.group("n")):
             spans.append(m.span("n"))
-    if "Tôn" in text:  # not a school or street named after one ("Trường Tôn Thất Tùng")
+    if "Tôn" in text or "TÔN" in text:  # not a school or street named after one ("Trường Tôn Thất Tùng")
         spans += [m.span("n") for m in ROYAL_RE.finditer(text)
                   if strip_diacritics_aligned(m.group("n")).lower() not in FAMOUS and not re.search(
             r"(?:^|\s)(?:" + "|".join(STRONG_PLACE) + r")\s+$", text[max(0, m.start() - 12):m.start()].lower())]
@@ -1242,6 +1249,11 @@ def _more_name_shapes(text: str, folded_case: str) -> list[tuple[int, int]]:
     spans += [m.span("n") for rx in (MESSAGE_TO_RE, MESSAGE_OPEN_RE) for m in rx.finditer(text) if _name_words_ok(m.group("n"))]
     if text.isascii():
         spans += [m.span("n") for m in BARE_BAN_RE.finditer(text) if _name_words_ok(m.group("n"))]
+    if FIRST_PERSON.search(folded_case.lower()):
+        spans += [m.span("n") for m in SIGN_OFF_RE.finditer(text) if _name_words_ok(m.group("n"))]
+    if "NAME" in text or "name" in text:
+        spans += [m.span("n") for m in ENGLISH_NAME_LABEL_RE.finditer(folded_case)
+                  if all(valid_name(w.capitalize()) for w in m.group("n").split())]
     return spans
 
 

@@ -52,7 +52,7 @@ TITLES_BARE = frozenset("ong ba anh chi chau em co chu bac cu di thim mo cau tha
 TITLE_TAIL = frozenset("trai gai ruot noi ngoai re dau ho ca ut giao si ta ky hai tu sau bay tam chin".split())
 TITLE_HEAD_EXTRA = frozenset("con thay y luat".split())
 # "… là Tý": after these words "là" introduces a person's name ("tôi là Dũng", "vợ anh là Hoa").
-IS_NAME_AFTER = frozenset("tôi em mình cháu con vợ chồng bố mẹ cha anh chị trai gái ấy đó tên".split())
+IS_NAME_AFTER = frozenset("tôi em e mình cháu con vợ chồng bố mẹ cha anh chị trai gái ấy đó tên".split())
 IS_NAME_AFTER_BARE = frozenset(strip_diacritics_aligned(w) for w in IS_NAME_AFTER)
 # A run that opens with one of these capitalised sentence-start words can still hold a name after it
 # ("Hộ Nông Văn Dền", "Gia đình Hứa Văn Páo").
@@ -68,7 +68,9 @@ NOT_A_NAME_PHRASE = re.compile(
     r"deo o quy ho|deo hai van|deo ngang|deo khau pha|deo ma pi leng|deo pha din|"
     # everyday words of headings and documents that open with a family name ("QUAN HỆ", "TRÌNH TỰ", "VĂN PHÒNG")
     r"quan he|trinh tu|trinh chinh|trinh uy|trinh quoc|trinh bo|ly hon|ly lich|van phong|van ban|van thu|van hoa|ho so|"
-    r"ho tich|ho khau|ho ngheo|thuy van|ra soat|hien phap|quan ly|quan tri|quan trong|cao nhat|cao tuoi|kim ngach)\b")
+    r"ho tich|ho khau|ho ngheo|thuy van|ra soat|hien phap|quan ly|quan tri|quan trong|cao nhat|cao tuoi|kim ngach|"
+    # the national motto heading every administrative document: "Độc lập – Tự do – Hạnh phúc"
+    r"tu do(?= *[-–—] *hanh phuc))\b")
 
 
 def _not_a_name_phrase(text: str, folded: str, at: int) -> bool:
