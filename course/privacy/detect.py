@@ -1094,11 +1094,20 @@ OFFICE_LINE_BEFORE = re.compile(
     r"|tru so|bo phan mot cua|bo phan tiep nhan|hdnd|mat tran|doi quan ly|cong ty)\b[^,;()]{0,40}$")
 
 
-def _office_line(text: str, low: str, start: int) -> bool:
-    clause = re.split(r"[.;!?\n](?:\s|$)|,", low[max(0, start - 80):start])[-1]
-    m = OFFICE_LINE_BEFORE.search(clause)
+# An office's own account or mailbox, published for payments and documents: "Tài khoản thu phí của UBND xã mở tại Kho bạc …",
+# "Hộp thư điện tử của cơ quan: …" (folded, in the clause before the value).
+OFFICE_ACCOUNT_BEFORE = re.compile(
+    r"\b(?:(?:tai khoan|so tai khoan|stk|hop thu|thu dien tu|email|dia chi thu)(?: [a-z]+){0,3} cua (?:co quan|ubnd|uy ban|phuong|xa"
+    r"|thi tran|don vi|van phong|bo phan mot cua|quy|hoi|truong|tram y te|ban)|kho bac)\b(?! vien)")  # not "hội viên"
+
+
+def _office_line(text: str, low: str, start: int, before: re.Pattern[str] = OFFICE_LINE_BEFORE, whole_sentence: bool = False) -> bool:
+    """The value at `start` is an office's published line (or, with OFFICE_ACCOUNT_BEFORE, its account or mailbox)."""
+    cut = r"[.;!?\n](?:\s|$)" if whole_sentence else r"[.;!?\n](?:\s|$)|,"
+    clause = re.split(cut, low[max(0, start - 120):start])[-1]
+    m = before.search(clause)
     return m is not None and not person_cue(text[start - len(clause) + m.start():start]) and not re.search(
-        r"\b(?:rieng|ca nhan|cua (?:ong|ba|anh|chi|em|co|chu|bac))\b", clause)
+        r"\b(?:rieng|ca nhan|cua (?:ong|ba|anh|chi|em|co|chu|bac))\b(?! quan)", clause)  # "của cô", not "của cơ quan"
 
 
 def _merge_addresses(text: str, found: list[Finding]) -> list[Finding]:
@@ -1510,6 +1519,7 @@ def find_pii(text: str) -> list[Finding]:
             found.append(Finding("DOB", m.start(), m.end(), text[m.start():m.end()]))
     # An office's own line ("Đường dây nóng của UBND phường: 0243 …") is published, not a person's number.
     found = [f for f in found if f.kind != "PHONE" or not _office_line(text, low, f.start)]
+    found = [f for f in found if f.kind not in ("BANK", "EMAIL") or not _office_line(text, low, f.start, OFFICE_ACCOUNT_BEFORE, True)]
 
     # Resolve overlaps: keep higher priority, then the longer span.
     found.sort(key=lambda f: (-PRIORITY[f.kind], -(f.end - f.start), f.start))
