@@ -566,6 +566,12 @@ def _machine_codes(text: str) -> list[Finding]:
     return out
 
 
+def _famous_after(low: str, at: int) -> bool:
+    """A historical or legendary figure named right after a birth word (up to a title such as "Chủ tịch")."""
+    window = low[at:at + 45]
+    return any(name in window for name in FAMOUS) and not re.match(r"\W*(?:ngay|nam|:)?\W*\d", window)
+
+
 def _birth_dates(text: str, low: str) -> list[Finding]:
     """The first date after a birth word in the same clause, in any spelling ("ngày sinh … ghi 1992-11-03")."""
     out: list[Finding] = []
@@ -581,6 +587,8 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
                 continue
         if _group_subject(low, b.start(), text):
             continue
+        if _famous_after(low, b.end()):
+            continue  # "Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890)": a historical figure's, public
         m = ANY_DATE_RE.search(low, b.end(), min(len(low), b.end() + 90))
         if b.group() in ("sn", "ns", "nam sinh", "ng/s", "n/s") and (y2 := re.match(r"\s*:?\s*(\d{2})(?![\d/-]|[.,]\d|\s*(?:tuoi|t\b|%))",
                                                                                  low[b.end():b.end() + 8])):
@@ -666,8 +674,9 @@ def _excel_dates(text: str, low: str, name_starts: list[int]) -> list[Finding]:
     return out
 
 
-_RECORD_UNIT = (r"(?i:to dan pho|tdp|to|xom|thon|ban|ap|buon|plei|lang|khu pho|kp|khu vuc|khom|doi|khu|so nha|so|sn|ngo|ngach|hem"
-                r"|kiet)\s+(?:\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
+_RECORD_UNIT = (r"(?:(?i:so nha|so|sn|to dan pho|tdp|to|xom|thon|ban|ap|buon|plei|lang|khu pho|kp|khu vuc|khom|doi|khu|ngo|ngach|hem"
+                r"|kiet)\s+\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*|(?i:to dan pho|tdp|to|xom|thon|ban|ap|buon|plei|lang|khu pho|kp"
+                r"|khu vuc|khom|doi|khu|ngo|ngach|hem|kiet)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")  # "Số CCCD" is a label
 # a field of a row that is a place: units, each with its number or name, then a street or an administrative unit
 # ("Tổ 3 Khu phố Đông", "SỐ 7 NGÕ 17 HÀNG CHÁO", "KIỆT 15 ĐẶNG THÁI THÂN", "Xóm Trại")
 RECORD_PLACE = re.compile(_RECORD_UNIT + r"(?:\s*,?\s*(?:" + _RECORD_UNIT + r"|" + _ADMIN_UNIT + r"|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}))*")
@@ -1149,7 +1158,8 @@ def _extend_addresses(text: str, folded_case: str, found: list[Finding]) -> list
                 b += m.end()  # "TDP Hòa Lạc 2 báo cáo"
             if village and (m := _ADMIN_AFTER.match(folded_case, b)):  # a hamlet is found again by its commune
                 b = m.end()
-            if m := HOUSE_NTH_AFTER.match(folded_case, b):  # "hẻm 42 Nguyễn Trãi, nhà thứ ba bên trái"
+            m = HOUSE_NTH_AFTER.match(folded_case, b)  # "hẻm 42 Nguyễn Trãi, nhà thứ ba bên trái"
+            if m and not re.match(r" [A-Z]", folded_case[m.end():m.end() + 2]):  # not into a full name ("nhà ông Quách Văn Hiếu")
                 b = m.end()
             if b != f.end:
                 f = Finding("ADDRESS", f.start, b, text[f.start:b])
@@ -1420,12 +1430,19 @@ def find_pii(text: str) -> list[Finding]:
                 a += 1
             if not PLACE_CHAIN_RE.fullmatch(folded_case, a, b):
                 continue
+        owned = (cut := next((st for st, e in name_ends.items() if a < st < b < e), None)) is not None
+        if owned:
+            # "Xóm Bãi, nhà ông Quách Văn Hiếu …": the chain ran into a full name; the house is named by its owner, kept apart
+            b = a + re.search(r"[\s,]*(?:(?:nha|day tro|nha tro|phong tro|khu tro|xom tro)\s+)?(?:(?i:ong|ba|co|chu|bac|anh|chi|cu|di)\s+)?$",
+                              folded_case[a:cut]).start()
+            if b <= a:
+                continue
         chain = low[a:b]
         units = (len(re.findall(r"(?<![\w-])" + _PLACE_NOUN + r"\s+(?:so\s+)?[\dA-Z]", folded_case[a:b], re.I))
                  + len(re.findall(r"(?<![\w-])(?:" + _ADMIN_UNIT + r"|(?i:" + _POSITION + r")\s+(?i:" + _LANDMARK + r"))\b",
                                   folded_case[m.start("c"):b])))
         house_street = re.search(r",\s*" + _HOUSE_STREET, folded_case[a:b]) is not None  # "lầu 3, 45 Nguyễn Huệ"
-        units += house_street
+        units += house_street + owned  # the owner's house cut off still counts as the home's unit
         lead = lead or CHAIN_LEAD.search(folded_case[max(0, a - 24):a]) is not None
         dwelling = DWELLING_START.match(folded_case, a) is not None
         if dwelling and re.match(r"(?i:sap|gian hang)\b", folded_case[a:a + 10]) and not (
@@ -1446,7 +1463,7 @@ def find_pii(text: str) -> list[Finding]:
             continue  # "phòng 301, tòa nhà A, trụ sở UBND": an office; "bà con xóm Bưa": the village itself
         # who the sentence is about: a name found, or a title, kinship word or pronoun ("hộ ông …", "anh ấy")
         someone = person or person_cue(text[s0:s1]) or SPEAKER_LEAD.search(low, max(0, a - 30), a) is not None
-        house = (HOUSE_UNIT.search(chain) is not None or house_street  # a house, flat or stall number: one home
+        house = (HOUSE_UNIT.search(chain) is not None or house_street or owned  # a house, flat or stall number: one home
                  or re.match(_HOST_HOUSE, folded_case[a:b]) is not None)  # "nhà anh Tư, tổ 5 …", "dãy trọ cô Năm, phòng 6"
         lane = re.search(r"\b(?:ngo|ngach|hem|kiet)\s+(?:so\s+)?\d", chain) is not None
         village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|noc|phum|to dan pho|tdp|to|khu pho|kp|khom)\s", chain) is not None

@@ -194,7 +194,8 @@ _COMMUNITY_HINTS = ("truong", "to pho", "gia lang", "cong tac vien", "y te", "do
 BRANDS = frozenset("""zalo facebook fb messenger viber telegram tiktok youtube google gmail momo zalopay vnpay shopee lazada
 tiki grab gojek vneid icloud iphone samsung oppo xiaomi honda yamaha viettel vinaphone mobifone vietnamobile vnpt fpt evn
 internet wifi bluetooth excel word powerpoint chatgpt gemini copilot visa master mastercard jcb amex napas platinum booking agoda
-airbnb traveloka paypal western union""".split())
+airbnb traveloka paypal western union vietcombank vietinbank bidv agribank techcombank mbbank acb vpbank sacombank tpbank hdbank
+shb vib ocb seabank msb eximbank kienlongbank lpbank bacabank namabank abbank pvcombank scb baovietbank""".split())
 # Words of a legal reference that a title may precede ("giúp em Điều 15", "em Nghị định 154/2024"), folded.
 DOC_HEADS = frozenset("dieu khoan diem chuong muc luat nghi thong quyet cong hien bo phu mau to".split())
 # … followed by a number or by the second word of the reference in small letters ("Công văn", not "Công Văn Minh").
