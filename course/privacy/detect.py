@@ -8,7 +8,7 @@ that are *not* personal data — article numbers, years, amounts of money, docum
 "/" or followed by a currency word are skipped).
 
 Issue 24 added passports, BHXH/BHYT codes, payment cards (Luhn check unless "thẻ" is written),
-OTP/PIN/passwords after their keyword, emails written out ("a còng gmail chấm com"), and IDs in
+OTP/PIN/passwords after their keyword (`secrets.py`), emails written out ("a còng gmail chấm com"), and IDs in
 any common spelling — dashed, grouped, one digit per box, or in Vietnamese number words — all in
 `_extra_ids`; person names (`names.py`) and sensitive data about a person (`sensitive.py`).
 
@@ -38,6 +38,7 @@ from course.privacy.names import (
     valid_name,
 )
 from course.privacy.numwords import number_runs, words_to_digits
+from course.privacy.secrets import find_secrets
 from course.privacy.sensitive import find_sensitive, person_cue
 from course.text import strip_diacritics, strip_diacritics_aligned
 
@@ -83,6 +84,11 @@ _NOT_DIGIT_BEFORE = r"(?<![\d/.,\w-])"
 _NOT_DIGIT_AFTER = r"(?![\d/]|[.,]\d|-\d|\w)"
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@@?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+
+
+def _is_email(value: str) -> bool:
+    return EMAIL_RE.fullmatch(value) is not None
+
 
 # Mobile 0[3579 8]x xxx xxxx (10 digits) or landline 02xx xxxx xxxx (11 digits); +84/84 prefix;
 # groups separated by spaces, dots or dashes.
@@ -370,9 +376,6 @@ SLASH_RUN = re.compile(r"(?<![\w/.-])\d{3,4}(?:/\d{3,4}){2,3}(?![\w/-])"
                        r"|(?<![\w/.-])\d(?: ?/ ?\d){8,18}(?![\w/-])")  # and one digit per box between slashes: "0/7/9/2/…"
 # Groups of three to five digits set apart by two or three spaces, as on a form printed wide: "0920  8700  4415".
 WIDE_GROUPS = re.compile(r"(?<![\w/.,-])\d{3,5}(?:[ \t]{2,3}\d{3,5}){2,4}(?:[ \t]{2,3}\d{1,2})?(?![\w/]|[.,]\d)")
-# Digits spoken or typed as Vietnamese words ("không một bốn, một chín sáu ..."), on folded lower-case text.
-DIGIT_WORDS = {"khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "lam": "5",
-               "sau": "6", "bay": "7", "tam": "8", "chin": "9"}
 # The name of a passport's letter read aloud, right before the digits: "xê" / "cê" (C), "bê" (B), "pê" (P) ...
 PASSPORT_LETTER_SPOKEN = re.compile(r"\b(?:(?:chu cai|chu)\s+)?(?:xe|ce|be|pe|gie|ca|e|en no|[bcegknp])\s*[,.:-]?\s*$")  # or the letter
 # written, after "chữ" too
@@ -380,29 +383,6 @@ PASSPORT_LETTER_SPOKEN = re.compile(r"\b(?:(?:chu cai|chu)\s+)?(?:xe|ce|be|pe|gi
 BOXED_CHARS = re.compile(r"(?<![\w.-])[0-9A-Z](?: [0-9A-Z.-]){6,16}(?![\w.-])")
 
 
-def spoken_digits(spoken: str) -> str:
-    """Digits of numbers read aloud: "không mười bốn" → "014", "hai mươi" → "20", "mười bảy" → "17".
-
-    Folded text makes "mười" (ten) and "mươi" (tens) both "muoi": after a digit from two to nine in the same
-    group (no comma between) it is "mươi", otherwise "mười"."""
-    out: list[str] = []
-    toks = re.findall(r"[a-z]+|,", spoken)
-    for i, w in enumerate(toks):
-        if w == ",":
-            continue
-        if w != "muoi":
-            out.append(DIGIT_WORDS[w])
-            continue
-        prev = toks[i - 1] if i > 0 else ","
-        nxt = toks[i + 1] if i + 1 < len(toks) else ","
-        if prev not in (",", "muoi", "khong", "mot") and prev in DIGIT_WORDS:  # "hai mươi (lăm)"
-            if nxt not in DIGIT_WORDS or nxt == "khong":
-                out.append("0")
-        else:  # "mười (bảy)"
-            out.append("1")
-            if nxt not in DIGIT_WORDS or nxt == "khong":
-                out.append("0")
-    return "".join(out)
 # Landline with the area code in brackets: "(0212) 3 842 917", "(024) 3825 6677".
 PHONE_BRACKET_RE = re.compile(r"\(0\d{2,3}\)[\s.-]?\d(?:[\s.-]?\d){6,7}(?![\d\w])")
 # Passport: one letter and 7 (older 8) digits; spaced or dashed only after "hộ chiếu"/"passport".
@@ -416,21 +396,10 @@ BHYT_ANYCASE_RE = re.compile(r"(?<![\w])[A-Za-z]{2}[\s.-]?[1-5][\s.-]?\d{2}[\s.-
 BHYT_LOOSE_RE = re.compile(r"(?<![\w])[A-Za-z]{2}[\s.-]?[1-5](?:[\s.-]?\d){12}(?![\w]|[\s.-]\d)")
 # A phone number abroad: "+82 10 4823 9917" (the + makes it a phone whatever the country).
 PHONE_INTL_RE = re.compile(r"(?<![\w+])\+(?!84)[1-9]\d{0,2}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d){5,11}(?![\d\w])")
-# Card security code and OTP read aloud: "mã CVV 472", "OTP: bốn chín không, một một sáu".
-CVV_RE = re.compile(r"\b(?:cvv2?|cvc|ma bao mat (?:sau )?the)\s*(?:la\s+)?[:=]?\s*(?P<v>\d{3,4})\b")
 INSURANCE_CONTEXT = re.compile(r"(?:\bbhxh\b|\bbhyt\b|bao hiem xa hoi|bao hiem y te|ma (?:so )?bao hiem|so bao hiem|so so bao hiem)")
 CARD_CONTEXT = re.compile(r"(?:\bthe\b|\bcard\b|visa|master|napas|atm)")
 TAX_CONTEXT_FOLDED = re.compile(r"(?:ma so thue|\bmst\b|ma so doanh nghiep|ma thue)")
 TAX_SPACED_RE = re.compile(r"(?<![\w/.,-])\d{4}[\s.-]\d{3}[\s.-]\d{3}(?:[ \t]?[-–—][ \t]?\d{3}(?!\d))?(?![\w/]|[.,]\d)")
-# OTP / PIN / password after its keyword (on folded lower-case text).
-SECRET_RE = re.compile(
-    r"(?<!\w)(?:ma (?:otp|pin|xac thuc|xac nhan|bao mat|kich hoat)|otp|pin(?=\s*[:=]|\s+the\b)|mat khau|password"
-    r"|passcode|pass|mk)(?:\s+[a-z]{1,7}){0,6}?\s*[:=]?\s*(?:la\s+)?"
-    r"(?P<v>\d(?: ?\d){3,7}(?![\w@#$%&!*])|[^\s,;()]*[\d@#$%&!*][^\s,;()]*)"
-)
-SECRET_WORDS_RE = re.compile(r"\b(?:ma (?:otp|pin|xac thuc|xac nhan)|otp|pin|mat khau)\s*(?:la\s+)?[:=]?\s*"
-                             r"(?P<v>(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
-                             r"(?:[\s,.-]+(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)){3,7})\b")
 # An email written out: "lan a còng gmail chấm com", "an.nguyen @ gmail . com", "an (at) gmail (dot) com".
 _AT = r"(?:\s+(?:a\s+)?(?:cong|moc|\(at\)|at)\s+|\s*@\s*|\s*[(\[{<](?:a|at|a cong|cong|a moc)[)\]}>]\s*)"
 _DOT = (r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s*"
@@ -828,103 +797,6 @@ def _spoken_plates(text: str, low: str) -> list[Finding]:
     return out
 
 
-# A secret's keyword; the secret is the first token-like value after it in the same clause.
-SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|passwd|pwd|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
-                           r"|ma xac (?:thuc|nhan|minh)|ma bao mat|ma kich hoat|ma dang nhap|ma mo khoa|ma bi mat|ma so bi mat"
-                           r"|ma truy cap|smart ?otp|code (?:xac (?:nhan|thuc|minh)|otp|kich hoat)|verification code|security code|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv"
-                           r"|(?:ma )?puk|ma khoi phuc|ma du phong|recovery code|backup code"
-                           # the card's security code described: "ba số sau thẻ", "3 số mặt sau thẻ"
-                           r"|(?:ba|3) (?:chu )?so (?:o |in )?(?:mat |phia |dang )?sau(?: cua| tren)? the"
-                           # a code someone read out: "Mã bà đọc cho người lạ: …"
-                           r"|ma(?: [a-z]+){1,3} (?:doc|bao|gui|noi|cung cap|dua|nhan)(?: (?:cho|lai|giup)(?: [a-z]+){0,3})?(?= ?:))\b")
-# A code handed over: "đọc mã 2 7 4 4 1 0", "báo mã vừa nhận …", "gửi lại mã: 4821" — "mã" with its value or a filler
-# right after it, and a verb of handing over right before it (checked separately: the verbs are common words).
-HANDOVER_CODE_RE = re.compile(r"\bma(?= *(?:\d|:|la\b|(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)\b|(?:vua|da|duoc) (?:nhan|gui)"
-                              r"|gom\b))")
-# "Mã hồ sơ bà đọc cho tôi: …": the code of a file, a parcel or a search is no secret.
-NOT_SECRET_CODE = re.compile(r"ma (?:ho so|don|van don|buu|tra cuu|thu tuc|so thue|bien nhan|vach|san pham|hang|tinh|huyen|xa"
-                             r"|nganh|lop|giao dich|dinh danh|so)\b")
-HANDOVER_VERB = re.compile(r"\b(?:doc|bao|cho|gui|nhan|dua|cung cap|xin|hoi|nhap|khai|noi|lay)"
-                           r"(?: lai| giup| duoc| cho(?: [a-z]+){1,3}| giup (?:con|em|chau|toi|minh|anh|chi|co|chu|bac|ong|ba))? $")
-# A password spelled character by character: "là chữ hoa L, a, n, một chín năm chín", "gồm: h, o, a, số 5, @".
-_SPELLED_ITEM = (r"(?:(?:chu (?:in )?(?:hoa|thuong)|chu|so|ky tu|ky hieu|dau) )?(?:[a-z0-9@#$%&*!._-]"
-                 r"|(?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin)(?: (?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin)){0,5})")
-SPELLED_CHARS = re.compile(r"(?:\s+[a-z]+){0,3}?\s*(?:\bla|\bgom|:)\s*:?\s*(?P<v>" + _SPELLED_ITEM + r"(?:\s*,\s*" + _SPELLED_ITEM
-                           + r"){2,15})(?![\w])")
-SPELLED_SECRET = re.compile(r"(?:\s+[a-z]+){0,4}?\s+la\s*:?\s+(?P<v>[a-z0-9@._-]+(?:\s+[a-z0-9@._-]+){0,5}?)\s*,?\s+"
-                            r"(?:viet lien|go lien|viet thuong|viet hoa|khong dau|khong cach|lien nhau|chu thuong|chu hoa"
-                            r"|khong viet hoa|tat ca viet)\b")
-_SHORT_SECRET_KEYS = ("cvv", "cvc", "otp", "pin", "ma pin", "ma xac", "ma bao mat", "so bao mat", "ma so bao mat", "so cvv")
-
-
-def _secrets(text: str, low: str) -> list[Finding]:
-    """"Mật khẩu … của chị Hằng: Hang@1990!", "Pass wifi … đặt là longtotruong05", "Mã CVV mặt sau thẻ là 517"."""
-    out: list[Finding] = []
-    keys = [k for k in SECRET_KEY_RE.finditer(low) if not NOT_SECRET_CODE.match(low, k.start())]
-    if " ma" in low:
-        keys += [h for h in HANDOVER_CODE_RE.finditer(low) if HANDOVER_VERB.search(low, max(0, h.start() - 24), h.start())]
-    for k in keys:
-        stop = re.search(r"[.;?](?:\s|$)|\n|!\s", low[k.end():k.end() + 100])
-        end_win = k.end() + (stop.start() if stop else min(100, len(low) - k.end()))
-        nxt = SECRET_KEY_RE.search(low, k.end(), end_win)  # "wifi …: tên X, mật khẩu Y": the next keyword owns Y
-        end_win = nxt.start() if nxt else end_win
-        if nxt and k.group() in ("wifi", "wi-fi"):
-            continue  # "wifi: NhaTro_Hong5G, pass: …": what follows "wifi" is the network's name; the password has its own key
-        short = k.group().startswith(_SHORT_SECRET_KEYS) or k.group().startswith(("ba ", "3 "))
-        chars = SPELLED_CHARS.match(low, k.end(), end_win)
-        if chars and re.search(r"(?:^|, ?|(?:hoa|thuong|chu) )[a-z@#$%&*!](?:,|$)", chars.group("v")):
-            out.append(Finding("SECRET", chars.start("v"), chars.end("v"), text[chars.start("v"):chars.end("v")]))
-            continue
-        # the value read aloud or typed digit by digit: "là năm hai tám, một chín bốn", "là 8 4 2 6 9"
-        spoken = [(k.end() + a, k.end() + b) for a, b, dg in number_runs(text[k.end():end_win], low[k.end():end_win], 3)
-                  if 3 <= len(dg) <= 12]
-        spaced = re.search(r"(?<![\w.,/])\d(?:(?: | ?[-.] )\d){3,11}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
-        if spaced:
-            spoken.append((k.end() + spaced.start(), k.end() + spaced.end()))
-        # digits in groups: "mã OTP 6 số: 027 593", "PIN 12 34"
-        grouped = re.search(r"(?<![\w.,/])\d{2,4}(?: \d{2,4}){1,3}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
-        if grouped and 4 <= len(_digits(grouped.group())) <= 8:
-            spoken.append((k.end() + grouped.start(), k.end() + grouped.end()))
-        if spoken:
-            a, b = min(spoken)
-            out.append(Finding("SECRET", a, b, text[a:b]))
-            continue
-        # a value in quotes after the key: "pass là 'hoa hong 123'"
-        quoted = re.match(r"(?:\s+[a-z]+){0,4}?\s*(?:\bla|:|=)\s*['\"“‘«](?P<v>[^'\"”’»\n]{3,40})['\"”’»]", low[k.end():end_win])
-        if quoted:
-            out.append(Finding("SECRET", k.end() + quoted.start("v"), k.end() + quoted.end("v"),
-                               text[k.end() + quoted.start("v"):k.end() + quoted.end("v")]))
-            continue
-        # a password read as words, then how to type it: "là mai hoa năm sáu viết liền không dấu"
-        spelled = SPELLED_SECRET.match(low, k.end(), end_win)
-        if spelled:
-            out.append(Finding("SECRET", spelled.start("v"), spelled.end("v"), text[spelled.start("v"):spelled.end("v")]))
-            continue
-        for t in re.finditer(r"[^\s,;()\[\]\"“”]+", text[k.end():end_win]):
-            a, b = k.end() + t.start(), k.end() + t.end()
-            while b > a and text[b - 1] in ".:":
-                b -= 1
-            tok = text[a:b]
-            if EMAIL_RE.fullmatch(tok):
-                continue  # "pass email lan.tq@gmail.com là …": the account, not its password
-            after_is = re.search(r"(?:\bla|[:=])\s*$", low[max(0, a - 6):a]) is not None
-            if re.search(r"\b(?:ten(?: mang| wifi)?|ssid|name|ten dang nhap|username)\s*[:=]?\s*$", low[max(0, a - 20):a]):
-                continue  # the network's or the account's name, not its password
-            paired = re.fullmatch(r"\d{2,4}(?:[-.]\d{2,4}){1,3}", tok) and 4 <= len(_digits(tok)) <= 8  # "47-19-83"
-            if paired or re.fullmatch(r"\d{3,8}", tok):
-                if short or len(tok) >= 4:
-                    out.append(Finding("SECRET", a, b, tok))
-                    break
-                continue
-            mixed = re.search(r"\d", tok) and re.search(r"[A-Za-z]", tok)
-            symbol = re.search(r"[@#$%&!*_]", tok) and re.search(r"\w", tok)
-            bare_word = after_is and len(tok) >= 6 and tok.isascii() and tok.isalnum() and not short
-            if len(tok) >= 4 and (mixed or symbol or bare_word) and not re.fullmatch(r"\d{1,2}[hg]\d{0,2}", tok):
-                out.append(Finding("SECRET", a, b, tok))
-                break
-    return out
-
-
 def _luhn(digits: str) -> bool:
     total = 0
     for i, ch in enumerate(reversed(digits)):
@@ -1042,28 +914,13 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             add("INSURANCE", m.start(), m.end())
     for m in PHONE_INTL_RE.finditer(text):
         add("PHONE", m.start(), m.end())
-    for m in CVV_RE.finditer(low):
-        add("SECRET", m.start("v"), m.end("v"))
     for m in DIGIT_RUN.finditer(text):  # 10-digit BHXH numbers after their keyword
         if len(_digits(m.group())) == 10 and INSURANCE_CONTEXT.search(_folded_before(low, m.start(), 40)):
             add("INSURANCE", m.start(), m.end())
     for m in TAX_SPACED_RE.finditer(text):
         if TAX_CONTEXT_FOLDED.search(_folded_before(low, m.start(), 40)):
             add("TAX", m.start(), m.end())
-    for m in SECRET_RE.finditer(low):
-        start, end = m.span("v")
-        if not re.search(r"\d", m.group("v")) and not re.search(r"[@#$%&!*]\w", m.group("v")):
-            continue
-        if EMAIL_RE.fullmatch(text, start, end):
-            continue  # the account the password belongs to ("pass email lan.tq@gmail.com là …")
-        while end > start and text[end - 1] in ".:,":
-            end -= 1
-        if end - start >= 4:
-            add("SECRET", start, end)
-    for m in SECRET_WORDS_RE.finditer(low):
-        if len(spoken_digits(m.group("v"))) >= 4:
-            add("SECRET", m.start("v"), m.end("v"))
-    out.extend(_secrets(text, low))
+    out.extend(Finding("SECRET", a, b, text[a:b]) for a, b in find_secrets(text, low, _is_email))
     if " " in low:
         out.extend(_spoken_plates(text, low))
     for m in PLATE_LOOSE_RE.finditer(low):
