@@ -1125,6 +1125,9 @@ P_COUSIN_CASES = [
     ('EMAIL', 'lan a còng gmail chấm com chấm vi en', 'thư của chị: lan a còng gmail chấm com chấm vi en'),
     ('PLATE', '5 1 F - 2 3 4 . 5 6', 'Biển số: 5 1 F - 2 3 4 . 5 6 (ô in sẵn)'),
     ('PASSPORT', 'chu cai B, mot hai ba, bon nam sau bay', 'so ho chieu: chu cai B, mot hai ba, bon nam sau bay'),
+    # a place continued over its fields; an account holder's name as the bank prints it
+    ('ADDRESS', 'xóm 6 – thôn Đông – X. Nghĩa Hưng', 'Hộ ông Tạ Văn Khôi – xóm 6 – thôn Đông – X. Nghĩa Hưng'),
+    ('NAME', 'LE THI MAI', 'CK giúp chị 2 triệu, STK 0451000123789 VCB, chủ TK LE THI MAI'),
 ]
 
 

@@ -650,6 +650,7 @@ _RECORD_UNIT = (r"(?:(?i:so nha|so|sn|to dan pho|tdp|to|xom|thon|ban|ap|buon|ple
 # ("Tổ 3 Khu phố Đông", "SỐ 7 NGÕ 17 HÀNG CHÁO", "KIỆT 15 ĐẶNG THÁI THÂN", "Xóm Trại")
 RECORD_PLACE = re.compile(_RECORD_UNIT + r"(?:\s*,?\s*(?:" + _RECORD_UNIT + r"|" + _ADMIN_UNIT + r"|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}))*")
 RECORD_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}|(?:19|20)\d{2}-[01]\d-[0-3]\d")  # or ISO
+RECORD_ADMIN = re.compile(_ADMIN_UNIT)  # "P. Tân Phong", "xã Yên Sơn" after a place field
 # "Bản: Nà Sản", "THÔN: THÔN SÀNG CHẢI": a field labelled with a place unit holds the place's name
 RECORD_PLACE_LABEL = re.compile(r"(?:(?i:to dan pho|tdp|to|xom|thon|ban|ap|buon|plei|lang|khu pho|kp|khu vuc|khom)\s*:"
                                 r"|(?i:dia chi|thuong tru|tam tru|noi o|cho o)\s*:?)\s*(?P<v>[A-Z0-9][\w'-]*(?:,?\s+[A-Z0-9][\w'-]*){0,5})")
@@ -683,6 +684,7 @@ def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> lis
         cuts = [(g.start(), g.end()) for g in sep.finditer(line)] if isinstance(sep, re.Pattern) else [
             (i, i + 1) for i, ch in enumerate(line) if ch == sep]
         bounds = [0] + [x for c in cuts for x in c] + [len(line)]
+        place_before = False  # the field before this one was a place: "tổ 3 – khu phố 5 – P. Tân Phong" is one address
         for i in range(0, len(bounds), 2):
             field = line[bounds[i]:bounds[i + 1]]
             k = a0 + bounds[i]
@@ -696,10 +698,16 @@ def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> lis
                 a = label.start("v")
             head = text[a:b].split(" ", 1)[0].lower()
             digits = _digits(text[a:b])
-            if ((RECORD_PLACE.fullmatch(folded_case[a:b]) and (head.isascii() or head in RECORD_PLACE_WORDS))  # not "Lạng Sơn"
-                    or (label and not RECORD_DATE.fullmatch(text[a:b]))):
+            place = ((RECORD_PLACE.fullmatch(folded_case[a:b]) and (head.isascii() or head in RECORD_PLACE_WORDS))  # not "Lạng Sơn"
+                     or (label and not RECORD_DATE.fullmatch(text[a:b])))
+            if place_before and (place or RECORD_ADMIN.fullmatch(folded_case, a, b)):
+                out[-1] = Finding("ADDRESS", out[-1].start, b, text[out[-1].start:b])
+            elif place:
                 out.append(Finding("ADDRESS", a, b, text[a:b]))
-            elif RECORD_DATE.fullmatch(text[a:b]):
+            place_before = bool(place) or (place_before and RECORD_ADMIN.fullmatch(folded_case, a, b) is not None)
+            if place_before:
+                continue
+            if RECORD_DATE.fullmatch(text[a:b]):
                 out.append(Finding("DOB", a, b, text[a:b]))
             elif 9 <= len(digits) <= 19 and re.fullmatch(r"\d[\d .-]*\d", text[a:b]) and (
                     kind := _classify_digits(digits, folded_case.lower(), a, b, text) or ("CMND" if len(digits) == 9 else None)):
@@ -1069,6 +1077,9 @@ ROYAL_RE = re.compile(rf"(?<!\w)(?P<n>(?:(?:Công|Huyền)\s+(?:Tằng\s+)?)?Tô
 # A message signed at its end after a dash: "… cống bị tắc 3 hôm nay rồi — Hạnh" (a first-person word in the message)
 SIGN_OFF_RE = re.compile(rf"\s[—–-]\s*(?P<n>{_NW_CAP}(?:\s+{_NW_CAP}){{0,3}})\s*[.!]?\s*(?:\n|$)")
 FIRST_PERSON = re.compile(r"\b(?:em|toi|minh|chau|con|e|t)\b")
+# An account holder's name in capitals, as a bank prints it: "chủ TK NGUYEN VAN AN", "Tên TK: TRAN THI BINH" (folded)
+ACCOUNT_HOLDER_RE = re.compile(r"(?i:chu (?:tk|tai khoan|the)|ten (?:tk|tai khoan|chu tk|chu tai khoan)|account name|account holder)"
+                               r"\s*:?\s*(?P<n>(?P<s>[A-Z]{1,7})(?: [A-Z]{1,7}){1,4})(?![\w])")
 # English labels of a passport or a form: "SURNAME: PHAM – GIVEN NAMES: THI LAN ANH"
 ENGLISH_NAME_LABEL_RE = re.compile(r"\b(?:SURNAME|GIVEN NAMES?|FULL NAME|NAME|Surname|Given names?|Full name)\s*:\s*"
                                    r"(?P<n>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,4})(?![\w])")
@@ -1127,6 +1138,7 @@ def _more_name_shapes(text: str, folded_case: str) -> list[tuple[int, int]]:
         spans += [m.span("n") for m in BARE_BAN_RE.finditer(text) if _name_words_ok(m.group("n"))]
     if FIRST_PERSON.search(folded_case.lower()):
         spans += [m.span("n") for m in SIGN_OFF_RE.finditer(text) if _name_words_ok(m.group("n"))]
+    spans += [m.span("n") for m in ACCOUNT_HOLDER_RE.finditer(folded_case) if m.group("s").lower() in SURNAMES_BARE]
     if "NAME" in text or "name" in text:
         spans += [m.span("n") for m in ENGLISH_NAME_LABEL_RE.finditer(folded_case)
                   if all(valid_name(w.capitalize()) for w in m.group("n").split())]

@@ -691,7 +691,7 @@ def _role_before(folded: str, start: int, tokens: list[str]) -> bool:
     structured = len(tokens) >= 3 and strip_diacritics_aligned(tokens[1]).lower() in ("van", "thi", "a", "seo")
     return (len(tokens) <= 4 and any(w in clause for w in _ROLE_HINTS) and ROLE_CUE.search(clause) is not None
             and (re.search(r"(?<![\w-])hoc vien\s*$", clause) is None or clause.islower())  # "Học viện Chính trị": a school
-            and not any(t.isupper() and len(t) > 1 for t in tokens) and (structured or all(valid_name(t) for t in tokens)
+            and (structured or not any(t.isupper() and len(t) > 1 for t in tokens)) and (structured or all(valid_name(t) for t in tokens)
                  or (len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE))
                  or (len(tokens) >= 2 and (tokens[0] == "Y" or tokens[0].startswith("H'"))))  # Ê Đê, Jrai: "Y Blăk Mlô"
             and not DEPARTMENT_AT.match(folded, start))  # "công chức Tư pháp – Hộ tịch": a field of work
