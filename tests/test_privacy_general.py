@@ -1128,6 +1128,9 @@ P_COUSIN_CASES = [
     # a place continued over its fields; an account holder's name as the bank prints it
     ('ADDRESS', 'xóm 6 – thôn Đông – X. Nghĩa Hưng', 'Hộ ông Tạ Văn Khôi – xóm 6 – thôn Đông – X. Nghĩa Hưng'),
     ('NAME', 'LE THI MAI', 'CK giúp chị 2 triệu, STK 0451000123789 VCB, chủ TK LE THI MAI'),
+    # a husband, a wife or a parent typed bare with "em"/"e" is someone ("chong e", not "chống")
+    ('SENSITIVE', 'bi tam giam', 'chong e bi tam giam 3 thang roi a'),
+    ('SENSITIVE', 'bi tai bien', 'me em bi tai bien, nam mot cho'),
 ]
 
 

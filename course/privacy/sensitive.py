@@ -357,6 +357,8 @@ def _group_or_topic(text: str, low: str, s0: int, a: int) -> bool:
         if word == "chồng" or (word == "chong" and re.search(r"\b(?:bi|voi|cua|vo|va|nha|me|bo)\s+$",
                                                             low[max(0, g.start() + w.start() - 6):g.start() + w.start()])):
             return False
+        if word == "chong" and re.match(r"chong (?:em|e|toi|tui|minh|chi|co|ay|cua)\b", low[g.start() + w.start():]):
+            return False  # "chong e bi bat …" typed bare: her husband
     return True
 
 
@@ -528,7 +530,7 @@ PERSON_WORDS = re.compile(
 ENGLISH_PERSON = re.compile(r"\b(?:he|she|his|her|him)\b")
 ENGLISH_WORDS = re.compile(r"\b(?:the|is|was|has|had|have|with|and|of|for|in|on|been|a|an)\b")
 PERSON_WORDS_BARE = re.compile(
-    r"\b(?:toi|(?:ong|anh|chi|chau|em|con|vo|chong|bo|me) (?:ay|toi|minh)|(?<!cac )(?<!nhung )(?<!xac dinh )doi tuong(?! (?:quy dinh|duoc|thuoc|ap dung|tham gia|huong|chinh sach|bao tro))"
+    r"\b(?:toi|(?:ong|anh|chi|chau|em|con|vo|chong|bo|me) (?:ay|toi|minh)|(?:vo|chong|bo|me) (?:em|e|tui)|(?<!cac )(?<!nhung )(?<!xac dinh )doi tuong(?! (?:quy dinh|duoc|thuoc|ap dung|tham gia|huong|chinh sach|bao tro))"
     r"|nguoi nay|nguoi do)\b"
 )
 
