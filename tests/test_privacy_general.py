@@ -1131,6 +1131,9 @@ P_COUSIN_CASES = [
     # a husband, a wife or a parent typed bare with "em"/"e" is someone ("chong e", not "chống")
     ('SENSITIVE', 'bi tam giam', 'chong e bi tam giam 3 thang roi a'),
     ('SENSITIVE', 'bi tai bien', 'me em bi tai bien, nam mot cho'),
+    # a Khmer hamlet (sóc) like thôn/bản/ấp; a drug reaction or a poisoning
+    ('ADDRESS', 'sóc Tà Lọt', 'Ông Kim Sang ở sóc Tà Lọt, xã Vĩnh Phước, xin hỗ trợ nhà ở.'),
+    ('SENSITIVE', 'bị sốc phản vệ', 'Cháu Lâm bị sốc phản vệ sau khi tiêm.'),
 ]
 
 
@@ -1150,6 +1153,8 @@ def test_mechanisms_cover_cousins_of_slice_p_misses(kind: str, value: str, text:
     'Công chức Văn hóa – Xã hội đi tập huấn.',
     'Thanh niên sinh năm 2008 đăng ký nghĩa vụ quân sự.',
     'Năm,Số hộ,Ghi chú\n2023,120,giảm',
+    'Tuyên truyền phòng, chống sốc phản vệ khi tiêm chủng.',
+    'Áo sọc xanh bán ở chợ, giá 120.000 đồng.',
 ])
 def test_slice_p_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """An office's mailbox and treasury account, vehicles held, a historical figure's birthday, the national motto,

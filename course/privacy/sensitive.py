@@ -146,7 +146,7 @@ _HEALTH_HEAD = (r"(?:benh|chung|hoi chung|ung thu|khoi u|u (?:nao|phoi|gan|vu|xo
                 r"xo (?:gan|vua|cung)|teo|nhiem trung|nhiem doc|di chung|di tat|tat|thuong tat|ton thuong|chan thuong|"
                 r"gay (?:xuong|chan|tay|cot song)|bong|liet|dot quy|tai bien|nhoi mau|xuat huyet (?:nao|da day)|"
                 r"tram cam|tam than|dong kinh|dai thao duong|tieu duong|huyet ap|mo mau|gut|hen|lao|hiv|aids|sida|"
-                r"viem gan|covid|sot xuat huyet|than|tim|gan|phoi|nao|da day|tu cung|buong trung|tuyen giap|la lach|tui mat)")
+                r"viem gan|covid|sot xuat huyet|than|tim|gan|phoi|nao|da day|tu cung|buong trung|tuyen giap|la lach|tui mat|soc thuoc|soc phan ve|ngo doc)")
 GENERIC: dict[str, re.Pattern[str]] = {
     "health": re.compile(
         r"\b(?:(?:dang |da |tung |moi |vua |bi |phai )*(?:bi te|bi nga|te|nga|mac|bi|nhiem|dieu tri|chua tri|chua|chan doan(?: la| mac| bi)?"
