@@ -1134,6 +1134,7 @@ P_COUSIN_CASES = [
     # a Khmer hamlet (sóc) like thôn/bản/ấp; a drug reaction or a poisoning
     ('ADDRESS', 'sóc Tà Lọt', 'Ông Kim Sang ở sóc Tà Lọt, xã Vĩnh Phước, xin hỗ trợ nhà ở.'),
     ('SENSITIVE', 'bị sốc phản vệ', 'Cháu Lâm bị sốc phản vệ sau khi tiêm.'),
+    ('SECRET', '2-8-0-5', 'Mã két của cửa hàng chị Dung: mật mã là 2-8-0-5'),
 ]
 
 
@@ -1155,6 +1156,7 @@ def test_mechanisms_cover_cousins_of_slice_p_misses(kind: str, value: str, text:
     'Năm,Số hộ,Ghi chú\n2023,120,giảm',
     'Tuyên truyền phòng, chống sốc phản vệ khi tiêm chủng.',
     'Áo sọc xanh bán ở chợ, giá 120.000 đồng.',
+    'Mật khẩu hệ thống được đổi ngày 15-6-2026 theo quy định.',
 ])
 def test_slice_p_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """An office's mailbox and treasury account, vehicles held, a historical figure's birthday, the national motto,

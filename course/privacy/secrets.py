@@ -104,7 +104,9 @@ def _after_keys(text: str, low: str, is_email: Callable[[str], bool]) -> list[tu
             after_is = re.search(r"(?:\bla|[:=])\s*$", low[max(0, a - 6):a]) is not None
             if re.search(r"\b(?:ten(?: mang| wifi)?|ssid|name|ten dang nhap|username)\s*[:=]?\s*$", low[max(0, a - 20):a]):
                 continue  # the network's or the account's name, not its password
-            paired = re.fullmatch(r"\d{2,4}(?:[-.]\d{2,4}){1,3}", tok) and 4 <= sum(c.isdigit() for c in tok) <= 8  # "47-19-83"
+            # digits in pairs or one by one: "47-19-83", "7-3-9-1" (not a date: "12-3-2024")
+            paired = (re.fullmatch(r"\d{1,4}(?:[-.]\d{1,4}){1,7}", tok) and 4 <= sum(c.isdigit() for c in tok) <= 8
+                      and not re.fullmatch(r"\d{1,2}[-.]\d{1,2}[-.](?:19|20)\d{2}", tok))
             if paired or re.fullmatch(r"\d{3,8}", tok):
                 if short or len(tok) >= 4:
                     out.append((a, b))
@@ -129,6 +131,8 @@ def find_secrets(text: str, low: str, is_email: Callable[[str], bool]) -> list[t
             continue
         if is_email(text[start:end]):
             continue  # the account the password belongs to
+        if re.fullmatch(r"\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d{2}", m.group("v")) and re.search(r"\bngay\b", low[m.start():start]):
+            continue  # "mật khẩu đổi ngày 12-3-2024": when it changed, not what it is
         while end > start and text[end - 1] in ".:,":
             end -= 1
         if end - start >= 4:
