@@ -1135,6 +1135,10 @@ P_COUSIN_CASES = [
     ('ADDRESS', 'sóc Tà Lọt', 'Ông Kim Sang ở sóc Tà Lọt, xã Vĩnh Phước, xin hỗ trợ nhà ở.'),
     ('SENSITIVE', 'bị sốc phản vệ', 'Cháu Lâm bị sốc phản vệ sau khi tiêm.'),
     ('SECRET', '2-8-0-5', 'Mã két của cửa hàng chị Dung: mật mã là 2-8-0-5'),
+    # a house number and its street with the ward after it; "nằm/ở trong hẻm …"; an estate "tập thể" by its name
+    ('ADDRESS', '41 Hai Bà Trưng, P. Tân Định, Q.1', 'Giao gói hàng cho chị Ngọc tại 41 Hai Bà Trưng, P. Tân Định, Q.1'),
+    ('ADDRESS', 'hẻm 77 Phạm Văn Chiêu', 'Nhà cô Ba nằm trong hẻm 77 Phạm Văn Chiêu, phường 14.'),
+    ('ADDRESS', 'tập thể Thành Công, nhà C3', 'Bác Hòa ở tập thể Thành Công, nhà C3, phòng 112.'),
 ]
 
 
@@ -1157,6 +1161,9 @@ def test_mechanisms_cover_cousins_of_slice_p_misses(kind: str, value: str, text:
     'Tuyên truyền phòng, chống sốc phản vệ khi tiêm chủng.',
     'Áo sọc xanh bán ở chợ, giá 120.000 đồng.',
     'Mật khẩu hệ thống được đổi ngày 15-6-2026 theo quy định.',
+    'Trong thôn 3 có 40 hộ trồng chè.',
+    'Khoản 2 Điều 12 Luật Cư trú, xã và phường thực hiện.',
+    'Tập thể lớp 9A, xã Yên Sơn được khen thưởng.',
 ])
 def test_slice_p_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """An office's mailbox and treasury account, vehicles held, a historical figure's birthday, the national motto,

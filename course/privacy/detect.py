@@ -220,7 +220,8 @@ SN_HOUSE_AFTER = r"\s*,?\s*(?:ng|ngo|ngach|hem|kiet|to|duong|pho)\s+\d"
 _PLACE_NOUN = (r"(?:sn(?=\s+\d{1,4}[A-Za-z]?" + SN_HOUSE_AFTER + r")|ng(?=\s+\d{1,4}\s*,)|phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)"
                r"|khu vuc|khu tai dinh cu|khu tdc|ktdc|tdc|sap|gian hang|km|cum|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
                r"to dan pho|tdp|to|khu pho|kp|khom|xom|thon|ban|ap|buon|plei|lang|noc|phum|soc|cho|chung cu|khu tap the|day nha tap the|ktx|block|lo|day"
-               r"|quoc lo|tinh lo|huong lo|duong tinh|duong huyen|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn)")
+               r"|quoc lo|tinh lo|huong lo|duong tinh|duong huyen|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn"
+               r"|tap the(?=\s+[A-Z]))")  # "tập thể Kim Liên" (an estate), not "tập thể lớp"
 _PLACE_UNIT = (r"(?:(?i:kp|tdp|ap|to)(?=\d{1,2}\b)|(?i:" + _PLACE_NOUN + r")\s+)(?:so\s+)?(?:\d{1,2}\s+Thang\s+(?:\d{1,2}|[A-Z][a-z]+)(?!\w)"  # "đường 3 Tháng 2"
                r"|\d{1,4}(?:[A-Za-z]{1,2}\d{1,3}|[A-Za-z]?)(?:[/.-]\d{1,4}[A-Za-z]?)*(?:\+\d{1,4})?(?![\w/])"  # "60/4", "12A08", "17+300"
                r"|[A-Z]{1,2}\d{0,3}(?:[-.]\d{1,4}[A-Za-z]?)?\b(?:\s+[A-Z][\w'-]*){0,3}"  # "A3", "B2-15", "S2.05 Vinhomes Ocean Park"
@@ -250,6 +251,8 @@ _HOUSE_NTH = (r"(?i:(?:can |cai )?nha thu (?:" + _NUMW + r"|\d{1,2})(?: (?:ben|p
               r"(?: (?:ngo|hem|kiet|vao|ra|dem|lai))?)?|nha (?:ong|ba|anh|chi|co|chu|bac|cu) )(?:[A-Z][\w'-]*)?"
               r"|(?i:xom|ban|thon|lang|ap|khu) (?:tren|duoi|giua|ngoai|trong|dau|cuoi) [a-z]+")
 _HOUSE_STREET = r"\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4}"
+# A house number and a street, then its ward or district: "23 Lý Tự Trọng, P. Bến Nghé, Q.1" (folded, capitals kept)
+HOUSE_STREET_ADMIN_RE = re.compile(r"(?<![\w/.,-])(?P<addr>" + _HOUSE_STREET + r"(?:\s*,\s*" + _ADMIN_UNIT + r"){1,3})")
 _CHAIN_NEXT = (r"(?:(?i:nay (?:la|thuoc)|truoc la|cu la)\s+)?(?:" + _HOUSE_NTH + r"|" + _HOST_HOUSE + r"|" + _PLACE_UNIT + r"|" + _POSITION_UNIT + r"|"
                + _ADMIN_UNIT + r"|" + _HOUSE_STREET + r")(?:\s+(?i:cu|moi)\b)?")
 HOUSE_NTH_AFTER = re.compile(r"\s*,?\s*(?:" + _HOUSE_NTH + r")")
@@ -282,7 +285,7 @@ AFTER_PERSON_GROUP = re.compile(r"\s*[,(-]?\s*(?:(?i:to truong|to pho|truong tho
 NUMBERED_GROUP = re.compile(r"(?:to dan pho|tdp|to|xom|thon|doi|khu pho|kp|khom|ap|khu dan cu|kdc|khu)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
 # The village or group itself, not a home in it: "bà con xóm Bưa", "trưởng thôn …", "chi bộ bản …", "nhà văn hóa tổ 5".
 GROUP_PLACE_BEFORE = re.compile(r"\b(?:ba con|chi em|anh em|nhan dan|dan|truong|pho|bi thu|chi bo|nha van hoa|hoi|doi|"
-                                r"cong an|can bo|toan|cac|moi|nhung|trong|cua ca|dia ban|thuoc)\s*$")
+                                r"cong an|can bo|toan|cac|moi|nhung|(?<!\bo )(?<!\bnam )trong|cua ca|dia ban|thuoc)\s*$")  # "ở trong hẻm 5" is a home
 
 
 # Words that, right before a number, make it a legal or document reference — never an address.
@@ -1246,6 +1249,9 @@ def find_pii(text: str) -> list[Finding]:
                 or NOT_ADDRESS_NAME.search(m.group("addr")) or _money_after(text, m.end())):
             continue
         add("ADDRESS", m, "addr")
+    for m in HOUSE_STREET_ADMIN_RE.finditer(folded_case):
+        if not (NOT_ADDRESS_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or _money_after(text, m.end("addr"))):
+            found.append(Finding("ADDRESS", m.start("addr"), m.end("addr"), text[m.start("addr"):m.end("addr")]))
     for m in ENGLISH_ADDRESS.finditer(text) if re.search(r"St|Road|Rd|Ave|[Ss]treet|Lane", text) else ():
         add("ADDRESS", m)
     for m in ENGLISH_PLACE.finditer(text) if re.search(r"Hamlet|Village|Group|Quarter|Zone|Block|Alley|Lane|Room|Ap", text) else ():
@@ -1284,6 +1290,7 @@ def find_pii(text: str) -> list[Finding]:
             b -= 1
         lead = CHAIN_LEAD.search(folded_case[max(0, a - 24):a]) is not None  # before a position word ("ở cuối xóm …")
         if pos := POSITION_START.match(folded_case, a, b):
+            lead = lead or re.search(r"\bnam\s+$", low[max(0, a - 6):a]) is not None  # "(nhà …) nằm trong hẻm …"
             if not lead:
                 continue
             a = pos.end()
