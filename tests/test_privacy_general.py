@@ -1139,6 +1139,8 @@ P_COUSIN_CASES = [
     ('ADDRESS', '41 Hai Bà Trưng, P. Tân Định, Q.1', 'Giao gói hàng cho chị Ngọc tại 41 Hai Bà Trưng, P. Tân Định, Q.1'),
     ('ADDRESS', 'hẻm 77 Phạm Văn Chiêu', 'Nhà cô Ba nằm trong hẻm 77 Phạm Văn Chiêu, phường 14.'),
     ('ADDRESS', 'tập thể Thành Công, nhà C3', 'Bác Hòa ở tập thể Thành Công, nhà C3, phòng 112.'),
+    # children listed by their given names after a plural kinship word
+    ('NAME', 'Mít', 'Ba cháu là Su, Mít và Bơ được miễn học phí.'),
 ]
 
 
@@ -1164,6 +1166,7 @@ def test_mechanisms_cover_cousins_of_slice_p_misses(kind: str, value: str, text:
     'Trong thôn 3 có 40 hộ trồng chè.',
     'Khoản 2 Điều 12 Luật Cư trú, xã và phường thực hiện.',
     'Tập thể lớp 9A, xã Yên Sơn được khen thưởng.',
+    'Các em Hà Nội, Huế và Đà Nẵng dự trại hè.',
 ])
 def test_slice_p_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """An office's mailbox and treasury account, vehicles held, a historical figure's birthday, the national motto,

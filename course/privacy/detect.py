@@ -1080,6 +1080,10 @@ ROYAL_RE = re.compile(rf"(?<!\w)(?P<n>(?:(?:Công|Huyền)\s+(?:Tằng\s+)?)?Tô
 # A message signed at its end after a dash: "… cống bị tắc 3 hôm nay rồi — Hạnh" (a first-person word in the message)
 SIGN_OFF_RE = re.compile(rf"\s[—–-]\s*(?P<n>{_NW_CAP}(?:\s+{_NW_CAP}){{0,3}})\s*[.!]?\s*(?:\n|$)")
 FIRST_PERSON = re.compile(r"\b(?:em|toi|minh|chau|con|e|t)\b")
+# Children or relatives listed by their given names after a plural kinship word: "Các cháu: Bống, Bin, Tũn", "hai con là
+# Na và Nô"
+KIN_LIST_RE = re.compile(rf"\b(?:[Cc]ác|[Hh]ai|[Bb]a|[Bb]ốn|[Mm]ấy) (?:cháu|con|em|bé|cụ)(?: là| gồm)?\s*:?\s*"
+                         rf"(?P<l>{_NW_CAP}(?:\s*,\s*{_NW_CAP})*(?:\s*(?:,|và)\s*{_NW_CAP}))")
 # An account holder's name in capitals, as a bank prints it: "chủ TK NGUYEN VAN AN", "Tên TK: TRAN THI BINH" (folded)
 ACCOUNT_HOLDER_RE = re.compile(r"(?i:chu (?:tk|tai khoan|the)|ten (?:tk|tai khoan|chu tk|chu tai khoan)|account name|account holder)"
                                r"\s*:?\s*(?P<n>(?P<s>[A-Z]{1,7})(?: [A-Z]{1,7}){1,4})(?![\w])")
@@ -1142,6 +1146,9 @@ def _more_name_shapes(text: str, folded_case: str) -> list[tuple[int, int]]:
     if FIRST_PERSON.search(folded_case.lower()):
         spans += [m.span("n") for m in SIGN_OFF_RE.finditer(text) if _name_words_ok(m.group("n"))]
     spans += [m.span("n") for m in ACCOUNT_HOLDER_RE.finditer(folded_case) if m.group("s").lower() in SURNAMES_BARE]
+    for m in KIN_LIST_RE.finditer(text):
+        spans += [(m.start("l") + w.start(), m.start("l") + w.end()) for w in re.finditer(_NW_CAP, m.group("l"))
+                  if _name_words_ok(w.group())]
     if "NAME" in text or "name" in text:
         spans += [m.span("n") for m in ENGLISH_NAME_LABEL_RE.finditer(folded_case)
                   if all(valid_name(w.capitalize()) for w in m.group("n").split())]
