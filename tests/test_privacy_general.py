@@ -1136,7 +1136,7 @@ P_COUSIN_CASES = [
     ('SENSITIVE', 'bị sốc phản vệ', 'Cháu Lâm bị sốc phản vệ sau khi tiêm.'),
     ('SECRET', '2-8-0-5', 'Mã két của cửa hàng chị Dung: mật mã là 2-8-0-5'),
     # a house number and its street with the ward after it; "nằm/ở trong hẻm …"; an estate "tập thể" by its name
-    ('ADDRESS', '41 Hai Bà Trưng, P. Tân Định, Q.1', 'Giao gói hàng cho chị Ngọc tại 41 Hai Bà Trưng, P. Tân Định, Q.1'),
+    ('ADDRESS', '41 Hai Bà Trưng', 'Giao gói hàng cho chị Ngọc tại 41 Hai Bà Trưng, P. Tân Định, Q.1'),
     ('ADDRESS', 'hẻm 77 Phạm Văn Chiêu', 'Nhà cô Ba nằm trong hẻm 77 Phạm Văn Chiêu, phường 14.'),
     ('ADDRESS', 'tập thể Thành Công, nhà C3', 'Bác Hòa ở tập thể Thành Công, nhà C3, phòng 112.'),
     # children listed by their given names after a plural kinship word

@@ -251,8 +251,9 @@ _HOUSE_NTH = (r"(?i:(?:can |cai )?nha thu (?:" + _NUMW + r"|\d{1,2})(?: (?:ben|p
               r"(?: (?:ngo|hem|kiet|vao|ra|dem|lai))?)?|nha (?:ong|ba|anh|chi|co|chu|bac|cu) )(?:[A-Z][\w'-]*)?"
               r"|(?i:xom|ban|thon|lang|ap|khu) (?:tren|duoi|giua|ngoai|trong|dau|cuoi) [a-z]+")
 _HOUSE_STREET = r"\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4}"
-# A house number and a street, then its ward or district: "23 Lý Tự Trọng, P. Bến Nghé, Q.1" (folded, capitals kept)
-HOUSE_STREET_ADMIN_RE = re.compile(r"(?<![\w/.,-])(?P<addr>" + _HOUSE_STREET + r"(?:\s*,\s*" + _ADMIN_UNIT + r"){1,3})")
+# A house number and a street, then its ward or district: "23 Lý Tự Trọng, P. Bến Nghé, Q.1" (folded, capitals kept); the
+# home is the number and the street (the ward after it is said of many homes)
+HOUSE_STREET_ADMIN_RE = re.compile(r"(?<![\w/.,-])(?P<addr>" + _HOUSE_STREET + r")(?=\s*,\s*" + _ADMIN_UNIT + r")")
 _CHAIN_NEXT = (r"(?:(?i:nay (?:la|thuoc)|truoc la|cu la)\s+)?(?:" + _HOUSE_NTH + r"|" + _HOST_HOUSE + r"|" + _PLACE_UNIT + r"|" + _POSITION_UNIT + r"|"
                + _ADMIN_UNIT + r"|" + _HOUSE_STREET + r")(?:\s+(?i:cu|moi)\b)?")
 HOUSE_NTH_AFTER = re.compile(r"\s*,?\s*(?:" + _HOUSE_NTH + r")")
