@@ -8,7 +8,7 @@ that are *not* personal data — article numbers, years, amounts of money, docum
 "/" or followed by a currency word are skipped).
 
 Issue 24 added passports, BHXH/BHYT codes, payment cards (Luhn check unless "thẻ" is written),
-OTP/PIN/passwords after their keyword, emails written out ("a còng gmail chấm com"), and IDs in
+OTP/PIN/passwords after their keyword (`secrets.py`), emails written out ("a còng gmail chấm com"), and IDs in
 any common spelling — dashed, grouped, one digit per box, or in Vietnamese number words — all in
 `_extra_ids`; person names (`names.py`) and sensitive data about a person (`sensitive.py`).
 
@@ -38,6 +38,7 @@ from course.privacy.names import (
     valid_name,
 )
 from course.privacy.numwords import number_runs, words_to_digits
+from course.privacy.secrets import find_secrets
 from course.privacy.sensitive import find_sensitive, person_cue
 from course.text import strip_diacritics, strip_diacritics_aligned
 
@@ -84,6 +85,11 @@ _NOT_DIGIT_AFTER = r"(?![\d/]|[.,]\d|-\d|\w)"
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@@?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 
+
+def _is_email(value: str) -> bool:
+    return EMAIL_RE.fullmatch(value) is not None
+
+
 # Mobile 0[3579 8]x xxx xxxx (10 digits) or landline 02xx xxxx xxxx (11 digits); +84/84 prefix;
 # groups separated by spaces, dots or dashes.
 PHONE_RE = re.compile(
@@ -111,7 +117,7 @@ NOT_BIRTH_BEFORE = {"phát", "học", "khai", "vệ", "hy", "sơ", "giáng", "t�
 BANK_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d(?:[\s.-]?\d){5,18}" + _NOT_DIGIT_AFTER)
 
 TAX_CONTEXT = re.compile(r"(?:mã số thuế|\bMST\b|\bMTS\b|mã số doanh nghiệp|mã thuế)", re.I)
-TAX_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d{10}(?:-\d{3})?(?:\d{2})?" + r"(?![\d/])")
+TAX_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d{10}(?:[ \t]?[-–—][ \t]?\d{3}(?!\d))?(?:\d{2})?" + r"(?![\d/])")
 
 # Cars "29A-123.45", "30E 12345", "51LD-123.45"; motorbikes "29-B1 123.45", "59X1-234.56", "29B1 23456".
 PLATE_RE = re.compile(
@@ -180,7 +186,7 @@ ADDRESS_LABEL_RE = re.compile(
     r"|(?:dia chi|d/c|dc)(?: (?!email|e-mail|thu\b|mail|web|website|ip\b|mac\b|truy cap|dang nhap)[a-z]+){1,5}(?=\s*:)"  # "Địa chỉ người khiếu nại:"
     r"|noi o(?: hien (?:tai|nay))?"
     r"|noi (?:thuong|tam) tru|cho o(?: hien (?:tai|nay))?)(?:\s*:\s*|[ \t]+(?=so\s+\d|\d|(?:to dan pho|tdp|to|xom|thon|ban|ap"
-    r"|khu pho|khom|ngo|ngach|hem|kiet|duong|pho)\s+(?:so\s+)?[\dA-Z]))"
+    r"|khu pho|khom|ngo|ngach|hem|kiet|duong|pho)\s+(?:so\s+)?[\da-z]))"
     r"|\b(?:thuong tru|tam tru|tru quan|hktt|ho khau(?: thuong tru)?|noi cu tru|dc|d/c|tru)\s*:\s*)"
     r"(?P<addr>[^;\n()\"—–]{2,80})")
 ADDRESS_LABEL_CUT = re.compile(r"\s[-–—]\s|,\s*(?:sdt|dt|dien thoai|cccd|cmnd|email|so dien thoai|ngay sinh)\b"
@@ -205,17 +211,21 @@ ENGLISH_PLACE = re.compile(r"(?:\b(?:lives?|living|lived|resides?|residing|stays
                            r"(?:,?\s+(?:(?:Hamlet|Village|Group|Quarter|Zone|Block|Alley|Lane|Ward|District|Commune)\s+(?:\d{1,4}|[A-Z][a-z]*"
                            r"(?:\s+[A-Z][a-z]+){0,2})|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+(?:commune|ward|district|town|village|province)))*)")
 # A village named after "về/ở/tại" or after a comma in a sentence that holds a person's name.
-VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang|noc|phum)"
+VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang|noc|phum|soc)"
                         r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
 # A chain of place units, on folded text that keeps capitals: "phòng 204, nhà số 15 ngõ 62 phố Trần Hưng Đạo",
 # "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
-_PLACE_NOUN = (r"(?:phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)"
+# "sn 32, ng 5, tổ 8": "sn" is a house number (not "sinh năm") and "ng" a lane when another unit follows
+SN_HOUSE_AFTER = r"\s*,?\s*(?:ng|ngo|ngach|hem|kiet|to|duong|pho)\s+\d"
+_PLACE_NOUN = (r"(?:sn(?=\s+\d{1,4}[A-Za-z]?" + SN_HOUSE_AFTER + r")|ng(?=\s+\d{1,4}\s*,)|phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)"
                r"|khu vuc|khu tai dinh cu|khu tdc|ktdc|tdc|sap|gian hang|km|cum|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
-               r"to dan pho|tdp|to|khu pho|kp|khom|xom|thon|ban|ap|buon|plei|lang|noc|phum|cho|chung cu|khu tap the|day nha tap the|ktx|block|lo|day"
-               r"|quoc lo|tinh lo|huong lo|duong tinh|duong huyen|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn)")
+               r"to dan pho|tdp|to|khu pho|kp|khom|xom|thon|ban|ap|buon|plei|lang|noc|phum|soc|cho|chung cu|khu tap the|day nha tap the|ktx|block|lo|day"
+               r"|quoc lo|tinh lo|huong lo|duong tinh|duong huyen|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn"
+               r"|tap the(?=\s+[A-Z]))")  # "tập thể Kim Liên" (an estate), not "tập thể lớp"
 _PLACE_UNIT = (r"(?:(?i:kp|tdp|ap|to)(?=\d{1,2}\b)|(?i:" + _PLACE_NOUN + r")\s+)(?:so\s+)?(?:\d{1,2}\s+Thang\s+(?:\d{1,2}|[A-Z][a-z]+)(?!\w)"  # "đường 3 Tháng 2"
                r"|\d{1,4}(?:[A-Za-z]{1,2}\d{1,3}|[A-Za-z]?)(?:[/.-]\d{1,4}[A-Za-z]?)*(?:\+\d{1,4})?(?![\w/])"  # "60/4", "12A08", "17+300"
                r"|[A-Z]{1,2}\d{0,3}(?:[-.]\d{1,4}[A-Za-z]?)?\b(?:\s+[A-Z][\w'-]*){0,3}"  # "A3", "B2-15", "S2.05 Vinhomes Ocean Park"
+               r"|(?i:cho|chua|dinh|den|ga|cau|nha tho)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"  # "ngõ chợ Đồng Xa"
                r"|" + _NUMW + r"(?:\s+" + _NUMW + r"){0,5}\b"
                r"(?!\s+(?!(?i:" + _PLACE_NOUN + r"|bi|xin|co|can|dang|da|se|muon|nho|de|duoc|va|la|thi|cho|gui|moi|vua|chua|o|tai"
                r"|bao|hoi|lam|nop)\s)[a-z])|[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|\d{1,3}\b(?!\s+[a-z]))){0,4})")  # "chung cư Ehome 3"
@@ -236,12 +246,15 @@ _ADMIN_UNIT = (r"(?:(?i:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp\.?|tin
                r"|\d{1,2}\b(?!\s*[/.]\d))")
 # After a unit: the n-th house from it ("nhà thứ ba bên trái"), a host's house ("nhà bà Hương"), a part of a hamlet named by
 # where it lies ("xóm dưới suối"), an old unit and its new name ("khu 5 cũ, nay là tổ dân phố 9").
-_HOST_HOUSE = (r"(?i:nha tro|day tro|khu tro|xom tro|phong tro|nha)\s+(?i:ong|ba|co|chu|bac|anh|chi|cu|di)\s+[A-Z][\w'-]*")
+_HOST_HOUSE = (r"(?i:(?:nha tro|day tro|khu tro|xom tro|phong tro)(?: nha)?|nha)\s+(?i:ong|ba|co|chu|bac|anh|chi|cu|di)\s+[A-Z][\w'-]*")
 _HOUSE_NTH = (r"(?i:(?:can |cai )?nha thu (?:" + _NUMW + r"|\d{1,2})(?: (?:ben|phia|tay) (?:trai|phai)| tu (?:dau|trong|ngoai|duoi|tren)"
               r"(?: (?:ngo|hem|kiet|vao|ra|dem|lai))?)?|nha (?:ong|ba|anh|chi|co|chu|bac|cu) )(?:[A-Z][\w'-]*)?"
               r"|(?i:xom|ban|thon|lang|ap|khu) (?:tren|duoi|giua|ngoai|trong|dau|cuoi) [a-z]+")
 _HOUSE_STREET = r"\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4}"
-_CHAIN_NEXT = (r"(?:(?i:nay (?:la|thuoc)|truoc la|cu la)\s+)?(?:" + _HOUSE_NTH + r"|" + _PLACE_UNIT + r"|" + _POSITION_UNIT + r"|"
+# A house number and a street, then its ward or district: "23 Lý Tự Trọng, P. Bến Nghé, Q.1" (folded, capitals kept); the
+# home is the number and the street (the ward after it is said of many homes)
+HOUSE_STREET_ADMIN_RE = re.compile(r"(?<![\w/.,-])(?P<addr>" + _HOUSE_STREET + r")(?=\s*,\s*" + _ADMIN_UNIT + r")")
+_CHAIN_NEXT = (r"(?:(?i:nay (?:la|thuoc)|truoc la|cu la)\s+)?(?:" + _HOUSE_NTH + r"|" + _HOST_HOUSE + r"|" + _PLACE_UNIT + r"|" + _POSITION_UNIT + r"|"
                + _ADMIN_UNIT + r"|" + _HOUSE_STREET + r")(?:\s+(?i:cu|moi)\b)?")
 HOUSE_NTH_AFTER = re.compile(r"\s*,?\s*(?:" + _HOUSE_NTH + r")")
 # (the lookahead: the first letters of every unit, position word and estate word, checked before the long alternation)
@@ -258,7 +271,7 @@ CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|
                         r"(?: [A-Z][a-z]*)?)\s+|\(\s*"
                         r"|\s[–—-]\s*)$", re.I)
 # A unit that numbers one home: "số nhà 8", "nhà số 15", "số 9" (before another unit), a flat, a room, a stall.
-HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|nha so|can ho|can|phong tro|phong|nha tro|ki-?ot|kiot|quay|sap|gian hang|so|nha)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)"
+HOUSE_UNIT = re.compile(r"(?:^|\b)(?:so nha|sn|nha so|can ho|can|phong tro|phong|nha tro|ki-?ot|kiot|quay|sap|gian hang|so|nha)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)"
                         r"|(?<!quoc )(?<!tinh )(?<!huong )\blo\s+(?:so\s+)?[a-z]{0,2}\d")  # a plot of an estate: "lô B2-15"
 # Sending something to a place: the place is where someone lives or works ("ship về nhà 3, ngõ 9 …").
 DELIVERY_LEAD = re.compile(r"\b(?:ship|giao|gui|chuyen|chuyen phat|mang|dua)\s+(?:\w+\s+){0,2}(?:ve|den|toi|qua)\s+$")
@@ -266,13 +279,14 @@ DELIVERY_LEAD = re.compile(r"\b(?:ship|giao|gui|chuyen|chuyen phat|mang|dua)\s+(
 SPEAKER_LEAD = re.compile(r"\b(?:toi|tui|em|minh|chau|con|nha toi|nha em|nha minh|nha chau|gia dinh toi|gia dinh em)\s+"
                           r"(?:dang\s+|hien\s+|hien dang\s+|van\s+)?(?:o|song o|tru tai|o tai|ngu tai|thue tro o|thue nha o)\s+$")
 # A residential group right after a person's name or ID: "cô Lý Thị Mùi tổ 7", "Ông Hạ TDP Tân Lập", "Ông Tiến khu 4".
-AFTER_PERSON_GROUP = re.compile(r"\s*[,(-]?\s*(?P<v>(?i:to dan pho|tdp|to|khu pho|kp|khu vuc|khom|xom|thon|ban|ap|buon|plei|khu|cum"
+AFTER_PERSON_GROUP = re.compile(r"\s*[,(-]?\s*(?:(?i:to truong|to pho|truong thon|truong xom|truong ap|truong ban|truong khu)\s+)?"
+                                r"(?P<v>(?i:to dan pho|tdp|to|khu pho|kp|khu vuc|khom|xom|thon|ban|ap|buon|plei|khu|cum"
                                 r"|phong tro|nha tro|day tro)\s+(?:so\s+)?(?:\d{1,3}|[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))")
 # A numbered residential group: "tổ 7", "xóm 3", "đội 2", "tổ mười một".
 NUMBERED_GROUP = re.compile(r"(?:to dan pho|tdp|to|xom|thon|doi|khu pho|kp|khom|ap|khu dan cu|kdc|khu)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
 # The village or group itself, not a home in it: "bà con xóm Bưa", "trưởng thôn …", "chi bộ bản …", "nhà văn hóa tổ 5".
 GROUP_PLACE_BEFORE = re.compile(r"\b(?:ba con|chi em|anh em|nhan dan|dan|truong|pho|bi thu|chi bo|nha van hoa|hoi|doi|"
-                                r"cong an|can bo|toan|cac|moi|nhung|trong|cua ca|dia ban|thuoc)\s*$")
+                                r"cong an|can bo|toan|cac|moi|nhung|(?<!\bo )(?<!\bnam )trong|cua ca|dia ban|thuoc)\s*$")  # "ở trong hẻm 5" is a home
 
 
 # Words that, right before a number, make it a legal or document reference — never an address.
@@ -366,36 +380,13 @@ SLASH_RUN = re.compile(r"(?<![\w/.-])\d{3,4}(?:/\d{3,4}){2,3}(?![\w/-])"
                        r"|(?<![\w/.-])\d(?: ?/ ?\d){8,18}(?![\w/-])")  # and one digit per box between slashes: "0/7/9/2/…"
 # Groups of three to five digits set apart by two or three spaces, as on a form printed wide: "0920  8700  4415".
 WIDE_GROUPS = re.compile(r"(?<![\w/.,-])\d{3,5}(?:[ \t]{2,3}\d{3,5}){2,4}(?:[ \t]{2,3}\d{1,2})?(?![\w/]|[.,]\d)")
-# Digits spoken or typed as Vietnamese words ("không một bốn, một chín sáu ..."), on folded lower-case text.
-DIGIT_WORDS = {"khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "lam": "5",
-               "sau": "6", "bay": "7", "tam": "8", "chin": "9"}
 # The name of a passport's letter read aloud, right before the digits: "xê" / "cê" (C), "bê" (B), "pê" (P) ...
-PASSPORT_LETTER_SPOKEN = re.compile(r"\b(?:xe|ce|be|pe|gie|ca|e|en no|[bcegknp])\s*[,.:-]?\s*$")  # or the letter written
+PASSPORT_LETTER_SPOKEN = re.compile(r"\b(?:(?:chu cai|chu)\s+)?(?:xe|ce|be|pe|gie|ca|e|en no|[bcegknp])\s*[,.:-]?\s*$")  # or the letter
+# written, after "chữ" too
+# A plate, a passport or a BHYT code typed one character per box of a printed form: "3 0 A - 5 1 2 . 8 6"
+BOXED_CHARS = re.compile(r"(?<![\w.-])[0-9A-Z](?: [0-9A-Z.-]){6,16}(?![\w.-])")
 
 
-def spoken_digits(spoken: str) -> str:
-    """Digits of numbers read aloud: "không mười bốn" → "014", "hai mươi" → "20", "mười bảy" → "17".
-
-    Folded text makes "mười" (ten) and "mươi" (tens) both "muoi": after a digit from two to nine in the same
-    group (no comma between) it is "mươi", otherwise "mười"."""
-    out: list[str] = []
-    toks = re.findall(r"[a-z]+|,", spoken)
-    for i, w in enumerate(toks):
-        if w == ",":
-            continue
-        if w != "muoi":
-            out.append(DIGIT_WORDS[w])
-            continue
-        prev = toks[i - 1] if i > 0 else ","
-        nxt = toks[i + 1] if i + 1 < len(toks) else ","
-        if prev not in (",", "muoi", "khong", "mot") and prev in DIGIT_WORDS:  # "hai mươi (lăm)"
-            if nxt not in DIGIT_WORDS or nxt == "khong":
-                out.append("0")
-        else:  # "mười (bảy)"
-            out.append("1")
-            if nxt not in DIGIT_WORDS or nxt == "khong":
-                out.append("0")
-    return "".join(out)
 # Landline with the area code in brackets: "(0212) 3 842 917", "(024) 3825 6677".
 PHONE_BRACKET_RE = re.compile(r"\(0\d{2,3}\)[\s.-]?\d(?:[\s.-]?\d){6,7}(?![\d\w])")
 # Passport: one letter and 7 (older 8) digits; spaced or dashed only after "hộ chiếu"/"passport".
@@ -409,21 +400,10 @@ BHYT_ANYCASE_RE = re.compile(r"(?<![\w])[A-Za-z]{2}[\s.-]?[1-5][\s.-]?\d{2}[\s.-
 BHYT_LOOSE_RE = re.compile(r"(?<![\w])[A-Za-z]{2}[\s.-]?[1-5](?:[\s.-]?\d){12}(?![\w]|[\s.-]\d)")
 # A phone number abroad: "+82 10 4823 9917" (the + makes it a phone whatever the country).
 PHONE_INTL_RE = re.compile(r"(?<![\w+])\+(?!84)[1-9]\d{0,2}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d){5,11}(?![\d\w])")
-# Card security code and OTP read aloud: "mã CVV 472", "OTP: bốn chín không, một một sáu".
-CVV_RE = re.compile(r"\b(?:cvv2?|cvc|ma bao mat (?:sau )?the)\s*(?:la\s+)?[:=]?\s*(?P<v>\d{3,4})\b")
 INSURANCE_CONTEXT = re.compile(r"(?:\bbhxh\b|\bbhyt\b|bao hiem xa hoi|bao hiem y te|ma (?:so )?bao hiem|so bao hiem|so so bao hiem)")
 CARD_CONTEXT = re.compile(r"(?:\bthe\b|\bcard\b|visa|master|napas|atm)")
 TAX_CONTEXT_FOLDED = re.compile(r"(?:ma so thue|\bmst\b|ma so doanh nghiep|ma thue)")
-TAX_SPACED_RE = re.compile(r"(?<![\w/.,-])\d{4}[\s.-]\d{3}[\s.-]\d{3}(?:-\d{3})?(?![\w/]|[.,]\d)")
-# OTP / PIN / password after its keyword (on folded lower-case text).
-SECRET_RE = re.compile(
-    r"(?<!\w)(?:ma (?:otp|pin|xac thuc|xac nhan|bao mat|kich hoat)|otp|pin(?=\s*[:=]|\s+the\b)|mat khau|password"
-    r"|passcode|pass|mk)(?:\s+[a-z]{1,7}){0,6}?\s*[:=]?\s*(?:la\s+)?"
-    r"(?P<v>\d(?: ?\d){3,7}(?![\w@#$%&!*])|[^\s,;()]*[\d@#$%&!*][^\s,;()]*)"
-)
-SECRET_WORDS_RE = re.compile(r"\b(?:ma (?:otp|pin|xac thuc|xac nhan)|otp|pin|mat khau)\s*(?:la\s+)?[:=]?\s*"
-                             r"(?P<v>(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
-                             r"(?:[\s,.-]+(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)){3,7})\b")
+TAX_SPACED_RE = re.compile(r"(?<![\w/.,-])\d{4}[\s.-]\d{3}[\s.-]\d{3}(?:[ \t]?[-–—][ \t]?\d{3}(?!\d))?(?![\w/]|[.,]\d)")
 # An email written out: "lan a còng gmail chấm com", "an.nguyen @ gmail . com", "an (at) gmail (dot) com".
 _AT = r"(?:\s+(?:a\s+)?(?:cong|moc|\(at\)|at)\s+|\s*@\s*|\s*[(\[{<](?:a|at|a cong|cong|a moc)[)\]}>]\s*)"
 _DOT = (r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s*"
@@ -431,7 +411,10 @@ _DOT = (r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s
 # The local part read aloud: words joined by "chấm", "gạch dưới", "gạch ngang", or digits in words
 # ("ngocanh hai không không năm", "quang gạch dưới minh").
 _LOCAL_JOIN = (r"(?:\s+(?:cham|gach duoi|gach chan|gach ngang|gach noi|dau gach duoi)\s+[a-z0-9][a-z0-9._+-]*"
-               r"|\s+(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?=\s))")
+               r"|\s+(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?=\s)"
+               r"|\s*\.\s*[a-z0-9][a-z0-9._+-]*)")  # "hoang.yen . 1999 @ …": a dot typed with spaces round it
+# An ending read by its letters' names: "chấm vê en" (.vn)
+_TLD_SPOKEN = r"|v[ei] en"
 # Mail services named without their domain ending: "lan a còng gmail".
 MAIL_PROVIDERS = (r"(?:gmail|g(?:o|io|i|e) ?mail|yahoo|ymail|hotmail|outlook|icloud|live|vnn|(?:go|gio|gi) ?meo|da ?hu|ya ?hu|hot ?meo"
                   r"|ao luc|out luc)")
@@ -441,9 +424,9 @@ EMAIL_LEAD_WORDS = frozenset("email mail thu la cua gui vao den cho toi em anh c
                              "qua theo moi".split())
 EMAIL_LOOSE_RE = re.compile(
     r"(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _LOCAL_JOIN + r"{0,8}" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*?"
-    + _DOT + r"(?:com|vn|net|org|edu|gov|info|io)(?:" + _DOT + r"(?:vn|com|net|org))*\b"
+    + _DOT + r"(?:com|vn|net|org|edu|gov|info|io)(?:" + _DOT + r"(?:vn|com|net|org" + _TLD_SPOKEN + r"))*\b"
     r"|(?<![\w.@+-])[a-z0-9][a-z0-9._+-]*" + _LOCAL_JOIN + r"{0,8}" + _AT + MAIL_PROVIDERS + r"(?:" + _DOT
-    + r"(?:com|vn|net|org))*\b"
+    + r"(?:com|vn|net|org" + _TLD_SPOKEN + r"))*\b"
 )
 # The "@" part of a spelled email, found first so the costly pattern above only runs near one.
 EMAIL_AT_ANCHOR = re.compile(_AT + r"(?:[a-z0-9-]+" + _DOT + r"|" + MAIL_PROVIDERS + r"\b)")
@@ -455,10 +438,13 @@ GROUP_BEFORE = re.compile(
     r"|tinh theo|ca lop|khoa)"
     r"(?:\s+(?:nam|nu))?\s*$"
 )
-def _group_subject(low: str, start: int) -> bool:
+def _group_subject(low: str, start: int, text: str) -> bool:
     """The birth word at `start` speaks of a group: "công dân nam sinh năm 2008", "Các cụ tròn 90 tuổi (sinh năm 1937)"."""
-    if GROUP_BEFORE.search(low[max(0, start - 30):start]):
-        return True
+    lo = max(0, start - 30)
+    if group := GROUP_BEFORE.search(low[lo:start]):
+        at = lo + group.start()
+        # a capitalised word inside the sentence is a name ("anh Khoa sinh …"), not the group word ("khóa")
+        return not (text[at].isupper() and re.search(r"[\w,]\s+$", text[max(0, at - 3):at]))
     if not re.search(r"\(\s*$", low[max(0, start - 3):start]):
         return False
     s0 = max(low.rfind(c, 0, start) for c in ".;!?\n") + 1
@@ -553,6 +539,12 @@ def _machine_codes(text: str) -> list[Finding]:
     return out
 
 
+def _famous_after(low: str, at: int) -> bool:
+    """A historical or legendary figure named right after a birth word (up to a title such as "Chủ tịch")."""
+    window = low[at:at + 45]
+    return any(name in window for name in FAMOUS) and not re.match(r"\W*(?:ngay|nam|:)?\W*\d", window)
+
+
 def _birth_dates(text: str, low: str) -> list[Finding]:
     """The first date after a birth word in the same clause, in any spelling ("ngày sinh … ghi 1992-11-03")."""
     out: list[Finding] = []
@@ -566,8 +558,10 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
             bare_so = glued and text[g0:g0 + 3] == "so " and low.startswith(" ngay ", b.end())  # "so sinh ngay …" typed bare
             if glued and glued.group(1) in _NOT_BIRTH_ASCII and (not text[g0].isupper() or sentence_start) and not bare_so:
                 continue
-        if _group_subject(low, b.start()):
+        if _group_subject(low, b.start(), text):
             continue
+        if _famous_after(low, b.end()):
+            continue  # "Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890)": a historical figure's, public
         m = ANY_DATE_RE.search(low, b.end(), min(len(low), b.end() + 90))
         if b.group() in ("sn", "ns", "nam sinh", "ng/s", "n/s") and (y2 := re.match(r"\s*:?\s*(\d{2})(?![\d/-]|[.,]\d|\s*(?:tuoi|t\b|%))",
                                                                                  low[b.end():b.end() + 8])):
@@ -627,8 +621,8 @@ def _old_dates_of_people(text: str, low: str, name_starts: list[int]) -> list[Fi
         c0 = max(s0, low.rfind(",", s0, a) + 1)
         clause = low[c0:a]
         ev = EVENT_BEFORE_DATE.search(clause)
-        while ev and clause.startswith("so", ev.start()) and text[c0 + ev.start():c0 + ev.start() + 2].lower() == "sổ":
-            ev = EVENT_BEFORE_DATE.search(clause, ev.start() + 2)  # "sổ hộ khẩu ghi …" (a book), not "số" (a number)
+        while ev and clause.startswith("so", ev.start()) and text[c0 + ev.start():c0 + ev.start() + 2].lower() in ("sổ", "sơ"):
+            ev = EVENT_BEFORE_DATE.search(clause, ev.start() + 2)  # "sổ hộ khẩu ghi …", "hồ sơ ghi …" (a record), not "số"
         if ev or GROUP_BEFORE.search(clause):
             continue
         out.append(Finding("DOB", a, b, text[a:b]))
@@ -653,9 +647,20 @@ def _excel_dates(text: str, low: str, name_starts: list[int]) -> list[Finding]:
     return out
 
 
-RECORD_PLACE = re.compile(r"(?i:to dan pho|tdp|to|xom|thon|ban|ap|buon|plei|lang|khu pho|kp|khu vuc|khom|doi|khu|so nha|so)\s+"
-                          r"(?:\d{1,4}[A-Za-z]?|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})(?:\s*,?\s*" + _ADMIN_UNIT + r")*")
-RECORD_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}")
+_RECORD_UNIT = (r"(?:(?i:so nha|so|sn|to dan pho|tdp|to|xom|thon|ban|ap|buon|plei|lang|khu pho|kp|khu vuc|khom|doi|khu|ngo|ngach|hem"
+                r"|kiet)\s+\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*|(?i:to dan pho|tdp|to|xom|thon|ban|ap|buon|plei|lang|khu pho|kp"
+                r"|khu vuc|khom|doi|khu|ngo|ngach|hem|kiet)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")  # "Số CCCD" is a label
+# a field of a row that is a place: units, each with its number or name, then a street or an administrative unit
+# ("Tổ 3 Khu phố Đông", "SỐ 7 NGÕ 17 HÀNG CHÁO", "KIỆT 15 ĐẶNG THÁI THÂN", "Xóm Trại")
+RECORD_PLACE = re.compile(_RECORD_UNIT + r"(?:\s*,?\s*(?:" + _RECORD_UNIT + r"|" + _ADMIN_UNIT + r"|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}))*")
+RECORD_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}|(?:19|20)\d{2}-[01]\d-[0-3]\d")  # or ISO
+RECORD_ADMIN = re.compile(_ADMIN_UNIT)  # "P. Tân Phong", "xã Yên Sơn" after a place field
+# "Bản: Nà Sản", "THÔN: THÔN SÀNG CHẢI": a field labelled with a place unit holds the place's name
+RECORD_PLACE_LABEL = re.compile(r"(?:(?i:to dan pho|tdp|to|xom|thon|ban|ap|buon|plei|lang|khu pho|kp|khu vuc|khom)\s*:"
+                                r"|(?i:dia chi|thuong tru|tam tru|noi o|cho o)\s*:?)\s*(?P<v>[A-Z0-9][\w'-]*(?:,?\s+[A-Z0-9][\w'-]*){0,5})")
+# fields of one row: bars, semicolons, tabs, runs of spaces, dashes with spaces round them, or commas with none after (CSV)
+_SPACED_DASH = re.compile(r"\s[–—-]\s")
+_CSV_COMMA = re.compile(r",(?=\S)")
 
 
 WIDE_GAP = re.compile(r" {3,}")
@@ -663,7 +668,8 @@ WIDE_GAP = re.compile(r" {3,}")
 RECORD_CONDITION = re.compile(r"(?:dang |da |bi |co |mac )?(?:nghien(?! cuu)|cai nghien|hiv|aids|ung thu|lao phoi|tam than|tram cam"
                               r"|dong kinh|khuyet tat|tan tat|liet(?! ke)|suy than|chay than|tai bien|dot quy|mang thai|co thai"
                               r"|bai nao|tu ky|(?P<c>tien an|tien su|an treo|chap hanh an|dang thi hanh an|ma tuy))\b")
-RECORD_PLACE_WORDS = frozenset("tổ xóm thôn bản ấp buôn plei làng khu khóm khu phố tổ dân phố đội số nhà số".split())
+RECORD_PLACE_WORDS = frozenset("tổ xóm thôn bản ấp buôn plei làng khu khóm khu phố tổ dân phố đội số nhà số ngõ ngách hẻm kiệt"
+                               .split())
 
 
 def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> list[Finding]:
@@ -674,24 +680,42 @@ def _record_fields(text: str, folded_case: str, person_starts: list[int]) -> lis
     for line in text.split("\n"):
         a0, pos = pos, pos + len(line) + 1
         sep = ("|" if line.count("|") >= 2 else ";" if line.count(";") >= 2 else "\t" if "\t" in line
-               else WIDE_GAP if len(WIDE_GAP.findall(line)) >= 2 else None)  # columns set apart by runs of spaces
+               else WIDE_GAP if len(WIDE_GAP.findall(line)) >= 2  # columns set apart by runs of spaces
+               else _SPACED_DASH if len(_SPACED_DASH.findall(line)) >= 2
+               else _CSV_COMMA if len(_CSV_COMMA.findall(line)) >= 3 else None)
         if sep is None or bisect.bisect_left(person_starts, a0 + len(line)) <= bisect.bisect_left(person_starts, a0):
             continue
         cuts = [(g.start(), g.end()) for g in sep.finditer(line)] if isinstance(sep, re.Pattern) else [
             (i, i + 1) for i, ch in enumerate(line) if ch == sep]
         bounds = [0] + [x for c in cuts for x in c] + [len(line)]
+        place_before = False  # the field before this one was a place: "tổ 3 – khu phố 5 – P. Tân Phong" is one address
         for i in range(0, len(bounds), 2):
             field = line[bounds[i]:bounds[i + 1]]
             k = a0 + bounds[i]
             a = k + len(field) - len(field.lstrip())
             b = k + len(field.rstrip())
+            while b - a >= 2 and text[a] in "\"'“" and text[b - 1] in "\"'”":  # a quoted CSV cell
+                a, b = a + 1, b - 1
             if b <= a:
                 continue
+            if label := RECORD_PLACE_LABEL.fullmatch(folded_case, a, b):
+                a = label.start("v")
             head = text[a:b].split(" ", 1)[0].lower()
-            if RECORD_PLACE.fullmatch(folded_case[a:b]) and (head.isascii() or head in RECORD_PLACE_WORDS):  # not "Lạng Sơn"
+            digits = _digits(text[a:b])
+            place = ((RECORD_PLACE.fullmatch(folded_case[a:b]) and (head.isascii() or head in RECORD_PLACE_WORDS))  # not "Lạng Sơn"
+                     or (label and not RECORD_DATE.fullmatch(text[a:b])))
+            if place_before and (place or RECORD_ADMIN.fullmatch(folded_case, a, b)):
+                out[-1] = Finding("ADDRESS", out[-1].start, b, text[out[-1].start:b])
+            elif place:
                 out.append(Finding("ADDRESS", a, b, text[a:b]))
-            elif RECORD_DATE.fullmatch(text[a:b]):
+            place_before = bool(place) or (place_before and RECORD_ADMIN.fullmatch(folded_case, a, b) is not None)
+            if place_before:
+                continue
+            if RECORD_DATE.fullmatch(text[a:b]):
                 out.append(Finding("DOB", a, b, text[a:b]))
+            elif 9 <= len(digits) <= 19 and re.fullmatch(r"\d[\d .-]*\d", text[a:b]) and (
+                    kind := _classify_digits(digits, folded_case.lower(), a, b, text) or ("CMND" if len(digits) == 9 else None)):
+                out.append(Finding(kind, a, b, text[a:b]))  # a bare number in a person's row: "…,164215380,Xóm Trại"
             elif cond := RECORD_CONDITION.match(folded_case[a:b].lower()):  # "4 | Vàng A Lử | nghiện, đang cai … | tổ 3"
                 out.append(Finding("SENSITIVE", a, b, text[a:b], "criminal" if cond.group("c") else "health"))
     return out
@@ -785,91 +809,6 @@ def _spoken_plates(text: str, low: str) -> list[Finding]:
     return out
 
 
-# A secret's keyword; the secret is the first token-like value after it in the same clause.
-SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
-                           r"|ma xac (?:thuc|nhan|minh)|ma bao mat|ma kich hoat|ma dang nhap|ma mo khoa|ma bi mat|ma so bi mat"
-                           r"|ma truy cap|smart ?otp|code (?:xac (?:nhan|thuc|minh)|otp|kich hoat)|verification code|security code|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv"
-                           r"|(?:ma )?puk|ma khoi phuc|ma du phong|recovery code|backup code"
-                           # the card's security code described: "ba số sau thẻ", "3 số mặt sau thẻ"
-                           r"|(?:ba|3) (?:chu )?so (?:o |in )?(?:mat |phia |dang )?sau(?: cua| tren)? the"
-                           # a code someone read out: "Mã bà đọc cho người lạ: …"
-                           r"|ma(?: [a-z]+){1,3} (?:doc|bao|gui|noi|cung cap|dua|nhan)(?: (?:cho|lai|giup)(?: [a-z]+){0,3})?(?= ?:))\b")
-# A code handed over: "đọc mã 2 7 4 4 1 0", "báo mã vừa nhận …", "gửi lại mã: 4821" — "mã" with its value or a filler
-# right after it, and a verb of handing over right before it (checked separately: the verbs are common words).
-HANDOVER_CODE_RE = re.compile(r"\bma(?= *(?:\d|:|la\b|(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)\b|(?:vua|da|duoc) (?:nhan|gui)"
-                              r"|gom\b))")
-# "Mã hồ sơ bà đọc cho tôi: …": the code of a file, a parcel or a search is no secret.
-NOT_SECRET_CODE = re.compile(r"ma (?:ho so|don|van don|buu|tra cuu|thu tuc|so thue|bien nhan|vach|san pham|hang|tinh|huyen|xa"
-                             r"|nganh|lop|giao dich|dinh danh|so)\b")
-HANDOVER_VERB = re.compile(r"\b(?:doc|bao|cho|gui|nhan|dua|cung cap|xin|hoi|nhap|khai|noi|lay)(?: lai| giup| cho(?: [a-z]+){1,3})? $")
-SPELLED_SECRET = re.compile(r"(?:\s+[a-z]+){0,4}?\s+la\s*:?\s+(?P<v>[a-z0-9@._-]+(?:\s+[a-z0-9@._-]+){0,5}?)\s*,?\s+"
-                            r"(?:viet lien|go lien|viet thuong|viet hoa|khong dau|khong cach|lien nhau|chu thuong|chu hoa"
-                            r"|khong viet hoa|tat ca viet)\b")
-_SHORT_SECRET_KEYS = ("cvv", "cvc", "otp", "pin", "ma pin", "ma xac", "ma bao mat", "so bao mat", "ma so bao mat", "so cvv")
-
-
-def _secrets(text: str, low: str) -> list[Finding]:
-    """"Mật khẩu … của chị Hằng: Hang@1990!", "Pass wifi … đặt là longtotruong05", "Mã CVV mặt sau thẻ là 517"."""
-    out: list[Finding] = []
-    keys = [k for k in SECRET_KEY_RE.finditer(low) if not NOT_SECRET_CODE.match(low, k.start())]
-    if " ma" in low:
-        keys += [h for h in HANDOVER_CODE_RE.finditer(low) if HANDOVER_VERB.search(low, max(0, h.start() - 24), h.start())]
-    for k in keys:
-        stop = re.search(r"[.;?](?:\s|$)|\n|!\s", low[k.end():k.end() + 100])
-        end_win = k.end() + (stop.start() if stop else min(100, len(low) - k.end()))
-        nxt = SECRET_KEY_RE.search(low, k.end(), end_win)  # "wifi …: tên X, mật khẩu Y": the next keyword owns Y
-        end_win = nxt.start() if nxt else end_win
-        if nxt and k.group() in ("wifi", "wi-fi"):
-            continue  # "wifi: NhaTro_Hong5G, pass: …": what follows "wifi" is the network's name; the password has its own key
-        short = k.group().startswith(_SHORT_SECRET_KEYS) or k.group().startswith(("ba ", "3 "))
-        # the value read aloud or typed digit by digit: "là năm hai tám, một chín bốn", "là 8 4 2 6 9"
-        spoken = [(k.end() + a, k.end() + b) for a, b, dg in number_runs(text[k.end():end_win], low[k.end():end_win], 3)
-                  if 3 <= len(dg) <= 12]
-        spaced = re.search(r"(?<![\w.,/])\d(?:(?: | ?[-.] )\d){3,11}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
-        if spaced:
-            spoken.append((k.end() + spaced.start(), k.end() + spaced.end()))
-        # digits in groups: "mã OTP 6 số: 027 593", "PIN 12 34"
-        grouped = re.search(r"(?<![\w.,/])\d{2,4}(?: \d{2,4}){1,3}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
-        if grouped and 4 <= len(_digits(grouped.group())) <= 8:
-            spoken.append((k.end() + grouped.start(), k.end() + grouped.end()))
-        if spoken:
-            a, b = min(spoken)
-            out.append(Finding("SECRET", a, b, text[a:b]))
-            continue
-        # a value in quotes after the key: "pass là 'hoa hong 123'"
-        quoted = re.match(r"(?:\s+[a-z]+){0,4}?\s*(?:\bla|:|=)\s*['\"“‘«](?P<v>[^'\"”’»\n]{3,40})['\"”’»]", low[k.end():end_win])
-        if quoted:
-            out.append(Finding("SECRET", k.end() + quoted.start("v"), k.end() + quoted.end("v"),
-                               text[k.end() + quoted.start("v"):k.end() + quoted.end("v")]))
-            continue
-        # a password read as words, then how to type it: "là mai hoa năm sáu viết liền không dấu"
-        spelled = SPELLED_SECRET.match(low, k.end(), end_win)
-        if spelled:
-            out.append(Finding("SECRET", spelled.start("v"), spelled.end("v"), text[spelled.start("v"):spelled.end("v")]))
-            continue
-        for t in re.finditer(r"[^\s,;()\[\]\"“”]+", text[k.end():end_win]):
-            a, b = k.end() + t.start(), k.end() + t.end()
-            while b > a and text[b - 1] in ".:":
-                b -= 1
-            tok = text[a:b]
-            after_is = re.search(r"(?:\bla|[:=])\s*$", low[max(0, a - 6):a]) is not None
-            if re.search(r"\b(?:ten(?: mang| wifi)?|ssid|name|ten dang nhap|username)\s*[:=]?\s*$", low[max(0, a - 20):a]):
-                continue  # the network's or the account's name, not its password
-            paired = re.fullmatch(r"\d{2,4}(?:[-.]\d{2,4}){1,3}", tok) and 4 <= len(_digits(tok)) <= 8  # "47-19-83"
-            if paired or re.fullmatch(r"\d{3,8}", tok):
-                if short or len(tok) >= 4:
-                    out.append(Finding("SECRET", a, b, tok))
-                    break
-                continue
-            mixed = re.search(r"\d", tok) and re.search(r"[A-Za-z]", tok)
-            symbol = re.search(r"[@#$%&!*_]", tok) and re.search(r"\w", tok)
-            bare_word = after_is and len(tok) >= 6 and tok.isascii() and tok.isalnum() and not short
-            if len(tok) >= 4 and (mixed or symbol or bare_word) and not re.fullmatch(r"\d{1,2}[hg]\d{0,2}", tok):
-                out.append(Finding("SECRET", a, b, tok))
-                break
-    return out
-
-
 def _luhn(digits: str) -> bool:
     total = 0
     for i, ch in enumerate(reversed(digits)):
@@ -951,7 +890,7 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
                 add(kind, m.start(), m.end())
     for start, end, digits in number_runs(text, low, 5):
         # a passport read aloud: the letter's name, then seven digits ("xê bốn năm một, tám hai không chín")
-        letter = PASSPORT_LETTER_SPOKEN.search(low, max(0, start - 6), start)
+        letter = PASSPORT_LETTER_SPOKEN.search(low, max(0, start - 14), start)
         if letter and len(digits) in (7, 8) and PASSPORT_CONTEXT.search(_folded_before(low, letter.start(), 40)):
             add("PASSPORT", letter.start(), end)
             continue
@@ -962,6 +901,12 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             kind = "CMND"
         if kind:
             add(kind, start, end)
+    for m in BOXED_CHARS.finditer(text) if re.search(r"\d [A-Z] ", text) else ():
+        compact = m.group().replace(" ", "")
+        kind = ("PLATE" if PLATE_RE.fullmatch(compact) else "INSURANCE" if BHYT_RE.fullmatch(compact)
+                else "PASSPORT" if re.fullmatch(r"[A-Z]\d{7}", compact) else None)
+        if kind:
+            add(kind, m.start(), m.end())
     for m in PHONE_BRACKET_RE.finditer(text):
         if _valid_phone(m.group().replace("(", "").replace(")", "")):
             add("PHONE", m.start(), m.end())
@@ -981,26 +926,13 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             add("INSURANCE", m.start(), m.end())
     for m in PHONE_INTL_RE.finditer(text):
         add("PHONE", m.start(), m.end())
-    for m in CVV_RE.finditer(low):
-        add("SECRET", m.start("v"), m.end("v"))
     for m in DIGIT_RUN.finditer(text):  # 10-digit BHXH numbers after their keyword
         if len(_digits(m.group())) == 10 and INSURANCE_CONTEXT.search(_folded_before(low, m.start(), 40)):
             add("INSURANCE", m.start(), m.end())
     for m in TAX_SPACED_RE.finditer(text):
         if TAX_CONTEXT_FOLDED.search(_folded_before(low, m.start(), 40)):
             add("TAX", m.start(), m.end())
-    for m in SECRET_RE.finditer(low):
-        start, end = m.span("v")
-        if not re.search(r"\d", m.group("v")) and not re.search(r"[@#$%&!*]\w", m.group("v")):
-            continue
-        while end > start and text[end - 1] in ".:,":
-            end -= 1
-        if end - start >= 4:
-            add("SECRET", start, end)
-    for m in SECRET_WORDS_RE.finditer(low):
-        if len(spoken_digits(m.group("v"))) >= 4:
-            add("SECRET", m.start("v"), m.end("v"))
-    out.extend(_secrets(text, low))
+    out.extend(Finding("SECRET", a, b, text[a:b]) for a, b in find_secrets(text, low, _is_email))
     if " " in low:
         out.extend(_spoken_plates(text, low))
     for m in PLATE_LOOSE_RE.finditer(low):
@@ -1040,11 +972,20 @@ OFFICE_LINE_BEFORE = re.compile(
     r"|tru so|bo phan mot cua|bo phan tiep nhan|hdnd|mat tran|doi quan ly|cong ty)\b[^,;()]{0,40}$")
 
 
-def _office_line(text: str, low: str, start: int) -> bool:
-    clause = re.split(r"[.;!?\n](?:\s|$)|,", low[max(0, start - 80):start])[-1]
-    m = OFFICE_LINE_BEFORE.search(clause)
+# An office's own account or mailbox, published for payments and documents: "Tài khoản thu phí của UBND xã mở tại Kho bạc …",
+# "Hộp thư điện tử của cơ quan: …" (folded, in the clause before the value).
+OFFICE_ACCOUNT_BEFORE = re.compile(
+    r"\b(?:(?:tai khoan|so tai khoan|stk|hop thu|thu dien tu|email|dia chi thu)(?: [a-z]+){0,3} cua (?:co quan|ubnd|uy ban|phuong|xa"
+    r"|thi tran|don vi|van phong|bo phan mot cua|quy|hoi|truong|tram y te|ban)|kho bac)\b(?! vien)")  # not "hội viên"
+
+
+def _office_line(text: str, low: str, start: int, before: re.Pattern[str] = OFFICE_LINE_BEFORE, whole_sentence: bool = False) -> bool:
+    """The value at `start` is an office's published line (or, with OFFICE_ACCOUNT_BEFORE, its account or mailbox)."""
+    cut = r"[.;!?\n](?:\s|$)" if whole_sentence else r"[.;!?\n](?:\s|$)|,"
+    clause = re.split(cut, low[max(0, start - 120):start])[-1]
+    m = before.search(clause)
     return m is not None and not person_cue(text[start - len(clause) + m.start():start]) and not re.search(
-        r"\b(?:rieng|ca nhan|cua (?:ong|ba|anh|chi|em|co|chu|bac))\b", clause)
+        r"\b(?:rieng|ca nhan|cua (?:ong|ba|anh|chi|em|co|chu|bac))\b(?! quan)", clause)  # "của cô", not "của cơ quan"
 
 
 def _merge_addresses(text: str, found: list[Finding]) -> list[Finding]:
@@ -1078,7 +1019,7 @@ def _extend_addresses(text: str, folded_case: str, found: list[Finding]) -> list
             b = f.end
             if _NUMBER_END.search(folded_case[f.start:b]) and (m := _STREET_AFTER.match(folded_case, b)):
                 b = m.end()
-            village = re.match(r"(?i:ban|thon|xom|ap|buon|plei|lang|noc|phum|to dan pho|tdp|khom|khu pho)\s", folded_case[f.start:b])
+            village = re.match(r"(?i:ban|thon|xom|ap|buon|plei|lang|noc|phum|soc|to dan pho|tdp|khom|khu pho)\s", folded_case[f.start:b])
             if village and re.search(r"(?<![\w/])\d{1,3}$", folded_case[f.start:b]) and not folded_case[f.start:b].lower().startswith(
                     "to ") and (m := _STREET_AFTER.match(folded_case, b)):
                 b = m.end()  # "ấp 3 Tân Thạnh Đông"
@@ -1086,7 +1027,8 @@ def _extend_addresses(text: str, folded_case: str, found: list[Finding]) -> list
                 b += m.end()  # "TDP Hòa Lạc 2 báo cáo"
             if village and (m := _ADMIN_AFTER.match(folded_case, b)):  # a hamlet is found again by its commune
                 b = m.end()
-            if m := HOUSE_NTH_AFTER.match(folded_case, b):  # "hẻm 42 Nguyễn Trãi, nhà thứ ba bên trái"
+            m = HOUSE_NTH_AFTER.match(folded_case, b)  # "hẻm 42 Nguyễn Trãi, nhà thứ ba bên trái"
+            if m and not re.match(r" [A-Z]", folded_case[m.end():m.end() + 2]):  # not into a full name ("nhà ông Quách Văn Hiếu")
                 b = m.end()
             if b != f.end:
                 f = Finding("ADDRESS", f.start, b, text[f.start:b])
@@ -1101,6 +1043,9 @@ _OCR_SLIP = re.compile(r"(?<=\d)[OolI](?=\d)|(?<=\d[/.-])[Oo](?=\d)|(?<=\d)[Oo](
 _OCR_DIGIT = {"O": "0", "o": "0", "l": "1", "I": "1"}
 # Lines of a form's boxes drawn with other vertical bars ("│1 │ 6 │ 3", "８｜６"), read as "|" (same length).
 _BOX_BARS = str.maketrans({c: "|" for c in "│┃｜¦ǀ∣┆┇╎╏║"})
+# Digit groups joined by another dash (en/em dash, minus, non-breaking hyphen, as Word or a PDF copies them:
+# "027–190–006–534") are read as joined by "-" (same length).
+_DIGIT_DASH = re.compile(r"(?<=\d)[‐‑‒–—―−](?=\d)")
 
 
 # A name right after a lane or house number is the street's ("Kiệt 46 Hoàng Diệu", "ngõ 12 Lê Lợi"); "năm Đinh Mùi" is a year.
@@ -1131,7 +1076,21 @@ CAPS_BARE_NAME_RE = re.compile(r"\b(?:ONG|BA|ANH|CHI|EM|CO|CHU|BAC|CU|CHAU)\s+(?
 _NW_CAP = rf"[{_UPPER}][a-zà-ỹđ]+"
 MENTION_RE = re.compile(rf"(?<![\w.@])@(?P<n>{_NW_CAP}(?:\s+{_NW_CAP}){{0,2}})")
 SENDER_RE = re.compile(rf"(?:^|\n)\s*(?P<n>{_NW_CAP}(?:\s+{_NW_CAP}){{1,3}})\s*(?:\([^()\n]{{1,30}}\))?\s*:")
-ROYAL_RE = re.compile(rf"(?<!\w)(?P<n>(?:(?:Công|Huyền)\s+(?:Tằng\s+)?)?Tôn\s+(?:Nữ|Thất)(?:\s+{_NW_CAP}){{1,3}})")
+ROYAL_RE = re.compile(rf"(?<!\w)(?P<n>(?:(?:Công|Huyền)\s+(?:Tằng\s+)?)?Tôn\s+(?:Nữ|Thất)(?:\s+{_NW_CAP}){{1,3}}"
+                      rf"|(?:(?:CÔNG|HUYỀN)\s+(?:TẰNG\s+)?)?TÔN\s+(?:NỮ|THẤT)(?:\s+[{_UPPER}]+){{1,3}}(?![\w]))")  # in capitals too
+# A message signed at its end after a dash: "… cống bị tắc 3 hôm nay rồi — Hạnh" (a first-person word in the message)
+SIGN_OFF_RE = re.compile(rf"\s[—–-]\s*(?P<n>{_NW_CAP}(?:\s+{_NW_CAP}){{0,3}})\s*[.!]?\s*(?:\n|$)")
+FIRST_PERSON = re.compile(r"\b(?:em|toi|minh|chau|con|e|t)\b")
+# Children or relatives listed by their given names after a plural kinship word: "Các cháu: Bống, Bin, Tũn", "hai con là
+# Na và Nô"
+KIN_LIST_RE = re.compile(rf"\b(?:[Cc]ác|[Hh]ai|[Bb]a|[Bb]ốn|[Mm]ấy) (?:cháu|con|em|bé|cụ)(?: là| gồm)?\s*:?\s*"
+                         rf"(?P<l>{_NW_CAP}(?:\s*,\s*{_NW_CAP})*(?:\s*(?:,|và)\s*{_NW_CAP}))")
+# An account holder's name in capitals, as a bank prints it: "chủ TK NGUYEN VAN AN", "Tên TK: TRAN THI BINH" (folded)
+ACCOUNT_HOLDER_RE = re.compile(r"(?i:chu (?:tk|tai khoan|the)|ten (?:tk|tai khoan|chu tk|chu tai khoan)|account name|account holder)"
+                               r"\s*:?\s*(?P<n>(?P<s>[A-Z]{1,7})(?: [A-Z]{1,7}){1,4})(?![\w])")
+# English labels of a passport or a form: "SURNAME: PHAM – GIVEN NAMES: THI LAN ANH"
+ENGLISH_NAME_LABEL_RE = re.compile(r"\b(?:SURNAME|GIVEN NAMES?|FULL NAME|NAME|Surname|Given names?|Full name)\s*:\s*"
+                                   r"(?P<n>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,4})(?![\w])")
 THI_NAME_RE = re.compile(rf"(?<!\w)(?P<n>(?P<f>{_NW_CAP})\s+Thị\s+{_NW_CAP}(?:\s+{_NW_CAP})?)(?!\w)")
 BARE_LABEL_NAME_RE = re.compile(r"\b(?:Ten|TEN|ten)\s*:?\s+(?P<n>(?P<s>[A-Z][a-z]+)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
 BARE_TITLE_SURNAME_RE = re.compile(r"\b(?:ong|ba|anh|chi|em|co|chu|bac|cu|chau|Ong|Ba|Anh|Chi|Em|Co|Chu|Bac|Cu|Chau)\s+"
@@ -1172,7 +1131,7 @@ def _more_name_shapes(text: str, folded_case: str) -> list[tuple[int, int]]:
     for m in SENDER_RE.finditer(text):
         if _name_words_ok(m.group("n")) and not re.match(r"\s*(?:Kính|Nơi|Ghi|Căn|Trả|Chủ|Tiêu|Nội|Lý|Ý|Tiếng|Câu|Bước|Phần|Mục|Điều|Chương|Lưu|Chú|Tóm|Kết)\b", m.group("n")):
             spans.append(m.span("n"))
-    if "Tôn" in text:  # not a school or street named after one ("Trường Tôn Thất Tùng")
+    if "Tôn" in text or "TÔN" in text:  # not a school or street named after one ("Trường Tôn Thất Tùng")
         spans += [m.span("n") for m in ROYAL_RE.finditer(text)
                   if strip_diacritics_aligned(m.group("n")).lower() not in FAMOUS and not re.search(
             r"(?:^|\s)(?:" + "|".join(STRONG_PLACE) + r")\s+$", text[max(0, m.start() - 12):m.start()].lower())]
@@ -1185,6 +1144,15 @@ def _more_name_shapes(text: str, folded_case: str) -> list[tuple[int, int]]:
     spans += [m.span("n") for rx in (MESSAGE_TO_RE, MESSAGE_OPEN_RE) for m in rx.finditer(text) if _name_words_ok(m.group("n"))]
     if text.isascii():
         spans += [m.span("n") for m in BARE_BAN_RE.finditer(text) if _name_words_ok(m.group("n"))]
+    if FIRST_PERSON.search(folded_case.lower()):
+        spans += [m.span("n") for m in SIGN_OFF_RE.finditer(text) if _name_words_ok(m.group("n"))]
+    spans += [m.span("n") for m in ACCOUNT_HOLDER_RE.finditer(folded_case) if m.group("s").lower() in SURNAMES_BARE]
+    for m in KIN_LIST_RE.finditer(text):
+        spans += [(m.start("l") + w.start(), m.start("l") + w.end()) for w in re.finditer(_NW_CAP, m.group("l"))
+                  if _name_words_ok(w.group())]
+    if "NAME" in text or "name" in text:
+        spans += [m.span("n") for m in ENGLISH_NAME_LABEL_RE.finditer(folded_case)
+                  if all(valid_name(w.capitalize()) for w in m.group("n").split())]
     return spans
 
 
@@ -1212,7 +1180,7 @@ def find_pii(text: str) -> list[Finding]:
     if _OCR_SLIP.search(text):
         text = _OCR_SLIP.sub(lambda m: _OCR_DIGIT[m.group()], text)
     if not text.isascii():
-        text = text.translate(_BOX_BARS)
+        text = _DIGIT_DASH.sub("-", text.translate(_BOX_BARS))
     folded_case = strip_diacritics_aligned(text)  # folded once, shared with the name and sensitive-data passes
     low = folded_case.lower()
     found: list[Finding] = _extra_ids(text, low) + _machine_codes(text)
@@ -1260,7 +1228,7 @@ def find_pii(text: str) -> list[Finding]:
         if m.group().lower().startswith("sinh") and (
                 word in NOT_BIRTH_BEFORE or (word == strip_diacritics(word) and word in _NOT_BIRTH_ASCII)):
             continue
-        if _group_subject(low, m.start()):
+        if _group_subject(low, m.start(), text):
             continue
         add("DOB", m, "date")
     for m in SPOKEN_DOB_RE.finditer(low) if "sinh" in low else ():
@@ -1289,6 +1257,9 @@ def find_pii(text: str) -> list[Finding]:
                 or NOT_ADDRESS_NAME.search(m.group("addr")) or _money_after(text, m.end())):
             continue
         add("ADDRESS", m, "addr")
+    for m in HOUSE_STREET_ADMIN_RE.finditer(folded_case):
+        if not (NOT_ADDRESS_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or _money_after(text, m.end("addr"))):
+            found.append(Finding("ADDRESS", m.start("addr"), m.end("addr"), text[m.start("addr"):m.end("addr")]))
     for m in ENGLISH_ADDRESS.finditer(text) if re.search(r"St|Road|Rd|Ave|[Ss]treet|Lane", text) else ():
         add("ADDRESS", m)
     for m in ENGLISH_PLACE.finditer(text) if re.search(r"Hamlet|Village|Group|Quarter|Zone|Block|Alley|Lane|Room|Ap", text) else ():
@@ -1303,6 +1274,8 @@ def find_pii(text: str) -> list[Finding]:
                                                                                           low[m.end() - len(m.group("addr")) - 1:]):
             continue
         start, value = m.start("addr"), m.group("addr")
+        if ":" not in m.group()[:start - m.start()] and not re.match(r"(?:\S+\s+(?:so\s+)?)?[\dA-Z]", folded_case[start:start + 30]):
+            continue  # without a colon: "địa chỉ thôn Na Pan", "địa chỉ 12 …", not "địa chỉ thôn này"
         cut = ADDRESS_LABEL_CUT.search(value)
         value = value[:cut.start()] if cut else value
         value = value.rstrip(" ,:")
@@ -1325,6 +1298,7 @@ def find_pii(text: str) -> list[Finding]:
             b -= 1
         lead = CHAIN_LEAD.search(folded_case[max(0, a - 24):a]) is not None  # before a position word ("ở cuối xóm …")
         if pos := POSITION_START.match(folded_case, a, b):
+            lead = lead or re.search(r"\bnam\s+$", low[max(0, a - 6):a]) is not None  # "(nhà …) nằm trong hẻm …"
             if not lead:
                 continue
             a = pos.end()
@@ -1340,12 +1314,19 @@ def find_pii(text: str) -> list[Finding]:
                 a += 1
             if not PLACE_CHAIN_RE.fullmatch(folded_case, a, b):
                 continue
+        owned = (cut := next((st for st, e in name_ends.items() if a < st < b < e), None)) is not None
+        if owned:
+            # "Xóm Bãi, nhà ông Quách Văn Hiếu …": the chain ran into a full name; the house is named by its owner, kept apart
+            b = a + re.search(r"[\s,]*(?:(?:nha|day tro|nha tro|phong tro|khu tro|xom tro)\s+)?(?:(?i:ong|ba|co|chu|bac|anh|chi|cu|di)\s+)?$",
+                              folded_case[a:cut]).start()
+            if b <= a:
+                continue
         chain = low[a:b]
         units = (len(re.findall(r"(?<![\w-])" + _PLACE_NOUN + r"\s+(?:so\s+)?[\dA-Z]", folded_case[a:b], re.I))
                  + len(re.findall(r"(?<![\w-])(?:" + _ADMIN_UNIT + r"|(?i:" + _POSITION + r")\s+(?i:" + _LANDMARK + r"))\b",
                                   folded_case[m.start("c"):b])))
         house_street = re.search(r",\s*" + _HOUSE_STREET, folded_case[a:b]) is not None  # "lầu 3, 45 Nguyễn Huệ"
-        units += house_street
+        units += house_street + owned  # the owner's house cut off still counts as the home's unit
         lead = lead or CHAIN_LEAD.search(folded_case[max(0, a - 24):a]) is not None
         dwelling = DWELLING_START.match(folded_case, a) is not None
         if dwelling and re.match(r"(?i:sap|gian hang)\b", folded_case[a:a + 10]) and not (
@@ -1366,10 +1347,10 @@ def find_pii(text: str) -> list[Finding]:
             continue  # "phòng 301, tòa nhà A, trụ sở UBND": an office; "bà con xóm Bưa": the village itself
         # who the sentence is about: a name found, or a title, kinship word or pronoun ("hộ ông …", "anh ấy")
         someone = person or person_cue(text[s0:s1]) or SPEAKER_LEAD.search(low, max(0, a - 30), a) is not None
-        house = (HOUSE_UNIT.search(chain) is not None or house_street  # a house, flat or stall number: one home
+        house = (HOUSE_UNIT.search(chain) is not None or house_street or owned  # a house, flat or stall number: one home
                  or re.match(_HOST_HOUSE, folded_case[a:b]) is not None)  # "nhà anh Tư, tổ 5 …", "dãy trọ cô Năm, phòng 6"
         lane = re.search(r"\b(?:ngo|ngach|hem|kiet)\s+(?:so\s+)?\d", chain) is not None
-        village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|noc|phum|to dan pho|tdp|to|khu pho|kp|khom)\s", chain) is not None
+        village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|noc|phum|soc|to dan pho|tdp|to|khu pho|kp|khom)\s", chain) is not None
         lane_street = re.match(r"(?:ngo|ngach|hem|kiet)\s+\d[\w/]*(?:\s+[A-Z][\w]*){1,4}", folded_case[a:b + 40])
         if units == 1 and lead and someone and lane_street:  # "ở ngõ 5 Trần Phú": the lane and its street
             b = a + lane_street.end()
@@ -1382,7 +1363,7 @@ def find_pii(text: str) -> list[Finding]:
                 or (units >= 2 and (lane or house) and delivery)  # "ship về nhà 3, ngõ 9 phố …"
                 or (units == 1 and group and lead and someone)  # "anh Khoa ở tổ 3", "người nhận … – tổ 9"
                 or (units >= 2 and village and someone)  # "xóm Bưa, thôn Đồng Bến" in a sentence about a person
-                or (units == 1 and lead and someone and lane_street)
+                or (units == 1 and lead and someone and (lane_street or lane))
                 or (units == 1 and village and lead and someone  # "ông … ở bản Huổi Hẹ" (a bare "tổ 3" is too
                     and re.match(r"(?:[a-z ]+|TDP )[A-Z]", folded_case[a:b]))):  # wide to mark a home)
             found.append(Finding("ADDRESS", m.start("c") if pos else a, b, text[m.start("c") if pos else a:b]))
@@ -1423,13 +1404,15 @@ def find_pii(text: str) -> list[Finding]:
     if name_starts and EXCEL_BIRTH_CUE.search(low):
         found += _excel_dates(text, low, name_starts)
     table: list[Finding] = []
-    if "|" in text or ";" in text or "\t" in text or ("," in text and "\n" in text):
+    if "|" in text or ";" in text or "\t" in text or ("," in text and "\n" in text) or _CSV_COMMA.search(text) or " – " in text or " - " in text:
         found += _record_fields(text, folded_case, person_starts)
         table = _table_columns(text, low)
         found += [f for f in table if f.kind != "SENSITIVE"]
 
     found = _extend_addresses(text, folded_case, _merge_addresses(text, found))
-    found = [f for f in found if f.kind != "DOB" or not GROUP_AFTER.match(low, f.end)]  # the bound of an age group
+    found = [f for f in found if f.kind != "DOB" or not (GROUP_AFTER.match(low, f.end)  # the bound of an age group
+                                                         # "sn 32, ng 5, tổ 8": a house number before a lane, not "sinh năm"
+                                                         or (low.endswith("sn ", 0, f.start) and re.match(SN_HOUSE_AFTER, low[f.end:])))]
     for f in [f for f in found if f.kind == "DOB"]:  # "5-9-2001 hay 9-5-2001": the other reading is a birth date too
         alt = re.match(r"\s*(?:hay|hoac|hay la|hoac la|or|/)\s*", low[f.end:f.end + 12])
         m = ANY_DATE_RE.match(low, f.end + alt.end()) if alt else None
@@ -1437,6 +1420,7 @@ def find_pii(text: str) -> list[Finding]:
             found.append(Finding("DOB", m.start(), m.end(), text[m.start():m.end()]))
     # An office's own line ("Đường dây nóng của UBND phường: 0243 …") is published, not a person's number.
     found = [f for f in found if f.kind != "PHONE" or not _office_line(text, low, f.start)]
+    found = [f for f in found if f.kind not in ("BANK", "EMAIL") or not _office_line(text, low, f.start, OFFICE_ACCOUNT_BEFORE, True)]
 
     # Resolve overlaps: keep higher priority, then the longer span.
     found.sort(key=lambda f: (-PRIORITY[f.kind], -(f.end - f.start), f.start))

@@ -52,7 +52,7 @@ TITLES_BARE = frozenset("ong ba anh chi chau em co chu bac cu di thim mo cau tha
 TITLE_TAIL = frozenset("trai gai ruot noi ngoai re dau ho ca ut giao si ta ky hai tu sau bay tam chin".split())
 TITLE_HEAD_EXTRA = frozenset("con thay y luat".split())
 # "… là Tý": after these words "là" introduces a person's name ("tôi là Dũng", "vợ anh là Hoa").
-IS_NAME_AFTER = frozenset("tôi em mình cháu con vợ chồng bố mẹ cha anh chị trai gái ấy đó tên".split())
+IS_NAME_AFTER = frozenset("tôi em e mình cháu con vợ chồng bố mẹ cha anh chị trai gái ấy đó tên".split())
 IS_NAME_AFTER_BARE = frozenset(strip_diacritics_aligned(w) for w in IS_NAME_AFTER)
 # A run that opens with one of these capitalised sentence-start words can still hold a name after it
 # ("Hộ Nông Văn Dền", "Gia đình Hứa Văn Páo").
@@ -68,7 +68,9 @@ NOT_A_NAME_PHRASE = re.compile(
     r"deo o quy ho|deo hai van|deo ngang|deo khau pha|deo ma pi leng|deo pha din|"
     # everyday words of headings and documents that open with a family name ("QUAN HỆ", "TRÌNH TỰ", "VĂN PHÒNG")
     r"quan he|trinh tu|trinh chinh|trinh uy|trinh quoc|trinh bo|ly hon|ly lich|van phong|van ban|van thu|van hoa|ho so|"
-    r"ho tich|ho khau|ho ngheo|thuy van|ra soat|hien phap|quan ly|quan tri|quan trong|cao nhat|cao tuoi|kim ngach)\b")
+    r"ho tich|ho khau|ho ngheo|thuy van|ra soat|hien phap|quan ly|quan tri|quan trong|cao nhat|cao tuoi|kim ngach|"
+    # the national motto heading every administrative document: "Độc lập – Tự do – Hạnh phúc"
+    r"tu do(?= *[-–—] *hanh phuc))\b")
 
 
 def _not_a_name_phrase(text: str, folded: str, at: int) -> bool:
@@ -155,6 +157,12 @@ def _is_place(words: str) -> bool:
 # Ê Đê and Jrai place names ("Ea H'leo", "Ia H'Drai", "Krông Pắc", "Cư M'gar") begin with these words.
 HIGHLAND_PLACE_START = frozenset("ea ia krong cu dak dac kon plei buon".split())
 # A role named right before the name: a public office holder acting in that role.
+# Fields of public work, folded ("Sở Tư pháp", "công chức Tư pháp – Hộ tịch", "cán bộ Văn hóa")
+_DEPARTMENTS = (r"tu phap|tai chinh|noi vu|van hoa|the thao|du lich|thong tin|truyen thong|y te|giao duc|dao tao|lao dong"
+                r"|thuong binh|xa hoi|tai nguyen|moi truong|xay dung|giao thong|van tai|ke hoach|dau tu|cong thuong|nong nghiep"
+                r"|phat trien|nong thon|kinh te|ha tang|do thi|thue|khoa hoc|cong nghe|dan toc|ton giao|thanh tra|ho tich"
+                r"|dia chinh|van phong|quan su|chinh tri|hanh chinh")
+DEPARTMENT_AT = re.compile(r"(?i:" + _DEPARTMENTS + r")\b")
 OFFICE_BEFORE = re.compile(
     r"(?:chu tich|pho chu tich|bi thu|pho bi thu|truong cong an|pho truong cong an|giam doc|pho giam doc|"
     r"chanh van phong|truong phong|truong ban|pho truong ban|chu nhiem|dai tuong|tong bi thu|thu tuong|"
@@ -162,10 +170,7 @@ OFFICE_BEFORE = re.compile(
     r"(?:\s+(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|mttq|mat tran to quoc|dang uy|cong an|"
     r"phuong|xa|thi tran|huyen|tinh|thanh pho|tp\.?|quan|viet nam|ubmttq|"
     # "Giám đốc Sở Tư pháp Trần Văn Minh": a department named between the role and the person
-    r"so|phong|cuc|chi cuc|trung tam|benh vien|tu phap|tai chinh|noi vu|van hoa|the thao|du lich|thong tin|"
-    r"truyen thong|y te|giao duc|dao tao|lao dong|thuong binh|xa hoi|tai nguyen|moi truong|xay dung|"
-    r"giao thong|van tai|ke hoach|dau tu|cong thuong|nong nghiep|phat trien|nong thon|kinh te|ha tang|"
-    r"do thi|thue|khoa hoc|cong nghe|dan toc|ton giao|thanh tra))*\s*$",
+    r"so|phong|cuc|chi cuc|trung tam|benh vien|" + _DEPARTMENTS + r"))*\s*$",
 )
 # A citizen's role in a file right before the run, without a colon: "chủ TK Châu Ngọc Diễm", "người nhận Lê Văn Tý",
 # "bị đơn Trần Thị Hoa" (folded, lower case).
@@ -173,17 +178,24 @@ ROLE_CUE = re.compile(r"\b(?:chu (?:tk|tai khoan|the|ho|nha|nha tro|xe|dat|thua 
                       r"|nguoi (?:nhan|nop|khai|gui|bao tin|lam chung|dai dien|uy quyen|duoc uy quyen|yeu cau|khieu nai|to cao"
                       r"|de nghi|giam ho|thua ke|vay|bao lanh|thue|cho thue|mua|ban|chuyen|bi hai|lien he|phan anh)"
                       r"|nguyen don|bi don|duong su|than nhan|benh nhan|hoc sinh|sinh vien|thi sinh|chau be|em be"
-                      r"|nguoi huong|thu huong|nguoi thu huong|ten tai khoan|ten chu tai khoan)\s*$")
+                      r"|nguoi huong|thu huong|nguoi thu huong|ten tai khoan|ten chu tai khoan"
+                      # a person by what they are to the office or the family: "người có công", "hội viên", "con trai"
+                      r"|nguoi (?:benh|co cong|cao tuoi|khuyet tat|lao dong|thue tro|o tro|tam tru|nuoc ngoai|di cu|nha)"
+                      r"|(?:hoi|doan|dang|thanh|xa|hoc|hoi) vien|can bo|cong chuc|vien chuc|nhan vien|giao vien|cong dan"
+                      r"|khach(?: hang| luu tru| du lich| thue)?|con (?:trai|gai|re|dau|nuoi)|chu ho)\s*$")
 # Community roles (not public offices) right before a name: "Trưởng thôn Giàng A Pháo", "tổ trưởng Lan" (folded).
 COMMUNITY_ROLE = re.compile(r"\b(?:truong (?:thon|ban|xom|ap|buon|khu|ho|lang)|to truong|to pho|gia lang|truong ho toc"
                             r"|cong tac vien|y te thon|nhan vien y te thon|thon doi truong)\s*$")
 # Words without which the two patterns above cannot match (a cheap test first).
-_ROLE_HINTS = ("chu ", "nguoi ", "don ", "duong su", "than nhan", "benh nhan", "sinh ", "be ", "huong", "ten ")
+_ROLE_HINTS = ("chu ", "nguoi ", "don ", "duong su", "than nhan", "benh nhan", "sinh ", "be ", "huong", "ten ", "vien ", "can bo",
+               "cong chuc", "cong dan", "khach", "con ")
 _COMMUNITY_HINTS = ("truong", "to pho", "gia lang", "cong tac vien", "y te", "doi truong")
 # Apps, brands and services that follow "bạn", "anh" … in a sentence ("Kết bạn Zalo", "nhắn anh Facebook"), folded.
 BRANDS = frozenset("""zalo facebook fb messenger viber telegram tiktok youtube google gmail momo zalopay vnpay shopee lazada
 tiki grab gojek vneid icloud iphone samsung oppo xiaomi honda yamaha viettel vinaphone mobifone vietnamobile vnpt fpt evn
-internet wifi bluetooth excel word powerpoint chatgpt gemini copilot""".split())
+internet wifi bluetooth excel word powerpoint chatgpt gemini copilot visa master mastercard jcb amex napas platinum booking agoda
+airbnb traveloka paypal western union vietcombank vietinbank bidv agribank techcombank mbbank acb vpbank sacombank tpbank hdbank
+shb vib ocb seabank msb eximbank kienlongbank lpbank bacabank namabank abbank pvcombank scb baovietbank""".split())
 # Words of a legal reference that a title may precede ("giúp em Điều 15", "em Nghị định 154/2024"), folded.
 DOC_HEADS = frozenset("dieu khoan diem chuong muc luat nghi thong quyet cong hien bo phu mau to".split())
 # … followed by a number or by the second word of the reference in small letters ("Công văn", not "Công Văn Minh").
@@ -386,6 +398,39 @@ def valid_name(word: str) -> bool:
     return bool(SYLLABLE.fullmatch(w)) and not w.isupper()
 
 
+# A sentence about a foreigner: a passport, a guest, a nationality ("công dân Hàn Quốc", "khách Lào", "Bên nam:" in a
+# marriage form), folded. In it, two to four capitalised words of which one cannot be a Vietnamese syllable are a name
+# ("Park Min Soo", "Emma Laurent", "Bounmy Sisavath", "Tanaka Hiroshi").
+FOREIGN_CUE = re.compile(r"\b(?:ho chieu|passport|thi thuc|visa|quoc tich|nguoi nuoc ngoai|khach (?:nuoc ngoai|du lich|luu tru|quoc te"
+                         r"|tay|lao|han|nhat|trung quoc|my|phap|duc|uc|anh|nga|thai)|cong dan (?:nuoc ngoai|[a-z]+ ?[a-z]*)"
+                         r"|ben (?:nam|nu)\s*:|chong|vo|nguoi (?:lao|han|nhat|my|phap|duc|uc|anh|nga|thai|campuchia))\b")
+FOREIGN_RUN = re.compile(r"(?<![\w@.])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,3}(?![\w@])")
+TITLE_ASIDE = re.compile(r"(?:\(\s*|[–—-]\s+)(?:ong|ba|anh|chi|co|chu|bac|em|chau|cu|di)\s+(?P<n>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})"
+                         r"\s*(?:\)|$|[,.;]\s|\n)")
+HONORIFICS = frozenset("mr mrs ms miss mx dr madam mister".split())
+# English words of forms, cards and businesses that open capitalised runs next to a passport ("Passport No", "American Express")
+FOREIGN_NOT_NAME = frozenset("""passport no number name names surname given date birth place nationality holder sex card express
+american issued issue expiry expires type code country hotel homestay hostel resort villa house street road bank airlines
+airport embassy consulate visa""".split())
+
+
+def _foreign_names(text: str, low: str) -> list[tuple[str, int, int]]:
+    """Foreign names in a sentence about a foreigner (see FOREIGN_CUE)."""
+    out: list[tuple[str, int, int]] = []
+    if not FOREIGN_CUE.search(low) or not re.search(r"ho chieu|passport|khach|quoc tich|nuoc ngoai|thi thuc|visa|cong dan", low):
+        return out
+    for m in FOREIGN_RUN.finditer(text):
+        words = m.group().split()
+        folded = [w.lower() for w in words]
+        if any(w in BRANDS or w in HONORIFICS or w in FOREIGN_NOT_NAME for w in folded) or all(valid_name(w) for w in words):
+            continue
+        before = low[max(0, m.start() - 12):m.start()]
+        if re.search(r"\b(?:xe|hang|hieu|cong ty|app|ung dung|mang|khach san|homestay|resort|duong|pho)\s+$", before):
+            continue  # "xe Honda Wave", "khách sạn Green Hill": a make or a business
+        out.append(("NAME", m.start(), m.end()))
+    return out
+
+
 def _structured_names(text: str, folded: str, low: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Names found by their structure: a short title or an English honorific before valid Vietnamese syllables,
     and a family name with two more syllables in small letters after a cue word."""
@@ -414,6 +459,13 @@ def _structured_names(text: str, folded: str, low: str, found: list[tuple[str, i
             if low[a:b] in FAMOUS or low[a:b] in PLACES or not free(a, b):
                 continue
             out.append(("NAME", a, b))
+    for m in TITLE_ASIDE.finditer(folded):  # "(chi Thoa)", "– chi Ly": a bare title and a given name set apart
+        a, b = m.span("n")
+        if all(valid_name(w) for w in text[a:b].split()) and low[a:b] not in PLACES and free(a, b):
+            out.append(("NAME", a, b))
+    for kind, a, b in _foreign_names(text, low):
+        if free(a, b):
+            out.append((kind, a, b))
     for m in LOWER_CUE_NAME.finditer(low):
         a, b = m.span("n")
         words = text[a:b].split()
@@ -524,15 +576,20 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     # not in "Ban Chỉ huy" where the word next to it has its diacritics
     bare_run = bare_text or all(t.isascii() for t in tokens)
     # a title at the start of the run ("Ông Giàng A Chống" at the start of a sentence)
-    if label and not _title(tokens[0], bare_text) and not _title_before(text, words, idx, bare_text):
+    if label and not _title(tokens[0], bare_text) and not _title_before(text, words, idx, bare_text) and not _role_before(
+            folded, run[0][0], tokens):
         return None
     if _not_a_name_phrase(text, folded, run[0][0]):
         return None
+    if len(tokens) == 1 and tokens[0].lower() in HONORIFICS:
+        return None  # "Mr." alone: the name follows it
     if tokens[0] in ("Ban", "BAN") and not bare_text:  # "Ban Thanh tra nhân dân": a board; the family name is "Bàn"
         return None
     if low_first in BRANDS or (low_first in DOC_HEADS and _DOC_TAIL.match(text, run[k_first][1])):
         return None  # "Kết bạn Zalo", "giúp em Điều 15", "em Nghị định 154/2024"
-    if _title(tokens[0], bare_text):
+    title_opens = _title(tokens[0], bare_text) and not (  # "ong Chau Sa Ni": after a title, Châu is the family name
+        len(run) >= 3 and tokens[0][1:].islower() and _title_before(text, words, idx, bare_text))
+    if title_opens:
         if len(run) == 1:
             return None
         if _place_before(text, words, idx):
@@ -579,6 +636,8 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
              and strip_diacritics_aligned(tokens[1]).lower() in ("van", "thi", "a", "seo"))
             or (not village_role and all(valid_name(t) for t in tokens))):
         return start, end  # "Trưởng thôn Giàng A Pháo", "già làng Y Bhim": a person in a community role, not a public office
+    if not titled and _role_before(folded, start, tokens) and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run):
+        return start, end  # "chủ TK Châu Ngọc Diễm", "người nhận Lê Văn Tý", "người bệnh Kpă Thị Blưn", "con trai Thạch Văn Danh:"
     if not titled and (
             (prev and _place(prev[-1], strip_diacritics_aligned(prev[-1]), bare_text))
             or any(w.lower() in STRONG_PLACE or w.lower() in COMPANY_BEFORE for w in prev)):
@@ -598,10 +657,6 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         if len(tokens) == 1 and name_folded in RELATION_WORDS:
             return None  # "QUAN HỆ VỚI CHỦ HỘ: CON", "Giới tính: Nam": a field's value, not a name
         return start, end
-    if any(w in clause for w in _ROLE_HINTS) and ROLE_CUE.search(clause) and len(tokens) <= 4 and not any(t.isupper() and len(t) > 1 for t in tokens) and (
-            _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run) or all(valid_name(t) for t in tokens)) and not _in(
-            tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run):
-        return start, end  # "chủ TK Châu Ngọc Diễm", "người nhận Lê Văn Tý"
     if (2 <= len(tokens) <= 4 and tokens[-1].isascii() and tokens[-1].lower() in WESTERN_SURNAMES
             and all(valid_name(t) for t in tokens[:-1]) and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run)
             and not any(_place(t, strip_diacritics_aligned(t), bare_text) for t in tokens)):
@@ -628,6 +683,18 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             and len(tokens) <= 4 and low[0] not in NOT_JOINED and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE)):
         return start, end
     return None
+
+
+def _role_before(folded: str, start: int, tokens: list[str]) -> bool:
+    """A citizen's role right before a name of up to four capitalised words, not in capitals ("người có công …")."""
+    clause = re.split(r"[.;!?\n()]", folded[max(0, start - 60):start].lower())[-1]
+    structured = len(tokens) >= 3 and strip_diacritics_aligned(tokens[1]).lower() in ("van", "thi", "a", "seo")
+    return (len(tokens) <= 4 and any(w in clause for w in _ROLE_HINTS) and ROLE_CUE.search(clause) is not None
+            and (re.search(r"(?<![\w-])hoc vien\s*$", clause) is None or clause.islower())  # "Học viện Chính trị": a school
+            and (structured or not any(t.isupper() and len(t) > 1 for t in tokens)) and (structured or all(valid_name(t) for t in tokens)
+                 or (len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE))
+                 or (len(tokens) >= 2 and (tokens[0] == "Y" or tokens[0].startswith("H'"))))  # Ê Đê, Jrai: "Y Blăk Mlô"
+            and not DEPARTMENT_AT.match(folded, start))  # "công chức Tư pháp – Hộ tịch": a field of work
 
 
 def _title_before(text: str, words: list[tuple[int, int]], idx: int, bare_text: bool) -> bool:

@@ -106,7 +106,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                             r"|lien he voi|co lien he voi|co quan diem|co tu tuong)(?: [a-z]+){0,3} (?:chong doi|chong pha"
                             r"|phan dong|ly khai|xuyen tac|doi lap|bieu tinh)(?: [a-z]+){0,5}"
                             r"|(?:la )?thanh vien (?:cua )?(?:to chuc|dang) (?:phan dong|doi lap|khong duoc phep)(?: [a-z]+){0,3}"
-                            r"|co quan diem chinh tri(?: [a-z]+){0,4})\b"),
+                            r"|co quan diem chinh tri(?: [a-z]+){0,4}"
+                            # a sanction for one's politics: "đảng viên bị khai trừ vì quan điểm chính trị"
+                            r"|(?:(?:la )?dang vien )?(?:bi (?:khai tru|ky luat|cach chuc|xoa ten|duoi viec|bat|giam)(?: khoi dang)? )?"
+                            r"(?:vi|do) (?:quan diem|tu tuong|hoat dong|ly do|van de) chinh tri(?: [a-z]+){0,3})\b"),
     "location": re.compile(r"(?:\b(?:toi|sang|chieu|dem|trua)(?: (?:ngay )?\d{1,2}/\d{1,2})?|\b\d{1,2} ?(?:h|gio)(?:\d{2})?)"
                            r"(?: (?:co mat|da|di|o lai|do|dau|nghi|ngu|xuat hien|dung|vao))? (?:o|tai|ve|den|toi) [a-z0-9][a-z0-9 ]{2,45}"
                            r"(?: den \d{1,2} ?(?:h|gio)(?: sang| toi| chieu| dem)?)?"),
@@ -116,7 +119,10 @@ PATTERNS["sexual"] = re.compile(PATTERNS["sexual"].pattern[:-3] + r"|ngoai tinh|
                                 r"(?: [a-z]+){0,4}|quan he ngoai (?:hon|luong)|co nhan tinh|nhan tinh cua|song thu|mai dam|ban dam)\b")
 # Genetic data: a gene or hereditary disease carried by the person ("mang gen bệnh tan máu bẩm sinh").
 PATTERNS["genetic"] = re.compile(r"\b(?:(?:la )?(?:cha|me|bo) (?:de|ruot)(?: cua)?(?: [a-z]+){0,2}|mang gen(?: benh)?(?: [a-z]+){1,5}"
-                                 r"|(?:ket qua )?xet nghiem gen(?: [a-z]+){0,3}|(?:mac |bi )?benh di truyen(?: [a-z]+){0,3})\b")
+                                 r"|(?:ket qua )?xet nghiem gen(?: [a-z]+){0,3}|(?:mac |bi )?benh di truyen(?: [a-z]+){0,3}"
+                                 # kinship a test settles: "không cùng huyết thống với …", "không phải con đẻ của …"
+                                 r"|(?:khong )?(?:cung|co) (?:quan he )?huyet thong(?: voi)?(?: [a-z]+){0,3}"
+                                 r"|khong phai (?:la )?(?:cha|me|bo|con) (?:de|ruot)(?: cua)?(?: [a-z]+){0,2})\b")
 PATTERNS["biometric"] = re.compile(PATTERNS["biometric"].pattern[:-3]
                                    + r"|(?:bi )?(?:bong |mon )?mat (?:het )?van tay(?: (?:ca )?(?:hai )?ban tay)?"
                                    r"|van tay (?:bi |da )?(?:mon|mat|bong|hong|mo)(?: het)?"
@@ -140,15 +146,16 @@ _HEALTH_HEAD = (r"(?:benh|chung|hoi chung|ung thu|khoi u|u (?:nao|phoi|gan|vu|xo
                 r"xo (?:gan|vua|cung)|teo|nhiem trung|nhiem doc|di chung|di tat|tat|thuong tat|ton thuong|chan thuong|"
                 r"gay (?:xuong|chan|tay|cot song)|bong|liet|dot quy|tai bien|nhoi mau|xuat huyet (?:nao|da day)|"
                 r"tram cam|tam than|dong kinh|dai thao duong|tieu duong|huyet ap|mo mau|gut|hen|lao|hiv|aids|sida|"
-                r"viem gan|covid|sot xuat huyet|than|tim|gan|phoi|nao)")
+                r"viem gan|covid|sot xuat huyet|than|tim|gan|phoi|nao|da day|tu cung|buong trung|tuyen giap|la lach|tui mat|soc thuoc|soc phan ve|ngo doc)")
 GENERIC: dict[str, re.Pattern[str]] = {
     "health": re.compile(
         r"\b(?:(?:dang |da |tung |moi |vua |bi |phai )*(?:bi te|bi nga|te|nga|mac|bi|nhiem|dieu tri|chua tri|chua|chan doan(?: la| mac| bi)?"
         r"|phat hien(?: bi| mac| co)?|co bieu hien|co dau hieu|co tien su(?! dung)|tien su(?! dung)|song chung voi|phau thuat|mo|cat bo|"
         r"ghep|hoa tri|xa tri|nhap vien(?: vi| do)?|nam vien(?: vi| do)?|cap cuu(?: vi| do)?|(?:tu vong|qua doi|mat|chet) (?:vi|do))"
-        r" (?:benh |chung |cac )?" + _HEALTH_HEAD + _TAIL + r"{0,4}"
+        r" (?:benh |chung |cac |(?:mot|hai|ca|1|2) (?:ben|phan|nua|qua|la|buong) )?" + _HEALTH_HEAD + _TAIL + r"{0,4}"
         r"|(?:la |bi |dang |nguoi )*(?:khuyet tat|tan tat|bai nao|cham phat trien(?: tri tue)?|thieu nang(?: tri tue)?|tu ky"
-        r"|tang dong|nghien (?:ruou|ma tuy|heroin|thuoc)|cai nghien|(?:uong|dieu tri) methadone|dieu tri arv|uong thuoc arv"
+        r"|tang dong|nghien (?:ruou|ma tuy|heroin|thuoc)|cai nghien"
+        r"|(?:su dung|dung|hut|chich|choi|sa vao) (?:ma tuy|heroin|thuoc lac|can sa|ketamine|ke|methamphetamine|hang trang)|(?:uong|dieu tri) methadone|dieu tri arv|uong thuoc arv"
         r"|mang thai|co thai|sinh non|say thai|pha thai|vo sinh|hiem muon|thu tinh nhan tao|(?:bi )?mu loa|cam diec"
         r"|mat tri nho|sa sut tri tue|hon me|song thuc vat|liet giuong|nam liet|tho may|ung thu|hiv|aids"
         r"|nhiem chat doc da cam|chat doc da cam|mat suc lao dong|ty le ton thuong co the|benh hiem ngheo|benh nan y"
@@ -292,13 +299,20 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:anh|chi|ong|ba|co|chu|bac|chau|em|nguoi|doi
 
 
 # A clause whose subject is a thing: "Ô tô 30G-… bị phạt nguội", "Xe của anh Thắng … bị tạm giữ 7 ngày".
-_THING_SUBJECT = re.compile(r"\s*(?:chiec |cai )?(?:xe|o to|oto|xe may|xe dap|bien (?:kiem soat|so)|bks|phuong tien|tai san|hang hoa"
-                            r"|lo hang|giay phep|dien thoai|may|cong trinh|nha|dat|thua dat|tien|tai khoan|so tien|tau|tau ca|thuyen|ghe|sa lan)\b")
+_THING = (r"(?:chiec |cai )?(?:xe|o to|oto|xe may|xe dap|xe tai|bien (?:kiem soat|so)|bks|phuong tien|tai san|hang hoa"
+          r"|lo hang|giay phep|dien thoai|may|cong trinh|nha|dat|thua dat|tien|tai khoan|so tien|tau|tau ca|thuyen|ghe|sa lan)")
+_THING_SUBJECT = re.compile(r"\s*(?:zalo: |tin nhan: )?" + _THING + r"\b")
+# a vehicle right before a passive act or "liên quan", its plate between ("nhận lại xe bị tạm giữ", "xe 29K-318.70 liên quan …")
+_THING_JUST_BEFORE = re.compile(r"\b(?:xe|o to|oto|xe may|xe tai|phuong tien|tau|thuyen)(?: [^\s,]*\d[^\s,]*)? $")
 
 
 def _thing_subject(low: str, s0: int, a: int) -> bool:
     clause_start = max(s0, low.rfind(",", s0, a) + 1)
-    return _THING_SUBJECT.match(low, clause_start) is not None and not re.search(r"\b(?:thi|ma|vi|nen|con)\b", low[clause_start:a])
+    if not low[clause_start:a].strip() or re.fullmatch(r"\s*(?:da|dang|lai|con|van|moi|vua)?\s*", low[clause_start:a]):
+        clause_start = s0  # "Xe … của em Đức Anh, 16 tuổi, bị tạm giữ": after an apposition the sentence's subject acts
+    return ((_THING_SUBJECT.match(low, clause_start) is not None and not re.search(r"\b(?:thi|ma|vi|nen|con)\b", low[clause_start:a]))
+            or (re.match(r"(?:bi|lien quan|dang bi|da bi)\b", low[a:a + 12]) is not None
+                and _THING_JUST_BEFORE.search(low, max(s0, a - 30), a) is not None))
 
 
 def _subject_before(low: str, a: int, persons: list[tuple[int, int]]) -> bool:
@@ -343,6 +357,8 @@ def _group_or_topic(text: str, low: str, s0: int, a: int) -> bool:
         if word == "chồng" or (word == "chong" and re.search(r"\b(?:bi|voi|cua|vo|va|nha|me|bo)\s+$",
                                                             low[max(0, g.start() + w.start() - 6):g.start() + w.start()])):
             return False
+        if word == "chong" and re.match(r"chong (?:em|e|toi|tui|minh|chi|co|ay|cua)\b", low[g.start() + w.start():]):
+            return False  # "chong e bi bat …" typed bare: her husband
     return True
 
 
@@ -483,10 +499,11 @@ GENERIC_NEEDS["health_c"] = ("sut moi", "ham ech", "vom mieng", "lan", "khiem", 
 # "mổ" (surgery) and "bầu" (pregnant) fold like "mở" (open) and "bầu" (vote): in accented text the typed word must be it.
 _ACCENTED.update({"mo": ("mổ",), "bau": ("bầu",), "trai cai": ("trại cai",), "bong": ("bỏng",),
                   "duong tinh": ("dương tính",), "ngoai tinh": ("ngoại tình",), "phat nguoi": (), "lan": ("lẫn",),
-                  "di cai": ("đi cai",)})
+                  "di cai": ("đi cai",), "chua": ("chữa",)})
 _ACCENT_RX = re.compile(_ACCENT_RX.pattern[:-3] + r"|(?:(?<=vua )|(?<=moi )|(?<=da )|(?<=phai )|(?<=sap )|(?<=cho ))mo"
                         r"|(?<!\w)mo(?= (?:tim|nao|ruot|da day|cot|thoat|u|mat|sinh)\b)|(?:(?<=co )|(?<=mang ))bau"
-                        r"|trai cai|(?<=bi )bong|duong tinh|ngoai tinh|phat nguoi|(?<=bi )lan|di cai)\b")  # "ngoài tỉnh" is out of the province; a
+                        r"|trai cai|(?<=bi )bong|duong tinh|ngoai tinh|phat nguoi|(?<=bi )lan|di cai"
+                        r"|(?<!\w)chua(?= (?:benh |tri )?(?:gan|than|tim|phoi|nao|da day)\b))\b")  # "chữa gan", not "chưa gắn"  # "ngoài tỉnh" is out of the province; a
 # camera's traffic fine ("phạt nguội") is no criminal record  # "đường tỉnh 291" (a road), not "dương tính"  # "bị bỏng" (a burn), not "bị bong lớp phủ" (peeling)
 for _k in ("health_x", "criminal_x", "religion_x", "political_x", "biometric_x", "location_x", "finance_x", "health_c"):
     GENERIC[_k] = _fast(GENERIC[_k])
@@ -513,7 +530,7 @@ PERSON_WORDS = re.compile(
 ENGLISH_PERSON = re.compile(r"\b(?:he|she|his|her|him)\b")
 ENGLISH_WORDS = re.compile(r"\b(?:the|is|was|has|had|have|with|and|of|for|in|on|been|a|an)\b")
 PERSON_WORDS_BARE = re.compile(
-    r"\b(?:toi|(?:ong|anh|chi|chau|em|con|vo|chong|bo|me) (?:ay|toi|minh)|(?<!cac )(?<!nhung )(?<!xac dinh )doi tuong(?! (?:quy dinh|duoc|thuoc|ap dung|tham gia|huong|chinh sach|bao tro))"
+    r"\b(?:toi|(?:ong|anh|chi|chau|em|con|vo|chong|bo|me) (?:ay|toi|minh)|(?:vo|chong|bo|me) (?:em|e|tui)|(?<!cac )(?<!nhung )(?<!xac dinh )doi tuong(?! (?:quy dinh|duoc|thuoc|ap dung|tham gia|huong|chinh sach|bao tro))"
     r"|nguoi nay|nguoi do)\b"
 )
 

@@ -1,0 +1,141 @@
+"""Secrets a ward official may paste: passwords, OTPs, PINs, card security codes, read out or typed after their keyword.
+
+All patterns run on folded lower-case text (diacritics removed, same length as the text), so spans index both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from course.privacy.numwords import number_runs
+
+# Card security code and OTP read aloud: "mã CVV 472", "OTP: bốn chín không, một một sáu".
+CVV_RE = re.compile(r"\b(?:cvv2?|cvc|ma bao mat (?:sau )?the)\s*(?:la\s+)?[:=]?\s*(?P<v>\d{3,4})\b")
+# OTP / PIN / password after its keyword (on folded lower-case text).
+SECRET_RE = re.compile(
+    r"(?<!\w)(?:ma (?:otp|pin|xac thuc|xac nhan|bao mat|kich hoat)|otp|pin(?=\s*[:=]|\s+the\b)|mat khau|password"
+    r"|passcode|pass|mk)(?:\s+[a-z]{1,7}){0,6}?\s*[:=]?\s*(?:la\s+)?"
+    r"(?P<v>\d(?: ?\d){3,7}(?![\w@#$%&!*])|[^\s,;()]*[\d@#$%&!*][^\s,;()]*)"
+)
+SECRET_WORDS_RE = re.compile(r"\b(?:ma (?:otp|pin|xac thuc|xac nhan)|otp|pin|mat khau)\s*(?:la\s+)?[:=]?\s*"
+                             r"(?P<v>(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
+                             r"(?:[\s,.-]+(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)){3,7})\b")
+
+
+# A secret's keyword; the secret is the first token-like value after it in the same clause.
+SECRET_KEY_RE = re.compile(r"\b(?:mat khau|mat ma|password|passcode|passwd|pwd|pass|mk|wifi|wi-fi|cvv2?|cvc|otp|ma pin|pin"
+                           r"|ma xac (?:thuc|nhan|minh)|ma bao mat|ma kich hoat|ma dang nhap|ma mo khoa|ma bi mat|ma so bi mat"
+                           r"|ma truy cap|smart ?otp|code (?:xac (?:nhan|thuc|minh)|otp|kich hoat)|verification code|security code|khoa bi mat|cum tu khoi phuc|seed|(?:ma )?so bao mat|so cvv"
+                           r"|(?:ma )?puk|ma khoi phuc|ma du phong|recovery code|backup code"
+                           # the card's security code described: "ba số sau thẻ", "3 số mặt sau thẻ"
+                           r"|(?:ba|3) (?:chu )?so (?:o |in )?(?:mat |phia |dang )?sau(?: cua| tren)? the"
+                           # a code someone read out: "Mã bà đọc cho người lạ: …"
+                           r"|ma(?: [a-z]+){1,3} (?:doc|bao|gui|noi|cung cap|dua|nhan)(?: (?:cho|lai|giup)(?: [a-z]+){0,3})?(?= ?:))\b")
+# A code handed over: "đọc mã 2 7 4 4 1 0", "báo mã vừa nhận …", "gửi lại mã: 4821" — "mã" with its value or a filler
+# right after it, and a verb of handing over right before it (checked separately: the verbs are common words).
+HANDOVER_CODE_RE = re.compile(r"\bma(?= *(?:\d|:|la\b|(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)\b|(?:vua|da|duoc) (?:nhan|gui)"
+                              r"|gom\b))")
+# "Mã hồ sơ bà đọc cho tôi: …": the code of a file, a parcel or a search is no secret.
+NOT_SECRET_CODE = re.compile(r"ma (?:ho so|don|van don|buu|tra cuu|thu tuc|so thue|bien nhan|vach|san pham|hang|tinh|huyen|xa"
+                             r"|nganh|lop|giao dich|dinh danh|so)\b")
+HANDOVER_VERB = re.compile(r"\b(?:doc|bao|cho|gui|nhan|dua|cung cap|xin|hoi|nhap|khai|noi|lay)"
+                           r"(?: lai| giup| duoc| cho(?: [a-z]+){1,3}| giup (?:con|em|chau|toi|minh|anh|chi|co|chu|bac|ong|ba))? $")
+# A password spelled character by character: "là chữ hoa L, a, n, một chín năm chín", "gồm: h, o, a, số 5, @".
+_SPELLED_ITEM = (r"(?:(?:chu (?:in )?(?:hoa|thuong)|chu|so|ky tu|ky hieu|dau) )?(?:[a-z0-9@#$%&*!._-]"
+                 r"|(?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin)(?: (?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin)){0,5})")
+SPELLED_CHARS = re.compile(r"(?:\s+[a-z]+){0,3}?\s*(?:\bla|\bgom|:)\s*:?\s*(?P<v>" + _SPELLED_ITEM + r"(?:\s*,\s*" + _SPELLED_ITEM
+                           + r"){2,15})(?![\w])")
+SPELLED_SECRET = re.compile(r"(?:\s+[a-z]+){0,4}?\s+la\s*:?\s+(?P<v>[a-z0-9@._-]+(?:\s+[a-z0-9@._-]+){0,5}?)\s*,?\s+"
+                            r"(?:viet lien|go lien|viet thuong|viet hoa|khong dau|khong cach|lien nhau|chu thuong|chu hoa"
+                            r"|khong viet hoa|tat ca viet)\b")
+_SHORT_SECRET_KEYS = ("cvv", "cvc", "otp", "pin", "ma pin", "ma xac", "ma bao mat", "so bao mat", "ma so bao mat", "so cvv")
+
+
+def _after_keys(text: str, low: str, is_email: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """"Mật khẩu … của chị Hằng: Hang@1990!", "Pass wifi … đặt là longtotruong05", "Mã CVV mặt sau thẻ là 517"."""
+    out: list[tuple[int, int]] = []
+    keys = [k for k in SECRET_KEY_RE.finditer(low) if not NOT_SECRET_CODE.match(low, k.start())]
+    if " ma" in low:
+        keys += [h for h in HANDOVER_CODE_RE.finditer(low) if HANDOVER_VERB.search(low, max(0, h.start() - 24), h.start())]
+    for k in keys:
+        stop = re.search(r"[.;?](?:\s|$)|\n|!\s", low[k.end():k.end() + 100])
+        end_win = k.end() + (stop.start() if stop else min(100, len(low) - k.end()))
+        nxt = SECRET_KEY_RE.search(low, k.end(), end_win)  # "wifi …: tên X, mật khẩu Y": the next keyword owns Y
+        end_win = nxt.start() if nxt else end_win
+        if nxt and k.group() in ("wifi", "wi-fi"):
+            continue  # "wifi: NhaTro_Hong5G, pass: …": what follows "wifi" is the network's name; the password has its own key
+        short = k.group().startswith(_SHORT_SECRET_KEYS) or k.group().startswith(("ba ", "3 "))
+        chars = SPELLED_CHARS.match(low, k.end(), end_win)
+        if chars and re.search(r"(?:^|, ?|(?:hoa|thuong|chu) )[a-z@#$%&*!](?:,|$)", chars.group("v")):
+            out.append((chars.start("v"), chars.end("v")))
+            continue
+        # the value read aloud or typed digit by digit: "là năm hai tám, một chín bốn", "là 8 4 2 6 9"
+        spoken = [(k.end() + a, k.end() + b) for a, b, dg in number_runs(text[k.end():end_win], low[k.end():end_win], 3)
+                  if 3 <= len(dg) <= 12]
+        spaced = re.search(r"(?<![\w.,/])\d(?:(?: | ?[-.] )\d){3,11}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
+        if spaced:
+            spoken.append((k.end() + spaced.start(), k.end() + spaced.end()))
+        # digits in groups: "mã OTP 6 số: 027 593", "PIN 12 34"
+        grouped = re.search(r"(?<![\w.,/])\d{2,4}(?: \d{2,4}){1,3}(?![\w/]|[.,]\d|\s\d)", text[k.end():end_win])
+        if grouped and 4 <= sum(c.isdigit() for c in grouped.group()) <= 8:
+            spoken.append((k.end() + grouped.start(), k.end() + grouped.end()))
+        if spoken:
+            a, b = min(spoken)
+            out.append((a, b))
+            continue
+        # a value in quotes after the key: "pass là 'hoa hong 123'"
+        quoted = re.match(r"(?:\s+[a-z]+){0,4}?\s*(?:\bla|:|=)\s*['\"“‘«](?P<v>[^'\"”’»\n]{3,40})['\"”’»]", low[k.end():end_win])
+        if quoted:
+            out.append((k.end() + quoted.start("v"), k.end() + quoted.end("v")))
+            continue
+        # a password read as words, then how to type it: "là mai hoa năm sáu viết liền không dấu"
+        spelled = SPELLED_SECRET.match(low, k.end(), end_win)
+        if spelled:
+            out.append((spelled.start("v"), spelled.end("v")))
+            continue
+        for t in re.finditer(r"[^\s,;()\[\]\"“”]+", text[k.end():end_win]):
+            a, b = k.end() + t.start(), k.end() + t.end()
+            while b > a and text[b - 1] in ".:":
+                b -= 1
+            tok = text[a:b]
+            if is_email(tok):
+                continue  # "pass email lan.tq@gmail.com là …": the account, not its password
+            after_is = re.search(r"(?:\bla|[:=])\s*$", low[max(0, a - 6):a]) is not None
+            if re.search(r"\b(?:ten(?: mang| wifi)?|ssid|name|ten dang nhap|username)\s*[:=]?\s*$", low[max(0, a - 20):a]):
+                continue  # the network's or the account's name, not its password
+            # digits in pairs or one by one: "47-19-83", "7-3-9-1" (not a date: "12-3-2024")
+            paired = (re.fullmatch(r"\d{1,4}(?:[-.]\d{1,4}){1,7}", tok) and 4 <= sum(c.isdigit() for c in tok) <= 8
+                      and not re.fullmatch(r"\d{1,2}[-.]\d{1,2}[-.](?:19|20)\d{2}", tok))
+            if paired or re.fullmatch(r"\d{3,8}", tok):
+                if short or len(tok) >= 4:
+                    out.append((a, b))
+                    break
+                continue
+            mixed = re.search(r"\d", tok) and re.search(r"[A-Za-z]", tok)
+            symbol = re.search(r"[@#$%&!*_]", tok) and re.search(r"\w", tok)
+            bare_word = after_is and len(tok) >= 6 and tok.isascii() and tok.isalnum() and not short
+            if len(tok) >= 4 and (mixed or symbol or bare_word) and not re.fullmatch(r"\d{1,2}[hg]\d{0,2}", tok):
+                out.append((a, b))
+                break
+    return out
+
+
+def find_secrets(text: str, low: str, is_email: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Spans of secrets in `text` (`low`: folded lower case); `is_email` tells an account's email, which a password
+    keyword may name before the password ("pass email lan.tq@gmail.com là …"), from the password itself."""
+    spans = [m.span("v") for m in CVV_RE.finditer(low)]
+    for m in SECRET_RE.finditer(low):
+        start, end = m.span("v")
+        if not re.search(r"\d", m.group("v")) and not re.search(r"[@#$%&!*]\w", m.group("v")):
+            continue
+        if is_email(text[start:end]):
+            continue  # the account the password belongs to
+        if re.fullmatch(r"\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d{2}", m.group("v")) and re.search(r"\bngay\b", low[m.start():start]):
+            continue  # "mật khẩu đổi ngày 12-3-2024": when it changed, not what it is
+        while end > start and text[end - 1] in ".:,":
+            end -= 1
+        if end - start >= 4:
+            spans.append((start, end))
+    spans += [m.span("v") for m in SECRET_WORDS_RE.finditer(low)]  # four to eight digits read aloud
+    return spans + _after_keys(text, low, is_email)
