@@ -1183,3 +1183,39 @@ def test_slice_p_mechanisms_leave_ordinary_text_alone(text: str) -> None:
 def test_vehicles_held_and_look_alikes_are_not_sensitive(text: str) -> None:
     """A vehicle held or involved (its plate and the owner's name are still hidden); 'chưa gắn' is not 'chữa gan'."""
     assert [f for f in find_pii(text) if f.kind == "SENSITIVE"] == []
+
+
+# Slice N's misses became mechanisms (branch privacy24h); these are the same families in words N does not use.
+N_COUSIN_CASES = [
+    # a home's position on a map, as a phone shares it (decimal comma, hemisphere letters, no space)
+    ('ADDRESS', '20,9712; 105,7768', 'Anh Khương gửi vị trí nhà: 20,9712; 105,7768 để đoàn đến khảo sát.'),
+    ('ADDRESS', '11.9404N, 108.4583E', 'ghim google maps nha ba Sau: 11.9404N, 108.4583E'),
+    ('ADDRESS', '16.4637,107.5909', 'Toạ độ chỗ cụ Lộc ở: 16.4637,107.5909'),
+    # a vehicle's plate names its owner: the named place where it stood
+    ('ADDRESS', 'hẻm 71 Bà Hom', 'Xe Vision 59-T2 418.06 bị lấy trộm trong đêm tại hẻm 71 Bà Hom.'),
+    ('ADDRESS', 'thôn Nà Pục', 'Biển 24-M1 552.19 đỗ ở thôn Nà Pục từ hôm qua.'),
+    # an estate's block after "ở" in a sentence about someone; land said to lie in a group after its owner's name
+    ('ADDRESS', 'chung cư CT3', 'Con trai bà Hồng ở chung cư CT3, đã báo tạm vắng.'),
+    ('ADDRESS', 'tổ 12', 'Mảnh vườn của ông Khải thuộc tổ 12, giáp suối.'),
+    # the writer says it is their home after the place; a spoken house number after "địa chỉ"; a street named by a date
+    ('ADDRESS', 'thon 2 xom Dong', 'minh o thon 2 xom Dong la nha minh do'),
+    ('ADDRESS', 'so nha bay muoi tam, duong Le Loi', 'dia chi so nha bay muoi tam, duong Le Loi nhe'),
+    ('ADDRESS', 'số 40 đường 30 tháng 4', 'Chuyển thư về số 40 đường 30 tháng 4 cho cô Diễm.'),
+]
+
+
+@pytest.mark.parametrize(("kind", "value", "text"), N_COUSIN_CASES)
+def test_mechanisms_cover_cousins_of_slice_n_misses(kind: str, value: str, text: str) -> None:
+    """Slice N's misses became mechanisms; these are the same families in other words."""
+    assert_covered(kind, value, text, [f for f in find_pii(text) if f.kind == kind])
+
+
+@pytest.mark.parametrize("text", [
+    'Tọa độ trụ sở UBND phường: 21.0285, 105.8542',
+    'Tỷ lệ hộ nghèo giảm từ 12.3456, còn 7.8901 theo số liệu thô.',
+    'Xe 38B2-047.96 đỗ ở ngõ 5 quá giờ quy định.',
+    'Địa bàn phường thuộc khu phố 3 và khu phố 4.',
+])
+def test_slice_n_mechanisms_leave_ordinary_text_alone(text: str) -> None:
+    """An office's published position, figures with decimals, a bare numbered lane, a ward's area: no address."""
+    assert [f for f in find_pii(text) if f.kind == "ADDRESS"] == []

@@ -176,6 +176,12 @@ ADDRESS_RES = (
 HOUSE_SLASH_RE = re.compile(r"(?<![\w/.,-])(?P<addr>(?:[KH]\.?\s?)?(?P<n1>\d{1,4})[A-Z]?/(?P<n2>\d{1,3})[A-Z]?(?:/\d{1,3}[A-Z]?)?\s+"
                             r"(?:(?:đường|phố|Đường|Phố)\s+số\s+\d{1,3}\b|(?:(?:đường|phố|Đường|Phố)\s+)?" + _NAME_WORDS + r"))")
 HOUSE_CUE_BEFORE = re.compile(r"(?:số|nhà|ở|tại|về|đến|chỉ|trú|ngụ|so|nha|o|tai|ve|den|chi|tru)\s*:?\s*$", re.I)
+# A position on a map, as a phone or a map app shares it: "10.7769, 106.7009", "21,0285; 105,8542", "(16.0544N, 108.2022E)"
+# (latitude then longitude, four decimals or more: a home to within about ten metres).
+COORDINATES_RE = re.compile(r"(?<![\w.,-])(?P<lat>-?\d{1,2}[.,]\d{4,8})(?:\s?°)?(?:\s?[NS]\b)?(?:\s*[,;]\s*|\s+)(?P<lon>-?\d{1,3}[.,]\d{4,8})"
+                            r"(?:\s?°)?(?:\s?[EW]\b)?(?![\w]|[.,]\d)")
+# … said to be one, in the sentence: a location shared, a pin, a map (folded).
+COORDINATES_CUE = re.compile(r"\b(?:dinh vi|vi tri|toa do|ban do|maps?|gps|ghim|location|vi do|kinh do|lat|long|lng|chia se)\b")
 # A flat: "phòng 304, nhà B2, khu tập thể Quyết Thắng".
 FLAT_RE = re.compile(r"\b(?P<addr>[Pp]hòng\s+\d{1,4}[A-Za-z]?\s*,?\s*(?:nhà|tòa|toà|block)\s+[A-Z0-9][\w-]*"
                      r"(?:\s*,?\s*(?:khu tập thể|chung cư|khu nhà ở|KTX|tòa nhà)\s+" + _NAME_WORDS + r")?)")
@@ -223,6 +229,7 @@ _PLACE_NOUN = (r"(?:sn(?=\s+\d{1,4}[A-Za-z]?" + SN_HOUSE_AFTER + r")|ng(?=\s+\d{
                r"|quoc lo|tinh lo|huong lo|duong tinh|duong huyen|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn"
                r"|tap the(?=\s+[A-Z]))")  # "tập thể Kim Liên" (an estate), not "tập thể lớp"
 _PLACE_UNIT = (r"(?:(?i:kp|tdp|ap|to)(?=\d{1,2}\b)|(?i:" + _PLACE_NOUN + r")\s+)(?:so\s+)?(?:\d{1,2}\s+Thang\s+(?:\d{1,2}|[A-Z][a-z]+)(?!\w)"  # "đường 3 Tháng 2"
+               r"|(?:(?<=duong )|(?<=pho )|(?<=Duong )|(?<=Pho ))\d{1,2}\s+thang\s+\d{1,2}(?!\w)"  # typed "đường 3 tháng 2"
                r"|\d{1,4}(?:[A-Za-z]{1,2}\d{1,3}|[A-Za-z]?)(?:[/.-]\d{1,4}[A-Za-z]?)*(?:\+\d{1,4})?(?![\w/])"  # "60/4", "12A08", "17+300"
                r"|[A-Z]{1,2}\d{0,3}(?:[-.]\d{1,4}[A-Za-z]?)?\b(?:\s+[A-Z][\w'-]*){0,3}"  # "A3", "B2-15", "S2.05 Vinhomes Ocean Park"
                r"|(?i:cho|chua|dinh|den|ga|cau|nha tho)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"  # "ngõ chợ Đồng Xa"
@@ -266,7 +273,7 @@ PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?=[pctnsdkqhbalxgvoPCTNSDKQHBALXGVO])(?
                             r"|" + _POSITION_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")+)")  # "sau trường … Kim Đồng, xóm 4"
 POSITION_START = re.compile(r"(?i:" + _POSITION + r")\s+")
 DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay|sap|gian hang)\b", re.I)
-CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o|nguoi|thue tro|o tro|thue"
+CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o|nguoi|thue tro|o tro|thue|dia chi(?: nha)?"
                         r"|thue phong|ban|ban rau|ban hang|nha|nha (?:toi|minh|em|anh|chi|ong|ba|co|chu|bac|cu|chau|no|ho)"
                         r"(?: [A-Z][a-z]*)?)\s+|\(\s*"
                         r"|\s[–—-]\s*)$", re.I)
@@ -278,6 +285,8 @@ DELIVERY_LEAD = re.compile(r"\b(?:ship|giao|gui|chuyen|chuyen phat|mang|dua)\s+(
 # The one who writes lives there: "em ở thôn Khe Vàn …", "nhà tôi ở …".
 SPEAKER_LEAD = re.compile(r"\b(?:toi|tui|em|minh|chau|con|nha toi|nha em|nha minh|nha chau|gia dinh toi|gia dinh em)\s+"
                           r"(?:dang\s+|hien\s+|hien dang\s+|van\s+)?(?:o|song o|tru tai|o tai|ngu tai|thue tro o|thue nha o)\s+$")
+# … or says so after it: "ở xóm 3 thôn Trung nhà em", "tổ 5, phường An Lạc là nhà tôi", "thôn Đông quê cháu" (folded).
+SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:(?:la|cua)\s+)?(?:nha|que|cho o|phong tro|nha tro)\s+(?:cua\s+)?(?:toi|tui|em|e|minh|chau|con)\b")
 # A residential group right after a person's name or ID: "cô Lý Thị Mùi tổ 7", "Ông Hạ TDP Tân Lập", "Ông Tiến khu 4".
 AFTER_PERSON_GROUP = re.compile(r"\s*[,(-]?\s*(?:(?i:to truong|to pho|truong thon|truong xom|truong ap|truong ban|truong khu)\s+)?"
                                 r"(?P<v>(?i:to dan pho|tdp|to|khu pho|kp|khu vuc|khom|xom|thon|ban|ap|buon|plei|khu|cum"
@@ -972,6 +981,10 @@ OFFICE_LINE_BEFORE = re.compile(
     r"|tru so|bo phan mot cua|bo phan tiep nhan|hdnd|mat tran|doi quan ly|cong ty)\b[^,;()]{0,40}$")
 
 
+# A public office's own place ("Tọa độ trụ sở UBND phường: …") is published, not a person's.
+OFFICE_PLACE_BEFORE = re.compile(r"\b(?:tru so|ubnd|uy ban|co quan|van phong|nha van hoa|truong|tram y te|benh vien|cong an|cho)\b")
+
+
 # An office's own account or mailbox, published for payments and documents: "Tài khoản thu phí của UBND xã mở tại Kho bạc …",
 # "Hộp thư điện tử của cơ quan: …" (folded, in the clause before the value).
 OFFICE_ACCOUNT_BEFORE = re.compile(
@@ -1266,6 +1279,11 @@ def find_pii(text: str) -> list[Finding]:
         if re.match(r"(?:from|at|in)\b", m.group()) and not re.search(r"\b(?:Mr|Mrs|Ms|Miss|he|she|his|her|him)\b", text, re.I):
             continue  # "Villagers from Hamlet 4 attended": a group, no one in particular
         add("ADDRESS", m, "a")
+    for m in COORDINATES_RE.finditer(text):
+        lat, lon = (float(m.group(g).replace(",", ".")) for g in ("lat", "lon"))
+        if (abs(lat) <= 90 and abs(lon) <= 180 and COORDINATES_CUE.search(low[max(0, m.start() - 120):m.end() + 60])
+                and not _office_line(text, low, m.start(), OFFICE_PLACE_BEFORE, True)):
+            add("ADDRESS", m)
     for m in FLAT_RE.finditer(text):
         if not OFFICE_PLACE.search(strip_diacritics(_window(text, m.start(), m.end(), 80, 60)).lower()):
             add("ADDRESS", m, "addr")
@@ -1292,6 +1310,8 @@ def find_pii(text: str) -> list[Finding]:
     name_ends = {st: e for k, st, e in names if k == "NAME"}
     # a personal identifier also says the sentence is about someone ("người có CCCD … tạm trú tại tổ 7")
     person_starts = sorted(name_starts + [f.start for f in found if f.kind in PERSON_ID_KINDS])
+    # … and so does a vehicle's plate, for a named place where it stood ("xe 29-B1 123.45 bị mất trộm tại ngõ 250 Kim Giang")
+    plate_starts = sorted(f.start for f in found if f.kind == "PLATE")
     for m in PLACE_CHAIN_RE.finditer(folded_case):
         a, b = m.span("c")
         while b > a and folded_case[b - 1] in " ,":
@@ -1336,21 +1356,27 @@ def find_pii(text: str) -> list[Finding]:
         s0 = max(0, a - 120) + len("".join(re.split(r"([.;!?\n](?:\s|$))", low[max(0, a - 120):a])[:-1]))
         s1 = re.search(r"[.;!?\n](?:\s|$)|$", low[b:b + 120])
         s1 = b + (s1.start() if s1 else 120)
-        person = bisect.bisect_right(person_starts, s1) > bisect.bisect_left(person_starts, s0)
+        person = (bisect.bisect_right(person_starts, s1) > bisect.bisect_left(person_starts, s0)
+                  or (bisect.bisect_right(plate_starts, s1) > bisect.bisect_left(plate_starts, s0)
+                      and re.search(r"\s[A-Z]", folded_case[a:b]) is not None))
         if NOT_ADDRESS_BEFORE.search(text[max(0, a - 30):a]) or NOT_ADDRESS_NAME.search(STREET_DATE.sub(r"\1 t", text[a:b])):
             continue
         if re.match(r"\s*(?:den|toi|-|–|va)\s*\d", low[b:b + 12]):
             continue  # "ki-ốt số 1 đến 20": a range of stalls, not one home
-        if chain.startswith("so ") and re.search(r"(?<![\w-])[a-z]+\s*$", folded_case[max(0, a - 12):a]) and not lead:
+        if chain.startswith("so ") and not chain.startswith("so nha ") and re.search(r"(?<![\w-])[a-z]+\s*$", folded_case[max(0, a - 12):a]) and not lead:
             continue  # "thửa số 12", "quầy số 4": a number of something else, not "… số 19 tổ 4" after a name
-        if OFFICE_PLACE.search(low[s0:s1]) or GROUP_PLACE_BEFORE.search(low[max(0, a - 24):a]):
+        held = re.search(r"\s+thuoc\s+$", low[max(0, a - 10):a])  # "đất của cụ Bàng thuộc khóm 5": where that person's land lies
+        owner_held = held is not None and max(0, a - 10) + held.start() in name_ends.values()
+        if OFFICE_PLACE.search(low[s0:s1]) or (GROUP_PLACE_BEFORE.search(low[max(0, a - 24):a]) and not owner_held):
             continue  # "phòng 301, tòa nhà A, trụ sở UBND": an office; "bà con xóm Bưa": the village itself
         # who the sentence is about: a name found, or a title, kinship word or pronoun ("hộ ông …", "anh ấy")
-        someone = person or person_cue(text[s0:s1]) or SPEAKER_LEAD.search(low, max(0, a - 30), a) is not None
+        someone = (person or person_cue(text[s0:s1]) or SPEAKER_LEAD.search(low, max(0, a - 30), a) is not None
+                   or SPEAKER_AFTER.match(low, b) is not None)
         house = (HOUSE_UNIT.search(chain) is not None or house_street or owned  # a house, flat or stall number: one home
                  or re.match(_HOST_HOUSE, folded_case[a:b]) is not None)  # "nhà anh Tư, tổ 5 …", "dãy trọ cô Năm, phòng 6"
         lane = re.search(r"\b(?:ngo|ngach|hem|kiet)\s+(?:so\s+)?\d", chain) is not None
         village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|noc|phum|soc|to dan pho|tdp|to|khu pho|kp|khom)\s", chain) is not None
+        estate = re.match(r"(?:khu tap the|tap the|chung cu|khu chung cu|khu nha o|ktx|ky tuc xa)\s", chain) is not None  # "ở khu tập thể C4"
         lane_street = re.match(r"(?:ngo|ngach|hem|kiet)\s+\d[\w/]*(?:\s+[A-Z][\w]*){1,4}", folded_case[a:b + 40])
         if units == 1 and lead and someone and lane_street:  # "ở ngõ 5 Trần Phú": the lane and its street
             b = a + lane_street.end()
@@ -1364,7 +1390,7 @@ def find_pii(text: str) -> list[Finding]:
                 or (units == 1 and group and lead and someone)  # "anh Khoa ở tổ 3", "người nhận … – tổ 9"
                 or (units >= 2 and village and someone)  # "xóm Bưa, thôn Đồng Bến" in a sentence about a person
                 or (units == 1 and lead and someone and (lane_street or lane))
-                or (units == 1 and village and lead and someone  # "ông … ở bản Huổi Hẹ" (a bare "tổ 3" is too
+                or (units == 1 and (village or estate) and lead and someone  # "ông … ở bản Huổi Hẹ" (a bare "tổ 3" is too
                     and re.match(r"(?:[a-z ]+|TDP )[A-Z]", folded_case[a:b]))):  # wide to mark a home)
             found.append(Finding("ADDRESS", m.start("c") if pos else a, b, text[m.start("c") if pos else a:b]))
     if any(kind == "NAME" for kind, _, _ in names):
