@@ -381,7 +381,7 @@ def _money_after(text: str, end: int) -> bool:
 
 # ---------------------------------------------------------------- issue 24: more IDs, more spellings
 # Digits written one per box, in dashed or grouped blocks: "0|0|1|...", "001-203-004-567", "0012 0300 4567".
-_RUN_SEP = r"(?:[ \t]?[.\-|·_][ \t]?|[ \t]|\][ \t]?\[)"
+_RUN_SEP = r"(?:[ \t]?[.\-|·_][ \t]?|[ \t]|\][ \t]?\[|\)[ \t]?\()"  # boxes drawn "[0][7]" or "(0)(7)"
 DIGIT_RUN = re.compile(r"(?<![\w/.,-])\d(?:" + _RUN_SEP + r"?\d){8,18}(?![\w/]|[.,]\d)")
 # Groups of three or four digits joined by slashes ("035/092/001/234"): an ID, not a document number (those hold
 # letters, "12/2025/NĐ-CP", or a year).
@@ -489,8 +489,10 @@ ANY_DATE_RE = re.compile(
     # a day and month with the year named after "năm": "20/10 năm Bính Tý", "3/11 âm lịch năm 1962"
     r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s+(?:\(?(?:am lich|al|duong lich|dl)\)?\s+)?nam\s+(?:" + _LUNAR + r"|(?:19|20)\d{2}(?!\d))"
     # English: "March 3rd, 1994", "3 March 1994"
-    r"|(?:" + _MONTHS_EN + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS_EN
-    + r")\.?,?\s+(?:19|20)\d{2})(?!\w)"
+    r"|(?:" + _MONTHS_EN + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?(?:\s+|\s*[-/.]\s*)(?:" + _MONTHS_EN
+    + r")\.?,?(?:\s+|\s*[-/.]\s*)(?:19|20)\d{2}"  # … and as passports print it: "05-Jan-1988", "05 JAN 1988"
+    # one digit per box of a form: "1 | 4 | 0 | 6 | 1 | 9 | 9 | 5", "1 4 0 6 1 9 9 5"
+    r"|\d(?:[ \t]*\|[ \t]*\d){7}(?![ \t]*\|?[ \t]*\d)|\d(?: \d){7}(?! ?\d))(?!\w)"
 )
 LUNAR_YEAR = re.compile(r"\b(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b")
 BIRTH_HINT = re.compile(r"sinh|dob|\bns|\bsn|born|birth|doi|\bde |\bng?/s|ng\.s")
@@ -602,6 +604,8 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
         while end > m.start() and low[end - 1] == " ":
             end -= 1
         start = m.start() + 4 if re.match(r"nam \d", low[m.start():end]) else m.start()  # the year, not "năm"
+        if re.fullmatch(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s+nam\s+\S+", low[start:end]) and low.endswith(("ngay ", "mung ", "mong "), 0, start):
+            start -= 5  # "ngày 3/3 năm 1993": the day's word goes with the date, as in "ngày 3 tháng 3 năm 1993"
         if hour := TIME_OF_DAY.search(low, b.end(), m.start()):  # "sinh lúc 2 giờ sáng ngày …": the hour is part of the birth
             start = hour.start() + len(hour.group()) - len(hour.group().lstrip())
         out.append(Finding("DOB", start, end, text[start:end]))
@@ -788,17 +792,19 @@ def _table_columns(text: str, low: str) -> list[Finding]:
 
 # A licence plate typed in small letters ("oto 28a-11953") counts after a vehicle word (folded).
 PLATE_LOOSE_RE = re.compile(r"(?<![\w/])\d{2}\s?-?\s?[a-z]{1,2}\d?\s?[-.\s]?\s?(?:\d{3}[.\s]?\d{2}|\d{4})(?![\d/\w])")
+# A temporary registration plate: "T29-0124", "T 30-123.45" (found after a plate word or "tạm").
+TEMP_PLATE_RE = re.compile(r"(?<![\w/])[Tt]\s?-?\d{2}\s?-\s?\d{3,5}(?:\.\d{2})?(?![\d\w/]|[.,]\d)")
 PLATE_CONTEXT = re.compile(r"(?:\boto\b|o to|\bxe\b|bien so|\bbks\b|\bbs\b|bien kiem soat|xe may)")
 # A plate or a BHYT code read aloud: numbers in words around the names of its letters ("năm mươi chín, pê hai, ba bốn
 # tám, không hai" = 59P2-348.02; "hát tê hai, không một, …" = HT 2 01 …), found only after their keyword (folded).
 _NWORD = r"(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le|\d{1,4})"
 _LETTER_NAME = (r"(?:a|be|bo|xe|ce|co|de|do|e|ep|gie|ge|go|hat|hac|ho|i|ca|ka|en lo|e lo|lo|em mo|mo|en no|en|no|o|pe|po"
-                r"|quy|cu|e ro|ro|et xi|et|so|te|to|u|ve|vo|ich xi|ich|xo|y|i dai|i gret)")
+                r"|quy|cu|e ro|ro|et xi|et|so|te|to|u|ve|vo|ich xi|ich|xo|y|i dai|i gret|[a-z])")  # or the letter as typed: "hai sáu B một"
 SPOKEN_PLATE_RE = re.compile(r"(?<![a-z])(?P<p>" + _NWORD + r"(?:\s+" + _NWORD + r"){0,2})\s*,?\s+(?P<l>" + _LETTER_NAME
                              + r")(?![a-z])\s*,?\s*(?P<r>" + _NWORD + r"(?:[\s,.]+(?:" + _NWORD + r"|cham)){2,10})(?![a-z])")
 SPOKEN_BHYT_RE = re.compile(r"(?<![a-z])(?P<l>" + _LETTER_NAME + r")\s*,?\s+" + _LETTER_NAME + r"\s*,?\s+(?P<r>" + _NWORD
                             + r"(?:[\s,.]+" + _NWORD + r"){4,20})(?![a-z])")
-PLATE_WORD = re.compile(r"\b(?:bien so|bien xe|bien kiem soat|bks|bsx|xe|o to|oto|xe may)\b")
+PLATE_WORD = re.compile(r"\b(?:bien so|bien xe|bien kiem soat|bien|bks|bsx|xe|o to|oto|xe may)\b")  # "biển hai chín A, …"
 
 
 def _spoken_plates(text: str, low: str) -> list[Finding]:
@@ -873,6 +879,10 @@ def _classify_digits(digits: str, low: str, start: int, end: int, text: str) -> 
     return None
 
 
+# Cells of a row set apart by a spaced bar, one of them longer than a box's digit: "456.78 | 0913 478 256".
+TABLE_CELLS = re.compile(r"\d\d[ \t]\|[ \t]\d|\d[ \t]\|[ \t]\d\d")
+
+
 # Years in a row ("2021-2025-2030") and decimals ("105.854167", a coordinate): never an identifier.
 ORDINARY_NUMBER = re.compile(r"(?:19|20)\d{2}(?:\s*[-–/,]\s*(?:19|20)\d{2})+|\d{1,3}[.,]\d{5,8}"
                              r"|1[89]00(?:[\s.-]?\d){4,6}")  # and the national service lines 1800 / 1900
@@ -894,9 +904,14 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
 
     for rx in (DIGIT_RUN, SLASH_RUN, WIDE_GROUPS) if "/" in text else (DIGIT_RUN, WIDE_GROUPS):
         for m in rx.finditer(text):
+            if TABLE_CELLS.search(m.group()):
+                continue  # "… | 29-H1 456.78 | 0913 478 256": cells of a table row, each found on its own
             kind = _classify_digits(_digits(m.group()), low, m.start(), m.end(), text)
+            a, b = m.span()
+            if text[a - 1:a] == "(" and text[b:b + 1] == ")" and ")(" in m.group():
+                a, b = a - 1, b + 1  # "(0)(0)(1)…(2)": the first and last box whole
             if kind:
-                add(kind, m.start(), m.end())
+                add(kind, a, b)
     for start, end, digits in number_runs(text, low, 5):
         # a passport read aloud: the letter's name, then seven digits ("xê bốn năm một, tám hai không chín")
         letter = PASSPORT_LETTER_SPOKEN.search(low, max(0, start - 14), start)
@@ -948,6 +963,9 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
         shaped = re.search(r"[a-z]\d?\s?[-.]\s?\d", low[m.start():m.end()]) and 11 <= int(low[m.start():m.start() + 2]) <= 99
         if not PLATE_RE.fullmatch(text[m.start():m.end()]) and (
                 shaped or PLATE_CONTEXT.search(_folded_before(low, m.start(), 30))):  # "28a-11953": the shape is enough
+            add("PLATE", m.start(), m.end())
+    for m in TEMP_PLATE_RE.finditer(text):
+        if re.search(r"\btam\b", _folded_before(low, m.start(), 30)) or PLATE_CONTEXT.search(_folded_before(low, m.start(), 30)):
             add("PLATE", m.start(), m.end())
     seen_email: set[tuple[int, int]] = set()
     accented = not text.isascii()  # "email của em là thu ha tám sáu …": "thu" typed bare among accents is a name, not "thư"
