@@ -1212,6 +1212,20 @@ N_COUSIN_CASES = [
     ('DOB', '23-AUG-1975', 'DOB: 23-AUG-1975, nơi sinh Huế'),
     ('DOB', '0 | 9 | 1 | 1 | 2 | 0 | 0 | 3', 'Ô ngày sinh của cháu: 0 | 9 | 1 | 1 | 2 | 0 | 0 | 3'),
     ('DOB', 'ngày 14/7 năm 1966', 'Bà Cúc sinh ngày 14/7 năm 1966 theo giấy khai sinh.'),
+    # sensitive: serving a sentence, a party sanction, political views said aloud, an exiled organisation
+    ('SENSITIVE', 'thụ án', 'Con trai bà Gấm đang thụ án 12 năm về tội cướp tài sản.'),
+    ('SENSITIVE', 'đang ở trại giam', 'Anh Thuận đang ở trại giam nên vợ xin tạm hoãn nộp quỹ.'),
+    ('SENSITIVE', 'bị đưa ra khỏi Đảng', 'Ông Chiến bị đưa ra khỏi Đảng từ năm 2019.'),
+    ('SENSITIVE', 'hay nói chỉ trích chính quyền', 'Bác Toàn hay nói chỉ trích chính quyền ở quán nước.'),
+    ('SENSITIVE', 'tham gia tổ chức lưu vong', 'Nghi vấn anh Hòa tham gia tổ chức lưu vong ở nước ngoài.'),
+    # maternity leave, an organ removed, malnutrition, members of a household named before them
+    ('SENSITIVE', 'nghỉ sinh', 'Cô Thơm đang nghỉ sinh, tháng 3 mới đi làm lại.'),
+    ('SENSITIVE', 'mổ nội soi cắt túi mật', 'Chú Phước vừa mổ nội soi cắt túi mật, xin hoãn trực.'),
+    ('SENSITIVE', 'suy dinh dưỡng', 'Bé Na con chị Thắm bị suy dinh dưỡng độ 2.'),
+    ('SENSITIVE', 'bị lao phổi', 'Gia đình bà Chiêm có 2 người bị lao phổi, đề nghị hỗ trợ thuốc.'),
+    # a fingerprint scanned or photographed; an ethnic origin after a role set apart by commas
+    ('SENSITIVE', 'vân tay', 'File scan vân tay của chị Ngát bị lỗi, gửi lại giúp em.'),
+    ('SENSITIVE', 'người Mông', 'Bà Giàng Thị Dua, bà đỡ người Mông, được khen thưởng.'),
 ]
 
 
@@ -1227,6 +1241,9 @@ def test_mechanisms_cover_cousins_of_slice_n_misses(kind: str, value: str, text:
     'Xe 38B2-047.96 đỗ ở ngõ 5 quá giờ quy định.',
     'Địa bàn phường thuộc khu phố 3 và khu phố 4.',
     'Kết quả | 12 | 15 | 19 | 23 hộ',
+    'Phường có 12 người nhiễm HIV đang điều trị ARV.',
+    'Tỷ lệ trẻ dưới 5 tuổi suy dinh dưỡng thể chiều cao là 9%.',
+    'Lao động nữ nghỉ thai sản được hưởng chế độ theo Luật Bảo hiểm xã hội.',
 ])
 def test_slice_n_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """An office's published position, figures with decimals, a bare numbered lane (the plate is still hidden), a ward's
