@@ -1226,6 +1226,14 @@ N_COUSIN_CASES = [
     # a fingerprint scanned or photographed; an ethnic origin after a role set apart by commas
     ('SENSITIVE', 'vân tay', 'File scan vân tay của chị Ngát bị lỗi, gửi lại giúp em.'),
     ('SENSITIVE', 'người Mông', 'Bà Giàng Thị Dua, bà đỡ người Mông, được khen thưởng.'),
+    # secrets: a code called secret, a security question's answer, a "!" ending a password before a dash
+    ('SECRET', '90817', 'Mã rút tiền bí mật của bác là 90817, đừng cho ai biết.'),
+    ('SECRET', 'Hoa Ban', 'cau hoi bao mat: ten me; cau tra loi: Hoa Ban'),
+    ('SECRET', 'Thuylinh#88!', 'Mật khẩu tài khoản dịch vụ công của bà cụ Thanh: Thuylinh#88! — chị xóa giúp em.'),
+    # emails: the dot before the ending dropped or typed as a comma; read aloud with pauses between its pieces
+    ('EMAIL', 'minhkhoa97@yahoocom', 'Địa chỉ minhkhoa97@yahoocom gửi không được.'),
+    ('EMAIL', 'quynh.nga@hotmail,com', 'thư anh gửi vào quynh.nga@hotmail,com giúp'),
+    ('EMAIL', 'ngocbich chín mươi, a còng, yahoo, chấm com', 'Chị đọc: ngocbich chín mươi, a còng, yahoo, chấm com.'),
 ]
 
 
@@ -1244,6 +1252,8 @@ def test_mechanisms_cover_cousins_of_slice_n_misses(kind: str, value: str, text:
     'Phường có 12 người nhiễm HIV đang điều trị ARV.',
     'Tỷ lệ trẻ dưới 5 tuổi suy dinh dưỡng thể chiều cao là 9%.',
     'Lao động nữ nghỉ thai sản được hưởng chế độ theo Luật Bảo hiểm xã hội.',
+    'Mã giao dịch 58/HS đã được tiếp nhận.',
+    'Câu hỏi bảo mật giúp khôi phục tài khoản khi quên mật khẩu.',
 ])
 def test_slice_n_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """An office's published position, figures with decimals, a bare numbered lane (the plate is still hidden), a ward's

@@ -86,6 +86,10 @@ _NOT_DIGIT_AFTER = r"(?![\d/]|[.,]\d|-\d|\w)"
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@@?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 
 
+# The dot before the ending left out or mistyped at a known mail service: "thuy.2000@gmailcom", "an@yahoo,com".
+EMAIL_SLIP_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:gmail|yahoo|hotmail|outlook|icloud|ymail)(?:com|,com|\.con|\.cm|\.co)(?:\.vn)?(?![\w.])")
+
+
 def _is_email(value: str) -> bool:
     return EMAIL_RE.fullmatch(value) is not None
 
@@ -414,13 +418,13 @@ CARD_CONTEXT = re.compile(r"(?:\bthe\b|\bcard\b|visa|master|napas|atm)")
 TAX_CONTEXT_FOLDED = re.compile(r"(?:ma so thue|\bmst\b|ma so doanh nghiep|ma thue)")
 TAX_SPACED_RE = re.compile(r"(?<![\w/.,-])\d{4}[\s.-]\d{3}[\s.-]\d{3}(?:[ \t]?[-–—][ \t]?\d{3}(?!\d))?(?![\w/]|[.,]\d)")
 # An email written out: "lan a còng gmail chấm com", "an.nguyen @ gmail . com", "an (at) gmail (dot) com".
-_AT = r"(?:\s+(?:a\s+)?(?:cong|moc|\(at\)|at)\s+|\s*@\s*|\s*[(\[{<](?:a|at|a cong|cong|a moc)[)\]}>]\s*)"
-_DOT = (r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s*"
+_AT = r"(?:\s*,?\s+(?:a\s+)?(?:cong|moc|\(at\)|at)\s*,?\s+|\s*@\s*|\s*[(\[{<](?:a|at|a cong|cong|a moc)[)\]}>]\s*)"
+_DOT = (r"(?:\s*,?\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s*"
         r"|\s?,\s?(?=(?:com|vn|net|org|edu|gov)\b))")  # "gmail,com": a comma typed for the dot before the ending
 # The local part read aloud: words joined by "chấm", "gạch dưới", "gạch ngang", or digits in words
 # ("ngocanh hai không không năm", "quang gạch dưới minh").
 _LOCAL_JOIN = (r"(?:\s+(?:cham|gach duoi|gach chan|gach ngang|gach noi|dau gach duoi)\s+[a-z0-9][a-z0-9._+-]*"
-               r"|\s+(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?=\s)"
+               r"|\s+(?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin|muoi|tu)(?=\s|,)"
                r"|\s*\.\s*[a-z0-9][a-z0-9._+-]*)")  # "hoang.yen . 1999 @ …": a dot typed with spaces round it
 # An ending read by its letters' names: "chấm vê en" (.vn)
 _TLD_SPOKEN = r"|v[ei] en"
@@ -1222,6 +1226,8 @@ def find_pii(text: str) -> list[Finding]:
         found.append(Finding(kind, m.start(group), m.end(group), m.group(group)))
 
     for m in EMAIL_RE.finditer(text):
+        add("EMAIL", m)
+    for m in EMAIL_SLIP_RE.finditer(text) if "@" in text else ():
         add("EMAIL", m)
     for m in PHONE_RE.finditer(text):
         if _valid_phone(m.group()) and not _money_after(text, m.end()):
