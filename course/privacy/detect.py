@@ -1382,7 +1382,7 @@ def find_pii(text: str) -> list[Finding]:
         s1 = b + (s1.start() if s1 else 120)
         person = (bisect.bisect_right(person_starts, s1) > bisect.bisect_left(person_starts, s0)
                   or (bisect.bisect_right(plate_starts, s1) > bisect.bisect_left(plate_starts, s0)
-                      and re.search(r"\s[A-Z]", folded_case[a:b]) is not None))
+                      and re.match(r"(?:[^\s,.;]+\s+){1,3}[A-Z]", folded_case[a:b + 40]) is not None))  # "thôn Nà Pục", "ngõ 250 Kim Giang"
         if NOT_ADDRESS_BEFORE.search(text[max(0, a - 30):a]) or NOT_ADDRESS_NAME.search(STREET_DATE.sub(r"\1 t", text[a:b])):
             continue
         if re.match(r"\s*(?:den|toi|-|–|va)\s*\d", low[b:b + 12]):
