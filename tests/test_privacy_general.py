@@ -1234,6 +1234,27 @@ N_COUSIN_CASES = [
     ('EMAIL', 'minhkhoa97@yahoocom', 'Địa chỉ minhkhoa97@yahoocom gửi không được.'),
     ('EMAIL', 'quynh.nga@hotmail,com', 'thư anh gửi vào quynh.nga@hotmail,com giúp'),
     ('EMAIL', 'ngocbich chín mươi, a còng, yahoo, chấm com', 'Chị đọc: ngocbich chín mươi, a còng, yahoo, chấm com.'),
+    # names: a person's trade before the name ("bán hàng" is no shop); a tenant or landlord with what is rented
+    ('NAME', 'Cao Thị Hường', 'Hộ bán hàng rong Cao Thị Hường xin giấy xác nhận.'),
+    ('NAME', 'Mạc Văn Tùng', 'Hợp đồng của người thuê phòng Mạc Văn Tùng hết hạn tháng 12.'),
+    # a famous name given to a living person, known by a contract's party label or the ID after it
+    ('NAME', 'Nguyễn Trãi', 'Bên B: Nguyễn Trãi, sinh năm 1990, trú tại tổ 4.'),
+    ('NAME', 'Trần Phú', 'Anh trai tên là Trần Phú, CCCD 038090011223.'),
+    # a name after a country said as the person's origin; a full name in capitals after any cue, typed bare too
+    ('NAME', 'Lý Minh Huy', 'Người Đài Loan Lý Minh Huy xin gia hạn tạm trú.'),
+    ('NAME', 'ĐỖ THỊ LOAN', 'GIẤY ỦY QUYỀN CHO DNTN ĐỖ THỊ LOAN'),
+    ('NAME', 'PHAN VAN KHAI', 'SO TAI KHOAN 0123456789 - HO TEN PHAN VAN KHAI'),
+    # a Khmer name holding a place word; quick messages: a title typed bare among accents, a trade before a given
+    # name, "cj", the Central "O"
+    ('NAME', 'Thạch Thị Sóc Na', 'Chị Thạch Thị Sóc Na, phum Trà Cú, xin cấp lại sổ hộ nghèo.'),
+    ('NAME', 'Mến', 'nhờ chu Mến ký giúp giấy này'),
+    ('NAME', 'Dung', 'Em gửi bảng lương cho thủ quỹ Dung rồi ạ.'),
+    ('NAME', 'Hạnh', 'cj Hạnh ơi cho e xin mẫu đơn'),
+    ('NAME', 'Thơm', 'O Thơm nói mai lên xã nộp giấy.'),
+    # a name given for now, a nickname; an account holder after "ctk"; a foreign passport's shorter number
+    ('NAME', 'Hạnh Phúc', 'Cháu bé được đặt tên gọi Hạnh Phúc trong khi chờ tìm người thân.'),
+    ('NAME', 'tran thi hoa', 'chuyen khoan 0451000123456 vcb, ctk tran thi hoa'),
+    ('PASSPORT', 'X1234567', 'Khách Úc ghi số hộ chiếu Australia X1234567 trên phiếu.'),
 ]
 
 
@@ -1254,6 +1275,12 @@ def test_mechanisms_cover_cousins_of_slice_n_misses(kind: str, value: str, text:
     'Lao động nữ nghỉ thai sản được hưởng chế độ theo Luật Bảo hiểm xã hội.',
     'Mã giao dịch 58/HS đã được tiếp nhận.',
     'Câu hỏi bảo mật giúp khôi phục tài khoản khi quên mật khẩu.',
+    'Trao học bổng Kim Đồng và học bổng Vừ A Dính cho 20 em.',
+    'DANH MỤC HỒ SƠ LƯU TRỮ NĂM 2026',
+    'Chương trình vui Xuân Bính Ngọ của phường.',
+    'Bảng giá đất vị trí 2 đường Trần Phú là 30 triệu đồng/m2.',
+    'Tổng tỷ suất sinh thô năm 2025 giảm nhẹ.',
+    'ĐƯỜNG NGUYỄN VĂN LINH ĐƯỢC MỞ RỘNG',
 ])
 def test_slice_n_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """An office's published position, figures with decimals, a bare numbered lane (the plate is still hidden), a ward's

@@ -305,7 +305,7 @@ GROUP_PLACE_BEFORE = re.compile(r"\b(?:ba con|chi em|anh em|nhan dan|dan|truong|
 # Words that, right before a number, make it a legal or document reference — never an address.
 NOT_ADDRESS_BEFORE = re.compile(
     r"(?:Điều|khoản|Khoản|điểm|Chương|Mục|Phụ lục|năm|tháng|ngày|số hiệu|Quyết định|Nghị định|"
-    r"Thông tư|Luật|Công văn|Tờ trình|Kế hoạch|Báo cáo|[Nn]gõ|[Nn]gách|[Hh]ẻm|[Kk]iệt|[Tt]ổ|[Xx]óm|[Tt]hôn)\s*(?:số\s*)?$",
+    r"Thông tư|Luật|Công văn|Tờ trình|Kế hoạch|Báo cáo|[Vv]ị trí|[Nn]gõ|[Nn]gách|[Hh]ẻm|[Kk]iệt|[Tt]ổ|[Xx]óm|[Tt]hôn)\s*(?:số\s*)?$",
 )
 
 # A number right after these counts things ("sửa 3 đường", "có 2 ngõ"): not a house number.
@@ -322,6 +322,7 @@ NOT_ADDRESS_NAME = re.compile(
 STREET_DATE = re.compile(r"((?:[Đđ]ường|[Pp]hố|[Đđ]ại lộ)\s+\d{1,2})\s+Tháng")
 # Words that end a village name typed in small letters ("bản hang kia xin hỗ trợ").
 _VERB_STOP = (r"(?:tren|duoi|ben|nay|do|cu|xin|de|nghi|hoi|bi|co|muon|can|dang|da|se|den|lam|nop|duoc|va|voi|la|thi|nhung|cho|gui|ve|tu|nay"
+              r"|vung|dac|thuoc|dien"  # "thôn vùng đặc biệt khó khăn", "thôn thuộc diện …": a kind of village, not its name
               r"|vua|moi|chua|khong|ko|ne|nhe|a|o|tai)")
 # A village typed in small letters after "ở/tại/quê", up to a verb or the next field (folded).
 LOWER_VILLAGE = re.compile(r"\b(?:o|tai|o tai|que|que o|song o)\s+(?P<v>(?:ban|thon|xom|buon|plei|lang)(?: (?!(?:" + _VERB_STOP
@@ -406,6 +407,8 @@ PHONE_BRACKET_RE = re.compile(r"\(0\d{2,3}\)[\s.-]?\d(?:[\s.-]?\d){6,7}(?![\d\w]
 # one letter (Vietnam) or two (many foreign passports: "EJ4817265") before seven or eight digits
 PASSPORT_RE = re.compile(r"(?<![\w-])[A-Za-z]{1,2}[\s.-]?\d(?:[\s.-]?\d){6,7}(?![\w]|[.-]\d)")
 PASSPORT_CONTEXT = re.compile(r"(?:ho chieu|passport|\bhc\b)")
+# A foreign passport's number, one or two letters and six to nine digits ("hộ chiếu Canada AB123456"), after its keyword.
+PASSPORT_FOREIGN_RE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d{6,9}(?![\w])")
 # BHYT card: 2 letters (group), 1 digit (benefit level), 2 digits (province), 10 digits (BHXH number).
 BHYT_RE = re.compile(r"(?<![\w])[A-Z]{2}\s?[1-5]\s?\d{2}\s?\d{10}(?!\w)")
 BHYT_ANYCASE_RE = re.compile(r"(?<![\w])[A-Za-z]{2}[\s.-]?[1-5][\s.-]?\d{2}[\s.-]?\d{3}(?:[\s.-]?\d){7}(?!\w)")
@@ -503,7 +506,7 @@ BIRTH_HINT = re.compile(r"sinh|dob|\bns|\bsn|born|birth|doi|\bde |\bng?/s|ng\.s"
 # A word that says the next date is a birth: "ngày sinh", "sinh ngày", "NS", "DOB" (folded).
 BIRTH_WORD_RE = re.compile(r"\b(?:khai sinh ghi(?: la)?|ng/s|n/s|ng\.s|ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh ra(?= (?:vao|ngay|nam|luc|hom)\b)|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
                            r"|chao doi|ra doi|sinh nhat|born|birthday|birth date|de(?= (?:ngay|nam|vao|hom|luc)\b))\b"
-                           r"(?! (?:hoat|vien|thai|ke|song|ly|hoc|san|trac|to|vat|khi|loi|thanh|tu|ra)\b)")
+                           r"(?! (?:hoat|vien|thai|ke|song|ly|hoc|san|trac|to|vat|khi|loi|thanh|tu|ra|tho)\b)")  # "tỷ suất sinh thô": a rate
 
 
 # A time of day between a birth word and the date (folded): "lúc 3 giờ 15", "vào 22h30 tối", "03:15".
@@ -944,6 +947,9 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
         before = _folded_before(low, m.start(), 40)
         if (shape and not DOCUMENT_BEFORE.search(before)) or PASSPORT_CONTEXT.search(before):
             add("PASSPORT", m.start(), m.end())
+    for m in PASSPORT_FOREIGN_RE.finditer(text) if "ho chieu" in low or "passport" in low else ():
+        if PASSPORT_CONTEXT.search(_folded_before(low, m.start(), 30)):
+            add("PASSPORT", m.start(), m.end())
     for m in BHYT_RE.finditer(text):
         add("INSURANCE", m.start(), m.end())
     for m in BHYT_ANYCASE_RE.finditer(text):
@@ -1003,8 +1009,10 @@ OFFICE_LINE_BEFORE = re.compile(
     r"|tru so|bo phan mot cua|bo phan tiep nhan|hdnd|mat tran|doi quan ly|cong ty)\b[^,;()]{0,40}$")
 
 
-# A public office's own place ("Tọa độ trụ sở UBND phường: …") is published, not a person's.
-OFFICE_PLACE_BEFORE = re.compile(r"\b(?:tru so|ubnd|uy ban|co quan|van phong|nha van hoa|truong|tram y te|benh vien|cong an|cho)\b")
+# A sentence's end: a stop, a semicolon, "!" or "?" before a space, or a line break.
+SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+# A public office's own place, in the sentence ("Tọa độ trụ sở UBND phường: …") is published, not a person's.
+OFFICE_PLACE_WORDS = re.compile(r"\b(?:tru so|ubnd|uy ban|co quan|van phong|nha van hoa|truong|tram y te|benh vien|cong an)\b")
 
 
 # An office's own account or mailbox, published for payments and documents: "Tài khoản thu phí của UBND xã mở tại Kho bạc …",
@@ -1121,7 +1129,7 @@ FIRST_PERSON = re.compile(r"\b(?:em|toi|minh|chau|con|e|t)\b")
 KIN_LIST_RE = re.compile(rf"\b(?:[Cc]ác|[Hh]ai|[Bb]a|[Bb]ốn|[Mm]ấy) (?:cháu|con|em|bé|cụ)(?: là| gồm)?\s*:?\s*"
                          rf"(?P<l>{_NW_CAP}(?:\s*,\s*{_NW_CAP})*(?:\s*(?:,|và)\s*{_NW_CAP}))")
 # An account holder's name in capitals, as a bank prints it: "chủ TK NGUYEN VAN AN", "Tên TK: TRAN THI BINH" (folded)
-ACCOUNT_HOLDER_RE = re.compile(r"(?i:chu (?:tk|tai khoan|the)|ten (?:tk|tai khoan|chu tk|chu tai khoan)|account name|account holder)"
+ACCOUNT_HOLDER_RE = re.compile(r"(?i:chu (?:tk|tai khoan|the)|ctk|ten (?:tk|tai khoan|chu tk|chu tai khoan)|account name|account holder)"
                                r"\s*:?\s*(?P<n>(?P<s>[A-Z]{1,7})(?: [A-Z]{1,7}){1,4})(?![\w])")
 # English labels of a passport or a form: "SURNAME: PHAM – GIVEN NAMES: THI LAN ANH"
 ENGLISH_NAME_LABEL_RE = re.compile(r"\b(?:SURNAME|GIVEN NAMES?|FULL NAME|NAME|Surname|Given names?|Full name)\s*:\s*"
@@ -1305,8 +1313,10 @@ def find_pii(text: str) -> list[Finding]:
         add("ADDRESS", m, "a")
     for m in COORDINATES_RE.finditer(text):
         lat, lon = (float(m.group(g).replace(",", ".")) for g in ("lat", "lon"))
-        if (abs(lat) <= 90 and abs(lon) <= 180 and COORDINATES_CUE.search(low[max(0, m.start() - 120):m.end() + 60])
-                and not _office_line(text, low, m.start(), OFFICE_PLACE_BEFORE, True)):
+        s0 = max((x.end() for x in SENTENCE_END.finditer(low, 0, m.start())), default=0)
+        s1 = nxt.start() if (nxt := SENTENCE_END.search(low, m.end())) else len(low)
+        office = OFFICE_PLACE_WORDS.search(low, s0, s1) is not None and not person_cue(text[s0:s1])  # "… của trụ sở UBND"
+        if abs(lat) <= 90 and abs(lon) <= 180 and COORDINATES_CUE.search(low[max(0, m.start() - 120):m.end() + 60]) and not office:
             add("ADDRESS", m)
     for m in FLAT_RE.finditer(text):
         if not OFFICE_PLACE.search(strip_diacritics(_window(text, m.start(), m.end(), 80, 60)).lower()):
@@ -1329,7 +1339,8 @@ def find_pii(text: str) -> list[Finding]:
 
     names = [n for n in _widen_names(text, find_names(text, folded_case), folded_case)
              if not (NOT_PERSON_BEFORE.search(low, max(0, n[1] - 24), n[1]) and (n[2] - n[1] == 1 or not low.startswith("chu ", n[1] - 4)))
-             and not (LUNAR_YEAR.fullmatch(low, n[1], n[2]) and low[max(0, n[1] - 4):n[1]] == "nam ")]
+             and not (LUNAR_YEAR.fullmatch(low, n[1], n[2])  # "năm Đinh Mùi", "Tết Nguyên đán Bính Ngọ", "Xuân Giáp Thìn": a year
+                      and re.search(r"\b(?:nam|tet|xuan|nguyen dan|mua xuan|don)\s+$", low[max(0, n[1] - 14):n[1]]))]
     name_starts = sorted(st for k, st, _ in names if k == "NAME")
     name_ends = {st: e for k, st, e in names if k == "NAME"}
     # a personal identifier also says the sentence is about someone ("người có CCCD … tạm trú tại tổ 7")
@@ -1346,8 +1357,9 @@ def find_pii(text: str) -> list[Finding]:
             if not lead:
                 continue
             a = pos.end()
-        if a in name_ends:  # "Lò Thị Pọm, tổ dân phố số 4": the family name Lò, not "lô" (a plot), opens the chain
-            a = name_ends[a]
+        inside = next((e for st, e in name_ends.items() if st < a < e), None)  # "Bà Lâm Thị Sóc Kha, ấp Sóc Tro": "Sóc" in a name
+        if a in name_ends or inside is not None:  # "Lò Thị Pọm, tổ dân phố số 4": the family name Lò, not "lô" (a plot), opens the chain
+            a = name_ends[a] if a in name_ends else inside
             while a < b and folded_case[a] in " ,":
                 a += 1
             if not PLACE_CHAIN_RE.fullmatch(folded_case, a, b):
@@ -1358,6 +1370,8 @@ def find_pii(text: str) -> list[Finding]:
                 a += 1
             if not PLACE_CHAIN_RE.fullmatch(folded_case, a, b):
                 continue
+        if any(e == b and re.fullmatch(r"(?i:phong(?: tro)?|nha|can ho|ki-?ot)\s+", folded_case[a:st]) for st, e in name_ends.items()):
+            continue  # "người thuê phòng Mạc Văn Tùng": the tenant's name after what is rented, no room's number
         owned = (cut := next((st for st, e in name_ends.items() if a < st < b < e), None)) is not None
         if owned:
             # "Xóm Bãi, nhà ông Quách Văn Hiếu …": the chain ran into a full name; the house is named by its owner, kept apart
