@@ -1255,6 +1255,10 @@ N_COUSIN_CASES = [
     ('NAME', 'Hạnh Phúc', 'Cháu bé được đặt tên gọi Hạnh Phúc trong khi chờ tìm người thân.'),
     ('NAME', 'tran thi hoa', 'chuyen khoan 0451000123456 vcb, ctk tran thi hoa'),
     ('PASSPORT', 'X1234567', 'Khách Úc ghi số hộ chiếu Australia X1234567 trên phiếu.'),
+    # a flat's floor in a chain, a production team after a name, a prison term said with its length
+    ('ADDRESS', 'căn 12 tầng 7 chung cư Hòa Bình', 'Anh Quý ở căn 12 tầng 7 chung cư Hòa Bình.'),
+    ('ADDRESS', 'đội 5', 'Ông Khuê đội 5 xin hỗ trợ giống lúa.'),
+    ('SENSITIVE', 'bị tù 2 năm', 'Chú Thành từng bị tù 2 năm vì trộm xe.'),
 ]
 
 
@@ -1281,6 +1285,7 @@ def test_mechanisms_cover_cousins_of_slice_n_misses(kind: str, value: str, text:
     'Bảng giá đất vị trí 2 đường Trần Phú là 30 triệu đồng/m2.',
     'Tổng tỷ suất sinh thô năm 2025 giảm nhẹ.',
     'ĐƯỜNG NGUYỄN VĂN LINH ĐƯỢC MỞ RỘNG',
+    'Cuộc họp ở tầng 3 trụ sở UBND phường.',
 ])
 def test_slice_n_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """An office's published position, figures with decimals, a bare numbered lane (the plate is still hidden), a ward's

@@ -228,7 +228,7 @@ VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:b
 # "sn 32, ng 5, tổ 8": "sn" is a house number (not "sinh năm") and "ng" a lane when another unit follows
 SN_HOUSE_AFTER = r"\s*,?\s*(?:ng|ngo|ngach|hem|kiet|to|duong|pho)\s+\d"
 _PLACE_NOUN = (r"(?:sn(?=\s+\d{1,4}[A-Za-z]?" + SN_HOUSE_AFTER + r")|ng(?=\s+\d{1,4}\s*,)|phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)"
-               r"|khu vuc|khu tai dinh cu|khu tdc|ktdc|tdc|sap|gian hang|km|cum|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
+               r"|khu vuc|khu tai dinh cu|khu tdc|ktdc|tdc|sap|gian hang|km|cum|tang|lau|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
                r"to dan pho|tdp|to|khu pho|kp|khom|xom|thon|ban|ap|buon|plei|lang|noc|phum|soc|cho|chung cu|khu tap the|day nha tap the|ktx|block|lo|day"
                r"|quoc lo|tinh lo|huong lo|duong tinh|duong huyen|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn"
                r"|tap the(?=\s+[A-Z]))")  # "tập thể Kim Liên" (an estate), not "tập thể lớp"
@@ -293,7 +293,7 @@ SPEAKER_LEAD = re.compile(r"\b(?:toi|tui|em|minh|chau|con|nha toi|nha em|nha min
 SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:(?:la|cua)\s+)?(?:nha|que|cho o|phong tro|nha tro)\s+(?:cua\s+)?(?:toi|tui|em|e|minh|chau|con)\b")
 # A residential group right after a person's name or ID: "cô Lý Thị Mùi tổ 7", "Ông Hạ TDP Tân Lập", "Ông Tiến khu 4".
 AFTER_PERSON_GROUP = re.compile(r"\s*[,(-]?\s*(?:(?i:to truong|to pho|truong thon|truong xom|truong ap|truong ban|truong khu)\s+)?"
-                                r"(?P<v>(?i:to dan pho|tdp|to|khu pho|kp|khu vuc|khom|xom|thon|ban|ap|buon|plei|khu|cum"
+                                r"(?P<v>(?i:to dan pho|tdp|to|khu pho|kp|khu vuc|khom|xom|thon|ban|ap|buon|plei|khu|cum|doi"
                                 r"|phong tro|nha tro|day tro)\s+(?:so\s+)?(?:\d{1,3}|[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))")
 # A numbered residential group: "tổ 7", "xóm 3", "đội 2", "tổ mười một".
 NUMBERED_GROUP = re.compile(r"(?:to dan pho|tdp|to|xom|thon|doi|khu pho|kp|khom|ap|khu dan cu|kdc|khu)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")

@@ -176,7 +176,8 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"|ap dung|giao duc|lap bien ban|xu ly|to cao|canh cao|tich thu|cuong che)(?:(?<!phat) (?:vi|do|ve))?" + _TAIL + r"{1,6}"  # a fine's reason is no record
         r"|(?:co |con |tung |bi |da |dang |vua |moi )*(?:tien an|tien su(?! dung)|an tich|an treo|an tu|phat tu|tu giam|tu chung than"
         r"|tu hinh|ngoi tu|di tu|ra tu(?! thu)|o tu|man han tu|tha tu|dac xa|tai pham|pham toi|bi can|bi cao|nghi pham"
-        r"|thu an|o trai giam|trong trai giam|cai tao o trai|o trai cai tao"  # "đang thụ án chung thân", "đang ở trại giam"
+        r"|thu an|o trai giam|trong trai giam|cai tao o trai|o trai cai tao"
+        r"|tu(?= (?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:nam|thang)\b)"  # "bị tù 3 năm"  # "đang thụ án chung thân", "đang ở trại giam"
         r"|doi tuong hinh su|chap hanh (?:xong )?an|thi hanh an|cai tao khong giam giu)" + _TAIL + r"{0,5}"
         r"|(?:ve |vi |pham |bi )toi (?!pham\b)[a-z]+" + _TAIL + r"{0,5}"
         r"|(?:da |tung |dang )?(?:lien quan|dinh liu|dinh dang) (?:den |toi |vao )?(?:vu|duong day|toi|an) [a-z]+"
@@ -221,7 +222,8 @@ _ACCENTED = {"nhiem": ("nhiễm",), "chung": ("chứng",), "tien su": ("tiền s
              "tu": ("tù",), "toi": ("tội",), "tu giam": ("tù giam",), "su": ("sư",), "ca do": ("cá độ",),
              "tao hon": ("tảo hôn",), "thu an": ("thụ án",), "nghien": ("nghiện",), "danh bac": ("đánh bạc",), "trom": ("trộm",)}
 _ACCENT_RX = re.compile(r"\b(?:(?:(?<=la )|(?<=lam ))su|ca do|tao hon|nghien|danh bac|trom|(?<!trach )nhiem|(?:(?<=mac )|(?<=bi )|(?<=nhiem )|(?<=hoi ))chung|tien su|tu tu|tu sat|tu van|tien an|an tich|an treo|an tu|thu an|tu giam|(?:(?<=ngoi )|(?<=\bra )|(?<=\bdi )|(?<=\bo )|(?<=han )"
-                        r"|(?<=tha ))tu|(?:(?<=ve )|(?<=vi )|(?<=bi )|(?<=pham ))toi)\b")
+                        r"|(?<=tha ))tu|(?:(?<=ve )|(?<=vi )|(?<=bi )|(?<=pham ))toi"
+                        r"|(?:(?<=\bbi )|(?<=\btung )|(?<=\bda ))tu(?= (?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:nam|thang)\b))\b")
 
 
 def _fast(rx: re.Pattern[str]) -> re.Pattern[str]:
