@@ -1259,6 +1259,8 @@ N_COUSIN_CASES = [
     ('ADDRESS', 'căn 12 tầng 7 chung cư Hòa Bình', 'Anh Quý ở căn 12 tầng 7 chung cư Hòa Bình.'),
     ('ADDRESS', 'đội 5', 'Ông Khuê đội 5 xin hỗ trợ giống lúa.'),
     ('SENSITIVE', 'bị tù 2 năm', 'Chú Thành từng bị tù 2 năm vì trộm xe.'),
+    # a row's fields set apart by spaced dashes: a phone after the address is no range of stalls
+    ('ADDRESS', 'Số 8, ngõ 21, phố Hàng Bột', 'Người nhận: Vũ Thị Tươi – Số 8, ngõ 21, phố Hàng Bột – 0983 221 457'),
 ]
 
 
@@ -1286,6 +1288,7 @@ def test_mechanisms_cover_cousins_of_slice_n_misses(kind: str, value: str, text:
     'Tổng tỷ suất sinh thô năm 2025 giảm nhẹ.',
     'ĐƯỜNG NGUYỄN VĂN LINH ĐƯỢC MỞ RỘNG',
     'Cuộc họp ở tầng 3 trụ sở UBND phường.',
+    'Anh ấy bị từ 3 năm nay không đi làm.',
 ])
 def test_slice_n_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """An office's published position, figures with decimals, a bare numbered lane (the plate is still hidden), a ward's

@@ -1399,7 +1399,7 @@ def find_pii(text: str) -> list[Finding]:
                       and re.match(r"(?:[^\s,.;]+\s+){1,3}[A-Z]", folded_case[a:b + 40]) is not None))  # "thôn Nà Pục", "ngõ 250 Kim Giang"
         if NOT_ADDRESS_BEFORE.search(text[max(0, a - 30):a]) or NOT_ADDRESS_NAME.search(STREET_DATE.sub(r"\1 t", text[a:b])):
             continue
-        if re.match(r"\s*(?:den|toi|-|–|va)\s*\d", low[b:b + 12]):
+        if re.match(r"\s*(?:den|toi|va)\s*\d|\s*[-–]\s*\d{1,4}\b(?![\s.]*\d)", low[b:b + 12]):  # not "… – 0912 345 678"
             continue  # "ki-ốt số 1 đến 20": a range of stalls, not one home
         if chain.startswith("so ") and not chain.startswith("so nha ") and re.search(r"(?<![\w-])[a-z]+\s*$", folded_case[max(0, a - 12):a]) and not lead:
             continue  # "thửa số 12", "quầy số 4": a number of something else, not "… số 19 tổ 4" after a name
