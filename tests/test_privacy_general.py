@@ -1261,6 +1261,8 @@ N_COUSIN_CASES = [
     ('SENSITIVE', 'bị tù 2 năm', 'Chú Thành từng bị tù 2 năm vì trộm xe.'),
     # a row's fields set apart by spaced dashes: a phone after the address is no range of stalls
     ('ADDRESS', 'Số 8, ngõ 21, phố Hàng Bột', 'Người nhận: Vũ Thị Tươi – Số 8, ngõ 21, phố Hàng Bột – 0983 221 457'),
+    # the South's "má" (mother) points at someone as "mẹ em" does
+    ('SENSITIVE', 'bị suy thận', 'Má em bị suy thận, em xin nghỉ phép.'),
 ]
 
 
@@ -1289,6 +1291,7 @@ def test_mechanisms_cover_cousins_of_slice_n_misses(kind: str, value: str, text:
     'ĐƯỜNG NGUYỄN VĂN LINH ĐƯỢC MỞ RỘNG',
     'Cuộc họp ở tầng 3 trụ sở UBND phường.',
     'Anh ấy bị từ 3 năm nay không đi làm.',
+    'Ba em học sinh lớp 5 bị cúm, nhà trường đã báo.',
 ])
 def test_slice_n_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """An office's published position, figures with decimals, a bare numbered lane (the plate is still hidden), a ward's

@@ -544,7 +544,8 @@ GROUP_OR_TOPIC_BEFORE = re.compile(
 # Someone the phrase is about when no name or ID is in the sentence: a first-person or pointing phrase
 # ("tôi", "vợ tôi", "anh ấy", "đối tượng"). Bare kinship words alone ("anh ruột" in a law) do not tie.
 PERSON_WORDS = re.compile(
-    r"(?<!\w)(?:tôi|(?:ông|bà|anh|chị|cháu|em|cô|chú|bác|cụ|con|vợ|chồng|bố|mẹ|cha) (?:ấy|tôi|em|mình|nó)"
+    r"(?<!\w)(?:tôi|(?:ông|bà|anh|chị|cháu|em|cô|chú|bác|cụ|con|vợ|chồng|bố|mẹ|cha|má|tía) (?:ấy|tôi|em|mình|nó|tui)"
+    r"|ba (?:tôi|mình|tui)"  # the South's "ba" (father); "ba em" may be three children
     r"|(?<!các )(?<!những )(?<!xác định )đối tượng(?! (?:quy định|được|thuộc|áp dụng|tham gia|hưởng|chính sách|bảo trợ))"
     r"|người này|người đó|bản thân tôi)(?!\w)"
 )
