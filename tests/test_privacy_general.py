@@ -1263,6 +1263,10 @@ N_COUSIN_CASES = [
     ('ADDRESS', 'Số 8, ngõ 21, phố Hàng Bột', 'Người nhận: Vũ Thị Tươi – Số 8, ngõ 21, phố Hàng Bột – 0983 221 457'),
     # the South's "má" (mother) points at someone as "mẹ em" does
     ('SENSITIVE', 'bị suy thận', 'Má em bị suy thận, em xin nghỉ phép.'),
+    # re-education after 1975, an addiction to games or gambling, any diagnosis after "được chẩn đoán"
+    ('SENSITIVE', 'đi cải tạo', 'Ông nội anh Khôi từng đi cải tạo 5 năm.'),
+    ('SENSITIVE', 'nghiện cờ bạc', 'Chồng chị Thơ nghiện cờ bạc, bán cả xe.'),
+    ('SENSITIVE', 'được chẩn đoán rối loạn ăn uống', 'Cháu Vy được chẩn đoán rối loạn ăn uống.'),
 ]
 
 
@@ -1292,6 +1296,8 @@ def test_mechanisms_cover_cousins_of_slice_n_misses(kind: str, value: str, text:
     'Cuộc họp ở tầng 3 trụ sở UBND phường.',
     'Anh ấy bị từ 3 năm nay không đi làm.',
     'Ba em học sinh lớp 5 bị cúm, nhà trường đã báo.',
+    'Phòng chẩn đoán hình ảnh của bệnh viện tỉnh mở cửa từ 7 giờ.',
+    'Gia đình ông Tám cải tạo lại mái nhà.',
 ])
 def test_slice_n_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """An office's published position, figures with decimals, a bare numbered lane (the plate is still hidden), a ward's

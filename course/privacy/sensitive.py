@@ -155,7 +155,8 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r" (?:noi soi )?(?:cat (?:bo )?|thay |ghep )?(?:benh |chung |cac |(?:mot|hai|ca|1|2) (?:ben|phan|nua|qua|la|buong) )?"
         + _HEALTH_HEAD + _TAIL + r"{0,4}"
         r"|(?:la |bi |dang |nguoi )*(?:khuyet tat|tan tat|bai nao|cham phat trien(?: tri tue)?|thieu nang(?: tri tue)?|tu ky"
-        r"|tang dong|nghien (?:ruou|ma tuy|heroin|thuoc)|cai nghien"
+        r"|tang dong|nghien (?:ruou|ma tuy|heroin|thuoc|game|internet|co bac|bia)|cai nghien"
+        r"|(?:duoc |da duoc |bi )?chan doan (?:la |mac |bi )?(?!(?:hinh anh|benh vien|va|cua|tai|o|cho|som|sai)\b)[a-z]+"  # "được chẩn đoán đa nhân cách"
         r"|(?:su dung|dung|hut|chich|choi|sa vao) (?:ma tuy|heroin|thuoc lac|can sa|ketamine|ke|methamphetamine|hang trang)|(?:uong|dieu tri) methadone|dieu tri arv|uong thuoc arv"
         r"|mang thai|co thai|sinh non|say thai|pha thai|vo sinh|hiem muon|thu tinh nhan tao|(?:bi )?mu loa|cam diec"
         r"|mat tri nho|sa sut tri tue|hon me|song thuc vat|liet giuong|nam liet|tho may|ung thu|hiv|aids"
@@ -176,7 +177,7 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"|ap dung|giao duc|lap bien ban|xu ly|to cao|canh cao|tich thu|cuong che)(?:(?<!phat) (?:vi|do|ve))?" + _TAIL + r"{1,6}"  # a fine's reason is no record
         r"|(?:co |con |tung |bi |da |dang |vua |moi )*(?:tien an|tien su(?! dung)|an tich|an treo|an tu|phat tu|tu giam|tu chung than"
         r"|tu hinh|ngoi tu|di tu|ra tu(?! thu)|o tu|man han tu|tha tu|dac xa|tai pham|pham toi|bi can|bi cao|nghi pham"
-        r"|thu an|o trai giam|trong trai giam|cai tao o trai|o trai cai tao"
+        r"|thu an|o trai giam|trong trai giam|cai tao o trai|o trai cai tao|di cai tao|hoc tap cai tao"
         r"|tu(?= (?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:nam|thang)\b)"  # "bị tù 3 năm"  # "đang thụ án chung thân", "đang ở trại giam"
         r"|doi tuong hinh su|chap hanh (?:xong )?an|thi hanh an|cai tao khong giam giu)" + _TAIL + r"{0,5}"
         r"|(?:ve |vi |pham |bi )toi (?!pham\b)[a-z]+" + _TAIL + r"{0,5}"
@@ -525,7 +526,7 @@ _ACCENTED.update({"mo": ("mổ",), "bau": ("bầu",), "trai cai": ("trại cai",
                   "di cai": ("đi cai",), "chua": ("chữa",)})
 _ACCENT_RX = re.compile(_ACCENT_RX.pattern[:-3] + r"|(?:(?<=vua )|(?<=moi )|(?<=da )|(?<=phai )|(?<=sap )|(?<=cho ))mo"
                         r"|(?<!\w)mo(?= (?:tim|nao|ruot|da day|cot|thoat|u|mat|sinh)\b)|(?:(?<=co )|(?<=mang ))bau"
-                        r"|trai cai|(?<=bi )bong|duong tinh|ngoai tinh|phat nguoi|(?<=bi )lan|di cai"
+                        r"|trai cai|(?<=bi )bong|duong tinh|ngoai tinh|phat nguoi|(?<=bi )lan|di cai(?! tao)"
                         r"|(?<!\w)chua(?= (?:benh |tri )?(?:gan|than|tim|phoi|nao|da day)\b))\b")  # "chữa gan", not "chưa gắn"  # "ngoài tỉnh" is out of the province; a
 # camera's traffic fine ("phạt nguội") is no criminal record  # "đường tỉnh 291" (a road), not "dương tính"  # "bị bỏng" (a burn), not "bị bong lớp phủ" (peeling)
 for _k in ("health_x", "criminal_x", "religion_x", "political_x", "biometric_x", "location_x", "finance_x", "health_c"):
