@@ -1267,6 +1267,9 @@ N_COUSIN_CASES = [
     ('SENSITIVE', 'đi cải tạo', 'Ông nội anh Khôi từng đi cải tạo 5 năm.'),
     ('SENSITIVE', 'nghiện cờ bạc', 'Chồng chị Thơ nghiện cờ bạc, bán cả xe.'),
     ('SENSITIVE', 'được chẩn đoán rối loạn ăn uống', 'Cháu Vy được chẩn đoán rối loạn ăn uống.'),
+    # a person's lunar birth year after "tuổi"; an army unit's plate
+    ('DOB', 'Ất Dậu', 'Chị Mây tuổi Ất Dậu, xin chọn ngày làm nhà.'),
+    ('PLATE', 'QA-21-09', 'Xe biển QA-21-09 đỗ trước nhà ông Lâm.'),
 ]
 
 
@@ -1297,6 +1300,7 @@ def test_mechanisms_cover_cousins_of_slice_n_misses(kind: str, value: str, text:
     'Anh ấy bị từ 3 năm nay không đi làm.',
     'Ba em học sinh lớp 5 bị cúm, nhà trường đã báo.',
     'Phòng chẩn đoán hình ảnh của bệnh viện tỉnh mở cửa từ 7 giờ.',
+    'Năm nay là năm tuổi Bính Ngọ của nhiều người trong phường.',
 ])
 def test_slice_n_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """An office's published position, figures with decimals, a bare numbered lane (its plate still hidden), a ward's

@@ -502,9 +502,9 @@ ANY_DATE_RE = re.compile(
     r"|\d(?:[ \t]*\|[ \t]*\d){7}(?![ \t]*\|?[ \t]*\d)|\d(?: \d){7}(?! ?\d))(?!\w)"
 )
 LUNAR_YEAR = re.compile(r"\b(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b")
-BIRTH_HINT = re.compile(r"sinh|dob|\bns|\bsn|born|birth|doi|\bde |\bng?/s|ng\.s")
+BIRTH_HINT = re.compile(r"sinh|tuoi|dob|\bns|\bsn|born|birth|doi|\bde |\bng?/s|ng\.s")
 # A word that says the next date is a birth: "ngày sinh", "sinh ngày", "NS", "DOB" (folded).
-BIRTH_WORD_RE = re.compile(r"\b(?:khai sinh ghi(?: la)?|ng/s|n/s|ng\.s|ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh ra(?= (?:vao|ngay|nam|luc|hom)\b)|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
+BIRTH_WORD_RE = re.compile(r"\b(?:tuoi(?= " + _LUNAR + r")|khai sinh ghi(?: la)?|ng/s|n/s|ng\.s|ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh ra(?= (?:vao|ngay|nam|luc|hom)\b)|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
                            r"|chao doi|ra doi|sinh nhat|born|birthday|birth date|de(?= (?:ngay|nam|vao|hom|luc)\b))\b"
                            r"(?! (?:hoat|vien|thai|ke|song|ly|hoc|san|trac|to|vat|khi|loi|thanh|tu|ra|tho)\b)")  # "tỷ suất sinh thô": a rate
 
@@ -578,6 +578,8 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
                 continue
         if _group_subject(low, b.start(), text):
             continue
+        if b.group() == "tuoi" and not re.search(rf"[{_UPPER}][^\W\d_]*\s+(?:[^\W\d_]+\s+)?$", text[max(0, b.start() - 30):b.start()]):
+            continue  # "Ông Thành tuổi Kỷ Mùi" (a person's), not "năm tuổi Bính Ngọ của nhiều người"
         if _famous_after(low, b.end()):
             continue  # "Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890)": a historical figure's, public
         m = ANY_DATE_RE.search(low, b.end(), min(len(low), b.end() + 90))
@@ -800,6 +802,8 @@ def _table_columns(text: str, low: str) -> list[Finding]:
 # A licence plate typed in small letters ("oto 28a-11953") counts after a vehicle word (folded).
 PLATE_LOOSE_RE = re.compile(r"(?<![\w/])\d{2}\s?-?\s?[a-z]{1,2}\d?\s?[-.\s]?\s?(?:\d{3}[.\s]?\d{2}|\d{4})(?![\d/\w])")
 # A temporary registration plate: "T29-0124", "T 30-123.45" (found after a plate word or "tạm").
+# An army unit's plate, two letters and two pairs of digits: "KT-12-34", "QA 21 09" (after a plate word).
+ARMY_PLATE_RE = re.compile(r"(?<![\w-])[A-Z]{2}[- ]\d{2}[- ]\d{2}(?![\w-]|[.,]\d)")
 TEMP_PLATE_RE = re.compile(r"(?<![\w/])[Tt]\s?-?\d{2}\s?-\s?\d{3,5}(?:\.\d{2})?(?![\d\w/]|[.,]\d)")
 PLATE_CONTEXT = re.compile(r"(?:\boto\b|o to|\bxe\b|bien so|\bbks\b|\bbs\b|bien kiem soat|xe may)")
 # A plate or a BHYT code read aloud: numbers in words around the names of its letters ("năm mươi chín, pê hai, ba bốn
@@ -973,6 +977,9 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
         shaped = re.search(r"[a-z]\d?\s?[-.]\s?\d", low[m.start():m.end()]) and 11 <= int(low[m.start():m.start() + 2]) <= 99
         if not PLATE_RE.fullmatch(text[m.start():m.end()]) and (
                 shaped or PLATE_CONTEXT.search(_folded_before(low, m.start(), 30))):  # "28a-11953": the shape is enough
+            add("PLATE", m.start(), m.end())
+    for m in ARMY_PLATE_RE.finditer(text):
+        if PLATE_CONTEXT.search(_folded_before(low, m.start(), 30)) or re.search(r"\bbien\b", _folded_before(low, m.start(), 12)):
             add("PLATE", m.start(), m.end())
     for m in TEMP_PLATE_RE.finditer(text):
         if re.search(r"\btam\b", _folded_before(low, m.start(), 30)) or PLATE_CONTEXT.search(_folded_before(low, m.start(), 30)):
