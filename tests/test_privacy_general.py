@@ -1263,9 +1263,10 @@ N_COUSIN_CASES = [
     ('ADDRESS', 'Số 8, ngõ 21, phố Hàng Bột', 'Người nhận: Vũ Thị Tươi – Số 8, ngõ 21, phố Hàng Bột – 0983 221 457'),
     # the South's "má" (mother) points at someone as "mẹ em" does
     ('SENSITIVE', 'bị suy thận', 'Má em bị suy thận, em xin nghỉ phép.'),
-    # re-education after 1975, an addiction to games or gambling, any diagnosis after "được chẩn đoán"
+    # re-education after 1975, an addiction to beer as to wine (not to games: the team's policy), any diagnosis after
+    # "được chẩn đoán"
     ('SENSITIVE', 'đi cải tạo', 'Ông nội anh Khôi từng đi cải tạo 5 năm.'),
-    ('SENSITIVE', 'nghiện cờ bạc', 'Chồng chị Thơ nghiện cờ bạc, bán cả xe.'),
+    ('SENSITIVE', 'nghiện bia', 'Chồng chị Thơ nghiện bia nặng, gan đã yếu.'),
     ('SENSITIVE', 'được chẩn đoán rối loạn ăn uống', 'Cháu Vy được chẩn đoán rối loạn ăn uống.'),
     # a person's lunar birth year after "tuổi"; an army unit's plate
     ('DOB', 'Ất Dậu', 'Chị Mây tuổi Ất Dậu, xin chọn ngày làm nhà.'),

@@ -1392,6 +1392,7 @@ def find_pii(text: str) -> list[Finding]:
                                   folded_case[m.start("c"):b])))
         house_street = re.search(r",\s*" + _HOUSE_STREET, folded_case[a:b]) is not None  # "lầu 3, 45 Nguyễn Huệ"
         units += house_street + owned  # the owner's house cut off still counts as the home's unit
+        units -= len(re.findall(r"(?<![\w-])(?:tang|lau)\s+\d", chain))  # a floor links a flat to its block, no unit of its own
         lead = lead or CHAIN_LEAD.search(folded_case[max(0, a - 24):a]) is not None
         dwelling = DWELLING_START.match(folded_case, a) is not None
         if dwelling and re.match(r"(?i:sap|gian hang)\b", folded_case[a:a + 10]) and not (

@@ -155,7 +155,7 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r" (?:noi soi )?(?:cat (?:bo )?|thay |ghep )?(?:benh |chung |cac |(?:mot|hai|ca|1|2) (?:ben|phan|nua|qua|la|buong) )?"
         + _HEALTH_HEAD + _TAIL + r"{0,4}"
         r"|(?:la |bi |dang |nguoi )*(?:khuyet tat|tan tat|bai nao|cham phat trien(?: tri tue)?|thieu nang(?: tri tue)?|tu ky"
-        r"|tang dong|nghien (?:ruou|ma tuy|heroin|thuoc|game|internet|co bac|bia)|cai nghien"
+        r"|tang dong|nghien (?:ruou|ma tuy|heroin|thuoc|bia)|cai nghien"
         r"|(?:duoc |da duoc |bi )?chan doan (?:la |mac |bi )?(?!(?:hinh anh|benh vien|va|cua|tai|o|cho|som|sai)\b)[a-z]+"  # "được chẩn đoán đa nhân cách"
         r"|(?:su dung|dung|hut|chich|choi|sa vao) (?:ma tuy|heroin|thuoc lac|can sa|ketamine|ke|methamphetamine|hang trang)|(?:uong|dieu tri) methadone|dieu tri arv|uong thuoc arv"
         r"|mang thai|co thai|sinh non|say thai|pha thai|vo sinh|hiem muon|thu tinh nhan tao|(?:bi )?mu loa|cam diec"
