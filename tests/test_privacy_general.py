@@ -1271,6 +1271,13 @@ N_COUSIN_CASES = [
     # a person's lunar birth year after "tuổi"; an army unit's plate
     ('DOB', 'Ất Dậu', 'Chị Mây tuổi Ất Dậu, xin chọn ngày làm nhà.'),
     ('PLATE', 'QA-21-09', 'Xe biển QA-21-09 đỗ trước nhà ông Lâm.'),
+    # a given name called ("… ơi"), asked to act at a message's start, or with the group in brackets after it; a form
+    # teacher by role; a bare name in small letters before a phone
+    ('NAME', 'Thủy', 'Thủy ơi, chiều nay nhận hồ sơ giúp chị.'),
+    ('NAME', 'Hoan', 'Nhờ Hoan mang dấu lên phường.'),
+    ('NAME', 'Minh Trí', 'Minh Trí (thôn 4) báo mất ví.'),
+    ('NAME', 'Kiều Trang', 'Thầy chủ nhiệm Kiều Trang xin xác nhận cho học sinh.'),
+    ('NAME', 'dang thi hue', 'dang thi hue, 0934 556 778, xin giay hen'),
 ]
 
 
@@ -1302,6 +1309,9 @@ def test_mechanisms_cover_cousins_of_slice_n_misses(kind: str, value: str, text:
     'Ba em học sinh lớp 5 bị cúm, nhà trường đã báo.',
     'Phòng chẩn đoán hình ảnh của bệnh viện tỉnh mở cửa từ 7 giờ.',
     'Năm nay là năm tuổi Bính Ngọ của nhiều người trong phường.',
+    'Trời ơi, nước ngập hết đường rồi.',
+    'Nhờ Bộ phận một cửa trả kết quả sớm.',
+    'Bà con ơi, tối mai họp tổ.',
 ])
 def test_slice_n_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """An office's published position, figures with decimals, a bare numbered lane (its plate still hidden), a ward's

@@ -1148,6 +1148,12 @@ BARE_TITLE_SURNAME_RE = re.compile(r"\b(?:ong|ba|anh|chi|em|co|chu|bac|cu|chau|O
 MESSAGE_OPEN_RE = re.compile(rf"(?:^|\n)\s*(?:Gửi|Nhắn|Chào|Nhờ)\s+(?P<n>{_NW_CAP}(?:\s+{_NW_CAP})?)(?=\s*[,:]|\s+ở\b|\s+ơi\b)")
 MESSAGE_TO_RE = re.compile(rf"\b(?:[Nn]hắn|[Bb]áo|[Gg]ửi|[Gg]ọi|[Nn]hờ|[Dd]ặn)\s+(?:lại\s+|giúp\s+)?(?:cho|với)\s+(?P<n>{_NW_CAP})"
                            r"(?=\s+(?:là|rằng|biết|ngay|nhé|nha|ạ|mai|chiều|sáng|tối)\b|\s*[,.!])")
+# A given name called at a message's start ("Vy ơi, …") or asked to act ("Nhờ Kim nộp giúp"), and a person with their group
+# in brackets ("Lan Anh (tổ 5) báo …").
+VOCATIVE_RE = re.compile(rf"(?:^|\n|[.!?]\s+)(?P<n>{_NW_CAP}(?:\s+{_NW_CAP})?)\s+ơi\b")
+NOT_VOCATIVE = frozenset("trời giời ối ôi mẹ bố cha má ba anh chị em ông bà cô chú bác con cháu cậu dì thầy bạn mọi cả".split())
+REQUEST_NAME_RE = re.compile(rf"(?:^|\n|[.!?]\s+)(?:Nhờ|Bảo|Dặn|Gọi)\s+(?P<n>{_NW_CAP})\s+(?P<w>[a-zà-ỹđ]+)")
+GROUP_ASIDE_RE = re.compile(rf"(?:^|\n|[.!?;,]\s+)(?P<n>{_NW_CAP}(?:\s+{_NW_CAP}){{0,3}})\s*\((?:tổ|thôn|xóm|ấp|bản|khu phố|khu|TDP|KP|Tổ|Thôn|Xóm|Ấp|Bản)\s")
 BARE_BAN_RE = re.compile(r"\bban\s+(?P<n>[A-Z][a-z]+)(?=\s+(?:a|oi|nhe|nha|ah)\b|\s*[,.!?]|\s*$)")
 
 
@@ -1192,6 +1198,11 @@ def _more_name_shapes(text: str, folded_case: str) -> list[tuple[int, int]]:
               and text[m.start("n"):m.end("n")].isascii()]
     spans += [m.span("n") for m in BARE_TITLE_SURNAME_RE.finditer(folded_case) if text[m.start("n"):m.end("n")].isascii()]
     spans += [m.span("n") for rx in (MESSAGE_TO_RE, MESSAGE_OPEN_RE) for m in rx.finditer(text) if _name_words_ok(m.group("n"))]
+    spans += [m.span("n") for m in VOCATIVE_RE.finditer(text) if "ơi" in text and _name_words_ok(m.group("n"))
+              and m.group("n").split()[0].lower() not in NOT_VOCATIVE]
+    spans += [m.span("n") for m in REQUEST_NAME_RE.finditer(text) if _name_words_ok(m.group("n"))
+              and m.group("n").lower() not in INSTITUTION_HEADS and m.group("w") not in ("phận", "tư", "ban")]
+    spans += [m.span("n") for m in GROUP_ASIDE_RE.finditer(text) if "(" in text and _name_words_ok(m.group("n"))]
     if text.isascii():
         spans += [m.span("n") for m in BARE_BAN_RE.finditer(text) if _name_words_ok(m.group("n"))]
     if FIRST_PERSON.search(folded_case.lower()):

@@ -183,6 +183,7 @@ ROLE_CUE = re.compile(r"\b(?:chu (?:tk|tai khoan|the|ho|nha|nha tro|xe|dat|thua 
                       r"|de nghi|giam ho|thua ke|vay|bao lanh|thue|cho thue|mua|ban|chuyen|bi hai|lien he|phan anh)"
                       r"(?: (?:nha|phong|phong tro|dat|xe|mat bang|ki-?ot|cua hang|hang|hang online))?"  # "người cho thuê nhà …"
                       r"|nguyen don|bi don|duong su|than nhan|benh nhan|hoc sinh|sinh vien|thi sinh|chau be|em be"
+                      r"|(?:giao vien|co giao|thay giao|co|thay) chu nhiem"  # "cô giáo chủ nhiệm Hải Yến"
                       r"|nguoi huong|thu huong|nguoi thu huong|ten tai khoan|ten chu tai khoan"
                       # a person by what they are to the office or the family: "người có công", "hội viên", "con trai"
                       r"|nguoi (?:benh|co cong|cao tuoi|khuyet tat|lao dong|thue tro|o tro|tam tru|nuoc ngoai|di cu|nha)"
@@ -334,7 +335,8 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
         accented = not text[a:b].isascii()
         t = re.search(r"([^\W\d_]+)\s+$", text[max(0, a - 8):a])
         titled = t is not None and t.group(1) != "be" and (t.group(1) in TITLES or (not accented and t.group(1) in TITLES_BARE))
-        name_cue = not accented and first in SURNAMES_BARE and NAME_CUE_BEFORE.search(low, max(0, a - 24), a) is not None
+        name_cue = not accented and first in SURNAMES_BARE and (NAME_CUE_BEFORE.search(low, max(0, a - 24), a) is not None
+                                                                or ID_AFTER_BARE.match(low, b) is not None)
         if (last.lower() in LOWER_LAST_STOP or strip_diacritics_aligned(last) in LOWER_LAST_STOP) and not name_cue:
             continue
         cue = re.search(r"(?:^|[.,;:(]\s*|\b(?:cho|gui|moi|cua|ten|la|ho|goi|gap|voi|va|nguoi|danh|ky)\s+)$", low[max(0, a - 8):a])
@@ -517,6 +519,8 @@ SHORT_TITLE_NAME = re.compile(
 LOWER_NAME = re.compile(r"\b([a-z]+) (van|thi|a|seo) ([a-z]+)\b")
 # Words that may follow a four-word name typed in small letters ("… hồng nhung còn thiếu", "… thu hằng bị ốm").
 FOURTH_WORD_NEXT = frozenset("con bi nho xin muon chua da dang se can phai duoc khong di ve den lam nop gui".split())
+# A phone or an ID right after a small-letter name typed bare: "ly thi mai, 0912345678" (there "thi" is Thị).
+ID_AFTER_BARE = re.compile(r"\s*[,:;–-]?\s*(?:0\d{2,3}[\s.]?\d{3}|\d{9,12}\b|sdt|dt|cccd|cmnd|sinh|ns)")
 # Cue words right before a small-letter name after which "thi" is the middle name Thị, never "thì" (folded).
 NAME_CUE_BEFORE = re.compile(r"\b(?:ten|ho ten|ho va ten|chu (?:tk|tai khoan|ho)|ctk|tentk|nguoi (?:nhan|nop|khai|gui)|ten (?:tk|tai khoan))"
                              r"\s*:?\s*$")
