@@ -1278,6 +1278,12 @@ N_COUSIN_CASES = [
     ('NAME', 'Minh Trí', 'Minh Trí (thôn 4) báo mất ví.'),
     ('NAME', 'Kiều Trang', 'Thầy chủ nhiệm Kiều Trang xin xác nhận cho học sinh.'),
     ('NAME', 'dang thi hue', 'dang thi hue, 0934 556 778, xin giay hen'),
+    # a house number and street right after a name and its comma; a floor before a numbered street; a rooming house
+    # named by its host; "thằng" pointing at a boy
+    ('ADDRESS', '88C Nguyễn Văn Cừ', 'Chủ hộ: Lâm Thị Thơ, 88C Nguyễn Văn Cừ, xin xác nhận.'),
+    ('ADDRESS', 'lầu 2, 15 Pasteur', 'Chị Diệu ở lầu 2, 15 Pasteur.'),
+    ('ADDRESS', 'nhà trọ bà Tư', 'Em Hòa thuê nhà trọ bà Tư gần trường.'),
+    ('ADDRESS', 'kiệt 9 tổ 3', 'Nhà thằng Bin ở kiệt 9 tổ 3.'),
 ]
 
 
@@ -1317,6 +1323,12 @@ def test_slice_n_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """An office's published position, figures with decimals, a bare numbered lane (its plate still hidden), a ward's
     area, a table's counts, heroes' scholarships, headings, lunar years, land prices, rates, look-alikes of sensitive words."""
     assert [f for f in find_pii(text) if f.kind != "PLATE"] == []
+
+
+@pytest.mark.parametrize("text", ['Ông Hải, 65 tuổi, đến nhận quà.', 'Bà Lụa, 1958, tổ 3, xin hỗ trợ.'])
+def test_an_age_or_a_year_after_a_name_is_no_house_number(text: str) -> None:
+    """A number after a name's comma is a house only with a street's name after it."""
+    assert [f for f in find_pii(text) if f.kind == "ADDRESS" and f.value[:1].isdigit()] == []
 
 
 @pytest.mark.parametrize("text", [

@@ -258,6 +258,7 @@ _ADMIN_UNIT = (r"(?:(?i:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp\.?|tin
 # After a unit: the n-th house from it ("nhà thứ ba bên trái"), a host's house ("nhà bà Hương"), a part of a hamlet named by
 # where it lies ("xóm dưới suối"), an old unit and its new name ("khu 5 cũ, nay là tổ dân phố 9").
 _HOST_HOUSE = (r"(?i:(?:nha tro|day tro|khu tro|xom tro|phong tro)(?: nha)?|nha)\s+(?i:ong|ba|co|chu|bac|anh|chi|cu|di)\s+[A-Z][\w'-]*")
+_LODGING_HOST = (r"(?i:nha tro|day tro|khu tro|xom tro|phong tro)(?: nha)? (?i:ong|ba|co|chu|bac|anh|chi|cu|di)\s+[A-Z][\w'-]*")
 _HOUSE_NTH = (r"(?i:(?:can |cai )?nha thu (?:" + _NUMW + r"|\d{1,2})(?: (?:ben|phia|tay) (?:trai|phai)| tu (?:dau|trong|ngoai|duoi|tren)"
               r"(?: (?:ngo|hem|kiet|vao|ra|dem|lai))?)?|nha (?:ong|ba|anh|chi|co|chu|bac|cu) )(?:[A-Z][\w'-]*)?"
               r"|(?i:xom|ban|thon|lang|ap|khu) (?:tren|duoi|giua|ngoai|trong|dau|cuoi) [a-z]+")
@@ -269,7 +270,9 @@ _CHAIN_NEXT = (r"(?:(?i:nay (?:la|thuoc)|truoc la|cu la)\s+)?(?:" + _HOUSE_NTH +
                + _ADMIN_UNIT + r"|" + _HOUSE_STREET + r")(?:\s+(?i:cu|moi)\b)?")
 HOUSE_NTH_AFTER = re.compile(r"\s*,?\s*(?:" + _HOUSE_NTH + r")")
 # (the lookahead: the first letters of every unit, position word and estate word, checked before the long alternation)
-PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?=[pctnsdkqhbalxgvoPCTNSDKQHBALXGVO])(?P<c>(?:(?i:" + _POSITION + r")\s+)?" + _PLACE_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")*"
+PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?=[pctnsdkqhbalxgvoPCTNSDKQHBALXGVO])(?P<c>"
+                            + _LODGING_HOST + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")*"  # "xóm trọ cô Ba", "nhà trọ bà Tư": "bà" is no "ba" (3)
+                            r"|(?:(?i:" + _POSITION + r")\s+)?" + _PLACE_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")*"
                             r"|" + _HOST_HOUSE + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")+"  # "dãy trọ cô Năm, phòng 6"
                             # an estate named in small letters, then its block or room: "khu tập thể nhà máy giấy, dãy C, phòng 12"
                             r"|(?i:khu tap the|tap the|ky tuc xa|ktx|chung cu|khu nha o|khu tro|day tro)(?: [a-z]+){1,4}"
@@ -295,6 +298,8 @@ SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:(?:la|cua)\s+)?(?:nha|que|cho o|phong tr
 AFTER_PERSON_GROUP = re.compile(r"\s*[,(-]?\s*(?:(?i:to truong|to pho|truong thon|truong xom|truong ap|truong ban|truong khu)\s+)?"
                                 r"(?P<v>(?i:to dan pho|tdp|to|khu pho|kp|khu vuc|khom|xom|thon|ban|ap|buon|plei|khu|cum|doi"
                                 r"|phong tro|nha tro|day tro)\s+(?:so\s+)?(?:\d{1,3}|[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))")
+# A house number and its street right after a person's name and a comma (folded): "Bùi Thị Liên, 45B Trần Hưng Đạo".
+HOUSE_AFTER_NAME = re.compile(r"\s*,\s*(?P<v>\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,3})(?![\w/])")
 # A numbered residential group: "tổ 7", "xóm 3", "đội 2", "tổ mười một".
 NUMBERED_GROUP = re.compile(r"(?:to dan pho|tdp|to|xom|thon|doi|khu pho|kp|khom|ap|khu dan cu|kdc|khu)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
 # The village or group itself, not a home in it: "bà con xóm Bưa", "trưởng thôn …", "chi bộ bản …", "nhà văn hóa tổ 5".
@@ -1403,7 +1408,8 @@ def find_pii(text: str) -> list[Finding]:
                                   folded_case[m.start("c"):b])))
         house_street = re.search(r",\s*" + _HOUSE_STREET, folded_case[a:b]) is not None  # "lầu 3, 45 Nguyễn Huệ"
         units += house_street + owned  # the owner's house cut off still counts as the home's unit
-        units -= len(re.findall(r"(?<![\w-])(?:tang|lau)\s+\d", chain))  # a floor links a flat to its block, no unit of its own
+        if not house_street and not re.search(r"\s[A-Z]", folded_case[a:b]):  # "Phòng 10a-204 tầng 2": a room, no named place
+            units -= len(re.findall(r"(?<![\w-])(?:tang|lau)\s+\d", chain))
         lead = lead or CHAIN_LEAD.search(folded_case[max(0, a - 24):a]) is not None
         dwelling = DWELLING_START.match(folded_case, a) is not None
         if dwelling and re.match(r"(?i:sap|gian hang)\b", folded_case[a:a + 10]) and not (
@@ -1446,6 +1452,7 @@ def find_pii(text: str) -> list[Finding]:
                 or (units >= 2 and (lane or house) and delivery)  # "ship về nhà 3, ngõ 9 phố …"
                 or (units == 1 and group and lead and someone)  # "anh Khoa ở tổ 3", "người nhận … – tổ 9"
                 or (units >= 2 and village and someone)  # "xóm Bưa, thôn Đồng Bến" in a sentence about a person
+                or (re.match(_LODGING_HOST, folded_case[a:b]) is not None and lead and someone)  # "ở xóm trọ cô Ba"
                 or (units == 1 and lead and someone and (lane_street or lane))
                 or (units == 1 and (village or estate) and lead and someone  # "ông … ở bản Huổi Hẹ" (a bare "tổ 3" is too
                     and re.match(r"(?:[a-z ]+|TDP )[A-Z]", folded_case[a:b]))):  # wide to mark a home)
@@ -1455,6 +1462,9 @@ def find_pii(text: str) -> list[Finding]:
             t = AFTER_PERSON_GROUP.match(folded_case, e)
             if kind == "NAME" and t:
                 found.append(Finding("ADDRESS", t.start("v"), t.end("v"), text[t.start("v"):t.end("v")]))
+            h = HOUSE_AFTER_NAME.match(folded_case, e) if kind == "NAME" else None  # "Ông Tường, 12 Hàng Bài, đề nghị …"
+            if h and not re.match(r"(?:19|20)\d\d\b", h.group("v")):
+                found.append(Finding("ADDRESS", h.start("v"), h.end("v"), text[h.start("v"):h.end("v")]))
             # "ông sồng a chơ ở bản hang kia xin …": a village typed in small letters, up to the next verb
             lv = re.match(r"\s*(?:,|\(|o|tai|o tai|que)\s+(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)(?: (?!" + _VERB_STOP
                           + r"\b)[a-z']+){1,3})", low[e:e + 40])

@@ -562,7 +562,7 @@ PERSON_WORDS_BARE = re.compile(
 
 # A title or kinship word before a name or a pointing word, "hộ ông", "gia đình chị": someone in particular.
 _CAPS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9 + 1)) if c.isupper())
-_TITLED = re.compile(r"(?<!\w)(?<!bà )(?<!trẻ )(?:ông|bà|anh|chị|cô|chú|bác|cụ|cháu|em|dì|cậu|mợ|thím)(?! con\b| em\b| chị\b| ạ\b)"
+_TITLED = re.compile(r"(?<!\w)(?<!bà )(?<!trẻ )(?:ông|bà|anh|chị|cô|chú|bác|cụ|cháu|em|dì|cậu|mợ|thím|thằng)(?! con\b| em\b| chị\b| ạ\b)"
                      r" (?:[" + _CAPS + r"]|ấy|ta|này|đó|kia|nọ|cụ|tôi|mình|nó)")
 _TITLED_BARE = re.compile(r"\b(?:ong|ba|anh|chi|co|chu|bac|cu|chau|em)(?! con\b| em\b| chi\b)"
                           r" (?:[A-Z]|ay|ta|nay|do|kia|toi|minh)")
