@@ -1284,6 +1284,9 @@ N_COUSIN_CASES = [
     ('ADDRESS', 'lầu 2, 15 Pasteur', 'Chị Diệu ở lầu 2, 15 Pasteur.'),
     ('ADDRESS', 'nhà trọ bà Tư', 'Em Hòa thuê nhà trọ bà Tư gần trường.'),
     ('ADDRESS', 'kiệt 9 tổ 3', 'Nhà thằng Bin ở kiệt 9 tổ 3.'),
+    # an injury named after the accident that caused it
+    ('SENSITIVE', 'tai nạn xe máy dập ngón tay', 'Anh Quyết bị tai nạn xe máy dập ngón tay.'),
+    ('SENSITIVE', 'đứt ngón tay', 'Chú Hòa bị đứt ngón tay khi làm mộc.'),
 ]
 
 
@@ -1318,6 +1321,7 @@ def test_mechanisms_cover_cousins_of_slice_n_misses(kind: str, value: str, text:
     'Trời ơi, nước ngập hết đường rồi.',
     'Nhờ Bộ phận một cửa trả kết quả sớm.',
     'Bà con ơi, tối mai họp tổ.',
+    'Phường có 3 vụ tai nạn giao thông trong tháng.',
 ])
 def test_slice_n_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """An office's published position, figures with decimals, a bare numbered lane (its plate still hidden), a ward's

@@ -144,12 +144,12 @@ ETHNIC_FIELD = re.compile(r"(?i:dan toc)\s*:\s*(?:" + "|".join(_TITLE_ETHNIC)
 _TAIL = r"(?: (?!(?:nen|va|de|nhung|thi|ma|nho|can|xin|khi|roi|vi|cho|voi|sau khi|nay|gio|hien|muon|hoi|duoc|lam)\b)[a-z0-9%]+)"
 _HEALTH_HEAD = (r"(?:benh|chung|hoi chung|ung thu|khoi u|u (?:nao|phoi|gan|vu|xo|ac|buou)|viem|suy(?! dinh duong)|roi loan|thoai hoa|soi|"
                 r"xo (?:gan|vua|cung)|teo|nhiem trung|nhiem doc|di chung|di tat|tat|thuong tat|ton thuong|chan thuong|"
-                r"gay (?:xuong|chan|tay|cot song)|bong|liet|dot quy|tai bien|nhoi mau|xuat huyet (?:nao|da day)|"
+                r"gay (?:xuong|chan|tay|cot song)|(?:dap|dut|cut|nat) (?:ngon|tay|chan|ban tay|ban chan)|bong|liet|dot quy|tai bien|nhoi mau|xuat huyet (?:nao|da day)|"
                 r"tram cam|tam than|dong kinh|dai thao duong|tieu duong|huyet ap|mo mau|gut|hen|lao|hiv|aids|sida|"
                 r"viem gan|covid|sot xuat huyet|than|tim|gan|phoi|nao|da day|tu cung|buong trung|tuyen giap|la lach|tui mat|soc thuoc|soc phan ve|ngo doc)")
 GENERIC: dict[str, re.Pattern[str]] = {
     "health": re.compile(
-        r"\b(?:(?:dang |da |tung |moi |vua |bi |phai )*(?:bi te|bi nga|te|nga|mac|bi|nhiem|dieu tri|chua tri|chua|chan doan(?: la| mac| bi)?"
+        r"\b(?:(?:dang |da |tung |moi |vua |bi |phai )*(?:tai nan(?: giao thong| lao dong| xe may| xe)?|bi te|bi nga|te|nga|mac|bi|nhiem|dieu tri|chua tri|chua|chan doan(?: la| mac| bi)?"
         r"|phat hien(?: bi| mac| co)?|co bieu hien|co dau hieu|co tien su(?! dung)|tien su(?! dung)|song chung voi|phau thuat|mo|cat bo|"
         r"ghep|hoa tri|xa tri|nhap vien(?: vi| do)?|nam vien(?: vi| do)?|cap cuu(?: vi| do)?|(?:tu vong|qua doi|mat|chet) (?:vi|do))"
         r" (?:noi soi )?(?:cat (?:bo )?|thay |ghep )?(?:benh |chung |cac |(?:mot|hai|ca|1|2) (?:ben|phan|nua|qua|la|buong) )?"
