@@ -86,6 +86,10 @@ _NOT_DIGIT_AFTER = r"(?![\d/]|[.,]\d|-\d|\w)"
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@@?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 
 
+# The dot before the ending left out or mistyped at a known mail service: "thuy.2000@gmailcom", "an@yahoo,com".
+EMAIL_SLIP_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:gmail|yahoo|hotmail|outlook|icloud|ymail)(?:com|,com|\.con|\.cm|\.co)(?:\.vn)?(?![\w.])")
+
+
 def _is_email(value: str) -> bool:
     return EMAIL_RE.fullmatch(value) is not None
 
@@ -176,6 +180,12 @@ ADDRESS_RES = (
 HOUSE_SLASH_RE = re.compile(r"(?<![\w/.,-])(?P<addr>(?:[KH]\.?\s?)?(?P<n1>\d{1,4})[A-Z]?/(?P<n2>\d{1,3})[A-Z]?(?:/\d{1,3}[A-Z]?)?\s+"
                             r"(?:(?:đường|phố|Đường|Phố)\s+số\s+\d{1,3}\b|(?:(?:đường|phố|Đường|Phố)\s+)?" + _NAME_WORDS + r"))")
 HOUSE_CUE_BEFORE = re.compile(r"(?:số|nhà|ở|tại|về|đến|chỉ|trú|ngụ|so|nha|o|tai|ve|den|chi|tru)\s*:?\s*$", re.I)
+# A position on a map, as a phone or a map app shares it: "10.7769, 106.7009", "21,0285; 105,8542", "(16.0544N, 108.2022E)"
+# (latitude then longitude, four decimals or more: a home to within about ten metres).
+COORDINATES_RE = re.compile(r"(?<![\w.,-])(?P<lat>-?\d{1,2}[.,]\d{4,8})(?:\s?°)?(?:\s?[NS]\b)?(?:\s*[,;]\s*|\s+)(?P<lon>-?\d{1,3}[.,]\d{4,8})"
+                            r"(?:\s?°)?(?:\s?[EW]\b)?(?![\w]|[.,]\d)")
+# … said to be one, in the sentence: a location shared, a pin, a map (folded).
+COORDINATES_CUE = re.compile(r"\b(?:dinh vi|vi tri|toa do|ban do|maps?|gps|ghim|location|vi do|kinh do|lat|long|lng|chia se)\b")
 # A flat: "phòng 304, nhà B2, khu tập thể Quyết Thắng".
 FLAT_RE = re.compile(r"\b(?P<addr>[Pp]hòng\s+\d{1,4}[A-Za-z]?\s*,?\s*(?:nhà|tòa|toà|block)\s+[A-Z0-9][\w-]*"
                      r"(?:\s*,?\s*(?:khu tập thể|chung cư|khu nhà ở|KTX|tòa nhà)\s+" + _NAME_WORDS + r")?)")
@@ -218,11 +228,12 @@ VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:b
 # "sn 32, ng 5, tổ 8": "sn" is a house number (not "sinh năm") and "ng" a lane when another unit follows
 SN_HOUSE_AFTER = r"\s*,?\s*(?:ng|ngo|ngach|hem|kiet|to|duong|pho)\s+\d"
 _PLACE_NOUN = (r"(?:sn(?=\s+\d{1,4}[A-Za-z]?" + SN_HOUSE_AFTER + r")|ng(?=\s+\d{1,4}\s*,)|phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)"
-               r"|khu vuc|khu tai dinh cu|khu tdc|ktdc|tdc|sap|gian hang|km|cum|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
+               r"|khu vuc|khu tai dinh cu|khu tdc|ktdc|tdc|sap|gian hang|km|cum|tang|lau|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
                r"to dan pho|tdp|to|khu pho|kp|khom|xom|thon|ban|ap|buon|plei|lang|noc|phum|soc|cho|chung cu|khu tap the|day nha tap the|ktx|block|lo|day"
                r"|quoc lo|tinh lo|huong lo|duong tinh|duong huyen|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn"
                r"|tap the(?=\s+[A-Z]))")  # "tập thể Kim Liên" (an estate), not "tập thể lớp"
 _PLACE_UNIT = (r"(?:(?i:kp|tdp|ap|to)(?=\d{1,2}\b)|(?i:" + _PLACE_NOUN + r")\s+)(?:so\s+)?(?:\d{1,2}\s+Thang\s+(?:\d{1,2}|[A-Z][a-z]+)(?!\w)"  # "đường 3 Tháng 2"
+               r"|(?:(?<=duong )|(?<=pho )|(?<=Duong )|(?<=Pho ))\d{1,2}\s+thang\s+\d{1,2}(?!\w)"  # typed "đường 3 tháng 2"
                r"|\d{1,4}(?:[A-Za-z]{1,2}\d{1,3}|[A-Za-z]?)(?:[/.-]\d{1,4}[A-Za-z]?)*(?:\+\d{1,4})?(?![\w/])"  # "60/4", "12A08", "17+300"
                r"|[A-Z]{1,2}\d{0,3}(?:[-.]\d{1,4}[A-Za-z]?)?\b(?:\s+[A-Z][\w'-]*){0,3}"  # "A3", "B2-15", "S2.05 Vinhomes Ocean Park"
                r"|(?i:cho|chua|dinh|den|ga|cau|nha tho)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"  # "ngõ chợ Đồng Xa"
@@ -247,6 +258,7 @@ _ADMIN_UNIT = (r"(?:(?i:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp\.?|tin
 # After a unit: the n-th house from it ("nhà thứ ba bên trái"), a host's house ("nhà bà Hương"), a part of a hamlet named by
 # where it lies ("xóm dưới suối"), an old unit and its new name ("khu 5 cũ, nay là tổ dân phố 9").
 _HOST_HOUSE = (r"(?i:(?:nha tro|day tro|khu tro|xom tro|phong tro)(?: nha)?|nha)\s+(?i:ong|ba|co|chu|bac|anh|chi|cu|di)\s+[A-Z][\w'-]*")
+_LODGING_HOST = (r"(?i:nha tro|day tro|khu tro|xom tro|phong tro)(?: nha)? (?i:ong|ba|co|chu|bac|anh|chi|cu|di)\s+[A-Z][\w'-]*")
 _HOUSE_NTH = (r"(?i:(?:can |cai )?nha thu (?:" + _NUMW + r"|\d{1,2})(?: (?:ben|phia|tay) (?:trai|phai)| tu (?:dau|trong|ngoai|duoi|tren)"
               r"(?: (?:ngo|hem|kiet|vao|ra|dem|lai))?)?|nha (?:ong|ba|anh|chi|co|chu|bac|cu) )(?:[A-Z][\w'-]*)?"
               r"|(?i:xom|ban|thon|lang|ap|khu) (?:tren|duoi|giua|ngoai|trong|dau|cuoi) [a-z]+")
@@ -258,7 +270,9 @@ _CHAIN_NEXT = (r"(?:(?i:nay (?:la|thuoc)|truoc la|cu la)\s+)?(?:" + _HOUSE_NTH +
                + _ADMIN_UNIT + r"|" + _HOUSE_STREET + r")(?:\s+(?i:cu|moi)\b)?")
 HOUSE_NTH_AFTER = re.compile(r"\s*,?\s*(?:" + _HOUSE_NTH + r")")
 # (the lookahead: the first letters of every unit, position word and estate word, checked before the long alternation)
-PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?=[pctnsdkqhbalxgvoPCTNSDKQHBALXGVO])(?P<c>(?:(?i:" + _POSITION + r")\s+)?" + _PLACE_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")*"
+PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?=[pctnsdkqhbalxgvoPCTNSDKQHBALXGVO])(?P<c>"
+                            + _LODGING_HOST + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")*"  # "xóm trọ cô Ba", "nhà trọ bà Tư": "bà" is no "ba" (3)
+                            r"|(?:(?i:" + _POSITION + r")\s+)?" + _PLACE_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")*"
                             r"|" + _HOST_HOUSE + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")+"  # "dãy trọ cô Năm, phòng 6"
                             # an estate named in small letters, then its block or room: "khu tập thể nhà máy giấy, dãy C, phòng 12"
                             r"|(?i:khu tap the|tap the|ky tuc xa|ktx|chung cu|khu nha o|khu tro|day tro)(?: [a-z]+){1,4}"
@@ -266,7 +280,7 @@ PLACE_CHAIN_RE = re.compile(r"(?<![\w-])(?=[pctnsdkqhbalxgvoPCTNSDKQHBALXGVO])(?
                             r"|" + _POSITION_UNIT + r"(?:\s*,?\s*" + _CHAIN_NEXT + r")+)")  # "sau trường … Kim Đồng, xóm 4"
 POSITION_START = re.compile(r"(?i:" + _POSITION + r")\s+")
 DWELLING_START = re.compile(r"(?:phong|can ho|nha so|so nha|ki-?ot|kiot|quay|sap|gian hang)\b", re.I)
-CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o|nguoi|thue tro|o tro|thue"
+CHAIN_LEAD = re.compile(r"(?:\b(?:o|tai|tru|tru tai|ngu tai|den|tu|ve|que|que o|gui|thue tro o|song o|nguoi|thue tro|o tro|thue|dia chi(?: nha)?"
                         r"|thue phong|ban|ban rau|ban hang|nha|nha (?:toi|minh|em|anh|chi|ong|ba|co|chu|bac|cu|chau|no|ho)"
                         r"(?: [A-Z][a-z]*)?)\s+|\(\s*"
                         r"|\s[–—-]\s*)$", re.I)
@@ -278,10 +292,14 @@ DELIVERY_LEAD = re.compile(r"\b(?:ship|giao|gui|chuyen|chuyen phat|mang|dua)\s+(
 # The one who writes lives there: "em ở thôn Khe Vàn …", "nhà tôi ở …".
 SPEAKER_LEAD = re.compile(r"\b(?:toi|tui|em|minh|chau|con|nha toi|nha em|nha minh|nha chau|gia dinh toi|gia dinh em)\s+"
                           r"(?:dang\s+|hien\s+|hien dang\s+|van\s+)?(?:o|song o|tru tai|o tai|ngu tai|thue tro o|thue nha o)\s+$")
+# … or says so after it: "ở xóm 3 thôn Trung nhà em", "tổ 5, phường An Lạc là nhà tôi", "thôn Đông quê cháu" (folded).
+SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:(?:la|cua)\s+)?(?:nha|que|cho o|phong tro|nha tro)\s+(?:cua\s+)?(?:toi|tui|em|e|minh|chau|con)\b")
 # A residential group right after a person's name or ID: "cô Lý Thị Mùi tổ 7", "Ông Hạ TDP Tân Lập", "Ông Tiến khu 4".
 AFTER_PERSON_GROUP = re.compile(r"\s*[,(-]?\s*(?:(?i:to truong|to pho|truong thon|truong xom|truong ap|truong ban|truong khu)\s+)?"
-                                r"(?P<v>(?i:to dan pho|tdp|to|khu pho|kp|khu vuc|khom|xom|thon|ban|ap|buon|plei|khu|cum"
+                                r"(?P<v>(?i:to dan pho|tdp|to|khu pho|kp|khu vuc|khom|xom|thon|ban|ap|buon|plei|khu|cum|doi"
                                 r"|phong tro|nha tro|day tro)\s+(?:so\s+)?(?:\d{1,3}|[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))")
+# A house number and its street right after a person's name and a comma (folded): "Bùi Thị Liên, 45B Trần Hưng Đạo".
+HOUSE_AFTER_NAME = re.compile(r"\s*,\s*(?P<v>\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,3})(?![\w/])")
 # A numbered residential group: "tổ 7", "xóm 3", "đội 2", "tổ mười một".
 NUMBERED_GROUP = re.compile(r"(?:to dan pho|tdp|to|xom|thon|doi|khu pho|kp|khom|ap|khu dan cu|kdc|khu)\s+(?:so\s+)?(?:\d|" + _NUMW + r"\b)")
 # The village or group itself, not a home in it: "bà con xóm Bưa", "trưởng thôn …", "chi bộ bản …", "nhà văn hóa tổ 5".
@@ -292,7 +310,7 @@ GROUP_PLACE_BEFORE = re.compile(r"\b(?:ba con|chi em|anh em|nhan dan|dan|truong|
 # Words that, right before a number, make it a legal or document reference — never an address.
 NOT_ADDRESS_BEFORE = re.compile(
     r"(?:Điều|khoản|Khoản|điểm|Chương|Mục|Phụ lục|năm|tháng|ngày|số hiệu|Quyết định|Nghị định|"
-    r"Thông tư|Luật|Công văn|Tờ trình|Kế hoạch|Báo cáo|[Nn]gõ|[Nn]gách|[Hh]ẻm|[Kk]iệt|[Tt]ổ|[Xx]óm|[Tt]hôn)\s*(?:số\s*)?$",
+    r"Thông tư|Luật|Công văn|Tờ trình|Kế hoạch|Báo cáo|[Vv]ị trí|[Nn]gõ|[Nn]gách|[Hh]ẻm|[Kk]iệt|[Tt]ổ|[Xx]óm|[Tt]hôn)\s*(?:số\s*)?$",
 )
 
 # A number right after these counts things ("sửa 3 đường", "có 2 ngõ"): not a house number.
@@ -309,6 +327,7 @@ NOT_ADDRESS_NAME = re.compile(
 STREET_DATE = re.compile(r"((?:[Đđ]ường|[Pp]hố|[Đđ]ại lộ)\s+\d{1,2})\s+Tháng")
 # Words that end a village name typed in small letters ("bản hang kia xin hỗ trợ").
 _VERB_STOP = (r"(?:tren|duoi|ben|nay|do|cu|xin|de|nghi|hoi|bi|co|muon|can|dang|da|se|den|lam|nop|duoc|va|voi|la|thi|nhung|cho|gui|ve|tu|nay"
+              r"|vung|dac|thuoc|dien"  # "thôn vùng đặc biệt khó khăn", "thôn thuộc diện …": a kind of village, not its name
               r"|vua|moi|chua|khong|ko|ne|nhe|a|o|tai)")
 # A village typed in small letters after "ở/tại/quê", up to a verb or the next field (folded).
 LOWER_VILLAGE = re.compile(r"\b(?:o|tai|o tai|que|que o|song o)\s+(?P<v>(?:ban|thon|xom|buon|plei|lang)(?: (?!(?:" + _VERB_STOP
@@ -372,7 +391,7 @@ def _money_after(text: str, end: int) -> bool:
 
 # ---------------------------------------------------------------- issue 24: more IDs, more spellings
 # Digits written one per box, in dashed or grouped blocks: "0|0|1|...", "001-203-004-567", "0012 0300 4567".
-_RUN_SEP = r"(?:[ \t]?[.\-|·_][ \t]?|[ \t]|\][ \t]?\[)"
+_RUN_SEP = r"(?:[ \t]?[.\-|·_][ \t]?|[ \t]|\][ \t]?\[|\)[ \t]?\()"  # boxes drawn "[0][7]" or "(0)(7)"
 DIGIT_RUN = re.compile(r"(?<![\w/.,-])\d(?:" + _RUN_SEP + r"?\d){8,18}(?![\w/]|[.,]\d)")
 # Groups of three or four digits joined by slashes ("035/092/001/234"): an ID, not a document number (those hold
 # letters, "12/2025/NĐ-CP", or a year).
@@ -393,6 +412,8 @@ PHONE_BRACKET_RE = re.compile(r"\(0\d{2,3}\)[\s.-]?\d(?:[\s.-]?\d){6,7}(?![\d\w]
 # one letter (Vietnam) or two (many foreign passports: "EJ4817265") before seven or eight digits
 PASSPORT_RE = re.compile(r"(?<![\w-])[A-Za-z]{1,2}[\s.-]?\d(?:[\s.-]?\d){6,7}(?![\w]|[.-]\d)")
 PASSPORT_CONTEXT = re.compile(r"(?:ho chieu|passport|\bhc\b)")
+# A foreign passport's number, one or two letters and six to nine digits ("hộ chiếu Canada AB123456"), after its keyword.
+PASSPORT_FOREIGN_RE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d{6,9}(?![\w])")
 # BHYT card: 2 letters (group), 1 digit (benefit level), 2 digits (province), 10 digits (BHXH number).
 BHYT_RE = re.compile(r"(?<![\w])[A-Z]{2}\s?[1-5]\s?\d{2}\s?\d{10}(?!\w)")
 BHYT_ANYCASE_RE = re.compile(r"(?<![\w])[A-Za-z]{2}[\s.-]?[1-5][\s.-]?\d{2}[\s.-]?\d{3}(?:[\s.-]?\d){7}(?!\w)")
@@ -405,13 +426,13 @@ CARD_CONTEXT = re.compile(r"(?:\bthe\b|\bcard\b|visa|master|napas|atm)")
 TAX_CONTEXT_FOLDED = re.compile(r"(?:ma so thue|\bmst\b|ma so doanh nghiep|ma thue)")
 TAX_SPACED_RE = re.compile(r"(?<![\w/.,-])\d{4}[\s.-]\d{3}[\s.-]\d{3}(?:[ \t]?[-–—][ \t]?\d{3}(?!\d))?(?![\w/]|[.,]\d)")
 # An email written out: "lan a còng gmail chấm com", "an.nguyen @ gmail . com", "an (at) gmail (dot) com".
-_AT = r"(?:\s+(?:a\s+)?(?:cong|moc|\(at\)|at)\s+|\s*@\s*|\s*[(\[{<](?:a|at|a cong|cong|a moc)[)\]}>]\s*)"
-_DOT = (r"(?:\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s*"
+_AT = r"(?:\s*,?\s+(?:a\s+)?(?:cong|moc|\(at\)|at)\s*,?\s+|\s*@\s*|\s*[(\[{<](?:a|at|a cong|cong|a moc)[)\]}>]\s*)"
+_DOT = (r"(?:\s*,?\s+(?:cham|\(dot\)|dot)\s+|\s*\.\s*|\s*[(\[{<](?:dot|cham)[)\]}>]\s*"
         r"|\s?,\s?(?=(?:com|vn|net|org|edu|gov)\b))")  # "gmail,com": a comma typed for the dot before the ending
 # The local part read aloud: words joined by "chấm", "gạch dưới", "gạch ngang", or digits in words
 # ("ngocanh hai không không năm", "quang gạch dưới minh").
 _LOCAL_JOIN = (r"(?:\s+(?:cham|gach duoi|gach chan|gach ngang|gach noi|dau gach duoi)\s+[a-z0-9][a-z0-9._+-]*"
-               r"|\s+(?:khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?=\s)"
+               r"|\s+(?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin|muoi|tu)(?=\s|,)"
                r"|\s*\.\s*[a-z0-9][a-z0-9._+-]*)")  # "hoang.yen . 1999 @ …": a dot typed with spaces round it
 # An ending read by its letters' names: "chấm vê en" (.vn)
 _TLD_SPOKEN = r"|v[ei] en"
@@ -480,15 +501,17 @@ ANY_DATE_RE = re.compile(
     # a day and month with the year named after "năm": "20/10 năm Bính Tý", "3/11 âm lịch năm 1962"
     r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s+(?:\(?(?:am lich|al|duong lich|dl)\)?\s+)?nam\s+(?:" + _LUNAR + r"|(?:19|20)\d{2}(?!\d))"
     # English: "March 3rd, 1994", "3 March 1994"
-    r"|(?:" + _MONTHS_EN + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS_EN
-    + r")\.?,?\s+(?:19|20)\d{2})(?!\w)"
+    r"|(?:" + _MONTHS_EN + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?(?:\s+|\s*[-/.]\s*)(?:" + _MONTHS_EN
+    + r")\.?,?(?:\s+|\s*[-/.]\s*)(?:19|20)\d{2}"  # … and as passports print it: "05-Jan-1988", "05 JAN 1988"
+    # one digit per box of a form: "1 | 4 | 0 | 6 | 1 | 9 | 9 | 5", "1 4 0 6 1 9 9 5"
+    r"|\d(?:[ \t]*\|[ \t]*\d){7}(?![ \t]*\|?[ \t]*\d)|\d(?: \d){7}(?! ?\d))(?!\w)"
 )
 LUNAR_YEAR = re.compile(r"\b(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi)\b")
-BIRTH_HINT = re.compile(r"sinh|dob|\bns|\bsn|born|birth|doi|\bde |\bng?/s|ng\.s")
+BIRTH_HINT = re.compile(r"sinh|tuoi|dob|\bns|\bsn|born|birth|doi|\bde |\bng?/s|ng\.s")
 # A word that says the next date is a birth: "ngày sinh", "sinh ngày", "NS", "DOB" (folded).
-BIRTH_WORD_RE = re.compile(r"\b(?:khai sinh ghi(?: la)?|ng/s|n/s|ng\.s|ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh ra(?= (?:vao|ngay|nam|luc|hom)\b)|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
+BIRTH_WORD_RE = re.compile(r"\b(?:tuoi(?= " + _LUNAR + r")|khai sinh ghi(?: la)?|ng/s|n/s|ng\.s|ngay\s*(?:thang\s*nam\s*)?sinh|nam sinh|sinh ra(?= (?:vao|ngay|nam|luc|hom)\b)|sinh|ns|sn|dob|d\.o\.b|date of birth|n\.\s?sinh"
                            r"|chao doi|ra doi|sinh nhat|born|birthday|birth date|de(?= (?:ngay|nam|vao|hom|luc)\b))\b"
-                           r"(?! (?:hoat|vien|thai|ke|song|ly|hoc|san|trac|to|vat|khi|loi|thanh|tu|ra)\b)")
+                           r"(?! (?:hoat|vien|thai|ke|song|ly|hoc|san|trac|to|vat|khi|loi|thanh|tu|ra|tho)\b)")  # "tỷ suất sinh thô": a rate
 
 
 # A time of day between a birth word and the date (folded): "lúc 3 giờ 15", "vào 22h30 tối", "03:15".
@@ -560,6 +583,8 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
                 continue
         if _group_subject(low, b.start(), text):
             continue
+        if b.group() == "tuoi" and not re.search(rf"[{_UPPER}][^\W\d_]*\s+(?:[^\W\d_]+\s+)?$", text[max(0, b.start() - 30):b.start()]):
+            continue  # "Ông Thành tuổi Kỷ Mùi" (a person's), not "năm tuổi Bính Ngọ của nhiều người"
         if _famous_after(low, b.end()):
             continue  # "Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890)": a historical figure's, public
         m = ANY_DATE_RE.search(low, b.end(), min(len(low), b.end() + 90))
@@ -593,6 +618,8 @@ def _birth_dates(text: str, low: str) -> list[Finding]:
         while end > m.start() and low[end - 1] == " ":
             end -= 1
         start = m.start() + 4 if re.match(r"nam \d", low[m.start():end]) else m.start()  # the year, not "năm"
+        if re.fullmatch(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s+nam\s+\S+", low[start:end]) and low.endswith(("ngay ", "mung ", "mong "), 0, start):
+            start -= 5  # "ngày 3/3 năm 1993": the day's word goes with the date, as in "ngày 3 tháng 3 năm 1993"
         if hour := TIME_OF_DAY.search(low, b.end(), m.start()):  # "sinh lúc 2 giờ sáng ngày …": the hour is part of the birth
             start = hour.start() + len(hour.group()) - len(hour.group().lstrip())
         out.append(Finding("DOB", start, end, text[start:end]))
@@ -779,17 +806,21 @@ def _table_columns(text: str, low: str) -> list[Finding]:
 
 # A licence plate typed in small letters ("oto 28a-11953") counts after a vehicle word (folded).
 PLATE_LOOSE_RE = re.compile(r"(?<![\w/])\d{2}\s?-?\s?[a-z]{1,2}\d?\s?[-.\s]?\s?(?:\d{3}[.\s]?\d{2}|\d{4})(?![\d/\w])")
+# A temporary registration plate: "T29-0124", "T 30-123.45" (found after a plate word or "tạm").
+# An army unit's plate, two letters and two pairs of digits: "KT-12-34", "QA 21 09" (after a plate word).
+ARMY_PLATE_RE = re.compile(r"(?<![\w-])[A-Z]{2}[- ]\d{2}[- ]\d{2}(?![\w-]|[.,]\d)")
+TEMP_PLATE_RE = re.compile(r"(?<![\w/])[Tt]\s?-?\d{2}\s?-\s?\d{3,5}(?:\.\d{2})?(?![\d\w/]|[.,]\d)")
 PLATE_CONTEXT = re.compile(r"(?:\boto\b|o to|\bxe\b|bien so|\bbks\b|\bbs\b|bien kiem soat|xe may)")
 # A plate or a BHYT code read aloud: numbers in words around the names of its letters ("năm mươi chín, pê hai, ba bốn
 # tám, không hai" = 59P2-348.02; "hát tê hai, không một, …" = HT 2 01 …), found only after their keyword (folded).
 _NWORD = r"(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le|\d{1,4})"
 _LETTER_NAME = (r"(?:a|be|bo|xe|ce|co|de|do|e|ep|gie|ge|go|hat|hac|ho|i|ca|ka|en lo|e lo|lo|em mo|mo|en no|en|no|o|pe|po"
-                r"|quy|cu|e ro|ro|et xi|et|so|te|to|u|ve|vo|ich xi|ich|xo|y|i dai|i gret)")
+                r"|quy|cu|e ro|ro|et xi|et|so|te|to|u|ve|vo|ich xi|ich|xo|y|i dai|i gret|[a-z])")  # or the letter as typed: "hai sáu B một"
 SPOKEN_PLATE_RE = re.compile(r"(?<![a-z])(?P<p>" + _NWORD + r"(?:\s+" + _NWORD + r"){0,2})\s*,?\s+(?P<l>" + _LETTER_NAME
                              + r")(?![a-z])\s*,?\s*(?P<r>" + _NWORD + r"(?:[\s,.]+(?:" + _NWORD + r"|cham)){2,10})(?![a-z])")
 SPOKEN_BHYT_RE = re.compile(r"(?<![a-z])(?P<l>" + _LETTER_NAME + r")\s*,?\s+" + _LETTER_NAME + r"\s*,?\s+(?P<r>" + _NWORD
                             + r"(?:[\s,.]+" + _NWORD + r"){4,20})(?![a-z])")
-PLATE_WORD = re.compile(r"\b(?:bien so|bien xe|bien kiem soat|bks|bsx|xe|o to|oto|xe may)\b")
+PLATE_WORD = re.compile(r"\b(?:bien so|bien xe|bien kiem soat|bien|bks|bsx|xe|o to|oto|xe may)\b")  # "biển hai chín A, …"
 
 
 def _spoken_plates(text: str, low: str) -> list[Finding]:
@@ -864,6 +895,10 @@ def _classify_digits(digits: str, low: str, start: int, end: int, text: str) -> 
     return None
 
 
+# Cells of a row set apart by a spaced bar, one of them longer than a box's digit: "456.78 | 0913 478 256".
+TABLE_CELLS = re.compile(r"\d\d[ \t]\|[ \t]\d|\d[ \t]\|[ \t]\d\d")
+
+
 # Years in a row ("2021-2025-2030") and decimals ("105.854167", a coordinate): never an identifier.
 ORDINARY_NUMBER = re.compile(r"(?:19|20)\d{2}(?:\s*[-–/,]\s*(?:19|20)\d{2})+|\d{1,3}[.,]\d{5,8}"
                              r"|1[89]00(?:[\s.-]?\d){4,6}")  # and the national service lines 1800 / 1900
@@ -885,9 +920,14 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
 
     for rx in (DIGIT_RUN, SLASH_RUN, WIDE_GROUPS) if "/" in text else (DIGIT_RUN, WIDE_GROUPS):
         for m in rx.finditer(text):
+            if TABLE_CELLS.search(m.group()):
+                continue  # "… | 29-H1 456.78 | 0913 478 256": cells of a table row, each found on its own
             kind = _classify_digits(_digits(m.group()), low, m.start(), m.end(), text)
+            a, b = m.span()
+            if text[a - 1:a] == "(" and text[b:b + 1] == ")" and ")(" in m.group():
+                a, b = a - 1, b + 1  # "(0)(0)(1)…(2)": the first and last box whole
             if kind:
-                add(kind, m.start(), m.end())
+                add(kind, a, b)
     for start, end, digits in number_runs(text, low, 5):
         # a passport read aloud: the letter's name, then seven digits ("xê bốn năm một, tám hai không chín")
         letter = PASSPORT_LETTER_SPOKEN.search(low, max(0, start - 14), start)
@@ -916,6 +956,9 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
         before = _folded_before(low, m.start(), 40)
         if (shape and not DOCUMENT_BEFORE.search(before)) or PASSPORT_CONTEXT.search(before):
             add("PASSPORT", m.start(), m.end())
+    for m in PASSPORT_FOREIGN_RE.finditer(text) if "ho chieu" in low or "passport" in low else ():
+        if PASSPORT_CONTEXT.search(_folded_before(low, m.start(), 30)):
+            add("PASSPORT", m.start(), m.end())
     for m in BHYT_RE.finditer(text):
         add("INSURANCE", m.start(), m.end())
     for m in BHYT_ANYCASE_RE.finditer(text):
@@ -939,6 +982,12 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
         shaped = re.search(r"[a-z]\d?\s?[-.]\s?\d", low[m.start():m.end()]) and 11 <= int(low[m.start():m.start() + 2]) <= 99
         if not PLATE_RE.fullmatch(text[m.start():m.end()]) and (
                 shaped or PLATE_CONTEXT.search(_folded_before(low, m.start(), 30))):  # "28a-11953": the shape is enough
+            add("PLATE", m.start(), m.end())
+    for m in ARMY_PLATE_RE.finditer(text):
+        if PLATE_CONTEXT.search(_folded_before(low, m.start(), 30)) or re.search(r"\bbien\b", _folded_before(low, m.start(), 12)):
+            add("PLATE", m.start(), m.end())
+    for m in TEMP_PLATE_RE.finditer(text):
+        if re.search(r"\btam\b", _folded_before(low, m.start(), 30)) or PLATE_CONTEXT.search(_folded_before(low, m.start(), 30)):
             add("PLATE", m.start(), m.end())
     seen_email: set[tuple[int, int]] = set()
     accented = not text.isascii()  # "email của em là thu ha tám sáu …": "thu" typed bare among accents is a name, not "thư"
@@ -970,6 +1019,12 @@ OFFICE_LINE_BEFORE = re.compile(
     r" (?:cua |tai )?(?:ubnd|uy ban|phuong|xa|thi tran|cong an|so|phong chay chua chay|pccc|cuu hoa|huyen|quan|y te|quan su"
     r"|dien luc|ngan hang|benh vien|tram y te|truong|ban quan ly|trung tam|chi cuc|cuc|bhxh|bao hiem xa hoi|van phong"
     r"|tru so|bo phan mot cua|bo phan tiep nhan|hdnd|mat tran|doi quan ly|cong ty)\b[^,;()]{0,40}$")
+
+
+# A sentence's end: a stop, a semicolon, "!" or "?" before a space, or a line break.
+SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+# A public office's own place, in the sentence ("Tọa độ trụ sở UBND phường: …") is published, not a person's.
+OFFICE_PLACE_WORDS = re.compile(r"\b(?:tru so|ubnd|uy ban|co quan|van phong|nha van hoa|truong|tram y te|benh vien|cong an)\b")
 
 
 # An office's own account or mailbox, published for payments and documents: "Tài khoản thu phí của UBND xã mở tại Kho bạc …",
@@ -1086,7 +1141,7 @@ FIRST_PERSON = re.compile(r"\b(?:em|toi|minh|chau|con|e|t)\b")
 KIN_LIST_RE = re.compile(rf"\b(?:[Cc]ác|[Hh]ai|[Bb]a|[Bb]ốn|[Mm]ấy) (?:cháu|con|em|bé|cụ)(?: là| gồm)?\s*:?\s*"
                          rf"(?P<l>{_NW_CAP}(?:\s*,\s*{_NW_CAP})*(?:\s*(?:,|và)\s*{_NW_CAP}))")
 # An account holder's name in capitals, as a bank prints it: "chủ TK NGUYEN VAN AN", "Tên TK: TRAN THI BINH" (folded)
-ACCOUNT_HOLDER_RE = re.compile(r"(?i:chu (?:tk|tai khoan|the)|ten (?:tk|tai khoan|chu tk|chu tai khoan)|account name|account holder)"
+ACCOUNT_HOLDER_RE = re.compile(r"(?i:chu (?:tk|tai khoan|the)|ctk|ten (?:tk|tai khoan|chu tk|chu tai khoan)|account name|account holder)"
                                r"\s*:?\s*(?P<n>(?P<s>[A-Z]{1,7})(?: [A-Z]{1,7}){1,4})(?![\w])")
 # English labels of a passport or a form: "SURNAME: PHAM – GIVEN NAMES: THI LAN ANH"
 ENGLISH_NAME_LABEL_RE = re.compile(r"\b(?:SURNAME|GIVEN NAMES?|FULL NAME|NAME|Surname|Given names?|Full name)\s*:\s*"
@@ -1098,6 +1153,12 @@ BARE_TITLE_SURNAME_RE = re.compile(r"\b(?:ong|ba|anh|chi|em|co|chu|bac|cu|chau|O
 MESSAGE_OPEN_RE = re.compile(rf"(?:^|\n)\s*(?:Gửi|Nhắn|Chào|Nhờ)\s+(?P<n>{_NW_CAP}(?:\s+{_NW_CAP})?)(?=\s*[,:]|\s+ở\b|\s+ơi\b)")
 MESSAGE_TO_RE = re.compile(rf"\b(?:[Nn]hắn|[Bb]áo|[Gg]ửi|[Gg]ọi|[Nn]hờ|[Dd]ặn)\s+(?:lại\s+|giúp\s+)?(?:cho|với)\s+(?P<n>{_NW_CAP})"
                            r"(?=\s+(?:là|rằng|biết|ngay|nhé|nha|ạ|mai|chiều|sáng|tối)\b|\s*[,.!])")
+# A given name called at a message's start ("Vy ơi, …") or asked to act ("Nhờ Kim nộp giúp"), and a person with their group
+# in brackets ("Lan Anh (tổ 5) báo …").
+VOCATIVE_RE = re.compile(rf"(?:^|\n|[.!?]\s+)(?P<n>{_NW_CAP}(?:\s+{_NW_CAP})?)\s+ơi\b")
+NOT_VOCATIVE = frozenset("trời giời ối ôi mẹ bố cha má ba anh chị em ông bà cô chú bác con cháu cậu dì thầy bạn mọi cả".split())
+REQUEST_NAME_RE = re.compile(rf"(?:^|\n|[.!?]\s+)(?:Nhờ|Bảo|Dặn|Gọi)\s+(?P<n>{_NW_CAP})\s+(?P<w>[a-zà-ỹđ]+)")
+GROUP_ASIDE_RE = re.compile(rf"(?:^|\n|[.!?;,]\s+)(?P<n>{_NW_CAP}(?:\s+{_NW_CAP}){{0,3}})\s*\((?:tổ|thôn|xóm|ấp|bản|khu phố|khu|TDP|KP|Tổ|Thôn|Xóm|Ấp|Bản)\s")
 BARE_BAN_RE = re.compile(r"\bban\s+(?P<n>[A-Z][a-z]+)(?=\s+(?:a|oi|nhe|nha|ah)\b|\s*[,.!?]|\s*$)")
 
 
@@ -1142,6 +1203,11 @@ def _more_name_shapes(text: str, folded_case: str) -> list[tuple[int, int]]:
               and text[m.start("n"):m.end("n")].isascii()]
     spans += [m.span("n") for m in BARE_TITLE_SURNAME_RE.finditer(folded_case) if text[m.start("n"):m.end("n")].isascii()]
     spans += [m.span("n") for rx in (MESSAGE_TO_RE, MESSAGE_OPEN_RE) for m in rx.finditer(text) if _name_words_ok(m.group("n"))]
+    spans += [m.span("n") for m in VOCATIVE_RE.finditer(text) if "ơi" in text and _name_words_ok(m.group("n"))
+              and m.group("n").split()[0].lower() not in NOT_VOCATIVE]
+    spans += [m.span("n") for m in REQUEST_NAME_RE.finditer(text) if _name_words_ok(m.group("n"))
+              and m.group("n").lower() not in INSTITUTION_HEADS and m.group("w") not in ("phận", "tư", "ban")]
+    spans += [m.span("n") for m in GROUP_ASIDE_RE.finditer(text) if "(" in text and _name_words_ok(m.group("n"))]
     if text.isascii():
         spans += [m.span("n") for m in BARE_BAN_RE.finditer(text) if _name_words_ok(m.group("n"))]
     if FIRST_PERSON.search(folded_case.lower()):
@@ -1191,6 +1257,8 @@ def find_pii(text: str) -> list[Finding]:
         found.append(Finding(kind, m.start(group), m.end(group), m.group(group)))
 
     for m in EMAIL_RE.finditer(text):
+        add("EMAIL", m)
+    for m in EMAIL_SLIP_RE.finditer(text) if "@" in text else ():
         add("EMAIL", m)
     for m in PHONE_RE.finditer(text):
         if _valid_phone(m.group()) and not _money_after(text, m.end()):
@@ -1266,6 +1334,13 @@ def find_pii(text: str) -> list[Finding]:
         if re.match(r"(?:from|at|in)\b", m.group()) and not re.search(r"\b(?:Mr|Mrs|Ms|Miss|he|she|his|her|him)\b", text, re.I):
             continue  # "Villagers from Hamlet 4 attended": a group, no one in particular
         add("ADDRESS", m, "a")
+    for m in COORDINATES_RE.finditer(text):
+        lat, lon = (float(m.group(g).replace(",", ".")) for g in ("lat", "lon"))
+        s0 = max((x.end() for x in SENTENCE_END.finditer(low, 0, m.start())), default=0)
+        s1 = nxt.start() if (nxt := SENTENCE_END.search(low, m.end())) else len(low)
+        office = OFFICE_PLACE_WORDS.search(low, s0, s1) is not None and not person_cue(text[s0:s1])  # "… của trụ sở UBND"
+        if abs(lat) <= 90 and abs(lon) <= 180 and COORDINATES_CUE.search(low[max(0, m.start() - 120):m.end() + 60]) and not office:
+            add("ADDRESS", m)
     for m in FLAT_RE.finditer(text):
         if not OFFICE_PLACE.search(strip_diacritics(_window(text, m.start(), m.end(), 80, 60)).lower()):
             add("ADDRESS", m, "addr")
@@ -1287,11 +1362,14 @@ def find_pii(text: str) -> list[Finding]:
 
     names = [n for n in _widen_names(text, find_names(text, folded_case), folded_case)
              if not (NOT_PERSON_BEFORE.search(low, max(0, n[1] - 24), n[1]) and (n[2] - n[1] == 1 or not low.startswith("chu ", n[1] - 4)))
-             and not (LUNAR_YEAR.fullmatch(low, n[1], n[2]) and low[max(0, n[1] - 4):n[1]] == "nam ")]
+             and not (LUNAR_YEAR.fullmatch(low, n[1], n[2])  # "năm Đinh Mùi", "Tết Nguyên đán Bính Ngọ", "Xuân Giáp Thìn": a year
+                      and re.search(r"\b(?:nam|tet|xuan|nguyen dan|mua xuan|don)\s+$", low[max(0, n[1] - 14):n[1]]))]
     name_starts = sorted(st for k, st, _ in names if k == "NAME")
     name_ends = {st: e for k, st, e in names if k == "NAME"}
     # a personal identifier also says the sentence is about someone ("người có CCCD … tạm trú tại tổ 7")
     person_starts = sorted(name_starts + [f.start for f in found if f.kind in PERSON_ID_KINDS])
+    # … and so does a vehicle's plate, for a named place where it stood ("xe 29-B1 123.45 bị mất trộm tại ngõ 250 Kim Giang")
+    plate_starts = sorted(f.start for f in found if f.kind == "PLATE")
     for m in PLACE_CHAIN_RE.finditer(folded_case):
         a, b = m.span("c")
         while b > a and folded_case[b - 1] in " ,":
@@ -1302,8 +1380,9 @@ def find_pii(text: str) -> list[Finding]:
             if not lead:
                 continue
             a = pos.end()
-        if a in name_ends:  # "Lò Thị Pọm, tổ dân phố số 4": the family name Lò, not "lô" (a plot), opens the chain
-            a = name_ends[a]
+        inside = next((e for st, e in name_ends.items() if st < a < e), None)  # "Bà Lâm Thị Sóc Kha, ấp Sóc Tro": "Sóc" in a name
+        if a in name_ends or inside is not None:  # "Lò Thị Pọm, tổ dân phố số 4": the family name Lò, not "lô" (a plot), opens the chain
+            a = name_ends[a] if a in name_ends else inside
             while a < b and folded_case[a] in " ,":
                 a += 1
             if not PLACE_CHAIN_RE.fullmatch(folded_case, a, b):
@@ -1314,6 +1393,8 @@ def find_pii(text: str) -> list[Finding]:
                 a += 1
             if not PLACE_CHAIN_RE.fullmatch(folded_case, a, b):
                 continue
+        if any(e == b and re.fullmatch(r"(?i:phong(?: tro)?|nha|can ho|ki-?ot)\s+", folded_case[a:st]) for st, e in name_ends.items()):
+            continue  # "người thuê phòng Mạc Văn Tùng": the tenant's name after what is rented, no room's number
         owned = (cut := next((st for st, e in name_ends.items() if a < st < b < e), None)) is not None
         if owned:
             # "Xóm Bãi, nhà ông Quách Văn Hiếu …": the chain ran into a full name; the house is named by its owner, kept apart
@@ -1327,6 +1408,8 @@ def find_pii(text: str) -> list[Finding]:
                                   folded_case[m.start("c"):b])))
         house_street = re.search(r",\s*" + _HOUSE_STREET, folded_case[a:b]) is not None  # "lầu 3, 45 Nguyễn Huệ"
         units += house_street + owned  # the owner's house cut off still counts as the home's unit
+        if not house_street and not re.search(r"\s[A-Z]", folded_case[a:b]):  # "Phòng 10a-204 tầng 2": a room, no named place
+            units -= len(re.findall(r"(?<![\w-])(?:tang|lau)\s+\d", chain))
         lead = lead or CHAIN_LEAD.search(folded_case[max(0, a - 24):a]) is not None
         dwelling = DWELLING_START.match(folded_case, a) is not None
         if dwelling and re.match(r"(?i:sap|gian hang)\b", folded_case[a:a + 10]) and not (
@@ -1336,21 +1419,27 @@ def find_pii(text: str) -> list[Finding]:
         s0 = max(0, a - 120) + len("".join(re.split(r"([.;!?\n](?:\s|$))", low[max(0, a - 120):a])[:-1]))
         s1 = re.search(r"[.;!?\n](?:\s|$)|$", low[b:b + 120])
         s1 = b + (s1.start() if s1 else 120)
-        person = bisect.bisect_right(person_starts, s1) > bisect.bisect_left(person_starts, s0)
+        person = (bisect.bisect_right(person_starts, s1) > bisect.bisect_left(person_starts, s0)
+                  or (bisect.bisect_right(plate_starts, s1) > bisect.bisect_left(plate_starts, s0)
+                      and re.match(r"(?:[^\s,.;]+\s+){1,3}[A-Z]", folded_case[a:b + 40]) is not None))  # "thôn Nà Pục", "ngõ 250 Kim Giang"
         if NOT_ADDRESS_BEFORE.search(text[max(0, a - 30):a]) or NOT_ADDRESS_NAME.search(STREET_DATE.sub(r"\1 t", text[a:b])):
             continue
-        if re.match(r"\s*(?:den|toi|-|–|va)\s*\d", low[b:b + 12]):
+        if re.match(r"\s*(?:den|toi|va)\s*\d|\s*[-–]\s*\d{1,4}\b(?![\s.]*\d)", low[b:b + 12]):  # not "… – 0912 345 678"
             continue  # "ki-ốt số 1 đến 20": a range of stalls, not one home
-        if chain.startswith("so ") and re.search(r"(?<![\w-])[a-z]+\s*$", folded_case[max(0, a - 12):a]) and not lead:
+        if chain.startswith("so ") and not chain.startswith("so nha ") and re.search(r"(?<![\w-])[a-z]+\s*$", folded_case[max(0, a - 12):a]) and not lead:
             continue  # "thửa số 12", "quầy số 4": a number of something else, not "… số 19 tổ 4" after a name
-        if OFFICE_PLACE.search(low[s0:s1]) or GROUP_PLACE_BEFORE.search(low[max(0, a - 24):a]):
+        held = re.search(r"\s+thuoc\s+$", low[max(0, a - 10):a])  # "đất của cụ Bàng thuộc khóm 5": where that person's land lies
+        owner_held = held is not None and max(0, a - 10) + held.start() in name_ends.values()
+        if OFFICE_PLACE.search(low[s0:s1]) or (GROUP_PLACE_BEFORE.search(low[max(0, a - 24):a]) and not owner_held):
             continue  # "phòng 301, tòa nhà A, trụ sở UBND": an office; "bà con xóm Bưa": the village itself
         # who the sentence is about: a name found, or a title, kinship word or pronoun ("hộ ông …", "anh ấy")
-        someone = person or person_cue(text[s0:s1]) or SPEAKER_LEAD.search(low, max(0, a - 30), a) is not None
+        someone = (person or person_cue(text[s0:s1]) or SPEAKER_LEAD.search(low, max(0, a - 30), a) is not None
+                   or SPEAKER_AFTER.match(low, b) is not None)
         house = (HOUSE_UNIT.search(chain) is not None or house_street or owned  # a house, flat or stall number: one home
                  or re.match(_HOST_HOUSE, folded_case[a:b]) is not None)  # "nhà anh Tư, tổ 5 …", "dãy trọ cô Năm, phòng 6"
         lane = re.search(r"\b(?:ngo|ngach|hem|kiet)\s+(?:so\s+)?\d", chain) is not None
         village = re.match(r"(?:ban|thon|xom|ap|buon|plei|lang|noc|phum|soc|to dan pho|tdp|to|khu pho|kp|khom)\s", chain) is not None
+        estate = re.match(r"(?:khu tap the|tap the|chung cu|khu chung cu|khu nha o|ktx|ky tuc xa)\s", chain) is not None  # "ở khu tập thể C4"
         lane_street = re.match(r"(?:ngo|ngach|hem|kiet)\s+\d[\w/]*(?:\s+[A-Z][\w]*){1,4}", folded_case[a:b + 40])
         if units == 1 and lead and someone and lane_street:  # "ở ngõ 5 Trần Phú": the lane and its street
             b = a + lane_street.end()
@@ -1363,8 +1452,9 @@ def find_pii(text: str) -> list[Finding]:
                 or (units >= 2 and (lane or house) and delivery)  # "ship về nhà 3, ngõ 9 phố …"
                 or (units == 1 and group and lead and someone)  # "anh Khoa ở tổ 3", "người nhận … – tổ 9"
                 or (units >= 2 and village and someone)  # "xóm Bưa, thôn Đồng Bến" in a sentence about a person
+                or (re.match(_LODGING_HOST, folded_case[a:b]) is not None and lead and someone)  # "ở xóm trọ cô Ba"
                 or (units == 1 and lead and someone and (lane_street or lane))
-                or (units == 1 and village and lead and someone  # "ông … ở bản Huổi Hẹ" (a bare "tổ 3" is too
+                or (units == 1 and (village or estate) and lead and someone  # "ông … ở bản Huổi Hẹ" (a bare "tổ 3" is too
                     and re.match(r"(?:[a-z ]+|TDP )[A-Z]", folded_case[a:b]))):  # wide to mark a home)
             found.append(Finding("ADDRESS", m.start("c") if pos else a, b, text[m.start("c") if pos else a:b]))
     if any(kind == "NAME" for kind, _, _ in names):
@@ -1372,6 +1462,9 @@ def find_pii(text: str) -> list[Finding]:
             t = AFTER_PERSON_GROUP.match(folded_case, e)
             if kind == "NAME" and t:
                 found.append(Finding("ADDRESS", t.start("v"), t.end("v"), text[t.start("v"):t.end("v")]))
+            h = HOUSE_AFTER_NAME.match(folded_case, e) if kind == "NAME" else None  # "Ông Tường, 12 Hàng Bài, đề nghị …"
+            if h and not re.match(r"(?:19|20)\d\d\b", h.group("v")):
+                found.append(Finding("ADDRESS", h.start("v"), h.end("v"), text[h.start("v"):h.end("v")]))
             # "ông sồng a chơ ở bản hang kia xin …": a village typed in small letters, up to the next verb
             lv = re.match(r"\s*(?:,|\(|o|tai|o tai|que)\s+(?P<v>(?:ban|thon|xom|ap|buon|plei|lang)(?: (?!" + _VERB_STOP
                           + r"\b)[a-z']+){1,3})", low[e:e + 40])

@@ -59,7 +59,7 @@ IS_NAME_AFTER_BARE = frozenset(strip_diacritics_aligned(w) for w in IS_NAME_AFTE
 LEAD_WORDS = frozenset("ho gia gui kinh don cho cua con vo chong me bo cha nha".split())
 # Organisations, headings and places whose first word is also a family name (folded, lower case).
 NOT_A_NAME_PHRASE = re.compile(
-    r"(?:doan thanh nien|ban chi (?:huy|dao)|ban quan ly|ban dai dien|ban cong tac|danh sach|ho guom|"
+    r"(?:doan thanh nien|ban chi (?:huy|dao)|ban quan ly|ban dai dien|ban cong tac|danh sach|danh muc|danh ba|danh hieu|ho guom|"
     r"ho hoan kiem|son tay|son tra|son dong|son duong|ho chi minh|bach khoa|bach mai|thong tin|thong bao|"
     r"thong tu|than nhan|trinh bay|lac long quan|cu chi|"
     # roles in court and procedure documents: "họ tên Thẩm phán, Thư ký Tòa án"
@@ -85,6 +85,7 @@ RELATION_WORDS = frozenset("con vo chong bo me cha anh chi em chau ong ba nam nu
 PLACE_PHRASE_BEFORE = re.compile(r"\b(?:nga tu|nga ba|nga nam|nha thi dau|san van dong|cong vien|ben xe|khu do thi|"
                                  r"cung van hoa|trung tam|toa nha|khach san|nha hang|sieu thi|nha ga|ga|cau|quang truong|"
                                  r"tuong dai|nha tho|nha van hoa|hoi truong|giai|cup|ky niem|le tuong niem|"
+                                 r"hoc bong|giai thuong|quy hoc bong|phong trao|cuoc thi|"  # "học bổng Vừ A Dính": named after someone
                                  r"(?:nha|truong|cong ty|doanh nghiep) mang ten)\s*$")
 # A second street of a crossing or a list of streets: the name after "đường X – " / "phố X và ".
 STREET_JOINED = re.compile(r"\b(?:duong|pho|nga tu|nga ba|giao|tuyen)\s+[A-Za-z0-9 ]{2,30}?\s*(?:[-–—/,]|va)\s*$")
@@ -92,6 +93,9 @@ STREET_JOINED = re.compile(r"\b(?:duong|pho|nga tu|nga ba|giao|tuyen)\s+[A-Za-z0
 COMPANY_BEFORE = frozenset("ty tnhh phần htx sạn tiệm hàng nghiệp xưởng quán hiệu".split())
 # Words after which the next capitalised run is a name.
 NAME_CUES = frozenset({"tên", "ten"})
+# … and the phrases that name one of a person's names: "tên tạm Bình An", "tên thường gọi là Tý", "biệt danh Cò" (folded).
+NAME_CUE_PHRASE = re.compile(r"\b(?:ten (?:tam|goi|thuong goi|o nha|khai sinh|cu|moi|that|goi khac|thanh|dem|hay goi|con goi)"
+                             r"|biet danh|bi danh|phap danh|nickname|nick name)\s*(?:la\s*)?:?\s*$")
 # Words that start a capitalised run that is an institution or a place, not a person.
 PLACE_WORDS = frozenset("""
 đường phố ngõ ngách hẻm kiệt trường viện cầu chợ đền chùa miếu quảng khu phường xã huyện quận tỉnh
@@ -118,7 +122,7 @@ Tôn Thất Tùng|Phan Đăng Lưu|Nguyễn Huệ|Lê Duẩn|Phạm Văn Đồng
 Phan Bội Châu|Phan Chu Trinh|Ngô Quyền|Đinh Tiên Hoàng|Lý Thái Tổ|Lê Thái Tổ|Trần Quốc Toản|Kim Đồng|
 Nguyễn Chí Thanh|Tôn Đức Thắng|Lê Thánh Tông|Nguyễn Văn Trỗi|Bế Văn Đàn|Cù Chính Lan|Mạc Thị Bưởi|
 Nguyễn Thị Minh Khai|Hà Huy Tập|Trần Đại Nghĩa|Lương Thế Vinh|Chu Văn An|Nguyễn Bỉnh Khiêm|Hồ Xuân Hương|
-Phùng Hưng|Mai Hắc Đế|Lê Văn Tám|Ông Ích Khiêm|Bà Triệu|Hai Bà Trưng|Bác Hồ|
+Phùng Hưng|Mai Hắc Đế|Lê Văn Tám|Vừ A Dính|Nguyễn Bá Ngọc|Lý Tự Trọng|Nguyễn Văn Linh|Võ Văn Kiệt|Ông Ích Khiêm|Bà Triệu|Hai Bà Trưng|Bác Hồ|
 Chú Cuội|Ông Táo|Táo Quân|Ông Địa|Thần Tài|Thánh Gióng|Sơn Tinh|Thủy Tinh|Lạc Long Quân|
 Âu Cơ|Mỵ Nương|Thạch Sanh|Ông Gióng|Bà Chúa Kho|Ông Tơ|Bà Nguyệt|Cao Đài|Hòa Hảo|Hoà Hảo""".replace("\n", "").split("|")
 FAMOUS = frozenset(strip_diacritics_aligned(n).lower() for n in _FAMOUS_RAW)
@@ -177,7 +181,9 @@ OFFICE_BEFORE = re.compile(
 ROLE_CUE = re.compile(r"\b(?:chu (?:tk|tai khoan|the|ho|nha|nha tro|xe|dat|thua dat|hop dong|cua hang|quan|cho thue|so tiet kiem)"
                       r"|nguoi (?:nhan|nop|khai|gui|bao tin|lam chung|dai dien|uy quyen|duoc uy quyen|yeu cau|khieu nai|to cao"
                       r"|de nghi|giam ho|thua ke|vay|bao lanh|thue|cho thue|mua|ban|chuyen|bi hai|lien he|phan anh)"
+                      r"(?: (?:nha|phong|phong tro|dat|xe|mat bang|ki-?ot|cua hang|hang|hang online))?"  # "người cho thuê nhà …"
                       r"|nguyen don|bi don|duong su|than nhan|benh nhan|hoc sinh|sinh vien|thi sinh|chau be|em be"
+                      r"|(?:giao vien|co giao|thay giao|co|thay) chu nhiem"  # "cô giáo chủ nhiệm Hải Yến"
                       r"|nguoi huong|thu huong|nguoi thu huong|ten tai khoan|ten chu tai khoan"
                       # a person by what they are to the office or the family: "người có công", "hội viên", "con trai"
                       r"|nguoi (?:benh|co cong|cao tuoi|khuyet tat|lao dong|thue tro|o tro|tam tru|nuoc ngoai|di cu|nha)"
@@ -209,7 +215,8 @@ OFFICE_AFTER = re.compile(
     r"Dai bieu Quoc hoi|Thu tuong|Bo truong)\b"
 )
 LABEL_BEFORE = re.compile(
-    r"\b(?:ho(?: va)? ten|ten|nguoi [a-z ]{2,24}|chu ho|chu tai khoan|danh sach|doi tuong|nguoi)"
+    r"\b(?:ho(?: va)? ten|ten|nguoi [a-z ]{2,24}|chu ho|chu tai khoan|danh sach|doi tuong|nguoi"
+    r"|ben (?:[a-d]|mua|ban|cho thue|thue|vay|cho vay|nhan|giao|tang cho|duoc tang cho|uy quyen|duoc uy quyen))"
     r"[a-z ]{0,24}:\s*$"
 )
 VILLAGE_AFTER = re.compile(
@@ -294,7 +301,7 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
         if found is None and out and out[-1][0] == "NAME" and _title_before_pos(text, out[-1][1]):
             found = _joined(text, folded, run, out[-1][2])
         if found is None and len(run) >= 4:
-            found = _caps_inner(text, run)
+            found = _caps_inner(text, run) or _name_after_origin(text, run)
         if (found is None and len(run) >= 3 and not text[max(0, run[0][0] - 3):run[0][0]].strip(" \"'(")
                 and not text[run[0][0]:run[-1][1]].isupper()
                 and not _in(text[run[0][0]:run[0][1]], SURNAMES_VI, SURNAMES_BARE, _bare_context(text, run[0][0]))):
@@ -328,7 +335,8 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
         accented = not text[a:b].isascii()
         t = re.search(r"([^\W\d_]+)\s+$", text[max(0, a - 8):a])
         titled = t is not None and t.group(1) != "be" and (t.group(1) in TITLES or (not accented and t.group(1) in TITLES_BARE))
-        name_cue = not accented and first in SURNAMES_BARE and NAME_CUE_BEFORE.search(low, max(0, a - 24), a) is not None
+        name_cue = not accented and first in SURNAMES_BARE and (NAME_CUE_BEFORE.search(low, max(0, a - 24), a) is not None
+                                                                or ID_AFTER_BARE.match(low, b) is not None)
         if (last.lower() in LOWER_LAST_STOP or strip_diacritics_aligned(last) in LOWER_LAST_STOP) and not name_cue:
             continue
         cue = re.search(r"(?:^|[.,;:(]\s*|\b(?:cho|gui|moi|cua|ten|la|ho|goi|gap|voi|va|nguoi|danh|ky)\s+)$", low[max(0, a - 8):a])
@@ -374,13 +382,23 @@ SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?
                       r"ye|[aeiouy])(?:ng|nh|ch|[cmnptiyou])?")
 # Short forms of titles in quick messages ("a Hưng ơi, c Thảo nhắn…, e Linh nghỉ"), and English honorifics.
 _CAP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9 + 1)) if c.isupper())
-SHORT_TITLE_ANY = re.compile(r"(?<![\w'./-])(?:a|c|e|b|ô|o)\s+(?P<n>[" + _CAP + r"][^\W\d_]+(?:\s+[" + _CAP
-                             + r"][^\W\d_]+){0,2})")
+# … with chat forms of the titles ("cj Thảo" for chị, "ck"/"vk" for chồng/vợ) and the Central "O" (cô) opening a sentence
+SHORT_TITLE_ANY = re.compile(r"(?:(?<![\w'./-])(?:a|c|e|b|ô|o|cj|ck|vk)|(?:^|(?<=[.!?]\s)|(?<=\n))[OÔ])\s+(?P<n>[" + _CAP
+                             + r"][^\W\d_]+(?:\s+[" + _CAP + r"][^\W\d_]+){0,2})")
 HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Madam|Mister)\.?\s+(?P<n>[" + _CAP + r"][^\W\d_]+(?:\s+[" + _CAP
                        + r"][^\W\d_]+){0,3})")
 # Words before a short title that make it a letter of a list ("điểm a Khoản 2", "phụ lục B"), folded.
 NOT_SHORT_TITLE_BEFORE = re.compile(r"\b(?:diem|muc|phu luc|loai|hang|nhom|khoi|lop|to|doi|mau|phan|bang|vitamin|typ|type"
                                     r"|nhom mau|tuyp)\s+$")
+# A title typed without its accents in a text with them, after a cue word: "cua chi Huê", "gửi chu Tư", "hỏi co Lan" (folded).
+BARE_TITLE_AFTER_CUE = re.compile(r"\b(?:cua|cho|gap|voi|goi|nho|bao|hoi|giup|moi|gui)\s+(?P<t>chi|co|chu|bac|ong|cj)\s+"
+                                  r"(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
+# A person named by their trade or post, then the given name, after a cue word: "token của kế toán Liên", "nhờ thủ quỹ
+# Hà", "gặp văn thư Hằng" (folded).
+TRADE_THEN_NAME = re.compile(r"\b(?:cua|cho|gap|voi|goi|nho|bao|hoi|giup|moi|gui)\s+(?:(?:anh|chi|co|chu|ba|ong|em)\s+)?"
+                             r"(?:ke toan|thu quy|van thu|thu kho|y ta|dieu duong|bac si|giao vien|co giao|thay giao|tai xe"
+                             r"|bao ve|le tan|thu ngan|nhan vien|shipper|tho may|tho xay|tho dien|tho sua xe)\s+"
+                             r"(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
 # A name typed in small letters after a cue word, without "văn"/"thị": "hồ sơ của trần minh khoa".
 LOWER_CUE_NAME = re.compile(r"\b(?P<c>cua|cho|ten|gap|moi|gui|giup)\s+(?:la\s+)?(?P<n>[a-z]+ [a-z]+ [a-z]+)\b")
 LOWER_CUES = frozenset("của cho tên gặp mời gửi giúp".split())
@@ -459,6 +477,13 @@ def _structured_names(text: str, folded: str, low: str, found: list[tuple[str, i
             if low[a:b] in FAMOUS or low[a:b] in PLACES or not free(a, b):
                 continue
             out.append(("NAME", a, b))
+    for rx in (BARE_TITLE_AFTER_CUE, TRADE_THEN_NAME):
+        for m in rx.finditer(folded):
+            a, b = m.span("n")
+            bare_title = rx is TRADE_THEN_NAME or text[m.start("t"):m.end("t")].isascii()  # "chi" typed, not "chi" of a word
+            if (bare_title and all(valid_name(w) for w in text[a:b].split()) and low[a:b] not in FAMOUS
+                    and not _is_place(text[a:b]) and free(a, b)):
+                out.append(("NAME", a, b))
     for m in TITLE_ASIDE.finditer(folded):  # "(chi Thoa)", "– chi Ly": a bare title and a given name set apart
         a, b = m.span("n")
         if all(valid_name(w) for w in text[a:b].split()) and low[a:b] not in PLACES and free(a, b):
@@ -494,8 +519,10 @@ SHORT_TITLE_NAME = re.compile(
 LOWER_NAME = re.compile(r"\b([a-z]+) (van|thi|a|seo) ([a-z]+)\b")
 # Words that may follow a four-word name typed in small letters ("… hồng nhung còn thiếu", "… thu hằng bị ốm").
 FOURTH_WORD_NEXT = frozenset("con bi nho xin muon chua da dang se can phai duoc khong di ve den lam nop gui".split())
+# A phone or an ID right after a small-letter name typed bare: "ly thi mai, 0912345678" (there "thi" is Thị).
+ID_AFTER_BARE = re.compile(r"\s*[,:;–-]?\s*(?:0\d{2,3}[\s.]?\d{3}|\d{9,12}\b|sdt|dt|cccd|cmnd|sinh|ns)")
 # Cue words right before a small-letter name after which "thi" is the middle name Thị, never "thì" (folded).
-NAME_CUE_BEFORE = re.compile(r"\b(?:ten|ho ten|ho va ten|chu (?:tk|tai khoan|ho)|nguoi (?:nhan|nop|khai|gui)|ten (?:tk|tai khoan))"
+NAME_CUE_BEFORE = re.compile(r"\b(?:ten|ho ten|ho va ten|chu (?:tk|tai khoan|ho)|ctk|tentk|nguoi (?:nhan|nop|khai|gui)|ten (?:tk|tai khoan))"
                              r"\s*:?\s*$")
 LOWER_LAST_STOP = frozenset("""
 phòng bản hóa hoá nghệ học thư kiện chương hiến hành trấn xã trường thực chính giác lực tứ nhân minh hóa
@@ -507,19 +534,62 @@ CAPS_CUES = frozenset("của cho gửi ông bà anh chị tên là em cháu ký 
 # Family names that are also everyday words in a heading ("… TRẺ EM VÀ TRÁCH NHIỆM …").
 CAPS_STRONG_CUES = frozenset("tên ông bà anh chị em cháu cụ".split())
 CAPS_WEAK_SURNAMES = frozenset("và cứ văn ông mai hà kim lâm sơn thông tô la ma vì bạc thân quan ninh cao xa".split())
+CAPS_WEAK_BARE = frozenset(strip_diacritics_aligned(w) for w in CAPS_WEAK_SURNAMES)
+# The same cues typed bare ("HO TEN TRUONG VAN DUC"), and a household business's or a sole proprietorship's abbreviation.
+CAPS_CUES = CAPS_CUES | {"hkd", "dntn"}
+CAPS_CUES_BARE = frozenset(strip_diacritics_aligned(w) for w in CAPS_CUES)
+CAPS_STRONG_CUES_BARE = frozenset(strip_diacritics_aligned(w) for w in CAPS_STRONG_CUES)
+# Words of a heading after which a name in capitals is a street's, a school's or a prize's ("ĐƯỜNG NGUYỄN VĂN CỪ").
+CAPS_PLACE_HEADS = frozenset("truong giai hoc bong quy cup le tuong dai benh vien".split())
 
 
 def _caps_inner(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """A name inside a heading typed in capitals: a cue word, then a family name and one to three more words."""
+    """A name inside a heading typed in capitals: a cue word, then a family name and one to three more words; or, after
+    any word but a place's, a known family name, VĂN or THỊ and one or two more words ("CỦA HKD NGUYỄN THỊ TÁM",
+    "HO TEN TRUONG VAN DUC" typed bare)."""
     tokens = [text[s:e] for s, e in run]
     if not all(t.isupper() for t in tokens):
         return None
+    bare = all(t.isascii() for t in tokens)
+    low = [strip_diacritics_aligned(t).lower() if bare else t.lower() for t in tokens]
+    cues, strong, surnames = ((CAPS_CUES_BARE, CAPS_STRONG_CUES_BARE, SURNAMES_BARE) if bare
+                              else (CAPS_CUES, CAPS_STRONG_CUES, SURNAMES_VI))
+    middle = ("van", "thi") if bare else ("văn", "thị")
     for k in range(len(tokens) - 2):
-        weak_ok = tokens[k].lower() in CAPS_STRONG_CUES and tokens[k + 2].lower() in ("văn", "thị")  # "HỌ TÊN CAO VĂN LÂM"
-        if (tokens[k].lower() in CAPS_CUES and tokens[k + 1].lower() in SURNAMES_VI and tokens[k + 1].lower() not in CAPS_CUES
-                and (tokens[k + 1].lower() not in CAPS_WEAK_SURNAMES or weak_ok)):
+        weak_ok = low[k] in strong and low[k + 2] in middle  # "HỌ TÊN CAO VĂN LÂM"
+        if (low[k] in cues and low[k + 1] in surnames and low[k + 1] not in cues
+                and (strip_diacritics_aligned(low[k + 1]) not in CAPS_WEAK_BARE or weak_ok)):
             last = min(len(run), k + 5) - 1
             return run[k + 1][0], run[last][1]
+    for k in range(1, len(tokens) - 2):
+        if (low[k] in surnames and low[k + 1] in middle and strip_diacritics_aligned(low[k]) not in CAPS_WEAK_BARE
+                and strip_diacritics_aligned(low[k - 1]) not in PLACE_WORDS_BARE | CAPS_PLACE_HEADS
+                and " ".join(strip_diacritics_aligned(t).lower() for t in tokens[k:k + 4]) not in FAMOUS
+                and " ".join(strip_diacritics_aligned(t).lower() for t in tokens[k:k + 3]) not in FAMOUS):
+            return run[k][0], run[min(len(run), k + 4) - 1][1]
+    return None
+
+
+# Who a person is by origin, before a place in the same capitalised run: "Người Trung Quốc Vương Lệ Quyên".
+ORIGIN_HEADS = frozenset("người nguoi công cong dân dan quốc quoc tịch tich kiều kieu khách khach".split())
+
+
+def _name_after_origin(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A name after a country or a place said as the person's origin, in one capitalised run ("Người Hàn Quốc Kim
+    Min Ji", "Người Trung Quốc Vương Lệ Quyên"): the place words, then two to four words a name may hold."""
+    tokens = [text[s:e] for s, e in run]
+    k0 = 0
+    while k0 < len(tokens) and tokens[k0].lower() in ORIGIN_HEADS:
+        k0 += 1
+    if not k0:
+        return None
+    for k in range(k0 + 1, min(len(tokens) - 1, k0 + 4)):
+        rest = tokens[k:k + 4]
+        if (_is_place(" ".join(tokens[k0:k])) and 2 <= len(rest) and all(valid_name(t) or t.isalpha() for t in rest)
+                and (_in(rest[0], SURNAMES_VI, SURNAMES_BARE) or not valid_name(rest[0]))
+                and not any(strip_diacritics_aligned(t).lower() in NOT_JOINED | {"va", "xua", "nay"} for t in rest)
+                and not _is_place(" ".join(rest)) and strip_diacritics_aligned(" ".join(rest)).lower() not in FAMOUS):
+            return run[k][0], run[min(len(run), k + 4) - 1][1]
     return None
 
 
@@ -544,6 +614,19 @@ def _joined(text: str, folded: str, run: list[tuple[int, int]], prev_end: int) -
             or " ".join(low) in PLACES or " ".join(low[:2]) in PLACES or low[0] in PLACES):
         return None
     return start, run[-1][1]
+
+
+# A famous name given to a living person is known by the identifier right after it ("Lương Thế Vinh, CCCD …").
+PERSON_ID_AFTER = re.compile(r"\s*[,(–—-]\s*(?:cccd|cmnd|can cuoc|so dinh danh|sinh|sn|ns|sdt|dt|mst|ho chieu|so dien thoai)\b")
+
+
+# Labels of identifiers and documents typed in capitals, never a given name (folded).
+ID_ABBREVIATIONS = frozenset("mst cccd cmnd cmt sdt dt stk tk bhyt bhxh gplx gks otp pin atm hc kt3 vneid".split())
+
+
+def _selling(prev: list[str]) -> bool:
+    """"bán hàng" (selling, a person's trade) is not "cửa hàng" (a shop, named after its owner)."""
+    return re.search(r"\b(?:bán|ban) (?:hàng|hang)\b", " ".join(prev).lower()) is not None
 
 
 def _prev_words(text: str, words: list[tuple[int, int]], idx: int, n: int) -> list[str]:
@@ -583,6 +666,9 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         return None
     if len(tokens) == 1 and tokens[0].lower() in HONORIFICS:
         return None  # "Mr." alone: the name follows it
+    if tokens[-1].isupper() and strip_diacritics_aligned(tokens[-1]).lower() in ID_ABBREVIATIONS and (
+            len(tokens) == 1 or _title(tokens[0], True)):
+        return None  # "chồng MST 8201…", "vợ CCCD …": the label of an identifier after a kinship word
     if tokens[0] in ("Ban", "BAN") and not bare_text:  # "Ban Thanh tra nhân dân": a board; the family name is "Bàn"
         return None
     if low_first in BRANDS or (low_first in DOC_HEADS and _DOC_TAIL.match(text, run[k_first][1])):
@@ -640,7 +726,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         return start, end  # "chủ TK Châu Ngọc Diễm", "người nhận Lê Văn Tý", "người bệnh Kpă Thị Blưn", "con trai Thạch Văn Danh:"
     if not titled and (
             (prev and _place(prev[-1], strip_diacritics_aligned(prev[-1]), bare_text))
-            or any(w.lower() in STRONG_PLACE or w.lower() in COMPANY_BEFORE for w in prev)):
+            or any(w.lower() in STRONG_PLACE or (w.lower() in COMPANY_BEFORE and not _selling(prev)) for w in prev)):
         return None
     if OFFICE_BEFORE.search(clause) or OFFICE_AFTER.match(folded, end):
         return None
@@ -651,7 +737,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     if titled:
         return start, end
     cue = prev[-2:] if prev and prev[-1].lower() in ("là", "la") else prev[-1:]
-    if LABEL_BEFORE.search(clause) or (cue and strip_diacritics_aligned(cue[0]).lower() in NAME_CUES):
+    if LABEL_BEFORE.search(clause) or (cue and strip_diacritics_aligned(cue[0]).lower() in NAME_CUES) or NAME_CUE_PHRASE.search(clause):
         if tokens[0].lower() in ("điều", "khoản", "luật", "chương", "mục", "phụ", "nghị", "thông", "điểm"):
             return None  # "tên Điều 53": the title of an article
         if len(tokens) == 1 and name_folded in RELATION_WORDS:
@@ -670,7 +756,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         if (low[k] == "y" and low[k + 1] not in NOT_Y_NAME) or (low[k].startswith("h'") and len(low[k]) > 2):
             return start, end
     if len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run):
-        if name_folded in FAMOUS:
+        if name_folded in FAMOUS and not PERSON_ID_AFTER.match(folded.lower(), end):
             return None
         return start, end
     # an unlisted family name: three or four capitalised syllables with "Văn"/"Thị" (or "Seo") second ("Ôn Thị Hạnh")

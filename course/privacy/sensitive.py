@@ -144,17 +144,19 @@ ETHNIC_FIELD = re.compile(r"(?i:dan toc)\s*:\s*(?:" + "|".join(_TITLE_ETHNIC)
 _TAIL = r"(?: (?!(?:nen|va|de|nhung|thi|ma|nho|can|xin|khi|roi|vi|cho|voi|sau khi|nay|gio|hien|muon|hoi|duoc|lam)\b)[a-z0-9%]+)"
 _HEALTH_HEAD = (r"(?:benh|chung|hoi chung|ung thu|khoi u|u (?:nao|phoi|gan|vu|xo|ac|buou)|viem|suy(?! dinh duong)|roi loan|thoai hoa|soi|"
                 r"xo (?:gan|vua|cung)|teo|nhiem trung|nhiem doc|di chung|di tat|tat|thuong tat|ton thuong|chan thuong|"
-                r"gay (?:xuong|chan|tay|cot song)|bong|liet|dot quy|tai bien|nhoi mau|xuat huyet (?:nao|da day)|"
+                r"gay (?:xuong|chan|tay|cot song)|(?:dap|dut|cut|nat) (?:ngon|tay|chan|ban tay|ban chan)|bong|liet|dot quy|tai bien|nhoi mau|xuat huyet (?:nao|da day)|"
                 r"tram cam|tam than|dong kinh|dai thao duong|tieu duong|huyet ap|mo mau|gut|hen|lao|hiv|aids|sida|"
                 r"viem gan|covid|sot xuat huyet|than|tim|gan|phoi|nao|da day|tu cung|buong trung|tuyen giap|la lach|tui mat|soc thuoc|soc phan ve|ngo doc)")
 GENERIC: dict[str, re.Pattern[str]] = {
     "health": re.compile(
-        r"\b(?:(?:dang |da |tung |moi |vua |bi |phai )*(?:bi te|bi nga|te|nga|mac|bi|nhiem|dieu tri|chua tri|chua|chan doan(?: la| mac| bi)?"
+        r"\b(?:(?:dang |da |tung |moi |vua |bi |phai )*(?:tai nan(?: giao thong| lao dong| xe may| xe)?|bi te|bi nga|te|nga|mac|bi|nhiem|dieu tri|chua tri|chua|chan doan(?: la| mac| bi)?"
         r"|phat hien(?: bi| mac| co)?|co bieu hien|co dau hieu|co tien su(?! dung)|tien su(?! dung)|song chung voi|phau thuat|mo|cat bo|"
         r"ghep|hoa tri|xa tri|nhap vien(?: vi| do)?|nam vien(?: vi| do)?|cap cuu(?: vi| do)?|(?:tu vong|qua doi|mat|chet) (?:vi|do))"
-        r" (?:benh |chung |cac |(?:mot|hai|ca|1|2) (?:ben|phan|nua|qua|la|buong) )?" + _HEALTH_HEAD + _TAIL + r"{0,4}"
+        r" (?:noi soi )?(?:cat (?:bo )?|thay |ghep )?(?:benh |chung |cac |(?:mot|hai|ca|1|2) (?:ben|phan|nua|qua|la|buong) )?"
+        + _HEALTH_HEAD + _TAIL + r"{0,4}"
         r"|(?:la |bi |dang |nguoi )*(?:khuyet tat|tan tat|bai nao|cham phat trien(?: tri tue)?|thieu nang(?: tri tue)?|tu ky"
-        r"|tang dong|nghien (?:ruou|ma tuy|heroin|thuoc)|cai nghien"
+        r"|tang dong|nghien (?:ruou|ma tuy|heroin|thuoc|bia)|cai nghien"
+        r"|(?:duoc |da duoc |bi )?chan doan (?:la |mac |bi )?(?!(?:hinh anh|benh vien|va|cua|tai|o|cho|som|sai)\b)[a-z]+"  # "được chẩn đoán đa nhân cách"
         r"|(?:su dung|dung|hut|chich|choi|sa vao) (?:ma tuy|heroin|thuoc lac|can sa|ketamine|ke|methamphetamine|hang trang)|(?:uong|dieu tri) methadone|dieu tri arv|uong thuoc arv"
         r"|mang thai|co thai|sinh non|say thai|pha thai|vo sinh|hiem muon|thu tinh nhan tao|(?:bi )?mu loa|cam diec"
         r"|mat tri nho|sa sut tri tue|hon me|song thuc vat|liet giuong|nam liet|tho may|ung thu|hiv|aids"
@@ -175,6 +177,8 @@ GENERIC: dict[str, re.Pattern[str]] = {
         r"|ap dung|giao duc|lap bien ban|xu ly|to cao|canh cao|tich thu|cuong che)(?:(?<!phat) (?:vi|do|ve))?" + _TAIL + r"{1,6}"  # a fine's reason is no record
         r"|(?:co |con |tung |bi |da |dang |vua |moi )*(?:tien an|tien su(?! dung)|an tich|an treo|an tu|phat tu|tu giam|tu chung than"
         r"|tu hinh|ngoi tu|di tu|ra tu(?! thu)|o tu|man han tu|tha tu|dac xa|tai pham|pham toi|bi can|bi cao|nghi pham"
+        r"|thu an|o trai giam|trong trai giam|cai tao o trai|o trai cai tao|di cai tao|hoc tap cai tao"
+        r"|tu(?= (?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:nam|thang)\b)"  # "bị tù 3 năm"  # "đang thụ án chung thân", "đang ở trại giam"
         r"|doi tuong hinh su|chap hanh (?:xong )?an|thi hanh an|cai tao khong giam giu)" + _TAIL + r"{0,5}"
         r"|(?:ve |vi |pham |bi )toi (?!pham\b)[a-z]+" + _TAIL + r"{0,5}"
         r"|(?:da |tung |dang )?(?:lien quan|dinh liu|dinh dang) (?:den |toi |vao )?(?:vu|duong day|toi|an) [a-z]+"
@@ -217,9 +221,10 @@ GENERIC: dict[str, re.Pattern[str]] = {
 # word must be the one meant ("tiền ăn" is not "tiền án", "ra từ" is not "ra tù", "về tới" is not "về tội").
 _ACCENTED = {"nhiem": ("nhiễm",), "chung": ("chứng",), "tien su": ("tiền sự", "tiền sử"), "tu tu": ("tự tử",), "tu sat": ("tự sát",), "tu van": ("tự vẫn",), "tien an": ("tiền án",), "an tich": ("án tích",), "an treo": ("án treo",), "an tu": ("án tù",),
              "tu": ("tù",), "toi": ("tội",), "tu giam": ("tù giam",), "su": ("sư",), "ca do": ("cá độ",),
-             "tao hon": ("tảo hôn",), "nghien": ("nghiện",), "danh bac": ("đánh bạc",), "trom": ("trộm",)}
-_ACCENT_RX = re.compile(r"\b(?:(?:(?<=la )|(?<=lam ))su|ca do|tao hon|nghien|danh bac|trom|(?<!trach )nhiem|(?:(?<=mac )|(?<=bi )|(?<=nhiem )|(?<=hoi ))chung|tien su|tu tu|tu sat|tu van|tien an|an tich|an treo|an tu|tu giam|(?:(?<=ngoi )|(?<=\bra )|(?<=\bdi )|(?<=\bo )|(?<=han )"
-                        r"|(?<=tha ))tu|(?:(?<=ve )|(?<=vi )|(?<=bi )|(?<=pham ))toi)\b")
+             "tao hon": ("tảo hôn",), "thu an": ("thụ án",), "nghien": ("nghiện",), "danh bac": ("đánh bạc",), "trom": ("trộm",)}
+_ACCENT_RX = re.compile(r"\b(?:(?:(?<=la )|(?<=lam ))su|ca do|tao hon|nghien|danh bac|trom|(?<!trach )nhiem|(?:(?<=mac )|(?<=bi )|(?<=nhiem )|(?<=hoi ))chung|tien su|tu tu|tu sat|tu van|tien an|an tich|an treo|an tu|thu an|tu giam|(?:(?<=ngoi )|(?<=\bra )|(?<=\bdi )|(?<=\bo )|(?<=han )"
+                        r"|(?<=tha ))tu|(?:(?<=ve )|(?<=vi )|(?<=bi )|(?<=pham ))toi"
+                        r"|(?:(?<=\bbi )|(?<=\btung )|(?<=\bda ))tu(?= (?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:nam|thang)\b))\b")
 
 
 def _fast(rx: re.Pattern[str]) -> re.Pattern[str]:
@@ -248,7 +253,8 @@ GENERIC_NEEDS = {"religion": ("dao", "giao", "le ", "sinh hoat", "quy y", "xuat 
                  "religion_x": ("su", "hoa thuong", "thuong toa", "dai duc", "tru tri", "tu ", "thay ", "chuc", "giao", "dao",
                                 "tin do", "phat tu", "con chien", "soeur", "imam", "acha", "hakim", "nhom", "hoi thanh", "giao",
                                 "thanh that", "thanh duong", "dao trang", "tin huu"),
-                 "political_x": ("che do", "chinh quyen", "dang cong san", "nha nuoc", "chu nghia", "chinh the", "bau cu",
+                 "political_x": ("khoi dang", "khai tru", "dang nao", "dang phai", "luu vong", "nuoc ngoai", "chinh sach",
+                                 "che do", "chinh quyen", "dang cong san", "nha nuoc", "chu nghia", "chinh the", "bau cu",
                                  "viet tan", "trieu dai", "lam thoi", "dan chu", "de ga", "nha nuoc mong", "phan dong",
                                  "khung bo", "ly khai", "chong pha", "doi lap"),
                  "biometric_x": ("sinh trac", "khuon mat", "guong mat", "giong noi", "mong mat", "van tay", "adn", "dna",
@@ -338,6 +344,18 @@ def _tied_regions(text: str, low: str, starts: list[int]) -> list[tuple[int, int
         if m.end() >= len(low):
             break
     return regions
+
+
+# A household named in the sentence: "Hộ ông Vàng A Sình có 2 người nhiễm HIV, 1 cháu suy dinh dưỡng" speaks of its members.
+HOUSEHOLD_NAMED = re.compile(r"\b(?i:hộ|gia đình|nhà|ho|gia dinh|nha)\s+(?:(?i:ông|bà|anh|chị|cô|chú|bác|cụ|ong|ba|chi|co|chu|bac|cu)\s+)?"
+                             r"[" + "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9 + 1)) if c.isupper()) + r"]")
+FEW_MEMBERS = re.compile(r"\b(?:[1-5]|mot|hai|ba|bon|nam) (?:nguoi|chau|em|tre|con)(?: (?:dang|da|bi|co|la))* $")
+
+
+def _household_members(text: str, low: str, s0: int, a: int) -> bool:
+    """The phrase at `a` follows a few members of a household named earlier in its sentence."""
+    m = FEW_MEMBERS.search(low, max(s0, a - 24), a)
+    return m is not None and HOUSEHOLD_NAMED.search(text, s0, m.start()) is not None
 
 
 def _group_or_topic(text: str, low: str, s0: int, a: int) -> bool:
@@ -438,13 +456,18 @@ GENERIC["political_x"] = re.compile(
     r"\b(?:(?:phan doi|chong|chong lai|chong pha|bat man voi|chi trich|tay chay|khong ung ho|khong tin|cong kich|boi nho"
     r"|lat do|xuyen tac) (?:che do|dang cong san|dang va nha nuoc|dang, nha nuoc|chu nghia xa hoi|chinh the|cuoc bau cu"
     r"|bau cu)(?: [a-z]+){0,4}|(?:chong pha|lat do|xuyen tac) (?:chinh quyen|nha nuoc)(?: [a-z]+){0,4}"
+    r"|(?:bi )?(?:ky luat )?(?:khai tru|dua ra|xoa ten) (?:ra )?khoi dang(?: [a-z0-9]+){0,2}|bi khai tru dang"
+    r"|khong ung ho (?:dang nao|dang phai nao|bat ky dang nao|chinh quyen|chinh sach)"
+    r"|(?:hay |thuong |tung |da )?(?:phat bieu|noi|viet|dang bai|len tieng) (?:che|chi trich|phe phan|bai bac|noi xau|chong)"
+    r" (?:chinh sach|chinh quyen|lanh dao|dang|nha nuoc|che do)(?: [a-z]+){0,3}"
     r"|(?:ung ho|tham gia|theo|la thanh vien (?:cua )?|cong tac voi|nhan tien cua|lien lac voi|hoat dong cho)"
-    r" (?:to chuc |dang |nhom |phong trao |hoi )?(?:viet tan|trieu dai viet|chinh phu quoc gia viet nam lam thoi"
+    r" (?:mot |cac )?(?:to chuc |dang |nhom |phong trao |hoi )?(?:chinh tri luu vong|luu vong|(?:chinh tri )?(?:o|tai) nuoc ngoai"
+    r"|chinh tri (?:o|tai) nuoc ngoai|viet tan|trieu dai viet|chinh phu quoc gia viet nam lam thoi"
     r"|hoi anh em dan chu|nha nuoc de ga|nha nuoc mong|to chuc phan dong|to chuc khung bo|nhom phan dong|to chuc ly khai"
     r"|to chuc chong pha|dang phai doi lap|to chuc doi lap)(?: [a-z]+){0,4})\b")
 GENERIC["biometric_x"] = re.compile(
-    r"\b(?:(?:du lieu|anh|hinh anh|mau|thong tin|ban ghi|ban sao|file|tep) (?:sinh trac(?: hoc)?|khuon mat|guong mat"
-    r"|nhan dang khuon mat|giong noi|mong mat|van tay|van long ban tay|adn|dna)(?: [a-z]+){0,3}"
+    r"\b(?:(?:du lieu|anh|hinh anh|mau|thong tin|ban ghi|ban sao|file|tep)(?: chup| scan| quet| in)? (?:sinh trac(?: hoc)?|khuon mat|guong mat"
+    r"|nhan dang khuon mat|giong noi|mong mat|van tay|van long ban tay|adn|dna)(?: [a-z0-9]+){0,3}"
     r"|(?:nhan dien|nhan dang|quet|xac thuc) (?:khuon mat|guong mat|van tay|mong mat|giong noi)(?: [a-z]+){0,3})\b")
 GENERIC["location_x"] = re.compile(
     # a tracked position or movement history: "bật định vị thấy chị ở …", "lịch sử di chuyển Google Maps của bố"
@@ -486,13 +509,14 @@ GENERIC["health_c"] = re.compile(
     r"|tram cam|depression|tam than phan liet|roi loan luong cuc|dong kinh|bai nao|tu ky|parkinson|alzheimer"
     r"|co bau|mang bau|mang (?:song |tam |ba )?thai|thai ky(?: nguy co cao)?|thai \d+ tuan"
     r"|sap sinh|sinh mo|song thai|xa tri|hoa tri|chay than|loc mau|ghep (?:than|gan|tim|tuy)"
+    r"|nghi (?:thai san|sinh(?! hoat)|de)|suy dinh duong(?: (?:the|do|muc) [a-z]+(?: [a-z]+){0,2})?"  # "nghỉ thai sản", "suy dinh dưỡng thể thấp còi"
     r"|(?:uong|tiem|dung) thuoc (?:chong|dieu tri|tri|ha|an than|tam than|arv|methadone|ung thu)(?: [a-z]+){0,2}"
     r"|(?:vua|moi|da|phai|sap|cho) mo(?: [a-z]+){1,3}|mo (?:tim|nao|ruot thua|da day|cot song|thoat vi|u|mat|sinh)"
     r"|trai cai(?: nghien)?|ra trai cai|cai nghien|di cai(?: nghien)?(?: ve)?"
     # a cleft lip or palate, dementia said plainly ("bị lẫn")
     r"|sut moi|ho ham ech|ho vom mieng|(?<=bi )lan(?: tri nho)?(?= *[,.;]| *$| nang| roi| hay| khong)"
     r")" + _TAIL + r"{0,4})\b")
-GENERIC_NEEDS["health_c"] = ("sut moi", "ham ech", "vom mieng", "lan", "khiem", "thoat vi", "liet", "mu", "diec", "u ", "ung thu", "suy", "tram cam", "depression",
+GENERIC_NEEDS["health_c"] = ("nghi ", "suy dinh", "sut moi", "ham ech", "vom mieng", "lan", "khiem", "thoat vi", "liet", "mu", "diec", "u ", "ung thu", "suy", "tram cam", "depression",
                              "tam than", "roi loan", "dong kinh", "bai nao", "down", "tu ky", "parkinson", "alzheimer",
                              "bau", "chua", "thai", "o cu", "sinh", "tri", "chay than", "loc mau", "ghep", "thuoc",
                              "mo", "cai")
@@ -502,7 +526,7 @@ _ACCENTED.update({"mo": ("mổ",), "bau": ("bầu",), "trai cai": ("trại cai",
                   "di cai": ("đi cai",), "chua": ("chữa",)})
 _ACCENT_RX = re.compile(_ACCENT_RX.pattern[:-3] + r"|(?:(?<=vua )|(?<=moi )|(?<=da )|(?<=phai )|(?<=sap )|(?<=cho ))mo"
                         r"|(?<!\w)mo(?= (?:tim|nao|ruot|da day|cot|thoat|u|mat|sinh)\b)|(?:(?<=co )|(?<=mang ))bau"
-                        r"|trai cai|(?<=bi )bong|duong tinh|ngoai tinh|phat nguoi|(?<=bi )lan|di cai"
+                        r"|trai cai|(?<=bi )bong|duong tinh|ngoai tinh|phat nguoi|(?<=bi )lan|di cai(?! tao)"
                         r"|(?<!\w)chua(?= (?:benh |tri )?(?:gan|than|tim|phoi|nao|da day)\b))\b")  # "chữa gan", not "chưa gắn"  # "ngoài tỉnh" is out of the province; a
 # camera's traffic fine ("phạt nguội") is no criminal record  # "đường tỉnh 291" (a road), not "dương tính"  # "bị bỏng" (a burn), not "bị bong lớp phủ" (peeling)
 for _k in ("health_x", "criminal_x", "religion_x", "political_x", "biometric_x", "location_x", "finance_x", "health_c"):
@@ -521,7 +545,8 @@ GROUP_OR_TOPIC_BEFORE = re.compile(
 # Someone the phrase is about when no name or ID is in the sentence: a first-person or pointing phrase
 # ("tôi", "vợ tôi", "anh ấy", "đối tượng"). Bare kinship words alone ("anh ruột" in a law) do not tie.
 PERSON_WORDS = re.compile(
-    r"(?<!\w)(?:tôi|(?:ông|bà|anh|chị|cháu|em|cô|chú|bác|cụ|con|vợ|chồng|bố|mẹ|cha) (?:ấy|tôi|em|mình|nó)"
+    r"(?<!\w)(?:tôi|(?:ông|bà|anh|chị|cháu|em|cô|chú|bác|cụ|con|vợ|chồng|bố|mẹ|cha|má|tía) (?:ấy|tôi|em|mình|nó|tui)"
+    r"|ba (?:tôi|mình|tui)"  # the South's "ba" (father); "ba em" may be three children
     r"|(?<!các )(?<!những )(?<!xác định )đối tượng(?! (?:quy định|được|thuộc|áp dụng|tham gia|hưởng|chính sách|bảo trợ))"
     r"|người này|người đó|bản thân tôi)(?!\w)"
 )
@@ -537,7 +562,7 @@ PERSON_WORDS_BARE = re.compile(
 
 # A title or kinship word before a name or a pointing word, "hộ ông", "gia đình chị": someone in particular.
 _CAPS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9 + 1)) if c.isupper())
-_TITLED = re.compile(r"(?<!\w)(?<!bà )(?<!trẻ )(?:ông|bà|anh|chị|cô|chú|bác|cụ|cháu|em|dì|cậu|mợ|thím)(?! con\b| em\b| chị\b| ạ\b)"
+_TITLED = re.compile(r"(?<!\w)(?<!bà )(?<!trẻ )(?:ông|bà|anh|chị|cô|chú|bác|cụ|cháu|em|dì|cậu|mợ|thím|thằng)(?! con\b| em\b| chị\b| ạ\b)"
                      r" (?:[" + _CAPS + r"]|ấy|ta|này|đó|kia|nọ|cụ|tôi|mình|nó)")
 _TITLED_BARE = re.compile(r"\b(?:ong|ba|anh|chi|co|chu|bac|cu|chau|em)(?! con\b| em\b| chi\b)"
                           r" (?:[A-Z]|ay|ta|nay|do|kia|toi|minh)")
@@ -609,7 +634,8 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
                 continue  # "trợ cấp khuyết tật đặc biệt nặng": the name of a benefit, not a person's state
             if category == "criminal" and _thing_subject(low, s0, m.start()):
                 continue
-            if category in ("health", "criminal") and (_people_noun(low, m.start()) or _group_or_topic(text, low, s0, m.start())):
+            if category in ("health", "criminal") and (_people_noun(low, m.start()) or _group_or_topic(text, low, s0, m.start())) and not (
+                    _household_members(text, low, s0, m.start())):
                 continue
             if tied and _accents_agree(text, low, m.start(), m.end()):
                 out.append((category, m.start(), m.end()))
@@ -634,7 +660,8 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
                 continue  # "Xe … bị tạm giữ": the vehicle, not a person's record
             if category == "location_x" and any(c == "location" and s0 <= x < s1 for c, x, _ in out):
                 continue  # the positions themselves are already found; "Lịch sử GPS của chị …:" only introduces them
-            if _people_noun(low, a) or (category != "political_x" and _group_or_topic(text, low, s0, a)):
+            if (_people_noun(low, a) or (category != "political_x" and _group_or_topic(text, low, s0, a))) and not (
+                    _household_members(text, low, s0, a)):
                 continue  # a group, a statistic or a topic, not one person ("đăng bài ủng hộ …" is the person's post)
             if LEGAL_WORDING.search(low[s0:a] + " | " + low[b:s1]) or re.search(r"(?:tro cap|che do|muc do|dien|giay xac nhan|ho so|"
                                                                r"nguoi|danh cho|ve) $", low[max(0, a - 14):a]):
@@ -658,6 +685,9 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
         for m in ETHNIC_CAP.finditer(folded_case):
             apposition = re.search(r"[,(]\s*$", low[max(0, m.start() - 3):m.start()]) is not None  # "Mỷ, người Mông,"
             after_name = any(0 < m.start() - y <= 2 for _, y in persons)  # "ông Đàng Văn Tài người Chăm Bàni"
+            role = re.search(r",\s*(?:[a-z]+ ){1,3}$", low[max(0, m.start() - 30):m.start()])  # "Ông …, thầy cúng người Dao"
+            after_name = after_name or (role is not None and any(
+                0 <= max(0, m.start() - 30) + role.start() - y <= 1 for _, y in persons))
             if not re.match(r"(?:.*\bla |nguoi goc|nguoi dan toc|goc )", low[m.start():m.end()]) and not (apposition or after_name):
                 continue  # "120 người Hoa": a count, not a person's origin
             s0, s1 = _sentence_of(low, m.start(), m.end())
