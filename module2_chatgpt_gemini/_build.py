@@ -739,57 +739,45 @@ kèm lời giải thích theo Luật Bảo vệ dữ liệu cá nhân số 91/20
 Cán bộ giữ chức vụ được nêu theo chức vụ («Chủ tịch UBND phường Trần Văn Hùng») và tên đường mang tên người («đường
 Tô Hiệu») được giữ nguyên.
 
-**Hai lần đo, mỗi phần một lần duy nhất, đều chưa đạt.** Phần X (423 câu do một người khác viết, không nhìn bộ lọc;
-370 mục dữ liệu cá nhân): recall 0,870, precision 0,985; gửi qua máy chủ giả lập trên 127.0.0.1, **40 trên 370 mục
-vẫn lọt ra**. Phần Y (369 câu, một người viết khác nữa; 352 mục): recall 0,844, precision 0,990; **46 trên 352 mục lọt
-ra**. Theo loại trên phần Y: dữ liệu nhạy cảm 0,452; ngày sinh 0,625; địa chỉ 0,640; email 0,727; mã bí mật 0,750;
-hộ chiếu 0,818; CCCD 0,824; điện thoại 0,833; CMND 0,875; BHXH/BHYT, biển số 0,909; họ tên 0,964; tài khoản, thẻ, mã
-số thuế 1,000. Mục tiêu là 0,98 cho từng loại. Mỗi người viết mới lại dùng những kiểu viết bộ lọc chưa gặp: số đọc
-bằng chữ theo nhóm («không mười bảy, một trăm chín mươi…», «bảy mốt», «ba lẻ một»), ngày sinh «1992-11-03» hay
-«mùng 3 tháng 11», địa chỉ «ki-ốt số 12 chợ…», «người gốc Hoa», lịch trình di chuyển của một người…
+**Cách đo.** Bộ câu `course/privacy/cases_ward.tsv` do nhóm viết theo việc thật của phường (thư mời, biên bản,
+tin nhắn của người dân, dòng dán từ bảng tính; có dấu, không dấu, chữ in hoa, gõ sai), chia thành nhiều phần. Mỗi
+phần mới do một người viết **chưa từng xem bộ lọc**, được lưu vào kho trước khi chạy và **đo đúng một lần**; sau đó
+nhóm mới sửa bộ lọc theo những chỗ bị lọt — bằng cơ chế chung cho cả một họ cách viết, không vá từng câu — và phần
+đó trở thành dữ liệu phát triển. Vì vậy con số trung thực là con số **lần đầu gặp** (cột «lọt ra»: số mục vẫn đến
+máy chủ giả lập trên 127.0.0.1 qua `khoahoc chat --provider openai`):
 
-Sau hai lần đo đó, nhóm không vá từng câu mà viết lại bộ lọc thành những cơ chế chung: một bộ đọc số bằng chữ (mọi
-cách nhóm, có hay không có dấu) rồi mới áp các quy tắc CCCD, điện thoại, ngày tháng; ngày đầu tiên sau chữ «sinh» ở
-mọi cách viết; chuỗi địa danh (phòng, căn hộ, tòa, ki-ốt, ngõ, kiệt, xóm, thôn, bản, tổ…) gắn với một người; giá trị
-đầu tiên «trông như mật khẩu» sau các từ mật khẩu, pass, wifi, CVV, OTP, PIN; email viết «[at]», «gạch dưới»; và
-danh sách rộng hơn các điều nhạy cảm (bệnh, kết quả xét nghiệm, khuyết tật, án tích, biện pháp hành chính, dân tộc,
-quan điểm chính trị, đời sống tình dục, gen, vân tay, nợ, nơi đã đến) — chỉ khi câu nêu tên hoặc chỉ rõ một người, nên
-số liệu thống kê và câu nói về chức vụ vẫn được giữ nguyên. Trên toàn bộ 1.694 câu của các phần T, U, V, W, X, Y:
-recall 1,000, precision 0,999 (trước đó 0,964 / 0,997); gửi qua máy chủ giả lập, không mục nào của phần X hay phần Y
-còn lọt ra. Đây là số trên những câu bộ lọc đã «thấy». **Lần đo mới, phần Z** (390 câu, người viết thứ ba, không nhìn
-bộ lọc, đo một lần sau khi viết lại): recall 0,874, precision 0,975; **37 trên 397 mục vẫn lọt ra**. Theo loại: địa chỉ
-0,686; dữ liệu nhạy cảm 0,743; ngày sinh 0,778; email, BHXH/BHYT, mã số thuế 0,818; CMND 0,882; điện thoại 0,895; hộ
-chiếu, biển số 0,909; tài khoản, mã bí mật 0,917; họ tên 0,927; CCCD, thẻ 1,000. Các cơ chế chung chỉ nâng được một
-chút: người viết mới nào cũng có cách viết bộ lọc chưa gặp. Vì vậy bài học vẫn là: **bạn tự bỏ dữ liệu cá nhân trước
-khi dán**, bộ lọc chỉ là lớp bảo vệ thứ hai.
+| Phần (người viết thứ …) | Câu / mục cá nhân | Recall | Precision | Lọt ra | Số loại (trên 15) đạt 0,98 |
+|---|---|---|---|---|---|
+| X (1), Y (2) | 423 / 370; 369 / 352 | 0,870; 0,844 | 0,985; 0,990 | 40; 46 | — |
+| Z (3) | 390 / 397 | 0,919 (bộ lọc trước khi viết lại: 0,874) | 0,981 | 22 | 9 |
+| Q (4) | 602 / 697 | 0,950 | 0,978 | 26 | 7 |
+| R (5) | 652 / 1.007 | 0,895 | 0,989 | 66 | 0 |
+| S (6) | 625 / 799 | 0,930 | 0,988 | 44 | 2 |
+| P (7) | 821 / 1.346 | 0,952 | 0,988 | 41 | 7 |
+| N (8) | 1.026 / 1.498 | 0,967 | 0,992 | 42 | 8 |
+| M (9) | 940 / 1.575 | **0,971** | **0,980** | 40 | 10 |
 
-Sau đó bộ lọc được viết lại theo hướng **«che, trừ khi rõ là dữ liệu bình thường»**: mọi dãy 9–19 chữ số, viết cách
-nào cũng vậy (cách, chấm, gạch, từng ô, bằng chữ hay lẫn chữ với số), đều bị che, trừ số tiền, năm, số thập phân, mã
-thủ tục, số văn bản, tổng đài 1800/1900; địa chỉ là chuỗi địa danh (số nhà, ngõ, tổ, xóm, thôn, bản…) ở bất kỳ đâu
-trong câu nói về một người; điều nhạy cảm nhận theo cấu trúc «động từ + loại» (mắc/bị/điều trị + bệnh…, bị khởi tố/
-từng ngồi tù…, nợ, tài sản, bạo lực, bài đăng chống chính quyền). Bộ lọc mới chỉ được phát triển trên các phần T–Y và
-**đo một lần trên phần Z: recall 0,919, precision 0,981; 22 trên 397 mục lọt ra** (bộ lọc trước: 0,874 / 0,975, 37
-mục). Tài khoản, thẻ, CCCD, CMND, email, BHXH/BHYT, hộ chiếu, điện thoại, mã số thuế đạt 1,000; họ tên 0,939; dữ liệu
-nhạy cảm 0,829; ngày sinh 0,778; địa chỉ 0,714 vẫn dưới mục tiêu 0,98. Rồi một người viết thứ tư, chưa từng xem bộ
-lọc, viết phần Q (602 câu, 697 mục, đo một lần ngày 07 tháng 12 năm 2026): **recall 0,950, precision 0,978; 26 trên 697
-mục lọt ra**. Tài khoản, thẻ, CMND, BHXH/BHYT, điện thoại, biển số, mã số thuế đạt 1,000; họ tên 0,977; CCCD 0,971;
-email 0,963; hộ chiếu 0,957; mã bí mật 0,933; ngày sinh 0,912; địa chỉ 0,786; dữ liệu nhạy cảm 0,737 — vẫn dưới mục
-tiêu 0,98. Hai người viết nữa, cũng chưa từng xem bộ lọc, viết phần R (652 câu, 1.007 mục) và phần S (625 câu, 799
-mục); đo một lần lúc đầu: R recall 0,895, S recall 0,930. Sau đó bộ lọc được bổ sung theo đúng những câu bị lọt của
-hai phần này (chuỗi địa danh có «cuối, cạnh, giáp…», «xã, huyện, p., q., kp», số nhà đọc bằng chữ, biển số và mã BHYT
-đọc từng chữ cái, ngày sinh đọc bằng chữ, mã bí mật đọc cho người khác, «có H», tên nhắc trong tin nhắn…). **Đây là số
-liệu phát triển, đo trên dữ liệu bộ lọc đã thấy:** phần S recall 1,000, precision 1,000, không mục nào lọt ra; phần R
-recall 0,977, precision 1,000, 11 trên 1.007 mục lọt ra. Chỉ một phần mới, viết bởi người chưa xem bộ lọc, mới cho
-biết bộ lọc đoán đúng đến đâu với cách viết chưa gặp: người viết thứ bảy viết phần P (821 câu, 1.346 mục, mỗi loại
-ít nhất 50 mục), đo một lần ngày 07 tháng 12 năm 2026: **recall 0,952, precision 0,988; 41 trên 1.346 mục lọt ra**.
-Tài khoản, thẻ, BHXH/BHYT, điện thoại đạt 1,000; biển số 0,981; CMND, hộ chiếu 0,980; CCCD 0,966; email 0,962; họ tên
-0,959; ngày sinh, mã số thuế 0,942; dữ liệu nhạy cảm 0,923 (precision 0,857); mã bí mật 0,912; địa chỉ 0,821 — 7 trên 15
-loại đạt mục tiêu 0,98. Bài học vẫn vậy: bạn tự bỏ dữ liệu cá nhân trước khi dán.
+Phần M (đo ngày 08 tháng 12 năm 2026, commit efe8a53), recall / precision theo loại: địa chỉ 0,991 / 0,963; tài
+khoản 1,000 / 0,929; thẻ 1,000 / 1,000; CCCD 0,968 / 1,000; CMND 0,984 / 0,984; ngày sinh 0,922 / 0,937; email
+1,000 / 0,954; BHXH/BHYT 0,984 / 1,000; họ tên 0,975 / 0,986; hộ chiếu 1,000 / 1,000; điện thoại 0,984 / 0,983; biển
+số 0,984 / 1,000; mã bí mật 0,922 / 1,000; dữ liệu nhạy cảm 0,814 / 0,950; mã số thuế 1,000 / 0,969. **Mục tiêu
+(0,98 cho từng loại) chưa đạt** với dữ liệu nhạy cảm, ngày sinh, mã bí mật, CCCD và họ tên: mỗi người viết mới vẫn
+mang đến những cách viết bộ lọc chưa gặp, nhiều nhất là điều nhạy cảm nói bằng lời thường và ngày sinh không có chữ
+«sinh». Trên các phần đã thành dữ liệu phát triển, bộ lọc đạt recall 0,977–1,000 và precision 0,987–1,000 từng phần;
+trên 12.410 dòng văn bản luật và câu hỏi pháp luật bình thường chỉ có 8 chỗ bị che (4 tên người ký văn bản, 4 cụm
+từ nhạy cảm) — `benchmarks/privacy.py --ordinary`. Thời gian: khoảng 10–11 ms cho một câu hỏi 2.000 ký tự (mục tiêu
+≤ 20 ms; `benchmarks/privacy.py`). Bộ lọc hoạt động theo hướng **«che, trừ khi rõ là dữ liệu bình thường»**: mọi dãy
+9–19 chữ số viết cách nào cũng vậy (cách, chấm, gạch, từng ô, bằng chữ, lẫn chữ với số) bị che trừ số tiền, năm, mã
+thủ tục, số văn bản, đường dây nóng của cơ quan; địa chỉ là chuỗi địa danh gắn với một người; điều nhạy cảm nhận
+theo cấu trúc («động từ + loại», tên bệnh, án, quan điểm chính trị, dân tộc…) khi câu nêu tên hoặc chỉ rõ một người;
+họ tên theo cấu trúc tên Việt và tên dân tộc thiểu số, có hay không có dấu, chữ in hoa. Lịch sử từng vòng ở đầu
+mỗi phần trong `cases_ward.tsv`. Bài học vẫn vậy: **bạn tự bỏ dữ liệu cá nhân trước khi dán**, bộ lọc chỉ là lớp bảo
+vệ thứ hai.
 
 Trên các câu của phần X, thư viện `vipii` 0.2.1 (bộ nhận dạng kiểu Presidio cho tiếng Việt) đạt recall 0,246 / precision
 0,883; `presidio-analyzer` với các bộ nhận dạng mặc định (không có mô hình spaCy tiếng Việt) đạt 0,154 / 0,744; mô hình nhận dạng tên của `underthesea` 9.5 (chạy trên máy) tìm được 0,800 số họ tên với precision 0,653. Khoá
-học vì thế dùng quy tắc của mình, không dùng hai thư viện này. Đo lại: `python -m course.privacy.evaluation --slices T U V W X Y
---compare` (cần `pip install -e '.[compare]'`), `python benchmarks/privacy_wire.py --slice Y`.
+học vì thế dùng quy tắc của mình, không dùng hai thư viện này. Đo lại: `python -m course.privacy.evaluation --slices M` (hay bất kỳ phần nào; so với thư viện: `--slices X --compare`,
+cần `pip install -e '.[compare]'`), `python benchmarks/privacy_wire.py --slice M`, `python benchmarks/privacy.py`.
 
 ## Tra cứu thông tin
 

@@ -166,7 +166,11 @@ _DEPARTMENTS = (r"tu phap|tai chinh|noi vu|van hoa|the thao|du lich|thong tin|tr
                 r"|thuong binh|xa hoi|tai nguyen|moi truong|xay dung|giao thong|van tai|ke hoach|dau tu|cong thuong|nong nghiep"
                 r"|phat trien|nong thon|kinh te|ha tang|do thi|thue|khoa hoc|cong nghe|dan toc|ton giao|thanh tra|ho tich"
                 r"|dia chinh|van phong|quan su|chinh tri|hanh chinh")
-DEPARTMENT_AT = re.compile(r"(?i:" + _DEPARTMENTS + r")\b")
+# Public institutions named after a role ("công chức Trung tâm Phục vụ hành chính công", "viên chức Trạm Y tế xã",
+# "nhân viên Bưu điện văn hóa xã"): the capitalised first word is the institution's, not a person's
+_INSTITUTIONS = (r"trung tam|buu dien|tram y te|tram\s+\w+\s+(?:xa|phuong)|benh vien|kho bac|ngan hang|nha van hoa"
+                 r"|truong (?:mam non|mau giao|tieu hoc|trung hoc|thcs|thpt|dai hoc|cao dang|chinh tri)|hop tac xa|cong ty")
+DEPARTMENT_AT = re.compile(r"(?i:" + _DEPARTMENTS + "|" + _INSTITUTIONS + r")\b")
 OFFICE_BEFORE = re.compile(
     r"(?:chu tich|pho chu tich|bi thu|pho bi thu|truong cong an|pho truong cong an|giam doc|pho giam doc|"
     r"chanh van phong|truong phong|truong ban|pho truong ban|chu nhiem|dai tuong|tong bi thu|thu tuong|"
