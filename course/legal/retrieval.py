@@ -98,13 +98,19 @@ class LegalIndex(ArticleIndex):
         """Every article's raw score in each channel `profile` weighs (see `course.legal.fusion`)."""
         return fusion.channel_scores(self, q, profile, dense)
 
-    def candidates(self, query: str) -> tuple[str, np.ndarray, np.ndarray, list[tuple[str, str]]]:
-        """For fitting the re-ranking model: the model's name (`ranker.model_name`), the fused top
-        articles, their features, and the fused top 5 keys (the order without re-ranking)."""
+    def candidates(self, query: str) -> tuple[str, dict[str, tuple[np.ndarray, np.ndarray]], np.ndarray | None,
+                                              list[tuple[str, str]]]:
+        """For fitting the re-ranking: the profile's name, per part of the corpus ('codes', 'other') its
+        fused top articles and their features, the gate's numbers other than the parts' model
+        probabilities (None unless both parts have candidates), and the fused top 5 keys (the order
+        without re-ranking)."""
         q = fusion.prepare(self, query, embed=True)
         fused = fusion.fuse(self, q, np.ones(len(self.articles), dtype=bool))
-        top, x = fusion.candidate_features(self, q, fused)
-        return fusion.model_name(fused), top, x, [self.articles[i].key for i in top[:5]]
+        parts = {name: fusion.candidate_features(self, q, fused, name) for name in fused.parts}
+        parts = {name: v for name, v in parts.items() if len(v[0])}
+        g = fusion.gate_features(q, fused, 0.0, 0.0)[:-2] if len(parts) == 2 else None
+        order = np.argsort(-fused.scores)[:5]
+        return fused.profile.name, parts, g, [self.articles[i].key for i in order if np.isfinite(fused.scores[i])]
 
     def search(self, query: str, top: int = 5, documents: list[str] | None = None,
                in_force: bool | None = None, mode: str = "hybrid", dense: bool = True,
