@@ -117,21 +117,24 @@ def fit(groups: list[tuple[np.ndarray, np.ndarray]], l2: float | None = None) ->
     return ranker.Model(mean, scale, result.x)
 
 
-def fit_gate(rows: list[tuple[np.ndarray, bool]], l2: float = GATE_L2) -> ranker.Gate:
+def fit_gate(rows: list[tuple[np.ndarray, bool, float]], l2: float = GATE_L2) -> ranker.Gate:
     """Logistic regression with L2 (on standardised numbers, bias not penalised): the probability that
-    the answer is in the six codes, from the gate's numbers (`rows`: (numbers, answer in the codes))."""
+    the answer is in the six codes, from the gate's numbers (`rows`: (numbers, answer in the codes,
+    weight))."""
     from scipy.optimize import minimize
 
-    g = np.vstack([r for r, _ in rows])
-    y = np.array([c for _, c in rows], dtype=float)
+    g = np.vstack([r[0] for r in rows])
+    y = np.array([r[1] for r in rows], dtype=float)
+    sw = np.array([r[2] for r in rows], dtype=float)
+    sw = sw / sw.mean()
     mean, scale = g.mean(0), g.std(0) + 1e-6
     z = (g - mean) / scale
 
     def loss(wb: np.ndarray) -> tuple[float, np.ndarray]:
         w, b = wb[:-1], wb[-1]
         p = 1.0 / (1.0 + np.exp(-np.clip(z @ w + b, -30, 30)))
-        total = -np.sum(y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)) / len(y) + l2 * w @ w
-        d = (p - y) / len(y)
+        total = -np.sum(sw * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12))) / len(y) + l2 * w @ w
+        d = sw * (p - y) / len(y)
         return total, np.r_[z.T @ d + 2 * l2 * w, d.sum()]
 
     result = minimize(loss, np.zeros(g.shape[1] + 1), jac=True, method="L-BFGS-B")
@@ -178,11 +181,18 @@ def _merged(row: dict, code_models: dict, other_models: dict, gate: ranker.Gate 
     return [k for _, k in scored[:5]], within, code_p
 
 
-def train() -> None:
-    """Fit the other documents' models and the gate, report leave-one-slice-out recall (the six codes'
-    models refitted without the slice too), write `ranker.WEIGHTS`."""
+def _rows() -> list[dict]:
+    """Every training question with both parts' candidates and features (`LegalIndex.candidates`).
+    Set COURSE_LEGAL_ROWS to a file path to keep them between runs (for the team's experiments)."""
+    import os
+    import pickle
+
     from tqdm.auto import tqdm
 
+    cache = os.environ.get("COURSE_LEGAL_ROWS")
+    if cache and Path(cache).exists():
+        with open(cache, "rb") as fh:
+            return pickle.load(fh)  # noqa: S301 - the team's own scratch file
     index = get_index()
     code_set = {m.so_hieu for m in CODES.values()}
     rows = []
@@ -190,7 +200,17 @@ def train() -> None:
         profile, parts, g, fused_keys = index.candidates(text)
         parts = {p: ([index.articles[i].key for i in top], x) for p, (top, x) in parts.items()}
         rows.append({"slice": slice_name, "set": set_name, "profile": profile, "parts": parts, "gate": g,
-                     "fused": fused_keys, "gold": gold, "codes": any(k[0] in code_set for k in gold)})
+                     "fused": fused_keys, "gold": gold, "codes": any(k[0] in code_set for k in gold), "text": text})
+    if cache:
+        with open(cache, "wb") as fh:
+            pickle.dump(rows, fh)
+    return rows
+
+
+def train() -> None:
+    """Fit the other documents' models and the gate, report leave-one-slice-out recall (the six codes'
+    models refitted without the slice too), write `ranker.WEIGHTS`."""
+    rows = _rows()
     profiles = ("plain", "everyday")
 
     def groups(rs: list[dict], part: str, profile: str) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -208,12 +228,14 @@ def train() -> None:
         codes = code_models or {p: fit(groups([r for r in rs if r["set"] in CODE_SETS], "codes", p))
                                 for p in profiles}
         gate_rows = []
+        per_set = {name: sum(r["set"] == name and r["gate"] is not None for r in rs) for name in SETS}
         for r in rs:
             if r["gate"] is None:
                 continue
             pc = _probs(codes, "codes", r["profile"], r["parts"]["codes"][1]).max()
             po = _probs(other, "other", r["profile"], r["parts"]["other"][1]).max()
-            gate_rows.append((np.r_[r["gate"], pc, po], r["codes"]))
+            # each question set weighs the same in the gate (the team's everyday set is the smallest)
+            gate_rows.append((np.r_[r["gate"], pc, po], r["codes"], 1.0 / per_set[r["set"]]))
         return codes, other, fit_gate(gate_rows)
 
     slices = sorted({r["slice"] for r in rows})

@@ -309,14 +309,16 @@ def _gap(s: np.ndarray | None, a: np.ndarray, b: np.ndarray, log: bool) -> float
     return 10.0 * (best_a - best_b)
 
 
-def gate_features(q: Query, fusion: Fusion, code_top: float, other_top: float) -> np.ndarray:
+def gate_features(index: ArticleIndex, q: Query, fusion: Fusion, code_top: float, other_top: float) -> np.ndarray:
     """The gate's numbers for one question (`ranker.GATE`); code_top/other_top: each part's model's
     probability of its best candidate."""
     a, b = fusion.parts["codes"][0], fusion.parts["other"][0]
     ch = fusion.channels
+    legal = index.coverage(fold_query_tokens(q.legal_terms)) if q.legal_terms else None
+    whole = np.where(np.isfinite(fusion.scores), fusion.scores, 0.0)
     return np.array([_gap(ch.get("dense"), a, b, False), _gap(ch.get("dense_clause"), a, b, False),
-                     fusion.parts["codes"][1] - fusion.parts["other"][1], _gap(ch.get("fold"), a, b, True),
-                     _gap(ch.get("loi"), a, b, True), float(bool(fusion.fields)),
+                     _gap(ch.get("fold"), a, b, True), _gap(ch.get("loi"), a, b, True), 0.1 * _gap(legal, a, b, False),
+                     float(np.log((whole[a].max() + 1e-4) / (whole[b].max() + 1e-4))),
                      float(bool(fusion.cued.any()) or bool(fusion.liable.any())),
                      float(fusion.profile is EVERYDAY), code_top, other_top])
 
@@ -348,7 +350,7 @@ def rerank(index: ArticleIndex, q: Query, fusion: Fusion) -> np.ndarray:
     if len(ranked) == 2:
         g = ranker.gate()
         code_p = (0.5 if g is None else
-                  g.probability(gate_features(q, fusion, ranked["codes"][2].max(), ranked["other"][2].max())))
+                  g.probability(gate_features(index, q, fusion, ranked["codes"][2].max(), ranked["other"][2].max())))
         share = {"codes": code_p, "other": 1.0 - code_p}
     finite = np.isfinite(fusion.scores)
     out = np.full(len(index.articles), -np.inf)

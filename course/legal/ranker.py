@@ -50,11 +50,13 @@ FEATURES = BASE + tuple(f"{name}*fit" for name in BASE)
 CODE_FEATURES = tuple(f for f in FEATURES if f.removesuffix("*fit") in BASE[:6 + len(CHANNELS)])
 CODE_COLUMNS = np.array([FEATURES.index(f) for f in CODE_FEATURES])
 # The gate's numbers (`fusion.gate_features`): the gaps between the six codes' best article and the other
-# documents' best (e5 cosine of the article and of its best clause, times 10; the share of the question's
-# words in the folded channel's top 10; log-ratios of the best folded BM25 and phrasebook scores), whether
-# the question names a ward field, names a code's field or asks about punishment, whether the lexicon
-# bridged its words, and how sure each part's model is of its best article.
-GATE = ("dense_gap", "clause_gap", "fit_gap", "fold_gap", "loi_gap", "ward_cue", "code_cue", "everyday",
+# documents' best (e5 cosine of the article and of its best clause, times 10; log-ratios of the best folded
+# BM25 and phrasebook scores; the share of the lexicon's legal wording covered; the log-ratio of the best
+# fused scores when the whole corpus is fused together), whether the question names a code's field or asks
+# about punishment, whether the lexicon bridged its words, and how sure each part's model is of its best
+# article. Whether it names a ward field and the gap in how well its words fit each part were tried and
+# left out: both made the team's everyday questions worse when they were left out of the fit.
+GATE = ("dense_gap", "clause_gap", "fold_gap", "loi_gap", "legal_gap", "fused_gap", "code_cue", "everyday",
         "code_top", "other_top")
 TOP = 30  # candidates re-ranked per question and part
 WEIGHTS = Path(__file__).with_name("ranker_weights.json")

@@ -108,7 +108,7 @@ class LegalIndex(ArticleIndex):
         fused = fusion.fuse(self, q, np.ones(len(self.articles), dtype=bool))
         parts = {name: fusion.candidate_features(self, q, fused, name) for name in fused.parts}
         parts = {name: v for name, v in parts.items() if len(v[0])}
-        g = fusion.gate_features(q, fused, 0.0, 0.0)[:-2] if len(parts) == 2 else None
+        g = fusion.gate_features(self, q, fused, 0.0, 0.0)[:-2] if len(parts) == 2 else None
         order = np.argsort(-fused.scores)[:5]
         return fused.profile.name, parts, g, [self.articles[i].key for i in order if np.isfinite(fused.scores[i])]
 
