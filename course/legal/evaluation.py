@@ -244,6 +244,7 @@ def train() -> None:
         codes, other, gate = fit_all([r for r in rows if r["slice"] != held])
         test = [r for r in rows if r["slice"] == held]
         a = np.zeros(6)
+        within_codes = any(r["set"] in CODE_SETS for r in test)
         for r in test:
             top5, within, _ = _merged(r, codes, other, gate)
             gold = r["gold"]
@@ -251,7 +252,8 @@ def train() -> None:
                   bool(top5) and top5[0] in gold, any(k in gold for k in top5),
                   bool(within) and within[0] in gold, any(k in gold for k in within)]
         a /= len(test)
-        print(f"{held:24} {len(test):4} {a[0]:8.3f}/{a[1]:.3f} {a[2]:9.3f}/{a[3]:.3f} {a[4]:12.3f}/{a[5]:.3f}")
+        codes_only = f"{a[4]:12.3f}/{a[5]:.3f}" if within_codes else f"{'—':>18}"
+        print(f"{held:24} {len(test):4} {a[0]:8.3f}/{a[1]:.3f} {a[2]:9.3f}/{a[3]:.3f} {codes_only}")
     codes, other, gate = fit_all(rows, ranker.code_models())
     print("gate:", dict(zip(ranker.GATE, np.round(gate.weights, 3), strict=True)), round(gate.bias, 3))
     ranker.WEIGHTS.write_text(json.dumps({
