@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from course.legal import ranker
+from course.legal import fusion, ranker
 from course.legal.corpus import packaged_names, read_packaged
 from course.legal.metadata import CODES
 from course.legal.parser import parse_structure
@@ -164,21 +164,16 @@ def _probs(models: dict[str, ranker.Model], part: str, profile: str, x: np.ndarr
 
 
 def _merged(row: dict, code_models: dict, other_models: dict, gate: ranker.Gate | None) -> tuple[list, list, float]:
-    """A question's top 5 keys after re-ranking (whole corpus), its top 5 within the codes, and the
-    gate's probability that the answer is in the codes."""
-    scored, within, code_p = [], [], 1.0
+    """A question's top 5 keys after re-ranking (whole corpus, `fusion.merged_scores`), its top 5 within the
+    codes, and the gate's probability that the answer is in the codes."""
     probs = {part: _probs(code_models if part == "codes" else other_models, part, row["profile"], x)
              for part, (_, x) in row["parts"].items()}
+    code_p = 1.0
     if len(probs) == 2 and gate is not None:
         code_p = gate.probability(np.r_[row["gate"], probs["codes"].max(), probs["other"].max()])
-    for part, p in probs.items():
-        share = code_p if part == "codes" else 1.0 - code_p
-        keys = row["parts"][part][0]
-        scored += [(share * pi, k) for pi, k in zip(p, keys, strict=True)]
-        if part == "codes":
-            within = [keys[i] for i in np.argsort(-p)[:5]]
-    scored.sort(key=lambda t: -t[0])
-    return [k for _, k in scored[:5]], within, code_p
+    scores = fusion.merged_scores({part: (row["parts"][part][0], p) for part, p in probs.items()}, code_p)
+    within = ([row["parts"]["codes"][0][i] for i in np.argsort(-probs["codes"])[:5]] if "codes" in probs else [])
+    return sorted(scores, key=lambda k: -scores[k])[:5], within, code_p
 
 
 def _rows() -> list[dict]:

@@ -17,7 +17,7 @@ law's words / with everyday words the lexicon knows) weighs them:
 
 A small gate (`Gate`: a logistic model on ten numbers about the question and the two parts' best
 articles) gives the probability that the answer is in the six codes; each candidate's score is that
-probability times its probability within its part. The models are conditional logits (softmax over one
+probability times its probability within its part, and the preferred part's best candidate comes first. The models are conditional logits (softmax over one
 question's candidates) with L2, the gate a logistic regression, fitted by `course.legal.evaluation`:
 
     .venv/bin/python -m course.legal.evaluation
@@ -58,10 +58,6 @@ CODE_COLUMNS = np.array([FEATURES.index(f) for f in CODE_FEATURES])
 # left out: both made the team's everyday questions worse when they were left out of the fit.
 GATE = ("dense_gap", "clause_gap", "fold_gap", "loi_gap", "legal_gap", "fused_gap", "code_cue", "everyday",
         "code_top", "other_top")
-# The gate's log-odds are doubled: when it is sure, the other part's articles take fewer of the first five
-# places (chosen on the development slices: ward everyday R@5 0.858 -> 0.865, leave-one-slice-out team
-# everyday R@1 0.801 -> 0.804; 1.5 and 3 no better).
-GATE_SHARPNESS = 2.0
 TOP = 30  # candidates re-ranked per question and part
 WEIGHTS = Path(__file__).with_name("ranker_weights.json")
 CODE_WEIGHTS = Path(__file__).with_name("ranker_sau_bo_luat.json")
@@ -122,8 +118,8 @@ class Gate:
     bias: float
 
     def probability(self, g: np.ndarray) -> float:
-        """P(the answer is in the six codes), the fitted log-odds times GATE_SHARPNESS."""
-        z = GATE_SHARPNESS * float(((g - self.mean) / self.scale) @ self.weights + self.bias)
+        """P(the answer is in the six codes)."""
+        z = float(((g - self.mean) / self.scale) @ self.weights + self.bias)
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
     def as_json(self) -> dict:
