@@ -5,8 +5,9 @@ question's profile, and the learned re-ranking of the fused top (`course.legal.r
 (`course.legal.lexicon`), and starts e5 on the question in a worker thread; `channel_scores` runs the
 BM25 channels of the index (`course.legal.index`) and e5; `fuse` adds them by rank plus best-scaled
 score with the weights of one of two profiles (PLAIN, EVERYDAY: chosen by whether the lexicon fired),
-favouring codes whose field the question names; `rerank` gives the fused top the re-ranking model's
-probability that they answer the question.
+favouring codes whose field the question names, over the whole corpus and over each of its two parts
+(the six codes; the other documents); `rerank` ranks each part's fused top with its own model and merges
+them by the gate (`merged_scores`).
 """
 
 from __future__ import annotations

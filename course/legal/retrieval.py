@@ -8,8 +8,9 @@ weighed by how little the question's words fit the law; e5-small embeds the whol
 (`course.legal.dense`, in a worker thread while BM25 runs). Each article is also scored by its best
 clause (khoản): folded BM25 over single clauses, and e5's cosine with each clause. The channels are
 fused by rank plus best-scaled score with the weights of one of two profiles (PLAIN, EVERYDAY: chosen
-by whether the lexicon fired), codes whose field the question names are favoured, and the fused top
-30 is re-ranked by a linear model learned on the development questions (`course.legal.ranker`).
+by whether the lexicon fired), codes whose field the question names are favoured; the six codes and the
+other documents (ward, imported) are each fused and re-ranked on their own by linear models learned on the
+development questions, and a small gate merges the two (`course.legal.ranker`).
 
 Where each part lives: the index (channels, restorer, build, disk cache) in `course.legal.index`;
 the question's scoring, fusion and re-ranking in `course.legal.fusion`; what a hit shows (passage,
