@@ -144,6 +144,10 @@ DOB_RE = re.compile(
     r"\s*[:：]?\s*(?P<date>" + DATE_PART + r"|(?:19|20)\d{2})(?!\d)",
     re.I,
 )
+# The next person's date after a birth date, in the same label: "; của chồng: 04.12.1990", ", con gái 05/6/2015".
+_KIN = r"(?:vợ|chồng|con|bố|mẹ|cha|ông|bà|anh|chị|em|cháu|bé|vo|chong|bo|me|ong|ba|chi|chau|be)"
+MORE_BIRTH_DATES = re.compile(r"\s*[;,]\s*(?:c[ủu]a\s+(?:[\wÀ-ỹ]+\s+){0,2}[\wÀ-ỹ]+|" + _KIN + r"(?:\s+[\wÀ-ỹ]+)?)\s*[:：]\s*(?P<date>"
+                              r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2})(?!\d)", re.I)
 # A date spoken in words after "sinh": "sinh ngày mười lăm tháng tám năm hai nghìn không trăm mười chín".
 _NUM_WORD = (r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|khong|tram|nghin|ngan|linh|le|mot|mươi|"
              r"gieng|chap)")
@@ -155,7 +159,9 @@ DATE_AFTER_NAME = re.compile(r"\s*[–—-]\s*(?P<y>\d{1,2}[/.]\d{1,2}[/.](?:19|
                              # year right after a name in a list or a record is the birth date (years before 2023)
                              r"|\s*[(,:–—-]\s*(?:s\.?\s*|sinh\s+|ns\s*:?\s*|sn\s*:?\s*)?"
                              r"(?P<y2>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19\d{2}|20[01]\d|202[0-2])"
-                             r"|(?:19[2-9]\d|200\d|201[0-2])(?=\s*[,;)–—-]))(?![\d/.])")
+                             r"|(?:19[2-9]\d|200\d|201[0-2])(?=\s*[,;)–—-]))(?![\d/.])"
+                             # a full date alone in brackets after a name, a child's too: "Lý Văn Phú (03/02/2024)"
+                             r"|\s*\(\s*(?P<y3>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})\s*\)")
 
 # Capital letters only: the range À-Ỹ also holds the small letters ("đến 2020 được" is not a street).
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9 + 1)) if c.isupper())
@@ -398,6 +404,8 @@ DIGIT_RUN = re.compile(r"(?<![\w/.,-])\d(?:" + _RUN_SEP + r"?\d){8,18}(?![\w/]|[
 SLASH_RUN = re.compile(r"(?<![\w/.-])\d{3,4}(?:/\d{3,4}){2,3}(?![\w/-])"
                        r"|(?<![\w/.-])\d(?: ?/ ?\d){8,18}(?![\w/-])")  # and one digit per box between slashes: "0/7/9/2/…"
 # Groups of three to five digits set apart by two or three spaces, as on a form printed wide: "0920  8700  4415".
+# One digit per box, the boxes drawn with two or three spaces: "0  3  6  2  0  5  0  1  1  9  0  4".
+SPACED_DIGITS = re.compile(r"(?<![\w/.,-])\d(?:[ \t]{2,3}\d){8,18}(?![\w/]|[.,]\d)")
 WIDE_GROUPS = re.compile(r"(?<![\w/.,-])\d{3,5}(?:[ \t]{2,3}\d{3,5}){2,4}(?:[ \t]{2,3}\d{1,2})?(?![\w/]|[.,]\d)")
 # The name of a passport's letter read aloud, right before the digits: "xê" / "cê" (C), "bê" (B), "pê" (P) ...
 PASSPORT_LETTER_SPOKEN = re.compile(r"\b(?:(?:chu cai|chu)\s+)?(?:xe|ce|be|pe|gie|ca|e|en no|[bcegknp])\s*[,.:-]?\s*$")  # or the letter
@@ -911,6 +919,18 @@ DOCUMENT_BEFORE = re.compile(r"\b(?:giay phep|quyet dinh|cong van|van ban|hop do
 ORDINARY_CODE = re.compile(r"\d\.\d{6}\.\d{3}\.\d{2}\.\d{2}")
 
 
+BOX_EDGES = {"(": ")(", "[": "][", "|": "|"}  # the first box's opening mark -> the mark between boxes
+
+
+def _with_box_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a digit run typed in boxes ("(0)(7)…(2)", "[0][7]…[2]", "|0|7|…|2|") to its first and last box."""
+    opening = text[start - 1:start]
+    between = BOX_EDGES.get(opening)
+    if between and text[end:end + 1] == between[0] and between in text[start:end]:
+        return start - 1, end + 1
+    return start, end
+
+
 def _extra_ids(text: str, low: str) -> list[Finding]:
     """IDs added for issue 24: passports, BHXH/BHYT, cards, secrets, loose emails, unusual spellings."""
     out: list[Finding] = []
@@ -918,14 +938,12 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
     def add(kind: str, start: int, end: int) -> None:
         out.append(Finding(kind, start, end, text[start:end]))
 
-    for rx in (DIGIT_RUN, SLASH_RUN, WIDE_GROUPS) if "/" in text else (DIGIT_RUN, WIDE_GROUPS):
+    for rx in (DIGIT_RUN, SLASH_RUN, WIDE_GROUPS, SPACED_DIGITS) if "/" in text else (DIGIT_RUN, WIDE_GROUPS, SPACED_DIGITS):
         for m in rx.finditer(text):
             if TABLE_CELLS.search(m.group()):
                 continue  # "… | 29-H1 456.78 | 0913 478 256": cells of a table row, each found on its own
             kind = _classify_digits(_digits(m.group()), low, m.start(), m.end(), text)
-            a, b = m.span()
-            if text[a - 1:a] == "(" and text[b:b + 1] == ")" and ")(" in m.group():
-                a, b = a - 1, b + 1  # "(0)(0)(1)…(2)": the first and last box whole
+            a, b = _with_box_edges(text, *m.span())
             if kind:
                 add(kind, a, b)
     for start, end, digits in number_runs(text, low, 5):
@@ -1029,18 +1047,26 @@ OFFICE_PLACE_WORDS = re.compile(r"\b(?:tru so|ubnd|uy ban|co quan|van phong|nha 
 
 # An office's own account or mailbox, published for payments and documents: "Tài khoản thu phí của UBND xã mở tại Kho bạc …",
 # "Hộp thư điện tử của cơ quan: …" (folded, in the clause before the value).
+# An office's mailbox or a fund's account named as such: "hòm thư công vụ …", "tài khoản quỹ vì người nghèo …",
+# "Ủy ban MTTQ phường tiếp nhận tại tài khoản …".
+_MAILBOX = r"(?:tai khoan|so tai khoan|stk|hop thu|hom thu|thu dien tu|email|dia chi thu)"
 OFFICE_ACCOUNT_BEFORE = re.compile(
-    r"\b(?:(?:tai khoan|so tai khoan|stk|hop thu|thu dien tu|email|dia chi thu)(?: [a-z]+){0,3} cua (?:co quan|ubnd|uy ban|phuong|xa"
-    r"|thi tran|don vi|van phong|bo phan mot cua|quy|hoi|truong|tram y te|ban)|kho bac)\b(?! vien)")  # not "hội viên"
+    r"\b(?:" + _MAILBOX + r"(?: [a-z]+){0,3} cua (?:co quan|ubnd|uy ban|phuong|xa"
+    r"|thi tran|don vi|van phong|bo phan mot cua|quy|hoi|truong|tram y te|ban)|kho bac"
+    r"|" + _MAILBOX + r"(?: [a-z]+){0,2} (?:cong vu|gop y)|(?:tai khoan|stk)(?: cua)? quy"
+    r"|(?:uy ban|ubnd|mttq|mat tran)(?: [a-z]+){0,5} (?:tiep nhan|nhan ung ho|nhan) (?:tai|qua|vao) (?:so )?tai khoan)\b(?! vien)")  # not "hội viên"
+# The holder named after the value: "… 0011001234567 Vietcombank, chủ tài khoản Ủy ban MTTQ …", "… 3761… là của phường".
+OFFICE_ACCOUNT_AFTER = re.compile(r"[^.;!?\n]{0,30}?(?:\bchu tai khoan\s*:?\s*(?:la\s+)?(?:uy ban|ubnd|mttq|quy|phuong|xa|co quan|truong"
+                                  r"|tram y te|hoi)|\b(?:deu )?la cua (?:phuong|xa|ubnd|uy ban|co quan|quy|don vi))\b")
 
 
 def _office_line(text: str, low: str, start: int, before: re.Pattern[str] = OFFICE_LINE_BEFORE, whole_sentence: bool = False) -> bool:
     """The value at `start` is an office's published line (or, with OFFICE_ACCOUNT_BEFORE, its account or mailbox)."""
     cut = r"[.;!?\n](?:\s|$)" if whole_sentence else r"[.;!?\n](?:\s|$)|,"
     clause = re.split(cut, low[max(0, start - 120):start])[-1]
-    m = before.search(clause)
+    m = max(before.finditer(clause), key=lambda o: o.start(), default=None)  # the office named last owns the value
     return m is not None and not person_cue(text[start - len(clause) + m.start():start]) and not re.search(
-        r"\b(?:rieng|ca nhan|cua (?:ong|ba|anh|chi|em|co|chu|bac))\b(?! quan)", clause)  # "của cô", not "của cơ quan"
+        r"\b(?:rieng|ca nhan|cua (?:ong|ba|anh|chi|em|co|chu|bac))\b(?! quan)", clause[m.start():])  # "của cô", not "của cơ quan"
 
 
 def _merge_addresses(text: str, found: list[Finding]) -> list[Finding]:
@@ -1299,6 +1325,10 @@ def find_pii(text: str) -> list[Finding]:
         if _group_subject(low, m.start(), text):
             continue
         add("DOB", m, "date")
+        end = m.end()
+        while (more := MORE_BIRTH_DATES.match(text, end)) is not None:  # "Ngày sinh của vợ: …; của chồng: 04.12.1990"
+            add("DOB", more, "date")
+            end = more.end()
     for m in SPOKEN_DOB_RE.finditer(low) if "sinh" in low else ():
         glued = re.search(r"([a-z]+) $", low[max(0, m.start() - 12) : m.start()])
         if glued and glued.group(1) in _NOT_BIRTH_ASCII:
@@ -1491,7 +1521,7 @@ def find_pii(text: str) -> list[Finding]:
         found.append(Finding(kind, start, end, text[start:end]))
         year = (YEAR_AFTER_NAME.match(text, end) or DATE_AFTER_NAME.match(text, end)) if kind == "NAME" else None
         if year:  # "Ông Mùa A Vàng (1958)": a year in brackets right after a name is the year of birth
-            add("DOB", year, "y" if year.group("y") else "y2")
+            add("DOB", year, next(g for g in ("y", "y2", "y3") if year.groupdict().get(g)))
     if name_starts or "sinh" in low:  # anchored by a name or by a birth date already found ("sinh 9-12-1990, nhập sai thành …")
         found += _old_dates_of_people(text, low, sorted(name_starts + [f.start for f in found if f.kind == "DOB"]))
     if name_starts and EXCEL_BIRTH_CUE.search(low):
@@ -1513,7 +1543,8 @@ def find_pii(text: str) -> list[Finding]:
             found.append(Finding("DOB", m.start(), m.end(), text[m.start():m.end()]))
     # An office's own line ("Đường dây nóng của UBND phường: 0243 …") is published, not a person's number.
     found = [f for f in found if f.kind != "PHONE" or not _office_line(text, low, f.start)]
-    found = [f for f in found if f.kind not in ("BANK", "EMAIL") or not _office_line(text, low, f.start, OFFICE_ACCOUNT_BEFORE, True)]
+    found = [f for f in found if f.kind not in ("BANK", "EMAIL") or not (
+        _office_line(text, low, f.start, OFFICE_ACCOUNT_BEFORE, True) or OFFICE_ACCOUNT_AFTER.match(low, f.end))]
 
     # Resolve overlaps: keep higher priority, then the longer span.
     found.sort(key=lambda f: (-PRIORITY[f.kind], -(f.end - f.start), f.start))
