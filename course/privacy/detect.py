@@ -1039,6 +1039,10 @@ OFFICE_LINE_BEFORE = re.compile(
     r"|tru so|bo phan mot cua|bo phan tiep nhan|hdnd|mat tran|doi quan ly|cong ty)\b[^,;()]{0,40}$")
 
 
+# A company's own tax code right after its name: "Công ty cổ phần Sông Đà có mã số thuế 5400101273" (folded, capitals kept).
+COMPANY_TAX_BEFORE = re.compile(r"\b(?i:cong ty|doanh nghiep|hop tac xa|htx|tap doan)(?: [a-z]+){0,3}(?: [A-Z][\w&-]*(?: [a-z]+){0,2}?)+,?"
+                                r" (?:(?i:co|voi|la) )?(?i:ma so thue|mst|ma so doanh nghiep)\s*(?:(?i:la)\s*)?:?\s*$")
+CAR_BEFORE = re.compile(r"(?<!\w)[ôÔ] $")  # "ô tô", the car
 # A sentence's end: a stop, a semicolon, "!" or "?" before a space, or a line break.
 SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 # A public office's own place, in the sentence ("Tọa độ trụ sở UBND phường: …") is published, not a person's.
@@ -1541,8 +1545,12 @@ def find_pii(text: str) -> list[Finding]:
         m = ANY_DATE_RE.match(low, f.end + alt.end()) if alt else None
         if m and re.search(r"\d", m.group()):
             found.append(Finding("DOB", m.start(), m.end(), text[m.start():m.end()]))
+    # "ô tô BKS …", "xe ô tô Ford": the car's "tô" is no group ("tổ"), whatever capital word follows it
+    found = [f for f in found if f.kind != "ADDRESS" or not (f.value[:3].lower() == "tô " and CAR_BEFORE.search(text, 0, f.start))]
     # An office's own line ("Đường dây nóng của UBND phường: 0243 …") is published, not a person's number.
     found = [f for f in found if f.kind != "PHONE" or not _office_line(text, low, f.start)]
+    found = [f for f in found if f.kind not in ("TAX", "PHONE", "BANK", "CMND", "CCCD")
+             or not COMPANY_TAX_BEFORE.search(folded_case, max(0, f.start - 80), f.start)]  # the number read any way
     found = [f for f in found if f.kind not in ("BANK", "EMAIL") or not (
         _office_line(text, low, f.start, OFFICE_ACCOUNT_BEFORE, True) or OFFICE_ACCOUNT_AFTER.match(low, f.end))]
 

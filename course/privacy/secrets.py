@@ -77,6 +77,8 @@ def _following_values(text: str, low: str, a: int, b: int, end: int) -> list[tup
             vb -= 1
         if not _same_shape(first, text[va:vb]):
             break
+        while text[vb:vb + 1] == "!":
+            vb += 1  # a "!" glued to it, where the window was cut
         out.append((va, vb))
         b = vb
     return out
