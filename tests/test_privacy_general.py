@@ -1367,6 +1367,11 @@ M_COUSIN_CASES = [
     # several people's birth dates in one label, a child's full date in brackets after the name
     ('DOB', '21.03.2018', 'Ngày sinh của mẹ: 02.07.1985; của con: 21.03.2018.'),
     ('DOB', '09/09/2025', 'Danh sách tiêm chủng: Hà Gia Bảo (09/09/2025), mẹ đưa đến.'),
+    # a birth date said the Southern way without "ngày", or read as three groups after its label
+    ('DOB', 'mồng bốn tháng Chạp năm năm mươi hai', 'Má tôi sanh mồng bốn tháng Chạp năm năm mươi hai, nhờ ghi giùm.'),
+    ('DOB', 'hai mươi, mười một, tám mươi hai', 'Ngày sinh là hai mươi, mười một, tám mươi hai nhé.'),
+    # the person's own state after a heading that names the group
+    ('SENSITIVE', 'đang mang thai tháng thứ 5', 'Phụ nữ mang thai: chị Hoa, đang mang thai tháng thứ 5, cần khám.'),
     # a person's tax code stays hidden even after a company is named
     ('TAX', '8123456790', 'Công ty Minh Phát khấu trừ thuế theo MST 8123456790 của anh Tùng.'),
 ]
@@ -1390,6 +1395,7 @@ def test_mechanisms_cover_cousins_of_slice_m_misses(kind: str, value: str, text:
     'Xe ô tô BKS 51K 123 45 đỗ trước cổng trường.',
     'HTX Nông nghiệp Hòa Bình, MST 0312345678, đăng ký kinh doanh tại phường.',
     'Công ty TNHH Minh Phát có MST là 0109876543.',
+    'Bà sinh hai đứa con, mỗi đứa cách nhau ba năm.',
 ])
 def test_slice_m_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """Office mailboxes and fund accounts, a card's issue date after a birth date, counts of people of a group,

@@ -151,8 +151,12 @@ MORE_BIRTH_DATES = re.compile(r"\s*[;,]\s*(?:c[ủu]a\s+(?:[\wÀ-ỹ]+\s+){0,2}[
 # A date spoken in words after "sinh": "sinh ngày mười lăm tháng tám năm hai nghìn không trăm mười chín".
 _NUM_WORD = (r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|khong|tram|nghin|ngan|linh|le|mot|mươi|"
              r"gieng|chap)")
-SPOKEN_DOB_RE = re.compile(r"\bsinh\s+(?P<date>(?:ngay|mung|mong)\s+(?:" + _NUM_WORD + r"\s+){1,3}thang\s+(?:"
-                           + _NUM_WORD + r"\s+){1,2}nam(?:\s+" + _NUM_WORD + r"){1,8})\b")
+# Also said the Southern way ("sanh"), without "ngày" ("sanh mười lăm tháng Giêng năm bốn mươi tám"), and read as three
+# groups after the label ("ngày sinh: mười tám, không bốn, năm mươi tư").
+_NUM_GROUP = r"(?:" + _NUM_WORD + r")(?:\s+" + _NUM_WORD + r"){0,3}"
+SPOKEN_DOB_RE = re.compile(r"\bs[ia]nh\s+(?P<date>(?:(?:ngay|mung|mong)\s+)?(?:" + _NUM_WORD + r"\s+){1,3}thang\s+(?:"
+                           + _NUM_WORD + r"\s+){1,2}nam(?:\s+" + _NUM_WORD + r"){1,8})\b"
+                           r"|\bngay\s+s[ia]nh\s*(?:la\s*)?:?\s*(?P<groups>" + _NUM_GROUP + r"(?:\s*,\s*" + _NUM_GROUP + r"){2})\b")
 # "Quàng Thị Bun – 02/04/1938 – 0141…": a full date right after a name in a list is the date of birth.
 DATE_AFTER_NAME = re.compile(r"\s*[–—-]\s*(?P<y>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2})(?![\d/.])"
                              # "Lò Văn Tám (12/3/1961)", "Lò Văn Tám, 12-3-1961, bản …", "Lò Thị Bun: 1938": a date or a
@@ -1333,11 +1337,12 @@ def find_pii(text: str) -> list[Finding]:
         while (more := MORE_BIRTH_DATES.match(text, end)) is not None:  # "Ngày sinh của vợ: …; của chồng: 04.12.1990"
             add("DOB", more, "date")
             end = more.end()
-    for m in SPOKEN_DOB_RE.finditer(low) if "sinh" in low else ():
+    for m in SPOKEN_DOB_RE.finditer(low) if "sinh" in low or "sanh" in low else ():
         glued = re.search(r"([a-z]+) $", low[max(0, m.start() - 12) : m.start()])
         if glued and glued.group(1) in _NOT_BIRTH_ASCII:
             continue
-        found.append(Finding("DOB", m.start("date"), m.end("date"), text[m.start("date"):m.end("date")]))
+        g = "date" if m.group("date") else "groups"
+        found.append(Finding("DOB", m.start(g), m.end(g), text[m.start(g):m.end(g)]))
     for rx in ADDRESS_RES:
         for m in rx.finditer(text):
             start = m.start("addr")

@@ -398,7 +398,8 @@ def _people_noun(low: str, a: int) -> bool:
     "là người …" and ", người đang …" right after a name still speak of that person."""
     m = re.match(r"(?:nguoi|nhung nguoi|cac|nhom) (?!dang\b|da\b|vua\b|tung\b)", low[a:a + 16])
     if m is None:
-        m0 = re.search(r"(?:^|[\s,(])(?:nguoi|nhung nguoi)\s+$", low[max(0, a - 16):a])
+        # also a group named by who they are: "Phụ nữ mang thai: chị …", "trẻ em khuyết tật"
+        m0 = re.search(r"(?:^|[\s,(])(?:nguoi|nhung nguoi|phu nu|tre em|ba me|cac ba me|nguoi cao tuoi)\s+$", low[max(0, a - 20):a])
         if m0 is None:
             return False
         lead = low[max(0, a - 24):a - len(m0.group().lstrip(" ,("))]
