@@ -1372,6 +1372,10 @@ M_COUSIN_CASES = [
     ('DOB', 'hai mươi, mười một, tám mươi hai', 'Ngày sinh là hai mươi, mười một, tám mươi hai nhé.'),
     # the person's own state after a heading that names the group
     ('SENSITIVE', 'đang mang thai tháng thứ 5', 'Phụ nữ mang thai: chị Hoa, đang mang thai tháng thứ 5, cần khám.'),
+    # a name right before an ID code, and a name opening a quoted letter after a label's colon
+    ('NAME', 'Mùa Thị Dở', 'Thẻ BHYT của bà Mùa Thị Dở DN4010123456789 bị sai ngày sinh.'),
+    ('PASSPORT', 'B7305912', 'Anh Lương Văn Hậu B7305912 xin gia hạn tạm trú.'),
+    ('NAME', 'Đặng Văn Tuấn', 'Nội dung đơn: "Tôi Đặng Văn Tuấn, trú tại tổ 4, xin trình bày."'),
     # a person's tax code stays hidden even after a company is named
     ('TAX', '8123456790', 'Công ty Minh Phát khấu trừ thuế theo MST 8123456790 của anh Tùng.'),
 ]
@@ -1396,6 +1400,8 @@ def test_mechanisms_cover_cousins_of_slice_m_misses(kind: str, value: str, text:
     'HTX Nông nghiệp Hòa Bình, MST 0312345678, đăng ký kinh doanh tại phường.',
     'Công ty TNHH Minh Phát có MST là 0109876543.',
     'Bà sinh hai đứa con, mỗi đứa cách nhau ba năm.',
+    'Kính gửi: Ủy Ban Nhân Dân Phường Hòa Khánh.',
+    'Ghi chú: Theo Quyết Định Số 12 Của Ủy Ban.',
 ])
 def test_slice_m_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     """Office mailboxes and fund accounts, a card's issue date after a birth date, counts of people of a group,

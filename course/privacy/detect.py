@@ -1527,6 +1527,10 @@ def find_pii(text: str) -> list[Finding]:
                 and bisect.bisect_left(person_starts, s1) > bisect.bisect_left(person_starts, s0)):
             found.append(Finding("ADDRESS", a, b, text[a:b]))
     for kind, start, end in names:
+        if kind == "NAME" and text[end:end + 1].isdigit():  # "bà Hờ Thị Mai N1829374": the code's letter is no name word
+            end = text.rfind(" ", start, end)
+            if end <= start:
+                continue
         found.append(Finding(kind, start, end, text[start:end]))
         year = (YEAR_AFTER_NAME.match(text, end) or DATE_AFTER_NAME.match(text, end)) if kind == "NAME" else None
         if year:  # "Ông Mùa A Vàng (1958)": a year in brackets right after a name is the year of birth
