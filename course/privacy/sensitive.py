@@ -393,6 +393,18 @@ def _group_or_topic(text: str, low: str, s0: int, a: int) -> bool:
     return True
 
 
+LIST_HEADING = re.compile(r"\s*(?:danh sach|ds)\b")
+
+
+def _listed_people(low: str, s0: int, b: int, starts: list[int]) -> bool:
+    """The phrase ending at `b` heads a list of named people: "Danh sách người đang cai nghiện …: Hà Văn Dũng, …"."""
+    colon = low.find(":", b, b + 40)
+    if colon == -1 or not LIST_HEADING.match(low, s0) or "," in low[b:colon]:
+        return False
+    i = bisect.bisect_left(starts, colon)
+    return i < len(starts) and starts[i] - colon <= 12
+
+
 def _people_noun(low: str, a: int) -> bool:
     """The phrase at `a` names a kind of people ("người khuyết tật", "người có tiền án"), not one person's state;
     "là người …" and ", người đang …" right after a name still speak of that person."""
@@ -649,7 +661,7 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
             if category == "criminal" and _thing_subject(low, s0, m.start()):
                 continue
             if category in ("health", "criminal") and (_people_noun(low, m.start()) or _group_or_topic(text, low, s0, m.start())) and not (
-                    _household_members(text, low, s0, m.start())):
+                    _household_members(text, low, s0, m.start()) or _listed_people(low, s0, m.end(), starts)):
                 continue
             if tied and _accents_agree(text, low, m.start(), m.end()):
                 out.append((category, m.start(), m.end()))
@@ -675,7 +687,7 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
             if category == "location_x" and any(c == "location" and s0 <= x < s1 for c, x, _ in out):
                 continue  # the positions themselves are already found; "Lịch sử GPS của chị …:" only introduces them
             if (_people_noun(low, a) or (category != "political_x" and _group_or_topic(text, low, s0, a))) and not (
-                    _household_members(text, low, s0, a)):
+                    _household_members(text, low, s0, a) or _listed_people(low, s0, b, starts)):
                 continue  # a group, a statistic or a topic, not one person ("đăng bài ủng hộ …" is the person's post)
             if LEGAL_WORDING.search(low[s0:a] + " | " + low[b:s1]) or re.search(r"(?:tro cap|che do|muc do|dien|giay xac nhan|ho so|"
                                                                r"nguoi|danh cho|ve) $", low[max(0, a - 14):a]):
