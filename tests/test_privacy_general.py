@@ -1372,6 +1372,8 @@ M_COUSIN_CASES = [
     ('DOB', 'hai mươi, mười một, tám mươi hai', 'Ngày sinh là hai mươi, mười một, tám mươi hai nhé.'),
     # the person's own state after a heading that names the group
     ('SENSITIVE', 'đang mang thai tháng thứ 5', 'Phụ nữ mang thai: chị Hoa, đang mang thai tháng thứ 5, cần khám.'),
+    # a hotline is public, a person's number next to it is not
+    ('PHONE', '0987654321', 'Hotline của chị Ngân: 0987654321.'),
     # a list headed by the condition its named people share
     ('SENSITIVE', 'bị tâm thần', 'Danh sách người bị tâm thần: ông Lê Văn Tám (tổ 3), bà Hồ Thị Mến.'),
     # a name right before an ID code, and a name opening a quoted letter after a label's colon
@@ -1403,6 +1405,8 @@ def test_mechanisms_cover_cousins_of_slice_m_misses(kind: str, value: str, text:
     'Công ty TNHH Minh Phát có MST là 0109876543.',
     'Bà sinh hai đứa con, mỗi đứa cách nhau ba năm.',
     'Kính gửi: Ủy Ban Nhân Dân Phường Hòa Khánh.',
+    'Bà con gọi tổng đài 0236 3822 115 khi có cháy.',
+    'Số máy trực ban Công an xã: 0214.385.6677, trực 24/24.',
     'Danh sách người khuyết tật cần rà soát lại trong quý IV.',
     'Ghi chú: Theo Quyết Định Số 12 Của Ủy Ban.',
 ])

@@ -1040,7 +1040,8 @@ OFFICE_LINE_BEFORE = re.compile(
     r"\b(?:duong day nong|tong dai|hotline|(?:so )?(?:dien thoai |dt |may )?truc(?: ban| truc)?)(?: (?:chinh thuc|tiep dan|tiep nhan|phan anh))?"
     r" (?:cua |tai )?(?:ubnd|uy ban|phuong|xa|thi tran|cong an|so|phong chay chua chay|pccc|cuu hoa|huyen|quan|y te|quan su"
     r"|dien luc|ngan hang|benh vien|tram y te|truong|ban quan ly|trung tam|chi cuc|cuc|bhxh|bao hiem xa hoi|van phong"
-    r"|tru so|bo phan mot cua|bo phan tiep nhan|hdnd|mat tran|doi quan ly|cong ty)\b[^,;()]{0,40}$")
+    r"|tru so|bo phan mot cua|bo phan tiep nhan|hdnd|mat tran|doi quan ly|cong ty)\b[^,;()]{0,40}$"
+    r"|\b(?:duong day nong|tong dai|hotline)\s*:?\s*$")  # a hotline is public by nature, whoever runs it
 
 
 # A company's own tax code right after its name: "Công ty cổ phần Sông Đà có mã số thuế 5400101273" (folded, capitals kept).
@@ -1557,7 +1558,7 @@ def find_pii(text: str) -> list[Finding]:
     # "ô tô BKS …", "xe ô tô Ford": the car's "tô" is no group ("tổ"), whatever capital word follows it
     found = [f for f in found if f.kind != "ADDRESS" or not (f.value[:3].lower() == "tô " and CAR_BEFORE.search(text, 0, f.start))]
     # An office's own line ("Đường dây nóng của UBND phường: 0243 …") is published, not a person's number.
-    found = [f for f in found if f.kind != "PHONE" or not _office_line(text, low, f.start)]
+    found = [f for f in found if f.kind not in ("PHONE", "TAX") or not _office_line(text, low, f.start)]  # ten digits read as a tax code too
     found = [f for f in found if f.kind not in ("TAX", "PHONE", "BANK", "CMND", "CCCD")
              or not COMPANY_TAX_BEFORE.search(folded_case, max(0, f.start - 80), f.start)]  # the number read any way
     found = [f for f in found if f.kind not in ("BANK", "EMAIL") or not (
