@@ -1372,6 +1372,8 @@ M_COUSIN_CASES = [
     ('DOB', 'hai mươi, mười một, tám mươi hai', 'Ngày sinh là hai mươi, mười một, tám mươi hai nhé.'),
     # the person's own state after a heading that names the group
     ('SENSITIVE', 'đang mang thai tháng thứ 5', 'Phụ nữ mang thai: chị Hoa, đang mang thai tháng thứ 5, cần khám.'),
+    # a person named Giáng is no feast
+    ('DOB', '1950', 'Bà Giáng sinh năm 1950 ở tổ 2.'),
     # a hotline is public, a person's number next to it is not
     ('PHONE', '0987654321', 'Hotline của chị Ngân: 0987654321.'),
     # a list headed by the condition its named people share
@@ -1405,6 +1407,8 @@ def test_mechanisms_cover_cousins_of_slice_m_misses(kind: str, value: str, text:
     'Công ty TNHH Minh Phát có MST là 0109876543.',
     'Bà sinh hai đứa con, mỗi đứa cách nhau ba năm.',
     'Kính gửi: Ủy Ban Nhân Dân Phường Hòa Khánh.',
+    'Sách hướng dẫn có ISBN 978-604-9876-54-3, phát cho các tổ.',
+    'Dịp Phục sinh 2027 giáo xứ tổ chức rước kiệu.',
     'Bà con gọi tổng đài 0236 3822 115 khi có cháy.',
     'Số máy trực ban Công an xã: 0214.385.6677, trực 24/24.',
     'Danh sách người khuyết tật cần rà soát lại trong quý IV.',

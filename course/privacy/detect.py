@@ -118,6 +118,8 @@ PHONE_WORDS = re.compile(r"(?:điện thoại|\bĐT\b|\bSĐT\b|\bsđt\b|\bđt\b|
 # "sinh" inside these words is not a birth: phát sinh, học sinh, vệ sinh, hy sinh, khai sinh ...
 NOT_BIRTH_BEFORE = {"phát", "học", "khai", "vệ", "hy", "sơ", "giáng", "tái", "ký", "thí", "nữ", "hộ", "sản",
                     "dân", "vi", "mưu", "an", "kiếm", "tử", "phục", "hồi", "đỡ", "sinh", "trường", "lưu", "giáo"}
+HOLIDAY_BEFORE_SINH = frozenset({"giáng", "phục"})
+FEAST_WORD_BEFORE = re.compile(r"(?i:lễ|mùa|đêm|dịp|ngày|tết|đón|mừng|chúc)\s+$")
 BANK_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d(?:[\s.-]?\d){5,18}" + _NOT_DIGIT_AFTER)
 
 TAX_CONTEXT = re.compile(r"(?:mã số thuế|\bMST\b|\bMTS\b|mã số doanh nghiệp|mã thuế)", re.I)
@@ -895,7 +897,7 @@ def _classify_digits(digits: str, low: str, start: int, end: int, text: str) -> 
     # (dotted thousands, a currency or unit after it) or a procedure code ("2.000986.000.00.00.H56").
     raw = text[start:end]
     if (money_like or ORDINARY_CODE.match(text, start) or re.match(r"[.-][A-Za-z]", text[end:end + 2])
-            or DOCUMENT_BEFORE.search(before)
+            or DOCUMENT_BEFORE.search(before) or BOOK_NUMBER_BEFORE.search(before)
             or re.search(r"(?:\+\d{1,3}|\(\+?\d{1,4}\)|\b84)[\s.-]*$", text[max(0, start - 8):start])):
         return None
     if len(digits) == 9:
@@ -919,6 +921,8 @@ DOCUMENT_BEFORE = re.compile(r"\b(?:giay phep|quyet dinh|cong van|van ban|hop do
                              r"|giay chung nhan|gcn|ma ho so|so ho so|ho so|van don|ma van don|seri|serial|so hieu|don hang"
                              r"|ma don|thua|to trinh|ke hoach|thong bao|giay moi|ma giao dich|ma tra cuu|ma bien nhan"
                              r"|giay bien nhan|so vao so|ma thu tuc|ma bao cao)(?:\s+[a-z]{1,6}){0,2}\s*(?:so|ma)?\s*[:.]?\s*$")
+# A book's or a journal's number: "Mã số ISBN của tài liệu tập huấn 978-604-57-1234-5" (folded).
+BOOK_NUMBER_BEFORE = re.compile(r"\b(?:isbn|issn)\b")
 # Ordinary codes made of digit groups: national procedure codes "1.001612.000.00.00.H28".
 ORDINARY_CODE = re.compile(r"\d\.\d{6}\.\d{3}\.\d{2}\.\d{2}")
 
@@ -1326,7 +1330,9 @@ def find_pii(text: str) -> list[Finding]:
         glued = re.search(r"([\wÀ-ỹ]+) $", text[max(0, m.start() - 12) : m.start()])  # "vệ sinh", not "An, sinh"
         g0 = max(0, m.start() - 12) + glued.start(1) if glued else 0
         at_start = glued is not None and not text[max(0, g0 - 3):g0].strip(" \"'(")  # "Học sinh năm 2024 …" opens the text
-        word = (glued.group(1).lower() if glued and (not glued.group(1)[0].isupper() or at_start)
+        feast = glued is not None and glued.group(1).lower() in HOLIDAY_BEFORE_SINH and FEAST_WORD_BEFORE.search(
+            text, max(0, g0 - 8), g0) is not None  # "Lễ Giáng sinh 2026", "mùa Phục sinh": a feast, not "bà Giáng"
+        word = (glued.group(1).lower() if glued and (not glued.group(1)[0].isupper() or at_start or feast)
                 else "")  # "Kiếm sinh": a name
         if m.group().lower().startswith("sinh") and (
                 word in NOT_BIRTH_BEFORE or (word == strip_diacritics(word) and word in _NOT_BIRTH_ASCII)):
