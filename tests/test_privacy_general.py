@@ -1372,6 +1372,10 @@ M_COUSIN_CASES = [
     ('DOB', 'hai mươi, mười một, tám mươi hai', 'Ngày sinh là hai mươi, mười một, tám mươi hai nhé.'),
     # the person's own state after a heading that names the group
     ('SENSITIVE', 'đang mang thai tháng thứ 5', 'Phụ nữ mang thai: chị Hoa, đang mang thai tháng thứ 5, cần khám.'),
+    # a village in capitals, as forms are filled in
+    ('ADDRESS', 'XÓM BÃI SẬY', 'BÀ ĐINH THỊ LỤA, SĐT 0912 345 678, XÓM BÃI SẬY'),
+    ('ADDRESS', 'BẢN NÀ LỐC', 'ÔNG LÒ VĂN PỌM, BẢN NÀ LỐC'),
+    ('NAME', 'BAN VAN SINH', 'LE VAN AN, BAN VAN SINH, CCCD 001203004567'),
     # a person named Giáng is no feast
     ('DOB', '1950', 'Bà Giáng sinh năm 1950 ở tổ 2.'),
     # a hotline is public, a person's number next to it is not

@@ -235,6 +235,9 @@ ENGLISH_PLACE = re.compile(r"(?:\b(?:lives?|living|lived|resides?|residing|stays
 # A village named after "về/ở/tại" or after a comma in a sentence that holds a person's name.
 VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang|noc|phum|soc)"
                         r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
+# The same in capitals, as forms are filled in: ", THÔN KHUỔI PHẨY", "Ở XÓM ĐỒI" ("BẢN" only with its accent: "BÀN" is a family name).
+VILLAGE_CAPS_RE = re.compile(r"(?:\b(?:VE|O|TAI|TRU TAI|QUE)\s+|,\s*|\(\s*)(?P<v>(?:BAN|THON|XOM|AP|BUON|PLEI|LANG|NOC|PHUM|SOC)"
+                             r"\s+[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2})\b")
 # A chain of place units, on folded text that keeps capitals: "phòng 204, nhà số 15 ngõ 62 phố Trần Hưng Đạo",
 # "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
 # "sn 32, ng 5, tổ 8": "sn" is a house number (not "sinh năm") and "ng" a lane when another unit follows
@@ -1518,7 +1521,9 @@ def find_pii(text: str) -> list[Finding]:
             if (kind == "NAME" and lv and text[e + lv.start("v"):e + lv.end("v")].islower()
                     and (noun.isascii() or noun in ("bản", "thôn", "xóm", "ấp", "buôn", "làng"))):
                 found.append(Finding("ADDRESS", e + lv.start("v"), e + lv.end("v"), text[e + lv.start("v"):e + lv.end("v")]))
-        for m in VILLAGE_RE.finditer(folded_case):
+        caps = VILLAGE_CAPS_RE.finditer(folded_case) if re.search(r"[A-Z]{3}", folded_case) else ()
+        for m in (*VILLAGE_RE.finditer(folded_case), *(c for c in caps if not c.group("v").startswith("BAN ")
+                                                        or text[c.start("v"):].startswith("BẢN"))):
             if re.search(r"(?:truong|pho|gia|bi thu|cong an|chi bo)\s*$", low[max(0, m.start() - 12):m.start()]):
                 continue
             found.append(Finding("ADDRESS", m.start("v"), m.end("v"), text[m.start("v"):m.end("v")]))
