@@ -1372,6 +1372,9 @@ M_COUSIN_CASES = [
     ('DOB', 'hai mươi, mười một, tám mươi hai', 'Ngày sinh là hai mươi, mười một, tám mươi hai nhé.'),
     # the person's own state after a heading that names the group
     ('SENSITIVE', 'đang mang thai tháng thứ 5', 'Phụ nữ mang thai: chị Hoa, đang mang thai tháng thứ 5, cần khám.'),
+    # a password spelled with a letter's case after it and symbols said by name
+    ('SECRET', 'chữ T viết hoa, r, a, n, g, thăng, hai không hai sáu',
+     'Mật khẩu là: chữ T viết hoa, r, a, n, g, thăng, hai không hai sáu nhé.'),
     # a village in capitals, as forms are filled in
     ('ADDRESS', 'XÓM BÃI SẬY', 'BÀ ĐINH THỊ LỤA, SĐT 0912 345 678, XÓM BÃI SẬY'),
     ('ADDRESS', 'BẢN NÀ LỐC', 'ÔNG LÒ VĂN PỌM, BẢN NÀ LỐC'),
@@ -1411,6 +1414,7 @@ def test_mechanisms_cover_cousins_of_slice_m_misses(kind: str, value: str, text:
     'Công ty TNHH Minh Phát có MST là 0109876543.',
     'Bà sinh hai đứa con, mỗi đứa cách nhau ba năm.',
     'Kính gửi: Ủy Ban Nhân Dân Phường Hòa Khánh.',
+    'Mật khẩu phải có chữ hoa, chữ thường, số và ký tự đặc biệt.',
     'Sách hướng dẫn có ISBN 978-604-9876-54-3, phát cho các tổ.',
     'Dịp Phục sinh 2027 giáo xứ tổ chức rước kiệu.',
     'Bà con gọi tổng đài 0236 3822 115 khi có cháy.',

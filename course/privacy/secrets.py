@@ -43,8 +43,12 @@ NOT_SECRET_CODE = re.compile(r"ma (?:ho so|don|van don|buu|tra cuu|thu tuc|so th
 HANDOVER_VERB = re.compile(r"\b(?:doc|bao|cho|gui|nhan|dua|cung cap|xin|hoi|nhap|khai|noi|lay)"
                            r"(?: lai| giup| duoc| cho(?: [a-z]+){1,3}| giup (?:con|em|chau|toi|minh|anh|chi|co|chu|bac|ong|ba))? $")
 # A password spelled character by character: "là chữ hoa L, a, n, một chín năm chín", "gồm: h, o, a, số 5, @".
-_SPELLED_ITEM = (r"(?:(?:chu (?:in )?(?:hoa|thuong)|chu|so|ky tu|ky hieu|dau) )?(?:[a-z0-9@#$%&*!._-]"
-                 r"|(?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin)(?: (?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin)){0,5})")
+# A symbol said by its name ("a còng" @, "thăng" #, "gạch dưới" _, "chấm than" !), a letter's case said after it
+# ("chữ h viết hoa").
+_SYMBOL_NAME = r"(?:a cong|a moc|thang|gach duoi|gach ngang|gach chan|cham than|cham|dola|do la|phan tram|sao)"
+_SPELLED_ITEM = (r"(?:(?:chu (?:in )?(?:hoa|thuong)|chu|so|ky tu|ky hieu|dau) )?(?:" + _SYMBOL_NAME + r"(?![a-z])|[a-z0-9@#$%&*!._-]"
+                 r"|(?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin)(?: (?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin)){0,5})"
+                 r"(?: (?:viet|in|chu) (?:hoa|thuong))?")
 SPELLED_CHARS = re.compile(r"(?:\s+[a-z]+){0,3}?\s*(?:\bla|\bgom|:)\s*:?\s*(?P<v>" + _SPELLED_ITEM + r"(?:\s*,\s*" + _SPELLED_ITEM
                            + r"){2,15})(?![\w])")
 SPELLED_SECRET = re.compile(r"(?:\s+[a-z]+){0,4}?\s+la\s*:?\s+(?P<v>[a-z0-9@._-]+(?:\s+[a-z0-9@._-]+){0,5}?)\s*,?\s+"
@@ -99,7 +103,7 @@ def _after_keys(text: str, low: str, is_email: Callable[[str], bool]) -> list[tu
             continue  # "wifi: NhaTro_Hong5G, pass: …": what follows "wifi" is the network's name; the password has its own key
         short = k.group().startswith(_SHORT_SECRET_KEYS) or k.group().startswith(("ba ", "3 "))
         chars = SPELLED_CHARS.match(low, k.end(), end_win)
-        if chars and re.search(r"(?:^|, ?|(?:hoa|thuong|chu) )[a-z@#$%&*!](?:,|$)", chars.group("v")):
+        if chars and re.search(r"(?:^|, ?|(?:hoa|thuong|chu) )[a-z@#$%&*!](?:,|$| (?:viet|in|chu) )", chars.group("v")):
             out.append((chars.start("v"), chars.end("v")))
             continue
         # the value read aloud or typed digit by digit: "là năm hai tám, một chín bốn", "là 8 4 2 6 9"
