@@ -1372,6 +1372,9 @@ M_COUSIN_CASES = [
     ('DOB', 'hai mươi, mười một, tám mươi hai', 'Ngày sinh là hai mươi, mười một, tám mươi hai nhé.'),
     # the person's own state after a heading that names the group
     ('SENSITIVE', 'đang mang thai tháng thứ 5', 'Phụ nữ mang thai: chị Hoa, đang mang thai tháng thứ 5, cần khám.'),
+    # a health-insurance code read aloud, its two letters by name
+    ('INSURANCE', 'đê en bốn, không một, hai ba bốn năm sáu bảy tám chín không một',
+     'Mã BHYT của bà: đê en bốn, không một, hai ba bốn năm sáu bảy tám chín không một.'),
     # a password spelled with a letter's case after it and symbols said by name
     ('SECRET', 'chữ T viết hoa, r, a, n, g, thăng, hai không hai sáu',
      'Mật khẩu là: chữ T viết hoa, r, a, n, g, thăng, hai không hai sáu nhé.'),

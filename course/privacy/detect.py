@@ -417,6 +417,8 @@ SLASH_RUN = re.compile(r"(?<![\w/.-])\d{3,4}(?:/\d{3,4}){2,3}(?![\w/-])"
 SPACED_DIGITS = re.compile(r"(?<![\w/.,-])\d(?:[ \t]{2,3}\d){8,18}(?![\w/]|[.,]\d)")
 WIDE_GROUPS = re.compile(r"(?<![\w/.,-])\d{3,5}(?:[ \t]{2,3}\d{3,5}){2,4}(?:[ \t]{2,3}\d{1,2})?(?![\w/]|[.,]\d)")
 # The name of a passport's letter read aloud, right before the digits: "xê" / "cê" (C), "bê" (B), "pê" (P) ...
+_LETTER_NAME = r"(?:a|be|bo|xe|ce|de|do|e|ep|gie|ge|go|hat|i|ca|ka|en|en no|em|o|pe|quy|e ro|es|et|te|to|u|ve|vo|ich xi|i dai)"
+BHYT_LETTERS_SPOKEN = re.compile(r"\b" + _LETTER_NAME + r"\s*[,.-]?\s*" + _LETTER_NAME + r"\s*[,.:-]?\s*$")
 PASSPORT_LETTER_SPOKEN = re.compile(r"\b(?:(?:chu cai|chu)\s+)?(?:xe|ce|be|pe|gie|ca|e|en no|[bcegknp])\s*[,.:-]?\s*$")  # or the letter
 # written, after "chữ" too
 # A plate, a passport or a BHYT code typed one character per box of a printed form: "3 0 A - 5 1 2 . 8 6"
@@ -958,6 +960,12 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
             if kind:
                 add(kind, a, b)
     for start, end, digits in number_runs(text, low, 5):
+        # a health-insurance code read aloud: two letters' names, then the level, the province and ten digits
+        # ("tê e một, không một, không một ba bốn …")
+        letters = BHYT_LETTERS_SPOKEN.search(low, max(0, start - 24), start) if len(digits) == 13 else None
+        if letters and re.search(r"\b(?:bhyt|bao hiem)\b", _folded_before(low, letters.start(), 50)):
+            add("INSURANCE", letters.start(), end)
+            continue
         # a passport read aloud: the letter's name, then seven digits ("xê bốn năm một, tám hai không chín")
         letter = PASSPORT_LETTER_SPOKEN.search(low, max(0, start - 14), start)
         if letter and len(digits) in (7, 8) and PASSPORT_CONTEXT.search(_folded_before(low, letter.start(), 40)):
