@@ -1372,6 +1372,8 @@ M_COUSIN_CASES = [
     ('DOB', 'hai mươi, mười một, tám mươi hai', 'Ngày sinh là hai mươi, mười một, tám mươi hai nhé.'),
     # the person's own state after a heading that names the group
     ('SENSITIVE', 'đang mang thai tháng thứ 5', 'Phụ nữ mang thai: chị Hoa, đang mang thai tháng thứ 5, cần khám.'),
+    # a plate's five digits split as read off the plate, after a plate word
+    ('PLATE', '51F 1 23 45', 'Biển số 51F 1 23 45 của anh Tâm bị ghi sai.'),
     # a health-insurance code read aloud, its two letters by name
     ('INSURANCE', 'đê en bốn, không một, hai ba bốn năm sáu bảy tám chín không một',
      'Mã BHYT của bà: đê en bốn, không một, hai ba bốn năm sáu bảy tám chín không một.'),

@@ -130,6 +130,9 @@ PLATE_RE = re.compile(
     r"(?<![\w/])\d{2}\s?-?\s?[A-ZĐ]{1,2}\d?\s?[-.\s]?\s?\d{3}[.\s-]?\d{2}(?![\d/\w])"
     r"|(?<![\w/])\d{2}[A-ZĐ]{1,2}\d?[-.\s]?\d{4}(?![\d/\w])"
 )
+# The five digits split any way, as read off the plate ("29B1 - 46 2 37"), after a plate word.
+PLATE_SPLIT_RE = re.compile(r"(?<![\w/])\d{2}\s?-?\s?[A-ZĐ]{1,2}\d?\s?[-.]?\s?\d(?:[.\s]?\d){4}(?![\d/\w]|[.\s]\d)")
+PLATE_CONTEXT = re.compile(r"\b(?:bien so|bien kiem soat|bks|bien xe)\b")
 
 DATE_PART = (
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}"
@@ -1337,6 +1340,9 @@ def find_pii(text: str) -> list[Finding]:
             add("TAX", m)
     for m in PLATE_RE.finditer(text):
         add("PLATE", m)
+    for m in PLATE_SPLIT_RE.finditer(text) if "bien" in low or "bks" in low else ():
+        if PLATE_CONTEXT.search(_folded_before(low, m.start(), 30)):
+            add("PLATE", m)
     for m in DOB_RE.finditer(text):
         glued = re.search(r"([\wÀ-ỹ]+) $", text[max(0, m.start() - 12) : m.start()])  # "vệ sinh", not "An, sinh"
         g0 = max(0, m.start() - 12) + glued.start(1) if glued else 0
