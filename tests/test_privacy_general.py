@@ -1419,6 +1419,7 @@ def test_mechanisms_cover_cousins_of_slice_m_misses(kind: str, value: str, text:
     'Công ty TNHH Minh Phát có MST là 0109876543.',
     'Bà sinh hai đứa con, mỗi đứa cách nhau ba năm.',
     'Kính gửi: Ủy Ban Nhân Dân Phường Hòa Khánh.',
+    'Trao kỷ niệm chương 20 năm, 25 năm, 35 năm công tác cho 12 cán bộ.',
     'Mật khẩu phải có chữ hoa, chữ thường, số và ký tự đặc biệt.',
     'Sách hướng dẫn có ISBN 978-604-9876-54-3, phát cho các tổ.',
     'Dịp Phục sinh 2027 giáo xứ tổ chức rước kiệu.',
