@@ -1348,3 +1348,93 @@ def test_an_age_or_a_year_after_a_name_is_no_house_number(text: str) -> None:
 def test_slice_n_sensitive_look_alikes_about_a_person(text: str) -> None:
     """A house renovated, 'bị từ' (since), a doctor's diagnosis of someone else: nothing sensitive about the person named."""
     assert [f for f in find_pii(text) if f.kind == "SENSITIVE"] == []
+
+
+M_COUSIN_CASES = [
+    # digits typed one per box: bars, wide spaces
+    ('CCCD', '|0|0|1|0|9|5|0|1|2|3|4|5|', 'Số CCCD ghi trong tờ khai: |0|0|1|0|9|5|0|1|2|3|4|5| nhé.'),
+    ('PHONE', '|0|3|8|8|1|2|4|5|6|7|', 'Điện thoại liên hệ |0|3|8|8|1|2|4|5|6|7| (ô số 5).'),
+    ('CCCD', '0  0  1  2  0  3  0  0  4  5  6  7', 'Căn cước: 0  0  1  2  0  3  0  0  4  5  6  7'),
+    # ethnic origin: a record's field, a parent's, a hyphenated group, a local branch
+    ('SENSITIVE', 'dân tộc Mường', 'Bà Đinh Thị Nhung, sinh năm 1962; dân tộc Mường.'),
+    ('SENSITIVE', 'mẹ người Nùng', 'Em Hà có mẹ người Nùng, bố người Kinh, xin ghi dân tộc theo mẹ.'),
+    ('SENSITIVE', 'người Ba-na', 'Anh Đinh Văn Hmưch người Ba-na xin xác nhận hộ nghèo.'),
+    ('SENSITIVE', 'Dao Tiền', 'Dân tộc của ông Triệu Văn Lìn: Dao Tiền'),
+    # illnesses a household names, a kinship DNA test, a war invalid's grade, a prison term
+    ('SENSITIVE', 'bị thủy đậu', 'Cháu Bống bị thủy đậu nên nghỉ học một tuần.'),
+    ('SENSITIVE', 'giám định ADN huyết thống', 'Anh Thịnh xin hướng dẫn giám định ADN huyết thống cho con.'),
+    ('SENSITIVE', 'là bệnh binh hạng 2/3', 'Ông Trần Văn Lực là bệnh binh hạng 2/3.'),
+    ('SENSITIVE', 'án 3 năm tù về tội trộm cắp tài sản', 'Anh Khải từng lĩnh án 3 năm tù về tội trộm cắp tài sản.'),
+    # more secrets after the first one, and a code before its key
+    ('SECRET', '615204', 'Em nhận 2 mã OTP 339812 và 615204 trong một phút.'),
+    ('SECRET', 'Lan@2027!', 'Chị đổi mật khẩu VNeID từ Lan@2026 thành Lan@2027! rồi nhé.'),
+    ('SECRET', '508316', 'Số 508316 là mã OTP ngân hàng gửi cho bác Tư.'),
+    # several people's birth dates in one label, a child's full date in brackets after the name
+    ('DOB', '21.03.2018', 'Ngày sinh của mẹ: 02.07.1985; của con: 21.03.2018.'),
+    ('DOB', '09/09/2025', 'Danh sách tiêm chủng: Hà Gia Bảo (09/09/2025), mẹ đưa đến.'),
+    # a birth date said the Southern way without "ngày", or read as three groups after its label
+    ('DOB', 'mồng bốn tháng Chạp năm năm mươi hai', 'Má tôi sanh mồng bốn tháng Chạp năm năm mươi hai, nhờ ghi giùm.'),
+    ('DOB', 'hai mươi, mười một, tám mươi hai', 'Ngày sinh là hai mươi, mười một, tám mươi hai nhé.'),
+    # the person's own state after a heading that names the group
+    ('SENSITIVE', 'đang mang thai tháng thứ 5', 'Phụ nữ mang thai: chị Hoa, đang mang thai tháng thứ 5, cần khám.'),
+    # a plate's five digits split as read off the plate, after a plate word
+    ('PLATE', '51F 1 23 45', 'Biển số 51F 1 23 45 của anh Tâm bị ghi sai.'),
+    # a health-insurance code read aloud, its two letters by name
+    ('INSURANCE', 'đê en bốn, không một, hai ba bốn năm sáu bảy tám chín không một',
+     'Mã BHYT của bà: đê en bốn, không một, hai ba bốn năm sáu bảy tám chín không một.'),
+    # a password spelled with a letter's case after it and symbols said by name
+    ('SECRET', 'chữ T viết hoa, r, a, n, g, thăng, hai không hai sáu',
+     'Mật khẩu là: chữ T viết hoa, r, a, n, g, thăng, hai không hai sáu nhé.'),
+    # a village in capitals, as forms are filled in
+    ('ADDRESS', 'XÓM BÃI SẬY', 'BÀ ĐINH THỊ LỤA, SĐT 0912 345 678, XÓM BÃI SẬY'),
+    ('ADDRESS', 'BẢN NÀ LỐC', 'ÔNG LÒ VĂN PỌM, BẢN NÀ LỐC'),
+    ('NAME', 'BAN VAN SINH', 'LE VAN AN, BAN VAN SINH, CCCD 001203004567'),
+    # a person named Giáng is no feast
+    ('DOB', '1950', 'Bà Giáng sinh năm 1950 ở tổ 2.'),
+    # a hotline is public, a person's number next to it is not
+    ('PHONE', '0987654321', 'Hotline của chị Ngân: 0987654321.'),
+    # a list headed by the condition its named people share
+    ('SENSITIVE', 'bị tâm thần', 'Danh sách người bị tâm thần: ông Lê Văn Tám (tổ 3), bà Hồ Thị Mến.'),
+    # a name right before an ID code, and a name opening a quoted letter after a label's colon
+    ('NAME', 'Mùa Thị Dở', 'Thẻ BHYT của bà Mùa Thị Dở DN4010123456789 bị sai ngày sinh.'),
+    ('PASSPORT', 'B7305912', 'Anh Lương Văn Hậu B7305912 xin gia hạn tạm trú.'),
+    ('NAME', 'Đặng Văn Tuấn', 'Nội dung đơn: "Tôi Đặng Văn Tuấn, trú tại tổ 4, xin trình bày."'),
+    # a person's tax code stays hidden even after a company is named
+    ('TAX', '8123456790', 'Công ty Minh Phát khấu trừ thuế theo MST 8123456790 của anh Tùng.'),
+]
+
+
+@pytest.mark.parametrize(("kind", "value", "text"), M_COUSIN_CASES)
+def test_mechanisms_cover_cousins_of_slice_m_misses(kind: str, value: str, text: str) -> None:
+    """Slice M's misses became mechanisms; these are the same families in other words."""
+    assert_covered(kind, value, text, [f for f in find_pii(text) if f.kind == kind])
+
+
+@pytest.mark.parametrize("text", [
+    'Hòm thư công vụ của tổ một cửa: motcua.xaanphu@angiang.gov.vn',
+    'Mọi khoản ủng hộ gửi vào tài khoản quỹ khuyến học 1234.0.5678901 (Kho bạc).',
+    'Ủng hộ qua tài khoản 0071000123456 Vietcombank, chủ tài khoản Ủy ban MTTQ xã.',
+    'Ngày sinh: 12/03/1990, ngày cấp: 01/02/2021',
+    'Xã có ba người Kinh và hai người Tày trúng tuyển.',
+    'Chính sách dân tộc Khmer được triển khai ở Sóc Trăng.',
+    'Trường mầm non có 4 ổ dịch thủy đậu trong tháng.',
+    'OTP 482913, hết hạn sau 5 phút, 2 lần nhập sai',
+    'Xe ô tô BKS 51K 123 45 đỗ trước cổng trường.',
+    'HTX Nông nghiệp Hòa Bình, MST 0312345678, đăng ký kinh doanh tại phường.',
+    'Công ty TNHH Minh Phát có MST là 0109876543.',
+    'Bà sinh hai đứa con, mỗi đứa cách nhau ba năm.',
+    'Kính gửi: Ủy Ban Nhân Dân Phường Hòa Khánh.',
+    'Trao kỷ niệm chương 20 năm, 25 năm, 35 năm công tác cho 12 cán bộ.',
+    'Mật khẩu phải có chữ hoa, chữ thường, số và ký tự đặc biệt.',
+    'Sách hướng dẫn có ISBN 978-604-9876-54-3, phát cho các tổ.',
+    'Dịp Phục sinh 2027 giáo xứ tổ chức rước kiệu.',
+    'Bà con gọi tổng đài 0236 3822 115 khi có cháy.',
+    'Số máy trực ban Công an xã: 0214.385.6677, trực 24/24.',
+    'Danh sách người khuyết tật cần rà soát lại trong quý IV.',
+    'Ghi chú: Theo Quyết Định Số 12 Của Ủy Ban.',
+])
+def test_slice_m_mechanisms_leave_ordinary_text_alone(text: str) -> None:
+    """Office mailboxes and fund accounts, a card's issue date after a birth date, counts of people of a group,
+    a policy, an outbreak, a count after an OTP, a car's "tô", a company's own tax code: nothing more than the one value each may hold."""
+    found = [(f.kind, f.value) for f in find_pii(text) if f.kind != "PLATE"]
+    assert found in ([], [("DOB", "12/03/1990")], [("SECRET", "482913")]), found

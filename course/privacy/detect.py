@@ -118,6 +118,8 @@ PHONE_WORDS = re.compile(r"(?:điện thoại|\bĐT\b|\bSĐT\b|\bsđt\b|\bđt\b|
 # "sinh" inside these words is not a birth: phát sinh, học sinh, vệ sinh, hy sinh, khai sinh ...
 NOT_BIRTH_BEFORE = {"phát", "học", "khai", "vệ", "hy", "sơ", "giáng", "tái", "ký", "thí", "nữ", "hộ", "sản",
                     "dân", "vi", "mưu", "an", "kiếm", "tử", "phục", "hồi", "đỡ", "sinh", "trường", "lưu", "giáo"}
+HOLIDAY_BEFORE_SINH = frozenset({"giáng", "phục"})
+FEAST_WORD_BEFORE = re.compile(r"(?i:lễ|mùa|đêm|dịp|ngày|tết|đón|mừng|chúc)\s+$")
 BANK_RE = re.compile(_NOT_DIGIT_BEFORE + r"\d(?:[\s.-]?\d){5,18}" + _NOT_DIGIT_AFTER)
 
 TAX_CONTEXT = re.compile(r"(?:mã số thuế|\bMST\b|\bMTS\b|mã số doanh nghiệp|mã thuế)", re.I)
@@ -128,6 +130,9 @@ PLATE_RE = re.compile(
     r"(?<![\w/])\d{2}\s?-?\s?[A-ZĐ]{1,2}\d?\s?[-.\s]?\s?\d{3}[.\s-]?\d{2}(?![\d/\w])"
     r"|(?<![\w/])\d{2}[A-ZĐ]{1,2}\d?[-.\s]?\d{4}(?![\d/\w])"
 )
+# The five digits split any way, as read off the plate ("29B1 - 46 2 37"), after a plate word.
+PLATE_SPLIT_RE = re.compile(r"(?<![\w/])\d{2}\s?-?\s?[A-ZĐ]{1,2}\d?\s?[-.]?\s?\d(?:[.\s]?\d){4}(?![\d/\w]|[.\s]\d)")
+PLATE_CONTEXT = re.compile(r"\b(?:bien so|bien kiem soat|bks|bien xe)\b")
 
 DATE_PART = (
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}"
@@ -144,18 +149,28 @@ DOB_RE = re.compile(
     r"\s*[:：]?\s*(?P<date>" + DATE_PART + r"|(?:19|20)\d{2})(?!\d)",
     re.I,
 )
+# The next person's date after a birth date, in the same label: "; của chồng: 04.12.1990", ", con gái 05/6/2015".
+_KIN = r"(?:vợ|chồng|con|bố|mẹ|cha|ông|bà|anh|chị|em|cháu|bé|vo|chong|bo|me|ong|ba|chi|chau|be)"
+MORE_BIRTH_DATES = re.compile(r"\s*[;,]\s*(?:c[ủu]a\s+(?:[\wÀ-ỹ]+\s+){0,2}[\wÀ-ỹ]+|" + _KIN + r"(?:\s+[\wÀ-ỹ]+)?)\s*[:：]\s*(?P<date>"
+                              r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2})(?!\d)", re.I)
 # A date spoken in words after "sinh": "sinh ngày mười lăm tháng tám năm hai nghìn không trăm mười chín".
 _NUM_WORD = (r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|khong|tram|nghin|ngan|linh|le|mot|mươi|"
              r"gieng|chap)")
-SPOKEN_DOB_RE = re.compile(r"\bsinh\s+(?P<date>(?:ngay|mung|mong)\s+(?:" + _NUM_WORD + r"\s+){1,3}thang\s+(?:"
-                           + _NUM_WORD + r"\s+){1,2}nam(?:\s+" + _NUM_WORD + r"){1,8})\b")
+# Also said the Southern way ("sanh"), without "ngày" ("sanh mười lăm tháng Giêng năm bốn mươi tám"), and read as three
+# groups after the label ("ngày sinh: mười tám, không bốn, năm mươi tư").
+_NUM_GROUP = r"(?:" + _NUM_WORD + r")(?:\s+" + _NUM_WORD + r"){0,3}"
+SPOKEN_DOB_RE = re.compile(r"\bs[ia]nh\s+(?P<date>(?:(?:ngay|mung|mong)\s+)?(?:" + _NUM_WORD + r"\s+){1,3}thang\s+(?:"
+                           + _NUM_WORD + r"\s+){1,2}nam(?:\s+" + _NUM_WORD + r"){1,8})\b"
+                           r"|\bngay\s+s[ia]nh\s*(?:la\s*)?:?\s*(?P<groups>" + _NUM_GROUP + r"(?:\s*,\s*" + _NUM_GROUP + r"){2})\b")
 # "Quàng Thị Bun – 02/04/1938 – 0141…": a full date right after a name in a list is the date of birth.
 DATE_AFTER_NAME = re.compile(r"\s*[–—-]\s*(?P<y>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2})(?![\d/.])"
                              # "Lò Văn Tám (12/3/1961)", "Lò Văn Tám, 12-3-1961, bản …", "Lò Thị Bun: 1938": a date or a
                              # year right after a name in a list or a record is the birth date (years before 2023)
                              r"|\s*[(,:–—-]\s*(?:s\.?\s*|sinh\s+|ns\s*:?\s*|sn\s*:?\s*)?"
                              r"(?P<y2>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19\d{2}|20[01]\d|202[0-2])"
-                             r"|(?:19[2-9]\d|200\d|201[0-2])(?=\s*[,;)–—-]))(?![\d/.])")
+                             r"|(?:19[2-9]\d|200\d|201[0-2])(?=\s*[,;)–—-]))(?![\d/.])"
+                             # a full date alone in brackets after a name, a child's too: "Lý Văn Phú (03/02/2024)"
+                             r"|\s*\(\s*(?P<y3>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})\s*\)")
 
 # Capital letters only: the range À-Ỹ also holds the small letters ("đến 2020 được" is not a street).
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9 + 1)) if c.isupper())
@@ -223,6 +238,9 @@ ENGLISH_PLACE = re.compile(r"(?:\b(?:lives?|living|lived|resides?|residing|stays
 # A village named after "về/ở/tại" or after a comma in a sentence that holds a person's name.
 VILLAGE_RE = re.compile(r"(?:\b(?:ve|o|tai|tru tai|que)\s+|,\s*|\(\s*)(?P<v>(?:ban|thon|xom|ap|buon|plei|lang|noc|phum|soc)"
                         r"\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})")
+# The same in capitals, as forms are filled in: ", THÔN KHUỔI PHẨY", "Ở XÓM ĐỒI" ("BẢN" only with its accent: "BÀN" is a family name).
+VILLAGE_CAPS_RE = re.compile(r"(?:\b(?:VE|O|TAI|TRU TAI|QUE)\s+|,\s*|\(\s*)(?P<v>(?:BAN|THON|XOM|AP|BUON|PLEI|LANG|NOC|PHUM|SOC)"
+                             r"\s+[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2})\b")
 # A chain of place units, on folded text that keeps capitals: "phòng 204, nhà số 15 ngõ 62 phố Trần Hưng Đạo",
 # "xóm Bưa, thôn Đồng Bến", "ki-ốt số 12 chợ Phương Lâm", "căn hộ 1507 tòa B chung cư Hòa Bình Green".
 # "sn 32, ng 5, tổ 8": "sn" is a house number (not "sinh năm") and "ng" a lane when another unit follows
@@ -398,8 +416,12 @@ DIGIT_RUN = re.compile(r"(?<![\w/.,-])\d(?:" + _RUN_SEP + r"?\d){8,18}(?![\w/]|[
 SLASH_RUN = re.compile(r"(?<![\w/.-])\d{3,4}(?:/\d{3,4}){2,3}(?![\w/-])"
                        r"|(?<![\w/.-])\d(?: ?/ ?\d){8,18}(?![\w/-])")  # and one digit per box between slashes: "0/7/9/2/…"
 # Groups of three to five digits set apart by two or three spaces, as on a form printed wide: "0920  8700  4415".
+# One digit per box, the boxes drawn with two or three spaces: "0  3  6  2  0  5  0  1  1  9  0  4".
+SPACED_DIGITS = re.compile(r"(?<![\w/.,-])\d(?:[ \t]{2,3}\d){8,18}(?![\w/]|[.,]\d)")
 WIDE_GROUPS = re.compile(r"(?<![\w/.,-])\d{3,5}(?:[ \t]{2,3}\d{3,5}){2,4}(?:[ \t]{2,3}\d{1,2})?(?![\w/]|[.,]\d)")
 # The name of a passport's letter read aloud, right before the digits: "xê" / "cê" (C), "bê" (B), "pê" (P) ...
+_LETTER_NAME = r"(?:a|be|bo|xe|ce|de|do|e|ep|gie|ge|go|hat|i|ca|ka|en|en no|em|o|pe|quy|e ro|es|et|te|to|u|ve|vo|ich xi|i dai)"
+BHYT_LETTERS_SPOKEN = re.compile(r"\b" + _LETTER_NAME + r"\s*[,.-]?\s*" + _LETTER_NAME + r"\s*[,.:-]?\s*$")
 PASSPORT_LETTER_SPOKEN = re.compile(r"\b(?:(?:chu cai|chu)\s+)?(?:xe|ce|be|pe|gie|ca|e|en no|[bcegknp])\s*[,.:-]?\s*$")  # or the letter
 # written, after "chữ" too
 # A plate, a passport or a BHYT code typed one character per box of a printed form: "3 0 A - 5 1 2 . 8 6"
@@ -883,7 +905,7 @@ def _classify_digits(digits: str, low: str, start: int, end: int, text: str) -> 
     # (dotted thousands, a currency or unit after it) or a procedure code ("2.000986.000.00.00.H56").
     raw = text[start:end]
     if (money_like or ORDINARY_CODE.match(text, start) or re.match(r"[.-][A-Za-z]", text[end:end + 2])
-            or DOCUMENT_BEFORE.search(before)
+            or DOCUMENT_BEFORE.search(before) or BOOK_NUMBER_BEFORE.search(before)
             or re.search(r"(?:\+\d{1,3}|\(\+?\d{1,4}\)|\b84)[\s.-]*$", text[max(0, start - 8):start])):
         return None
     if len(digits) == 9:
@@ -907,8 +929,22 @@ DOCUMENT_BEFORE = re.compile(r"\b(?:giay phep|quyet dinh|cong van|van ban|hop do
                              r"|giay chung nhan|gcn|ma ho so|so ho so|ho so|van don|ma van don|seri|serial|so hieu|don hang"
                              r"|ma don|thua|to trinh|ke hoach|thong bao|giay moi|ma giao dich|ma tra cuu|ma bien nhan"
                              r"|giay bien nhan|so vao so|ma thu tuc|ma bao cao)(?:\s+[a-z]{1,6}){0,2}\s*(?:so|ma)?\s*[:.]?\s*$")
+# A book's or a journal's number: "Mã số ISBN của tài liệu tập huấn 978-604-57-1234-5" (folded).
+BOOK_NUMBER_BEFORE = re.compile(r"\b(?:isbn|issn)\b")
 # Ordinary codes made of digit groups: national procedure codes "1.001612.000.00.00.H28".
 ORDINARY_CODE = re.compile(r"\d\.\d{6}\.\d{3}\.\d{2}\.\d{2}")
+
+
+BOX_EDGES = {"(": ")(", "[": "][", "|": "|"}  # the first box's opening mark -> the mark between boxes
+
+
+def _with_box_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a digit run typed in boxes ("(0)(7)…(2)", "[0][7]…[2]", "|0|7|…|2|") to its first and last box."""
+    opening = text[start - 1:start]
+    between = BOX_EDGES.get(opening)
+    if between and text[end:end + 1] == between[0] and between in text[start:end]:
+        return start - 1, end + 1
+    return start, end
 
 
 def _extra_ids(text: str, low: str) -> list[Finding]:
@@ -918,17 +954,21 @@ def _extra_ids(text: str, low: str) -> list[Finding]:
     def add(kind: str, start: int, end: int) -> None:
         out.append(Finding(kind, start, end, text[start:end]))
 
-    for rx in (DIGIT_RUN, SLASH_RUN, WIDE_GROUPS) if "/" in text else (DIGIT_RUN, WIDE_GROUPS):
+    for rx in (DIGIT_RUN, SLASH_RUN, WIDE_GROUPS, SPACED_DIGITS) if "/" in text else (DIGIT_RUN, WIDE_GROUPS, SPACED_DIGITS):
         for m in rx.finditer(text):
             if TABLE_CELLS.search(m.group()):
                 continue  # "… | 29-H1 456.78 | 0913 478 256": cells of a table row, each found on its own
             kind = _classify_digits(_digits(m.group()), low, m.start(), m.end(), text)
-            a, b = m.span()
-            if text[a - 1:a] == "(" and text[b:b + 1] == ")" and ")(" in m.group():
-                a, b = a - 1, b + 1  # "(0)(0)(1)…(2)": the first and last box whole
+            a, b = _with_box_edges(text, *m.span())
             if kind:
                 add(kind, a, b)
     for start, end, digits in number_runs(text, low, 5):
+        # a health-insurance code read aloud: two letters' names, then the level, the province and ten digits
+        # ("tê e một, không một, không một ba bốn …")
+        letters = BHYT_LETTERS_SPOKEN.search(low, max(0, start - 24), start) if len(digits) == 13 else None
+        if letters and re.search(r"\b(?:bhyt|bao hiem)\b", _folded_before(low, letters.start(), 50)):
+            add("INSURANCE", letters.start(), end)
+            continue
         # a passport read aloud: the letter's name, then seven digits ("xê bốn năm một, tám hai không chín")
         letter = PASSPORT_LETTER_SPOKEN.search(low, max(0, start - 14), start)
         if letter and len(digits) in (7, 8) and PASSPORT_CONTEXT.search(_folded_before(low, letter.start(), 40)):
@@ -1018,9 +1058,14 @@ OFFICE_LINE_BEFORE = re.compile(
     r"\b(?:duong day nong|tong dai|hotline|(?:so )?(?:dien thoai |dt |may )?truc(?: ban| truc)?)(?: (?:chinh thuc|tiep dan|tiep nhan|phan anh))?"
     r" (?:cua |tai )?(?:ubnd|uy ban|phuong|xa|thi tran|cong an|so|phong chay chua chay|pccc|cuu hoa|huyen|quan|y te|quan su"
     r"|dien luc|ngan hang|benh vien|tram y te|truong|ban quan ly|trung tam|chi cuc|cuc|bhxh|bao hiem xa hoi|van phong"
-    r"|tru so|bo phan mot cua|bo phan tiep nhan|hdnd|mat tran|doi quan ly|cong ty)\b[^,;()]{0,40}$")
+    r"|tru so|bo phan mot cua|bo phan tiep nhan|hdnd|mat tran|doi quan ly|cong ty)\b[^,;()]{0,40}$"
+    r"|\b(?:duong day nong|tong dai|hotline)\s*:?\s*$")  # a hotline is public by nature, whoever runs it
 
 
+# A company's own tax code right after its name: "Công ty cổ phần Sông Đà có mã số thuế 5400101273" (folded, capitals kept).
+COMPANY_TAX_BEFORE = re.compile(r"\b(?i:cong ty|doanh nghiep|hop tac xa|htx|tap doan)(?: [a-z]+){0,3}(?: [A-Z][\w&-]*(?: [a-z]+){0,2}?)+,?"
+                                r" (?:(?i:co|voi|la) )?(?i:ma so thue|mst|ma so doanh nghiep)\s*(?:(?i:la)\s*)?:?\s*$")
+CAR_BEFORE = re.compile(r"(?<!\w)[ôÔ] $")  # "ô tô", the car
 # A sentence's end: a stop, a semicolon, "!" or "?" before a space, or a line break.
 SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 # A public office's own place, in the sentence ("Tọa độ trụ sở UBND phường: …") is published, not a person's.
@@ -1029,18 +1074,26 @@ OFFICE_PLACE_WORDS = re.compile(r"\b(?:tru so|ubnd|uy ban|co quan|van phong|nha 
 
 # An office's own account or mailbox, published for payments and documents: "Tài khoản thu phí của UBND xã mở tại Kho bạc …",
 # "Hộp thư điện tử của cơ quan: …" (folded, in the clause before the value).
+# An office's mailbox or a fund's account named as such: "hòm thư công vụ …", "tài khoản quỹ vì người nghèo …",
+# "Ủy ban MTTQ phường tiếp nhận tại tài khoản …".
+_MAILBOX = r"(?:tai khoan|so tai khoan|stk|hop thu|hom thu|thu dien tu|email|dia chi thu)"
 OFFICE_ACCOUNT_BEFORE = re.compile(
-    r"\b(?:(?:tai khoan|so tai khoan|stk|hop thu|thu dien tu|email|dia chi thu)(?: [a-z]+){0,3} cua (?:co quan|ubnd|uy ban|phuong|xa"
-    r"|thi tran|don vi|van phong|bo phan mot cua|quy|hoi|truong|tram y te|ban)|kho bac)\b(?! vien)")  # not "hội viên"
+    r"\b(?:" + _MAILBOX + r"(?: [a-z]+){0,3} cua (?:co quan|ubnd|uy ban|phuong|xa"
+    r"|thi tran|don vi|van phong|bo phan mot cua|quy|hoi|truong|tram y te|ban)|kho bac"
+    r"|" + _MAILBOX + r"(?: [a-z]+){0,2} (?:cong vu|gop y)|(?:tai khoan|stk)(?: cua)? quy"
+    r"|(?:uy ban|ubnd|mttq|mat tran)(?: [a-z]+){0,5} (?:tiep nhan|nhan ung ho|nhan) (?:tai|qua|vao) (?:so )?tai khoan)\b(?! vien)")  # not "hội viên"
+# The holder named after the value: "… 0011001234567 Vietcombank, chủ tài khoản Ủy ban MTTQ …", "… 3761… là của phường".
+OFFICE_ACCOUNT_AFTER = re.compile(r"[^.;!?\n]{0,30}?(?:\bchu tai khoan\s*:?\s*(?:la\s+)?(?:uy ban|ubnd|mttq|quy|phuong|xa|co quan|truong"
+                                  r"|tram y te|hoi)|\b(?:deu )?la cua (?:phuong|xa|ubnd|uy ban|co quan|quy|don vi))\b")
 
 
 def _office_line(text: str, low: str, start: int, before: re.Pattern[str] = OFFICE_LINE_BEFORE, whole_sentence: bool = False) -> bool:
     """The value at `start` is an office's published line (or, with OFFICE_ACCOUNT_BEFORE, its account or mailbox)."""
     cut = r"[.;!?\n](?:\s|$)" if whole_sentence else r"[.;!?\n](?:\s|$)|,"
     clause = re.split(cut, low[max(0, start - 120):start])[-1]
-    m = before.search(clause)
+    m = max(before.finditer(clause), key=lambda o: o.start(), default=None)  # the office named last owns the value
     return m is not None and not person_cue(text[start - len(clause) + m.start():start]) and not re.search(
-        r"\b(?:rieng|ca nhan|cua (?:ong|ba|anh|chi|em|co|chu|bac))\b(?! quan)", clause)  # "của cô", not "của cơ quan"
+        r"\b(?:rieng|ca nhan|cua (?:ong|ba|anh|chi|em|co|chu|bac))\b(?! quan)", clause[m.start():])  # "của cô", not "của cơ quan"
 
 
 def _merge_addresses(text: str, found: list[Finding]) -> list[Finding]:
@@ -1287,11 +1340,16 @@ def find_pii(text: str) -> list[Finding]:
             add("TAX", m)
     for m in PLATE_RE.finditer(text):
         add("PLATE", m)
+    for m in PLATE_SPLIT_RE.finditer(text) if "bien" in low or "bks" in low else ():
+        if PLATE_CONTEXT.search(_folded_before(low, m.start(), 30)):
+            add("PLATE", m)
     for m in DOB_RE.finditer(text):
         glued = re.search(r"([\wÀ-ỹ]+) $", text[max(0, m.start() - 12) : m.start()])  # "vệ sinh", not "An, sinh"
         g0 = max(0, m.start() - 12) + glued.start(1) if glued else 0
         at_start = glued is not None and not text[max(0, g0 - 3):g0].strip(" \"'(")  # "Học sinh năm 2024 …" opens the text
-        word = (glued.group(1).lower() if glued and (not glued.group(1)[0].isupper() or at_start)
+        feast = glued is not None and glued.group(1).lower() in HOLIDAY_BEFORE_SINH and FEAST_WORD_BEFORE.search(
+            text, max(0, g0 - 8), g0) is not None  # "Lễ Giáng sinh 2026", "mùa Phục sinh": a feast, not "bà Giáng"
+        word = (glued.group(1).lower() if glued and (not glued.group(1)[0].isupper() or at_start or feast)
                 else "")  # "Kiếm sinh": a name
         if m.group().lower().startswith("sinh") and (
                 word in NOT_BIRTH_BEFORE or (word == strip_diacritics(word) and word in _NOT_BIRTH_ASCII)):
@@ -1299,11 +1357,16 @@ def find_pii(text: str) -> list[Finding]:
         if _group_subject(low, m.start(), text):
             continue
         add("DOB", m, "date")
-    for m in SPOKEN_DOB_RE.finditer(low) if "sinh" in low else ():
+        end = m.end()
+        while (more := MORE_BIRTH_DATES.match(text, end)) is not None:  # "Ngày sinh của vợ: …; của chồng: 04.12.1990"
+            add("DOB", more, "date")
+            end = more.end()
+    for m in SPOKEN_DOB_RE.finditer(low) if "sinh" in low or "sanh" in low else ():
         glued = re.search(r"([a-z]+) $", low[max(0, m.start() - 12) : m.start()])
         if glued and glued.group(1) in _NOT_BIRTH_ASCII:
             continue
-        found.append(Finding("DOB", m.start("date"), m.end("date"), text[m.start("date"):m.end("date")]))
+        g = "date" if m.group("date") else "groups"
+        found.append(Finding("DOB", m.start(g), m.end(g), text[m.start(g):m.end(g)]))
     for rx in ADDRESS_RES:
         for m in rx.finditer(text):
             start = m.start("addr")
@@ -1472,7 +1535,9 @@ def find_pii(text: str) -> list[Finding]:
             if (kind == "NAME" and lv and text[e + lv.start("v"):e + lv.end("v")].islower()
                     and (noun.isascii() or noun in ("bản", "thôn", "xóm", "ấp", "buôn", "làng"))):
                 found.append(Finding("ADDRESS", e + lv.start("v"), e + lv.end("v"), text[e + lv.start("v"):e + lv.end("v")]))
-        for m in VILLAGE_RE.finditer(folded_case):
+        caps = VILLAGE_CAPS_RE.finditer(folded_case) if re.search(r"[A-Z]{3}", folded_case) else ()
+        for m in (*VILLAGE_RE.finditer(folded_case), *(c for c in caps if not c.group("v").startswith("BAN ")
+                                                        or text[c.start("v"):].startswith("BẢN"))):
             if re.search(r"(?:truong|pho|gia|bi thu|cong an|chi bo)\s*$", low[max(0, m.start() - 12):m.start()]):
                 continue
             found.append(Finding("ADDRESS", m.start("v"), m.end("v"), text[m.start("v"):m.end("v")]))
@@ -1488,10 +1553,14 @@ def find_pii(text: str) -> list[Finding]:
                 and bisect.bisect_left(person_starts, s1) > bisect.bisect_left(person_starts, s0)):
             found.append(Finding("ADDRESS", a, b, text[a:b]))
     for kind, start, end in names:
+        if kind == "NAME" and text[end:end + 1].isdigit():  # "bà Hờ Thị Mai N1829374": the code's letter is no name word
+            end = text.rfind(" ", start, end)
+            if end <= start:
+                continue
         found.append(Finding(kind, start, end, text[start:end]))
         year = (YEAR_AFTER_NAME.match(text, end) or DATE_AFTER_NAME.match(text, end)) if kind == "NAME" else None
         if year:  # "Ông Mùa A Vàng (1958)": a year in brackets right after a name is the year of birth
-            add("DOB", year, "y" if year.group("y") else "y2")
+            add("DOB", year, next(g for g in ("y", "y2", "y3") if year.groupdict().get(g)))
     if name_starts or "sinh" in low:  # anchored by a name or by a birth date already found ("sinh 9-12-1990, nhập sai thành …")
         found += _old_dates_of_people(text, low, sorted(name_starts + [f.start for f in found if f.kind == "DOB"]))
     if name_starts and EXCEL_BIRTH_CUE.search(low):
@@ -1511,9 +1580,14 @@ def find_pii(text: str) -> list[Finding]:
         m = ANY_DATE_RE.match(low, f.end + alt.end()) if alt else None
         if m and re.search(r"\d", m.group()):
             found.append(Finding("DOB", m.start(), m.end(), text[m.start():m.end()]))
+    # "ô tô BKS …", "xe ô tô Ford": the car's "tô" is no group ("tổ"), whatever capital word follows it
+    found = [f for f in found if f.kind != "ADDRESS" or not (f.value[:3].lower() == "tô " and CAR_BEFORE.search(text, 0, f.start))]
     # An office's own line ("Đường dây nóng của UBND phường: 0243 …") is published, not a person's number.
-    found = [f for f in found if f.kind != "PHONE" or not _office_line(text, low, f.start)]
-    found = [f for f in found if f.kind not in ("BANK", "EMAIL") or not _office_line(text, low, f.start, OFFICE_ACCOUNT_BEFORE, True)]
+    found = [f for f in found if f.kind not in ("PHONE", "TAX") or not _office_line(text, low, f.start)]  # ten digits read as a tax code too
+    found = [f for f in found if f.kind not in ("TAX", "PHONE", "BANK", "CMND", "CCCD")
+             or not COMPANY_TAX_BEFORE.search(folded_case, max(0, f.start - 80), f.start)]  # the number read any way
+    found = [f for f in found if f.kind not in ("BANK", "EMAIL") or not (
+        _office_line(text, low, f.start, OFFICE_ACCOUNT_BEFORE, True) or OFFICE_ACCOUNT_AFTER.match(low, f.end))]
 
     # Resolve overlaps: keep higher priority, then the longer span.
     found.sort(key=lambda f: (-PRIORITY[f.kind], -(f.end - f.start), f.start))

@@ -306,10 +306,12 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
             found = _joined(text, folded, run, out[-1][2])
         if found is None and len(run) >= 4:
             found = _caps_inner(text, run) or _name_after_origin(text, run)
-        if (found is None and len(run) >= 3 and not text[max(0, run[0][0] - 3):run[0][0]].strip(" \"'(")
+        if (found is None and len(run) >= 3 and (not text[max(0, run[0][0] - 3):run[0][0]].strip(" \"'(“")
+                                                 or re.search(r":\s*[\"“]?\s*$", text[max(0, run[0][0] - 4):run[0][0]]))
                 and not text[run[0][0]:run[-1][1]].isupper()
                 and not _in(text[run[0][0]:run[0][1]], SURNAMES_VI, SURNAMES_BARE, _bare_context(text, run[0][0]))):
-            found = _judge(text, folded, words, i0 + 1, run[1:])  # "Trẻ Mua Thị Lan …": a word opening the text, then a name
+            # "Trẻ Mua Thị Lan …": a word opening the text (or a label's colon: 'Trích đơn: "Tôi Lâm Văn Sáng'), then a name
+            found = _judge(text, folded, words, i0 + 1, run[1:])
         if found is None:
             continue
         start, end = found

@@ -151,6 +151,10 @@ def number_runs(text: str, low: str, min_words: int = 4) -> list[tuple[int, int,
         pieces: list[tuple[int, int]] = []  # token spans of the current sub-run
         for t in re.finditer(r"[a-z]+|\d+", m.group()):
             a, b = m.start() + t.start(), m.start() + t.end()
+            if low[a:b] == "nam" and pieces and _years_after_count(text, low, pieces[-1], b):
+                _flush(pieces, low, out, min_words)  # "30 năm, 40 năm": years after a count, not the digit five
+                pieces = []
+                continue
             if t.group().isdigit() or _is_number_word(low[a:b], text[a:b]):
                 pieces.append((a, b))
                 continue
@@ -158,6 +162,16 @@ def number_runs(text: str, low: str, min_words: int = 4) -> list[tuple[int, int,
             pieces = []
         _flush(pieces, low, out, min_words)
     return out
+
+
+def _years_after_count(text: str, low: str, prev: tuple[int, int], b: int) -> bool:
+    """ "năm" ending at `b` after the digits `prev` is the unit of a count ("30 năm, 40 năm", "15 năm tuổi Đảng"), not the
+    digit five inside a number read half in digits ("09 bảy 3 năm 2 …")."""
+    if not low[prev[0]:prev[1]].isdigit() or prev[1] - prev[0] < 2:
+        return False
+    nxt = re.match(r"\s*([a-z]+|\d+)?", low[b:b + 12])
+    word = nxt.group(1) if nxt else None
+    return word is None or low[b:b + 1] in ",.;" or not (word.isdigit() or _is_number_word(word, text[b + nxt.start(1):b + nxt.end(1)]))
 
 
 def _flush(pieces: list[tuple[int, int]], low: str, out: list[tuple[int, int, str]], min_words: int) -> None:

@@ -43,14 +43,49 @@ NOT_SECRET_CODE = re.compile(r"ma (?:ho so|don|van don|buu|tra cuu|thu tuc|so th
 HANDOVER_VERB = re.compile(r"\b(?:doc|bao|cho|gui|nhan|dua|cung cap|xin|hoi|nhap|khai|noi|lay)"
                            r"(?: lai| giup| duoc| cho(?: [a-z]+){1,3}| giup (?:con|em|chau|toi|minh|anh|chi|co|chu|bac|ong|ba))? $")
 # A password spelled character by character: "là chữ hoa L, a, n, một chín năm chín", "gồm: h, o, a, số 5, @".
-_SPELLED_ITEM = (r"(?:(?:chu (?:in )?(?:hoa|thuong)|chu|so|ky tu|ky hieu|dau) )?(?:[a-z0-9@#$%&*!._-]"
-                 r"|(?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin)(?: (?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin)){0,5})")
+# A symbol said by its name ("a còng" @, "thăng" #, "gạch dưới" _, "chấm than" !), a letter's case said after it
+# ("chữ h viết hoa").
+_SYMBOL_NAME = r"(?:a cong|a moc|thang|gach duoi|gach ngang|gach chan|cham than|cham|dola|do la|phan tram|sao)"
+_SPELLED_ITEM = (r"(?:(?:chu (?:in )?(?:hoa|thuong)|chu|so|ky tu|ky hieu|dau) )?(?:" + _SYMBOL_NAME + r"(?![a-z])|[a-z0-9@#$%&*!._-]"
+                 r"|(?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin)(?: (?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin)){0,5})"
+                 r"(?: (?:viet|in|chu) (?:hoa|thuong))?")
 SPELLED_CHARS = re.compile(r"(?:\s+[a-z]+){0,3}?\s*(?:\bla|\bgom|:)\s*:?\s*(?P<v>" + _SPELLED_ITEM + r"(?:\s*,\s*" + _SPELLED_ITEM
                            + r"){2,15})(?![\w])")
 SPELLED_SECRET = re.compile(r"(?:\s+[a-z]+){0,4}?\s+la\s*:?\s+(?P<v>[a-z0-9@._-]+(?:\s+[a-z0-9@._-]+){0,5}?)\s*,?\s+"
                             r"(?:viet lien|go lien|viet thuong|viet hoa|khong dau|khong cach|lien nhau|chu thuong|chu hoa"
                             r"|khong viet hoa|tat ca viet)\b")
 _SHORT_SECRET_KEYS = ("cvv", "cvc", "otp", "pin", "ma pin", "ma xac", "ma bao mat", "so bao mat", "ma so bao mat", "so cvv")
+
+
+# More values of the same key after the first: "mã OTP 183920, 402917, 775301", "mật khẩu từ Ha@2025 sang Ha@2026#".
+_NEXT_VALUE = re.compile(r"\s*(?:,|;|/|->|→|\b(?:va|hoac|sang|thanh|roi|den|toi)\b)(?:\s+(?:doi|thanh|sang|la)\b)*\s*(?:(?:ma|mat khau|pass|so)\s+)?(?P<v>[^\s,;()\[\]\"“”]+)")
+# The value before its key: "mã 194027 là mã OTP …", "chuỗi Lan@1990 là mật khẩu …".
+SECRET_BEFORE_KEY = re.compile(r"\b(?:ma|so|chuoi|day so|day)\s+(?P<v>\d{4,8}|[^\s,;()]*\d[^\s,;()]*)\s+(?:chinh\s+)?la\s+(?:ma\s+)?"
+                               r"(?:otp|pin|mat khau|password|pass|xac thuc|xac nhan|kich hoat)\b")
+
+
+def _same_shape(first: str, other: str) -> bool:
+    """`other` is typed like the secret `first`: digits of about its length, or letters with digits or symbols."""
+    if first.isdigit():
+        return other.isdigit() and abs(len(other) - len(first)) <= 2
+    return len(other) >= 4 and re.search(r"\d", other) is not None and re.search(r"[A-Za-z]", other) is not None
+
+
+def _following_values(text: str, low: str, a: int, b: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the values that continue a secret found at text[a:b], up to `end`."""
+    out: list[tuple[int, int]] = []
+    first = text[a:b]
+    while (m := _NEXT_VALUE.match(low, b, end)) is not None:
+        va, vb = m.span("v")
+        while vb > va and text[vb - 1] in ".:":
+            vb -= 1
+        if not _same_shape(first, text[va:vb]):
+            break
+        while text[vb:vb + 1] == "!":
+            vb += 1  # a "!" glued to it, where the window was cut
+        out.append((va, vb))
+        b = vb
+    return out
 
 
 def _after_keys(text: str, low: str, is_email: Callable[[str], bool]) -> list[tuple[int, int]]:
@@ -68,7 +103,7 @@ def _after_keys(text: str, low: str, is_email: Callable[[str], bool]) -> list[tu
             continue  # "wifi: NhaTro_Hong5G, pass: …": what follows "wifi" is the network's name; the password has its own key
         short = k.group().startswith(_SHORT_SECRET_KEYS) or k.group().startswith(("ba ", "3 "))
         chars = SPELLED_CHARS.match(low, k.end(), end_win)
-        if chars and re.search(r"(?:^|, ?|(?:hoa|thuong|chu) )[a-z@#$%&*!](?:,|$)", chars.group("v")):
+        if chars and re.search(r"(?:^|, ?|(?:hoa|thuong|chu) )[a-z@#$%&*!](?:,|$| (?:viet|in|chu) )", chars.group("v")):
             out.append((chars.start("v"), chars.end("v")))
             continue
         # the value read aloud or typed digit by digit: "là năm hai tám, một chín bốn", "là 8 4 2 6 9"
@@ -84,6 +119,7 @@ def _after_keys(text: str, low: str, is_email: Callable[[str], bool]) -> list[tu
         if spoken:
             a, b = min(spoken)
             out.append((a, b))
+            out += _following_values(text, low, a, b, end_win)
             continue
         # a value in quotes after the key: "pass là 'hoa hong 123'"
         quoted = re.match(r"(?:\s+[a-z]+){0,4}?\s*(?:\bla|:|=)\s*['\"“‘«](?P<v>[^'\"”’»\n]{3,40})['\"”’»]", low[k.end():end_win])
@@ -111,6 +147,7 @@ def _after_keys(text: str, low: str, is_email: Callable[[str], bool]) -> list[tu
             if paired or re.fullmatch(r"\d{3,8}", tok):
                 if short or len(tok) >= 4:
                     out.append((a, b))
+                    out += _following_values(text, low, a, b, end_win)
                     break
                 continue
             mixed = re.search(r"\d", tok) and re.search(r"[A-Za-z]", tok)
@@ -120,6 +157,7 @@ def _after_keys(text: str, low: str, is_email: Callable[[str], bool]) -> list[tu
                 while text[b:b + 1] == "!":
                     b += 1  # "…: Vanhoa2026! — lỡ gõ": a "!" glued to a password may be part of it (the clause was cut there)
                 out.append((a, b))
+                out += _following_values(text, low, a, b, end_win)
                 break
     return out
 
@@ -147,4 +185,5 @@ def find_secrets(text: str, low: str, is_email: Callable[[str], bool]) -> list[t
             spans.append((start, end))
     spans += [m.span("v") for m in SECRET_WORDS_RE.finditer(low)]  # four to eight digits read aloud
     spans += [m.span("v") for m in SECURITY_ANSWER_RE.finditer(low)] if "cau hoi" in low or "question" in low else []
+    spans += [m.span("v") for m in SECRET_BEFORE_KEY.finditer(low)] if " la " in low else []
     return spans + _after_keys(text, low, is_email)

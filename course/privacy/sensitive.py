@@ -41,7 +41,8 @@ _DISEASE = (
     r"tieu duong|dai thao duong|tam than|tram cam(?: sau sinh)?|tu ky|bai nao|dong kinh|phong(?! toa)|giang mai|"
     r"benh lau|dot quy|tai bien(?: mach mau nao)?|liet(?: nua nguoi| hai chan| toan than)?|suy than|"
     r"roi loan tam than|roi loan (?:luong cuc|lo au|nhan cach|phat trien)|tam than phan liet|thieu nang(?: tri tue)?|"
-    r"tang dong|adhd|thalassemia|tan mau(?: bam sinh)?|hiv duong tinh|sot ret|sui mao ga|benh xa hoi|ma tuy|nghien|covid(?:-19)?|"
+    r"tang dong|adhd|thalassemia|tan mau(?: bam sinh)?|mau kho dong|hemophilia|"
+    r"tay chan mieng|thuy dau|quai bi|bach hau|ho ga|uon van|rubella|cum a(?: ?h\d ?n\d)?|hiv duong tinh|sot ret|sui mao ga|benh xa hoi|ma tuy|nghien|covid(?:-19)?|"
     r"than nhan tao|hen suyen|xo gan|alzheimer|parkinson|down|hoi chung down|suy tim|benh tim|tim mach|"
     r"cao huyet ap|benh phoi|bai liet|mu|diec|cam diec|thieu mau|suy giam tri nho)(?: do [1-4])?"
 )
@@ -50,7 +51,7 @@ ETHNIC = ("kinh|tay|thai|muong|khmer|hoa|nung|mong|hmong|h'mong|dao|gia rai|jrai
           "co ho|cham|san diu|hre|mnong|m'nong|ra glai|raglai|xtieng|bru van kieu|tho|giay|co tu|gie trieng|kho mu|"
           "ta oi|cho ro|khang|xinh mun|ha nhi|chu ru|lao|la chi|la ha|phu la|la hu|lu|lo lo|chut|mang|pa then|"
           "co lao|cong|bo y|si la|pu peo|brau|o du|ro mam|van kieu|pa ko|ma coong|ruc|cham bani|cham ba ni|cham hroi|"
-          "cham h'roi|khmer krom|thieu so")
+          "cham h'roi|khmer krom|cham ba-ni|ba-na|gia-rai|xo-dang|e-de|ra-glai|h-mong|thieu so")
 PATTERNS: dict[str, re.Pattern[str]] = {
     "health": re.compile(
         r"\b(?:(?:dang |da |tung )?(?:dieu tri|chua tri|dieu tri benh)(?: benh)? [a-z]+" + _MORE + r"{0,3}"
@@ -61,6 +62,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         + r"|(?:dang |phai )?chay than(?: nhan tao)?|loc mau"
         r"|(?:dang |da )?cai nghien(?: ma tuy)?|nghien (?:ma tuy|heroin|ruou nang)"
         r"|(?:dang )?mang thai|co thai|pha thai|say thai"
+        r"|(?:la )?(?:thuong binh|benh binh)(?: hang)? [1-4]/[34]"  # a war invalid's grade tells the injury
         r"|(?<!muc do )(?:bi |la nguoi )?khuyet tat(?: (?:van dong|than kinh|tri tue|nghe noi|nhin|tam than|dac biet"
         r"|nang|nhe|bam sinh))*"
         r"|mat (?:[a-z]+ )?ngon (?:tay|chan)(?: [a-z]+){0,2}|cut (?:tay|chan)|duong tinh voi [a-z]+(?: [a-z])?"
@@ -75,6 +77,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "criminal": re.compile(
         r"\b(?:(?:co|tung co) (?:\d+ |mot |hai |ba )?tien (?:an|su)(?: ve toi(?: [a-z]+){1,5})?"
         r"|(?:vua |da |dang )?chap hanh (?:xong )?an(?: phat)?(?: treo| tu)?(?: \d+ (?:nam|thang))?"
+        r"|(?:bi |lanh |chiu )?(?:muc )?an (?:\d{1,2}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi [a-z]+) (?:nam|thang) tu(?: treo)?"
+        r"(?: (?:ve|vi) (?:toi|hanh vi)(?: [a-z]+){1,5})?"  # "án 7 năm tù về tội mua bán người"
         r"|an treo|an phat tu|(?:tung |da )?bi phat tu(?: [a-z0-9]+){0,5}|(?:dang )?bi quan che"
         r"|(?:tung |da )?bi xu phat(?: hanh chinh)? ve (?:hanh vi|toi)(?: [a-z]+){1,3}"
         r"|(?:tung |da |moi |vua )?(?:di tu|ngoi tu|o tu|ra tu|man han tu)"
@@ -95,6 +99,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "sexual": re.compile(r"\b(?:(?:la )?(?:nguoi )?(?:dong tinh|song tinh|chuyen gioi)(?: nam| nu)?|lgbt)\b"),
     "biometric": re.compile(r"\b(?:(?:mau|du lieu|anh) (?:van tay|mong mat|adn|dna)|ket qua xet nghiem adn"
+                            r"|(?:xet nghiem|giam dinh) (?:adn|dna) (?:cha con|me con|huyet thong|anh em|ho hang)"
                             r"|khong (?:thu|lay) (?:duoc )?van tay)\b"),
     # paternity is genetic data only when a DNA test is in the same sentence (filtered in find_sensitive)
     "genetic": re.compile(r"\b(?:la )?(?:cha|me|bo) (?:de|ruot) cua(?: [a-z]+){0,2}\b"),
@@ -130,12 +135,20 @@ PATTERNS["biometric"] = re.compile(PATTERNS["biometric"].pattern[:-3]
 # Each word of a group's name capitalised ("Gia Rai", "Ba Na", "Xơ Đăng"), and the first word only ("Gia rai").
 _TITLE_ETHNIC = sorted({f(w) for w in ETHNIC.split("|") if w != "thieu so"
                         for f in (str.capitalize, lambda w: " ".join(p.capitalize() for p in w.split()))}, key=len, reverse=True)
+# A parent or spouse right before the origin, without "là": "có bố người Tày, mẹ người Kinh" ("ba"/"ông" left out:
+# "ba người Kinh" counts three people).
+KIN_BARE = r"(?:co )?(?:cha|me|bo|vo|chong|ong noi|ba noi|ong ngoai|ba ngoai) "
 # Ethnic origin said with the group's name, on folded text that keeps capitals: "là người gốc Hoa",
 # "có mẹ là người Khmer", "người dân tộc Mông" (the name capitalised, so "người lao động" is not "Lào").
-ETHNIC_CAP = re.compile(r"\b(?:(?:co |la )?(?:cha|me|bo|vo|chong|ong|ba|ong noi|ba noi|ong ngoai|ba ngoai) la |la )?"
+ETHNIC_CAP = re.compile(r"\b(?:(?:co |la )?(?:cha|me|bo|vo|chong|ong|ba|ong noi|ba noi|ong ngoai|ba ngoai) la |la |" + KIN_BARE + r")?"
                         r"(?:nguoi (?:goc |dan toc )?|goc )(?:" + "|".join(_TITLE_ETHNIC) + r")\b(?![ -][A-Z])")  # not "người Thái Bình", "Lào Cai"
-ETHNIC_FIELD = re.compile(r"(?i:dan toc)\s*:\s*(?:" + "|".join(_TITLE_ETHNIC)
-                          + "|" + "|".join(w.upper() for w in ETHNIC.split("|") if w != "thieu so") + r")\b")
+# A group's local branch named after it: "Dao Đỏ", "Thái Đen", "Mông Hoa", "Dao Quần Chẹt".
+_ETHNIC_BRANCH = r"(?: (?i:do|den|trang|hoa|xanh|tien|quan chet|lo gang|ao dai|thanh y))?"
+# The ethnicity field of a person's record: "Dân tộc: Mông", "dân tộc Thái." after the date of birth,
+# "DÂN TỘC CỦA ÔNG TRIỆU VĂN PHÚ: DAO ĐỎ".
+ETHNIC_FIELD = re.compile(r"(?i:dan toc)(?:\s+(?i:cua)\s+[^:\n]{1,40}?)?(?:\s*:\s*|\s+(?=[A-Z]))(?P<group>(?:" + "|".join(_TITLE_ETHNIC)
+                          + "|" + "|".join(w.upper() for w in ETHNIC.split("|") if w != "thieu so") + r")\b" + _ETHNIC_BRANCH
+                          + r")(?![ -][A-Za-z]*[A-Z])")  # not "dân tộc Thái Nguyên"
 # Generic predicates (issue 24, after slices X, Y, Z showed that each new writer brings new wording): a verb
 # that puts a person in a state ("mắc", "bị", "điều trị", "bị khởi tố") followed by a head noun of the
 # category ("bệnh …", "chứng …", "ung thư …", "tội …"), and the state words that need no verb ("khuyết tật",
@@ -372,7 +385,7 @@ def _group_or_topic(text: str, low: str, s0: int, a: int) -> bool:
     w = re.search(r"\bchong\b", low[g.start():g.end()])
     if w and not re.search(r"\bphong chong\b", low[g.start():g.end()]):
         word = text[g.start() + w.start():g.start() + w.end()].lower()
-        if word == "chồng" or (word == "chong" and re.search(r"\b(?:bi|voi|cua|vo|va|nha|me|bo)\s+$",
+        if word == "chồng" or (word == "chong" and re.search(r"\b(?:bi|voi|cua|vo|va|nha|me|bo|co)\s+$",
                                                             low[max(0, g.start() + w.start() - 6):g.start() + w.start()])):
             return False
         if word == "chong" and re.match(r"chong (?:em|e|toi|tui|minh|chi|co|ay|cua)\b", low[g.start() + w.start():]):
@@ -380,12 +393,25 @@ def _group_or_topic(text: str, low: str, s0: int, a: int) -> bool:
     return True
 
 
+LIST_HEADING = re.compile(r"\s*(?:danh sach|ds)\b")
+
+
+def _listed_people(low: str, s0: int, b: int, starts: list[int]) -> bool:
+    """The phrase ending at `b` heads a list of named people: "Danh sách người đang cai nghiện …: Hà Văn Dũng, …"."""
+    colon = low.find(":", b, b + 40)
+    if colon == -1 or not LIST_HEADING.match(low, s0) or "," in low[b:colon]:
+        return False
+    i = bisect.bisect_left(starts, colon)
+    return i < len(starts) and starts[i] - colon <= 12
+
+
 def _people_noun(low: str, a: int) -> bool:
     """The phrase at `a` names a kind of people ("người khuyết tật", "người có tiền án"), not one person's state;
     "là người …" and ", người đang …" right after a name still speak of that person."""
     m = re.match(r"(?:nguoi|nhung nguoi|cac|nhom) (?!dang\b|da\b|vua\b|tung\b)", low[a:a + 16])
     if m is None:
-        m0 = re.search(r"(?:^|[\s,(])(?:nguoi|nhung nguoi)\s+$", low[max(0, a - 16):a])
+        # also a group named by who they are: "Phụ nữ mang thai: chị …", "trẻ em khuyết tật"
+        m0 = re.search(r"(?:^|[\s,(])(?:nguoi|nhung nguoi|phu nu|tre em|ba me|cac ba me|nguoi cao tuoi)\s+$", low[max(0, a - 20):a])
         if m0 is None:
             return False
         lead = low[max(0, a - 24):a - len(m0.group().lstrip(" ,("))]
@@ -635,7 +661,7 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
             if category == "criminal" and _thing_subject(low, s0, m.start()):
                 continue
             if category in ("health", "criminal") and (_people_noun(low, m.start()) or _group_or_topic(text, low, s0, m.start())) and not (
-                    _household_members(text, low, s0, m.start())):
+                    _household_members(text, low, s0, m.start()) or _listed_people(low, s0, m.end(), starts)):
                 continue
             if tied and _accents_agree(text, low, m.start(), m.end()):
                 out.append((category, m.start(), m.end()))
@@ -661,7 +687,7 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
             if category == "location_x" and any(c == "location" and s0 <= x < s1 for c, x, _ in out):
                 continue  # the positions themselves are already found; "Lịch sử GPS của chị …:" only introduces them
             if (_people_noun(low, a) or (category != "political_x" and _group_or_topic(text, low, s0, a))) and not (
-                    _household_members(text, low, s0, a)):
+                    _household_members(text, low, s0, a) or _listed_people(low, s0, b, starts)):
                 continue  # a group, a statistic or a topic, not one person ("đăng bài ủng hộ …" is the person's post)
             if LEGAL_WORDING.search(low[s0:a] + " | " + low[b:s1]) or re.search(r"(?:tro cap|che do|muc do|dien|giay xac nhan|ho so|"
                                                                r"nguoi|danh cho|ve) $", low[max(0, a - 14):a]):
@@ -679,7 +705,8 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
         s0 = max(0, low.rfind("\n", 0, m.start()) + 1, max(low.rfind(c, 0, m.start()) for c in ".;!?") + 1)
         if bisect.bisect_left(starts, m.start() + 200) > bisect.bisect_left(starts, max(0, m.start() - 200)) or person_cue(
                 text[s0:m.end() + 100]):
-            out.append(("ethnic", m.start(), m.end()))  # "Dân tộc: Mông" in a person's record
+            # "Dân tộc: Mông" in a person's record; only the group when the person is named between
+            out.append(("ethnic", m.start("group") if re.search(r"(?i:cua)\s", m.group()) else m.start(), m.end()))
     if "nguoi" in low or "goc " in low:
         folded_case = folded
         for m in ETHNIC_CAP.finditer(folded_case):
@@ -688,7 +715,8 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
             role = re.search(r",\s*(?:[a-z]+ ){1,3}$", low[max(0, m.start() - 30):m.start()])  # "Ông …, thầy cúng người Dao"
             after_name = after_name or (role is not None and any(
                 0 <= max(0, m.start() - 30) + role.start() - y <= 1 for _, y in persons))
-            if not re.match(r"(?:.*\bla |nguoi goc|nguoi dan toc|goc )", low[m.start():m.end()]) and not (apposition or after_name):
+            if not re.match(r"(?:.*\bla |" + KIN_BARE + r"|nguoi goc|nguoi dan toc|goc )", low[m.start():m.end()]) and not (
+                    apposition or after_name):
                 continue  # "120 người Hoa": a count, not a person's origin
             s0, s1 = _sentence_of(low, m.start(), m.end())
             words = PERSON_WORDS_BARE if text[s0:s1].isascii() else PERSON_WORDS
