@@ -1438,3 +1438,20 @@ def test_slice_m_mechanisms_leave_ordinary_text_alone(text: str) -> None:
     a policy, an outbreak, a count after an OTP, a car's "tô", a company's own tax code: nothing more than the one value each may hold."""
     found = [(f.kind, f.value) for f in find_pii(text) if f.kind != "PLATE"]
     assert found in ([], [("DOB", "12/03/1990")], [("SECRET", "482913")]), found
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("Hoàng Thị Nguyệt", "Mã số BHXH của Hoàng Thị Nguyệt: 0123 456 789, nhờ tra giúp."),
+    ("VI VĂN TOÀN", "Số tài khoản của VI VĂN TOÀN: 0451000123456"),
+    ("Trieu Thi Hoa", "ngay cap cccd cua Trieu Thi Hoa: 12/3/2021"),
+])
+def test_a_person_named_after_cua_before_a_colon_is_no_label(value: str, text: str) -> None:
+    """Slice L (measured once, then worked on): 'Số thẻ của X: …' names the owner X; only a run with no
+    'của' before it ('HỌ TÊN:') is a field label."""
+    assert value in [f.value for f in find_pii(text) if f.kind == "NAME"]
+
+
+@pytest.mark.parametrize("text", ["Ý kiến của Phòng Tư pháp: đồng ý.", "Kết luận của Chủ tịch: giao Công an phường xử lý.",
+                                  "Ý kiến của Ban Chỉ huy Quân sự: nhất trí", "Danh sách của Tổ 5: 12 hộ"])
+def test_an_office_after_cua_before_a_colon_stays_ordinary(text: str) -> None:
+    assert [f for f in find_pii(text) if f.kind == "NAME"] == []

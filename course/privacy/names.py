@@ -666,7 +666,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     bare_run = bare_text or all(t.isascii() for t in tokens)
     # a title at the start of the run ("Ông Giàng A Chống" at the start of a sentence)
     if label and not _title(tokens[0], bare_text) and not _title_before(text, words, idx, bare_text) and not _role_before(
-            folded, run[0][0], tokens):
+            folded, run[0][0], tokens) and not _owner_before(text, words, idx):
         return None
     if _not_a_name_phrase(text, folded, run[0][0]):
         return None
@@ -787,6 +787,12 @@ def _role_before(folded: str, start: int, tokens: list[str]) -> bool:
                  or (len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE))
                  or (len(tokens) >= 2 and (tokens[0] == "Y" or tokens[0].startswith("H'"))))  # Ê Đê, Jrai: "Y Blăk Mlô"
             and not DEPARTMENT_AT.match(folded, start))  # "công chức Tư pháp – Hộ tịch": a field of work
+
+
+def _owner_before(text: str, words: list[tuple[int, int]], idx: int) -> bool:
+    """'của' right before the run: "Số thẻ ATM của Đặng Văn Lợi: …" names the owner, the label is the whole phrase."""
+    prev = _prev_words(text, words, idx, 1)
+    return bool(prev) and strip_diacritics_aligned(prev[-1]).lower() == "cua"
 
 
 def _title_before(text: str, words: list[tuple[int, int]], idx: int, bare_text: bool) -> bool:
