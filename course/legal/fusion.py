@@ -6,7 +6,8 @@ question's profile, and the learned re-ranking of the fused top (`course.legal.r
 BM25 channels of the index (`course.legal.index`) and e5; `fuse` adds them by rank plus best-scaled
 score with the weights of one of two profiles (PLAIN, EVERYDAY: chosen by whether the lexicon fired),
 favouring codes whose field the question names; `rerank` gives the fused top the re-ranking model's
-probability that they answer the question.
+probability that they answer the question, then `order_codes` puts the six codes' articles among them in
+the order a search within the six codes gives them.
 """
 
 from __future__ import annotations
@@ -201,7 +202,12 @@ def fuse(index: ArticleIndex, q: Query, mask: np.ndarray, dense: bool = True) ->
     whose field the question names favoured; articles outside `mask` score -inf."""
     profile = EVERYDAY if q.expansions else PLAIN
     channels = channel_scores(index, q, profile, dense=dense)
-    cover = index.coverage(fold_query_tokens(q.accented))
+    return _fuse_channels(index, q, profile, channels, index.coverage(fold_query_tokens(q.accented)), mask)
+
+
+def _fuse_channels(index: ArticleIndex, q: Query, profile: Profile, channels: dict[str, np.ndarray],
+                   cover: np.ndarray, mask: np.ndarray) -> Fusion:
+    """`fuse` with the channels' scores and the question's coverage already computed."""
     # How well the words as typed fit the law: the best coverage among the folded channel's top 10
     # (within the documents searched).
     fit = (float(cover[np.argsort(-np.where(mask, channels["fold"], -np.inf))[:10]].max())
@@ -274,4 +280,28 @@ def rerank(index: ArticleIndex, q: Query, fusion: Fusion) -> np.ndarray:
     finite = np.isfinite(fusion.scores)
     out = np.where(finite, fusion.scores * (p.min() / 2 / fusion.scores[top].min()), -np.inf)
     out[top] = p
+    order_codes(index, q, fusion, top, out)
     return out
+
+
+def order_codes(index: ArticleIndex, q: Query, fusion: Fusion, top: np.ndarray, out: np.ndarray) -> None:
+    """Put the six codes' articles among the re-ranked candidates `top` in their own order, in `out`.
+
+    The positions (scores) the re-ranking gives the codes' articles stay theirs; which code article holds
+    each of them comes from a search within the six codes only (fused and described within the codes,
+    ranked by the models fitted when the corpus held only the codes, `ranker.code_models`), so the other
+    documents do not change how the codes' articles are ordered against each other. Every other article
+    keeps its position and score. A code article the codes' own top leaves out goes below every
+    candidate, in fused order."""
+    held = top[index.article_code[top]]
+    model = ranker.code_models().get(fusion.profile.name)
+    if model is None or not len(held):
+        return
+    codes = _fuse_channels(index, q, fusion.profile, fusion.channels, fusion.cover, fusion.mask & index.article_code)
+    ctop, x = candidate_features(index, q, codes)
+    own = ctop[np.argsort(-model.probabilities(x[:, ranker.CODE_COLUMNS]), kind="stable")][:len(held)]
+    slots = np.sort(out[held])[::-1]
+    left = np.setdiff1d(held, own)
+    if len(left):  # below every candidate (the articles outside `top` are below half the lowest)
+        out[left] = out[top].min() * (0.5 + 0.49 * fusion.scores[left] / fusion.scores[left].max())
+    out[own] = slots[:len(own)]

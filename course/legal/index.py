@@ -26,7 +26,7 @@ import numpy as np
 from course.errors import CourseError
 from course.legal import lexicon, phrasebook
 from course.legal.corpus import all_articles
-from course.legal.metadata import LINH_VUC
+from course.legal.metadata import CODES, LINH_VUC
 from course.legal.restore import Restorer
 from course.legal.textnorm import bigrams, folded_tokens, segment, words
 from course.legal.tree import Article, Document
@@ -123,6 +123,8 @@ class ArticleIndex:
         self.idf = np.log1p(len(self.articles) / np.maximum(df, 1.0))
         self.title_terms = [self._idf_terms(folded_tokens(a.tieu_de)) for a in self.articles]
         self.article_so_hieu = np.array([a.so_hieu for a in self.articles])
+        # per article: in one of the six codes (the rest: ward documents and imported ones)
+        self.article_code = np.isin(self.article_so_hieu, sorted(m.so_hieu for m in CODES.values()))
 
     def _idf_terms(self, tokens: list[str]) -> dict[str, float]:
         """Distinct tokens with their idf in the folded index (1.0 when unknown)."""

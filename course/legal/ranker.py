@@ -14,6 +14,10 @@ question sets; its weights are data (`ranker_weights.json`), refitted by `course
 
 which also prints the leave-one-slice-out recall (weights fitted without a slice, measured on it).
 The 'kiem_tra' slices are never used for fitting; of the ward questions only 'phat_trien' is.
+
+At search time the six codes' articles among the re-ranked top keep the positions this model gives them,
+but are put in the order of a search within the six codes alone, by the models fitted when the corpus
+held only the codes (`ranker_sau_bo_luat.json`, commit e701c4b; `fusion.order_codes`).
 """
 
 from __future__ import annotations
@@ -37,6 +41,11 @@ BASE = ("fused", "rank", "cover", "cover_legal", "title", "cued", *CHANNELS, "fi
 FEATURES = BASE + tuple(f"{name}*fit" for name in BASE)
 TOP = 30  # candidates re-ranked per question
 WEIGHTS = Path(__file__).with_name("ranker_weights.json")
+# The six codes' own order (`fusion.order_codes`): the models fitted when the corpus held only the six
+# codes (commit e701c4b, kept as they are), which read these features only.
+CODE_FEATURES = tuple(f for f in FEATURES if f.removesuffix("*fit") in BASE[:6 + len(CHANNELS)])
+CODE_COLUMNS = np.array([FEATURES.index(f) for f in CODE_FEATURES])
+CODE_WEIGHTS = Path(__file__).with_name("ranker_sau_bo_luat.json")
 
 
 def features(top: np.ndarray, fused: np.ndarray, channels: dict[str, np.ndarray], cover: np.ndarray,
@@ -91,16 +100,26 @@ def model_name(profile: str, ward_cued: bool) -> str:
     return f"{profile}_ward" if ward_cued else profile
 
 
-@lru_cache(maxsize=1)
-def models() -> dict[str, Model]:
-    """The shipped models by profile name ('plain', 'everyday'); empty if the file is missing."""
+def _read(path: Path, features: tuple[str, ...]) -> dict[str, Model]:
     try:
-        data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         data = {}
-    if data.get("features") != list(FEATURES):
-        warnings.warn(f"Tệp {WEIGHTS.name} bị thiếu hoặc đã cũ: kết quả tìm kiếm giữ thứ tự gộp, chưa xếp "
-                      "hạng lại (nhóm phát triển chạy lại `python -m course.legal.evaluation`).", stacklevel=2)
+    if data.get("features") != list(features):
+        warnings.warn(f"Tệp {path.name} bị thiếu hoặc đã cũ: kết quả tìm kiếm giữ thứ tự gộp, chưa xếp "
+                      "hạng lại (nhóm phát triển chạy lại `python -m course.legal.evaluation`).", stacklevel=3)
         return {}
     return {name: Model(*(np.array(m[k], dtype=float) for k in ("mean", "scale", "weights")))
             for name, m in data["models"].items()}
+
+
+@lru_cache(maxsize=1)
+def models() -> dict[str, Model]:
+    """The shipped models by name (`model_name`); empty if the file is missing."""
+    return _read(WEIGHTS, FEATURES)
+
+
+@lru_cache(maxsize=1)
+def code_models() -> dict[str, Model]:
+    """The six codes' own models by profile ('plain', 'everyday'), over CODE_FEATURES; empty if missing."""
+    return _read(CODE_WEIGHTS, CODE_FEATURES)
