@@ -1455,3 +1455,28 @@ def test_a_person_named_after_cua_before_a_colon_is_no_label(value: str, text: s
                                   "Ý kiến của Ban Chỉ huy Quân sự: nhất trí", "Danh sách của Tổ 5: 12 hộ"])
 def test_an_office_after_cua_before_a_colon_stays_ordinary(text: str) -> None:
     assert [f for f in find_pii(text) if f.kind == "NAME"] == []
+
+
+L_ADDRESS_CASES = [
+    # Khmer hamlets (sóc, phum) and a Sơn La 'tiểu khu' after an address label or a person
+    ("sóc Bưng Tum", "Họ tên: Thạch Thị Sa Rây; Địa chỉ: sóc Bưng Tum."),
+    ("phum Ô Chum", "Nơi ở hiện tại: phum Ô Chum, gần chùa."),
+    ("soc Ba Se", "ba Danh Thi Ut soc Ba Se xin ho tro gao"),
+    ("tiểu khu 9", "Ông Lò Văn Ún, tiểu khu 9, xin xác nhận hộ cận nghèo."),
+    # a national or provincial road as the street, then the 'tiểu khu'
+    ("số 112 quốc lộ 37, tiểu khu 2", "Bà Đèo Thị Mai, thường trú tại số 112 quốc lộ 37, tiểu khu 2."),
+    # a flat named by its unit and floor in social housing
+    ("căn 12 tầng 5 nhà ở xã hội Hưng Phú", "Địa chỉ: căn 12 tầng 5 nhà ở xã hội Hưng Phú."),
+]
+
+
+@pytest.mark.parametrize(("value", "text"), L_ADDRESS_CASES)
+def test_hamlets_roads_and_flats_of_slice_l_families(value: str, text: str) -> None:
+    """Slice L (development): Khmer hamlets, 'tiểu khu', roads as streets and flats by floor are addresses."""
+    assert_covered("ADDRESS", value, text, [f for f in find_pii(text) if f.kind == "ADDRESS"])
+
+
+@pytest.mark.parametrize("text", ["Tỉnh Sóc Trăng có nhiều chùa Khmer.", "Quốc lộ 6 đang sửa, xe đi chậm.",
+                                  "Tòa nhà có 12 tầng và 3 tầng hầm.", "Họp ở tầng 2, phòng 204."])
+def test_slice_l_address_words_alone_stay_ordinary(text: str) -> None:
+    assert [f for f in find_pii(text) if f.kind == "ADDRESS"] == []

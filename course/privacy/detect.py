@@ -217,13 +217,14 @@ ADDRESS_LABEL_RE = re.compile(
 ADDRESS_LABEL_CUT = re.compile(r"\s[-–—]\s|,\s*(?:sdt|dt|dien thoai|cccd|cmnd|email|so dien thoai|ngay sinh)\b"
                                r"|\.(?:\s|$)|\s+(?:soan|nho|xin|de nghi|giup|viet)\b")
 ADDRESS_WORD = re.compile(r"\d|\b(?:ban|thon|xom|ap|buon|plei|lang|to|khu|ngo|ngach|hem|kiet|duong|pho|so|phuong|xa|"
-                          r"can ho|chung cu|tap the|phong|nha)\b")
+                          r"can ho|can|tang|lau|chung cu|tap the|phong|nha|noc|phum|soc|tieu khu|quoc lo|tinh lo)\b")
 PERSON_ID_KINDS = frozenset({"CCCD", "CMND", "PHONE", "PASSPORT", "INSURANCE", "EMAIL", "DOB"})
 # Number words in a place unit's number ("số bốn mươi hai, tổ mười một"), folded.
 _NUMW = r"(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le|mot)"
 # What an address opens with: a number, a capital, or a place unit with its number or name ("tờ khai" is not one).
 ADDRESS_START = re.compile(r"(?:\d|[A-Z]|(?i:so|ban|thon|xom|ap|buon|plei|lang|to dan pho|to|khu pho|khu|khom|ngo|ngach|hem|"
-                           r"kiet|duong|pho|phuong|xa|thi tran|can ho|chung cu|tap the|khu tap the|phong|nha so|so nha|nha|"
+                           r"kiet|duong|pho|phuong|xa|thi tran|can ho|can|tang|lau|chung cu|tap the|khu tap the|phong|nha so|so nha|nha|"
+                           r"noc|phum|soc|tieu khu|quoc lo|tinh lo|"
                            r"ki-?ot|lo|day|quay|thua|doi|khu dan cu|khu do thi|kdt)\s+(?:so\s+)?[\dA-Za-z])")
 # An address written in English: "No. 23, Alley 45, Nguyen Trai Street", "12 Lane 5, Kim Ma Road".
 ENGLISH_ADDRESS = re.compile(r"\b(?:No\.?\s*|Number\s+)?\d{1,4}[A-Za-z]?(?:/\d{1,4})*,?\s+(?:(?:Alley|Lane|Ln|Hamlet|Group|"
@@ -248,7 +249,7 @@ SN_HOUSE_AFTER = r"\s*,?\s*(?:ng|ngo|ngach|hem|kiet|to|duong|pho)\s+\d"
 _PLACE_NOUN = (r"(?:sn(?=\s+\d{1,4}[A-Za-z]?" + SN_HOUSE_AFTER + r")|ng(?=\s+\d{1,4}\s*,)|phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)"
                r"|khu vuc|khu tai dinh cu|khu tdc|ktdc|tdc|sap|gian hang|km|cum|tang|lau|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
                r"to dan pho|tdp|to|khu pho|kp|khom|xom|thon|ban|ap|buon|plei|lang|noc|phum|soc|cho|chung cu|khu tap the|day nha tap the|ktx|block|lo|day"
-               r"|quoc lo|tinh lo|huong lo|duong tinh|duong huyen|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn"
+               r"|quoc lo|tinh lo|huong lo|duong tinh|duong huyen|dai lo|ql|khu do thi|kdt|khu nha o|nha o xa hoi|khu biet thu|khu chung cu|khu cong nghiep|kcn|tieu khu"
                r"|tap the(?=\s+[A-Z]))")  # "tập thể Kim Liên" (an estate), not "tập thể lớp"
 _PLACE_UNIT = (r"(?:(?i:kp|tdp|ap|to)(?=\d{1,2}\b)|(?i:" + _PLACE_NOUN + r")\s+)(?:so\s+)?(?:\d{1,2}\s+Thang\s+(?:\d{1,2}|[A-Z][a-z]+)(?!\w)"  # "đường 3 Tháng 2"
                r"|(?:(?<=duong )|(?<=pho )|(?<=Duong )|(?<=Pho ))\d{1,2}\s+thang\s+\d{1,2}(?!\w)"  # typed "đường 3 tháng 2"
@@ -314,7 +315,7 @@ SPEAKER_LEAD = re.compile(r"\b(?:toi|tui|em|minh|chau|con|nha toi|nha em|nha min
 SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:(?:la|cua)\s+)?(?:nha|que|cho o|phong tro|nha tro)\s+(?:cua\s+)?(?:toi|tui|em|e|minh|chau|con)\b")
 # A residential group right after a person's name or ID: "cô Lý Thị Mùi tổ 7", "Ông Hạ TDP Tân Lập", "Ông Tiến khu 4".
 AFTER_PERSON_GROUP = re.compile(r"\s*[,(-]?\s*(?:(?i:to truong|to pho|truong thon|truong xom|truong ap|truong ban|truong khu)\s+)?"
-                                r"(?P<v>(?i:to dan pho|tdp|to|khu pho|kp|khu vuc|khom|xom|thon|ban|ap|buon|plei|khu|cum|doi"
+                                r"(?P<v>(?i:to dan pho|tdp|to|khu pho|kp|khu vuc|tieu khu|khom|xom|thon|ban|ap|buon|plei|noc|phum|soc|khu|cum|doi"
                                 r"|phong tro|nha tro|day tro)\s+(?:so\s+)?(?:\d{1,3}|[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))")
 # A house number and its street right after a person's name and a comma (folded): "Bùi Thị Liên, 45B Trần Hưng Đạo".
 HOUSE_AFTER_NAME = re.compile(r"\s*,\s*(?P<v>\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,3})(?![\w/])")
