@@ -1480,3 +1480,27 @@ def test_hamlets_roads_and_flats_of_slice_l_families(value: str, text: str) -> N
                                   "Tòa nhà có 12 tầng và 3 tầng hầm.", "Họp ở tầng 2, phòng 204."])
 def test_slice_l_address_words_alone_stay_ordinary(text: str) -> None:
     assert [f for f in find_pii(text) if f.kind == "ADDRESS"] == []
+
+
+@pytest.mark.parametrize(("part", "text"), [
+    # political opinion against the Party itself, or for many parties ("đảng" typed as it)
+    ("phản đối Đảng", "Ông Vi Văn Hùng hay phản đối Đảng trong các buổi họp tổ."),
+    ("đòi đa đảng", "Anh Lục Văn Thái từng ký đơn đòi đa đảng năm 2019."),
+    # gender identity
+    ("chuyển đổi giới tính", "Bạn Lò Thị Hằng đã chuyển đổi giới tính, xin cập nhật giới tính trên căn cước."),
+    # a detention with its charge, in apposition to the one named ("…, người bị tạm giam …")
+    ("bị tạm giữ về tội trộm cắp", "Làm việc với ông Đinh Công Tráng, người bị tạm giữ về tội trộm cắp tài sản."),
+])
+def test_slice_l_sensitive_families(part: str, text: str) -> None:
+    found = [f.value for f in find_pii(text) if f.kind == "SENSITIVE"]
+    assert any(part in v for v in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Ô tô của bà Nguyễn Thị Hòa bị tạm giữ 10 ngày theo Nghị định 168.",  # the car is held; "Thị" is no "thì"
+    "Chị Lan phản đối đang họp thì về sớm.",  # "đang", not "Đảng"
+    "Anh Tú đề nghị đa dạng hóa các món ăn ở bếp ăn bán trú.",  # "đa dạng", not "đa đảng"
+    "Hỏi về quyền của người bị tạm giam, người bị tạm giữ.",  # people in general, after a comma
+])
+def test_slice_l_sensitive_look_alikes(text: str) -> None:
+    assert [f for f in find_pii(text) if f.kind == "SENSITIVE"] == []
