@@ -1504,3 +1504,21 @@ def test_slice_l_sensitive_families(part: str, text: str) -> None:
 ])
 def test_slice_l_sensitive_look_alikes(text: str) -> None:
     assert [f for f in find_pii(text) if f.kind == "SENSITIVE"] == []
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("Hường", "Số căn cước 034 190 012 345 của Hường bị mờ, làm lại ở đâu?"),
+    ("Thắm", "so dien thoai cua Thắm doi roi, nho cap nhat"),
+    ("Minh Châu", "Giấy khai sinh của Minh Châu ghi sai tên mẹ."),
+    ("Khánh", "Hồ sơ của Khánh còn thiếu bản sao sổ hộ nghèo."),
+])
+def test_the_owner_of_an_identifier_or_paper_after_cua(value: str, text: str) -> None:
+    """Slice L (development): 'số CMND … của Xuân', 'đơn của Bích' name the owner by a given name alone."""
+    assert value in [f.value for f in find_pii(text) if f.kind == "NAME"]
+
+
+@pytest.mark.parametrize("text", ["Số tài khoản của Phòng Tài chính là 0123456789.",
+                                  "Hồ sơ của Trung tâm Phục vụ hành chính công đã chuyển.",
+                                  "Đơn của Hội Nông dân xã gửi lên huyện."])
+def test_an_office_owning_an_account_or_paper_is_no_person(text: str) -> None:
+    assert [f for f in find_pii(text) if f.kind == "NAME"] == []

@@ -770,11 +770,27 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             and not _place(tokens[0], low[0], bare_text) and low[0] not in LEAD_WORDS
             and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and name_folded not in FAMOUS):
         return start, end
+    # "số CMND 236-599-665 của Xuân", "Mã số BHXH của Pẻo", "đơn của Bích": the owner of an identifier or a paper
+    if (prev and strip_diacritics_aligned(prev[-1]).lower() == "cua" and len(tokens) <= 3 and OWNED_BEFORE.search(clause)
+            and all(valid_name(t) for t in tokens) and low[0] not in NOT_JOINED
+            and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and tokens[0].lower() not in OWNER_OFFICE_HEADS
+            and not any(_place(t, strip_diacritics_aligned(t), bare_text) for t in tokens)):
+        return start, end
     # "vợ của Tuấn", "con của chị Hoa": a kinship word and "của" before the run
     if (len(prev) >= 2 and strip_diacritics_aligned(prev[-1]).lower() == "cua" and _title(prev[-2], bare_text)
             and len(tokens) <= 4 and low[0] not in NOT_JOINED and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE)):
         return start, end
     return None
+
+
+# A person's identifier or paper, then "của" (folded clause before the name): "cmnd cũ số 236-599-665 của ",
+# "ô chứng minh nhân dân của ", "ma so thue 313 986 1610 cua ", "Số thẻ ATM của ", "đơn của ".
+OWNED_BEFORE = re.compile(r"\b(?:cccd|cmnd|cmt|chung minh(?: nhan dan| thu)?|can cuoc(?: cong dan)?|so dinh danh|ho chieu"
+                          r"|ma so thue|mst|bhxh|bhyt|the atm|the ngan hang|the bao hiem(?: [a-z]+){0,2}|tai khoan|stk"
+                          r"|so dien thoai|sdt|giay khai sinh|ngay sinh|don|ho so|bang lai|giay phep lai xe|gplx)"
+                          r"(?: [a-z]+){0,3}(?: [\w./-]*\d[\w./-]*){0,4} cua\s*$")
+# … unless an office owns it: "Số tài khoản của Phòng Tài chính", "tài khoản của Quỹ Khuyến học".
+OWNER_OFFICE_HEADS = frozenset("phòng quỹ kho ngân trung trạm chi văn bệnh xã phường thôn bản hợp đội ban thư".split())
 
 
 def _role_before(folded: str, start: int, tokens: list[str]) -> bool:
