@@ -1522,3 +1522,26 @@ def test_the_owner_of_an_identifier_or_paper_after_cua(value: str, text: str) ->
                                   "Đơn của Hội Nông dân xã gửi lên huyện."])
 def test_an_office_owning_an_account_or_paper_is_no_person(text: str) -> None:
     assert [f for f in find_pii(text) if f.kind == "NAME"] == []
+
+
+@pytest.mark.parametrize(("kind", "value", "text"), [
+    # the year of a date after "tháng N" is no digit five of a longer number
+    ("DOB", "ngày 05 tháng 9 năm 1944", "Ông Sầm Văn Pọng sinh ngày 05 tháng 9 năm 1944, năm 2027 tròn 83 tuổi."),
+    # a house named by its owner's full name, typed with or without diacritics
+    ("NAME", "Lò Văn Nhất", "Nhà Lò Văn Nhất ở bản Mòng bị sạt lở phía sau."),
+    ("NAME", "Ha Thi Nguyet", "Nhà Ha Thi Nguyet ở ngõ 15 phố Đội Cấn bị dột."),
+    # a plot's house before its number
+    ("ADDRESS", "thửa nhà số 7 ngõ 3 phố Hàng Bông", "Bà Vi Thị Nga (thửa nhà số 7 ngõ 3 phố Hàng Bông) xin cấp sổ hồng."),
+])
+def test_slice_l_dates_houses_and_plots(kind: str, value: str, text: str) -> None:
+    assert_covered(kind, value, text, [f for f in find_pii(text) if f.kind == kind])
+
+
+def test_a_date_year_and_the_next_year_are_no_account() -> None:
+    text = "Cụ sinh ngày 13 tháng 6 năm 1950, năm 2026 được hưởng trợ cấp."
+    assert [f.kind for f in find_pii(text) if f.kind in ("BANK", "PHONE", "CCCD")] == []
+
+
+@pytest.mark.parametrize("text", ["Chợ Nguyễn Tri Phương mở cửa đến 21 giờ.", "Nhà Văn hóa Thanh niên tổ chức hội chợ."])
+def test_markets_and_halls_named_after_people_stay_places(text: str) -> None:
+    assert [f for f in find_pii(text) if f.kind == "NAME"] == []

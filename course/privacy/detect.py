@@ -181,9 +181,9 @@ _HOUSE_NO = r"\d{1,4}[A-Za-z]?(?:\s*/\s*\d{1,4}[A-Za-z]?){0,3}"
 _NAME_WORDS = rf"[{_UPPER}][\wÀ-ỹ]*(?:\s+(?:[{_UPPER}][\wÀ-ỹ]*|\d{{1,3}}))" + r"{0,4}"
 _STREET_TAIL = r"(?:(?:số\s+)?" + _HOUSE_NO + r"(?:\s+" + _NAME_WORDS + r")?|" + _NAME_WORDS + r")"  # "đường số 7"
 ADDRESS_RES = (
-    # "số nhà 12", "nhà số 5 ngõ 7", "căn hộ 1203 chung cư ..."
+    # "số nhà 12", "nhà số 5 ngõ 7", "căn hộ 1203 chung cư ...", "thửa nhà số 102 …" (a plot's house)
     # (also typed without diacritics: "so nha 15 ngo 3 duong Le Loi")
-    re.compile(r"\b(?P<addr>(?:[Ss][ốo] nh[àa]|[Nn]h[àa] s[ốo]|[Cc][ăa]n h[ộo])\s+" + _HOUSE_NO
+    re.compile(r"\b(?P<addr>(?:[Tt]h[ửu]a )?(?:[Ss][ốo] nh[àa]|[Nn]h[àa] s[ốo]|[Cc][ăa]n h[ộo])\s+" + _HOUSE_NO
                + r"(?:\s*,?\s*" + _STREET_WORD_ANY + r"\s+" + _STREET_TAIL + r")*)"),
     # "12 ngõ 34 phố Huế", "số 5 hẻm 12 đường Lê Lợi"
     re.compile(r"(?<![\w/])(?P<addr>(?:số\s+)?" + _HOUSE_NO + r"\s*,?\s*" + _STREET_WORD + r"\s+" + _STREET_TAIL

@@ -659,7 +659,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     tokens = [text[s:e] for s, e in run]
     k_first = 1 if len(run) > 1 and _title(tokens[0], True) else 0  # the first word after a title
     low_first = folded[run[k_first][0]:run[k_first][1]].lower()
-    titled = False
+    titled = lead_word = False
     bare_text = _bare_context(text, run[0][0])
     # a family name typed bare counts in a sentence typed bare, or in a run typed bare ("PHAM VAN LONG"),
     # not in "Ban Chỉ huy" where the word next to it has its diacritics
@@ -693,8 +693,11 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             return None  # "TRẺ EM", "Bà Cháu": two kinship words, no name
     elif (len(tokens) >= 3 and strip_diacritics_aligned(tokens[0]).lower() in LEAD_WORDS
           and not _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run)
-          and _in(tokens[1], SURNAMES_VI, SURNAMES_BARE, bare_run)):
+          and _in(tokens[1], SURNAMES_VI, SURNAMES_BARE, bare_run or all(t.isascii() for t in tokens[1:]))):
+        # "Nhà Bùi Văn Khu ở …": a house named by its owner's full name ("chợ Nguyễn Tri Phương" is still a market)
+        lead_word = strip_diacritics_aligned(tokens[0]).lower() == "nha" and strip_diacritics_aligned(tokens[2]).lower() in ("van", "thi")
         run, tokens, idx = run[1:], tokens[1:], idx + 1  # "Hộ Nông Văn Dền": the name after "Hộ"
+        bare_run = bare_text or all(t.isascii() for t in tokens)  # "Nhà Bui Van Khu": the name itself typed bare
     middle = len(tokens) >= 3 and strip_diacritics_aligned(tokens[1]).lower() in ("van", "thi")
     if _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and not (
             len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run)) and not (titled and middle):
@@ -730,7 +733,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         return start, end  # "Trưởng thôn Giàng A Pháo", "già làng Y Bhim": a person in a community role, not a public office
     if not titled and _role_before(folded, start, tokens) and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run):
         return start, end  # "chủ TK Châu Ngọc Diễm", "người nhận Lê Văn Tý", "người bệnh Kpă Thị Blưn", "con trai Thạch Văn Danh:"
-    if not titled and (
+    if not titled and not lead_word and (
             (prev and _place(prev[-1], strip_diacritics_aligned(prev[-1]), bare_text))
             or any(w.lower() in STRONG_PLACE or (w.lower() in COMPANY_BEFORE and not _selling(prev)) for w in prev)):
         return None
