@@ -1545,3 +1545,19 @@ def test_a_date_year_and_the_next_year_are_no_account() -> None:
 @pytest.mark.parametrize("text", ["Chợ Nguyễn Tri Phương mở cửa đến 21 giờ.", "Nhà Văn hóa Thanh niên tổ chức hội chợ."])
 def test_markets_and_halls_named_after_people_stay_places(text: str) -> None:
     assert [f for f in find_pii(text) if f.kind == "NAME"] == []
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("Sủng", "Đề nghị ghi người liên hệ là Sủng, số máy 0912 345 678."),
+    ("Ma Văn Khoa", "Người nhận là Ma Văn Khoa, trú tại tổ 3."),
+    ("Duyên", "Hộ kinh doanh Duyên ở tổ 8 xin đổi ngành nghề."),
+    ("Triệu Văn Sình", "Hộ kinh doanh cá thể Triệu Văn Sình nộp thuế khoán quý I."),
+])
+def test_contacts_after_la_and_household_businesses_named_by_their_head(value: str, text: str) -> None:
+    """Slice L (development): 'người liên hệ là Mới', 'Hộ kinh doanh Bích'."""
+    assert value in [f.value for f in find_pii(text) if f.kind == "NAME"]
+
+
+@pytest.mark.parametrize("text", ["Hộ kinh doanh Phở Thìn xin gia hạn giấy phép.", "Người nộp là Công ty Minh Phát."])
+def test_business_and_company_names_after_those_cues_stay_ordinary(text: str) -> None:
+    assert [f for f in find_pii(text) if f.kind == "NAME"] == []

@@ -192,7 +192,7 @@ ROLE_CUE = re.compile(r"\b(?:chu (?:tk|tai khoan|the|ho|nha|nha tro|xe|dat|thua 
                       # a person by what they are to the office or the family: "người có công", "hội viên", "con trai"
                       r"|nguoi (?:benh|co cong|cao tuoi|khuyet tat|lao dong|thue tro|o tro|tam tru|nuoc ngoai|di cu|nha)"
                       r"|(?:hoi|doan|dang|thanh|xa|hoc|hoi) vien|can bo|cong chuc|vien chuc|nhan vien|giao vien|cong dan"
-                      r"|khach(?: hang| luu tru| du lich| thue)?|con (?:trai|gai|re|dau|nuoi)|chu ho)\s*$")
+                      r"|khach(?: hang| luu tru| du lich| thue)?|con (?:trai|gai|re|dau|nuoi)|chu ho)(?: la)?\s*$")  # "người liên hệ là Mới"
 # Community roles (not public offices) right before a name: "Trưởng thôn Giàng A Pháo", "tổ trưởng Lan" (folded).
 COMMUNITY_ROLE = re.compile(r"\b(?:truong (?:thon|ban|xom|ap|buon|khu|ho|lang)|to truong|to pho|gia lang|truong ho toc"
                             r"|cong tac vien|y te thon|nhan vien y te thon|thon doi truong)\s*$")
@@ -778,6 +778,10 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             and all(valid_name(t) for t in tokens) and low[0] not in NOT_JOINED
             and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and tokens[0].lower() not in OWNER_OFFICE_HEADS
             and not any(_place(t, strip_diacritics_aligned(t), bare_text) for t in tokens)):
+        return start, end
+    # "Hộ kinh doanh Bích", "hộ kinh doanh Lương Văn Tạo": a household business named by its head (not "… Phở Thìn")
+    if (re.search(r"\bho kinh doanh(?: ca the)?\s*$", clause) and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run)
+            and ((len(tokens) == 1 and valid_name(tokens[0])) or (len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run)))):
         return start, end
     # "vợ của Tuấn", "con của chị Hoa": a kinship word and "của" before the run
     if (len(prev) >= 2 and strip_diacritics_aligned(prev[-1]).lower() == "cua" and _title(prev[-2], bare_text)
