@@ -1561,3 +1561,14 @@ def test_contacts_after_la_and_household_businesses_named_by_their_head(value: s
 @pytest.mark.parametrize("text", ["Hộ kinh doanh Phở Thìn xin gia hạn giấy phép.", "Người nộp là Công ty Minh Phát."])
 def test_business_and_company_names_after_those_cues_stay_ordinary(text: str) -> None:
     assert [f for f in find_pii(text) if f.kind == "NAME"] == []
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("Phượng", "Chuyển bản scan cho Phượng qua phuongtp88 a cong gmail chấm com nhé."),
+    ("Hà Anh", "Nhờ gửi thông báo cho Hà Anh qua email haanh.nguyen@gmail.com."),
+])
+def test_the_one_a_message_goes_to_before_its_channel(value: str, text: str) -> None:
+    """Slice L (development): 'cho Lạng qua <email>' names the addressee; an office stays ordinary."""
+    assert value in [f.value for f in find_pii(text) if f.kind == "NAME"]
+    office = "Gửi báo cáo cho Phòng Nội vụ qua email phongnoivu@hanoi.gov.vn."
+    assert [f for f in find_pii(office) if f.kind == "NAME"] == []

@@ -779,6 +779,11 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and tokens[0].lower() not in OWNER_OFFICE_HEADS
             and not any(_place(t, strip_diacritics_aligned(t), bare_text) for t in tokens)):
         return start, end
+    # "Gửi file cho Lạng qua quachlang1975 a còng …", "gửi Tuấn qua Zalo": the one a message goes to
+    if (prev and strip_diacritics_aligned(prev[-1]).lower() in ("cho", "gui") and len(tokens) <= 3 and CONTACT_AFTER.match(folded.lower(), end)
+            and all(valid_name(t) for t in tokens) and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run)
+            and tokens[0].lower() not in OWNER_OFFICE_HEADS and not any(_place(t, strip_diacritics_aligned(t), bare_text) for t in tokens)):
+        return start, end
     # "Hộ kinh doanh Bích", "hộ kinh doanh Lương Văn Tạo": a household business named by its head (not "… Phở Thìn")
     if (re.search(r"\bho kinh doanh(?: ca the)?\s*$", clause) and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run)
             and ((len(tokens) == 1 and valid_name(tokens[0])) or (len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run)))):
@@ -796,6 +801,9 @@ OWNED_BEFORE = re.compile(r"\b(?:cccd|cmnd|cmt|chung minh(?: nhan dan| thu)?|can
                           r"|ma so thue|mst|bhxh|bhyt|the atm|the ngan hang|the bao hiem(?: [a-z]+){0,2}|tai khoan|stk"
                           r"|so dien thoai|sdt|giay khai sinh|ngay sinh|don|ho so|bang lai|giay phep lai xe|gplx)"
                           r"(?: [a-z]+){0,3}(?: [\w./-]*\d[\w./-]*){0,4} cua\s*$")
+# A message's channel right after the one it goes to (folded): " qua email …", " qua Zalo", " qua abc a cong gmail …".
+CONTACT_AFTER = re.compile(r"\s+qua\s+(?:(?:dia chi\s+)?(?:email|e-mail|mail|gmail|zalo|so dien thoai|sdt)\b"
+                           r"|[\w.-]+\s*(?:@|\(at\)|a cong\b))")
 # … unless an office owns it: "Số tài khoản của Phòng Tài chính", "tài khoản của Quỹ Khuyến học".
 OWNER_OFFICE_HEADS = frozenset("phòng quỹ kho ngân trung trạm chi văn bệnh xã phường thôn bản hợp đội ban thư".split())
 
