@@ -1572,3 +1572,13 @@ def test_the_one_a_message_goes_to_before_its_channel(value: str, text: str) -> 
     assert value in [f.value for f in find_pii(text) if f.kind == "NAME"]
     office = "Gửi báo cáo cho Phòng Nội vụ qua email phongnoivu@hanoi.gov.vn."
     assert [f for f in find_pii(office) if f.kind == "NAME"] == []
+
+
+@pytest.mark.parametrize(("names", "text"), [
+    (["LÒ VĂN PỌM", "LÒ THỊ ÚN"], "DANH SÁCH: ÔNG LÒ VĂN PỌM VÀ BÀ LÒ THỊ ÚN ĐƯỢC HỖ TRỢ"),
+    (["nguyen thi lan"], "Chi nguyen thi lan xin nghi phep 2 ngay"),  # a title opening the sentence, a name typed bare
+    (["y kô niê"], "Họ và tên chủ hộ: y kô niê"),  # an Ê Đê name in small letters after a name label
+])
+def test_names_in_headings_in_capitals_and_in_small_letters(names: list[str], text: str) -> None:
+    """Slice L (development): every name of a heading in capitals, cut before 'VÀ'; small letters after a title or a label."""
+    assert [f.value for f in find_pii(text) if f.kind == "NAME"] == names

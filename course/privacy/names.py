@@ -305,7 +305,10 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
         if found is None and out and out[-1][0] == "NAME" and _title_before_pos(text, out[-1][1]):
             found = _joined(text, folded, run, out[-1][2])
         if found is None and len(run) >= 4:
-            found = _caps_inner(text, run) or _name_after_origin(text, run)
+            found = _caps_inner(text, run)
+            if found is not None and found[1] < run[-1][1]:
+                i = next(k for k in range(i0, j + 1) if words[k][0] >= found[1])  # the rest of a heading may hold another name
+            found = found or _name_after_origin(text, run)
         if (found is None and len(run) >= 3 and (not text[max(0, run[0][0] - 3):run[0][0]].strip(" \"'(“")
                                                  or re.search(r":\s*[\"“]?\s*$", text[max(0, run[0][0] - 4):run[0][0]]))
                 and not text[run[0][0]:run[-1][1]].isupper()
@@ -328,7 +331,8 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
             if w.group() in NAME_STOP or text[a:b].lower() == "năm" or not text[a:b].islower():
                 break
             kept.append((a, b))
-        if len(kept) >= 2 and low[kept[0][0]:kept[0][1]] in SURNAMES_BARE:
+        first_word = low[kept[0][0]:kept[0][1]] if kept else ""
+        if len(kept) >= 2 and (first_word in SURNAMES_BARE or first_word == "y"):  # Ê Đê: "y bhin mlo"
             out.append(("NAME", kept[0][0], kept[-1][1]))
     taken = sorted((a, b) for _, a, b in out)
     taken_starts = [a for a, _ in taken]
@@ -340,7 +344,8 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
             continue
         accented = not text[a:b].isascii()
         t = re.search(r"([^\W\d_]+)\s+$", text[max(0, a - 8):a])
-        titled = t is not None and t.group(1) != "be" and (t.group(1) in TITLES or (not accented and t.group(1) in TITLES_BARE))
+        title = t.group(1).lower() if t else ""  # "Em pham thi thu trang xin …": a title opening the sentence
+        titled = t is not None and title != "be" and (title in TITLES or (not accented and title in TITLES_BARE))
         name_cue = not accented and first in SURNAMES_BARE and (NAME_CUE_BEFORE.search(low, max(0, a - 24), a) is not None
                                                                 or ID_AFTER_BARE.match(low, b) is not None)
         if (last.lower() in LOWER_LAST_STOP or strip_diacritics_aligned(last) in LOWER_LAST_STOP) and not name_cue:
@@ -565,15 +570,28 @@ def _caps_inner(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | None
         weak_ok = low[k] in strong and low[k + 2] in middle  # "HỌ TÊN CAO VĂN LÂM"
         if (low[k] in cues and low[k + 1] in surnames and low[k + 1] not in cues
                 and (strip_diacritics_aligned(low[k + 1]) not in CAPS_WEAK_BARE or weak_ok)):
-            last = min(len(run), k + 5) - 1
-            return run[k + 1][0], run[last][1]
+            return run[k + 1][0], run[_caps_name_end(low, k + 1, k + 5)][1]
     for k in range(1, len(tokens) - 2):
         if (low[k] in surnames and low[k + 1] in middle and strip_diacritics_aligned(low[k]) not in CAPS_WEAK_BARE
                 and strip_diacritics_aligned(low[k - 1]) not in PLACE_WORDS_BARE | CAPS_PLACE_HEADS
                 and " ".join(strip_diacritics_aligned(t).lower() for t in tokens[k:k + 4]) not in FAMOUS
                 and " ".join(strip_diacritics_aligned(t).lower() for t in tokens[k:k + 3]) not in FAMOUS):
-            return run[k][0], run[min(len(run), k + 4) - 1][1]
+            return run[k][0], run[_caps_name_end(low, k, k + 4)][1]
     return None
+
+
+# Words that end a name inside a heading in capitals: "CỤ QUÀNG THỊ ẺM VÀ BÁC PHÙN VĂN SÀI XẢY RA …" (folded).
+_CAPS_NAME_STOP = frozenset("va voi cung hoac bac ong ba anh chi co chu cu chau em xay bi da dang".split())
+
+
+def _caps_name_end(low: list[str], first: int, stop: int) -> int:
+    """Index of the last word of a name opening at `first` (at most up to `stop`, exclusive), cut before a linking word or a
+    title; the family name and the next two words always stay."""
+    last = min(len(low), stop) - 1
+    for k in range(first + 3, last + 1):
+        if strip_diacritics_aligned(low[k]) in _CAPS_NAME_STOP:
+            return k - 1
+    return last
 
 
 # Who a person is by origin, before a place in the same capitalised run: "Người Trung Quốc Vương Lệ Quyên".
