@@ -581,7 +581,7 @@ def _caps_inner(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | None
 
 
 # Words that end a name inside a heading in capitals: "CỤ QUÀNG THỊ ẺM VÀ BÁC PHÙN VĂN SÀI XẢY RA …" (folded).
-_CAPS_NAME_STOP = frozenset("va voi cung hoac bac ong ba anh chi co chu cu chau em xay bi da dang".split())
+_CAPS_NAME_STOP = frozenset("va voi cung hoac bac ong ba anh chi co chu cu chau em xay bi da dang duoc la o tai nop xin de".split())
 
 
 def _caps_name_end(low: list[str], first: int, stop: int) -> int:
