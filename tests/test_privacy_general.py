@@ -1582,3 +1582,12 @@ def test_the_one_a_message_goes_to_before_its_channel(value: str, text: str) -> 
 def test_names_in_headings_in_capitals_and_in_small_letters(names: list[str], text: str) -> None:
     """Slice L (development): every name of a heading in capitals, cut before 'VÀ'; small letters after a title or a label."""
     assert [f.value for f in find_pii(text) if f.kind == "NAME"] == names
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("CHU THI HANG", "so cccd 001190012345, ten CHU THI HANG"),
+    ("Chu Van Tiep", "thang Chu Van Tiep hay say ruou gay roi"),
+])
+def test_family_name_chu_typed_bare_before_van_or_thi(value: str, text: str) -> None:
+    """Slice L (development): bare 'Chu' is the family name, not the title 'chú', before Văn / Thị and a given name."""
+    assert value in [f.value for f in find_pii(text) if f.kind == "NAME"]

@@ -698,7 +698,10 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     if low_first in BRANDS or (low_first in DOC_HEADS and _DOC_TAIL.match(text, run[k_first][1])):
         return None  # "Kết bạn Zalo", "giúp em Điều 15", "em Nghị định 154/2024"
     title_opens = _title(tokens[0], bare_text) and not (  # "ong Chau Sa Ni": after a title, Châu is the family name
-        len(run) >= 3 and tokens[0][1:].islower() and _title_before(text, words, idx, bare_text))
+        len(run) >= 3 and tokens[0][1:].islower() and _title_before(text, words, idx, bare_text)) and not (
+        # "ten CHU VAN QUY", "thang Chu Van Quy": a family name typed bare like a title ("chú"), then Văn / Thị
+        len(run) >= 3 and tokens[0].isascii() and strip_diacritics_aligned(tokens[1]).lower() in ("van", "thi")
+        and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, True) and _valid_after_middle(tokens[2]))
     if title_opens:
         if len(run) == 1:
             return None
@@ -824,6 +827,10 @@ CONTACT_AFTER = re.compile(r"\s+qua\s+(?:(?:dia chi\s+)?(?:email|e-mail|mail|gma
                            r"|[\w.-]+\s*(?:@|\(at\)|a cong\b))")
 # … unless an office owns it: "Số tài khoản của Phòng Tài chính", "tài khoản của Quỹ Khuyến học".
 OWNER_OFFICE_HEADS = frozenset("phòng quỹ kho ngân trung trạm chi văn bệnh xã phường thôn bản hợp đội ban thư".split())
+
+
+def _valid_after_middle(word: str) -> bool:
+    return valid_name(word) and strip_diacritics_aligned(word).lower() not in LOWER_LAST_STOP
 
 
 def _role_before(folded: str, start: int, tokens: list[str]) -> bool:
