@@ -1591,3 +1591,17 @@ def test_names_in_headings_in_capitals_and_in_small_letters(names: list[str], te
 def test_family_name_chu_typed_bare_before_van_or_thi(value: str, text: str) -> None:
     """Slice L (development): bare 'Chu' is the family name, not the title 'chú', before Văn / Thị and a given name."""
     assert value in [f.value for f in find_pii(text) if f.kind == "NAME"]
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("Tdp9@2026", "mat khau wifi dung chung cua nha van hoa to dan pho 9: Tdp9@2026"),
+    ("Ph@tTrien2026", "Mật khẩu tài khoản quản trị trang thông tin điện tử của phường: Ph@tTrien2026"),
+])
+def test_a_password_after_a_long_name_and_a_colon(value: str, text: str) -> None:
+    """Slice L (development): up to ten words may name what the password opens when a colon ends them."""
+    assert value in [f.value for f in find_pii(text) if f.kind == "SECRET"]
+
+
+def test_password_rules_in_ordinary_text_hold_no_secret() -> None:
+    text = "Mật khẩu phải có ít nhất tám ký tự gồm chữ hoa, chữ thường và số: theo quy định của phường."
+    assert [f for f in find_pii(text) if f.kind == "SECRET"] == []
