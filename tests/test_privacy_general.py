@@ -1605,3 +1605,10 @@ def test_a_password_after_a_long_name_and_a_colon(value: str, text: str) -> None
 def test_password_rules_in_ordinary_text_hold_no_secret() -> None:
     text = "Mật khẩu phải có ít nhất tám ký tự gồm chữ hoa, chữ thường và số: theo quy định của phường."
     assert [f for f in find_pii(text) if f.kind == "SECRET"] == []
+
+
+@pytest.mark.parametrize(("text", "name"), [("HO VA TEN CHU HO: Lo Van Pom", "Lo Van Pom"),
+                                            ("HỌ TÊN CHỦ TÀI KHOẢN: HÀ THỊ MAI", "HÀ THỊ MAI")])
+def test_a_field_name_in_capitals_is_no_name(text: str, name: str) -> None:
+    """Slice L (development): 'CHỦ HỘ', 'CHỦ TÀI KHOẢN' after 'HỌ TÊN' name the field, not a person named Chu."""
+    assert [f.value for f in find_pii(text) if f.kind == "NAME"] == [name]

@@ -569,7 +569,8 @@ def _caps_inner(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | None
     for k in range(len(tokens) - 2):
         weak_ok = low[k] in strong and low[k + 2] in middle  # "HỌ TÊN CAO VĂN LÂM"
         if (low[k] in cues and low[k + 1] in surnames and low[k + 1] not in cues
-                and (strip_diacritics_aligned(low[k + 1]) not in CAPS_WEAK_BARE or weak_ok)):
+                and (strip_diacritics_aligned(low[k + 1]) not in CAPS_WEAK_BARE or weak_ok)
+                and not CAPS_FIELD_WORDS.match(strip_diacritics_aligned(" ".join(low[k + 1:k + 4])))):
             return run[k + 1][0], run[_caps_name_end(low, k + 1, k + 5)][1]
     for k in range(1, len(tokens) - 2):
         if (low[k] in surnames and low[k + 1] in middle and strip_diacritics_aligned(low[k]) not in CAPS_WEAK_BARE
@@ -580,6 +581,8 @@ def _caps_inner(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | None
     return None
 
 
+# A field's name after "HỌ VÀ TÊN" in a form typed in capitals, not a family name: "HO VA TEN CHU HO: …" (folded).
+CAPS_FIELD_WORDS = re.compile(r"(?:chu (?:ho|tai khoan|xe|nha|so huu|dat)|nguoi (?:khai|nhan|gui|nop))\b")
 # Words that end a name inside a heading in capitals: "CỤ QUÀNG THỊ ẺM VÀ BÁC PHÙN VĂN SÀI XẢY RA …" (folded).
 _CAPS_NAME_STOP = frozenset("va voi cung hoac bac ong ba anh chi co chu cu chau em xay bi da dang duoc la o tai nop xin de".split())
 
