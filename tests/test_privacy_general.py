@@ -1612,3 +1612,14 @@ def test_password_rules_in_ordinary_text_hold_no_secret() -> None:
 def test_a_field_name_in_capitals_is_no_name(text: str, name: str) -> None:
     """Slice L (development): 'CHỦ HỘ', 'CHỦ TÀI KHOẢN' after 'HỌ TÊN' name the field, not a person named Chu."""
     assert [f.value for f in find_pii(text) if f.kind == "NAME"] == [name]
+
+
+@pytest.mark.parametrize(("text", "phones"), [
+    ("Số điện thoại trạm y tế phường: 0236 3811 115 (trực 24/24).", []),
+    ("SĐT bộ phận tiếp nhận hồ sơ: 0214 3856 677.", []),
+    ("Số điện thoại văn phòng của anh Tùng: 0912 345 678", ["0912 345 678"]),  # a person's number at the office
+    ("Số điện thoại trưởng thôn Lò Văn Pọm: 0912 345 678", ["0912 345 678"]),  # the head of a village is a person
+])
+def test_an_office_number_is_public_a_person_number_is_not(text: str, phones: list[str]) -> None:
+    """Slice L (development): the published number of an office is no one's personal data (labelling policy)."""
+    assert [f.value for f in find_pii(text) if f.kind == "PHONE"] == phones

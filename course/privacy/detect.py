@@ -1060,7 +1060,10 @@ OFFICE_LINE_BEFORE = re.compile(
     r" (?:cua |tai )?(?:ubnd|uy ban|phuong|xa|thi tran|cong an|so|phong chay chua chay|pccc|cuu hoa|huyen|quan|y te|quan su"
     r"|dien luc|ngan hang|benh vien|tram y te|truong|ban quan ly|trung tam|chi cuc|cuc|bhxh|bao hiem xa hoi|van phong"
     r"|tru so|bo phan mot cua|bo phan tiep nhan|hdnd|mat tran|doi quan ly|cong ty)\b[^,;()]{0,40}$"
-    r"|\b(?:duong day nong|tong dai|hotline)\s*:?\s*$")  # a hotline is public by nature, whoever runs it
+    r"|\b(?:duong day nong|tong dai|hotline)\s*:?\s*$"  # a hotline is public by nature, whoever runs it
+    # an office's own number: "Số điện thoại bộ phận một cửa UBND phường: 0243 …" (never a head's: "trưởng thôn" is not here)
+    r"|\b(?:so )?(?:dien thoai|sdt)(?: (?:co dinh|lien he|tiep dan))? (?:cua )?(?:ubnd|uy ban nhan dan|bo phan mot cua"
+    r"|bo phan tiep nhan|cong an (?:xa|phuong)|tram y te|van phong|tru so|trung tam phuc vu hanh chinh cong|hdnd)\b[^,;()]{0,40}$")
 
 
 # A company's own tax code right after its name: "Công ty cổ phần Sông Đà có mã số thuế 5400101273" (folded, capitals kept).
