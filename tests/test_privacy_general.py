@@ -1623,3 +1623,13 @@ def test_a_field_name_in_capitals_is_no_name(text: str, name: str) -> None:
 def test_an_office_number_is_public_a_person_number_is_not(text: str, phones: list[str]) -> None:
     """Slice L (development): the published number of an office is no one's personal data (labelling policy)."""
     assert [f.value for f in find_pii(text) if f.kind == "PHONE"] == phones
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Danh sách nhận quà Tết: 1. Sính; 2. Hoàng Thị Mỷ; 3. Vàng A Chứ.", ["Sính", "Hoàng Thị Mỷ", "Vàng A Chứ"]),
+    ("Danh sách đơn vị dự thi: 1. Phường Hòa Khánh; 2. Xã Hòa Bắc.", []),
+    ("Danh sách tài liệu: 1. Luật Đất đai; 2. Nghị định 91.", []),
+])
+def test_numbered_entries_of_a_list_of_people(text: str, names: list[str]) -> None:
+    """Slice L (development): 'Danh sách khen thưởng: 1. Nhôm; 2. …' — a given name alone is a person in a numbered list."""
+    assert [f.value for f in find_pii(text) if f.kind == "NAME"] == names

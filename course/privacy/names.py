@@ -383,7 +383,31 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
                 continue
             out.append(("NAME", a, b))
     out.extend(_structured_names(text, folded, low, out))
+    out.extend(_numbered_list_names(text, folded, out))
     return sorted(out, key=lambda t: t[1])
+
+
+# The numbered entries of a list of people: "Danh sách khen thưởng: 1. Nhôm; 2. Nông Văn Dìn." (folded, capitals kept)
+LIST_OF_PEOPLE = re.compile(r"\b(?i:danh sach|ds)\b[^:\n]{0,60}:")
+LIST_ENTRY = re.compile(r"(?:^|[:;\n]|,)\s*\d{1,3}[.)]\s+(?P<n>[A-Z][\w']*(?:\s+[A-Z][\w']*){0,3})(?=\s*(?:[;,.\n]|$|\s[-–(]))")
+
+
+def _numbered_list_names(text: str, folded: str, out: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Each numbered entry of a list headed "Danh sách …:" that reads as a name (given names, or a family name first)."""
+    head = LIST_OF_PEOPLE.search(folded) if "sach" in folded or "DS" in folded else None
+    if head is None:
+        return []
+    found = []
+    for m in LIST_ENTRY.finditer(folded, head.end() - 1):
+        a, b = m.span("n")
+        tokens = text[a:b].split()
+        bare = text[a:b].isascii()
+        if any(x < b and a < y for _, x, y in out) or _is_place(text[a:b]) or _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare):
+            continue
+        if (len(tokens) == 1 and valid_name(tokens[0])) or (len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare)
+                                                             and all(valid_name(t) for t in tokens[1:])):
+            found.append(("NAME", a, b))
+    return found
 
 
 # A Vietnamese syllable (folded): optional initial consonant, a vowel nucleus, optional final. "Linh", "Thảo", "Lợi"
