@@ -1633,3 +1633,14 @@ def test_an_office_number_is_public_a_person_number_is_not(text: str, phones: li
 def test_numbered_entries_of_a_list_of_people(text: str, names: list[str]) -> None:
     """Slice L (development): 'Danh sách khen thưởng: 1. Nhôm; 2. …' — a given name alone is a person in a numbered list."""
     assert [f.value for f in find_pii(text) if f.kind == "NAME"] == names
+
+
+@pytest.mark.parametrize(("text", "dobs"), [
+    ("Mừng thọ cụ Hà Thị Phiên (ngày mười lăm tháng tám năm một nghìn chín trăm hai mươi tám).",
+     ["ngày mười lăm tháng tám năm một nghìn chín trăm hai mươi tám"]),
+    ("Bà Lò Thị Ún, ngày hai tháng ba năm một chín năm tư, xin trợ cấp.", ["ngày hai tháng ba năm một chín năm tư"]),
+    ("Ngày mười tháng năm năm hai nghìn hai mươi sáu, ông Lò Văn Dân họp tổ.", []),  # a recent date: an event
+])
+def test_an_old_full_date_read_aloud_next_to_a_person(text: str, dobs: list[str]) -> None:
+    """Slice L (development): a full date before 2013 read aloud beside a named person is the birth date, as in digits."""
+    assert [f.value for f in find_pii(text) if f.kind == "DOB"] == dobs

@@ -657,12 +657,28 @@ EVENT_BEFORE_DATE = re.compile(
     r"|tra|giai ngan|xet|kham|nhap vien|ra vien|dieu tri|nhap hoc|hen|goi|bao|phat hien)\b[^,;()]{0,24}$")
 
 
+# A full date read aloud (folded): "ngày mười một tháng mười một năm một nghìn chín trăm ba mươi sáu".
+_NUMWORD = _NUMW[:-1] + r"|nghin|ngan)"
+SPOKEN_FULL_DATE = re.compile(r"\bngay (?:" + _NUMWORD + r" ?){1,3}thang (?:" + _NUMWORD + r" ?){1,3}nam (?P<y>(?:" + _NUMWORD
+                              + r"(?: |\b)){2,9})")
+
+
+def _old_full_dates(text: str, low: str) -> list[tuple[int, int]]:
+    """Spans of full dates with a year from 1920 to 2012, in digits ("12/3/1961") or read aloud."""
+    spans = [m.span() for m in re.finditer(r"(?<![\w/.-])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19[2-9]\d|200\d|201[0-2])"
+                                           r"(?![\w/.-]?\d)", text)]
+    for m in SPOKEN_FULL_DATE.finditer(low) if "thang" in low else ():
+        year = words_to_digits(m.group("y"))
+        if year.isdigit() and 1920 <= int(year) <= 2012:
+            spans.append((m.start(), m.end("y") - (1 if low[m.end("y") - 1] == " " else 0)))
+    return sorted(spans)
+
+
 def _old_dates_of_people(text: str, low: str, name_starts: list[int]) -> list[Finding]:
     """A full date with a year before 2013 in a sentence about a named person, with no event word before it in
     its clause: the person's date of birth ("Lò Văn Tám 12/3/1961 bản Na Hu", "ông Tám (ngày 12/3/1961)")."""
     out: list[Finding] = []
-    for m in re.finditer(r"(?<![\w/.-])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19[2-9]\d|200\d|201[0-2])(?![\w/.-]?\d)", text):
-        a, b = m.span()
+    for a, b in _old_full_dates(text, low):
         s0 = max(0, a - 150) + len("".join(re.split(r"([.;!?\n](?:\s|$))", low[max(0, a - 150):a])[:-1]))
         s1 = re.search(r"[.;!?\n](?:\s|$)|$", low[b:b + 150])
         s1 = b + (s1.start() if s1 else 150)
