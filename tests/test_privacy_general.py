@@ -1644,3 +1644,12 @@ def test_numbered_entries_of_a_list_of_people(text: str, names: list[str]) -> No
 def test_an_old_full_date_read_aloud_next_to_a_person(text: str, dobs: list[str]) -> None:
     """Slice L (development): a full date before 2013 read aloud beside a named person is the birth date, as in digits."""
     assert [f.value for f in find_pii(text) if f.kind == "DOB"] == dobs
+
+
+@pytest.mark.parametrize(("spoken", "digits"), [
+    ("mot tram hai muoi - ba muoi - bon lam", "1203045"),
+    ("khong chin tam - hai muoi - muoi mot - bay bay", "098201177"),
+])
+def test_a_spaced_dash_parts_number_word_groups(spoken: str, digits: str) -> None:
+    """Slice L (development): 'ba mốt - ba mươi' is 31 then 30, not one run of words read as 3-1-3-0."""
+    assert words_to_digits(spoken) == digits

@@ -25,7 +25,7 @@ WORDS = set(DIGIT) | STRUCT
 ACCENTED = {"không", "một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu", "bảy", "bẩy", "tám",
             "chín", "mười", "mươi", "trăm", "nghìn", "ngàn", "linh", "lẻ"}
 
-_TOKEN = re.compile(r"[a-z]+|\d+|,")
+_TOKEN = re.compile(r"[a-z]+|\d+|,|(?<=\s)[-–](?=\s)")  # a spaced dash parts groups like a comma
 
 
 def _is_number_word(folded: str, original: str) -> bool:
@@ -120,7 +120,7 @@ def words_to_digits(folded: str) -> str:
     """Digits of a run of folded number words: "khong muoi bay, mot tram chin muoi" → "017190"."""
     groups: list[list[str]] = [[]]
     for tok in _TOKEN.findall(folded):
-        if tok == ",":
+        if tok in (",", "-", "–"):
             groups.append([])
         elif tok in WORDS or tok.isdigit():
             groups[-1].append(tok)
