@@ -1653,3 +1653,9 @@ def test_an_old_full_date_read_aloud_next_to_a_person(text: str, dobs: list[str]
 def test_a_spaced_dash_parts_number_word_groups(spoken: str, digits: str) -> None:
     """Slice L (development): 'ba mốt - ba mươi' is 31 then 30, not one run of words read as 3-1-3-0."""
     assert words_to_digits(spoken) == digits
+
+
+def test_an_ede_given_name_after_cua_is_the_owner() -> None:
+    """Slice L (development): 'của H'Nhi' — a given name opening with H' counts like any other."""
+    text = "Thẻ BHYT của H'Mai bị sai ngày sinh."
+    assert "H'Mai" in [f.value for f in find_pii(text) if f.kind == "NAME"]

@@ -404,7 +404,7 @@ def _numbered_list_names(text: str, folded: str, out: list[tuple[str, int, int]]
         bare = text[a:b].isascii()
         if any(x < b and a < y for _, x, y in out) or _is_place(text[a:b]) or _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare):
             continue
-        if (len(tokens) == 1 and valid_name(tokens[0])) or (len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare)
+        if (len(tokens) == 1 and _given_name(tokens[0])) or (len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare)
                                                              and all(valid_name(t) for t in tokens[1:])):
             found.append(("NAME", a, b))
     return found
@@ -823,13 +823,13 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         return start, end
     # "số CMND 236-599-665 của Xuân", "Mã số BHXH của Pẻo", "đơn của Bích": the owner of an identifier or a paper
     if (prev and strip_diacritics_aligned(prev[-1]).lower() == "cua" and len(tokens) <= 3 and OWNED_BEFORE.search(clause)
-            and all(valid_name(t) for t in tokens) and low[0] not in NOT_JOINED
+            and all(_given_name(t) for t in tokens) and low[0] not in NOT_JOINED
             and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and tokens[0].lower() not in OWNER_OFFICE_HEADS
             and not any(_place(t, strip_diacritics_aligned(t), bare_text) for t in tokens)):
         return start, end
     # "Gửi file cho Lạng qua quachlang1975 a còng …", "gửi Tuấn qua Zalo": the one a message goes to
     if (prev and strip_diacritics_aligned(prev[-1]).lower() in ("cho", "gui") and len(tokens) <= 3 and CONTACT_AFTER.match(folded.lower(), end)
-            and all(valid_name(t) for t in tokens) and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run)
+            and all(_given_name(t) for t in tokens) and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run)
             and tokens[0].lower() not in OWNER_OFFICE_HEADS and not any(_place(t, strip_diacritics_aligned(t), bare_text) for t in tokens)):
         return start, end
     # "Hộ kinh doanh Bích", "hộ kinh doanh Lương Văn Tạo": a household business named by its head (not "… Phở Thìn")
@@ -854,6 +854,11 @@ CONTACT_AFTER = re.compile(r"\s+qua\s+(?:(?:dia chi\s+)?(?:email|e-mail|mail|gma
                            r"|[\w.-]+\s*(?:@|\(at\)|a cong\b))")
 # … unless an office owns it: "Số tài khoản của Phòng Tài chính", "tài khoản của Quỹ Khuyến học".
 OWNER_OFFICE_HEADS = frozenset("phòng quỹ kho ngân trung trạm chi văn bệnh xã phường thôn bản hợp đội ban thư".split())
+
+
+def _given_name(word: str) -> bool:
+    """A Vietnamese given name, or an Ê Đê / Jrai one opening with "H'" ("H'Nhi", "H'Hen")."""
+    return valid_name(word) or (word[:2] in ("H'", "h'") and len(word) > 3 and valid_name(word[2:]))
 
 
 def _valid_after_middle(word: str) -> bool:
