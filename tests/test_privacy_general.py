@@ -1659,3 +1659,12 @@ def test_an_ede_given_name_after_cua_is_the_owner() -> None:
     """Slice L (development): 'của H'Nhi' — a given name opening with H' counts like any other."""
     text = "Thẻ BHYT của H'Mai bị sai ngày sinh."
     assert "H'Mai" in [f.value for f in find_pii(text) if f.kind == "NAME"]
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("tổ 9 khu 3", "Cấp thẻ BHYT cho bà Đàm Thị Hoa tổ 9 khu 3, 2 nhân khẩu."),
+    ("xóm 2, thôn Nà Lầu", "Ông Nông Văn Sềnh xóm 2, thôn Nà Lầu xin xác nhận."),
+])
+def test_a_chain_of_groups_right_after_a_person(value: str, text: str) -> None:
+    """Slice L (development): the residential group after a name, with the larger units after it."""
+    assert_covered("ADDRESS", value, text, [f for f in find_pii(text) if f.kind == "ADDRESS"])

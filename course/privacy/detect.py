@@ -314,9 +314,11 @@ SPEAKER_LEAD = re.compile(r"\b(?:toi|tui|em|minh|chau|con|nha toi|nha em|nha min
 # … or says so after it: "ở xóm 3 thôn Trung nhà em", "tổ 5, phường An Lạc là nhà tôi", "thôn Đông quê cháu" (folded).
 SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:(?:la|cua)\s+)?(?:nha|que|cho o|phong tro|nha tro)\s+(?:cua\s+)?(?:toi|tui|em|e|minh|chau|con)\b")
 # A residential group right after a person's name or ID: "cô Lý Thị Mùi tổ 7", "Ông Hạ TDP Tân Lập", "Ông Tiến khu 4".
+_GROUP_UNIT = (r"(?i:to dan pho|tdp|to|khu pho|kp|khu vuc|tieu khu|khom|xom|thon|ban|ap|buon|plei|noc|phum|soc|khu|cum|doi"
+               r"|phong tro|nha tro|day tro)\s+(?:so\s+)?(?:\d{1,3}|[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})(?![\w/])")
+# … and the larger units after it: "Bạch Thị Nhôm tổ 4 khu 2".
 AFTER_PERSON_GROUP = re.compile(r"\s*[,(-]?\s*(?:(?i:to truong|to pho|truong thon|truong xom|truong ap|truong ban|truong khu)\s+)?"
-                                r"(?P<v>(?i:to dan pho|tdp|to|khu pho|kp|khu vuc|tieu khu|khom|xom|thon|ban|ap|buon|plei|noc|phum|soc|khu|cum|doi"
-                                r"|phong tro|nha tro|day tro)\s+(?:so\s+)?(?:\d{1,3}|[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))")
+                                r"(?P<v>" + _GROUP_UNIT + r"(?:\s*,?\s*" + _GROUP_UNIT + r"){0,2})")
 # A house number and its street right after a person's name and a comma (folded): "Bùi Thị Liên, 45B Trần Hưng Đạo".
 HOUSE_AFTER_NAME = re.compile(r"\s*,\s*(?P<v>\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,3})(?![\w/])")
 # A numbered residential group: "tổ 7", "xóm 3", "đội 2", "tổ mười một".
