@@ -1668,3 +1668,8 @@ def test_an_ede_given_name_after_cua_is_the_owner() -> None:
 def test_a_chain_of_groups_right_after_a_person(value: str, text: str) -> None:
     """Slice L (development): the residential group after a name, with the larger units after it."""
     assert_covered("ADDRESS", value, text, [f for f in find_pii(text) if f.kind == "ADDRESS"])
+
+
+def test_an_owner_after_an_id_with_dots() -> None:
+    """Slice L (development): the dots inside 'ma bhxh 30.4816.5209 cua Nhung' do not end the clause before the owner."""
+    assert "Hiền" in [f.value for f in find_pii("Số BHXH 01.2345.6789 của Hiền bị trùng.") if f.kind == "NAME"]

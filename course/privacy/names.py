@@ -822,7 +822,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and name_folded not in FAMOUS):
         return start, end
     # "số CMND 236-599-665 của Xuân", "Mã số BHXH của Pẻo", "đơn của Bích": the owner of an identifier or a paper
-    if (prev and strip_diacritics_aligned(prev[-1]).lower() == "cua" and len(tokens) <= 3 and OWNED_BEFORE.search(clause)
+    if (prev and strip_diacritics_aligned(prev[-1]).lower() == "cua" and len(tokens) <= 3 and OWNED_BEFORE.search(before)
             and all(_given_name(t) for t in tokens) and low[0] not in NOT_JOINED
             and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and tokens[0].lower() not in OWNER_OFFICE_HEADS
             and not any(_place(t, strip_diacritics_aligned(t), bare_text) for t in tokens)):
@@ -843,7 +843,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     return None
 
 
-# A person's identifier or paper, then "của" (folded clause before the name): "cmnd cũ số 236-599-665 của ",
+# A person's identifier or paper, then "của" (folded, up to 60 characters before the name: an ID's dots do not cut it): "cmnd cũ số 236-599-665 của ",
 # "ô chứng minh nhân dân của ", "ma so thue 313 986 1610 cua ", "Số thẻ ATM của ", "đơn của ".
 OWNED_BEFORE = re.compile(r"\b(?:cccd|cmnd|cmt|chung minh(?: nhan dan| thu)?|can cuoc(?: cong dan)?|so dinh danh|ho chieu"
                           r"|ma so thue|mst|bhxh|bhyt|the atm|the ngan hang|the bao hiem(?: [a-z]+){0,2}|tai khoan|stk"
