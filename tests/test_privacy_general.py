@@ -1455,3 +1455,221 @@ def test_a_person_named_after_cua_before_a_colon_is_no_label(value: str, text: s
                                   "Ý kiến của Ban Chỉ huy Quân sự: nhất trí", "Danh sách của Tổ 5: 12 hộ"])
 def test_an_office_after_cua_before_a_colon_stays_ordinary(text: str) -> None:
     assert [f for f in find_pii(text) if f.kind == "NAME"] == []
+
+
+L_ADDRESS_CASES = [
+    # Khmer hamlets (sóc, phum) and a Sơn La 'tiểu khu' after an address label or a person
+    ("sóc Bưng Tum", "Họ tên: Thạch Thị Sa Rây; Địa chỉ: sóc Bưng Tum."),
+    ("phum Ô Chum", "Nơi ở hiện tại: phum Ô Chum, gần chùa."),
+    ("soc Ba Se", "ba Danh Thi Ut soc Ba Se xin ho tro gao"),
+    ("tiểu khu 9", "Ông Lò Văn Ún, tiểu khu 9, xin xác nhận hộ cận nghèo."),
+    # a national or provincial road as the street, then the 'tiểu khu'
+    ("số 112 quốc lộ 37, tiểu khu 2", "Bà Đèo Thị Mai, thường trú tại số 112 quốc lộ 37, tiểu khu 2."),
+    # a flat named by its unit and floor in social housing
+    ("căn 12 tầng 5 nhà ở xã hội Hưng Phú", "Địa chỉ: căn 12 tầng 5 nhà ở xã hội Hưng Phú."),
+]
+
+
+@pytest.mark.parametrize(("value", "text"), L_ADDRESS_CASES)
+def test_hamlets_roads_and_flats_of_slice_l_families(value: str, text: str) -> None:
+    """Slice L (development): Khmer hamlets, 'tiểu khu', roads as streets and flats by floor are addresses."""
+    assert_covered("ADDRESS", value, text, [f for f in find_pii(text) if f.kind == "ADDRESS"])
+
+
+@pytest.mark.parametrize("text", ["Tỉnh Sóc Trăng có nhiều chùa Khmer.", "Quốc lộ 6 đang sửa, xe đi chậm.",
+                                  "Tòa nhà có 12 tầng và 3 tầng hầm.", "Họp ở tầng 2, phòng 204."])
+def test_slice_l_address_words_alone_stay_ordinary(text: str) -> None:
+    assert [f for f in find_pii(text) if f.kind == "ADDRESS"] == []
+
+
+@pytest.mark.parametrize(("part", "text"), [
+    # political opinion against the Party itself, or for many parties ("đảng" typed as it)
+    ("phản đối Đảng", "Ông Vi Văn Hùng hay phản đối Đảng trong các buổi họp tổ."),
+    ("đòi đa đảng", "Anh Lục Văn Thái từng ký đơn đòi đa đảng năm 2019."),
+    # gender identity
+    ("chuyển đổi giới tính", "Bạn Lò Thị Hằng đã chuyển đổi giới tính, xin cập nhật giới tính trên căn cước."),
+    # a detention with its charge, in apposition to the one named ("…, người bị tạm giam …")
+    ("bị tạm giữ về tội trộm cắp", "Làm việc với ông Đinh Công Tráng, người bị tạm giữ về tội trộm cắp tài sản."),
+])
+def test_slice_l_sensitive_families(part: str, text: str) -> None:
+    found = [f.value for f in find_pii(text) if f.kind == "SENSITIVE"]
+    assert any(part in v for v in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Ô tô của bà Nguyễn Thị Hòa bị tạm giữ 10 ngày theo Nghị định 168.",  # the car is held; "Thị" is no "thì"
+    "Chị Lan phản đối đang họp thì về sớm.",  # "đang", not "Đảng"
+    "Anh Tú đề nghị đa dạng hóa các món ăn ở bếp ăn bán trú.",  # "đa dạng", not "đa đảng"
+    "Hỏi về quyền của người bị tạm giam, người bị tạm giữ.",  # people in general, after a comma
+])
+def test_slice_l_sensitive_look_alikes(text: str) -> None:
+    assert [f for f in find_pii(text) if f.kind == "SENSITIVE"] == []
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("Hường", "Số căn cước 034 190 012 345 của Hường bị mờ, làm lại ở đâu?"),
+    ("Thắm", "so dien thoai cua Thắm doi roi, nho cap nhat"),
+    ("Minh Châu", "Giấy khai sinh của Minh Châu ghi sai tên mẹ."),
+    ("Khánh", "Hồ sơ của Khánh còn thiếu bản sao sổ hộ nghèo."),
+])
+def test_the_owner_of_an_identifier_or_paper_after_cua(value: str, text: str) -> None:
+    """Slice L (development): 'số CMND … của Xuân', 'đơn của Bích' name the owner by a given name alone."""
+    assert value in [f.value for f in find_pii(text) if f.kind == "NAME"]
+
+
+@pytest.mark.parametrize("text", ["Số tài khoản của Phòng Tài chính là 0123456789.",
+                                  "Hồ sơ của Trung tâm Phục vụ hành chính công đã chuyển.",
+                                  "Đơn của Hội Nông dân xã gửi lên huyện."])
+def test_an_office_owning_an_account_or_paper_is_no_person(text: str) -> None:
+    assert [f for f in find_pii(text) if f.kind == "NAME"] == []
+
+
+@pytest.mark.parametrize(("kind", "value", "text"), [
+    # the year of a date after "tháng N" is no digit five of a longer number
+    ("DOB", "ngày 05 tháng 9 năm 1944", "Ông Sầm Văn Pọng sinh ngày 05 tháng 9 năm 1944, năm 2027 tròn 83 tuổi."),
+    # a house named by its owner's full name, typed with or without diacritics
+    ("NAME", "Lò Văn Nhất", "Nhà Lò Văn Nhất ở bản Mòng bị sạt lở phía sau."),
+    ("NAME", "Ha Thi Nguyet", "Nhà Ha Thi Nguyet ở ngõ 15 phố Đội Cấn bị dột."),
+    # a plot's house before its number
+    ("ADDRESS", "thửa nhà số 7 ngõ 3 phố Hàng Bông", "Bà Vi Thị Nga (thửa nhà số 7 ngõ 3 phố Hàng Bông) xin cấp sổ hồng."),
+])
+def test_slice_l_dates_houses_and_plots(kind: str, value: str, text: str) -> None:
+    assert_covered(kind, value, text, [f for f in find_pii(text) if f.kind == kind])
+
+
+def test_a_date_year_and_the_next_year_are_no_account() -> None:
+    text = "Cụ sinh ngày 13 tháng 6 năm 1950, năm 2026 được hưởng trợ cấp."
+    assert [f.kind for f in find_pii(text) if f.kind in ("BANK", "PHONE", "CCCD")] == []
+
+
+@pytest.mark.parametrize("text", ["Chợ Nguyễn Tri Phương mở cửa đến 21 giờ.", "Nhà Văn hóa Thanh niên tổ chức hội chợ."])
+def test_markets_and_halls_named_after_people_stay_places(text: str) -> None:
+    assert [f for f in find_pii(text) if f.kind == "NAME"] == []
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("Sủng", "Đề nghị ghi người liên hệ là Sủng, số máy 0912 345 678."),
+    ("Ma Văn Khoa", "Người nhận là Ma Văn Khoa, trú tại tổ 3."),
+    ("Duyên", "Hộ kinh doanh Duyên ở tổ 8 xin đổi ngành nghề."),
+    ("Triệu Văn Sình", "Hộ kinh doanh cá thể Triệu Văn Sình nộp thuế khoán quý I."),
+])
+def test_contacts_after_la_and_household_businesses_named_by_their_head(value: str, text: str) -> None:
+    """Slice L (development): 'người liên hệ là Mới', 'Hộ kinh doanh Bích'."""
+    assert value in [f.value for f in find_pii(text) if f.kind == "NAME"]
+
+
+@pytest.mark.parametrize("text", ["Hộ kinh doanh Phở Thìn xin gia hạn giấy phép.", "Người nộp là Công ty Minh Phát."])
+def test_business_and_company_names_after_those_cues_stay_ordinary(text: str) -> None:
+    assert [f for f in find_pii(text) if f.kind == "NAME"] == []
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("Phượng", "Chuyển bản scan cho Phượng qua phuongtp88 a cong gmail chấm com nhé."),
+    ("Hà Anh", "Nhờ gửi thông báo cho Hà Anh qua email haanh.nguyen@gmail.com."),
+])
+def test_the_one_a_message_goes_to_before_its_channel(value: str, text: str) -> None:
+    """Slice L (development): 'cho Lạng qua <email>' names the addressee; an office stays ordinary."""
+    assert value in [f.value for f in find_pii(text) if f.kind == "NAME"]
+    office = "Gửi báo cáo cho Phòng Nội vụ qua email phongnoivu@hanoi.gov.vn."
+    assert [f for f in find_pii(office) if f.kind == "NAME"] == []
+
+
+@pytest.mark.parametrize(("names", "text"), [
+    (["LÒ VĂN PỌM", "LÒ THỊ ÚN"], "DANH SÁCH: ÔNG LÒ VĂN PỌM VÀ BÀ LÒ THỊ ÚN ĐƯỢC HỖ TRỢ"),
+    (["nguyen thi lan"], "Chi nguyen thi lan xin nghi phep 2 ngay"),  # a title opening the sentence, a name typed bare
+    (["y kô niê"], "Họ và tên chủ hộ: y kô niê"),  # an Ê Đê name in small letters after a name label
+])
+def test_names_in_headings_in_capitals_and_in_small_letters(names: list[str], text: str) -> None:
+    """Slice L (development): every name of a heading in capitals, cut before 'VÀ'; small letters after a title or a label."""
+    assert [f.value for f in find_pii(text) if f.kind == "NAME"] == names
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("CHU THI HANG", "so cccd 001190012345, ten CHU THI HANG"),
+    ("Chu Van Tiep", "thang Chu Van Tiep hay say ruou gay roi"),
+])
+def test_family_name_chu_typed_bare_before_van_or_thi(value: str, text: str) -> None:
+    """Slice L (development): bare 'Chu' is the family name, not the title 'chú', before Văn / Thị and a given name."""
+    assert value in [f.value for f in find_pii(text) if f.kind == "NAME"]
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("Tdp9@2026", "mat khau wifi dung chung cua nha van hoa to dan pho 9: Tdp9@2026"),
+    ("Ph@tTrien2026", "Mật khẩu tài khoản quản trị trang thông tin điện tử của phường: Ph@tTrien2026"),
+])
+def test_a_password_after_a_long_name_and_a_colon(value: str, text: str) -> None:
+    """Slice L (development): up to ten words may name what the password opens when a colon ends them."""
+    assert value in [f.value for f in find_pii(text) if f.kind == "SECRET"]
+
+
+def test_password_rules_in_ordinary_text_hold_no_secret() -> None:
+    text = "Mật khẩu phải có ít nhất tám ký tự gồm chữ hoa, chữ thường và số: theo quy định của phường."
+    assert [f for f in find_pii(text) if f.kind == "SECRET"] == []
+
+
+@pytest.mark.parametrize(("text", "name"), [("HO VA TEN CHU HO: Lo Van Pom", "Lo Van Pom"),
+                                            ("HỌ TÊN CHỦ TÀI KHOẢN: HÀ THỊ MAI", "HÀ THỊ MAI")])
+def test_a_field_name_in_capitals_is_no_name(text: str, name: str) -> None:
+    """Slice L (development): 'CHỦ HỘ', 'CHỦ TÀI KHOẢN' after 'HỌ TÊN' name the field, not a person named Chu."""
+    assert [f.value for f in find_pii(text) if f.kind == "NAME"] == [name]
+
+
+@pytest.mark.parametrize(("text", "phones"), [
+    ("Số điện thoại trạm y tế phường: 0236 3811 115 (trực 24/24).", []),
+    ("SĐT bộ phận tiếp nhận hồ sơ: 0214 3856 677.", []),
+    ("Số điện thoại văn phòng của anh Tùng: 0912 345 678", ["0912 345 678"]),  # a person's number at the office
+    ("Số điện thoại trưởng thôn Lò Văn Pọm: 0912 345 678", ["0912 345 678"]),  # the head of a village is a person
+])
+def test_an_office_number_is_public_a_person_number_is_not(text: str, phones: list[str]) -> None:
+    """Slice L (development): the published number of an office is no one's personal data (labelling policy)."""
+    assert [f.value for f in find_pii(text) if f.kind == "PHONE"] == phones
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Danh sách nhận quà Tết: 1. Sính; 2. Hoàng Thị Mỷ; 3. Vàng A Chứ.", ["Sính", "Hoàng Thị Mỷ", "Vàng A Chứ"]),
+    ("Danh sách đơn vị dự thi: 1. Phường Hòa Khánh; 2. Xã Hòa Bắc.", []),
+    ("Danh sách tài liệu: 1. Luật Đất đai; 2. Nghị định 91.", []),
+])
+def test_numbered_entries_of_a_list_of_people(text: str, names: list[str]) -> None:
+    """Slice L (development): 'Danh sách khen thưởng: 1. Nhôm; 2. …' — a given name alone is a person in a numbered list."""
+    assert [f.value for f in find_pii(text) if f.kind == "NAME"] == names
+
+
+@pytest.mark.parametrize(("text", "dobs"), [
+    ("Mừng thọ cụ Hà Thị Phiên (ngày mười lăm tháng tám năm một nghìn chín trăm hai mươi tám).",
+     ["ngày mười lăm tháng tám năm một nghìn chín trăm hai mươi tám"]),
+    ("Bà Lò Thị Ún, ngày hai tháng ba năm một chín năm tư, xin trợ cấp.", ["ngày hai tháng ba năm một chín năm tư"]),
+    ("Ngày mười tháng năm năm hai nghìn hai mươi sáu, ông Lò Văn Dân họp tổ.", []),  # a recent date: an event
+])
+def test_an_old_full_date_read_aloud_next_to_a_person(text: str, dobs: list[str]) -> None:
+    """Slice L (development): a full date before 2013 read aloud beside a named person is the birth date, as in digits."""
+    assert [f.value for f in find_pii(text) if f.kind == "DOB"] == dobs
+
+
+@pytest.mark.parametrize(("spoken", "digits"), [
+    ("mot tram hai muoi - ba muoi - bon lam", "1203045"),
+    ("khong chin tam - hai muoi - muoi mot - bay bay", "098201177"),
+])
+def test_a_spaced_dash_parts_number_word_groups(spoken: str, digits: str) -> None:
+    """Slice L (development): 'ba mốt - ba mươi' is 31 then 30, not one run of words read as 3-1-3-0."""
+    assert words_to_digits(spoken) == digits
+
+
+def test_an_ede_given_name_after_cua_is_the_owner() -> None:
+    """Slice L (development): 'của H'Nhi' — a given name opening with H' counts like any other."""
+    text = "Thẻ BHYT của H'Mai bị sai ngày sinh."
+    assert "H'Mai" in [f.value for f in find_pii(text) if f.kind == "NAME"]
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("tổ 9 khu 3", "Cấp thẻ BHYT cho bà Đàm Thị Hoa tổ 9 khu 3, 2 nhân khẩu."),
+    ("xóm 2, thôn Nà Lầu", "Ông Nông Văn Sềnh xóm 2, thôn Nà Lầu xin xác nhận."),
+])
+def test_a_chain_of_groups_right_after_a_person(value: str, text: str) -> None:
+    """Slice L (development): the residential group after a name, with the larger units after it."""
+    assert_covered("ADDRESS", value, text, [f for f in find_pii(text) if f.kind == "ADDRESS"])
+
+
+def test_an_owner_after_an_id_with_dots() -> None:
+    """Slice L (development): the dots inside 'ma bhxh 30.4816.5209 cua Nhung' do not end the clause before the owner."""
+    assert "Hiền" in [f.value for f in find_pii("Số BHXH 01.2345.6789 của Hiền bị trùng.") if f.kind == "NAME"]

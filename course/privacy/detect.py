@@ -181,9 +181,9 @@ _HOUSE_NO = r"\d{1,4}[A-Za-z]?(?:\s*/\s*\d{1,4}[A-Za-z]?){0,3}"
 _NAME_WORDS = rf"[{_UPPER}][\wÀ-ỹ]*(?:\s+(?:[{_UPPER}][\wÀ-ỹ]*|\d{{1,3}}))" + r"{0,4}"
 _STREET_TAIL = r"(?:(?:số\s+)?" + _HOUSE_NO + r"(?:\s+" + _NAME_WORDS + r")?|" + _NAME_WORDS + r")"  # "đường số 7"
 ADDRESS_RES = (
-    # "số nhà 12", "nhà số 5 ngõ 7", "căn hộ 1203 chung cư ..."
+    # "số nhà 12", "nhà số 5 ngõ 7", "căn hộ 1203 chung cư ...", "thửa nhà số 102 …" (a plot's house)
     # (also typed without diacritics: "so nha 15 ngo 3 duong Le Loi")
-    re.compile(r"\b(?P<addr>(?:[Ss][ốo] nh[àa]|[Nn]h[àa] s[ốo]|[Cc][ăa]n h[ộo])\s+" + _HOUSE_NO
+    re.compile(r"\b(?P<addr>(?:[Tt]h[ửu]a )?(?:[Ss][ốo] nh[àa]|[Nn]h[àa] s[ốo]|[Cc][ăa]n h[ộo])\s+" + _HOUSE_NO
                + r"(?:\s*,?\s*" + _STREET_WORD_ANY + r"\s+" + _STREET_TAIL + r")*)"),
     # "12 ngõ 34 phố Huế", "số 5 hẻm 12 đường Lê Lợi"
     re.compile(r"(?<![\w/])(?P<addr>(?:số\s+)?" + _HOUSE_NO + r"\s*,?\s*" + _STREET_WORD + r"\s+" + _STREET_TAIL
@@ -217,13 +217,14 @@ ADDRESS_LABEL_RE = re.compile(
 ADDRESS_LABEL_CUT = re.compile(r"\s[-–—]\s|,\s*(?:sdt|dt|dien thoai|cccd|cmnd|email|so dien thoai|ngay sinh)\b"
                                r"|\.(?:\s|$)|\s+(?:soan|nho|xin|de nghi|giup|viet)\b")
 ADDRESS_WORD = re.compile(r"\d|\b(?:ban|thon|xom|ap|buon|plei|lang|to|khu|ngo|ngach|hem|kiet|duong|pho|so|phuong|xa|"
-                          r"can ho|chung cu|tap the|phong|nha)\b")
+                          r"can ho|can|tang|lau|chung cu|tap the|phong|nha|noc|phum|soc|tieu khu|quoc lo|tinh lo)\b")
 PERSON_ID_KINDS = frozenset({"CCCD", "CMND", "PHONE", "PASSPORT", "INSURANCE", "EMAIL", "DOB"})
 # Number words in a place unit's number ("số bốn mươi hai, tổ mười một"), folded.
 _NUMW = r"(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le|mot)"
 # What an address opens with: a number, a capital, or a place unit with its number or name ("tờ khai" is not one).
 ADDRESS_START = re.compile(r"(?:\d|[A-Z]|(?i:so|ban|thon|xom|ap|buon|plei|lang|to dan pho|to|khu pho|khu|khom|ngo|ngach|hem|"
-                           r"kiet|duong|pho|phuong|xa|thi tran|can ho|chung cu|tap the|khu tap the|phong|nha so|so nha|nha|"
+                           r"kiet|duong|pho|phuong|xa|thi tran|can ho|can|tang|lau|chung cu|tap the|khu tap the|phong|nha so|so nha|nha|"
+                           r"noc|phum|soc|tieu khu|quoc lo|tinh lo|"
                            r"ki-?ot|lo|day|quay|thua|doi|khu dan cu|khu do thi|kdt)\s+(?:so\s+)?[\dA-Za-z])")
 # An address written in English: "No. 23, Alley 45, Nguyen Trai Street", "12 Lane 5, Kim Ma Road".
 ENGLISH_ADDRESS = re.compile(r"\b(?:No\.?\s*|Number\s+)?\d{1,4}[A-Za-z]?(?:/\d{1,4})*,?\s+(?:(?:Alley|Lane|Ln|Hamlet|Group|"
@@ -248,7 +249,7 @@ SN_HOUSE_AFTER = r"\s*,?\s*(?:ng|ngo|ngach|hem|kiet|to|duong|pho)\s+\d"
 _PLACE_NOUN = (r"(?:sn(?=\s+\d{1,4}[A-Za-z]?" + SN_HOUSE_AFTER + r")|ng(?=\s+\d{1,4}\s*,)|phong|can ho|toa nha|toa|nha so|so nha|nha|so(?=\s+(?:\d|" + _NUMW + r"\b))|doi|phong tro|nha tro|day tro|khu tro|khu dan cu|kdc|can(?=\s+\d)"
                r"|khu vuc|khu tai dinh cu|khu tdc|ktdc|tdc|sap|gian hang|km|cum|tang|lau|khu(?! pho)|ki-?ot|kiot|quay|ngo|ngach|kiet|hem|duong|pho|"
                r"to dan pho|tdp|to|khu pho|kp|khom|xom|thon|ban|ap|buon|plei|lang|noc|phum|soc|cho|chung cu|khu tap the|day nha tap the|ktx|block|lo|day"
-               r"|quoc lo|tinh lo|huong lo|duong tinh|duong huyen|dai lo|ql|khu do thi|kdt|khu nha o|khu biet thu|khu chung cu|khu cong nghiep|kcn"
+               r"|quoc lo|tinh lo|huong lo|duong tinh|duong huyen|dai lo|ql|khu do thi|kdt|khu nha o|nha o xa hoi|khu biet thu|khu chung cu|khu cong nghiep|kcn|tieu khu"
                r"|tap the(?=\s+[A-Z]))")  # "tập thể Kim Liên" (an estate), not "tập thể lớp"
 _PLACE_UNIT = (r"(?:(?i:kp|tdp|ap|to)(?=\d{1,2}\b)|(?i:" + _PLACE_NOUN + r")\s+)(?:so\s+)?(?:\d{1,2}\s+Thang\s+(?:\d{1,2}|[A-Z][a-z]+)(?!\w)"  # "đường 3 Tháng 2"
                r"|(?:(?<=duong )|(?<=pho )|(?<=Duong )|(?<=Pho ))\d{1,2}\s+thang\s+\d{1,2}(?!\w)"  # typed "đường 3 tháng 2"
@@ -313,9 +314,11 @@ SPEAKER_LEAD = re.compile(r"\b(?:toi|tui|em|minh|chau|con|nha toi|nha em|nha min
 # … or says so after it: "ở xóm 3 thôn Trung nhà em", "tổ 5, phường An Lạc là nhà tôi", "thôn Đông quê cháu" (folded).
 SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:(?:la|cua)\s+)?(?:nha|que|cho o|phong tro|nha tro)\s+(?:cua\s+)?(?:toi|tui|em|e|minh|chau|con)\b")
 # A residential group right after a person's name or ID: "cô Lý Thị Mùi tổ 7", "Ông Hạ TDP Tân Lập", "Ông Tiến khu 4".
+_GROUP_UNIT = (r"(?i:to dan pho|tdp|to|khu pho|kp|khu vuc|tieu khu|khom|xom|thon|ban|ap|buon|plei|noc|phum|soc|khu|cum|doi"
+               r"|phong tro|nha tro|day tro)\s+(?:so\s+)?(?:\d{1,3}|[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})(?![\w/])")
+# … and the larger units after it: "Bạch Thị Nhôm tổ 4 khu 2".
 AFTER_PERSON_GROUP = re.compile(r"\s*[,(-]?\s*(?:(?i:to truong|to pho|truong thon|truong xom|truong ap|truong ban|truong khu)\s+)?"
-                                r"(?P<v>(?i:to dan pho|tdp|to|khu pho|kp|khu vuc|khom|xom|thon|ban|ap|buon|plei|khu|cum|doi"
-                                r"|phong tro|nha tro|day tro)\s+(?:so\s+)?(?:\d{1,3}|[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,2})(?![\w/]))")
+                                r"(?P<v>" + _GROUP_UNIT + r"(?:\s*,?\s*" + _GROUP_UNIT + r"){0,2})")
 # A house number and its street right after a person's name and a comma (folded): "Bùi Thị Liên, 45B Trần Hưng Đạo".
 HOUSE_AFTER_NAME = re.compile(r"\s*,\s*(?P<v>\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+[A-Z][a-z]*(?:\s+[A-Z][a-z]*){0,3})(?![\w/])")
 # A numbered residential group: "tổ 7", "xóm 3", "đội 2", "tổ mười một".
@@ -656,12 +659,28 @@ EVENT_BEFORE_DATE = re.compile(
     r"|tra|giai ngan|xet|kham|nhap vien|ra vien|dieu tri|nhap hoc|hen|goi|bao|phat hien)\b[^,;()]{0,24}$")
 
 
+# A full date read aloud (folded): "ngày mười một tháng mười một năm một nghìn chín trăm ba mươi sáu".
+_NUMWORD = _NUMW[:-1] + r"|nghin|ngan)"
+SPOKEN_FULL_DATE = re.compile(r"\bngay (?:" + _NUMWORD + r" ?){1,3}thang (?:" + _NUMWORD + r" ?){1,3}nam (?P<y>(?:" + _NUMWORD
+                              + r"(?: |\b)){2,9})")
+
+
+def _old_full_dates(text: str, low: str) -> list[tuple[int, int]]:
+    """Spans of full dates with a year from 1920 to 2012, in digits ("12/3/1961") or read aloud."""
+    spans = [m.span() for m in re.finditer(r"(?<![\w/.-])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19[2-9]\d|200\d|201[0-2])"
+                                           r"(?![\w/.-]?\d)", text)]
+    for m in SPOKEN_FULL_DATE.finditer(low) if "thang" in low else ():
+        year = words_to_digits(m.group("y"))
+        if year.isdigit() and 1920 <= int(year) <= 2012:
+            spans.append((m.start(), m.end("y") - (1 if low[m.end("y") - 1] == " " else 0)))
+    return sorted(spans)
+
+
 def _old_dates_of_people(text: str, low: str, name_starts: list[int]) -> list[Finding]:
     """A full date with a year before 2013 in a sentence about a named person, with no event word before it in
     its clause: the person's date of birth ("Lò Văn Tám 12/3/1961 bản Na Hu", "ông Tám (ngày 12/3/1961)")."""
     out: list[Finding] = []
-    for m in re.finditer(r"(?<![\w/.-])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19[2-9]\d|200\d|201[0-2])(?![\w/.-]?\d)", text):
-        a, b = m.span()
+    for a, b in _old_full_dates(text, low):
         s0 = max(0, a - 150) + len("".join(re.split(r"([.;!?\n](?:\s|$))", low[max(0, a - 150):a])[:-1]))
         s1 = re.search(r"[.;!?\n](?:\s|$)|$", low[b:b + 150])
         s1 = b + (s1.start() if s1 else 150)
@@ -1059,7 +1078,10 @@ OFFICE_LINE_BEFORE = re.compile(
     r" (?:cua |tai )?(?:ubnd|uy ban|phuong|xa|thi tran|cong an|so|phong chay chua chay|pccc|cuu hoa|huyen|quan|y te|quan su"
     r"|dien luc|ngan hang|benh vien|tram y te|truong|ban quan ly|trung tam|chi cuc|cuc|bhxh|bao hiem xa hoi|van phong"
     r"|tru so|bo phan mot cua|bo phan tiep nhan|hdnd|mat tran|doi quan ly|cong ty)\b[^,;()]{0,40}$"
-    r"|\b(?:duong day nong|tong dai|hotline)\s*:?\s*$")  # a hotline is public by nature, whoever runs it
+    r"|\b(?:duong day nong|tong dai|hotline)\s*:?\s*$"  # a hotline is public by nature, whoever runs it
+    # an office's own number: "Số điện thoại bộ phận một cửa UBND phường: 0243 …" (never a head's: "trưởng thôn" is not here)
+    r"|\b(?:so )?(?:dien thoai|sdt)(?: (?:co dinh|lien he|tiep dan))? (?:cua )?(?:ubnd|uy ban nhan dan|bo phan mot cua"
+    r"|bo phan tiep nhan|cong an (?:xa|phuong)|tram y te|van phong|tru so|trung tam phuc vu hanh chinh cong|hdnd)\b[^,;()]{0,40}$")
 
 
 # A company's own tax code right after its name: "Công ty cổ phần Sông Đà có mã số thuế 5400101273" (folded, capitals kept).

@@ -192,7 +192,7 @@ ROLE_CUE = re.compile(r"\b(?:chu (?:tk|tai khoan|the|ho|nha|nha tro|xe|dat|thua 
                       # a person by what they are to the office or the family: "người có công", "hội viên", "con trai"
                       r"|nguoi (?:benh|co cong|cao tuoi|khuyet tat|lao dong|thue tro|o tro|tam tru|nuoc ngoai|di cu|nha)"
                       r"|(?:hoi|doan|dang|thanh|xa|hoc|hoi) vien|can bo|cong chuc|vien chuc|nhan vien|giao vien|cong dan"
-                      r"|khach(?: hang| luu tru| du lich| thue)?|con (?:trai|gai|re|dau|nuoi)|chu ho)\s*$")
+                      r"|khach(?: hang| luu tru| du lich| thue)?|con (?:trai|gai|re|dau|nuoi)|chu ho)(?: la)?\s*$")  # "người liên hệ là Mới"
 # Community roles (not public offices) right before a name: "Trưởng thôn Giàng A Pháo", "tổ trưởng Lan" (folded).
 COMMUNITY_ROLE = re.compile(r"\b(?:truong (?:thon|ban|xom|ap|buon|khu|ho|lang)|to truong|to pho|gia lang|truong ho toc"
                             r"|cong tac vien|y te thon|nhan vien y te thon|thon doi truong)\s*$")
@@ -305,7 +305,10 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
         if found is None and out and out[-1][0] == "NAME" and _title_before_pos(text, out[-1][1]):
             found = _joined(text, folded, run, out[-1][2])
         if found is None and len(run) >= 4:
-            found = _caps_inner(text, run) or _name_after_origin(text, run)
+            found = _caps_inner(text, run)
+            if found is not None and found[1] < run[-1][1]:
+                i = next(k for k in range(i0, j + 1) if words[k][0] >= found[1])  # the rest of a heading may hold another name
+            found = found or _name_after_origin(text, run)
         if (found is None and len(run) >= 3 and (not text[max(0, run[0][0] - 3):run[0][0]].strip(" \"'(“")
                                                  or re.search(r":\s*[\"“]?\s*$", text[max(0, run[0][0] - 4):run[0][0]]))
                 and not text[run[0][0]:run[-1][1]].isupper()
@@ -328,7 +331,8 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
             if w.group() in NAME_STOP or text[a:b].lower() == "năm" or not text[a:b].islower():
                 break
             kept.append((a, b))
-        if len(kept) >= 2 and low[kept[0][0]:kept[0][1]] in SURNAMES_BARE:
+        first_word = low[kept[0][0]:kept[0][1]] if kept else ""
+        if len(kept) >= 2 and (first_word in SURNAMES_BARE or first_word == "y"):  # Ê Đê: "y bhin mlo"
             out.append(("NAME", kept[0][0], kept[-1][1]))
     taken = sorted((a, b) for _, a, b in out)
     taken_starts = [a for a, _ in taken]
@@ -340,7 +344,8 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
             continue
         accented = not text[a:b].isascii()
         t = re.search(r"([^\W\d_]+)\s+$", text[max(0, a - 8):a])
-        titled = t is not None and t.group(1) != "be" and (t.group(1) in TITLES or (not accented and t.group(1) in TITLES_BARE))
+        title = t.group(1).lower() if t else ""  # "Em pham thi thu trang xin …": a title opening the sentence
+        titled = t is not None and title != "be" and (title in TITLES or (not accented and title in TITLES_BARE))
         name_cue = not accented and first in SURNAMES_BARE and (NAME_CUE_BEFORE.search(low, max(0, a - 24), a) is not None
                                                                 or ID_AFTER_BARE.match(low, b) is not None)
         if (last.lower() in LOWER_LAST_STOP or strip_diacritics_aligned(last) in LOWER_LAST_STOP) and not name_cue:
@@ -378,7 +383,31 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
                 continue
             out.append(("NAME", a, b))
     out.extend(_structured_names(text, folded, low, out))
+    out.extend(_numbered_list_names(text, folded, out))
     return sorted(out, key=lambda t: t[1])
+
+
+# The numbered entries of a list of people: "Danh sách khen thưởng: 1. Nhôm; 2. Nông Văn Dìn." (folded, capitals kept)
+LIST_OF_PEOPLE = re.compile(r"\b(?i:danh sach|ds)\b[^:\n]{0,60}:")
+LIST_ENTRY = re.compile(r"(?:^|[:;\n]|,)\s*\d{1,3}[.)]\s+(?P<n>[A-Z][\w']*(?:\s+[A-Z][\w']*){0,3})(?=\s*(?:[;,.\n]|$|\s[-–(]))")
+
+
+def _numbered_list_names(text: str, folded: str, out: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Each numbered entry of a list headed "Danh sách …:" that reads as a name (given names, or a family name first)."""
+    head = LIST_OF_PEOPLE.search(folded) if "sach" in folded or "DS" in folded else None
+    if head is None:
+        return []
+    found = []
+    for m in LIST_ENTRY.finditer(folded, head.end() - 1):
+        a, b = m.span("n")
+        tokens = text[a:b].split()
+        bare = text[a:b].isascii()
+        if any(x < b and a < y for _, x, y in out) or _is_place(text[a:b]) or _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare):
+            continue
+        if (len(tokens) == 1 and _given_name(tokens[0])) or (len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare)
+                                                             and all(valid_name(t) for t in tokens[1:])):
+            found.append(("NAME", a, b))
+    return found
 
 
 # A Vietnamese syllable (folded): optional initial consonant, a vowel nucleus, optional final. "Linh", "Thảo", "Lợi"
@@ -564,16 +593,32 @@ def _caps_inner(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | None
     for k in range(len(tokens) - 2):
         weak_ok = low[k] in strong and low[k + 2] in middle  # "HỌ TÊN CAO VĂN LÂM"
         if (low[k] in cues and low[k + 1] in surnames and low[k + 1] not in cues
-                and (strip_diacritics_aligned(low[k + 1]) not in CAPS_WEAK_BARE or weak_ok)):
-            last = min(len(run), k + 5) - 1
-            return run[k + 1][0], run[last][1]
+                and (strip_diacritics_aligned(low[k + 1]) not in CAPS_WEAK_BARE or weak_ok)
+                and not CAPS_FIELD_WORDS.match(strip_diacritics_aligned(" ".join(low[k + 1:k + 4])))):
+            return run[k + 1][0], run[_caps_name_end(low, k + 1, k + 5)][1]
     for k in range(1, len(tokens) - 2):
         if (low[k] in surnames and low[k + 1] in middle and strip_diacritics_aligned(low[k]) not in CAPS_WEAK_BARE
                 and strip_diacritics_aligned(low[k - 1]) not in PLACE_WORDS_BARE | CAPS_PLACE_HEADS
                 and " ".join(strip_diacritics_aligned(t).lower() for t in tokens[k:k + 4]) not in FAMOUS
                 and " ".join(strip_diacritics_aligned(t).lower() for t in tokens[k:k + 3]) not in FAMOUS):
-            return run[k][0], run[min(len(run), k + 4) - 1][1]
+            return run[k][0], run[_caps_name_end(low, k, k + 4)][1]
     return None
+
+
+# A field's name after "HỌ VÀ TÊN" in a form typed in capitals, not a family name: "HO VA TEN CHU HO: …" (folded).
+CAPS_FIELD_WORDS = re.compile(r"(?:chu (?:ho|tai khoan|xe|nha|so huu|dat)|nguoi (?:khai|nhan|gui|nop))\b")
+# Words that end a name inside a heading in capitals: "CỤ QUÀNG THỊ ẺM VÀ BÁC PHÙN VĂN SÀI XẢY RA …" (folded).
+_CAPS_NAME_STOP = frozenset("va voi cung hoac bac ong ba anh chi co chu cu chau em xay bi da dang duoc la o tai nop xin de".split())
+
+
+def _caps_name_end(low: list[str], first: int, stop: int) -> int:
+    """Index of the last word of a name opening at `first` (at most up to `stop`, exclusive), cut before a linking word or a
+    title; the family name and the next two words always stay."""
+    last = min(len(low), stop) - 1
+    for k in range(first + 3, last + 1):
+        if strip_diacritics_aligned(low[k]) in _CAPS_NAME_STOP:
+            return k - 1
+    return last
 
 
 # Who a person is by origin, before a place in the same capitalised run: "Người Trung Quốc Vương Lệ Quyên".
@@ -659,7 +704,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     tokens = [text[s:e] for s, e in run]
     k_first = 1 if len(run) > 1 and _title(tokens[0], True) else 0  # the first word after a title
     low_first = folded[run[k_first][0]:run[k_first][1]].lower()
-    titled = False
+    titled = lead_word = False
     bare_text = _bare_context(text, run[0][0])
     # a family name typed bare counts in a sentence typed bare, or in a run typed bare ("PHAM VAN LONG"),
     # not in "Ban Chỉ huy" where the word next to it has its diacritics
@@ -680,7 +725,10 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     if low_first in BRANDS or (low_first in DOC_HEADS and _DOC_TAIL.match(text, run[k_first][1])):
         return None  # "Kết bạn Zalo", "giúp em Điều 15", "em Nghị định 154/2024"
     title_opens = _title(tokens[0], bare_text) and not (  # "ong Chau Sa Ni": after a title, Châu is the family name
-        len(run) >= 3 and tokens[0][1:].islower() and _title_before(text, words, idx, bare_text))
+        len(run) >= 3 and tokens[0][1:].islower() and _title_before(text, words, idx, bare_text)) and not (
+        # "ten CHU VAN QUY", "thang Chu Van Quy": a family name typed bare like a title ("chú"), then Văn / Thị
+        len(run) >= 3 and tokens[0].isascii() and strip_diacritics_aligned(tokens[1]).lower() in ("van", "thi")
+        and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, True) and _valid_after_middle(tokens[2]))
     if title_opens:
         if len(run) == 1:
             return None
@@ -693,8 +741,11 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             return None  # "TRẺ EM", "Bà Cháu": two kinship words, no name
     elif (len(tokens) >= 3 and strip_diacritics_aligned(tokens[0]).lower() in LEAD_WORDS
           and not _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run)
-          and _in(tokens[1], SURNAMES_VI, SURNAMES_BARE, bare_run)):
+          and _in(tokens[1], SURNAMES_VI, SURNAMES_BARE, bare_run or all(t.isascii() for t in tokens[1:]))):
+        # "Nhà Bùi Văn Khu ở …": a house named by its owner's full name ("chợ Nguyễn Tri Phương" is still a market)
+        lead_word = strip_diacritics_aligned(tokens[0]).lower() == "nha" and strip_diacritics_aligned(tokens[2]).lower() in ("van", "thi")
         run, tokens, idx = run[1:], tokens[1:], idx + 1  # "Hộ Nông Văn Dền": the name after "Hộ"
+        bare_run = bare_text or all(t.isascii() for t in tokens)  # "Nhà Bui Van Khu": the name itself typed bare
     middle = len(tokens) >= 3 and strip_diacritics_aligned(tokens[1]).lower() in ("van", "thi")
     if _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and not (
             len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run)) and not (titled and middle):
@@ -730,7 +781,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
         return start, end  # "Trưởng thôn Giàng A Pháo", "già làng Y Bhim": a person in a community role, not a public office
     if not titled and _role_before(folded, start, tokens) and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run):
         return start, end  # "chủ TK Châu Ngọc Diễm", "người nhận Lê Văn Tý", "người bệnh Kpă Thị Blưn", "con trai Thạch Văn Danh:"
-    if not titled and (
+    if not titled and not lead_word and (
             (prev and _place(prev[-1], strip_diacritics_aligned(prev[-1]), bare_text))
             or any(w.lower() in STRONG_PLACE or (w.lower() in COMPANY_BEFORE and not _selling(prev)) for w in prev)):
         return None
@@ -770,11 +821,48 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             and not _place(tokens[0], low[0], bare_text) and low[0] not in LEAD_WORDS
             and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and name_folded not in FAMOUS):
         return start, end
+    # "số CMND 236-599-665 của Xuân", "Mã số BHXH của Pẻo", "đơn của Bích": the owner of an identifier or a paper
+    if (prev and strip_diacritics_aligned(prev[-1]).lower() == "cua" and len(tokens) <= 3 and OWNED_BEFORE.search(before)
+            and all(_given_name(t) for t in tokens) and low[0] not in NOT_JOINED
+            and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and tokens[0].lower() not in OWNER_OFFICE_HEADS
+            and not any(_place(t, strip_diacritics_aligned(t), bare_text) for t in tokens)):
+        return start, end
+    # "Gửi file cho Lạng qua quachlang1975 a còng …", "gửi Tuấn qua Zalo": the one a message goes to
+    if (prev and strip_diacritics_aligned(prev[-1]).lower() in ("cho", "gui") and len(tokens) <= 3 and CONTACT_AFTER.match(folded.lower(), end)
+            and all(_given_name(t) for t in tokens) and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run)
+            and tokens[0].lower() not in OWNER_OFFICE_HEADS and not any(_place(t, strip_diacritics_aligned(t), bare_text) for t in tokens)):
+        return start, end
+    # "Hộ kinh doanh Bích", "hộ kinh doanh Lương Văn Tạo": a household business named by its head (not "… Phở Thìn")
+    if (re.search(r"\bho kinh doanh(?: ca the)?\s*$", clause) and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run)
+            and ((len(tokens) == 1 and valid_name(tokens[0])) or (len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run)))):
+        return start, end
     # "vợ của Tuấn", "con của chị Hoa": a kinship word and "của" before the run
     if (len(prev) >= 2 and strip_diacritics_aligned(prev[-1]).lower() == "cua" and _title(prev[-2], bare_text)
             and len(tokens) <= 4 and low[0] not in NOT_JOINED and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE)):
         return start, end
     return None
+
+
+# A person's identifier or paper, then "của" (folded, up to 60 characters before the name: an ID's dots do not cut it): "cmnd cũ số 236-599-665 của ",
+# "ô chứng minh nhân dân của ", "ma so thue 313 986 1610 cua ", "Số thẻ ATM của ", "đơn của ".
+OWNED_BEFORE = re.compile(r"\b(?:cccd|cmnd|cmt|chung minh(?: nhan dan| thu)?|can cuoc(?: cong dan)?|so dinh danh|ho chieu"
+                          r"|ma so thue|mst|bhxh|bhyt|the atm|the ngan hang|the bao hiem(?: [a-z]+){0,2}|tai khoan|stk"
+                          r"|so dien thoai|sdt|giay khai sinh|ngay sinh|don|ho so|bang lai|giay phep lai xe|gplx)"
+                          r"(?: [a-z]+){0,3}(?: [\w./-]*\d[\w./-]*){0,4} cua\s*$")
+# A message's channel right after the one it goes to (folded): " qua email …", " qua Zalo", " qua abc a cong gmail …".
+CONTACT_AFTER = re.compile(r"\s+qua\s+(?:(?:dia chi\s+)?(?:email|e-mail|mail|gmail|zalo|so dien thoai|sdt)\b"
+                           r"|[\w.-]+\s*(?:@|\(at\)|a cong\b))")
+# … unless an office owns it: "Số tài khoản của Phòng Tài chính", "tài khoản của Quỹ Khuyến học".
+OWNER_OFFICE_HEADS = frozenset("phòng quỹ kho ngân trung trạm chi văn bệnh xã phường thôn bản hợp đội ban thư".split())
+
+
+def _given_name(word: str) -> bool:
+    """A Vietnamese given name, or an Ê Đê / Jrai one opening with "H'" ("H'Nhi", "H'Hen")."""
+    return valid_name(word) or (word[:2] in ("H'", "h'") and len(word) > 3 and valid_name(word[2:]))
+
+
+def _valid_after_middle(word: str) -> bool:
+    return valid_name(word) and strip_diacritics_aligned(word).lower() not in LOWER_LAST_STOP
 
 
 def _role_before(folded: str, start: int, tokens: list[str]) -> bool:

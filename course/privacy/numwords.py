@@ -25,7 +25,7 @@ WORDS = set(DIGIT) | STRUCT
 ACCENTED = {"không", "một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu", "bảy", "bẩy", "tám",
             "chín", "mười", "mươi", "trăm", "nghìn", "ngàn", "linh", "lẻ"}
 
-_TOKEN = re.compile(r"[a-z]+|\d+|,")
+_TOKEN = re.compile(r"[a-z]+|\d+|,|(?<=\s)[-–](?=\s)")  # a spaced dash parts groups like a comma
 
 
 def _is_number_word(folded: str, original: str) -> bool:
@@ -120,7 +120,7 @@ def words_to_digits(folded: str) -> str:
     """Digits of a run of folded number words: "khong muoi bay, mot tram chin muoi" → "017190"."""
     groups: list[list[str]] = [[]]
     for tok in _TOKEN.findall(folded):
-        if tok == ",":
+        if tok in (",", "-", "–"):
             groups.append([])
         elif tok in WORDS or tok.isdigit():
             groups[-1].append(tok)
@@ -151,8 +151,8 @@ def number_runs(text: str, low: str, min_words: int = 4) -> list[tuple[int, int,
         pieces: list[tuple[int, int]] = []  # token spans of the current sub-run
         for t in re.finditer(r"[a-z]+|\d+", m.group()):
             a, b = m.start() + t.start(), m.start() + t.end()
-            if low[a:b] == "nam" and pieces and _years_after_count(text, low, pieces[-1], b):
-                _flush(pieces, low, out, min_words)  # "30 năm, 40 năm": years after a count, not the digit five
+            if low[a:b] == "nam" and pieces and (_years_after_count(text, low, pieces[-1], b) or _year_of_a_date(low, pieces)):
+                _flush(pieces, low, out, min_words)  # "30 năm, 40 năm", "tháng 6 năm 1939": years, not the digit five
                 pieces = []
                 continue
             if t.group().isdigit() or _is_number_word(low[a:b], text[a:b]):
@@ -172,6 +172,11 @@ def _years_after_count(text: str, low: str, prev: tuple[int, int], b: int) -> bo
     nxt = re.match(r"\s*([a-z]+|\d+)?", low[b:b + 12])
     word = nxt.group(1) if nxt else None
     return word is None or low[b:b + 1] in ",.;" or not (word.isdigit() or _is_number_word(word, text[b + nxt.start(1):b + nxt.end(1)]))
+
+
+def _year_of_a_date(low: str, pieces: list[tuple[int, int]]) -> bool:
+    """The number before "năm" is a month ("ngày 13 tháng 6 năm 1939, năm 2026 …"): "năm" opens the date's year."""
+    return len(pieces) == 1 and re.search(r"\bthang\s+$", low[max(0, pieces[0][0] - 8):pieces[0][0]]) is not None
 
 
 def _flush(pieces: list[tuple[int, int]], low: str, out: list[tuple[int, int, str]], min_words: int) -> None:

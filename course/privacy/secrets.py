@@ -15,7 +15,8 @@ CVV_RE = re.compile(r"\b(?:cvv2?|cvc|ma bao mat (?:sau )?the)\s*(?:la\s+)?[:=]?\
 # OTP / PIN / password after its keyword (on folded lower-case text).
 SECRET_RE = re.compile(
     r"(?<!\w)(?:ma (?:otp|pin|xac thuc|xac nhan|bao mat|kich hoat)|otp|pin(?=\s*[:=]|\s+the\b)|mat khau|password"
-    r"|passcode|pass|mk)(?:\s+[a-z]{1,7}){0,6}?\s*[:=]?\s*(?:la\s+)?"
+    r"|passcode|pass|mk)(?:(?:\s+[a-z]{1,7}){0,6}?\s*[:=]?|(?:\s+[a-z]{1,7}){7,10}?\s*:)\s*(?:la\s+)?"  # a long name before a colon:
+    # "mat khau may tinh dung chung phong van hoa: …"
     r"(?P<v>\d(?: ?\d){3,7}(?![\w@#$%&!*])|[^\s,;()]*[\d@#$%&!*][^\s,;()]*)"
 )
 SECRET_WORDS_RE = re.compile(r"\b(?:ma (?:otp|pin|xac thuc|xac nhan)|otp|pin|mat khau)\s*(?:la\s+)?[:=]?\s*"

@@ -82,7 +82,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|an treo|an phat tu|(?:tung |da )?bi phat tu(?: [a-z0-9]+){0,5}|(?:dang )?bi quan che"
         r"|(?:tung |da )?bi xu phat(?: hanh chinh)? ve (?:hanh vi|toi)(?: [a-z]+){1,3}"
         r"|(?:tung |da |moi |vua )?(?:di tu|ngoi tu|o tu|ra tu|man han tu)"
-        r"|(?:dang )?bi (?:truy na|khoi to|tam giam|tam giu|bat giam|ket an|xu tu)"
+        r"|(?:dang )?bi (?:truy na|khoi to|tam giam|tam giu|bat giam|ket an|xu tu)(?: (?:ve|vi) (?:toi|hanh vi)(?: [a-z]+){1,5})?"
         r"|(?:dang )?cai tao khong giam giu|duoc dac xa"
         r"|(?:co|con|chua duoc xoa|duoc xoa|xoa) an tich(?: ve (?:toi|hanh vi)(?: [a-z]+){1,5})?"
         r"|(?:dang |da |vua )?(?:duoc )?tha tu(?: truoc thoi han)?(?: co dieu kien)?"
@@ -121,7 +121,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 }
 # A sexual-life fact about a named person.
 PATTERNS["sexual"] = re.compile(PATTERNS["sexual"].pattern[:-3] + r"|ngoai tinh|co quan he ngoai (?:hon|luong|gia thu)"
-                                r"(?: [a-z]+){0,4}|quan he ngoai (?:hon|luong)|co nhan tinh|nhan tinh cua|song thu|mai dam|ban dam)\b")
+                                r"(?: [a-z]+){0,4}|quan he ngoai (?:hon|luong)|co nhan tinh|nhan tinh cua|song thu|mai dam|ban dam"
+                                r"|(?:da |vua )?(?:chuyen doi|xac dinh lai) gioi tinh)\b")  # gender identity (Law 91/2025)
 # Genetic data: a gene or hereditary disease carried by the person ("mang gen bệnh tan máu bẩm sinh").
 PATTERNS["genetic"] = re.compile(r"\b(?:(?:la )?(?:cha|me|bo) (?:de|ruot)(?: cua)?(?: [a-z]+){0,2}|mang gen(?: benh)?(?: [a-z]+){1,5}"
                                  r"|(?:ket qua )?xet nghiem gen(?: [a-z]+){0,3}|(?:mac |bi )?benh di truyen(?: [a-z]+){0,3}"
@@ -325,11 +326,21 @@ _THING_SUBJECT = re.compile(r"\s*(?:zalo: |tin nhan: )?" + _THING + r"\b")
 _THING_JUST_BEFORE = re.compile(r"\b(?:xe|o to|oto|xe may|xe tai|phuong tien|tau|thuyen)(?: [^\s,]*\d[^\s,]*)? $")
 
 
-def _thing_subject(low: str, s0: int, a: int) -> bool:
+def _without_names(low: str, a: int, b: int, persons: list[tuple[int, int]]) -> str:
+    """low[a:b] with the people's names in it blanked: "Huỳnh Thị Kim Loan" holds no conjunction "thì"."""
+    chars = list(low[a:b])
+    for p0, p1 in persons:
+        for i in range(max(p0, a), min(p1, b)):
+            chars[i - a] = "_"
+    return "".join(chars)
+
+
+def _thing_subject(low: str, s0: int, a: int, persons: list[tuple[int, int]] | None = None) -> bool:
     clause_start = max(s0, low.rfind(",", s0, a) + 1)
     if not low[clause_start:a].strip() or re.fullmatch(r"\s*(?:da|dang|lai|con|van|moi|vua)?\s*", low[clause_start:a]):
         clause_start = s0  # "Xe … của em Đức Anh, 16 tuổi, bị tạm giữ": after an apposition the sentence's subject acts
-    return ((_THING_SUBJECT.match(low, clause_start) is not None and not re.search(r"\b(?:thi|ma|vi|nen|con)\b", low[clause_start:a]))
+    return ((_THING_SUBJECT.match(low, clause_start) is not None
+             and not re.search(r"\b(?:thi|ma|vi|nen|con)\b", _without_names(low, clause_start, a, persons or [])))
             or (re.match(r"(?:bi|lien quan|dang bi|da bi)\b", low[a:a + 12]) is not None
                 and _THING_JUST_BEFORE.search(low, max(s0, a - 30), a) is not None))
 
@@ -375,6 +386,8 @@ def _group_or_topic(text: str, low: str, s0: int, a: int) -> bool:
     """A group, a statistic or a topic word right before the phrase at `a`, in its clause ("Phóng" is a name,
     not "phòng")."""
     clause_start = max(s0, low.rfind(",", s0, a) + 1)
+    if clause_start > s0 and re.fullmatch(r"\s*nguoi\s*", low[clause_start:a]):
+        return False  # "anh Rươne, người bị tạm giam …": an apposition to the one just named
     g = GROUP_OR_TOPIC_BEFORE.search(low, max(clause_start, a - 40), a)
     if g is None:
         return False
@@ -555,7 +568,17 @@ _ACCENT_RX = re.compile(_ACCENT_RX.pattern[:-3] + r"|(?:(?<=vua )|(?<=moi )|(?<=
                         r"|trai cai|(?<=bi )bong|duong tinh|ngoai tinh|phat nguoi|(?<=bi )lan|di cai(?! tao)"
                         r"|(?<!\w)chua(?= (?:benh |tri )?(?:gan|than|tim|phoi|nao|da day)\b))\b")  # "chữa gan", not "chưa gắn"  # "ngoài tỉnh" is out of the province; a
 # camera's traffic fine ("phạt nguội") is no criminal record  # "đường tỉnh 291" (a road), not "dương tính"  # "bị bỏng" (a burn), not "bị bong lớp phủ" (peeling)
-for _k in ("health_x", "criminal_x", "religion_x", "political_x", "biometric_x", "location_x", "finance_x", "health_c"):
+# Against the Party itself, or for many parties: "công khai phản đối Đảng", "ký kiến nghị đòi đa đảng" (in accented text
+# the word must be "đảng": "đang", "đa dạng" fold alike).
+GENERIC["political_p"] = re.compile(
+    r"\b(?:(?:cong khai |hay |thuong |tung |da )?(?:phan doi|chong lai|chong doi|chong pha|da dao|lat do) dang"
+    r"(?! (?:ky|tai|bai|tin|dien|xay|thi|lam|co|la|duoc|can|bi|o|hoc|chay|xet|giai|trien)\b)(?: cong san)?"
+    r"|(?:(?:tung )?ky (?:kien nghi|don|thu) )?(?:doi|keu goi|doi hoi|ung ho|co vu) (?:che do )?da dang(?: da nguyen)?)\b")
+GENERIC_NEEDS["political_p"] = ("dang",)
+_ACCENTED["dang"] = ("đảng",)
+_ACCENT_RX = re.compile(_ACCENT_RX.pattern[:-3] + r"|(?:(?<=phan doi )|(?<=chong lai )|(?<=chong doi )|(?<=chong pha )"
+                        r"|(?<=da dao )|(?<=lat do )|(?<=\bda ))dang)\b")
+for _k in ("political_p", "health_x", "criminal_x", "religion_x", "political_x", "biometric_x", "location_x", "finance_x", "health_c"):
     GENERIC[_k] = _fast(GENERIC[_k])
 # A phrase right after these speaks of a group or of a topic, not of one person ("23 người nhiễm HIV",
 # "các đối tượng trộm cắp", "phòng chống lao", "tỷ lệ mắc bệnh").
@@ -658,7 +681,7 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
             if category == "health" and re.search(r"(?:tro cap|che do|muc do|dien|giay xac nhan|ho so) $",
                                                   low[max(0, m.start() - 14):m.start()]):
                 continue  # "trợ cấp khuyết tật đặc biệt nặng": the name of a benefit, not a person's state
-            if category == "criminal" and _thing_subject(low, s0, m.start()):
+            if category == "criminal" and _thing_subject(low, s0, m.start(), persons):
                 continue
             if category in ("health", "criminal") and (_people_noun(low, m.start()) or _group_or_topic(text, low, s0, m.start())) and not (
                     _household_members(text, low, s0, m.start()) or _listed_people(low, s0, m.end(), starts)):
@@ -682,7 +705,7 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
                 continue  # "nó", "nở": not a debt
             if category == "religion_x" and text[a:b].isascii() and re.match(r"(?:[a-z]+ ){1,2}su\b(?! (?:sai|thay|co)\b)", low[a:b]):
                 continue  # typed bare, "la su …" is mostly "là sự …", not "là sư"
-            if category.startswith("criminal") and _thing_subject(low, s0, a):
+            if category.startswith("criminal") and _thing_subject(low, s0, a, persons):
                 continue  # "Xe … bị tạm giữ": the vehicle, not a person's record
             if category == "location_x" and any(c == "location" and s0 <= x < s1 for c, x, _ in out):
                 continue  # the positions themselves are already found; "Lịch sử GPS của chị …:" only introduces them
