@@ -15,7 +15,7 @@ from course.privacy.evaluation import evaluate_ward, load_ward_cases
 def test_ward_set_is_large_and_stratified() -> None:
     cases = load_ward_cases()
     assert len(cases) >= 500
-    assert {c.slice for c in cases} == {"U", "T", "V", "W", "X", "Y", "Z", "Q", "R", "S", "P", "N", "M", "L", "K"}
+    assert {c.slice for c in cases} == {"U", "T", "V", "W", "X", "Y", "Z", "Q", "R", "S", "P", "N", "M", "L", "K", "J"}
     untouched = load_ward_cases("U")
     kinds = Counter(k for c in untouched for k, _, _ in c.gold)
     assert set(kinds) >= {"NAME", "SENSITIVE", "SECRET", "PASSPORT", "INSURANCE", "CARD", "CCCD", "CMND",
