@@ -194,4 +194,17 @@ def find_secrets(text: str, low: str, is_email: Callable[[str], bool]) -> list[t
     spans += [m.span("v") for m in SECRET_WORDS_RE.finditer(low)]  # four to eight digits read aloud
     spans += [m.span("v") for m in SECURITY_ANSWER_RE.finditer(low)] if "cau hoi" in low or "question" in low else []
     spans += [m.span("v") for m in SECRET_BEFORE_KEY.finditer(low)] if " la " in low else []
-    return spans + _after_keys(text, low, is_email)
+    spans += _after_keys(text, low, is_email)
+    return [(a, b) for a, b in spans if not _receiving_phone(text, low, a, b)]
+
+
+# The phone a code is sent to: "SĐT nhận OTP 0912 778 903", "số điện thoại nhận mã xác thực của bà là 0988…".
+RECEIVING_PHONE_BEFORE = re.compile(r"\b(?:sdt|so dien thoai|dien thoai|so may|thue bao|so)(?: dang ky)? (?:nhan|nhan duoc|de nhan)\b"
+                                    r"|\b(?:gui|nhan|nhan tin) (?:ve |toi |den |qua |vao )?(?:so|sdt|so dien thoai|dien thoai|so may)\b")
+# A phone number written from text[a:]: "0912 778 903", "+84 912-778-903".
+_PHONE_AT = re.compile(r"(?:\+?84|0)[35789]\d(?:[ .-]?\d){7}(?!\d)")
+
+
+def _receiving_phone(text: str, low: str, a: int, b: int) -> bool:
+    """text[a:b] opens a phone number named as the one receiving a code ("SĐT nhận OTP 0912 778 903"), not the code."""
+    return _PHONE_AT.match(text, a) is not None and RECEIVING_PHONE_BEFORE.search(low, max(0, a - 50), a) is not None
