@@ -1446,6 +1446,8 @@ def find_pii(text: str) -> list[Finding]:
         if low[max(0, m.start() - 6):m.start()].endswith(("email ", "thu ")) or re.match(r"\s*(?:email|thu)\b",
                                                                                           low[m.end() - len(m.group("addr")) - 1:]):
             continue
+        if re.search(r"\bnguoi(?: nuoc ngoai| [a-z]+)?\s+$", low[max(0, m.start() - 20):m.start()]):
+            continue  # "Người (nước ngoài) tạm trú: Kim Min-jun, …": who is staying, not where
         start, value = m.start("addr"), m.group("addr")
         if ":" not in m.group()[:start - m.start()] and not re.match(r"(?:\S+\s+(?:so\s+)?)?[\dA-Z]", folded_case[start:start + 30]):
             continue  # without a colon: "địa chỉ thôn Na Pan", "địa chỉ 12 …", not "địa chỉ thôn này"

@@ -486,8 +486,9 @@ def _foreign_names(text: str, low: str) -> list[tuple[str, int, int]]:
         if any(w in BRANDS or w in HONORIFICS or w in FOREIGN_NOT_NAME for w in folded) or all(valid_name(w) for w in words):
             continue
         before = low[max(0, m.start() - 12):m.start()]
-        if re.search(r"\b(?:xe|hang|hieu|cong ty|app|ung dung|mang|khach san|homestay|resort|duong|pho)\s+$", before):
-            continue  # "xe Honda Wave", "khách sạn Green Hill": a make or a business
+        if re.search(r"\b(?:xe|hang|hieu|cong ty|app|ung dung|mang|khach san|homestay|resort|duong|pho"
+                     r"|chung cu|toa nha|toa|khu do thi|kdt|khu can ho|can ho|building)\s+$", before):
+            continue  # "xe Honda Wave", "khách sạn Green Hill", "chung cư Sky Garden": a make, a business or a building
         out.append(("NAME", m.start(), m.end()))
     return out
 
