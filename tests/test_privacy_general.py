@@ -1726,3 +1726,13 @@ def test_a_foreign_guest_and_the_building_named_after_chung_cu() -> None:
     found = [(f.kind, f.value) for f in find_pii(text)]
     assert ("NAME", "Tanaka Hiroshi") in found and ("ADDRESS", "phòng 907, chung cư Green Park") in found
     assert ("NAME", "Green Park") not in found
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Bà Ka Sương là người dân tộc Kơ Ho, xin hỗ trợ nhà ở.", "dân tộc Kơ Ho"),
+    ("Chị H'Lan, dân tộc Chu-ru, xin học bổng.", "dân tộc Chu-ru"),
+    ("Ông Y Bhin thuộc dân tộc Bahnar, hộ cận nghèo.", "dân tộc Bahnar"),
+])
+def test_ethnic_groups_in_their_other_spellings(text: str, phrase: str) -> None:
+    """Slice K (development): 'dân tộc K'Ho' — an ethnic group spelled its own way, tied to a person."""
+    assert any(phrase in f.value for f in find_pii(text) if f.kind == "SENSITIVE")

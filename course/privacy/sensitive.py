@@ -51,7 +51,9 @@ ETHNIC = ("kinh|tay|thai|muong|khmer|hoa|nung|mong|hmong|h'mong|dao|gia rai|jrai
           "co ho|cham|san diu|hre|mnong|m'nong|ra glai|raglai|xtieng|bru van kieu|tho|giay|co tu|gie trieng|kho mu|"
           "ta oi|cho ro|khang|xinh mun|ha nhi|chu ru|lao|la chi|la ha|phu la|la hu|lu|lo lo|chut|mang|pa then|"
           "co lao|cong|bo y|si la|pu peo|brau|o du|ro mam|van kieu|pa ko|ma coong|ruc|cham bani|cham ba ni|cham hroi|"
-          "cham h'roi|khmer krom|cham ba-ni|ba-na|gia-rai|xo-dang|e-de|ra-glai|h-mong|thieu so")
+          "cham h'roi|khmer krom|cham ba-ni|ba-na|gia-rai|xo-dang|e-de|ra-glai|h-mong|"
+          # the same peoples in their own or older spellings: "K'Ho", "Kơ Ho", "Cơ-tu", "Bahnar", "X'Tiêng"
+          "k'ho|ko ho|koho|co-ho|co-tu|ta-oi|chu-ru|cho-ro|gie-trieng|bahnar|sedang|x'tieng|s'tieng|ca dong|thieu so")
 PATTERNS: dict[str, re.Pattern[str]] = {
     "health": re.compile(
         r"\b(?:(?:dang |da |tung )?(?:dieu tri|chua tri|dieu tri benh)(?: benh)? [a-z]+" + _MORE + r"{0,3}"
