@@ -1736,3 +1736,19 @@ def test_a_foreign_guest_and_the_building_named_after_chung_cu() -> None:
 def test_ethnic_groups_in_their_other_spellings(text: str, phrase: str) -> None:
     """Slice K (development): 'dân tộc K'Ho' — an ethnic group spelled its own way, tied to a person."""
     assert any(phrase in f.value for f in find_pii(text) if f.kind == "SENSITIVE")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sổ tiết kiệm của bà Hoàng Mai bị thất lạc, nhờ xác nhận.", "Hoàng Mai"),
+    ("Chị Kim Liên nộp hồ sơ hộ kinh doanh.", "Kim Liên"),
+    ("Hồ sơ của ông Tô Hiến Thành thiếu bản sao CCCD.", "Tô Hiến Thành"),
+])
+def test_a_person_named_like_a_place_after_a_title(text: str, name: str) -> None:
+    """Slice K (development): 'của ông Đào Duy Từ' — a street's or ward's name worn by a person after a title."""
+    assert name in [f.value for f in find_pii(text) if f.kind == "NAME"]
+
+
+@pytest.mark.parametrize("text", ["Đường Tô Hiến Thành đang sửa.", "Bà con phường Kim Liên họp tối nay.",
+                                  "Hội bảo vệ quyền trẻ em Việt Nam họp thường niên."])
+def test_the_place_itself_stays_a_place(text: str) -> None:
+    assert [f for f in find_pii(text) if f.kind == "NAME"] == []

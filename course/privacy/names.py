@@ -184,6 +184,7 @@ OFFICE_BEFORE = re.compile(
 # "bị đơn Trần Thị Hoa" (folded, lower case).
 # A party to a contract or a power of attorney: "bên A", "bên cho thuê", "bên được ủy quyền" (folded).
 _CONTRACT_PARTY = r"ben (?:[a-d]|mua|ban|cho thue|thue|vay|cho vay|nhan|giao|tang cho|duoc tang cho|uy quyen|duoc uy quyen)"
+PERSON_TITLE_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị|cô|chú|bác) $")  # "của ông …" (with accents, small letters)
 PARTY_LETTER_BEFORE = re.compile(r"(?<!\w)(?i:ben)\s+$")  # "bên A", "Bên B" before a contract party's letter (folded)
 ROLE_CUE = re.compile(r"\b(?:chu (?:tk|tai khoan|the|ho|nha|nha tro|xe|dat|thua dat|hop dong|cua hang|quan|cho thue|so tiet kiem)"
                       r"|nguoi (?:nhan|nop|khai|gui|bao tin|lam chung|dai dien|uy quyen|duoc uy quyen|yeu cau|khieu nai|to cao"
@@ -765,8 +766,10 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     start, end = run[0][0], run[-1][1]
     name_folded = folded[start:end].lower()
     orig = text[start:end].split()
-    if _is_place(" ".join(orig)) or _is_place(orig[0]) or _is_place(" ".join(orig[:2])):
-        return None
+    if ((_is_place(" ".join(orig)) or _is_place(orig[0]) or _is_place(" ".join(orig[:2])))
+            and not ((titled or PERSON_TITLE_BEFORE.search(text, max(0, start - 6), start))
+                     and 2 <= len(orig) <= 3 and all(valid_name(t) for t in orig))):
+        return None  # a place, unless a title names a person by it: "của ông Đào Duy Từ", "chị Kim Liên"
     if _not_a_name_phrase(text, folded, start):
         return None
     before = folded[max(0, start - 60):start].lower()
