@@ -1673,3 +1673,82 @@ def test_a_chain_of_groups_right_after_a_person(value: str, text: str) -> None:
 def test_an_owner_after_an_id_with_dots() -> None:
     """Slice L (development): the dots inside 'ma bhxh 30.4816.5209 cua Nhung' do not end the clause before the owner."""
     assert "Hiền" in [f.value for f in find_pii("Số BHXH 01.2345.6789 của Hiền bị trùng.") if f.kind == "NAME"]
+
+
+@pytest.mark.parametrize(("text", "secret", "network"), [
+    ("Mật khẩu wifi NhaVanHoa_To3 là vanhoa2025, ai hỏi thì đọc cho.", "vanhoa2025", "NhaVanHoa_To3"),
+    ("Pass wifi PhongHop-UB2 là hop@2026 nhé.", "hop@2026", "PhongHop-UB2"),
+    ("Wi-fi TiepDan_Tang1 = tiepdan789", "tiepdan789", "TiepDan_Tang1"),
+])
+def test_a_wifi_network_named_before_its_password(text: str, secret: str, network: str) -> None:
+    """Slice K (development): 'wifi <name> là <password>' — the network's name first, the password after 'là'."""
+    secrets = [f.value for f in find_pii(text) if f.kind == "SECRET"]
+    assert secret in secrets and network not in secrets
+
+
+@pytest.mark.parametrize("text", [
+    "Mất điện phố Hàng Bông từ số nhà 12 tới số nhà 48 sáng thứ Bảy.",
+    "Thi công vỉa hè đường Lê Lai từ số 5 đến số 61, đề nghị bà con chú ý.",
+])
+def test_a_range_of_house_numbers_is_no_home(text: str) -> None:
+    """Slice K (development): 'từ số nhà 1 đến số nhà 99' is a stretch of street, not someone's address."""
+    assert [f for f in find_pii(text) if f.kind == "ADDRESS"] == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Hợp đồng mua bán xe: bên A Lục Thị Duyên, bên B Hoàng Văn Khải, giá 12 triệu.", ["Lục Thị Duyên", "Hoàng Văn Khải"]),
+    ("Bên A Nguyễn Thị Hạnh đồng ý cho thuê, bên B Lê Văn Tâm trả trước 3 tháng.", ["Nguyễn Thị Hạnh", "Lê Văn Tâm"]),
+])
+def test_contract_parties_by_letter(text: str, names: list[str]) -> None:
+    """Slice K (development): 'bên A <name>', 'bên B <name>' — the party's letter is no part of the name."""
+    assert [f.value for f in find_pii(text) if f.kind == "NAME"] == names
+
+
+def test_a_sensitive_field_in_a_one_line_record() -> None:
+    """Slice K (development): fields set apart by ';' in one record are all about its person."""
+    text = "Phiếu khảo sát: Lê Văn Tư; 1970; tổ 4; theo đạo Cao Đài; 0907 111 222."
+    assert "theo đạo Cao Đài" in [f.value for f in find_pii(text) if f.kind == "SENSITIVE"]
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("Bà Hồng bị lừa: SĐT nhận OTP 0912 778 903, mã OTP 448210.", "0912 778 903"),
+    ("Mã xác thực gửi về số 0388123456 của anh Tín.", "0388123456"),
+])
+def test_the_phone_a_code_is_sent_to_is_a_phone(text: str, phone: str) -> None:
+    """Slice K (development): 'SĐT nhận OTP …' names the phone, not the code."""
+    found = {f.value: f.kind for f in find_pii(text)}
+    assert found.get(phone) == "PHONE"
+
+
+def test_a_foreign_guest_and_the_building_named_after_chung_cu() -> None:
+    """Slice K (development): 'Người nước ngoài tạm trú: <name>' names the guest; 'chung cư Sky Garden' is a building."""
+    text = "Người nước ngoài tạm trú: Tanaka Hiroshi, passport TR0045678, ở phòng 907, chung cư Green Park."
+    found = [(f.kind, f.value) for f in find_pii(text)]
+    assert ("NAME", "Tanaka Hiroshi") in found and ("ADDRESS", "phòng 907, chung cư Green Park") in found
+    assert ("NAME", "Green Park") not in found
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Bà Ka Sương là người dân tộc Kơ Ho, xin hỗ trợ nhà ở.", "dân tộc Kơ Ho"),
+    ("Chị H'Lan, dân tộc Chu-ru, xin học bổng.", "dân tộc Chu-ru"),
+    ("Ông Y Bhin thuộc dân tộc Bahnar, hộ cận nghèo.", "dân tộc Bahnar"),
+])
+def test_ethnic_groups_in_their_other_spellings(text: str, phrase: str) -> None:
+    """Slice K (development): 'dân tộc K'Ho' — an ethnic group spelled its own way, tied to a person."""
+    assert any(phrase in f.value for f in find_pii(text) if f.kind == "SENSITIVE")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sổ tiết kiệm của bà Hoàng Mai bị thất lạc, nhờ xác nhận.", "Hoàng Mai"),
+    ("Chị Kim Liên nộp hồ sơ hộ kinh doanh.", "Kim Liên"),
+    ("Hồ sơ của ông Tô Hiến Thành thiếu bản sao CCCD.", "Tô Hiến Thành"),
+])
+def test_a_person_named_like_a_place_after_a_title(text: str, name: str) -> None:
+    """Slice K (development): 'của ông Đào Duy Từ' — a street's or ward's name worn by a person after a title."""
+    assert name in [f.value for f in find_pii(text) if f.kind == "NAME"]
+
+
+@pytest.mark.parametrize("text", ["Đường Tô Hiến Thành đang sửa.", "Bà con phường Kim Liên họp tối nay.",
+                                  "Hội bảo vệ quyền trẻ em Việt Nam họp thường niên."])
+def test_the_place_itself_stays_a_place(text: str) -> None:
+    assert [f for f in find_pii(text) if f.kind == "NAME"] == []

@@ -1118,6 +1118,17 @@ def _office_line(text: str, low: str, start: int, before: re.Pattern[str] = OFFI
         r"\b(?:rieng|ca nhan|cua (?:ong|ba|anh|chi|em|co|chu|bac))\b(?! quan)", clause[m.start():])  # "của cô", not "của cơ quan"
 
 
+# The unit repeated at a range's other end: "từ số nhà 1 đến số nhà 99", "ki-ốt số 1 đến số 20".
+_RANGE_UNIT = r"(?:(?:so nha|nha so|so|ki-?ot|kiot|nha|can)\s+(?:so\s+)?)?"
+_RANGE_AFTER = re.compile(r"\s*(?:den|toi|va)\s*" + _RANGE_UNIT + r"\d|\s*[-–]\s*\d{1,4}\b(?![\s.]*\d)")  # not "… – 0912 345 678"
+_RANGE_BEFORE = re.compile(r"\btu\s+" + _RANGE_UNIT + r"\d{1,4}[a-z]?\s+(?:den|toi)\s+$")
+
+
+def _range_end(low: str, a: int, b: int) -> bool:
+    """low[a:b] is one end of a range of numbered places ("từ số nhà 1 đến số nhà 99"), not one home."""
+    return _RANGE_AFTER.match(low, b, b + 20) is not None or _RANGE_BEFORE.search(low[max(0, a - 30):a]) is not None
+
+
 def _merge_addresses(text: str, found: list[Finding]) -> list[Finding]:
     """Address pieces found by different rules that overlap or touch ("45 đường số 7" + "đường số 7, khu dân cư …")
     are one address."""
@@ -1400,6 +1411,8 @@ def find_pii(text: str) -> list[Finding]:
                 continue  # … or the last group of a number written in groups ("0912 345 678, tổ 6")
             if _money_after(text, start + len(value)) or NOT_ADDRESS_NAME.search(STREET_DATE.sub(r"\1 t", value)):
                 continue
+            if re.fullmatch(r"(?:so nha|nha so|so)\s+\d{1,4}[a-z]?", low[start:start + len(value)]) and _range_end(low, start, start + len(value)):
+                continue  # "từ số nhà 1 đến số nhà 99": a stretch of street
             if OFFICE_PLACE.search(low, max(0, start - 40), start) and not person_cue(text[max(0, start - 120):start + 80]):
                 continue  # "Hội nghị tổ chức tại Nhà văn hóa khu phố, số 15 đường …": a meeting place
             found.append(Finding("ADDRESS", start, start + len(value), value))
@@ -1433,6 +1446,8 @@ def find_pii(text: str) -> list[Finding]:
         if low[max(0, m.start() - 6):m.start()].endswith(("email ", "thu ")) or re.match(r"\s*(?:email|thu)\b",
                                                                                           low[m.end() - len(m.group("addr")) - 1:]):
             continue
+        if re.search(r"\bnguoi(?: nuoc ngoai| [a-z]+)?\s+$", low[max(0, m.start() - 20):m.start()]):
+            continue  # "Người (nước ngoài) tạm trú: Kim Min-jun, …": who is staying, not where
         start, value = m.start("addr"), m.group("addr")
         if ":" not in m.group()[:start - m.start()] and not re.match(r"(?:\S+\s+(?:so\s+)?)?[\dA-Z]", folded_case[start:start + 30]):
             continue  # without a colon: "địa chỉ thôn Na Pan", "địa chỉ 12 …", not "địa chỉ thôn này"
@@ -1509,8 +1524,8 @@ def find_pii(text: str) -> list[Finding]:
                       and re.match(r"(?:[^\s,.;]+\s+){1,3}[A-Z]", folded_case[a:b + 40]) is not None))  # "thôn Nà Pục", "ngõ 250 Kim Giang"
         if NOT_ADDRESS_BEFORE.search(text[max(0, a - 30):a]) or NOT_ADDRESS_NAME.search(STREET_DATE.sub(r"\1 t", text[a:b])):
             continue
-        if re.match(r"\s*(?:den|toi|va)\s*\d|\s*[-–]\s*\d{1,4}\b(?![\s.]*\d)", low[b:b + 12]):  # not "… – 0912 345 678"
-            continue  # "ki-ốt số 1 đến 20": a range of stalls, not one home
+        if _range_end(low, a, b):
+            continue  # "ki-ốt số 1 đến 20", "từ số nhà 1 đến số nhà 99": a range of stalls or houses, not one home
         if chain.startswith("so ") and not chain.startswith("so nha ") and re.search(r"(?<![\w-])[a-z]+\s*$", folded_case[max(0, a - 12):a]) and not lead:
             continue  # "thửa số 12", "quầy số 4": a number of something else, not "… số 19 tổ 4" after a name
         held = re.search(r"\s+thuoc\s+$", low[max(0, a - 10):a])  # "đất của cụ Bàng thuộc khóm 5": where that person's land lies

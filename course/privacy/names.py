@@ -182,6 +182,10 @@ OFFICE_BEFORE = re.compile(
 )
 # A citizen's role in a file right before the run, without a colon: "chủ TK Châu Ngọc Diễm", "người nhận Lê Văn Tý",
 # "bị đơn Trần Thị Hoa" (folded, lower case).
+# A party to a contract or a power of attorney: "bên A", "bên cho thuê", "bên được ủy quyền" (folded).
+_CONTRACT_PARTY = r"ben (?:[a-d]|mua|ban|cho thue|thue|vay|cho vay|nhan|giao|tang cho|duoc tang cho|uy quyen|duoc uy quyen)"
+PERSON_TITLE_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị|cô|chú|bác) $")  # "của ông …" (with accents, small letters)
+PARTY_LETTER_BEFORE = re.compile(r"(?<!\w)(?i:ben)\s+$")  # "bên A", "Bên B" before a contract party's letter (folded)
 ROLE_CUE = re.compile(r"\b(?:chu (?:tk|tai khoan|the|ho|nha|nha tro|xe|dat|thua dat|hop dong|cua hang|quan|cho thue|so tiet kiem)"
                       r"|nguoi (?:nhan|nop|khai|gui|bao tin|lam chung|dai dien|uy quyen|duoc uy quyen|yeu cau|khieu nai|to cao"
                       r"|de nghi|giam ho|thua ke|vay|bao lanh|thue|cho thue|mua|ban|chuyen|bi hai|lien he|phan anh)"
@@ -192,13 +196,14 @@ ROLE_CUE = re.compile(r"\b(?:chu (?:tk|tai khoan|the|ho|nha|nha tro|xe|dat|thua 
                       # a person by what they are to the office or the family: "người có công", "hội viên", "con trai"
                       r"|nguoi (?:benh|co cong|cao tuoi|khuyet tat|lao dong|thue tro|o tro|tam tru|nuoc ngoai|di cu|nha)"
                       r"|(?:hoi|doan|dang|thanh|xa|hoc|hoi) vien|can bo|cong chuc|vien chuc|nhan vien|giao vien|cong dan"
-                      r"|khach(?: hang| luu tru| du lich| thue)?|con (?:trai|gai|re|dau|nuoi)|chu ho)(?: la)?\s*$")  # "người liên hệ là Mới"
+                      r"|khach(?: hang| luu tru| du lich| thue)?|con (?:trai|gai|re|dau|nuoi)|chu ho"
+                      r"|" + _CONTRACT_PARTY + r")(?: la)?\s*$")  # "người liên hệ là Mới", "bên B Vương Văn Hòa"
 # Community roles (not public offices) right before a name: "Trưởng thôn Giàng A Pháo", "tổ trưởng Lan" (folded).
 COMMUNITY_ROLE = re.compile(r"\b(?:truong (?:thon|ban|xom|ap|buon|khu|ho|lang)|to truong|to pho|gia lang|truong ho toc"
                             r"|cong tac vien|y te thon|nhan vien y te thon|thon doi truong)\s*$")
 # Words without which the two patterns above cannot match (a cheap test first).
 _ROLE_HINTS = ("chu ", "nguoi ", "don ", "duong su", "than nhan", "benh nhan", "sinh ", "be ", "huong", "ten ", "vien ", "can bo",
-               "cong chuc", "cong dan", "khach", "con ")
+               "cong chuc", "cong dan", "khach", "con ", "ben ")
 _COMMUNITY_HINTS = ("truong", "to pho", "gia lang", "cong tac vien", "y te", "doi truong")
 # Apps, brands and services that follow "bạn", "anh" … in a sentence ("Kết bạn Zalo", "nhắn anh Facebook"), folded.
 BRANDS = frozenset("""zalo facebook fb messenger viber telegram tiktok youtube google gmail momo zalopay vnpay shopee lazada
@@ -220,7 +225,7 @@ OFFICE_AFTER = re.compile(
 )
 LABEL_BEFORE = re.compile(
     r"\b(?:ho(?: va)? ten|ten|nguoi [a-z ]{2,24}|chu ho|chu tai khoan|danh sach|doi tuong|nguoi"
-    r"|ben (?:[a-d]|mua|ban|cho thue|thue|vay|cho vay|nhan|giao|tang cho|duoc tang cho|uy quyen|duoc uy quyen))"
+    r"|" + _CONTRACT_PARTY + r")"
     r"[a-z ]{0,24}:\s*$"
 )
 VILLAGE_AFTER = re.compile(
@@ -299,6 +304,10 @@ def find_names(text: str, folded: str | None = None) -> list[tuple[str, int, int
                 break
             style = nxt if style == "any" else style
             j += 1
+        if j > i + 1 and folded[s:e].lower() == "ben" and words[i + 1][1] - words[i + 1][0] == 1:
+            i, s, e = i + 1, *words[i + 1]  # "Bên A Nguyễn …" opening a sentence
+        if j > i and e - s == 1 and PARTY_LETTER_BEFORE.search(folded, max(0, s - 8), s):
+            i, s, e = i + 1, *words[i + 1]  # "bên A Vương Thị Hạnh": the party's letter, then the name
         run = words[i : j + 1]
         found = _judge(text, folded, words, i, run)
         i0, i = i, j + 1
@@ -478,8 +487,9 @@ def _foreign_names(text: str, low: str) -> list[tuple[str, int, int]]:
         if any(w in BRANDS or w in HONORIFICS or w in FOREIGN_NOT_NAME for w in folded) or all(valid_name(w) for w in words):
             continue
         before = low[max(0, m.start() - 12):m.start()]
-        if re.search(r"\b(?:xe|hang|hieu|cong ty|app|ung dung|mang|khach san|homestay|resort|duong|pho)\s+$", before):
-            continue  # "xe Honda Wave", "khách sạn Green Hill": a make or a business
+        if re.search(r"\b(?:xe|hang|hieu|cong ty|app|ung dung|mang|khach san|homestay|resort|duong|pho"
+                     r"|chung cu|toa nha|toa|khu do thi|kdt|khu can ho|can ho|building)\s+$", before):
+            continue  # "xe Honda Wave", "khách sạn Green Hill", "chung cư Sky Garden": a make, a business or a building
         out.append(("NAME", m.start(), m.end()))
     return out
 
@@ -756,8 +766,10 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     start, end = run[0][0], run[-1][1]
     name_folded = folded[start:end].lower()
     orig = text[start:end].split()
-    if _is_place(" ".join(orig)) or _is_place(orig[0]) or _is_place(" ".join(orig[:2])):
-        return None
+    if ((_is_place(" ".join(orig)) or _is_place(orig[0]) or _is_place(" ".join(orig[:2])))
+            and not ((titled or PERSON_TITLE_BEFORE.search(text, max(0, start - 6), start))
+                     and 2 <= len(orig) <= 3 and all(valid_name(t) for t in orig))):
+        return None  # a place, unless a title names a person by it: "của ông Đào Duy Từ", "chị Kim Liên"
     if _not_a_name_phrase(text, folded, start):
         return None
     before = folded[max(0, start - 60):start].lower()

@@ -55,6 +55,8 @@ SPELLED_CHARS = re.compile(r"(?:\s+[a-z]+){0,3}?\s*(?:\bla|\bgom|:)\s*:?\s*(?P<v
 SPELLED_SECRET = re.compile(r"(?:\s+[a-z]+){0,4}?\s+la\s*:?\s+(?P<v>[a-z0-9@._-]+(?:\s+[a-z0-9@._-]+){0,5}?)\s*,?\s+"
                             r"(?:viet lien|go lien|viet thuong|viet hoa|khong dau|khong cach|lien nhau|chu thuong|chu hoa"
                             r"|khong viet hoa|tat ca viet)\b")
+# A network named right after "wifi" and then given its password: "wifi UBND-Tiep_Dan là …", "wi-fi NhaVanHoa2 = …".
+NAMED_NETWORK = re.compile(r"\s+[^\s,;:()]+(?=\s*(?:\bla\b|=)\s*\S)")
 _SHORT_SECRET_KEYS = ("cvv", "cvc", "otp", "pin", "ma pin", "ma xac", "ma bao mat", "so bao mat", "ma so bao mat", "so cvv")
 
 
@@ -100,6 +102,7 @@ def _after_keys(text: str, low: str, is_email: Callable[[str], bool]) -> list[tu
         end_win = k.end() + (stop.start() if stop else min(100, len(low) - k.end()))
         nxt = SECRET_KEY_RE.search(low, k.end(), end_win)  # "wifi …: tên X, mật khẩu Y": the next keyword owns Y
         end_win = nxt.start() if nxt else end_win
+        named = NAMED_NETWORK.match(low, k.end(), end_win) if k.group() in ("wifi", "wi-fi") else None
         if nxt and k.group() in ("wifi", "wi-fi"):
             continue  # "wifi: NhaTro_Hong5G, pass: …": what follows "wifi" is the network's name; the password has its own key
         short = k.group().startswith(_SHORT_SECRET_KEYS) or k.group().startswith(("ba ", "3 "))
@@ -142,6 +145,8 @@ def _after_keys(text: str, low: str, is_email: Callable[[str], bool]) -> list[tu
             after_is = re.search(r"(?:\bla|[:=])\s*$", low[max(0, a - 6):a]) is not None
             if re.search(r"\b(?:ten(?: mang| wifi)?|ssid|name|ten dang nhap|username)\s*[:=]?\s*$", low[max(0, a - 20):a]):
                 continue  # the network's or the account's name, not its password
+            if named and a < named.end():
+                continue  # "mật khẩu wifi Phong_Hop là …": the network's name, then its password after "là"
             # digits in pairs or one by one: "47-19-83", "7-3-9-1" (not a date: "12-3-2024")
             paired = (re.fullmatch(r"\d{1,4}(?:[-.]\d{1,4}){1,7}", tok) and 4 <= sum(c.isdigit() for c in tok) <= 8
                       and not re.fullmatch(r"\d{1,2}[-.]\d{1,2}[-.](?:19|20)\d{2}", tok))
@@ -178,6 +183,8 @@ def find_secrets(text: str, low: str, is_email: Callable[[str], bool]) -> list[t
             continue
         if is_email(text[start:end]):
             continue  # the account the password belongs to
+        if re.search(r"\bwi-?fi\s*$", low[m.start():start]) and NAMED_NETWORK.match(low, start - 1):
+            continue  # "pass wifi PhongHop_2 là …": the network's name; its password follows "là"
         if re.fullmatch(r"\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d{2}", m.group("v")) and re.search(r"\bngay\b", low[m.start():start]):
             continue  # "mật khẩu đổi ngày 12-3-2024": when it changed, not what it is
         while end > start and text[end - 1] in ".:,":
@@ -187,4 +194,17 @@ def find_secrets(text: str, low: str, is_email: Callable[[str], bool]) -> list[t
     spans += [m.span("v") for m in SECRET_WORDS_RE.finditer(low)]  # four to eight digits read aloud
     spans += [m.span("v") for m in SECURITY_ANSWER_RE.finditer(low)] if "cau hoi" in low or "question" in low else []
     spans += [m.span("v") for m in SECRET_BEFORE_KEY.finditer(low)] if " la " in low else []
-    return spans + _after_keys(text, low, is_email)
+    spans += _after_keys(text, low, is_email)
+    return [(a, b) for a, b in spans if not _receiving_phone(text, low, a, b)]
+
+
+# The phone a code is sent to: "SĐT nhận OTP 0912 778 903", "số điện thoại nhận mã xác thực của bà là 0988…".
+RECEIVING_PHONE_BEFORE = re.compile(r"\b(?:sdt|so dien thoai|dien thoai|so may|thue bao|so)(?: dang ky)? (?:nhan|nhan duoc|de nhan)\b"
+                                    r"|\b(?:gui|nhan|nhan tin) (?:ve |toi |den |qua |vao )?(?:so|sdt|so dien thoai|dien thoai|so may)\b")
+# A phone number written from text[a:]: "0912 778 903", "+84 912-778-903".
+_PHONE_AT = re.compile(r"(?:\+?84|0)[35789]\d(?:[ .-]?\d){7}(?!\d)")
+
+
+def _receiving_phone(text: str, low: str, a: int, b: int) -> bool:
+    """text[a:b] opens a phone number named as the one receiving a code ("SĐT nhận OTP 0912 778 903"), not the code."""
+    return _PHONE_AT.match(text, a) is not None and RECEIVING_PHONE_BEFORE.search(low, max(0, a - 50), a) is not None

@@ -51,7 +51,9 @@ ETHNIC = ("kinh|tay|thai|muong|khmer|hoa|nung|mong|hmong|h'mong|dao|gia rai|jrai
           "co ho|cham|san diu|hre|mnong|m'nong|ra glai|raglai|xtieng|bru van kieu|tho|giay|co tu|gie trieng|kho mu|"
           "ta oi|cho ro|khang|xinh mun|ha nhi|chu ru|lao|la chi|la ha|phu la|la hu|lu|lo lo|chut|mang|pa then|"
           "co lao|cong|bo y|si la|pu peo|brau|o du|ro mam|van kieu|pa ko|ma coong|ruc|cham bani|cham ba ni|cham hroi|"
-          "cham h'roi|khmer krom|cham ba-ni|ba-na|gia-rai|xo-dang|e-de|ra-glai|h-mong|thieu so")
+          "cham h'roi|khmer krom|cham ba-ni|ba-na|gia-rai|xo-dang|e-de|ra-glai|h-mong|"
+          # the same peoples in their own or older spellings: "K'Ho", "Kơ Ho", "Cơ-tu", "Bahnar", "X'Tiêng"
+          "k'ho|ko ho|koho|co-ho|co-tu|ta-oi|chu-ru|cho-ro|gie-trieng|bahnar|sedang|x'tieng|s'tieng|ca dong|thieu so")
 PATTERNS: dict[str, re.Pattern[str]] = {
     "health": re.compile(
         r"\b(?:(?:dang |da |tung )?(?:dieu tri|chua tri|dieu tri benh)(?: benh)? [a-z]+" + _MORE + r"{0,3}"
@@ -291,6 +293,17 @@ _CUT = re.compile(r"[.;!?](?=\s|$)|\n")
 # person named just before it.
 _ANAPHORA = re.compile(r"\s*(?:ông|bà|anh|chị|cô|chú|bác|cụ|cháu|em|ong|ba|chi|co|chu|bac|cu|chau)\s+(?:ấy\s+|ay\s+|ta\s+)?"
                        r"(?=[a-zà-ỹđ])", re.I)
+
+
+# A record typed on one line, its fields set apart by ";": "Phiếu: Đoàn Văn Khánh; 15/08/1983; theo đạo …; 0907 …".
+_RECORD_LINE = re.compile(r"[^\n]*;[^\n]*;[^\n]*;[^\n]*")
+
+
+def _records_joined(low: str) -> str:
+    """`low` with the ";" inside one-line records turned into ",", so that a record is one sentence about its person."""
+    if low.count(";") < 3:
+        return low
+    return _RECORD_LINE.sub(lambda m: m.group().replace(";", ","), low)
 
 
 def _sentence_of(low: str, a: int, b: int, width: int = 300) -> tuple[int, int]:
@@ -662,12 +675,13 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
     low = folded.lower()
     starts = sorted(a for a, _ in persons)
     out: list[tuple[str, int, int]] = []
-    regions = _tied_regions(text, low, starts)  # only sentences about someone can hold a phrase that counts
+    cut = _records_joined(low)  # where sentences end (same length as `low`)
+    regions = _tied_regions(text, cut, starts)  # only sentences about someone can hold a phrase that counts
     for category, rx in PATTERNS.items():
         if category in NEEDS and not any(w in low for w in NEEDS[category]):
             continue  # cheap skip: the phrase cannot be there
         for m in (m for r0, r1 in regions for m in rx.finditer(low, r0, r1)):
-            s0, s1 = _sentence_of(low, m.start(), m.end())
+            s0, s1 = _sentence_of(cut, m.start(), m.end())
             sentence = text[s0:s1].lower()
             words = PERSON_WORDS_BARE if sentence.isascii() else PERSON_WORDS
             named = bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0) or _anaphora(text, s0, starts)
@@ -697,7 +711,7 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
                 b -= 1
             if b - a < 3 or any(x <= a and b <= y for _, x, y in out):
                 continue
-            s0, s1 = _sentence_of(low, a, b)
+            s0, s1 = _sentence_of(cut, a, b)
             if category == "criminal_x" and not _subject_before(low, a, persons):
                 continue  # "đánh bạc", "trộm cắp" without "đã/bị/hay": only right after the person who did it
             if (category == "finance_x" and not text[a:b].isascii() and "nợ" not in text[a:b].lower()
@@ -741,7 +755,7 @@ def find_sensitive(text: str, persons: list[tuple[int, int]], folded: str | None
             if not re.match(r"(?:.*\bla |" + KIN_BARE + r"|nguoi goc|nguoi dan toc|goc )", low[m.start():m.end()]) and not (
                     apposition or after_name):
                 continue  # "120 người Hoa": a count, not a person's origin
-            s0, s1 = _sentence_of(low, m.start(), m.end())
+            s0, s1 = _sentence_of(cut, m.start(), m.end())
             words = PERSON_WORDS_BARE if text[s0:s1].isascii() else PERSON_WORDS
             if bisect.bisect_left(starts, s1) > bisect.bisect_left(starts, s0) or words.search(text[s0:s1].lower()):
                 out.append(("ethnic", m.start(), m.end()))
