@@ -757,9 +757,12 @@ máy chủ giả lập trên 127.0.0.1 qua `khoahoc chat --provider openai`):
 | N (8) | 1.026 / 1.498 | 0,967 | 0,992 | 42 | 8 |
 | M (9) | 940 / 1.575 | 0,971 | 0,980 | 40 | 10 |
 | L (10; câu theo khung, điền bằng máy) | 912 / 1.536 | 0,954 | 0,997 | 52 | 11 |
-| K (11) | 903 / 1.323 | **0,980** | **0,989** | 20 | 10 |
+| K (11) | 903 / 1.323 | 0,980 | 0,989 | 20 | 10 |
+| J (12) | 986 / 1.404 | **0,981** | **0,989** | 24 | 12 |
 
-Phần K, mới nhất (đo ngày 08 tháng 12 năm 2026, commit ded1fc9), recall / precision theo loại: địa chỉ 0,903 / 0,891;
+Phần J, mới nhất (đo ngày 08 tháng 12 năm 2026, commit 8beb712), recall / precision theo loại: địa chỉ 0,912 / 0,984;
+dữ liệu nhạy cảm 0,908 / 0,881; họ tên 0,979 / 0,996; CMND, email, điện thoại 0,984; mã bí mật 0,985; các loại còn lại
+1,000. Phần K (đo ngày 08 tháng 12 năm 2026, commit ded1fc9): địa chỉ 0,903 / 0,891;
 dữ liệu nhạy cảm 0,953 / 0,937; điện thoại 0,968 / 1,000; mã bí mật 0,968 / 0,984; họ tên 0,973 / 0,995; ngày sinh, hộ
 chiếu 0,984 / 1,000; tài khoản 1,000 / 0,984; thẻ, CCCD, CMND, email, BHXH/BHYT, biển số, mã số thuế 1,000 / 1,000.
 Phần L (đo ngày 08 tháng 12 năm 2026, commit 4324aec): địa chỉ 0,871 / 1,000; họ tên
@@ -770,7 +773,8 @@ Phần L (đo ngày 08 tháng 12 năm 2026, commit 4324aec): địa chỉ 0,871 
 khoản 1,000 / 0,929; thẻ 1,000 / 1,000; CCCD 0,968 / 1,000; CMND 0,984 / 0,984; ngày sinh 0,922 / 0,937; email
 1,000 / 0,954; BHXH/BHYT 0,984 / 1,000; họ tên 0,975 / 0,986; hộ chiếu 1,000 / 1,000; điện thoại 0,984 / 0,983; biển
 số 0,984 / 1,000; mã bí mật 0,922 / 1,000; dữ liệu nhạy cảm 0,814 / 0,950; mã số thuế 1,000 / 0,969. **Mục tiêu
-(0,98 cho từng loại) chưa đạt ở lần đầu gặp**: trên phần K còn địa chỉ, dữ liệu nhạy cảm, điện thoại, mã bí mật, họ tên
+(0,98 cho từng loại) chưa đạt ở lần đầu gặp**: trên phần J còn địa chỉ, dữ liệu nhạy cảm, họ tên (recall chung 0,981, precision
+0,989); trên phần K còn địa chỉ, dữ liệu nhạy cảm, điện thoại, mã bí mật, họ tên
 (recall chung 0,980, precision 0,989); trên phần L còn địa chỉ, họ tên, dữ liệu nhạy cảm, ngày sinh; trên
 phần M còn dữ liệu nhạy cảm, ngày sinh, mã bí mật, CCCD, họ tên. Mỗi người viết mới vẫn
 mang đến những cách viết bộ lọc chưa gặp, nhiều nhất là điều nhạy cảm nói bằng lời thường và ngày sinh không có chữ
