@@ -761,8 +761,9 @@ máy chủ giả lập trên 127.0.0.1 qua `khoahoc chat --provider openai`):
 | J (12) | 986 / 1.404 | **0,981** | **0,989** | 24 | 12 |
 
 Phần J, mới nhất (đo ngày 08 tháng 12 năm 2026, commit 8beb712), recall / precision theo loại: địa chỉ 0,912 / 0,984;
-dữ liệu nhạy cảm 0,908 / 0,881; họ tên 0,979 / 0,996; CMND, email, điện thoại 0,984; mã bí mật 0,985; các loại còn lại
-1,000. Phần K (đo ngày 08 tháng 12 năm 2026, commit ded1fc9): địa chỉ 0,903 / 0,891;
+dữ liệu nhạy cảm 0,908 / 0,881; họ tên 0,979 / 0,996; CMND 0,984 / 1,000; email 0,984 / 0,984; điện thoại 0,984 /
+0,983; mã bí mật 0,985 / 1,000; tài khoản, ngày sinh 1,000 / 0,985; thẻ, CCCD, BHXH/BHYT, hộ chiếu, biển số, mã số thuế
+1,000 / 1,000. Phần K (đo ngày 08 tháng 12 năm 2026, commit ded1fc9): địa chỉ 0,903 / 0,891;
 dữ liệu nhạy cảm 0,953 / 0,937; điện thoại 0,968 / 1,000; mã bí mật 0,968 / 0,984; họ tên 0,973 / 0,995; ngày sinh, hộ
 chiếu 0,984 / 1,000; tài khoản 1,000 / 0,984; thẻ, CCCD, CMND, email, BHXH/BHYT, biển số, mã số thuế 1,000 / 1,000.
 Phần L (đo ngày 08 tháng 12 năm 2026, commit 4324aec): địa chỉ 0,871 / 1,000; họ tên
