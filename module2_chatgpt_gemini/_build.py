@@ -781,8 +781,8 @@ phần M còn dữ liệu nhạy cảm, ngày sinh, mã bí mật, CCCD, họ t�
 mang đến những cách viết bộ lọc chưa gặp, nhiều nhất là điều nhạy cảm nói bằng lời thường và ngày sinh không có chữ
 «sinh». Trên các phần đã thành dữ liệu phát triển, bộ lọc đạt recall 0,978–1,000 và precision 0,987–1,000 từng phần;
 trên 12.410 dòng văn bản luật và câu hỏi pháp luật bình thường chỉ có 8 chỗ bị che (4 tên người ký văn bản, 4 cụm
-từ nhạy cảm) — `benchmarks/privacy.py --ordinary`. Thời gian: khoảng 10–11 ms cho một câu hỏi 2.000 ký tự (mục tiêu
-≤ 20 ms; `benchmarks/privacy.py`). Bộ lọc hoạt động theo hướng **«che, trừ khi rõ là dữ liệu bình thường»**: mọi dãy
+từ nhạy cảm) — `benchmarks/privacy.py --ordinary`. Thời gian: khoảng 11 ms cho một câu hỏi 2.000 ký tự (đo ngày 08 tháng
+12 năm 2026; mục tiêu ≤ 20 ms; `benchmarks/privacy.py`). Bộ lọc hoạt động theo hướng **«che, trừ khi rõ là dữ liệu bình thường»**: mọi dãy
 9–19 chữ số viết cách nào cũng vậy (cách, chấm, gạch, từng ô, bằng chữ, lẫn chữ với số) bị che trừ số tiền, năm, mã
 thủ tục, số văn bản, đường dây nóng của cơ quan; địa chỉ là chuỗi địa danh gắn với một người; điều nhạy cảm nhận
 theo cấu trúc («động từ + loại», tên bệnh, án, quan điểm chính trị, dân tộc…) khi câu nêu tên hoặc chỉ rõ một người;

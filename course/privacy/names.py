@@ -721,7 +721,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
     bare_run = bare_text or all(t.isascii() for t in tokens)
     # a title at the start of the run ("Ông Giàng A Chống" at the start of a sentence)
     if label and not _title(tokens[0], bare_text) and not _title_before(text, words, idx, bare_text) and not _role_before(
-            folded, run[0][0], tokens) and not _owner_before(text, words, idx):
+            folded, run[0][0], tokens) and not _ends_with_cua(_prev_words(text, words, idx, 1)):
         return None
     if _not_a_name_phrase(text, folded, run[0][0]):
         return None
@@ -834,7 +834,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and name_folded not in FAMOUS):
         return start, end
     # "số CMND 236-599-665 của Xuân", "Mã số BHXH của Pẻo", "đơn của Bích": the owner of an identifier or a paper
-    if (prev and strip_diacritics_aligned(prev[-1]).lower() == "cua" and len(tokens) <= 3 and OWNED_BEFORE.search(before)
+    if (_ends_with_cua(prev) and len(tokens) <= 3 and OWNED_BEFORE.search(before)
             and all(_given_name(t) for t in tokens) and low[0] not in NOT_JOINED
             and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE, bare_run) and tokens[0].lower() not in OWNER_OFFICE_HEADS
             and not any(_place(t, strip_diacritics_aligned(t), bare_text) for t in tokens)):
@@ -849,7 +849,7 @@ def _judge(text: str, folded: str, words: list[tuple[int, int]], idx: int,
             and ((len(tokens) == 1 and valid_name(tokens[0])) or (len(tokens) >= 2 and _in(tokens[0], SURNAMES_VI, SURNAMES_BARE, bare_run)))):
         return start, end
     # "vợ của Tuấn", "con của chị Hoa": a kinship word and "của" before the run
-    if (len(prev) >= 2 and strip_diacritics_aligned(prev[-1]).lower() == "cua" and _title(prev[-2], bare_text)
+    if (len(prev) >= 2 and _ends_with_cua(prev) and _title(prev[-2], bare_text)
             and len(tokens) <= 4 and low[0] not in NOT_JOINED and not _in(tokens[0], NOT_NAME_START, NOT_NAME_START_BARE)):
         return start, end
     return None
@@ -889,9 +889,9 @@ def _role_before(folded: str, start: int, tokens: list[str]) -> bool:
             and not DEPARTMENT_AT.match(folded, start))  # "công chức Tư pháp – Hộ tịch": a field of work
 
 
-def _owner_before(text: str, words: list[tuple[int, int]], idx: int) -> bool:
-    """'của' right before the run: "Số thẻ ATM của Đặng Văn Lợi: …" names the owner, the label is the whole phrase."""
-    prev = _prev_words(text, words, idx, 1)
+def _ends_with_cua(prev: list[str]) -> bool:
+    """The words before a run end with 'của': "Số thẻ ATM của Đặng Văn Lợi: …" names the owner (not a field label),
+    "đơn của Bích", "vợ của Tuấn"."""
     return bool(prev) and strip_diacritics_aligned(prev[-1]).lower() == "cua"
 
 
